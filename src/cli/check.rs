@@ -1,0 +1,110 @@
+//! `hjemmel check PATH...`: each path is a spec (a `.hjemmel` file, or a directory whose `.hjemmel`
+//! files form one spec). Findings go to standard output; the exit code tells findings from a spec
+//! that could not be read.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::exit;
+use hjemmel::diagnostic::Severity;
+use hjemmel::report::{self, SpecReport, human};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Spec files or directories to check; each is checked on its own.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Exit 1 when there are warnings, not only errors.
+    #[arg(long)]
+    deny_warnings: bool,
+
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
+    color: Colour,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Diagnostics for people, with the spec's words underlined.
+    Human,
+    /// One JSON document (schema: docs/cli.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Colour {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let outcomes: Vec<(String, hjemmel::Outcome)> = args
+        .paths
+        .iter()
+        .map(|p| (p.display().to_string(), hjemmel::check_spec(p)))
+        .collect();
+    let reports: Vec<SpecReport> = outcomes
+        .iter()
+        .map(|(path, outcome)| match &outcome.result {
+            Ok(checked) => SpecReport {
+                path,
+                sources: &outcome.sources,
+                diagnostics: &checked.findings,
+                understood: true,
+            },
+            Err(errors) => SpecReport {
+                path,
+                sources: &outcome.sources,
+                diagnostics: errors,
+                understood: false,
+            },
+        })
+        .collect();
+
+    let text = match args.format {
+        Format::Json => report::json::render(&reports),
+        Format::Human => {
+            let colour = match args.color {
+                Colour::Always => true,
+                Colour::Never => false,
+                Colour::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let width = terminal_width();
+            human::render(&reports, human::Style { colour, width })
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`hjemmel check ... | head`) is not an error worth a panic.
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+
+    let all = reports.iter().flat_map(|r| r.diagnostics.iter());
+    if reports.iter().any(|r| !r.understood) {
+        return ExitCode::from(exit::INVALID);
+    }
+    let failing =
+        |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
+    if all.clone().any(|d| failing(d.severity)) {
+        ExitCode::from(exit::FINDINGS)
+    } else {
+        ExitCode::from(exit::OK)
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}

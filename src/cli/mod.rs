@@ -1,0 +1,38 @@
+//! Command-line interface: one file per subcommand.
+
+mod check;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, documented in docs/cli.md.
+pub mod exit {
+    /// No error findings (warnings allowed unless `--deny-warnings`).
+    pub const OK: u8 = 0;
+    /// The spec was understood and has findings of error severity.
+    pub const FINDINGS: u8 = 1;
+    /// The spec could not be read, parsed or resolved, or the command line was wrong.
+    pub const INVALID: u8 = 2;
+}
+
+/// hjemmel: checks how an organisation processes personal data against the GDPR and Danish
+/// data-protection law.
+#[derive(Debug, Parser)]
+#[command(name = "hjemmel", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check one or more specs and report findings.
+    Check(check::CheckArgs),
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+    }
+}

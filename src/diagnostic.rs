@@ -1,0 +1,149 @@
+//! The one type every result of hjemmel is written from: spec errors (the spec could not be read,
+//! parsed or resolved) and rule findings alike. Renderers (human, JSON, ...) read this type; none of
+//! them parses another's output.
+
+use serde::Serialize;
+
+use crate::syntax::span::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Whether the spec could not be understood, or was understood and a rule found a problem in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The spec could not be read, parsed or resolved: exit code 2.
+    Spec,
+    /// A legal rule's finding about a spec that was understood.
+    Rule,
+}
+
+/// Words in the spec that a diagnostic points at, with what to say about them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// A spec error or a rule finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code: a rule code such as `ART9-BASIS`, or a spec-error code such as `unknown-name`.
+    pub code: String,
+    pub origin: Origin,
+    pub severity: Severity,
+    /// Short, lowercase, no final period; names from the spec in backticks.
+    pub message: String,
+    /// The offending words; `None` only for problems with no place in a file (a missing path).
+    pub primary: Option<Label>,
+    /// Related declarations: the basis list, the transfer, the processor chain.
+    pub secondary: Vec<Label>,
+    /// The concrete fix.
+    pub help: Option<String>,
+    /// The provisions the finding rests on, as a lawyer writes them.
+    pub provisions: Vec<String>,
+    /// The data path that causes the problem, from the activity to where the data ends up.
+    pub path: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A problem that stops the spec from being read, parsed or resolved.
+    pub fn spec_error(code: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: code.to_string(),
+            origin: Origin::Spec,
+            severity: Severity::Error,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            help: None,
+            provisions: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
+    /// A spec error at a place in a file.
+    pub fn spec_error_at(
+        code: &str,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Self {
+        Self::spec_error(code, message).with_primary(span, label)
+    }
+
+    pub fn with_primary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some(Label::new(span, label));
+        self
+    }
+
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push(Label::new(span, label));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    pub fn with_path(mut self, path: Vec<String>) -> Self {
+        self.path = path;
+        self
+    }
+
+    /// Sort key: file, position, code, so that output is the same from run to run.
+    pub fn sort_key(&self) -> (u32, u32, String, String) {
+        let (file, start) = self
+            .primary
+            .as_ref()
+            .map(|l| (l.span.file.0, l.span.start))
+            .unwrap_or((0, 0));
+        (file, start, self.code.clone(), self.message.clone())
+    }
+}
+
+/// Did-you-mean: the closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,197 @@
+//! The acts a spec can cite by keyword, with the structure of their provisions, loaded from
+//! `src/law/data/<act>.toml`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The acts known to the tool, by the keyword used in specs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActId {
+    /// Regulation (EU) 2016/679.
+    Gdpr,
+    /// Databeskyttelsesloven.
+    Dbl,
+    /// Tv-overvågningsloven.
+    Tvol,
+    /// Forvaltningsloven.
+    Fvl,
+    /// Offentlighedsloven.
+    Offl,
+    /// Arkivloven.
+    Arkivl,
+}
+
+impl ActId {
+    pub const ALL: [ActId; 6] = [
+        ActId::Gdpr,
+        ActId::Dbl,
+        ActId::Tvol,
+        ActId::Fvl,
+        ActId::Offl,
+        ActId::Arkivl,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ActId::Gdpr => "gdpr",
+            ActId::Dbl => "dbl",
+            ActId::Tvol => "tvol",
+            ActId::Fvl => "fvl",
+            ActId::Offl => "offl",
+            ActId::Arkivl => "arkivl",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<ActId> {
+        ActId::ALL.into_iter().find(|a| a.keyword() == word)
+    }
+
+    /// The act's reference data.
+    pub fn act(self) -> &'static Act {
+        &acts()[&self]
+    }
+}
+
+/// How an act numbers the points inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PointStyle {
+    /// GDPR: (a), (b), ...
+    Letters,
+    /// Danish acts: nr. 1, 2, ...
+    Numbers,
+}
+
+/// How an act names its provisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// GDPR: art. 6(1)(e).
+    Article,
+    /// Danish acts: § 8, stk. 2, nr. 1.
+    Section,
+}
+
+#[derive(Debug, Deserialize)]
+struct ActFile {
+    act: ActHeader,
+    provision: Vec<Provision>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActHeader {
+    pub id: String,
+    pub title: String,
+    pub short: String,
+    pub unit: Unit,
+    pub points: PointStyle,
+    pub source: String,
+    pub checked: String,
+    /// Whether every provision of the act is listed. For an incomplete table, a provision that is not
+    /// listed is accepted without checking its paragraphs and points (it may exist).
+    #[serde(default = "default_true")]
+    pub complete: bool,
+}
+
+/// One article or § and its structure.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Provision {
+    pub number: String,
+    /// Numbered paragraphs (stk.); 1 when the provision is a single paragraph.
+    pub paragraphs: u32,
+    /// Points (letters or nr.) per paragraph that has them.
+    #[serde(default)]
+    pub points: HashMap<String, u32>,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// An act with its provisions.
+#[derive(Debug)]
+pub struct Act {
+    pub id: ActId,
+    pub header: ActHeader,
+    provisions: HashMap<String, Provision>,
+}
+
+impl Act {
+    pub fn provision(&self, number: &str) -> Option<&Provision> {
+        self.provisions.get(number)
+    }
+
+    pub fn provision_numbers(&self) -> impl Iterator<Item = &str> {
+        self.provisions.keys().map(String::as_str)
+    }
+}
+
+fn acts() -> &'static HashMap<ActId, Act> {
+    static ACTS: OnceLock<HashMap<ActId, Act>> = OnceLock::new();
+    ACTS.get_or_init(|| {
+        ActId::ALL
+            .into_iter()
+            .map(|id| (id, load_act(id, act_source(id))))
+            .collect()
+    })
+}
+
+fn act_source(id: ActId) -> &'static str {
+    match id {
+        ActId::Gdpr => include_str!("data/gdpr.toml"),
+        ActId::Dbl => include_str!("data/dbl.toml"),
+        ActId::Tvol => include_str!("data/tvol.toml"),
+        ActId::Fvl => include_str!("data/fvl.toml"),
+        ActId::Offl => include_str!("data/offl.toml"),
+        ActId::Arkivl => include_str!("data/arkivl.toml"),
+    }
+}
+
+/// The data files are part of the build; a malformed one is a bug caught by the tests, not user input.
+fn load_act(id: ActId, text: &str) -> Act {
+    let file: ActFile = toml::from_str(text)
+        .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+    Act {
+        id,
+        header: file.act,
+        provisions: file
+            .provision
+            .into_iter()
+            .map(|p| (p.number.clone(), p))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_act_loads_and_names_itself() {
+        for id in ActId::ALL {
+            let act = id.act();
+            assert_eq!(act.header.id, id.keyword());
+            assert!(
+                act.provision_numbers().count() > 0,
+                "{} has no provisions",
+                id.keyword()
+            );
+        }
+    }
+
+    #[test]
+    fn gdpr_structure_matches_the_regulation() {
+        let gdpr = ActId::Gdpr.act();
+        assert_eq!(gdpr.provision("6").unwrap().points["1"], 6);
+        assert_eq!(gdpr.provision("9").unwrap().points["2"], 10);
+        assert_eq!(gdpr.provision("10").unwrap().paragraphs, 1);
+        assert!(gdpr.provision("100").is_none());
+    }
+}

@@ -1,0 +1,12 @@
+//! The legal vocabulary: acts and their provisions, countries, transfer mechanisms. The reference data
+//! itself lives in `src/law/data/*.toml` (each entry with its source and the date it was checked) so
+//! that a lawyer can review and update it without reading Rust; this module only loads and queries it.
+
+pub mod acts;
+pub mod citation;
+pub mod countries;
+pub mod vocabulary;
+
+pub use acts::{Act, ActId};
+pub use citation::LegalRef;
+pub use countries::{Country, CountryRef};

@@ -1,0 +1,176 @@
+//! The closed word lists of the language: data classes, kinds of special data, sources, recipients,
+//! transfer mechanisms, review modes, units of time. Each word maps to one enum variant.
+
+use serde::Serialize;
+
+/// Declares an enum whose variants are spelt in specs by fixed keywords.
+macro_rules! keyword_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub enum $name { $($(#[$vmeta])* #[serde(rename = $word)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const KEYWORDS: &'static [&'static str] = &[$($word),+];
+
+            pub fn keyword(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn from_keyword(word: &str) -> Option<$name> {
+                match word { $($word => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// The class of a data category, which decides the rules that apply to it.
+    pub enum DataClass {
+        /// Ordinary personal data (name, address, phone number).
+        Ordinary = "ordinary",
+        /// Confidential in Danish practice: social problems, finances, family matters (not art. 9).
+        Confidential = "confidential",
+        /// CPR numbers (DBL § 11).
+        Cpr = "cpr",
+        /// Criminal convictions and offences (GDPR art. 10, DBL § 8).
+        Criminal = "criminal",
+        /// Special categories (GDPR art. 9(1)); written `special(kind, ...)`.
+        Special = "special",
+    }
+}
+
+keyword_enum! {
+    /// The kinds of special-category data listed in GDPR art. 9(1).
+    pub enum SpecialKind {
+        EthnicOrigin = "ethnic_origin",
+        PoliticalOpinions = "political_opinions",
+        ReligiousBeliefs = "religious_beliefs",
+        PhilosophicalBeliefs = "philosophical_beliefs",
+        TradeUnion = "trade_union",
+        Genetic = "genetic",
+        Biometric = "biometric",
+        Health = "health",
+        SexLife = "sex_life",
+        SexualOrientation = "sexual_orientation",
+        /// Special-category data whose kind the notice does not say (e.g. found by a scan).
+        Any = "any",
+    }
+}
+
+keyword_enum! {
+    /// Who a group of data subjects are; some rules depend on it (employees: DBL § 12, art. 88).
+    pub enum SubjectKind {
+        Citizens = "citizens",
+        Children = "children",
+        Employees = "employees",
+        Other = "other",
+    }
+}
+
+keyword_enum! {
+    /// Where an activity's data comes from (GDPR art. 14 applies to all but the data subject).
+    pub enum SourceKind {
+        DataSubject = "data_subject",
+        OtherCitizens = "other_citizens",
+        Register = "register",
+        Authority = "authority",
+        Organisation = "organisation",
+        Staff = "staff",
+        SystemLog = "system_log",
+    }
+}
+
+keyword_enum! {
+    /// Who receives a disclosure.
+    pub enum RecipientKind {
+        /// The tax authorities (Skattestyrelsen / SKAT).
+        Tax = "tax",
+        Police = "police",
+        Emergency = "emergency",
+        /// Another public authority.
+        Authority = "authority",
+        /// The public: website, press, access to documents.
+        Public = "public",
+        /// A private company or organisation.
+        Organisation = "organisation",
+        /// A private person (e.g. a party to a case).
+        Person = "person",
+    }
+}
+
+keyword_enum! {
+    /// Transfer mechanisms of GDPR Chapter V.
+    pub enum Mechanism {
+        /// An adequacy decision, art. 45.
+        Adequacy = "adequacy",
+        /// The EU-US Data Privacy Framework (Decision (EU) 2023/1795), art. 45.
+        Dpf = "dpf",
+        /// Standard contractual clauses (Decision (EU) 2021/914), art. 46(2)(c).
+        Scc = "scc",
+        /// Binding corporate rules, art. 47.
+        Bcr = "bcr",
+        /// An approved code of conduct, art. 46(2)(e).
+        CodeOfConduct = "code_of_conduct",
+        /// An approved certification, art. 46(2)(f).
+        Certification = "certification",
+        /// A derogation for a specific situation, art. 49(1); written `derogation(a)` ... `derogation(g)`.
+        Derogation = "derogation",
+    }
+}
+
+keyword_enum! {
+    /// How logs or other data about people are reviewed.
+    pub enum ReviewMode {
+        Manual = "manual",
+        Automated = "automated",
+        Ai = "ai",
+    }
+}
+
+keyword_enum! {
+    /// Units of a retention period.
+    pub enum TimeUnit {
+        Day = "day",
+        Days = "days",
+        Week = "week",
+        Weeks = "weeks",
+        Month = "month",
+        Months = "months",
+        Year = "year",
+        Years = "years",
+    }
+}
+
+impl TimeUnit {
+    /// Length in days (months as 30, years as 365): enough to compare against day limits such as
+    /// the 30 days of tv-overvågningsloven.
+    pub fn days(self) -> u64 {
+        match self {
+            TimeUnit::Day | TimeUnit::Days => 1,
+            TimeUnit::Week | TimeUnit::Weeks => 7,
+            TimeUnit::Month | TimeUnit::Months => 30,
+            TimeUnit::Year | TimeUnit::Years => 365,
+        }
+    }
+}
+
+impl SpecialKind {
+    /// How GDPR art. 9(1) words it.
+    pub fn description(self) -> &'static str {
+        match self {
+            SpecialKind::EthnicOrigin => "racial or ethnic origin",
+            SpecialKind::PoliticalOpinions => "political opinions",
+            SpecialKind::ReligiousBeliefs => "religious beliefs",
+            SpecialKind::PhilosophicalBeliefs => "philosophical beliefs",
+            SpecialKind::TradeUnion => "trade-union membership",
+            SpecialKind::Genetic => "genetic data",
+            SpecialKind::Biometric => "biometric data for identification",
+            SpecialKind::Health => "data concerning health",
+            SpecialKind::SexLife => "data concerning sex life",
+            SpecialKind::SexualOrientation => "sexual orientation",
+            SpecialKind::Any => "kind not stated",
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The `hjemmel` command: parses arguments and drives the library. All logic is in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    cli::run(args)
+}

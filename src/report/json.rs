@@ -1,0 +1,117 @@
+//! `--format json`: the findings as one JSON document (schema in docs/cli.md, versioned).
+
+use serde::Serialize;
+
+use super::location::Location;
+use super::{Counts, SpecReport};
+use crate::diagnostic::{Diagnostic, Origin, Severity};
+
+/// Bumped when a field is removed or changes meaning; adding fields does not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: &'static str,
+    tool_version: &'static str,
+    specs: Vec<SpecJson<'a>>,
+    summary: Counts,
+}
+
+#[derive(Serialize)]
+struct SpecJson<'a> {
+    path: &'a str,
+    /// `checked` (findings are the rules') or `invalid` (diagnostics are spec errors).
+    status: &'static str,
+    files: Vec<&'a str>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+    summary: Counts,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    code: &'a str,
+    origin: Origin,
+    severity: Severity,
+    message: &'a str,
+    location: Option<Location>,
+    labels: Vec<LabelJson<'a>>,
+    help: Option<&'a str>,
+    provisions: &'a [String],
+    path: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    primary: bool,
+    message: &'a str,
+    location: Option<Location>,
+}
+
+pub fn render(reports: &[SpecReport<'_>]) -> String {
+    let specs: Vec<SpecJson> = reports.iter().map(spec_json).collect();
+    let summary = specs
+        .iter()
+        .fold(Counts::default(), |acc, s| acc + s.summary);
+    let doc = Document {
+        version: SCHEMA_VERSION,
+        tool: "hjemmel",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        specs,
+        summary,
+    };
+    let mut out = serde_json::to_string_pretty(&doc).expect("the document is plain data");
+    out.push('\n');
+    out
+}
+
+fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
+    SpecJson {
+        path: report.path,
+        status: if report.understood {
+            "checked"
+        } else {
+            "invalid"
+        },
+        files: report
+            .sources
+            .files()
+            .map(|(_, f)| f.name.as_str())
+            .collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic_json(report, d))
+            .collect(),
+        summary: Counts::of(report.diagnostics),
+    }
+}
+
+fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+    let location = d
+        .primary
+        .as_ref()
+        .and_then(|l| Location::of(report.sources, l.span));
+    let labels = d
+        .primary
+        .iter()
+        .map(|l| (true, l))
+        .chain(d.secondary.iter().map(|l| (false, l)))
+        .map(|(primary, l)| LabelJson {
+            primary,
+            message: &l.message,
+            location: Location::of(report.sources, l.span),
+        })
+        .collect();
+    DiagnosticJson {
+        code: &d.code,
+        origin: d.origin,
+        severity: d.severity,
+        message: &d.message,
+        location,
+        labels,
+        help: d.help.as_deref(),
+        provisions: &d.provisions,
+        path: &d.path,
+    }
+}

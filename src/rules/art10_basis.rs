@@ -1,0 +1,142 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::citation::LegalRef;
+use crate::law::vocabulary::DataClass;
+
+declare_rule! {
+    /// # ART10-BASIS: criminal-offence data without a ground in Databeskyttelsesloven § 8
+    ///
+    /// ## What it checks
+    /// An activity that processes data about criminal convictions and offences (class `criminal`):
+    /// - by a public authority cites Databeskyttelsesloven § 8, stk. 1 (`dbl 8(1)`);
+    /// - by any other controller cites one of § 8, stk. 3–5 (`dbl 8(3)`, `dbl 8(4)`, `dbl 8(5)`);
+    /// - when a public authority discloses such data, the disclosure (or the activity) cites one of the
+    ///   grounds of § 8, stk. 2 (`dbl 8(2)`, or a point `dbl 8(2)(1)` ... `dbl 8(2)(4)`).
+    ///
+    /// ## Why it matters
+    /// GDPR art. 10 allows criminal-offence data to be processed only under official authority or where
+    /// Union or member-state law authorises it. In Denmark that law is Databeskyttelsesloven § 8: public
+    /// authorities may process such data only where necessary for their tasks (stk. 1), and may disclose
+    /// it only on the grounds listed in stk. 2.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 10
+    /// - Databeskyttelsesloven § 8, stk. 1–5
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data convictions "Straffedomme" criminal
+    /// activity children "Børnesager" {
+    ///   purpose "Undersøgelse af børns forhold"
+    ///   subjects citizens
+    ///   data convictions
+    ///   basis gdpr 6(1)(e), law "Barnets lov"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data convictions "Straffedomme" criminal
+    /// activity children "Børnesager" {
+    ///   purpose "Undersøgelse af børns forhold"
+    ///   subjects citizens
+    ///   data convictions
+    ///   basis gdpr 6(1)(e), dbl 8(1), law "Barnets lov"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    pub struct Art10Basis {
+        code: "ART10-BASIS",
+        severity: Error,
+        summary: "criminal-offence data is processed and disclosed only on a ground in DBL § 8",
+        provisions: [("GDPR", "art. 10"), ("Databeskyttelsesloven", "§ 8")],
+    }
+}
+
+fn cites_dbl_8(bases: &[LegalRef], paragraphs: &[u32]) -> bool {
+    bases.iter().any(|b| {
+        paragraphs
+            .iter()
+            .any(|&stk| b.is(ActId::Dbl, "8", Some(stk), None))
+    })
+}
+
+impl Rule for Art10Basis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        let public = model.controller.public_authority;
+        for activity in &model.activities {
+            let Some(criminal) = activity
+                .data
+                .iter()
+                .find(|d| model.data(d.id).class == DataClass::Criminal)
+            else {
+                continue;
+            };
+            let name = &model.data(criminal.id).name.node;
+            let (needed, wanted): (&[u32], &str) = if public {
+                (&[1], "`dbl 8(1)`")
+            } else {
+                (&[3, 4, 5], "`dbl 8(3)`, `dbl 8(4)` or `dbl 8(5)`")
+            };
+            if !cites_dbl_8(&activity.bases, needed) {
+                let finding = cx
+                    .finding(
+                        format!(
+                            "criminal-offence data is processed without a ground in Databeskyttelsesloven § 8 in activity `{}`",
+                            activity.name.node
+                        ),
+                        criminal.span,
+                        format!("`{name}` is data about criminal convictions or offences (GDPR art. 10)"),
+                    )
+                    .with_secondary(activity.basis_span(), format!("{wanted} is not among these"))
+                    .with_help(if public {
+                        "add `dbl 8(1)`: a public authority may process criminal-offence data where necessary for its tasks"
+                    } else {
+                        "add the ground of Databeskyttelsesloven § 8, stk. 3–5 relied on (consent, a legitimate interest that clearly outweighs, or a legal claim)"
+                    });
+                cx.report(finding);
+            }
+            if !public {
+                continue;
+            }
+            for disclosure in &activity.disclosures {
+                let Some(disclosed) = disclosure
+                    .data
+                    .iter()
+                    .find(|d| model.data(d.id).class == DataClass::Criminal)
+                else {
+                    continue;
+                };
+                if cites_dbl_8(&disclosure.basis, &[2]) || cites_dbl_8(&activity.bases, &[2]) {
+                    continue;
+                }
+                let recipient = &model.recipient(disclosure.recipient.id).name.node;
+                let finding = cx
+                    .finding(
+                        format!(
+                            "criminal-offence data is disclosed to `{recipient}` without a ground in Databeskyttelsesloven § 8, stk. 2"
+                        ),
+                        disclosed.span,
+                        format!("`{}` is criminal-offence data", model.data(disclosed.id).name.node),
+                    )
+                    .with_secondary(disclosure.span, "this disclosure cites no ground of § 8, stk. 2")
+                    .with_help(
+                        "add the ground relied on after `under`: `dbl 8(2)(1)` consent, `dbl 8(2)(2)` a private or \
+                         public interest that clearly outweighs, `dbl 8(2)(3)` necessary for the authority's tasks or \
+                         the recipient's decision, or `dbl 8(2)(4)` necessary for a private person's or company's task",
+                    );
+                cx.report(finding);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::citation::{LegalRef, Point};
+use crate::law::vocabulary::SubjectKind;
+use crate::semantic::model::Activity;
+
+declare_rule! {
+    /// # ART9-BASIS: special-category data without an art. 9(2) condition
+    ///
+    /// ## What it checks
+    /// An activity that processes special-category data (GDPR art. 9(1): racial or ethnic origin,
+    /// political opinions, religious or philosophical beliefs, trade-union membership, genetic data,
+    /// biometric data for identification, health, sex life or sexual orientation) cites a condition that
+    /// lifts the prohibition of art. 9(1).
+    ///
+    /// These count as a condition: any point of GDPR art. 9(2) (`gdpr 9(2)(a)` ... `gdpr 9(2)(j)`);
+    /// Databeskyttelsesloven § 7, stk. 1–4 (the Danish provisions that implement art. 9(2)(a), (b), (c),
+    /// (d), (e), (f), (g) and (h)); § 10 (research and statistics, art. 9(2)(j)); and § 12, stk. 1 when
+    /// every data subject of the activity is an employee (employment-law duties, art. 9(2)(b) and art. 88).
+    /// Whether the condition fits the purpose is a separate question (ART9-FIT).
+    ///
+    /// ## Why it matters
+    /// Art. 9(1) prohibits processing special-category data; it is lawful only where one of the
+    /// exceptions of art. 9(2) applies, in addition to an art. 6(1) basis. Without one, the processing is
+    /// unlawful however good the art. 6 basis is.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 9(1) and 9(2)
+    /// - Databeskyttelsesloven § 7 (and § 10, § 12 for research and employment)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data health "Helbredsoplysninger" special(health)
+    /// activity care "Hjemmepleje" {
+    ///   purpose "Visitation til hjemmepleje"
+    ///   subjects citizens
+    ///   data health
+    ///   basis gdpr 6(1)(e), law "Lov om social service § 83"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data health "Helbredsoplysninger" special(health)
+    /// activity care "Hjemmepleje" {
+    ///   purpose "Visitation til hjemmepleje"
+    ///   subjects citizens
+    ///   data health
+    ///   basis gdpr 6(1)(e), gdpr 9(2)(h), dbl 7(3), law "Lov om social service § 83"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    pub struct Art9Basis {
+        code: "ART9-BASIS",
+        severity: Error,
+        summary: "special-category data is processed only with an art. 9(2) condition",
+        provisions: [("GDPR", "art. 9(1)–(2)"), ("Databeskyttelsesloven", "§ 7")],
+    }
+}
+
+impl Rule for Art9Basis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
+                continue;
+            };
+            let only_employees = !activity.subjects.is_empty()
+                && activity
+                    .subjects
+                    .iter()
+                    .all(|s| model.subjects(s.id).kind == SubjectKind::Employees);
+            if activity
+                .bases
+                .iter()
+                .any(|b| is_art9_condition(b, only_employees))
+            {
+                continue;
+            }
+            let category = model.data(special.id);
+            let kinds: Vec<&str> = category.special.iter().map(|k| k.description()).collect();
+            let mut finding = cx
+                .finding(
+                    format!(
+                        "special-category data is processed without an art. 9(2) condition in activity `{}`",
+                        activity.name.node
+                    ),
+                    special.span,
+                    format!("`{}` is special-category data ({})", category.name.node, kinds.join(", ")),
+                )
+                .with_secondary(activity.basis_span(), "none of these is an art. 9(2) condition");
+            for other in activity
+                .data
+                .iter()
+                .filter(|d| d.id != special.id && model.data(d.id).is_special())
+            {
+                finding = finding.with_secondary(other.span, "also special-category data");
+            }
+            let not_employees = activity
+                .subjects
+                .iter()
+                .find(|s| model.subjects(s.id).kind != SubjectKind::Employees);
+            if let Some(other) = not_employees.filter(|_| cites_dbl_12(activity)) {
+                finding = finding.with_secondary(
+                    other.span,
+                    "not employees: Databeskyttelsesloven § 12 covers only employees' data",
+                );
+            }
+            cx.report(finding.with_help(
+                "add the condition relied on with the Danish provision that fills it in: e.g. `gdpr 9(2)(b)` with \
+                 `dbl 12(1)` for employment-law duties, `gdpr 9(2)(g)` with `dbl 7(4)` and the sector statute for a \
+                 substantial public interest, or `gdpr 9(2)(h)` with `dbl 7(3)` for health and social care",
+            ));
+        }
+    }
+}
+
+/// Does this citation lift the art. 9(1) prohibition? See the rule's documentation for the list.
+fn is_art9_condition(basis: &LegalRef, only_employees: bool) -> bool {
+    basis.is_gdpr("9", 2, None)
+        && matches!(
+            basis,
+            LegalRef::Provision {
+                point: Some(Point::Letter(_)),
+                ..
+            }
+        )
+        || (1..=4).any(|stk| basis.is(ActId::Dbl, "7", Some(stk), None))
+        || basis.is(ActId::Dbl, "10", None, None)
+        || only_employees && basis.is(ActId::Dbl, "12", Some(1), None)
+}
+
+fn cites_dbl_12(activity: &Activity) -> bool {
+    activity
+        .bases
+        .iter()
+        .any(|b| b.is(ActId::Dbl, "12", None, None))
+}

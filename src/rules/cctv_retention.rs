@@ -1,0 +1,109 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+
+/// Tv-overvågningsloven § 4 c, stk. 4 and § 4 d, stk. 3: recordings are deleted within 30 days.
+const CCTV_LIMIT_DAYS: u64 = 30;
+
+declare_rule! {
+    /// # CCTV-RETENTION: TV-surveillance recordings kept more than 30 days
+    ///
+    /// ## What it checks
+    /// An activity marked `cctv` keeps its recordings at most 30 days from recording. A longer period, a
+    /// period that runs from some later event, or archiving is accepted only with a declared exception
+    /// under tv-overvågningsloven § 4 c, stk. 5 (`exception tvol 4c(5) "..."`: the recordings are needed
+    /// for a specific dispute, or are handed to the police).
+    ///
+    /// Months count as 30 days, so `for 1 month` passes and `for 5 weeks` does not.
+    ///
+    /// ## Why it matters
+    /// Recordings from crime-prevention surveillance must be deleted no later than 30 days after they were
+    /// made (§ 4 c, stk. 4), unless kept for a specific dispute or handed to the police (§ 4 c, stk. 5). A
+    /// municipality's recordings for the safety of people in an area (§§ 2 a, 2 c) must be deleted within
+    /// 30 days (§ 4 d, stk. 3). Keeping them longer breaks the statute and GDPR art. 5(1)(e).
+    ///
+    /// ## Legal basis
+    /// - Tv-overvågningsloven § 4 c, stk. 4–5
+    /// - Tv-overvågningsloven § 4 d, stk. 3
+    /// - GDPR art. 5(1)(e)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects visitors "Besøgende" citizens
+    /// data video "Videooptagelser" ordinary
+    /// activity cameras "Tv-overvågning af rådhuset" {
+    ///   purpose "Kriminalitetsforebyggelse"
+    ///   cctv
+    ///   subjects visitors
+    ///   data video
+    ///   basis gdpr 6(1)(e)
+    ///   retain video for 90 days
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects visitors "Besøgende" citizens
+    /// data video "Videooptagelser" ordinary
+    /// activity cameras "Tv-overvågning af rådhuset" {
+    ///   purpose "Kriminalitetsforebyggelse"
+    ///   cctv
+    ///   subjects visitors
+    ///   data video
+    ///   basis gdpr 6(1)(e)
+    ///   retain video for 30 days
+    ///   exception tvol 4c(5) "længere ved en konkret tvist eller politiets behandling af en sag"
+    /// }
+    /// ```
+    pub struct CctvRetention {
+        code: "CCTV-RETENTION",
+        severity: Error,
+        summary: "TV-surveillance recordings are deleted within 30 days unless an exception is declared",
+        provisions: [("Tv-overvågningsloven", "§ 4 c, stk. 4–5"), ("Tv-overvågningsloven", "§ 4 d, stk. 3")],
+    }
+}
+
+impl Rule for CctvRetention {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let Some(cctv) = activity.cctv else { continue };
+            let excepted = activity
+                .exceptions
+                .iter()
+                .any(|e| e.citation.is(ActId::Tvol, "4c", Some(5), None));
+            if excepted {
+                continue;
+            }
+            for rule in &activity.retention {
+                let within = rule
+                    .period
+                    .days_from_collection()
+                    .is_some_and(|d| d <= CCTV_LIMIT_DAYS);
+                if within {
+                    continue;
+                }
+                let finding = cx
+                    .finding(
+                        format!(
+                            "surveillance recordings of activity `{}` are kept beyond 30 days",
+                            activity.name.node
+                        ),
+                        rule.span,
+                        format!("kept {}", rule.period.describe()),
+                    )
+                    .with_secondary(cctv, "this activity is TV surveillance")
+                    .with_help(
+                        "delete recordings within 30 days (`for 30 days`); if they are kept longer for a specific \
+                         dispute or handed to the police, declare it: `exception tvol 4c(5) \"...\"`",
+                    );
+                cx.report(finding);
+            }
+        }
+    }
+}

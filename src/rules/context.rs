@@ -1,0 +1,60 @@
+//! What a rule sees, and the one place where findings get their code, severity and provisions.
+
+use crate::diagnostic::{Diagnostic, Label, Origin};
+use crate::flow::FlowGraph;
+use crate::semantic::model::Model;
+use crate::source::SourceMap;
+use crate::syntax::span::Span;
+
+use super::RuleMeta;
+
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub flow: &'a FlowGraph,
+    pub sources: &'a SourceMap,
+    meta: &'static RuleMeta,
+    findings: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        model: &'a Model,
+        flow: &'a FlowGraph,
+        sources: &'a SourceMap,
+        meta: &'static RuleMeta,
+        findings: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Context {
+            model,
+            flow,
+            sources,
+            meta,
+            findings,
+        }
+    }
+
+    /// Starts a finding of the current rule at `span`: code, severity and provisions come from the
+    /// rule's metadata. Add labels and help, then pass it to [`Context::report`].
+    pub fn finding(
+        &self,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: self.meta.code.to_string(),
+            origin: Origin::Rule,
+            severity: self.meta.severity,
+            message: message.into(),
+            primary: Some(Label::new(span, label)),
+            secondary: Vec::new(),
+            help: None,
+            provisions: self.meta.provisions.iter().map(|c| c.to_string()).collect(),
+            path: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, finding: Diagnostic) {
+        self.findings.push(finding);
+    }
+}

@@ -1,0 +1,165 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::citation::LegalRef;
+use crate::law::vocabulary::RecipientKind;
+
+declare_rule! {
+    /// # DISCLOSURE-BASIS: a disclosure without its own basis
+    ///
+    /// ## What it checks
+    /// Every `disclose ... to RECIPIENT` states its own basis after `under`, and that basis includes a
+    /// ground that can carry a disclosure: a point of GDPR art. 6(1), forvaltningsloven § 28 (disclosure
+    /// between authorities), or Databeskyttelsesloven § 8, stk. 2 (criminal-offence data).
+    /// Special-category data in a disclosure also needs an art. 9(2) condition in the disclosure's basis
+    /// (for emergency services: art. 9(2)(c), vital interests).
+    ///
+    /// ## Why it matters
+    /// A disclosure is a processing operation of its own, with its own purpose: the basis for collecting
+    /// the data does not automatically cover passing it on. Typical bases: to Skat, art. 6(1)(c) with the
+    /// reporting statute; to the police, art. 6(1)(c) where the authority is obliged to disclose, otherwise
+    /// art. 6(1)(e) with an art. 6(4) compatibility assessment; to emergency services, art. 6(1)(d) (and
+    /// art. 9(2)(c) for health data); to other authorities, forvaltningsloven § 28, stk. 1.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 6(1) and 6(4)
+    /// - Databeskyttelsesloven § 8, stk. 2
+    /// - Forvaltningsloven § 28
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data income "Indkomstforhold" confidential
+    /// recipient skat "Skattestyrelsen" tax { country DK }
+    /// activity benefits "Udbetaling af ydelser" {
+    ///   purpose "Udbetaling og indberetning af sociale ydelser"
+    ///   subjects citizens
+    ///   data income
+    ///   basis gdpr 6(1)(e), law "Lov om aktiv socialpolitik"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    ///   disclose income to skat
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data income "Indkomstforhold" confidential
+    /// recipient skat "Skattestyrelsen" tax { country DK }
+    /// activity benefits "Udbetaling af ydelser" {
+    ///   purpose "Udbetaling og indberetning af sociale ydelser"
+    ///   subjects citizens
+    ///   data income
+    ///   basis gdpr 6(1)(e), law "Lov om aktiv socialpolitik"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    ///   disclose income to skat under gdpr 6(1)(c), law "Skatteindberetningsloven" when "årlig indberetning"
+    /// }
+    /// ```
+    pub struct DisclosureBasis {
+        code: "DISCLOSURE-BASIS",
+        severity: Error,
+        summary: "each disclosure to a recipient has its own basis",
+        provisions: [("GDPR", "art. 6(1)"), ("Databeskyttelsesloven", "§ 8, stk. 2"), ("Forvaltningsloven", "§ 28")],
+    }
+}
+
+fn carries_disclosure(basis: &LegalRef) -> bool {
+    basis.is_gdpr("6", 1, None)
+        || basis.is(ActId::Fvl, "28", None, None)
+        || basis.is(ActId::Dbl, "8", Some(2), None)
+}
+
+fn is_art9_condition(basis: &LegalRef) -> bool {
+    basis.gdpr_letter("9", 2).is_some()
+}
+
+/// What a lawyer would expect as the basis for this kind of recipient.
+fn typical_basis(kind: RecipientKind) -> &'static str {
+    match kind {
+        RecipientKind::Tax => {
+            "`under gdpr 6(1)(c), law \"...\"` naming the statute that obliges the reporting"
+        }
+        RecipientKind::Police => {
+            "`under gdpr 6(1)(c)` where the law obliges the disclosure, otherwise `under gdpr 6(1)(e)` with an \
+             art. 6(4) compatibility assessment"
+        }
+        RecipientKind::Emergency => {
+            "`under gdpr 6(1)(d)` (vital interests), with `gdpr 9(2)(c)` for health data"
+        }
+        RecipientKind::Authority => {
+            "`under fvl 28(1), gdpr 6(1)(e)` or the statute that provides for the disclosure"
+        }
+        RecipientKind::Public => {
+            "`under gdpr 6(1)(e)` with the statute that provides for publication, or `gdpr 6(1)(a)` consent"
+        }
+        RecipientKind::Organisation | RecipientKind::Person => {
+            "`under gdpr 6(1)(...)` with the point relied on"
+        }
+    }
+}
+
+impl Rule for DisclosureBasis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            for disclosure in &activity.disclosures {
+                let recipient = model.recipient(disclosure.recipient.id);
+                let label = format!(
+                    "disclosed to `{}` ({})",
+                    recipient.name.node,
+                    recipient.kind.keyword()
+                );
+                if !disclosure.basis.iter().any(carries_disclosure) {
+                    let message = if disclosure.basis.is_empty() {
+                        format!(
+                            "the disclosure to `{}` states no basis",
+                            recipient.name.node
+                        )
+                    } else {
+                        format!(
+                            "the disclosure to `{}` cites no ground that can carry a disclosure",
+                            recipient.name.node
+                        )
+                    };
+                    let finding = cx
+                        .finding(message, disclosure.recipient.span, label)
+                        .with_secondary(
+                            disclosure.span,
+                            "a disclosure needs its own basis after `under`",
+                        )
+                        .with_help(format!("add {}", typical_basis(recipient.kind)));
+                    cx.report(finding);
+                    continue;
+                }
+                let special = disclosure
+                    .data
+                    .iter()
+                    .find(|d| model.data(d.id).is_special());
+                if let Some(special) = special
+                    && !disclosure.basis.iter().any(is_art9_condition)
+                {
+                    let finding = cx
+                        .finding(
+                            format!(
+                                "special-category data is disclosed to `{}` without an art. 9(2) condition",
+                                recipient.name.node
+                            ),
+                            special.span,
+                            format!("`{}` is special-category data", model.data(special.id).name.node),
+                        )
+                        .with_secondary(disclosure.recipient.span, label)
+                        .with_help(format!(
+                            "add the art. 9(2) condition for the disclosure after `under`; typical here: {}",
+                            typical_basis(recipient.kind)
+                        ));
+                    cx.report(finding);
+                }
+            }
+        }
+    }
+}

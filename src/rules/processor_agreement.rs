@@ -1,0 +1,114 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::flow::processor_chain;
+use crate::semantic::model::ProcessorId;
+
+declare_rule! {
+    /// # PROCESSOR-AGREEMENT: a processor used without a data processing agreement
+    ///
+    /// ## What it checks
+    /// Every processor that an activity uses (`via`), and every sub-processor below it, declares its data
+    /// processing agreement (`agreement "..."`). For a sub-processor this is the contract between the
+    /// processor and the sub-processor that carries the same obligations (art. 28(4)).
+    ///
+    /// ## Why it matters
+    /// Processing by a processor must be governed by a contract or other legal act that sets out the
+    /// subject-matter, duration, nature and purpose of the processing and the processor's obligations.
+    /// Without it the controller cannot show that the processor acts only on its instructions.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 28(3)
+    /// - GDPR art. 28(4) (sub-processors)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data salary "Løn" confidential
+    /// processor payroll "Lønleverandør" { country DK }
+    /// activity pay "Lønudbetaling" {
+    ///   purpose "Udbetaling af løn"
+    ///   subjects employees
+    ///   data salary
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   retain all for 5 years
+    ///   via payroll
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data salary "Løn" confidential
+    /// processor payroll "Lønleverandør" { agreement "Databehandleraftale 2024" country DK }
+    /// activity pay "Lønudbetaling" {
+    ///   purpose "Udbetaling af løn"
+    ///   subjects employees
+    ///   data salary
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   retain all for 5 years
+    ///   via payroll
+    /// }
+    /// ```
+    pub struct ProcessorAgreement {
+        code: "PROCESSOR-AGREEMENT",
+        severity: Error,
+        summary: "every processor and sub-processor in use has a data processing agreement",
+        provisions: [("GDPR", "art. 28(3)"), ("GDPR", "art. 28(4)")],
+    }
+}
+
+impl Rule for ProcessorAgreement {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for (i, processor) in model.processors.iter().enumerate() {
+            if processor.agreement.is_some() {
+                continue;
+            }
+            let id = ProcessorId(i as u32);
+            let users = cx.flow.activities_reaching(cx.flow.processor_node(id));
+            let Some(first_user) = users.first() else {
+                continue;
+            };
+            let activity = &model.activities[first_user.index()];
+            let chain = processor_chain(model, id);
+            let mut path: Vec<String> = vec![activity.name.node.clone()];
+            path.extend(chain.iter().map(|p| model.processor(*p).name.node.clone()));
+            let what = if processor.parent.is_some() {
+                "sub-processor"
+            } else {
+                "processor"
+            };
+            let mut finding = cx.finding(
+                format!(
+                    "{what} `{}` is used without a data processing agreement",
+                    processor.name.node
+                ),
+                processor.name.span,
+                "no `agreement` is declared",
+            );
+            if let Some(via) = activity.processors.iter().find(|v| v.id == chain[0]) {
+                finding = finding.with_secondary(
+                    via.span,
+                    format!("used by activity `{}`", activity.name.node),
+                );
+            }
+            if users.len() > 1 {
+                finding
+                    .message
+                    .push_str(&format!(" (used by {} activities)", users.len()));
+            }
+            cx.report(
+                finding
+                    .with_path(path)
+                    .with_help(format!(
+                        "declare the agreement in the {what}'s block, e.g. `agreement \"Databehandleraftale af 2024-01-01\"`"
+                    )),
+            );
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Every rule, once, sorted by code.
+
+use super::Rule;
+use super::{
+    art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
+    cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
+    dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
+    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
+    transfer_undeclared::TransferUndeclared,
+};
+
+/// All rules, sorted by code.
+pub static RULES: &[&dyn Rule] = &[
+    &Art10Basis,
+    &Art6Basis,
+    &Art9Basis,
+    &CctvRetention,
+    &CprBasis,
+    &DisclosureBasis,
+    &DpoMissing,
+    &ProcessorAgreement,
+    &RetentionMissing,
+    &TransferDestinationUnknown,
+    &TransferUndeclared,
+];
+
+/// The rule with this code.
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.meta().code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_sorted_and_unique() {
+        let codes: Vec<&str> = RULES.iter().map(|r| r.meta().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+
+    #[test]
+    fn every_rule_documents_the_fixed_sections() {
+        for rule in RULES {
+            let docs = rule.meta().docs;
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## Legal basis",
+                "## Non-compliant example",
+                "## Compliant example",
+            ] {
+                assert!(
+                    docs.contains(section),
+                    "{} lacks `{section}`",
+                    rule.meta().code
+                );
+            }
+        }
+    }
+}

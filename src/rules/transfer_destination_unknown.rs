@@ -1,0 +1,129 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::flow::transfers::destinations;
+use crate::law::countries::CountryRef;
+
+declare_rule! {
+    /// # TRANSFER-DESTINATION-UNKNOWN: data goes to an unnamed country
+    ///
+    /// ## What it checks
+    /// Every processor, sub-processor or recipient that personal data reaches names its country. A party
+    /// declared `country outside_eea` (the notice says only "outside the EU/EEA") or `country unknown`
+    /// is reported, with the path the data takes to it.
+    ///
+    /// This is a warning, not an error: the transfer may well be lawful (a mechanism may be declared),
+    /// but without the country nobody can check that the mechanism fits the destination (an adequacy
+    /// decision or the Data Privacy Framework covers one country only), assess the law of the
+    /// destination for standard contractual clauses, or tell the data subjects where their data goes.
+    ///
+    /// ## Why it matters
+    /// The privacy notice must tell data subjects of the intention to transfer to a third country and the
+    /// safeguards used (art. 13(1)(f), 14(1)(f)), and the record of processing must identify the third
+    /// country (art. 30(1)(e)).
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 13(1)(f)
+    /// - GDPR art. 30(1)(e)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mdm "MDM-leverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Underleverandør" {
+    ///     agreement "Databehandleraftale"
+    ///     country outside_eea
+    ///     transfer dpf | scc
+    ///   }
+    /// }
+    /// activity devices "Mobiltelefoner" {
+    ///   purpose "Sikker drift af telefoner"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 1 year
+    ///   via mdm
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mdm "MDM-leverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Underleverandør" {
+    ///     agreement "Databehandleraftale"
+    ///     country US
+    ///     transfer dpf
+    ///   }
+    /// }
+    /// activity devices "Mobiltelefoner" {
+    ///   purpose "Sikker drift af telefoner"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 1 year
+    ///   via mdm
+    /// }
+    /// ```
+    pub struct TransferDestinationUnknown {
+        code: "TRANSFER-DESTINATION-UNKNOWN",
+        severity: Warning,
+        summary: "a transfer names its destination country",
+        provisions: [("GDPR", "art. 13(1)(f)"), ("GDPR", "art. 30(1)(e)")],
+    }
+}
+
+impl Rule for TransferDestinationUnknown {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for destination in destinations(model, cx.flow) {
+            let (message, label) = match destination.country.node {
+                CountryRef::OutsideEea => (
+                    format!(
+                        "personal data goes to `{}` outside the EU/EEA, in no named country",
+                        destination.name
+                    ),
+                    "outside the EU/EEA, but which country?",
+                ),
+                CountryRef::Unknown => (
+                    format!(
+                        "it is not known where `{}` processes personal data",
+                        destination.name
+                    ),
+                    "country unknown",
+                ),
+                CountryRef::Code(_) => continue,
+            };
+            let mut finding = cx.finding(message, destination.country.span, label);
+            if let Some(transfer) = destination.transfer {
+                finding = finding.with_secondary(
+                    transfer.span,
+                    "a mechanism is declared, but it cannot be checked against a country",
+                );
+            }
+            if let Some(entry) = destination.entry_span(model) {
+                finding = finding.with_secondary(entry, "the data leaves the controller here");
+            }
+            let path = destination.path(model, cx.flow);
+            cx.report(
+                finding
+                    .with_path(path)
+                    .with_help(format!(
+                        "name the country with its ISO code (e.g. `country US`) so that the mechanism can be checked; ask the \
+                         processor for its list of sub-processors and their locations ({} reach it)",
+                        destination.data_names(model)
+                    )),
+            );
+        }
+    }
+}

@@ -1,0 +1,149 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::flow::transfers::destinations;
+use crate::law::countries::{CountryRef, Zone, countries};
+
+declare_rule! {
+    /// # TRANSFER-UNDECLARED: data reaches a third country without a transfer mechanism
+    ///
+    /// ## What it checks
+    /// Follows the flow graph from every activity through its processors, their sub-processors (to any
+    /// depth) and its recipients. Every party outside the EU/EEA that personal data reaches must declare
+    /// the mechanism of GDPR Chapter V the transfer rests on (`transfer scc`, `transfer dpf`,
+    /// `transfer adequacy`, `transfer bcr`, ...). The finding shows the whole path the data takes.
+    ///
+    /// A country with an adequacy decision covering all transfers to it (e.g. `CH`, `JP`, `GB`) needs no
+    /// declaration. Decisions that cover only some importers (`US`: organisations on the Data Privacy
+    /// Framework list; `CA`: organisations under PIPEDA) do: declare `transfer dpf` or `transfer adequacy`
+    /// so that the record shows which one is relied on. A party `outside_eea` (country not named) always
+    /// needs a declared mechanism.
+    ///
+    /// ## Why it matters
+    /// A transfer of personal data to a third country may take place only under an adequacy decision
+    /// (art. 45), with appropriate safeguards (art. 46, e.g. standard contractual clauses) or binding
+    /// corporate rules (art. 47), or under a derogation (art. 49). This holds for onward transfers by a
+    /// processor's sub-processors too (art. 44): a controller answers for the whole chain.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 44 (general principle, onward transfers)
+    /// - GDPR art. 45–46 (adequacy decisions, appropriate safeguards)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mail "Mailleverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" {
+    ///     agreement "Underdatabehandleraftale"
+    ///     country IN
+    ///   }
+    /// }
+    /// activity email "E-mail" {
+    ///   purpose "Drift af e-mail"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 90 days
+    ///   via mail
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mail "Mailleverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" {
+    ///     agreement "Underdatabehandleraftale"
+    ///     country IN
+    ///     transfer scc
+    ///     tia "Overførselsvurdering 2024"
+    ///   }
+    /// }
+    /// activity email "E-mail" {
+    ///   purpose "Drift af e-mail"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 90 days
+    ///   via mail
+    /// }
+    /// ```
+    pub struct TransferUndeclared {
+        code: "TRANSFER-UNDECLARED",
+        severity: Error,
+        summary: "personal data reaches a third country only under a declared transfer mechanism",
+        provisions: [("GDPR", "art. 44"), ("GDPR", "art. 45"), ("GDPR", "art. 46")],
+    }
+}
+
+/// A third country whose adequacy decision covers every importer there.
+fn fully_adequate(country: &CountryRef) -> bool {
+    match country {
+        CountryRef::Code(code) => countries()
+            .adequacy(code)
+            .is_some_and(|a| a.scope.trim().eq_ignore_ascii_case("all")),
+        _ => false,
+    }
+}
+
+impl Rule for TransferUndeclared {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for destination in destinations(model, cx.flow) {
+            let zone = destination.country.node.zone();
+            if zone == Zone::Unknown
+                || destination
+                    .transfer
+                    .is_some_and(|t| !t.mechanisms.is_empty())
+            {
+                continue;
+            }
+            if fully_adequate(&destination.country.node) {
+                continue;
+            }
+            let place = match &destination.country.node {
+                CountryRef::Code(code) => {
+                    let name = countries()
+                        .get(code)
+                        .map(|c| c.name.as_str())
+                        .unwrap_or(code);
+                    format!("{name} ({code}), a third country")
+                }
+                other => other.label(),
+            };
+            let path = destination.path(model, cx.flow);
+            let mut finding = cx.finding(
+                format!(
+                    "personal data reaches `{}` outside the EU/EEA with no transfer mechanism",
+                    destination.name
+                ),
+                destination.country.span,
+                format!("{place}: {} arrive here", destination.data_names(model)),
+            );
+            if let Some(entry) = destination.entry_span(model) {
+                finding = finding.with_secondary(entry, "the data leaves the controller here");
+            }
+            let help = match &destination.country.node {
+                CountryRef::Code(code) if code == "US" => {
+                    "declare the mechanism in its block: `transfer dpf` if the importer is on the Data Privacy \
+                     Framework list, otherwise `transfer scc` with a transfer impact assessment (`tia \"...\"`)"
+                }
+                _ => {
+                    "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
+                      (`tia \"...\"`), or stop the transfer"
+                }
+            };
+            cx.report(finding.with_path(path).with_help(help));
+        }
+    }
+}

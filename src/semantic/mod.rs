@@ -1,0 +1,4 @@
+//! Syntax tree → resolved, validated model.
+
+pub mod model;
+pub mod resolve;

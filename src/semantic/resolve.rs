@@ -1,0 +1,880 @@
+//! Name resolution and validation: AST of all files of a spec → [`Model`], or every error found.
+//!
+//! Errors are collected rather than stopping at the first, so a DPO fixes a spec in one round.
+
+use std::collections::HashMap;
+
+use super::model::*;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::law::citation::{self, LegalRef};
+use crate::law::countries::{CountryRef, parse_country};
+use crate::law::vocabulary::{
+    DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
+};
+use crate::syntax::ast::{self, Name, Text};
+use crate::syntax::span::{Span, Spanned};
+
+/// What kind of thing a name was declared as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Controller,
+    Subjects(SubjectsId),
+    Data(DataId),
+    Source(SourceId),
+    Processor(ProcessorId),
+    Recipient(RecipientId),
+    Activity(ActivityId),
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Controller => "the controller",
+            Kind::Subjects(_) => "a group of data subjects",
+            Kind::Data(_) => "a data category",
+            Kind::Source(_) => "a source",
+            Kind::Processor(_) => "a processor",
+            Kind::Recipient(_) => "a recipient",
+            Kind::Activity(_) => "an activity",
+        }
+    }
+
+    fn keyword(self) -> &'static str {
+        match self {
+            Kind::Controller => "controller",
+            Kind::Subjects(_) => "subjects",
+            Kind::Data(_) => "data",
+            Kind::Source(_) => "source",
+            Kind::Processor(_) => "processor",
+            Kind::Recipient(_) => "recipient",
+            Kind::Activity(_) => "activity",
+        }
+    }
+}
+
+/// The statements an activity may hold, for did-you-mean on an unknown one.
+const STATEMENTS: &[&str] = &[
+    "purpose",
+    "subjects",
+    "data",
+    "sources",
+    "basis",
+    "retain",
+    "via",
+    "disclose",
+    "review",
+    "cctv",
+    "exception",
+    "dpia",
+    "since",
+    "justification",
+    "notified",
+    "security",
+];
+
+/// Resolves the files of one spec into a model.
+pub fn resolve(files: &[ast::File]) -> Result<Model, Vec<Diagnostic>> {
+    let mut r = Resolver::default();
+    r.declare_all(files);
+    let model = r.build(files);
+    if r.errors.is_empty() {
+        Ok(model.expect("a model is built whenever there are no errors"))
+    } else {
+        Err(r.errors)
+    }
+}
+
+#[derive(Default)]
+struct Resolver {
+    names: HashMap<String, (Kind, Span)>,
+    errors: Vec<Diagnostic>,
+    processor_count: u32,
+}
+
+impl Resolver {
+    fn error(&mut self, d: Diagnostic) {
+        self.errors.push(d);
+    }
+
+    fn declare(&mut self, name: &Name, kind: Kind) {
+        if let Some((previous_kind, previous_span)) = self.names.get(&name.node) {
+            let what = if previous_kind.keyword() == kind.keyword() {
+                format!("`{}` is declared twice", name.node)
+            } else {
+                format!(
+                    "`{}` is declared twice, as {} and as {}",
+                    name.node,
+                    previous_kind.noun(),
+                    kind.noun()
+                )
+            };
+            let d = Diagnostic::spec_error_at(
+                "duplicate-name",
+                what,
+                name.span,
+                "declared again here",
+            )
+            .with_secondary(*previous_span, "first declared here")
+            .with_help(
+                "every name in a spec (across all its files) must be unique: rename one of them",
+            );
+            self.error(d);
+            return;
+        }
+        self.names.insert(name.node.clone(), (kind, name.span));
+    }
+
+    /// First pass: every name of every file, so that files can refer to each other in any order.
+    fn declare_all(&mut self, files: &[ast::File]) {
+        let (mut subjects, mut data, mut sources, mut recipients, mut activities) =
+            (0u32, 0u32, 0u32, 0u32, 0u32);
+        for decl in files.iter().flat_map(|f| &f.declarations) {
+            match decl {
+                ast::Declaration::Controller(c) => self.declare(&c.name, Kind::Controller),
+                ast::Declaration::Subjects(s) => {
+                    self.declare(&s.name, Kind::Subjects(SubjectsId(subjects)));
+                    subjects += 1;
+                }
+                ast::Declaration::Data(d) => {
+                    self.declare(&d.name, Kind::Data(DataId(data)));
+                    data += 1;
+                }
+                ast::Declaration::Source(s) => {
+                    self.declare(&s.name, Kind::Source(SourceId(sources)));
+                    sources += 1;
+                }
+                ast::Declaration::Processor(p) => self.declare_processor(p),
+                ast::Declaration::Recipient(rc) => {
+                    self.declare(&rc.name, Kind::Recipient(RecipientId(recipients)));
+                    recipients += 1;
+                }
+                ast::Declaration::Activity(a) => {
+                    self.declare(&a.name, Kind::Activity(ActivityId(activities)));
+                    activities += 1;
+                }
+            }
+        }
+    }
+
+    /// Processors are numbered depth-first, parent before its sub-processors, as `build` visits them.
+    fn declare_processor(&mut self, p: &ast::Processor) {
+        self.declare(&p.name, Kind::Processor(ProcessorId(self.processor_count)));
+        self.processor_count += 1;
+        for sub in &p.subprocessors {
+            self.declare_processor(sub);
+        }
+    }
+
+    /// Second pass: build the model, resolving every reference.
+    fn build(&mut self, files: &[ast::File]) -> Option<Model> {
+        let mut controllers = Vec::new();
+        let mut subjects = Vec::new();
+        let mut data = Vec::new();
+        let mut sources = Vec::new();
+        let mut processors = Vec::new();
+        let mut recipients = Vec::new();
+        let mut activities = Vec::new();
+        for decl in files.iter().flat_map(|f| &f.declarations) {
+            match decl {
+                ast::Declaration::Controller(c) => controllers.push(self.controller(c)),
+                ast::Declaration::Subjects(s) => {
+                    let kind = self.keyword(
+                        &s.kind,
+                        "kind of data subjects",
+                        SubjectKind::from_keyword,
+                        SubjectKind::KEYWORDS,
+                    );
+                    subjects.push(SubjectGroup {
+                        name: s.name.clone(),
+                        label: s.label.clone(),
+                        kind: kind.unwrap_or(SubjectKind::Other),
+                    });
+                }
+                ast::Declaration::Data(d) => data.push(self.data(d)),
+                ast::Declaration::Source(s) => {
+                    let kind = self.keyword::<SourceKind>(
+                        &s.kind,
+                        "source kind",
+                        SourceKind::from_keyword,
+                        SourceKind::KEYWORDS,
+                    );
+                    sources.push(Source {
+                        name: s.name.clone(),
+                        label: s.label.clone(),
+                        kind: kind.unwrap_or(SourceKind::DataSubject),
+                    });
+                }
+                ast::Declaration::Processor(p) => self.processor(p, None, &mut processors),
+                ast::Declaration::Recipient(rc) => recipients.push(self.recipient(rc)),
+                ast::Declaration::Activity(a) => activities.push(self.activity(a)),
+            }
+        }
+        let controller = match controllers.len() {
+            0 => {
+                self.error(
+                    Diagnostic::spec_error("missing-controller", "the spec names no controller")
+                        .with_help("add `controller NAME \"Name of the authority\" { public authority ... }` (GDPR art. 30(1)(a))"),
+                );
+                None
+            }
+            1 => controllers.pop(),
+            _ => {
+                let first = controllers[0].span;
+                for extra in &controllers[1..] {
+                    let d = Diagnostic::spec_error_at(
+                        "duplicate-controller",
+                        "a spec has one controller",
+                        extra.name.span,
+                        "second controller",
+                    )
+                    .with_secondary(first, "first controller")
+                    .with_help("check each controller's processing in its own spec directory");
+                    self.error(d);
+                }
+                None
+            }
+        }?;
+        Some(Model {
+            controller,
+            subjects,
+            data,
+            sources,
+            processors,
+            recipients,
+            activities,
+        })
+    }
+
+    fn controller(&mut self, c: &ast::Controller) -> Controller {
+        let country = match &c.country {
+            Some(name) => self
+                .country(name)
+                .map(|c| c.node)
+                .unwrap_or(CountryRef::Unknown),
+            // A spec checked against Danish law describes a Danish controller unless it says otherwise.
+            None => CountryRef::Code("DK".to_string()),
+        };
+        Controller {
+            name: c.name.clone(),
+            label: c.label.clone(),
+            public_authority: c.public_authority.is_some(),
+            country,
+            address: c.address.clone(),
+            contact: c.contact.clone(),
+            dpo: c.dpo.as_ref().map(|d| Dpo {
+                name: d.name.clone(),
+                email: d.email.clone(),
+                phone: d.phone.clone(),
+                address: d.address.clone(),
+                web: d.web.clone(),
+                span: d.span,
+            }),
+            span: c.span,
+        }
+    }
+
+    fn data(&mut self, d: &ast::Data) -> DataCategory {
+        let (class, special, class_span) = match &d.class {
+            ast::DataClass::Word(word) => {
+                if word.node == "special" {
+                    self.error(
+                        Diagnostic::spec_error_at(
+                            "invalid-value",
+                            "`special` needs the kind of special-category data",
+                            word.span,
+                            "which art. 9(1) kind?",
+                        )
+                        .with_help(format!(
+                            "write e.g. `special(health)`; kinds: {}",
+                            SpecialKind::KEYWORDS.join(", ")
+                        )),
+                    );
+                    (DataClass::Special, vec![SpecialKind::Any], word.span)
+                } else {
+                    let choices: Vec<&str> = DataClass::KEYWORDS
+                        .iter()
+                        .copied()
+                        .filter(|k| *k != "special")
+                        .collect();
+                    let class = self.keyword(word, "data class", DataClass::from_keyword, &choices);
+                    (class.unwrap_or(DataClass::Ordinary), Vec::new(), word.span)
+                }
+            }
+            ast::DataClass::Special { kinds, span } => {
+                let kinds = kinds
+                    .iter()
+                    .filter_map(|k| {
+                        self.keyword(
+                            k,
+                            "kind of special-category data",
+                            SpecialKind::from_keyword,
+                            SpecialKind::KEYWORDS,
+                        )
+                    })
+                    .collect();
+                (DataClass::Special, kinds, *span)
+            }
+        };
+        DataCategory {
+            name: d.name.clone(),
+            label: d.label.clone(),
+            class,
+            special,
+            class_span,
+        }
+    }
+
+    fn processor(
+        &mut self,
+        p: &ast::Processor,
+        parent: Option<ProcessorId>,
+        out: &mut Vec<Processor>,
+    ) {
+        let id = ProcessorId(out.len() as u32);
+        let country = p.country.as_ref().and_then(|c| self.country(c));
+        let transfer = p.transfer.as_ref().map(|t| self.transfer(t));
+        out.push(Processor {
+            name: p.name.clone(),
+            label: p.label.clone(),
+            parent,
+            subprocessors: Vec::new(),
+            agreement: p.agreement.clone(),
+            authorised: p.authorised.clone(),
+            country,
+            transfer,
+            tia: p.tia.clone(),
+            span: p.span,
+        });
+        for sub in &p.subprocessors {
+            let sub_id = ProcessorId(out.len() as u32);
+            out[id.index()].subprocessors.push(sub_id);
+            self.processor(sub, Some(id), out);
+        }
+    }
+
+    fn recipient(&mut self, rc: &ast::Recipient) -> Recipient {
+        let kind = self.keyword(
+            &rc.kind,
+            "recipient kind",
+            RecipientKind::from_keyword,
+            RecipientKind::KEYWORDS,
+        );
+        Recipient {
+            name: rc.name.clone(),
+            label: rc.label.clone(),
+            kind: kind.unwrap_or(RecipientKind::Authority),
+            country: rc.country.as_ref().and_then(|c| self.country(c)),
+            transfer: rc.transfer.as_ref().map(|t| self.transfer(t)),
+            tia: rc.tia.clone(),
+            span: rc.span,
+        }
+    }
+
+    fn country(&mut self, name: &Name) -> Option<Spanned<CountryRef>> {
+        match parse_country(name) {
+            Ok(c) => Some(Spanned::new(c, name.span)),
+            Err(d) => {
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    fn transfer(&mut self, t: &ast::Transfer) -> TransferDecl {
+        let mut mechanisms = Vec::new();
+        for m in &t.mechanisms {
+            let (word, letter) = match m.node.split_once('(') {
+                Some((w, rest)) => (w, Some(rest.trim_end_matches(')'))),
+                None => (m.node.as_str(), None),
+            };
+            let word_name = Spanned::new(word.to_string(), m.span);
+            let Some(mechanism) = self.keyword(
+                &word_name,
+                "transfer mechanism",
+                Mechanism::from_keyword,
+                Mechanism::KEYWORDS,
+            ) else {
+                continue;
+            };
+            let derogation = match (mechanism, letter) {
+                (Mechanism::Derogation, Some(l))
+                    if l.len() == 1 && ('a'..='g').contains(&l.chars().next().unwrap()) =>
+                {
+                    l.chars().next()
+                }
+                (Mechanism::Derogation, _) => {
+                    self.error(
+                        Diagnostic::spec_error_at(
+                            "invalid-value",
+                            "a derogation names its point of GDPR art. 49(1)",
+                            m.span,
+                            "which derogation?",
+                        )
+                        .with_help("write `derogation(a)` ... `derogation(g)`, the letter of art. 49(1) relied on"),
+                    );
+                    continue;
+                }
+                (_, Some(_)) => {
+                    self.error(Diagnostic::spec_error_at(
+                        "invalid-value",
+                        format!("`{word}` takes no letter in brackets"),
+                        m.span,
+                        "only `derogation(...)` takes a letter",
+                    ));
+                    continue;
+                }
+                (_, None) => None,
+            };
+            mechanisms.push(Spanned::new(
+                MechanismRef {
+                    mechanism,
+                    derogation,
+                },
+                m.span,
+            ));
+        }
+        TransferDecl {
+            mechanisms,
+            span: t.span,
+        }
+    }
+
+    /// Reads a word from a closed list, with a did-you-mean when it is not on it.
+    fn keyword<T>(
+        &mut self,
+        word: &Name,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: &[&str],
+    ) -> Option<T> {
+        if let Some(v) = parse(&word.node) {
+            return Some(v);
+        }
+        let help = match did_you_mean(&word.node, choices.iter().copied()) {
+            Some(s) => format!(
+                "did you mean `{s}`? Possible values: {}",
+                choices.join(", ")
+            ),
+            None => format!("possible values: {}", choices.join(", ")),
+        };
+        self.error(
+            Diagnostic::spec_error_at(
+                "invalid-value",
+                format!("`{}` is not a {what}", word.node),
+                word.span,
+                format!("unknown {what}"),
+            )
+            .with_help(help),
+        );
+        None
+    }
+
+    /// Looks up a reference that must be of one kind. `expect` picks the id out of the right kind.
+    fn lookup<T>(
+        &mut self,
+        name: &Name,
+        noun: &str,
+        expect: impl Fn(Kind) -> Option<T>,
+    ) -> Option<Ref<T>> {
+        match self.names.get(&name.node).copied() {
+            Some((kind, _)) if expect(kind).is_some() => Some(Ref {
+                id: expect(kind).unwrap(),
+                span: name.span,
+            }),
+            Some((kind, declared)) => {
+                let d = Diagnostic::spec_error_at(
+                    "wrong-kind",
+                    format!("`{}` is {}, not {noun}", name.node, kind.noun()),
+                    name.span,
+                    format!("{noun} is expected here"),
+                )
+                .with_secondary(
+                    declared,
+                    format!("`{}` is declared as {} here", name.node, kind.noun()),
+                );
+                self.error(d);
+                None
+            }
+            None => {
+                let candidates: Vec<String> = self
+                    .names
+                    .iter()
+                    .filter(|(_, (k, _))| expect(*k).is_some())
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                let suggestion = did_you_mean(&name.node, candidates.iter().map(String::as_str));
+                let mut d = Diagnostic::spec_error_at(
+                    "unknown-name",
+                    format!("unknown name `{}`", name.node),
+                    name.span,
+                    format!("no {noun} is declared with this name"),
+                );
+                d = d.with_help(match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "declare it, e.g. `{}`",
+                        example_declaration(noun, &name.node)
+                    ),
+                });
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    fn data_refs(&mut self, names: &[Name]) -> Vec<Ref<DataId>> {
+        names
+            .iter()
+            .filter_map(|n| {
+                self.lookup(n, "a data category", |k| match k {
+                    Kind::Data(id) => Some(id),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    fn citations(&mut self, list: &[ast::Citation]) -> Vec<LegalRef> {
+        list.iter()
+            .filter_map(|c| match citation::validate(c) {
+                Ok(r) => Some(r),
+                Err(d) => {
+                    self.error(d);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn date(&mut self, text: &Text) -> Option<Spanned<Date>> {
+        let parts: Vec<u32> = text
+            .node
+            .split('-')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        if let [year, month, day] = parts[..] {
+            let days_in_month = match month {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+                2 => 28,
+                _ => 0,
+            };
+            if (1..=days_in_month).contains(&day) {
+                return Some(Spanned::new(
+                    Date {
+                        year: year as u16,
+                        month: month as u8,
+                        day: day as u8,
+                    },
+                    text.span,
+                ));
+            }
+        }
+        self.error(
+            Diagnostic::spec_error_at(
+                "invalid-date",
+                format!("`{}` is not a date", text.node),
+                text.span,
+                "no such day",
+            )
+            .with_help("write dates as YYYY-MM-DD with a real month and day, e.g. 2023-09-01"),
+        );
+        None
+    }
+
+    fn activity(&mut self, a: &ast::Activity) -> Activity {
+        let mut act = Activity {
+            name: a.name.clone(),
+            label: a.label.clone(),
+            span: a.span,
+            purposes: Vec::new(),
+            subjects: Vec::new(),
+            data: Vec::new(),
+            sources: Vec::new(),
+            bases: Vec::new(),
+            basis_spans: Vec::new(),
+            retention: Vec::new(),
+            processors: Vec::new(),
+            disclosures: Vec::new(),
+            review: Vec::new(),
+            cctv: None,
+            exceptions: Vec::new(),
+            dpia: None,
+            since: None,
+            justification: None,
+            notified: None,
+            security: Vec::new(),
+        };
+        let mut singles: HashMap<&'static str, Span> = HashMap::new();
+        // Retain and disclose statements may only name data the activity lists; checked after all
+        // `data` statements are read, since statements come in any order.
+        let mut retains = Vec::new();
+        let mut discloses = Vec::new();
+        for statement in &a.statements {
+            match statement {
+                ast::Statement::Purpose(t) => act.purposes.push(t.clone()),
+                ast::Statement::Subjects(names) => {
+                    for n in names {
+                        if let Some(r) = self.lookup(n, "a group of data subjects", |k| match k {
+                            Kind::Subjects(id) => Some(id),
+                            _ => None,
+                        }) {
+                            act.subjects.push(r);
+                        }
+                    }
+                }
+                ast::Statement::Data(names) => {
+                    let refs = self.data_refs(names);
+                    act.data.extend(refs);
+                }
+                ast::Statement::Sources(names) => {
+                    for n in names {
+                        if let Some(r) = self.lookup(n, "a source", |k| match k {
+                            Kind::Source(id) => Some(Origin::Source(id)),
+                            Kind::Activity(id) => Some(Origin::Activity(id)),
+                            _ => None,
+                        }) {
+                            act.sources.push(r);
+                        }
+                    }
+                }
+                ast::Statement::Basis(list, span) => {
+                    let refs = self.citations(list);
+                    act.bases.extend(refs);
+                    act.basis_spans.push(*span);
+                }
+                ast::Statement::Retain(r) => retains.push(r),
+                ast::Statement::Via(names) => {
+                    for n in names {
+                        if let Some(r) = self.lookup(n, "a processor", |k| match k {
+                            Kind::Processor(id) => Some(id),
+                            _ => None,
+                        }) {
+                            act.processors.push(r);
+                        }
+                    }
+                }
+                ast::Statement::Disclose(d) => discloses.push(d),
+                ast::Statement::Review(modes) => {
+                    for m in modes {
+                        if let Some(mode) = self.keyword(
+                            m,
+                            "review mode",
+                            ReviewMode::from_keyword,
+                            ReviewMode::KEYWORDS,
+                        ) {
+                            act.review.push(Spanned::new(mode, m.span));
+                        }
+                    }
+                }
+                ast::Statement::Cctv(span) => {
+                    self.single(&mut singles, "cctv", *span);
+                    act.cctv = Some(*span);
+                }
+                ast::Statement::Exception(e) => {
+                    if let Ok(citation) = citation::validate(&e.citation).map_err(|d| self.error(d))
+                    {
+                        act.exceptions.push(ExceptionDecl {
+                            citation,
+                            reason: e.reason.clone(),
+                            span: e.span,
+                        });
+                    }
+                }
+                ast::Statement::Dpia(t) => {
+                    self.single(&mut singles, "dpia", t.span);
+                    act.dpia = Some(t.clone());
+                }
+                ast::Statement::Since(t) => {
+                    self.single(&mut singles, "since", t.span);
+                    act.since = self.date(t);
+                }
+                ast::Statement::Justification(t) => {
+                    self.single(&mut singles, "justification", t.span);
+                    act.justification = Some(t.clone());
+                }
+                ast::Statement::Notified(t) => {
+                    self.single(&mut singles, "notified", t.span);
+                    act.notified = self.date(t);
+                }
+                ast::Statement::Security(t) => act.security.push(t.clone()),
+                ast::Statement::Unknown(word) => {
+                    let help = match did_you_mean(&word.node, STATEMENTS.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("an activity may hold: {}", STATEMENTS.join(", ")),
+                    };
+                    self.error(
+                        Diagnostic::spec_error_at(
+                            "unknown-statement",
+                            format!(
+                                "unknown statement `{}` in activity `{}`",
+                                word.node, a.name.node
+                            ),
+                            word.span,
+                            "not a statement of the language",
+                        )
+                        .with_help(help),
+                    );
+                }
+            }
+        }
+        for r in retains {
+            if let Some(rule) = self.retention(r, &act) {
+                act.retention.push(rule);
+            }
+        }
+        for d in discloses {
+            if let Some(disclosure) = self.disclosure(d, &act) {
+                act.disclosures.push(disclosure);
+            }
+        }
+        act
+    }
+
+    /// A statement that may appear once per activity.
+    fn single(
+        &mut self,
+        seen: &mut HashMap<&'static str, Span>,
+        keyword: &'static str,
+        span: Span,
+    ) {
+        if let Some(first) = seen.insert(keyword, span) {
+            self.error(
+                Diagnostic::spec_error_at(
+                    "duplicate-statement",
+                    format!("`{keyword}` is given twice in one activity"),
+                    span,
+                    "given again here",
+                )
+                .with_secondary(first, "first given here")
+                .with_help("keep one of them"),
+            );
+        }
+    }
+
+    /// Resolves the data named in `retain` or `disclose`; each must be data the activity processes.
+    /// Returns the references and whether all of them resolved and are listed.
+    fn listed_data(
+        &mut self,
+        names: &[Name],
+        act: &Activity,
+        statement: &str,
+    ) -> (Vec<Ref<DataId>>, bool) {
+        let mut ok = true;
+        let mut refs = Vec::new();
+        for name in names {
+            let Some(r) = self.data_refs(std::slice::from_ref(name)).pop() else {
+                ok = false;
+                continue;
+            };
+            if !act.data.iter().any(|d| d.id == r.id) {
+                ok = false;
+                let mut d = Diagnostic::spec_error_at(
+                    "not-in-activity",
+                    format!(
+                        "`{}` is named in `{statement}` but activity `{}` does not process it",
+                        name.node, act.name.node
+                    ),
+                    r.span,
+                    "not among the activity's data",
+                )
+                .with_help(format!(
+                    "add `{}` to the activity's `data` statement, or remove it here",
+                    name.node
+                ));
+                if let Some(first) = act.data.first() {
+                    d = d.with_secondary(first.span, "the activity's data");
+                }
+                self.error(d);
+            }
+            refs.push(r);
+        }
+        (refs, ok)
+    }
+
+    fn retention(&mut self, r: &ast::Retain, act: &Activity) -> Option<RetentionRule> {
+        let (targets, all, listed) = match &r.targets {
+            None => (Vec::new(), Some(r.span), true),
+            Some(names) => {
+                let (refs, listed) = self.listed_data(names, act, "retain");
+                (refs, None, listed)
+            }
+        };
+        let period = match &r.retention {
+            ast::Retention::Archive(_) => Period::Archive,
+            ast::Retention::Deadline {
+                amount,
+                unit,
+                after,
+                then_archive,
+            } => {
+                let unit_value = self.keyword(
+                    unit,
+                    "unit of time",
+                    TimeUnit::from_keyword,
+                    &["days", "weeks", "months", "years"],
+                );
+                let amount_value = match amount.node.parse::<u64>() {
+                    Ok(n) if n > 0 => Some(n),
+                    _ => {
+                        self.error(
+                            Diagnostic::spec_error_at(
+                                "invalid-duration",
+                                format!("`{}` is not a retention period", amount.node),
+                                amount.span,
+                                "a period is a whole number greater than zero",
+                            )
+                            .with_help("write e.g. `for 90 days` or `for 5 years`; for part of a year use months"),
+                        );
+                        None
+                    }
+                };
+                if let (Some(n), Some(u)) = (amount_value, unit_value) {
+                    Period::Deadline {
+                        amount: n,
+                        unit: u,
+                        after: after.as_ref().map(|t| t.node.clone()),
+                        then_archive: *then_archive,
+                    }
+                } else {
+                    return None;
+                }
+            }
+        };
+        listed.then_some(RetentionRule {
+            targets,
+            all,
+            period,
+            span: r.span,
+        })
+    }
+
+    fn disclosure(&mut self, d: &ast::Disclose, act: &Activity) -> Option<Disclosure> {
+        let (data, listed) = self.listed_data(&d.data, act, "disclose");
+        let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
+            Kind::Recipient(id) => Some(id),
+            _ => None,
+        });
+        let basis = self.citations(&d.basis);
+        let recipient = recipient?;
+        listed.then_some(Disclosure {
+            data,
+            recipient,
+            basis,
+            condition: d.condition.clone(),
+            span: d.span,
+        })
+    }
+}
+
+fn example_declaration(noun: &str, name: &str) -> String {
+    match noun {
+        "a data category" => format!("data {name} \"...\" ordinary"),
+        "a group of data subjects" => format!("subjects {name} \"...\""),
+        "a source" => format!("source {name} \"...\" register"),
+        "a processor" => format!("processor {name} \"...\" {{ agreement \"...\" country DK }}"),
+        "a recipient" => format!("recipient {name} \"...\" authority"),
+        _ => format!("{name} ..."),
+    }
+}

@@ -1,0 +1,149 @@
+//! Reading a spec from disk: a file, or every `.hjemmel` file of a directory, into one source map.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::syntax::span::{FileId, Span};
+
+/// One file of a spec, with its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user should see it (relative paths stay relative).
+    pub name: String,
+    /// Shared, so that diagnostics can show the text without copying it.
+    pub text: Arc<str>,
+    /// Byte offset of the start of each line, for line/column look-ups.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text: Arc<str> = Arc::from(text.into());
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+/// All files of one spec. Spans refer into it; the text is kept here once, never copied into nodes.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The words a span covers.
+    pub fn text(&self, span: Span) -> &str {
+        if span.is_synthetic() {
+            return "";
+        }
+        &self.file(span.file).text[span.start as usize..span.end as usize]
+    }
+}
+
+/// Reads the spec at `path`: a single file, or all `.hjemmel` files of a directory (not recursive),
+/// in name order so that output is stable.
+pub fn load(path: &Path) -> Result<SourceMap, Diagnostic> {
+    let display = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::spec_error(
+            "read-error",
+            format!("cannot read `{display}`: {}", io_reason(&e)),
+        )
+        .with_help("check the path; `hjemmel check` takes a `.hjemmel` file or a directory of them")
+    })?;
+    let mut paths: Vec<PathBuf> = if meta.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| {
+            Diagnostic::spec_error(
+                "read-error",
+                format!("cannot list directory `{display}`: {}", io_reason(&e)),
+            )
+        })?;
+        entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|ext| ext == "hjemmel"))
+            .collect()
+    } else {
+        vec![path.to_path_buf()]
+    };
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Diagnostic::spec_error(
+            "empty-spec",
+            format!("`{display}` holds no `.hjemmel` files"),
+        )
+        .with_help("a spec is a `.hjemmel` file, or a directory whose `.hjemmel` files together form one spec"));
+    }
+    let mut map = SourceMap::new();
+    for p in paths {
+        let name = p.display().to_string();
+        let bytes = std::fs::read(&p).map_err(|e| {
+            Diagnostic::spec_error(
+                "read-error",
+                format!("cannot read `{name}`: {}", io_reason(&e)),
+            )
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let prefix = &e.as_bytes()[..offset];
+            let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            Diagnostic::spec_error(
+                "not-utf8",
+                format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
+            )
+            .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")")
+        })?;
+        map.add(SourceFile::new(name, text));
+    }
+    Ok(map)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}

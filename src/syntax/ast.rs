@@ -1,0 +1,201 @@
+//! The typed syntax tree of one spec file. Every node carries the span of its words; names are still
+//! plain text here and are resolved in `semantic::resolve`.
+
+use super::span::{Span, Spanned};
+
+/// A name written in the spec (a declaration's own name, or a reference to one).
+pub type Name = Spanned<String>;
+/// A quoted string, without its quotes, escapes already undone.
+pub type Text = Spanned<String>;
+
+/// One file of a spec.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    pub declarations: Vec<Declaration>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Declaration {
+    Controller(Controller),
+    Subjects(Subjects),
+    Data(Data),
+    Source(Source),
+    Processor(Processor),
+    Recipient(Recipient),
+    Activity(Activity),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Controller {
+    pub name: Name,
+    pub label: Text,
+    pub public_authority: Option<Span>,
+    pub country: Option<Name>,
+    pub address: Option<Text>,
+    pub contact: Option<Text>,
+    pub dpo: Option<Dpo>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dpo {
+    pub name: Option<Text>,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+    pub address: Option<Text>,
+    pub web: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subjects {
+    pub name: Name,
+    pub label: Text,
+    pub kind: Name,
+}
+
+/// `data NAME "label" CLASS` where CLASS is a word (`ordinary`, `cpr`, ...) or `special(kind, ...)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Data {
+    pub name: Name,
+    pub label: Text,
+    pub class: DataClass,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataClass {
+    Word(Name),
+    Special { kinds: Vec<Name>, span: Span },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: Name,
+    pub label: Text,
+    pub kind: Name,
+}
+
+/// A processor or a sub-processor: the same fields, and sub-processors nest to any depth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Processor {
+    pub name: Name,
+    pub label: Text,
+    pub agreement: Option<Text>,
+    pub authorised: Option<Text>,
+    pub country: Option<Name>,
+    pub transfer: Option<Transfer>,
+    pub tia: Option<Text>,
+    pub subprocessors: Vec<Processor>,
+    pub span: Span,
+}
+
+/// `transfer dpf | scc`: the mechanisms relied on for a transfer out of the EU/EEA.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transfer {
+    pub mechanisms: Vec<Name>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recipient {
+    pub name: Name,
+    pub label: Text,
+    pub kind: Name,
+    pub country: Option<Name>,
+    pub transfer: Option<Transfer>,
+    pub tia: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub name: Name,
+    pub label: Text,
+    pub statements: Vec<Statement>,
+    pub span: Span,
+}
+
+/// One statement inside an activity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Statement {
+    Purpose(Text),
+    Subjects(Vec<Name>),
+    Data(Vec<Name>),
+    Sources(Vec<Name>),
+    Basis(Vec<Citation>, Span),
+    Retain(Retain),
+    Via(Vec<Name>),
+    Disclose(Disclose),
+    Review(Vec<Name>),
+    Cctv(Span),
+    Exception(Exception),
+    Dpia(Text),
+    Since(Text),
+    Justification(Text),
+    Notified(Text),
+    Security(Text),
+    /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
+    Unknown(Name),
+}
+
+/// A legal citation as written. Acts and provisions are validated in `law`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Citation {
+    /// `gdpr 6(1)(e)`: the act's keyword, the article or § number, and the parts in brackets.
+    Act {
+        act: Name,
+        number: String,
+        parts: Vec<String>,
+        span: Span,
+    },
+    /// `law "Lov om social service § 11"`: a statute the tool does not model, cited in free text.
+    Law(Text),
+    /// `agreement "..."`: a collective agreement.
+    Agreement(Text),
+}
+
+impl Citation {
+    pub fn span(&self) -> Span {
+        match self {
+            Citation::Act { span, .. } => *span,
+            Citation::Law(t) | Citation::Agreement(t) => t.span,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retain {
+    /// `None` for `retain all`.
+    pub targets: Option<Vec<Name>>,
+    pub retention: Retention,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Retention {
+    /// `archive`: handed to the public archive under arkivloven, then deleted here.
+    Archive(Span),
+    /// `for 5 years [after "event"] [then archive]`.
+    Deadline {
+        amount: Spanned<String>,
+        unit: Name,
+        after: Option<Text>,
+        then_archive: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disclose {
+    pub data: Vec<Name>,
+    pub recipient: Name,
+    pub basis: Vec<Citation>,
+    pub condition: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exception {
+    pub citation: Citation,
+    pub reason: Option<Text>,
+    pub span: Span,
+}

@@ -1,0 +1,5 @@
+//! Text → typed syntax tree.
+
+pub mod ast;
+pub mod parser;
+pub mod span;

@@ -1,0 +1,110 @@
+//! Shared by the test files: check a spec, render it as a user sees it, read inline expectations.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use hjemmel::diagnostic::Diagnostic;
+use hjemmel::report::{SpecReport, human};
+use hjemmel::source::SourceMap;
+
+/// What checking a spec gave.
+pub struct Checked {
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub understood: bool,
+}
+
+pub fn check(path: &Path) -> Checked {
+    let outcome = hjemmel::check_spec(path);
+    let (diagnostics, understood) = match outcome.result {
+        Ok(checked) => (checked.findings, true),
+        Err(errors) => (errors, false),
+    };
+    Checked {
+        sources: outcome.sources,
+        diagnostics,
+        understood,
+    }
+}
+
+impl Checked {
+    /// The human rendering, without colour at a fixed width, as snapshots store it.
+    pub fn render(&self, path: &str) -> String {
+        human::render(
+            &[SpecReport {
+                path,
+                sources: &self.sources,
+                diagnostics: &self.diagnostics,
+                understood: self.understood,
+            }],
+            human::Style::PLAIN,
+        )
+    }
+
+    /// (file name, line, code) of every diagnostic, counted.
+    pub fn actual(&self) -> BTreeMap<(String, usize, String), usize> {
+        let mut found = BTreeMap::new();
+        for d in &self.diagnostics {
+            let key = match &d.primary {
+                Some(label) => {
+                    let file = self.sources.file(label.span.file);
+                    (
+                        file.name.clone(),
+                        file.line_col(label.span.start as usize).0,
+                        d.code.clone(),
+                    )
+                }
+                None => (String::new(), 0, d.code.clone()),
+            };
+            *found.entry(key).or_insert(0) += 1;
+        }
+        found
+    }
+
+    /// Every `// expect: CODE[, CODE...]` comment in the spec's files, by (file, line, code), counted.
+    /// `// expect: CODE x2` expects two diagnostics with that code on the line.
+    pub fn expected(&self) -> BTreeMap<(String, usize, String), usize> {
+        let mut expected = BTreeMap::new();
+        for (_, file) in self.sources.files() {
+            for (i, line) in file.text.lines().enumerate() {
+                let Some((_, rest)) = line.split_once("// expect:") else {
+                    continue;
+                };
+                for item in rest.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    let (code, count) = match item.split_once(" x") {
+                        Some((code, n)) => {
+                            (code.trim(), n.trim().parse().expect("`xN` is a count"))
+                        }
+                        None => (item, 1),
+                    };
+                    *expected
+                        .entry((file.name.clone(), i + 1, code.to_string()))
+                        .or_insert(0) += count;
+                }
+            }
+        }
+        expected
+    }
+
+    /// Panics with the rendered output unless the diagnostics are exactly the expected ones.
+    pub fn assert_expectations(&self, path: &str) {
+        let (expected, actual) = (self.expected(), self.actual());
+        assert_eq!(
+            expected,
+            actual,
+            "diagnostics of {path} differ from its `// expect:` comments (left: expected, right: actual)\n{}",
+            self.render(path)
+        );
+    }
+}
+
+/// The path relative to the package root, as a user would type it (stable in snapshots).
+pub fn relative(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
