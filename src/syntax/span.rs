@@ -7,7 +7,7 @@ use serde::Serialize;
 pub struct FileId(pub u32);
 
 /// A byte range in one file. Equality ignores nothing: use [`Spanned`] when comparing trees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     pub file: FileId,
     pub start: u32,
@@ -55,9 +55,20 @@ impl Span {
     }
 }
 
+/// Compact, so that snapshots of syntax trees stay readable: `0:47..48` (file 0, bytes 47 to 48).
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_synthetic() {
+            write!(f, "synthetic")
+        } else {
+            write!(f, "{}:{}..{}", self.file.0, self.start, self.end)
+        }
+    }
+}
+
 /// A value with the span of the words it came from. The span is left out of equality so that tests can
 /// compare trees without positions.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Spanned<T> {
     pub node: T,
     pub span: Span,
@@ -66,6 +77,13 @@ pub struct Spanned<T> {
 impl<T> Spanned<T> {
     pub fn new(node: T, span: Span) -> Self {
         Spanned { node, span }
+    }
+}
+
+/// `"k" @ 0:47..48`
+impl<T: std::fmt::Debug> std::fmt::Debug for Spanned<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} @ {:?}", self.node, self.span)
     }
 }
 

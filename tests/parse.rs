@@ -1,0 +1,110 @@
+//! The parser builds the typed tree a spec describes, spans included.
+
+use hjemmel::syntax::ast::{Citation, Declaration, Retention, Statement};
+use hjemmel::syntax::parser::parse_file;
+use hjemmel::syntax::span::FileId;
+
+const SPEC: &str = r#"// Every kind of declaration, once.
+controller k "Eksempel Kommune" {
+  public authority
+  country DK
+  address "Rådhuset"
+  dpo { name "DPO" email "dpo@k.dk" }
+}
+subjects employees "Medarbejdere" employees
+data cpr "CPR-nummer" cpr
+data health "Helbred" special(health, genetic)
+source cpr_register "CPR" register
+processor p "Leverandør" {
+  agreement "DBA"
+  country DK
+  subprocessor s "Under" { country US transfer dpf | scc tia "TIA" }
+}
+recipient police "Politiet" police { country DK }
+activity a "Aktivitet" {
+  purpose "Formål"
+  subjects employees
+  data cpr, health
+  sources cpr_register
+  basis gdpr 6(1)(e), dbl 8(2)(1), tvol 4c(5), law "Lov \"X\"", agreement "Aftale"
+  retain cpr for 5 years after "sagens afslutning" then archive
+  retain all archive
+  via p
+  disclose cpr to police under gdpr 6(1)(c) when "efterforskning"
+  review manual | ai
+  cctv
+  exception tvol 4c(5) "tvist"
+  dpia "DPIA 1"
+  since 2023-09-01
+  purpse "typo"
+}
+"#;
+
+#[test]
+fn every_declaration_and_statement_is_read() {
+    let file = parse_file(FileId(0), SPEC).expect("the spec parses");
+    insta::assert_debug_snapshot!(file);
+}
+
+#[test]
+fn citations_keep_act_number_and_parts() {
+    let file = parse_file(FileId(0), SPEC).unwrap();
+    let Declaration::Activity(activity) = file.declarations.last().unwrap() else {
+        panic!("the last declaration is the activity");
+    };
+    let basis = activity
+        .statements
+        .iter()
+        .find_map(|s| match s {
+            Statement::Basis(list, _) => Some(list),
+            _ => None,
+        })
+        .unwrap();
+    let written: Vec<String> = basis
+        .iter()
+        .map(|c| match c {
+            Citation::Act {
+                act, number, parts, ..
+            } => format!("{} {number} {parts:?}", act.node),
+            Citation::Law(t) => format!("law {}", t.node),
+            Citation::Agreement(t) => format!("agreement {}", t.node),
+        })
+        .collect();
+    assert_eq!(
+        written,
+        [
+            r#"gdpr 6 ["1", "e"]"#,
+            r#"dbl 8 ["2", "1"]"#,
+            r#"tvol 4c ["5"]"#,
+            r#"law Lov "X""#,
+            "agreement Aftale",
+        ]
+    );
+    let retention = activity
+        .statements
+        .iter()
+        .find_map(|s| match s {
+            Statement::Retain(r) => Some(&r.retention),
+            _ => None,
+        })
+        .unwrap();
+    assert!(matches!(
+        retention,
+        Retention::Deadline {
+            then_archive: true,
+            after: Some(_),
+            ..
+        }
+    ));
+    assert!(
+        matches!(activity.statements.last(), Some(Statement::Unknown(word)) if word.node == "purpse")
+    );
+}
+
+#[test]
+fn keywords_are_whole_words() {
+    // `database` must not be read as `data` + `base`.
+    let err = parse_file(FileId(0), "database x \"X\" ordinary\n").unwrap_err();
+    assert_eq!(err.code, "syntax");
+    assert_eq!(err.primary.unwrap().span.start, 0);
+}
