@@ -30,6 +30,7 @@ impl Destination<'_> {
             let name = &model.activities[first.index()].name.node;
             steps.push(match self.activities.len() {
                 1 => name.clone(),
+                2 => format!("{name} (and 1 other activity)"),
                 n => format!("{name} (and {} other activities)", n - 1),
             });
         }
