@@ -51,7 +51,9 @@ fn compile() -> (Model, FlowGraph) {
 }
 
 fn data_names(model: &Model, data: &BTreeSet<hjemmel::semantic::model::DataId>) -> Vec<String> {
-    data.iter().map(|d| model.data(*d).name.node.clone()).collect()
+    data.iter()
+        .map(|d| model.data(*d).name.node.clone())
+        .collect()
 }
 
 fn node_named(model: &Model, flow: &FlowGraph, name: &str) -> petgraph::graph::NodeIndex {
@@ -74,13 +76,28 @@ fn edge(model: &Model, flow: &FlowGraph, from: &str, to: &str) -> Vec<String> {
 fn edges_carry_the_categories_that_flow() {
     let (model, flow) = compile();
     assert_eq!(edge(&model, &flow, "staff", "payroll"), ["name", "salary"]);
-    assert_eq!(edge(&model, &flow, "payroll", "absence"), ["name", "health"]);
-    assert_eq!(edge(&model, &flow, "payroll", "hosting"), ["name", "salary"]);
+    assert_eq!(
+        edge(&model, &flow, "payroll", "absence"),
+        ["name", "health"]
+    );
+    assert_eq!(
+        edge(&model, &flow, "payroll", "hosting"),
+        ["name", "salary"]
+    );
     // The sub-processor chain carries everything handed to the processor above it...
-    assert_eq!(edge(&model, &flow, "hosting", "platform"), ["name", "salary"]);
+    assert_eq!(
+        edge(&model, &flow, "hosting", "platform"),
+        ["name", "salary"]
+    );
     // ...and what another activity hands to the sub-processor directly goes on down the chain too.
-    assert_eq!(edge(&model, &flow, "absence", "platform"), ["name", "health"]);
-    assert_eq!(edge(&model, &flow, "platform", "support"), ["name", "salary", "health"]);
+    assert_eq!(
+        edge(&model, &flow, "absence", "platform"),
+        ["name", "health"]
+    );
+    assert_eq!(
+        edge(&model, &flow, "platform", "support"),
+        ["name", "salary", "health"]
+    );
     assert_eq!(edge(&model, &flow, "payroll", "skat"), ["salary"]);
     assert_eq!(flow.edge_count(), 7);
 }
@@ -88,8 +105,15 @@ fn edges_carry_the_categories_that_flow() {
 #[test]
 fn every_party_knows_its_country() {
     let (model, flow) = compile();
-    let country = |name: &str| flow.country(&model, node_named(&model, &flow, name)).map(|c| c.label());
-    assert_eq!(country("payroll").as_deref(), Some("DK"), "activities are the controller's");
+    let country = |name: &str| {
+        flow.country(&model, node_named(&model, &flow, name))
+            .map(|c| c.label())
+    };
+    assert_eq!(
+        country("payroll").as_deref(),
+        Some("DK"),
+        "activities are the controller's"
+    );
     assert_eq!(country("platform").as_deref(), Some("DE"));
     assert_eq!(country("support").as_deref(), Some("IN"));
     assert_eq!(country("skat").as_deref(), Some("DK"));
@@ -100,13 +124,25 @@ fn every_party_knows_its_country() {
 fn transfers_are_found_at_the_end_of_a_chain_with_the_whole_path() {
     let (model, flow) = compile();
     let found = destinations(&model, &flow);
-    assert_eq!(found.len(), 1, "only the Indian sub-sub-processor is outside the EU/EEA");
+    assert_eq!(
+        found.len(),
+        1,
+        "only the Indian sub-sub-processor is outside the EU/EEA"
+    );
     let india = &found[0];
     assert!(matches!(india.node, Node::Processor(_)));
     assert_eq!(india.name, "support");
-    assert_eq!(data_names(&model, &india.data), ["name", "salary", "health"]);
+    assert_eq!(
+        data_names(&model, &india.data),
+        ["name", "salary", "health"]
+    );
     assert_eq!(
         india.path(&model, &flow),
-        ["payroll (and 1 other activity)", "hosting (DK)", "platform (DE)", "support (IN)"]
+        [
+            "payroll (and 1 other activity)",
+            "hosting (DK)",
+            "platform (DE)",
+            "support (IN)"
+        ]
     );
 }

@@ -109,6 +109,20 @@ pub struct Provision {
     pub title: String,
     #[serde(default = "default_true")]
     pub verified: bool,
+    /// `points` indexed by paragraph number, filled in when the act is loaded (no string keys on the
+    /// hot path of validation).
+    #[serde(skip)]
+    points_by_paragraph: Vec<u32>,
+}
+
+impl Provision {
+    /// How many points (letters or nr.) paragraph `paragraph` has; 0 when it has none.
+    pub fn points_in(&self, paragraph: u32) -> u32 {
+        self.points_by_paragraph
+            .get(paragraph as usize)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 fn default_true() -> bool {
@@ -164,7 +178,26 @@ fn load_act(id: ActId, text: &str) -> Act {
         provisions: file
             .provision
             .into_iter()
-            .map(|p| (p.number.clone(), p))
+            .map(|mut p| {
+                let last = p
+                    .points
+                    .keys()
+                    .filter_map(|k| k.parse::<usize>().ok())
+                    .max()
+                    .unwrap_or(0);
+                p.points_by_paragraph = vec![0; last + 1];
+                for (paragraph, count) in &p.points {
+                    let index: usize = paragraph.parse().unwrap_or_else(|_| {
+                        panic!(
+                            "{}: paragraph `{paragraph}` of {} is not a number",
+                            id.keyword(),
+                            p.number
+                        )
+                    });
+                    p.points_by_paragraph[index] = *count;
+                }
+                (p.number.clone(), p)
+            })
             .collect(),
     }
 }

@@ -220,11 +220,23 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
         if !header.complete {
             return unverified(act_id, number, parts, span);
         }
+        let last = act
+            .provision_numbers()
+            .filter_map(|n| n.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        let range = match header.unit {
+            Unit::Article => format!("{} has articles 1 to {last}", header.short),
+            Unit::Section => format!("{} has §§ 1 to {last}", header.short),
+        };
         return Err(invalid(
             format!("{} has no {unit_name} {number}", header.short),
             format!("no such {unit_name} in {}", header.short),
         )
-        .with_help(format!("check the number against {}", header.title)));
+        .with_help(format!(
+            "{range}: check the number against the text; cite a provision of another act in words as \
+             `law \"...\"`"
+        )));
     };
     if parts.len() > 2 {
         return Err(invalid(
@@ -236,7 +248,8 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
         )
         .with_help(format!("write e.g. `{} {number}(1)(a)`", act_id.keyword())));
     }
-    let here = format!("{} {unit_name} {number}", header.short);
+    // Rendered only when an error is reported: validation runs for every citation of a spec.
+    let here = ProvisionName(&header.short, unit_name, number, None);
     let paragraph = match parts.first() {
         None => None,
         Some(p) => {
@@ -252,9 +265,20 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
                 } else {
                     format!("{here} has paragraphs (1) to ({})", provision.paragraphs)
                 };
+                let help = if provision.paragraphs <= 1 {
+                    format!(
+                        "cite it without a paragraph: `{} {number}`",
+                        act_id.keyword()
+                    )
+                } else {
+                    format!(
+                        "write one of `{kw} {number}(1)` ... `{kw} {number}({})`",
+                        provision.paragraphs,
+                        kw = act_id.keyword()
+                    )
+                };
                 return Err(
-                    invalid(format!("{here} has no paragraph ({n})"), range.clone())
-                        .with_help(range),
+                    invalid(format!("{here} has no paragraph ({n})"), range).with_help(help)
                 );
             }
             Some(n)
@@ -264,12 +288,8 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
         (None, _) => None,
         (Some(_), None) => unreachable!("a point always follows a paragraph"),
         (Some(q), Some(para)) => {
-            let count = provision
-                .points
-                .get(&para.to_string())
-                .copied()
-                .unwrap_or(0);
-            let where_ = format!("{here}({para})");
+            let count = provision.points_in(para);
+            let where_ = ProvisionName(&header.short, unit_name, number, Some(para));
             if count == 0 {
                 return Err(invalid(
                     format!("{where_} has no points"),
@@ -310,15 +330,26 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
                 Point::Number(n) => n,
             };
             if index == 0 || index > count {
-                let range = match header.points {
-                    PointStyle::Letters => {
-                        format!("{where_} has points (a) to ({})", letter(count))
+                let kw = act_id.keyword();
+                let (range, last) = match header.points {
+                    PointStyle::Letters => (
+                        format!("{where_} has points (a) to ({})", letter(count)),
+                        letter(count).to_string(),
+                    ),
+                    PointStyle::Numbers => {
+                        (format!("{where_} has nr. 1 to {count}"), count.to_string())
                     }
-                    PointStyle::Numbers => format!("{where_} has nr. 1 to {count}"),
                 };
-                return Err(
-                    invalid(format!("{where_} has no point ({q})"), range.clone()).with_help(range),
-                );
+                let first = match header.points {
+                    PointStyle::Letters => "a",
+                    PointStyle::Numbers => "1",
+                };
+                return Err(invalid(format!("{where_} has no point ({q})"), range).with_help(
+                    format!(
+                        "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
+                         point relied on"
+                    ),
+                ));
             }
             Some(point)
         }
@@ -363,6 +394,20 @@ fn unverified(
         point,
         span,
     })
+}
+
+/// `GDPR article 9` / `GDPR article 9(2)`, written out on demand.
+#[derive(Clone, Copy)]
+struct ProvisionName<'a>(&'a str, &'a str, &'a str, Option<u32>);
+
+impl fmt::Display for ProvisionName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.0, self.1, self.2)?;
+        match self.3 {
+            Some(paragraph) => write!(f, "({paragraph})"),
+            None => Ok(()),
+        }
+    }
 }
 
 fn letter(count: u32) -> char {

@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// Every processing activity cites at least one lawful basis of GDPR art. 6(1), points (a) to (f).
     /// Other citations (art. 9(2) conditions, art. 32, Danish §§, sector statutes) do not count on their
-    /// own: they supplement an art. 6(1) basis, they do not replace it.
+    /// own: they supplement an art. 6(1) basis, they do not replace it. `gdpr 6(1)` without a point does
+    /// not count either: it does not say which basis is relied on.
     ///
     /// ## Why it matters
     /// Processing is lawful only if and to the extent that one of the grounds of art. 6(1) applies. An
@@ -59,7 +60,12 @@ impl Rule for Art6Basis {
 
     fn check(&self, cx: &mut Context<'_>) {
         for activity in &cx.model.activities {
-            if activity.bases.iter().any(|b| b.is_gdpr("6", 1, None)) {
+            // A point is needed: `gdpr 6(1)` alone does not say which basis is relied on.
+            if activity
+                .bases
+                .iter()
+                .any(|b| b.gdpr_letter("6", 1).is_some())
+            {
                 continue;
             }
             let mut finding = cx.finding(

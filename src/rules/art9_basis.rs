@@ -125,7 +125,8 @@ impl Rule for Art9Basis {
 }
 
 /// Does this citation lift the art. 9(1) prohibition? See the rule's documentation for the list.
-fn is_art9_condition(basis: &LegalRef, only_employees: bool) -> bool {
+/// DISCLOSURE-BASIS counts the conditions of a disclosure the same way.
+pub(super) fn is_art9_condition(basis: &LegalRef, only_employees: bool) -> bool {
     basis.is_gdpr("9", 2, None)
         && matches!(
             basis,

@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
+use crate::semantic::model::Period;
 
 /// Tv-overvågningsloven § 4 c, stk. 4 and § 4 d, stk. 3: recordings are deleted within 30 days.
 const CCTV_LIMIT_DAYS: u64 = 30;
@@ -9,9 +10,10 @@ declare_rule! {
     ///
     /// ## What it checks
     /// An activity marked `cctv` keeps its recordings at most 30 days from recording. A longer period, a
-    /// period that runs from some later event, or archiving is accepted only with a declared exception
-    /// under tv-overvågningsloven § 4 c, stk. 5 (`exception tvol 4c(5) "..."`: the recordings are needed
-    /// for a specific dispute, or are handed to the police).
+    /// period that runs from some later event, or archiving (`archive`, or `for 30 days then archive`) is
+    /// accepted only with a declared exception under tv-overvågningsloven § 4 c, stk. 5
+    /// (`exception tvol 4c(5) "..."`: the recordings are needed for a specific dispute, or are handed to
+    /// the police).
     ///
     /// Months count as 30 days, so `for 1 month` passes and `for 5 weeks` does not.
     ///
@@ -81,10 +83,19 @@ impl Rule for CctvRetention {
                 continue;
             }
             for rule in &activity.retention {
-                let within = rule
-                    .period
-                    .days_from_collection()
-                    .is_some_and(|d| d <= CCTV_LIMIT_DAYS);
+                // `for 30 days then archive` keeps the recordings beyond 30 days, in the archive.
+                let archived = matches!(
+                    rule.period,
+                    Period::Deadline {
+                        then_archive: true,
+                        ..
+                    }
+                );
+                let within = !archived
+                    && rule
+                        .period
+                        .days_from_collection()
+                        .is_some_and(|d| d <= CCTV_LIMIT_DAYS);
                 if within {
                     continue;
                 }

@@ -113,10 +113,13 @@ impl Rule for CprBasis {
                             "a CPR number may not be made public",
                         )
                         .with_secondary(disclosure.recipient.span, "this recipient is the public")
-                        .with_help(
+                        .with_help(if public {
+                            "remove the CPR number from what is published: Databeskyttelsesloven § 11, stk. 1 lets a \
+                             public authority use it only to identify a person or as a journal number"
+                        } else {
                             "remove the CPR number from what is published: Databeskyttelsesloven § 11, stk. 3 forbids \
-                             publishing CPR numbers without explicit consent",
-                        );
+                             publishing CPR numbers without explicit consent"
+                        });
                     cx.report(finding);
                 }
             }

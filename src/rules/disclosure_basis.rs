@@ -1,3 +1,4 @@
+use super::art9_basis::is_art9_condition;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
@@ -8,10 +9,12 @@ declare_rule! {
     ///
     /// ## What it checks
     /// Every `disclose ... to RECIPIENT` states its own basis after `under`, and that basis includes a
-    /// ground that can carry a disclosure: a point of GDPR art. 6(1), forvaltningsloven § 28 (disclosure
-    /// between authorities), or Databeskyttelsesloven § 8, stk. 2 (criminal-offence data).
-    /// Special-category data in a disclosure also needs an art. 9(2) condition in the disclosure's basis
-    /// (for emergency services: art. 9(2)(c), vital interests).
+    /// ground that can carry a disclosure: a point of GDPR art. 6(1) (`gdpr 6(1)` alone names none),
+    /// forvaltningsloven § 28 (disclosure between authorities), or Databeskyttelsesloven § 8, stk. 2
+    /// (criminal-offence data). Special-category data in a disclosure also needs an art. 9(2) condition
+    /// in the disclosure's basis, counted as ART9-BASIS counts them (a point of art. 9(2), or
+    /// Databeskyttelsesloven § 7, stk. 1-4 or § 10; for emergency services: art. 9(2)(c), vital
+    /// interests).
     ///
     /// ## Why it matters
     /// A disclosure is a processing operation of its own, with its own purpose: the basis for collecting
@@ -65,13 +68,9 @@ declare_rule! {
 }
 
 fn carries_disclosure(basis: &LegalRef) -> bool {
-    basis.is_gdpr("6", 1, None)
+    basis.gdpr_letter("6", 1).is_some()
         || basis.is(ActId::Fvl, "28", None, None)
         || basis.is(ActId::Dbl, "8", Some(2), None)
-}
-
-fn is_art9_condition(basis: &LegalRef) -> bool {
-    basis.gdpr_letter("9", 2).is_some()
 }
 
 /// What a lawyer would expect as the basis for this kind of recipient.
@@ -141,7 +140,7 @@ impl Rule for DisclosureBasis {
                     .iter()
                     .find(|d| model.data(d.id).is_special());
                 if let Some(special) = special
-                    && !disclosure.basis.iter().any(is_art9_condition)
+                    && !disclosure.basis.iter().any(|b| is_art9_condition(b, false))
                 {
                     let finding = cx
                         .finding(

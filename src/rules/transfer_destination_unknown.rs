@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::flow::Node;
 use crate::flow::transfers::destinations;
 use crate::law::countries::CountryRef;
 
@@ -115,15 +116,20 @@ impl Rule for TransferDestinationUnknown {
                 finding = finding.with_secondary(entry, "the data leaves the controller here");
             }
             let path = destination.path(model, cx.flow);
-            cx.report(
-                finding
-                    .with_path(path)
-                    .with_help(format!(
-                        "name the country with its ISO code (e.g. `country US`) so that the mechanism can be checked; ask the \
-                         processor for its list of sub-processors and their locations ({} reach it)",
-                        destination.data_names(model)
-                    )),
-            );
+            let verb = if destination.data.len() == 1 {
+                "reaches"
+            } else {
+                "reach"
+            };
+            let ask = match destination.node {
+                Node::Recipient(_) => "ask the recipient where it will process the data",
+                _ => "ask the processor for its list of sub-processors and their locations",
+            };
+            cx.report(finding.with_path(path).with_help(format!(
+                "name the country with its ISO code (e.g. `country US`) so that the transfer can be checked; \
+                 {ask} ({} {verb} it)",
+                destination.data_names(model)
+            )));
         }
     }
 }

@@ -11,10 +11,11 @@ declare_rule! {
     /// the mechanism of GDPR Chapter V the transfer rests on (`transfer scc`, `transfer dpf`,
     /// `transfer adequacy`, `transfer bcr`, ...). The finding shows the whole path the data takes.
     ///
-    /// A country with an adequacy decision covering all transfers to it (e.g. `CH`, `JP`, `GB`) needs no
+    /// A country with an adequacy decision covering all transfers to it (e.g. `CH`, `GB`, `FO`) needs no
     /// declaration. Decisions that cover only some importers (`US`: organisations on the Data Privacy
-    /// Framework list; `CA`: organisations under PIPEDA) do: declare `transfer dpf` or `transfer adequacy`
-    /// so that the record shows which one is relied on. A party `outside_eea` (country not named) always
+    /// Framework list; `CA`: organisations under PIPEDA; `JP`: business operators under the APPI; `KR`,
+    /// `IL`; see `src/law/data/countries.toml`) do: declare `transfer dpf` or `transfer adequacy` so that
+    /// the record shows which one is relied on. A party `outside_eea` (country not named) always
     /// needs a declared mechanism.
     ///
     /// ## Why it matters
@@ -128,7 +129,15 @@ impl Rule for TransferUndeclared {
                     destination.name
                 ),
                 destination.country.span,
-                format!("{place}: {} arrive here", destination.data_names(model)),
+                format!(
+                    "{place}: {} {} here",
+                    destination.data_names(model),
+                    if destination.data.len() == 1 {
+                        "arrives"
+                    } else {
+                        "arrive"
+                    }
+                ),
             );
             if let Some(entry) = destination.entry_span(model) {
                 finding = finding.with_secondary(entry, "the data leaves the controller here");
@@ -137,11 +146,18 @@ impl Rule for TransferUndeclared {
                 CountryRef::Code(code) if code == "US" => {
                     "declare the mechanism in its block: `transfer dpf` if the importer is on the Data Privacy \
                      Framework list, otherwise `transfer scc` with a transfer impact assessment (`tia \"...\"`)"
+                        .to_string()
                 }
-                _ => {
-                    "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
+                // An adequacy decision that covers only some importers (e.g. JP, CA, KR).
+                CountryRef::Code(code) if countries().adequacy(code).is_some() => format!(
+                    "declare the mechanism in its block: `transfer adequacy` if the importer is covered by the \
+                     adequacy decision for {code} ({}), otherwise e.g. `transfer scc` with a transfer impact \
+                     assessment (`tia \"...\"`)",
+                    countries().adequacy(code).map(|a| a.scope.as_str()).unwrap_or_default()
+                ),
+                _ => "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
                       (`tia \"...\"`), or stop the transfer"
-                }
+                    .to_string(),
             };
             cx.report(finding.with_path(path).with_help(help));
         }

@@ -2,7 +2,7 @@
 //!
 //! Errors are collected rather than stopping at the first, so a DPO fixes a spec in one round.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -12,7 +12,7 @@ use crate::law::vocabulary::{
     DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
 };
 use crate::syntax::ast::{self, Name, Text};
-use crate::syntax::span::{Span, Spanned};
+use crate::syntax::span::{FileId, Span, Spanned};
 
 /// What kind of thing a name was declared as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,8 @@ pub fn resolve(files: &[ast::File]) -> Result<Model, Vec<Diagnostic>> {
 
 #[derive(Default)]
 struct Resolver {
-    names: HashMap<String, (Kind, Span)>,
+    /// Every declared name. Fx hashing: names are short and come from the spec's own author.
+    names: FxHashMap<String, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
 }
@@ -211,24 +212,46 @@ impl Resolver {
         }
         let controller = match controllers.len() {
             0 => {
+                // Point at the first declaration, so the reader sees which spec this is about.
+                let first = files
+                    .iter()
+                    .flat_map(|f| &f.declarations)
+                    .next()
+                    .map_or(Span::new(FileId(0), 0, 0), |d| declared_name(d).span);
                 self.error(
-                    Diagnostic::spec_error("missing-controller", "the spec names no controller")
-                        .with_help("add `controller NAME \"Name of the authority\" { public authority ... }` (GDPR art. 30(1)(a))"),
+                    Diagnostic::spec_error_at(
+                        "missing-controller",
+                        "the spec declares no controller",
+                        first,
+                        "no `controller` is declared in this spec",
+                    )
+                    .with_help(
+                        "declare who is responsible for the processing, e.g. `controller kommune \"Eksempel \
+                         Kommune\" { public authority dpo { email \"dpo@kommune.dk\" } }`; the record of \
+                         processing starts with the controller's name and contact details, GDPR art. 30(1)(a)",
+                    ),
                 );
                 None
             }
             1 => controllers.pop(),
             _ => {
-                let first = controllers[0].span;
+                let first = &controllers[0].name;
                 for extra in &controllers[1..] {
                     let d = Diagnostic::spec_error_at(
                         "duplicate-controller",
-                        "a spec has one controller",
+                        format!(
+                            "the spec declares a second controller, `{}`: a spec has one controller",
+                            extra.name.node
+                        ),
                         extra.name.span,
                         "second controller",
                     )
-                    .with_secondary(first, "first controller")
-                    .with_help("check each controller's processing in its own spec directory");
+                    .with_secondary(first.span, format!("`{}` is the controller", first.node))
+                    .with_help(format!(
+                        "check each controller's processing on its own: move `{}` and its activities to a spec \
+                         directory of their own",
+                        extra.name.node
+                    ));
                     self.error(d);
                 }
                 None
@@ -296,7 +319,29 @@ impl Resolver {
                         .copied()
                         .filter(|k| *k != "special")
                         .collect();
-                    let class = self.keyword(word, "data class", DataClass::from_keyword, &choices);
+                    let class = DataClass::from_keyword(&word.node);
+                    if class.is_none() {
+                        let suggestion = did_you_mean(&word.node, choices.iter().copied())
+                            .map(|s| format!("did you mean `{s}`? A"))
+                            .unwrap_or_else(|| "a".to_string());
+                        self.error(
+                            Diagnostic::spec_error_at(
+                                "invalid-value",
+                                format!("`{}` is not a data class", word.node),
+                                word.span,
+                                "unknown data class",
+                            )
+                            .with_help(format!(
+                                "{suggestion} data class is one of: {}, or `special(KIND)` for the special \
+                                 categories of GDPR art. 9(1), e.g. `special(health)`",
+                                choices
+                                    .iter()
+                                    .map(|c| format!("`{c}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                        );
+                    }
                     (class.unwrap_or(DataClass::Ordinary), Vec::new(), word.span)
                 }
             }
@@ -482,6 +527,28 @@ impl Resolver {
                 span: name.span,
             }),
             Some((kind, declared)) => {
+                let mut right: Vec<&str> = self
+                    .names
+                    .iter()
+                    .filter(|(_, (k, _))| expect(*k).is_some())
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                right.sort_unstable();
+                let help = match right.len() {
+                    0 => format!(
+                        "name {noun} here; none is declared yet, e.g. `{}`",
+                        example_declaration(noun, "...")
+                    ),
+                    1..=8 => format!(
+                        "name {noun} here; the spec declares {}",
+                        right
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    n => format!("name {noun} here (the spec declares {n})"),
+                };
                 let d = Diagnostic::spec_error_at(
                     "wrong-kind",
                     format!("`{}` is {}, not {noun}", name.node, kind.noun()),
@@ -491,7 +558,8 @@ impl Resolver {
                 .with_secondary(
                     declared,
                     format!("`{}` is declared as {} here", name.node, kind.noun()),
-                );
+                )
+                .with_help(help);
                 self.error(d);
                 None
             }
@@ -507,7 +575,10 @@ impl Resolver {
                     "unknown-name",
                     format!("unknown name `{}`", name.node),
                     name.span,
-                    format!("no {noun} is declared with this name"),
+                    format!(
+                        "no {} is declared with this name",
+                        noun.trim_start_matches("a ").trim_start_matches("an ")
+                    ),
                 );
                 d = d.with_help(match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -606,7 +677,7 @@ impl Resolver {
             notified: None,
             security: Vec::new(),
         };
-        let mut singles: HashMap<&'static str, Span> = HashMap::new();
+        let mut singles: Vec<(&'static str, Span)> = Vec::new();
         // Retain and disclose statements may only name data the activity lists; checked after all
         // `data` statements are read, since statements come in any order.
         let mut retains = Vec::new();
@@ -700,7 +771,17 @@ impl Resolver {
                 }
                 ast::Statement::Security(t) => act.security.push(t.clone()),
                 ast::Statement::Unknown(word) => {
+                    let declaration = matches!(
+                        word.node.as_str(),
+                        "controller" | "source" | "processor" | "recipient" | "activity"
+                    );
                     let help = match did_you_mean(&word.node, STATEMENTS.iter().copied()) {
+                        // A declaration inside an activity: the activity above was not closed.
+                        _ if declaration => format!(
+                            "`{}` starts a new declaration, which cannot stand inside an activity: is the \
+                             `}}` that closes activity `{}` missing before this line?",
+                            word.node, a.name.node
+                        ),
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("an activity may hold: {}", STATEMENTS.join(", ")),
                     };
@@ -733,13 +814,10 @@ impl Resolver {
     }
 
     /// A statement that may appear once per activity.
-    fn single(
-        &mut self,
-        seen: &mut HashMap<&'static str, Span>,
-        keyword: &'static str,
-        span: Span,
-    ) {
-        if let Some(first) = seen.insert(keyword, span) {
+    fn single(&mut self, seen: &mut Vec<(&'static str, Span)>, keyword: &'static str, span: Span) {
+        let first = seen.iter().find(|(k, _)| *k == keyword).map(|(_, s)| *s);
+        seen.push((keyword, span));
+        if let Some(first) = first {
             self.error(
                 Diagnostic::spec_error_at(
                     "duplicate-statement",
@@ -818,14 +896,18 @@ impl Resolver {
                 let amount_value = match amount.node.parse::<u64>() {
                     Ok(n) if n > 0 => Some(n),
                     _ => {
+                        let help = duration_help(&amount.node, &unit.node);
                         self.error(
                             Diagnostic::spec_error_at(
                                 "invalid-duration",
-                                format!("`{}` is not a retention period", amount.node),
+                                format!(
+                                    "`{} {}` is not a retention period",
+                                    amount.node, unit.node
+                                ),
                                 amount.span,
                                 "a period is a whole number greater than zero",
                             )
-                            .with_help("write e.g. `for 90 days` or `for 5 years`; for part of a year use months"),
+                            .with_help(help),
                         );
                         None
                     }
@@ -865,6 +947,50 @@ impl Resolver {
             condition: d.condition.clone(),
             span: d.span,
         })
+    }
+}
+
+/// How to write a period that was zero, negative or not whole.
+fn duration_help(amount: &str, unit: &str) -> String {
+    let smaller = match unit.trim_end_matches('s') {
+        "year" => Some(("months", 12.0)),
+        "month" => Some(("days", 30.0)),
+        "week" => Some(("days", 7.0)),
+        _ => None,
+    };
+    match amount.parse::<f64>() {
+        Ok(n) if n < 0.0 => format!(
+            "a period counts forward from collection: write `for {} {unit}`",
+            amount.trim_start_matches('-')
+        ),
+        Ok(0.0) => {
+            "a period of zero keeps nothing: write how long the data is kept, e.g. `for 1 day`, or leave \
+             the category out of the activity if it is not kept"
+                .to_string()
+        }
+        Ok(n) => match smaller {
+            Some((small, factor)) if (n * factor).fract() == 0.0 => format!(
+                "use a smaller unit: `for {} {small}`",
+                n * factor
+            ),
+            _ => "write a whole number, in a smaller unit if need be, e.g. `for 18 months` rather \
+                  than `for 1.5 years`"
+                .to_string(),
+        },
+        Err(_) => "write e.g. `for 90 days` or `for 5 years`".to_string(),
+    }
+}
+
+/// The name a declaration declares.
+fn declared_name(decl: &ast::Declaration) -> &Name {
+    match decl {
+        ast::Declaration::Controller(c) => &c.name,
+        ast::Declaration::Subjects(s) => &s.name,
+        ast::Declaration::Data(d) => &d.name,
+        ast::Declaration::Source(s) => &s.name,
+        ast::Declaration::Processor(p) => &p.name,
+        ast::Declaration::Recipient(r) => &r.name,
+        ast::Declaration::Activity(a) => &a.name,
     }
 }
 

@@ -135,6 +135,11 @@ pub fn load(path: &Path) -> Result<SourceMap, Diagnostic> {
             )
             .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")")
         })?;
+        // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
         map.add(SourceFile::new(name, text));
     }
     Ok(map)

@@ -1,0 +1,143 @@
+//! Splits a file into its top-level declarations before pest sees it.
+//!
+//! pest builds a token queue for the whole input it is given; for a spec of 100,000 activities that
+//! queue alone takes most of a gigabyte. Parsing one declaration at a time keeps the queue small and
+//! in cache. A declaration starts with a top-level keyword at brace depth 0, outside strings and
+//! comments; whatever stands between two such keywords is one chunk, so a malformed declaration is still
+//! reported by pest, at its own words.
+
+/// The keywords that start a top-level declaration (see `declaration` in grammar/hjemmel.pest).
+const DECLARATION_KEYWORDS: &[&[u8]] = &[
+    b"controller",
+    b"subjects",
+    b"data",
+    b"source",
+    b"processor",
+    b"recipient",
+    b"activity",
+];
+
+/// Blocks nest at most this deep (a sub-processor of a sub-processor of ...). pest recurses once per
+/// level, so the bound keeps a hostile or broken file from exhausting the stack; real chains are a
+/// handful of levels deep.
+pub const MAX_DEPTH: i64 = 64;
+
+/// A `{` nested deeper than [`MAX_DEPTH`], at this byte offset.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooDeep(pub usize);
+
+/// Byte ranges `start..end` covering the whole text, one per top-level declaration (the first also
+/// holds any leading comments).
+pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut depth: i64 = 0;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(TooDeep(i));
+                }
+                i += 1;
+            }
+            b'}' => {
+                depth -= 1;
+                i += 1;
+            }
+            _ if depth <= 0 && line_start && starts_declaration(&bytes[i..]) => {
+                if i > 0 && *starts.last().unwrap() != i {
+                    starts.push(i);
+                }
+                depth = 0;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+        line_start = false;
+    }
+    let mut ranges: Vec<_> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    ranges.push(*starts.last().unwrap()..bytes.len());
+    Ok(ranges)
+}
+
+fn starts_declaration(rest: &[u8]) -> bool {
+    DECLARATION_KEYWORDS.iter().any(|k| {
+        rest.starts_with(k)
+            && rest
+                .get(k.len())
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c >= 0x80))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split(text).unwrap().into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_at_top_level_keywords_only() {
+        let text = "// head\ndata a \"A\" ordinary\nactivity x \"X\" {\n  data a\n}\nrecipient r \"R\" police\n{ country DK }\n";
+        assert_eq!(
+            pieces(text),
+            [
+                "// head\n",
+                "data a \"A\" ordinary\n",
+                "activity x \"X\" {\n  data a\n}\n",
+                "recipient r \"R\" police\n{ country DK }\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn ignores_keywords_in_strings_comments_and_longer_words() {
+        let text = "data a \"x\n// data b\ndatabase \"data\" c\n";
+        assert_eq!(pieces(text).len(), 1);
+    }
+
+    #[test]
+    fn refuses_nesting_beyond_the_bound() {
+        let deep = "processor p \"P\" ".to_string() + &"{ subprocessor s \"S\" ".repeat(100);
+        let err = split(&deep).unwrap_err();
+        assert_eq!(&deep[err.0..err.0 + 1], "{");
+        assert!(split(&"{".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn covers_the_whole_text() {
+        for text in ["", "   ", "}}} data", "activity a \"A\" { data x"] {
+            let ranges = split(text).unwrap();
+            assert_eq!(ranges.first().unwrap().start, 0);
+            assert_eq!(ranges.last().unwrap().end, text.len());
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! The documentation cannot drift from the tool:
+//! - every ```hjemmel block in docs/language.md and docs/cli.md is a whole spec that hjemmel
+//!   understands (findings are fine; spec errors are not). Blocks that are only part of a spec are
+//!   marked ```hjemmel-fragment and skipped;
+//! - every spec-error code the compiler can give, and every word of the language's closed word
+//!   lists, is documented in docs/language.md;
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
+//!   exactly what that command prints.
+//!
+//! Blocks are checked in memory rather than through temporary files: the source is padded with
+//! empty lines so that an error points at its line in the Markdown file itself.
+
+use std::path::{Path, PathBuf};
+
+use hjemmel::law::ActId;
+use hjemmel::law::vocabulary::{
+    DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
+};
+use hjemmel::report::{SpecReport, human, json};
+use hjemmel::source::{SourceFile, SourceMap};
+
+const DOCS_WITH_SPECS: &[&str] = &["docs/language.md", "docs/cli.md"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// A fenced block: its info string, the 1-based line of its first content line, and its text.
+struct Block {
+    info: String,
+    first_line: usize,
+    text: String,
+}
+
+/// Every fenced code block of a Markdown text (``` fences only, as the docs use).
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut found = Vec::new();
+    let mut open: Option<Block> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        let trimmed = line.trim_start();
+        match open.take() {
+            None => {
+                if let Some(info) = trimmed.strip_prefix("```") {
+                    open = Some(Block {
+                        info: info.trim().to_string(),
+                        first_line: i + 2,
+                        text: String::new(),
+                    });
+                }
+            }
+            Some(mut block) => {
+                if trimmed == "```" {
+                    found.push(block);
+                } else {
+                    block.text.push_str(line);
+                    block.text.push('\n');
+                    open = Some(block);
+                }
+            }
+        }
+    }
+    assert!(open.is_none(), "a fenced block is not closed");
+    found
+}
+
+#[test]
+fn every_hjemmel_block_in_the_docs_is_understood() {
+    let mut checked = 0;
+    for doc in DOCS_WITH_SPECS {
+        let markdown = read(doc);
+        for block in blocks(&markdown) {
+            match block.info.as_str() {
+                "hjemmel" => {}
+                "hjemmel-fragment" => continue,
+                other => {
+                    assert!(
+                        !other.starts_with("hjemmel"),
+                        "{doc}:{}: unknown block kind ```{other} (use ```hjemmel or ```hjemmel-fragment)",
+                        block.first_line - 1
+                    );
+                    continue;
+                }
+            }
+            let padded = "\n".repeat(block.first_line - 1) + &block.text;
+            let mut sources = SourceMap::new();
+            sources.add(SourceFile::new(*doc, padded));
+            if let Err(errors) = hjemmel::check_sources(&sources) {
+                let rendered = human::render(
+                    &[SpecReport {
+                        path: doc,
+                        sources: &sources,
+                        diagnostics: &errors,
+                        understood: false,
+                    }],
+                    human::Style::PLAIN,
+                );
+                panic!(
+                    "the ```hjemmel block at {doc}:{} is not understood:\n{rendered}",
+                    block.first_line - 1
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no ```hjemmel blocks were found in the docs");
+}
+
+/// The spec-error codes the compiler can give: the string literal that follows each call of
+/// `Diagnostic::spec_error` or `spec_error_at` in src/.
+fn spec_error_codes() -> Vec<String> {
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut codes = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for marker in ["spec_error(", "spec_error_at("] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = text[at + marker.len()..].trim_start();
+                if let Some(literal) = rest.strip_prefix('"') {
+                    let code = &literal[..literal.find('"').unwrap()];
+                    codes.push(code.to_string());
+                }
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn every_spec_error_code_is_documented() {
+    let codes = spec_error_codes();
+    assert!(
+        codes.len() >= 10,
+        "found too few spec-error codes in src/ ({codes:?}): has the way they are created changed?"
+    );
+    let language = read("docs/language.md");
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| !language.contains(&format!("| `{c}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/language.md (section \"What hjemmel rejects\") does not list these spec-error codes: {missing:?}"
+    );
+}
+
+#[test]
+fn every_word_of_the_language_is_documented() {
+    let language = read("docs/language.md");
+    let lists: &[(&str, &[&str])] = &[
+        ("kind of data subjects", SubjectKind::KEYWORDS),
+        ("data class", DataClass::KEYWORDS),
+        ("kind of special data", SpecialKind::KEYWORDS),
+        ("source kind", SourceKind::KEYWORDS),
+        ("recipient kind", RecipientKind::KEYWORDS),
+        ("transfer mechanism", Mechanism::KEYWORDS),
+        ("review mode", ReviewMode::KEYWORDS),
+        ("unit of time", TimeUnit::KEYWORDS),
+    ];
+    let acts: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
+    let mut missing = Vec::new();
+    for (what, words) in lists
+        .iter()
+        .copied()
+        .chain(std::iter::once(("act", acts.as_slice())))
+    {
+        for word in words {
+            let documented =
+                language.contains(&format!("`{word}`")) || language.contains(&format!("`{word}("));
+            if !documented {
+                missing.push(format!("{what} `{word}`"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/language.md does not document: {missing:?}"
+    );
+}
+
+/// What `hjemmel check ARGS` prints on standard output, computed in-process as src/cli/check.rs does
+/// (without colour, at the default width). Understands `--format`, `--color never` and
+/// `--deny-warnings`, which does not change the output.
+fn check_output(args: &[&str]) -> String {
+    let mut format = "human";
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            "--color" => assert_eq!(it.next(), Some(&"never"), "documented output is uncoloured"),
+            "--deny-warnings" => {}
+            path if !path.starts_with('-') => paths.push(path),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let outcomes: Vec<(&str, hjemmel::Outcome)> = paths
+        .iter()
+        .map(|p| (*p, hjemmel::check_spec(Path::new(p))))
+        .collect();
+    let reports: Vec<SpecReport> = outcomes
+        .iter()
+        .map(|(path, outcome)| {
+            let (diagnostics, understood) = match &outcome.result {
+                Ok(checked) => (checked.findings.as_slice(), true),
+                Err(errors) => (errors.as_slice(), false),
+            };
+            SpecReport {
+                path,
+                sources: &outcome.sources,
+                diagnostics,
+                understood,
+            }
+        })
+        .collect();
+    match format {
+        "json" => json::render(&reports),
+        "human" => human::render(&reports, human::Style::PLAIN),
+        other => panic!("unknown format {other}"),
+    }
+}
+
+/// Lines without trailing white space (editors strip it from Markdown), without trailing empty lines.
+fn normalised(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_end().to_string()
+}
+
+#[test]
+fn documented_command_output_is_what_the_command_prints() {
+    const MARKER: &str = "<!-- output of: hjemmel check ";
+    let doc = "docs/cli.md";
+    let markdown = read(doc);
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut compared = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(command) = line
+            .strip_prefix(MARKER)
+            .and_then(|rest| rest.strip_suffix(" -->"))
+        else {
+            continue;
+        };
+        let block = blocks(&lines[i + 1..].join("\n"))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let actual = check_output(&args);
+        assert!(
+            normalised(&block.text) == normalised(&actual),
+            "{doc}:{}: the output of `hjemmel check {command}` has changed; replace the block with:\n{actual}",
+            i + 1
+        );
+        compared += 1;
+    }
+    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
+}
+
+/// How hjemmel shows a citation written in a spec (`dbl 8(2)(1)` → `Databeskyttelsesloven § 8, stk. 2, nr. 1`).
+fn shown(written: &str) -> String {
+    use hjemmel::syntax::ast::{Declaration, Statement};
+    let text = format!("activity a \"A\" {{ basis {written} }}");
+    let file = hjemmel::syntax::parser::parse_file(hjemmel::syntax::span::FileId(0), &text)
+        .unwrap_or_else(|e| panic!("`{written}` does not parse: {}", e.message));
+    let Some(Declaration::Activity(activity)) = file.declarations.first() else {
+        panic!("`{written}`: no activity");
+    };
+    let Some(Statement::Basis(citations, _)) = activity.statements.first() else {
+        panic!("`{written}`: no basis statement");
+    };
+    assert_eq!(citations.len(), 1, "`{written}` is one citation");
+    hjemmel::law::citation::validate(&citations[0])
+        .unwrap_or_else(|e| panic!("`{written}` is not valid: {}", e.message))
+        .to_string()
+}
+
+#[test]
+fn documented_renderings_of_citations_are_right() {
+    let language = read("docs/language.md");
+    let table = language
+        .split_once("| written | shown as |")
+        .expect("docs/language.md has the table of citations as written and shown")
+        .1;
+    let mut rows = 0;
+    for line in table.lines().skip(2) {
+        let Some(cells) = line.strip_prefix('|').and_then(|l| l.strip_suffix('|')) else {
+            break;
+        };
+        let cells: Vec<&str> = cells.split('|').map(str::trim).collect();
+        let written = cells[0].trim_matches('`');
+        assert_eq!(shown(written), cells[1], "how `{written}` is shown");
+        rows += 1;
+    }
+    assert!(rows > 0, "the table of citations is empty");
+}
