@@ -4,18 +4,27 @@
 //! cargo run --release --example phases -- /tmp/s10k.hjemmel [--runs 3]
 //! ```
 //!
-//! Prints one line per phase, `phase<TAB>milliseconds` (the best of the runs), in pipeline order:
+//! Prints one line per phase, `phase<TAB>milliseconds<TAB>resident KiB`, in pipeline order:
 //! `load` (`hjemmel::source::load`: read the file, index its lines), then the three steps of
 //! `hjemmel::compile` one by one: `parse` (text → syntax tree, every file), `resolve` (names → model)
 //! and `flow` (the flow graph); then `rules` (`hjemmel::run_rules`), `json`
-//! (`hjemmel::report::json::render`) and `total` (the whole run). A last line, `findings<TAB>N`,
-//! gives the number of findings.
+//! (`hjemmel::report::json::render`) and `total` (the whole run). The time is the best of the runs;
+//! the memory is the resident set size after the phase in the first run, with everything built so far
+//! still alive (`-` where /proc/self/status cannot be read), and for `total` the peak (VmHWM). A last
+//! line, `findings<TAB>N`, gives the number of findings.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use hjemmel::report::SpecReport;
+
+/// One phase: its name, how long it took, and the resident set size after it (KiB).
+struct Phase {
+    name: &'static str,
+    time: Duration,
+    rss_kib: Option<u64>,
+}
 
 fn main() -> ExitCode {
     let mut path: Option<PathBuf> = None;
@@ -33,24 +42,25 @@ fn main() -> ExitCode {
     }
     let Some(path) = path else { return usage() };
 
-    let mut best: Vec<(&str, Duration)> = Vec::new();
+    let mut best: Vec<Phase> = Vec::new();
     let mut findings = 0;
     for _ in 0..runs {
-        let Some((times, count)) = run_once(&path) else {
+        let Some((phases, count)) = run_once(&path) else {
             eprintln!("phases: {} is not a valid spec", path.display());
             return ExitCode::from(2);
         };
         findings = count;
         if best.is_empty() {
-            best = times;
+            best = phases;
         } else {
-            for (b, (_, t)) in best.iter_mut().zip(times) {
-                b.1 = b.1.min(t);
+            for (b, p) in best.iter_mut().zip(phases) {
+                b.time = b.time.min(p.time);
             }
         }
     }
-    for (phase, t) in best {
-        println!("{phase}\t{:.1}", t.as_secs_f64() * 1000.0);
+    for p in best {
+        let rss = p.rss_kib.map_or("-".to_string(), |k| k.to_string());
+        println!("{}\t{:.1}\t{rss}", p.name, p.time.as_secs_f64() * 1000.0);
     }
     println!("findings\t{findings}");
     ExitCode::SUCCESS
@@ -61,59 +71,68 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Phase timings of one run.
-type Timings = Vec<(&'static str, Duration)>;
+/// A field of /proc/self/status in KiB (`VmRSS`, `VmHWM`); `None` off Linux.
+fn status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
 
-/// One pass through the pipeline: the timings and the number of findings; `None` when the spec has
-/// errors.
-fn run_once(path: &std::path::Path) -> Option<(Timings, usize)> {
-    let start = Instant::now();
-
+/// Times `f` and notes the resident set after it.
+fn phase<T>(out: &mut Vec<Phase>, name: &'static str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
-    let sources = hjemmel::source::load(path).ok()?;
-    let load = t.elapsed();
+    let value = f();
+    let time = t.elapsed();
+    out.push(Phase {
+        name,
+        time,
+        rss_kib: status_kib("VmRSS:"),
+    });
+    value
+}
+
+/// One pass through the pipeline: the phases and the number of findings; `None` when the spec has
+/// errors.
+fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
+    let start = Instant::now();
+    let mut phases = Vec::new();
+
+    let sources = phase(&mut phases, "load", || hjemmel::source::load(path).ok())?;
 
     // The steps of `hjemmel::compile`, one by one.
-    let t = Instant::now();
-    let mut files = Vec::with_capacity(sources.len());
-    for (id, file) in sources.files() {
-        files.push(hjemmel::syntax::parser::parse_file(id, &file.text).ok()?);
-    }
-    let parse = t.elapsed();
+    let files = phase(&mut phases, "parse", || {
+        sources
+            .files()
+            .map(|(id, file)| hjemmel::syntax::parser::parse_file(id, &file.text).ok())
+            .collect::<Option<Vec<_>>>()
+    })?;
+    let model = phase(&mut phases, "resolve", || {
+        hjemmel::semantic::resolve::resolve(&files).ok()
+    })?;
+    let flow = phase(&mut phases, "flow", || {
+        hjemmel::flow::FlowGraph::build(&model)
+    });
 
-    let t = Instant::now();
-    let model = hjemmel::semantic::resolve::resolve(&files).ok()?;
-    let resolve = t.elapsed();
+    let findings = phase(&mut phases, "rules", || {
+        hjemmel::run_rules(&model, &flow, &sources)
+    });
 
-    let t = Instant::now();
-    let flow = hjemmel::flow::FlowGraph::build(&model);
-    let graph = t.elapsed();
-
-    let t = Instant::now();
-    let findings = hjemmel::run_rules(&model, &flow, &sources);
-    let rules = t.elapsed();
-
-    let t = Instant::now();
     let display = path.display().to_string();
-    let reports = [SpecReport {
-        path: &display,
-        sources: &sources,
-        diagnostics: &findings,
-        understood: true,
-    }];
-    let json = hjemmel::report::json::render(&reports);
+    let json = phase(&mut phases, "json", || {
+        let reports = [SpecReport {
+            path: &display,
+            sources: &sources,
+            diagnostics: &findings,
+            understood: true,
+        }];
+        hjemmel::report::json::render(&reports)
+    });
     std::hint::black_box(&json);
-    let render = t.elapsed();
 
-    let total = start.elapsed();
-    let times = vec![
-        ("load", load),
-        ("parse", parse),
-        ("resolve", resolve),
-        ("flow", graph),
-        ("rules", rules),
-        ("json", render),
-        ("total", total),
-    ];
-    Some((times, findings.len()))
+    phases.push(Phase {
+        name: "total",
+        time: start.elapsed(),
+        rss_kib: status_kib("VmHWM:"),
+    });
+    Some((phases, findings.len()))
 }

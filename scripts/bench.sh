@@ -10,7 +10,8 @@
 #      `date +%s.%N`, around the process) and the largest peak RSS (`/usr/bin/time -f %M`, in KiB).
 #      Exit code 1 (findings) is expected; 2 (invalid spec) aborts the benchmark.
 #   4. With phases on (the default), runs `phases FILE` (best of RUNS, in-process `Instant` timings) for the
-#      split of time between load, parse, resolve, flow graph, rules and JSON rendering.
+#      split of time between load, parse, resolve, flow graph, rules and JSON rendering, and the resident
+#      memory after each phase (what each phase keeps alive).
 #   5. Prints a Markdown table and checks the targets:
 #        - 100k activities: wall time under 1 s;
 #        - 100k activities: peak RSS under 1 GiB;
@@ -106,7 +107,7 @@ measure() {
     awk -v s="$start" -v e="$end" -v r="$rss" 'BEGIN { printf "%.4f %s\n", e - s, r }'
 }
 
-declare -A WALL RSS BYTES PHASE_LINE
+declare -A WALL RSS BYTES PHASE_LINE PHASE_MEM
 ROWS=()
 for n in $SIZES; do
     file="$DIR/synth-$n-seed$SEED.hjemmel"
@@ -140,10 +141,15 @@ for n in $SIZES; do
             phase_runs=1
         fi
         echo "  phases of $n activities (best of $phase_runs)..." >&2
-        PHASE_LINE[$n]="$("${PIN[@]}" "$PHASES_BIN" "$file" --runs "$phase_runs" |
-            awk -F '\t' '{ v[$1] = $2 } END {
-                printf "%s | %s | %s | %s | %s | %s | %s | %s", v["load"], v["parse"], v["resolve"],
-                    v["flow"], v["rules"], v["json"], v["total"], v["findings"] }')"
+        phase_out="$("${PIN[@]}" "$PHASES_BIN" "$file" --runs "$phase_runs")"
+        PHASE_LINE[$n]="$(awk -F '\t' '{ v[$1] = $2 } END {
+            printf "%s | %s | %s | %s | %s | %s | %s | %s", v["load"], v["parse"], v["resolve"],
+                v["flow"], v["rules"], v["json"], v["total"], v["findings"] }' <<< "$phase_out")"
+        PHASE_MEM[$n]="$(awk -F '\t' '
+            function mib(k) { return (k == "-" || k == "") ? "-" : sprintf("%.1f", k / 1024) }
+            { v[$1] = $3 } END {
+            printf "%s | %s | %s | %s | %s | %s | %s", mib(v["load"]), mib(v["parse"]), mib(v["resolve"]),
+                mib(v["flow"]), mib(v["rules"]), mib(v["json"]), mib(v["total"]) }' <<< "$phase_out")"
     fi
     ROWS+=("$n")
 done
@@ -172,15 +178,23 @@ if [[ $PHASES -eq 1 ]]; then
     for n in "${ROWS[@]}"; do
         echo "| $n | ${PHASE_LINE[$n]} |"
     done
+    echo
+    echo "## Resident memory after each phase (MiB, first run of examples/phases.rs; last column: peak)"
+    echo
+    echo "| activities | load | parse | resolve | flow graph | rules | JSON | peak |"
+    echo "|-----------:|-----:|------:|--------:|-----------:|------:|-----:|-----:|"
+    for n in "${ROWS[@]}"; do
+        echo "| $n | ${PHASE_MEM[$n]} |"
+    done
 fi
 
 echo
 echo "## Targets"
 echo
 missed=0
-check() { # name, measured, limit, unit, ok(0/1/2=not measured)
+check() { # name, measured, limit, verdict (0 met, 1 missed, 2 not measured)
     local verdict
-    case "$5" in
+    case "$4" in
         0) verdict="met" ;;
         1) verdict="**missed**"; missed=1 ;;
         *) verdict="not measured" ;;

@@ -87,7 +87,9 @@ fn randers_control_measures() {
     let transfer = checked
         .diagnostics
         .iter()
-        .find(|d| d.code == "TRANSFER-DESTINATION-UNKNOWN")
+        .find(|d| {
+            d.code == "TRANSFER-DESTINATION-UNKNOWN" && d.message.contains("`underleverandoerer`")
+        })
         .unwrap_or_else(|| {
             panic!(
                 "{path}: expected TRANSFER-DESTINATION-UNKNOWN\n{}",

@@ -3,16 +3,21 @@
 
 use std::collections::BTreeSet;
 
+use petgraph::graph::NodeIndex;
+
 use super::graph::{FlowGraph, Node, processor_chain};
 use crate::law::countries::{CountryRef, Zone};
-use crate::semantic::model::{ActivityId, DataId, Model, TransferDecl};
+use crate::semantic::model::{ActivityId, DataId, Model, ProcessorId, RecipientId, TransferDecl};
 use crate::syntax::span::{Span, Spanned};
 
 /// A party that data reaches, outside the EU/EEA or of unknown place.
 pub struct Destination<'m> {
     pub node: Node,
     pub name: &'m str,
-    pub country: &'m Spanned<CountryRef>,
+    /// Where it is. A processor that declares no country is taken as `unknown`, spanned on its name.
+    pub country: Spanned<CountryRef>,
+    /// Whether the spec declares the country (`false`: a processor with no `country` line).
+    pub stated: bool,
     pub transfer: Option<&'m TransferDecl>,
     /// The activities whose data reaches it.
     pub activities: Vec<ActivityId>,
@@ -54,13 +59,21 @@ impl Destination<'_> {
         steps
     }
 
-    /// The data categories in words: `` `username`, `internet_log` ``.
+    /// The data categories in words: `` `username`, `internet_log` ``; after six, how many more.
     pub fn data_names(&self, model: &Model) -> String {
-        self.data
+        const SHOWN: usize = 6;
+        let mut names: Vec<String> = self
+            .data
             .iter()
+            .take(SHOWN)
             .map(|d| format!("`{}`", model.data(*d).name.node))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        match self.data.len().saturating_sub(SHOWN) {
+            0 => {}
+            1 => names.push("1 more category".to_string()),
+            more => names.push(format!("{more} more categories")),
+        }
+        names.join(", ")
     }
 
     /// The span of the `via` statement that starts the path, for a secondary label.
@@ -83,73 +96,79 @@ impl Destination<'_> {
 }
 
 /// Every party outside the EU/EEA or of unknown place that personal data reaches, in declaration order.
+/// Processors must say where they are; a recipient without a `country` is not counted, since the
+/// recipients of a Danish authority are overwhelmingly Danish authorities.
 pub fn destinations<'m>(model: &'m Model, flow: &FlowGraph) -> Vec<Destination<'m>> {
     let mut found = Vec::new();
     for (i, p) in model.processors.iter().enumerate() {
-        let id = crate::semantic::model::ProcessorId(i as u32);
-        if let Some(country) = &p.country {
-            let node = flow.processor_node(id);
-            push_if_outside(
-                &mut found,
-                flow,
-                node,
-                Node::Processor(id),
-                &p.name.node,
-                country,
-                p.transfer.as_ref(),
-                || {
-                    processor_chain(model, id)
-                        .into_iter()
-                        .map(Node::Processor)
-                        .collect()
-                },
-            );
-        }
+        let id = ProcessorId(i as u32);
+        let (country, stated) = match &p.country {
+            Some(c) => (c.clone(), true),
+            None => (Spanned::new(CountryRef::Unknown, p.name.span), false),
+        };
+        let candidate = Candidate {
+            index: flow.processor_node(id),
+            node: Node::Processor(id),
+            name: &p.name.node,
+            country,
+            stated,
+            transfer: p.transfer.as_ref(),
+        };
+        found.extend(candidate.if_outside(flow, || {
+            processor_chain(model, id)
+                .into_iter()
+                .map(Node::Processor)
+                .collect()
+        }));
     }
     for (i, r) in model.recipients.iter().enumerate() {
-        let id = crate::semantic::model::RecipientId(i as u32);
-        if let Some(country) = &r.country {
-            let node = flow.recipient_node(id);
-            push_if_outside(
-                &mut found,
-                flow,
-                node,
-                Node::Recipient(id),
-                &r.name.node,
-                country,
-                r.transfer.as_ref(),
-                Vec::new,
-            );
-        }
+        let id = RecipientId(i as u32);
+        let Some(country) = &r.country else { continue };
+        let candidate = Candidate {
+            index: flow.recipient_node(id),
+            node: Node::Recipient(id),
+            name: &r.name.node,
+            country: country.clone(),
+            stated: true,
+            transfer: r.transfer.as_ref(),
+        };
+        found.extend(candidate.if_outside(flow, Vec::new));
     }
     found
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_if_outside<'m>(
-    found: &mut Vec<Destination<'m>>,
-    flow: &FlowGraph,
-    index: petgraph::graph::NodeIndex,
+/// A party that may be a destination, before the graph says whether data reaches it.
+struct Candidate<'m> {
+    index: NodeIndex,
     node: Node,
     name: &'m str,
-    country: &'m Spanned<CountryRef>,
+    country: Spanned<CountryRef>,
+    stated: bool,
     transfer: Option<&'m TransferDecl>,
-    chain: impl FnOnce() -> Vec<Node>,
-) {
-    if country.node.zone() == Zone::Eea {
-        return;
+}
+
+impl<'m> Candidate<'m> {
+    fn if_outside(
+        self,
+        flow: &FlowGraph,
+        chain: impl FnOnce() -> Vec<Node>,
+    ) -> Option<Destination<'m>> {
+        if self.country.node.zone() == Zone::Eea {
+            return None;
+        }
+        let data = flow.data_reaching(self.index);
+        if data.is_empty() {
+            return None;
+        }
+        Some(Destination {
+            node: self.node,
+            name: self.name,
+            country: self.country,
+            stated: self.stated,
+            transfer: self.transfer,
+            activities: flow.activities_reaching(self.index),
+            data,
+            chain: chain(),
+        })
     }
-    let data = flow.data_reaching(index);
-    if data.is_empty() {
-        return;
-    }
-    found.push(Destination {
-        node,
-        name,
-        country,
-        transfer,
-        activities: flow.activities_reaching(index),
-        data,
-        chain: chain(),
-    });
 }

@@ -306,11 +306,19 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
                     match (chars.next(), chars.next()) {
                         (Some(c), None) if c.is_ascii_lowercase() => Point::Letter(c),
                         _ => {
+                            let help = match q.chars().collect::<Vec<_>>()[..] {
+                                [c] if c.is_ascii_uppercase() => format!(
+                                    "write the point as a lowercase letter: `{} {number}({para})({})`",
+                                    act_id.keyword(),
+                                    c.to_ascii_lowercase()
+                                ),
+                                _ => format!("{where_} has points (a) to ({})", letter(count)),
+                            };
                             return Err(invalid(
                                 format!("`({q})` is not a point of {where_}"),
                                 "points are lowercase letters".to_string(),
                             )
-                            .with_help(format!("{where_} has points (a) to ({})", letter(count))));
+                            .with_help(help));
                         }
                     }
                 }

@@ -68,6 +68,12 @@ fn render_one(
             d.message
         ));
     }
+    // Labels far from the primary one, or in another file, follow as notes with a snippet of their
+    // own, so the reader is not shown every line in between.
+    for note in &view.related {
+        let _ = handler.render_report(out, note);
+    }
+    out.push('\n');
 }
 
 /// `checked specs/randers: 4 errors, 2 warnings` / `specs/x could not be checked: 1 error`.
@@ -120,7 +126,7 @@ struct View<'a> {
     help: Option<String>,
 }
 
-/// A label in another file than the primary one.
+/// A label far from the primary one or in another file, drawn as a note of its own.
 struct Related {
     source: NamedSource<Arc<str>>,
     label: LabeledSpan,
@@ -258,16 +264,6 @@ impl miette::Diagnostic for View<'_> {
             None
         } else {
             Some(Box::new(self.labels.iter().cloned()))
-        }
-    }
-
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        if self.related.is_empty() {
-            None
-        } else {
-            Some(Box::new(
-                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-            ))
         }
     }
 }

@@ -8,8 +8,10 @@ declare_rule! {
     ///
     /// ## What it checks
     /// Every processor, sub-processor or recipient that personal data reaches names its country. A party
-    /// declared `country outside_eea` (the notice says only "outside the EU/EEA") or `country unknown`
-    /// is reported, with the path the data takes to it.
+    /// declared `country outside_eea` (the notice says only "outside the EU/EEA") or `country unknown`,
+    /// and a processor or sub-processor with no `country` at all, is reported with the path the data
+    /// takes to it. A recipient with no `country` is not reported: the recipients of a Danish authority
+    /// are overwhelmingly Danish authorities.
     ///
     /// This is a warning, not an error: the transfer may well be lawful (a mechanism may be declared),
     /// but without the country nobody can check that the mechanism fits the destination (an adequacy
@@ -95,6 +97,13 @@ impl Rule for TransferDestinationUnknown {
                         destination.name
                     ),
                     "outside the EU/EEA, but which country?",
+                ),
+                CountryRef::Unknown if !destination.stated => (
+                    format!(
+                        "processor `{}` does not say where it processes personal data",
+                        destination.name
+                    ),
+                    "no `country` is declared",
                 ),
                 CountryRef::Unknown => (
                     format!(

@@ -20,7 +20,10 @@ pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
     let chunks = super::chunks::split(text).map_err(|too_deep| {
         Diagnostic::spec_error_at(
             "too-deep",
-            format!("blocks are nested more than {} levels deep", super::chunks::MAX_DEPTH),
+            format!(
+                "blocks are nested more than {} levels deep",
+                super::chunks::MAX_DEPTH
+            ),
             Span::new(file, too_deep.0, too_deep.0 + 1),
             "this `{` is one level too many",
         )
@@ -534,7 +537,7 @@ fn syntax_error(
             InputLocation::Pos(p) => p,
             InputLocation::Span((s, _)) => s,
         };
-    let positives = match error.variant {
+    let mut positives = match error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives,
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
@@ -576,6 +579,11 @@ fn syntax_error(
     }
 
     let previous = previous_word(text, start);
+    let free_text = previous.is_some_and(|(_, w)| matches!(w, "law" | "agreement"));
+    if free_text && positives.contains(&Rule::string) {
+        // `law Lov om ...`: the quotes are missing, it is not an act called `law`.
+        positives.retain(|r| *r != Rule::provision);
+    }
     if positives.contains(&Rule::provision)
         && let Some((p, word)) = previous
     {
@@ -592,7 +600,8 @@ fn syntax_error(
                  `basis gdpr 6(1)(e)`",
             );
         }
-        if ActId::from_keyword(word).is_none() {
+        // `law` and `agreement` take a quoted text: the general message says so.
+        if ActId::from_keyword(word).is_none() && !matches!(word, "law" | "agreement") {
             let acts: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
             return Diagnostic::spec_error_at(
                 "syntax",
@@ -642,7 +651,7 @@ fn syntax_error(
     };
     let help = unclosed_block_hint(text, start, &blocks)
         .or_else(|| word.and_then(|w| keyword_suggestion(w, &positives, &expected, in_block)))
-        .or_else(|| syntax_help(rest, word, &positives));
+        .or_else(|| syntax_help(rest, word, previous.map(|(_, w)| w), &positives));
     Diagnostic::spec_error_at(
         "syntax",
         format!("expected {expectation}, found {found}"),
@@ -875,7 +884,29 @@ fn unclosed_block_hint(text: &str, offset: usize, blocks: &[usize]) -> Option<St
 }
 
 /// The usual slips: a text without quotes, a stray `;`, a date in another format.
-fn syntax_help(rest: &str, word: Option<&str>, positives: &[Rule]) -> Option<String> {
+fn syntax_help(
+    rest: &str,
+    word: Option<&str>,
+    previous: Option<&str>,
+    positives: &[Rule],
+) -> Option<String> {
+    let citation_expected = positives
+        .iter()
+        .any(|r| matches!(r, Rule::provision | Rule::citation | Rule::act_name));
+    let lawyers_word = word.is_some_and(|w| {
+        ["art", "stk", "nr", "litra"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+    });
+    let dotted_number = rest.starts_with('.')
+        && previous.is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+    if (citation_expected && (lawyers_word || rest.starts_with('§'))) || dotted_number {
+        return Some(
+            "write the number without `art.` or `§`, and paragraphs and points in brackets: e.g. \
+             `gdpr 6(1)(e)`, `dbl 8(2)(1)` for § 8, stk. 2, nr. 1"
+                .to_string(),
+        );
+    }
     if rest.starts_with(';') {
         return Some("remove the `;`: a statement ends where the next one begins".to_string());
     }
@@ -889,19 +920,21 @@ fn syntax_help(rest: &str, word: Option<&str>, positives: &[Rule]) -> Option<Str
         ));
     }
     if positives.contains(&Rule::string) {
-        return Some(match word {
-            Some(w) => format!("put the text in double quotes, e.g. `\"{w}\"`"),
-            None => "put the text in double quotes, e.g. `\"Borgerservice\"`".to_string(),
+        // After `law` or `agreement` the text is the rest of the citation; elsewhere one word.
+        let whole = rest
+            .split(['\n', ','])
+            .next()
+            .and_then(|l| l.split("//").next())
+            .map(str::trim)
+            .filter(|_| matches!(previous, Some("law" | "agreement")));
+        return Some(match (whole, word) {
+            (Some(text), _) => format!(
+                "put the text in double quotes, e.g. `{} \"{text}\"`",
+                previous.unwrap_or_default()
+            ),
+            (None, Some(w)) => format!("put the text in double quotes, e.g. `\"{w}\"`"),
+            (None, None) => "put the text in double quotes, e.g. `\"Borgerservice\"`".to_string(),
         });
-    }
-    if positives.contains(&Rule::provision)
-        && (word.is_some_and(|w| w.eq_ignore_ascii_case("art")) || rest.starts_with('§'))
-    {
-        return Some(
-            "write the number without `art.` or `§`, and paragraphs and points in brackets: e.g. \
-             `gdpr 6(1)(e)`, `dbl 8(2)(1)` for § 8, stk. 2, nr. 1"
-                .to_string(),
-        );
     }
     if positives == [Rule::kw_to] {
         return Some("name the recipient after `to`: `disclose DATA to RECIPIENT`, e.g. `disclose name to police`".to_string());
