@@ -4,13 +4,11 @@
 
 mod support;
 
-use std::path::Path;
-
 #[test]
 fn invalid_specs_are_rejected_with_located_errors() {
     insta::glob!("fixtures/invalid/*", |path| {
         let name = support::relative(path);
-        let checked = support::check(Path::new(&name));
+        let checked = support::check(std::path::Path::new(&name));
         assert!(
             !checked.understood,
             "{name} must be rejected, but was accepted:\n{}",
@@ -23,4 +21,16 @@ fn invalid_specs_are_rejected_with_located_errors() {
         checked.assert_expectations(&name);
         insta::assert_snapshot!(checked.render(&name));
     });
+}
+
+#[test]
+fn no_snapshot_outlives_its_fixture() {
+    let orphans = support::orphaned_snapshots(
+        "invalid__invalid_specs_are_rejected_with_located_errors@",
+        "tests/fixtures/invalid",
+    );
+    assert!(
+        orphans.is_empty(),
+        "delete these snapshots, their fixtures are gone: {orphans:#?}"
+    );
 }

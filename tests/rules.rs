@@ -58,3 +58,15 @@ fn every_rule_has_failing_and_passing_fixtures() {
         );
     }
 }
+
+#[test]
+fn no_snapshot_outlives_its_fixture() {
+    let orphans = support::orphaned_snapshots(
+        "rules__rule_fixtures_match_their_expectations@",
+        "tests/fixtures/rules",
+    );
+    assert!(
+        orphans.is_empty(),
+        "delete these snapshots, their fixtures are gone: {orphans:#?}"
+    );
+}

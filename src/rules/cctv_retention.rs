@@ -75,27 +75,24 @@ impl Rule for CctvRetention {
         let model = cx.model;
         for activity in &model.activities {
             let Some(cctv) = activity.cctv else { continue };
+            // The exception of § 4 c, stk. 5 covers recordings kept for a specific dispute or handed to the
+            // police: a period that runs from such an event. It does not stretch the routine period.
             let excepted = activity
                 .exceptions
                 .iter()
                 .any(|e| e.citation.is(ActId::Tvol, "4c", Some(5), None));
-            if excepted {
-                continue;
-            }
             for rule in &activity.retention {
-                // `for 30 days then archive` keeps the recordings beyond 30 days, in the archive.
-                let archived = matches!(
-                    rule.period,
+                let within = match &rule.period {
+                    // `for 30 days then archive` keeps the recordings beyond 30 days, in the archive.
                     Period::Deadline {
-                        then_archive: true,
-                        ..
+                        then_archive: true, ..
                     }
-                );
-                let within = !archived
-                    && rule
-                        .period
+                    | Period::Archive => false,
+                    Period::Deadline { after: Some(_), .. } => excepted,
+                    period => period
                         .days_from_collection()
-                        .is_some_and(|d| d <= CCTV_LIMIT_DAYS);
+                        .is_some_and(|d| d <= CCTV_LIMIT_DAYS),
+                };
                 if within {
                     continue;
                 }

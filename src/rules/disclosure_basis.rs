@@ -9,9 +9,12 @@ declare_rule! {
     ///
     /// ## What it checks
     /// Every `disclose ... to RECIPIENT` states its own basis after `under`, and that basis includes a
-    /// ground that can carry a disclosure: a point of GDPR art. 6(1) (`gdpr 6(1)` alone names none),
-    /// forvaltningsloven § 28 (disclosure between authorities), or Databeskyttelsesloven § 8, stk. 2
-    /// (criminal-offence data). Special-category data in a disclosure also needs an art. 9(2) condition
+    /// ground that can carry a disclosure: a point of GDPR art. 6(1) (`gdpr 6(1)` alone names none) or
+    /// Databeskyttelsesloven § 8, stk. 2 (criminal-offence data). Forvaltningsloven § 28 alone is not
+    /// enough: since 2018, § 28, stk. 1 refers disclosures between authorities to the GDPR and
+    /// Databeskyttelsesloven, so it is cited with an art. 6(1) basis, not instead of one. Reporting to
+    /// the tax authorities (a recipient of kind `tax`) is a legal obligation and must rest on
+    /// art. 6(1)(c). Special-category data in a disclosure also needs an art. 9(2) condition
     /// in the disclosure's basis, counted as ART9-BASIS counts them (a point of art. 9(2), or
     /// Databeskyttelsesloven § 7, stk. 1-4 or § 10; for emergency services: art. 9(2)(c), vital
     /// interests).
@@ -21,7 +24,8 @@ declare_rule! {
     /// the data does not automatically cover passing it on. Typical bases: to Skat, art. 6(1)(c) with the
     /// reporting statute; to the police, art. 6(1)(c) where the authority is obliged to disclose, otherwise
     /// art. 6(1)(e) with an art. 6(4) compatibility assessment; to emergency services, art. 6(1)(d) (and
-    /// art. 9(2)(c) for health data); to other authorities, forvaltningsloven § 28, stk. 1.
+    /// art. 9(2)(c) for health data); to other authorities, art. 6(1)(e) (or (c)) with forvaltningsloven
+    /// § 28 and the statute behind the recipient's task.
     ///
     /// ## Legal basis
     /// - GDPR art. 6(1) and 6(4)
@@ -67,10 +71,11 @@ declare_rule! {
     }
 }
 
+/// A ground that can carry a disclosure on its own. Forvaltningsloven § 28 is not one: since 2018 it
+/// refers disclosures between authorities to the GDPR and Databeskyttelsesloven, so it goes with an
+/// art. 6(1) basis rather than replacing it.
 fn carries_disclosure(basis: &LegalRef) -> bool {
-    basis.gdpr_letter("6", 1).is_some()
-        || basis.is(ActId::Fvl, "28", None, None)
-        || basis.is(ActId::Dbl, "8", Some(2), None)
+    basis.gdpr_letter("6", 1).is_some() || basis.is(ActId::Dbl, "8", Some(2), None)
 }
 
 /// What a lawyer would expect as the basis for this kind of recipient.
@@ -87,7 +92,7 @@ fn typical_basis(kind: RecipientKind) -> &'static str {
             "`under gdpr 6(1)(d)` (vital interests), with `gdpr 9(2)(c)` for health data"
         }
         RecipientKind::Authority => {
-            "`under fvl 28(1), gdpr 6(1)(e)` or the statute that provides for the disclosure"
+            "`under gdpr 6(1)(e), fvl 28(1)` with the statute behind the recipient's task"
         }
         RecipientKind::Public => {
             "`under gdpr 6(1)(e)` with the statute that provides for publication, or `gdpr 6(1)(a)` consent"
@@ -131,6 +136,26 @@ impl Rule for DisclosureBasis {
                             disclosure.span,
                             "a disclosure needs its own basis after `under`",
                         )
+                        .with_help(format!("add {}", typical_basis(recipient.kind)));
+                    cx.report(finding);
+                    continue;
+                }
+                if recipient.kind == RecipientKind::Tax
+                    && !disclosure
+                        .basis
+                        .iter()
+                        .any(|b| b.is_gdpr("6", 1, Some('c')))
+                {
+                    let finding = cx
+                        .finding(
+                            format!(
+                                "the report to `{}` does not rest on a legal obligation, art. 6(1)(c)",
+                                recipient.name.node
+                            ),
+                            disclosure.recipient.span,
+                            label,
+                        )
+                        .with_secondary(disclosure.span, "no `gdpr 6(1)(c)` among these")
                         .with_help(format!("add {}", typical_basis(recipient.kind)));
                     cx.report(finding);
                     continue;

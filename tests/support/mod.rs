@@ -108,3 +108,24 @@ pub fn relative(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// Snapshots of glob tests named `<prefix>@<dir>__<file>.snap` whose fixture no longer exists: a
+/// renamed or deleted fixture must take its snapshot with it.
+pub fn orphaned_snapshots(prefix: &str, fixtures: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut orphans = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let fixture = root.join(fixtures).join(rest.replace("__", "/"));
+        if !fixture.exists() {
+            orphans.push(name);
+        }
+    }
+    orphans
+}
