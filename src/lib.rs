@@ -70,7 +70,7 @@ pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic
     for (id, file) in sources.files() {
         match syntax::parser::parse_file(id, &file.text) {
             Ok(ast) => files.push(ast),
-            Err(e) => errors.push(e),
+            Err(e) => errors.extend(e),
         }
     }
     if !errors.is_empty() {

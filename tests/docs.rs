@@ -277,7 +277,7 @@ fn shown(written: &str) -> String {
     use hjemmel::syntax::ast::{Declaration, Statement};
     let text = format!("activity a \"A\" {{ basis {written} }}");
     let file = hjemmel::syntax::parser::parse_file(hjemmel::syntax::span::FileId(0), &text)
-        .unwrap_or_else(|e| panic!("`{written}` does not parse: {}", e.message));
+        .unwrap_or_else(|e| panic!("`{written}` does not parse: {}", e[0].message));
     let Some(Declaration::Activity(activity)) = file.declarations.first() else {
         panic!("`{written}`: no activity");
     };

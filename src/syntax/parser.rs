@@ -1,5 +1,7 @@
 //! pest pairs → typed AST with spans.
 
+use std::cell::RefCell;
+
 use pest::Parser as _;
 use pest::iterators::Pair;
 use pest_derive::Parser;
@@ -14,26 +16,39 @@ use crate::law::vocabulary::{RecipientKind, SourceKind, SubjectKind};
 #[grammar = "grammar/hjemmel.pest"]
 struct HjemmelParser;
 
-/// Parses one file. A syntax error is returned as a located diagnostic.
-pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
+/// Parses one file. Each top-level declaration is parsed on its own, so a syntax error in one does not
+/// hide the errors in the others; all of them come back as located diagnostics.
+pub fn parse_file(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
     let mut declarations = Vec::new();
     let chunks = super::chunks::split(text).map_err(|too_deep| {
-        Diagnostic::spec_error_at(
-            "too-deep",
-            format!(
-                "blocks are nested more than {} levels deep",
-                super::chunks::MAX_DEPTH
-            ),
-            Span::new(file, too_deep.0, too_deep.0 + 1),
-            "this `{` is one level too many",
-        )
-        .with_help("check for a missing `}`; sub-processor chains are never this long")
+        vec![
+            Diagnostic::spec_error_at(
+                "too-deep",
+                format!(
+                    "blocks are nested more than {} levels deep",
+                    super::chunks::MAX_DEPTH
+                ),
+                Span::new(file, too_deep.0, too_deep.0 + 1),
+                "this `{` is one level too many",
+            )
+            .with_help("check for a missing `}`; sub-processor chains are never this long"),
+        ]
     })?;
+    let mut errors = Vec::new();
     for chunk in chunks {
         let offset = chunk.start;
-        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk])
-            .map_err(|e| syntax_error(file, text, offset, e))?;
-        let builder = Builder { file, offset };
+        let pairs = match HjemmelParser::parse(Rule::spec, &text[chunk]) {
+            Ok(pairs) => pairs,
+            Err(e) => {
+                errors.push(syntax_error(file, text, offset, e));
+                continue;
+            }
+        };
+        let builder = Builder {
+            file,
+            offset,
+            errors: RefCell::new(Vec::new()),
+        };
         for spec in pairs {
             declarations.extend(
                 spec.into_inner()
@@ -41,14 +56,70 @@ pub fn parse_file(file: FileId, text: &str) -> Result<File, Diagnostic> {
                     .map(|p| builder.declaration(p)),
             );
         }
+        errors.extend(builder.errors.into_inner());
     }
-    Ok(File { declarations })
+    if errors.is_empty() {
+        Ok(File { declarations })
+    } else {
+        Err(errors)
+    }
 }
 
 struct Builder {
     file: FileId,
     /// Where the chunk being built starts in the file: pest's positions are relative to the chunk.
     offset: usize,
+    /// Problems the grammar cannot express, such as a field given twice in one block.
+    errors: RefCell<Vec<Diagnostic>>,
+}
+
+/// Stores a block's field, reporting a second occurrence instead of letting it silently win.
+fn set_once<T: HasSpan>(builder: &Builder, slot: &mut Option<T>, value: T, field: &str) {
+    if let Some(first) = slot {
+        builder.errors.borrow_mut().push(
+            Diagnostic::spec_error_at(
+                "duplicate-field",
+                format!("`{field}` is given twice in one block"),
+                value.span(),
+                "given again here",
+            )
+            .with_secondary(first.span(), "first given here")
+            .with_help(format!(
+                "keep one `{field}`; a block states each of its fields once"
+            )),
+        );
+        return;
+    }
+    *slot = Some(value);
+}
+
+/// What [`set_once`] needs to point at a field.
+trait HasSpan {
+    fn span(&self) -> Span;
+}
+
+impl<T> HasSpan for Spanned<T> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl HasSpan for Span {
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+impl HasSpan for Dpo {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl HasSpan for Transfer {
+    fn span(&self) -> Span {
+        self.span
+    }
 }
 
 impl Builder {
@@ -148,11 +219,22 @@ impl Builder {
         };
         for field in it {
             match field.as_rule() {
-                Rule::public_authority => c.public_authority = Some(self.span(&field)),
-                Rule::country_field => c.country = Some(self.last_name(field)),
-                Rule::address_field => c.address = Some(self.last_text(field)),
-                Rule::contact_field => c.contact = Some(self.last_text(field)),
-                Rule::dpo_block => c.dpo = Some(self.dpo(field)),
+                Rule::public_authority => set_once(
+                    self,
+                    &mut c.public_authority,
+                    self.span(&field),
+                    "public authority",
+                ),
+                Rule::country_field => {
+                    set_once(self, &mut c.country, self.last_name(field), "country")
+                }
+                Rule::address_field => {
+                    set_once(self, &mut c.address, self.last_text(field), "address")
+                }
+                Rule::contact_field => {
+                    set_once(self, &mut c.contact, self.last_text(field), "contact")
+                }
+                Rule::dpo_block => set_once(self, &mut c.dpo, self.dpo(field), "dpo"),
                 other => unreachable!("not a controller field: {other:?}"),
             }
         }
@@ -170,13 +252,13 @@ impl Builder {
         };
         for field in self.inner_without_keywords(pair) {
             let rule = field.as_rule();
-            let value = Some(self.last_text(field));
+            let value = self.last_text(field);
             match rule {
-                Rule::dpo_name => dpo.name = value,
-                Rule::dpo_email => dpo.email = value,
-                Rule::dpo_phone => dpo.phone = value,
-                Rule::address_field => dpo.address = value,
-                Rule::dpo_web => dpo.web = value,
+                Rule::dpo_name => set_once(self, &mut dpo.name, value, "name"),
+                Rule::dpo_email => set_once(self, &mut dpo.email, value, "email"),
+                Rule::dpo_phone => set_once(self, &mut dpo.phone, value, "phone"),
+                Rule::address_field => set_once(self, &mut dpo.address, value, "address"),
+                Rule::dpo_web => set_once(self, &mut dpo.web, value, "web"),
                 other => unreachable!("not a dpo field: {other:?}"),
             }
         }
@@ -207,11 +289,19 @@ impl Builder {
         };
         for field in it {
             match field.as_rule() {
-                Rule::agreement_field => p.agreement = Some(self.last_text(field)),
-                Rule::authorised_field => p.authorised = Some(self.last_text(field)),
-                Rule::country_field => p.country = Some(self.last_name(field)),
-                Rule::transfer_field => p.transfer = Some(self.transfer(field)),
-                Rule::tia_field => p.tia = Some(self.last_text(field)),
+                Rule::agreement_field => {
+                    set_once(self, &mut p.agreement, self.last_text(field), "agreement")
+                }
+                Rule::authorised_field => {
+                    set_once(self, &mut p.authorised, self.last_text(field), "authorised")
+                }
+                Rule::country_field => {
+                    set_once(self, &mut p.country, self.last_name(field), "country")
+                }
+                Rule::transfer_field => {
+                    set_once(self, &mut p.transfer, self.transfer(field), "transfer")
+                }
+                Rule::tia_field => set_once(self, &mut p.tia, self.last_text(field), "tia"),
                 Rule::subprocessor => p.subprocessors.push(self.processor(field)),
                 other => unreachable!("not a processor field: {other:?}"),
             }
@@ -243,9 +333,13 @@ impl Builder {
         };
         for field in it {
             match field.as_rule() {
-                Rule::country_field => r.country = Some(self.last_name(field)),
-                Rule::transfer_field => r.transfer = Some(self.transfer(field)),
-                Rule::tia_field => r.tia = Some(self.last_text(field)),
+                Rule::country_field => {
+                    set_once(self, &mut r.country, self.last_name(field), "country")
+                }
+                Rule::transfer_field => {
+                    set_once(self, &mut r.transfer, self.transfer(field), "transfer")
+                }
+                Rule::tia_field => set_once(self, &mut r.tia, self.last_text(field), "tia"),
                 other => unreachable!("not a recipient field: {other:?}"),
             }
         }
