@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::acts::{ActId, PointStyle, Unit};
+use super::acts::{ActHeader, ActId, PointStyle, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::syntax::ast;
 use crate::syntax::span::Span;
@@ -246,10 +246,16 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
             ),
             "a citation names at most a paragraph and a point".to_string(),
         )
-        .with_help(format!("write e.g. `{} {number}(1)(a)`", act_id.keyword())));
+        .with_help(match header.points {
+            PointStyle::Letters => format!("write e.g. `{} {number}(1)(a)`", act_id.keyword()),
+            PointStyle::Numbers => format!("write e.g. `{} {number}(1)(1)` for stk. 1, nr. 1", act_id.keyword()),
+        }));
     }
     // Rendered only when an error is reported: validation runs for every citation of a spec.
-    let here = ProvisionName(&header.short, unit_name, number, None);
+    let here = ProvisionName(header, number, None);
+    if provision.paragraphs <= 1 {
+        return single_paragraph(act_id, provision, number, parts, span, here);
+    }
     let paragraph = match parts.first() {
         None => None,
         Some(p) => {
@@ -289,7 +295,7 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
         (Some(_), None) => unreachable!("a point always follows a paragraph"),
         (Some(q), Some(para)) => {
             let count = provision.points_in(para);
-            let where_ = ProvisionName(&header.short, unit_name, number, Some(para));
+            let where_ = ProvisionName(header, number, Some(para));
             if count == 0 {
                 return Err(invalid(
                     format!("{where_} has no points"),
@@ -371,6 +377,83 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
     })
 }
 
+/// A provision of one paragraph has no paragraph number: `gdpr 10`, `gdpr 50(a)` (art. 50(a)),
+/// `offl 30(1)` (§ 30, nr. 1). `(1)` before a point is tolerated (`offl 30(1)(2)`), since Danish
+/// practice sometimes writes "stk. 1" for the only paragraph.
+fn single_paragraph(
+    act: ActId,
+    provision: &super::acts::Provision,
+    number: &str,
+    parts: &[String],
+    span: Span,
+    here: ProvisionName<'_>,
+) -> Result<LegalRef, Diagnostic> {
+    let header = &act.act().header;
+    let kw = act.keyword();
+    let count = provision.points_in(1);
+    let point_text = match parts {
+        [] => None,
+        [only] if count > 0 => Some(only),
+        [first, point] if first == "1" && count > 0 => Some(point),
+        _ => {
+            let help = if count > 0 {
+                let example = match header.points {
+                    PointStyle::Letters => "a",
+                    PointStyle::Numbers => "1",
+                };
+                format!("cite the point directly, e.g. `{kw} {number}({example})`")
+            } else {
+                format!("cite it as `{kw} {number}`")
+            };
+            return Err(Diagnostic::spec_error_at(
+                "invalid-citation",
+                format!("{here} has no numbered paragraphs"),
+                span,
+                "a single paragraph is cited by its number alone",
+            )
+            .with_help(help));
+        }
+    };
+    let point = match point_text {
+        None => None,
+        Some(q) => {
+            let parsed = match header.points {
+                PointStyle::Letters => {
+                    let mut chars = q.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) if c.is_ascii_lowercase() => Some((Point::Letter(c), c as u32 - 'a' as u32 + 1)),
+                        _ => None,
+                    }
+                }
+                PointStyle::Numbers => q.parse::<u32>().ok().map(|n| (Point::Number(n), n)),
+            };
+            match parsed {
+                Some((point, index)) if index >= 1 && index <= count => Some(point),
+                _ => {
+                    let range = match header.points {
+                        PointStyle::Letters => format!("{here} has points (a) to ({})", letter(count)),
+                        PointStyle::Numbers => format!("{here} has nr. 1 to {count}"),
+                    };
+                    return Err(Diagnostic::spec_error_at(
+                        "invalid-citation",
+                        format!("{here} has no point ({q})"),
+                        span,
+                        range.clone(),
+                    )
+                    .with_help(range));
+                }
+            }
+        }
+    };
+    Ok(LegalRef::Provision {
+        act,
+        number: number.to_string(),
+        paragraph: None,
+        point,
+        span,
+    })
+}
+
 /// A provision of an act whose table is incomplete: kept as written, with paragraph and point read but
 /// not checked against the text (documented in src/law/data/README.md).
 fn unverified(
@@ -392,8 +475,13 @@ fn unverified(
                 render_written(act, number, parts)
             ),
             span,
-            "write § number(stk.)(nr.), e.g. `fvl 28(1)`",
-        ));
+            "not a § with stk. and nr.",
+        )
+        .with_help(format!(
+            "write the §, then stk. and nr. in brackets as numbers, e.g. `{} {number}(1)` or `{} {number}(1)(2)`",
+            act.keyword(),
+            act.keyword()
+        )));
     }
     Ok(LegalRef::Provision {
         act,
@@ -404,16 +492,28 @@ fn unverified(
     })
 }
 
-/// `GDPR article 9` / `GDPR article 9(2)`, written out on demand.
+/// `GDPR art. 9(2)` / `Databeskyttelsesloven § 8, stk. 2`, written out on demand (only errors need it).
 #[derive(Clone, Copy)]
-struct ProvisionName<'a>(&'a str, &'a str, &'a str, Option<u32>);
+struct ProvisionName<'a>(&'a ActHeader, &'a str, Option<u32>);
 
 impl fmt::Display for ProvisionName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.0, self.1, self.2)?;
-        match self.3 {
-            Some(paragraph) => write!(f, "({paragraph})"),
-            None => Ok(()),
+        let ProvisionName(header, number, paragraph) = *self;
+        match header.unit {
+            Unit::Article => {
+                write!(f, "{} art. {number}", header.short)?;
+                match paragraph {
+                    Some(p) => write!(f, "({p})"),
+                    None => Ok(()),
+                }
+            }
+            Unit::Section => {
+                write!(f, "{} § {}", header.short, section_number(number))?;
+                match paragraph {
+                    Some(p) => write!(f, ", stk. {p}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
