@@ -45,9 +45,9 @@ pub fn check_spec(path: &Path) -> Outcome {
             let result = check_sources(&sources);
             Outcome { sources, result }
         }
-        Err(error) => Outcome {
-            sources: SourceMap::new(),
-            result: Err(vec![error]),
+        Err(failed) => Outcome {
+            sources: failed.sources,
+            result: Err(vec![failed.error]),
         },
     }
 }

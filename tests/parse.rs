@@ -110,3 +110,31 @@ fn keywords_are_whole_words() {
     assert_eq!(err.code, "syntax");
     assert_eq!(err.primary.unwrap().span.start, 0);
 }
+
+#[test]
+fn quoted_text_keeps_backslashes_that_escape_nothing() {
+    let file = parse_file(FileId(0), r#"data a "C:\Data \"x\" \\ y" ordinary"#).unwrap();
+    let Declaration::Data(data) = &file.declarations[0] else {
+        panic!("a data declaration")
+    };
+    assert_eq!(data.label.node, r#"C:\Data "x" \ y"#);
+}
+
+#[test]
+fn disclose_takes_under_and_when_in_either_order() {
+    for statement in [
+        r#"disclose a to r under gdpr 6(1)(c) when "x""#,
+        r#"disclose a to r when "x" under gdpr 6(1)(c)"#,
+    ] {
+        let text = format!("activity x \"X\" {{\n  {statement}\n}}\n");
+        let file = parse_file(FileId(0), &text).unwrap();
+        let Declaration::Activity(activity) = &file.declarations[0] else {
+            panic!("an activity")
+        };
+        let Statement::Disclose(d) = &activity.statements[0] else {
+            panic!("a disclosure")
+        };
+        assert_eq!(d.basis.len(), 1, "{statement}");
+        assert_eq!(d.condition.as_ref().unwrap().node, "x", "{statement}");
+    }
+}

@@ -248,7 +248,10 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
         )
         .with_help(match header.points {
             PointStyle::Letters => format!("write e.g. `{} {number}(1)(a)`", act_id.keyword()),
-            PointStyle::Numbers => format!("write e.g. `{} {number}(1)(1)` for stk. 1, nr. 1", act_id.keyword()),
+            PointStyle::Numbers => format!(
+                "write e.g. `{} {number}(1)(1)` for stk. 1, nr. 1",
+                act_id.keyword()
+            ),
         }));
     }
     // Rendered only when an error is reported: validation runs for every citation of a spec.
@@ -421,7 +424,9 @@ fn single_paragraph(
                 PointStyle::Letters => {
                     let mut chars = q.chars();
                     match (chars.next(), chars.next()) {
-                        (Some(c), None) if c.is_ascii_lowercase() => Some((Point::Letter(c), c as u32 - 'a' as u32 + 1)),
+                        (Some(c), None) if c.is_ascii_lowercase() => {
+                            Some((Point::Letter(c), c as u32 - 'a' as u32 + 1))
+                        }
                         _ => None,
                     }
                 }
@@ -431,7 +436,9 @@ fn single_paragraph(
                 Some((point, index)) if index >= 1 && index <= count => Some(point),
                 _ => {
                     let range = match header.points {
-                        PointStyle::Letters => format!("{here} has points (a) to ({})", letter(count)),
+                        PointStyle::Letters => {
+                            format!("{here} has points (a) to ({})", letter(count))
+                        }
                         PointStyle::Numbers => format!("{here} has nr. 1 to {count}"),
                     };
                     return Err(Diagnostic::spec_error_at(

@@ -76,6 +76,9 @@ fn render_one(
     out.push('\n');
 }
 
+/// Spec-error codes that mean the files themselves could not be read (see `source::load`).
+const UNREADABLE: &[&str] = &["read-error", "empty-spec", "not-utf8"];
+
 /// `checked specs/randers: 4 errors, 2 warnings` / `specs/x could not be checked: 1 error`.
 fn summary_line(reports: &[SpecReport<'_>], total: Counts) -> String {
     let mut lines = String::new();
@@ -83,6 +86,12 @@ fn summary_line(reports: &[SpecReport<'_>], total: Counts) -> String {
         let c = Counts::of(r.diagnostics);
         if r.understood {
             lines.push_str(&format!("checked {}: {}\n", r.path, counts_phrase(c)));
+        } else if r
+            .diagnostics
+            .iter()
+            .any(|d| UNREADABLE.contains(&d.code.as_str()))
+        {
+            lines.push_str(&format!("{} could not be read\n", r.path));
         } else {
             lines.push_str(&format!(
                 "{} could not be checked: {} in the spec\n",

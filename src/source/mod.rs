@@ -82,9 +82,25 @@ impl SourceMap {
     }
 }
 
+/// A spec that could not be read, with what was read of it (so that the error can be shown in place).
+#[derive(Debug)]
+pub struct LoadError {
+    pub sources: SourceMap,
+    pub error: Diagnostic,
+}
+
+impl From<Diagnostic> for LoadError {
+    fn from(error: Diagnostic) -> Self {
+        LoadError {
+            sources: SourceMap::new(),
+            error,
+        }
+    }
+}
+
 /// Reads the spec at `path`: a single file, or all `.hjemmel` files of a directory (not recursive),
 /// in name order so that output is stable.
-pub fn load(path: &Path) -> Result<SourceMap, Diagnostic> {
+pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
     let display = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         Diagnostic::spec_error(
@@ -113,7 +129,8 @@ pub fn load(path: &Path) -> Result<SourceMap, Diagnostic> {
             "empty-spec",
             format!("`{display}` holds no `.hjemmel` files"),
         )
-        .with_help("a spec is a `.hjemmel` file, or a directory whose `.hjemmel` files together form one spec"));
+        .with_help("a spec is a `.hjemmel` file, or a directory whose `.hjemmel` files together form one spec")
+        .into());
     }
     let mut map = SourceMap::new();
     for p in paths {
@@ -124,17 +141,34 @@ pub fn load(path: &Path) -> Result<SourceMap, Diagnostic> {
                 format!("cannot read `{name}`: {}", io_reason(&e)),
             )
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let prefix = &e.as_bytes()[..offset];
-            let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-            Diagnostic::spec_error(
-                "not-utf8",
-                format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
-            )
-            .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")")
-        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let prefix = &e.as_bytes()[..offset];
+                let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+                let column = String::from_utf8_lossy(prefix)
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count())
+                    + 1;
+                // Shown with the bad bytes replaced, so the user sees where they are; everything before
+                // the first one is unchanged, so the offset still points at it.
+                let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let id = map.add(SourceFile::new(name.clone(), shown));
+                let error = Diagnostic::spec_error_at(
+                    "not-utf8",
+                    format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
+                    Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
+                    "this byte is not UTF-8",
+                )
+                .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")");
+                return Err(LoadError {
+                    sources: map,
+                    error,
+                });
+            }
+        };
         // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
         let text = match text.strip_prefix('\u{FEFF}') {
             Some(rest) => rest.to_string(),

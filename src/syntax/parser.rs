@@ -141,7 +141,7 @@ impl Builder {
         let span = self.span(&pair);
         let body = pair.into_inner().next().map(|b| b.as_str()).unwrap_or("");
         let value = if body.contains('\\') {
-            body.replace("\\\"", "\"").replace("\\\\", "\\")
+            unescape(body)
         } else {
             body.to_string()
         };
@@ -521,6 +521,20 @@ fn words_end(pair: &Pair<Rule>) -> usize {
         .into_inner()
         .last()
         .map_or(end, |last| words_end(&last))
+}
+
+/// Undoes `\"` and `\\`; any other backslash is kept as written.
+fn unescape(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && matches!(chars.peek(), Some('"' | '\\')) {
+            out.push(chars.next().unwrap());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `6(1)(e)` → (`6`, [`1`, `e`]); `4c(5)` → (`4c`, [`5`]).
