@@ -517,9 +517,10 @@ fn words_end(pair: &Pair<Rule>) -> usize {
     if !pair.as_str().ends_with(char::is_whitespace) {
         return end;
     }
+    // `next_back` is O(1); `last` would walk every child.
     pair.clone()
         .into_inner()
-        .last()
+        .next_back()
         .map_or(end, |last| words_end(&last))
 }
 
