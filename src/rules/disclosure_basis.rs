@@ -118,17 +118,16 @@ impl Rule for DisclosureBasis {
                     recipient.name.node,
                     recipient.kind.keyword()
                 );
+                // Several disclosures to one recipient are told apart by their condition.
+                let what = match &disclosure.condition {
+                    Some(when) => format!("the disclosure to `{}` ({})", recipient.name.node, when.node),
+                    None => format!("the disclosure to `{}`", recipient.name.node),
+                };
                 if !disclosure.basis.iter().any(carries_disclosure) {
                     let message = if disclosure.basis.is_empty() {
-                        format!(
-                            "the disclosure to `{}` states no basis",
-                            recipient.name.node
-                        )
+                        format!("{what} states no basis")
                     } else {
-                        format!(
-                            "the disclosure to `{}` cites no ground that can carry a disclosure",
-                            recipient.name.node
-                        )
+                        format!("{what} cites no ground that can carry a disclosure")
                     };
                     let finding = cx
                         .finding(message, disclosure.recipient.span, label)
