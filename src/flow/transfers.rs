@@ -76,6 +76,25 @@ impl Destination<'_> {
         names.join(", ")
     }
 
+    /// Labels on the processors the data passes through before it arrives: `` `hosting` (DE) passes the
+    /// data on ``. Empty for a recipient or a processor an activity uses directly.
+    pub fn chain_labels(&self, model: &Model) -> Vec<(Span, String)> {
+        let Some((_, before)) = self.chain.split_last() else {
+            return Vec::new();
+        };
+        before
+            .iter()
+            .filter_map(|hop| match hop {
+                Node::Processor(id) => {
+                    let p = model.processor(*id);
+                    let place = p.country.as_ref().map_or("country not stated".to_string(), |c| c.node.label());
+                    Some((p.name.span, format!("`{}` ({place}) passes the data on", p.name.node)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The span of the `via` statement that starts the path, for a secondary label.
     pub fn entry_span(&self, model: &Model) -> Option<Span> {
         let activity = &model.activities[self.activities.first()?.index()];

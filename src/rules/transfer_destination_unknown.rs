@@ -121,8 +121,12 @@ impl Rule for TransferDestinationUnknown {
                     "a mechanism is declared, but it cannot be checked against a country",
                 );
             }
+            // In the order the data travels: out of the activity, then through each processor.
             if let Some(entry) = destination.entry_span(model) {
                 finding = finding.with_secondary(entry, "the data leaves the controller here");
+            }
+            for (span, label) in destination.chain_labels(model) {
+                finding = finding.with_secondary(span, label);
             }
             let path = destination.path(model, cx.flow);
             let verb = if destination.data.len() == 1 {

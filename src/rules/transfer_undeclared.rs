@@ -139,8 +139,12 @@ impl Rule for TransferUndeclared {
                     }
                 ),
             );
+            // In the order the data travels: out of the activity, then through each processor.
             if let Some(entry) = destination.entry_span(model) {
                 finding = finding.with_secondary(entry, "the data leaves the controller here");
+            }
+            for (span, label) in destination.chain_labels(model) {
+                finding = finding.with_secondary(span, label);
             }
             let help = match &destination.country.node {
                 CountryRef::Code(code) if code == "US" => {
