@@ -87,8 +87,14 @@ impl Destination<'_> {
             .filter_map(|hop| match hop {
                 Node::Processor(id) => {
                     let p = model.processor(*id);
-                    let place = p.country.as_ref().map_or("country not stated".to_string(), |c| c.node.label());
-                    Some((p.name.span, format!("`{}` ({place}) passes the data on", p.name.node)))
+                    let place = p
+                        .country
+                        .as_ref()
+                        .map_or("country not stated".to_string(), |c| c.node.label());
+                    Some((
+                        p.name.span,
+                        format!("`{}` ({place}) passes the data on", p.name.node),
+                    ))
                 }
                 _ => None,
             })

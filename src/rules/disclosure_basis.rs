@@ -120,7 +120,10 @@ impl Rule for DisclosureBasis {
                 );
                 // Several disclosures to one recipient are told apart by their condition.
                 let what = match &disclosure.condition {
-                    Some(when) => format!("the disclosure to `{}` ({})", recipient.name.node, when.node),
+                    Some(when) => format!(
+                        "the disclosure to `{}` ({})",
+                        recipient.name.node, when.node
+                    ),
                     None => format!("the disclosure to `{}`", recipient.name.node),
                 };
                 if !disclosure.basis.iter().any(carries_disclosure) {
