@@ -7,10 +7,12 @@
 //! Prints one line per phase, `phase<TAB>milliseconds<TAB>resident KiB`, in pipeline order:
 //! `load` (`hjemmel::source::load`: read the file, index its lines), then the three steps of
 //! `hjemmel::compile` one by one: `parse` (text → syntax tree, every file), `resolve` (names → model)
-//! and `flow` (the flow graph); then `rules` (`hjemmel::run_rules`), `json`
-//! (`hjemmel::report::json::render`) and `total` (the whole run). The time is the best of the runs;
-//! the memory is the resident set size after the phase in the first run, with everything built so far
-//! still alive (`-` where /proc/self/status cannot be read), and for `total` the peak (VmHWM). A last
+//! and `flow` (the flow graph), and `free-ast` (dropping the syntax tree, as `compile` does on return);
+//! then `rules` (`hjemmel::run_rules`), `json` (`hjemmel::report::json::render`), `teardown` (dropping
+//! the source, model, flow graph, findings and report, as the command does before it exits) and
+//! `total` (the whole run). The time is the best of the runs. The memory is the resident set size
+//! after the phase in the first run (freed memory is mostly kept by the allocator, so it seldom goes
+//! down; `-` where /proc/self/status cannot be read), and for `total` the peak (VmHWM). A last
 //! line, `findings<TAB>N`, gives the number of findings.
 
 use std::path::{Path, PathBuf};
@@ -112,6 +114,8 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
     let flow = phase(&mut phases, "flow", || {
         hjemmel::flow::FlowGraph::build(&model)
     });
+    // `hjemmel::compile` frees the syntax tree when it returns.
+    phase(&mut phases, "free-ast", || drop(files));
 
     let findings = phase(&mut phases, "rules", || {
         hjemmel::run_rules(&model, &flow, &sources)
@@ -129,10 +133,16 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
     });
     std::hint::black_box(&json);
 
+    // What the command frees before it exits.
+    let count = findings.len();
+    phase(&mut phases, "teardown", || {
+        drop((json, findings, flow, model, sources))
+    });
+
     phases.push(Phase {
         name: "total",
         time: start.elapsed(),
         rss_kib: status_kib("VmHWM:"),
     });
-    Some((phases, findings.len()))
+    Some((phases, count))
 }

@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use petgraph::Direction;
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
 
 use crate::law::countries::CountryRef;
 use crate::semantic::model::*;
@@ -30,6 +31,8 @@ pub struct Flow {
 #[derive(Debug)]
 pub struct FlowGraph {
     pub graph: DiGraph<Node, Flow>,
+    /// The edge between two nodes, if any (there is at most one, carrying all the data).
+    edges: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
     sources: Vec<NodeIndex>,
     activities: Vec<NodeIndex>,
     processors: Vec<NodeIndex>,
@@ -59,6 +62,7 @@ impl FlowGraph {
             .collect();
         let mut flow = FlowGraph {
             graph,
+            edges: FxHashMap::default(),
             sources,
             activities,
             processors,
@@ -102,10 +106,13 @@ impl FlowGraph {
     }
 
     fn add_flow(&mut self, from: NodeIndex, to: NodeIndex, data: &BTreeSet<DataId>) {
-        match self.graph.find_edge(from, to) {
-            Some(edge) => self.graph[edge].data.extend(data.iter().copied()),
+        // An index of edges, not `find_edge`: that scans every edge out of `from`, and a register that
+        // feeds 100,000 activities would make building the graph quadratic.
+        match self.edges.get(&(from, to)) {
+            Some(&edge) => self.graph[edge].data.extend(data.iter().copied()),
             None => {
-                self.graph.add_edge(from, to, Flow { data: data.clone() });
+                let edge = self.graph.add_edge(from, to, Flow { data: data.clone() });
+                self.edges.insert((from, to), edge);
             }
         }
     }
