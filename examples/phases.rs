@@ -109,13 +109,11 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
             .collect::<Option<Vec<_>>>()
     })?;
     let model = phase(&mut phases, "resolve", || {
-        hjemmel::semantic::resolve::resolve(&files).ok()
+        hjemmel::semantic::resolve::resolve(files).ok()
     })?;
     let flow = phase(&mut phases, "flow", || {
         hjemmel::flow::FlowGraph::build(&model)
     });
-    // `hjemmel::compile` frees the syntax tree when it returns.
-    phase(&mut phases, "free-ast", || drop(files));
 
     let findings = phase(&mut phases, "rules", || {
         hjemmel::run_rules(&model, &flow, &sources)

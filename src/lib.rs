@@ -76,7 +76,7 @@ pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic
     if !errors.is_empty() {
         return Err(errors);
     }
-    let model = semantic::resolve::resolve(&files).map_err(|mut errors| {
+    let model = semantic::resolve::resolve(files).map_err(|mut errors| {
         errors.sort_by_key(Diagnostic::sort_key);
         errors
     })?;

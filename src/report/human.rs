@@ -129,7 +129,7 @@ fn plural(n: usize, word: &str) -> String {
 /// other files of the spec become related notes drawn on theirs.
 struct View<'a> {
     d: &'a Diagnostic,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<Arc<String>>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Related>,
     help: Option<String>,
@@ -137,7 +137,7 @@ struct View<'a> {
 
 /// A label far from the primary one or in another file, drawn as a note of its own.
 struct Related {
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<Arc<String>>,
     label: LabeledSpan,
     message: String,
 }

@@ -73,9 +73,11 @@ const STATEMENTS: &[&str] = &[
 ];
 
 /// Resolves the files of one spec into a model.
-pub fn resolve(files: &[ast::File]) -> Result<Model, Vec<Diagnostic>> {
+/// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is
+/// built, so a large spec never holds both in full.
+pub fn resolve(files: Vec<ast::File>) -> Result<Model, Vec<Diagnostic>> {
     let mut r = Resolver::default();
-    r.declare_all(files);
+    r.declare_all(&files);
     let model = r.build(files);
     if r.errors.is_empty() {
         Ok(model.expect("a model is built whenever there are no errors"))
@@ -167,7 +169,7 @@ impl Resolver {
     }
 
     /// Second pass: build the model, resolving every reference.
-    fn build(&mut self, files: &[ast::File]) -> Option<Model> {
+    fn build(&mut self, files: Vec<ast::File>) -> Option<Model> {
         let mut controllers = Vec::new();
         let mut subjects = Vec::new();
         let mut data = Vec::new();
@@ -175,8 +177,14 @@ impl Resolver {
         let mut processors = Vec::new();
         let mut recipients = Vec::new();
         let mut activities = Vec::new();
-        for decl in files.iter().flat_map(|f| &f.declarations) {
-            match decl {
+        // Where to point if the spec has no controller: its first declaration.
+        let first_declaration = files
+            .iter()
+            .flat_map(|f| &f.declarations)
+            .next()
+            .map_or(Span::new(FileId(0), 0, 0), |d| declared_name(d).span);
+        for decl in files.into_iter().flat_map(|f| f.declarations) {
+            match &decl {
                 ast::Declaration::Controller(c) => controllers.push(self.controller(c)),
                 ast::Declaration::Subjects(s) => {
                     let kind = self.keyword(
@@ -213,11 +221,7 @@ impl Resolver {
         let controller = match controllers.len() {
             0 => {
                 // Point at the first declaration, so the reader sees which spec this is about.
-                let first = files
-                    .iter()
-                    .flat_map(|f| &f.declarations)
-                    .next()
-                    .map_or(Span::new(FileId(0), 0, 0), |d| declared_name(d).span);
+                let first = first_declaration;
                 self.error(
                     Diagnostic::spec_error_at(
                         "missing-controller",

@@ -12,14 +12,15 @@ pub struct SourceFile {
     /// The path as the user should see it (relative paths stay relative).
     pub name: String,
     /// Shared, so that diagnostics can show the text without copying it.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Byte offset of the start of each line, for line/column look-ups.
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text: Arc<str> = Arc::from(text.into());
+        // `Arc<String>`, not `Arc<str>`: converting would copy the whole text once more.
+        let text: Arc<String> = Arc::new(text.into());
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
