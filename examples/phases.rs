@@ -6,11 +6,11 @@
 //!
 //! Prints one line per phase, `phase<TAB>milliseconds<TAB>resident KiB`, in pipeline order:
 //! `load` (`hjemmel::source::load`: read the file, index its lines), then the three steps of
-//! `hjemmel::compile` one by one: `parse` (text → syntax tree, every file), `resolve` (names → model)
-//! and `flow` (the flow graph), and `free-ast` (dropping the syntax tree, as `compile` does on return);
-//! then `rules` (`hjemmel::run_rules`), `json` (`hjemmel::report::json::render`), `teardown` (dropping
-//! the source, model, flow graph, findings and report, as the command does before it exits) and
-//! `total` (the whole run). The time is the best of the runs. The memory is the resident set size
+//! `hjemmel::compile` one by one: `parse` (text → syntax tree, every file), `resolve` (names → model;
+//! it consumes the syntax tree and frees it as it goes) and `flow` (the flow graph); then `rules`
+//! (`hjemmel::run_rules`), `json` (`hjemmel::report::json::render`), `teardown` (dropping the source,
+//! model, flow graph, findings and report, as the command does before it exits) and `total` (the
+//! whole run). The time is the best of the runs. The memory is the resident set size
 //! after the phase in the first run (freed memory is mostly kept by the allocator, so it seldom goes
 //! down; `-` where /proc/self/status cannot be read), and for `total` the peak (VmHWM). A last
 //! line, `findings<TAB>N`, gives the number of findings.
