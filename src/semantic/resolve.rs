@@ -11,6 +11,7 @@ use crate::law::countries::{CountryRef, parse_country};
 use crate::law::vocabulary::{
     DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
 };
+use crate::syntax::STATEMENTS;
 use crate::syntax::ast::{self, Name, Text};
 use crate::syntax::span::{FileId, Span, Spanned};
 
@@ -51,26 +52,6 @@ impl Kind {
         }
     }
 }
-
-/// The statements an activity may hold, for did-you-mean on an unknown one.
-const STATEMENTS: &[&str] = &[
-    "purpose",
-    "subjects",
-    "data",
-    "sources",
-    "basis",
-    "retain",
-    "via",
-    "disclose",
-    "review",
-    "cctv",
-    "exception",
-    "dpia",
-    "since",
-    "justification",
-    "notified",
-    "security",
-];
 
 /// Resolves the files of one spec into a model.
 /// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is

@@ -6,16 +6,7 @@
 //! comments; whatever stands between two such keywords is one chunk, so a malformed declaration is still
 //! reported by pest, at its own words.
 
-/// The keywords that start a top-level declaration (see `declaration` in grammar/hjemmel.pest).
-const DECLARATION_KEYWORDS: &[&[u8]] = &[
-    b"controller",
-    b"subjects",
-    b"data",
-    b"source",
-    b"processor",
-    b"recipient",
-    b"activity",
-];
+use super::DECLARATIONS;
 
 /// Blocks nest at most this deep (a sub-processor of a sub-processor of ...). pest recurses once per
 /// level, so the bound keeps a hostile or broken file from exhausting the stack; real chains are a
@@ -87,7 +78,7 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
 }
 
 fn starts_declaration(rest: &[u8]) -> bool {
-    DECLARATION_KEYWORDS.iter().any(|k| {
+    DECLARATIONS.iter().map(|k| k.as_bytes()).any(|k| {
         rest.starts_with(k)
             && rest
                 .get(k.len())

@@ -4,3 +4,34 @@ pub mod ast;
 mod chunks;
 pub mod parser;
 pub mod span;
+
+/// The keywords that start a top-level declaration (`declaration` in grammar/hjemmel.pest).
+pub const DECLARATIONS: &[&str] = &[
+    "controller",
+    "subjects",
+    "data",
+    "source",
+    "processor",
+    "recipient",
+    "activity",
+];
+
+/// The keywords that start a statement of an activity (`activity_field` in grammar/hjemmel.pest).
+pub const STATEMENTS: &[&str] = &[
+    "purpose",
+    "subjects",
+    "data",
+    "sources",
+    "basis",
+    "retain",
+    "via",
+    "disclose",
+    "review",
+    "cctv",
+    "exception",
+    "dpia",
+    "since",
+    "justification",
+    "notified",
+    "security",
+];

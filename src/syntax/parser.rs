@@ -8,6 +8,7 @@ use pest_derive::Parser;
 
 use super::ast::*;
 use super::span::{FileId, Span, Spanned};
+use super::{DECLARATIONS, STATEMENTS};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::law::ActId;
 use crate::law::vocabulary::{RecipientKind, SourceKind, SubjectKind};
@@ -598,37 +599,6 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_law
     )
 }
-
-/// The keywords that start a top-level declaration, in the order of the language reference.
-const DECLARATIONS: &[&str] = &[
-    "controller",
-    "subjects",
-    "data",
-    "source",
-    "processor",
-    "recipient",
-    "activity",
-];
-
-/// The statements an activity may hold.
-const STATEMENTS: &[&str] = &[
-    "purpose",
-    "subjects",
-    "data",
-    "sources",
-    "basis",
-    "retain",
-    "via",
-    "disclose",
-    "review",
-    "cctv",
-    "exception",
-    "dpia",
-    "since",
-    "justification",
-    "notified",
-    "security",
-];
 
 /// Turns a pest error into a diagnostic a DPO can act on: what was found, and what could stand there,
 /// in the words of the language rather than the grammar's rule names. The common mistakes are named
