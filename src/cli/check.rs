@@ -109,7 +109,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The width to wrap human output at: the terminal's, else `COLUMNS`, else 100.
 fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
+        return usize::from(width);
+    }
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
