@@ -15,13 +15,15 @@ pub struct File {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// Large variants are boxed: a spec has one controller and few processors but many activities, and
+/// every declaration is as big as the largest variant.
 pub enum Declaration {
-    Controller(Controller),
+    Controller(Box<Controller>),
     Subjects(Subjects),
     Data(Data),
     Source(Source),
-    Processor(Processor),
-    Recipient(Recipient),
+    Processor(Box<Processor>),
+    Recipient(Box<Recipient>),
     Activity(Activity),
 }
 
@@ -123,12 +125,12 @@ pub enum Statement {
     Data(Vec<Name>),
     Sources(Vec<Name>),
     Basis(Vec<Citation>, Span),
-    Retain(Retain),
+    Retain(Box<Retain>),
     Via(Vec<Name>),
-    Disclose(Disclose),
+    Disclose(Box<Disclose>),
     Review(Vec<Name>),
     Cctv(Span),
-    Exception(Exception),
+    Exception(Box<Exception>),
     Dpia(Text),
     Since(Text),
     Justification(Text),

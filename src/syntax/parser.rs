@@ -163,7 +163,7 @@ impl Builder {
 
     fn declaration(&self, pair: Pair<Rule>) -> Declaration {
         match pair.as_rule() {
-            Rule::controller => Declaration::Controller(self.controller(pair)),
+            Rule::controller => Declaration::Controller(Box::new(self.controller(pair))),
             Rule::subjects_decl => {
                 let mut it = self.inner_without_keywords(pair);
                 Declaration::Subjects(Subjects {
@@ -198,8 +198,8 @@ impl Builder {
                     kind: self.name(it.next().unwrap()),
                 })
             }
-            Rule::processor => Declaration::Processor(self.processor(pair)),
-            Rule::recipient => Declaration::Recipient(self.recipient(pair)),
+            Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
+            Rule::recipient => Declaration::Recipient(Box::new(self.recipient(pair))),
             Rule::activity => Declaration::Activity(self.activity(pair)),
             other => unreachable!("not a declaration: {other:?}"),
         }
@@ -374,8 +374,8 @@ impl Builder {
                 let list = pair.into_inner().last().unwrap();
                 Statement::Basis(self.citations(list), span)
             }
-            Rule::retain_field => Statement::Retain(self.retain(pair)),
-            Rule::disclose_field => Statement::Disclose(self.disclose(pair)),
+            Rule::retain_field => Statement::Retain(Box::new(self.retain(pair))),
+            Rule::disclose_field => Statement::Disclose(Box::new(self.disclose(pair))),
             Rule::review_field => Statement::Review(
                 self.inner_without_keywords(pair)
                     .map(|p| self.name(p))
@@ -386,11 +386,11 @@ impl Builder {
                 let mut it = self.inner_without_keywords(pair);
                 let citation = self.citation(it.next().unwrap());
                 let reason = it.next().map(|p| self.text(p));
-                Statement::Exception(Exception {
+                Statement::Exception(Box::new(Exception {
                     citation,
                     reason,
                     span,
-                })
+                }))
             }
             Rule::dpia_field => Statement::Dpia(self.last_text(pair)),
             Rule::since_field => Statement::Since(self.last_date(pair)),
