@@ -4,6 +4,7 @@ pub mod ast;
 mod chunks;
 pub mod parser;
 pub mod span;
+mod syntax_error;
 
 /// The keywords that start a top-level declaration (`declaration` in grammar/hjemmel.pest).
 pub const DECLARATIONS: &[&str] = &[
