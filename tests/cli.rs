@@ -232,3 +232,43 @@ fn what_the_user_sees_for_a_file_that_is_not_utf8() {
     );
     insta::assert_snapshot!(streams(&hjemmel(&["check", "--color", "never", NOT_UTF8])));
 }
+
+#[test]
+fn explain_prints_the_rule_page() {
+    let output = hjemmel(&["explain", "art9-basis"]);
+    assert_eq!(code(&output), 0, "{}", streams(&output));
+    let meta = hjemmel::rules::registry::find("ART9-BASIS").unwrap().meta();
+    assert_eq!(stdout(&output), hjemmel::rules::docs::page(meta));
+}
+
+#[test]
+fn explain_of_an_unknown_code_suggests_the_closest() {
+    let output = hjemmel(&["explain", "ART9-BASE"]);
+    assert_eq!(code(&output), 2, "{}", streams(&output));
+    assert!(
+        stderr(&output).contains("did you mean `ART9-BASIS`?"),
+        "{}",
+        streams(&output)
+    );
+}
+
+#[test]
+fn rules_lists_every_rule_in_both_formats() {
+    let rules = hjemmel::rules::registry::RULES;
+    let human = stdout(&hjemmel(&["rules"]));
+    assert_eq!(human.lines().count(), rules.len(), "{human}");
+    for rule in rules {
+        assert!(human.contains(rule.meta().code), "{human}");
+    }
+    let output = hjemmel(&["rules", "--format", "json"]);
+    assert_eq!(code(&output), 0, "{}", streams(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let listed = value.as_array().expect("an array of rules");
+    assert_eq!(listed.len(), rules.len());
+    assert_eq!(listed[0]["code"], rules[0].meta().code);
+    assert!(
+        listed
+            .iter()
+            .all(|r| r["severity"] == "error" || r["severity"] == "warning")
+    );
+}

@@ -59,3 +59,38 @@ fn compliant_examples_are_clean() {
         );
     }
 }
+
+/// docs/rules/ is generated from the rules' documentation; it must match. Run with
+/// `UPDATE_RULE_DOCS=1` to write it anew.
+#[test]
+fn generated_rule_pages_are_current() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(hjemmel::rules::docs::DIRECTORY);
+    let files = hjemmel::rules::docs::files();
+    if std::env::var_os("UPDATE_RULE_DOCS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            std::fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+        for (name, text) in &files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+    let mut stale = Vec::new();
+    for (name, text) in &files {
+        if std::fs::read_to_string(dir.join(name)).ok().as_deref() != Some(text.as_str()) {
+            stale.push(name.clone());
+        }
+    }
+    let expected: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !expected.contains(&name.as_str()) {
+            stale.push(format!("{name} (no such rule)"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "docs/rules/ is stale ({stale:?}); run `UPDATE_RULE_DOCS=1 cargo test --test rule_docs`"
+    );
+}

@@ -1,6 +1,8 @@
 //! Command-line interface: one file per subcommand.
 
 mod check;
+mod explain;
+mod rules;
 
 use std::process::ExitCode;
 
@@ -29,10 +31,16 @@ pub struct Cli {
 enum Command {
     /// Check one or more specs and report findings.
     Check(check::CheckArgs),
+    /// Print the documentation of a rule.
+    Explain(explain::ExplainArgs),
+    /// List every rule with its code, default severity and what it checks.
+    Rules(rules::RulesArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Rules(args) => rules::run(args),
     }
 }

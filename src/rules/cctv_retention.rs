@@ -61,7 +61,7 @@ declare_rule! {
     pub struct CctvRetention {
         code: "CCTV-RETENTION",
         severity: Error,
-        summary: "TV-surveillance recordings are deleted within 30 days unless an exception is declared",
+        summary: "TV-surveillance recordings are deleted within 30 days, save a specific dispute or police case",
         provisions: [("Tv-overvågningsloven", "§ 4 c, stk. 4–5"), ("Tv-overvågningsloven", "§ 4 d, stk. 3")],
     }
 }

@@ -5,6 +5,7 @@
 //! so a rule never builds those by hand.
 
 pub mod context;
+pub mod docs;
 pub mod registry;
 
 mod art10_basis;
