@@ -38,6 +38,22 @@ pub struct Outcome {
     pub result: Result<Checked, Vec<Diagnostic>>,
 }
 
+impl Outcome {
+    /// What the renderers need of this outcome: the findings, or the spec errors.
+    pub fn report<'a>(&'a self, path: &'a str) -> report::SpecReport<'a> {
+        let (diagnostics, understood) = match &self.result {
+            Ok(checked) => (checked.findings.as_slice(), true),
+            Err(errors) => (errors.as_slice(), false),
+        };
+        report::SpecReport {
+            path,
+            sources: &self.sources,
+            diagnostics,
+            understood,
+        }
+    }
+}
+
 /// Reads, compiles and checks the spec at `path` (a `.hjemmel` file or a directory of them).
 pub fn check_spec(path: &Path) -> Outcome {
     match source::load(path) {

@@ -216,18 +216,7 @@ fn check_output(args: &[&str]) -> String {
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()
-        .map(|(path, outcome)| {
-            let (diagnostics, understood) = match &outcome.result {
-                Ok(checked) => (checked.findings.as_slice(), true),
-                Err(errors) => (errors.as_slice(), false),
-            };
-            SpecReport {
-                path,
-                sources: &outcome.sources,
-                diagnostics,
-                understood,
-            }
-        })
+        .map(|(path, outcome)| outcome.report(path))
         .collect();
     match format {
         "json" => json::render(&reports),

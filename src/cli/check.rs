@@ -54,20 +54,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()
-        .map(|(path, outcome)| match &outcome.result {
-            Ok(checked) => SpecReport {
-                path,
-                sources: &outcome.sources,
-                diagnostics: &checked.findings,
-                understood: true,
-            },
-            Err(errors) => SpecReport {
-                path,
-                sources: &outcome.sources,
-                diagnostics: errors,
-                understood: false,
-            },
-        })
+        .map(|(path, outcome)| outcome.report(path))
         .collect();
 
     let text = match args.format {
