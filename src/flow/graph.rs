@@ -179,10 +179,6 @@ impl FlowGraph {
         }
     }
 
-    pub fn node_count(&self) -> usize {
-        self.graph.node_count()
-    }
-
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }

@@ -102,15 +102,6 @@ impl LegalRef {
             _ => None,
         }
     }
-
-    /// Is this a Danish statute or a free-text statute (what art. 6(3) asks 6(1)(c) and (e) to rest on)?
-    pub fn is_national_law(&self) -> bool {
-        match self {
-            LegalRef::Provision { act, .. } => *act != ActId::Gdpr,
-            LegalRef::Law { .. } => true,
-            LegalRef::Agreement { .. } => false,
-        }
-    }
 }
 
 impl fmt::Display for LegalRef {

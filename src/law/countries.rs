@@ -143,10 +143,6 @@ impl CountryRef {
             CountryRef::Unknown => "country unknown".to_string(),
         }
     }
-
-    pub fn is_third_country(&self) -> bool {
-        matches!(self.zone(), Zone::ThirdCountry | Zone::UnnamedThirdCountry)
-    }
 }
 
 /// Reads a `country` value: an ISO code in capitals, `outside_eea` or `unknown`.

@@ -73,14 +73,6 @@ impl SourceMap {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
-
-    /// The words a span covers.
-    pub fn text(&self, span: Span) -> &str {
-        if span.is_synthetic() {
-            return "";
-        }
-        &self.file(span.file).text[span.start as usize..span.end as usize]
-    }
 }
 
 /// A spec that could not be read, with what was read of it (so that the error can be shown in place).
