@@ -40,12 +40,7 @@ fn every_example_is_understood_and_matches_its_expectations() {
     assert!(!paths.is_empty(), "examples/ holds no .hjemmel files");
     for path in paths {
         let name = support::relative(&path);
-        let checked = support::check(Path::new(&name));
-        assert!(
-            checked.understood,
-            "{name} must be a valid spec:\n{}",
-            checked.render(&name)
-        );
+        let checked = support::check_valid(&name);
         checked.assert_expectations(&name);
     }
 }

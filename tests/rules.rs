@@ -12,12 +12,7 @@ use hjemmel::rules::registry::RULES;
 fn rule_fixtures_match_their_expectations() {
     insta::glob!("fixtures/rules/*/*.hjemmel", |path| {
         let name = support::relative(path);
-        let checked = support::check(Path::new(&name));
-        assert!(
-            checked.understood,
-            "{name} must be a valid spec:\n{}",
-            checked.render(&name)
-        );
+        let checked = support::check_valid(&name);
         checked.assert_expectations(&name);
         let code = path
             .parent()

@@ -4,20 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::Checked;
-
-/// Checks a spec directory and fails with the rendered output unless it is a valid spec.
-fn check(path: &str) -> Checked {
-    let checked = support::check(Path::new(path));
-    assert!(
-        checked.understood,
-        "{path} must be a valid spec:\n{}",
-        checked.render(path)
-    );
-    checked
-}
 
 /// The file and the first and last line of `activity NAME "..." { ... }`.
 fn activity_lines(checked: &Checked, activity: &str) -> (String, usize, usize) {
@@ -68,7 +55,7 @@ fn assert_on_activity(checked: &Checked, path: &str, code: &str, activity: &str)
 #[test]
 fn randers_control_measures() {
     let path = "specs/randers";
-    let checked = check(path);
+    let checked = support::check_valid(path);
 
     // "Mails og drev": CPR numbers and sensitive data found by the scan, with only 6(1)(e), art. 32,
     // DBL § 12 and the KL agreement; DBL § 12 cannot cover the citizens in the mails.
@@ -135,7 +122,7 @@ fn randers_control_measures() {
 #[test]
 fn lejre_privacy_notice() {
     let path = "specs/lejre";
-    let checked = check(path);
+    let checked = support::check_valid(path);
 
     // "Kommunalbestyrelsesmøder": recordings in KommuneTV's archive with no deadline.
     assert_on_activity(&checked, path, "RETENTION-MISSING", "kommunetv");

@@ -29,6 +29,17 @@ pub fn check(path: &Path) -> Checked {
     }
 }
 
+/// Checks a spec and fails with the rendered output unless it is a valid spec.
+pub fn check_valid(path: &str) -> Checked {
+    let checked = check(Path::new(path));
+    assert!(
+        checked.understood,
+        "{path} must be a valid spec:\n{}",
+        checked.render(path)
+    );
+    checked
+}
+
 impl Checked {
     /// The human rendering, without colour at a fixed width, as snapshots store it.
     pub fn render(&self, path: &str) -> String {
