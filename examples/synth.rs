@@ -314,7 +314,8 @@ struct Recipient {
     kind: &'static str,
 }
 
-struct Generator {
+/// `pub` so that tests/fast_parser.rs can include this file and generate a spec in memory.
+pub struct Generator {
     rng: Rng,
     activities: usize,
     data: Vec<Category>,
@@ -337,7 +338,7 @@ fn class_index(c: Class) -> usize {
 }
 
 impl Generator {
-    fn new(activities: usize, seed: u64) -> Generator {
+    pub fn new(activities: usize, seed: u64) -> Generator {
         Generator {
             rng: Rng::new(seed),
             activities,
@@ -349,7 +350,7 @@ impl Generator {
         }
     }
 
-    fn write(mut self, out: &mut impl Write) -> io::Result<()> {
+    pub fn write(mut self, out: &mut impl Write) -> io::Result<()> {
         writeln!(
             out,
             "// Synthetic spec: {} activities (examples/synth.rs). Not a real notice.\n",

@@ -2,6 +2,8 @@
 
 pub mod ast;
 mod chunks;
+mod cursor;
+mod fast_parser;
 pub mod parser;
 pub mod span;
 mod syntax_error;

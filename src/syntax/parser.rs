@@ -17,7 +17,24 @@ struct HjemmelParser;
 
 /// Parses one file. Each top-level declaration is parsed on its own, so a syntax error in one does not
 /// hide the errors in the others; all of them come back as located diagnostics.
+///
+/// A declaration goes through the hand-written parser in fast_parser.rs first; when that returns no
+/// tree, pest parses it, and pest's result (a tree, or the errors) counts.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
+    parse(file, text, true)
+}
+
+/// [`parse_file`] with pest alone, for tests/fast_parser.rs.
+#[doc(hidden)]
+pub fn parse_file_pest(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
+    parse(file, text, false)
+}
+
+/// The fast parser alone, for tests/fast_parser.rs.
+#[doc(hidden)]
+pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
+
+fn parse(file: FileId, text: &str, fast: bool) -> Result<File, Vec<Diagnostic>> {
     let mut declarations = Vec::new();
     let chunks = super::chunks::split(text).map_err(|too_deep| {
         vec![
@@ -35,6 +52,10 @@ pub fn parse_file(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
     })?;
     let mut errors = Vec::new();
     for chunk in chunks {
+        if fast && let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone()) {
+            declarations.extend(parsed);
+            continue;
+        }
         let offset = chunk.start;
         let pairs = match HjemmelParser::parse(Rule::spec, &text[chunk]) {
             Ok(pairs) => pairs,
@@ -524,7 +545,7 @@ fn words_end(pair: &Pair<Rule>) -> usize {
 }
 
 /// Undoes `\"` and `\\`; any other backslash is kept as written.
-fn unescape(body: &str) -> String {
+pub(super) fn unescape(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
@@ -538,7 +559,7 @@ fn unescape(body: &str) -> String {
 }
 
 /// `6(1)(e)` → (`6`, [`1`, `e`]); `4c(5)` → (`4c`, [`5`]).
-fn split_provision(text: &str) -> (String, Vec<String>) {
+pub(super) fn split_provision(text: &str) -> (String, Vec<String>) {
     let mut pieces = text.split('(');
     let number = pieces.next().unwrap_or_default().to_string();
     let parts = pieces

@@ -1,0 +1,305 @@
+//! The lexical pieces of grammar/hjemmel.pest, read byte by byte for the fast parser
+//! (`fast_parser.rs`).
+//!
+//! Each method matches what the pest rule of the same name matches, or nothing (and then leaves the
+//! position where it was). Outside strings and comments the grammar's classes are Unicode classes
+//! (`WHITE_SPACE`, `XID_START`, `XID_CONTINUE`); the cursor decides only ASCII and sets `unsure` when a
+//! decision would depend on a non-ASCII character, so that the chunk goes to pest instead.
+
+use memchr::{memchr, memchr2, memchr3};
+
+pub(super) struct Cursor<'a> {
+    pub text: &'a str,
+    bytes: &'a [u8],
+    pub pos: usize,
+    /// Where the last token read ends: a construct's words end there, not after the white space and
+    /// comments skipped behind it (see `words_end` in parser.rs).
+    pub last_end: usize,
+    /// A non-ASCII character stood where the grammar asks a Unicode class; the result is not trusted.
+    pub unsure: bool,
+}
+
+/// A position to come back to when an optional part does not match.
+#[derive(Clone, Copy)]
+pub(super) struct Mark {
+    pos: usize,
+    last_end: usize,
+}
+
+/// A quoted string: where it stands (quotes included) and where its body is.
+pub(super) struct Quoted {
+    pub start: usize,
+    pub end: usize,
+    pub body: std::ops::Range<usize>,
+    /// The body holds a backslash, so escapes may need undoing.
+    pub escaped: bool,
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Cursor {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            last_end: 0,
+            unsure: false,
+        }
+    }
+
+    pub fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            last_end: self.last_end,
+        }
+    }
+
+    pub fn reset(&mut self, mark: Mark) {
+        self.pos = mark.pos;
+        self.last_end = mark.last_end;
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    pub fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn took(&mut self, start: usize, end: usize) -> (usize, usize) {
+        self.pos = end;
+        self.last_end = end;
+        (start, end)
+    }
+
+    /// White space and `//` comments, as pest skips them between the parts of a non-atomic rule.
+    pub fn skip(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if is_space(b) {
+                self.pos += 1;
+            } else if b == b'/' && self.bytes.get(self.pos + 1) == Some(&b'/') {
+                self.pos = memchr(b'\n', &self.bytes[self.pos..])
+                    .map_or(self.bytes.len(), |i| self.pos + i);
+            } else {
+                if b >= 0x80 {
+                    self.unsure = true;
+                }
+                return;
+            }
+        }
+    }
+
+    /// The end of the `ident` starting here, without moving.
+    fn word_end(&mut self) -> Option<usize> {
+        let first = *self.bytes.get(self.pos)?;
+        if first >= 0x80 {
+            self.unsure = true;
+            return None;
+        }
+        if !(first.is_ascii_alphabetic() || first == b'_') {
+            return None;
+        }
+        let mut end = self.pos + 1;
+        while let Some(&b) = self.bytes.get(end) {
+            if is_ident_byte(b) {
+                end += 1;
+            } else {
+                if b >= 0x80 {
+                    // Might be `XID_CONTINUE`, so the word might go on.
+                    self.unsure = true;
+                    return None;
+                }
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    /// The word starting here (`ident`), without moving.
+    pub fn peek_word(&mut self) -> Option<&'a str> {
+        let end = self.word_end()?;
+        Some(&self.text[self.pos..end])
+    }
+
+    /// `ident`.
+    pub fn ident(&mut self) -> Option<(usize, usize)> {
+        let end = self.word_end()?;
+        Some(self.took(self.pos, end))
+    }
+
+    /// A keyword (`kw_*`): the word, not followed by a character that could continue it.
+    pub fn keyword(&mut self, keyword: &str) -> Option<usize> {
+        if self.peek_word()? == keyword {
+            let start = self.pos;
+            self.took(start, start + keyword.len());
+            Some(start)
+        } else {
+            None
+        }
+    }
+
+    /// A literal such as `{` or `special`, as pest matches it: no check of what follows.
+    pub fn literal(&mut self, s: &str) -> Option<usize> {
+        if self.bytes[self.pos..].starts_with(s.as_bytes()) {
+            let start = self.pos;
+            self.took(start, start + s.len());
+            Some(start)
+        } else {
+            None
+        }
+    }
+
+    /// `string`: `"` up to the next unescaped `"` on the same line.
+    pub fn string(&mut self) -> Option<Quoted> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.pos;
+        let mut i = start + 1;
+        let mut escaped = false;
+        loop {
+            let found = i + memchr3(b'"', b'\\', b'\n', &self.bytes[i..])?;
+            match self.bytes[found] {
+                b'"' => {
+                    self.took(start, found + 1);
+                    return Some(Quoted {
+                        start,
+                        end: found + 1,
+                        body: start + 1..found,
+                        escaped,
+                    });
+                }
+                b'\\' => {
+                    escaped = true;
+                    // `\"` and `\\` are escapes; any other backslash stands for itself.
+                    i = found + 1;
+                    if matches!(self.bytes.get(i), Some(b'"' | b'\\')) {
+                        i += 1;
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn digits(&self, from: usize) -> usize {
+        let mut i = from;
+        while self.bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    }
+
+    /// `number`: `-`? digits, then `.` digits if both are there.
+    pub fn number(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos;
+        let mut i = start;
+        if self.bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let end = self.digits(i);
+        if end == i {
+            return None;
+        }
+        let mut end = end;
+        if self.bytes.get(end) == Some(&b'.') {
+            let frac = self.digits(end + 1);
+            if frac > end + 1 {
+                end = frac;
+            }
+        }
+        Some(self.took(start, end))
+    }
+
+    /// `date`: `DDDD-DD-DD`.
+    pub fn date(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos;
+        let shape = b"0000-00-00";
+        let slice = self.bytes.get(start..start + shape.len())?;
+        let fits = slice.iter().zip(shape).all(|(&b, &s)| {
+            if s == b'-' {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+        fits.then(|| self.took(start, start + shape.len()))
+    }
+
+    /// `act_citation`: `act_name`, white space (no comments), `provision`. Returns the act's and the
+    /// provision's ranges.
+    pub fn act_citation(&mut self) -> Option<((usize, usize), (usize, usize))> {
+        let start = self.pos;
+        let mut i = start;
+        while self.bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let act_end = i;
+        while self.bytes.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        if self.bytes.get(i).is_some_and(|&b| b >= 0x80) {
+            // Could be white space beyond ASCII.
+            self.unsure = true;
+            return None;
+        }
+        if i == act_end {
+            return None;
+        }
+        let provision_start = i;
+        let mut end = self.digits(i);
+        if end == i {
+            return None;
+        }
+        if self.bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        // ("(" ~ ASCII_ALPHANUMERIC+ ~ ")")*
+        while self.bytes.get(end) == Some(&b'(') {
+            let mut j = end + 1;
+            while self.bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if j == end + 1 || self.bytes.get(j) != Some(&b')') {
+                break;
+            }
+            end = j + 1;
+        }
+        self.took(start, end);
+        Some(((start, act_end), (provision_start, end)))
+    }
+
+    /// `mechanism`: an `ident`, then `(` alphanumerics `)` if written right behind it.
+    pub fn mechanism(&mut self) -> Option<(usize, usize)> {
+        let (start, mut end) = self.ident()?;
+        if self.bytes.get(end) == Some(&b'(') {
+            let mut j = end + 1;
+            while self.bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if j > end + 1 && self.bytes.get(j) == Some(&b')') {
+                end = j + 1;
+            }
+        }
+        Some(self.took(start, end))
+    }
+
+    /// The rest of `unknown_field`: anything up to a newline or `}`.
+    pub fn rest_of_line(&mut self) {
+        let end = memchr2(b'\n', b'}', &self.bytes[self.pos..])
+            .map_or(self.bytes.len(), |i| self.pos + i);
+        self.took(self.pos, end);
+    }
+}

@@ -1,0 +1,601 @@
+//! A hand-written recursive-descent parser for the declarations of grammar/hjemmel.pest, about ten
+//! times faster than pest on large specs (docs/performance.md).
+//!
+//! It is only a fast path: the pest grammar stays the definition of the language, and `parse_file`
+//! hands a chunk to pest whenever this parser does not return a tree for it, so pest writes every
+//! error message. This parser therefore never reports anything; it returns the tree that pest and the
+//! builder in parser.rs would build (spans included) or gives up. It gives up on a chunk that pest
+//! rejects, on one the builder would report (a field given twice), and on anything it does not
+//! decide for itself (a non-ASCII character outside strings and comments). tests/fast_parser.rs checks
+//! it against pest on every spec in the repository and on many mutations of them.
+//!
+//! Each method follows the pest rule of the same name: between the parts of a rule it skips white
+//! space and comments as pest does, an optional part that does not match leaves the position where
+//! it was, and a statement that starts with a keyword but does not match fails the chunk (pest then
+//! finds no alternative either). A new statement is one arm in [`Parser::statement`].
+
+use std::ops::Range;
+
+use super::ast::*;
+use super::cursor::Cursor;
+use super::parser::{split_provision, unescape};
+use super::span::{FileId, Span, Spanned};
+
+/// Why the fast parser returned no tree for a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// pest rejects the chunk, or the builder reports an error in it.
+    Invalid,
+    /// The chunk holds something this parser leaves to pest; pest may accept it.
+    Unsure,
+}
+
+/// Sub-processors nest at most this deep here; deeper chains (never seen in practice) go to pest.
+const MAX_DEPTH: usize = 64;
+
+/// Parses one chunk of `text` (a range `chunks::split` returned).
+pub fn parse_chunk(
+    file: FileId,
+    text: &str,
+    range: Range<usize>,
+) -> Result<Vec<Declaration>, Fallback> {
+    let mut p = Parser {
+        c: Cursor::new(&text[range.clone()]),
+        file,
+        offset: range.start,
+    };
+    let result = p.spec();
+    match result {
+        _ if p.c.unsure => Err(Fallback::Unsure),
+        Some(declarations) => Ok(declarations),
+        None => Err(Fallback::Invalid),
+    }
+}
+
+struct Parser<'a> {
+    c: Cursor<'a>,
+    file: FileId,
+    /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
+    offset: usize,
+}
+
+impl Parser<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, self.offset + start, self.offset + end)
+    }
+
+    /// A span from `start` to the end of the last token read.
+    fn span_from(&self, start: usize) -> Span {
+        self.span(start, self.c.last_end)
+    }
+
+    fn spanned(&self, (start, end): (usize, usize)) -> Spanned<String> {
+        Spanned::new(self.c.text[start..end].to_string(), self.span(start, end))
+    }
+
+    fn name(&mut self) -> Option<Name> {
+        let range = self.c.ident()?;
+        Some(self.spanned(range))
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        let q = self.c.string()?;
+        let body = &self.c.text[q.body];
+        let value = if q.escaped {
+            unescape(body)
+        } else {
+            body.to_string()
+        };
+        Some(Spanned::new(value, self.span(q.start, q.end)))
+    }
+
+    /// A keyword followed by what `then` reads (`kw_x ~ ...`).
+    fn after<T>(&mut self, keyword: &str, then: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        self.c.keyword(keyword)?;
+        self.c.skip();
+        then(self)
+    }
+
+    /// `name_list`: `ident ("," ident)*`.
+    fn names(&mut self) -> Option<Vec<Name>> {
+        let mut names = vec![self.name()?];
+        loop {
+            let mark = self.c.mark();
+            self.c.skip();
+            if self.c.literal(",").is_some() {
+                self.c.skip();
+                if let Some(name) = self.name() {
+                    names.push(name);
+                    continue;
+                }
+            }
+            self.c.reset(mark);
+            return Some(names);
+        }
+    }
+
+    /// `X ("|" X)*` for `transfer` and `review`.
+    fn alternatives(&mut self, item: impl Fn(&mut Self) -> Option<Name>) -> Option<Vec<Name>> {
+        let mut items = vec![item(self)?];
+        loop {
+            let mark = self.c.mark();
+            self.c.skip();
+            if self.c.literal("|").is_some() {
+                self.c.skip();
+                if let Some(it) = item(self) {
+                    items.push(it);
+                    continue;
+                }
+            }
+            self.c.reset(mark);
+            return Some(items);
+        }
+    }
+
+    /// Fills a block field once; a second one is the builder's `duplicate-field` error.
+    fn once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(value);
+        Some(())
+    }
+
+    /// `spec`: declarations up to the end of the chunk.
+    fn spec(&mut self) -> Option<Vec<Declaration>> {
+        let mut declarations = Vec::new();
+        self.c.skip();
+        while !self.c.at_end() {
+            declarations.push(self.declaration()?);
+            self.c.skip();
+        }
+        Some(declarations)
+    }
+
+    fn declaration(&mut self) -> Option<Declaration> {
+        let start = self.c.pos;
+        Some(match self.c.peek_word()? {
+            "controller" => Declaration::Controller(Box::new(self.controller(start)?)),
+            "subjects" => {
+                let (name, label, kind) = self.one_liner("subjects")?;
+                Declaration::Subjects(Subjects { name, label, kind })
+            }
+            "data" => Declaration::Data(self.data()?),
+            "source" => {
+                let (name, label, kind) = self.one_liner("source")?;
+                Declaration::Source(Source { name, label, kind })
+            }
+            "processor" => Declaration::Processor(Box::new(self.processor("processor", 0)?)),
+            "recipient" => Declaration::Recipient(Box::new(self.recipient(start)?)),
+            "activity" => Declaration::Activity(self.activity(start)?),
+            _ => return None,
+        })
+    }
+
+    /// `KEYWORD ident string ident` (subjects, source).
+    fn one_liner(&mut self, keyword: &str) -> Option<(Name, Text, Name)> {
+        self.after(keyword, |p| {
+            let name = p.name()?;
+            p.c.skip();
+            let label = p.text()?;
+            p.c.skip();
+            Some((name, label, p.name()?))
+        })
+    }
+
+    /// A name and a label, then `{`.
+    fn header(&mut self) -> Option<(Name, Text)> {
+        let name = self.name()?;
+        self.c.skip();
+        let label = self.text()?;
+        self.c.skip();
+        self.c.literal("{")?;
+        Some((name, label))
+    }
+
+    /// Reads the fields of a block up to its `}`: `field` reads one, starting at its keyword.
+    fn block(&mut self, mut field: impl FnMut(&mut Self, &str) -> Option<()>) -> Option<()> {
+        loop {
+            self.c.skip();
+            if self.c.peek() == Some(b'}') {
+                self.c.literal("}");
+                return Some(());
+            }
+            let keyword = self.c.peek_word()?;
+            field(self, keyword)?;
+        }
+    }
+
+    fn controller(&mut self, start: usize) -> Option<Controller> {
+        self.c.keyword("controller")?;
+        self.c.skip();
+        let (name, label) = self.header()?;
+        let mut c = Controller {
+            name,
+            label,
+            public_authority: None,
+            country: None,
+            address: None,
+            contact: None,
+            dpo: None,
+            span: Span::SYNTHETIC,
+        };
+        self.block(|p, keyword| {
+            let field_start = p.c.pos;
+            match keyword {
+                "public" => {
+                    p.after("public", |p| p.c.keyword("authority"))?;
+                    let span = p.span_from(field_start);
+                    Self::once(&mut c.public_authority, span)
+                }
+                "country" => Self::once(&mut c.country, p.after("country", Self::name)?),
+                "address" => Self::once(&mut c.address, p.after("address", Self::text)?),
+                "contact" => Self::once(&mut c.contact, p.after("contact", Self::text)?),
+                "dpo" => Self::once(&mut c.dpo, p.dpo()?),
+                _ => None,
+            }
+        })?;
+        c.span = self.span_from(start);
+        Some(c)
+    }
+
+    fn dpo(&mut self) -> Option<Dpo> {
+        let start = self.c.keyword("dpo")?;
+        self.c.skip();
+        self.c.literal("{")?;
+        let mut d = Dpo {
+            name: None,
+            email: None,
+            phone: None,
+            address: None,
+            web: None,
+            span: Span::SYNTHETIC,
+        };
+        self.block(|p, keyword| {
+            let slot = match keyword {
+                "name" => &mut d.name,
+                "email" => &mut d.email,
+                "phone" => &mut d.phone,
+                "address" => &mut d.address,
+                "web" => &mut d.web,
+                _ => return None,
+            };
+            Self::once(slot, p.after(keyword, Self::text)?)
+        })?;
+        d.span = self.span_from(start);
+        Some(d)
+    }
+
+    fn data(&mut self) -> Option<Data> {
+        self.after("data", |p| {
+            let name = p.name()?;
+            p.c.skip();
+            let label = p.text()?;
+            p.c.skip();
+            let class = match p.special_class() {
+                Some(class) => class,
+                None => DataClass::Word(p.name()?),
+            };
+            Some(Data { name, label, class })
+        })
+    }
+
+    /// `special_class`: `special ( name_list )`; nothing read when it does not match.
+    fn special_class(&mut self) -> Option<DataClass> {
+        let mark = self.c.mark();
+        let found = (|| {
+            let start = self.c.literal("special")?;
+            self.c.skip();
+            self.c.literal("(")?;
+            self.c.skip();
+            let kinds = self.names()?;
+            self.c.skip();
+            self.c.literal(")")?;
+            Some(DataClass::Special {
+                kinds,
+                span: self.span_from(start),
+            })
+        })();
+        if found.is_none() {
+            self.c.reset(mark);
+        }
+        found
+    }
+
+    /// A processor, or (`keyword` = `subprocessor`) one of its sub-processors.
+    fn processor(&mut self, keyword: &str, depth: usize) -> Option<Processor> {
+        if depth > MAX_DEPTH {
+            self.c.unsure = true;
+            return None;
+        }
+        let start = self.c.keyword(keyword)?;
+        self.c.skip();
+        let (name, label) = self.header()?;
+        let mut p = Processor {
+            name,
+            label,
+            agreement: None,
+            authorised: None,
+            country: None,
+            transfer: None,
+            tia: None,
+            subprocessors: Vec::new(),
+            span: Span::SYNTHETIC,
+        };
+        self.block(|this, keyword| match keyword {
+            "agreement" => Self::once(&mut p.agreement, this.after("agreement", Self::text)?),
+            "authorised" => Self::once(&mut p.authorised, this.after("authorised", Self::text)?),
+            "country" => Self::once(&mut p.country, this.after("country", Self::name)?),
+            "transfer" => Self::once(&mut p.transfer, this.transfer()?),
+            "tia" => Self::once(&mut p.tia, this.after("tia", Self::text)?),
+            "subprocessor" => {
+                let sub = this.processor("subprocessor", depth + 1)?;
+                p.subprocessors.push(sub);
+                Some(())
+            }
+            _ => None,
+        })?;
+        p.span = self.span_from(start);
+        Some(p)
+    }
+
+    /// `transfer_field`: `transfer mechanism ("|" mechanism)*`.
+    fn transfer(&mut self) -> Option<Transfer> {
+        let start = self.c.pos;
+        let mechanisms = self.after("transfer", |p| {
+            p.alternatives(|p| {
+                let range = p.c.mechanism()?;
+                Some(p.spanned(range))
+            })
+        })?;
+        Some(Transfer {
+            mechanisms,
+            span: self.span_from(start),
+        })
+    }
+
+    fn recipient(&mut self, start: usize) -> Option<Recipient> {
+        self.c.keyword("recipient")?;
+        self.c.skip();
+        let name = self.name()?;
+        self.c.skip();
+        let label = self.text()?;
+        self.c.skip();
+        let kind = self.name()?;
+        let kind_end = self.c.pos;
+        self.c.skip();
+        let mut r = Recipient {
+            name,
+            label,
+            kind,
+            country: None,
+            transfer: None,
+            tia: None,
+            span: Span::SYNTHETIC,
+        };
+        if self.c.literal("{").is_some() {
+            self.block(|p, keyword| match keyword {
+                "country" => Self::once(&mut r.country, p.after("country", Self::name)?),
+                "transfer" => Self::once(&mut r.transfer, p.transfer()?),
+                "tia" => Self::once(&mut r.tia, p.after("tia", Self::text)?),
+                _ => None,
+            })?;
+            r.span = self.span_from(start);
+        } else {
+            // Without a block, pest's pair runs over the white space and comments skipped before the
+            // missing block; the builder cuts it back to the kind unless it ends in a comment.
+            let skipped = self.c.pos;
+            let end = if self.c.text[..skipped].ends_with(char::is_whitespace) {
+                kind_end
+            } else {
+                skipped
+            };
+            r.span = self.span(start, end);
+        }
+        Some(r)
+    }
+
+    fn activity(&mut self, start: usize) -> Option<Activity> {
+        self.c.keyword("activity")?;
+        self.c.skip();
+        let (name, label) = self.header()?;
+        let mut statements = Vec::new();
+        self.block(|p, keyword| {
+            statements.push(p.statement(keyword)?);
+            Some(())
+        })?;
+        Some(Activity {
+            name,
+            label,
+            statements,
+            span: self.span_from(start),
+        })
+    }
+
+    /// One statement of an activity, starting at its first word, `keyword`.
+    fn statement(&mut self, keyword: &str) -> Option<Statement> {
+        let start = self.c.pos;
+        Some(match keyword {
+            "purpose" => Statement::Purpose(self.after(keyword, Self::text)?),
+            "subjects" => Statement::Subjects(self.after(keyword, Self::names)?),
+            "data" => Statement::Data(self.after(keyword, Self::names)?),
+            "sources" => Statement::Sources(self.after(keyword, Self::names)?),
+            "basis" => {
+                let citations = self.after(keyword, Self::citations)?;
+                Statement::Basis(citations, self.span_from(start))
+            }
+            "retain" => Statement::Retain(Box::new(self.retain()?)),
+            "via" => Statement::Via(self.after(keyword, Self::names)?),
+            "disclose" => Statement::Disclose(Box::new(self.disclose()?)),
+            "review" => Statement::Review(self.after(keyword, |p| p.alternatives(Self::name))?),
+            "cctv" => {
+                self.c.keyword(keyword)?;
+                Statement::Cctv(self.span_from(start))
+            }
+            "exception" => {
+                let citation = self.after(keyword, Self::citation)?;
+                let reason = self.optional(Self::text);
+                Statement::Exception(Box::new(Exception {
+                    citation,
+                    reason,
+                    span: self.span_from(start),
+                }))
+            }
+            "dpia" => Statement::Dpia(self.after(keyword, Self::text)?),
+            "since" => Statement::Since(self.after(keyword, Self::date)?),
+            "justification" => Statement::Justification(self.after(keyword, Self::text)?),
+            "notified" => Statement::Notified(self.after(keyword, Self::date)?),
+            "security" => Statement::Security(self.after(keyword, Self::text)?),
+            // `unknown_field`: any other word, and the rest of its line.
+            _ => {
+                let word = self.name()?;
+                self.c.rest_of_line();
+                Statement::Unknown(word)
+            }
+        })
+    }
+
+    /// White space, then `part`; nothing read when `part` does not match.
+    fn optional<T>(&mut self, part: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let mark = self.c.mark();
+        self.c.skip();
+        let found = part(self);
+        if found.is_none() {
+            self.c.reset(mark);
+        }
+        found
+    }
+
+    fn date(&mut self) -> Option<Text> {
+        let range = self.c.date()?;
+        Some(self.spanned(range))
+    }
+
+    /// `citation_list`: `citation ("," citation)*`.
+    fn citations(&mut self) -> Option<Vec<Citation>> {
+        let mut list = vec![self.citation()?];
+        while let Some(next) = self.optional(|p| {
+            p.c.literal(",")?;
+            p.c.skip();
+            p.citation()
+        }) {
+            list.push(next);
+        }
+        Some(list)
+    }
+
+    /// `citation`: `law "..."`, `agreement "..."`, or an act and a provision.
+    fn citation(&mut self) -> Option<Citation> {
+        let mark = self.c.mark();
+        match self.c.peek_word() {
+            Some("law") => {
+                if let Some(text) = self.after("law", Self::text) {
+                    return Some(Citation::Law(text));
+                }
+                self.c.reset(mark);
+            }
+            Some("agreement") => {
+                if let Some(text) = self.after("agreement", Self::text) {
+                    return Some(Citation::Agreement(text));
+                }
+                self.c.reset(mark);
+            }
+            _ => {}
+        }
+        let (act, (p_start, p_end)) = self.c.act_citation()?;
+        let (number, parts) = split_provision(&self.c.text[p_start..p_end]);
+        Some(Citation::Act {
+            act: self.spanned(act),
+            number,
+            parts,
+            span: self.span(act.0, p_end),
+        })
+    }
+
+    /// `retain_field`: `retain (all | name_list) (archive | deadline)`.
+    fn retain(&mut self) -> Option<Retain> {
+        let start = self.c.keyword("retain")?;
+        self.c.skip();
+        let targets = match self.c.keyword("all") {
+            Some(_) => None,
+            None => Some(self.names()?),
+        };
+        self.c.skip();
+        let retention = if let Some(at) = self.c.keyword("archive") {
+            Retention::Archive(self.span_from(at))
+        } else {
+            self.c.keyword("for")?;
+            self.c.skip();
+            let amount = {
+                let range = self.c.number()?;
+                self.spanned(range)
+            };
+            self.c.skip();
+            let unit = self.name()?;
+            let after = self.optional(|p| p.after("after", Self::text));
+            let then_archive = self
+                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
+                .is_some();
+            Retention::Deadline {
+                amount,
+                unit,
+                after,
+                then_archive,
+            }
+        };
+        Some(Retain {
+            targets,
+            retention,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `disclose_field`: `disclose name_list to ident`, then `under` and `when` in either order.
+    fn disclose(&mut self) -> Option<Disclose> {
+        let start = self.c.keyword("disclose")?;
+        self.c.skip();
+        let data = self.names()?;
+        self.c.skip();
+        self.c.keyword("to")?;
+        self.c.skip();
+        let recipient = self.name()?;
+        let under = |p: &mut Self| p.after("under", Self::citations);
+        let when = |p: &mut Self| p.after("when", Self::text);
+        let mut basis = Vec::new();
+        let mut condition = None;
+        if let Some(list) = self.optional(under) {
+            basis = list;
+            condition = self.optional(when);
+        } else if let Some(text) = self.optional(when) {
+            condition = Some(text);
+            basis = self.optional(under).unwrap_or_default();
+        }
+        Some(Disclose {
+            data,
+            recipient,
+            basis,
+            condition,
+            span: self.span_from(start),
+        })
+    }
+}
+
+/// Parses a whole file with the fast parser alone, for tests/fast_parser.rs. `Invalid` when some
+/// chunk is invalid (the file then has errors), else `Unsure` when some chunk was left to pest.
+pub fn parse_file(file: FileId, text: &str) -> Result<File, Fallback> {
+    let chunks = super::chunks::split(text).map_err(|_| Fallback::Invalid)?;
+    let mut declarations = Vec::new();
+    let mut unsure = false;
+    for chunk in chunks {
+        match parse_chunk(file, text, chunk) {
+            Ok(d) => declarations.extend(d),
+            Err(Fallback::Invalid) => return Err(Fallback::Invalid),
+            Err(Fallback::Unsure) => unsure = true,
+        }
+    }
+    if unsure {
+        Err(Fallback::Unsure)
+    } else {
+        Ok(File { declarations })
+    }
+}

@@ -1,0 +1,354 @@
+//! The hand-written parser (src/syntax/fast_parser.rs) against pest, which defines the language.
+//!
+//! For every spec in the repository, a generated one, and many mutations of them: when the fast
+//! parser returns a tree, pest must accept the file and build the same tree, spans included; when it
+//! calls the file invalid, pest must reject it. The fast parser may also leave a file to pest
+//! (`Unsure`, for non-ASCII characters outside strings and comments); that must stay rare.
+
+use std::path::{Path, PathBuf};
+
+use hjemmel::syntax::parser::{Fallback, parse_file_fast, parse_file_pest};
+use hjemmel::syntax::span::FileId;
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[derive(Debug, Default)]
+struct Tally {
+    both_accept: usize,
+    both_reject: usize,
+    unsure: usize,
+}
+
+/// Parses `text` both ways and fails the test, with `what` and the text, when they disagree.
+fn compare(what: &str, text: &str, tally: &mut Tally) -> Result<(), Fallback> {
+    let fast = parse_file_fast(FileId(0), text);
+    let pest = parse_file_pest(FileId(0), text);
+    match (&fast, &pest) {
+        (Ok(f), Ok(p)) => {
+            // Debug output shows every span; `==` on the tree ignores them.
+            let (f, p) = (format!("{f:#?}"), format!("{p:#?}"));
+            if f != p {
+                let line = f.lines().zip(p.lines()).position(|(a, b)| a != b);
+                panic!(
+                    "{what}: the trees differ (first at line {line:?} of the debug output)\n--- fast\n{f}\n--- pest\n{p}\n--- text\n{text}"
+                );
+            }
+            tally.both_accept += 1;
+        }
+        (Ok(_), Err(errors)) => {
+            panic!(
+                "{what}: the fast parser accepts what pest rejects: {errors:?}\n--- text\n{text}"
+            )
+        }
+        (Err(Fallback::Invalid), Ok(_)) => {
+            panic!("{what}: the fast parser rejects what pest accepts\n--- text\n{text}")
+        }
+        (Err(Fallback::Invalid), Err(_)) => tally.both_reject += 1,
+        (Err(Fallback::Unsure), _) => tally.unsure += 1,
+    }
+    fast.map(|_| ())
+}
+
+fn hjemmel_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            hjemmel_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "hjemmel") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every `.hjemmel` file of the repository that is UTF-8 text, and a generated spec.
+fn corpus() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in ["tests/fixtures", "specs", "examples"] {
+        hjemmel_files(&root.join(dir), &mut paths);
+    }
+    paths.sort();
+    let mut files: Vec<(String, String)> = paths
+        .into_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            let name = p.strip_prefix(root).unwrap_or(&p).display().to_string();
+            Some((name, text))
+        })
+        .collect();
+    assert!(files.len() > 50, "the corpus is too small: {}", files.len());
+    files.push(("synth 300".to_string(), synth_spec(300, 1)));
+    files
+}
+
+fn synth_spec(activities: usize, seed: u64) -> String {
+    let mut out = Vec::new();
+    synth::Generator::new(activities, seed)
+        .write(&mut out)
+        .expect("writing to memory");
+    String::from_utf8(out).expect("synth writes UTF-8")
+}
+
+#[test]
+fn fast_parser_builds_what_pest_builds_on_every_spec() {
+    let mut tally = Tally::default();
+    let mut unsure = Vec::new();
+    for (name, text) in corpus() {
+        if compare(&name, &text, &mut tally) == Err(Fallback::Unsure) {
+            unsure.push(name);
+        }
+    }
+    // The specs in the repository are plain: none needs pest.
+    assert!(unsure.is_empty(), "left to pest: {unsure:?}");
+    assert!(tally.both_accept > 50 && tally.both_reject > 5, "{tally:?}");
+}
+
+/// splitmix64: deterministic, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Byte ranges of the tokens of `text`, roughly: words, numbers, strings and single punctuation.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        } else if b[i].is_ascii_alphanumeric() || b[i] == b'_' {
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+        } else if b[i] == b'"' {
+            i += 1;
+            while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                i += 1;
+            }
+            i = (i + 1).min(b.len());
+        } else {
+            i += 1;
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// What a mutation may insert: punctuation, keywords, and characters the fast parser must not
+/// misread (Unicode white space and letters, escapes, comment starts).
+const PIECES: &[&str] = &[
+    "{",
+    "}",
+    "(",
+    ")",
+    ",",
+    "|",
+    "\"",
+    "\\",
+    "//",
+    "/",
+    "\n",
+    " ",
+    "\t",
+    "-",
+    ".",
+    "_",
+    "0",
+    "7",
+    "2024-01-31",
+    "\u{a0}",
+    "\u{2028}",
+    "é",
+    "ø",
+    "x",
+    "\r",
+    "\u{b}",
+    "\u{c}",
+    "\"\\\"\"",
+    "special",
+    "controller",
+    "subjects",
+    "data",
+    "source",
+    "sources",
+    "processor",
+    "subprocessor",
+    "recipient",
+    "activity",
+    "public",
+    "authority",
+    "address",
+    "contact",
+    "country",
+    "dpo",
+    "name",
+    "email",
+    "phone",
+    "web",
+    "agreement",
+    "authorised",
+    "transfer",
+    "tia",
+    "purpose",
+    "basis",
+    "retain",
+    "for",
+    "after",
+    "then",
+    "archive",
+    "all",
+    "via",
+    "disclose",
+    "to",
+    "under",
+    "when",
+    "review",
+    "cctv",
+    "exception",
+    "dpia",
+    "since",
+    "justification",
+    "notified",
+    "security",
+    "law",
+    "gdpr",
+    "6(1)(e)",
+    "dbl 7(1)",
+    "\"x\"",
+    "years",
+    "dpf",
+    "scc",
+    "derogation(a)",
+    "unknownword",
+];
+
+fn piece(rng: &mut Rng) -> &'static str {
+    PIECES[rng.below(PIECES.len())]
+}
+
+fn at_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One random edit of `text`.
+fn mutate(text: &str, rng: &mut Rng) -> String {
+    let toks = tokens(text);
+    if toks.is_empty() {
+        return piece(rng).to_string();
+    }
+    let (s, e) = *rng.pick(&toks);
+    let splice =
+        |at: (usize, usize), with: &str| format!("{}{}{}", &text[..at.0], with, &text[at.1..]);
+    match rng.below(9) {
+        // Delete a token.
+        0 => splice((s, e), ""),
+        // Duplicate a token.
+        1 => splice((e, e), &format!(" {}", &text[s..e])),
+        // Swap a token with the next.
+        2 => match toks
+            .iter()
+            .position(|t| *t == (s, e))
+            .and_then(|k| toks.get(k + 1))
+        {
+            Some(&(s2, e2)) => format!(
+                "{}{}{}{}{}",
+                &text[..s],
+                &text[s2..e2],
+                &text[e..s2],
+                &text[s..e],
+                &text[e2..]
+            ),
+            None => splice((s, e), ""),
+        },
+        // Cut the text short.
+        3 => text[..at_boundary(text, rng.below(text.len()))].to_string(),
+        // Replace a token.
+        4 => splice((s, e), piece(rng)),
+        // Insert something between tokens or inside one.
+        5 => {
+            let at = at_boundary(text, s + rng.below(e - s + 1));
+            splice((at, at), piece(rng))
+        }
+        // Replace one character anywhere.
+        6 => {
+            let at = at_boundary(text, rng.below(text.len()));
+            let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            splice((at, next), piece(rng))
+        }
+        // Duplicate a line (fields given twice).
+        7 => {
+            let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[s..].find('\n').map_or(text.len(), |i| s + i + 1);
+            splice(
+                (line_end, line_end),
+                &format!("{}\n", &text[line_start..line_end]),
+            )
+        }
+        // Remove the white space between two tokens.
+        _ => match toks
+            .iter()
+            .position(|t| *t == (s, e))
+            .and_then(|k| toks.get(k + 1))
+        {
+            Some(&(s2, _)) => splice((e, s2), ""),
+            None => splice((s, e), ""),
+        },
+    }
+}
+
+#[test]
+fn fast_parser_agrees_with_pest_on_mutated_specs() {
+    let mut files = corpus();
+    // The 300-activity spec is slow to parse with pest in a debug build; a small one has the same
+    // constructs.
+    files.pop();
+    files.push(("synth 12".to_string(), synth_spec(12, 3)));
+    let mut rng = Rng(0x5EED);
+    let mut tally = Tally::default();
+    let mut mutations = 0;
+    for (name, text) in &files {
+        for round in 0..60 {
+            // Up to three edits at once, so that a broken construct is sometimes repaired again.
+            let mut mutated = text.clone();
+            for _ in 0..=rng.below(3) {
+                mutated = mutate(&mutated, &mut rng);
+            }
+            let _ = compare(&format!("{name}, mutation {round}"), &mutated, &mut tally);
+            mutations += 1;
+        }
+    }
+    // Both outcomes occur often, and the fast parser decides nearly every file itself.
+    assert!(tally.both_accept > mutations / 10, "{tally:?}");
+    assert!(tally.both_reject > mutations / 4, "{tally:?}");
+    assert!(tally.unsure < mutations / 10, "{tally:?}");
+    eprintln!("{mutations} mutations: {tally:?}");
+}
