@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 
 use hjemmel::report::SpecReport;
 
+// The allocator of the `hjemmel` binary (src/main.rs), so that the phases add up to its run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// One phase: its name, how long it took, and the resident set size after it (KiB).
 struct Phase {
     name: &'static str,
