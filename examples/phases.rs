@@ -5,9 +5,9 @@
 //! ```
 //!
 //! Prints one line per phase, `phase<TAB>milliseconds<TAB>resident KiB`, in pipeline order:
-//! `load` (`hjemmel::source::load`: read the file, index its lines), then the three steps of
-//! `hjemmel::compile` one by one: `parse` (text → syntax tree, every file), `resolve` (names → model;
-//! it consumes the syntax tree and frees it as it goes) and `flow` (the flow graph); then `rules`
+//! `load` (`hjemmel::source::load`: read the file, index its lines), then the two steps of
+//! `hjemmel::compile`: `compile` (text → model, parsing and resolving one declaration at a time,
+//! `hjemmel::semantic::stream::parse_and_resolve`) and `flow` (the flow graph); then `rules`
 //! (`hjemmel::run_rules`), `json` (`hjemmel::report::json::render`), `teardown` (dropping the source,
 //! model, flow graph, findings and report, as the command does before it exits) and `total` (the
 //! whole run). The time is the best of the runs. The memory is the resident set size
@@ -105,15 +105,10 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
 
     let sources = phase(&mut phases, "load", || hjemmel::source::load(path).ok())?;
 
-    // The steps of `hjemmel::compile`, one by one.
-    let files = phase(&mut phases, "parse", || {
-        sources
-            .files()
-            .map(|(id, file)| hjemmel::syntax::parser::parse_file(id, &file.text).ok())
-            .collect::<Option<Vec<_>>>()
-    })?;
-    let model = phase(&mut phases, "resolve", || {
-        hjemmel::semantic::resolve::resolve(files).ok()
+    // The steps of `hjemmel::compile`: parsing and resolving go together, declaration by
+    // declaration (src/semantic/stream.rs), then the flow graph.
+    let model = phase(&mut phases, "compile", || {
+        hjemmel::semantic::stream::parse_and_resolve(&sources).ok()
     })?;
     let flow = phase(&mut phases, "flow", || {
         hjemmel::flow::FlowGraph::build(&model)

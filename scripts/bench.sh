@@ -10,7 +10,7 @@
 #      `date +%s.%N`, around the process) and the largest peak RSS (`/usr/bin/time -f %M`, in KiB).
 #      Exit code 1 (findings) is expected; 2 (invalid spec) aborts the benchmark.
 #   4. With phases on (the default), runs `phases FILE` (best of RUNS, in-process `Instant` timings) for the
-#      split of time between load, parse, resolve, flow graph, rules, JSON rendering and the teardown
+#      split of time between load, parse + resolve, flow graph, rules, JSON rendering and the teardown
 #      before exit, and the resident memory after each phase.
 #   5. Prints a Markdown table and checks the targets:
 #        - 100k activities: wall time under 1 s;
@@ -143,12 +143,12 @@ for n in $SIZES; do
         echo "  phases of $n activities (best of $phase_runs)..." >&2
         phase_out="$("${PIN[@]}" "$PHASES_BIN" "$file" --runs "$phase_runs")"
         PHASE_LINE[$n]="$(awk -F '\t' '{ v[$1] = $2 } END {
-            printf "%s | %s | %s | %s | %s | %s | %s | %s | %s", v["load"], v["parse"], v["resolve"],
+            printf "%s | %s | %s | %s | %s | %s | %s | %s", v["load"], v["compile"],
                 v["flow"], v["rules"], v["json"], v["teardown"], v["total"], v["findings"] }' <<< "$phase_out")"
         PHASE_MEM[$n]="$(awk -F '\t' '
             function mib(k) { return (k == "-" || k == "") ? "-" : sprintf("%.1f", k / 1024) }
             { v[$1] = $3 } END {
-            printf "%s | %s | %s | %s | %s | %s | %s", mib(v["load"]), mib(v["parse"]), mib(v["resolve"]),
+            printf "%s | %s | %s | %s | %s | %s", mib(v["load"]), mib(v["compile"]),
                 mib(v["flow"]), mib(v["rules"]), mib(v["json"]), mib(v["total"]) }' <<< "$phase_out")"
     fi
     ROWS+=("$n")
@@ -173,16 +173,16 @@ if [[ $PHASES -eq 1 ]]; then
     echo
     echo "## Time by phase (ms, in-process, examples/phases.rs)"
     echo
-    echo "| activities | load | parse | resolve | flow graph | rules | JSON | teardown | total | findings |"
-    echo "|-----------:|-----:|------:|--------:|-----------:|------:|-----:|---------:|------:|---------:|"
+    echo "| activities | load | parse + resolve | flow graph | rules | JSON | teardown | total | findings |"
+    echo "|-----------:|-----:|----------------:|-----------:|------:|-----:|---------:|------:|---------:|"
     for n in "${ROWS[@]}"; do
         echo "| $n | ${PHASE_LINE[$n]} |"
     done
     echo
     echo "## Resident memory after each phase (MiB, first run of examples/phases.rs; last column: peak)"
     echo
-    echo "| activities | load | parse | resolve | flow graph | rules | JSON | peak |"
-    echo "|-----------:|-----:|------:|--------:|-----------:|------:|-----:|-----:|"
+    echo "| activities | load | parse + resolve | flow graph | rules | JSON | peak |"
+    echo "|-----------:|-----:|----------------:|-----------:|------:|-----:|-----:|"
     for n in "${ROWS[@]}"; do
         echo "| $n | ${PHASE_MEM[$n]} |"
     done

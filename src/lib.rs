@@ -81,21 +81,9 @@ pub fn check_sources(sources: &SourceMap) -> Result<Checked, Vec<Diagnostic>> {
 
 /// Text → resolved model and flow graph, or every spec error found.
 pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
-    let mut files = Vec::with_capacity(sources.len());
-    let mut errors = Vec::new();
-    for (id, file) in sources.files() {
-        match syntax::parser::parse_file(id, &file.text) {
-            Ok(ast) => files.push(ast),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let model = semantic::resolve::resolve(files).map_err(|mut errors| {
-        errors.sort_by_key(Diagnostic::sort_key);
-        errors
-    })?;
+    // Parsing and resolving go declaration by declaration (semantic/stream.rs); the result is the one
+    // of `syntax::parser::parse_file` on every file, then `semantic::resolve::resolve`.
+    let model = semantic::stream::parse_and_resolve(sources)?;
     let flow = FlowGraph::build(&model);
     Ok((model, flow))
 }

@@ -1,4 +1,6 @@
-//! The hand-written parser (src/syntax/fast_parser.rs) against pest, which defines the language.
+//! The hand-written parser (src/syntax/fast_parser.rs) against pest, which defines the language,
+//! and parsing and resolving declaration by declaration (src/semantic/stream.rs) against parsing
+//! every file, then resolving.
 //!
 //! For every spec in the repository, a generated one, and many mutations of them: when the fast
 //! parser returns a tree, pest must accept the file and build the same tree, spans included; when it
@@ -7,7 +9,12 @@
 
 use std::path::{Path, PathBuf};
 
-use hjemmel::syntax::parser::{Fallback, parse_file_fast, parse_file_pest};
+use hjemmel::diagnostic::Diagnostic;
+use hjemmel::semantic::model::Model;
+use hjemmel::semantic::resolve::resolve;
+use hjemmel::semantic::stream::parse_and_resolve;
+use hjemmel::source::{SourceFile, SourceMap};
+use hjemmel::syntax::parser::{Fallback, parse_file, parse_file_fast, parse_file_pest};
 use hjemmel::syntax::span::FileId;
 
 #[path = "../examples/synth.rs"]
@@ -351,4 +358,91 @@ fn fast_parser_agrees_with_pest_on_mutated_specs() {
     assert!(tally.both_reject > mutations / 4, "{tally:?}");
     assert!(tally.unsure < mutations / 10, "{tally:?}");
     eprintln!("{mutations} mutations: {tally:?}");
+}
+
+/// What `hjemmel::compile` did before semantic/stream.rs: parse every file, then resolve.
+fn parse_then_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for (id, file) in sources.files() {
+        match parse_file(id, &file.text) {
+            Ok(ast) => files.push(ast),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    resolve(files).map_err(|mut errors| {
+        errors.sort_by_key(Diagnostic::sort_key);
+        errors
+    })
+}
+
+fn same_outcome(what: &str, sources: &SourceMap) -> bool {
+    let streamed = format!("{:#?}", parse_and_resolve(sources));
+    let whole = format!("{:#?}", parse_then_resolve(sources));
+    assert!(
+        streamed == whole,
+        "{what}: streaming gives\n{streamed}\n\nparsing first gives\n{whole}"
+    );
+    whole.starts_with("Ok")
+}
+
+fn one_file(name: &str, text: &str) -> SourceMap {
+    let mut sources = SourceMap::new();
+    sources.add(SourceFile::new(name, text));
+    sources
+}
+
+#[test]
+fn streaming_gives_the_model_and_errors_of_parsing_first() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut valid = 0;
+    let mut invalid = 0;
+    let mut count = |ok: bool| if ok { valid += 1 } else { invalid += 1 };
+    // Whole specs as the command reads them, directories of several files included.
+    let mut paths = Vec::new();
+    for dir in ["tests/fixtures", "specs", "examples"] {
+        hjemmel_files(&root.join(dir), &mut paths);
+    }
+    let mut specs: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+    specs.extend(paths);
+    specs.sort();
+    specs.dedup();
+    for spec in &specs {
+        if let Ok(sources) = hjemmel::source::load(spec) {
+            count(same_outcome(&spec.display().to_string(), &sources));
+        }
+    }
+    count(same_outcome(
+        "synth 300",
+        &one_file("synth", &synth_spec(300, 1)),
+    ));
+    // Mutations: errors of every kind, chunks whose first words mislead, files that stop short.
+    let base = synth_spec(12, 5);
+    let mut rng = Rng(0xC0DE);
+    for round in 0..300 {
+        let mut mutated = base.clone();
+        for _ in 0..=rng.below(2) {
+            mutated = mutate(&mutated, &mut rng);
+        }
+        count(same_outcome(
+            &format!("synth 12, mutation {round}"),
+            &one_file("m", &mutated),
+        ));
+    }
+    // Two declarations in one chunk: the first words announce only one.
+    let two = base.replacen("\ndata ", "\ndata early \"Early\" ordinary data ", 1);
+    count(same_outcome(
+        "two declarations in one chunk",
+        &one_file("two", &two),
+    ));
+    assert!(
+        valid > 50 && invalid > 50,
+        "valid {valid}, invalid {invalid}"
+    );
 }

@@ -57,13 +57,120 @@ impl Kind {
 /// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is
 /// built, so a large spec never holds both in full.
 pub fn resolve(files: Vec<ast::File>) -> Result<Model, Vec<Diagnostic>> {
-    let mut r = Resolver::default();
-    r.declare_all(&files);
-    let model = r.build(files);
-    if r.errors.is_empty() {
-        Ok(model.expect("a model is built whenever there are no errors"))
-    } else {
-        Err(r.errors)
+    let mut r = Incremental::default();
+    for decl in files.iter().flat_map(|f| &f.declarations) {
+        r.declare(decl);
+    }
+    for decl in files.into_iter().flat_map(|f| f.declarations) {
+        r.add(decl);
+    }
+    r.finish()
+}
+
+/// Resolves a spec one declaration at a time, so that a caller can parse a declaration, add it and
+/// drop it before parsing the next (`semantic::stream`). First every declaration of every file is
+/// declared, in order ([`declare`](Self::declare) or [`declare_name`](Self::declare_name)); then
+/// each is added in the same order; [`finish`](Self::finish) gives the model or every error.
+#[derive(Default)]
+pub struct Incremental {
+    r: Resolver,
+    parts: Parts,
+}
+
+/// The model's lists as they fill up.
+#[derive(Default)]
+struct Parts {
+    controllers: Vec<Controller>,
+    subjects: Vec<SubjectGroup>,
+    data: Vec<DataCategory>,
+    sources: Vec<Source>,
+    processors: Vec<Processor>,
+    recipients: Vec<Recipient>,
+    activities: Vec<Activity>,
+    /// Where to point if the spec has no controller: its first declaration.
+    first_declaration: Option<Span>,
+}
+
+impl Incremental {
+    /// Declares the names a declaration introduces (a processor's sub-processors too).
+    pub fn declare(&mut self, decl: &ast::Declaration) {
+        match decl {
+            ast::Declaration::Processor(p) => self.r.declare_processor(p),
+            other => self.declare_name(declaration_keyword(other), declared_name(other)),
+        }
+    }
+
+    /// Declares a name from its declaration's keyword (`activity`, `data`, ...; not `processor`,
+    /// whose sub-processors are declared with it), before the declaration is parsed.
+    pub fn declare_name(&mut self, keyword: &str, name: &Name) {
+        let count = |n: &mut u32| {
+            *n += 1;
+            *n - 1
+        };
+        let c = &mut self.r.counts;
+        let kind = match keyword {
+            "controller" => Kind::Controller,
+            "subjects" => Kind::Subjects(SubjectsId(count(&mut c.subjects))),
+            "data" => Kind::Data(DataId(count(&mut c.data))),
+            "source" => Kind::Source(SourceId(count(&mut c.sources))),
+            "recipient" => Kind::Recipient(RecipientId(count(&mut c.recipients))),
+            "activity" => Kind::Activity(ActivityId(count(&mut c.activities))),
+            other => unreachable!("not a one-name declaration: {other}"),
+        };
+        self.r.declare(name, kind);
+    }
+
+    /// Adds a declaration to the model; every declaration must have been declared first.
+    pub fn add(&mut self, decl: ast::Declaration) {
+        let r = &mut self.r;
+        let parts = &mut self.parts;
+        parts
+            .first_declaration
+            .get_or_insert(declared_name(&decl).span);
+        match &decl {
+            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(c)),
+            ast::Declaration::Subjects(s) => {
+                let kind = r.keyword(
+                    &s.kind,
+                    "kind of data subjects",
+                    SubjectKind::from_keyword,
+                    SubjectKind::KEYWORDS,
+                );
+                parts.subjects.push(SubjectGroup {
+                    name: s.name.clone(),
+                    label: s.label.clone(),
+                    kind: kind.unwrap_or(SubjectKind::Other),
+                });
+            }
+            ast::Declaration::Data(d) => parts.data.push(r.data(d)),
+            ast::Declaration::Source(s) => {
+                let kind = r.keyword::<SourceKind>(
+                    &s.kind,
+                    "source kind",
+                    SourceKind::from_keyword,
+                    SourceKind::KEYWORDS,
+                );
+                parts.sources.push(Source {
+                    name: s.name.clone(),
+                    label: s.label.clone(),
+                    kind: kind.unwrap_or(SourceKind::DataSubject),
+                });
+            }
+            ast::Declaration::Processor(p) => r.processor(p, None, &mut parts.processors),
+            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(rc)),
+            ast::Declaration::Activity(a) => parts.activities.push(r.activity(a)),
+        }
+    }
+
+    /// The model, or every error found.
+    pub fn finish(self) -> Result<Model, Vec<Diagnostic>> {
+        let Incremental { mut r, parts } = self;
+        let model = r.build(parts);
+        if r.errors.is_empty() {
+            Ok(model.expect("a model is built whenever there are no errors"))
+        } else {
+            Err(r.errors)
+        }
     }
 }
 
@@ -73,6 +180,17 @@ struct Resolver {
     names: FxHashMap<String, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
+    counts: Counts,
+}
+
+/// How many declarations of each kind are declared so far: the next one's id.
+#[derive(Default)]
+struct Counts {
+    subjects: u32,
+    data: u32,
+    sources: u32,
+    recipients: u32,
+    activities: u32,
 }
 
 impl Resolver {
@@ -108,38 +226,6 @@ impl Resolver {
         self.names.insert(name.node.clone(), (kind, name.span));
     }
 
-    /// First pass: every name of every file, so that files can refer to each other in any order.
-    fn declare_all(&mut self, files: &[ast::File]) {
-        let (mut subjects, mut data, mut sources, mut recipients, mut activities) =
-            (0u32, 0u32, 0u32, 0u32, 0u32);
-        for decl in files.iter().flat_map(|f| &f.declarations) {
-            match decl {
-                ast::Declaration::Controller(c) => self.declare(&c.name, Kind::Controller),
-                ast::Declaration::Subjects(s) => {
-                    self.declare(&s.name, Kind::Subjects(SubjectsId(subjects)));
-                    subjects += 1;
-                }
-                ast::Declaration::Data(d) => {
-                    self.declare(&d.name, Kind::Data(DataId(data)));
-                    data += 1;
-                }
-                ast::Declaration::Source(s) => {
-                    self.declare(&s.name, Kind::Source(SourceId(sources)));
-                    sources += 1;
-                }
-                ast::Declaration::Processor(p) => self.declare_processor(p),
-                ast::Declaration::Recipient(rc) => {
-                    self.declare(&rc.name, Kind::Recipient(RecipientId(recipients)));
-                    recipients += 1;
-                }
-                ast::Declaration::Activity(a) => {
-                    self.declare(&a.name, Kind::Activity(ActivityId(activities)));
-                    activities += 1;
-                }
-            }
-        }
-    }
-
     /// Processors are numbered depth-first, parent before its sub-processors, as `build` visits them.
     fn declare_processor(&mut self, p: &ast::Processor) {
         self.declare(&p.name, Kind::Processor(ProcessorId(self.processor_count)));
@@ -149,56 +235,19 @@ impl Resolver {
         }
     }
 
-    /// Second pass: build the model, resolving every reference.
-    fn build(&mut self, files: Vec<ast::File>) -> Option<Model> {
-        let mut controllers = Vec::new();
-        let mut subjects = Vec::new();
-        let mut data = Vec::new();
-        let mut sources = Vec::new();
-        let mut processors = Vec::new();
-        let mut recipients = Vec::new();
-        let mut activities = Vec::new();
-        // Where to point if the spec has no controller: its first declaration.
-        let first_declaration = files
-            .iter()
-            .flat_map(|f| &f.declarations)
-            .next()
-            .map_or(Span::new(FileId(0), 0, 0), |d| declared_name(d).span);
-        for decl in files.into_iter().flat_map(|f| f.declarations) {
-            match &decl {
-                ast::Declaration::Controller(c) => controllers.push(self.controller(c)),
-                ast::Declaration::Subjects(s) => {
-                    let kind = self.keyword(
-                        &s.kind,
-                        "kind of data subjects",
-                        SubjectKind::from_keyword,
-                        SubjectKind::KEYWORDS,
-                    );
-                    subjects.push(SubjectGroup {
-                        name: s.name.clone(),
-                        label: s.label.clone(),
-                        kind: kind.unwrap_or(SubjectKind::Other),
-                    });
-                }
-                ast::Declaration::Data(d) => data.push(self.data(d)),
-                ast::Declaration::Source(s) => {
-                    let kind = self.keyword::<SourceKind>(
-                        &s.kind,
-                        "source kind",
-                        SourceKind::from_keyword,
-                        SourceKind::KEYWORDS,
-                    );
-                    sources.push(Source {
-                        name: s.name.clone(),
-                        label: s.label.clone(),
-                        kind: kind.unwrap_or(SourceKind::DataSubject),
-                    });
-                }
-                ast::Declaration::Processor(p) => self.processor(p, None, &mut processors),
-                ast::Declaration::Recipient(rc) => recipients.push(self.recipient(rc)),
-                ast::Declaration::Activity(a) => activities.push(self.activity(a)),
-            }
-        }
+    /// The model from its parts, once every declaration is added; `None` when it cannot be built.
+    fn build(&mut self, parts: Parts) -> Option<Model> {
+        let Parts {
+            mut controllers,
+            subjects,
+            data,
+            sources,
+            processors,
+            recipients,
+            activities,
+            first_declaration,
+        } = parts;
+        let first_declaration = first_declaration.unwrap_or(Span::new(FileId(0), 0, 0));
         let controller = match controllers.len() {
             0 => {
                 // Point at the first declaration, so the reader sees which spec this is about.
@@ -966,8 +1015,21 @@ fn duration_help(amount: &str, unit: &str) -> String {
     }
 }
 
+/// The keyword a declaration starts with.
+fn declaration_keyword(decl: &ast::Declaration) -> &'static str {
+    match decl {
+        ast::Declaration::Controller(_) => "controller",
+        ast::Declaration::Subjects(_) => "subjects",
+        ast::Declaration::Data(_) => "data",
+        ast::Declaration::Source(_) => "source",
+        ast::Declaration::Processor(_) => "processor",
+        ast::Declaration::Recipient(_) => "recipient",
+        ast::Declaration::Activity(_) => "activity",
+    }
+}
+
 /// The name a declaration declares.
-fn declared_name(decl: &ast::Declaration) -> &Name {
+pub(crate) fn declared_name(decl: &ast::Declaration) -> &Name {
     match decl {
         ast::Declaration::Controller(c) => &c.name,
         ast::Declaration::Subjects(s) => &s.name,

@@ -580,6 +580,30 @@ impl Parser<'_> {
     }
 }
 
+/// The keyword and name that chunk `range` of `text` starts with, when its first declaration
+/// declares a single name (see `Chunks::header`).
+pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Name)> {
+    let mut p = Parser {
+        c: Cursor::new(&text[range.clone()]),
+        file,
+        offset: range.start,
+    };
+    p.c.skip();
+    let word = p.c.peek_word()?;
+    let keyword = [
+        "activity",
+        "data",
+        "subjects",
+        "source",
+        "recipient",
+        "controller",
+    ]
+    .into_iter()
+    .find(|k| *k == word)?;
+    let name = p.after(keyword, Parser::name)?;
+    (!p.c.unsure).then_some((keyword, name))
+}
+
 /// Parses a whole file with the fast parser alone, for tests/fast_parser.rs. `Invalid` when some
 /// chunk is invalid (the file then has errors), else `Unsure` when some chunk was left to pest.
 pub fn parse_file(file: FileId, text: &str) -> Result<File, Fallback> {

@@ -1,6 +1,7 @@
 //! pest pairs → typed AST with spans. What a pest error means to a user is in `syntax_error.rs`.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
 use pest::Parser as _;
 use pest::iterators::Pair;
@@ -35,40 +36,84 @@ pub fn parse_file_pest(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
 
 fn parse(file: FileId, text: &str, fast: bool) -> Result<File, Vec<Diagnostic>> {
+    let chunks = Chunks::new(file, text)?;
     let mut declarations = Vec::new();
-    let chunks = super::chunks::split(text).map_err(|too_deep| {
-        vec![
-            Diagnostic::spec_error_at(
-                "too-deep",
-                format!(
-                    "blocks are nested more than {} levels deep",
-                    super::chunks::MAX_DEPTH
-                ),
-                Span::new(file, too_deep.0, too_deep.0 + 1),
-                "this `{` is one level too many",
-            )
-            .with_help("check for a missing `}`; sub-processor chains are never this long"),
-        ]
-    })?;
     let mut errors = Vec::new();
-    for chunk in chunks {
+    for i in 0..chunks.len() {
+        match chunks.parse_with(i, fast) {
+            Ok(parsed) => declarations.extend(parsed),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(File { declarations })
+    } else {
+        Err(errors)
+    }
+}
+
+/// A file cut into its top-level declarations (`chunks.rs`), to be parsed one at a time.
+pub struct Chunks<'a> {
+    file: FileId,
+    text: &'a str,
+    ranges: Vec<Range<usize>>,
+}
+
+impl<'a> Chunks<'a> {
+    /// Cuts `text`; the error is `too-deep` when blocks nest beyond what the parsers allow.
+    pub fn new(file: FileId, text: &'a str) -> Result<Self, Vec<Diagnostic>> {
+        let ranges = super::chunks::split(text).map_err(|too_deep| {
+            vec![
+                Diagnostic::spec_error_at(
+                    "too-deep",
+                    format!(
+                        "blocks are nested more than {} levels deep",
+                        super::chunks::MAX_DEPTH
+                    ),
+                    Span::new(file, too_deep.0, too_deep.0 + 1),
+                    "this `{` is one level too many",
+                )
+                .with_help("check for a missing `}`; sub-processor chains are never this long"),
+            ]
+        })?;
+        Ok(Chunks { file, text, ranges })
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// The keyword and name of chunk `i` read from its first words, when it starts a declaration
+    /// that declares one name (not `processor`); `None` otherwise. Only a guess until the chunk is
+    /// parsed: the caller checks it against the tree.
+    pub fn header(&self, i: usize) -> Option<(&'static str, Name)> {
+        super::fast_parser::header(self.file, self.text, self.ranges[i].clone())
+    }
+
+    /// The declarations of chunk `i`, or its errors. Each chunk is parsed on its own, so a syntax
+    /// error in one does not hide the errors in the others.
+    pub fn parse(&self, i: usize) -> Result<Vec<Declaration>, Vec<Diagnostic>> {
+        self.parse_with(i, true)
+    }
+
+    fn parse_with(&self, i: usize, fast: bool) -> Result<Vec<Declaration>, Vec<Diagnostic>> {
+        let (file, text, chunk) = (self.file, self.text, self.ranges[i].clone());
         if fast && let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone()) {
-            declarations.extend(parsed);
-            continue;
+            return Ok(parsed);
         }
         let offset = chunk.start;
-        let pairs = match HjemmelParser::parse(Rule::spec, &text[chunk]) {
-            Ok(pairs) => pairs,
-            Err(e) => {
-                errors.push(syntax_error(file, text, offset, e));
-                continue;
-            }
-        };
+        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk])
+            .map_err(|e| vec![syntax_error(file, text, offset, e)])?;
         let builder = Builder {
             file,
             offset,
             errors: RefCell::new(Vec::new()),
         };
+        let mut declarations = Vec::new();
         for spec in pairs {
             declarations.extend(
                 spec.into_inner()
@@ -76,12 +121,12 @@ fn parse(file: FileId, text: &str, fast: bool) -> Result<File, Vec<Diagnostic>> 
                     .map(|p| builder.declaration(p)),
             );
         }
-        errors.extend(builder.errors.into_inner());
-    }
-    if errors.is_empty() {
-        Ok(File { declarations })
-    } else {
-        Err(errors)
+        let errors = builder.errors.into_inner();
+        if errors.is_empty() {
+            Ok(declarations)
+        } else {
+            Err(errors)
+        }
     }
 }
 
