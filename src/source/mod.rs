@@ -1,7 +1,7 @@
 //! Reading a spec from disk: a file, or every `.hjemmel` file of a directory, into one source map.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::span::{FileId, Span};
@@ -13,28 +13,30 @@ pub struct SourceFile {
     pub name: String,
     /// Shared, so that diagnostics can show the text without copying it.
     pub text: Arc<String>,
-    /// Byte offset of the start of each line, for line/column look-ups.
-    line_starts: Vec<usize>,
+    /// Byte offset of the start of each line, for line/column look-ups; found on the first look-up,
+    /// since a spec without findings needs none (a 57 MB spec has 1.3 million lines).
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         // `Arc<String>`, not `Arc<str>`: converting would copy the whole text once more.
-        let text: Arc<String> = Arc::new(text.into());
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
+            text: Arc::new(text.into()),
+            line_starts: OnceLock::new(),
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[line_starts[line]..offset].chars().count() + 1;
         (line + 1, column)
     }
 }
