@@ -6,6 +6,8 @@
 //! comments; whatever stands between two such keywords is one chunk, so a malformed declaration is still
 //! reported by pest, at its own words.
 
+use memchr::{memchr, memchr3};
+
 use super::DECLARATIONS;
 
 /// Blocks nest at most this deep (a sub-processor of a sub-processor of ...). pest recurses once per
@@ -26,6 +28,15 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
+        if !line_start {
+            // Nothing but these bytes matters until the next line starts: skip the rest at once.
+            while i < bytes.len() && !STOPS[bytes[i] as usize] {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+        }
         let b = bytes[i];
         match b {
             b'\n' => {
@@ -38,15 +49,21 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
                 continue;
             }
             b'"' => {
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                // To the closing quote or the end of the line; a backslash hides the byte after it.
+                while i < bytes.len() {
+                    match memchr3(b'"', b'\\', b'\n', &bytes[i..]) {
+                        Some(at) if bytes[i + at] == b'\\' => i += at + 2,
+                        Some(at) => {
+                            i += at;
+                            break;
+                        }
+                        None => i = bytes.len(),
+                    }
                 }
                 i += 1;
             }
@@ -76,6 +93,17 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
     ranges.push(*starts.last().unwrap()..bytes.len());
     Ok(ranges)
 }
+
+/// The bytes `split` acts on when not at the start of a line.
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'\n' as usize] = true;
+    stops[b'/' as usize] = true;
+    stops[b'"' as usize] = true;
+    stops[b'{' as usize] = true;
+    stops[b'}' as usize] = true;
+    stops
+};
 
 fn starts_declaration(rest: &[u8]) -> bool {
     DECLARATIONS.iter().map(|k| k.as_bytes()).any(|k| {
