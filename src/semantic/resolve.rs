@@ -127,8 +127,8 @@ impl Incremental {
         parts
             .first_declaration
             .get_or_insert(declared_name(&decl).span);
-        match &decl {
-            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(c)),
+        match decl {
+            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(&c)),
             ast::Declaration::Subjects(s) => {
                 let kind = r.keyword(
                     &s.kind,
@@ -137,12 +137,12 @@ impl Incremental {
                     SubjectKind::KEYWORDS,
                 );
                 parts.subjects.push(SubjectGroup {
-                    name: s.name.clone(),
-                    label: s.label.clone(),
+                    name: s.name,
+                    label: s.label,
                     kind: kind.unwrap_or(SubjectKind::Other),
                 });
             }
-            ast::Declaration::Data(d) => parts.data.push(r.data(d)),
+            ast::Declaration::Data(d) => parts.data.push(r.data(&d)),
             ast::Declaration::Source(s) => {
                 let kind = r.keyword::<SourceKind>(
                     &s.kind,
@@ -151,13 +151,13 @@ impl Incremental {
                     SourceKind::KEYWORDS,
                 );
                 parts.sources.push(Source {
-                    name: s.name.clone(),
-                    label: s.label.clone(),
+                    name: s.name,
+                    label: s.label,
                     kind: kind.unwrap_or(SourceKind::DataSubject),
                 });
             }
-            ast::Declaration::Processor(p) => r.processor(p, None, &mut parts.processors),
-            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(rc)),
+            ast::Declaration::Processor(p) => r.processor(&p, None, &mut parts.processors),
+            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(&rc)),
             ast::Declaration::Activity(a) => parts.activities.push(r.activity(a)),
         }
     }
@@ -688,10 +688,11 @@ impl Resolver {
         None
     }
 
-    fn activity(&mut self, a: &ast::Activity) -> Activity {
+    /// Takes the activity by value, so that its names and texts move into the model uncopied.
+    fn activity(&mut self, a: ast::Activity) -> Activity {
         let mut act = Activity {
-            name: a.name.clone(),
-            label: a.label.clone(),
+            name: a.name,
+            label: a.label,
             span: a.span,
             purposes: Vec::new(),
             subjects: Vec::new(),
@@ -716,11 +717,11 @@ impl Resolver {
         // `data` statements are read, since statements come in any order.
         let mut retains = Vec::new();
         let mut discloses = Vec::new();
-        for statement in &a.statements {
+        for statement in a.statements {
             match statement {
-                ast::Statement::Purpose(t) => act.purposes.push(t.clone()),
+                ast::Statement::Purpose(t) => act.purposes.push(t),
                 ast::Statement::Subjects(names) => {
-                    for n in names {
+                    for n in &names {
                         if let Some(r) = self.lookup(n, "a group of data subjects", |k| match k {
                             Kind::Subjects(id) => Some(id),
                             _ => None,
@@ -730,11 +731,11 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Data(names) => {
-                    let refs = self.data_refs(names);
+                    let refs = self.data_refs(&names);
                     act.data.extend(refs);
                 }
                 ast::Statement::Sources(names) => {
-                    for n in names {
+                    for n in &names {
                         if let Some(r) = self.lookup(n, "a source", |k| match k {
                             Kind::Source(id) => Some(Origin::Source(id)),
                             Kind::Activity(id) => Some(Origin::Activity(id)),
@@ -745,13 +746,13 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Basis(list, span) => {
-                    let refs = self.citations(list);
+                    let refs = self.citations(&list);
                     act.bases.extend(refs);
-                    act.basis_spans.push(*span);
+                    act.basis_spans.push(span);
                 }
                 ast::Statement::Retain(r) => retains.push(r),
                 ast::Statement::Via(names) => {
-                    for n in names {
+                    for n in &names {
                         if let Some(r) = self.lookup(n, "a processor", |k| match k {
                             Kind::Processor(id) => Some(id),
                             _ => None,
@@ -762,7 +763,7 @@ impl Resolver {
                 }
                 ast::Statement::Disclose(d) => discloses.push(d),
                 ast::Statement::Review(modes) => {
-                    for m in modes {
+                    for m in &modes {
                         if let Some(mode) = self.keyword(
                             m,
                             "review mode",
@@ -774,36 +775,36 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Cctv(span) => {
-                    self.single(&mut singles, "cctv", *span);
-                    act.cctv = Some(*span);
+                    self.single(&mut singles, "cctv", span);
+                    act.cctv = Some(span);
                 }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) = citation::validate(&e.citation).map_err(|d| self.error(d))
                     {
                         act.exceptions.push(ExceptionDecl {
                             citation,
-                            reason: e.reason.clone(),
+                            reason: e.reason,
                             span: e.span,
                         });
                     }
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.dpia = Some(t.clone());
+                    act.dpia = Some(t);
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
-                    act.since = self.date(t);
+                    act.since = self.date(&t);
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.justification = Some(t.clone());
+                    act.justification = Some(t);
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
-                    act.notified = self.date(t);
+                    act.notified = self.date(&t);
                 }
-                ast::Statement::Security(t) => act.security.push(t.clone()),
+                ast::Statement::Security(t) => act.security.push(t),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node.as_str(),
@@ -814,7 +815,7 @@ impl Resolver {
                         _ if declaration => format!(
                             "`{}` starts a new declaration, which cannot stand inside an activity: is the \
                              `}}` that closes activity `{}` missing before this line?",
-                            word.node, a.name.node
+                            word.node, act.name.node
                         ),
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("an activity may hold: {}", STATEMENTS.join(", ")),
@@ -824,7 +825,7 @@ impl Resolver {
                             "unknown-statement",
                             format!(
                                 "unknown statement `{}` in activity `{}`",
-                                word.node, a.name.node
+                                word.node, act.name.node
                             ),
                             word.span,
                             "not a statement of the language",
@@ -835,12 +836,12 @@ impl Resolver {
             }
         }
         for r in retains {
-            if let Some(rule) = self.retention(r, &act) {
+            if let Some(rule) = self.retention(&r, &act) {
                 act.retention.push(rule);
             }
         }
         for d in discloses {
-            if let Some(disclosure) = self.disclosure(d, &act) {
+            if let Some(disclosure) = self.disclosure(*d, &act) {
                 act.disclosures.push(disclosure);
             }
         }
@@ -966,7 +967,7 @@ impl Resolver {
         })
     }
 
-    fn disclosure(&mut self, d: &ast::Disclose, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: ast::Disclose, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
             Kind::Recipient(id) => Some(id),
@@ -978,7 +979,7 @@ impl Resolver {
             data,
             recipient,
             basis,
-            condition: d.condition.clone(),
+            condition: d.condition,
             span: d.span,
         })
     }
