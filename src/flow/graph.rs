@@ -62,7 +62,11 @@ impl FlowGraph {
             .collect();
         let mut flow = FlowGraph {
             graph,
-            edges: FxHashMap::default(),
+            // About three edges per activity; sized once instead of rehashing as it grows.
+            edges: FxHashMap::with_capacity_and_hasher(
+                model.activities.len() * 3,
+                Default::default(),
+            ),
             sources,
             activities,
             processors,
