@@ -28,7 +28,16 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
-        if !line_start {
+        if depth > 0 {
+            // Inside a block only quotes, braces and comments matter (a declaration starts at depth
+            // 0, and `}` clears `line_start`): jump to the next of them.
+            let rest = &bytes[i..];
+            let next = memchr3(b'"', b'{', b'}', rest).unwrap_or(rest.len());
+            i += memchr(b'/', &rest[..next]).unwrap_or(next);
+            if i == bytes.len() {
+                break;
+            }
+        } else if !line_start {
             // Nothing but these bytes matters until the next line starts: skip the rest at once.
             while i < bytes.len() && !STOPS[bytes[i] as usize] {
                 i += 1;

@@ -35,8 +35,20 @@ pub(super) struct Quoted {
     pub escaped: bool,
 }
 
+/// ASCII letters, digits and `_`: the ASCII part of `XID_CONTINUE`. A table, since words are most
+/// of a spec.
+static IDENT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    IDENT[b as usize]
 }
 
 /// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`).
@@ -138,12 +150,22 @@ impl<'a> Cursor<'a> {
 
     /// A keyword (`kw_*`): the word, not followed by a character that could continue it.
     pub fn keyword(&mut self, keyword: &str) -> Option<usize> {
-        if self.peek_word()? == keyword {
-            let start = self.pos;
-            self.took(start, start + keyword.len());
-            Some(start)
-        } else {
-            None
+        let start = self.pos;
+        let end = start + keyword.len();
+        if self.bytes.get(start..end) != Some(keyword.as_bytes()) {
+            return None;
+        }
+        match self.bytes.get(end) {
+            Some(&b) if is_ident_byte(b) => None,
+            Some(&b) if b >= 0x80 => {
+                // Might be `XID_CONTINUE`, so the word might go on.
+                self.unsure = true;
+                None
+            }
+            _ => {
+                self.took(start, end);
+                Some(start)
+            }
         }
     }
 
