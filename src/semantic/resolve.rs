@@ -89,6 +89,9 @@ struct Parts {
     activities: Vec<Activity>,
     /// Where to point if the spec has no controller: its first declaration.
     first_declaration: Option<Span>,
+    /// The lists are sized from the counts of the declarations (on the first `add`), so that they are
+    /// allocated once instead of copied as they grow (an activity is over 500 bytes).
+    reserved: bool,
 }
 
 impl Incremental {
@@ -124,6 +127,16 @@ impl Incremental {
     pub fn add(&mut self, decl: ast::Declaration) {
         let r = &mut self.r;
         let parts = &mut self.parts;
+        if !parts.reserved {
+            parts.reserved = true;
+            let c = &r.counts;
+            parts.subjects.reserve(c.subjects as usize);
+            parts.data.reserve(c.data as usize);
+            parts.sources.reserve(c.sources as usize);
+            parts.recipients.reserve(c.recipients as usize);
+            parts.activities.reserve(c.activities as usize);
+            parts.processors.reserve(r.processor_count as usize);
+        }
         parts
             .first_declaration
             .get_or_insert(declared_name(&decl).span);
@@ -246,6 +259,7 @@ impl Resolver {
             recipients,
             activities,
             first_declaration,
+            reserved: _,
         } = parts;
         let first_declaration = first_declaration.unwrap_or(Span::new(FileId(0), 0, 0));
         let controller = match controllers.len() {

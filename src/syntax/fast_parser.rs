@@ -43,6 +43,9 @@ pub fn parse_chunk(
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
+        names_buf: Vec::new(),
+        statements_buf: Vec::new(),
+        citations_buf: Vec::new(),
     };
     let result = p.spec();
     match result {
@@ -57,6 +60,11 @@ struct Parser<'a> {
     file: FileId,
     /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
     offset: usize,
+    /// Buffers for lists being read (empty between uses): a list then becomes one allocation of its
+    /// own size instead of a vector grown step by step.
+    names_buf: Vec<Name>,
+    statements_buf: Vec<Statement>,
+    citations_buf: Vec<Citation>,
 }
 
 impl Parser<'_> {
@@ -98,20 +106,26 @@ impl Parser<'_> {
 
     /// `name_list`: `ident ("," ident)*`.
     fn names(&mut self) -> Option<Vec<Name>> {
-        let mut names = vec![self.name()?];
+        let first = self.name()?;
+        // Gathered in a buffer kept across lists, so that the list is allocated once, at its size.
+        let mut buf = std::mem::take(&mut self.names_buf);
+        buf.push(first);
         loop {
             let mark = self.c.mark();
             self.c.skip();
             if self.c.literal(",").is_some() {
                 self.c.skip();
                 if let Some(name) = self.name() {
-                    names.push(name);
+                    buf.push(name);
                     continue;
                 }
             }
             self.c.reset(mark);
-            return Some(names);
+            break;
         }
+        let names = exact(&mut buf);
+        self.names_buf = buf;
+        Some(names)
     }
 
     /// `X ("|" X)*` for `transfer` and `review`.
@@ -399,15 +413,20 @@ impl Parser<'_> {
         self.c.keyword("activity")?;
         self.c.skip();
         let (name, label) = self.header()?;
-        let mut statements = Vec::new();
-        self.block(|p, keyword| {
-            statements.push(p.statement(keyword)?);
+        let mut statements = std::mem::take(&mut self.statements_buf);
+        statements.clear();
+        let closed = self.block(|p, keyword| {
+            let statement = p.statement(keyword)?;
+            statements.push(statement);
             Some(())
-        })?;
+        });
+        let exact = exact(&mut statements);
+        self.statements_buf = statements;
+        closed?;
         Some(Activity {
             name,
             label,
-            statements,
+            statements: exact,
             span: self.span_from(start),
         })
     }
@@ -473,14 +492,18 @@ impl Parser<'_> {
 
     /// `citation_list`: `citation ("," citation)*`.
     fn citations(&mut self) -> Option<Vec<Citation>> {
-        let mut list = vec![self.citation()?];
+        let first = self.citation()?;
+        let mut buf = std::mem::take(&mut self.citations_buf);
+        buf.push(first);
         while let Some(next) = self.optional(|p| {
             p.c.literal(",")?;
             p.c.skip();
             p.citation()
         }) {
-            list.push(next);
+            buf.push(next);
         }
+        let list = exact(&mut buf);
+        self.citations_buf = buf;
         Some(list)
     }
 
@@ -580,6 +603,14 @@ impl Parser<'_> {
     }
 }
 
+/// Moves the items of a buffer into a vector of exactly their number, leaving the buffer empty with
+/// its capacity for the next list.
+fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
+    let mut items = Vec::with_capacity(buf.len());
+    items.append(buf);
+    items
+}
+
 /// The keyword and name that chunk `range` of `text` starts with, when its first declaration
 /// declares a single name (see `Chunks::header`).
 pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Name)> {
@@ -587,6 +618,9 @@ pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
+        names_buf: Vec::new(),
+        statements_buf: Vec::new(),
+        citations_buf: Vec::new(),
     };
     p.c.skip();
     let word = p.c.peek_word()?;
