@@ -23,7 +23,7 @@ use hjemmel::report::SpecReport;
 
 // The allocator of the `hjemmel` binary (src/main.rs), so that the phases add up to its run.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: hjemmel::allocator::MiMalloc = hjemmel::allocator::MiMalloc;
 
 /// One phase: its name, how long it took, and the resident set size after it (KiB).
 struct Phase {

@@ -8,6 +8,7 @@
 // size in `Result` is not worth boxing for.
 #![allow(clippy::result_large_err)]
 
+pub mod allocator;
 pub mod diagnostic;
 pub mod flow;
 pub mod law;

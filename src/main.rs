@@ -6,10 +6,8 @@ use clap::Parser;
 
 mod cli;
 
-// A spec becomes millions of small strings and vectors; mimalloc allocates and frees them about
-// twice as fast as glibc's malloc (docs/performance.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: hjemmel::allocator::MiMalloc = hjemmel::allocator::MiMalloc;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
