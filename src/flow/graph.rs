@@ -27,12 +27,29 @@ pub struct Flow {
     pub data: BTreeSet<DataId>,
 }
 
-/// The flow graph of a model, with an index from each declaration to its node.
+/// The edges made so far while building, and the data gathered for each (by edge index).
+#[derive(Default)]
+struct Edges {
+    /// Edges between processors, met again for every activity that uses the processor.
+    shared: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
+    /// Edges of the activity being added.
+    local: Vec<(NodeIndex, NodeIndex, EdgeIndex)>,
+    data: Vec<Vec<DataId>>,
+}
+
+/// Sorted and without repeats.
+fn sorted(data: impl IntoIterator<Item = DataId>) -> Vec<DataId> {
+    let mut data: Vec<DataId> = data.into_iter().collect();
+    data.sort_unstable();
+    data.dedup();
+    data
+}
+
+/// The flow graph of a model, with an index from each declaration to its node. There is at most one
+/// edge between two nodes, carrying all the data.
 #[derive(Debug)]
 pub struct FlowGraph {
     pub graph: DiGraph<Node, Flow>,
-    /// The edge between two nodes, if any (there is at most one, carrying all the data).
-    edges: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
     sources: Vec<NodeIndex>,
     activities: Vec<NodeIndex>,
     processors: Vec<NodeIndex>,
@@ -62,34 +79,39 @@ impl FlowGraph {
             .collect();
         let mut flow = FlowGraph {
             graph,
-            // About three edges per activity; sized once instead of rehashing as it grows.
-            edges: FxHashMap::with_capacity_and_hasher(
-                model.activities.len() * 3,
-                Default::default(),
-            ),
             sources,
             activities,
             processors,
             recipients,
         };
+        let mut edges = Edges {
+            data: Vec::with_capacity(model.activities.len() * 3),
+            ..Edges::default()
+        };
         for (i, activity) in model.activities.iter().enumerate() {
             let here = flow.activities[i];
-            let all_data: BTreeSet<DataId> = activity.data.iter().map(|d| d.id).collect();
+            edges.local.clear();
+            let all_data = sorted(activity.data.iter().map(|d| d.id));
             for origin in &activity.sources {
                 let from = match origin.id {
                     Origin::Source(id) => flow.sources[id.index()],
                     Origin::Activity(id) => flow.activities[id.index()],
                 };
-                flow.add_flow(from, here, &all_data);
+                flow.add_flow(&mut edges, from, here, &all_data);
             }
             for via in &activity.processors {
-                flow.hand_to_processor(model, here, via.id, &all_data);
+                flow.hand_to_processor(&mut edges, model, here, via.id, &all_data);
             }
             for disclosure in &activity.disclosures {
-                let data: BTreeSet<DataId> = disclosure.data.iter().map(|d| d.id).collect();
+                let data = sorted(disclosure.data.iter().map(|d| d.id));
                 let to = flow.recipients[disclosure.recipient.id.index()];
-                flow.add_flow(here, to, &data);
+                flow.add_flow(&mut edges, here, to, &data);
             }
+        }
+        // Each edge's data becomes a set once, from sorted input (a bulk build), instead of one
+        // insertion at a time into a set per edge.
+        for (i, data) in edges.data.into_iter().enumerate() {
+            flow.graph[EdgeIndex::new(i)].data = sorted(data).into_iter().collect();
         }
         flow
     }
@@ -97,26 +119,47 @@ impl FlowGraph {
     /// The processor gets the data, and passes it on to each of its sub-processors, recursively.
     fn hand_to_processor(
         &mut self,
+        edges: &mut Edges,
         model: &Model,
         from: NodeIndex,
         processor: ProcessorId,
-        data: &BTreeSet<DataId>,
+        data: &[DataId],
     ) {
         let to = self.processors[processor.index()];
-        self.add_flow(from, to, data);
+        self.add_flow(edges, from, to, data);
         for &sub in &model.processor(processor).subprocessors {
-            self.hand_to_processor(model, to, sub, data);
+            self.hand_to_processor(edges, model, to, sub, data);
         }
     }
 
-    fn add_flow(&mut self, from: NodeIndex, to: NodeIndex, data: &BTreeSet<DataId>) {
+    fn add_flow(&mut self, edges: &mut Edges, from: NodeIndex, to: NodeIndex, data: &[DataId]) {
         // An index of edges, not `find_edge`: that scans every edge out of `from`, and a register that
-        // feeds 100,000 activities would make building the graph quadratic.
-        match self.edges.get(&(from, to)) {
-            Some(&edge) => self.graph[edge].data.extend(data.iter().copied()),
+        // feeds 100,000 activities would make building the graph quadratic. Only edges between
+        // processors recur across activities; the others touch the activity being added, so a short
+        // list of its own edges finds any repeat without a look-up in a table of every edge.
+        let between_processors = matches!(
+            (self.graph[from], self.graph[to]),
+            (Node::Processor(_), Node::Processor(_))
+        );
+        let known = if between_processors {
+            edges.shared.get(&(from, to)).copied()
+        } else {
+            edges
+                .local
+                .iter()
+                .find(|(f, t, _)| (*f, *t) == (from, to))
+                .map(|&(_, _, e)| e)
+        };
+        match known {
+            Some(edge) => edges.data[edge.index()].extend_from_slice(data),
             None => {
-                let edge = self.graph.add_edge(from, to, Flow { data: data.clone() });
-                self.edges.insert((from, to), edge);
+                let edge = self.graph.add_edge(from, to, Flow::default());
+                if between_processors {
+                    edges.shared.insert((from, to), edge);
+                } else {
+                    edges.local.push((from, to, edge));
+                }
+                edges.data.push(data.to_vec());
             }
         }
     }
