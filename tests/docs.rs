@@ -94,6 +94,7 @@ fn every_hjemmel_block_in_the_docs_is_understood() {
                         path: doc,
                         sources: &sources,
                         diagnostics: &errors,
+                        suppressed: &[],
                         understood: false,
                     }],
                     human::Style::PLAIN,

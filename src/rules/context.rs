@@ -51,6 +51,7 @@ impl<'a> Context<'a> {
             help: None,
             provisions: self.meta.provisions.iter().map(|c| c.to_string()).collect(),
             path: Vec::new(),
+            note: None,
         }
     }
 
