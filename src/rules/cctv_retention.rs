@@ -38,7 +38,7 @@ declare_rule! {
     ///   cctv
     ///   subjects visitors
     ///   data video
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), tvol 2d(1)
     ///   retain video for 90 days
     /// }
     /// ```
@@ -53,7 +53,7 @@ declare_rule! {
     ///   cctv
     ///   subjects visitors
     ///   data video
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), tvol 2d(1)
     ///   retain video for 30 days
     ///   exception tvol 4c(5) "længere ved en konkret tvist eller politiets behandling af en sag"
     /// }

@@ -29,7 +29,7 @@ declare_rule! {
     ///   purpose "Identifikation af borgeren i sagen"
     ///   subjects citizens
     ///   data cpr
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     ///   retain all for 5 years after "udgangen af journalperioden"
     /// }
     /// ```

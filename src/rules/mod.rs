@@ -10,13 +10,20 @@ pub mod registry;
 
 mod art10_basis;
 mod art6_basis;
+mod art6_national_law;
+mod art6_not_a_basis;
+mod art6f_public_authority;
 mod art9_basis;
+mod cctv_disclosure;
 mod cctv_retention;
 mod cpr_basis;
 mod disclosure_basis;
 mod dpo_missing;
+mod employee_basis;
 mod processor_agreement;
+mod publication_confidential;
 mod retention_missing;
+mod subprocessor_authorisation;
 mod transfer_destination_unknown;
 mod transfer_undeclared;
 

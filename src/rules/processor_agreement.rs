@@ -29,7 +29,7 @@ declare_rule! {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees
     ///   data salary
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Skatteindberetningsloven"
     ///   retain all for 5 years
     ///   via payroll
     /// }
@@ -45,7 +45,7 @@ declare_rule! {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees
     ///   data salary
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Skatteindberetningsloven"
     ///   retain all for 5 years
     ///   via payroll
     /// }

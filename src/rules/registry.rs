@@ -2,10 +2,13 @@
 
 use super::Rule;
 use super::{
-    art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
-    cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
-    dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
-    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
+    art6_basis::Art6Basis, art6_national_law::Art6NationalLaw, art6_not_a_basis::Art6NotABasis,
+    art6f_public_authority::Art6fPublicAuthority, art9_basis::Art9Basis, art10_basis::Art10Basis,
+    cctv_disclosure::CctvDisclosure, cctv_retention::CctvRetention, cpr_basis::CprBasis,
+    disclosure_basis::DisclosureBasis, dpo_missing::DpoMissing, employee_basis::EmployeeBasis,
+    processor_agreement::ProcessorAgreement, publication_confidential::PublicationConfidential,
+    retention_missing::RetentionMissing, subprocessor_authorisation::SubprocessorAuthorisation,
+    transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -13,13 +16,20 @@ use super::{
 pub static RULES: &[&dyn Rule] = &[
     &Art10Basis,
     &Art6Basis,
+    &Art6NationalLaw,
+    &Art6NotABasis,
+    &Art6fPublicAuthority,
     &Art9Basis,
+    &CctvDisclosure,
     &CctvRetention,
     &CprBasis,
     &DisclosureBasis,
     &DpoMissing,
+    &EmployeeBasis,
     &ProcessorAgreement,
+    &PublicationConfidential,
     &RetentionMissing,
+    &SubprocessorAuthorisation,
     &TransferDestinationUnknown,
     &TransferUndeclared,
 ];

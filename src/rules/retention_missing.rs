@@ -28,7 +28,7 @@ declare_rule! {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     /// }
     /// ```
     ///
@@ -41,7 +41,7 @@ declare_rule! {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain location for 30 days
     /// }
     /// ```

@@ -36,6 +36,7 @@ declare_rule! {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country outside_eea
     ///     transfer dpf | scc
@@ -45,7 +46,7 @@ declare_rule! {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 1 year
     ///   via mdm
     /// }
@@ -60,6 +61,7 @@ declare_rule! {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country US
     ///     transfer dpf
@@ -69,7 +71,7 @@ declare_rule! {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 1 year
     ///   via mdm
     /// }

@@ -37,6 +37,7 @@ declare_rule! {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///   }
@@ -45,7 +46,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 90 days
     ///   via mail
     /// }
@@ -60,6 +61,7 @@ declare_rule! {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///     transfer scc
@@ -70,7 +72,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 90 days
     ///   via mail
     /// }
