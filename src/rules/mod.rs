@@ -12,13 +12,20 @@ mod art10_basis;
 mod art6_basis;
 mod art9_basis;
 mod cctv_retention;
+mod control_measure;
 mod cpr_basis;
 mod disclosure_basis;
 mod dpo_missing;
 mod processor_agreement;
+mod purpose_missing;
+mod record_incomplete;
 mod retention_missing;
+mod transfer_derogation_authority;
 mod transfer_destination_unknown;
+mod transfer_mechanism_scope;
+mod transfer_scc_tia;
 mod transfer_undeclared;
+mod unused_declaration;
 
 pub use context::Context;
 

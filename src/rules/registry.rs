@@ -3,10 +3,14 @@
 use super::Rule;
 use super::{
     art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
-    cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
-    dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
-    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
-    transfer_undeclared::TransferUndeclared,
+    cctv_retention::CctvRetention, control_measure::ControlMeasure, cpr_basis::CprBasis,
+    disclosure_basis::DisclosureBasis, dpo_missing::DpoMissing,
+    processor_agreement::ProcessorAgreement, purpose_missing::PurposeMissing,
+    record_incomplete::RecordIncomplete, retention_missing::RetentionMissing,
+    transfer_derogation_authority::TransferDerogationAuthority,
+    transfer_destination_unknown::TransferDestinationUnknown,
+    transfer_mechanism_scope::TransferMechanismScope, transfer_scc_tia::TransferSccTia,
+    transfer_undeclared::TransferUndeclared, unused_declaration::UnusedDeclaration,
 };
 
 /// All rules, sorted by code.
@@ -15,13 +19,20 @@ pub static RULES: &[&dyn Rule] = &[
     &Art6Basis,
     &Art9Basis,
     &CctvRetention,
+    &ControlMeasure,
     &CprBasis,
     &DisclosureBasis,
     &DpoMissing,
     &ProcessorAgreement,
+    &PurposeMissing,
+    &RecordIncomplete,
     &RetentionMissing,
+    &TransferDerogationAuthority,
     &TransferDestinationUnknown,
+    &TransferMechanismScope,
+    &TransferSccTia,
     &TransferUndeclared,
+    &UnusedDeclaration,
 ];
 
 /// The rule with this code.
