@@ -138,8 +138,11 @@ pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic
 /// Runs every rule; findings come back in a stable order (file, position, code).
 pub fn run_rules(model: &Model, flow: &FlowGraph, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
+    // Several rules look at transfers: walk the graph for them once.
+    let transfers = flow::transfers::destinations(model, flow);
     for rule in rules::registry::RULES {
-        let mut cx = rules::Context::new(model, flow, sources, rule.meta(), &mut findings);
+        let mut cx =
+            rules::Context::new(model, flow, sources, &transfers, rule.meta(), &mut findings);
         rule.check(&mut cx);
     }
     findings.sort_by_key(Diagnostic::sort_key);

@@ -37,7 +37,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects users "Brugere af selvbetjeningen" citizens
     /// data logs "Logoplysninger" ordinary
     /// activity logging "Logning af it-systemer" {
@@ -51,7 +51,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects users "Brugere af selvbetjeningen" citizens
     /// data logs "Logoplysninger" ordinary
     /// activity logging "Logning af it-systemer" {

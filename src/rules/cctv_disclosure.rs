@@ -38,7 +38,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// recipient insurer "Forsikringsselskab" organisation { country DK }
@@ -55,7 +55,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// recipient police "Politiet" police { country DK }

@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// activity cameras "Tv-overvågning af rådhuset" {
@@ -45,7 +45,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// activity cameras "Tv-overvågning af rådhuset" {

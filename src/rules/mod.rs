@@ -16,16 +16,23 @@ mod art6f_public_authority;
 mod art9_basis;
 mod cctv_disclosure;
 mod cctv_retention;
+mod control_measure;
 mod cpr_basis;
 mod disclosure_basis;
 mod dpo_missing;
 mod employee_basis;
 mod processor_agreement;
 mod publication_confidential;
+mod purpose_missing;
+mod record_incomplete;
 mod retention_missing;
 mod subprocessor_authorisation;
+mod transfer_derogation_authority;
 mod transfer_destination_unknown;
+mod transfer_mechanism_scope;
+mod transfer_scc_tia;
 mod transfer_undeclared;
+mod unused_declaration;
 
 pub use context::Context;
 

@@ -4,12 +4,16 @@ use super::Rule;
 use super::{
     art6_basis::Art6Basis, art6_national_law::Art6NationalLaw, art6_not_a_basis::Art6NotABasis,
     art6f_public_authority::Art6fPublicAuthority, art9_basis::Art9Basis, art10_basis::Art10Basis,
-    cctv_disclosure::CctvDisclosure, cctv_retention::CctvRetention, cpr_basis::CprBasis,
-    disclosure_basis::DisclosureBasis, dpo_missing::DpoMissing, employee_basis::EmployeeBasis,
+    cctv_disclosure::CctvDisclosure, cctv_retention::CctvRetention,
+    control_measure::ControlMeasure, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
+    dpo_missing::DpoMissing, employee_basis::EmployeeBasis,
     processor_agreement::ProcessorAgreement, publication_confidential::PublicationConfidential,
+    purpose_missing::PurposeMissing, record_incomplete::RecordIncomplete,
     retention_missing::RetentionMissing, subprocessor_authorisation::SubprocessorAuthorisation,
+    transfer_derogation_authority::TransferDerogationAuthority,
     transfer_destination_unknown::TransferDestinationUnknown,
-    transfer_undeclared::TransferUndeclared,
+    transfer_mechanism_scope::TransferMechanismScope, transfer_scc_tia::TransferSccTia,
+    transfer_undeclared::TransferUndeclared, unused_declaration::UnusedDeclaration,
 };
 
 /// All rules, sorted by code.
@@ -22,16 +26,23 @@ pub static RULES: &[&dyn Rule] = &[
     &Art9Basis,
     &CctvDisclosure,
     &CctvRetention,
+    &ControlMeasure,
     &CprBasis,
     &DisclosureBasis,
     &DpoMissing,
     &EmployeeBasis,
     &ProcessorAgreement,
     &PublicationConfidential,
+    &PurposeMissing,
+    &RecordIncomplete,
     &RetentionMissing,
     &SubprocessorAuthorisation,
+    &TransferDerogationAuthority,
     &TransferDestinationUnknown,
+    &TransferMechanismScope,
+    &TransferSccTia,
     &TransferUndeclared,
+    &UnusedDeclaration,
 ];
 
 /// The rule with this code.

@@ -1,6 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::Node;
-use crate::flow::transfers::destinations;
 use crate::law::countries::CountryRef;
 
 declare_rule! {
@@ -29,7 +28,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
@@ -54,7 +53,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
@@ -91,7 +90,7 @@ impl Rule for TransferDestinationUnknown {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
-        for destination in destinations(model, cx.flow) {
+        for destination in cx.transfers {
             let (message, label) = match destination.country.node {
                 CountryRef::OutsideEea => (
                     format!(

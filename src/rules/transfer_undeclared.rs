@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::flow::transfers::destinations;
 use crate::law::countries::{CountryRef, Zone, countries};
 
 declare_rule! {
@@ -30,7 +29,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
@@ -54,7 +53,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
@@ -102,7 +101,7 @@ impl Rule for TransferUndeclared {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
-        for destination in destinations(model, cx.flow) {
+        for destination in cx.transfers {
             let zone = destination.country.node.zone();
             if zone == Zone::Unknown
                 || destination
