@@ -2,7 +2,7 @@
 
 use super::Rule;
 use super::{
-    art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
+    art6_basis::Art6Basis, art9_basis::Art9Basis, art9_fit::Art9Fit, art10_basis::Art10Basis,
     cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
     dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
     retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
@@ -14,6 +14,7 @@ pub static RULES: &[&dyn Rule] = &[
     &Art10Basis,
     &Art6Basis,
     &Art9Basis,
+    &Art9Fit,
     &CctvRetention,
     &CprBasis,
     &DisclosureBasis,
