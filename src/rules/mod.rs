@@ -13,6 +13,7 @@ mod art6_basis;
 mod art9_basis;
 mod art9_fit;
 mod cctv_retention;
+mod child_consent;
 mod consent_withdrawal;
 mod cpr_basis;
 mod disclosure_basis;

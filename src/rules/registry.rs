@@ -3,10 +3,10 @@
 use super::Rule;
 use super::{
     art6_basis::Art6Basis, art9_basis::Art9Basis, art9_fit::Art9Fit, art10_basis::Art10Basis,
-    cctv_retention::CctvRetention, consent_withdrawal::ConsentWithdrawal, cpr_basis::CprBasis,
-    disclosure_basis::DisclosureBasis, dpo_missing::DpoMissing,
-    processor_agreement::ProcessorAgreement, retention_missing::RetentionMissing,
-    transfer_destination_unknown::TransferDestinationUnknown,
+    cctv_retention::CctvRetention, child_consent::ChildConsent,
+    consent_withdrawal::ConsentWithdrawal, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
+    dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
+    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -17,6 +17,7 @@ pub static RULES: &[&dyn Rule] = &[
     &Art9Basis,
     &Art9Fit,
     &CctvRetention,
+    &ChildConsent,
     &ConsentWithdrawal,
     &CprBasis,
     &DisclosureBasis,
