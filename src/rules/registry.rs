@@ -6,7 +6,8 @@ use super::{
     cctv_retention::CctvRetention, child_consent::ChildConsent,
     consent_withdrawal::ConsentWithdrawal, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
     dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
-    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
+    retention_exceeds_limit::RetentionExceedsLimit, retention_missing::RetentionMissing,
+    transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -23,6 +24,7 @@ pub static RULES: &[&dyn Rule] = &[
     &DisclosureBasis,
     &DpoMissing,
     &ProcessorAgreement,
+    &RetentionExceedsLimit,
     &RetentionMissing,
     &TransferDestinationUnknown,
     &TransferUndeclared,
