@@ -19,6 +19,7 @@ mod cpr_basis;
 mod disclosure_basis;
 mod dpo_missing;
 mod processor_agreement;
+mod purpose_compatibility;
 mod retention_exceeds_limit;
 mod retention_missing;
 mod transfer_destination_unknown;

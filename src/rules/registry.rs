@@ -6,8 +6,8 @@ use super::{
     cctv_retention::CctvRetention, child_consent::ChildConsent,
     consent_withdrawal::ConsentWithdrawal, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
     dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
-    retention_exceeds_limit::RetentionExceedsLimit, retention_missing::RetentionMissing,
-    transfer_destination_unknown::TransferDestinationUnknown,
+    purpose_compatibility::PurposeCompatibility, retention_exceeds_limit::RetentionExceedsLimit,
+    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -24,6 +24,7 @@ pub static RULES: &[&dyn Rule] = &[
     &DisclosureBasis,
     &DpoMissing,
     &ProcessorAgreement,
+    &PurposeCompatibility,
     &RetentionExceedsLimit,
     &RetentionMissing,
     &TransferDestinationUnknown,
