@@ -14,6 +14,7 @@ mod art9_basis;
 mod cctv_retention;
 mod cpr_basis;
 mod disclosure_basis;
+mod dpia_missing;
 mod dpo_missing;
 mod processor_agreement;
 mod retention_missing;

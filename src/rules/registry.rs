@@ -4,7 +4,7 @@ use super::Rule;
 use super::{
     art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
     cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
-    dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
+    dpia_missing::DpiaMissing, dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
     retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
@@ -17,6 +17,7 @@ pub static RULES: &[&dyn Rule] = &[
     &CctvRetention,
     &CprBasis,
     &DisclosureBasis,
+    &DpiaMissing,
     &DpoMissing,
     &ProcessorAgreement,
     &RetentionMissing,
