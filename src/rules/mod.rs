@@ -11,6 +11,7 @@ pub mod registry;
 mod art10_basis;
 mod art6_basis;
 mod art9_basis;
+mod automated_review;
 mod cctv_retention;
 mod cpr_basis;
 mod disclosure_basis;

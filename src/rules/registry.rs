@@ -3,9 +3,10 @@
 use super::Rule;
 use super::{
     art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
-    cctv_retention::CctvRetention, cpr_basis::CprBasis, disclosure_basis::DisclosureBasis,
-    dpia_missing::DpiaMissing, dpo_missing::DpoMissing, processor_agreement::ProcessorAgreement,
-    retention_missing::RetentionMissing, transfer_destination_unknown::TransferDestinationUnknown,
+    automated_review::AutomatedReview, cctv_retention::CctvRetention, cpr_basis::CprBasis,
+    disclosure_basis::DisclosureBasis, dpia_missing::DpiaMissing, dpo_missing::DpoMissing,
+    processor_agreement::ProcessorAgreement, retention_missing::RetentionMissing,
+    transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -14,6 +15,7 @@ pub static RULES: &[&dyn Rule] = &[
     &Art10Basis,
     &Art6Basis,
     &Art9Basis,
+    &AutomatedReview,
     &CctvRetention,
     &CprBasis,
     &DisclosureBasis,
