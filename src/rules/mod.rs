@@ -19,6 +19,7 @@ mod dpia_missing;
 mod dpo_missing;
 mod processor_agreement;
 mod retention_missing;
+mod source_notice;
 mod transfer_destination_unknown;
 mod transfer_undeclared;
 

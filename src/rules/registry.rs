@@ -6,7 +6,7 @@ use super::{
     automated_review::AutomatedReview, cctv_retention::CctvRetention, cpr_basis::CprBasis,
     disclosure_basis::DisclosureBasis, dpia_missing::DpiaMissing, dpo_missing::DpoMissing,
     processor_agreement::ProcessorAgreement, retention_missing::RetentionMissing,
-    transfer_destination_unknown::TransferDestinationUnknown,
+    source_notice::SourceNotice, transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -23,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &DpoMissing,
     &ProcessorAgreement,
     &RetentionMissing,
+    &SourceNotice,
     &TransferDestinationUnknown,
     &TransferUndeclared,
 ];
