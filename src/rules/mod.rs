@@ -17,6 +17,7 @@ mod cpr_basis;
 mod disclosure_basis;
 mod dpia_missing;
 mod dpo_missing;
+mod erasure_exception;
 mod processor_agreement;
 mod retention_missing;
 mod source_notice;

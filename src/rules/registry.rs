@@ -5,8 +5,9 @@ use super::{
     art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
     automated_review::AutomatedReview, cctv_retention::CctvRetention, cpr_basis::CprBasis,
     disclosure_basis::DisclosureBasis, dpia_missing::DpiaMissing, dpo_missing::DpoMissing,
-    processor_agreement::ProcessorAgreement, retention_missing::RetentionMissing,
-    source_notice::SourceNotice, transfer_destination_unknown::TransferDestinationUnknown,
+    erasure_exception::ErasureException, processor_agreement::ProcessorAgreement,
+    retention_missing::RetentionMissing, source_notice::SourceNotice,
+    transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
@@ -21,6 +22,7 @@ pub static RULES: &[&dyn Rule] = &[
     &DisclosureBasis,
     &DpiaMissing,
     &DpoMissing,
+    &ErasureException,
     &ProcessorAgreement,
     &RetentionMissing,
     &SourceNotice,
