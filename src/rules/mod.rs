@@ -8,6 +8,7 @@ pub mod context;
 pub mod docs;
 pub mod registry;
 
+mod archive_before_delete;
 mod art10_basis;
 mod art6_basis;
 mod art9_basis;

@@ -2,17 +2,18 @@
 
 use super::Rule;
 use super::{
-    art6_basis::Art6Basis, art9_basis::Art9Basis, art10_basis::Art10Basis,
-    automated_review::AutomatedReview, cctv_retention::CctvRetention, cpr_basis::CprBasis,
-    disclosure_basis::DisclosureBasis, dpia_missing::DpiaMissing, dpo_missing::DpoMissing,
-    erasure_exception::ErasureException, processor_agreement::ProcessorAgreement,
-    retention_missing::RetentionMissing, source_notice::SourceNotice,
-    transfer_destination_unknown::TransferDestinationUnknown,
+    archive_before_delete::ArchiveBeforeDelete, art6_basis::Art6Basis, art9_basis::Art9Basis,
+    art10_basis::Art10Basis, automated_review::AutomatedReview, cctv_retention::CctvRetention,
+    cpr_basis::CprBasis, disclosure_basis::DisclosureBasis, dpia_missing::DpiaMissing,
+    dpo_missing::DpoMissing, erasure_exception::ErasureException,
+    processor_agreement::ProcessorAgreement, retention_missing::RetentionMissing,
+    source_notice::SourceNotice, transfer_destination_unknown::TransferDestinationUnknown,
     transfer_undeclared::TransferUndeclared,
 };
 
 /// All rules, sorted by code.
 pub static RULES: &[&dyn Rule] = &[
+    &ArchiveBeforeDelete,
     &Art10Basis,
     &Art6Basis,
     &Art9Basis,
