@@ -66,6 +66,7 @@ declare_rule! {
     ///   basis gdpr 6(1)(e), law "Lov om tv-overvågning"
     ///   retain all for 30 days
     ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   disclose video to police under gdpr 6(1)(e), tvol 4c(1)(3) when "til opklaring af kriminalitet"
     /// }
     /// ```

@@ -36,6 +36,7 @@ declare_rule! {
     /// activity cameras "Tv-overvågning af rådhuset" {
     ///   purpose "Kriminalitetsforebyggelse"
     ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   subjects visitors
     ///   data video
     ///   basis gdpr 6(1)(e), tvol 2d(1)
@@ -51,6 +52,7 @@ declare_rule! {
     /// activity cameras "Tv-overvågning af rådhuset" {
     ///   purpose "Kriminalitetsforebyggelse"
     ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   subjects visitors
     ///   data video
     ///   basis gdpr 6(1)(e), tvol 2d(1)
