@@ -18,7 +18,8 @@ declare_rule! {
     /// measure under art. 23(1)): a lawyer should. Provisions of the general acts hjemmel knows
     /// (Databeskyttelsesloven, forvaltningsloven, ...) do not count: they are general grounds, not a
     /// statute providing for the new purpose.
-    /// Activities without purposes are left to other rules.
+    /// Activities without purposes are left to other rules. An activity that reuses data from several
+    /// activities gets one finding, with every reused source labelled.
     ///
     /// ## Why it matters
     /// Data collected for specified purposes may not be further processed in a manner incompatible
@@ -103,34 +104,63 @@ impl Rule for PurposeCompatibility {
             {
                 continue;
             }
-            for source in &activity.sources {
-                let Origin::Activity(id) = source.id else {
-                    continue;
-                };
-                let origin = &model.activities[id.index()];
-                let Some(new) = new_purpose(activity, origin) else {
-                    continue;
-                };
-                let finding = cx
-                    .finding(
-                        format!(
-                            "data from `{}` is reused for another purpose in activity `{}`",
-                            origin.name.node, activity.name.node
-                        ),
-                        source.span,
-                        format!("collected by `{}` for other purposes", origin.name.node),
-                    )
-                    .with_secondary(
-                        origin.purposes[0].span,
-                        "the purpose the data were collected for",
-                    )
-                    .with_secondary(new.span, "the new purpose");
-                cx.report(finding.with_help(
-                    "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
-                     context, nature of the data, consequences, safeguards) and refer to it with \
-                     `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
-                ));
+            // One finding per activity: the first reused source is the primary label, the others
+            // (an activity fed by every department) are listed beside it.
+            let reused: Vec<_> = activity
+                .sources
+                .iter()
+                .filter_map(|source| match source.id {
+                    Origin::Activity(id) => {
+                        let origin = &model.activities[id.index()];
+                        new_purpose(activity, origin).map(|new| (source, origin, new))
+                    }
+                    Origin::Source(_) => None,
+                })
+                .collect();
+            let Some(&(source, origin, new)) = reused.first() else {
+                continue;
+            };
+            let message = match reused.len() {
+                1 => format!(
+                    "data from `{}` is reused for another purpose in activity `{}`",
+                    origin.name.node, activity.name.node
+                ),
+                2 => format!(
+                    "data from `{}` and one other activity is reused for another purpose in activity `{}`",
+                    origin.name.node, activity.name.node
+                ),
+                n => format!(
+                    "data from `{}` and {} other activities is reused for another purpose in activity `{}`",
+                    origin.name.node,
+                    n - 1,
+                    activity.name.node
+                ),
+            };
+            let mut finding = cx
+                .finding(
+                    message,
+                    source.span,
+                    format!("collected by `{}` for other purposes", origin.name.node),
+                )
+                .with_secondary(
+                    origin.purposes[0].span,
+                    "the purpose the data were collected for",
+                )
+                .with_secondary(new.span, "the new purpose");
+            for (other, other_origin, _) in &reused[1..] {
+                finding = finding.with_secondary(
+                    other.span,
+                    format!(
+                        "collected by `{}` for other purposes",
+                        other_origin.name.node
+                    ),
+                );
             }
+            cx.report(finding.with_help(
+                "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
+                 context, nature of the data, consequences, safeguards) and refer to it with \
+                 `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
+            ));
         }
     }
 }
