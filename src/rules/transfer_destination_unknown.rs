@@ -64,6 +64,7 @@ declare_rule! {
     ///     agreement "Databehandleraftale"
     ///     country US
     ///     transfer dpf
+///     dpf_listed "DPF List, checked 2026-10-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {

@@ -25,9 +25,12 @@ declare_rule! {
     ///
     /// Not checked here: a party whose country is not named (`outside_eea`, `unknown`) — nothing can be
     /// said about the scope of a mechanism without the country, and TRANSFER-DESTINATION-UNKNOWN reports
-    /// it; whether a processor (always a business) is one the decision covers — that it is subject to
-    /// PIPEDA, or that a US importer is on the DPF List, is for the controller to verify (the language
-    /// cannot state the DPF listing yet); and whether a decision has expired.
+    /// it; whether a processor (always a business) is subject to PIPEDA or the APPI; and whether a
+    /// decision has expired.
+    ///
+    /// A US importer relying on `dpf` must be shown to be on the DPF List: `dpf_listed "..."` records
+    /// where and when that was checked. Without it the finding says the listing is not shown; the tool
+    /// cannot look the list up itself.
     ///
     /// ## Why it matters
     /// An adequacy decision under art. 45(3) finds that a third country "or one or more specified
@@ -81,6 +84,7 @@ declare_rule! {
     ///     agreement "Underdatabehandleraftale"
     ///     country US
     ///     transfer dpf
+///     dpf_listed "DPF List, checked 2026-10-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {
@@ -136,6 +140,11 @@ impl Rule for TransferMechanismScope {
                 Node::Recipient(id) => not_a_business(model.recipient(id).kind),
                 _ => None,
             };
+            let dpf_listed = match destination.node {
+                Node::Processor(id) => model.processor(id).dpf_listed.is_some(),
+                Node::Recipient(id) => model.recipient(id).dpf_listed.is_some(),
+                _ => false,
+            };
             for mechanism in &transfer.mechanisms {
                 let (message, label, help) = match mechanism.node.mechanism {
                     Mechanism::Dpf if code != "US" => (
@@ -160,6 +169,17 @@ impl Rule for TransferMechanismScope {
                         ),
                         "rest the transfer on art. 46 safeguards (e.g. an administrative arrangement between \
                          public bodies, art. 46(3)(b)) or a derogation of art. 49"
+                            .to_string(),
+                    ),
+                    Mechanism::Dpf if !dpf_listed => (
+                        format!(
+                            "`{}` is not shown to be on the Data Privacy Framework List",
+                            destination.name
+                        ),
+                        "the Data Privacy Framework covers only organisations on the DPF List".to_string(),
+                        "look the importer up on the DPF List (dataprivacyframework.gov) and record it, e.g. \
+                         `dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\"`; if it is not listed, rest \
+                         the transfer on e.g. `transfer scc` with `tia \"...\"`"
                             .to_string(),
                     ),
                     Mechanism::Adequacy => match countries().adequacy(code) {
