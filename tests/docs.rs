@@ -221,6 +221,7 @@ fn check_output(args: &[&str]) -> String {
         .collect();
     match format {
         "json" => json::render(&reports),
+        "github" => hjemmel::report::github::render(&reports),
         "human" => human::render(&reports, human::Style::PLAIN),
         other => panic!("unknown format {other}"),
     }
