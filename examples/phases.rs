@@ -124,6 +124,7 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
             path: &display,
             sources: &sources,
             diagnostics: &findings,
+            suppressed: &[],
             understood: true,
         }];
         hjemmel::report::json::render(&reports)

@@ -68,6 +68,8 @@ pub struct Diagnostic {
     pub provisions: Vec<String>,
     /// The data path that causes the problem, from the activity to where the data ends up.
     pub path: Vec<String>,
+    /// Why the severity differs from the rule's default (set by the spec's `hjemmel.toml`).
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
@@ -83,6 +85,7 @@ impl Diagnostic {
             help: None,
             provisions: Vec::new(),
             path: Vec::new(),
+            note: None,
         }
     }
 

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod allocator;
+pub mod config;
 pub mod diagnostic;
 pub mod flow;
 pub mod law;
@@ -20,6 +21,8 @@ pub mod syntax;
 
 use std::path::Path;
 
+use config::Config;
+use config::waivers::Suppressed;
 use diagnostic::Diagnostic;
 use flow::FlowGraph;
 use semantic::model::Model;
@@ -29,7 +32,10 @@ use source::SourceMap;
 pub struct Checked {
     pub model: Model,
     pub flow: FlowGraph,
+    /// The findings reported, with the severities the spec's settings give them.
     pub findings: Vec<Diagnostic>,
+    /// The findings a waiver or the settings turned off, with the reason.
+    pub suppressed: Vec<Suppressed>,
 }
 
 /// The result of checking one spec. The source map is always there, so errors can be rendered.
@@ -42,14 +48,19 @@ pub struct Outcome {
 impl Outcome {
     /// What the renderers need of this outcome: the findings, or the spec errors.
     pub fn report<'a>(&'a self, path: &'a str) -> report::SpecReport<'a> {
-        let (diagnostics, understood) = match &self.result {
-            Ok(checked) => (checked.findings.as_slice(), true),
-            Err(errors) => (errors.as_slice(), false),
+        let (diagnostics, suppressed, understood) = match &self.result {
+            Ok(checked) => (
+                checked.findings.as_slice(),
+                checked.suppressed.as_slice(),
+                true,
+            ),
+            Err(errors) => (errors.as_slice(), &[][..], false),
         };
         report::SpecReport {
             path,
             sources: &self.sources,
             diagnostics,
+            suppressed,
             understood,
         }
     }
@@ -69,21 +80,45 @@ pub fn check_spec(path: &Path) -> Outcome {
     }
 }
 
-/// Compiles and checks a spec already in memory.
+/// Compiles and checks a spec already in memory, applying its settings and waivers.
 pub fn check_sources(sources: &SourceMap) -> Result<Checked, Vec<Diagnostic>> {
-    let (model, flow) = compile(sources)?;
+    let config = load_config(sources);
+    let compiled = compile(sources);
+    let (config, (model, flow)) = match (config, compiled) {
+        (Ok(config), Ok(compiled)) => (config, compiled),
+        (config, compiled) => {
+            let mut errors = config.err().unwrap_or_default();
+            errors.extend(compiled.err().unwrap_or_default());
+            errors.sort_by_key(Diagnostic::sort_key);
+            return Err(errors);
+        }
+    };
+    let unknown_codes = config::waivers::check_codes(&model.waivers);
+    if !unknown_codes.is_empty() {
+        return Err(unknown_codes);
+    }
     let findings = run_rules(&model, &flow, sources);
+    let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers);
     Ok(Checked {
         model,
         flow,
         findings,
+        suppressed,
     })
+}
+
+/// The spec's settings file, read and validated; the defaults when there is none.
+pub fn load_config(sources: &SourceMap) -> Result<Config, Vec<Diagnostic>> {
+    match sources.config() {
+        Some((id, file)) => config::parse(id, &file.text),
+        None => Ok(Config::default()),
+    }
 }
 
 /// Text → resolved model and flow graph, or every spec error found.
 pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
     // Parsing and resolving go declaration by declaration (semantic/stream.rs); the result is the one
-    // of `syntax::parser::parse_file` on every file, then `semantic::resolve::resolve`.
+    // of `syntax::parser::parse_file` on every spec file, then `semantic::resolve::resolve`.
     let model = semantic::stream::parse_and_resolve(sources)?;
     let flow = FlowGraph::build(&model);
     Ok((model, flow))
@@ -92,8 +127,11 @@ pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic
 /// Runs every rule; findings come back in a stable order (file, position, code).
 pub fn run_rules(model: &Model, flow: &FlowGraph, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
+    // Several rules look at transfers: walk the graph for them once.
+    let transfers = flow::transfers::destinations(model, flow);
     for rule in rules::registry::RULES {
-        let mut cx = rules::Context::new(model, flow, sources, rule.meta(), &mut findings);
+        let mut cx =
+            rules::Context::new(model, flow, sources, &transfers, rule.meta(), &mut findings);
         rule.check(&mut cx);
     }
     findings.sort_by_key(Diagnostic::sort_key);

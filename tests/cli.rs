@@ -272,3 +272,35 @@ fn rules_lists_every_rule_in_both_formats() {
             .all(|r| r["severity"] == "error" || r["severity"] == "warning")
     );
 }
+
+#[test]
+fn github_format_writes_one_annotation_per_finding() {
+    let output = hjemmel(&["check", "--format", "github", ERRORS]);
+    assert_eq!(code(&output), 1);
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+    );
+    assert!(
+        lines[0].starts_with(&format!("::warning file={ERRORS},line=11,")),
+        "{out}"
+    );
+    // A newline inside a message would end the command: it is written as %0A.
+    assert!(lines.iter().all(|l| l.contains("%0Asee: ")), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn github_format_for_a_spec_error_is_an_error_annotation() {
+    let output = hjemmel(&["check", "--format", "github", SYNTAX_ERROR]);
+    assert_eq!(code(&output), 2);
+    let out = stdout(&output);
+    assert!(
+        out.starts_with(&format!("::error file={SYNTAX_ERROR},line=5,")),
+        "{out}"
+    );
+}

@@ -94,6 +94,7 @@ fn every_hjemmel_block_in_the_docs_is_understood() {
                         path: doc,
                         sources: &sources,
                         diagnostics: &errors,
+                        suppressed: &[],
                         understood: false,
                     }],
                     human::Style::PLAIN,
@@ -220,6 +221,7 @@ fn check_output(args: &[&str]) -> String {
         .collect();
     match format {
         "json" => json::render(&reports),
+        "github" => hjemmel::report::github::render(&reports),
         "human" => human::render(&reports, human::Style::PLAIN),
         other => panic!("unknown format {other}"),
     }

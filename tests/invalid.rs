@@ -1,6 +1,7 @@
 //! Malformed specs: each gives a located, clear error and is never accepted. Every file or directory
 //! under tests/fixtures/invalid/ is one case, with `// expect: CODE` comments at the error's line,
-//! and a snapshot of what the user sees.
+//! and a snapshot of what the user sees. In a spec directory's `hjemmel.toml` the comment is written
+//! inside a TOML comment: `# // expect: unknown-rule`.
 
 mod support;
 

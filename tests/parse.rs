@@ -1,6 +1,6 @@
 //! The parser builds the typed tree a spec describes, spans included.
 
-use hjemmel::syntax::ast::{Citation, Declaration, Retention, Statement};
+use hjemmel::syntax::ast::{Citation, Declaration, Notice, Retention, Statement};
 use hjemmel::syntax::parser::parse_file;
 use hjemmel::syntax::span::FileId;
 
@@ -10,17 +10,22 @@ controller k "Eksempel Kommune" {
   country DK
   address "Rådhuset"
   dpo { name "DPO" email "dpo@k.dk" }
+  allow DPO-MISSING "grund"
 }
 subjects employees "Medarbejdere" employees
+subjects pupils "Elever" children { aged 6 to 16 allow CHILD-CONSENT "grund" }
 data cpr "CPR-nummer" cpr
-data health "Helbred" special(health, genetic)
+data health "Helbred" special(health, genetic) { limit 5 years "logpolitik" allow ART9-FIT "grund" }
 source cpr_register "CPR" register
+source staff "Medarbejdere" staff { allow SOURCE-NOTICE "grund" }
 processor p "Leverandør" {
   agreement "DBA"
   country DK
-  subprocessor s "Under" { country US transfer dpf | scc tia "TIA" }
+  subprocessor s "Under" { country US transfer dpf | scc tia "TIA" dpf_listed "2026-10-01" }
+  allow PROCESSOR-AGREEMENT "grund"
 }
 recipient police "Politiet" police { country DK }
+recipient us "US" organisation { country US transfer dpf dpf_listed "tjekket" allow TRANSFER-SCC-TIA "grund" }
 activity a "Aktivitet" {
   purpose "Formål"
   subjects employees
@@ -36,6 +41,18 @@ activity a "Aktivitet" {
   exception tvol 4c(5) "tvist"
   dpia "DPIA 1"
   since 2023-09-01
+  area social
+  withdrawal "Skriv til kommunen"
+  online_service
+  parental_consent "MitID"
+  compatibility "Vurdering 2024"
+  logic "Modellen markerer afvigelser"
+  monitoring "GPS"
+  large_scale
+  notice exempt gdpr 14(5)(c), law "Serviceloven"
+  erasure refused "arkiv" under gdpr 17(3)(b)
+  preserve "Bevaringsbestemmelse 2020"
+  allow ART6-BASIS "grund"
   purpse "typo"
 }
 "#;
@@ -136,5 +153,29 @@ fn disclose_takes_under_and_when_in_either_order() {
         };
         assert_eq!(d.basis.len(), 1, "{statement}");
         assert_eq!(d.condition.as_ref().unwrap().node, "x", "{statement}");
+    }
+}
+
+#[test]
+fn a_notice_is_a_practice_or_an_exemption() {
+    let spec = r#"activity a "A" { notice "Brev ved sagens start" }
+activity b "B" { notice exempt gdpr 14(5)(c), law "Serviceloven" }"#;
+    let file = parse_file(FileId(0), spec).unwrap();
+    let notice = |i: usize| match &file.declarations[i] {
+        Declaration::Activity(a) => match &a.statements[..] {
+            [Statement::Notice(n)] => (**n).clone(),
+            other => panic!("one notice expected: {other:?}"),
+        },
+        other => panic!("an activity expected: {other:?}"),
+    };
+    assert!(matches!(notice(0), Notice::Practice(t) if t.node == "Brev ved sagens start"));
+    match notice(1) {
+        Notice::Exempt { basis, .. } => {
+            assert!(
+                matches!(&basis[0], Citation::Act { number, parts, .. } if number == "14" && parts == &["5", "c"])
+            );
+            assert!(matches!(&basis[1], Citation::Law(t) if t.node == "Serviceloven"));
+        }
+        other => panic!("an exemption expected: {other:?}"),
     }
 }

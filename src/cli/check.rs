@@ -37,6 +37,8 @@ enum Format {
     Human,
     /// One JSON document (schema: docs/cli.md).
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,6 +61,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let text = match args.format {
         Format::Json => report::json::render(&reports),
+        Format::Github => report::github::render(&reports),
         Format::Human => {
             let colour = match args.color {
                 Colour::Always => true,

@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::graph::{FlowGraph, Node, processor_chain};
 use crate::law::countries::{CountryRef, Zone};
 use crate::semantic::model::{ActivityId, DataId, Model, ProcessorId, RecipientId, TransferDecl};
+use crate::syntax::ast::Text;
 use crate::syntax::span::{Span, Spanned};
 
 /// A party that data reaches, outside the EU/EEA or of unknown place.
@@ -19,6 +20,8 @@ pub struct Destination<'m> {
     /// Whether the spec declares the country (`false`: a processor with no `country` line).
     pub stated: bool,
     pub transfer: Option<&'m TransferDecl>,
+    /// The transfer impact assessment declared for it (`tia "..."`).
+    pub tia: Option<&'m Text>,
     /// The activities whose data reaches it.
     pub activities: Vec<ActivityId>,
     /// The categories that reach it.
@@ -138,6 +141,7 @@ pub fn destinations<'m>(model: &'m Model, flow: &FlowGraph) -> Vec<Destination<'
             country,
             stated,
             transfer: p.transfer.as_ref(),
+            tia: p.tia.as_ref(),
         };
         found.extend(candidate.if_outside(flow, || {
             processor_chain(model, id)
@@ -156,6 +160,7 @@ pub fn destinations<'m>(model: &'m Model, flow: &FlowGraph) -> Vec<Destination<'
             country: country.clone(),
             stated: true,
             transfer: r.transfer.as_ref(),
+            tia: r.tia.as_ref(),
         };
         found.extend(candidate.if_outside(flow, Vec::new));
     }
@@ -170,6 +175,7 @@ struct Candidate<'m> {
     country: Spanned<CountryRef>,
     stated: bool,
     transfer: Option<&'m TransferDecl>,
+    tia: Option<&'m Text>,
 }
 
 impl<'m> Candidate<'m> {
@@ -191,6 +197,7 @@ impl<'m> Candidate<'m> {
             country: self.country,
             stated: self.stated,
             transfer: self.transfer,
+            tia: self.tia,
             activities: flow.activities_reaching(self.index),
             data,
             chain: chain(),

@@ -109,13 +109,52 @@ pub struct Provision {
     pub title: String,
     #[serde(default = "default_true")]
     pub verified: bool,
+    /// What the provision can do in a `basis`, per paragraph (`"*"`: the whole article, and a citation
+    /// of it without a paragraph). Only the GDPR records roles; see `gdpr.toml`.
+    #[serde(default)]
+    pub basis: HashMap<String, BasisRole>,
+    /// In a few words, what the provision is, for a finding that it is not a lawful basis
+    /// ("the duty to keep data secure"); the title is used when it is empty.
+    #[serde(default)]
+    pub what: String,
+    /// Where the provision belongs in a spec instead of `basis`, when it has a place of its own.
+    #[serde(default)]
+    pub instead: String,
     /// `points` indexed by paragraph number, filled in when the act is loaded (no string keys on the
     /// hot path of validation).
     #[serde(skip)]
     points_by_paragraph: Vec<u32>,
 }
 
+/// What a provision can do when it is cited in a `basis`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BasisRole {
+    /// A lawful basis or condition: art. 6(1), 9(2), 10, 49(1).
+    Ground,
+    /// An opening clause or companion provision cited alongside a ground: art. 6(2)-(4), 7, 9(4), 85-91.
+    Supplement,
+}
+
 impl Provision {
+    /// The role of this provision cited with `paragraph` in a `basis`; `None` when it has none (it is
+    /// not a lawful basis). A citation without a paragraph takes the role of a single-paragraph
+    /// article, or of any of its paragraphs: `gdpr 6` is vague, not a wrong kind of provision.
+    pub fn basis_role(&self, paragraph: Option<u32>) -> Option<BasisRole> {
+        if let Some(role) = self.basis.get("*") {
+            return Some(*role);
+        }
+        match paragraph {
+            Some(p) => self.basis.get(p.to_string().as_str()).copied(),
+            None if self.paragraphs <= 1 => self.basis.get("1").copied(),
+            None => self
+                .basis
+                .values()
+                .copied()
+                .min_by_key(|r| *r != BasisRole::Ground),
+        }
+    }
+
     /// How many points (letters or nr.) paragraph `paragraph` has; 0 when it has none.
     pub fn points_in(&self, paragraph: u32) -> u32 {
         self.points_by_paragraph

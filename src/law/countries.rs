@@ -31,6 +31,10 @@ pub struct Adequacy {
     pub scope: String,
     #[serde(default)]
     pub expires: String,
+    /// The decision covers only businesses of the country (organisations in commercial activity):
+    /// not its public authorities, and not private persons.
+    #[serde(default)]
+    pub businesses_only: bool,
     #[serde(default = "default_true")]
     pub verified: bool,
 }

@@ -3,8 +3,10 @@
 //! that a lawyer can review and update it without reading Rust; this module only loads and queries it.
 
 pub mod acts;
+pub mod art9;
 pub mod citation;
 pub mod countries;
+pub mod parameters;
 pub mod vocabulary;
 
 pub use acts::{Act, ActId};

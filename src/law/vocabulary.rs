@@ -130,6 +130,33 @@ keyword_enum! {
 }
 
 keyword_enum! {
+    /// The field of work an activity belongs to (`area social`): what an art. 9(2) condition must fit.
+    /// Which letters fit which area is reference data, in src/law/data/art9.toml.
+    pub enum Area {
+        /// Case handling and services that fit no narrower area.
+        Administration = "administration",
+        /// Social services and benefits (serviceloven, aktivloven).
+        Social = "social",
+        /// Care of the elderly and disabled, home care, nursing homes.
+        Care = "care",
+        /// Health services by health professionals.
+        Health = "health",
+        /// The controller's own staff: recruitment, pay, sick leave, dismissal.
+        Employment = "employment",
+        /// Schools and day care.
+        School = "school",
+        /// Security and crime prevention, such as CCTV.
+        Security = "security",
+        /// Establishing, exercising or defending legal claims: disputes, lawsuits, complaints.
+        LegalClaims = "legal_claims",
+        /// Scientific or historical research and statistics.
+        Research = "research",
+        /// Anything else; no fit is checked.
+        Other = "other",
+    }
+}
+
+keyword_enum! {
     /// Units of a retention period.
     pub enum TimeUnit {
         Day = "day",

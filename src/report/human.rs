@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
+use super::location::Location;
 use super::{Counts, SpecReport};
+use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::SourceMap;
 use crate::syntax::span::FileId;
@@ -46,6 +48,7 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
         for d in report.diagnostics {
             render_one(&handler, report.sources, d, &mut out);
         }
+        render_suppressed(report, &mut out);
         total = total + Counts::of(report.diagnostics);
     }
     out.push_str(&summary_line(reports, total));
@@ -76,6 +79,34 @@ fn render_one(
     out.push('\n');
 }
 
+/// Findings turned off by a waiver or the settings: one entry each, with the reason, so that a reader
+/// of the report sees what was not reported and why.
+fn render_suppressed(report: &SpecReport<'_>, out: &mut String) {
+    for s in report.suppressed {
+        let at = |span| {
+            Location::of(report.sources, span)
+                .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+                .unwrap_or_else(|| report.path.to_string())
+        };
+        let finding_at = s
+            .finding
+            .primary
+            .as_ref()
+            .map_or_else(|| report.path.to_string(), |l| at(l.span));
+        let how = match s.by {
+            SuppressedBy::Waiver => "waived",
+            SuppressedBy::Config => "turned off",
+        };
+        out.push_str(&format!(
+            "{how} [{}] at {finding_at}: {}\n  reason ({}): {}\n\n",
+            s.finding.code,
+            s.finding.message,
+            at(s.span),
+            s.reason
+        ));
+    }
+}
+
 /// Spec-error codes that mean the files themselves could not be read (see `source::load`).
 const UNREADABLE: &[&str] = &["read-error", "empty-spec", "not-utf8"];
 
@@ -85,7 +116,15 @@ fn summary_line(reports: &[SpecReport<'_>], total: Counts) -> String {
     for r in reports {
         let c = Counts::of(r.diagnostics);
         if r.understood {
-            lines.push_str(&format!("checked {}: {}\n", r.path, counts_phrase(c)));
+            let suppressed = match r.suppressed.len() {
+                0 => String::new(),
+                n => format!(" ({n} suppressed)"),
+            };
+            lines.push_str(&format!(
+                "checked {}: {}{suppressed}\n",
+                r.path,
+                counts_phrase(c)
+            ));
         } else if r
             .diagnostics
             .iter()
@@ -220,6 +259,9 @@ fn help_text(d: &Diagnostic) -> Option<String> {
     }
     if !d.provisions.is_empty() {
         parts.push(format!("see: {}", d.provisions.join("; ")));
+    }
+    if let Some(note) = &d.note {
+        parts.push(format!("note: {note}"));
     }
     (!parts.is_empty()).then(|| parts.join("\n"))
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::location::Location;
 use super::{Counts, SpecReport};
+use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
@@ -25,7 +26,19 @@ struct SpecJson<'a> {
     status: &'static str,
     files: Vec<&'a str>,
     diagnostics: Vec<DiagnosticJson<'a>>,
+    /// Findings a waiver or the spec's settings turned off, with the reason.
+    suppressed: Vec<SuppressedJson<'a>>,
     summary: Counts,
+}
+
+#[derive(Serialize)]
+struct SuppressedJson<'a> {
+    /// `waiver` (an `allow` in the spec) or `config` (`hjemmel.toml`).
+    by: SuppressedBy,
+    reason: &'a str,
+    /// Where the waiver or the rule's settings are written.
+    at: Option<Location>,
+    finding: DiagnosticJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -39,6 +52,9 @@ struct DiagnosticJson<'a> {
     help: Option<&'a str>,
     provisions: &'a [String],
     path: &'a [String],
+    /// Why the severity differs from the rule's default, when the spec's settings changed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -88,6 +104,16 @@ fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
             .iter()
             .map(|d| diagnostic_json(report, d))
             .collect(),
+        suppressed: report
+            .suppressed
+            .iter()
+            .map(|s| SuppressedJson {
+                by: s.by,
+                reason: &s.reason,
+                at: Location::of(report.sources, s.span),
+                finding: diagnostic_json(report, &s.finding),
+            })
+            .collect(),
         summary: Counts::of(report.diagnostics),
     }
 }
@@ -118,5 +144,6 @@ fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> Diagnostic
         help: d.help.as_deref(),
         provisions: &d.provisions,
         path: &d.path,
+        note: d.note.as_deref(),
     }
 }

@@ -1,9 +1,11 @@
 //! Renderers, one file per output format, all written from [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod location;
 
+use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 
@@ -14,6 +16,8 @@ pub struct SpecReport<'a> {
     pub sources: &'a SourceMap,
     /// Spec errors, or the rules' findings.
     pub diagnostics: &'a [Diagnostic],
+    /// Findings a waiver or the spec's settings turned off.
+    pub suppressed: &'a [Suppressed],
     /// `false` when the spec could not be read, parsed or resolved.
     pub understood: bool,
 }

@@ -25,7 +25,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data convictions "Straffedomme" criminal
     /// activity children "Børnesager" {
@@ -39,7 +39,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data convictions "Straffedomme" criminal
     /// activity children "Børnesager" {

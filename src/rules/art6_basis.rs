@@ -20,7 +20,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data address "Adresse" ordinary
     /// activity letters "Breve til borgere" {
@@ -34,7 +34,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data address "Adresse" ordinary
     /// activity letters "Breve til borgere" {

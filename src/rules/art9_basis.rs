@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data health "Helbredsoplysninger" special(health)
     /// activity care "Hjemmepleje" {
@@ -44,7 +44,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data health "Helbredsoplysninger" special(health)
     /// activity care "Hjemmepleje" {

@@ -30,30 +30,32 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// activity cameras "Tv-overvågning af rådhuset" {
     ///   purpose "Kriminalitetsforebyggelse"
     ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   subjects visitors
     ///   data video
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), tvol 2d(1)
     ///   retain video for 90 days
     /// }
     /// ```
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects visitors "Besøgende" citizens
     /// data video "Videooptagelser" ordinary
     /// activity cameras "Tv-overvågning af rådhuset" {
     ///   purpose "Kriminalitetsforebyggelse"
     ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   subjects visitors
     ///   data video
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), tvol 2d(1)
     ///   retain video for 30 days
     ///   exception tvol 4c(5) "længere ved en konkret tvist eller politiets behandling af en sag"
     /// }

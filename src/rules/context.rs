@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
+use crate::flow::transfers::Destination;
 use crate::semantic::model::Model;
 use crate::source::SourceMap;
 use crate::syntax::span::Span;
@@ -12,6 +13,9 @@ pub struct Context<'a> {
     pub model: &'a Model,
     pub flow: &'a FlowGraph,
     pub sources: &'a SourceMap,
+    /// Every party outside the EU/EEA (or of unknown place) that data reaches, walked once for all
+    /// the transfer rules ([`crate::flow::transfers::destinations`]).
+    pub transfers: &'a [Destination<'a>],
     meta: &'static RuleMeta,
     findings: &'a mut Vec<Diagnostic>,
 }
@@ -21,6 +25,7 @@ impl<'a> Context<'a> {
         model: &'a Model,
         flow: &'a FlowGraph,
         sources: &'a SourceMap,
+        transfers: &'a [Destination<'a>],
         meta: &'static RuleMeta,
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
@@ -28,6 +33,7 @@ impl<'a> Context<'a> {
             model,
             flow,
             sources,
+            transfers,
             meta,
             findings,
         }
@@ -51,6 +57,7 @@ impl<'a> Context<'a> {
             help: None,
             provisions: self.meta.provisions.iter().map(|c| c.to_string()).collect(),
             path: Vec::new(),
+            note: None,
         }
     }
 

@@ -22,21 +22,21 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data cpr "CPR-nummer" cpr
     /// activity cases "Sagsbehandling" {
     ///   purpose "Identifikation af borgeren i sagen"
     ///   subjects citizens
     ///   data cpr
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     ///   retain all for 5 years after "udgangen af journalperioden"
     /// }
     /// ```
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data cpr "CPR-nummer" cpr
     /// activity cases "Sagsbehandling" {

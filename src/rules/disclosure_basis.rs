@@ -34,7 +34,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data income "Indkomstforhold" confidential
     /// recipient skat "Skattestyrelsen" tax { country DK }
@@ -50,7 +50,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data income "Indkomstforhold" confidential
     /// recipient skat "Skattestyrelsen" tax { country DK }

@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
     /// processor payroll "Lønleverandør" { country DK }
@@ -29,7 +29,7 @@ declare_rule! {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees
     ///   data salary
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Skatteindberetningsloven"
     ///   retain all for 5 years
     ///   via payroll
     /// }
@@ -37,7 +37,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
     /// processor payroll "Lønleverandør" { agreement "Databehandleraftale 2024" country DK }
@@ -45,7 +45,7 @@ declare_rule! {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees
     ///   data salary
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c)
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Skatteindberetningsloven"
     ///   retain all for 5 years
     ///   via payroll
     /// }

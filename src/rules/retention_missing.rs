@@ -21,27 +21,27 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data location "Enhedens sidst kendte lokation" ordinary
     /// activity mdm "Mobile Device Management" {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     /// }
     /// ```
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data location "Enhedens sidst kendte lokation" ordinary
     /// activity mdm "Mobile Device Management" {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain location for 30 days
     /// }
     /// ```

@@ -1,6 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::Node;
-use crate::flow::transfers::destinations;
 use crate::law::countries::CountryRef;
 
 declare_rule! {
@@ -29,13 +28,14 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country outside_eea
     ///     transfer dpf | scc
@@ -45,7 +45,7 @@ declare_rule! {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 1 year
     ///   via mdm
     /// }
@@ -53,23 +53,25 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country US
     ///     transfer dpf
+///     dpf_listed "DPF List, checked 2026-10-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 1 year
     ///   via mdm
     /// }
@@ -89,7 +91,7 @@ impl Rule for TransferDestinationUnknown {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
-        for destination in destinations(model, cx.flow) {
+        for destination in cx.transfers {
             let (message, label) = match destination.country.node {
                 CountryRef::OutsideEea => (
                     format!(

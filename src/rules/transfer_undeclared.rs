@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::flow::transfers::destinations;
 use crate::law::countries::{CountryRef, Zone, countries};
 
 declare_rule! {
@@ -30,13 +29,14 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///   }
@@ -45,7 +45,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 90 days
     ///   via mail
     /// }
@@ -53,13 +53,14 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" {
+    ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///     transfer scc
@@ -70,7 +71,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e)
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 90 days
     ///   via mail
     /// }
@@ -100,7 +101,7 @@ impl Rule for TransferUndeclared {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
-        for destination in destinations(model, cx.flow) {
+        for destination in cx.transfers {
             let zone = destination.country.node.zone();
             if zone == Zone::Unknown
                 || destination

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::law::citation::LegalRef;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{
-    DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
+    Area, DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind,
+    TimeUnit,
 };
 use crate::syntax::ast::{Name, Text};
 use crate::syntax::span::{Span, Spanned};
@@ -54,6 +55,18 @@ pub struct Model {
     pub processors: Vec<Processor>,
     pub recipients: Vec<Recipient>,
     pub activities: Vec<Activity>,
+    /// Every `allow CODE "reason"` of the spec, in the order written.
+    pub waivers: Vec<Waiver>,
+}
+
+/// `allow CODE "reason"`: the rule `code` is off within `scope`, the declaration the waiver stands in
+/// (with everything nested in it, such as a processor's sub-processors).
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    pub code: Name,
+    pub reason: Text,
+    pub scope: Span,
+    pub span: Span,
 }
 
 impl Model {
@@ -108,6 +121,17 @@ pub struct SubjectGroup {
     pub name: Name,
     pub label: Text,
     pub kind: SubjectKind,
+    /// `aged 6 to 16`, when the spec states the ages.
+    pub ages: Option<Spanned<AgeRange>>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// The youngest and oldest in a group of data subjects, in whole years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AgeRange {
+    pub youngest: u32,
+    pub oldest: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -119,6 +143,31 @@ pub struct DataCategory {
     pub special: Vec<SpecialKind>,
     /// Where the class is written.
     pub class_span: Span,
+    /// `limit 30 days`: no activity may keep the category longer.
+    pub limit: Option<RetentionLimit>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// The longest a category may be kept, from collection.
+#[derive(Debug, Clone)]
+pub struct RetentionLimit {
+    pub amount: u64,
+    pub unit: TimeUnit,
+    /// Why: the guideline, statute or decision that sets the limit.
+    pub reason: Option<Text>,
+    pub span: Span,
+}
+
+impl RetentionLimit {
+    pub fn days(&self) -> u64 {
+        self.amount * self.unit.days()
+    }
+
+    /// In words: `30 days`.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.amount, self.unit.keyword())
+    }
 }
 
 impl DataCategory {
@@ -132,6 +181,8 @@ pub struct Source {
     pub name: Name,
     pub label: Text,
     pub kind: SourceKind,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// A processor or a sub-processor (then `parent` is the processor that engaged it).
@@ -146,6 +197,8 @@ pub struct Processor {
     pub country: Option<Spanned<CountryRef>>,
     pub transfer: Option<TransferDecl>,
     pub tia: Option<Text>,
+    /// Where the importer's entry on the Data Privacy Framework list was checked.
+    pub dpf_listed: Option<Text>,
     pub span: Span,
 }
 
@@ -171,6 +224,8 @@ pub struct Recipient {
     pub country: Option<Spanned<CountryRef>>,
     pub transfer: Option<TransferDecl>,
     pub tia: Option<Text>,
+    /// Where the importer's entry on the Data Privacy Framework list was checked.
+    pub dpf_listed: Option<Text>,
     pub span: Span,
 }
 
@@ -204,6 +259,45 @@ pub struct Activity {
     pub justification: Option<Text>,
     pub notified: Option<Spanned<Date>>,
     pub security: Vec<Text>,
+    /// `area social`: the field of work, which the art. 9(2) condition must fit.
+    pub area: Option<Spanned<Area>>,
+    /// `withdrawal "..."`: how consent is withdrawn (art. 7(3)).
+    pub withdrawal: Option<Text>,
+    /// `online_service`: an information society service offered directly to the data subjects (art. 8).
+    pub online_service: Option<Span>,
+    /// `parental_consent "..."`: how the consent of the holder of parental responsibility is obtained.
+    pub parental_consent: Option<Text>,
+    /// `compatibility "..."`: the art. 6(4) assessment for data taken from other activities.
+    pub compatibility: Option<Text>,
+    /// `logic "..."`: what the data subjects are told of the logic of automated review (art. 13(2)(f)).
+    pub logic: Option<Text>,
+    /// `monitoring "..."`: the activity systematically monitors people (art. 35(3)(c)).
+    pub monitoring: Option<Text>,
+    /// `large_scale`: the activity processes data on a large scale (art. 35(3)(b)).
+    pub large_scale: Option<Span>,
+    /// `notice ...`: how the art. 14 information is given, or why it is not.
+    pub notice: Option<NoticeDecl>,
+    /// `erasure refused ...`: requests for erasure are refused, and on what ground.
+    pub erasure_refusal: Option<ErasureRefusal>,
+    /// `preserve "..."`: the records must be handed to the public archive (arkivloven).
+    pub preserve: Option<Text>,
+}
+
+/// How the data subjects learn of data collected from others (art. 14).
+#[derive(Debug, Clone)]
+pub enum NoticeDecl {
+    /// `notice "..."`: how they are told.
+    Practice(Text),
+    /// `notice exempt CITATIONS`: the exception relied on (art. 14(5), DBL § 22).
+    Exempt { basis: Vec<LegalRef>, span: Span },
+}
+
+/// `erasure refused "reason" [under CITATIONS]`.
+#[derive(Debug, Clone)]
+pub struct ErasureRefusal {
+    pub reason: Text,
+    pub basis: Vec<LegalRef>,
+    pub span: Span,
 }
 
 impl Activity {

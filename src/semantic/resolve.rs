@@ -9,7 +9,8 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::law::citation::{self, LegalRef};
 use crate::law::countries::{CountryRef, parse_country};
 use crate::law::vocabulary::{
-    DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind, TimeUnit,
+    Area, DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind,
+    TimeUnit,
 };
 use crate::syntax::STATEMENTS;
 use crate::syntax::ast::{self, Name, Text};
@@ -149,10 +150,14 @@ impl Incremental {
                     SubjectKind::from_keyword,
                     SubjectKind::KEYWORDS,
                 );
+                let ages = s.aged.as_ref().and_then(|a| r.ages(a));
+                r.waivers(&s.waivers, s.span);
                 parts.subjects.push(SubjectGroup {
                     name: s.name,
                     label: s.label,
                     kind: kind.unwrap_or(SubjectKind::Other),
+                    ages,
+                    span: s.span,
                 });
             }
             ast::Declaration::Data(d) => parts.data.push(r.data(&d)),
@@ -163,10 +168,12 @@ impl Incremental {
                     SourceKind::from_keyword,
                     SourceKind::KEYWORDS,
                 );
+                r.waivers(&s.waivers, s.span);
                 parts.sources.push(Source {
                     name: s.name,
                     label: s.label,
                     kind: kind.unwrap_or(SourceKind::DataSubject),
+                    span: s.span,
                 });
             }
             ast::Declaration::Processor(p) => r.processor(&p, None, &mut parts.processors),
@@ -193,6 +200,7 @@ struct Resolver {
     names: FxHashMap<String, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
+    waivers: Vec<Waiver>,
     counts: Counts,
 }
 
@@ -328,10 +336,66 @@ impl Resolver {
             processors,
             recipients,
             activities,
+            waivers: std::mem::take(&mut self.waivers),
         })
     }
 
+    /// Keeps the waivers of a declaration; one without a reason is an error, since a report must say
+    /// why a rule was turned off.
+    fn waivers(&mut self, list: &[ast::Waiver], scope: Span) {
+        for w in list {
+            match &w.reason {
+                Some(reason) if !reason.node.trim().is_empty() => self.waivers.push(Waiver {
+                    code: w.code.clone(),
+                    reason: reason.clone(),
+                    scope,
+                    span: w.span,
+                }),
+                _ => self.error(
+                    Diagnostic::spec_error_at(
+                        "waiver-without-reason",
+                        format!("`allow {}` gives no reason", w.code.node),
+                        w.span,
+                        "a waiver needs a reason",
+                    )
+                    .with_help(format!(
+                        "say why the rule does not apply here and who decided, e.g. `allow {} \"...; decided by \
+                         the DPO 2026-11-01\"`; the reason is shown in every report",
+                        w.code.node
+                    )),
+                ),
+            }
+        }
+    }
+
+    /// `aged 6 to 16`: whole years, youngest first.
+    fn ages(&mut self, a: &ast::Aged) -> Option<Spanned<AgeRange>> {
+        let youngest = a.youngest.node.parse::<u32>().ok();
+        let oldest = a.oldest.node.parse::<u32>().ok();
+        match (youngest, oldest) {
+            (Some(youngest), Some(oldest)) if youngest <= oldest && oldest <= 150 => {
+                Some(Spanned::new(AgeRange { youngest, oldest }, a.span))
+            }
+            _ => {
+                self.error(
+                    Diagnostic::spec_error_at(
+                        "invalid-value",
+                        format!(
+                            "`aged {} to {}` is not a range of ages",
+                            a.youngest.node, a.oldest.node
+                        ),
+                        a.span,
+                        "not a range of ages",
+                    )
+                    .with_help("write whole years, youngest first, e.g. `aged 6 to 16`"),
+                );
+                None
+            }
+        }
+    }
+
     fn controller(&mut self, c: &ast::Controller) -> Controller {
+        self.waivers(&c.waivers, c.span);
         let country = match &c.country {
             Some(name) => self
                 .country(name)
@@ -423,12 +487,25 @@ impl Resolver {
                 (DataClass::Special, kinds, *span)
             }
         };
+        self.waivers(&d.waivers, d.span);
+        let limit = d.limit.as_ref().and_then(|l| {
+            let amount = self.period_amount(&l.amount, &l.unit, "limit");
+            let unit = self.time_unit(&l.unit);
+            Some(RetentionLimit {
+                amount: amount?,
+                unit: unit?,
+                reason: l.reason.clone(),
+                span: l.span,
+            })
+        });
         DataCategory {
             name: d.name.clone(),
             label: d.label.clone(),
             class,
             special,
             class_span,
+            limit,
+            span: d.span,
         }
     }
 
@@ -441,6 +518,7 @@ impl Resolver {
         let id = ProcessorId(out.len() as u32);
         let country = p.country.as_ref().and_then(|c| self.country(c));
         let transfer = p.transfer.as_ref().map(|t| self.transfer(t));
+        self.waivers(&p.waivers, p.span);
         out.push(Processor {
             name: p.name.clone(),
             label: p.label.clone(),
@@ -451,6 +529,7 @@ impl Resolver {
             country,
             transfer,
             tia: p.tia.clone(),
+            dpf_listed: p.dpf_listed.clone(),
             span: p.span,
         });
         for sub in &p.subprocessors {
@@ -467,6 +546,7 @@ impl Resolver {
             RecipientKind::from_keyword,
             RecipientKind::KEYWORDS,
         );
+        self.waivers(&rc.waivers, rc.span);
         Recipient {
             name: rc.name.clone(),
             label: rc.label.clone(),
@@ -474,6 +554,7 @@ impl Resolver {
             country: rc.country.as_ref().and_then(|c| self.country(c)),
             transfer: rc.transfer.as_ref().map(|t| self.transfer(t)),
             tia: rc.tia.clone(),
+            dpf_listed: rc.dpf_listed.clone(),
             span: rc.span,
         }
     }
@@ -760,6 +841,17 @@ impl Resolver {
             justification: None,
             notified: None,
             security: Vec::with_capacity(n.security),
+            area: None,
+            withdrawal: None,
+            online_service: None,
+            parental_consent: None,
+            compatibility: None,
+            logic: None,
+            monitoring: None,
+            large_scale: None,
+            notice: None,
+            erasure_refusal: None,
+            preserve: None,
         };
         let mut singles: Vec<(&'static str, Span)> = Vec::new();
         // Retain and disclose statements may only name data the activity lists; checked after all
@@ -854,6 +946,67 @@ impl Resolver {
                     act.notified = self.date(&t);
                 }
                 ast::Statement::Security(t) => act.security.push(t),
+                ast::Statement::Area(word) => {
+                    self.single(&mut singles, "area", word.span);
+                    act.area = self
+                        .keyword(&word, "field of work", Area::from_keyword, Area::KEYWORDS)
+                        .map(|area| Spanned::new(area, word.span));
+                }
+                ast::Statement::Withdrawal(t) => {
+                    self.single(&mut singles, "withdrawal", t.span);
+                    act.withdrawal = Some(t);
+                }
+                ast::Statement::OnlineService(span) => {
+                    self.single(&mut singles, "online_service", span);
+                    act.online_service = Some(span);
+                }
+                ast::Statement::ParentalConsent(t) => {
+                    self.single(&mut singles, "parental_consent", t.span);
+                    act.parental_consent = Some(t);
+                }
+                ast::Statement::Compatibility(t) => {
+                    self.single(&mut singles, "compatibility", t.span);
+                    act.compatibility = Some(t);
+                }
+                ast::Statement::Logic(t) => {
+                    self.single(&mut singles, "logic", t.span);
+                    act.logic = Some(t);
+                }
+                ast::Statement::Monitoring(t) => {
+                    self.single(&mut singles, "monitoring", t.span);
+                    act.monitoring = Some(t);
+                }
+                ast::Statement::LargeScale(span) => {
+                    self.single(&mut singles, "large_scale", span);
+                    act.large_scale = Some(span);
+                }
+                ast::Statement::Notice(n) => {
+                    let span = match &*n {
+                        ast::Notice::Practice(t) => t.span,
+                        ast::Notice::Exempt { span, .. } => *span,
+                    };
+                    self.single(&mut singles, "notice", span);
+                    act.notice = Some(match &*n {
+                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.clone()),
+                        ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
+                            basis: self.citations(basis),
+                            span: *span,
+                        },
+                    });
+                }
+                ast::Statement::ErasureRefused(e) => {
+                    self.single(&mut singles, "erasure refused", e.span);
+                    act.erasure_refusal = Some(ErasureRefusal {
+                        reason: e.reason.clone(),
+                        basis: self.citations(&e.basis),
+                        span: e.span,
+                    });
+                }
+                ast::Statement::Preserve(t) => {
+                    self.single(&mut singles, "preserve", t.span);
+                    act.preserve = Some(t);
+                }
+                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(&w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node.as_str(),
@@ -971,31 +1124,8 @@ impl Resolver {
                 after,
                 then_archive,
             } => {
-                let unit_value = self.keyword(
-                    unit,
-                    "unit of time",
-                    TimeUnit::from_keyword,
-                    &["days", "weeks", "months", "years"],
-                );
-                let amount_value = match amount.node.parse::<u64>() {
-                    Ok(n) if n > 0 => Some(n),
-                    _ => {
-                        let help = duration_help(&amount.node, &unit.node);
-                        self.error(
-                            Diagnostic::spec_error_at(
-                                "invalid-duration",
-                                format!(
-                                    "`{} {}` is not a retention period",
-                                    amount.node, unit.node
-                                ),
-                                amount.span,
-                                "a period is a whole number greater than zero",
-                            )
-                            .with_help(help),
-                        );
-                        None
-                    }
-                };
+                let unit_value = self.time_unit(unit);
+                let amount_value = self.period_amount(amount, unit, "retention period");
                 if let (Some(n), Some(u)) = (amount_value, unit_value) {
                     Period::Deadline {
                         amount: n,
@@ -1014,6 +1144,35 @@ impl Resolver {
             period,
             span: r.span,
         })
+    }
+
+    fn time_unit(&mut self, unit: &Name) -> Option<TimeUnit> {
+        self.keyword(
+            unit,
+            "unit of time",
+            TimeUnit::from_keyword,
+            &["days", "weeks", "months", "years"],
+        )
+    }
+
+    /// The number of a period (`5` in `for 5 years`): a whole number greater than zero.
+    fn period_amount(&mut self, amount: &Spanned<String>, unit: &Name, what: &str) -> Option<u64> {
+        match amount.node.parse::<u64>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                let help = duration_help(&amount.node, &unit.node);
+                self.error(
+                    Diagnostic::spec_error_at(
+                        "invalid-duration",
+                        format!("`{} {}` is not a {what}", amount.node, unit.node),
+                        amount.span,
+                        "a period is a whole number greater than zero",
+                    )
+                    .with_help(help),
+                );
+                None
+            }
+        }
     }
 
     fn disclosure(&mut self, d: ast::Disclose, act: &Activity) -> Option<Disclosure> {

@@ -32,7 +32,7 @@ enum Step {
 pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> {
     let mut resolver = Incremental::default();
     let mut files = Vec::with_capacity(sources.len());
-    for (id, file) in sources.files() {
+    for (id, file) in sources.spec_files() {
         let plan = Chunks::new(id, &file.text).map(|chunks| {
             let steps: Vec<Step> = (0..chunks.len())
                 .map(|i| match chunks.header(i) {
@@ -91,7 +91,7 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
     if misread {
         // No syntax errors (checked above), so every file parses.
         let files = sources
-            .files()
+            .spec_files()
             .map(|(id, file)| parse_file(id, &file.text))
             .collect::<Result<Vec<_>, _>>()?;
         return resolve(files).map_err(sorted);

@@ -60,6 +60,8 @@ const BLOCK: usize = 4096;
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// The spec's settings file (`hjemmel.toml`), when it has one; every other file is spec text.
+    config: Option<FileId>,
 }
 
 impl SourceMap {
@@ -76,6 +78,24 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// Adds the spec's settings file.
+    pub fn add_config(&mut self, file: SourceFile) -> FileId {
+        let id = self.add(file);
+        self.config = Some(id);
+        id
+    }
+
+    /// The settings file, when the spec has one.
+    pub fn config(&self) -> Option<(FileId, &SourceFile)> {
+        self.config.map(|id| (id, self.file(id)))
+    }
+
+    /// The `.hjemmel` files, without the settings file.
+    pub fn spec_files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files().filter(|(id, _)| Some(*id) != self.config)
+    }
+
+    /// Every file, the settings file included.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
             .iter()
@@ -143,50 +163,78 @@ pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
         .into());
     }
     let mut map = SourceMap::new();
-    for p in paths {
-        let name = p.display().to_string();
-        let bytes = std::fs::read(&p).map_err(|e| {
-            Diagnostic::spec_error(
-                "read-error",
-                format!("cannot read `{name}`: {}", io_reason(&e)),
-            )
-        })?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let prefix = &e.as_bytes()[..offset];
-                let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-                let column = String::from_utf8_lossy(prefix)
-                    .rsplit('\n')
-                    .next()
-                    .map_or(0, |l| l.chars().count())
-                    + 1;
-                // Shown with the bad bytes replaced, so the user sees where they are; everything before
-                // the first one is unchanged, so the offset still points at it.
-                let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let id = map.add(SourceFile::new(name.clone(), shown));
-                let error = Diagnostic::spec_error_at(
-                    "not-utf8",
-                    format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
-                    Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-                    "this byte is not UTF-8",
-                )
-                .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")");
+    for p in &paths {
+        match read_text(p, &mut map) {
+            Ok((name, text)) => map.add(SourceFile::new(name, text)),
+            Err(error) => {
                 return Err(LoadError {
                     sources: map,
                     error,
                 });
             }
         };
-        // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
-        let text = match text.strip_prefix('\u{FEFF}') {
-            Some(rest) => rest.to_string(),
-            None => text,
+    }
+    // The settings live beside the spec's files: in the directory, or beside the one file.
+    let dir = if meta.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    let config_path = dir.map(|d| d.join(crate::config::FILE_NAME));
+    if let Some(config_path) = config_path.filter(|c| c.is_file()) {
+        match read_text(&config_path, &mut map) {
+            Ok((name, text)) => map.add_config(SourceFile::new(name, text)),
+            Err(error) => {
+                return Err(LoadError {
+                    sources: map,
+                    error,
+                });
+            }
         };
-        map.add(SourceFile::new(name, text));
     }
     Ok(map)
+}
+
+/// Reads one file as UTF-8 text, without a leading byte-order mark. A file that is not UTF-8 is added
+/// to `map` with the bad bytes replaced, so that the error can point at the first of them.
+fn read_text(p: &Path, map: &mut SourceMap) -> Result<(String, String), Diagnostic> {
+    let name = p.display().to_string();
+    let bytes = std::fs::read(p).map_err(|e| {
+        Diagnostic::spec_error(
+            "read-error",
+            format!("cannot read `{name}`: {}", io_reason(&e)),
+        )
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let prefix = &e.as_bytes()[..offset];
+            let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = String::from_utf8_lossy(prefix)
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
+            // Shown with the bad bytes replaced, so the user sees where they are; everything before
+            // the first one is unchanged, so the offset still points at it.
+            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let id = map.add(SourceFile::new(name.clone(), shown));
+            return Err(Diagnostic::spec_error_at(
+                "not-utf8",
+                format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
+                Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
+                "this byte is not UTF-8",
+            )
+            .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")"));
+        }
+    };
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok((name, text))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -36,6 +36,16 @@ pub struct Controller {
     pub address: Option<Text>,
     pub contact: Option<Text>,
     pub dpo: Option<Dpo>,
+    pub waivers: Vec<Waiver>,
+    pub span: Span,
+}
+
+/// `allow CODE "reason"`: turns one rule off for the declaration it stands in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiver {
+    pub code: Name,
+    /// Required; `None` only so that the compiler can say it is missing.
+    pub reason: Option<Text>,
     pub span: Span,
 }
 
@@ -54,6 +64,17 @@ pub struct Subjects {
     pub name: Name,
     pub label: Text,
     pub kind: Name,
+    pub aged: Option<Aged>,
+    pub waivers: Vec<Waiver>,
+    pub span: Span,
+}
+
+/// `aged 6 to 16`: the ages of a group of data subjects, in years, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aged {
+    pub youngest: Spanned<String>,
+    pub oldest: Spanned<String>,
+    pub span: Span,
 }
 
 /// `data NAME "label" CLASS` where CLASS is a word (`ordinary`, `cpr`, ...) or `special(kind, ...)`.
@@ -62,6 +83,18 @@ pub struct Data {
     pub name: Name,
     pub label: Text,
     pub class: DataClass,
+    pub limit: Option<Limit>,
+    pub waivers: Vec<Waiver>,
+    pub span: Span,
+}
+
+/// `limit 30 days ["why"]`: the longest any activity may keep a category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limit {
+    pub amount: Spanned<String>,
+    pub unit: Name,
+    pub reason: Option<Text>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +108,8 @@ pub struct Source {
     pub name: Name,
     pub label: Text,
     pub kind: Name,
+    pub waivers: Vec<Waiver>,
+    pub span: Span,
 }
 
 /// A processor or a sub-processor: the same fields, and sub-processors nest to any depth.
@@ -87,7 +122,9 @@ pub struct Processor {
     pub country: Option<Name>,
     pub transfer: Option<Transfer>,
     pub tia: Option<Text>,
+    pub dpf_listed: Option<Text>,
     pub subprocessors: Vec<Processor>,
+    pub waivers: Vec<Waiver>,
     pub span: Span,
 }
 
@@ -106,6 +143,8 @@ pub struct Recipient {
     pub country: Option<Name>,
     pub transfer: Option<Transfer>,
     pub tia: Option<Text>,
+    pub dpf_listed: Option<Text>,
+    pub waivers: Vec<Waiver>,
     pub span: Span,
 }
 
@@ -136,6 +175,27 @@ pub enum Statement {
     Justification(Text),
     Notified(Text),
     Security(Text),
+    /// `area social`: the field of the municipality's work the activity belongs to.
+    Area(Name),
+    /// `withdrawal "..."`: how consent is withdrawn.
+    Withdrawal(Text),
+    /// `online_service`: an information society service offered directly to the data subjects.
+    OnlineService(Span),
+    /// `parental_consent "..."`: how consent from the holder of parental responsibility is obtained.
+    ParentalConsent(Text),
+    /// `compatibility "..."`: the art. 6(4) assessment for reusing data from another activity.
+    Compatibility(Text),
+    /// `logic "..."`: what is told about the logic of automated review.
+    Logic(Text),
+    /// `monitoring "..."`: the activity systematically monitors people.
+    Monitoring(Text),
+    /// `large_scale`: the activity processes data on a large scale.
+    LargeScale(Span),
+    Notice(Box<Notice>),
+    ErasureRefused(Box<ErasureRefusal>),
+    /// `preserve "..."`: the records must be preserved in the public archive.
+    Preserve(Text),
+    Allow(Waiver),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
     Unknown(Name),
 }
@@ -192,6 +252,21 @@ pub struct Disclose {
     pub recipient: Name,
     pub basis: Vec<Citation>,
     pub condition: Option<Text>,
+    pub span: Span,
+}
+
+/// `notice "..."` (how the art. 14 information is given) or `notice exempt CITATIONS`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Practice(Text),
+    Exempt { basis: Vec<Citation>, span: Span },
+}
+
+/// `erasure refused "reason" [under CITATIONS]`: requests for erasure are refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErasureRefusal {
+    pub reason: Text,
+    pub basis: Vec<Citation>,
     pub span: Span,
 }
 

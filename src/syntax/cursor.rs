@@ -318,6 +318,20 @@ impl<'a> Cursor<'a> {
         Some(self.took(start, end))
     }
 
+    /// `rule_code`: letters, digits, `-` and `_`, as many as there are (no check of what follows).
+    pub fn rule_code(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos;
+        let mut end = start;
+        while self
+            .bytes
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            end += 1;
+        }
+        (end > start).then(|| self.took(start, end))
+    }
+
     /// The rest of `unknown_field`: anything up to a newline or `}`.
     pub fn rest_of_line(&mut self) {
         let end = memchr2(b'\n', b'}', &self.bytes[self.pos..])

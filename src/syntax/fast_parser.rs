@@ -170,15 +170,9 @@ impl Parser<'_> {
         let start = self.c.pos;
         Some(match self.c.peek_word()? {
             "controller" => Declaration::Controller(Box::new(self.controller(start)?)),
-            "subjects" => {
-                let (name, label, kind) = self.one_liner("subjects")?;
-                Declaration::Subjects(Subjects { name, label, kind })
-            }
-            "data" => Declaration::Data(self.data()?),
-            "source" => {
-                let (name, label, kind) = self.one_liner("source")?;
-                Declaration::Source(Source { name, label, kind })
-            }
+            "subjects" => Declaration::Subjects(self.subjects(start)?),
+            "data" => Declaration::Data(self.data(start)?),
+            "source" => Declaration::Source(self.source(start)?),
             "processor" => Declaration::Processor(Box::new(self.processor("processor", 0)?)),
             "recipient" => Declaration::Recipient(Box::new(self.recipient(start)?)),
             "activity" => Declaration::Activity(self.activity(start)?),
@@ -186,7 +180,7 @@ impl Parser<'_> {
         })
     }
 
-    /// `KEYWORD ident string ident` (subjects, source).
+    /// `KEYWORD ident string ident` (subjects, source, recipient).
     fn one_liner(&mut self, keyword: &str) -> Option<(Name, Text, Name)> {
         self.after(keyword, |p| {
             let name = p.name()?;
@@ -195,6 +189,129 @@ impl Parser<'_> {
             p.c.skip();
             Some((name, label, p.name()?))
         })
+    }
+
+    /// The optional `{ ... }` after a one-line declaration (subjects, data, source, recipient), and
+    /// the declaration's span, which starts at `start`. `field` reads one field of the block.
+    fn optional_block(
+        &mut self,
+        start: usize,
+        field: impl FnMut(&mut Self, &str) -> Option<()>,
+    ) -> Option<Span> {
+        let words_end = self.c.pos;
+        self.c.skip();
+        if self.c.literal("{").is_some() {
+            self.block(field)?;
+            return Some(self.span_from(start));
+        }
+        // Without a block, pest's pair runs over the white space and comments skipped before the
+        // missing block; the builder cuts it back to the last word unless it ends in a comment.
+        let skipped = self.c.pos;
+        let end = if self.c.text[..skipped].ends_with(char::is_whitespace) {
+            words_end
+        } else {
+            skipped
+        };
+        Some(self.span(start, end))
+    }
+
+    fn subjects(&mut self, start: usize) -> Option<Subjects> {
+        let (name, label, kind) = self.one_liner("subjects")?;
+        let mut aged = None;
+        let mut waivers = Vec::new();
+        let span = self.optional_block(start, |p, keyword| match keyword {
+            "aged" => Self::once(&mut aged, p.aged()?),
+            "allow" => {
+                waivers.push(p.waiver()?);
+                Some(())
+            }
+            _ => None,
+        })?;
+        Some(Subjects {
+            name,
+            label,
+            kind,
+            aged,
+            waivers,
+            span,
+        })
+    }
+
+    fn source(&mut self, start: usize) -> Option<Source> {
+        let (name, label, kind) = self.one_liner("source")?;
+        let mut waivers = Vec::new();
+        let span = self.optional_block(start, |p, keyword| match keyword {
+            "allow" => {
+                waivers.push(p.waiver()?);
+                Some(())
+            }
+            _ => None,
+        })?;
+        Some(Source {
+            name,
+            label,
+            kind,
+            waivers,
+            span,
+        })
+    }
+
+    /// `allow_field`: `allow CODE "reason"?`.
+    fn waiver(&mut self) -> Option<Waiver> {
+        let start = self.c.keyword("allow")?;
+        self.c.skip();
+        let code = {
+            let range = self.c.rule_code()?;
+            self.spanned(range)
+        };
+        let reason = self.optional(Self::text);
+        Some(Waiver {
+            code,
+            reason,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `aged_field`: `aged NUMBER to NUMBER`.
+    fn aged(&mut self) -> Option<Aged> {
+        let start = self.c.keyword("aged")?;
+        self.c.skip();
+        let youngest = self.number()?;
+        self.c.skip();
+        self.c.keyword("to")?;
+        self.c.skip();
+        let oldest = self.number()?;
+        Some(Aged {
+            youngest,
+            oldest,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `limit_field`: `limit NUMBER UNIT "reason"?`.
+    fn limit(&mut self) -> Option<Limit> {
+        let start = self.c.keyword("limit")?;
+        self.c.skip();
+        let (amount, unit) = self.duration()?;
+        let reason = self.optional(Self::text);
+        Some(Limit {
+            amount,
+            unit,
+            reason,
+            span: self.span_from(start),
+        })
+    }
+
+    fn number(&mut self) -> Option<Spanned<String>> {
+        let range = self.c.number()?;
+        Some(self.spanned(range))
+    }
+
+    /// `duration`: a number and a unit.
+    fn duration(&mut self) -> Option<(Spanned<String>, Name)> {
+        let amount = self.number()?;
+        self.c.skip();
+        Some((amount, self.name()?))
     }
 
     /// A name and a label, then `{`.
@@ -232,6 +349,7 @@ impl Parser<'_> {
             address: None,
             contact: None,
             dpo: None,
+            waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
         self.block(|p, keyword| {
@@ -246,6 +364,10 @@ impl Parser<'_> {
                 "address" => Self::once(&mut c.address, p.after("address", Self::text)?),
                 "contact" => Self::once(&mut c.contact, p.after("contact", Self::text)?),
                 "dpo" => Self::once(&mut c.dpo, p.dpo()?),
+                "allow" => {
+                    c.waivers.push(p.waiver()?);
+                    Some(())
+                }
                 _ => None,
             }
         })?;
@@ -280,8 +402,8 @@ impl Parser<'_> {
         Some(d)
     }
 
-    fn data(&mut self) -> Option<Data> {
-        self.after("data", |p| {
+    fn data(&mut self, start: usize) -> Option<Data> {
+        let (name, label, class) = self.after("data", |p| {
             let name = p.name()?;
             p.c.skip();
             let label = p.text()?;
@@ -290,7 +412,25 @@ impl Parser<'_> {
                 Some(class) => class,
                 None => DataClass::Word(p.name()?),
             };
-            Some(Data { name, label, class })
+            Some((name, label, class))
+        })?;
+        let mut limit = None;
+        let mut waivers = Vec::new();
+        let span = self.optional_block(start, |p, keyword| match keyword {
+            "limit" => Self::once(&mut limit, p.limit()?),
+            "allow" => {
+                waivers.push(p.waiver()?);
+                Some(())
+            }
+            _ => None,
+        })?;
+        Some(Data {
+            name,
+            label,
+            class,
+            limit,
+            waivers,
+            span,
         })
     }
 
@@ -333,7 +473,9 @@ impl Parser<'_> {
             country: None,
             transfer: None,
             tia: None,
+            dpf_listed: None,
             subprocessors: Vec::new(),
+            waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
         self.block(|this, keyword| match keyword {
@@ -342,6 +484,11 @@ impl Parser<'_> {
             "country" => Self::once(&mut p.country, this.after("country", Self::name)?),
             "transfer" => Self::once(&mut p.transfer, this.transfer()?),
             "tia" => Self::once(&mut p.tia, this.after("tia", Self::text)?),
+            "dpf_listed" => Self::once(&mut p.dpf_listed, this.after("dpf_listed", Self::text)?),
+            "allow" => {
+                p.waivers.push(this.waiver()?);
+                Some(())
+            }
             "subprocessor" => {
                 let sub = this.processor("subprocessor", depth + 1)?;
                 p.subprocessors.push(sub);
@@ -369,15 +516,7 @@ impl Parser<'_> {
     }
 
     fn recipient(&mut self, start: usize) -> Option<Recipient> {
-        self.c.keyword("recipient")?;
-        self.c.skip();
-        let name = self.name()?;
-        self.c.skip();
-        let label = self.text()?;
-        self.c.skip();
-        let kind = self.name()?;
-        let kind_end = self.c.pos;
-        self.c.skip();
+        let (name, label, kind) = self.one_liner("recipient")?;
         let mut r = Recipient {
             name,
             label,
@@ -385,27 +524,21 @@ impl Parser<'_> {
             country: None,
             transfer: None,
             tia: None,
+            dpf_listed: None,
+            waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
-        if self.c.literal("{").is_some() {
-            self.block(|p, keyword| match keyword {
-                "country" => Self::once(&mut r.country, p.after("country", Self::name)?),
-                "transfer" => Self::once(&mut r.transfer, p.transfer()?),
-                "tia" => Self::once(&mut r.tia, p.after("tia", Self::text)?),
-                _ => None,
-            })?;
-            r.span = self.span_from(start);
-        } else {
-            // Without a block, pest's pair runs over the white space and comments skipped before the
-            // missing block; the builder cuts it back to the kind unless it ends in a comment.
-            let skipped = self.c.pos;
-            let end = if self.c.text[..skipped].ends_with(char::is_whitespace) {
-                kind_end
-            } else {
-                skipped
-            };
-            r.span = self.span(start, end);
-        }
+        r.span = self.optional_block(start, |p, keyword| match keyword {
+            "country" => Self::once(&mut r.country, p.after("country", Self::name)?),
+            "transfer" => Self::once(&mut r.transfer, p.transfer()?),
+            "tia" => Self::once(&mut r.tia, p.after("tia", Self::text)?),
+            "dpf_listed" => Self::once(&mut r.dpf_listed, p.after("dpf_listed", Self::text)?),
+            "allow" => {
+                r.waivers.push(p.waiver()?);
+                Some(())
+            }
+            _ => None,
+        })?;
         Some(r)
     }
 
@@ -465,6 +598,34 @@ impl Parser<'_> {
             "justification" => Statement::Justification(self.after(keyword, Self::text)?),
             "notified" => Statement::Notified(self.after(keyword, Self::date)?),
             "security" => Statement::Security(self.after(keyword, Self::text)?),
+            "area" => Statement::Area(self.after(keyword, Self::name)?),
+            "withdrawal" => Statement::Withdrawal(self.after(keyword, Self::text)?),
+            "online_service" => {
+                self.c.keyword(keyword)?;
+                Statement::OnlineService(self.span_from(start))
+            }
+            "parental_consent" => Statement::ParentalConsent(self.after(keyword, Self::text)?),
+            "compatibility" => Statement::Compatibility(self.after(keyword, Self::text)?),
+            "logic" => Statement::Logic(self.after(keyword, Self::text)?),
+            "monitoring" => Statement::Monitoring(self.after(keyword, Self::text)?),
+            "large_scale" => {
+                self.c.keyword(keyword)?;
+                Statement::LargeScale(self.span_from(start))
+            }
+            "notice" => Statement::Notice(Box::new(self.after(keyword, Self::notice)?)),
+            "erasure" => {
+                let reason = self.after(keyword, |p| p.after("refused", Self::text))?;
+                let basis = self
+                    .optional(|p| p.after("under", Self::citations))
+                    .unwrap_or_default();
+                Statement::ErasureRefused(Box::new(ErasureRefusal {
+                    reason,
+                    basis,
+                    span: self.span_from(start),
+                }))
+            }
+            "preserve" => Statement::Preserve(self.after(keyword, Self::text)?),
+            "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
                 let word = self.name()?;
@@ -472,6 +633,22 @@ impl Parser<'_> {
                 Statement::Unknown(word)
             }
         })
+    }
+
+    /// What follows `notice`: `exempt CITATIONS`, or a string.
+    fn notice(&mut self) -> Option<Notice> {
+        let mark = self.c.mark();
+        if let Some(start) = self.c.keyword("exempt") {
+            self.c.skip();
+            if let Some(basis) = self.citations() {
+                return Some(Notice::Exempt {
+                    basis,
+                    span: self.span_from(start),
+                });
+            }
+            self.c.reset(mark);
+        }
+        Some(Notice::Practice(self.text()?))
     }
 
     /// White space, then `part`; nothing read when `part` does not match.

@@ -181,6 +181,18 @@ impl HasSpan for Dpo {
     }
 }
 
+impl HasSpan for Aged {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl HasSpan for Limit {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
 impl HasSpan for Transfer {
     fn span(&self) -> Span {
         self.span
@@ -229,14 +241,29 @@ impl Builder {
         match pair.as_rule() {
             Rule::controller => Declaration::Controller(Box::new(self.controller(pair))),
             Rule::subjects_decl => {
+                let span = self.span(&pair);
                 let mut it = self.inner_without_keywords(pair);
-                Declaration::Subjects(Subjects {
+                let mut subjects = Subjects {
                     name: self.name(it.next().unwrap()),
                     label: self.text(it.next().unwrap()),
                     kind: self.name(it.next().unwrap()),
-                })
+                    aged: None,
+                    waivers: Vec::new(),
+                    span,
+                };
+                for field in it {
+                    match field.as_rule() {
+                        Rule::aged_field => {
+                            set_once(self, &mut subjects.aged, self.aged(field), "aged")
+                        }
+                        Rule::allow_field => subjects.waivers.push(self.waiver(field)),
+                        other => unreachable!("not a subjects field: {other:?}"),
+                    }
+                }
+                Declaration::Subjects(subjects)
             }
             Rule::data_decl => {
+                let span = self.span(&pair);
                 let mut it = self.inner_without_keywords(pair);
                 let name = self.name(it.next().unwrap());
                 let label = self.text(it.next().unwrap());
@@ -252,14 +279,34 @@ impl Builder {
                     }
                     _ => DataClass::Word(self.name(class_pair)),
                 };
-                Declaration::Data(Data { name, label, class })
+                let mut data = Data {
+                    name,
+                    label,
+                    class,
+                    limit: None,
+                    waivers: Vec::new(),
+                    span,
+                };
+                for field in it {
+                    match field.as_rule() {
+                        Rule::limit_field => {
+                            set_once(self, &mut data.limit, self.limit(field), "limit")
+                        }
+                        Rule::allow_field => data.waivers.push(self.waiver(field)),
+                        other => unreachable!("not a data field: {other:?}"),
+                    }
+                }
+                Declaration::Data(data)
             }
             Rule::source_decl => {
+                let span = self.span(&pair);
                 let mut it = self.inner_without_keywords(pair);
                 Declaration::Source(Source {
                     name: self.name(it.next().unwrap()),
                     label: self.text(it.next().unwrap()),
                     kind: self.name(it.next().unwrap()),
+                    waivers: it.map(|field| self.waiver(field)).collect(),
+                    span,
                 })
             }
             Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
@@ -280,6 +327,7 @@ impl Builder {
             address: None,
             contact: None,
             dpo: None,
+            waivers: Vec::new(),
             span,
         };
         for field in it {
@@ -300,6 +348,7 @@ impl Builder {
                     set_once(self, &mut c.contact, self.last_text(field), "contact")
                 }
                 Rule::dpo_block => set_once(self, &mut c.dpo, self.dpo(field), "dpo"),
+                Rule::allow_field => c.waivers.push(self.waiver(field)),
                 other => unreachable!("not a controller field: {other:?}"),
             }
         }
@@ -349,7 +398,9 @@ impl Builder {
             country: None,
             transfer: None,
             tia: None,
+            dpf_listed: None,
             subprocessors: Vec::new(),
+            waivers: Vec::new(),
             span,
         };
         for field in it {
@@ -367,6 +418,10 @@ impl Builder {
                     set_once(self, &mut p.transfer, self.transfer(field), "transfer")
                 }
                 Rule::tia_field => set_once(self, &mut p.tia, self.last_text(field), "tia"),
+                Rule::dpf_listed_field => {
+                    set_once(self, &mut p.dpf_listed, self.last_text(field), "dpf_listed")
+                }
+                Rule::allow_field => p.waivers.push(self.waiver(field)),
                 Rule::subprocessor => p.subprocessors.push(self.processor(field)),
                 other => unreachable!("not a processor field: {other:?}"),
             }
@@ -394,6 +449,8 @@ impl Builder {
             country: None,
             transfer: None,
             tia: None,
+            dpf_listed: None,
+            waivers: Vec::new(),
             span,
         };
         for field in it {
@@ -405,6 +462,10 @@ impl Builder {
                     set_once(self, &mut r.transfer, self.transfer(field), "transfer")
                 }
                 Rule::tia_field => set_once(self, &mut r.tia, self.last_text(field), "tia"),
+                Rule::dpf_listed_field => {
+                    set_once(self, &mut r.dpf_listed, self.last_text(field), "dpf_listed")
+                }
+                Rule::allow_field => r.waivers.push(self.waiver(field)),
                 other => unreachable!("not a recipient field: {other:?}"),
             }
         }
@@ -461,11 +522,87 @@ impl Builder {
             Rule::justification_field => Statement::Justification(self.last_text(pair)),
             Rule::notified_field => Statement::Notified(self.last_date(pair)),
             Rule::security_field => Statement::Security(self.last_text(pair)),
+            Rule::area_field => Statement::Area(self.last_name(pair)),
+            Rule::withdrawal_field => Statement::Withdrawal(self.last_text(pair)),
+            Rule::online_service_field => Statement::OnlineService(span),
+            Rule::parental_consent_field => Statement::ParentalConsent(self.last_text(pair)),
+            Rule::compatibility_field => Statement::Compatibility(self.last_text(pair)),
+            Rule::logic_field => Statement::Logic(self.last_text(pair)),
+            Rule::monitoring_field => Statement::Monitoring(self.last_text(pair)),
+            Rule::large_scale_field => Statement::LargeScale(span),
+            Rule::notice_field => {
+                let inner = pair.into_inner().last().unwrap();
+                Statement::Notice(Box::new(match inner.as_rule() {
+                    Rule::notice_exempt => {
+                        let exempt_span = self.span(&inner);
+                        let list = inner.into_inner().last().unwrap();
+                        Notice::Exempt {
+                            basis: self.citations(list),
+                            span: exempt_span,
+                        }
+                    }
+                    _ => Notice::Practice(self.text(inner)),
+                }))
+            }
+            Rule::erasure_field => {
+                let mut it = self.inner_without_keywords(pair);
+                let reason = self.text(it.next().unwrap());
+                let basis = it
+                    .next()
+                    .map(|list| self.citations(list))
+                    .unwrap_or_default();
+                Statement::ErasureRefused(Box::new(ErasureRefusal {
+                    reason,
+                    basis,
+                    span,
+                }))
+            }
+            Rule::preserve_field => Statement::Preserve(self.last_text(pair)),
+            Rule::allow_field => Statement::Allow(self.waiver(pair)),
             Rule::unknown_field => {
                 let word = pair.into_inner().next().unwrap();
                 Statement::Unknown(self.name(word))
             }
             other => unreachable!("not an activity statement: {other:?}"),
+        }
+    }
+
+    fn waiver(&self, pair: Pair<Rule>) -> Waiver {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        Waiver {
+            code: self.name(it.next().unwrap()),
+            reason: it.next().map(|p| self.text(p)),
+            span,
+        }
+    }
+
+    fn aged(&self, pair: Pair<Rule>) -> Aged {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let mut number = || {
+            let n = it.next().unwrap();
+            Spanned::new(n.as_str().to_string(), self.span(&n))
+        };
+        let youngest = number();
+        let oldest = number();
+        Aged {
+            youngest,
+            oldest,
+            span,
+        }
+    }
+
+    fn limit(&self, pair: Pair<Rule>) -> Limit {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let mut duration = it.next().unwrap().into_inner();
+        let n = duration.next().unwrap();
+        Limit {
+            amount: Spanned::new(n.as_str().to_string(), self.span(&n)),
+            unit: self.name(duration.next().unwrap()),
+            reason: it.next().map(|p| self.text(p)),
+            span,
         }
     }
 
@@ -661,5 +798,22 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_notified
             | Rule::kw_security
             | Rule::kw_law
+            | Rule::kw_dpf_listed
+            | Rule::kw_allow
+            | Rule::kw_aged
+            | Rule::kw_limit
+            | Rule::kw_area
+            | Rule::kw_withdrawal
+            | Rule::kw_online_service
+            | Rule::kw_parental_consent
+            | Rule::kw_compatibility
+            | Rule::kw_logic
+            | Rule::kw_monitoring
+            | Rule::kw_large_scale
+            | Rule::kw_notice
+            | Rule::kw_exempt
+            | Rule::kw_erasure
+            | Rule::kw_refused
+            | Rule::kw_preserve
     )
 }

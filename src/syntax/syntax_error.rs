@@ -202,6 +202,17 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::justification_field
             | Rule::notified_field
             | Rule::security_field
+            | Rule::area_field
+            | Rule::withdrawal_field
+            | Rule::online_service_field
+            | Rule::parental_consent_field
+            | Rule::compatibility_field
+            | Rule::logic_field
+            | Rule::monitoring_field
+            | Rule::large_scale_field
+            | Rule::notice_field
+            | Rule::erasure_field
+            | Rule::preserve_field
             | Rule::unknown_field
             | Rule::kw_purpose
             | Rule::kw_subjects
@@ -219,6 +230,17 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::kw_justification
             | Rule::kw_notified
             | Rule::kw_security
+            | Rule::kw_area
+            | Rule::kw_withdrawal
+            | Rule::kw_online_service
+            | Rule::kw_parental_consent
+            | Rule::kw_compatibility
+            | Rule::kw_logic
+            | Rule::kw_monitoring
+            | Rule::kw_large_scale
+            | Rule::kw_notice
+            | Rule::kw_erasure
+            | Rule::kw_preserve
     )
 }
 
@@ -276,6 +298,14 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_tia
                 | Rule::subprocessor
                 | Rule::kw_subprocessor
+                | Rule::dpf_listed_field
+                | Rule::kw_dpf_listed
+                | Rule::allow_field
+                | Rule::kw_allow
+                | Rule::aged_field
+                | Rule::kw_aged
+                | Rule::limit_field
+                | Rule::kw_limit
         )
 }
 
@@ -640,6 +670,24 @@ fn rule_description(rule: Rule) -> Option<String> {
         Rule::notified_field | Rule::kw_notified => keyword("notified"),
         Rule::security_field | Rule::kw_security => keyword("security"),
         Rule::law_text | Rule::kw_law => keyword("law"),
+        Rule::area_field | Rule::kw_area => keyword("area"),
+        Rule::withdrawal_field | Rule::kw_withdrawal => keyword("withdrawal"),
+        Rule::online_service_field | Rule::kw_online_service => keyword("online_service"),
+        Rule::parental_consent_field | Rule::kw_parental_consent => keyword("parental_consent"),
+        Rule::compatibility_field | Rule::kw_compatibility => keyword("compatibility"),
+        Rule::logic_field | Rule::kw_logic => keyword("logic"),
+        Rule::monitoring_field | Rule::kw_monitoring => keyword("monitoring"),
+        Rule::large_scale_field | Rule::kw_large_scale => keyword("large_scale"),
+        Rule::notice_field | Rule::kw_notice => keyword("notice"),
+        Rule::notice_exempt | Rule::kw_exempt => keyword("exempt"),
+        Rule::erasure_field | Rule::kw_erasure => keyword("erasure refused"),
+        Rule::kw_refused => keyword("refused"),
+        Rule::preserve_field | Rule::kw_preserve => keyword("preserve"),
+        Rule::allow_field | Rule::kw_allow => keyword("allow"),
+        Rule::rule_code => Some("a rule code (e.g. `DPIA-MISSING`)".to_string()),
+        Rule::dpf_listed_field | Rule::kw_dpf_listed => keyword("dpf_listed"),
+        Rule::aged_field | Rule::kw_aged => keyword("aged"),
+        Rule::limit_field | Rule::kw_limit => keyword("limit"),
         Rule::unknown_field => Some("a statement".to_string()),
         _ => None,
     }

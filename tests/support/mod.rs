@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use hjemmel::config::waivers::Suppressed;
 use hjemmel::diagnostic::Diagnostic;
 use hjemmel::report::{SpecReport, human};
 use hjemmel::source::SourceMap;
@@ -13,18 +14,20 @@ use hjemmel::source::SourceMap;
 pub struct Checked {
     pub sources: SourceMap,
     pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: Vec<Suppressed>,
     pub understood: bool,
 }
 
 pub fn check(path: &Path) -> Checked {
     let outcome = hjemmel::check_spec(path);
-    let (diagnostics, understood) = match outcome.result {
-        Ok(checked) => (checked.findings, true),
-        Err(errors) => (errors, false),
+    let (diagnostics, suppressed, understood) = match outcome.result {
+        Ok(checked) => (checked.findings, checked.suppressed, true),
+        Err(errors) => (errors, Vec::new(), false),
     };
     Checked {
         sources: outcome.sources,
         diagnostics,
+        suppressed,
         understood,
     }
 }
@@ -48,6 +51,7 @@ impl Checked {
                 path,
                 sources: &self.sources,
                 diagnostics: &self.diagnostics,
+                suppressed: &self.suppressed,
                 understood: self.understood,
             }],
             human::Style::PLAIN,

@@ -1,0 +1,50 @@
+//! Numbers that Danish law sets and the rules compare against (such as the age for a child's own
+//! consent), loaded from `src/law/data/dk_parameters.toml` with where each comes from.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// One number set by law.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Parameter {
+    pub value: u32,
+    pub unit: String,
+    /// Where the law sets it: `Databeskyttelsesloven § 6, stk. 2-3`.
+    pub provision: String,
+    pub source: String,
+    pub checked: String,
+    #[serde(default)]
+    pub verified: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Parameters {
+    /// Below this age a child's consent to an online service needs the holder of parental
+    /// responsibility (GDPR art. 8(1); Databeskyttelsesloven § 6, stk. 2-3).
+    pub child_consent_age: Parameter,
+}
+
+pub fn parameters() -> &'static Parameters {
+    static PARAMETERS: OnceLock<Parameters> = OnceLock::new();
+    PARAMETERS.get_or_init(|| {
+        toml::from_str(include_str!("data/dk_parameters.toml"))
+            .unwrap_or_else(|e| panic!("src/law/data/dk_parameters.toml is malformed: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn child_consent_age_is_within_what_art_8_allows() {
+        // Art. 8(1): Member States may set a lower age, but not below 13 years (the default is 16).
+        let age = &parameters().child_consent_age;
+        assert!((13..=16).contains(&age.value), "{}", age.value);
+        assert_eq!(age.unit, "years");
+        assert!(!age.source.is_empty() && !age.checked.is_empty());
+    }
+}

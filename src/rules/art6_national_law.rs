@@ -1,0 +1,135 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::citation::LegalRef;
+use crate::syntax::span::Span;
+
+declare_rule! {
+    /// # ART6-NATIONAL-LAW: art. 6(1)(c) or (e) without the statute it rests on
+    ///
+    /// ## What it checks
+    /// A basis that cites GDPR art. 6(1)(c) (legal obligation) or art. 6(1)(e) (public task or
+    /// official authority) also names the Union or Danish law it rests on: a statute cited as
+    /// `law "..."`, or a provision of a Danish act hjemmel knows (`dbl`, `tvol`, `fvl`, `offl`,
+    /// `arkivl`). An activity's `basis` is checked, and so is each disclosure's own basis after
+    /// `under`, on its own: the statute behind the activity does not name the one behind the
+    /// disclosure. A collective agreement (`agreement "..."`) is not law in the sense of art. 6(3).
+    ///
+    /// ## Why it matters
+    /// Art. 6(3): the basis for processing under points (c) and (e) "shall be laid down by" Union law or
+    /// Member State law. Art. 6(1)(c) and (e) are not permissions on their own; they point to the
+    /// statute that creates the obligation or the task, and the data subject is entitled to be told
+    /// which (art. 13(1)(c)). Datatilsynet's opinion of 17 November 2023 (j.nr. 2023-212-0015, on
+    /// Københavns Kommune's use of AI in health and care) is an example: art. 6(1)(e) held only with
+    /// the supplementary national basis in serviceloven.
+    ///
+    /// It is a warning, not an error: the statute may well exist and only be missing from the spec (and
+    /// from the notice it was written from). The finding asks for it to be named.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 6(1)(c) and (e)
+    /// - GDPR art. 6(3)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data housing "Boligforhold" confidential
+    /// activity housing_benefit "Boligstøtte" {
+    ///   purpose "Behandling af ansøgninger om boligstøtte"
+    ///   subjects citizens
+    ///   data housing
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data housing "Boligforhold" confidential
+    /// activity housing_benefit "Boligstøtte" {
+    ///   purpose "Behandling af ansøgninger om boligstøtte"
+    ///   subjects citizens
+    ///   data housing
+    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    pub struct Art6NationalLaw {
+        code: "ART6-NATIONAL-LAW",
+        severity: Warning,
+        summary: "a basis in art. 6(1)(c) or (e) names the Union or Danish statute it rests on",
+        provisions: [("GDPR", "art. 6(3)")],
+    }
+}
+
+/// Does this citation name a statute: a law cited in words, or a provision of a Danish act?
+pub(super) fn names_statute(basis: &LegalRef) -> bool {
+    match basis {
+        LegalRef::Law { .. } => true,
+        LegalRef::Provision { act, .. } => *act != ActId::Gdpr,
+        LegalRef::Agreement { .. } => false,
+    }
+}
+
+impl Rule for Art6NationalLaw {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let whose = format!("activity `{}`", activity.name.node);
+            report(cx, &activity.bases, &whose, None);
+            for disclosure in &activity.disclosures {
+                let recipient = model.recipient(disclosure.recipient.id);
+                let whose = format!("the disclosure to `{}`", recipient.name.node);
+                let label = format!(
+                    "disclosed to `{}` ({})",
+                    recipient.name.node,
+                    recipient.kind.keyword()
+                );
+                report(
+                    cx,
+                    &disclosure.basis,
+                    &whose,
+                    Some((disclosure.recipient.span, label)),
+                );
+            }
+        }
+    }
+}
+
+fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str, related: Option<(Span, String)>) {
+    if bases.iter().any(names_statute) {
+        return;
+    }
+    let Some(basis) = bases
+        .iter()
+        .find(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))
+    else {
+        return;
+    };
+    let (what, example) = if basis.is_gdpr("6", 1, Some('c')) {
+        (
+            "a legal obligation",
+            "the statute that imposes the obligation",
+        )
+    } else {
+        ("a public task", "the statute that lays down the task")
+    };
+    let mut finding = cx.finding(
+        format!("{whose} rests on {what} but names no statute"),
+        basis.span(),
+        format!("{basis} needs the law it rests on"),
+    );
+    if let Some((span, label)) = related {
+        finding = finding.with_secondary(span, label);
+    }
+    let finding = finding.with_help(format!(
+            "name {example} next to it, as `law \"...\"` with its title and § (e.g. `law \"Lov om social service § 83\"`)"
+        ));
+    cx.report(finding);
+}

@@ -1,0 +1,163 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::acts::BasisRole;
+use crate::law::citation::LegalRef;
+
+declare_rule! {
+    /// # ART6-NOT-A-BASIS: a provision cited as a basis that is not a lawful basis
+    ///
+    /// ## What it checks
+    /// Every GDPR provision cited in a `basis` (of an activity) or after `under` (of a disclosure) is
+    /// either a lawful basis or condition, or a provision legitimately cited alongside one. Which is
+    /// which is reference data, not code: `src/law/data/gdpr.toml` gives each article a `basis` role
+    /// per paragraph.
+    ///
+    /// - Lawful bases and conditions: art. 6(1)(a)–(f), art. 9(2)(a)–(j), art. 10, art. 49(1).
+    /// - Cited alongside them: the opening clauses and companions art. 6(2), 6(3), 6(4), 7, 8, 9(3),
+    ///   9(4), 22(2), 23 and 85–91.
+    /// - Anything else is reported: the principles of art. 5, the duties to inform of art. 13 and 14,
+    ///   the security duty of art. 32, the prohibition of art. 9(1), and so on.
+    ///
+    /// Danish provisions (`dbl`, `tvol`, `fvl`, `offl`, `arkivl`), statutes cited as `law "..."` and
+    /// collective agreements (`agreement "..."`) are accepted: they are the national law that fills in
+    /// a basis. A GDPR citation without a paragraph (`gdpr 6`) is vague rather than wrong and is left
+    /// to ART6-BASIS and ART9-BASIS.
+    ///
+    /// ## Why it matters
+    /// Processing is lawful only on one of the grounds of art. 6(1) (and, for special categories, a
+    /// condition of art. 9(2)). A notice that lists art. 32 or art. 5 among its "legal bases" tells the
+    /// data subject something untrue: those provisions are duties that apply to all processing, not
+    /// permissions. Where the real basis is a legal obligation that includes keeping data secure, the
+    /// basis is art. 6(1)(c) with the statute that lays down the obligation. A warning, because the
+    /// activity may still have a proper basis next to the misplaced citation.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 6(1)
+    /// - GDPR art. 13(1)(c) (the legal basis told to the data subject)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects users "Brugere af selvbetjeningen" citizens
+    /// data logs "Logoplysninger" ordinary
+    /// activity logging "Logning af it-systemer" {
+    ///   purpose "Sikkerhed i kommunens it-systemer"
+    ///   subjects users
+    ///   data logs
+    ///   basis gdpr 6(1)(e), gdpr 32, law "Lov om kommunernes styrelse"
+    ///   retain all for 6 months
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects users "Brugere af selvbetjeningen" citizens
+    /// data logs "Logoplysninger" ordinary
+    /// activity logging "Logning af it-systemer" {
+    ///   purpose "Sikkerhed i kommunens it-systemer"
+    ///   subjects users
+    ///   data logs
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
+    ///   retain all for 6 months
+    ///   security "Logning af adgang efter databeskyttelsesforordningens art. 32"
+    /// }
+    /// ```
+    pub struct Art6NotABasis {
+        code: "ART6-NOT-A-BASIS",
+        severity: Warning,
+        summary: "every GDPR provision cited as a basis is a lawful basis or condition, or an opening clause cited with one",
+        provisions: [("GDPR", "art. 6(1)")],
+    }
+}
+
+/// The reference data of a GDPR provision cited as a basis that has no role there, or `None`.
+fn not_a_basis(basis: &LegalRef) -> Option<&'static crate::law::acts::Provision> {
+    let LegalRef::Provision {
+        act: ActId::Gdpr,
+        number,
+        paragraph,
+        ..
+    } = basis
+    else {
+        return None;
+    };
+    let provision = ActId::Gdpr.act().provision(number)?;
+    provision
+        .basis_role(*paragraph)
+        .is_none()
+        .then_some(provision)
+}
+
+impl Rule for Art6NotABasis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let whose = format!("activity `{}`", activity.name.node);
+            report(cx, &activity.bases, &whose);
+            for disclosure in &activity.disclosures {
+                let recipient = model.recipient(disclosure.recipient.id);
+                let whose = format!("the disclosure to `{}`", recipient.name.node);
+                report(cx, &disclosure.basis, &whose);
+            }
+        }
+    }
+}
+
+fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str) {
+    let ground = bases.iter().find(|b| is_ground(b));
+    for basis in bases {
+        let Some(provision) = not_a_basis(basis) else {
+            continue;
+        };
+        let what = if provision.what.is_empty() {
+            format!("the provision on {}", provision.title.to_lowercase())
+        } else {
+            provision.what.clone()
+        };
+        let mut finding = cx.finding(
+            format!("`{basis}` in the basis of {whose} is not a lawful basis"),
+            basis.span(),
+            what.clone(),
+        );
+        let fix = match ground {
+            Some(ground) => {
+                finding = finding.with_secondary(ground.span(), "the lawful basis relied on");
+                format!("leave it out of the basis, which already cites {ground}")
+            }
+            None => "cite the basis that obliges or allows the processing instead, e.g. `gdpr 6(1)(c)` for a legal \
+                     obligation or `gdpr 6(1)(e)` for a public task, with the statute"
+                .to_string(),
+        };
+        let mut help = format!("{basis} is {what}, not a lawful basis: {fix}");
+        if !provision.instead.is_empty() {
+            help.push_str("; ");
+            help.push_str(&provision.instead);
+        }
+        cx.report(finding.with_help(help));
+    }
+}
+
+/// A lawful basis or condition that names its point (`gdpr 6(1)(e)`, `gdpr 10`), for the label that
+/// shows what the activity does rest on.
+fn is_ground(basis: &LegalRef) -> bool {
+    let LegalRef::Provision {
+        act: ActId::Gdpr,
+        number,
+        paragraph,
+        point,
+        ..
+    } = basis
+    else {
+        return false;
+    };
+    let Some(provision) = ActId::Gdpr.act().provision(number) else {
+        return false;
+    };
+    (point.is_some() || provision.paragraphs <= 1)
+        && provision.basis_role(*paragraph) == Some(BasisRole::Ground)
+}

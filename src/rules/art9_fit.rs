@@ -1,0 +1,191 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::art9::{art9_letter, art9_letters, fits};
+use crate::law::vocabulary::Area;
+
+declare_rule! {
+    /// # ART9-FIT: the art. 9(2) condition does not fit the area of work
+    ///
+    /// ## What it checks
+    /// An activity that processes special-category data and says which field of work it belongs to
+    /// (`area social`) cites at least one point of GDPR art. 9(2) that fits that field. Which point
+    /// fits which area is reference data, in `src/law/data/art9.toml`, where a lawyer can review and
+    /// change it. In short:
+    ///
+    /// | point | covers | Danish provision | fits |
+    /// |---|---|---|---|
+    /// | (a) | explicit consent | DBL § 7, stk. 1 | every area but `employment` |
+    /// | (b) | employment, social security and social protection law | DBL § 7, stk. 2; § 12 | `employment`, `social`, `care` |
+    /// | (c) | vital interests of a person who cannot consent | DBL § 7, stk. 1 | `health`, `care`, `social`, `school` |
+    /// | (d) | not-for-profit bodies and their members | DBL § 7, stk. 1 | no area of a public authority |
+    /// | (e) | data manifestly made public by the data subject | DBL § 7, stk. 1 | every area |
+    /// | (f) | legal claims, courts | DBL § 7, stk. 1 | `legal_claims`, `security` (CCTV evidence) |
+    /// | (g) | substantial public interest under a sector statute | DBL § 7, stk. 4 | `administration`, `social`, `care`, `school`, `health`, `security` |
+    /// | (h) | health and social care by professionals under secrecy | DBL § 7, stk. 3 | `health`, `care`, `social` |
+    /// | (i) | public health | (sector statute) | `health` |
+    /// | (j) | archiving, research, statistics | DBL § 10 | `research` |
+    ///
+    /// The rule does not fire when the activity states no `area`, when the area is `other`, or when
+    /// it cites no art. 9(2) point at all (that is ART9-BASIS). Only GDPR points are read: a Danish
+    /// provision such as `dbl 7(3)` cited without `gdpr 9(2)(h)` is not matched to a point.
+    ///
+    /// ## Why it matters
+    /// Each point of art. 9(2) lifts the prohibition of art. 9(1) only for the situation it describes.
+    /// A condition that does not fit the processing is no condition: art. 9(2)(f) (legal claims)
+    /// covers a dispute, not the running of a social department, and employees' consent is presumed
+    /// not to be freely given. Public authorities' social, care and school work normally rests on
+    /// (b), (g) or (h) with the sector statute and Databeskyttelsesloven § 7; Datatilsynet found, for
+    /// example, that a municipality's AI for rehabilitation in health and care could rest on art.
+    /// 6(1)(e) and 9(2)(g) with serviceloven as the supplementary national basis (opinion of 17
+    /// November 2023, j.nr. 2023-212-0015).
+    ///
+    /// The fit is a judgement, which the reference data makes once for all specs; the finding is a
+    /// warning, for a lawyer to confirm.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 9(2) (the conditions) and 9(4) (national conditions for genetic, biometric and
+    ///   health data)
+    /// - Databeskyttelsesloven § 7, stk. 1–4, § 10 and § 12
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data health "Helbredsoplysninger" special(health)
+    /// activity social "Sager i socialforvaltningen" {
+    ///   purpose "Behandling af ansøgninger om hjælp efter serviceloven"
+    ///   subjects citizens
+    ///   data health
+    ///   basis gdpr 6(1)(e), gdpr 9(2)(f), law "Lov om social service"
+    ///   area social
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data health "Helbredsoplysninger" special(health)
+    /// activity social "Sager i socialforvaltningen" {
+    ///   purpose "Behandling af ansøgninger om hjælp efter serviceloven"
+    ///   subjects citizens
+    ///   data health
+    ///   basis gdpr 6(1)(e), gdpr 9(2)(g), dbl 7(4), law "Lov om social service"
+    ///   area social
+    ///   retain all for 5 years after "udgangen af journalperioden"
+    /// }
+    /// ```
+    pub struct Art9Fit {
+        code: "ART9-FIT",
+        severity: Warning,
+        summary: "the art. 9(2) condition cited fits the area of the processing",
+        provisions: [
+            ("GDPR", "art. 9(2)"),
+            ("GDPR", "art. 9(4)"),
+            ("Databeskyttelsesloven", "§§ 7, 10, 12"),
+        ],
+    }
+}
+
+impl Rule for Art9Fit {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let Some(area) = activity.area.as_ref().filter(|a| a.node != Area::Other) else {
+                continue;
+            };
+            let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
+                continue;
+            };
+            let cited: Vec<(char, &crate::law::LegalRef)> = activity
+                .bases
+                .iter()
+                .filter_map(|b| b.gdpr_letter("9", 2).map(|c| (c, b)))
+                .collect();
+            let Some(&(first, first_ref)) = cited.first() else {
+                continue;
+            };
+            if cited.iter().any(|&(c, _)| fits(c, area.node)) {
+                continue;
+            }
+            let letters: Vec<String> = cited.iter().map(|(c, _)| format!("({c})")).collect();
+            let (verb, listed) = match letters.len() {
+                1 => ("does", letters[0].clone()),
+                _ => ("do", join_or(&letters, "and")),
+            };
+            let covers = art9_letter(first).map_or("", |l| l.covers.as_str());
+            let mut finding = cx
+                .finding(
+                    format!(
+                        "art. 9(2){listed} {verb} not fit `{}` processing in activity `{}`",
+                        area.node.keyword(),
+                        activity.name.node
+                    ),
+                    first_ref.span(),
+                    format!("art. 9(2)({first}) covers {covers}"),
+                )
+                .with_secondary(area.span, "the area of the processing")
+                .with_secondary(
+                    special.span,
+                    format!(
+                        "`{}` is special-category data",
+                        model.data(special.id).name.node
+                    ),
+                );
+            for &(c, other) in &cited[1..] {
+                let covers = art9_letter(c).map_or("", |l| l.covers.as_str());
+                finding =
+                    finding.with_secondary(other.span(), format!("art. 9(2)({c}) covers {covers}"));
+            }
+            cx.report(finding.with_help(help(area.node)));
+        }
+    }
+}
+
+/// The points that fit the area, and the Danish provisions that fill them in, from the reference data.
+fn help(area: Area) -> String {
+    let fitting: Vec<_> = art9_letters()
+        .iter()
+        .filter(|l| l.areas.contains(&area))
+        .collect();
+    if fitting.is_empty() {
+        return format!(
+            "no art. 9(2) condition fits `{}` processing; check the area",
+            area.keyword()
+        );
+    }
+    let letters: Vec<String> = fitting.iter().map(|l| format!("({})", l.letter)).collect();
+    // Group the points by the Danish provision, in the order they first appear.
+    let mut by_dbl: Vec<(&str, Vec<String>)> = Vec::new();
+    for l in fitting.iter().filter(|l| !l.dbl.is_empty()) {
+        match by_dbl.iter_mut().find(|(d, _)| *d == l.dbl) {
+            Some((_, ls)) => ls.push(format!("({})", l.letter)),
+            None => by_dbl.push((&l.dbl, vec![format!("({})", l.letter)])),
+        }
+    }
+    let provisions: Vec<String> = by_dbl
+        .iter()
+        .map(|(d, ls)| format!("{d} for {}", ls.join(", ")))
+        .collect();
+    format!(
+        "art. 9(2){} {} `{}` processing: cite the one relied on, with the sector statute and \
+         Databeskyttelsesloven {}",
+        join_or(&letters, "or"),
+        if letters.len() == 1 { "fits" } else { "fit" },
+        area.keyword(),
+        provisions.join("; ")
+    )
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn join_or(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,132 @@
+use super::art6_national_law::names_statute;
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::vocabulary::RecipientKind;
+use crate::semantic::model::Disclosure;
+
+declare_rule! {
+    /// # CCTV-DISCLOSURE: TV-surveillance recordings disclosed without a ground of TVOL § 4 c
+    ///
+    /// ## What it checks
+    /// A disclosure from an activity marked `cctv` is one of the three that tv-overvågningsloven
+    /// allows:
+    ///
+    /// - to the police (a recipient of kind `police`), to solve crime;
+    /// - with the explicit consent of the person recorded (`under gdpr 6(1)(a)` or `gdpr 9(2)(a)`);
+    /// - where a law requires it (`under gdpr 6(1)(c)` with the statute, `law "..."` or a Danish
+    ///   provision).
+    ///
+    /// Any other disclosure is reported, whatever its basis. hjemmel does not check that a disclosure
+    /// to the police is made for solving crime, nor that the consent is explicit: the spec says only
+    /// `gdpr 6(1)(a)`. Those are for the reader of the record.
+    ///
+    /// ## Why it matters
+    /// Tv-overvågningsloven § 4 c, stk. 1: recordings with personal data made by TV surveillance for
+    /// crime prevention may be disclosed only if (1) the data subject has given explicit consent,
+    /// (2) the disclosure follows from law, or (3) it is made to the police for solving crime. § 4 d,
+    /// stk. 2 applies the same limits to a municipality's recordings under §§ 2 a and 2 c. (§ 4 c,
+    /// stk. 2 lets a business share recordings of suspected offenders with other businesses under
+    /// strict conditions; that exception is for businesses, not authorities, and is not modelled.)
+    /// A general GDPR basis such as art. 6(1)(e) does not widen these limits.
+    ///
+    /// The rule assumes that an activity marked `cctv` is surveillance covered by § 4 c or § 4 d
+    /// (crime prevention, or a municipality's surveillance under §§ 2 a or 2 c). Surveillance for
+    /// another purpose may fall outside those §§; then this finding should be read with that in mind.
+    ///
+    /// ## Legal basis
+    /// - Tv-overvågningsloven § 4 c, stk. 1
+    /// - Tv-overvågningsloven § 4 d, stk. 2
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects visitors "Besøgende" citizens
+    /// data video "Videooptagelser" ordinary
+    /// recipient insurer "Forsikringsselskab" organisation { country DK }
+    /// activity cameras "Tv-overvågning af rådhuset" {
+    ///   purpose "Kriminalitetsforebyggelse"
+    ///   subjects visitors
+    ///   data video
+    ///   basis gdpr 6(1)(e), law "Lov om tv-overvågning"
+    ///   retain all for 30 days
+    ///   cctv
+    ///   disclose video to insurer under gdpr 6(1)(e) when "ved hærværk"
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects visitors "Besøgende" citizens
+    /// data video "Videooptagelser" ordinary
+    /// recipient police "Politiet" police { country DK }
+    /// activity cameras "Tv-overvågning af rådhuset" {
+    ///   purpose "Kriminalitetsforebyggelse"
+    ///   subjects visitors
+    ///   data video
+    ///   basis gdpr 6(1)(e), law "Lov om tv-overvågning"
+    ///   retain all for 30 days
+    ///   cctv
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
+    ///   disclose video to police under gdpr 6(1)(e), tvol 4c(1)(3) when "til opklaring af kriminalitet"
+    /// }
+    /// ```
+    pub struct CctvDisclosure {
+        code: "CCTV-DISCLOSURE",
+        severity: Error,
+        summary: "TV-surveillance recordings are disclosed only to the police, with explicit consent, or as a law requires",
+        provisions: [("Tv-overvågningsloven", "§ 4 c, stk. 1"), ("Tv-overvågningsloven", "§ 4 d, stk. 2")],
+    }
+}
+
+/// One of the three grounds of § 4 c, stk. 1: police, explicit consent, or a law that requires it.
+fn allowed(disclosure: &Disclosure, kind: RecipientKind) -> bool {
+    kind == RecipientKind::Police
+        || disclosure
+            .basis
+            .iter()
+            .any(|b| b.is_gdpr("6", 1, Some('a')) || b.is_gdpr("9", 2, Some('a')))
+        || disclosure
+            .basis
+            .iter()
+            .any(|b| b.is_gdpr("6", 1, Some('c')))
+            && disclosure.basis.iter().any(names_statute)
+}
+
+impl Rule for CctvDisclosure {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let Some(cctv) = activity.cctv else { continue };
+            for disclosure in &activity.disclosures {
+                let recipient = model.recipient(disclosure.recipient.id);
+                if allowed(disclosure, recipient.kind) {
+                    continue;
+                }
+                let finding = cx
+                    .finding(
+                        format!(
+                            "surveillance recordings of activity `{}` are disclosed to `{}`",
+                            activity.name.node, recipient.name.node
+                        ),
+                        disclosure.recipient.span,
+                        format!(
+                            "`{}` ({}) is not the police, and the disclosure rests neither on explicit consent nor on a law that requires it",
+                            recipient.name.node,
+                            recipient.kind.keyword()
+                        ),
+                    )
+                    .with_secondary(cctv, "this activity is TV surveillance")
+                    .with_help(
+                        "disclose recordings only to the police to solve crime, with the explicit consent of the person \
+                         recorded (`under gdpr 6(1)(a)`), or where a law requires it (`under gdpr 6(1)(c), law \"...\"`); \
+                         otherwise remove the disclosure",
+                    );
+                cx.report(finding);
+            }
+        }
+    }
+}

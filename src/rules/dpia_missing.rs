@@ -1,0 +1,183 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::vocabulary::{DataClass, ReviewMode};
+use crate::syntax::span::Span;
+
+declare_rule! {
+    /// # DPIA-MISSING: high-risk processing without a data protection impact assessment
+    ///
+    /// ## What it checks
+    /// An activity with one of these high-risk triggers refers to its data protection impact assessment
+    /// with `dpia "..."`:
+    ///
+    /// - `cctv`: TV surveillance, systematic monitoring of an area (art. 35(3)(c) when the area is
+    ///   publicly accessible and the scale is large);
+    /// - `monitoring "..."`: other systematic monitoring of people, such as GPS tracking of vehicles or
+    ///   phones, or scanning employees' mail and drives (WP248 criterion 3, systematic monitoring);
+    /// - `large_scale` together with special-category (`special(...)`) or criminal-offence
+    ///   (`criminal`) data (art. 35(3)(b));
+    /// - `review automated` or `review ai`: people evaluated by a program or an AI system (art. 35(3)(a)
+    ///   when the evaluation is systematic and extensive and decisions with legal or similarly
+    ///   significant effects rest on it; WP248 criteria 1, 2 and 8, evaluation, automated decisions and
+    ///   innovative technology).
+    ///
+    /// The finding names every trigger the activity has.
+    ///
+    /// ## Why it matters
+    /// Where processing is likely to result in a high risk to people's rights and freedoms, the
+    /// controller must assess its impact before it starts (art. 35(1)), and art. 35(3) names three cases
+    /// where an assessment is always required. The Article 29 Working Party's guidelines (WP248 rev.01,
+    /// endorsed by the EDPB on 25 May 2018) list nine criteria and say that processing meeting two of
+    /// them will in most cases need an assessment. Datatilsynet's list under art. 35(4) (28 January 2019)
+    /// adds, among others, location data and innovative technology together with one further WP248
+    /// criterion, and automated decisions on a person's access to a service or benefit.
+    ///
+    /// This is a warning, not an error: whether the risk is high depends on scale and context the spec
+    /// does not state (how many people, which areas are filmed, whether a decision rests on the review).
+    /// If a screening concluded that no assessment is needed, say so with
+    /// `allow DPIA-MISSING "screening of <date>: ..."` in the activity.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 35(1) (assessment of processing likely to result in a high risk)
+    /// - GDPR art. 35(3)(a)–(c) (cases where an assessment is always required)
+    /// - Article 29 Working Party, Guidelines on DPIA, WP248 rev.01 (criteria for high risk)
+    /// - Datatilsynet, list of processing that requires an impact assessment (art. 35(4)), 28 January 2019
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data location "Køretøjernes position" ordinary
+    /// activity gps "GPS i hjemmeplejens biler" {
+    ///   purpose "Planlægge kørsel og finde bilerne"
+    ///   subjects employees
+    ///   data location
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   monitoring "GPS-sporing af hjemmeplejens biler"
+    ///   retain location for 30 days
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data location "Køretøjernes position" ordinary
+    /// activity gps "GPS i hjemmeplejens biler" {
+    ///   purpose "Planlægge kørsel og finde bilerne"
+    ///   subjects employees
+    ///   data location
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   monitoring "GPS-sporing af hjemmeplejens biler"
+    ///   dpia "Konsekvensanalyse for GPS i hjemmeplejen, 2024-05-01"
+    ///   retain location for 30 days
+    /// }
+    /// ```
+    pub struct DpiaMissing {
+        code: "DPIA-MISSING",
+        severity: Warning,
+        summary: "monitoring, large-scale sensitive data and automated review of people have an impact assessment",
+        provisions: [("GDPR", "art. 35(1)"), ("GDPR", "art. 35(3)")],
+    }
+}
+
+impl Rule for DpiaMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            if activity.dpia.is_some() {
+                continue;
+            }
+            // (what the trigger is, where it is written, the label there)
+            let mut triggers: Vec<(&str, Span, String)> = Vec::new();
+            if let Some(cctv) = activity.cctv {
+                triggers.push((
+                    "TV surveillance",
+                    cctv,
+                    "TV surveillance monitors an area systematically (art. 35(3)(c) when public, on a large scale)".to_string(),
+                ));
+            }
+            if let Some(monitoring) = &activity.monitoring {
+                triggers.push((
+                    "systematic monitoring",
+                    monitoring.span,
+                    "systematic monitoring of people (WP248 criterion 3)".to_string(),
+                ));
+            }
+            if let Some(large) = activity.large_scale {
+                let sensitive = activity.data.iter().find_map(|d| {
+                    let category = model.data(d.id);
+                    match category.class {
+                        DataClass::Special => Some(("special-category", &category.name.node)),
+                        DataClass::Criminal => Some(("criminal-offence", &category.name.node)),
+                        _ => None,
+                    }
+                });
+                if let Some((class, name)) = sensitive {
+                    let what = if class == "special-category" {
+                        "large-scale special-category data"
+                    } else {
+                        "large-scale criminal-offence data"
+                    };
+                    triggers.push((
+                        what,
+                        large,
+                        format!("{class} data such as `{name}` on a large scale (art. 35(3)(b))"),
+                    ));
+                }
+            }
+            // AI first: it is the stronger trigger (innovative technology, WP248 criterion 8).
+            let ai = activity.review.iter().find(|r| r.node == ReviewMode::Ai);
+            let automated = activity
+                .review
+                .iter()
+                .find(|r| r.node == ReviewMode::Automated);
+            if let Some(review) = ai.or(automated) {
+                let what = if review.node == ReviewMode::Ai {
+                    "AI-based review of people"
+                } else {
+                    "automated review of people"
+                };
+                triggers.push((
+                    what,
+                    review.span,
+                    "people are evaluated by automated means (art. 35(3)(a); WP248 criteria 1–2)"
+                        .to_string(),
+                ));
+            }
+            if triggers.is_empty() {
+                continue;
+            }
+            let names: Vec<&str> = triggers.iter().map(|t| t.0).collect();
+            let mut finding = cx.finding(
+                format!(
+                    "activity `{}` has no impact assessment for its {}",
+                    activity.name.node,
+                    join_and(&names)
+                ),
+                activity.name.span,
+                "no `dpia` statement",
+            );
+            for (_, span, label) in triggers {
+                finding = finding.with_secondary(span, label);
+            }
+            cx.report(finding.with_help(
+                "carry out a data protection impact assessment before the processing starts and refer to it: \
+                 `dpia \"<title, date or case number>\"`; if a screening found no high risk, record that with \
+                 `allow DPIA-MISSING \"<the screening>\"`",
+            ));
+        }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

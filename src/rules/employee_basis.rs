@@ -1,0 +1,166 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::ActId;
+use crate::law::citation::LegalRef;
+use crate::law::vocabulary::SubjectKind;
+
+declare_rule! {
+    /// # EMPLOYEE-BASIS: employee data without Databeskyttelsesloven § 12
+    ///
+    /// ## What it checks
+    /// An activity whose subjects include a group of kind `employees`:
+    ///
+    /// - cites Databeskyttelsesloven § 12, stk. 1 (`dbl 12(1)`; `dbl 12` is accepted) together with the
+    ///   employment-law source it applies: a statute (`law "..."`) or a collective agreement
+    ///   (`agreement "..."`). § 7, stk. 2 (`dbl 7(2)`, the employment-law condition for special
+    ///   categories, art. 9(2)(b)) is accepted in place of § 12: it too applies obligations laid down
+    ///   in other law, and is cited with that law;
+    /// - does not rest on consent, art. 6(1)(a) or art. 9(2)(a) (a separate finding; when it fires, the
+    ///   first one is not reported as well).
+    ///
+    /// ## Why it matters
+    /// Art. 88 lets member states lay down more specific rules for processing in the employment
+    /// context. Denmark did so in Databeskyttelsesloven § 12. Stk. 1 allows processing of employees'
+    /// data covered by art. 6(1) and art. 9(1) where it is necessary to comply with or exercise the
+    /// controller's or the data subject's employment-law obligations or rights as laid down in other
+    /// legislation or in collective agreements. § 12 is therefore cited with the statute or agreement
+    /// it refers to; on its own it names no obligation.
+    ///
+    /// Consent: § 12, stk. 3 allows employment processing on the basis of the employee's consent in
+    /// accordance with art. 7. But consent must be freely given (art. 4(11), art. 7(4)), and recital 43
+    /// and the EDPB Guidelines 05/2020 on consent (section 3.1.1, imbalance of power) say that, given
+    /// the dependence of the employment relationship, employees can give free consent only in
+    /// exceptional circumstances, where refusing has no adverse consequence at all. Datatilsynet's
+    /// guidance on data protection in employment says the same. Consent is therefore flagged for
+    /// review, not forbidden: hence a warning.
+    ///
+    /// The wording of § 12 is taken from secondary sources (Datatilsynet's guidance and commentary);
+    /// `dbl.toml` marks § 12 as not verified against the official text.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 88
+    /// - Databeskyttelsesloven § 12, stk. 1 and 3
+    /// - GDPR art. 4(11), art. 7(4) and recital 43; EDPB Guidelines 05/2020 on consent
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data absence "Fravær" ordinary
+    /// activity leave "Fraværsregistrering" {
+    ///   purpose "Registrering af ferie og fravær"
+    ///   subjects employees
+    ///   data absence
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), law "Ferieloven"
+    ///   retain all for 5 years
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data absence "Fravær" ordinary
+    /// activity leave "Fraværsregistrering" {
+    ///   purpose "Registrering af ferie og fravær"
+    ///   subjects employees
+    ///   data absence
+    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Ferieloven"
+    ///   retain all for 5 years
+    /// }
+    /// ```
+    pub struct EmployeeBasis {
+        code: "EMPLOYEE-BASIS",
+        severity: Warning,
+        summary: "employee data rests on DBL § 12 with the law or collective agreement, not on consent",
+        provisions: [("GDPR", "art. 88"), ("Databeskyttelsesloven", "§ 12")],
+    }
+}
+
+/// `dbl 12(1)`, `dbl 12` without a stykke, or `dbl 7(2)`, the employment-law condition for
+/// special categories (art. 9(2)(b)), which points to the same kind of obligation.
+fn is_employment_provision(basis: &LegalRef) -> bool {
+    basis.is(ActId::Dbl, "12", Some(1), None)
+        || basis.is(ActId::Dbl, "7", Some(2), None)
+        || matches!(basis, LegalRef::Provision { act: ActId::Dbl, number, paragraph: None, .. } if number == "12")
+}
+
+fn is_consent(basis: &LegalRef) -> bool {
+    basis.is_gdpr("6", 1, Some('a')) || basis.is_gdpr("9", 2, Some('a'))
+}
+
+impl Rule for EmployeeBasis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            let Some(employees) = activity
+                .subjects
+                .iter()
+                .find(|s| model.subjects(s.id).kind == SubjectKind::Employees)
+            else {
+                continue;
+            };
+            let group = format!(
+                "`{}` is a group of employees",
+                model.subjects(employees.id).name.node
+            );
+            if let Some(consent) = activity.bases.iter().find(|b| is_consent(b)) {
+                let finding = cx
+                    .finding(
+                        format!(
+                            "employee data rests on consent in activity `{}`",
+                            activity.name.node
+                        ),
+                        consent.span(),
+                        "an employee's consent is seldom freely given",
+                    )
+                    .with_secondary(employees.span, group)
+                    .with_help(
+                        "rest the processing on the employment-law obligation instead: `dbl 12(1)` with the law or \
+                         collective agreement (`law \"...\"` or `agreement \"...\"`); keep consent only where refusing \
+                         has no consequence for the employee, and record why",
+                    );
+                cx.report(finding);
+                continue;
+            }
+            let dbl_12 = activity.bases.iter().find(|b| is_employment_provision(b));
+            let source = activity
+                .bases
+                .iter()
+                .any(|b| matches!(b, LegalRef::Law { .. } | LegalRef::Agreement { .. }));
+            let message = match (dbl_12, source) {
+                (Some(_), true) => continue,
+                (None, _) => format!(
+                    "employee data is processed without Databeskyttelsesloven § 12 in activity `{}`",
+                    activity.name.node
+                ),
+                (Some(cited), false) => format!(
+                    "`{cited}` is cited without the law or collective agreement it applies in activity `{}`",
+                    activity.name.node
+                ),
+            };
+            let (span, label) = match dbl_12 {
+                Some(cited) => (
+                    cited.span(),
+                    "refers to obligations laid down in other law or collective agreements"
+                        .to_string(),
+                ),
+                None => (employees.span, group.clone()),
+            };
+            let mut finding = cx.finding(message, span, label);
+            if dbl_12.is_some() {
+                finding = finding.with_secondary(employees.span, group);
+            } else {
+                finding =
+                    finding.with_secondary(activity.basis_span(), "`dbl 12(1)` is not among these");
+            }
+            cx.report(finding.with_help(
+                "cite `dbl 12(1)` with the statute or collective agreement that lays down the employment-law obligation or \
+                 right, e.g. `dbl 12(1), agreement \"Overenskomst for kommunalt ansatte\"`",
+            ));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::LegalRef;
+use crate::semantic::model::{Activity, Origin};
+
+declare_rule! {
+    /// # PURPOSE-COMPATIBILITY: data reused for another purpose without an art. 6(4) assessment
+    ///
+    /// ## What it checks
+    /// An activity that takes data from another activity (`sources other_activity`) for a purpose
+    /// that activity does not have states the assessment that the new purpose is compatible with the
+    /// one the data were collected for: `compatibility "..."`. A purpose is the same when its text is
+    /// the same (ignoring case and surrounding spaces); the activity reusing the data may have fewer
+    /// purposes than its source, not others.
+    ///
+    /// No assessment is asked for when the reusing activity's own basis is consent (`gdpr 6(1)(a)`)
+    /// or cites a statute in words (`law "..."`), since art. 6(4) then does not apply. The rule does not
+    /// judge whether the statute cited is one that allows the reuse (a necessary and proportionate
+    /// measure under art. 23(1)): a lawyer should. Provisions of the general acts hjemmel knows
+    /// (Databeskyttelsesloven, forvaltningsloven, ...) do not count: they are general grounds, not a
+    /// statute providing for the new purpose.
+    /// Activities without purposes are left to other rules. An activity that reuses data from several
+    /// activities gets one finding, with every reused source labelled.
+    ///
+    /// ## Why it matters
+    /// Data collected for specified purposes may not be further processed in a manner incompatible
+    /// with them (purpose limitation). Unless the new processing rests on consent or on a law, the
+    /// controller must assess compatibility, taking into account the link between the purposes, the
+    /// context of collection, the nature of the data, the consequences for the data subjects and the
+    /// safeguards (art. 6(4)). Whether a purpose is compatible is a judgement: the finding is a
+    /// warning.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 5(1)(b) (purpose limitation)
+    /// - GDPR art. 6(4) (compatibility of further processing)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data contact "Navn og adresse" ordinary
+    /// source citizen_self "Borgeren selv" data_subject
+    /// activity applications "Ansøgninger om boligstøtte" {
+    ///   purpose "Træffe afgørelse om boligstøtte"
+    ///   subjects citizens
+    ///   data contact
+    ///   sources citizen_self
+    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
+    ///   retain all for 5 years after "sagens afslutning"
+    /// }
+    /// activity survey "Tilfredshedsundersøgelse" {
+    ///   purpose "Måle borgernes tilfredshed med sagsbehandlingen"
+    ///   subjects citizens
+    ///   data contact
+    ///   sources applications
+    ///   basis gdpr 6(1)(e)
+    ///   retain all for 6 months
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data contact "Navn og adresse" ordinary
+    /// source citizen_self "Borgeren selv" data_subject
+    /// activity applications "Ansøgninger om boligstøtte" {
+    ///   purpose "Træffe afgørelse om boligstøtte"
+    ///   subjects citizens
+    ///   data contact
+    ///   sources citizen_self
+    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
+    ///   retain all for 5 years after "sagens afslutning"
+    /// }
+    /// activity survey "Tilfredshedsundersøgelse" {
+    ///   purpose "Måle borgernes tilfredshed med sagsbehandlingen"
+    ///   subjects citizens
+    ///   data contact
+    ///   sources applications
+    ///   notice "Brev med invitationen til undersøgelsen"
+    ///   basis gdpr 6(1)(e), dbl 5(2)
+    ///   compatibility "Vurdering efter art. 6, stk. 4, af 2025-03-01: kun navn og adresse, frivillig deltagelse"
+    ///   retain all for 6 months
+    /// }
+    /// ```
+    pub struct PurposeCompatibility {
+        code: "PURPOSE-COMPATIBILITY",
+        severity: Warning,
+        summary: "data reused from another activity for another purpose has a compatibility assessment or its own basis",
+        provisions: [("GDPR", "art. 5(1)(b)"), ("GDPR", "art. 6(4)")],
+    }
+}
+
+impl Rule for PurposeCompatibility {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for activity in &model.activities {
+            if activity.compatibility.is_some()
+                || activity.purposes.is_empty()
+                || activity.bases.iter().any(exempts)
+            {
+                continue;
+            }
+            // One finding per activity: the first reused source is the primary label, the others
+            // (an activity fed by every department) are listed beside it.
+            let reused: Vec<_> = activity
+                .sources
+                .iter()
+                .filter_map(|source| match source.id {
+                    Origin::Activity(id) => {
+                        let origin = &model.activities[id.index()];
+                        new_purpose(activity, origin).map(|new| (source, origin, new))
+                    }
+                    Origin::Source(_) => None,
+                })
+                .collect();
+            let Some(&(source, origin, new)) = reused.first() else {
+                continue;
+            };
+            let message = match reused.len() {
+                1 => format!(
+                    "data from `{}` is reused for another purpose in activity `{}`",
+                    origin.name.node, activity.name.node
+                ),
+                2 => format!(
+                    "data from `{}` and one other activity is reused for another purpose in activity `{}`",
+                    origin.name.node, activity.name.node
+                ),
+                n => format!(
+                    "data from `{}` and {} other activities is reused for another purpose in activity `{}`",
+                    origin.name.node,
+                    n - 1,
+                    activity.name.node
+                ),
+            };
+            let mut finding = cx
+                .finding(
+                    message,
+                    source.span,
+                    format!("collected by `{}` for other purposes", origin.name.node),
+                )
+                .with_secondary(
+                    origin.purposes[0].span,
+                    "the purpose the data were collected for",
+                )
+                .with_secondary(new.span, "the new purpose");
+            for (other, other_origin, _) in &reused[1..] {
+                finding = finding.with_secondary(
+                    other.span,
+                    format!(
+                        "collected by `{}` for other purposes",
+                        other_origin.name.node
+                    ),
+                );
+            }
+            cx.report(finding.with_help(
+                "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
+                 context, nature of the data, consequences, safeguards) and refer to it with \
+                 `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
+            ));
+        }
+    }
+}
+
+/// The first purpose of `activity` that `origin` does not have; `None` when `origin` states none.
+fn new_purpose<'a>(
+    activity: &'a Activity,
+    origin: &Activity,
+) -> Option<&'a crate::syntax::ast::Text> {
+    if origin.purposes.is_empty() {
+        return None;
+    }
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    activity
+        .purposes
+        .iter()
+        .find(|p| !origin.purposes.iter().any(|o| same(&o.node, &p.node)))
+}
+
+/// Consent, or a statute named in words: art. 6(4) asks for no compatibility assessment then. The
+/// general acts hjemmel knows (DBL, FVL, ...) are grounds for processing, not statutes providing for
+/// a new purpose, so they do not count.
+fn exempts(basis: &LegalRef) -> bool {
+    match basis {
+        LegalRef::Law { .. } => true,
+        _ => basis.is_gdpr("6", 1, Some('a')),
+    }
+}

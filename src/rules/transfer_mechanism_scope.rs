@@ -1,0 +1,230 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::flow::Node;
+use crate::law::countries::{CountryRef, countries};
+use crate::law::vocabulary::{Mechanism, RecipientKind};
+
+declare_rule! {
+    /// # TRANSFER-MECHANISM-SCOPE: the transfer mechanism does not cover the destination
+    ///
+    /// ## What it checks
+    /// For every processor, sub-processor (to any depth) or recipient outside the EU/EEA that personal
+    /// data reaches, each mechanism its `transfer` names must be able to cover the country it names:
+    ///
+    /// - `adequacy` needs an adequacy decision of the Commission for that country (the table in
+    ///   `src/law/data/countries.toml`, with the decision and its scope). Some decisions cover only the
+    ///   country's businesses: Canada (commercial organisations subject to PIPEDA), Japan (business
+    ///   operators subject to the APPI) and the United States (organisations on the Data Privacy
+    ///   Framework List). A recipient that is not a business — an authority, the police, the tax or
+    ///   emergency services, a private person, the public — is outside those decisions.
+    /// - `dpf` is the EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795 of
+    ///   10 July 2023): it covers importers in the United States only, and only organisations that can
+    ///   self-certify, so never a US authority or a private person.
+    ///
+    /// Every mechanism is checked, also when another one is declared beside it (`transfer dpf | scc`):
+    /// the record of processing and the privacy notice would name a safeguard that does not apply.
+    ///
+    /// Not checked here: a party whose country is not named (`outside_eea`, `unknown`) — nothing can be
+    /// said about the scope of a mechanism without the country, and TRANSFER-DESTINATION-UNKNOWN reports
+    /// it; whether a processor (always a business) is subject to PIPEDA or the APPI; and whether a
+    /// decision has expired.
+    ///
+    /// A US importer relying on `dpf` must be shown to be on the DPF List: `dpf_listed "..."` records
+    /// where and when that was checked. Without it the finding says the listing is not shown; the tool
+    /// cannot look the list up itself.
+    ///
+    /// ## Why it matters
+    /// An adequacy decision under art. 45(3) finds that a third country "or one or more specified
+    /// sectors within that third country" ensure an adequate level of protection; a transfer outside
+    /// the country or sector it names has no adequacy decision and needs safeguards under art. 46 or a
+    /// derogation under art. 49 (art. 44). The EU-US Data Privacy Framework is such a decision for the
+    /// United States, and it covers only the organisations on the Department of Commerce's DPF List.
+    /// A mechanism that does not cover the destination is no mechanism: the transfer is unlawful, and the
+    /// information given to data subjects under art. 13(1)(f) is wrong.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 45(1), 45(3) (adequacy decisions, for a country or specified sectors)
+    /// - GDPR art. 44 (every transfer needs a mechanism of Chapter V)
+    /// - Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (EU-US Data Privacy Framework)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mdm "MDM-leverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" {
+    ///     authorised "Bilag B"
+    ///     agreement "Underdatabehandleraftale"
+    ///     country IN
+    ///     transfer dpf
+    ///   }
+    /// }
+    /// activity devices "Mobiltelefoner" {
+    ///   purpose "Sikker drift af telefoner"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   retain all for 1 year
+    ///   via mdm
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mdm "MDM-leverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" {
+    ///     authorised "Bilag B"
+    ///     agreement "Underdatabehandleraftale"
+    ///     country US
+    ///     transfer dpf
+///     dpf_listed "DPF List, checked 2026-10-01"
+    ///   }
+    /// }
+    /// activity devices "Mobiltelefoner" {
+    ///   purpose "Sikker drift af telefoner"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   retain all for 1 year
+    ///   via mdm
+    /// }
+    /// ```
+    pub struct TransferMechanismScope {
+        code: "TRANSFER-MECHANISM-SCOPE",
+        severity: Error,
+        summary: "an adequacy decision or the Data Privacy Framework relied on covers the destination",
+        provisions: [("GDPR", "art. 45(3)"), ("GDPR", "art. 44")],
+    }
+}
+
+/// Words for a recipient that is not a business, for the label.
+fn not_a_business(kind: RecipientKind) -> Option<&'static str> {
+    match kind {
+        RecipientKind::Organisation => None,
+        RecipientKind::Tax => Some("a tax authority"),
+        RecipientKind::Police => Some("the police"),
+        RecipientKind::Emergency => Some("an emergency service"),
+        RecipientKind::Authority => Some("a public authority"),
+        RecipientKind::Public => Some("the public"),
+        RecipientKind::Person => Some("a private person"),
+    }
+}
+
+impl Rule for TransferMechanismScope {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for destination in cx.transfers {
+            let Some(transfer) = destination.transfer else {
+                continue;
+            };
+            // Without a country the scope cannot be checked: TRANSFER-DESTINATION-UNKNOWN.
+            let CountryRef::Code(code) = &destination.country.node else {
+                continue;
+            };
+            let country = countries()
+                .get(code)
+                .map(|c| format!("{} ({code})", c.name))
+                .unwrap_or_else(|| code.clone());
+            let recipient_kind = match destination.node {
+                Node::Recipient(id) => not_a_business(model.recipient(id).kind),
+                _ => None,
+            };
+            let dpf_listed = match destination.node {
+                Node::Processor(id) => model.processor(id).dpf_listed.is_some(),
+                Node::Recipient(id) => model.recipient(id).dpf_listed.is_some(),
+                _ => false,
+            };
+            for mechanism in &transfer.mechanisms {
+                let (message, label, help) = match mechanism.node.mechanism {
+                    Mechanism::Dpf if code != "US" => (
+                        format!(
+                            "the Data Privacy Framework cannot cover `{}` in {country}",
+                            destination.name
+                        ),
+                        "the Data Privacy Framework covers importers in the United States only".to_string(),
+                        "rest the transfer on a mechanism that covers the destination: `transfer adequacy` where \
+                         the Commission has found the country adequate, otherwise e.g. `transfer scc` with \
+                         `tia \"...\"`"
+                            .to_string(),
+                    ),
+                    Mechanism::Dpf | Mechanism::Adequacy if recipient_kind.is_some() && code == "US" => (
+                        format!(
+                            "the Data Privacy Framework cannot cover `{}`, a public body or person",
+                            destination.name
+                        ),
+                        format!(
+                            "only US organisations that self-certify are on the DPF List, not {}",
+                            recipient_kind.unwrap_or_default()
+                        ),
+                        "rest the transfer on art. 46 safeguards (e.g. an administrative arrangement between \
+                         public bodies, art. 46(3)(b)) or a derogation of art. 49"
+                            .to_string(),
+                    ),
+                    Mechanism::Dpf if !dpf_listed => (
+                        format!(
+                            "`{}` is not shown to be on the Data Privacy Framework List",
+                            destination.name
+                        ),
+                        "the Data Privacy Framework covers only organisations on the DPF List".to_string(),
+                        "look the importer up on the DPF List (dataprivacyframework.gov) and record it, e.g. \
+                         `dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\"`; if it is not listed, rest \
+                         the transfer on e.g. `transfer scc` with `tia \"...\"`"
+                            .to_string(),
+                    ),
+                    Mechanism::Adequacy => match countries().adequacy(code) {
+                        None => (
+                            format!(
+                                "no adequacy decision covers `{}` in {country}",
+                                destination.name
+                            ),
+                            format!("no adequacy decision covers {country}"),
+                            "rest the transfer on safeguards of art. 46 (e.g. `transfer scc` with `tia \"...\"`) \
+                             or a derogation of art. 49; the Commission's list of adequacy decisions is in \
+                             src/law/data/countries.toml"
+                                .to_string(),
+                        ),
+                        Some(decision) if decision.businesses_only && recipient_kind.is_some() => (
+                            format!(
+                                "the adequacy decision for {country} does not cover `{}`",
+                                destination.name
+                            ),
+                            format!(
+                                "the decision covers {}, not {}",
+                                decision.scope,
+                                recipient_kind.unwrap_or_default()
+                            ),
+                            "rest the transfer on safeguards of art. 46 (between public bodies, e.g. an \
+                             administrative arrangement, art. 46(3)(b)) or a derogation of art. 49"
+                                .to_string(),
+                        ),
+                        Some(_) => continue,
+                    },
+                    _ => continue,
+                };
+                let mut finding = cx.finding(message, mechanism.span, label).with_secondary(
+                    destination.country.span,
+                    format!("the importer is in {country}"),
+                );
+                if let Some(entry) = destination.entry_span(model) {
+                    finding = finding.with_secondary(entry, "the data leaves the controller here");
+                }
+                for (span, label) in destination.chain_labels(model) {
+                    finding = finding.with_secondary(span, label);
+                }
+                let path = destination.path(model, cx.flow);
+                cx.report(finding.with_path(path).with_help(help));
+            }
+        }
+    }
+}

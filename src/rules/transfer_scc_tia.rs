@@ -1,0 +1,151 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::law::countries::{CountryRef, countries};
+use crate::law::vocabulary::Mechanism;
+
+declare_rule! {
+    /// # TRANSFER-SCC-TIA: standard contractual clauses without a transfer impact assessment
+    ///
+    /// ## What it checks
+    /// Every processor, sub-processor (to any depth) or recipient outside the EU/EEA that personal data
+    /// reaches and whose `transfer` names `scc` — alone or as one of several mechanisms
+    /// (`transfer dpf | scc`) — declares the transfer impact assessment made for it (`tia "..."`).
+    ///
+    /// A party whose country is not named (`outside_eea`, `unknown`) is checked too: the clauses are
+    /// relied on all the same, and the missing country is reported by TRANSFER-DESTINATION-UNKNOWN. A
+    /// party in a country whose adequacy decision covers every importer there (e.g. `CH`, `GB`) is not
+    /// checked: the transfer can rest on art. 45, and no assessment of the destination's law is needed
+    /// for it. A party that no activity's data reaches is not checked.
+    ///
+    /// This is a warning: the GDPR does not name the assessment, and hjemmel cannot read it. It checks
+    /// only that the spec points to one.
+    ///
+    /// ## Why it matters
+    /// Standard contractual clauses (Commission Implementing Decision (EU) 2021/914 of 4 June 2021) are an
+    /// appropriate safeguard under art. 46(2)(c), but they bind only the parties. In *Schrems II*
+    /// (judgment of 16 July 2020, C-311/18) the Court of Justice held that the exporter must verify, case
+    /// by case, whether the law and practice of the third country let the importer comply with them, and
+    /// adopt supplementary measures or suspend the transfer where it does not (para. 134–135). The
+    /// clauses adopted in 2021 write this in: clause 14 obliges the parties to warrant, and document,
+    /// that they have no reason to believe that the local laws prevent the importer from complying. An
+    /// exporter that relies on the clauses without that assessment cannot show that the transfer
+    /// ensures essentially equivalent protection (art. 44, 46(1)).
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 46(1) and 46(2)(c) (standard contractual clauses)
+    /// - Commission Implementing Decision (EU) 2021/914, annex, clause 14
+    /// - CJEU judgment of 16 July 2020, C-311/18, *Data Protection Commissioner v Facebook Ireland and
+    ///   Maximillian Schrems* ("Schrems II")
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mail "Mailleverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" { authorised "Bilag B"
+    ///     agreement "Underdatabehandleraftale"
+    ///     country IN
+    ///     transfer scc
+    ///   }
+    /// }
+    /// activity email "E-mail" {
+    ///   purpose "Drift af e-mail"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   retain all for 90 days
+    ///   via mail
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects employees "Medarbejdere" employees
+    /// data username "Brugernavn" ordinary
+    /// processor mail "Mailleverandør" {
+    ///   agreement "Databehandleraftale"
+    ///   country DK
+    ///   subprocessor support "Support" { authorised "Bilag B"
+    ///     agreement "Underdatabehandleraftale"
+    ///     country IN
+    ///     transfer scc
+    ///     tia "Overførselsvurdering for support fra Indien, 2024-09-01"
+    ///   }
+    /// }
+    /// activity email "E-mail" {
+    ///   purpose "Drift af e-mail"
+    ///   subjects employees
+    ///   data username
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   retain all for 90 days
+    ///   via mail
+    /// }
+    /// ```
+    pub struct TransferSccTia {
+        code: "TRANSFER-SCC-TIA",
+        severity: Warning,
+        summary: "a transfer under standard contractual clauses has a transfer impact assessment",
+        provisions: [("GDPR", "art. 46(2)(c)"), ("CJEU", "C-311/18 (Schrems II)")],
+    }
+}
+
+impl Rule for TransferSccTia {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        for destination in cx.transfers {
+            if destination.tia.is_some() {
+                continue;
+            }
+            let Some(transfer) = destination.transfer else {
+                continue;
+            };
+            let Some(scc) = transfer
+                .mechanisms
+                .iter()
+                .find(|m| m.node.mechanism == Mechanism::Scc)
+            else {
+                continue;
+            };
+            if let CountryRef::Code(code) = &destination.country.node
+                && countries()
+                    .adequacy(code)
+                    .is_some_and(|a| a.scope.trim().eq_ignore_ascii_case("all"))
+            {
+                continue;
+            }
+            let place = destination.country.node.label();
+            let mut finding = cx
+                .finding(
+                    format!(
+                        "standard contractual clauses for `{}` without a transfer impact assessment",
+                        destination.name
+                    ),
+                    scc.span,
+                    "standard contractual clauses, but no `tia`",
+                )
+                .with_secondary(
+                    destination.country.span,
+                    format!("the importer is here ({place})"),
+                );
+            if let Some(entry) = destination.entry_span(model) {
+                finding = finding.with_secondary(entry, "the data leaves the controller here");
+            }
+            for (span, label) in destination.chain_labels(model) {
+                finding = finding.with_secondary(span, label);
+            }
+            let path = destination.path(model, cx.flow);
+            cx.report(finding.with_path(path).with_help(
+                "assess whether the law and practice of the destination let the importer keep the clauses \
+                 (clause 14 of the 2021 clauses), then name the assessment in the block, e.g. \
+                 `tia \"Overførselsvurdering af 2024-09-01\"`",
+            ));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::semantic::model::Origin;
+use crate::syntax::ast::Name;
+
+declare_rule! {
+    /// # UNUSED-DECLARATION: a declaration that nothing uses
+    ///
+    /// ## What it checks
+    /// Every declared data category, group of data subjects, source, processor and recipient is used by
+    /// at least one activity: a category in its `data`, a group in its `subjects`, a source in its
+    /// `sources`, a processor in its `via`, a recipient in a `disclose ... to`. A sub-processor is used
+    /// through its processor and is never reported on its own; a processor that no activity uses is
+    /// reported once, not with each of its sub-processors.
+    ///
+    /// This is a hygiene lint, a warning: an unused declaration breaks no provision by itself. But it
+    /// usually means the spec is out of step with the notice — an activity forgot to list the data or
+    /// the processor, so the rules that follow data (retention, transfers, agreements) never see it.
+    ///
+    /// ## Why it matters
+    /// The rules check only what activities use: a processor in a third country that no activity names
+    /// is never checked for a transfer mechanism, and a data category no activity lists is never checked
+    /// for a deletion deadline. Either the declaration is stale and should go, or an activity is
+    /// incomplete, and the record of processing (art. 30(1)) and the privacy notice (art. 13, 14) made
+    /// from the spec would be wrong.
+    ///
+    /// ## Legal basis
+    /// - GDPR art. 5(2) (accountability: the controller must be able to demonstrate compliance)
+    /// - GDPR art. 30(1) (the record of processing activities)
+    ///
+    /// ## Non-compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data contact_details "Navn og adresse" ordinary
+    /// data health "Helbredsoplysninger" special(health)
+    /// activity applications "Ansøgninger" {
+    ///   purpose "Modtage ansøgninger om boligstøtte"
+    ///   subjects citizens
+    ///   data contact_details
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
+    ///   retain all for 5 years
+    /// }
+    /// ```
+    ///
+    /// ## Compliant example
+    /// ```hjemmel
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// subjects citizens "Borgere" citizens
+    /// data contact_details "Navn og adresse" ordinary
+    /// activity applications "Ansøgninger" {
+    ///   purpose "Modtage ansøgninger om boligstøtte"
+    ///   subjects citizens
+    ///   data contact_details
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
+    ///   retain all for 5 years
+    /// }
+    /// ```
+    pub struct UnusedDeclaration {
+        code: "UNUSED-DECLARATION",
+        severity: Warning,
+        summary: "every declared category, group, source, processor and recipient is used",
+        provisions: [("GDPR", "art. 5(2)"), ("GDPR", "art. 30(1)")],
+    }
+}
+
+impl Rule for UnusedDeclaration {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        let mut data = vec![false; model.data.len()];
+        let mut subjects = vec![false; model.subjects.len()];
+        let mut sources = vec![false; model.sources.len()];
+        let mut processors = vec![false; model.processors.len()];
+        let mut recipients = vec![false; model.recipients.len()];
+        for activity in &model.activities {
+            for d in &activity.data {
+                data[d.id.index()] = true;
+            }
+            for s in &activity.subjects {
+                subjects[s.id.index()] = true;
+            }
+            for origin in &activity.sources {
+                if let Origin::Source(id) = origin.id {
+                    sources[id.index()] = true;
+                }
+            }
+            for via in &activity.processors {
+                processors[via.id.index()] = true;
+            }
+            for disclosure in &activity.disclosures {
+                recipients[disclosure.recipient.id.index()] = true;
+            }
+        }
+        let mut unused: Vec<(&Name, &str, &str)> = Vec::new();
+        let pick = |used: &[bool]| -> Vec<usize> {
+            used.iter()
+                .enumerate()
+                .filter(|(_, u)| !**u)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        for i in pick(&data) {
+            unused.push((
+                &model.data[i].name,
+                "data category",
+                "list it in an activity's `data`",
+            ));
+        }
+        for i in pick(&subjects) {
+            unused.push((
+                &model.subjects[i].name,
+                "group of data subjects",
+                "list it in an activity's `subjects`",
+            ));
+        }
+        for i in pick(&sources) {
+            unused.push((
+                &model.sources[i].name,
+                "source",
+                "list it in an activity's `sources`",
+            ));
+        }
+        for i in pick(&processors) {
+            // A sub-processor is used through its processor.
+            if model.processors[i].parent.is_some() {
+                continue;
+            }
+            unused.push((
+                &model.processors[i].name,
+                "processor",
+                "name it in the `via` of the activities that use it",
+            ));
+        }
+        for i in pick(&recipients) {
+            unused.push((
+                &model.recipients[i].name,
+                "recipient",
+                "disclose data to it in an activity: `disclose ... to NAME`",
+            ));
+        }
+        for (name, what, usage) in unused {
+            let finding = cx.finding(
+                format!("{what} `{}` is declared but no activity uses it", name.node),
+                name.span,
+                "declared here, never used",
+            );
+            cx.report(finding.with_help(format!(
+                "remove the declaration if it is no longer processed, or {usage}"
+            )));
+        }
+    }
+}
