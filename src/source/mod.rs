@@ -17,8 +17,9 @@ pub struct SourceFile {
     pub text: Arc<String>,
     /// How many lines end before each block of [`BLOCK`] bytes, for line/column look-ups; counted on
     /// the first look-up, since a spec without findings needs none. A full table of line starts
-    /// took 10 MiB and about 4 % of the run at 100,000 activities; counting the rest of a block
-    /// with memchr is cheap, and only findings and errors ask.
+    /// took 10 MiB and about 4 % of the run at 100,000 activities; counting the newlines of a block
+    /// with memchr is cheap. Blocks are small because a run with many findings looks up hundreds of
+    /// thousands of positions, each counting the rest of its block.
     lines_before_block: OnceLock<Vec<usize>>,
 }
 
@@ -54,7 +55,7 @@ impl SourceFile {
 }
 
 /// Bytes per block of [`SourceFile`]'s line index.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 256;
 
 /// All files of one spec. Spans refer into it; the text is kept here once, never copied into nodes.
 #[derive(Debug, Clone, Default)]
