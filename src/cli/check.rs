@@ -59,9 +59,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .map(|(path, outcome)| outcome.report(path))
         .collect();
 
-    let text = match args.format {
-        Format::Json => report::json::render(&reports),
-        Format::Github => report::github::render(&reports),
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`hjemmel check ... | head`) is not an error worth a panic.
+    let _ = match args.format {
+        // Written as it is made: with many findings the document runs to hundreds of MiB.
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut stdout);
+            report::json::write(&reports, &mut out).and_then(|()| out.flush())
+        }
+        Format::Github => stdout.write_all(report::github::render(&reports).as_bytes()),
         Format::Human => {
             let colour = match args.color {
                 Colour::Always => true,
@@ -71,12 +77,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 }
             };
             let width = terminal_width();
-            human::render(&reports, human::Style { colour, width })
+            let text = human::render(&reports, human::Style { colour, width });
+            stdout.write_all(text.as_bytes())
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`hjemmel check ... | head`) is not an error worth a panic.
-    let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
 
     let failing =

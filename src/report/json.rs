@@ -65,6 +65,14 @@ struct LabelJson<'a> {
 }
 
 pub fn render(reports: &[SpecReport<'_>]) -> String {
+    let mut out = Vec::new();
+    write(reports, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`render`], written to `out` as it is made: the command writes to standard output this way, since
+/// with many findings the document runs to hundreds of MiB (about 1.8 KiB a finding).
+pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::io::Result<()> {
     let specs: Vec<SpecJson> = reports.iter().map(spec_json).collect();
     let summary = specs
         .iter()
@@ -76,14 +84,8 @@ pub fn render(reports: &[SpecReport<'_>]) -> String {
         specs,
         summary,
     };
-    // Room for the whole document at once: a finding takes about 4.6 KiB, and a buffer grown by
-    // doubling copies and first-touches tens of MiB at 100,000 activities. Pages never written are
-    // never touched, so erring high costs nothing.
-    let diagnostics: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let mut out = Vec::with_capacity(4096 + diagnostics * 8192);
-    serde_json::to_writer_pretty(&mut out, &doc).expect("the document is plain data");
-    out.push(b'\n');
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
