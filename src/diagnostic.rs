@@ -135,6 +135,20 @@ impl Diagnostic {
             .unwrap_or((0, 0));
         (file, start, self.code.clone(), self.message.clone())
     }
+
+    /// The order of [`sort_key`](Self::sort_key), without copying the code and message: sorting
+    /// 200,000 findings by `sort_key` copied two strings per comparison.
+    pub fn cmp_by_key(&self, other: &Diagnostic) -> std::cmp::Ordering {
+        fn key(d: &Diagnostic) -> (u32, u32, &str, &str) {
+            let (file, start) = d
+                .primary
+                .as_ref()
+                .map(|l| (l.span.file.0, l.span.start))
+                .unwrap_or((0, 0));
+            (file, start, d.code.as_str(), d.message.as_str())
+        }
+        key(self).cmp(&key(other))
+    }
 }
 
 /// Did-you-mean: the closest candidate to `word`, if it is close enough to be a likely typo.

@@ -89,7 +89,7 @@ pub fn check_sources(sources: &SourceMap) -> Result<Checked, Vec<Diagnostic>> {
         (config, compiled) => {
             let mut errors = config.err().unwrap_or_default();
             errors.extend(compiled.err().unwrap_or_default());
-            errors.sort_by_key(Diagnostic::sort_key);
+            errors.sort_by(Diagnostic::cmp_by_key);
             return Err(errors);
         }
     };
@@ -134,6 +134,6 @@ pub fn run_rules(model: &Model, flow: &FlowGraph, sources: &SourceMap) -> Vec<Di
             rules::Context::new(model, flow, sources, &transfers, rule.meta(), &mut findings);
         rule.check(&mut cx);
     }
-    findings.sort_by_key(Diagnostic::sort_key);
+    findings.sort_by(Diagnostic::cmp_by_key);
     findings
 }

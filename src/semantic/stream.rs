@@ -100,7 +100,7 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
 }
 
 fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    errors.sort_by_key(Diagnostic::sort_key);
+    errors.sort_by(Diagnostic::cmp_by_key);
     errors
 }
 
