@@ -1,7 +1,9 @@
 //! The acts a spec can cite by keyword, with the structure of their provisions, loaded from
 //! `src/law/data/<act>.toml`.
 
-use std::collections::HashMap;
+// Fx hashing: every citation of a spec is looked up here (act, provision, roles), and the keys are
+// short words from the tool's own reference data.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
