@@ -1,4 +1,4 @@
-//! A hand-written recursive-descent parser for the declarations of grammar/hjemmel.pest, about ten
+//! A hand-written recursive-descent parser for the declarations of grammar/hjemmel.pest, several
 //! times faster than pest on large specs (docs/performance.md).
 //!
 //! It is only a fast path: the pest grammar stays the definition of the language, and `parse_file`
