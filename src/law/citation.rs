@@ -89,6 +89,11 @@ impl LegalRef {
         )
     }
 
+    /// Consent as a ground: GDPR art. 6(1)(a), or explicit consent, art. 9(2)(a).
+    pub fn is_consent(&self) -> bool {
+        self.is_gdpr("6", 1, Some('a')) || self.is_gdpr("9", 2, Some('a'))
+    }
+
     /// The letter of a GDPR art. `article`(`paragraph`) citation.
     pub fn gdpr_letter(&self, article: &str, paragraph: u32) -> Option<char> {
         match self {

@@ -81,10 +81,7 @@ declare_rule! {
 /// One of the three grounds of § 4 c, stk. 1: police, explicit consent, or a law that requires it.
 fn allowed(disclosure: &Disclosure, kind: RecipientKind) -> bool {
     kind == RecipientKind::Police
-        || disclosure
-            .basis
-            .iter()
-            .any(|b| b.is_gdpr("6", 1, Some('a')) || b.is_gdpr("9", 2, Some('a')))
+        || disclosure.basis.iter().any(|b| b.is_consent())
         || disclosure
             .basis
             .iter()

@@ -96,18 +96,13 @@ fn consents(activity: &Activity) -> Vec<(&LegalRef, String)> {
     let mut found: Vec<(&LegalRef, String)> = activity
         .bases
         .iter()
-        .filter(|b| is_consent(b))
+        .filter(|b| b.is_consent())
         .map(|b| (b, format!("{b}: the processing rests on consent")))
         .collect();
     for disclosure in &activity.disclosures {
-        for b in disclosure.basis.iter().filter(|b| is_consent(b)) {
+        for b in disclosure.basis.iter().filter(|b| b.is_consent()) {
             found.push((b, format!("{b}: this disclosure rests on consent")));
         }
     }
     found
-}
-
-/// `gdpr 6(1)(a)` or `gdpr 9(2)(a)`.
-pub(super) fn is_consent(basis: &LegalRef) -> bool {
-    basis.is_gdpr("6", 1, Some('a')) || basis.is_gdpr("9", 2, Some('a'))
 }

@@ -116,11 +116,7 @@ impl Rule for ControlMeasure {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         for activity in &model.activities {
-            let Some(employees) = activity
-                .subjects
-                .iter()
-                .find(|s| model.subjects(s.id).kind == SubjectKind::Employees)
-            else {
+            let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
             };
             let Some((trigger, what)) = control_trigger(model, activity) else {

@@ -84,10 +84,6 @@ fn is_employment_provision(basis: &LegalRef) -> bool {
         || matches!(basis, LegalRef::Provision { act: ActId::Dbl, number, paragraph: None, .. } if number == "12")
 }
 
-fn is_consent(basis: &LegalRef) -> bool {
-    basis.is_gdpr("6", 1, Some('a')) || basis.is_gdpr("9", 2, Some('a'))
-}
-
 impl Rule for EmployeeBasis {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -96,18 +92,14 @@ impl Rule for EmployeeBasis {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         for activity in &model.activities {
-            let Some(employees) = activity
-                .subjects
-                .iter()
-                .find(|s| model.subjects(s.id).kind == SubjectKind::Employees)
-            else {
+            let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
             };
             let group = format!(
                 "`{}` is a group of employees",
                 model.subjects(employees.id).name.node
             );
-            if let Some(consent) = activity.bases.iter().find(|b| is_consent(b)) {
+            if let Some(consent) = activity.bases.iter().find(|b| b.is_consent()) {
                 let finding = cx
                     .finding(
                         format!(

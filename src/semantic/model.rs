@@ -301,6 +301,17 @@ pub struct ErasureRefusal {
 }
 
 impl Activity {
+    /// The first of the activity's groups of data subjects that is of `kind`.
+    pub fn subjects_of_kind<'a>(
+        &'a self,
+        model: &Model,
+        kind: SubjectKind,
+    ) -> Option<&'a Ref<SubjectsId>> {
+        self.subjects
+            .iter()
+            .find(|s| model.subjects(s.id).kind == kind)
+    }
+
     /// The retention rule that covers a category: a rule naming it, or else `retain all`.
     pub fn retention_of(&self, data: DataId) -> Option<&RetentionRule> {
         self.retention
