@@ -115,7 +115,7 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
     });
 
     let findings = phase(&mut phases, "rules", || {
-        hjemmel::run_rules(&model, &flow, &sources)
+        hjemmel::run_rules(&model, &flow, &sources, hjemmel::i18n::Lang::En)
     });
 
     let display = path.display().to_string();

@@ -12,6 +12,7 @@ pub mod allocator;
 pub mod config;
 pub mod diagnostic;
 pub mod flow;
+pub mod i18n;
 pub mod law;
 pub mod report;
 pub mod rules;
@@ -25,6 +26,7 @@ use config::Config;
 use config::waivers::Suppressed;
 use diagnostic::Diagnostic;
 use flow::FlowGraph;
+use i18n::Lang;
 use semantic::model::Model;
 use source::SourceMap;
 
@@ -66,11 +68,12 @@ impl Outcome {
     }
 }
 
-/// Reads, compiles and checks the spec at `path` (a `.hjemmel` file or a directory of them).
-pub fn check_spec(path: &Path) -> Outcome {
+/// Reads, compiles and checks the spec at `path` (a `.hjemmel` file or a directory of them); the
+/// findings are worded in `lang`.
+pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
     match source::load(path) {
         Ok(sources) => {
-            let result = check_sources(&sources);
+            let result = check_sources(&sources, lang);
             Outcome { sources, result }
         }
         Err(failed) => Outcome {
@@ -81,7 +84,7 @@ pub fn check_spec(path: &Path) -> Outcome {
 }
 
 /// Compiles and checks a spec already in memory, applying its settings and waivers.
-pub fn check_sources(sources: &SourceMap) -> Result<Checked, Vec<Diagnostic>> {
+pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Diagnostic>> {
     let config = load_config(sources);
     let compiled = compile(sources);
     let (config, (model, flow)) = match (config, compiled) {
@@ -97,7 +100,7 @@ pub fn check_sources(sources: &SourceMap) -> Result<Checked, Vec<Diagnostic>> {
     if !unknown_codes.is_empty() {
         return Err(unknown_codes);
     }
-    let findings = run_rules(&model, &flow, sources);
+    let findings = run_rules(&model, &flow, sources, lang);
     let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers);
     Ok(Checked {
         model,
@@ -124,14 +127,26 @@ pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic
     Ok((model, flow))
 }
 
-/// Runs every rule; findings come back in a stable order (file, position, code).
-pub fn run_rules(model: &Model, flow: &FlowGraph, sources: &SourceMap) -> Vec<Diagnostic> {
+/// Runs every rule; findings come back in a stable order (file, position, code), worded in `lang`.
+pub fn run_rules(
+    model: &Model,
+    flow: &FlowGraph,
+    sources: &SourceMap,
+    lang: Lang,
+) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     // Several rules look at transfers: walk the graph for them once.
     let transfers = flow::transfers::destinations(model, flow);
     for rule in rules::registry::RULES {
-        let mut cx =
-            rules::Context::new(model, flow, sources, &transfers, rule.meta(), &mut findings);
+        let mut cx = rules::Context::new(
+            model,
+            flow,
+            sources,
+            &transfers,
+            rule.meta(),
+            lang,
+            &mut findings,
+        );
         rule.check(&mut cx);
     }
     findings.sort_by(Diagnostic::cmp_by_key);

@@ -86,7 +86,8 @@ fn a_waiver_for_another_rule_suppresses_nothing() {
         .replace("allow RETENTION-MISSING", "allow DPO-MISSING");
     let mut sources = hjemmel::source::SourceMap::new();
     sources.add(hjemmel::source::SourceFile::new("spec.hjemmel", text));
-    let checked = hjemmel::check_sources(&sources).unwrap_or_else(|e| panic!("{e:?}"));
+    let checked = hjemmel::check_sources(&sources, hjemmel::i18n::Lang::En)
+        .unwrap_or_else(|e| panic!("{e:?}"));
     assert!(checked.suppressed.is_empty());
     assert_eq!(
         checked

@@ -88,7 +88,7 @@ fn every_hjemmel_block_in_the_docs_is_understood() {
             let padded = "\n".repeat(block.first_line - 1) + &block.text;
             let mut sources = SourceMap::new();
             sources.add(SourceFile::new(*doc, padded));
-            if let Err(errors) = hjemmel::check_sources(&sources) {
+            if let Err(errors) = hjemmel::check_sources(&sources, hjemmel::i18n::Lang::En) {
                 let rendered = human::render(
                     &[SpecReport {
                         path: doc,
@@ -213,7 +213,12 @@ fn check_output(args: &[&str]) -> String {
     }
     let outcomes: Vec<(&str, hjemmel::Outcome)> = paths
         .iter()
-        .map(|p| (*p, hjemmel::check_spec(Path::new(p))))
+        .map(|p| {
+            (
+                *p,
+                hjemmel::check_spec(Path::new(p), hjemmel::i18n::Lang::En),
+            )
+        })
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()

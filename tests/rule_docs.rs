@@ -18,7 +18,7 @@ fn example<'a>(docs: &'a str, heading: &str) -> &'a str {
 fn codes_found(code: &str, text: &str, which: &str) -> Vec<String> {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new(format!("{code} {which} example"), text));
-    match hjemmel::check_sources(&sources) {
+    match hjemmel::check_sources(&sources, hjemmel::i18n::Lang::En) {
         Ok(checked) => checked.findings.into_iter().map(|d| d.code).collect(),
         Err(errors) => panic!("the {which} example of {code} is not a valid spec: {errors:#?}"),
     }

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 
 use super::exit;
 use hjemmel::diagnostic::Severity;
+use hjemmel::i18n::Lang;
 use hjemmel::report::{self, SpecReport, human};
 
 #[derive(Debug, Args)]
@@ -48,11 +49,11 @@ enum Colour {
     Never,
 }
 
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
     let outcomes: Vec<(String, hjemmel::Outcome)> = args
         .paths
         .iter()
-        .map(|p| (p.display().to_string(), hjemmel::check_spec(p)))
+        .map(|p| (p.display().to_string(), hjemmel::check_spec(p, lang)))
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()

@@ -25,6 +25,28 @@ pub mod exit {
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    /// The language of messages and reports.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::En, value_name = "LANG")]
+    lang: LangArg,
+}
+
+/// `--lang`: kept apart from [`hjemmel::i18n::Lang`] so the library does not depend on clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// Danish (dansk).
+    Da,
+}
+
+impl From<LangArg> for hjemmel::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => hjemmel::i18n::Lang::En,
+            LangArg::Da => hjemmel::i18n::Lang::Da,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,8 +60,9 @@ enum Command {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.lang.into();
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(args, lang),
         Command::Explain(args) => explain::run(args),
         Command::Rules(args) => rules::run(args),
     }

@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
 use crate::flow::transfers::Destination;
+use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::source::SourceMap;
 use crate::syntax::span::Span;
@@ -16,6 +17,8 @@ pub struct Context<'a> {
     /// Every party outside the EU/EEA (or of unknown place) that data reaches, walked once for all
     /// the transfer rules ([`crate::flow::transfers::destinations`]).
     pub transfers: &'a [Destination<'a>],
+    /// The language to word findings in: `tr!(cx.lang, TEXT, ...)`.
+    pub lang: Lang,
     meta: &'static RuleMeta,
     findings: &'a mut Vec<Diagnostic>,
 }
@@ -27,6 +30,7 @@ impl<'a> Context<'a> {
         sources: &'a SourceMap,
         transfers: &'a [Destination<'a>],
         meta: &'static RuleMeta,
+        lang: Lang,
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
         Context {
@@ -34,6 +38,7 @@ impl<'a> Context<'a> {
             flow,
             sources,
             transfers,
+            lang,
             meta,
             findings,
         }
@@ -55,7 +60,12 @@ impl<'a> Context<'a> {
             primary: Some(Label::new(span, label)),
             secondary: Vec::new(),
             help: None,
-            provisions: self.meta.provisions.iter().map(|c| c.to_string()).collect(),
+            provisions: self
+                .meta
+                .provisions
+                .iter()
+                .map(|c| crate::i18n::citation::cite(self.lang, c.act, c.provision))
+                .collect(),
             path: Vec::new(),
             note: None,
         }

@@ -19,7 +19,7 @@ pub struct Checked {
 }
 
 pub fn check(path: &Path) -> Checked {
-    let outcome = hjemmel::check_spec(path);
+    let outcome = hjemmel::check_spec(path, hjemmel::i18n::Lang::En);
     let (diagnostics, suppressed, understood) = match outcome.result {
         Ok(checked) => (checked.findings, checked.suppressed, true),
         Err(errors) => (errors, Vec::new(), false),

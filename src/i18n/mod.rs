@@ -1,0 +1,157 @@
+//! Languages: every text hjemmel shows a person exists in English (the default) and Danish
+//! (`--lang da`).
+//!
+//! A text is a [`Text`]: both languages side by side, in the file that uses it, so whoever changes
+//! the English sees the Danish beside it. Placeholders are `{name}`, filled by [`Text::fill`]. Every
+//! `Text` is listed somewhere a test can reach it (a rule's [`RuleMeta::messages`], or a module's
+//! `TEXTS` list), and `tests/i18n.rs` checks each has both languages with the same placeholders.
+//!
+//! [`RuleMeta::messages`]: crate::rules::RuleMeta
+
+pub mod citation;
+
+use std::fmt::{Display, Write};
+
+/// The language of messages and reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Danish: `--lang da`.
+    Da,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Da];
+
+    /// The code on the command line and in JSON: `en`, `da`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Da => "da",
+        }
+    }
+}
+
+/// One text in both languages. Placeholders are `{name}`; `{{` and `}}` are literal braces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub da: &'static str,
+}
+
+impl Text {
+    pub const fn new(en: &'static str, da: &'static str) -> Text {
+        Text { en, da }
+    }
+
+    /// The text in `lang`, placeholders untouched: for texts without any.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Da => self.da,
+        }
+    }
+
+    /// The text in `lang` with each `{name}` replaced by the value given for `name`.
+    ///
+    /// A placeholder without a value is left as it is: `tests/i18n.rs` checks that both languages
+    /// of every text use the same placeholders, so a missing value shows in English and Danish alike.
+    pub fn fill(&self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.get(lang), args)
+    }
+
+    /// The placeholder names of one language's template, in order of appearance.
+    pub fn placeholders(template: &str) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            if rest[open..].starts_with("{{") {
+                rest = &rest[open + 2..];
+                continue;
+            }
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            names.push(&rest[open + 1..open + close]);
+            rest = &rest[open + close + 1..];
+        }
+        names
+    }
+}
+
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(brace) = rest.find(['{', '}']) {
+        out.push_str(&rest[..brace]);
+        let tail = &rest[brace..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('}') {
+            out.push('}');
+            rest = &tail[1..];
+            continue;
+        }
+        let Some(close) = tail.find('}') else {
+            out.push_str(tail);
+            return out;
+        };
+        let name = &tail[1..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                let _ = write!(out, "{value}");
+            }
+            None => out.push_str(&tail[..=close]),
+        }
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tr!(lang, TEXT, name = value, ...)`: [`Text::fill`] with named values, as `format!` takes them.
+/// `tr!(lang, TEXT)` is [`Text::get`] as an owned `String`.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $text:expr $(,)?) => {
+        $text.get($lang).to_string()
+    };
+    ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $text.fill($lang, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GREETING: Text = Text::new("hello `{name}`, {n} {{x}}", "hej `{name}`, {n} {{x}}");
+
+    #[test]
+    fn fills_named_placeholders_in_either_language() {
+        assert_eq!(
+            tr!(Lang::En, GREETING, name = "Ane", n = 3),
+            "hello `Ane`, 3 {x}"
+        );
+        assert_eq!(
+            tr!(Lang::Da, GREETING, name = "Ane", n = 3),
+            "hej `Ane`, 3 {x}"
+        );
+    }
+
+    #[test]
+    fn leaves_a_placeholder_without_value_visible() {
+        assert_eq!(GREETING.fill(Lang::En, &[]), "hello `{name}`, {n} {x}");
+    }
+
+    #[test]
+    fn lists_placeholders_but_not_escaped_braces() {
+        assert_eq!(Text::placeholders(GREETING.en), vec!["name", "n"]);
+    }
+}
