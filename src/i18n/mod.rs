@@ -3,10 +3,9 @@
 //!
 //! A text is a [`Text`]: both languages side by side, in the file that uses it, so whoever changes
 //! the English sees the Danish beside it. Placeholders are `{name}`, filled by [`Text::fill`]. Every
-//! `Text` is listed somewhere a test can reach it (a rule's [`RuleMeta::messages`], or a module's
-//! `TEXTS` list), and `tests/i18n.rs` checks each has both languages with the same placeholders.
-//!
-//! [`RuleMeta::messages`]: crate::rules::RuleMeta
+//! `Text` is declared with [`texts!`], which also lists the texts of its module in `ALL`; every
+//! such list is named in [`all_texts`], and a test checks that each text has both languages with the
+//! same placeholders.
 
 pub mod citation;
 
@@ -127,6 +126,39 @@ macro_rules! tr {
     };
 }
 
+/// Declares texts as constants, and `ALL`, the list of them with their names:
+///
+/// ```ignore
+/// texts! {
+///     /// Heading of the findings section.
+///     FINDINGS = ("Findings", "Fund"),
+///     MISSING = ("`{name}` has no purpose", "`{name}` har intet formål"),
+/// }
+/// ```
+///
+/// Add the module's `ALL` to [`all_texts`] so the test of both languages reaches it.
+#[macro_export]
+macro_rules! texts {
+    ($($(#[$attr:meta])* $name:ident = ($en:expr, $da:expr $(,)?)),+ $(,)?) => {
+        $($(#[$attr])* pub const $name: $crate::i18n::Text = $crate::i18n::Text::new($en, $da);)+
+        /// Every text of this module, with its name: for the test that each has both languages.
+        pub const ALL: &[(&str, $crate::i18n::Text)] = &[$((stringify!($name), $name)),+];
+    };
+}
+
+/// Every text of hjemmel, by module: each module that declares texts with [`texts!`] is named here.
+pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
+    vec![("i18n::examples", examples::ALL)]
+}
+
+/// A text or two of this module's own, so [`all_texts`] is never empty and the macro is tested.
+mod examples {
+    texts! {
+        /// The name of the language a report is in.
+        LANGUAGE_NAME = ("English", "dansk"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +180,23 @@ mod tests {
     #[test]
     fn leaves_a_placeholder_without_value_visible() {
         assert_eq!(GREETING.fill(Lang::En, &[]), "hello `{name}`, {n} {x}");
+    }
+
+    #[test]
+    fn every_text_has_both_languages_with_the_same_placeholders() {
+        for (module, texts) in all_texts() {
+            for (name, text) in texts {
+                assert!(
+                    !text.en.trim().is_empty() && !text.da.trim().is_empty(),
+                    "{module}::{name} lacks a language"
+                );
+                let mut en = Text::placeholders(text.en);
+                let mut da = Text::placeholders(text.da);
+                en.sort_unstable();
+                da.sort_unstable();
+                assert_eq!(en, da, "{module}::{name}: placeholders differ");
+            }
+        }
     }
 
     #[test]
