@@ -1,13 +1,14 @@
 //! Typed, validated legal citations. `gdpr 9(2)(k)` is rejected here (art. 9(2) has points a–j);
 //! `gdpr 32` is a valid citation, and whether it is a lawful basis is left to the rules.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
 
 use super::acts::{ActHeader, ActId, PointStyle, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::syntax::ast;
+use crate::syntax::ast::{self, Parts};
 use crate::syntax::span::Span;
 
 /// A point inside a paragraph: a letter in the GDPR, a number (nr.) in Danish acts.
@@ -25,7 +26,9 @@ pub enum LegalRef {
     /// A provision of an act the tool knows.
     Provision {
         act: ActId,
-        number: String,
+        /// As in the act's reference data (borrowed from it), or as written when the table of an
+        /// incomplete act does not list it.
+        number: Cow<'static, str>,
         paragraph: Option<u32>,
         point: Option<Point>,
         #[serde(skip)]
@@ -161,17 +164,17 @@ fn section_number(number: &str) -> String {
 }
 
 /// Checks a citation as written against the structure of the act it cites.
-pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
+pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
     let (act_name, number, parts, span) = match citation {
         ast::Citation::Law(text) => {
             return Ok(LegalRef::Law {
-                text: text.node.clone(),
+                text: text.node.to_string(),
                 span: text.span,
             });
         }
         ast::Citation::Agreement(text) => {
             return Ok(LegalRef::Agreement {
-                text: text.node.clone(),
+                text: text.node.to_string(),
                 span: text.span,
             });
         }
@@ -180,13 +183,13 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
             number,
             parts,
             span,
-        } => (act, number, parts, *span),
+        } => (act, *number, *parts, *span),
     };
     let invalid = |message: String, label: String| {
         Diagnostic::spec_error_at("invalid-citation", message, span, label)
     };
 
-    let Some(act_id) = ActId::from_keyword(&act_name.node) else {
+    let Some(act_id) = ActId::from_keyword(act_name.node) else {
         let known: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
         let mut d = Diagnostic::spec_error_at(
             "invalid-citation",
@@ -194,7 +197,7 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
             act_name.span,
             "not an act hjemmel knows",
         );
-        d = d.with_help(match did_you_mean(&act_name.node, known.iter().copied()) {
+        d = d.with_help(match did_you_mean(act_name.node, known.iter().copied()) {
             Some(s) => format!(
                 "did you mean `{s}`? Known acts: {}; cite any other statute as `law \"...\"`",
                 known.join(", ")
@@ -369,7 +372,7 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
     };
     Ok(LegalRef::Provision {
         act: act_id,
-        number: number.clone(),
+        number: Cow::Borrowed(provision.number.as_str()),
         paragraph,
         point,
         span,
@@ -381,19 +384,19 @@ pub fn validate(citation: &ast::Citation) -> Result<LegalRef, Diagnostic> {
 /// practice sometimes writes "stk. 1" for the only paragraph.
 fn single_paragraph(
     act: ActId,
-    provision: &super::acts::Provision,
+    provision: &'static super::acts::Provision,
     number: &str,
-    parts: &[String],
+    parts: Parts<'_>,
     span: Span,
     here: ProvisionName<'_>,
 ) -> Result<LegalRef, Diagnostic> {
     let header = &act.act().header;
     let kw = act.keyword();
     let count = provision.points_in(1);
-    let point_text = match parts {
-        [] => None,
-        [only] if count > 0 => Some(only),
-        [first, point] if first == "1" && count > 0 => Some(point),
+    let point_text = match (parts.len(), parts.first(), parts.get(1)) {
+        (0, _, _) => None,
+        (1, only, _) if count > 0 => only,
+        (2, Some("1"), point) if count > 0 => point,
         _ => {
             let help = if count > 0 {
                 let example = match header.points {
@@ -450,7 +453,7 @@ fn single_paragraph(
     };
     Ok(LegalRef::Provision {
         act,
-        number: number.to_string(),
+        number: Cow::Borrowed(provision.number.as_str()),
         paragraph: None,
         point,
         span,
@@ -462,7 +465,7 @@ fn single_paragraph(
 fn unverified(
     act: ActId,
     number: &str,
-    parts: &[String],
+    parts: Parts<'_>,
     span: Span,
 ) -> Result<LegalRef, Diagnostic> {
     let paragraph = parts.first().and_then(|p| p.parse().ok());
@@ -488,7 +491,7 @@ fn unverified(
     }
     Ok(LegalRef::Provision {
         act,
-        number: number.to_string(),
+        number: Cow::Owned(number.to_string()),
         paragraph,
         point,
         span,
@@ -525,9 +528,9 @@ fn letter(count: u32) -> char {
     (b'a' + (count.clamp(1, 26) - 1) as u8) as char
 }
 
-fn render_written(act: ActId, number: &str, parts: &[String]) -> String {
+fn render_written(act: ActId, number: &str, parts: Parts<'_>) -> String {
     let mut s = format!("{} {number}", act.keyword());
-    for p in parts {
+    for p in parts.iter() {
         s.push_str(&format!("({p})"));
     }
     s

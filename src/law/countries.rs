@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::syntax::ast::Name;
+use crate::syntax::ast::Word;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Country {
@@ -150,8 +150,8 @@ impl CountryRef {
 }
 
 /// Reads a `country` value: an ISO code in capitals, `outside_eea` or `unknown`.
-pub fn parse_country(name: &Name) -> Result<CountryRef, Diagnostic> {
-    let word = name.node.as_str();
+pub fn parse_country(name: &Word<'_>) -> Result<CountryRef, Diagnostic> {
+    let word = name.node;
     match word {
         "outside_eea" => return Ok(CountryRef::OutsideEea),
         "unknown" => return Ok(CountryRef::Unknown),

@@ -13,7 +13,7 @@ use crate::law::vocabulary::{
     TimeUnit,
 };
 use crate::syntax::STATEMENTS;
-use crate::syntax::ast::{self, Name, Text};
+use crate::syntax::ast::{self, Quoted, Word};
 use crate::syntax::span::{FileId, Span, Spanned};
 
 /// What kind of thing a name was declared as.
@@ -57,7 +57,7 @@ impl Kind {
 /// Resolves the files of one spec into a model.
 /// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is
 /// built, so a large spec never holds both in full.
-pub fn resolve(files: Vec<ast::File>) -> Result<Model, Vec<Diagnostic>> {
+pub fn resolve(files: Vec<ast::File<'_>>) -> Result<Model, Vec<Diagnostic>> {
     let mut r = Incremental::default();
     for decl in files.iter().flat_map(|f| &f.declarations) {
         r.declare(decl);
@@ -73,8 +73,8 @@ pub fn resolve(files: Vec<ast::File>) -> Result<Model, Vec<Diagnostic>> {
 /// declared, in order ([`declare`](Self::declare) or [`declare_name`](Self::declare_name)); then
 /// each is added in the same order; [`finish`](Self::finish) gives the model or every error.
 #[derive(Default)]
-pub struct Incremental {
-    r: Resolver,
+pub struct Incremental<'a> {
+    r: Resolver<'a>,
     parts: Parts,
 }
 
@@ -95,9 +95,9 @@ struct Parts {
     reserved: bool,
 }
 
-impl Incremental {
+impl<'a> Incremental<'a> {
     /// Declares the names a declaration introduces (a processor's sub-processors too).
-    pub fn declare(&mut self, decl: &ast::Declaration) {
+    pub fn declare(&mut self, decl: &ast::Declaration<'a>) {
         match decl {
             ast::Declaration::Processor(p) => self.r.declare_processor(p),
             other => self.declare_name(declaration_keyword(other), declared_name(other)),
@@ -106,7 +106,7 @@ impl Incremental {
 
     /// Declares a name from its declaration's keyword (`activity`, `data`, ...; not `processor`,
     /// whose sub-processors are declared with it), before the declaration is parsed.
-    pub fn declare_name(&mut self, keyword: &str, name: &Name) {
+    pub fn declare_name(&mut self, keyword: &str, name: &Word<'a>) {
         let count = |n: &mut u32| {
             *n += 1;
             *n - 1
@@ -125,7 +125,7 @@ impl Incremental {
     }
 
     /// Adds a declaration to the model; every declaration must have been declared first.
-    pub fn add(&mut self, decl: ast::Declaration) {
+    pub fn add(&mut self, decl: ast::Declaration<'a>) {
         let r = &mut self.r;
         let parts = &mut self.parts;
         if !parts.reserved {
@@ -153,8 +153,8 @@ impl Incremental {
                 let ages = s.aged.as_ref().and_then(|a| r.ages(a));
                 r.waivers(&s.waivers, s.span);
                 parts.subjects.push(SubjectGroup {
-                    name: s.name,
-                    label: s.label,
+                    name: s.name.to_name(),
+                    label: s.label.into_text(),
                     kind: kind.unwrap_or(SubjectKind::Other),
                     ages,
                     span: s.span,
@@ -170,8 +170,8 @@ impl Incremental {
                 );
                 r.waivers(&s.waivers, s.span);
                 parts.sources.push(Source {
-                    name: s.name,
-                    label: s.label,
+                    name: s.name.to_name(),
+                    label: s.label.into_text(),
                     kind: kind.unwrap_or(SourceKind::DataSubject),
                     span: s.span,
                 });
@@ -195,9 +195,10 @@ impl Incremental {
 }
 
 #[derive(Default)]
-struct Resolver {
-    /// Every declared name. Fx hashing: names are short and come from the spec's own author.
-    names: FxHashMap<String, (Kind, Span)>,
+struct Resolver<'a> {
+    /// Every declared name, borrowed from the text. Fx hashing: names are short and come from the
+    /// spec's own author.
+    names: FxHashMap<&'a str, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
     waivers: Vec<Waiver>,
@@ -229,13 +230,13 @@ struct Counts {
     activities: u32,
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     fn error(&mut self, d: Diagnostic) {
         self.errors.push(d);
     }
 
-    fn declare(&mut self, name: &Name, kind: Kind) {
-        if let Some((previous_kind, previous_span)) = self.names.get(&name.node) {
+    fn declare(&mut self, name: &Word<'a>, kind: Kind) {
+        if let Some((previous_kind, previous_span)) = self.names.get(name.node) {
             let what = if previous_kind.keyword() == kind.keyword() {
                 format!("`{}` is declared twice", name.node)
             } else {
@@ -259,11 +260,11 @@ impl Resolver {
             self.error(d);
             return;
         }
-        self.names.insert(name.node.clone(), (kind, name.span));
+        self.names.insert(name.node, (kind, name.span));
     }
 
     /// Processors are numbered depth-first, parent before its sub-processors, as `build` visits them.
-    fn declare_processor(&mut self, p: &ast::Processor) {
+    fn declare_processor(&mut self, p: &ast::Processor<'a>) {
         self.declare(&p.name, Kind::Processor(ProcessorId(self.processor_count)));
         self.processor_count += 1;
         for sub in &p.subprocessors {
@@ -342,12 +343,12 @@ impl Resolver {
 
     /// Keeps the waivers of a declaration; one without a reason is an error, since a report must say
     /// why a rule was turned off.
-    fn waivers(&mut self, list: &[ast::Waiver], scope: Span) {
+    fn waivers(&mut self, list: &[ast::Waiver<'_>], scope: Span) {
         for w in list {
             match &w.reason {
                 Some(reason) if !reason.node.trim().is_empty() => self.waivers.push(Waiver {
-                    code: w.code.clone(),
-                    reason: reason.clone(),
+                    code: w.code.to_name(),
+                    reason: reason.to_text(),
                     scope,
                     span: w.span,
                 }),
@@ -369,7 +370,7 @@ impl Resolver {
     }
 
     /// `aged 6 to 16`: whole years, youngest first.
-    fn ages(&mut self, a: &ast::Aged) -> Option<Spanned<AgeRange>> {
+    fn ages(&mut self, a: &ast::Aged<'_>) -> Option<Spanned<AgeRange>> {
         let youngest = a.youngest.node.parse::<u32>().ok();
         let oldest = a.oldest.node.parse::<u32>().ok();
         match (youngest, oldest) {
@@ -394,7 +395,7 @@ impl Resolver {
         }
     }
 
-    fn controller(&mut self, c: &ast::Controller) -> Controller {
+    fn controller(&mut self, c: &ast::Controller<'_>) -> Controller {
         self.waivers(&c.waivers, c.span);
         let country = match &c.country {
             Some(name) => self
@@ -405,25 +406,25 @@ impl Resolver {
             None => CountryRef::Code("DK".to_string()),
         };
         Controller {
-            name: c.name.clone(),
-            label: c.label.clone(),
+            name: c.name.to_name(),
+            label: c.label.to_text(),
             public_authority: c.public_authority.is_some(),
             country,
-            address: c.address.clone(),
-            contact: c.contact.clone(),
+            address: c.address.as_ref().map(Quoted::to_text),
+            contact: c.contact.as_ref().map(Quoted::to_text),
             dpo: c.dpo.as_ref().map(|d| Dpo {
-                name: d.name.clone(),
-                email: d.email.clone(),
-                phone: d.phone.clone(),
-                address: d.address.clone(),
-                web: d.web.clone(),
+                name: d.name.as_ref().map(Quoted::to_text),
+                email: d.email.as_ref().map(Quoted::to_text),
+                phone: d.phone.as_ref().map(Quoted::to_text),
+                address: d.address.as_ref().map(Quoted::to_text),
+                web: d.web.as_ref().map(Quoted::to_text),
                 span: d.span,
             }),
             span: c.span,
         }
     }
 
-    fn data(&mut self, d: &ast::Data) -> DataCategory {
+    fn data(&mut self, d: &ast::Data<'_>) -> DataCategory {
         let (class, special, class_span) = match &d.class {
             ast::DataClass::Word(word) => {
                 if word.node == "special" {
@@ -446,9 +447,9 @@ impl Resolver {
                         .copied()
                         .filter(|k| *k != "special")
                         .collect();
-                    let class = DataClass::from_keyword(&word.node);
+                    let class = DataClass::from_keyword(word.node);
                     if class.is_none() {
-                        let suggestion = did_you_mean(&word.node, choices.iter().copied())
+                        let suggestion = did_you_mean(word.node, choices.iter().copied())
                             .map(|s| format!("did you mean `{s}`? A"))
                             .unwrap_or_else(|| "a".to_string());
                         self.error(
@@ -494,13 +495,13 @@ impl Resolver {
             Some(RetentionLimit {
                 amount: amount?,
                 unit: unit?,
-                reason: l.reason.clone(),
+                reason: l.reason.as_ref().map(Quoted::to_text),
                 span: l.span,
             })
         });
         DataCategory {
-            name: d.name.clone(),
-            label: d.label.clone(),
+            name: d.name.to_name(),
+            label: d.label.to_text(),
             class,
             special,
             class_span,
@@ -511,7 +512,7 @@ impl Resolver {
 
     fn processor(
         &mut self,
-        p: &ast::Processor,
+        p: &ast::Processor<'_>,
         parent: Option<ProcessorId>,
         out: &mut Vec<Processor>,
     ) {
@@ -520,16 +521,16 @@ impl Resolver {
         let transfer = p.transfer.as_ref().map(|t| self.transfer(t));
         self.waivers(&p.waivers, p.span);
         out.push(Processor {
-            name: p.name.clone(),
-            label: p.label.clone(),
+            name: p.name.to_name(),
+            label: p.label.to_text(),
             parent,
             subprocessors: Vec::new(),
-            agreement: p.agreement.clone(),
-            authorised: p.authorised.clone(),
+            agreement: p.agreement.as_ref().map(Quoted::to_text),
+            authorised: p.authorised.as_ref().map(Quoted::to_text),
             country,
             transfer,
-            tia: p.tia.clone(),
-            dpf_listed: p.dpf_listed.clone(),
+            tia: p.tia.as_ref().map(Quoted::to_text),
+            dpf_listed: p.dpf_listed.as_ref().map(Quoted::to_text),
             span: p.span,
         });
         for sub in &p.subprocessors {
@@ -539,7 +540,7 @@ impl Resolver {
         }
     }
 
-    fn recipient(&mut self, rc: &ast::Recipient) -> Recipient {
+    fn recipient(&mut self, rc: &ast::Recipient<'_>) -> Recipient {
         let kind = self.keyword(
             &rc.kind,
             "recipient kind",
@@ -548,18 +549,18 @@ impl Resolver {
         );
         self.waivers(&rc.waivers, rc.span);
         Recipient {
-            name: rc.name.clone(),
-            label: rc.label.clone(),
+            name: rc.name.to_name(),
+            label: rc.label.to_text(),
             kind: kind.unwrap_or(RecipientKind::Authority),
             country: rc.country.as_ref().and_then(|c| self.country(c)),
             transfer: rc.transfer.as_ref().map(|t| self.transfer(t)),
-            tia: rc.tia.clone(),
-            dpf_listed: rc.dpf_listed.clone(),
+            tia: rc.tia.as_ref().map(Quoted::to_text),
+            dpf_listed: rc.dpf_listed.as_ref().map(Quoted::to_text),
             span: rc.span,
         }
     }
 
-    fn country(&mut self, name: &Name) -> Option<Spanned<CountryRef>> {
+    fn country(&mut self, name: &Word<'_>) -> Option<Spanned<CountryRef>> {
         match parse_country(name) {
             Ok(c) => Some(Spanned::new(c, name.span)),
             Err(d) => {
@@ -569,14 +570,14 @@ impl Resolver {
         }
     }
 
-    fn transfer(&mut self, t: &ast::Transfer) -> TransferDecl {
+    fn transfer(&mut self, t: &ast::Transfer<'_>) -> TransferDecl {
         let mut mechanisms = Vec::new();
         for m in &t.mechanisms {
             let (word, letter) = match m.node.split_once('(') {
                 Some((w, rest)) => (w, Some(rest.trim_end_matches(')'))),
-                None => (m.node.as_str(), None),
+                None => (m.node, None),
             };
-            let word_name = Spanned::new(word.to_string(), m.span);
+            let word_name = Spanned::new(word, m.span);
             let Some(mechanism) = self.keyword(
                 &word_name,
                 "transfer mechanism",
@@ -631,15 +632,15 @@ impl Resolver {
     /// Reads a word from a closed list, with a did-you-mean when it is not on it.
     fn keyword<T>(
         &mut self,
-        word: &Name,
+        word: &Word<'_>,
         what: &str,
         parse: fn(&str) -> Option<T>,
         choices: &[&str],
     ) -> Option<T> {
-        if let Some(v) = parse(&word.node) {
+        if let Some(v) = parse(word.node) {
             return Some(v);
         }
-        let help = match did_you_mean(&word.node, choices.iter().copied()) {
+        let help = match did_you_mean(word.node, choices.iter().copied()) {
             Some(s) => format!(
                 "did you mean `{s}`? Possible values: {}",
                 choices.join(", ")
@@ -661,11 +662,11 @@ impl Resolver {
     /// Looks up a reference that must be of one kind. `expect` picks the id out of the right kind.
     fn lookup<T>(
         &mut self,
-        name: &Name,
+        name: &Word<'_>,
         noun: &str,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
-        match self.names.get(&name.node).copied() {
+        match self.names.get(name.node).copied() {
             Some((kind, _)) if expect(kind).is_some() => Some(Ref {
                 id: expect(kind).unwrap(),
                 span: name.span,
@@ -675,7 +676,7 @@ impl Resolver {
                     .names
                     .iter()
                     .filter(|(_, (k, _))| expect(*k).is_some())
-                    .map(|(n, _)| n.as_str())
+                    .map(|(n, _)| *n)
                     .collect();
                 right.sort_unstable();
                 let help = match right.len() {
@@ -708,13 +709,13 @@ impl Resolver {
                 None
             }
             None => {
-                let candidates: Vec<String> = self
+                let candidates: Vec<&str> = self
                     .names
                     .iter()
                     .filter(|(_, (k, _))| expect(*k).is_some())
-                    .map(|(n, _)| n.clone())
+                    .map(|(n, _)| *n)
                     .collect();
-                let suggestion = did_you_mean(&name.node, candidates.iter().map(String::as_str));
+                let suggestion = did_you_mean(name.node, candidates.iter().copied());
                 let mut d = Diagnostic::spec_error_at(
                     "unknown-name",
                     format!("unknown name `{}`", name.node),
@@ -728,7 +729,7 @@ impl Resolver {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "declare it, e.g. `{}`",
-                        example_declaration(noun, &name.node)
+                        example_declaration(noun, name.node)
                     ),
                 });
                 self.error(d);
@@ -737,7 +738,7 @@ impl Resolver {
         }
     }
 
-    fn data_refs(&mut self, names: &[Name]) -> Vec<Ref<DataId>> {
+    fn data_refs(&mut self, names: &[Word<'_>]) -> Vec<Ref<DataId>> {
         names
             .iter()
             .filter_map(|n| {
@@ -749,7 +750,7 @@ impl Resolver {
             .collect()
     }
 
-    fn citations(&mut self, list: &[ast::Citation]) -> Vec<LegalRef> {
+    fn citations(&mut self, list: &[ast::Citation<'_>]) -> Vec<LegalRef> {
         list.iter()
             .filter_map(|c| match citation::validate(c) {
                 Ok(r) => Some(r),
@@ -761,7 +762,7 @@ impl Resolver {
             .collect()
     }
 
-    fn date(&mut self, text: &Text) -> Option<Spanned<Date>> {
+    fn date(&mut self, text: &Word<'_>) -> Option<Spanned<Date>> {
         let parts: Vec<u32> = text
             .node
             .split('-')
@@ -799,7 +800,7 @@ impl Resolver {
     }
 
     /// Takes the activity by value, so that its names and texts move into the model uncopied.
-    fn activity(&mut self, a: ast::Activity) -> Activity {
+    fn activity(&mut self, a: ast::Activity<'_>) -> Activity {
         // The model's lists sized from the statements: vectors grown by pushing keep room for four,
         // and the model of 100,000 activities is most of the memory of a run.
         let mut n = ListSizes::default();
@@ -821,8 +822,8 @@ impl Resolver {
             }
         }
         let mut act = Activity {
-            name: a.name,
-            label: a.label,
+            name: a.name.to_name(),
+            label: a.label.into_text(),
             span: a.span,
             purposes: Vec::with_capacity(n.purposes),
             subjects: Vec::with_capacity(n.subjects),
@@ -860,7 +861,7 @@ impl Resolver {
         let mut discloses = Vec::new();
         for statement in a.statements {
             match statement {
-                ast::Statement::Purpose(t) => act.purposes.push(t),
+                ast::Statement::Purpose(t) => act.purposes.push(t.into_text()),
                 ast::Statement::Subjects(names) => {
                     for n in &names {
                         if let Some(r) = self.lookup(n, "a group of data subjects", |k| match k {
@@ -924,14 +925,14 @@ impl Resolver {
                     {
                         act.exceptions.push(ExceptionDecl {
                             citation,
-                            reason: e.reason,
+                            reason: e.reason.map(Quoted::into_text),
                             span: e.span,
                         });
                     }
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.dpia = Some(t);
+                    act.dpia = Some(t.into_text());
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
@@ -939,13 +940,13 @@ impl Resolver {
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.justification = Some(t);
+                    act.justification = Some(t.into_text());
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
                     act.notified = self.date(&t);
                 }
-                ast::Statement::Security(t) => act.security.push(t),
+                ast::Statement::Security(t) => act.security.push(t.into_text()),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
                     act.area = self
@@ -954,7 +955,7 @@ impl Resolver {
                 }
                 ast::Statement::Withdrawal(t) => {
                     self.single(&mut singles, "withdrawal", t.span);
-                    act.withdrawal = Some(t);
+                    act.withdrawal = Some(t.into_text());
                 }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", span);
@@ -962,19 +963,19 @@ impl Resolver {
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.parental_consent = Some(t);
+                    act.parental_consent = Some(t.into_text());
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.compatibility = Some(t);
+                    act.compatibility = Some(t.into_text());
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
-                    act.logic = Some(t);
+                    act.logic = Some(t.into_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
-                    act.monitoring = Some(t);
+                    act.monitoring = Some(t.into_text());
                 }
                 ast::Statement::LargeScale(span) => {
                     self.single(&mut singles, "large_scale", span);
@@ -986,33 +987,33 @@ impl Resolver {
                         ast::Notice::Exempt { span, .. } => *span,
                     };
                     self.single(&mut singles, "notice", span);
-                    act.notice = Some(match &*n {
-                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.clone()),
+                    act.notice = Some(match *n {
+                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.into_text()),
                         ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
-                            basis: self.citations(basis),
-                            span: *span,
+                            basis: self.citations(&basis),
+                            span,
                         },
                     });
                 }
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
                     act.erasure_refusal = Some(ErasureRefusal {
-                        reason: e.reason.clone(),
+                        reason: e.reason.to_text(),
                         basis: self.citations(&e.basis),
                         span: e.span,
                     });
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.preserve = Some(t);
+                    act.preserve = Some(t.into_text());
                 }
                 ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(&w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
-                        word.node.as_str(),
+                        word.node,
                         "controller" | "source" | "processor" | "recipient" | "activity"
                     );
-                    let help = match did_you_mean(&word.node, STATEMENTS.iter().copied()) {
+                    let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
                         // A declaration inside an activity: the activity above was not closed.
                         _ if declaration => format!(
                             "`{}` starts a new declaration, which cannot stand inside an activity: is the \
@@ -1072,7 +1073,7 @@ impl Resolver {
     /// Returns the references and whether all of them resolved and are listed.
     fn listed_data(
         &mut self,
-        names: &[Name],
+        names: &[Word<'_>],
         act: &Activity,
         statement: &str,
     ) -> (Vec<Ref<DataId>>, bool) {
@@ -1108,7 +1109,7 @@ impl Resolver {
         (refs, ok)
     }
 
-    fn retention(&mut self, r: &ast::Retain, act: &Activity) -> Option<RetentionRule> {
+    fn retention(&mut self, r: &ast::Retain<'_>, act: &Activity) -> Option<RetentionRule> {
         let (targets, all, listed) = match &r.targets {
             None => (Vec::new(), Some(r.span), true),
             Some(names) => {
@@ -1130,7 +1131,7 @@ impl Resolver {
                     Period::Deadline {
                         amount: n,
                         unit: u,
-                        after: after.as_ref().map(|t| t.node.clone()),
+                        after: after.as_ref().map(|t| t.node.to_string()),
                         then_archive: *then_archive,
                     }
                 } else {
@@ -1146,7 +1147,7 @@ impl Resolver {
         })
     }
 
-    fn time_unit(&mut self, unit: &Name) -> Option<TimeUnit> {
+    fn time_unit(&mut self, unit: &Word<'_>) -> Option<TimeUnit> {
         self.keyword(
             unit,
             "unit of time",
@@ -1156,11 +1157,11 @@ impl Resolver {
     }
 
     /// The number of a period (`5` in `for 5 years`): a whole number greater than zero.
-    fn period_amount(&mut self, amount: &Spanned<String>, unit: &Name, what: &str) -> Option<u64> {
+    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, what: &str) -> Option<u64> {
         match amount.node.parse::<u64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
-                let help = duration_help(&amount.node, &unit.node);
+                let help = duration_help(amount.node, unit.node);
                 self.error(
                     Diagnostic::spec_error_at(
                         "invalid-duration",
@@ -1175,7 +1176,7 @@ impl Resolver {
         }
     }
 
-    fn disclosure(&mut self, d: ast::Disclose, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: ast::Disclose<'_>, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
             Kind::Recipient(id) => Some(id),
@@ -1187,7 +1188,7 @@ impl Resolver {
             data,
             recipient,
             basis,
-            condition: d.condition,
+            condition: d.condition.map(Quoted::into_text),
             span: d.span,
         })
     }
@@ -1225,7 +1226,7 @@ fn duration_help(amount: &str, unit: &str) -> String {
 }
 
 /// The keyword a declaration starts with.
-fn declaration_keyword(decl: &ast::Declaration) -> &'static str {
+fn declaration_keyword(decl: &ast::Declaration<'_>) -> &'static str {
     match decl {
         ast::Declaration::Controller(_) => "controller",
         ast::Declaration::Subjects(_) => "subjects",
@@ -1238,7 +1239,7 @@ fn declaration_keyword(decl: &ast::Declaration) -> &'static str {
 }
 
 /// The name a declaration declares.
-pub(crate) fn declared_name(decl: &ast::Declaration) -> &Name {
+pub(crate) fn declared_name<'d, 'a>(decl: &'d ast::Declaration<'a>) -> &'d Word<'a> {
     match decl {
         ast::Declaration::Controller(c) => &c.name,
         ast::Declaration::Subjects(s) => &s.name,

@@ -16,15 +16,15 @@ use crate::diagnostic::Diagnostic;
 use crate::semantic::model::Model;
 use crate::semantic::resolve::{Incremental, declared_name, resolve};
 use crate::source::SourceMap;
-use crate::syntax::ast::{Declaration, Name};
+use crate::syntax::ast::{Declaration, Word};
 use crate::syntax::parser::{Chunks, parse_file};
 
 /// What the first pass did with a chunk.
-enum Step {
+enum Step<'a> {
     /// Declared from its first words; parsed in the second pass.
-    Declared(&'static str, Name),
+    Declared(&'static str, Word<'a>),
     /// Parsed in the first pass (its declarations were declared from the tree).
-    Parsed(Result<Vec<Declaration>, Vec<Diagnostic>>),
+    Parsed(Result<Vec<Declaration<'a>>, Vec<Diagnostic>>),
 }
 
 /// Parses and resolves every file of `sources`. Syntax errors come in the order of the text; the
@@ -105,7 +105,7 @@ fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Whether a chunk's tree is the one declaration its first words announced.
-fn declares(decls: &[Declaration], keyword: &str, name: &Name) -> bool {
+fn declares(decls: &[Declaration<'_>], keyword: &str, name: &Word<'_>) -> bool {
     let [decl] = decls else { return false };
     let declared = declared_name(decl);
     let kind_matches = matches!(

@@ -14,11 +14,12 @@
 //! it was, and a statement that starts with a keyword but does not match fails the chunk (pest then
 //! finds no alternative either). A new statement is one arm in [`Parser::statement`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::ast::*;
 use super::cursor::Cursor;
-use super::parser::{split_provision, unescape};
+use super::parser::unescape;
 use super::span::{FileId, Span, Spanned};
 
 /// Why the fast parser returned no tree for a chunk.
@@ -33,21 +34,30 @@ pub enum Fallback {
 /// Sub-processors nest at most this deep here; deeper chains (never seen in practice) go to pest.
 const MAX_DEPTH: usize = 64;
 
+/// Buffers for lists being read (empty between uses), kept from one chunk to the next: a list then
+/// becomes one allocation of its own size instead of a vector grown step by step.
+#[derive(Default)]
+pub struct Scratch<'a> {
+    names: Vec<Word<'a>>,
+    statements: Vec<Statement<'a>>,
+    citations: Vec<Citation<'a>>,
+}
+
 /// Parses one chunk of `text` (a range `chunks::split` returned).
-pub fn parse_chunk(
+pub fn parse_chunk<'a>(
     file: FileId,
-    text: &str,
+    text: &'a str,
     range: Range<usize>,
-) -> Result<Vec<Declaration>, Fallback> {
+    scratch: &mut Scratch<'a>,
+) -> Result<Vec<Declaration<'a>>, Fallback> {
     let mut p = Parser {
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
-        names_buf: Vec::new(),
-        statements_buf: Vec::new(),
-        citations_buf: Vec::new(),
+        scratch: std::mem::take(scratch),
     };
     let result = p.spec();
+    *scratch = p.scratch;
     match result {
         _ if p.c.unsure => Err(Fallback::Unsure),
         Some(declarations) => Ok(declarations),
@@ -60,14 +70,10 @@ struct Parser<'a> {
     file: FileId,
     /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
     offset: usize,
-    /// Buffers for lists being read (empty between uses): a list then becomes one allocation of its
-    /// own size instead of a vector grown step by step.
-    names_buf: Vec<Name>,
-    statements_buf: Vec<Statement>,
-    citations_buf: Vec<Citation>,
+    scratch: Scratch<'a>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file, self.offset + start, self.offset + end)
     }
@@ -77,22 +83,22 @@ impl Parser<'_> {
         self.span(start, self.c.last_end)
     }
 
-    fn spanned(&self, (start, end): (usize, usize)) -> Spanned<String> {
-        Spanned::new(self.c.text[start..end].to_string(), self.span(start, end))
+    fn spanned(&self, (start, end): (usize, usize)) -> Word<'a> {
+        Spanned::new(&self.c.text[start..end], self.span(start, end))
     }
 
-    fn name(&mut self) -> Option<Name> {
+    fn name(&mut self) -> Option<Word<'a>> {
         let range = self.c.ident()?;
         Some(self.spanned(range))
     }
 
-    fn text(&mut self) -> Option<Text> {
+    fn text(&mut self) -> Option<Quoted<'a>> {
         let q = self.c.string()?;
         let body = &self.c.text[q.body];
         let value = if q.escaped {
-            unescape(body)
+            Cow::Owned(unescape(body))
         } else {
-            body.to_string()
+            Cow::Borrowed(body)
         };
         Some(Spanned::new(value, self.span(q.start, q.end)))
     }
@@ -105,10 +111,10 @@ impl Parser<'_> {
     }
 
     /// `name_list`: `ident ("," ident)*`.
-    fn names(&mut self) -> Option<Vec<Name>> {
+    fn names(&mut self) -> Option<Vec<Word<'a>>> {
         let first = self.name()?;
         // Gathered in a buffer kept across lists, so that the list is allocated once, at its size.
-        let mut buf = std::mem::take(&mut self.names_buf);
+        let mut buf = std::mem::take(&mut self.scratch.names);
         buf.push(first);
         loop {
             let mark = self.c.mark();
@@ -124,12 +130,15 @@ impl Parser<'_> {
             break;
         }
         let names = exact(&mut buf);
-        self.names_buf = buf;
+        self.scratch.names = buf;
         Some(names)
     }
 
     /// `X ("|" X)*` for `transfer` and `review`.
-    fn alternatives(&mut self, item: impl Fn(&mut Self) -> Option<Name>) -> Option<Vec<Name>> {
+    fn alternatives(
+        &mut self,
+        item: impl Fn(&mut Self) -> Option<Word<'a>>,
+    ) -> Option<Vec<Word<'a>>> {
         let mut items = vec![item(self)?];
         loop {
             let mark = self.c.mark();
@@ -156,7 +165,7 @@ impl Parser<'_> {
     }
 
     /// `spec`: declarations up to the end of the chunk.
-    fn spec(&mut self) -> Option<Vec<Declaration>> {
+    fn spec(&mut self) -> Option<Vec<Declaration<'a>>> {
         let mut declarations = Vec::new();
         self.c.skip();
         while !self.c.at_end() {
@@ -166,7 +175,7 @@ impl Parser<'_> {
         Some(declarations)
     }
 
-    fn declaration(&mut self) -> Option<Declaration> {
+    fn declaration(&mut self) -> Option<Declaration<'a>> {
         let start = self.c.pos;
         Some(match self.c.peek_word()? {
             "controller" => Declaration::Controller(Box::new(self.controller(start)?)),
@@ -181,7 +190,7 @@ impl Parser<'_> {
     }
 
     /// `KEYWORD ident string ident` (subjects, source, recipient).
-    fn one_liner(&mut self, keyword: &str) -> Option<(Name, Text, Name)> {
+    fn one_liner(&mut self, keyword: &str) -> Option<(Word<'a>, Quoted<'a>, Word<'a>)> {
         self.after(keyword, |p| {
             let name = p.name()?;
             p.c.skip();
@@ -215,7 +224,7 @@ impl Parser<'_> {
         Some(self.span(start, end))
     }
 
-    fn subjects(&mut self, start: usize) -> Option<Subjects> {
+    fn subjects(&mut self, start: usize) -> Option<Subjects<'a>> {
         let (name, label, kind) = self.one_liner("subjects")?;
         let mut aged = None;
         let mut waivers = Vec::new();
@@ -237,7 +246,7 @@ impl Parser<'_> {
         })
     }
 
-    fn source(&mut self, start: usize) -> Option<Source> {
+    fn source(&mut self, start: usize) -> Option<Source<'a>> {
         let (name, label, kind) = self.one_liner("source")?;
         let mut waivers = Vec::new();
         let span = self.optional_block(start, |p, keyword| match keyword {
@@ -257,7 +266,7 @@ impl Parser<'_> {
     }
 
     /// `allow_field`: `allow CODE "reason"?`.
-    fn waiver(&mut self) -> Option<Waiver> {
+    fn waiver(&mut self) -> Option<Waiver<'a>> {
         let start = self.c.keyword("allow")?;
         self.c.skip();
         let code = {
@@ -273,7 +282,7 @@ impl Parser<'_> {
     }
 
     /// `aged_field`: `aged NUMBER to NUMBER`.
-    fn aged(&mut self) -> Option<Aged> {
+    fn aged(&mut self) -> Option<Aged<'a>> {
         let start = self.c.keyword("aged")?;
         self.c.skip();
         let youngest = self.number()?;
@@ -289,7 +298,7 @@ impl Parser<'_> {
     }
 
     /// `limit_field`: `limit NUMBER UNIT "reason"?`.
-    fn limit(&mut self) -> Option<Limit> {
+    fn limit(&mut self) -> Option<Limit<'a>> {
         let start = self.c.keyword("limit")?;
         self.c.skip();
         let (amount, unit) = self.duration()?;
@@ -302,20 +311,20 @@ impl Parser<'_> {
         })
     }
 
-    fn number(&mut self) -> Option<Spanned<String>> {
+    fn number(&mut self) -> Option<Word<'a>> {
         let range = self.c.number()?;
         Some(self.spanned(range))
     }
 
     /// `duration`: a number and a unit.
-    fn duration(&mut self) -> Option<(Spanned<String>, Name)> {
+    fn duration(&mut self) -> Option<(Word<'a>, Word<'a>)> {
         let amount = self.number()?;
         self.c.skip();
         Some((amount, self.name()?))
     }
 
     /// A name and a label, then `{`.
-    fn header(&mut self) -> Option<(Name, Text)> {
+    fn header(&mut self) -> Option<(Word<'a>, Quoted<'a>)> {
         let name = self.name()?;
         self.c.skip();
         let label = self.text()?;
@@ -337,7 +346,7 @@ impl Parser<'_> {
         }
     }
 
-    fn controller(&mut self, start: usize) -> Option<Controller> {
+    fn controller(&mut self, start: usize) -> Option<Controller<'a>> {
         self.c.keyword("controller")?;
         self.c.skip();
         let (name, label) = self.header()?;
@@ -375,7 +384,7 @@ impl Parser<'_> {
         Some(c)
     }
 
-    fn dpo(&mut self) -> Option<Dpo> {
+    fn dpo(&mut self) -> Option<Dpo<'a>> {
         let start = self.c.keyword("dpo")?;
         self.c.skip();
         self.c.literal("{")?;
@@ -402,7 +411,7 @@ impl Parser<'_> {
         Some(d)
     }
 
-    fn data(&mut self, start: usize) -> Option<Data> {
+    fn data(&mut self, start: usize) -> Option<Data<'a>> {
         let (name, label, class) = self.after("data", |p| {
             let name = p.name()?;
             p.c.skip();
@@ -435,7 +444,7 @@ impl Parser<'_> {
     }
 
     /// `special_class`: `special ( name_list )`; nothing read when it does not match.
-    fn special_class(&mut self) -> Option<DataClass> {
+    fn special_class(&mut self) -> Option<DataClass<'a>> {
         let mark = self.c.mark();
         let found = (|| {
             let start = self.c.literal("special")?;
@@ -457,7 +466,7 @@ impl Parser<'_> {
     }
 
     /// A processor, or (`keyword` = `subprocessor`) one of its sub-processors.
-    fn processor(&mut self, keyword: &str, depth: usize) -> Option<Processor> {
+    fn processor(&mut self, keyword: &str, depth: usize) -> Option<Processor<'a>> {
         if depth > MAX_DEPTH {
             self.c.unsure = true;
             return None;
@@ -501,7 +510,7 @@ impl Parser<'_> {
     }
 
     /// `transfer_field`: `transfer mechanism ("|" mechanism)*`.
-    fn transfer(&mut self) -> Option<Transfer> {
+    fn transfer(&mut self) -> Option<Transfer<'a>> {
         let start = self.c.pos;
         let mechanisms = self.after("transfer", |p| {
             p.alternatives(|p| {
@@ -515,7 +524,7 @@ impl Parser<'_> {
         })
     }
 
-    fn recipient(&mut self, start: usize) -> Option<Recipient> {
+    fn recipient(&mut self, start: usize) -> Option<Recipient<'a>> {
         let (name, label, kind) = self.one_liner("recipient")?;
         let mut r = Recipient {
             name,
@@ -542,11 +551,11 @@ impl Parser<'_> {
         Some(r)
     }
 
-    fn activity(&mut self, start: usize) -> Option<Activity> {
+    fn activity(&mut self, start: usize) -> Option<Activity<'a>> {
         self.c.keyword("activity")?;
         self.c.skip();
         let (name, label) = self.header()?;
-        let mut statements = std::mem::take(&mut self.statements_buf);
+        let mut statements = std::mem::take(&mut self.scratch.statements);
         statements.clear();
         let closed = self.block(|p, keyword| {
             let statement = p.statement(keyword)?;
@@ -554,7 +563,7 @@ impl Parser<'_> {
             Some(())
         });
         let exact = exact(&mut statements);
-        self.statements_buf = statements;
+        self.scratch.statements = statements;
         closed?;
         Some(Activity {
             name,
@@ -565,7 +574,7 @@ impl Parser<'_> {
     }
 
     /// One statement of an activity, starting at its first word, `keyword`.
-    fn statement(&mut self, keyword: &str) -> Option<Statement> {
+    fn statement(&mut self, keyword: &str) -> Option<Statement<'a>> {
         let start = self.c.pos;
         Some(match keyword {
             "purpose" => Statement::Purpose(self.after(keyword, Self::text)?),
@@ -636,7 +645,7 @@ impl Parser<'_> {
     }
 
     /// What follows `notice`: `exempt CITATIONS`, or a string.
-    fn notice(&mut self) -> Option<Notice> {
+    fn notice(&mut self) -> Option<Notice<'a>> {
         let mark = self.c.mark();
         if let Some(start) = self.c.keyword("exempt") {
             self.c.skip();
@@ -662,15 +671,15 @@ impl Parser<'_> {
         found
     }
 
-    fn date(&mut self) -> Option<Text> {
+    fn date(&mut self) -> Option<Word<'a>> {
         let range = self.c.date()?;
         Some(self.spanned(range))
     }
 
     /// `citation_list`: `citation ("," citation)*`.
-    fn citations(&mut self) -> Option<Vec<Citation>> {
+    fn citations(&mut self) -> Option<Vec<Citation<'a>>> {
         let first = self.citation()?;
-        let mut buf = std::mem::take(&mut self.citations_buf);
+        let mut buf = std::mem::take(&mut self.scratch.citations);
         buf.push(first);
         while let Some(next) = self.optional(|p| {
             p.c.literal(",")?;
@@ -680,12 +689,12 @@ impl Parser<'_> {
             buf.push(next);
         }
         let list = exact(&mut buf);
-        self.citations_buf = buf;
+        self.scratch.citations = buf;
         Some(list)
     }
 
     /// `citation`: `law "..."`, `agreement "..."`, or an act and a provision.
-    fn citation(&mut self) -> Option<Citation> {
+    fn citation(&mut self) -> Option<Citation<'a>> {
         let mark = self.c.mark();
         match self.c.peek_word() {
             Some("law") => {
@@ -703,7 +712,7 @@ impl Parser<'_> {
             _ => {}
         }
         let (act, (p_start, p_end)) = self.c.act_citation()?;
-        let (number, parts) = split_provision(&self.c.text[p_start..p_end]);
+        let (number, parts) = Parts::split(&self.c.text[p_start..p_end]);
         Some(Citation::Act {
             act: self.spanned(act),
             number,
@@ -713,7 +722,7 @@ impl Parser<'_> {
     }
 
     /// `retain_field`: `retain (all | name_list) (archive | deadline)`.
-    fn retain(&mut self) -> Option<Retain> {
+    fn retain(&mut self) -> Option<Retain<'a>> {
         let start = self.c.keyword("retain")?;
         self.c.skip();
         let targets = match self.c.keyword("all") {
@@ -751,7 +760,7 @@ impl Parser<'_> {
     }
 
     /// `disclose_field`: `disclose name_list to ident`, then `under` and `when` in either order.
-    fn disclose(&mut self) -> Option<Disclose> {
+    fn disclose(&mut self) -> Option<Disclose<'a>> {
         let start = self.c.keyword("disclose")?;
         self.c.skip();
         let data = self.names()?;
@@ -790,14 +799,12 @@ fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
 
 /// The keyword and name that chunk `range` of `text` starts with, when its first declaration
 /// declares a single name (see `Chunks::header`).
-pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Name)> {
+pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Word<'_>)> {
     let mut p = Parser {
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
-        names_buf: Vec::new(),
-        statements_buf: Vec::new(),
-        citations_buf: Vec::new(),
+        scratch: Scratch::default(),
     };
     p.c.skip();
     let word = p.c.peek_word()?;
@@ -817,12 +824,13 @@ pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static
 
 /// Parses a whole file with the fast parser alone, for tests/fast_parser.rs. `Invalid` when some
 /// chunk is invalid (the file then has errors), else `Unsure` when some chunk was left to pest.
-pub fn parse_file(file: FileId, text: &str) -> Result<File, Fallback> {
+pub fn parse_file(file: FileId, text: &str) -> Result<File<'_>, Fallback> {
     let chunks = super::chunks::split(text).map_err(|_| Fallback::Invalid)?;
     let mut declarations = Vec::new();
     let mut unsure = false;
+    let mut scratch = Scratch::default();
     for chunk in chunks {
-        match parse_chunk(file, text, chunk) {
+        match parse_chunk(file, text, chunk, &mut scratch) {
             Ok(d) => declarations.extend(d),
             Err(Fallback::Invalid) => return Err(Fallback::Invalid),
             Err(Fallback::Unsure) => unsure = true,
