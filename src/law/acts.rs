@@ -147,7 +147,7 @@ impl Provision {
             return Some(*role);
         }
         match paragraph {
-            Some(p) => self.basis.get(p.to_string().as_str()).copied(),
+            Some(p) => self.basis.get(decimal(p, &mut [0; 10])).copied(),
             None if self.paragraphs <= 1 => self.basis.get("1").copied(),
             None => self
                 .basis
@@ -164,6 +164,20 @@ impl Provision {
             .copied()
             .unwrap_or(0)
     }
+}
+
+/// `n` in decimal, written into `buf`: the rules look up roles for every citation, so no allocation.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 fn default_true() -> bool {
@@ -246,6 +260,13 @@ fn load_act(id: ActId, text: &str) -> Act {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_writes_every_u32() {
+        for n in [0, 7, 10, 99, 4096, u32::MAX] {
+            assert_eq!(decimal(n, &mut [0; 10]), n.to_string());
+        }
+    }
 
     #[test]
     fn every_act_loads_and_names_itself() {

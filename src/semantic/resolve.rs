@@ -203,6 +203,9 @@ struct Resolver<'a> {
     processor_count: u32,
     waivers: Vec<Waiver>,
     counts: Counts,
+    /// The statements of the activity being resolved that may appear once, and where (kept from
+    /// one activity to the next so that it is allocated once).
+    singles: Vec<(&'static str, Span)>,
 }
 
 /// How long an activity's lists will be, counted from its statements.
@@ -738,28 +741,27 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn data_refs(&mut self, names: &[Word<'_>]) -> Vec<Ref<DataId>> {
-        names
-            .iter()
-            .filter_map(|n| {
-                self.lookup(n, "a data category", |k| match k {
-                    Kind::Data(id) => Some(id),
-                    _ => None,
-                })
-            })
-            .collect()
+    fn data_ref(&mut self, name: &Word<'_>) -> Option<Ref<DataId>> {
+        self.lookup(name, "a data category", |k| match k {
+            Kind::Data(id) => Some(id),
+            _ => None,
+        })
     }
 
     fn citations(&mut self, list: &[ast::Citation<'_>]) -> Vec<LegalRef> {
-        list.iter()
-            .filter_map(|c| match citation::validate(c) {
-                Ok(r) => Some(r),
-                Err(d) => {
-                    self.error(d);
-                    None
-                }
-            })
-            .collect()
+        let mut out = Vec::with_capacity(list.len());
+        self.citations_into(list, &mut out);
+        out
+    }
+
+    /// Validates the citations of `list` onto the end of `out`.
+    fn citations_into(&mut self, list: &[ast::Citation<'_>], out: &mut Vec<LegalRef>) {
+        for c in list {
+            match citation::validate(c) {
+                Ok(r) => out.push(r),
+                Err(d) => self.error(d),
+            }
+        }
     }
 
     fn date(&mut self, text: &Word<'_>) -> Option<Spanned<Date>> {
@@ -799,7 +801,6 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    /// Takes the activity by value, so that its names and texts move into the model uncopied.
     fn activity(&mut self, a: ast::Activity<'_>) -> Activity {
         // The model's lists sized from the statements: vectors grown by pushing keep room for four,
         // and the model of 100,000 activities is most of the memory of a run.
@@ -854,16 +855,13 @@ impl<'a> Resolver<'a> {
             erasure_refusal: None,
             preserve: None,
         };
-        let mut singles: Vec<(&'static str, Span)> = Vec::new();
-        // Retain and disclose statements may only name data the activity lists; checked after all
-        // `data` statements are read, since statements come in any order.
-        let mut retains = Vec::new();
-        let mut discloses = Vec::new();
-        for statement in a.statements {
+        let mut singles = std::mem::take(&mut self.singles);
+        singles.clear();
+        for statement in &a.statements {
             match statement {
-                ast::Statement::Purpose(t) => act.purposes.push(t.into_text()),
+                ast::Statement::Purpose(t) => act.purposes.push(t.to_text()),
                 ast::Statement::Subjects(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, "a group of data subjects", |k| match k {
                             Kind::Subjects(id) => Some(id),
                             _ => None,
@@ -873,11 +871,14 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 ast::Statement::Data(names) => {
-                    let refs = self.data_refs(&names);
-                    act.data.extend(refs);
+                    for n in names {
+                        if let Some(r) = self.data_ref(n) {
+                            act.data.push(r);
+                        }
+                    }
                 }
                 ast::Statement::Sources(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, "a source", |k| match k {
                             Kind::Source(id) => Some(Origin::Source(id)),
                             Kind::Activity(id) => Some(Origin::Activity(id)),
@@ -888,13 +889,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 ast::Statement::Basis(list, span) => {
-                    let refs = self.citations(&list);
-                    act.bases.extend(refs);
-                    act.basis_spans.push(span);
+                    self.citations_into(list, &mut act.bases);
+                    act.basis_spans.push(*span);
                 }
-                ast::Statement::Retain(r) => retains.push(r),
+                // After every `data` statement is read (below).
+                ast::Statement::Retain(_) | ast::Statement::Disclose(_) => {}
                 ast::Statement::Via(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, "a processor", |k| match k {
                             Kind::Processor(id) => Some(id),
                             _ => None,
@@ -903,9 +904,8 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                ast::Statement::Disclose(d) => discloses.push(d),
                 ast::Statement::Review(modes) => {
-                    for m in &modes {
+                    for m in modes {
                         if let Some(mode) = self.keyword(
                             m,
                             "review mode",
@@ -917,81 +917,81 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 ast::Statement::Cctv(span) => {
-                    self.single(&mut singles, "cctv", span);
-                    act.cctv = Some(span);
+                    self.single(&mut singles, "cctv", *span);
+                    act.cctv = Some(*span);
                 }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) = citation::validate(&e.citation).map_err(|d| self.error(d))
                     {
                         act.exceptions.push(ExceptionDecl {
                             citation,
-                            reason: e.reason.map(Quoted::into_text),
+                            reason: e.reason.as_ref().map(Quoted::to_text),
                             span: e.span,
                         });
                     }
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.dpia = Some(t.into_text());
+                    act.dpia = Some(t.to_text());
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
-                    act.since = self.date(&t);
+                    act.since = self.date(t);
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.justification = Some(t.into_text());
+                    act.justification = Some(t.to_text());
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
-                    act.notified = self.date(&t);
+                    act.notified = self.date(t);
                 }
-                ast::Statement::Security(t) => act.security.push(t.into_text()),
+                ast::Statement::Security(t) => act.security.push(t.to_text()),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
                     act.area = self
-                        .keyword(&word, "field of work", Area::from_keyword, Area::KEYWORDS)
+                        .keyword(word, "field of work", Area::from_keyword, Area::KEYWORDS)
                         .map(|area| Spanned::new(area, word.span));
                 }
                 ast::Statement::Withdrawal(t) => {
                     self.single(&mut singles, "withdrawal", t.span);
-                    act.withdrawal = Some(t.into_text());
+                    act.withdrawal = Some(t.to_text());
                 }
                 ast::Statement::OnlineService(span) => {
-                    self.single(&mut singles, "online_service", span);
-                    act.online_service = Some(span);
+                    self.single(&mut singles, "online_service", *span);
+                    act.online_service = Some(*span);
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.parental_consent = Some(t.into_text());
+                    act.parental_consent = Some(t.to_text());
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.compatibility = Some(t.into_text());
+                    act.compatibility = Some(t.to_text());
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
-                    act.logic = Some(t.into_text());
+                    act.logic = Some(t.to_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
-                    act.monitoring = Some(t.into_text());
+                    act.monitoring = Some(t.to_text());
                 }
                 ast::Statement::LargeScale(span) => {
-                    self.single(&mut singles, "large_scale", span);
-                    act.large_scale = Some(span);
+                    self.single(&mut singles, "large_scale", *span);
+                    act.large_scale = Some(*span);
                 }
                 ast::Statement::Notice(n) => {
-                    let span = match &*n {
+                    let span = match &**n {
                         ast::Notice::Practice(t) => t.span,
                         ast::Notice::Exempt { span, .. } => *span,
                     };
                     self.single(&mut singles, "notice", span);
-                    act.notice = Some(match *n {
-                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.into_text()),
+                    act.notice = Some(match &**n {
+                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
                         ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
-                            basis: self.citations(&basis),
-                            span,
+                            basis: self.citations(basis),
+                            span: *span,
                         },
                     });
                 }
@@ -1005,9 +1005,9 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.preserve = Some(t.into_text());
+                    act.preserve = Some(t.to_text());
                 }
-                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(&w), a.span),
+                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node,
@@ -1038,14 +1038,22 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        for r in retains {
-            if let Some(rule) = self.retention(&r, &act) {
-                act.retention.push(rule);
-            }
-        }
-        for d in discloses {
-            if let Some(disclosure) = self.disclosure(*d, &act) {
-                act.disclosures.push(disclosure);
+        self.singles = singles;
+        // Retain and disclose statements may only name data the activity lists; checked after all
+        // `data` statements are read, since statements come in any order.
+        for statement in &a.statements {
+            match statement {
+                ast::Statement::Retain(r) => {
+                    if let Some(rule) = self.retention(r, &act) {
+                        act.retention.push(rule);
+                    }
+                }
+                ast::Statement::Disclose(d) => {
+                    if let Some(disclosure) = self.disclosure(d, &act) {
+                        act.disclosures.push(disclosure);
+                    }
+                }
+                _ => {}
             }
         }
         act
@@ -1078,9 +1086,9 @@ impl<'a> Resolver<'a> {
         statement: &str,
     ) -> (Vec<Ref<DataId>>, bool) {
         let mut ok = true;
-        let mut refs = Vec::new();
+        let mut refs = Vec::with_capacity(names.len());
         for name in names {
-            let Some(r) = self.data_refs(std::slice::from_ref(name)).pop() else {
+            let Some(r) = self.data_ref(name) else {
                 ok = false;
                 continue;
             };
@@ -1176,7 +1184,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn disclosure(&mut self, d: ast::Disclose<'_>, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: &ast::Disclose<'_>, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
             Kind::Recipient(id) => Some(id),
@@ -1188,7 +1196,7 @@ impl<'a> Resolver<'a> {
             data,
             recipient,
             basis,
-            condition: d.condition.map(Quoted::into_text),
+            condition: d.condition.as_ref().map(Quoted::to_text),
             span: d.span,
         })
     }

@@ -320,17 +320,14 @@ pub struct Parts<'a>(&'a str);
 impl<'a> Parts<'a> {
     /// `6(1)(e)` → (`6`, the parts `1` and `e`); `4c(5)` → (`4c`, `5`).
     pub fn split(provision: &'a str) -> (&'a str, Parts<'a>) {
-        match provision.find('(') {
+        match provision.bytes().position(|b| b == b'(') {
             Some(open) => (&provision[..open], Parts(&provision[open..])),
             None => (provision, Parts("")),
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let rest = self.0;
-        rest.split('(')
-            .skip(1)
-            .map(|p| p.strip_suffix(')').unwrap_or(p))
+    pub fn iter(&self) -> PartsIter<'a> {
+        PartsIter(self.0)
     }
 
     pub fn len(&self) -> usize {
@@ -347,6 +344,21 @@ impl<'a> Parts<'a> {
 
     pub fn first(&self) -> Option<&'a str> {
         self.get(0)
+    }
+}
+
+/// The parts of a provision, in order.
+pub struct PartsIter<'a>(&'a str);
+
+impl<'a> Iterator for PartsIter<'a> {
+    type Item = &'a str;
+
+    /// The text is `(x)(y)...` (`act_citation` in the grammar): each part runs to its `)`.
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0.strip_prefix('(')?;
+        let close = rest.bytes().position(|b| b == b')').unwrap_or(rest.len());
+        self.0 = rest.get(close + 1..).unwrap_or("");
+        Some(&rest[..close])
     }
 }
 
