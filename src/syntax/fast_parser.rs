@@ -103,6 +103,14 @@ impl<'a> Parser<'a> {
         Some(Spanned::new(value, self.span(q.start, q.end)))
     }
 
+    /// The keyword `peek_word` just returned, followed by what `then` reads: [`after`](Self::after)
+    /// without comparing the keyword again.
+    fn peeked<T>(&mut self, keyword: &str, then: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        self.c.take_word(keyword);
+        self.c.skip();
+        then(self)
+    }
+
     /// A keyword followed by what `then` reads (`kw_x ~ ...`).
     fn after<T>(&mut self, keyword: &str, then: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         self.c.keyword(keyword)?;
@@ -166,7 +174,8 @@ impl<'a> Parser<'a> {
 
     /// `spec`: declarations up to the end of the chunk.
     fn spec(&mut self) -> Option<Vec<Declaration<'a>>> {
-        let mut declarations = Vec::new();
+        // A chunk is one declaration but in rare cases (two on one line).
+        let mut declarations = Vec::with_capacity(1);
         self.c.skip();
         while !self.c.at_end() {
             declarations.push(self.declaration()?);
@@ -577,24 +586,24 @@ impl<'a> Parser<'a> {
     fn statement(&mut self, keyword: &str) -> Option<Statement<'a>> {
         let start = self.c.pos;
         Some(match keyword {
-            "purpose" => Statement::Purpose(self.after(keyword, Self::text)?),
-            "subjects" => Statement::Subjects(self.after(keyword, Self::names)?),
-            "data" => Statement::Data(self.after(keyword, Self::names)?),
-            "sources" => Statement::Sources(self.after(keyword, Self::names)?),
+            "purpose" => Statement::Purpose(self.peeked(keyword, Self::text)?),
+            "subjects" => Statement::Subjects(self.peeked(keyword, Self::names)?),
+            "data" => Statement::Data(self.peeked(keyword, Self::names)?),
+            "sources" => Statement::Sources(self.peeked(keyword, Self::names)?),
             "basis" => {
-                let citations = self.after(keyword, Self::citations)?;
+                let citations = self.peeked(keyword, Self::citations)?;
                 Statement::Basis(citations, self.span_from(start))
             }
             "retain" => Statement::Retain(Box::new(self.retain()?)),
-            "via" => Statement::Via(self.after(keyword, Self::names)?),
+            "via" => Statement::Via(self.peeked(keyword, Self::names)?),
             "disclose" => Statement::Disclose(Box::new(self.disclose()?)),
-            "review" => Statement::Review(self.after(keyword, |p| p.alternatives(Self::name))?),
+            "review" => Statement::Review(self.peeked(keyword, |p| p.alternatives(Self::name))?),
             "cctv" => {
                 self.c.keyword(keyword)?;
                 Statement::Cctv(self.span_from(start))
             }
             "exception" => {
-                let citation = self.after(keyword, Self::citation)?;
+                let citation = self.peeked(keyword, Self::citation)?;
                 let reason = self.optional(Self::text);
                 Statement::Exception(Box::new(Exception {
                     citation,
@@ -602,28 +611,28 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 }))
             }
-            "dpia" => Statement::Dpia(self.after(keyword, Self::text)?),
-            "since" => Statement::Since(self.after(keyword, Self::date)?),
-            "justification" => Statement::Justification(self.after(keyword, Self::text)?),
-            "notified" => Statement::Notified(self.after(keyword, Self::date)?),
-            "security" => Statement::Security(self.after(keyword, Self::text)?),
-            "area" => Statement::Area(self.after(keyword, Self::name)?),
-            "withdrawal" => Statement::Withdrawal(self.after(keyword, Self::text)?),
+            "dpia" => Statement::Dpia(self.peeked(keyword, Self::text)?),
+            "since" => Statement::Since(self.peeked(keyword, Self::date)?),
+            "justification" => Statement::Justification(self.peeked(keyword, Self::text)?),
+            "notified" => Statement::Notified(self.peeked(keyword, Self::date)?),
+            "security" => Statement::Security(self.peeked(keyword, Self::text)?),
+            "area" => Statement::Area(self.peeked(keyword, Self::name)?),
+            "withdrawal" => Statement::Withdrawal(self.peeked(keyword, Self::text)?),
             "online_service" => {
                 self.c.keyword(keyword)?;
                 Statement::OnlineService(self.span_from(start))
             }
-            "parental_consent" => Statement::ParentalConsent(self.after(keyword, Self::text)?),
-            "compatibility" => Statement::Compatibility(self.after(keyword, Self::text)?),
-            "logic" => Statement::Logic(self.after(keyword, Self::text)?),
-            "monitoring" => Statement::Monitoring(self.after(keyword, Self::text)?),
+            "parental_consent" => Statement::ParentalConsent(self.peeked(keyword, Self::text)?),
+            "compatibility" => Statement::Compatibility(self.peeked(keyword, Self::text)?),
+            "logic" => Statement::Logic(self.peeked(keyword, Self::text)?),
+            "monitoring" => Statement::Monitoring(self.peeked(keyword, Self::text)?),
             "large_scale" => {
                 self.c.keyword(keyword)?;
                 Statement::LargeScale(self.span_from(start))
             }
-            "notice" => Statement::Notice(Box::new(self.after(keyword, Self::notice)?)),
+            "notice" => Statement::Notice(Box::new(self.peeked(keyword, Self::notice)?)),
             "erasure" => {
-                let reason = self.after(keyword, |p| p.after("refused", Self::text))?;
+                let reason = self.peeked(keyword, |p| p.after("refused", Self::text))?;
                 let basis = self
                     .optional(|p| p.after("under", Self::citations))
                     .unwrap_or_default();
@@ -633,7 +642,7 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 }))
             }
-            "preserve" => Statement::Preserve(self.after(keyword, Self::text)?),
+            "preserve" => Statement::Preserve(self.peeked(keyword, Self::text)?),
             "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
