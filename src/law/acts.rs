@@ -51,9 +51,11 @@ impl ActId {
         ActId::ALL.into_iter().find(|a| a.keyword() == word)
     }
 
-    /// The act's reference data.
+    /// The act's reference data, read from its table the first time it is needed.
     pub fn act(self) -> &'static Act {
-        &acts()[&self]
+        // By index, not in a map: every citation of a spec looks its act up, and the rules again.
+        static ACTS: [OnceLock<Act>; ActId::ALL.len()] = [const { OnceLock::new() }; 6];
+        ACTS[self as usize].get_or_init(|| load_act(self, act_source(self)))
     }
 }
 
@@ -126,6 +128,51 @@ pub struct Provision {
     /// hot path of validation).
     #[serde(skip)]
     points_by_paragraph: Vec<u32>,
+    /// `basis` read for look-ups, filled in when the act is loaded.
+    #[serde(skip)]
+    basis_roles: BasisRoles,
+}
+
+/// A provision's roles in a `basis`, as [`Provision::basis_role`] looks them up.
+#[derive(Debug, Clone, Default)]
+struct BasisRoles {
+    /// The role of the whole article (`"*"`), whatever paragraph is cited.
+    whole: Option<BasisRole>,
+    /// The role of each paragraph, by number.
+    by_paragraph: Vec<Option<BasisRole>>,
+    /// The role of a citation without a paragraph.
+    unnamed: Option<BasisRole>,
+}
+
+impl BasisRoles {
+    fn of(provision: &Provision) -> BasisRoles {
+        let basis = &provision.basis;
+        let mut by_paragraph = Vec::new();
+        for (key, role) in basis {
+            // Only a number as written in decimal, as a citation's paragraph is looked up.
+            let Some(p) = key.parse::<usize>().ok().filter(|p| p.to_string() == *key) else {
+                continue;
+            };
+            if by_paragraph.len() <= p {
+                by_paragraph.resize(p + 1, None);
+            }
+            by_paragraph[p] = Some(*role);
+        }
+        let unnamed = if provision.paragraphs <= 1 {
+            basis.get("1").copied()
+        } else {
+            // Any of its paragraphs: a ground if one is.
+            basis
+                .values()
+                .copied()
+                .min_by_key(|r| *r != BasisRole::Ground)
+        };
+        BasisRoles {
+            whole: basis.get("*").copied(),
+            by_paragraph,
+            unnamed,
+        }
+    }
 }
 
 /// What a provision can do when it is cited in a `basis`.
@@ -143,17 +190,13 @@ impl Provision {
     /// not a lawful basis). A citation without a paragraph takes the role of a single-paragraph
     /// article, or of any of its paragraphs: `gdpr 6` is vague, not a wrong kind of provision.
     pub fn basis_role(&self, paragraph: Option<u32>) -> Option<BasisRole> {
-        if let Some(role) = self.basis.get("*") {
-            return Some(*role);
+        let roles = &self.basis_roles;
+        if roles.whole.is_some() {
+            return roles.whole;
         }
         match paragraph {
-            Some(p) => self.basis.get(decimal(p, &mut [0; 10])).copied(),
-            None if self.paragraphs <= 1 => self.basis.get("1").copied(),
-            None => self
-                .basis
-                .values()
-                .copied()
-                .min_by_key(|r| *r != BasisRole::Ground),
+            Some(p) => roles.by_paragraph.get(p as usize).copied().flatten(),
+            None => roles.unnamed,
         }
     }
 
@@ -164,20 +207,6 @@ impl Provision {
             .copied()
             .unwrap_or(0)
     }
-}
-
-/// `n` in decimal, written into `buf`: the rules look up roles for every citation, so no allocation.
-fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 fn default_true() -> bool {
@@ -200,16 +229,6 @@ impl Act {
     pub fn provision_numbers(&self) -> impl Iterator<Item = &str> {
         self.provisions.keys().map(String::as_str)
     }
-}
-
-fn acts() -> &'static HashMap<ActId, Act> {
-    static ACTS: OnceLock<HashMap<ActId, Act>> = OnceLock::new();
-    ACTS.get_or_init(|| {
-        ActId::ALL
-            .into_iter()
-            .map(|id| (id, load_act(id, act_source(id))))
-            .collect()
-    })
 }
 
 fn act_source(id: ActId) -> &'static str {
@@ -251,6 +270,7 @@ fn load_act(id: ActId, text: &str) -> Act {
                     });
                     p.points_by_paragraph[index] = *count;
                 }
+                p.basis_roles = BasisRoles::of(&p);
                 (p.number.clone(), p)
             })
             .collect(),
@@ -261,10 +281,38 @@ fn load_act(id: ActId, text: &str) -> Act {
 mod tests {
     use super::*;
 
+    /// `basis_role` as the table says it, read from `basis` with string keys.
+    fn role_from_table(p: &Provision, paragraph: Option<u32>) -> Option<BasisRole> {
+        if let Some(role) = p.basis.get("*") {
+            return Some(*role);
+        }
+        match paragraph {
+            Some(n) => p.basis.get(n.to_string().as_str()).copied(),
+            None if p.paragraphs <= 1 => p.basis.get("1").copied(),
+            None => p
+                .basis
+                .values()
+                .copied()
+                .min_by_key(|r| *r != BasisRole::Ground),
+        }
+    }
+
     #[test]
-    fn decimal_writes_every_u32() {
-        for n in [0, 7, 10, 99, 4096, u32::MAX] {
-            assert_eq!(decimal(n, &mut [0; 10]), n.to_string());
+    fn basis_roles_are_the_table_s() {
+        for id in ActId::ALL {
+            let act = id.act();
+            for number in act.provision_numbers() {
+                let p = act.provision(number).unwrap();
+                let paragraphs = std::iter::once(None).chain((0..=p.paragraphs + 1).map(Some));
+                for paragraph in paragraphs {
+                    assert_eq!(
+                        p.basis_role(paragraph),
+                        role_from_table(p, paragraph),
+                        "{} {number} {paragraph:?}",
+                        id.keyword()
+                    );
+                }
+            }
         }
     }
 
