@@ -721,7 +721,8 @@ fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
     let own = text[line_start..].lines().next().unwrap_or("");
     let mut indent = indentation(own);
     let mut heads = vec![own.split_whitespace().next().unwrap_or("").to_string()];
-    for line in text[..line_start].lines().rev() {
+    // Bounded, so that a spec indented throughout cannot make each of many findings read the file.
+    for line in text[..line_start].lines().rev().take(MAX_LINES_UP) {
         if indent == 0 {
             break;
         }
@@ -743,6 +744,9 @@ fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
     heads.reverse();
     heads
 }
+
+/// How far up [`enclosing_headers`] looks: far beyond any declaration written by hand.
+const MAX_LINES_UP: usize = 2000;
 
 fn indentation(line: &str) -> usize {
     line.len() - line.trim_start().len()
