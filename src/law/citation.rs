@@ -215,6 +215,9 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
         Unit::Article => "article",
         Unit::Section => "§",
     };
+    // The parts read once: a citation names a paragraph and a point at most.
+    let mut read = parts.iter();
+    let (first, second, more) = (read.next(), read.next(), read.next().is_some());
     let Some(provision) = act.provision(number) else {
         if !header.complete {
             return unverified(act_id, number, parts, span);
@@ -237,7 +240,7 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
              `law \"...\"`"
         )));
     };
-    if parts.len() > 2 {
+    if more {
         return Err(invalid(
             format!(
                 "`{}` has too many parts",
@@ -258,7 +261,7 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
     if provision.paragraphs <= 1 {
         return single_paragraph(act_id, provision, number, parts, span, here);
     }
-    let paragraph = match parts.first() {
+    let paragraph = match first {
         None => None,
         Some(p) => {
             let n: u32 = p.parse().map_err(|_| {
@@ -292,7 +295,7 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
             Some(n)
         }
     };
-    let point = match (parts.get(1), paragraph) {
+    let point = match (second, paragraph) {
         (None, _) => None,
         (Some(_), None) => unreachable!("a point always follows a paragraph"),
         (Some(q), Some(para)) => {

@@ -96,6 +96,11 @@ struct Parts {
 }
 
 impl<'a> Incremental<'a> {
+    /// Makes room for the names of about `declarations` more declarations.
+    pub fn reserve(&mut self, declarations: usize) {
+        self.r.names.reserve(declarations);
+    }
+
     /// Declares the names a declaration introduces (a processor's sub-processors too).
     pub fn declare(&mut self, decl: &ast::Declaration<'a>) {
         match decl {

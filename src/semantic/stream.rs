@@ -34,6 +34,7 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
     let mut files = Vec::with_capacity(sources.len());
     for (id, file) in sources.spec_files() {
         let plan = Chunks::new(id, &file.text).map(|chunks| {
+            resolver.reserve(chunks.len());
             let steps: Vec<Step> = (0..chunks.len())
                 .map(|i| match chunks.header(i) {
                     Some((keyword, name)) => {

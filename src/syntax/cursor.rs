@@ -106,7 +106,31 @@ impl<'a> Cursor<'a> {
     }
 
     /// White space and `//` comments, as pest skips them between the parts of a non-atomic rule.
+    ///
+    /// Inlined, with comments and non-ASCII bytes left to [`skip_rest`](Self::skip_rest): it runs
+    /// between every two tokens, and most of the time skips one space or nothing.
+    #[inline]
     pub fn skip(&mut self) {
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
+            if is_space(b) {
+                pos += 1;
+            } else {
+                self.pos = pos;
+                if b == b'/' || b >= 0x80 {
+                    self.skip_rest();
+                }
+                return;
+            }
+        }
+        self.pos = pos;
+    }
+
+    /// [`skip`](Self::skip) from a `/` or a non-ASCII byte on.
+    #[cold]
+    #[inline(never)]
+    fn skip_rest(&mut self) {
         let bytes = self.bytes;
         let mut pos = self.pos;
         while let Some(&b) = bytes.get(pos) {

@@ -809,26 +809,25 @@ fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
 /// The keyword and name that chunk `range` of `text` starts with, when its first declaration
 /// declares a single name (see `Chunks::header`).
 pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Word<'_>)> {
-    let mut p = Parser {
-        c: Cursor::new(&text[range.clone()]),
-        file,
-        offset: range.start,
-        scratch: Scratch::default(),
+    let mut c = Cursor::new(&text[range.clone()]);
+    c.skip();
+    let keyword = match c.peek_word()? {
+        "activity" => "activity",
+        "data" => "data",
+        "subjects" => "subjects",
+        "source" => "source",
+        "recipient" => "recipient",
+        "controller" => "controller",
+        _ => return None,
     };
-    p.c.skip();
-    let word = p.c.peek_word()?;
-    let keyword = [
-        "activity",
-        "data",
-        "subjects",
-        "source",
-        "recipient",
-        "controller",
-    ]
-    .into_iter()
-    .find(|k| *k == word)?;
-    let name = p.after(keyword, Parser::name)?;
-    (!p.c.unsure).then_some((keyword, name))
+    c.take_word(keyword);
+    c.skip();
+    let (start, end) = c.ident()?;
+    let name = Spanned::new(
+        &c.text[start..end],
+        Span::new(file, range.start + start, range.start + end),
+    );
+    (!c.unsure).then_some((keyword, name))
 }
 
 /// Parses a whole file with the fast parser alone, for tests/fast_parser.rs. `Invalid` when some
