@@ -57,6 +57,16 @@ impl LegalRef {
         }
     }
 
+    /// The same citation, written at `at`.
+    pub fn at(mut self, at: Span) -> LegalRef {
+        match &mut self {
+            LegalRef::Provision { span, .. }
+            | LegalRef::Law { span, .. }
+            | LegalRef::Agreement { span, .. } => *span = at,
+        }
+        self
+    }
+
     /// Is this `act number(paragraph)(point)`? `None` in the pattern matches anything.
     pub fn is(
         &self,

@@ -211,6 +211,8 @@ struct Resolver<'a> {
     /// The statements of the activity being resolved that may appear once, and where (kept from
     /// one activity to the next so that it is allocated once).
     singles: Vec<(&'static str, Span)>,
+    /// Every act citation validated so far, by act, number and parts as written.
+    valid_citations: FxHashMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
 }
 
 /// How long an activity's lists will be, counted from its statements.
@@ -668,22 +670,41 @@ impl<'a> Resolver<'a> {
     }
 
     /// Looks up a reference that must be of one kind. `expect` picks the id out of the right kind.
+    #[inline]
     fn lookup<T>(
         &mut self,
         name: &Word<'_>,
         noun: &str,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
-        match self.names.get(name.node).copied() {
-            Some((kind, _)) if expect(kind).is_some() => Some(Ref {
-                id: expect(kind).unwrap(),
+        let found = self.names.get(name.node).copied();
+        if let Some(id) = found.and_then(|(kind, _)| expect(kind)) {
+            return Some(Ref {
+                id,
                 span: name.span,
-            }),
+            });
+        }
+        self.not_found(name, found, noun, &|k| expect(k).is_some());
+        None
+    }
+
+    /// Reports a reference [`lookup`](Self::lookup) did not resolve: declared as something else, or
+    /// not at all. Kept apart so that the look-up itself stays small.
+    #[cold]
+    #[inline(never)]
+    fn not_found(
+        &mut self,
+        name: &Word<'_>,
+        found: Option<(Kind, Span)>,
+        noun: &str,
+        expect: &dyn Fn(Kind) -> bool,
+    ) {
+        match found {
             Some((kind, declared)) => {
                 let mut right: Vec<&str> = self
                     .names
                     .iter()
-                    .filter(|(_, (k, _))| expect(*k).is_some())
+                    .filter(|(_, (k, _))| expect(*k))
                     .map(|(n, _)| *n)
                     .collect();
                 right.sort_unstable();
@@ -714,13 +735,12 @@ impl<'a> Resolver<'a> {
                 )
                 .with_help(help);
                 self.error(d);
-                None
             }
             None => {
                 let candidates: Vec<&str> = self
                     .names
                     .iter()
-                    .filter(|(_, (k, _))| expect(*k).is_some())
+                    .filter(|(_, (k, _))| expect(*k))
                     .map(|(n, _)| *n)
                     .collect();
                 let suggestion = did_you_mean(name.node, candidates.iter().copied());
@@ -741,7 +761,6 @@ impl<'a> Resolver<'a> {
                     ),
                 });
                 self.error(d);
-                None
             }
         }
     }
@@ -753,20 +772,37 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn citations(&mut self, list: &[ast::Citation<'_>]) -> Vec<LegalRef> {
+    fn citations(&mut self, list: &[ast::Citation<'a>]) -> Vec<LegalRef> {
         let mut out = Vec::with_capacity(list.len());
         self.citations_into(list, &mut out);
         out
     }
 
     /// Validates the citations of `list` onto the end of `out`.
-    fn citations_into(&mut self, list: &[ast::Citation<'_>], out: &mut Vec<LegalRef>) {
+    fn citations_into(&mut self, list: &[ast::Citation<'a>], out: &mut Vec<LegalRef>) {
         for c in list {
-            match citation::validate(c) {
-                Ok(r) => out.push(r),
-                Err(d) => self.error(d),
+            if let Some(r) = self.citation(c) {
+                out.push(r);
             }
         }
+    }
+
+    /// A citation validated, or `None` when it is not valid (reported). The same provisions are
+    /// cited in activity after activity, so an act's citation is validated once per spelling.
+    fn citation(&mut self, c: &ast::Citation<'a>) -> Option<LegalRef> {
+        let ast::Citation::Act {
+            act, number, parts, ..
+        } = c
+        else {
+            return citation::validate(c).map_err(|d| self.error(d)).ok();
+        };
+        let key = (act.node, *number, *parts);
+        if let Some(known) = self.valid_citations.get(&key) {
+            return Some(known.clone().at(c.span()));
+        }
+        let r = citation::validate(c).map_err(|d| self.error(d)).ok()?;
+        self.valid_citations.insert(key, r.clone());
+        Some(r)
     }
 
     fn date(&mut self, text: &Word<'_>) -> Option<Spanned<Date>> {
@@ -806,7 +842,7 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn activity(&mut self, a: ast::Activity<'_>) -> Activity {
+    fn activity(&mut self, a: ast::Activity<'a>) -> Activity {
         // The model's lists sized from the statements: vectors grown by pushing keep room for four,
         // and the model of 100,000 activities is most of the memory of a run.
         let mut n = ListSizes::default();
@@ -1189,7 +1225,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn disclosure(&mut self, d: &ast::Disclose<'_>, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
             Kind::Recipient(id) => Some(id),

@@ -314,7 +314,7 @@ pub struct Exception<'a> {
 
 /// The parts in brackets after an article or § number (`(1)(e)` in `gdpr 6(1)(e)`), read from the
 /// text as needed instead of copied into a list. Shown as the list of parts (`["1", "e"]`).
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Parts<'a>(&'a str);
 
 impl<'a> Parts<'a> {
