@@ -590,6 +590,8 @@ impl<'a> Parser<'a> {
             "subjects" => Statement::Subjects(self.peeked(keyword, Self::names)?),
             "data" => Statement::Data(self.peeked(keyword, Self::names)?),
             "sources" => Statement::Sources(self.peeked(keyword, Self::names)?),
+            // Before the other words of six letters: nearly every activity has a notice.
+            "notice" => Statement::Notice(Box::new(self.peeked(keyword, Self::notice)?)),
             "basis" => {
                 let citations = self.peeked(keyword, Self::citations)?;
                 Statement::Basis(citations, self.span_from(start))
@@ -630,7 +632,6 @@ impl<'a> Parser<'a> {
                 self.c.keyword(keyword)?;
                 Statement::LargeScale(self.span_from(start))
             }
-            "notice" => Statement::Notice(Box::new(self.peeked(keyword, Self::notice)?)),
             "erasure" => {
                 let reason = self.peeked(keyword, |p| p.after("refused", Self::text))?;
                 let basis = self
@@ -705,7 +706,12 @@ impl<'a> Parser<'a> {
     /// `citation`: `law "..."`, `agreement "..."`, or an act and a provision.
     fn citation(&mut self) -> Option<Citation<'a>> {
         let mark = self.c.mark();
-        match self.c.peek_word() {
+        // Only `law` and `agreement` are read as words here; an act's keyword is read below.
+        let word = match self.c.peek() {
+            Some(b'l' | b'a') => self.c.peek_word(),
+            _ => None,
+        };
+        match word {
             Some("law") => {
                 if let Some(text) = self.after("law", Self::text) {
                     return Some(Citation::Law(text));
