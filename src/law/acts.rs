@@ -226,17 +226,35 @@ fn default_true() -> bool {
 pub struct Act {
     pub id: ActId,
     pub header: ActHeader,
-    provisions: HashMap<String, Provision>,
+    provisions: Vec<Provision>,
+    /// Index into `provisions` by number as written in the table.
+    by_number: HashMap<String, usize>,
+    /// Index into `provisions` plus one (0: none) for numbers written as plain decimals (`6`, `22`):
+    /// nearly every citation, looked up without hashing.
+    by_plain_number: Vec<u32>,
 }
 
 impl Act {
     pub fn provision(&self, number: &str) -> Option<&Provision> {
-        self.provisions.get(number)
+        let index = match plain_number(number) {
+            Some(n) => (*self.by_plain_number.get(n)? as usize).checked_sub(1)?,
+            None => *self.by_number.get(number)?,
+        };
+        Some(&self.provisions[index])
     }
 
     pub fn provision_numbers(&self) -> impl Iterator<Item = &str> {
-        self.provisions.keys().map(String::as_str)
+        self.by_number.keys().map(String::as_str)
     }
+}
+
+/// `n` when `number` is `n` written in decimal without leading zeros, and short.
+fn plain_number(number: &str) -> Option<usize> {
+    let bytes = number.as_bytes();
+    let plain = (1..=4).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes[0] != b'0' || bytes.len() == 1);
+    plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + usize::from(d - b'0')))
 }
 
 fn act_source(id: ActId) -> &'static str {
@@ -254,34 +272,50 @@ fn act_source(id: ActId) -> &'static str {
 fn load_act(id: ActId, text: &str) -> Act {
     let file: ActFile = toml::from_str(text)
         .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+    let table: HashMap<String, Provision> = file
+        .provision
+        .into_iter()
+        .map(|mut p| {
+            let last = p
+                .points
+                .keys()
+                .filter_map(|k| k.parse::<usize>().ok())
+                .max()
+                .unwrap_or(0);
+            p.points_by_paragraph = vec![0; last + 1];
+            for (paragraph, count) in &p.points {
+                let index: usize = paragraph.parse().unwrap_or_else(|_| {
+                    panic!(
+                        "{}: paragraph `{paragraph}` of {} is not a number",
+                        id.keyword(),
+                        p.number
+                    )
+                });
+                p.points_by_paragraph[index] = *count;
+            }
+            p.basis_roles = BasisRoles::of(&p);
+            (p.number.clone(), p)
+        })
+        .collect();
+    let mut provisions = Vec::with_capacity(table.len());
+    let mut by_number = HashMap::default();
+    let mut by_plain_number = Vec::new();
+    for (number, provision) in table {
+        if let Some(n) = plain_number(&number) {
+            if by_plain_number.len() <= n {
+                by_plain_number.resize(n + 1, 0);
+            }
+            by_plain_number[n] = provisions.len() as u32 + 1;
+        }
+        by_number.insert(number, provisions.len());
+        provisions.push(provision);
+    }
     Act {
         id,
         header: file.act,
-        provisions: file
-            .provision
-            .into_iter()
-            .map(|mut p| {
-                let last = p
-                    .points
-                    .keys()
-                    .filter_map(|k| k.parse::<usize>().ok())
-                    .max()
-                    .unwrap_or(0);
-                p.points_by_paragraph = vec![0; last + 1];
-                for (paragraph, count) in &p.points {
-                    let index: usize = paragraph.parse().unwrap_or_else(|_| {
-                        panic!(
-                            "{}: paragraph `{paragraph}` of {} is not a number",
-                            id.keyword(),
-                            p.number
-                        )
-                    });
-                    p.points_by_paragraph[index] = *count;
-                }
-                p.basis_roles = BasisRoles::of(&p);
-                (p.number.clone(), p)
-            })
-            .collect(),
+        provisions,
+        by_number,
+        by_plain_number,
     }
 }
 
@@ -335,6 +369,20 @@ mod tests {
                 "{} has no provisions",
                 id.keyword()
             );
+        }
+    }
+
+    #[test]
+    fn provisions_are_found_by_number_as_written() {
+        for id in ActId::ALL {
+            let act = id.act();
+            for number in act.provision_numbers() {
+                assert_eq!(act.provision(number).unwrap().number, number);
+            }
+        }
+        let gdpr = ActId::Gdpr.act();
+        for absent in ["0", "06", "100", "9999", "99999", "6a", ""] {
+            assert!(gdpr.provision(absent).is_none(), "{absent}");
         }
     }
 
