@@ -62,7 +62,7 @@ pub fn resolve(files: Vec<ast::File<'_>>) -> Result<Model, Vec<Diagnostic>> {
     for decl in files.iter().flat_map(|f| &f.declarations) {
         r.declare(decl);
     }
-    for decl in files.into_iter().flat_map(|f| f.declarations) {
+    for decl in files.iter().flat_map(|f| &f.declarations) {
         r.add(decl);
     }
     r.finish()
@@ -130,7 +130,7 @@ impl<'a> Incremental<'a> {
     }
 
     /// Adds a declaration to the model; every declaration must have been declared first.
-    pub fn add(&mut self, decl: ast::Declaration<'a>) {
+    pub fn add(&mut self, decl: &ast::Declaration<'a>) {
         let r = &mut self.r;
         let parts = &mut self.parts;
         if !parts.reserved {
@@ -145,9 +145,9 @@ impl<'a> Incremental<'a> {
         }
         parts
             .first_declaration
-            .get_or_insert(declared_name(&decl).span);
+            .get_or_insert(declared_name(decl).span);
         match decl {
-            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(&c)),
+            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(c)),
             ast::Declaration::Subjects(s) => {
                 let kind = r.keyword(
                     &s.kind,
@@ -159,13 +159,13 @@ impl<'a> Incremental<'a> {
                 r.waivers(&s.waivers, s.span);
                 parts.subjects.push(SubjectGroup {
                     name: s.name.to_name(),
-                    label: s.label.into_text(),
+                    label: s.label.to_text(),
                     kind: kind.unwrap_or(SubjectKind::Other),
                     ages,
                     span: s.span,
                 });
             }
-            ast::Declaration::Data(d) => parts.data.push(r.data(&d)),
+            ast::Declaration::Data(d) => parts.data.push(r.data(d)),
             ast::Declaration::Source(s) => {
                 let kind = r.keyword::<SourceKind>(
                     &s.kind,
@@ -176,13 +176,13 @@ impl<'a> Incremental<'a> {
                 r.waivers(&s.waivers, s.span);
                 parts.sources.push(Source {
                     name: s.name.to_name(),
-                    label: s.label.into_text(),
+                    label: s.label.to_text(),
                     kind: kind.unwrap_or(SourceKind::DataSubject),
                     span: s.span,
                 });
             }
-            ast::Declaration::Processor(p) => r.processor(&p, None, &mut parts.processors),
-            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(&rc)),
+            ast::Declaration::Processor(p) => r.processor(p, None, &mut parts.processors),
+            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(rc)),
             ast::Declaration::Activity(a) => parts.activities.push(r.activity(a)),
         }
     }
@@ -842,7 +842,7 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn activity(&mut self, a: ast::Activity<'a>) -> Activity {
+    fn activity(&mut self, a: &ast::Activity<'a>) -> Activity {
         // The model's lists sized from the statements: vectors grown by pushing keep room for four,
         // and the model of 100,000 activities is most of the memory of a run.
         let mut n = ListSizes::default();
@@ -865,7 +865,7 @@ impl<'a> Resolver<'a> {
         }
         let mut act = Activity {
             name: a.name.to_name(),
-            label: a.label.into_text(),
+            label: a.label.to_text(),
             span: a.span,
             purposes: Vec::with_capacity(n.purposes),
             subjects: Vec::with_capacity(n.subjects),

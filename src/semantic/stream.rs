@@ -79,7 +79,8 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
             match parsed {
                 // Once there is a syntax error, only syntax errors are reported.
                 Ok(decls) if errors.is_empty() && !misread => {
-                    decls.into_iter().for_each(|d| resolver.add(d))
+                    decls.iter().for_each(|d| resolver.add(d));
+                    chunks.recycle(decls);
                 }
                 Ok(_) => {}
                 Err(e) => errors.extend(e),

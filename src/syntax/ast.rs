@@ -30,11 +30,6 @@ impl Word<'_> {
 
 impl Quoted<'_> {
     /// The owned text, for the model.
-    pub fn into_text(self) -> Text {
-        Spanned::new(self.node.into_owned(), self.span)
-    }
-
-    /// The owned text, for the model, leaving the tree as it is.
     pub fn to_text(&self) -> Text {
         Spanned::new(self.node.to_string(), self.span)
     }

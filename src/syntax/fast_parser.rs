@@ -34,13 +34,99 @@ pub enum Fallback {
 /// Sub-processors nest at most this deep here; deeper chains (never seen in practice) go to pest.
 const MAX_DEPTH: usize = 64;
 
-/// Buffers for lists being read (empty between uses), kept from one chunk to the next: a list then
-/// becomes one allocation of its own size instead of a vector grown step by step.
+/// The lists (and boxes) of the tree, kept from one declaration to the next. The parser takes an
+/// empty list from here for each one it reads, and [`recycle`](Self::recycle) gives them back,
+/// emptied, once the declarations have been resolved. A spec is mostly short lists (the names of a
+/// `data` statement, the citations of a `basis`): reused, each costs no allocation, no free and no
+/// copy.
 #[derive(Default)]
 pub struct Scratch<'a> {
-    names: Vec<Word<'a>>,
-    statements: Vec<Statement<'a>>,
-    citations: Vec<Citation<'a>>,
+    names: Vec<Vec<Word<'a>>>,
+    statements: Vec<Vec<Statement<'a>>>,
+    citations: Vec<Vec<Citation<'a>>>,
+    declarations: Vec<Vec<Declaration<'a>>>,
+    /// The boxes of the statements most activities have: kept as boxes, since the allocation is
+    /// what is reused.
+    #[allow(clippy::vec_box)]
+    notices: Vec<Box<Notice<'a>>>,
+    #[allow(clippy::vec_box)]
+    retains: Vec<Box<Retain<'a>>>,
+    #[allow(clippy::vec_box)]
+    discloses: Vec<Box<Disclose<'a>>>,
+}
+
+/// Lists kept of each kind, at most (an activity holds a few dozen).
+const KEPT: usize = 64;
+
+/// An empty list from `pool`, or a new one.
+fn take<T>(pool: &mut Vec<Vec<T>>) -> Vec<T> {
+    pool.pop().unwrap_or_default()
+}
+
+/// `value` in a box from `pool`, or in a new one.
+fn boxed<T>(pool: &mut Vec<Box<T>>, value: T) -> Box<T> {
+    match pool.pop() {
+        Some(mut b) => {
+            *b = value;
+            b
+        }
+        None => Box::new(value),
+    }
+}
+
+/// Keeps a box for [`boxed`], unless the pool is full (its old value goes when it is reused).
+fn give_box<T>(pool: &mut Vec<Box<T>>, b: Box<T>) {
+    if pool.len() < KEPT {
+        pool.push(b);
+    }
+}
+
+/// Empties `list` into `pool`, unless the pool is full.
+fn give<T>(pool: &mut Vec<Vec<T>>, mut list: Vec<T>) {
+    if pool.len() < KEPT && list.capacity() > 0 {
+        list.clear();
+        pool.push(list);
+    }
+}
+
+impl<'a> Scratch<'a> {
+    /// Takes back the lists of declarations that are no longer needed, whichever parser made them.
+    pub fn recycle(&mut self, mut declarations: Vec<Declaration<'a>>) {
+        for declaration in declarations.drain(..) {
+            let Declaration::Activity(mut activity) = declaration else {
+                continue;
+            };
+            for statement in activity.statements.drain(..) {
+                match statement {
+                    Statement::Subjects(names)
+                    | Statement::Data(names)
+                    | Statement::Sources(names)
+                    | Statement::Via(names) => give(&mut self.names, names),
+                    Statement::Basis(citations, _) => give(&mut self.citations, citations),
+                    Statement::Retain(mut retain) => {
+                        if let Some(names) = retain.targets.take() {
+                            give(&mut self.names, names);
+                        }
+                        give_box(&mut self.retains, retain);
+                    }
+                    Statement::Disclose(mut disclose) => {
+                        give(&mut self.names, std::mem::take(&mut disclose.data));
+                        give(&mut self.citations, std::mem::take(&mut disclose.basis));
+                        give_box(&mut self.discloses, disclose);
+                    }
+                    Statement::Notice(mut notice) => {
+                        if let Notice::Exempt { basis, .. } = &mut *notice {
+                            give(&mut self.citations, std::mem::take(basis));
+                        }
+                        give_box(&mut self.notices, notice);
+                    }
+                    _ => {}
+                }
+            }
+            give(&mut self.statements, activity.statements);
+        }
+        give(&mut self.declarations, declarations);
+    }
 }
 
 /// Parses one chunk of `text` (a range `chunks::split` returned).
@@ -121,8 +207,7 @@ impl<'a> Parser<'a> {
     /// `name_list`: `ident ("," ident)*`.
     fn names(&mut self) -> Option<Vec<Word<'a>>> {
         let first = self.name()?;
-        // Gathered in a buffer kept across lists, so that the list is allocated once, at its size.
-        let mut buf = std::mem::take(&mut self.scratch.names);
+        let mut buf = take(&mut self.scratch.names);
         buf.push(first);
         loop {
             let mark = self.c.mark();
@@ -137,9 +222,7 @@ impl<'a> Parser<'a> {
             self.c.reset(mark);
             break;
         }
-        let names = exact(&mut buf);
-        self.scratch.names = buf;
-        Some(names)
+        Some(buf)
     }
 
     /// `X ("|" X)*` for `transfer` and `review`.
@@ -174,8 +257,7 @@ impl<'a> Parser<'a> {
 
     /// `spec`: declarations up to the end of the chunk.
     fn spec(&mut self) -> Option<Vec<Declaration<'a>>> {
-        // A chunk is one declaration but in rare cases (two on one line).
-        let mut declarations = Vec::with_capacity(1);
+        let mut declarations = take(&mut self.scratch.declarations);
         self.c.skip();
         while !self.c.at_end() {
             declarations.push(self.declaration()?);
@@ -564,20 +646,16 @@ impl<'a> Parser<'a> {
         self.c.keyword("activity")?;
         self.c.skip();
         let (name, label) = self.header()?;
-        let mut statements = std::mem::take(&mut self.scratch.statements);
-        statements.clear();
-        let closed = self.block(|p, keyword| {
+        let mut statements = take(&mut self.scratch.statements);
+        self.block(|p, keyword| {
             let statement = p.statement(keyword)?;
             statements.push(statement);
             Some(())
-        });
-        let exact = exact(&mut statements);
-        self.scratch.statements = statements;
-        closed?;
+        })?;
         Some(Activity {
             name,
             label,
-            statements: exact,
+            statements,
             span: self.span_from(start),
         })
     }
@@ -591,14 +669,23 @@ impl<'a> Parser<'a> {
             "data" => Statement::Data(self.peeked(keyword, Self::names)?),
             "sources" => Statement::Sources(self.peeked(keyword, Self::names)?),
             // Before the other words of six letters: nearly every activity has a notice.
-            "notice" => Statement::Notice(Box::new(self.peeked(keyword, Self::notice)?)),
+            "notice" => {
+                let notice = self.peeked(keyword, Self::notice)?;
+                Statement::Notice(boxed(&mut self.scratch.notices, notice))
+            }
             "basis" => {
                 let citations = self.peeked(keyword, Self::citations)?;
                 Statement::Basis(citations, self.span_from(start))
             }
-            "retain" => Statement::Retain(Box::new(self.retain()?)),
+            "retain" => {
+                let retain = self.retain()?;
+                Statement::Retain(boxed(&mut self.scratch.retains, retain))
+            }
             "via" => Statement::Via(self.peeked(keyword, Self::names)?),
-            "disclose" => Statement::Disclose(Box::new(self.disclose()?)),
+            "disclose" => {
+                let disclose = self.disclose()?;
+                Statement::Disclose(boxed(&mut self.scratch.discloses, disclose))
+            }
             "review" => Statement::Review(self.peeked(keyword, |p| p.alternatives(Self::name))?),
             "cctv" => {
                 self.c.keyword(keyword)?;
@@ -689,17 +776,15 @@ impl<'a> Parser<'a> {
     /// `citation_list`: `citation ("," citation)*`.
     fn citations(&mut self) -> Option<Vec<Citation<'a>>> {
         let first = self.citation()?;
-        let mut buf = std::mem::take(&mut self.scratch.citations);
-        buf.push(first);
+        let mut list = take(&mut self.scratch.citations);
+        list.push(first);
         while let Some(next) = self.optional(|p| {
             p.c.literal(",")?;
             p.c.skip();
             p.citation()
         }) {
-            buf.push(next);
+            list.push(next);
         }
-        let list = exact(&mut buf);
-        self.scratch.citations = buf;
         Some(list)
     }
 
@@ -802,14 +887,6 @@ impl<'a> Parser<'a> {
             span: self.span_from(start),
         })
     }
-}
-
-/// Moves the items of a buffer into a vector of exactly their number, leaving the buffer empty with
-/// its capacity for the next list.
-fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
-    let mut items = Vec::with_capacity(buf.len());
-    items.append(buf);
-    items
 }
 
 /// The keyword and name that chunk `range` of `text` starts with, when its first declaration

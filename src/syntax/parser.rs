@@ -58,7 +58,7 @@ pub struct Chunks<'a> {
     file: FileId,
     text: &'a str,
     ranges: Vec<Range<usize>>,
-    /// The fast parser's buffers, kept from one chunk to the next.
+    /// The lists of the trees, kept from one chunk to the next.
     scratch: RefCell<super::fast_parser::Scratch<'a>>,
 }
 
@@ -100,6 +100,12 @@ impl<'a> Chunks<'a> {
     /// parsed: the caller checks it against the tree.
     pub fn header(&self, i: usize) -> Option<(&'static str, Word<'a>)> {
         super::fast_parser::header(self.file, self.text, self.ranges[i].clone())
+    }
+
+    /// Takes back the lists of declarations returned by [`parse`](Self::parse), to read the next
+    /// chunks into (see `fast_parser::Scratch`).
+    pub fn recycle(&self, declarations: Vec<Declaration<'a>>) {
+        self.scratch.borrow_mut().recycle(declarations);
     }
 
     /// The declarations of chunk `i`, or its errors. Each chunk is parsed on its own, so a syntax
