@@ -148,7 +148,11 @@ macro_rules! texts {
 
 /// Every text of hjemmel, by module: each module that declares texts with [`texts!`] is named here.
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
-    vec![("i18n::examples", examples::ALL)]
+    vec![
+        ("i18n::examples", examples::ALL),
+        ("diff::words", crate::diff::words::ALL),
+        ("diff::git", crate::diff::git::ALL),
+    ]
 }
 
 /// A text or two of this module's own, so [`all_texts`] is never empty and the macro is tested.
