@@ -26,8 +26,8 @@ texts! {
     ),
     /// The change changes nothing a reviewer would see.
     NO_CHANGES = (
-        "No change to data flows, declarations or findings.",
-        "Ingen ændringer i dataflow, erklæringer eller fund.",
+        "No change to data flows, activities, legal bases, deletion deadlines, data categories, processors, recipients, transfers or findings.",
+        "Ingen ændringer i dataflow, behandlingsaktiviteter, behandlingsgrundlag, slettefrister, kategorier af personoplysninger, databehandlere, modtagere, overførsler eller fund.",
     ),
     FINDINGS = ("Findings", "Fund"),
     INTRODUCED = ("introduced", "nye"),
