@@ -184,9 +184,14 @@ fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
 mod tests {
     use super::*;
 
+    /// A finding with only a code and a message, which is all the key looks at.
+    fn finding(code: &str, message: &str) -> Diagnostic {
+        Diagnostic::spec_error(code, message)
+    }
+
     #[test]
     fn the_key_is_the_code_and_the_names_in_backticks() {
-        let d = Diagnostic::spec_error(
+        let d = finding(
             "RETENTION-MISSING",
             "`payment` is kept with no deletion deadline in activity `room_booking`",
         );
@@ -201,9 +206,8 @@ mod tests {
 
     #[test]
     fn extra_findings_of_one_key_are_introduced_and_the_rest_unchanged() {
-        let finding = |message: &str| Diagnostic::spec_error("X", message);
-        let old = [finding("`a` lacks p")];
-        let new = [finding("`a` lacks q"), finding("`a` lacks p")];
+        let old = [finding("X", "`a` lacks p")];
+        let new = [finding("X", "`a` lacks q"), finding("X", "`a` lacks p")];
         let pairing = pair(
             &old.iter().collect::<Vec<_>>(),
             &new.iter().collect::<Vec<_>>(),
