@@ -5,7 +5,8 @@
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
 //! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
-//!   exactly what that command prints.
+//!   exactly what that command prints; blocks headed `<!-- output of: hjemmel diff ... -->` are
+//!   compared with what the binary prints.
 //!
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
@@ -261,6 +262,44 @@ fn documented_command_output_is_what_the_command_prints() {
         assert!(
             normalised(&block.text) == normalised(&actual),
             "{doc}:{}: the output of `hjemmel check {command}` has changed; replace the block with:\n{actual}",
+            i + 1
+        );
+        compared += 1;
+    }
+    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
+}
+
+#[test]
+fn documented_diff_output_is_what_the_binary_prints() {
+    const MARKER: &str = "<!-- output of: hjemmel diff ";
+    let doc = "docs/cli.md";
+    let markdown = read(doc);
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut compared = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(command) = line
+            .strip_prefix(MARKER)
+            .and_then(|rest| rest.strip_suffix(" -->"))
+        else {
+            continue;
+        };
+        let block = blocks(&lines[i + 1..].join("\n"))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
+        // As scripts/update-cli-doc.py runs it.
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+            .arg("diff")
+            .args(command.split_whitespace())
+            .current_dir(root())
+            .env("COLUMNS", "100")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the hjemmel binary runs");
+        let actual = String::from_utf8(output.stdout).expect("UTF-8 output");
+        assert!(
+            normalised(&block.text) == normalised(&actual),
+            "{doc}:{}: the output of `hjemmel diff {command}` has changed; run scripts/update-cli-doc.py, or replace the block with:\n{actual}",
             i + 1
         );
         compared += 1;
