@@ -58,6 +58,7 @@ texts! {
     RECIPIENT = ("recipient", "modtager"),
     SUBPROCESSOR_OF = ("sub-processor of {parent}", "underdatabehandler for {parent}"),
     THIRD_COUNTRY = ("third country", "tredjeland"),
+    MAYBE_THIRD_COUNTRY = ("may be a third country", "kan være et tredjeland"),
     OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
     COUNTRY_UNKNOWN = ("country unknown", "land ukendt"),
     COUNTRY_NOT_STATED = ("country not stated", "land ikke angivet"),
@@ -193,11 +194,14 @@ pub fn party(lang: Lang, pair: &FlowPair) -> String {
     text
 }
 
-/// What to flag about a flow: a third country, special-category or criminal-offence data.
+/// What to flag about a flow: a third country (or a place not known), special-category or
+/// criminal-offence data.
 pub fn flow_marks(lang: Lang, pair: &FlowPair) -> Vec<String> {
     let mut marks = Vec::new();
-    if pair.third_country() {
-        marks.push(tr!(lang, THIRD_COUNTRY));
+    match &pair.place {
+        Some(Place::Unknown) => marks.push(tr!(lang, MAYBE_THIRD_COUNTRY)),
+        _ if pair.third_country() => marks.push(tr!(lang, THIRD_COUNTRY)),
+        _ => {}
     }
     if let Some(class) = class_mark(lang, pair.class) {
         marks.push(class);
@@ -282,4 +286,56 @@ pub fn location(sources: &SourceMap, finding: &Diagnostic) -> Option<String> {
     let label = finding.primary.as_ref()?;
     let at = Location::of(sources, label.span)?;
     Some(format!("{}:{}:{}", at.file, at.line, at.column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn to(place: Option<Place>, class: DataClass) -> FlowPair {
+        FlowPair {
+            data: "d".to_string(),
+            class,
+            party: "p".to_string(),
+            kind: PartyKind::Processor,
+            place,
+            chain: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn flows_are_flagged_by_place_and_class() {
+        let marks = |place, class| flow_marks(Lang::En, &to(place, class));
+        let country = |code: &str| Some(Place::Country(code.to_string()));
+        assert!(marks(country("DE"), DataClass::Ordinary).is_empty());
+        assert!(marks(None, DataClass::Cpr).is_empty());
+        assert_eq!(marks(country("US"), DataClass::Ordinary), ["third country"]);
+        assert_eq!(
+            marks(Some(Place::OutsideEea), DataClass::Special),
+            ["third country", "special category (art. 9)"]
+        );
+        assert_eq!(
+            marks(Some(Place::Unknown), DataClass::Criminal),
+            ["may be a third country", "criminal offences (art. 10)"]
+        );
+    }
+
+    #[test]
+    fn deadlines_in_both_languages() {
+        let period = Period::Deadline {
+            amount: 5,
+            unit: TimeUnit::Years,
+            after: Some("sagens afslutning".to_string()),
+            then_archive: true,
+        };
+        assert_eq!(
+            super::period(Lang::En, Some(&period)),
+            "5 years after \"sagens afslutning\", then handed to the public archive"
+        );
+        assert_eq!(
+            super::period(Lang::Da, Some(&period)),
+            "5 år efter \"sagens afslutning\", derefter aflevering til offentligt arkiv"
+        );
+        assert_eq!(super::period(Lang::Da, None), "ingen slettefrist");
+    }
 }
