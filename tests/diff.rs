@@ -403,7 +403,11 @@ fn base_compares_with_the_spec_as_committed() {
     repo.commit();
     repo.put(&new, "specs/booking/booking.hjemmel");
 
-    for spec in ["specs/booking", "specs/booking/booking.hjemmel"] {
+    for spec in [
+        "specs/booking",
+        "specs/booking/",
+        "specs/booking/booking.hjemmel",
+    ] {
         let output = repo.hjemmel(&["diff", "--base", "HEAD", spec]);
         assert_eq!(code(&output), 0, "{}", stderr(&output));
         let out = stdout(&output);
@@ -543,6 +547,22 @@ fn base_errors_exit_2_with_a_clear_message() {
         stderr(&output).contains("`spec.hjemmel` is not in a git repository"),
         "{}",
         stderr(&output)
+    );
+
+    // An old version that cannot be understood: its spec errors, in the file as it was.
+    std::fs::write(repo.path().join("spec.hjemmel"), "controller x {").unwrap();
+    repo.commit();
+    repo.put(
+        "tests/fixtures/diff/fix_removes_finding/old.hjemmel",
+        "spec.hjemmel",
+    );
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    let out = stdout(&output);
+    assert!(out.contains("╭─[HEAD:spec.hjemmel:1:"), "{out}");
+    assert!(
+        out.contains("HEAD:spec.hjemmel could not be checked"),
+        "{out}"
     );
 
     // A NEW that does not exist: its read error, as `hjemmel check` gives it.

@@ -11,19 +11,11 @@ use clap::{Args, CommandFactory, ValueEnum};
 use super::exit;
 use hjemmel::Outcome;
 use hjemmel::diagnostic::Severity;
+use hjemmel::diff::words::{ERROR_LABEL, HELP_LABEL, PATH_COUNT};
 use hjemmel::diff::{self, Compared, Side};
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
-use hjemmel::{texts, tr};
-
-texts! {
-    PATH_COUNT = (
-        "give two specs, OLD and NEW, or one spec with `--base REV`",
-        "angiv to specifikationer, GAMMEL og NY, eller én specifikation med `--base REV`",
-    ),
-    ERROR = ("error", "fejl"),
-    HELP = ("help", "hjælp"),
-}
+use hjemmel::tr;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -97,26 +89,12 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
         None => Some(hjemmel::check_spec(&old_path, lang)),
         Some(_) if !old_looked_for => None,
         Some(revision) => match diff::git::earlier(revision, &new_path) {
-            Ok(earlier) => earlier.spec.as_ref().map(|spec| {
-                // Read from the copy, then named `REV:PATH` before checking, so that every report
-                // points at the file as the user knows it.
-                let loaded = hjemmel::source::load(spec);
-                let sources = match &loaded {
-                    Ok(sources) => sources,
-                    Err(failed) => &failed.sources,
-                };
-                let sources = earlier.rename(sources, revision, &new_path);
-                let result = match loaded {
-                    Ok(_) => hjemmel::check_sources(&sources, lang),
-                    Err(failed) => Err(vec![failed.error]),
-                };
-                Outcome { sources, result }
-            }),
+            Ok(earlier) => earlier.check(revision, &new_path, lang),
             Err(error) => {
                 let (message, help) = error.message(lang);
-                eprintln!("{}: {message}", ERROR.get(lang));
+                eprintln!("{}: {message}", ERROR_LABEL.get(lang));
                 if let Some(help) = help {
-                    eprintln!("  {}: {help}", HELP.get(lang));
+                    eprintln!("  {}: {help}", HELP_LABEL.get(lang));
                 }
                 return ExitCode::from(exit::INVALID);
             }
@@ -182,7 +160,12 @@ fn invalid(
     new: &Outcome,
     lang: Lang,
 ) -> String {
-    let reports: Vec<SpecReport> = [(compared.old_path, old), (compared.new_path, Some(new))]
+    // The old version from git is named as its files are: `REV:PATH`.
+    let old_path = match compared.revision {
+        Some(revision) => format!("{revision}:{}", compared.old_path),
+        None => compared.old_path.to_string(),
+    };
+    let reports: Vec<SpecReport> = [(old_path.as_str(), old), (compared.new_path, Some(new))]
         .into_iter()
         .filter_map(|(path, outcome)| outcome.map(|o| o.report(path)))
         .filter(|r| !r.understood)

@@ -9,9 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::Outcome;
 use crate::config::FILE_NAME as SETTINGS_FILE;
 use crate::i18n::Lang;
-use crate::source::{SourceFile, SourceMap};
+use crate::source::{self, SourceFile, SourceMap};
 use crate::{texts, tr};
 
 texts! {
@@ -111,37 +112,51 @@ pub struct Earlier {
 }
 
 impl Earlier {
-    /// Renames the copy's files in `sources` (read from [`Earlier::spec`]) to `REV:PATH`, with `PATH`
-    /// as the user wrote the new spec's path.
-    pub fn rename(&self, sources: &SourceMap, revision: &str, shown: &Path) -> SourceMap {
-        let Some(spec) = &self.spec else {
-            return sources.clone();
-        };
-        let copy_root = if spec.is_dir() {
-            spec.clone()
+    /// Reads and checks the copy as `hjemmel check` would, with its files named `REV:PATH` (`PATH`
+    /// as the user wrote the new spec's path) in every report; `None` when there is no copy.
+    pub fn check(&self, revision: &str, shown: &Path, lang: Lang) -> Option<Outcome> {
+        let spec = self.spec.as_ref()?;
+        let (copy_root, shown_root) = if spec.is_dir() {
+            (spec.clone(), shown.to_path_buf())
         } else {
-            spec.parent().unwrap_or(self.dir.path()).to_path_buf()
+            (
+                spec.parent().unwrap_or(self.dir.path()).to_path_buf(),
+                shown.parent().unwrap_or(Path::new("")).to_path_buf(),
+            )
         };
-        let shown_root = if spec.is_dir() {
-            shown.to_path_buf()
+        // `/tmp/hjemmel-diff-x/spec/` becomes `REV:specs/randers/`.
+        let separator = std::path::MAIN_SEPARATOR;
+        let copy_prefix = format!("{}{separator}", copy_root.display());
+        let shown_prefix = if shown_root.as_os_str().is_empty() {
+            format!("{revision}:")
         } else {
-            shown.parent().unwrap_or(Path::new("")).to_path_buf()
+            let root = shown_root.display().to_string();
+            format!("{revision}:{}{separator}", root.trim_end_matches(separator))
         };
-        let mut renamed = SourceMap::new();
-        let config = sources.config().map(|(id, _)| id);
-        for (id, file) in sources.files() {
-            let name = Path::new(&file.name)
-                .strip_prefix(&copy_root)
-                .map(|rest| format!("{revision}:{}", shown_root.join(rest).display()))
-                .unwrap_or_else(|_| file.name.clone());
-            let copy = SourceFile::new(name, file.text.as_str());
+        let rename = |name: &str| name.replace(&copy_prefix, &shown_prefix);
+        let (loaded, failure) = match source::load(spec) {
+            Ok(sources) => (sources, None),
+            Err(failed) => (failed.sources, Some(failed.error)),
+        };
+        let mut sources = SourceMap::new();
+        let config = loaded.config().map(|(id, _)| id);
+        for (id, file) in loaded.files() {
+            let copy = SourceFile::new(rename(&file.name), file.text.as_str());
             if Some(id) == config {
-                renamed.add_config(copy);
+                sources.add_config(copy);
             } else {
-                renamed.add(copy);
+                sources.add(copy);
             }
         }
-        renamed
+        let result = match failure {
+            None => crate::check_sources(&sources, lang),
+            // A file that is not UTF-8 names its path in the message too.
+            Some(mut error) => {
+                error.message = rename(&error.message);
+                Err(vec![error])
+            }
+        };
+        Some(Outcome { sources, result })
     }
 }
 

@@ -101,6 +101,15 @@ texts! {
     KIND = ("kind", "art"),
     /// Data categories whose class changed.
     RECLASSIFIED = ("class changed", "klasse ændret"),
+    /// `hjemmel diff` given one path without `--base`, or two with it.
+    PATH_COUNT = (
+        "give two specs, OLD and NEW, or one spec with `--base REV`",
+        "angiv to specifikationer, GAMMEL og NY, eller én specifikation med `--base REV`",
+    ),
+    /// Before an error of `--base` on standard error: `error: ...`.
+    ERROR_LABEL = ("error", "fejl"),
+    /// Before the hint that follows it: `help: ...`.
+    HELP_LABEL = ("help", "hjælp"),
     /// The spec could not be compared (Markdown heading above the spec errors).
     NOT_COMPARED = (
         "Not compared: a spec could not be understood.",
