@@ -83,7 +83,7 @@ texts! {
     YEAR = ("year", "år"),
     YEARS = ("years", "år"),
     // Column headings of the Markdown tables.
-    SEVERITY = ("severity", "alvor"),
+    SEVERITY = ("severity", "alvorlighed"),
     CODE = ("code", "kode"),
     FINDING = ("finding", "fund"),
     WHERE = ("where", "hvor"),
