@@ -14,11 +14,6 @@ const GITLAB: &str = "examples/ci/gitlab-ci.yml";
 const PRE_COMMIT_CONFIG: &str = "examples/ci/pre-commit-config.yaml";
 const PRE_COMMIT_HOOKS: &str = ".pre-commit-hooks.yaml";
 
-/// Values that a branch not yet merged adds: accepted here until the binary lists them, and only
-/// reported meanwhile. `check --format sarif` comes with the SARIF output; once `hjemmel check -h`
-/// lists it, this entry can go.
-const PENDING: &[(&str, &str, &str)] = &[("check", "--format", "sarif")];
-
 fn load(path: &str) -> Yaml {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
         .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
@@ -150,19 +145,10 @@ fn refused(invocation: &Invocation) -> Vec<String> {
         if values.is_empty() || value.contains('$') || values.iter().any(|v| v == value) {
             continue;
         }
-        let pending = PENDING
-            .iter()
-            .any(|p| (Some(p.0), p.1, p.2) == (subcommand, name, value));
-        if pending {
-            eprintln!(
-                "note: {shown}: `{name} {value}` is not accepted yet (pending another branch)"
-            );
-        } else {
-            problems.push(format!(
-                "{shown}: `{name}` takes {}, not `{value}`",
-                values.join(", ")
-            ));
-        }
+        problems.push(format!(
+            "{shown}: `{name}` takes {}, not `{value}`",
+            values.join(", ")
+        ));
     }
     problems
 }
@@ -271,6 +257,7 @@ fn the_checker_of_commands_catches_what_hjemmel_refuses() {
             .collect::<Vec<_>>()
     };
     assert!(bad("hjemmel check --format json specs/x > out.json").is_empty());
+    assert!(bad("hjemmel check specs/x --format sarif > hjemmel.sarif").is_empty());
     assert!(
         bad("hjemmel diff --base \"origin/${{ github.base_ref }}\" x --fail-on new").is_empty()
     );
