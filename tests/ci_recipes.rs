@@ -286,7 +286,7 @@ fn the_github_workflow_checks_uploads_sarif_and_comments_on_pull_requests() {
     let steps = list(&job["steps"], "steps");
     let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
     assert!(
-        uses.contains(&"github/codeql-action/upload-sarif@v3"),
+        uses.contains(&"github/codeql-action/upload-sarif@v4"),
         "{uses:?}"
     );
     let checkout = steps
@@ -304,7 +304,7 @@ fn the_github_workflow_checks_uploads_sarif_and_comments_on_pull_requests() {
     );
     let upload = steps
         .iter()
-        .find(|s| s["uses"].as_str() == Some("github/codeql-action/upload-sarif@v3"))
+        .find(|s| s["uses"].as_str() == Some("github/codeql-action/upload-sarif@v4"))
         .unwrap();
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     let sarif = text(&upload["with"]["sarif_file"], "sarif_file");
