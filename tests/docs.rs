@@ -4,10 +4,11 @@
 //!   marked ```hjemmel-fragment and skipped;
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
-//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
-//!   exactly what that command prints, and every block headed `<!-- results of: hjemmel check
-//!   --format sarif ... -->` is the `results` of the SARIF log it prints; blocks headed
-//!   `<!-- output of: hjemmel diff ... -->` are compared with what the binary prints.
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->`,
+//!   `<!-- output of: hjemmel graph ... -->` or `<!-- output of: hjemmel diff ... -->` is exactly
+//!   what that command prints, and every block
+//!   headed `<!-- results of: hjemmel check --format sarif ... -->` is the `results` of the SARIF log
+//!   it prints.
 //!
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
@@ -245,13 +246,60 @@ fn normalised(text: &str) -> String {
     lines.join("\n").trim_end().to_string()
 }
 
+/// What `hjemmel graph ARGS` prints, computed in-process as src/cli/graph.rs does. Understands
+/// `--format` and `--category`.
+fn graph_output(args: &[&str]) -> String {
+    use hjemmel::flow::render::{self, RenderOptions};
+    let mut format = "dot";
+    let mut category = None;
+    let mut path = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            "--category" => category = it.next().copied(),
+            spec if !spec.starts_with('-') => path = Some(spec),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a documented graph names its spec");
+    let sources = hjemmel::source::load(&root().join(path))
+        .unwrap_or_else(|e| panic!("{path}: {}", e.error.message));
+    let (model, flow) = hjemmel::compile(&sources)
+        .unwrap_or_else(|_| panic!("a documented graph is of a valid spec: {path}"));
+    let options = RenderOptions {
+        category: category.map(|c| render::find_category(&model, c).expect("a known category")),
+        lang: hjemmel::i18n::Lang::En,
+    };
+    match format {
+        "dot" => render::dot::render(&model, &flow, &options),
+        "mermaid" => render::mermaid::render(&model, &flow, &options),
+        "svg" => render::svg::render(&model, &flow, &options),
+        other => panic!("unknown format {other}"),
+    }
+}
+
+/// What `hjemmel diff ARGS` prints, from the binary as scripts/update-cli-doc.py runs it: the diff
+/// reads both specs from disk, and `--base` would run git.
+fn diff_output(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .arg("diff")
+        .args(args)
+        .current_dir(root())
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hjemmel binary runs");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
 #[test]
 fn documented_command_output_is_what_the_command_prints() {
-    const MARKER: &str = "<!-- output of: hjemmel check ";
+    const MARKER: &str = "<!-- output of: hjemmel ";
     let doc = "docs/cli.md";
     let markdown = read(doc);
     let lines: Vec<&str> = markdown.lines().collect();
-    let mut compared = 0;
+    let mut compared = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(command) = line
             .strip_prefix(MARKER)
@@ -264,15 +312,28 @@ fn documented_command_output_is_what_the_command_prints() {
             .next()
             .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
         let args: Vec<&str> = command.split_whitespace().collect();
-        let actual = check_output(&args);
+        let actual = match args.split_first() {
+            Some((&"check", rest)) => check_output(rest),
+            Some((&"graph", rest)) => graph_output(rest),
+            Some((&"diff", rest)) => diff_output(rest),
+            _ => panic!(
+                "{doc}:{}: the docs test does not run `hjemmel {command}`",
+                i + 1
+            ),
+        };
         assert!(
             normalised(&block.text) == normalised(&actual),
-            "{doc}:{}: the output of `hjemmel check {command}` has changed; replace the block with:\n{actual}",
+            "{doc}:{}: the output of `hjemmel {command}` has changed; replace the block with:\n{actual}",
             i + 1
         );
-        compared += 1;
+        compared.push(args[0]);
     }
-    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
+    for command in ["check", "graph", "diff"] {
+        assert!(
+            compared.contains(&command),
+            "{doc} has no `{MARKER}{command} ...` blocks"
+        );
+    }
 }
 
 #[test]
@@ -308,44 +369,6 @@ fn documented_sarif_results_are_what_the_command_prints() {
             "{doc}:{}: the results of `hjemmel check {command}` have changed; replace the block with:\n{}",
             i + 1,
             serde_json::to_string_pretty(actual).unwrap()
-        );
-        compared += 1;
-    }
-    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
-}
-
-#[test]
-fn documented_diff_output_is_what_the_binary_prints() {
-    const MARKER: &str = "<!-- output of: hjemmel diff ";
-    let doc = "docs/cli.md";
-    let markdown = read(doc);
-    let lines: Vec<&str> = markdown.lines().collect();
-    let mut compared = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let Some(command) = line
-            .strip_prefix(MARKER)
-            .and_then(|rest| rest.strip_suffix(" -->"))
-        else {
-            continue;
-        };
-        let block = blocks(&lines[i + 1..].join("\n"))
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
-        // As scripts/update-cli-doc.py runs it.
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-            .arg("diff")
-            .args(command.split_whitespace())
-            .current_dir(root())
-            .env("COLUMNS", "100")
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the hjemmel binary runs");
-        let actual = String::from_utf8(output.stdout).expect("UTF-8 output");
-        assert!(
-            normalised(&block.text) == normalised(&actual),
-            "{doc}:{}: the output of `hjemmel diff {command}` has changed; run scripts/update-cli-doc.py, or replace the block with:\n{actual}",
-            i + 1
         );
         compared += 1;
     }

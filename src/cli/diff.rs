@@ -185,6 +185,6 @@ fn invalid(
 fn human_style() -> human::Style {
     human::Style {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        width: super::check::terminal_width(),
+        width: super::terminal_width(),
     }
 }
