@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.into();
     match cli.command {
         Command::Check(args) => check::run(args, lang),
-        Command::Explain(args) => explain::run(args),
-        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args, lang),
+        Command::Rules(args) => rules::run(args, lang),
     }
 }

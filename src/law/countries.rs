@@ -7,12 +7,16 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::Lang;
 use crate::syntax::ast::Name;
+use crate::tr;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Country {
     pub code: String,
     pub name: String,
+    /// The Danish short name.
+    pub name_da: String,
     #[serde(default)]
     pub eu: bool,
     #[serde(default)]
@@ -29,6 +33,9 @@ pub struct Adequacy {
     /// "all", or the part of the country's importers it covers (e.g. DPF-listed organisations).
     #[serde(default)]
     pub scope: String,
+    /// `scope` in Danish; empty when the scope is "all".
+    #[serde(default)]
+    pub scope_da: String,
     #[serde(default)]
     pub expires: String,
     /// The decision covers only businesses of the country (organisations in commercial activity):
@@ -37,6 +44,26 @@ pub struct Adequacy {
     pub businesses_only: bool,
     #[serde(default = "default_true")]
     pub verified: bool,
+}
+
+impl Country {
+    /// The country's short name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Da => &self.name_da,
+        }
+    }
+}
+
+impl Adequacy {
+    /// Who the decision covers, in `lang`.
+    pub fn scope_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da if !self.scope_da.is_empty() => &self.scope_da,
+            _ => &self.scope,
+        }
+    }
 }
 
 fn default_true() -> bool {
@@ -140,12 +167,20 @@ impl CountryRef {
     }
 
     /// For labels and paths: `DK`, `outside the EU/EEA`, `unknown country`.
-    pub fn label(&self) -> String {
+    pub fn label(&self, lang: Lang) -> String {
         match self {
             CountryRef::Code(code) => code.clone(),
-            CountryRef::OutsideEea => "outside the EU/EEA".to_string(),
-            CountryRef::Unknown => "country unknown".to_string(),
+            CountryRef::OutsideEea => tr!(lang, text::OUTSIDE_EEA),
+            CountryRef::Unknown => tr!(lang, text::UNKNOWN),
         }
+    }
+}
+
+/// The words for a place that is not a named country, in English and Danish.
+pub mod text {
+    crate::texts! {
+        OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
+        UNKNOWN = ("country unknown", "ukendt land"),
     }
 }
 
