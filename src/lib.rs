@@ -101,7 +101,7 @@ pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Dia
         return Err(unknown_codes);
     }
     let findings = run_rules(&model, &flow, sources, lang);
-    let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers);
+    let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers, lang);
     Ok(Checked {
         model,
         flow,

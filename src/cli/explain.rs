@@ -11,17 +11,6 @@ use hjemmel::i18n::Lang;
 use hjemmel::rules::{docs, registry};
 use hjemmel::tr;
 
-/// What `explain` says when the code is wrong, in English and Danish.
-pub mod text {
-    hjemmel::texts! {
-        NO_SUCH_RULE = (
-            "error: no rule has the code `{code}`\n  help: {hint}`hjemmel rules` lists every rule",
-            "fejl: ingen regel har koden `{code}`\n  hjælp: {hint}`hjemmel rules` viser alle regler",
-        ),
-        DID_YOU_MEAN = ("did you mean `{code}`? ", "mente du `{code}`? "),
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The rule's code, e.g. ART9-BASIS (case does not matter).
@@ -41,12 +30,17 @@ pub fn run(args: ExplainArgs, lang: Lang) -> ExitCode {
         None => {
             let codes = registry::RULES.iter().map(|r| r.meta().code);
             let hint = match did_you_mean(&code, codes) {
-                Some(close) => tr!(lang, text::DID_YOU_MEAN, code = close),
+                Some(close) => tr!(lang, registry::text::DID_YOU_MEAN, code = close),
                 None => String::new(),
             };
             eprintln!(
                 "{}",
-                tr!(lang, text::NO_SUCH_RULE, code = args.code, hint = hint)
+                tr!(
+                    lang,
+                    registry::text::NO_SUCH_RULE,
+                    code = args.code,
+                    hint = hint
+                )
             );
             ExitCode::from(exit::INVALID)
         }

@@ -6,9 +6,22 @@ use serde::Serialize;
 
 use super::{Config, Level, unknown_rule};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::rules::registry;
 use crate::semantic::model::Waiver;
 use crate::syntax::span::Span;
+use crate::tr;
+
+/// The note on a finding whose severity the settings changed, in English and Danish.
+pub mod text {
+    crate::texts! {
+        RAISED = ("raised to an error by {file}: {reason}", "hævet til en fejl af {file}: {reason}"),
+        LOWERED = (
+            "lowered to a warning by {file}: {reason}",
+            "sænket til en advarsel af {file}: {reason}"
+        ),
+    }
+}
 
 /// A finding that a waiver or the settings turned off.
 #[derive(Debug, Clone)]
@@ -39,11 +52,12 @@ pub fn check_codes(waivers: &[Waiver]) -> Vec<Diagnostic> {
 }
 
 /// Splits the findings into those reported and those suppressed, and gives each reported finding the
-/// severity the settings set, with a note saying so.
+/// severity the settings set, with a note saying so in `lang`.
 pub fn apply(
     findings: Vec<Diagnostic>,
     config: &Config,
     waivers: &[Waiver],
+    lang: Lang,
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
     let mut reported = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
@@ -72,14 +86,15 @@ pub fn apply(
                     continue;
                 }
                 Some(severity) if severity != finding.severity => {
-                    finding.note = Some(format!(
-                        "{} by {}: {}",
-                        match setting.level {
-                            Level::Error => "raised to an error",
-                            _ => "lowered to a warning",
-                        },
-                        super::FILE_NAME,
-                        setting.reason
+                    let note = match setting.level {
+                        Level::Error => text::RAISED,
+                        _ => text::LOWERED,
+                    };
+                    finding.note = Some(tr!(
+                        lang,
+                        note,
+                        file = super::FILE_NAME,
+                        reason = setting.reason
                     ));
                     finding.severity = severity;
                 }
