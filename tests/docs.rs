@@ -196,15 +196,23 @@ fn every_word_of_the_language_is_documented() {
 }
 
 /// What `hjemmel check ARGS` prints on standard output, computed in-process as src/cli/check.rs does
-/// (without colour, at the default width). Understands `--format`, `--color never` and
+/// (without colour, at the default width). Understands `--format`, `--lang`, `--color never` and
 /// `--deny-warnings`, which does not change the output.
 fn check_output(args: &[&str]) -> String {
     let mut format = "human";
+    let mut lang = hjemmel::i18n::Lang::En;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match *arg {
             "--format" => format = it.next().expect("--format takes a value"),
+            "--lang" => {
+                lang = match it.next() {
+                    Some(&"da") => hjemmel::i18n::Lang::Da,
+                    Some(&"en") => hjemmel::i18n::Lang::En,
+                    other => panic!("the docs test does not know the language {other:?}"),
+                }
+            }
             "--color" => assert_eq!(it.next(), Some(&"never"), "documented output is uncoloured"),
             "--deny-warnings" => {}
             path if !path.starts_with('-') => paths.push(path),
@@ -213,12 +221,7 @@ fn check_output(args: &[&str]) -> String {
     }
     let outcomes: Vec<(&str, hjemmel::Outcome)> = paths
         .iter()
-        .map(|p| {
-            (
-                *p,
-                hjemmel::check_spec(Path::new(p), hjemmel::i18n::Lang::En),
-            )
-        })
+        .map(|p| (*p, hjemmel::check_spec(Path::new(p), lang)))
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()
@@ -227,7 +230,13 @@ fn check_output(args: &[&str]) -> String {
     match format {
         "json" => json::render(&reports),
         "github" => hjemmel::report::github::render(&reports),
-        "human" => human::render(&reports, human::Style::PLAIN),
+        "human" => human::render(
+            &reports,
+            human::Style {
+                lang,
+                ..human::Style::PLAIN
+            },
+        ),
         other => panic!("unknown format {other}"),
     }
 }
