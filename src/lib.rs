@@ -71,7 +71,7 @@ impl Outcome {
 /// Reads, compiles and checks the spec at `path` (a `.hjemmel` file or a directory of them); the
 /// findings are worded in `lang`.
 pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
-    match source::load(path) {
+    match source::load(path, lang) {
         Ok(sources) => {
             let result = check_sources(&sources, lang);
             Outcome { sources, result }
@@ -85,7 +85,7 @@ pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
 
 /// Compiles and checks a spec already in memory, applying its settings and waivers.
 pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Diagnostic>> {
-    let config = load_config(sources);
+    let config = load_config(sources, lang);
     let compiled = compile(sources);
     let (config, (model, flow)) = match (config, compiled) {
         (Ok(config), Ok(compiled)) => (config, compiled),
@@ -96,7 +96,7 @@ pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Dia
             return Err(errors);
         }
     };
-    let unknown_codes = config::waivers::check_codes(&model.waivers);
+    let unknown_codes = config::waivers::check_codes(&model.waivers, lang);
     if !unknown_codes.is_empty() {
         return Err(unknown_codes);
     }
@@ -110,10 +110,11 @@ pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Dia
     })
 }
 
-/// The spec's settings file, read and validated; the defaults when there is none.
-pub fn load_config(sources: &SourceMap) -> Result<Config, Vec<Diagnostic>> {
+/// The spec's settings file, read and validated (errors worded in `lang`); the defaults when there
+/// is none.
+pub fn load_config(sources: &SourceMap, lang: Lang) -> Result<Config, Vec<Diagnostic>> {
     match sources.config() {
-        Some((id, file)) => config::parse(id, &file.text),
+        Some((id, file)) => config::parse(id, &file.text, lang),
         None => Ok(Config::default()),
     }
 }

@@ -435,7 +435,7 @@ fn streaming_gives_the_model_and_errors_of_parsing_first() {
     specs.sort();
     specs.dedup();
     for spec in &specs {
-        if let Ok(sources) = hjemmel::source::load(spec) {
+        if let Ok(sources) = hjemmel::source::load(spec, hjemmel::i18n::Lang::En) {
             count(same_outcome(&spec.display().to_string(), &sources));
         }
     }

@@ -247,3 +247,28 @@ fn hjemmel_rules_lang_da_lists_the_summaries_in_danish() {
         );
     }
 }
+
+#[test]
+fn danish_errors_of_unreadable_files_and_wrong_settings() {
+    let mut shown_all = String::new();
+    for name in [
+        "tests/fixtures/cli/no_such_spec.hjemmel",
+        "tests/fixtures/invalid/config_bad_severity",
+        "tests/fixtures/invalid/config_without_reason",
+        "tests/fixtures/invalid/config_unknown_rule",
+        "tests/fixtures/invalid/waiver_unknown_rule.hjemmel",
+    ] {
+        let english = support::check_in(Path::new(name), Lang::En);
+        let danish = support::check_in(Path::new(name), Lang::Da);
+        assert!(!danish.understood, "{name} is a spec error");
+        assert_eq!(english.actual(), danish.actual(), "{name}: the same errors");
+        for (en, da) in english.diagnostics.iter().zip(&danish.diagnostics) {
+            assert_ne!(en.message, da.message, "{name}: [{}] in English", da.code);
+            for text in shown(da) {
+                assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
+            }
+        }
+        shown_all.push_str(&danish.render_in(name, Lang::Da));
+    }
+    insta::assert_snapshot!(shown_all);
+}

@@ -42,12 +42,12 @@ pub enum SuppressedBy {
     Config,
 }
 
-/// Every waiver names a rule that exists.
-pub fn check_codes(waivers: &[Waiver]) -> Vec<Diagnostic> {
+/// Every waiver names a rule that exists; the errors are worded in `lang`.
+pub fn check_codes(waivers: &[Waiver], lang: Lang) -> Vec<Diagnostic> {
     waivers
         .iter()
         .filter(|w| registry::find(&w.code.node).is_none())
-        .map(|w| unknown_rule(&w.code.node, w.code.span))
+        .map(|w| unknown_rule(&w.code.node, w.code.span, lang))
         .collect()
 }
 

@@ -153,12 +153,14 @@ macro_rules! texts {
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
     vec![
         ("i18n::examples", examples::ALL),
+        ("config", crate::config::text::ALL),
         ("config::waivers", crate::config::waivers::text::ALL),
         ("flow::transfers", crate::flow::transfers::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),
         ("law::vocabulary", crate::law::vocabulary::text::ALL),
         ("report::human", crate::report::human::text::ALL),
         ("rules::registry", crate::rules::registry::text::ALL),
+        ("source", crate::source::text::ALL),
         ("semantic::model", crate::semantic::model::text::ALL),
     ]
 }
