@@ -110,7 +110,7 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
     // The steps of `hjemmel::compile`: parsing and resolving go together, declaration by
     // declaration (src/semantic/stream.rs), then the flow graph.
     let model = phase(&mut phases, "compile", || {
-        hjemmel::semantic::stream::parse_and_resolve(&sources).ok()
+        hjemmel::semantic::stream::parse_and_resolve(&sources, hjemmel::i18n::Lang::En).ok()
     })?;
     let flow = phase(&mut phases, "flow", || {
         hjemmel::flow::FlowGraph::build(&model)

@@ -86,7 +86,7 @@ pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
 /// Compiles and checks a spec already in memory, applying its settings and waivers.
 pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Diagnostic>> {
     let config = load_config(sources, lang);
-    let compiled = compile(sources);
+    let compiled = compile(sources, lang);
     let (config, (model, flow)) = match (config, compiled) {
         (Ok(config), Ok(compiled)) => (config, compiled),
         (config, compiled) => {
@@ -119,11 +119,11 @@ pub fn load_config(sources: &SourceMap, lang: Lang) -> Result<Config, Vec<Diagno
     }
 }
 
-/// Text → resolved model and flow graph, or every spec error found.
-pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
+/// Text → resolved model and flow graph, or every spec error found (worded in `lang`).
+pub fn compile(sources: &SourceMap, lang: Lang) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
     // Parsing and resolving go declaration by declaration (semantic/stream.rs); the result is the one
     // of `syntax::parser::parse_file` on every spec file, then `semantic::resolve::resolve`.
-    let model = semantic::stream::parse_and_resolve(sources)?;
+    let model = semantic::stream::parse_and_resolve(sources, lang)?;
     let flow = FlowGraph::build(&model);
     Ok((model, flow))
 }

@@ -290,7 +290,7 @@ fn shown(written: &str) -> String {
         panic!("`{written}`: no basis statement");
     };
     assert_eq!(citations.len(), 1, "`{written}` is one citation");
-    hjemmel::law::citation::validate(&citations[0])
+    hjemmel::law::citation::validate(&citations[0], hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("`{written}` is not valid: {}", e.message))
         .to_string()
 }

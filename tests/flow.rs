@@ -48,7 +48,7 @@ activity absence "Fravær" {
 fn compile() -> (Model, FlowGraph) {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new("flow.hjemmel", SPEC));
-    hjemmel::compile(&sources).expect("the spec is valid")
+    hjemmel::compile(&sources, Lang::En).expect("the spec is valid")
 }
 
 fn data_names(model: &Model, data: &BTreeSet<hjemmel::semantic::model::DataId>) -> Vec<String> {

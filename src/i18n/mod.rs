@@ -156,12 +156,14 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("config", crate::config::text::ALL),
         ("config::waivers", crate::config::waivers::text::ALL),
         ("flow::transfers", crate::flow::transfers::text::ALL),
+        ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),
         ("law::vocabulary", crate::law::vocabulary::text::ALL),
         ("report::human", crate::report::human::text::ALL),
         ("rules::registry", crate::rules::registry::text::ALL),
         ("source", crate::source::text::ALL),
         ("semantic::model", crate::semantic::model::text::ALL),
+        ("semantic::resolve", crate::semantic::resolve::text::ALL),
     ]
 }
 

@@ -13,6 +13,7 @@
 //! misleading (two declarations on one line), it falls back to exactly that.
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::semantic::resolve::{Incremental, declared_name, resolve};
 use crate::source::SourceMap;
@@ -29,8 +30,8 @@ enum Step {
 
 /// Parses and resolves every file of `sources`. Syntax errors come in the order of the text; the
 /// errors of resolving, sorted by [`Diagnostic::sort_key`].
-pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> {
-    let mut resolver = Incremental::default();
+pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
+    let mut resolver = Incremental::new(lang);
     let mut files = Vec::with_capacity(sources.len());
     for (id, file) in sources.spec_files() {
         let plan = Chunks::new(id, &file.text).map(|chunks| {
@@ -94,7 +95,7 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
             .spec_files()
             .map(|(id, file)| parse_file(id, &file.text))
             .collect::<Result<Vec<_>, _>>()?;
-        return resolve(files).map_err(sorted);
+        return resolve(files, lang).map_err(sorted);
     }
     resolver.finish().map_err(sorted)
 }
