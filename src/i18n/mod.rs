@@ -162,6 +162,11 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("report::human", crate::report::human::text::ALL),
         ("rules::registry", crate::rules::registry::text::ALL),
         ("source", crate::source::text::ALL),
+        ("syntax::parser", crate::syntax::parser::text::ALL),
+        (
+            "syntax::syntax_error",
+            crate::syntax::syntax_error::text::ALL,
+        ),
         ("semantic::model", crate::semantic::model::text::ALL),
         ("semantic::resolve", crate::semantic::resolve::text::ALL),
     ]

@@ -303,9 +303,13 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
             let count = provision.points_in(para);
             let where_ = ProvisionName(header, number, Some(para), lang);
             if count == 0 {
+                let (no_points, no_points_label) = match header.points {
+                    PointStyle::Letters => (text::NO_POINTS_LETTERS, text::NO_POINTS_LETTERS_LABEL),
+                    PointStyle::Numbers => (text::NO_POINTS_NUMBERS, text::NO_POINTS_NUMBERS_LABEL),
+                };
                 return Err(invalid(
-                    tr!(lang, text::NO_POINTS, place = where_),
-                    tr!(lang, text::NO_POINTS_LABEL, place = where_),
+                    tr!(lang, no_points, place = where_),
+                    tr!(lang, no_points_label, place = where_),
                 )
                 .with_help(tr!(
                     lang,
@@ -382,22 +386,20 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
                         count.to_string(),
                     ),
                 };
-                let first = match header.points {
-                    PointStyle::Letters => "a",
-                    PointStyle::Numbers => "1",
+                let (first, no_point, one_of) = match header.points {
+                    PointStyle::Letters => ("a", text::NO_LETTER, text::ONE_OF_LETTERS),
+                    PointStyle::Numbers => ("1", text::NO_NUMBER, text::ONE_OF_NUMBERS),
                 };
                 return Err(
-                    invalid(tr!(lang, text::NO_POINT, place = where_, q = q), range).with_help(
-                        tr!(
-                            lang,
-                            text::ONE_OF_POINTS,
-                            kw = kw,
-                            number = number,
-                            para = para,
-                            first = first,
-                            last = last
-                        ),
-                    ),
+                    invalid(tr!(lang, no_point, place = where_, q = q), range).with_help(tr!(
+                        lang,
+                        one_of,
+                        kw = kw,
+                        number = number,
+                        para = para,
+                        first = first,
+                        last = last
+                    )),
                 );
             }
             Some(point)
@@ -433,17 +435,11 @@ fn single_paragraph(
         [first, point] if first == "1" && count > 0 => Some(point),
         _ => {
             let help = if count > 0 {
-                let example = match header.points {
-                    PointStyle::Letters => "a",
-                    PointStyle::Numbers => "1",
+                let (example, directly) = match header.points {
+                    PointStyle::Letters => ("a", text::LETTER_DIRECTLY),
+                    PointStyle::Numbers => ("1", text::NUMBER_DIRECTLY),
                 };
-                tr!(
-                    lang,
-                    text::POINT_DIRECTLY,
-                    kw = kw,
-                    number = number,
-                    example = example
-                )
+                tr!(lang, directly, kw = kw, number = number, example = example)
             } else {
                 tr!(lang, text::CITE_AS, kw = kw, number = number)
             };
@@ -474,22 +470,24 @@ fn single_paragraph(
             match parsed {
                 Some((point, index)) if index >= 1 && index <= count => Some(point),
                 _ => {
-                    let range = match header.points {
-                        PointStyle::Letters => {
+                    let (range, no_point) = match header.points {
+                        PointStyle::Letters => (
                             tr!(
                                 lang,
                                 text::LETTERS_RANGE,
                                 place = here,
                                 last = letter(count)
-                            )
-                        }
-                        PointStyle::Numbers => {
-                            tr!(lang, text::NUMBERS_RANGE, place = here, count = count)
-                        }
+                            ),
+                            text::NO_LETTER,
+                        ),
+                        PointStyle::Numbers => (
+                            tr!(lang, text::NUMBERS_RANGE, place = here, count = count),
+                            text::NO_NUMBER,
+                        ),
                     };
                     return Err(Diagnostic::spec_error_at(
                         "invalid-citation",
-                        tr!(lang, text::NO_POINT, place = here, q = q),
+                        tr!(lang, no_point, place = here, q = q),
                         span,
                         range.clone(),
                     )
@@ -646,10 +644,15 @@ pub mod text {
             "skriv en af `{kw} {number}(1)` ... `{kw} {number}({last})`"
         ),
         NO_PARAGRAPH = ("{here} has no paragraph ({n})", "{here} har intet stykke ({n})"),
-        NO_POINTS = ("{place} has no points", "{place} har ingen litra eller numre"),
-        NO_POINTS_LABEL = (
+        NO_POINTS_LETTERS = ("{place} has no points", "{place} har ingen litra"),
+        NO_POINTS_NUMBERS = ("{place} has no points", "{place} har ingen numre"),
+        NO_POINTS_LETTERS_LABEL = (
             "{place} is not divided into points",
-            "{place} er ikke inddelt i litra eller numre"
+            "{place} er ikke inddelt i litra"
+        ),
+        NO_POINTS_NUMBERS_LABEL = (
+            "{place} is not divided into points",
+            "{place} er ikke inddelt i numre"
         ),
         CITE_AS_PARAGRAPH = (
             "cite it as `{kw} {number}({para})`",
@@ -659,7 +662,7 @@ pub mod text {
             "write the point as a lowercase letter: `{kw} {number}({para})({letter})`",
             "skriv litra med lille bogstav: `{kw} {number}({para})({letter})`"
         ),
-        LETTERS_RANGE = ("{place} has points (a) to ({last})", "{place} har litra (a) til ({last})"),
+        LETTERS_RANGE = ("{place} has points (a) to ({last})", "{place} har litra a til {last}"),
         NUMBERS_RANGE = ("{place} has nr. 1 to {count}", "{place} har nr. 1 til {count}"),
         NOT_A_LETTER = ("`({q})` is not a point of {place}", "`({q})` er ikke et litra i {place}"),
         NOT_A_LETTER_LABEL = ("points are lowercase letters", "litra er små bogstaver"),
@@ -668,16 +671,27 @@ pub mod text {
             "`({q})` er ikke et nummer (nr.) i {place}"
         ),
         NOT_A_NUMBER_LABEL = ("points (nr.) are numbers", "numre (nr.) er tal"),
-        NO_POINT = ("{place} has no point ({q})", "{place} har intet litra eller nummer ({q})"),
-        ONE_OF_POINTS = (
+        NO_LETTER = ("{place} has no point ({q})", "{place} har intet litra {q}"),
+        NO_NUMBER = ("{place} has no point ({q})", "{place} har intet nr. {q}"),
+        ONE_OF_LETTERS = (
             "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
              point relied on",
             "skriv en af `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, det \
-             litra eller nummer, der anvendes"
+             litra, der anvendes"
         ),
-        POINT_DIRECTLY = (
+        ONE_OF_NUMBERS = (
+            "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
+             point relied on",
+            "skriv en af `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, det \
+             nummer, der anvendes"
+        ),
+        LETTER_DIRECTLY = (
             "cite the point directly, e.g. `{kw} {number}({example})`",
-            "angiv litra eller nummer direkte, f.eks. `{kw} {number}({example})`"
+            "angiv litra direkte, f.eks. `{kw} {number}({example})`"
+        ),
+        NUMBER_DIRECTLY = (
+            "cite the point directly, e.g. `{kw} {number}({example})`",
+            "angiv nummeret direkte, f.eks. `{kw} {number}({example})`"
         ),
         CITE_AS = ("cite it as `{kw} {number}`", "angiv den som `{kw} {number}`"),
         NO_NUMBERED_PARAGRAPHS = (

@@ -18,7 +18,7 @@ use crate::semantic::model::Model;
 use crate::semantic::resolve::{Incremental, declared_name, resolve};
 use crate::source::SourceMap;
 use crate::syntax::ast::{Declaration, Name};
-use crate::syntax::parser::{Chunks, parse_file};
+use crate::syntax::parser::{Chunks, parse_file_in};
 
 /// What the first pass did with a chunk.
 enum Step {
@@ -34,7 +34,7 @@ pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<D
     let mut resolver = Incremental::new(lang);
     let mut files = Vec::with_capacity(sources.len());
     for (id, file) in sources.spec_files() {
-        let plan = Chunks::new(id, &file.text).map(|chunks| {
+        let plan = Chunks::new(id, &file.text, lang).map(|chunks| {
             let steps: Vec<Step> = (0..chunks.len())
                 .map(|i| match chunks.header(i) {
                     Some((keyword, name)) => {
@@ -93,7 +93,7 @@ pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<D
         // No syntax errors (checked above), so every file parses.
         let files = sources
             .spec_files()
-            .map(|(id, file)| parse_file(id, &file.text))
+            .map(|(id, file)| parse_file_in(id, &file.text, lang))
             .collect::<Result<Vec<_>, _>>()?;
         return resolve(files, lang).map_err(sorted);
     }
