@@ -4,8 +4,10 @@
 //!   marked ```hjemmel-fragment and skipped;
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
-//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
-//!   exactly what that command prints.
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` or
+//!   `<!-- output of: hjemmel graph ... -->` is exactly what that command prints, and every block
+//!   headed `<!-- results of: hjemmel check --format sarif ... -->` is the `results` of the SARIF log
+//!   it prints.
 //!
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
@@ -230,6 +232,11 @@ fn check_output(args: &[&str]) -> String {
     match format {
         "json" => json::render(&reports),
         "github" => hjemmel::report::github::render(&reports),
+        // The package root is the root of the repository the docs describe.
+        "sarif" => hjemmel::report::sarif::render(
+            &reports,
+            &hjemmel::report::sarif::Paths::new(root(), root()),
+        ),
         "human" => human::render(
             &reports,
             human::Style {
@@ -247,9 +254,84 @@ fn normalised(text: &str) -> String {
     lines.join("\n").trim_end().to_string()
 }
 
+/// What `hjemmel graph ARGS` prints, computed in-process as src/cli/graph.rs does. Understands
+/// `--format` and `--category`.
+fn graph_output(args: &[&str]) -> String {
+    use hjemmel::flow::render::{self, RenderOptions};
+    let mut format = "dot";
+    let mut category = None;
+    let mut path = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            "--category" => category = it.next().copied(),
+            spec if !spec.starts_with('-') => path = Some(spec),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a documented graph names its spec");
+    let sources = hjemmel::source::load(&root().join(path), hjemmel::i18n::Lang::En)
+        .unwrap_or_else(|e| panic!("{path}: {}", e.error.message));
+    let (model, flow) = hjemmel::compile(&sources, hjemmel::i18n::Lang::En)
+        .unwrap_or_else(|_| panic!("a documented graph is of a valid spec: {path}"));
+    let options = RenderOptions {
+        category: category.map(|c| render::find_category(&model, c).expect("a known category")),
+        lang: hjemmel::i18n::Lang::En,
+    };
+    match format {
+        "dot" => render::dot::render(&model, &flow, &options),
+        "mermaid" => render::mermaid::render(&model, &flow, &options),
+        "svg" => render::svg::render(&model, &flow, &options),
+        other => panic!("unknown format {other}"),
+    }
+}
+
 #[test]
 fn documented_command_output_is_what_the_command_prints() {
-    const MARKER: &str = "<!-- output of: hjemmel check ";
+    const MARKER: &str = "<!-- output of: hjemmel ";
+    let doc = "docs/cli.md";
+    let markdown = read(doc);
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut compared = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(command) = line
+            .strip_prefix(MARKER)
+            .and_then(|rest| rest.strip_suffix(" -->"))
+        else {
+            continue;
+        };
+        let block = blocks(&lines[i + 1..].join("\n"))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let actual = match args.split_first() {
+            Some((&"check", rest)) => check_output(rest),
+            Some((&"graph", rest)) => graph_output(rest),
+            _ => panic!(
+                "{doc}:{}: the docs test does not run `hjemmel {command}`",
+                i + 1
+            ),
+        };
+        assert!(
+            normalised(&block.text) == normalised(&actual),
+            "{doc}:{}: the output of `hjemmel {command}` has changed; replace the block with:\n{actual}",
+            i + 1
+        );
+        compared.push(args[0]);
+    }
+    for command in ["check", "graph"] {
+        assert!(
+            compared.contains(&command),
+            "{doc} has no `{MARKER}{command} ...` blocks"
+        );
+    }
+}
+
+#[test]
+fn documented_sarif_results_are_what_the_command_prints() {
+    const MARKER: &str = "<!-- results of: hjemmel check ";
     let doc = "docs/cli.md";
     let markdown = read(doc);
     let lines: Vec<&str> = markdown.lines().collect();
@@ -264,13 +346,22 @@ fn documented_command_output_is_what_the_command_prints() {
         let block = blocks(&lines[i + 1..].join("\n"))
             .into_iter()
             .next()
-            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
+            .unwrap_or_else(|| panic!("{doc}:{}: no block follows", i + 1));
         let args: Vec<&str> = command.split_whitespace().collect();
-        let actual = check_output(&args);
         assert!(
-            normalised(&block.text) == normalised(&actual),
-            "{doc}:{}: the output of `hjemmel check {command}` has changed; replace the block with:\n{actual}",
+            args.windows(2).any(|w| w == ["--format", "sarif"]),
+            "{doc}:{}: `results of` is for SARIF logs",
             i + 1
+        );
+        let log: serde_json::Value = serde_json::from_str(&check_output(&args)).unwrap();
+        let actual = &log["runs"][0]["results"];
+        let documented: serde_json::Value = serde_json::from_str(&block.text)
+            .unwrap_or_else(|e| panic!("{doc}:{}: the block is not JSON: {e}", i + 1));
+        assert!(
+            &documented == actual,
+            "{doc}:{}: the results of `hjemmel check {command}` have changed; replace the block with:\n{}",
+            i + 1,
+            serde_json::to_string_pretty(actual).unwrap()
         );
         compared += 1;
     }

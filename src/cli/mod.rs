@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod graph;
 mod rules;
 
 use std::process::ExitCode;
@@ -57,6 +58,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// List every rule with its code, default severity and what it checks.
     Rules(rules::RulesArgs),
+    /// Print the flow graph of a spec: who sends which personal data to whom.
+    Graph(graph::GraphArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -65,5 +68,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args, lang),
         Command::Explain(args) => explain::run(args, lang),
         Command::Rules(args) => rules::run(args, lang),
+        Command::Graph(args) => graph::run(args, lang),
     }
+}
+
+/// The width to wrap human output at: the terminal's, else `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
+        return usize::from(width);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }

@@ -155,6 +155,8 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("i18n::examples", examples::ALL),
         ("config", crate::config::text::ALL),
         ("config::waivers", crate::config::waivers::text::ALL),
+        ("flow::render", crate::flow::render::ALL),
+        ("flow::render::svg", crate::flow::render::svg::ALL),
         ("flow::transfers", crate::flow::transfers::text::ALL),
         ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),

@@ -64,6 +64,11 @@ impl Adequacy {
             _ => &self.scope,
         }
     }
+
+    /// The decision covers every importer in the country (`scope = "all"`), not only some of them.
+    pub fn covers_every_importer(&self) -> bool {
+        self.scope.trim().eq_ignore_ascii_case("all")
+    }
 }
 
 fn default_true() -> bool {

@@ -4,6 +4,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod location;
+pub mod sarif;
 
 use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Severity};
