@@ -199,15 +199,23 @@ fn every_word_of_the_language_is_documented() {
 }
 
 /// What `hjemmel check ARGS` prints on standard output, computed in-process as src/cli/check.rs does
-/// (without colour, at the default width). Understands `--format`, `--color never` and
+/// (without colour, at the default width). Understands `--format`, `--lang`, `--color never` and
 /// `--deny-warnings`, which does not change the output.
 fn check_output(args: &[&str]) -> String {
     let mut format = "human";
+    let mut lang = hjemmel::i18n::Lang::En;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match *arg {
             "--format" => format = it.next().expect("--format takes a value"),
+            "--lang" => {
+                lang = match it.next() {
+                    Some(&"da") => hjemmel::i18n::Lang::Da,
+                    Some(&"en") => hjemmel::i18n::Lang::En,
+                    other => panic!("the docs test does not know the language {other:?}"),
+                }
+            }
             "--color" => assert_eq!(it.next(), Some(&"never"), "documented output is uncoloured"),
             "--deny-warnings" => {}
             path if !path.starts_with('-') => paths.push(path),
@@ -216,12 +224,7 @@ fn check_output(args: &[&str]) -> String {
     }
     let outcomes: Vec<(&str, hjemmel::Outcome)> = paths
         .iter()
-        .map(|p| {
-            (
-                *p,
-                hjemmel::check_spec(Path::new(p), hjemmel::i18n::Lang::En),
-            )
-        })
+        .map(|p| (*p, hjemmel::check_spec(Path::new(p), lang)))
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()
@@ -235,7 +238,13 @@ fn check_output(args: &[&str]) -> String {
             &reports,
             &hjemmel::report::sarif::Paths::new(root(), root()),
         ),
-        "human" => human::render(&reports, human::Style::PLAIN),
+        "human" => human::render(
+            &reports,
+            human::Style {
+                lang,
+                ..human::Style::PLAIN
+            },
+        ),
         other => panic!("unknown format {other}"),
     }
 }
@@ -263,9 +272,9 @@ fn graph_output(args: &[&str]) -> String {
         }
     }
     let path = path.expect("a documented graph names its spec");
-    let sources = hjemmel::source::load(&root().join(path))
+    let sources = hjemmel::source::load(&root().join(path), hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("{path}: {}", e.error.message));
-    let (model, flow) = hjemmel::compile(&sources)
+    let (model, flow) = hjemmel::compile(&sources, hjemmel::i18n::Lang::En)
         .unwrap_or_else(|_| panic!("a documented graph is of a valid spec: {path}"));
     let options = RenderOptions {
         category: category.map(|c| render::find_category(&model, c).expect("a known category")),
@@ -388,7 +397,7 @@ fn shown(written: &str) -> String {
         panic!("`{written}`: no basis statement");
     };
     assert_eq!(citations.len(), 1, "`{written}` is one citation");
-    hjemmel::law::citation::validate(&citations[0])
+    hjemmel::law::citation::validate(&citations[0], hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("`{written}` is not valid: {}", e.message))
         .to_string()
 }

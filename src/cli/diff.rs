@@ -172,19 +172,26 @@ fn invalid(
         .collect();
     match format {
         Format::Json => diff::json::render_invalid(compared, old, old_looked_for, new),
-        Format::Human => human::render(&reports, human_style()),
+        Format::Human => human::render(&reports, human_style(lang)),
         Format::Markdown => format!(
             "### hjemmel diff\n\n{}\n\n```text\n{}```\n",
             diff::words::NOT_COMPARED.get(lang),
-            human::render(&reports, human::Style::PLAIN)
+            human::render(
+                &reports,
+                human::Style {
+                    lang,
+                    ..human::Style::PLAIN
+                }
+            )
         ),
     }
 }
 
 /// Colour on a terminal unless `NO_COLOR` is set, as `hjemmel check --color auto`.
-fn human_style() -> human::Style {
+fn human_style(lang: Lang) -> human::Style {
     human::Style {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         width: super::terminal_width(),
+        lang,
     }
 }

@@ -73,8 +73,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args, lang),
         Command::Diff(args) => diff::run(args, lang),
-        Command::Explain(args) => explain::run(args),
-        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args, lang),
+        Command::Rules(args) => rules::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
     }
 }

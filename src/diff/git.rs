@@ -134,7 +134,7 @@ impl Earlier {
             format!("{revision}:{}{separator}", root.trim_end_matches(separator))
         };
         let rename = |name: &str| name.replace(&copy_prefix, &shown_prefix);
-        let (loaded, failure) = match source::load(spec) {
+        let (loaded, failure) = match source::load(spec, lang) {
             Ok(sources) => (sources, None),
             Err(failed) => (failed.sources, Some(failed.error)),
         };
