@@ -105,7 +105,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// The width to wrap human output at: the terminal's, else `COLUMNS`, else 100.
-fn terminal_width() -> usize {
+pub(super) fn terminal_width() -> usize {
     if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
         return usize::from(width);
     }

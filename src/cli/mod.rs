@@ -2,6 +2,8 @@
 
 mod check;
 mod explain;
+mod output;
+mod ropa;
 mod rules;
 
 use std::process::ExitCode;
@@ -57,6 +59,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// List every rule with its code, default severity and what it checks.
     Rules(rules::RulesArgs),
+    /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
+    Ropa(ropa::RopaArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -65,5 +69,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args, lang),
         Command::Explain(args) => explain::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Ropa(args) => ropa::run(args, lang),
     }
 }

@@ -148,7 +148,13 @@ macro_rules! texts {
 
 /// Every text of hjemmel, by module: each module that declares texts with [`texts!`] is named here.
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
-    vec![("i18n::examples", examples::ALL)]
+    vec![
+        ("i18n::examples", examples::ALL),
+        ("report::file", crate::report::file::ALL),
+        ("ropa", crate::ropa::ALL),
+        ("ropa::fields", crate::ropa::fields::ALL),
+        ("ropa::words", crate::ropa::words::ALL),
+    ]
 }
 
 /// A text or two of this module's own, so [`all_texts`] is never empty and the macro is tested.

@@ -1,5 +1,6 @@
 //! Renderers, one file per output format, all written from [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod file;
 pub mod github;
 pub mod human;
 pub mod json;
