@@ -240,14 +240,53 @@ fn normalised(text: &str) -> String {
 
 #[test]
 fn documented_command_output_is_what_the_command_prints() {
-    const MARKER: &str = "<!-- output of: hjemmel check ";
+    compare_documented_output("check", check_output);
+}
+
+#[test]
+fn documented_record_is_what_ropa_prints() {
+    compare_documented_output("ropa", ropa_output);
+}
+
+/// What `hjemmel ropa ARGS` prints on standard output, computed in-process as src/cli/ropa.rs does.
+fn ropa_output(args: &[&str]) -> String {
+    let mut format = "md";
+    let mut path: Option<&str> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            p if !p.starts_with('-') => path = Some(p),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a spec");
+    let lang = hjemmel::i18n::Lang::En;
+    let outcome = hjemmel::check_spec(Path::new(path), lang);
+    let checked = outcome
+        .result
+        .as_ref()
+        .expect("a documented spec is understood");
+    let record = hjemmel::ropa::Record::build(&checked.model, &checked.flow, lang);
+    match format {
+        "md" => hjemmel::ropa::markdown::render(&record),
+        "csv" => hjemmel::ropa::csv::render(&record),
+        "json" => hjemmel::ropa::json::render(&record),
+        other => panic!("unknown format {other}"),
+    }
+}
+
+/// Each `<!-- output of: hjemmel COMMAND ... -->` block of docs/cli.md holds what `run` gives for the
+/// arguments after COMMAND.
+fn compare_documented_output(command: &str, run: fn(&[&str]) -> String) {
+    let marker = format!("<!-- output of: hjemmel {command} ");
     let doc = "docs/cli.md";
     let markdown = read(doc);
     let lines: Vec<&str> = markdown.lines().collect();
     let mut compared = 0;
     for (i, line) in lines.iter().enumerate() {
-        let Some(command) = line
-            .strip_prefix(MARKER)
+        let Some(rest) = line
+            .strip_prefix(marker.as_str())
             .and_then(|rest| rest.strip_suffix(" -->"))
         else {
             continue;
@@ -256,16 +295,16 @@ fn documented_command_output_is_what_the_command_prints() {
             .into_iter()
             .next()
             .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
-        let args: Vec<&str> = command.split_whitespace().collect();
-        let actual = check_output(&args);
+        let args: Vec<&str> = rest.split_whitespace().collect();
+        let actual = run(&args);
         assert!(
             normalised(&block.text) == normalised(&actual),
-            "{doc}:{}: the output of `hjemmel check {command}` has changed; replace the block with:\n{actual}",
+            "{doc}:{}: the output of `hjemmel {command} {rest}` has changed; replace the block with:\n{actual}",
             i + 1
         );
         compared += 1;
     }
-    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
+    assert!(compared > 0, "{doc} has no `{marker}...` blocks");
 }
 
 /// How hjemmel shows a citation written in a spec (`dbl 8(2)(1)` → `Databeskyttelsesloven § 8, stk. 2, nr. 1`).

@@ -3,6 +3,7 @@
 mod check;
 mod explain;
 mod output;
+mod report;
 mod ropa;
 mod rules;
 
@@ -61,6 +62,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
     Ropa(ropa::RopaArgs),
+    /// Write a self-contained HTML report of a spec: findings, data flows and the record.
+    Report(report::ReportArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -70,5 +73,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Ropa(args) => ropa::run(args, lang),
+        Command::Report(args) => report::run(args, lang),
     }
 }
