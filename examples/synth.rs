@@ -66,6 +66,16 @@ mod rate {
     pub const NO_AGREEMENT: f64 = 0.030;
     pub const NO_MECHANISM: f64 = 0.120;
     pub const OUTSIDE_EEA: f64 = 0.050;
+    pub const NOT_A_BASIS: f64 = 0.010;
+    pub const NO_EMPLOYEE_BASIS: f64 = 0.020;
+    pub const NO_WITHDRAWAL: f64 = 0.030;
+    pub const NO_NOTICE: f64 = 0.030;
+    pub const NO_AUTHORISATION: f64 = 0.030;
+    pub const NO_DPF_LISTING: f64 = 0.050;
+    pub const NO_REVIEW_DOCUMENTS: f64 = 0.050;
+    pub const NO_CONTROL_DOCUMENTS: f64 = 0.030;
+    pub const DISCLOSE_CONFIDENTIAL_PUBLIC: f64 = 0.050;
+    pub const CCTV_TO_OTHERS: f64 = 0.050;
 }
 
 const USAGE: &str = "usage: synth --activities N [--seed S]";
@@ -497,6 +507,8 @@ impl Generator {
                 out,
                 "{indent}authorised \"Instruks i databehandleraftalen\""
             )?;
+        } else if !self.rng.chance(rate::NO_AUTHORISATION) {
+            writeln!(out, "{indent}authorised \"Databehandleraftalens bilag B\"")?;
         }
         // Processors the municipality contracts with directly are mostly in the EU; further down the
         // chain, data travels further.
@@ -510,6 +522,12 @@ impl Generator {
             writeln!(out, "{indent}country US")?;
             if self.rng.chance(0.5) {
                 writeln!(out, "{indent}transfer dpf")?;
+                if !self.rng.chance(rate::NO_DPF_LISTING) {
+                    writeln!(
+                        out,
+                        "{indent}dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\""
+                    )?;
+                }
             } else if !self.rng.chance(rate::NO_MECHANISM) {
                 writeln!(out, "{indent}transfer dpf | scc")?;
                 writeln!(out, "{indent}tia \"Overførselsvurdering USA\"")?;
@@ -547,7 +565,10 @@ impl Generator {
                     if roll < 70 {
                         writeln!(out, " {{ country {} }}", self.rng.pick(EU))?;
                     } else if roll < 85 {
-                        writeln!(out, " {{ country US transfer dpf }}")?;
+                        writeln!(
+                            out,
+                            " {{ country US transfer dpf dpf_listed \"dataprivacyframework.gov\" }}"
+                        )?;
                     } else if !self.rng.chance(rate::NO_MECHANISM) {
                         let country = self.rng.pick(THIRD);
                         writeln!(
@@ -623,6 +644,7 @@ impl Generator {
             s
         };
         writeln!(out, "  subjects {}", subjects.join(", "))?;
+        let has_employees = subjects.contains(&"employees");
 
         // Data: three to eight categories; the classes follow what municipal case work holds.
         let count = self.rng.range(3, 8);
@@ -667,6 +689,11 @@ impl Generator {
             sources.push(self.names[earlier].clone());
         }
         writeln!(out, "  sources {}", sources.join(", "))?;
+        // Data from anyone but the data subjects themselves: art. 14 information.
+        let from_others = sources.iter().any(|s| s != "self" && s != "logs");
+        if from_others && !self.rng.chance(rate::NO_NOTICE) {
+            writeln!(out, "  notice \"Brev i Digital Post, når sagen oprettes\"")?;
+        }
 
         // Basis: an art. 6(1) point and the statute, plus what the data classes need.
         let statute = *self.rng.pick(STATUTES);
@@ -676,7 +703,8 @@ impl Generator {
                 match (employees_only, self.rng.below(10)) {
                     (true, 0..=5) => "gdpr 6(1)(b), gdpr 6(1)(c)",
                     (_, 0..=1) => "gdpr 6(1)(c)",
-                    (_, 2) => "gdpr 6(1)(a)",
+                    // Employees' consent is rarely free: no consent for them.
+                    (_, 2) if !has_employees => "gdpr 6(1)(a)",
                     _ => "gdpr 6(1)(e)",
                 }
                 .to_string(),
@@ -704,11 +732,26 @@ impl Generator {
         if has_cpr && !self.rng.chance(rate::NO_CPR) {
             basis.push("dbl 11(1)".to_string());
         }
-        if self.rng.chance(0.2) {
+        if has_employees
+            && !basis.iter().any(|b| b.contains("dbl 12(1)"))
+            && !self.rng.chance(rate::NO_EMPLOYEE_BASIS)
+        {
+            basis.push("dbl 12(1)".to_string());
+        }
+        if self.rng.chance(rate::NOT_A_BASIS) {
             basis.push("gdpr 32".to_string());
         }
         basis.push(format!("law \"{statute}\""));
         writeln!(out, "  basis {}", basis.join(", "))?;
+        let consent = basis
+            .iter()
+            .any(|b| b.contains("6(1)(a)") || b.contains("9(2)(a)"));
+        if consent && !self.rng.chance(rate::NO_WITHDRAWAL) {
+            writeln!(
+                out,
+                "  withdrawal \"Skriv til kommunen@syntetisk.dk; behandlingen stopper, når beskeden er modtaget\""
+            )?;
+        }
 
         // Retention: one rule for all, or one per category; sometimes missing or partial.
         if cctv {
@@ -790,12 +833,21 @@ impl Generator {
                     chosen.push(d);
                 }
             }
-            // CPR numbers are not published, save for the odd mistake.
+            // CPR numbers and confidential data are not published, save for the odd mistake.
             if kind == "public" && !self.rng.chance(rate::DISCLOSE_CPR_PUBLIC) {
                 chosen.retain(|&d| self.data[d].class != Class::Cpr);
-                if chosen.is_empty() {
-                    continue;
-                }
+            }
+            if kind == "public" && !self.rng.chance(rate::DISCLOSE_CONFIDENTIAL_PUBLIC) {
+                chosen.retain(|&d| {
+                    !matches!(self.data[d].class, Class::Confidential | Class::Special)
+                });
+            }
+            // Recordings go to the police only, save for the odd mistake.
+            if cctv && kind != "police" && !self.rng.chance(rate::CCTV_TO_OTHERS) {
+                continue;
+            }
+            if chosen.is_empty() {
+                continue;
             }
             let special = chosen.iter().any(|&d| self.data[d].class == Class::Special);
             let criminal = chosen
@@ -805,11 +857,11 @@ impl Generator {
             if !self.rng.chance(rate::DISCLOSE_NO_BASIS) {
                 under.push(match kind {
                     "tax" => "gdpr 6(1)(c), law \"Skatteindberetningsloven\"",
-                    "police" => "gdpr 6(1)(c)",
+                    "police" => "gdpr 6(1)(c), law \"Retsplejeloven § 804\"",
                     "emergency" => "gdpr 6(1)(d)",
                     "authority" => "fvl 28(1), gdpr 6(1)(e)",
                     "public" => "gdpr 6(1)(e), law \"Offentlighedsloven\"",
-                    _ => "gdpr 6(1)(c)",
+                    _ => "gdpr 6(1)(c), law \"Forvaltningsloven § 31\"",
                 });
                 if special && !self.rng.chance(rate::DISCLOSE_NO_ART9) {
                     under.push(if kind == "emergency" {
@@ -834,10 +886,31 @@ impl Generator {
             writeln!(out)?;
         }
 
-        if self.rng.chance(0.05) {
+        let automated = self.rng.chance(0.05);
+        if automated {
             writeln!(out, "  review manual | automated")?;
+            if !self.rng.chance(rate::NO_REVIEW_DOCUMENTS) {
+                writeln!(
+                    out,
+                    "  logic \"Systemet markerer sager med afvigende oplysninger til manuel kontrol\""
+                )?;
+            }
         }
-        if has_special && self.rng.chance(0.2) {
+        let control = has_employees && (automated || cctv || sources.iter().any(|s| s == "logs"));
+        if control && !self.rng.chance(rate::NO_CONTROL_DOCUMENTS) {
+            writeln!(
+                out,
+                "  justification \"Driftssikkerhed og kontrol af adgang til fortrolige oplysninger\""
+            )?;
+            writeln!(out, "  notified 2024-0{}-01", self.rng.range(1, 9))?;
+        }
+        // Automated review and surveillance call for an impact assessment (art. 35(3)).
+        if (automated || cctv) && !self.rng.chance(rate::NO_REVIEW_DOCUMENTS) {
+            writeln!(
+                out,
+                "  dpia \"Konsekvensanalyse af overvågning og kontrol\""
+            )?;
+        } else if has_special && self.rng.chance(0.2) {
             writeln!(
                 out,
                 "  dpia \"Konsekvensanalyse {}\"",
