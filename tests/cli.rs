@@ -304,3 +304,75 @@ fn github_format_for_a_spec_error_is_an_error_annotation() {
         "{out}"
     );
 }
+
+/// `hjemmel check --format sarif ARGS` run in `dir` (relative to the package root).
+fn sarif_in(dir: &str, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--format", "sarif"];
+    all.extend_from_slice(args);
+    let output = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(&all)
+        .current_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .output()
+        .expect("the hjemmel binary runs");
+    let log = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "--format sarif is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
+    (code(&output), log)
+}
+
+fn uris(log: &serde_json::Value) -> Vec<String> {
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+            artifact["uri"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn sarif_format_writes_a_log_with_the_usual_exit_codes() {
+    let (exit, log) = sarif_in(".", &[ERRORS]);
+    assert_eq!(exit, 1);
+    assert_eq!(log["version"], "2.1.0");
+    let levels: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["warning", "error", "error"]);
+    assert_eq!(sarif_in(".", &[CLEAN]).0, 0);
+    let (exit, log) = sarif_in(".", &[MISSING]);
+    assert_eq!(exit, 2);
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "read-error");
+}
+
+#[test]
+fn sarif_uris_are_relative_to_the_repository_wherever_hjemmel_runs() {
+    let (_, from_root) = sarif_in(".", &[ERRORS]);
+    let (_, from_below) = sarif_in("tests/fixtures/cli", &["errors.hjemmel"]);
+    let root_uri = &from_root["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    if std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(".git")
+        .exists()
+    {
+        // In a work tree the root is found from below, and the URIs do not depend on where hjemmel ran.
+        assert!(uris(&from_root).iter().all(|u| u == ERRORS));
+        assert_eq!(uris(&from_root), uris(&from_below));
+        assert_eq!(
+            &from_below["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+            root_uri
+        );
+    } else {
+        // Outside a work tree (an unpacked crate) the current directory is the root.
+        assert!(uris(&from_below).iter().all(|u| u == "errors.hjemmel"));
+    }
+    assert!(root_uri.as_str().unwrap().starts_with("file:///"));
+}

@@ -5,7 +5,8 @@
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
 //! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
-//!   exactly what that command prints.
+//!   exactly what that command prints, and every block headed `<!-- results of: hjemmel check
+//!   --format sarif ... -->` is the `results` of the SARIF log it prints.
 //!
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
@@ -227,6 +228,11 @@ fn check_output(args: &[&str]) -> String {
     match format {
         "json" => json::render(&reports),
         "github" => hjemmel::report::github::render(&reports),
+        // The package root is the root of the repository the docs describe.
+        "sarif" => hjemmel::report::sarif::render(
+            &reports,
+            &hjemmel::report::sarif::Paths::new(root(), root()),
+        ),
         "human" => human::render(&reports, human::Style::PLAIN),
         other => panic!("unknown format {other}"),
     }
@@ -305,6 +311,45 @@ fn compare_documented_output(command: &str, run: fn(&[&str]) -> String) {
         compared += 1;
     }
     assert!(compared > 0, "{doc} has no `{marker}...` blocks");
+}
+
+#[test]
+fn documented_sarif_results_are_what_the_command_prints() {
+    const MARKER: &str = "<!-- results of: hjemmel check ";
+    let doc = "docs/cli.md";
+    let markdown = read(doc);
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut compared = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(command) = line
+            .strip_prefix(MARKER)
+            .and_then(|rest| rest.strip_suffix(" -->"))
+        else {
+            continue;
+        };
+        let block = blocks(&lines[i + 1..].join("\n"))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{doc}:{}: no block follows", i + 1));
+        let args: Vec<&str> = command.split_whitespace().collect();
+        assert!(
+            args.windows(2).any(|w| w == ["--format", "sarif"]),
+            "{doc}:{}: `results of` is for SARIF logs",
+            i + 1
+        );
+        let log: serde_json::Value = serde_json::from_str(&check_output(&args)).unwrap();
+        let actual = &log["runs"][0]["results"];
+        let documented: serde_json::Value = serde_json::from_str(&block.text)
+            .unwrap_or_else(|e| panic!("{doc}:{}: the block is not JSON: {e}", i + 1));
+        assert!(
+            &documented == actual,
+            "{doc}:{}: the results of `hjemmel check {command}` have changed; replace the block with:\n{}",
+            i + 1,
+            serde_json::to_string_pretty(actual).unwrap()
+        );
+        compared += 1;
+    }
+    assert!(compared > 0, "{doc} has no `{MARKER}...` blocks");
 }
 
 /// How hjemmel shows a citation written in a spec (`dbl 8(2)(1)` → `Databeskyttelsesloven § 8, stk. 2, nr. 1`).

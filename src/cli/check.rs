@@ -40,6 +40,8 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (docs/cli.md).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,6 +71,11 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
             report::json::write(&reports, &mut out).and_then(|()| out.flush())
         }
         Format::Github => stdout.write_all(report::github::render(&reports).as_bytes()),
+        Format::Sarif => {
+            let paths = report::sarif::Paths::from_current_dir();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut stdout);
+            report::sarif::write(&reports, &paths, &mut out).and_then(|()| out.flush())
+        }
         Format::Human => {
             let colour = match args.color {
                 Colour::Always => true,

@@ -6,6 +6,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod location;
+pub mod sarif;
 
 use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,225 @@
+//! Every output format of `hjemmel check`, on one shared spec (tests/fixtures/formats/): findings of
+//! both severities, a data path with related places, a finding waived in the spec and one turned
+//! off by its hjemmel.toml. One spec for all formats, so that a reader can set the snapshots side by
+//! side and see that each says the same thing.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use hjemmel::report::sarif::Paths;
+use hjemmel::report::{SpecReport, github, human, json, sarif};
+use hjemmel::rules::registry;
+use hjemmel::source::{SourceFile, SourceMap};
+use serde_json::Value;
+
+const SPEC: &str = "tests/fixtures/formats";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The spec, checked and held to its `// expect:` comments.
+fn checked() -> support::Checked {
+    let checked = support::check_valid(SPEC);
+    checked.assert_expectations(SPEC);
+    checked
+}
+
+fn report(checked: &support::Checked) -> SpecReport<'_> {
+    SpecReport {
+        path: SPEC,
+        sources: &checked.sources,
+        diagnostics: &checked.diagnostics,
+        suppressed: &checked.suppressed,
+        understood: checked.understood,
+    }
+}
+
+fn sarif_log(report: SpecReport<'_>) -> Value {
+    let text = sarif::render(&[report], &Paths::new(root(), root()));
+    serde_json::from_str(&text).expect("--format sarif is JSON")
+}
+
+#[test]
+fn the_fixture_has_everything_a_format_must_show() {
+    let checked = checked();
+    use hjemmel::config::waivers::SuppressedBy;
+    use hjemmel::diagnostic::Severity;
+    let d = &checked.diagnostics;
+    assert!(d.iter().any(|d| d.severity == Severity::Error));
+    assert!(d.iter().any(|d| d.severity == Severity::Warning));
+    assert!(
+        d.iter()
+            .any(|d| !d.path.is_empty() && !d.secondary.is_empty())
+    );
+    let by: BTreeSet<_> = checked
+        .suppressed
+        .iter()
+        .map(|s| format!("{:?}", s.by))
+        .collect();
+    assert_eq!(
+        by,
+        BTreeSet::from([
+            format!("{:?}", SuppressedBy::Waiver),
+            format!("{:?}", SuppressedBy::Config)
+        ])
+    );
+}
+
+#[test]
+fn human() {
+    let checked = checked();
+    insta::assert_snapshot!(human::render(&[report(&checked)], human::Style::PLAIN));
+}
+
+#[test]
+fn json() {
+    let checked = checked();
+    insta::assert_snapshot!(json::render(&[report(&checked)]));
+}
+
+#[test]
+fn github() {
+    let checked = checked();
+    insta::assert_snapshot!(github::render(&[report(&checked)]));
+}
+
+/// The SARIF log as the snapshot keeps it: the absolute root (this checkout's directory) replaced by
+/// a mark, and only the rules the results use, their help pages replaced by the name of the page
+/// after checking that they are the page (every rule's page would put all of docs/rules/ into this
+/// snapshot).
+#[test]
+fn sarif() {
+    let checked = checked();
+    let mut log = sarif_log(report(&checked));
+    let run = &mut log["runs"][0];
+
+    let root_uri = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].take();
+    let root_uri = root_uri.as_str().expect("the root is given");
+    assert!(root_uri.starts_with("file:///") && root_uri.ends_with('/'));
+    run["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "file:///<root>/".into();
+
+    let rules = run["tool"]["driver"]["rules"].take();
+    let rules = rules.as_array().unwrap();
+    assert_eq!(
+        rules.len(),
+        registry::RULES.len(),
+        "every rule, nothing else"
+    );
+    for (rule, registered) in rules.iter().zip(registry::RULES) {
+        let meta = registered.meta();
+        assert_eq!(rule["id"], meta.code);
+        let page = hjemmel::rules::docs::page(meta);
+        assert_eq!(rule["help"]["markdown"], page.as_str());
+        assert_eq!(rule["help"]["text"], page.as_str());
+    }
+    let used: BTreeSet<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    let shown: Vec<Value> = rules
+        .iter()
+        .filter(|r| used.contains(r["id"].as_str().unwrap()))
+        .map(|r| {
+            let mut r = r.clone();
+            let page = format!("<docs/rules/{}.md>", r["id"].as_str().unwrap());
+            r["help"] = serde_json::json!({ "text": page, "markdown": page });
+            r
+        })
+        .collect();
+    run["tool"]["driver"]["rules"] = shown.into();
+    insta::assert_snapshot!(serde_json::to_string_pretty(&log).unwrap());
+}
+
+#[test]
+fn sarif_for_a_spec_that_cannot_be_read() {
+    let path = "tests/fixtures/cli/no_such_spec.hjemmel";
+    let outcome = hjemmel::check_spec(&root().join(path), hjemmel::i18n::Lang::En);
+    let log = sarif_log(outcome.report(path));
+    let run = &log["runs"][0];
+    let [result] = run["results"].as_array().unwrap().as_slice() else {
+        panic!("one result: {run}");
+    };
+    assert_eq!(result["ruleId"], "read-error");
+    assert_eq!(result["level"], "error");
+    assert!(result.get("locations").is_none(), "no place, no location");
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("no_such_spec.hjemmel")
+    );
+    // The spec error is described after the rules, and the result points at its description.
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), registry::RULES.len() + 1);
+    assert_eq!(result["ruleIndex"], registry::RULES.len());
+    insta::assert_snapshot!(serde_json::to_string_pretty(&rules[registry::RULES.len()]).unwrap());
+}
+
+/// Fingerprints follow a finding, not its line: lines added above it, and the spec re-indented, leave
+/// every fingerprint as it was, while the lines themselves move.
+#[test]
+fn sarif_fingerprints_survive_edits_elsewhere_in_the_spec() {
+    let fingerprints = |shift: &str, indent: &str| -> Vec<(String, u64)> {
+        let mut sources = SourceMap::new();
+        let spec = std::fs::read_to_string(root().join(SPEC).join("spec.hjemmel")).unwrap();
+        let spec: String = spec
+            .lines()
+            .map(|l| {
+                let spaces = l.len() - l.trim_start().len();
+                format!("{}{}\n", indent.repeat(spaces), l.trim_start())
+            })
+            .collect();
+        sources.add(SourceFile::new(
+            format!("{SPEC}/spec.hjemmel"),
+            format!("{shift}{spec}"),
+        ));
+        let toml = std::fs::read_to_string(root().join(SPEC).join("hjemmel.toml")).unwrap();
+        sources.add_config(SourceFile::new(format!("{SPEC}/hjemmel.toml"), toml));
+        let checked = hjemmel::check_sources(&sources, hjemmel::i18n::Lang::En)
+            .unwrap_or_else(|e| panic!("the spec is understood: {e:?}"));
+        let log = sarif_log(SpecReport {
+            path: SPEC,
+            sources: &sources,
+            diagnostics: &checked.findings,
+            suppressed: &checked.suppressed,
+            understood: true,
+        });
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["partialFingerprints"]["primaryLocationLineHash"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                    r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                        .as_u64()
+                        .unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = fingerprints("", " ");
+    let after = fingerprints("// a new comment\n\n// and another\n", "  ");
+    assert_eq!(before.len(), after.len());
+    for ((print_before, line_before), (print_after, line_after)) in before.iter().zip(&after) {
+        assert_eq!(
+            print_before, print_after,
+            "the fingerprint moved with the line"
+        );
+        assert_eq!(line_before + 3, *line_after);
+    }
+    let distinct: BTreeSet<&String> = before.iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        distinct.len(),
+        before.len(),
+        "each result has its own fingerprint"
+    );
+}
