@@ -53,7 +53,7 @@ texts! {
     TURNED_OFF = ("Turned off", "Slået fra"),
     BY_CODE = ("Findings by rule", "Fund pr. regel"),
     CODE = ("Rule", "Regel"),
-    SEVERITY = ("Severity", "Alvor"),
+    SEVERITY = ("Severity", "Alvorlighed"),
     NUMBER = ("Number", "Antal"),
     INTRO = (
         "hjemmel read the spec below, checked it against the GDPR and Danish data-protection law, and lists here what it found. Each finding names the provisions it rests on and quotes the words of the spec it concerns.",
