@@ -4,9 +4,10 @@
 //!   marked ```hjemmel-fragment and skipped;
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
-//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` is
-//!   exactly what that command prints, and every block headed `<!-- results of: hjemmel check
-//!   --format sarif ... -->` is the `results` of the SARIF log it prints.
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` or
+//!   `<!-- output of: hjemmel graph ... -->` is exactly what that command prints, and every block
+//!   headed `<!-- results of: hjemmel check --format sarif ... -->` is the `results` of the SARIF log
+//!   it prints.
 //!
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
@@ -244,14 +245,37 @@ fn normalised(text: &str) -> String {
     lines.join("\n").trim_end().to_string()
 }
 
-#[test]
-fn documented_command_output_is_what_the_command_prints() {
-    compare_documented_output("check", check_output);
-}
-
-#[test]
-fn documented_record_is_what_ropa_prints() {
-    compare_documented_output("ropa", ropa_output);
+/// What `hjemmel graph ARGS` prints, computed in-process as src/cli/graph.rs does. Understands
+/// `--format` and `--category`.
+fn graph_output(args: &[&str]) -> String {
+    use hjemmel::flow::render::{self, RenderOptions};
+    let mut format = "dot";
+    let mut category = None;
+    let mut path = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            "--category" => category = it.next().copied(),
+            spec if !spec.starts_with('-') => path = Some(spec),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a documented graph names its spec");
+    let sources = hjemmel::source::load(&root().join(path))
+        .unwrap_or_else(|e| panic!("{path}: {}", e.error.message));
+    let (model, flow) = hjemmel::compile(&sources)
+        .unwrap_or_else(|_| panic!("a documented graph is of a valid spec: {path}"));
+    let options = RenderOptions {
+        category: category.map(|c| render::find_category(&model, c).expect("a known category")),
+        lang: hjemmel::i18n::Lang::En,
+    };
+    match format {
+        "dot" => render::dot::render(&model, &flow, &options),
+        "mermaid" => render::mermaid::render(&model, &flow, &options),
+        "svg" => render::svg::render(&model, &flow, &options),
+        other => panic!("unknown format {other}"),
+    }
 }
 
 /// What `hjemmel ropa ARGS` prints on standard output, computed in-process as src/cli/ropa.rs does.
@@ -282,17 +306,16 @@ fn ropa_output(args: &[&str]) -> String {
     }
 }
 
-/// Each `<!-- output of: hjemmel COMMAND ... -->` block of docs/cli.md holds what `run` gives for the
-/// arguments after COMMAND.
-fn compare_documented_output(command: &str, run: fn(&[&str]) -> String) {
-    let marker = format!("<!-- output of: hjemmel {command} ");
+#[test]
+fn documented_command_output_is_what_the_command_prints() {
+    const MARKER: &str = "<!-- output of: hjemmel ";
     let doc = "docs/cli.md";
     let markdown = read(doc);
     let lines: Vec<&str> = markdown.lines().collect();
-    let mut compared = 0;
+    let mut compared = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(rest) = line
-            .strip_prefix(marker.as_str())
+        let Some(command) = line
+            .strip_prefix(MARKER)
             .and_then(|rest| rest.strip_suffix(" -->"))
         else {
             continue;
@@ -301,16 +324,29 @@ fn compare_documented_output(command: &str, run: fn(&[&str]) -> String) {
             .into_iter()
             .next()
             .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
-        let args: Vec<&str> = rest.split_whitespace().collect();
-        let actual = run(&args);
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let actual = match args.split_first() {
+            Some((&"check", rest)) => check_output(rest),
+            Some((&"graph", rest)) => graph_output(rest),
+            Some((&"ropa", rest)) => ropa_output(rest),
+            _ => panic!(
+                "{doc}:{}: the docs test does not run `hjemmel {command}`",
+                i + 1
+            ),
+        };
         assert!(
             normalised(&block.text) == normalised(&actual),
-            "{doc}:{}: the output of `hjemmel {command} {rest}` has changed; replace the block with:\n{actual}",
+            "{doc}:{}: the output of `hjemmel {command}` has changed; replace the block with:\n{actual}",
             i + 1
         );
-        compared += 1;
+        compared.push(args[0]);
     }
-    assert!(compared > 0, "{doc} has no `{marker}...` blocks");
+    for command in ["check", "graph", "ropa"] {
+        assert!(
+            compared.contains(&command),
+            "{doc} has no `{MARKER}{command} ...` blocks"
+        );
+    }
 }
 
 #[test]

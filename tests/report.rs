@@ -122,6 +122,16 @@ fn the_report_loads_nothing_from_outside() {
 }
 
 #[test]
+fn the_flow_of_data_is_an_inline_picture() {
+    let html = render(ROPA_TRANSFERS, Lang::En);
+    let flow = &html[html.find("<section id=\"flow\">").unwrap()..];
+    let flow = &flow[..flow.find("</section>").unwrap()];
+    assert!(flow.contains("<figure class=\"picture\">\n<svg "), "{flow}");
+    assert!(flow.contains("Support Services Pvt. Ltd."), "{flow}");
+    assert!(!flow.contains("xmlns"), "{flow}");
+}
+
+#[test]
 fn a_report_of_a_small_spec() {
     insta::assert_snapshot!(render(ROPA_TRANSFERS, Lang::En));
 }

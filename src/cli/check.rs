@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::exit;
+use super::{exit, terminal_width};
 use hjemmel::diagnostic::Severity;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{self, SpecReport, human};
@@ -109,15 +109,4 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
     drop(reports);
     std::mem::forget(outcomes);
     ExitCode::from(code)
-}
-
-/// The width to wrap human output at: the terminal's, else `COLUMNS`, else 100.
-pub(super) fn terminal_width() -> usize {
-    if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
-        return usize::from(width);
-    }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100)
 }

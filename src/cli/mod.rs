@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod graph;
 mod output;
 mod report;
 mod ropa;
@@ -64,6 +65,8 @@ enum Command {
     Ropa(ropa::RopaArgs),
     /// Write a self-contained HTML report of a spec: findings, data flows and the record.
     Report(report::ReportArgs),
+    /// Print the flow graph of a spec: who sends which personal data to whom.
+    Graph(graph::GraphArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -74,5 +77,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Ropa(args) => ropa::run(args, lang),
         Command::Report(args) => report::run(args, lang),
+        Command::Graph(args) => graph::run(args, lang),
     }
+}
+
+/// The width to wrap human output at: the terminal's, else `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
+        return usize::from(width);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }

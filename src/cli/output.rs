@@ -4,8 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use super::check::terminal_width;
 use super::exit;
+use super::terminal_width;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, file, human};
 use hjemmel::tr;

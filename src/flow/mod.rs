@@ -1,6 +1,7 @@
-//! The flow graph of who sends which data to whom, and the transfers it reveals.
+//! The flow graph of who sends which data to whom, the transfers it reveals, and pictures of it.
 
 mod graph;
+pub mod render;
 pub mod transfers;
 
 pub use graph::{Flow, FlowGraph, Node, processor_chain};

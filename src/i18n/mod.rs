@@ -150,13 +150,14 @@ macro_rules! texts {
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
     vec![
         ("i18n::examples", examples::ALL),
+        ("flow::render", crate::flow::render::ALL),
+        ("flow::render::svg", crate::flow::render::svg::ALL),
         ("report::file", crate::report::file::ALL),
         ("report::html", crate::report::html::ALL),
         (
             "report::html::findings",
             crate::report::html::FINDINGS_TEXTS,
         ),
-        ("report::html::graph", crate::report::html::GRAPH_TEXTS),
         ("ropa", crate::ropa::ALL),
         ("ropa::fields", crate::ropa::fields::ALL),
         ("ropa::words", crate::ropa::words::ALL),

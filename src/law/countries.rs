@@ -39,6 +39,13 @@ pub struct Adequacy {
     pub verified: bool,
 }
 
+impl Adequacy {
+    /// The decision covers every importer in the country (`scope = "all"`), not only some of them.
+    pub fn covers_every_importer(&self) -> bool {
+        self.scope.trim().eq_ignore_ascii_case("all")
+    }
+}
+
 fn default_true() -> bool {
     true
 }

@@ -29,7 +29,6 @@ pub use graph::graph_picture;
 
 /// The texts of the private parts, for [`crate::i18n::all_texts`].
 pub const FINDINGS_TEXTS: &[(&str, crate::i18n::Text)] = findings::ALL;
-pub const GRAPH_TEXTS: &[(&str, crate::i18n::Text)] = graph::ALL;
 
 texts! {
     TITLE = ("Compliance report: {controller}", "Compliancerapport: {controller}"),

@@ -116,7 +116,7 @@ impl Rule for TransferSccTia {
             if let CountryRef::Code(code) = &destination.country.node
                 && countries()
                     .adequacy(code)
-                    .is_some_and(|a| a.scope.trim().eq_ignore_ascii_case("all"))
+                    .is_some_and(|a| a.covers_every_importer())
             {
                 continue;
             }

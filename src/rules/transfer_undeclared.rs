@@ -89,7 +89,7 @@ fn fully_adequate(country: &CountryRef) -> bool {
     match country {
         CountryRef::Code(code) => countries()
             .adequacy(code)
-            .is_some_and(|a| a.scope.trim().eq_ignore_ascii_case("all")),
+            .is_some_and(|a| a.covers_every_importer()),
         _ => false,
     }
 }

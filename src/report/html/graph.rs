@@ -1,32 +1,21 @@
-//! The flow of personal data as a picture. The picture itself is drawn by the flow module's SVG
-//! renderer; until it is there, the report says so in the place the picture will take.
-
-use std::fmt::Write;
+//! The flow of personal data as a picture: the flow module's SVG drawing, set inline in the report.
 
 use crate::flow::FlowGraph;
+use crate::flow::render::{RenderOptions, svg};
 use crate::i18n::Lang;
 use crate::semantic::model::Model;
-use crate::texts;
-use crate::tr;
 
-texts! {
-    NOT_YET_DRAWN = (
-        "The picture of the flow of personal data is not drawn in this version of hjemmel: {parties} parties, {flows} flows.",
-        "Billedet af personoplysningernes vej tegnes ikke i denne version af hjemmel: {parties} parter, {flows} overførsler.",
-    ),
-}
-
-/// The flow graph as inline SVG, ready to stand in the report's HTML.
+/// The flow graph as an inline `<svg>` in a `<figure>`.
 pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: Lang) {
-    let _ = model;
-    let _ = writeln!(
-        out,
-        "<p class=\"none\">{}</p>",
-        tr!(
-            lang,
-            NOT_YET_DRAWN,
-            parties = flow.graph.node_count(),
-            flows = flow.edge_count()
-        )
-    );
+    let options = RenderOptions {
+        category: None,
+        lang,
+    };
+    let picture = svg::render(model, flow, &options);
+    // Inside HTML an `<svg>` element is SVG without saying so; the namespace, a web address, is left
+    // out so that the only addresses in the report are the spec's own.
+    let picture = picture.replacen(r#"<svg xmlns="http://www.w3.org/2000/svg" "#, "<svg ", 1);
+    out.push_str("<figure class=\"picture\">\n");
+    out.push_str(picture.trim_end());
+    out.push_str("\n</figure>\n");
 }

@@ -61,13 +61,16 @@ dd { margin: 0; }
 .record th { width: 32%; font-weight: 600; }
 .record em.missing { color: var(--error); font-style: italic; }
 .activity .name { color: var(--muted); font-weight: normal; font-size: .9rem; margin-left: .4rem; }
-.picture { overflow-x: auto; border: 1px solid var(--rule); border-radius: 4px; padding: .5rem; }
-.picture svg { max-width: 100%; height: auto; }
+/* The picture at its own size, so its words stay readable: a wide one scrolls sideways. */
+.picture { overflow-x: auto; border: 1px solid var(--rule); border-radius: 4px; padding: .5rem; margin: 0; }
+.picture svg { display: block; max-width: none; height: auto; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .8rem; }
 @media print {
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   .finding, .snippet, tr { break-inside: avoid; }
+  .picture { overflow: visible; }
+  .picture svg { max-width: 100%; }
 }
 "#;

@@ -1,0 +1,134 @@
+//! `hjemmel graph SPEC`: the flow graph of a spec — who sends which personal data to whom — as
+//! Graphviz DOT, a Mermaid flowchart or an SVG picture, on standard output or in a file (`-o`).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{exit, terminal_width};
+use hjemmel::flow::render::{self, RenderOptions};
+use hjemmel::i18n::Lang;
+use hjemmel::report::human;
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The spec: a `.hjemmel` file or a directory of them.
+    #[arg(value_name = "SPEC")]
+    spec: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    format: Format,
+
+    /// Only the flows that carry this data category (its name in the spec).
+    #[arg(long, value_name = "NAME")]
+    category: Option<String>,
+
+    /// Write to FILE instead of standard output. The file is replaced whole, or left as it was.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Graphviz DOT (`dot -Tpng`, `dot -Tsvg`).
+    Dot,
+    /// A Mermaid flowchart, for Markdown.
+    Mermaid,
+    /// A self-contained SVG picture with a legend.
+    Svg,
+}
+
+pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
+    let display = args.spec.display().to_string();
+    let sources = match hjemmel::source::load(&args.spec) {
+        Ok(sources) => sources,
+        Err(failed) => return spec_errors(&display, &failed.sources, &[failed.error]),
+    };
+    let (model, flow) = match hjemmel::compile(&sources) {
+        Ok(compiled) => compiled,
+        Err(errors) => return spec_errors(&display, &sources, &errors),
+    };
+    let category = match args.category.as_deref() {
+        None => None,
+        Some(name) => match render::find_category(&model, name) {
+            Ok(id) => Some(id),
+            Err(unknown) => {
+                eprintln!(
+                    "error: {}\n  help: {}",
+                    unknown.message(lang),
+                    unknown.help(lang)
+                );
+                return ExitCode::from(exit::INVALID);
+            }
+        },
+    };
+    let options = RenderOptions { category, lang };
+    let text = match args.format {
+        Format::Dot => render::dot::render(&model, &flow, &options),
+        Format::Mermaid => render::mermaid::render(&model, &flow, &options),
+        Format::Svg => render::svg::render(&model, &flow, &options),
+    };
+    match &args.output {
+        None => {
+            // A closed pipe (`hjemmel graph ... | head`) is not an error worth a panic.
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush());
+        }
+        Some(path) => {
+            if let Err(e) = write_atomically(path, text.as_bytes()) {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return ExitCode::from(exit::INVALID);
+            }
+        }
+    }
+    ExitCode::from(exit::OK)
+}
+
+/// The spec errors, as `hjemmel check` shows them, on standard error: standard output is for the
+/// graph, which a spec with errors does not have.
+fn spec_errors(
+    path: &str,
+    sources: &hjemmel::source::SourceMap,
+    errors: &[hjemmel::diagnostic::Diagnostic],
+) -> ExitCode {
+    let report = hjemmel::report::SpecReport {
+        path,
+        sources,
+        diagnostics: errors,
+        suppressed: &[],
+        understood: false,
+    };
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let style = human::Style {
+        colour,
+        width: terminal_width(),
+    };
+    let _ = std::io::stderr().write_all(human::render(&[report], style).as_bytes());
+    ExitCode::from(exit::INVALID)
+}
+
+/// Writes `bytes` to a new file in the same directory, then renames it over `path`: a reader never
+/// sees half a picture, and a failed write leaves the old file as it was.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // A temporary file is private (0600); the picture is an ordinary file, as the umask allows.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.prefix(".hjemmel-graph").tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

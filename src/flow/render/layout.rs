@@ -1,0 +1,419 @@
+//! A layered layout of a [`FlowView`], left to right, for the SVG picture.
+//!
+//! Columns, in order: sources → the controller's activities (an activity that takes data from
+//! another stands a column after it) → processors → sub-processors, a column per level →
+//! recipients. An edge that spans several columns gets a waypoint in each column between, which is
+//! ordered and stacked like a node (the dummy nodes of a Sugiyama layout), so it runs between the
+//! boxes instead of behind them. Within a column, nodes and waypoints are ordered by a few
+//! barycentre sweeps, then stacked, and the columns centred on the tallest. Each edge leaves its
+//! source and enters its target at a port of its own, in the order of the other ends, so that
+//! edges do not cross at a node; edges into one node that carry the same data enter close
+//! together, under one label.
+
+use rustc_hash::FxHashMap;
+
+use super::{FlowView, Role, depth};
+
+pub const NODE_WIDTH: f64 = 224.0;
+/// Between two columns: the curve of an edge, then its label on a straight run into the target.
+const COLUMN_GAP: f64 = 280.0;
+const NODE_GAP: f64 = 18.0;
+/// The room a waypoint takes in a column, and the least space beside one.
+const WAYPOINT: f64 = 8.0;
+const WAYPOINT_GAP: f64 = 8.0;
+const SWEEPS: usize = 8;
+/// How far an edge between nodes of one column loops out to their right.
+pub const LOOP: f64 = 56.0;
+
+/// A column of the picture, in the order the columns are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Column {
+    Sources,
+    /// Activities by how many activities their data passed through first.
+    Activities(usize),
+    /// Processors (level 0) and sub-processors by level.
+    Processors(usize),
+    Recipients,
+}
+
+/// How an edge enters its target. Edges into one node with the same `group` (they carry the same
+/// data) enter side by side, [`BUNDLED`] apart, under one label: `above` is the room over the
+/// group's first edge, `below` the room under its last.
+#[derive(Debug, Clone, Copy)]
+pub struct Port {
+    pub group: usize,
+    pub above: f64,
+    pub below: f64,
+}
+
+/// The distance between edges of one group where they enter their target.
+pub const BUNDLED: f64 = 7.0;
+
+/// The room the edges entering one node take on its side, from their ports.
+pub fn entry_room<'a>(ports: impl IntoIterator<Item = &'a Port>) -> f64 {
+    let mut groups: FxHashMap<usize, (&Port, usize)> = FxHashMap::default();
+    for port in ports {
+        groups.entry(port.group).or_insert((port, 0)).1 += 1;
+    }
+    groups
+        .values()
+        .map(|(port, count)| port.above + BUNDLED * (*count - 1) as f64 + port.below)
+        .sum()
+}
+
+/// Where a node's box is.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub height: f64,
+}
+
+/// The way an edge takes: from its source's port, level through each column it passes, into its
+/// target's port.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub start: (f64, f64),
+    /// Where the edge crosses each column between its ends: `(left x, right x, y)`.
+    pub through: Vec<(f64, f64, f64)>,
+    pub end: (f64, f64),
+    /// For the first edge of its group: the height of the group's first and last edge, between
+    /// which the label goes. `None` for the others, whose label is that one.
+    pub label: Option<(f64, f64)>,
+    /// An edge against the flow (data that an activity hands back to one in an earlier column, or
+    /// to one in its own): it runs from its source's left side to its target's right side, or
+    /// loops on the right of their column, with its label beginning at this point.
+    pub back: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub columns: Vec<Column>,
+    pub column_x: Vec<f64>,
+    /// By node of the view.
+    pub nodes: Vec<Placed>,
+    /// By edge of the view.
+    pub routes: Vec<Route>,
+    /// The lowest point of the nodes and waypoints.
+    pub bottom: f64,
+    /// From the left margin to the right edge of the last column, and the same margin after it.
+    pub width: f64,
+}
+
+/// Something stacked in a column: a node of the view, or an edge's waypoint.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    column: usize,
+    height: f64,
+    y: f64,
+    waypoint: bool,
+}
+
+impl Layout {
+    /// Lays out `view` from `top` down, with the left edge at `left`. `heights` are the boxes' heights
+    /// (by node), `ports` the room each edge needs where it enters its target (by edge).
+    pub fn new(
+        view: &FlowView<'_>,
+        heights: &[f64],
+        ports: &[Port],
+        left: f64,
+        top: f64,
+    ) -> Layout {
+        let node_columns = columns_of(view);
+        let mut columns = node_columns.clone();
+        columns.sort();
+        columns.dedup();
+        let column_x: Vec<f64> = (0..columns.len())
+            .map(|i| left + i as f64 * (NODE_WIDTH + COLUMN_GAP))
+            .collect();
+
+        let mut items: Vec<Item> = node_columns
+            .iter()
+            .zip(heights)
+            .map(|(c, &height)| Item {
+                column: columns.binary_search(c).unwrap_or(0),
+                height,
+                y: 0.0,
+                waypoint: false,
+            })
+            .collect();
+        // Each edge as the items it passes: its source, a waypoint per column between, its target.
+        let chains: Vec<Vec<usize>> = view
+            .edges
+            .iter()
+            .map(|edge| {
+                let (from, to) = (items[edge.from].column, items[edge.to].column);
+                let mut chain = vec![edge.from];
+                for column in from + 1..to {
+                    chain.push(items.len());
+                    items.push(Item {
+                        column,
+                        height: WAYPOINT,
+                        y: 0.0,
+                        waypoint: true,
+                    });
+                }
+                chain.push(edge.to);
+                chain
+            })
+            .collect();
+        // The links between neighbouring columns that the ordering pulls together.
+        let links: Vec<(usize, usize)> = chains
+            .iter()
+            .flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1])))
+            .filter(|&(a, b)| items[a].column + 1 == items[b].column)
+            .collect();
+
+        let mut before = vec![Vec::new(); items.len()];
+        let mut after = vec![Vec::new(); items.len()];
+        for &(a, b) in &links {
+            after[a].push(b);
+            before[b].push(a);
+        }
+        let order = order_columns(&items, &before, &after, columns.len());
+        let stacked: Vec<f64> = order
+            .iter()
+            .map(|members| stack_height(&items, members))
+            .collect();
+        let tallest = stacked.iter().copied().fold(0.0, f64::max);
+        for (members, height) in order.iter().zip(&stacked) {
+            let mut y = top + (tallest - height) / 2.0;
+            let mut previous: Option<usize> = None;
+            for &i in members {
+                if let Some(p) = previous {
+                    y += gap(&items[p], &items[i]);
+                }
+                items[i].y = y;
+                y += items[i].height;
+                previous = Some(i);
+            }
+        }
+
+        let nodes: Vec<Placed> = (0..view.nodes.len())
+            .map(|i| Placed {
+                x: column_x[items[i].column],
+                y: items[i].y,
+                height: items[i].height,
+            })
+            .collect();
+        let routes = route(view, &items, &chains, &nodes, &column_x, ports);
+        // A loop on the right of the last column, and its label, need room of their own.
+        let last = columns.len().saturating_sub(1);
+        let loops_at_the_end = view
+            .edges
+            .iter()
+            .any(|e| items[e.from].column == last && items[e.to].column == last);
+        let width = left * 2.0
+            + columns.len() as f64 * NODE_WIDTH
+            + last as f64 * COLUMN_GAP
+            + if loops_at_the_end { LOOP + 160.0 } else { 0.0 };
+        Layout {
+            columns,
+            column_x,
+            nodes,
+            routes,
+            bottom: top + tallest,
+            width,
+        }
+    }
+}
+
+/// The column of every node.
+fn columns_of(view: &FlowView<'_>) -> Vec<Column> {
+    // Longest chain of activities before each one; a cycle is cut off after as many steps as there
+    // are activities.
+    let mut level = vec![0usize; view.nodes.len()];
+    let activities = view
+        .nodes
+        .iter()
+        .filter(|n| n.role == Role::Activity)
+        .count();
+    for _ in 0..activities {
+        let mut changed = false;
+        for edge in &view.edges {
+            let (from, to) = (&view.nodes[edge.from], &view.nodes[edge.to]);
+            let next = level[edge.from] + 1;
+            if from.role == Role::Activity
+                && to.role == Role::Activity
+                && level[edge.to] < next
+                && next < activities
+            {
+                level[edge.to] = next;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    view.nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| match node.role {
+            Role::Source => Column::Sources,
+            Role::Activity => Column::Activities(level[i]),
+            Role::Processor | Role::Subprocessor => {
+                Column::Processors(depth(view.model, node.node))
+            }
+            Role::Recipient => Column::Recipients,
+        })
+        .collect()
+}
+
+/// The space between two neighbours in a column: less where a waypoint is involved.
+fn gap(a: &Item, b: &Item) -> f64 {
+    if a.waypoint || b.waypoint {
+        WAYPOINT_GAP
+    } else {
+        NODE_GAP
+    }
+}
+
+fn stack_height(items: &[Item], members: &[usize]) -> f64 {
+    let heights: f64 = members.iter().map(|&i| items[i].height).sum();
+    let gaps: f64 = members
+        .windows(2)
+        .map(|w| gap(&items[w[0]], &items[w[1]]))
+        .sum();
+    heights + gaps
+}
+
+/// The items of each column, top to bottom: first as declared, then sweeps that move each item
+/// towards the middle of its neighbours in the column before (sweeping right) or after (left).
+fn order_columns(
+    items: &[Item],
+    before: &[Vec<usize>],
+    after: &[Vec<usize>],
+    count: usize,
+) -> Vec<Vec<usize>> {
+    let mut order: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, item) in items.iter().enumerate() {
+        order[item.column].push(i);
+    }
+    let mut rank = vec![0.0f64; items.len()];
+    let rerank = |members: &[usize], rank: &mut [f64]| {
+        for (at, &i) in members.iter().enumerate() {
+            rank[i] = (at as f64 + 0.5) / members.len() as f64;
+        }
+    };
+    for members in &order {
+        rerank(members, &mut rank);
+    }
+    for sweep in 0..SWEEPS {
+        let rightwards = sweep % 2 == 0;
+        let columns: Vec<usize> = if rightwards {
+            (1..count).collect()
+        } else {
+            (0..count.saturating_sub(1)).rev().collect()
+        };
+        for c in columns {
+            let key = |i: usize| -> f64 {
+                let neighbours = if rightwards { &before[i] } else { &after[i] };
+                if neighbours.is_empty() {
+                    rank[i]
+                } else {
+                    neighbours.iter().map(|&n| rank[n]).sum::<f64>() / neighbours.len() as f64
+                }
+            };
+            let mut keyed: Vec<(f64, usize)> = order[c].iter().map(|&i| (key(i), i)).collect();
+            // Stable: ties keep the order they had.
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            order[c] = keyed.into_iter().map(|(_, i)| i).collect();
+            rerank(&order[c], &mut rank);
+        }
+    }
+    order
+}
+
+/// The ports and waypoints of every edge.
+fn route(
+    view: &FlowView<'_>,
+    items: &[Item],
+    chains: &[Vec<usize>],
+    nodes: &[Placed],
+    column_x: &[f64],
+    ports: &[Port],
+) -> Vec<Route> {
+    let centre = |i: usize| items[i].y + items[i].height / 2.0;
+    let mut outgoing = vec![Vec::new(); nodes.len()];
+    let mut incoming = vec![Vec::new(); nodes.len()];
+    let mut starts = vec![(0.0, 0.0); view.edges.len()];
+    let mut ends = vec![(0.0, 0.0); view.edges.len()];
+    let mut labels = vec![None; view.edges.len()];
+    let mut backs = vec![None; view.edges.len()];
+    for (e, edge) in view.edges.iter().enumerate() {
+        let (from, to) = (&items[edge.from], &items[edge.to]);
+        if from.column < to.column {
+            outgoing[edge.from].push(e);
+            incoming[edge.to].push(e);
+        } else if from.column > to.column {
+            let (a, b) = (nodes[edge.from], nodes[edge.to]);
+            starts[e] = (a.x, centre(edge.from));
+            ends[e] = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
+            backs[e] = Some((ends[e].0 + 12.0, ends[e].1 - 4.0));
+        } else {
+            let (a, b) = (nodes[edge.from], nodes[edge.to]);
+            starts[e] = (a.x + NODE_WIDTH, centre(edge.from) - 6.0);
+            ends[e] = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
+            let middle = (starts[e].1 + ends[e].1) / 2.0;
+            backs[e] = Some((a.x + NODE_WIDTH + LOOP + 6.0, middle + 3.0));
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        // Ordered by where the edge goes next (or comes from), so that edges leave and arrive
+        // without crossing each other.
+        let out = &mut outgoing[i];
+        out.sort_by(|&a, &b| centre(chains[a][1]).total_cmp(&centre(chains[b][1])));
+        let n = out.len() as f64;
+        for (at, &e) in out.iter().enumerate() {
+            let y = node.y + node.height * (at as f64 + 1.0) / (n + 1.0);
+            starts[e] = (node.x + NODE_WIDTH, y);
+        }
+
+        // Groups in the order of their highest member, members in order within the group.
+        let from = |e: usize| centre(chains[e][chains[e].len() - 2]);
+        let into = &mut incoming[i];
+        into.sort_by(|&a, &b| from(a).total_cmp(&from(b)));
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
+        for &e in into.iter() {
+            let at = *group_at.entry(ports[e].group).or_insert_with(|| {
+                groups.push((ports[e].group, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(e);
+        }
+        let room = entry_room(into.iter().map(|&e| &ports[e]));
+        let mut y = node.y + (node.height - room) / 2.0;
+        for (_, members) in &groups {
+            let port = ports[members[0]];
+            y += port.above;
+            let first = y;
+            for (at, &e) in members.iter().enumerate() {
+                if at > 0 {
+                    y += BUNDLED;
+                }
+                ends[e] = (node.x, y);
+            }
+            labels[members[0]] = Some((first, y));
+            y += port.below;
+        }
+    }
+    chains
+        .iter()
+        .enumerate()
+        .map(|(e, chain)| Route {
+            start: starts[e],
+            through: chain[1..chain.len() - 1]
+                .iter()
+                .map(|&w| {
+                    let x = column_x[items[w].column];
+                    (x, x + NODE_WIDTH, centre(w))
+                })
+                .collect(),
+            end: ends[e],
+            label: labels[e],
+            back: backs[e],
+        })
+        .collect()
+}

@@ -1,0 +1,651 @@
+//! Pictures of the flow graph: who sends which personal data to whom, as Graphviz DOT ([`dot`]), a
+//! Mermaid flowchart ([`mermaid`]) or a self-contained SVG picture ([`svg`]).
+//!
+//! All three draw one [`FlowView`], made from the [`Model`] and its [`FlowGraph`]: the sources, the
+//! controller's activities, its processors and sub-processors and the recipients, joined by edges
+//! labelled with the data categories that flow along them. A party's node says where it is and
+//! whether that is a third country (outside the EU/EEA), with or without an adequacy decision; an
+//! edge says whether it carries special categories (GDPR art. 9), data on criminal offences
+//! (art. 10) or CPR numbers (DBL § 11). With [`RenderOptions::category`], only the flows that carry
+//! that category are drawn.
+//!
+//! Each format is one function of the same shape:
+//!
+//! ```ignore
+//! hjemmel::flow::render::svg::render(&model, &flow, &RenderOptions::default()) -> String
+//! hjemmel::flow::render::dot::render(&model, &flow, &options) -> String
+//! hjemmel::flow::render::mermaid::render(&model, &flow, &options) -> String
+//! ```
+
+pub mod dot;
+mod layout;
+pub mod mermaid;
+mod style;
+pub mod svg;
+
+use std::collections::BTreeSet;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::{FlowGraph, Node, processor_chain};
+use crate::diagnostic::did_you_mean;
+use crate::i18n::Lang;
+use crate::law::countries::{CountryRef, Zone, countries};
+use crate::law::vocabulary::DataClass;
+use crate::semantic::model::{DataId, Model};
+use crate::texts;
+use crate::tr;
+
+texts! {
+    /// The kind of a node, under its name.
+    SOURCE = ("source", "kilde"),
+    ACTIVITY = ("activity", "behandlingsaktivitet"),
+    PROCESSOR = ("processor", "databehandler"),
+    SUBPROCESSOR = ("sub-processor", "underdatabehandler"),
+    RECIPIENT = ("recipient", "modtager"),
+    /// The frame around the activities.
+    CONTROLLER = ("Controller: {name}", "Dataansvarlig: {name}"),
+    /// The title of a picture.
+    TITLE = ("{name}: flow of personal data", "{name}: strømme af personoplysninger"),
+    /// Under the title when `--category` is given.
+    ONLY_CATEGORY = (
+        "only the flows that carry `{category}`",
+        "kun de strømme, der indeholder `{category}`",
+    ),
+    /// Where a party is. `{country}` is `India (IN)`.
+    PLACE_EEA = ("{country}, EU/EEA", "{country}, EU/EØS"),
+    PLACE_ADEQUATE_WHOLE = (
+        "third country: {country}, adequacy decision",
+        "tredjeland: {country}, tilstrækkelighedsafgørelse",
+    ),
+    PLACE_ADEQUATE_PART = (
+        "third country: {country}, adequacy decision for some importers only",
+        "tredjeland: {country}, tilstrækkelighedsafgørelse kun for visse modtagere",
+    ),
+    PLACE_NO_ADEQUACY = (
+        "third country: {country}, no adequacy decision",
+        "tredjeland: {country}, ingen tilstrækkelighedsafgørelse",
+    ),
+    PLACE_OUTSIDE_EEA = (
+        "third country, not named: outside the EU/EEA",
+        "tredjeland, ikke navngivet: uden for EU/EØS",
+    ),
+    PLACE_UNKNOWN = ("country unknown", "land ukendt"),
+    PLACE_NOT_STATED = ("country not stated", "land ikke oplyst"),
+    /// The short marks on an edge, and what they mean in a legend.
+    TAG_SPECIAL = ("art. 9", "art. 9"),
+    TAG_CRIMINAL = ("art. 10", "art. 10"),
+    TAG_CPR = ("CPR", "CPR"),
+    MEANING_SPECIAL = (
+        "special categories of personal data (art. 9)",
+        "særlige kategorier af personoplysninger (art. 9)",
+    ),
+    MEANING_CRIMINAL = (
+        "data on criminal convictions and offences (art. 10)",
+        "oplysninger om strafbare forhold (art. 10)",
+    ),
+    MEANING_CPR = ("CPR numbers (DBL § 11)", "CPR-numre (databeskyttelseslovens § 11)"),
+    /// After the first few categories on a crowded edge.
+    MORE = ("+{count} more", "+{count} flere"),
+    /// `hjemmel graph --category X` with an X the spec does not declare.
+    UNKNOWN_CATEGORY = (
+        "no data category is named `{name}`",
+        "ingen kategori af personoplysninger hedder `{name}`",
+    ),
+    DID_YOU_MEAN = ("did you mean `{name}`?", "mente du `{name}`?"),
+    VALID_CATEGORIES = (
+        "the data categories of this spec: {names}",
+        "specens kategorier af personoplysninger: {names}",
+    ),
+    NO_CATEGORIES = (
+        "this spec declares no data categories",
+        "specen angiver ingen kategorier af personoplysninger",
+    ),
+}
+
+/// What to draw, and in which language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Only the flows that carry this category (from [`find_category`]); every flow when `None`.
+    pub category: Option<DataId>,
+    /// The language of the words in the picture.
+    pub lang: Lang,
+}
+
+/// A `--category` that names no data category of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCategory {
+    pub name: String,
+    /// The closest declared name, when it is close enough to be a likely typo.
+    pub suggestion: Option<String>,
+    /// Every declared category, in declaration order.
+    pub valid: Vec<String>,
+}
+
+impl UnknownCategory {
+    /// `no data category is named `x``.
+    pub fn message(&self, lang: Lang) -> String {
+        tr!(lang, UNKNOWN_CATEGORY, name = self.name)
+    }
+
+    /// The closest name, if any, and the list of every valid one.
+    pub fn help(&self, lang: Lang) -> String {
+        let list = if self.valid.is_empty() {
+            tr!(lang, NO_CATEGORIES)
+        } else {
+            let names: Vec<String> = self.valid.iter().map(|n| format!("`{n}`")).collect();
+            tr!(lang, VALID_CATEGORIES, names = names.join(", "))
+        };
+        match &self.suggestion {
+            Some(close) => format!("{} {list}", tr!(lang, DID_YOU_MEAN, name = close)),
+            None => list,
+        }
+    }
+}
+
+/// The data category declared as `name`.
+pub fn find_category(model: &Model, name: &str) -> Result<DataId, UnknownCategory> {
+    if let Some(i) = model.data.iter().position(|d| d.name.node == name) {
+        return Ok(DataId(i as u32));
+    }
+    let names = model.data.iter().map(|d| d.name.node.as_str());
+    Err(UnknownCategory {
+        name: name.to_string(),
+        suggestion: did_you_mean(name, names.clone()).map(str::to_string),
+        valid: names.map(str::to_string).collect(),
+    })
+}
+
+/// What a node stands for; also the order of the columns of a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Source,
+    Activity,
+    Processor,
+    Subprocessor,
+    Recipient,
+}
+
+impl Role {
+    /// `processor`, `databehandler`: the kind of node, under its name.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Role::Source => SOURCE,
+            Role::Activity => ACTIVITY,
+            Role::Processor => PROCESSOR,
+            Role::Subprocessor => SUBPROCESSOR,
+            Role::Recipient => RECIPIENT,
+        }
+        .get(lang)
+    }
+
+    /// The first part of a node's key: processors and their sub-processors share one namespace.
+    fn key_prefix(self) -> &'static str {
+        match self {
+            Role::Source => "source",
+            Role::Activity => "activity",
+            Role::Processor | Role::Subprocessor => "processor",
+            Role::Recipient => "recipient",
+        }
+    }
+}
+
+/// Where a party is, as a reader of the picture needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// In the EU/EEA: no transfer.
+    Eea(String),
+    /// A third country whose adequacy decision covers every importer there.
+    AdequateWhole(String),
+    /// A third country whose adequacy decision covers only some importers (CA, JP, KR, US, ...).
+    AdequatePart(String),
+    /// A third country without an adequacy decision.
+    NoAdequacy(String),
+    /// `outside_eea`: a third country, not named.
+    OutsideEea,
+    /// `unknown`.
+    Unknown,
+    /// A processor without a `country` line.
+    NotStated,
+}
+
+/// How a party's node is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marking {
+    /// Nothing to mark: in the EU/EEA, or a recipient whose country is not given.
+    None,
+    /// A third country with an adequacy decision.
+    Adequate,
+    /// A third country without an adequacy decision, or one not named.
+    ThirdCountry,
+    /// The spec does not say where.
+    Unknown,
+}
+
+impl Place {
+    /// The place of a party from its `country` (`None`: the spec gives none).
+    pub fn of(country: Option<&CountryRef>) -> Place {
+        let Some(country) = country else {
+            return Place::NotStated;
+        };
+        match (country, country.zone()) {
+            (CountryRef::Code(code), Zone::Eea) => Place::Eea(code.clone()),
+            (CountryRef::Code(code), _) => match countries().adequacy(code) {
+                Some(a) if a.covers_every_importer() => Place::AdequateWhole(code.clone()),
+                Some(_) => Place::AdequatePart(code.clone()),
+                None => Place::NoAdequacy(code.clone()),
+            },
+            (CountryRef::OutsideEea, _) => Place::OutsideEea,
+            (CountryRef::Unknown, _) => Place::Unknown,
+        }
+    }
+
+    pub fn marking(&self) -> Marking {
+        match self {
+            Place::Eea(_) => Marking::None,
+            Place::AdequateWhole(_) | Place::AdequatePart(_) => Marking::Adequate,
+            Place::NoAdequacy(_) | Place::OutsideEea => Marking::ThirdCountry,
+            Place::Unknown | Place::NotStated => Marking::Unknown,
+        }
+    }
+
+    /// Outside the EU/EEA, known or not named.
+    pub fn is_third_country(&self) -> bool {
+        matches!(self.marking(), Marking::Adequate | Marking::ThirdCountry)
+    }
+
+    /// `third country: India (IN), no adequacy decision`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let named = |code: &str| match countries().get(code) {
+            Some(c) => format!("{} ({code})", c.name),
+            None => code.to_string(),
+        };
+        match self {
+            Place::Eea(code) => tr!(lang, PLACE_EEA, country = named(code)),
+            Place::AdequateWhole(code) => tr!(lang, PLACE_ADEQUATE_WHOLE, country = named(code)),
+            Place::AdequatePart(code) => tr!(lang, PLACE_ADEQUATE_PART, country = named(code)),
+            Place::NoAdequacy(code) => tr!(lang, PLACE_NO_ADEQUACY, country = named(code)),
+            Place::OutsideEea => tr!(lang, PLACE_OUTSIDE_EEA),
+            Place::Unknown => tr!(lang, PLACE_UNKNOWN),
+            Place::NotStated => tr!(lang, PLACE_NOT_STATED),
+        }
+    }
+}
+
+/// Data on an edge that the law treats with particular care, in order of weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// Special categories of personal data, GDPR art. 9.
+    Special,
+    /// Criminal convictions and offences, GDPR art. 10.
+    Criminal,
+    /// CPR numbers, DBL § 11.
+    Cpr,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 3] = [Mark::Special, Mark::Criminal, Mark::Cpr];
+
+    /// `art. 9`: the mark written on an edge.
+    pub fn tag(self, lang: Lang) -> &'static str {
+        match self {
+            Mark::Special => TAG_SPECIAL,
+            Mark::Criminal => TAG_CRIMINAL,
+            Mark::Cpr => TAG_CPR,
+        }
+        .get(lang)
+    }
+
+    /// What the mark means, for a legend.
+    pub fn meaning(self, lang: Lang) -> &'static str {
+        match self {
+            Mark::Special => MEANING_SPECIAL,
+            Mark::Criminal => MEANING_CRIMINAL,
+            Mark::Cpr => MEANING_CPR,
+        }
+        .get(lang)
+    }
+
+    fn of(class: DataClass) -> Option<Mark> {
+        match class {
+            DataClass::Special => Some(Mark::Special),
+            DataClass::Criminal => Some(Mark::Criminal),
+            DataClass::Cpr => Some(Mark::Cpr),
+            DataClass::Ordinary | DataClass::Confidential => None,
+        }
+    }
+}
+
+/// A party in the picture.
+#[derive(Debug, Clone)]
+pub struct ViewNode<'m> {
+    /// The node of the flow graph it draws.
+    pub node: Node,
+    pub role: Role,
+    /// `processor:hosting`: unique in the picture, stable from run to run.
+    pub key: String,
+    /// The name declared in the spec (`hosting`).
+    pub name: &'m str,
+    /// The text declared with it (`"Hosting GmbH"`).
+    pub label: &'m str,
+    /// The kind of a source or recipient as the spec writes it (`register`, `authority`).
+    pub kind: Option<&'static str>,
+    /// Where a processor or recipient is; `None` for sources, activities (the controller's) and
+    /// recipients whose country the spec does not give.
+    pub place: Option<Place>,
+}
+
+impl ViewNode<'_> {
+    /// `sub-processor · hosting`, `source · register · cpr_register`: the line under the label.
+    pub fn subtitle(&self, lang: Lang) -> String {
+        match self.kind {
+            Some(kind) => format!("{} · {kind} · {}", self.role.name(lang), self.name),
+            None => format!("{} · {}", self.role.name(lang), self.name),
+        }
+    }
+
+    pub fn marking(&self) -> Marking {
+        self.place.as_ref().map_or(Marking::None, Place::marking)
+    }
+}
+
+/// Data flowing from one node to another.
+#[derive(Debug, Clone)]
+pub struct ViewEdge {
+    /// Indexes into [`FlowView::nodes`].
+    pub from: usize,
+    pub to: usize,
+    /// The categories carried, in declaration order (only the chosen one under `--category`).
+    pub data: Vec<DataId>,
+    /// The marks of the data carried, weightiest first.
+    pub marks: Vec<Mark>,
+}
+
+impl ViewEdge {
+    /// The weightiest mark, which decides how the edge is drawn.
+    pub fn strongest(&self) -> Option<Mark> {
+        self.marks.first().copied()
+    }
+}
+
+/// The flow graph as the pictures draw it.
+#[derive(Debug, Clone)]
+pub struct FlowView<'m> {
+    pub model: &'m Model,
+    pub lang: Lang,
+    /// The category chosen with `--category`.
+    pub category: Option<DataId>,
+    /// Where the controller is (it holds the activities).
+    pub controller_place: Place,
+    /// Sources, activities, processors (each followed by its sub-processors), recipients, each
+    /// group in declaration order.
+    pub nodes: Vec<ViewNode<'m>>,
+    /// Sorted by the order of their nodes.
+    pub edges: Vec<ViewEdge>,
+}
+
+impl<'m> FlowView<'m> {
+    /// The nodes and edges to draw. Without a category: every activity, and every other party that
+    /// data flows to or from. With one: the edges that carry it, the nodes they join, and the
+    /// activities that process it.
+    pub fn new(model: &'m Model, flow: &FlowGraph, options: &RenderOptions) -> FlowView<'m> {
+        let carries = |data: &BTreeSet<DataId>| options.category.is_none_or(|c| data.contains(&c));
+        let mut wanted = vec![false; flow.graph.node_count()];
+        for edge in flow.graph.edge_references() {
+            if carries(&edge.weight().data) {
+                wanted[edge.source().index()] = true;
+                wanted[edge.target().index()] = true;
+            }
+        }
+        for index in flow.graph.node_indices() {
+            if let Node::Activity(id) = flow.graph[index] {
+                let activity = &model.activities[id.index()];
+                wanted[index.index()] |= options
+                    .category
+                    .is_none_or(|c| activity.data.iter().any(|d| d.id == c));
+            }
+        }
+
+        let mut order: Vec<NodeIndex> = flow
+            .graph
+            .node_indices()
+            .filter(|i| wanted[i.index()])
+            .collect();
+        // Node indices follow declaration order within each kind (FlowGraph::build); the kinds go
+        // in the order of the columns.
+        order.sort_by_key(|&i| (role_of(model, flow.graph[i]), i.index()));
+        let mut position = vec![usize::MAX; flow.graph.node_count()];
+        for (at, index) in order.iter().enumerate() {
+            position[index.index()] = at;
+        }
+        let nodes = order
+            .iter()
+            .map(|&index| view_node(model, flow, index))
+            .collect();
+
+        let mut edges: Vec<ViewEdge> = flow
+            .graph
+            .edge_references()
+            .filter(|e| carries(&e.weight().data))
+            .map(|e| {
+                let data: Vec<DataId> = match options.category {
+                    Some(c) => vec![c],
+                    None => e.weight().data.iter().copied().collect(),
+                };
+                let marks: BTreeSet<Mark> = data
+                    .iter()
+                    .filter_map(|d| Mark::of(model.data(*d).class))
+                    .collect();
+                ViewEdge {
+                    from: position[e.source().index()],
+                    to: position[e.target().index()],
+                    data,
+                    marks: marks.into_iter().collect(),
+                }
+            })
+            .collect();
+        edges.sort_by_key(|e| (e.from, e.to));
+
+        FlowView {
+            model,
+            lang: options.lang,
+            category: options.category,
+            controller_place: Place::of(Some(&model.controller.country)),
+            nodes,
+            edges,
+        }
+    }
+
+    /// `Controller: Lejre Kommune (DK)`.
+    pub fn controller_title(&self) -> String {
+        let controller = &self.model.controller;
+        let name = match &controller.country {
+            CountryRef::Code(code) => format!("{} ({code})", controller.label.node),
+            _ => controller.label.node.clone(),
+        };
+        tr!(self.lang, CONTROLLER, name = name)
+    }
+
+    /// `Lejre Kommune: flow of personal data`.
+    pub fn title(&self) -> String {
+        tr!(self.lang, TITLE, name = self.model.controller.label.node)
+    }
+
+    /// Under the title, when the picture shows one category only.
+    pub fn subtitle(&self) -> Option<String> {
+        self.category.map(|c| {
+            tr!(
+                self.lang,
+                ONLY_CATEGORY,
+                category = self.model.data(c).name.node
+            )
+        })
+    }
+
+    /// The names of the categories on an edge.
+    pub fn data_names(&self, edge: &ViewEdge) -> Vec<&'m str> {
+        edge.data
+            .iter()
+            .map(|d| self.model.data(*d).name.node.as_str())
+            .collect()
+    }
+
+    /// `art. 9 · CPR`: the marks of an edge in words, or `None` when it carries none.
+    pub fn tags(&self, edge: &ViewEdge) -> Option<String> {
+        if edge.marks.is_empty() {
+            return None;
+        }
+        let tags: Vec<&str> = edge.marks.iter().map(|m| m.tag(self.lang)).collect();
+        Some(tags.join(" · "))
+    }
+
+    /// An edge's label as lines of about `width` characters: the marks first, then every category.
+    pub fn edge_label_lines(&self, edge: &ViewEdge, width: usize) -> Vec<String> {
+        let mut lines: Vec<String> = self.tags(edge).into_iter().collect();
+        lines.extend(wrap_list(&self.data_names(edge), width));
+        lines
+    }
+
+    /// The categories of an edge in at most `width` characters: as many names as fit, then
+    /// `+3 more`. At least one name is shown, however long.
+    pub fn data_summary(&self, edge: &ViewEdge, width: usize) -> String {
+        let names = self.data_names(edge);
+        let mut shown = String::new();
+        for (i, name) in names.iter().enumerate() {
+            let rest = names.len() - i - 1;
+            let more = if rest == 0 {
+                String::new()
+            } else {
+                format!(", {}", tr!(self.lang, MORE, count = rest))
+            };
+            let candidate = if i == 0 {
+                name.to_string()
+            } else {
+                format!("{shown}, {name}")
+            };
+            let fits = candidate.chars().count() + more.chars().count() <= width;
+            if i > 0 && !fits {
+                let hidden = names.len() - i;
+                return format!("{shown}, {}", tr!(self.lang, MORE, count = hidden));
+            }
+            shown = candidate;
+        }
+        shown
+    }
+}
+
+/// Items joined by `, ` into lines of about `width` characters (an item is never split).
+pub fn wrap_list(items: &[&str], width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.to_string()
+        };
+        if !line.is_empty() && line.chars().count() + 1 + piece.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own);
+/// at most `max_lines` lines, the last ending in `…` when text is left over.
+pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", kept.trim_end_matches([',', ' ', ':', ';']));
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            if l.chars().count() > width {
+                let kept: String = l.chars().take(width.saturating_sub(1)).collect();
+                format!("{kept}…")
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
+fn role_of(model: &Model, node: Node) -> Role {
+    match node {
+        Node::Source(_) => Role::Source,
+        Node::Activity(_) => Role::Activity,
+        Node::Processor(id) if model.processor(id).parent.is_some() => Role::Subprocessor,
+        Node::Processor(_) => Role::Processor,
+        Node::Recipient(_) => Role::Recipient,
+    }
+}
+
+fn view_node<'m>(model: &'m Model, flow: &FlowGraph, index: NodeIndex) -> ViewNode<'m> {
+    let node = flow.graph[index];
+    let role = role_of(model, node);
+    let (label, kind, place) = match node {
+        Node::Source(id) => {
+            let s = model.source(id);
+            (&s.label.node, Some(s.kind.keyword()), None)
+        }
+        Node::Activity(id) => (&model.activities[id.index()].label.node, None, None),
+        Node::Processor(id) => {
+            let p = model.processor(id);
+            (
+                &p.label.node,
+                None,
+                Some(Place::of(flow.country(model, index))),
+            )
+        }
+        Node::Recipient(id) => {
+            let r = model.recipient(id);
+            let place = r.country.as_ref().map(|c| Place::of(Some(&c.node)));
+            (&r.label.node, Some(r.kind.keyword()), place)
+        }
+    };
+    let name = flow.name(model, index);
+    ViewNode {
+        node,
+        role,
+        key: format!("{}:{name}", role.key_prefix()),
+        name,
+        label,
+        kind,
+        place,
+    }
+}
+
+/// How deep a sub-processor is: 1 for one engaged by a processor, 2 for its own, and so on; 0 for
+/// every other node.
+pub fn depth(model: &Model, node: Node) -> usize {
+    match node {
+        Node::Processor(id) => processor_chain(model, id).len() - 1,
+        _ => 0,
+    }
+}
