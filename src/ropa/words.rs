@@ -168,7 +168,9 @@ pub fn implied_mechanism(lang: Lang, country: &CountryRef) -> Option<String> {
         return None;
     };
     let adequacy = countries().adequacy(code)?;
-    (adequacy.scope == "all").then(|| tr!(lang, ADEQUACY_WHOLE_COUNTRY))
+    adequacy
+        .covers_every_importer()
+        .then(|| tr!(lang, ADEQUACY_WHOLE_COUNTRY))
 }
 
 /// When data is deleted: `5 years after the end of the journal period`.
