@@ -4,8 +4,9 @@
 //!   marked ```hjemmel-fragment and skipped;
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
-//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` or
-//!   `<!-- output of: hjemmel graph ... -->` is exactly what that command prints, and every block
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->`,
+//!   `<!-- output of: hjemmel graph ... -->` or `<!-- output of: hjemmel diff ... -->` is exactly
+//!   what that command prints, and every block
 //!   headed `<!-- results of: hjemmel check --format sarif ... -->` is the `results` of the SARIF log
 //!   it prints.
 //!
@@ -306,6 +307,20 @@ fn ropa_output(args: &[&str]) -> String {
     }
 }
 
+/// What `hjemmel diff ARGS` prints, from the binary as scripts/update-cli-doc.py runs it: the diff
+/// reads both specs from disk, and `--base` would run git.
+fn diff_output(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .arg("diff")
+        .args(args)
+        .current_dir(root())
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hjemmel binary runs");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
 #[test]
 fn documented_command_output_is_what_the_command_prints() {
     const MARKER: &str = "<!-- output of: hjemmel ";
@@ -329,6 +344,7 @@ fn documented_command_output_is_what_the_command_prints() {
             Some((&"check", rest)) => check_output(rest),
             Some((&"graph", rest)) => graph_output(rest),
             Some((&"ropa", rest)) => ropa_output(rest),
+            Some((&"diff", rest)) => diff_output(rest),
             _ => panic!(
                 "{doc}:{}: the docs test does not run `hjemmel {command}`",
                 i + 1
@@ -341,7 +357,7 @@ fn documented_command_output_is_what_the_command_prints() {
         );
         compared.push(args[0]);
     }
-    for command in ["check", "graph", "ropa"] {
+    for command in ["check", "graph", "diff", "ropa"] {
         assert!(
             compared.contains(&command),
             "{doc} has no `{MARKER}{command} ...` blocks"

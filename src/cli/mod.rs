@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand.
 
 mod check;
+mod diff;
 mod explain;
 mod graph;
 mod output;
@@ -57,6 +58,11 @@ impl From<LangArg> for hjemmel::i18n::Lang {
 enum Command {
     /// Check one or more specs and report findings.
     Check(check::CheckArgs),
+    /// Show what a change to a spec does: data flows, legal bases, deadlines, parties, findings.
+    #[command(
+        override_usage = "hjemmel diff [OPTIONS] OLD NEW\n       hjemmel diff [OPTIONS] --base REV NEW"
+    )]
+    Diff(diff::DiffArgs),
     /// Print the documentation of a rule.
     Explain(explain::ExplainArgs),
     /// List every rule with its code, default severity and what it checks.
@@ -73,6 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.into();
     match cli.command {
         Command::Check(args) => check::run(args, lang),
+        Command::Diff(args) => diff::run(args, lang),
         Command::Explain(args) => explain::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Ropa(args) => ropa::run(args, lang),

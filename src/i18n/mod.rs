@@ -150,6 +150,8 @@ macro_rules! texts {
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
     vec![
         ("i18n::examples", examples::ALL),
+        ("diff::words", crate::diff::words::ALL),
+        ("diff::git", crate::diff::git::ALL),
         ("flow::render", crate::flow::render::ALL),
         ("flow::render::svg", crate::flow::render::svg::ALL),
         ("report::file", crate::report::file::ALL),
