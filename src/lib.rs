@@ -16,6 +16,7 @@ pub mod flow;
 pub mod i18n;
 pub mod law;
 pub mod report;
+pub mod ropa;
 pub mod rules;
 pub mod semantic;
 pub mod source;

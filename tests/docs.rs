@@ -288,6 +288,34 @@ fn graph_output(args: &[&str]) -> String {
     }
 }
 
+/// What `hjemmel ropa ARGS` prints on standard output, computed in-process as src/cli/ropa.rs does.
+fn ropa_output(args: &[&str]) -> String {
+    let mut format = "md";
+    let mut path: Option<&str> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            p if !p.starts_with('-') => path = Some(p),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a spec");
+    let lang = hjemmel::i18n::Lang::En;
+    let outcome = hjemmel::check_spec(Path::new(path), lang);
+    let checked = outcome
+        .result
+        .as_ref()
+        .expect("a documented spec is understood");
+    let record = hjemmel::ropa::Record::build(&checked.model, &checked.flow, lang);
+    match format {
+        "md" => hjemmel::ropa::markdown::render(&record),
+        "csv" => hjemmel::ropa::csv::render(&record),
+        "json" => hjemmel::ropa::json::render(&record),
+        other => panic!("unknown format {other}"),
+    }
+}
+
 /// What `hjemmel diff ARGS` prints, from the binary as scripts/update-cli-doc.py runs it: the diff
 /// reads both specs from disk, and `--base` would run git.
 fn diff_output(args: &[&str]) -> String {
@@ -324,6 +352,7 @@ fn documented_command_output_is_what_the_command_prints() {
         let actual = match args.split_first() {
             Some((&"check", rest)) => check_output(rest),
             Some((&"graph", rest)) => graph_output(rest),
+            Some((&"ropa", rest)) => ropa_output(rest),
             Some((&"diff", rest)) => diff_output(rest),
             _ => panic!(
                 "{doc}:{}: the docs test does not run `hjemmel {command}`",
@@ -337,7 +366,7 @@ fn documented_command_output_is_what_the_command_prints() {
         );
         compared.push(args[0]);
     }
-    for command in ["check", "graph", "diff"] {
+    for command in ["check", "graph", "diff", "ropa"] {
         assert!(
             compared.contains(&command),
             "{doc} has no `{MARKER}{command} ...` blocks"

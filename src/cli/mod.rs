@@ -4,6 +4,9 @@ mod check;
 mod diff;
 mod explain;
 mod graph;
+mod output;
+mod report;
+mod ropa;
 mod rules;
 
 use std::process::ExitCode;
@@ -64,6 +67,10 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// List every rule with its code, default severity and what it checks.
     Rules(rules::RulesArgs),
+    /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
+    Ropa(ropa::RopaArgs),
+    /// Write a self-contained HTML report of a spec: findings, data flows and the record.
+    Report(report::ReportArgs),
     /// Print the flow graph of a spec: who sends which personal data to whom.
     Graph(graph::GraphArgs),
 }
@@ -75,6 +82,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(args, lang),
         Command::Explain(args) => explain::run(args, lang),
         Command::Rules(args) => rules::run(args, lang),
+        Command::Ropa(args) => ropa::run(args, lang),
+        Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
     }
 }

@@ -173,6 +173,15 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ),
         ("semantic::model", crate::semantic::model::text::ALL),
         ("semantic::resolve", crate::semantic::resolve::text::ALL),
+        ("report::file", crate::report::file::ALL),
+        ("report::html", crate::report::html::ALL),
+        (
+            "report::html::findings",
+            crate::report::html::FINDINGS_TEXTS,
+        ),
+        ("ropa", crate::ropa::ALL),
+        ("ropa::fields", crate::ropa::fields::ALL),
+        ("ropa::words", crate::ropa::words::ALL),
     ]
 }
 
