@@ -6,7 +6,7 @@ use super::flows::{FlowPair, PartyKind, Place};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::law::citation::LegalRef;
-use crate::law::vocabulary::{DataClass, TimeUnit};
+use crate::law::vocabulary::DataClass;
 use crate::report::Counts;
 use crate::report::location::Location;
 use crate::semantic::model::Period;
@@ -74,14 +74,6 @@ texts! {
     ),
     AFTER = ("{period} after {event}", "{period} efter {event}"),
     THEN_ARCHIVE = ("{period}, then handed to the public archive", "{period}, derefter aflevering til offentligt arkiv"),
-    DAY = ("day", "dag"),
-    DAYS = ("days", "dage"),
-    WEEK = ("week", "uge"),
-    WEEKS = ("weeks", "uger"),
-    MONTH = ("month", "måned"),
-    MONTHS = ("months", "måneder"),
-    YEAR = ("year", "år"),
-    YEARS = ("years", "år"),
     // Column headings of the Markdown tables.
     SEVERITY = ("severity", "alvorlighed"),
     CODE = ("code", "kode"),
@@ -248,7 +240,7 @@ pub fn period(lang: Lang, period: Option<&Period>) -> String {
             after,
             then_archive,
         }) => {
-            let mut text = format!("{amount} {}", unit_word(lang, *unit));
+            let mut text = format!("{amount} {}", unit.word(*amount, lang));
             if let Some(event) = after {
                 text = tr!(lang, AFTER, period = text, event = format!("\"{event}\""));
             }
@@ -258,20 +250,6 @@ pub fn period(lang: Lang, period: Option<&Period>) -> String {
             text
         }
     }
-}
-
-fn unit_word(lang: Lang, unit: TimeUnit) -> &'static str {
-    let text = match unit {
-        TimeUnit::Day => DAY,
-        TimeUnit::Days => DAYS,
-        TimeUnit::Week => WEEK,
-        TimeUnit::Weeks => WEEKS,
-        TimeUnit::Month => MONTH,
-        TimeUnit::Months => MONTHS,
-        TimeUnit::Year => YEAR,
-        TimeUnit::Years => YEARS,
-    };
-    text.get(lang)
 }
 
 /// A citation as a lawyer writing in `lang` cites it: `GDPR art. 6(1)(e)`, in Danish
@@ -300,6 +278,7 @@ pub fn location(sources: &SourceMap, finding: &Diagnostic) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::law::vocabulary::TimeUnit;
 
     fn to(place: Option<Place>, class: DataClass) -> FlowPair {
         FlowPair {

@@ -3,10 +3,10 @@
 //! citations. The spec's keywords are English and terse (`scc`, `special(health)`); a record is read
 //! by people who never saw the spec.
 
-use crate::i18n::{Lang, Text, citation};
+use crate::i18n::{Lang, citation};
 use crate::law::citation::LegalRef;
 use crate::law::countries::{CountryRef, countries};
-use crate::law::vocabulary::{DataClass, Mechanism, RecipientKind, SpecialKind, TimeUnit};
+use crate::law::vocabulary::{DataClass, Mechanism, RecipientKind, SpecialKind};
 use crate::semantic::model::{MechanismRef, Period};
 use crate::texts;
 use crate::tr;
@@ -23,20 +23,6 @@ texts! {
         "special category (art. 9): {kinds}",
         "særlig kategori af personoplysninger (art. 9): {kinds}",
     ),
-    ETHNIC_ORIGIN = ("racial or ethnic origin", "race eller etnisk oprindelse"),
-    POLITICAL_OPINIONS = ("political opinions", "politisk overbevisning"),
-    RELIGIOUS_BELIEFS = ("religious beliefs", "religiøs overbevisning"),
-    PHILOSOPHICAL_BELIEFS = ("philosophical beliefs", "filosofisk overbevisning"),
-    TRADE_UNION = ("trade-union membership", "fagforeningsmæssigt tilhørsforhold"),
-    GENETIC = ("genetic data", "genetiske data"),
-    BIOMETRIC = (
-        "biometric data for identification",
-        "biometriske data med henblik på entydig identifikation",
-    ),
-    HEALTH = ("data concerning health", "helbredsoplysninger"),
-    SEX_LIFE = ("data concerning sex life", "oplysninger om seksuelle forhold"),
-    SEXUAL_ORIENTATION = ("sexual orientation", "seksuel orientering"),
-    ANY_KIND = ("kind not stated", "arten er ikke angivet"),
 
     TAX = ("tax authorities", "skattemyndigheder"),
     POLICE = ("police", "politiet"),
@@ -73,14 +59,6 @@ texts! {
         "undtagelse i en specifik situation (art. 49, stk. 1, litra {letter})",
     ),
 
-    DAY = ("day", "dag"),
-    DAYS = ("days", "dage"),
-    WEEK = ("week", "uge"),
-    WEEKS = ("weeks", "uger"),
-    MONTH = ("month", "måned"),
-    MONTHS = ("months", "måneder"),
-    YEAR = ("year", "år"),
-    YEARS = ("years", "år"),
     FROM_COLLECTION = ("{amount} {unit} from collection", "{amount} {unit} fra indsamlingen"),
     AFTER_EVENT = ("{amount} {unit} after {event}", "{amount} {unit} efter {event}"),
     THEN_ARCHIVE = (
@@ -109,25 +87,9 @@ pub fn data_class(lang: Lang, class: DataClass, special: &[SpecialKind]) -> Stri
         DataClass::Cpr => tr!(lang, CPR),
         DataClass::Criminal => tr!(lang, CRIMINAL),
         DataClass::Special => {
-            let kinds: Vec<&str> = special.iter().map(|k| special_kind(*k).get(lang)).collect();
+            let kinds: Vec<&str> = special.iter().map(|k| k.description(lang)).collect();
             tr!(lang, SPECIAL, kinds = kinds.join(", "))
         }
-    }
-}
-
-fn special_kind(kind: SpecialKind) -> Text {
-    match kind {
-        SpecialKind::EthnicOrigin => ETHNIC_ORIGIN,
-        SpecialKind::PoliticalOpinions => POLITICAL_OPINIONS,
-        SpecialKind::ReligiousBeliefs => RELIGIOUS_BELIEFS,
-        SpecialKind::PhilosophicalBeliefs => PHILOSOPHICAL_BELIEFS,
-        SpecialKind::TradeUnion => TRADE_UNION,
-        SpecialKind::Genetic => GENETIC,
-        SpecialKind::Biometric => BIOMETRIC,
-        SpecialKind::Health => HEALTH,
-        SpecialKind::SexLife => SEX_LIFE,
-        SpecialKind::SexualOrientation => SEXUAL_ORIENTATION,
-        SpecialKind::Any => ANY_KIND,
     }
 }
 
@@ -183,7 +145,7 @@ pub fn period(lang: Lang, period: &Period) -> String {
             after,
             then_archive,
         } => {
-            let unit = time_unit(*unit).get(lang);
+            let unit = unit.word(*amount, lang);
             let deadline = match after {
                 Some(event) => tr!(
                     lang,
@@ -200,19 +162,6 @@ pub fn period(lang: Lang, period: &Period) -> String {
                 deadline
             }
         }
-    }
-}
-
-fn time_unit(unit: TimeUnit) -> Text {
-    match unit {
-        TimeUnit::Day => DAY,
-        TimeUnit::Days => DAYS,
-        TimeUnit::Week => WEEK,
-        TimeUnit::Weeks => WEEKS,
-        TimeUnit::Month => MONTH,
-        TimeUnit::Months => MONTHS,
-        TimeUnit::Year => YEAR,
-        TimeUnit::Years => YEARS,
     }
 }
 
