@@ -103,12 +103,14 @@ fn run_once(path: &Path) -> Option<(Vec<Phase>, usize)> {
     let start = Instant::now();
     let mut phases = Vec::new();
 
-    let sources = phase(&mut phases, "load", || hjemmel::source::load(path).ok())?;
+    let sources = phase(&mut phases, "load", || {
+        hjemmel::source::load(path, hjemmel::i18n::Lang::En).ok()
+    })?;
 
     // The steps of `hjemmel::compile`: parsing and resolving go together, declaration by
     // declaration (src/semantic/stream.rs), then the flow graph.
     let model = phase(&mut phases, "compile", || {
-        hjemmel::semantic::stream::parse_and_resolve(&sources).ok()
+        hjemmel::semantic::stream::parse_and_resolve(&sources, hjemmel::i18n::Lang::En).ok()
     })?;
     let flow = phase(&mut phases, "flow", || {
         hjemmel::flow::FlowGraph::build(&model)

@@ -11,10 +11,12 @@
 pub mod allocator;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod flow;
 pub mod i18n;
 pub mod law;
 pub mod report;
+pub mod ropa;
 pub mod rules;
 pub mod semantic;
 pub mod source;
@@ -71,7 +73,7 @@ impl Outcome {
 /// Reads, compiles and checks the spec at `path` (a `.hjemmel` file or a directory of them); the
 /// findings are worded in `lang`.
 pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
-    match source::load(path) {
+    match source::load(path, lang) {
         Ok(sources) => {
             let result = check_sources(&sources, lang);
             Outcome { sources, result }
@@ -85,8 +87,8 @@ pub fn check_spec(path: &Path, lang: Lang) -> Outcome {
 
 /// Compiles and checks a spec already in memory, applying its settings and waivers.
 pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Diagnostic>> {
-    let config = load_config(sources);
-    let compiled = compile(sources);
+    let config = load_config(sources, lang);
+    let compiled = compile(sources, lang);
     let (config, (model, flow)) = match (config, compiled) {
         (Ok(config), Ok(compiled)) => (config, compiled),
         (config, compiled) => {
@@ -96,12 +98,12 @@ pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Dia
             return Err(errors);
         }
     };
-    let unknown_codes = config::waivers::check_codes(&model.waivers);
+    let unknown_codes = config::waivers::check_codes(&model.waivers, lang);
     if !unknown_codes.is_empty() {
         return Err(unknown_codes);
     }
     let findings = run_rules(&model, &flow, sources, lang);
-    let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers);
+    let (findings, suppressed) = config::waivers::apply(findings, &config, &model.waivers, lang);
     Ok(Checked {
         model,
         flow,
@@ -110,19 +112,20 @@ pub fn check_sources(sources: &SourceMap, lang: Lang) -> Result<Checked, Vec<Dia
     })
 }
 
-/// The spec's settings file, read and validated; the defaults when there is none.
-pub fn load_config(sources: &SourceMap) -> Result<Config, Vec<Diagnostic>> {
+/// The spec's settings file, read and validated (errors worded in `lang`); the defaults when there
+/// is none.
+pub fn load_config(sources: &SourceMap, lang: Lang) -> Result<Config, Vec<Diagnostic>> {
     match sources.config() {
-        Some((id, file)) => config::parse(id, &file.text),
+        Some((id, file)) => config::parse(id, &file.text, lang),
         None => Ok(Config::default()),
     }
 }
 
-/// Text → resolved model and flow graph, or every spec error found.
-pub fn compile(sources: &SourceMap) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
+/// Text → resolved model and flow graph, or every spec error found (worded in `lang`).
+pub fn compile(sources: &SourceMap, lang: Lang) -> Result<(Model, FlowGraph), Vec<Diagnostic>> {
     // Parsing and resolving go declaration by declaration (semantic/stream.rs); the result is the one
     // of `syntax::parser::parse_file` on every spec file, then `semantic::resolve::resolve`.
-    let model = semantic::stream::parse_and_resolve(sources)?;
+    let model = semantic::stream::parse_and_resolve(sources, lang)?;
     let flow = FlowGraph::build(&model);
     Ok((model, flow))
 }

@@ -4,8 +4,9 @@
 //!   marked ```hjemmel-fragment and skipped;
 //! - every spec-error code the compiler can give, and every word of the language's closed word
 //!   lists, is documented in docs/language.md;
-//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->` or
-//!   `<!-- output of: hjemmel graph ... -->` is exactly what that command prints, and every block
+//! - every block of output in docs/cli.md that is headed `<!-- output of: hjemmel check ... -->`,
+//!   `<!-- output of: hjemmel graph ... -->` or `<!-- output of: hjemmel diff ... -->` is exactly
+//!   what that command prints, and every block
 //!   headed `<!-- results of: hjemmel check --format sarif ... -->` is the `results` of the SARIF log
 //!   it prints.
 //!
@@ -198,15 +199,23 @@ fn every_word_of_the_language_is_documented() {
 }
 
 /// What `hjemmel check ARGS` prints on standard output, computed in-process as src/cli/check.rs does
-/// (without colour, at the default width). Understands `--format`, `--color never` and
+/// (without colour, at the default width). Understands `--format`, `--lang`, `--color never` and
 /// `--deny-warnings`, which does not change the output.
 fn check_output(args: &[&str]) -> String {
     let mut format = "human";
+    let mut lang = hjemmel::i18n::Lang::En;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match *arg {
             "--format" => format = it.next().expect("--format takes a value"),
+            "--lang" => {
+                lang = match it.next() {
+                    Some(&"da") => hjemmel::i18n::Lang::Da,
+                    Some(&"en") => hjemmel::i18n::Lang::En,
+                    other => panic!("the docs test does not know the language {other:?}"),
+                }
+            }
             "--color" => assert_eq!(it.next(), Some(&"never"), "documented output is uncoloured"),
             "--deny-warnings" => {}
             path if !path.starts_with('-') => paths.push(path),
@@ -215,12 +224,7 @@ fn check_output(args: &[&str]) -> String {
     }
     let outcomes: Vec<(&str, hjemmel::Outcome)> = paths
         .iter()
-        .map(|p| {
-            (
-                *p,
-                hjemmel::check_spec(Path::new(p), hjemmel::i18n::Lang::En),
-            )
-        })
+        .map(|p| (*p, hjemmel::check_spec(Path::new(p), lang)))
         .collect();
     let reports: Vec<SpecReport> = outcomes
         .iter()
@@ -234,7 +238,13 @@ fn check_output(args: &[&str]) -> String {
             &reports,
             &hjemmel::report::sarif::Paths::new(root(), root()),
         ),
-        "human" => human::render(&reports, human::Style::PLAIN),
+        "human" => human::render(
+            &reports,
+            human::Style {
+                lang,
+                ..human::Style::PLAIN
+            },
+        ),
         other => panic!("unknown format {other}"),
     }
 }
@@ -262,9 +272,9 @@ fn graph_output(args: &[&str]) -> String {
         }
     }
     let path = path.expect("a documented graph names its spec");
-    let sources = hjemmel::source::load(&root().join(path))
+    let sources = hjemmel::source::load(&root().join(path), hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("{path}: {}", e.error.message));
-    let (model, flow) = hjemmel::compile(&sources)
+    let (model, flow) = hjemmel::compile(&sources, hjemmel::i18n::Lang::En)
         .unwrap_or_else(|_| panic!("a documented graph is of a valid spec: {path}"));
     let options = RenderOptions {
         category: category.map(|c| render::find_category(&model, c).expect("a known category")),
@@ -276,6 +286,48 @@ fn graph_output(args: &[&str]) -> String {
         "svg" => render::svg::render(&model, &flow, &options),
         other => panic!("unknown format {other}"),
     }
+}
+
+/// What `hjemmel ropa ARGS` prints on standard output, computed in-process as src/cli/ropa.rs does.
+fn ropa_output(args: &[&str]) -> String {
+    let mut format = "md";
+    let mut path: Option<&str> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--format" => format = it.next().expect("--format takes a value"),
+            p if !p.starts_with('-') => path = Some(p),
+            other => panic!("the docs test does not know the option {other}"),
+        }
+    }
+    let path = path.expect("a spec");
+    let lang = hjemmel::i18n::Lang::En;
+    let outcome = hjemmel::check_spec(Path::new(path), lang);
+    let checked = outcome
+        .result
+        .as_ref()
+        .expect("a documented spec is understood");
+    let record = hjemmel::ropa::Record::build(&checked.model, &checked.flow, lang);
+    match format {
+        "md" => hjemmel::ropa::markdown::render(&record),
+        "csv" => hjemmel::ropa::csv::render(&record),
+        "json" => hjemmel::ropa::json::render(&record),
+        other => panic!("unknown format {other}"),
+    }
+}
+
+/// What `hjemmel diff ARGS` prints, from the binary as scripts/update-cli-doc.py runs it: the diff
+/// reads both specs from disk, and `--base` would run git.
+fn diff_output(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .arg("diff")
+        .args(args)
+        .current_dir(root())
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hjemmel binary runs");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
 #[test]
@@ -300,6 +352,8 @@ fn documented_command_output_is_what_the_command_prints() {
         let actual = match args.split_first() {
             Some((&"check", rest)) => check_output(rest),
             Some((&"graph", rest)) => graph_output(rest),
+            Some((&"ropa", rest)) => ropa_output(rest),
+            Some((&"diff", rest)) => diff_output(rest),
             _ => panic!(
                 "{doc}:{}: the docs test does not run `hjemmel {command}`",
                 i + 1
@@ -312,7 +366,7 @@ fn documented_command_output_is_what_the_command_prints() {
         );
         compared.push(args[0]);
     }
-    for command in ["check", "graph"] {
+    for command in ["check", "graph", "diff", "ropa"] {
         assert!(
             compared.contains(&command),
             "{doc} has no `{MARKER}{command} ...` blocks"
@@ -372,7 +426,7 @@ fn shown(written: &str) -> String {
         panic!("`{written}`: no basis statement");
     };
     assert_eq!(citations.len(), 1, "`{written}` is one citation");
-    hjemmel::law::citation::validate(&citations[0])
+    hjemmel::law::citation::validate(&citations[0], hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("`{written}` is not valid: {}", e.message))
         .to_string()
 }

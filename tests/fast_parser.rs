@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use hjemmel::diagnostic::Diagnostic;
+use hjemmel::i18n::Lang;
 use hjemmel::semantic::model::Model;
 use hjemmel::semantic::resolve::resolve;
 use hjemmel::semantic::stream::parse_and_resolve;
@@ -394,14 +395,14 @@ fn parse_then_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    resolve(files).map_err(|mut errors| {
+    resolve(files, Lang::En).map_err(|mut errors| {
         errors.sort_by_key(Diagnostic::sort_key);
         errors
     })
 }
 
 fn same_outcome(what: &str, sources: &SourceMap) -> bool {
-    let streamed = format!("{:#?}", parse_and_resolve(sources));
+    let streamed = format!("{:#?}", parse_and_resolve(sources, Lang::En));
     let whole = format!("{:#?}", parse_then_resolve(sources));
     assert!(
         streamed == whole,
@@ -435,7 +436,7 @@ fn streaming_gives_the_model_and_errors_of_parsing_first() {
     specs.sort();
     specs.dedup();
     for spec in &specs {
-        if let Ok(sources) = hjemmel::source::load(spec) {
+        if let Ok(sources) = hjemmel::source::load(spec, hjemmel::i18n::Lang::En) {
             count(same_outcome(&spec.display().to_string(), &sources));
         }
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use hjemmel::flow::transfers::destinations;
 use hjemmel::flow::{FlowGraph, Node};
+use hjemmel::i18n::Lang;
 use hjemmel::semantic::model::Model;
 use hjemmel::source::{SourceFile, SourceMap};
 
@@ -47,7 +48,7 @@ activity absence "Fravær" {
 fn compile() -> (Model, FlowGraph) {
     let mut sources = SourceMap::new();
     sources.add(SourceFile::new("flow.hjemmel", SPEC));
-    hjemmel::compile(&sources).expect("the spec is valid")
+    hjemmel::compile(&sources, Lang::En).expect("the spec is valid")
 }
 
 fn data_names(model: &Model, data: &BTreeSet<hjemmel::semantic::model::DataId>) -> Vec<String> {
@@ -107,7 +108,7 @@ fn every_party_knows_its_country() {
     let (model, flow) = compile();
     let country = |name: &str| {
         flow.country(&model, node_named(&model, &flow, name))
-            .map(|c| c.label())
+            .map(|c| c.label(Lang::En))
     };
     assert_eq!(
         country("payroll").as_deref(),
@@ -137,7 +138,7 @@ fn transfers_are_found_at_the_end_of_a_chain_with_the_whole_path() {
         ["name", "salary", "health"]
     );
     assert_eq!(
-        india.path(&model, &flow),
+        india.path(&model, &flow, Lang::En),
         [
             "payroll (and 1 other activity)",
             "hosting (DK)",

@@ -26,9 +26,9 @@ fn root() -> &'static Path {
 }
 
 fn compile(path: &str) -> (Model, FlowGraph) {
-    let sources = hjemmel::source::load(&root().join(path))
+    let sources = hjemmel::source::load(&root().join(path), hjemmel::i18n::Lang::En)
         .unwrap_or_else(|e| panic!("cannot read {path}: {}", e.error.message));
-    hjemmel::compile(&sources).unwrap_or_else(|errors| {
+    hjemmel::compile(&sources, hjemmel::i18n::Lang::En).unwrap_or_else(|errors| {
         panic!(
             "{path} must compile: {:?}",
             errors.iter().map(|e| &e.message).collect::<Vec<_>>()

@@ -85,7 +85,14 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
                 }
             };
             let width = terminal_width();
-            let text = human::render(&reports, human::Style { colour, width });
+            let text = human::render(
+                &reports,
+                human::Style {
+                    colour,
+                    width,
+                    lang,
+                },
+            );
             stdout.write_all(text.as_bytes())
         }
     };

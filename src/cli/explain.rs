@@ -7,7 +7,9 @@ use clap::Args;
 
 use super::exit;
 use hjemmel::diagnostic::did_you_mean;
+use hjemmel::i18n::Lang;
 use hjemmel::rules::{docs, registry};
+use hjemmel::tr;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -16,7 +18,7 @@ pub struct ExplainArgs {
     code: String,
 }
 
-pub fn run(args: ExplainArgs) -> ExitCode {
+pub fn run(args: ExplainArgs, lang: Lang) -> ExitCode {
     let code = args.code.trim().to_uppercase();
     match registry::find(&code) {
         Some(rule) => {
@@ -28,12 +30,17 @@ pub fn run(args: ExplainArgs) -> ExitCode {
         None => {
             let codes = registry::RULES.iter().map(|r| r.meta().code);
             let hint = match did_you_mean(&code, codes) {
-                Some(close) => format!("did you mean `{close}`? "),
+                Some(close) => tr!(lang, registry::text::DID_YOU_MEAN, code = close),
                 None => String::new(),
             };
             eprintln!(
-                "error: no rule has the code `{}`\n  help: {hint}`hjemmel rules` lists every rule",
-                args.code
+                "{}",
+                tr!(
+                    lang,
+                    registry::text::NO_SUCH_RULE,
+                    code = args.code,
+                    hint = hint
+                )
             );
             ExitCode::from(exit::INVALID)
         }

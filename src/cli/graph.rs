@@ -43,13 +43,13 @@ enum Format {
 
 pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
     let display = args.spec.display().to_string();
-    let sources = match hjemmel::source::load(&args.spec) {
+    let sources = match hjemmel::source::load(&args.spec, lang) {
         Ok(sources) => sources,
-        Err(failed) => return spec_errors(&display, &failed.sources, &[failed.error]),
+        Err(failed) => return spec_errors(&display, &failed.sources, &[failed.error], lang),
     };
-    let (model, flow) = match hjemmel::compile(&sources) {
+    let (model, flow) = match hjemmel::compile(&sources, lang) {
         Ok(compiled) => compiled,
-        Err(errors) => return spec_errors(&display, &sources, &errors),
+        Err(errors) => return spec_errors(&display, &sources, &errors, lang),
     };
     let category = match args.category.as_deref() {
         None => None,
@@ -95,6 +95,7 @@ fn spec_errors(
     path: &str,
     sources: &hjemmel::source::SourceMap,
     errors: &[hjemmel::diagnostic::Diagnostic],
+    lang: Lang,
 ) -> ExitCode {
     let report = hjemmel::report::SpecReport {
         path,
@@ -107,6 +108,7 @@ fn spec_errors(
     let style = human::Style {
         colour,
         width: terminal_width(),
+        lang,
     };
     let _ = std::io::stderr().write_all(human::render(&[report], style).as_bytes());
     ExitCode::from(exit::INVALID)

@@ -1,8 +1,12 @@
 //! Command-line interface: one file per subcommand.
 
 mod check;
+mod diff;
 mod explain;
 mod graph;
+mod output;
+mod report;
+mod ropa;
 mod rules;
 
 use std::process::ExitCode;
@@ -54,10 +58,19 @@ impl From<LangArg> for hjemmel::i18n::Lang {
 enum Command {
     /// Check one or more specs and report findings.
     Check(check::CheckArgs),
+    /// Show what a change to a spec does: data flows, legal bases, deadlines, parties, findings.
+    #[command(
+        override_usage = "hjemmel diff [OPTIONS] OLD NEW\n       hjemmel diff [OPTIONS] --base REV NEW"
+    )]
+    Diff(diff::DiffArgs),
     /// Print the documentation of a rule.
     Explain(explain::ExplainArgs),
     /// List every rule with its code, default severity and what it checks.
     Rules(rules::RulesArgs),
+    /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
+    Ropa(ropa::RopaArgs),
+    /// Write a self-contained HTML report of a spec: findings, data flows and the record.
+    Report(report::ReportArgs),
     /// Print the flow graph of a spec: who sends which personal data to whom.
     Graph(graph::GraphArgs),
 }
@@ -66,8 +79,11 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.into();
     match cli.command {
         Command::Check(args) => check::run(args, lang),
-        Command::Explain(args) => explain::run(args),
-        Command::Rules(args) => rules::run(args),
+        Command::Diff(args) => diff::run(args, lang),
+        Command::Explain(args) => explain::run(args, lang),
+        Command::Rules(args) => rules::run(args, lang),
+        Command::Ropa(args) => ropa::run(args, lang),
+        Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
     }
 }

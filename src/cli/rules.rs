@@ -1,4 +1,5 @@
-//! `hjemmel rules`: every rule with its code, default severity and what it checks.
+//! `hjemmel rules`: every rule with its code, default severity and what it checks (in the language of
+//! `--lang`; the JSON keys stay English).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::exit;
+use hjemmel::i18n::Lang;
 use hjemmel::rules::Cite;
 use hjemmel::rules::registry::RULES;
 
@@ -33,7 +35,7 @@ struct RuleJson {
     provisions: &'static [Cite],
 }
 
-pub fn run(args: RulesArgs) -> ExitCode {
+pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
     let text = match args.format {
         Format::Json => {
             let rules: Vec<RuleJson> = RULES
@@ -43,7 +45,7 @@ pub fn run(args: RulesArgs) -> ExitCode {
                     RuleJson {
                         code: m.code,
                         severity: m.severity.as_str(),
-                        summary: m.summary,
+                        summary: m.summary.get(lang),
                         provisions: m.provisions,
                     }
                 })
@@ -62,7 +64,7 @@ pub fn run(args: RulesArgs) -> ExitCode {
                         "{:width$}  {:7}  {}\n",
                         m.code,
                         m.severity.as_str(),
-                        m.summary
+                        m.summary.get(lang)
                     )
                 })
                 .collect()

@@ -6,9 +6,22 @@ use serde::Serialize;
 
 use super::{Config, Level, unknown_rule};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::rules::registry;
 use crate::semantic::model::Waiver;
 use crate::syntax::span::Span;
+use crate::tr;
+
+/// The note on a finding whose severity the settings changed, in English and Danish.
+pub mod text {
+    crate::texts! {
+        RAISED = ("raised to an error by {file}: {reason}", "hævet til en fejl af {file}: {reason}"),
+        LOWERED = (
+            "lowered to a warning by {file}: {reason}",
+            "sænket til en advarsel af {file}: {reason}"
+        ),
+    }
+}
 
 /// A finding that a waiver or the settings turned off.
 #[derive(Debug, Clone)]
@@ -29,21 +42,22 @@ pub enum SuppressedBy {
     Config,
 }
 
-/// Every waiver names a rule that exists.
-pub fn check_codes(waivers: &[Waiver]) -> Vec<Diagnostic> {
+/// Every waiver names a rule that exists; the errors are worded in `lang`.
+pub fn check_codes(waivers: &[Waiver], lang: Lang) -> Vec<Diagnostic> {
     waivers
         .iter()
         .filter(|w| registry::find(&w.code.node).is_none())
-        .map(|w| unknown_rule(&w.code.node, w.code.span))
+        .map(|w| unknown_rule(&w.code.node, w.code.span, lang))
         .collect()
 }
 
 /// Splits the findings into those reported and those suppressed, and gives each reported finding the
-/// severity the settings set, with a note saying so.
+/// severity the settings set, with a note saying so in `lang`.
 pub fn apply(
     findings: Vec<Diagnostic>,
     config: &Config,
     waivers: &[Waiver],
+    lang: Lang,
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
     let mut reported = Vec::with_capacity(findings.len());
     let mut suppressed = Vec::new();
@@ -72,14 +86,15 @@ pub fn apply(
                     continue;
                 }
                 Some(severity) if severity != finding.severity => {
-                    finding.note = Some(format!(
-                        "{} by {}: {}",
-                        match setting.level {
-                            Level::Error => "raised to an error",
-                            _ => "lowered to a warning",
-                        },
-                        super::FILE_NAME,
-                        setting.reason
+                    let note = match setting.level {
+                        Level::Error => text::RAISED,
+                        _ => text::LOWERED,
+                    };
+                    finding.note = Some(tr!(
+                        lang,
+                        note,
+                        file = super::FILE_NAME,
+                        reason = setting.reason
                     ));
                     finding.severity = severity;
                 }

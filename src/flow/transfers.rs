@@ -6,10 +6,25 @@ use std::collections::BTreeSet;
 use petgraph::graph::NodeIndex;
 
 use super::graph::{FlowGraph, Node, processor_chain};
+use crate::i18n::Lang;
 use crate::law::countries::{CountryRef, Zone};
 use crate::semantic::model::{ActivityId, DataId, Model, ProcessorId, RecipientId, TransferDecl};
 use crate::syntax::ast::Text;
 use crate::syntax::span::{Span, Spanned};
+use crate::tr;
+
+/// The words of a transfer's path and labels, in English and Danish.
+pub mod text {
+    crate::texts! {
+        AND_ONE_OTHER_ACTIVITY = ("{name} (and 1 other activity)", "{name} (og 1 anden aktivitet)"),
+        AND_OTHER_ACTIVITIES = ("{name} (and {n} other activities)", "{name} (og {n} andre aktiviteter)"),
+        COUNTRY_NOT_STATED = ("country not stated", "land ikke angivet"),
+        ONE_MORE_CATEGORY = ("1 more category", "1 kategori mere"),
+        MORE_CATEGORIES = ("{n} more categories", "{n} kategorier mere"),
+        /// On a processor the data passes through: `` `hosting` (DE) passes the data on ``.
+        PASSES_ON = ("`{name}` ({place}) passes the data on", "`{name}` ({place}) sender oplysningerne videre"),
+    }
+}
 
 /// A party that data reaches, outside the EU/EEA or of unknown place.
 pub struct Destination<'m> {
@@ -32,14 +47,14 @@ pub struct Destination<'m> {
 
 impl Destination<'_> {
     /// `network_logging → mdm (DK) → mdm_support (outside the EU/EEA)`, as a list of steps.
-    pub fn path(&self, model: &Model, flow: &FlowGraph) -> Vec<String> {
+    pub fn path(&self, model: &Model, flow: &FlowGraph, lang: Lang) -> Vec<String> {
         let mut steps = Vec::new();
         if let Some(first) = self.activities.first() {
             let name = &model.activities[first.index()].name.node;
             steps.push(match self.activities.len() {
                 1 => name.clone(),
-                2 => format!("{name} (and 1 other activity)"),
-                n => format!("{name} (and {} other activities)", n - 1),
+                2 => tr!(lang, text::AND_ONE_OTHER_ACTIVITY, name = name),
+                n => tr!(lang, text::AND_OTHER_ACTIVITIES, name = name, n = n - 1),
             });
         }
         let hops: Vec<Node> = if self.chain.is_empty() {
@@ -55,15 +70,15 @@ impl Destination<'_> {
             };
             let place = flow
                 .country(model, index)
-                .map(|c| c.label())
-                .unwrap_or_else(|| "country not stated".to_string());
+                .map(|c| c.label(lang))
+                .unwrap_or_else(|| tr!(lang, text::COUNTRY_NOT_STATED));
             steps.push(format!("{} ({place})", flow.name(model, index)));
         }
         steps
     }
 
     /// The data categories in words: `` `username`, `internet_log` ``; after six, how many more.
-    pub fn data_names(&self, model: &Model) -> String {
+    pub fn data_names(&self, model: &Model, lang: Lang) -> String {
         const SHOWN: usize = 6;
         let mut names: Vec<String> = self
             .data
@@ -73,15 +88,15 @@ impl Destination<'_> {
             .collect();
         match self.data.len().saturating_sub(SHOWN) {
             0 => {}
-            1 => names.push("1 more category".to_string()),
-            more => names.push(format!("{more} more categories")),
+            1 => names.push(tr!(lang, text::ONE_MORE_CATEGORY)),
+            more => names.push(tr!(lang, text::MORE_CATEGORIES, n = more)),
         }
         names.join(", ")
     }
 
     /// Labels on the processors the data passes through before it arrives: `` `hosting` (DE) passes the
     /// data on ``. Empty for a recipient or a processor an activity uses directly.
-    pub fn chain_labels(&self, model: &Model) -> Vec<(Span, String)> {
+    pub fn chain_labels(&self, model: &Model, lang: Lang) -> Vec<(Span, String)> {
         let Some((_, before)) = self.chain.split_last() else {
             return Vec::new();
         };
@@ -93,10 +108,10 @@ impl Destination<'_> {
                     let place = p
                         .country
                         .as_ref()
-                        .map_or("country not stated".to_string(), |c| c.node.label());
+                        .map_or(tr!(lang, text::COUNTRY_NOT_STATED), |c| c.node.label(lang));
                     Some((
                         p.name.span,
-                        format!("`{}` ({place}) passes the data on", p.name.node),
+                        tr!(lang, text::PASSES_ON, name = p.name.node, place = place),
                     ))
                 }
                 _ => None,

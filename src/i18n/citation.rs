@@ -5,6 +5,7 @@
 //! (`§ 7, stk. 3`), so only the GDPR form and a few English words need changing.
 
 use super::Lang;
+use crate::law::citation::LegalRef;
 
 /// English names of acts and sources, and their Danish names.
 const ACT_NAMES: &[(&str, &str)] = &[
@@ -88,6 +89,42 @@ pub fn cite(lang: Lang, act_name: &str, provision_text: &str) -> String {
         act(lang, act_name),
         provision(lang, provision_text)
     )
+}
+
+/// A citation from a spec as a sentence of findings words it: `GDPR art. 6(1)(e)` in English (the
+/// citation's own form), `databeskyttelsesforordningens art. 6, stk. 1, litra e` in Danish. A
+/// statute or agreement cited in words stays as the spec wrote it.
+pub fn legal_ref(lang: Lang, citation: &LegalRef) -> String {
+    let english = citation.to_string();
+    let LegalRef::Provision { act: id, .. } = citation else {
+        return english;
+    };
+    if lang == Lang::En {
+        return english;
+    }
+    let short = &id.act().header.short;
+    let within = english
+        .strip_prefix(short.as_str())
+        .map_or(english.as_str(), str::trim_start);
+    format!(
+        "{} {}",
+        genitive(&act(lang, short)),
+        provision(lang, within)
+    )
+}
+
+/// `Databeskyttelsesloven` → `databeskyttelseslovens`: an act's name as the owner of a provision in a
+/// Danish sentence.
+fn genitive(name: &str) -> String {
+    let mut chars = name.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with('s') {
+        out.push('s');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -115,11 +115,11 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 }
 
 /// `tr!(lang, TEXT, name = value, ...)`: [`Text::fill`] with named values, as `format!` takes them.
-/// `tr!(lang, TEXT)` is [`Text::get`] as an owned `String`.
+/// `tr!(lang, TEXT)` is the text with no values, so that `{{` and `}}` come out as single braces.
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $text:expr $(,)?) => {
-        $text.get($lang).to_string()
+        $text.fill($lang, &[])
     };
     ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $text.fill($lang, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+])
@@ -147,12 +147,50 @@ macro_rules! texts {
 }
 
 /// Every text of hjemmel, by module: each module that declares texts with [`texts!`] is named here.
+///
+/// The rules' texts are not listed here: each rule declares them in [`declare_rule!`]
+/// (`crate::rules`), which puts them in its metadata, and [`rule_texts`] reaches them all.
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
     vec![
         ("i18n::examples", examples::ALL),
+        ("config", crate::config::text::ALL),
+        ("config::waivers", crate::config::waivers::text::ALL),
+        ("diff::words", crate::diff::words::ALL),
+        ("diff::git", crate::diff::git::ALL),
         ("flow::render", crate::flow::render::ALL),
         ("flow::render::svg", crate::flow::render::svg::ALL),
+        ("flow::transfers", crate::flow::transfers::text::ALL),
+        ("law::citation", crate::law::citation::text::ALL),
+        ("law::countries", crate::law::countries::text::ALL),
+        ("law::vocabulary", crate::law::vocabulary::text::ALL),
+        ("report::human", crate::report::human::text::ALL),
+        ("rules::registry", crate::rules::registry::text::ALL),
+        ("source", crate::source::text::ALL),
+        ("syntax::parser", crate::syntax::parser::text::ALL),
+        (
+            "syntax::syntax_error",
+            crate::syntax::syntax_error::text::ALL,
+        ),
+        ("semantic::model", crate::semantic::model::text::ALL),
+        ("semantic::resolve", crate::semantic::resolve::text::ALL),
+        ("report::file", crate::report::file::ALL),
+        ("report::html", crate::report::html::ALL),
+        (
+            "report::html::findings",
+            crate::report::html::FINDINGS_TEXTS,
+        ),
+        ("ropa", crate::ropa::ALL),
+        ("ropa::fields", crate::ropa::fields::ALL),
+        ("ropa::words", crate::ropa::words::ALL),
     ]
+}
+
+/// Every rule's texts, by the rule's code: its summary and the words of its findings.
+pub fn rule_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
+    crate::rules::registry::RULES
+        .iter()
+        .map(|rule| (rule.meta().code, rule.meta().texts))
+        .collect()
 }
 
 /// A text or two of this module's own, so [`all_texts`] is never empty and the macro is tested.
@@ -188,7 +226,7 @@ mod tests {
 
     #[test]
     fn every_text_has_both_languages_with_the_same_placeholders() {
-        for (module, texts) in all_texts() {
+        for (module, texts) in all_texts().into_iter().chain(rule_texts()) {
             for (name, text) in texts {
                 assert!(
                     !text.en.trim().is_empty() && !text.da.trim().is_empty(),

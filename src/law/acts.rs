@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
+
 /// The acts known to the tool, by the keyword used in specs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -119,6 +121,9 @@ pub struct Provision {
     pub points: HashMap<String, u32>,
     #[serde(default)]
     pub title: String,
+    /// The heading in Danish, where the act's data gives it (the GDPR's articles).
+    #[serde(default)]
+    pub title_da: String,
     #[serde(default = "default_true")]
     pub verified: bool,
     /// What the provision can do in a `basis`, per paragraph (`"*"`: the whole article, and a citation
@@ -132,6 +137,12 @@ pub struct Provision {
     /// Where the provision belongs in a spec instead of `basis`, when it has a place of its own.
     #[serde(default)]
     pub instead: String,
+    /// `what` in Danish.
+    #[serde(default)]
+    pub what_da: String,
+    /// `instead` in Danish.
+    #[serde(default)]
+    pub instead_da: String,
     /// `points` indexed by paragraph number, filled in when the act is loaded (no string keys on the
     /// hot path of validation).
     #[serde(skip)]
@@ -179,6 +190,32 @@ impl BasisRoles {
             whole: basis.get("*").copied(),
             by_paragraph,
             unnamed,
+        }
+    }
+}
+
+impl Provision {
+    /// The heading in `lang` (the English one where no Danish heading is recorded).
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da if !self.title_da.is_empty() => &self.title_da,
+            _ => &self.title,
+        }
+    }
+
+    /// `what` in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.what,
+            Lang::Da => &self.what_da,
+        }
+    }
+
+    /// `instead` in `lang`.
+    pub fn instead_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.instead,
+            Lang::Da => &self.instead_da,
         }
     }
 }
@@ -393,5 +430,24 @@ mod tests {
         assert_eq!(gdpr.provision("9").unwrap().points["2"], 10);
         assert_eq!(gdpr.provision("10").unwrap().paragraphs, 1);
         assert!(gdpr.provision("100").is_none());
+    }
+
+    #[test]
+    fn gdpr_words_for_findings_are_in_danish_too() {
+        let gdpr = ActId::Gdpr.act();
+        for number in gdpr.provision_numbers() {
+            let p = gdpr.provision(number).unwrap();
+            assert!(!p.title_da.is_empty(), "art. {number} has no Danish title");
+            assert_eq!(
+                p.what.is_empty(),
+                p.what_da.is_empty(),
+                "art. {number}: what_da"
+            );
+            assert_eq!(
+                p.instead.is_empty(),
+                p.instead_da.is_empty(),
+                "art. {number}: instead_da"
+            );
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::vocabulary::Area;
+use crate::i18n::Lang;
 
 /// One point of art. 9(2) as the reference data describes it.
 #[derive(Debug, Clone)]
@@ -13,8 +14,12 @@ pub struct Art9Letter {
     pub letter: char,
     /// What the point covers, in plain words.
     pub covers: String,
+    /// `covers` in Danish.
+    pub covers_da: String,
     /// The Danish provision that supplements it; empty if none.
     pub dbl: String,
+    /// `dbl` in Danish (the same unless it has English words in it).
+    pub dbl_da: String,
     /// The areas the point fits.
     pub areas: Vec<Area>,
 }
@@ -28,8 +33,11 @@ struct Art9File {
 struct LetterEntry {
     letter: String,
     covers: String,
+    covers_da: String,
     #[serde(default)]
     dbl: String,
+    #[serde(default)]
+    dbl_da: String,
     areas: Vec<String>,
     // Kept in the file for the lawyer who updates it; the loader only checks they are there.
     #[allow(dead_code)]
@@ -64,12 +72,36 @@ pub fn art9_letters() -> &'static [Art9Letter] {
                 Art9Letter {
                     letter,
                     covers: e.covers,
+                    covers_da: e.covers_da,
+                    dbl_da: if e.dbl_da.is_empty() {
+                        e.dbl.clone()
+                    } else {
+                        e.dbl_da
+                    },
                     dbl: e.dbl,
                     areas,
                 }
             })
             .collect()
     })
+}
+
+impl Art9Letter {
+    /// What the point covers, in `lang`.
+    pub fn covers_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.covers,
+            Lang::Da => &self.covers_da,
+        }
+    }
+
+    /// The Danish provision that supplements it, worded in `lang`.
+    pub fn dbl_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.dbl,
+            Lang::Da => &self.dbl_da,
+        }
+    }
 }
 
 /// The entry for art. 9(2)(`letter`).
@@ -96,7 +128,7 @@ mod tests {
     fn every_area_is_a_real_area_and_other_is_never_listed() {
         for l in art9_letters() {
             assert!(
-                !l.covers.is_empty(),
+                !l.covers.is_empty() && !l.covers_da.is_empty(),
                 "letter {} says what it covers",
                 l.letter
             );

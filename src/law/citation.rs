@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use super::acts::{ActHeader, ActId, PointStyle, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::Lang;
 use crate::syntax::ast::{self, Parts};
 use crate::syntax::span::Span;
+use crate::tr;
 
 /// A point inside a paragraph: a letter in the GDPR, a number (nr.) in Danish acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -174,7 +176,8 @@ fn section_number(number: &str) -> String {
 }
 
 /// Checks a citation as written against the structure of the act it cites.
-pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
+/// Errors are worded in `lang`.
+pub fn validate(citation: &ast::Citation<'_>, lang: Lang) -> Result<LegalRef, Diagnostic> {
     let (act_name, number, parts, span) = match citation {
         ast::Citation::Law(text) => {
             return Ok(LegalRef::Law {
@@ -203,103 +206,107 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
         let known: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
         let mut d = Diagnostic::spec_error_at(
             "invalid-citation",
-            format!("unknown act `{}`", act_name.node),
+            tr!(lang, text::UNKNOWN_ACT, act = act_name.node),
             act_name.span,
-            "not an act hjemmel knows",
+            tr!(lang, text::UNKNOWN_ACT_LABEL),
         );
+        let acts = known.join(", ");
         d = d.with_help(match did_you_mean(act_name.node, known.iter().copied()) {
-            Some(s) => format!(
-                "did you mean `{s}`? Known acts: {}; cite any other statute as `law \"...\"`",
-                known.join(", ")
-            ),
-            None => format!(
-                "known acts: {}; cite any other statute as `law \"...\"`",
-                known.join(", ")
-            ),
+            Some(s) => tr!(lang, text::KNOWN_ACTS_DID_YOU_MEAN, act = s, acts = acts),
+            None => tr!(lang, text::KNOWN_ACTS, acts = acts),
         });
         return Err(d);
     };
     let act = act_id.act();
     let header = &act.header;
-    let unit_name = match header.unit {
-        Unit::Article => "article",
-        Unit::Section => "§",
-    };
     // The parts read once: a citation names a paragraph and a point at most.
     let mut read = parts.iter();
     let (first, second, more) = (read.next(), read.next(), read.next().is_some());
     let Some(provision) = act.provision(number) else {
         if !header.complete {
-            return unverified(act_id, number, parts, span);
+            return unverified(act_id, number, parts, span, lang);
         }
         let last = act
             .provision_numbers()
             .filter_map(|n| n.parse::<u32>().ok())
             .max()
             .unwrap_or(0);
-        let range = match header.unit {
-            Unit::Article => format!("{} has articles 1 to {last}", header.short),
-            Unit::Section => format!("{} has §§ 1 to {last}", header.short),
+        let act_name = crate::i18n::citation::act(lang, &header.short);
+        let (range, message, label) = match header.unit {
+            Unit::Article => (
+                text::ARTICLES_RANGE,
+                text::NO_SUCH_ARTICLE,
+                text::NO_SUCH_ARTICLE_LABEL,
+            ),
+            Unit::Section => (
+                text::SECTIONS_RANGE,
+                text::NO_SUCH_SECTION,
+                text::NO_SUCH_SECTION_LABEL,
+            ),
         };
+        let range = tr!(lang, range, act = act_name, last = last);
         return Err(invalid(
-            format!("{} has no {unit_name} {number}", header.short),
-            format!("no such {unit_name} in {}", header.short),
+            tr!(lang, message, act = act_name, number = number),
+            tr!(lang, label, act = act_name),
         )
-        .with_help(format!(
-            "{range}: check the number against the text; cite a provision of another act in words as \
-             `law \"...\"`"
-        )));
+        .with_help(tr!(lang, text::CHECK_THE_NUMBER, range = range)));
     };
     if more {
+        let example = match header.points {
+            PointStyle::Letters => text::EXAMPLE_LETTERS,
+            PointStyle::Numbers => text::EXAMPLE_NUMBERS,
+        };
         return Err(invalid(
-            format!(
-                "`{}` has too many parts",
-                render_written(act_id, number, parts)
+            tr!(
+                lang,
+                text::TOO_MANY_PARTS,
+                citation = render_written(act_id, number, parts)
             ),
-            "a citation names at most a paragraph and a point".to_string(),
+            tr!(lang, text::TOO_MANY_PARTS_LABEL),
         )
-        .with_help(match header.points {
-            PointStyle::Letters => format!("write e.g. `{} {number}(1)(a)`", act_id.keyword()),
-            PointStyle::Numbers => format!(
-                "write e.g. `{} {number}(1)(1)` for stk. 1, nr. 1",
-                act_id.keyword()
-            ),
-        }));
+        .with_help(tr!(lang, example, kw = act_id.keyword(), number = number)));
     }
     // Rendered only when an error is reported: validation runs for every citation of a spec.
-    let here = ProvisionName(header, number, None);
+    let here = ProvisionName(header, number, None, lang);
     if provision.paragraphs <= 1 {
-        return single_paragraph(act_id, provision, number, parts, span, here);
+        return single_paragraph(act_id, provision, number, parts, span, here, lang);
     }
     let paragraph = match first {
         None => None,
         Some(p) => {
             let n: u32 = p.parse().map_err(|_| {
                 invalid(
-                    format!("`({p})` is not a paragraph number of {here}"),
-                    "paragraphs are numbered (1), (2), ...".to_string(),
+                    tr!(lang, text::NOT_PARAGRAPH_NUMBER, p = p, here = here),
+                    tr!(lang, text::NOT_PARAGRAPH_NUMBER_LABEL),
                 )
             })?;
             if n == 0 || n > provision.paragraphs.max(1) {
-                let range = if provision.paragraphs <= 1 {
-                    format!("{here} has a single paragraph")
-                } else {
-                    format!("{here} has paragraphs (1) to ({})", provision.paragraphs)
-                };
-                let help = if provision.paragraphs <= 1 {
-                    format!(
-                        "cite it without a paragraph: `{} {number}`",
-                        act_id.keyword()
+                let kw = act_id.keyword();
+                let (range, help) = if provision.paragraphs <= 1 {
+                    (
+                        tr!(lang, text::SINGLE_PARAGRAPH, here = here),
+                        tr!(lang, text::WITHOUT_PARAGRAPH, kw = kw, number = number),
                     )
                 } else {
-                    format!(
-                        "write one of `{kw} {number}(1)` ... `{kw} {number}({})`",
-                        provision.paragraphs,
-                        kw = act_id.keyword()
+                    (
+                        tr!(
+                            lang,
+                            text::PARAGRAPHS_RANGE,
+                            here = here,
+                            last = provision.paragraphs
+                        ),
+                        tr!(
+                            lang,
+                            text::ONE_OF_PARAGRAPHS,
+                            kw = kw,
+                            number = number,
+                            last = provision.paragraphs
+                        ),
                     )
                 };
                 return Err(
-                    invalid(format!("{here} has no paragraph ({n})"), range).with_help(help)
+                    invalid(tr!(lang, text::NO_PARAGRAPH, here = here, n = n), range)
+                        .with_help(help),
                 );
             }
             Some(n)
@@ -310,15 +317,22 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
         (Some(_), None) => unreachable!("a point always follows a paragraph"),
         (Some(q), Some(para)) => {
             let count = provision.points_in(para);
-            let where_ = ProvisionName(header, number, Some(para));
+            let where_ = ProvisionName(header, number, Some(para), lang);
             if count == 0 {
+                let (no_points, no_points_label) = match header.points {
+                    PointStyle::Letters => (text::NO_POINTS_LETTERS, text::NO_POINTS_LETTERS_LABEL),
+                    PointStyle::Numbers => (text::NO_POINTS_NUMBERS, text::NO_POINTS_NUMBERS_LABEL),
+                };
                 return Err(invalid(
-                    format!("{where_} has no points"),
-                    format!("{where_} is not divided into points"),
+                    tr!(lang, no_points, place = where_),
+                    tr!(lang, no_points_label, place = where_),
                 )
-                .with_help(format!(
-                    "cite it as `{} {number}({para})`",
-                    act_id.keyword()
+                .with_help(tr!(
+                    lang,
+                    text::CITE_AS_PARAGRAPH,
+                    kw = act_id.keyword(),
+                    number = number,
+                    para = para
                 )));
             }
             let point = match header.points {
@@ -328,16 +342,24 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
                         (Some(c), None) if c.is_ascii_lowercase() => Point::Letter(c),
                         _ => {
                             let help = match q.chars().collect::<Vec<_>>()[..] {
-                                [c] if c.is_ascii_uppercase() => format!(
-                                    "write the point as a lowercase letter: `{} {number}({para})({})`",
-                                    act_id.keyword(),
-                                    c.to_ascii_lowercase()
+                                [c] if c.is_ascii_uppercase() => tr!(
+                                    lang,
+                                    text::LOWERCASE,
+                                    kw = act_id.keyword(),
+                                    number = number,
+                                    para = para,
+                                    letter = c.to_ascii_lowercase()
                                 ),
-                                _ => format!("{where_} has points (a) to ({})", letter(count)),
+                                _ => tr!(
+                                    lang,
+                                    text::LETTERS_RANGE,
+                                    place = where_,
+                                    last = letter(count)
+                                ),
                             };
                             return Err(invalid(
-                                format!("`({q})` is not a point of {where_}"),
-                                "points are lowercase letters".to_string(),
+                                tr!(lang, text::NOT_A_LETTER, q = q, place = where_),
+                                tr!(lang, text::NOT_A_LETTER_LABEL),
                             )
                             .with_help(help));
                         }
@@ -347,10 +369,15 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
                     Ok(n) => Point::Number(n),
                     Err(_) => {
                         return Err(invalid(
-                            format!("`({q})` is not a point (nr.) of {where_}"),
-                            "points (nr.) are numbers".to_string(),
+                            tr!(lang, text::NOT_A_NUMBER, q = q, place = where_),
+                            tr!(lang, text::NOT_A_NUMBER_LABEL),
                         )
-                        .with_help(format!("{where_} has nr. 1 to {count}")));
+                        .with_help(tr!(
+                            lang,
+                            text::NUMBERS_RANGE,
+                            place = where_,
+                            count = count
+                        )));
                     }
                 },
             };
@@ -362,23 +389,34 @@ pub fn validate(citation: &ast::Citation<'_>) -> Result<LegalRef, Diagnostic> {
                 let kw = act_id.keyword();
                 let (range, last) = match header.points {
                     PointStyle::Letters => (
-                        format!("{where_} has points (a) to ({})", letter(count)),
+                        tr!(
+                            lang,
+                            text::LETTERS_RANGE,
+                            place = where_,
+                            last = letter(count)
+                        ),
                         letter(count).to_string(),
                     ),
-                    PointStyle::Numbers => {
-                        (format!("{where_} has nr. 1 to {count}"), count.to_string())
-                    }
-                };
-                let first = match header.points {
-                    PointStyle::Letters => "a",
-                    PointStyle::Numbers => "1",
-                };
-                return Err(invalid(format!("{where_} has no point ({q})"), range).with_help(
-                    format!(
-                        "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
-                         point relied on"
+                    PointStyle::Numbers => (
+                        tr!(lang, text::NUMBERS_RANGE, place = where_, count = count),
+                        count.to_string(),
                     ),
-                ));
+                };
+                let (first, no_point, one_of) = match header.points {
+                    PointStyle::Letters => ("a", text::NO_LETTER, text::ONE_OF_LETTERS),
+                    PointStyle::Numbers => ("1", text::NO_NUMBER, text::ONE_OF_NUMBERS),
+                };
+                return Err(
+                    invalid(tr!(lang, no_point, place = where_, q = q), range).with_help(tr!(
+                        lang,
+                        one_of,
+                        kw = kw,
+                        number = number,
+                        para = para,
+                        first = first,
+                        last = last
+                    )),
+                );
             }
             Some(point)
         }
@@ -402,6 +440,7 @@ fn single_paragraph(
     parts: Parts<'_>,
     span: Span,
     here: ProvisionName<'_>,
+    lang: Lang,
 ) -> Result<LegalRef, Diagnostic> {
     let header = &act.act().header;
     let kw = act.keyword();
@@ -412,19 +451,19 @@ fn single_paragraph(
         (2, Some("1"), point) if count > 0 => point,
         _ => {
             let help = if count > 0 {
-                let example = match header.points {
-                    PointStyle::Letters => "a",
-                    PointStyle::Numbers => "1",
+                let (example, directly) = match header.points {
+                    PointStyle::Letters => ("a", text::LETTER_DIRECTLY),
+                    PointStyle::Numbers => ("1", text::NUMBER_DIRECTLY),
                 };
-                format!("cite the point directly, e.g. `{kw} {number}({example})`")
+                tr!(lang, directly, kw = kw, number = number, example = example)
             } else {
-                format!("cite it as `{kw} {number}`")
+                tr!(lang, text::CITE_AS, kw = kw, number = number)
             };
             return Err(Diagnostic::spec_error_at(
                 "invalid-citation",
-                format!("{here} has no numbered paragraphs"),
+                tr!(lang, text::NO_NUMBERED_PARAGRAPHS, here = here),
                 span,
-                "a single paragraph is cited by its number alone",
+                tr!(lang, text::NO_NUMBERED_PARAGRAPHS_LABEL),
             )
             .with_help(help));
         }
@@ -447,15 +486,24 @@ fn single_paragraph(
             match parsed {
                 Some((point, index)) if index >= 1 && index <= count => Some(point),
                 _ => {
-                    let range = match header.points {
-                        PointStyle::Letters => {
-                            format!("{here} has points (a) to ({})", letter(count))
-                        }
-                        PointStyle::Numbers => format!("{here} has nr. 1 to {count}"),
+                    let (range, no_point) = match header.points {
+                        PointStyle::Letters => (
+                            tr!(
+                                lang,
+                                text::LETTERS_RANGE,
+                                place = here,
+                                last = letter(count)
+                            ),
+                            text::NO_LETTER,
+                        ),
+                        PointStyle::Numbers => (
+                            tr!(lang, text::NUMBERS_RANGE, place = here, count = count),
+                            text::NO_NUMBER,
+                        ),
                     };
                     return Err(Diagnostic::spec_error_at(
                         "invalid-citation",
-                        format!("{here} has no point ({q})"),
+                        tr!(lang, no_point, place = here, q = q),
                         span,
                         range.clone(),
                     )
@@ -480,6 +528,7 @@ fn unverified(
     number: &str,
     parts: Parts<'_>,
     span: Span,
+    lang: Lang,
 ) -> Result<LegalRef, Diagnostic> {
     let paragraph = parts.first().and_then(|p| p.parse().ok());
     let point = parts.get(1).and_then(|q| q.parse().ok()).map(Point::Number);
@@ -489,17 +538,19 @@ fn unverified(
     {
         return Err(Diagnostic::spec_error_at(
             "invalid-citation",
-            format!(
-                "`{}` is not a valid citation",
-                render_written(act, number, parts)
+            tr!(
+                lang,
+                text::NOT_VALID,
+                citation = render_written(act, number, parts)
             ),
             span,
-            "not a § with stk. and nr.",
+            tr!(lang, text::NOT_VALID_LABEL),
         )
-        .with_help(format!(
-            "write the §, then stk. and nr. in brackets as numbers, e.g. `{} {number}(1)` or `{} {number}(1)(2)`",
-            act.keyword(),
-            act.keyword()
+        .with_help(tr!(
+            lang,
+            text::SECTION_EXAMPLE,
+            kw = act.keyword(),
+            number = number
         )));
     }
     Ok(LegalRef::Provision {
@@ -511,20 +562,23 @@ fn unverified(
     })
 }
 
-/// `GDPR art. 9(2)` / `Databeskyttelsesloven § 8, stk. 2`, written out on demand (only errors need it).
+/// `GDPR art. 9(2)` / `Databeskyttelsesloven § 8, stk. 2`, written out on demand (only errors need it);
+/// in Danish `Databeskyttelsesforordningen art. 9, stk. 2`.
 #[derive(Clone, Copy)]
-struct ProvisionName<'a>(&'a ActHeader, &'a str, Option<u32>);
+struct ProvisionName<'a>(&'a ActHeader, &'a str, Option<u32>, Lang);
 
 impl fmt::Display for ProvisionName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ProvisionName(header, number, paragraph) = *self;
+        let ProvisionName(header, number, paragraph, lang) = *self;
         match header.unit {
             Unit::Article => {
-                write!(f, "{} art. {number}", header.short)?;
-                match paragraph {
-                    Some(p) => write!(f, "({p})"),
-                    None => Ok(()),
-                }
+                let paragraph = paragraph.map(|p| format!("({p})")).unwrap_or_default();
+                let english = format!("art. {number}{paragraph}");
+                write!(
+                    f,
+                    "{}",
+                    crate::i18n::citation::cite(lang, &header.short, &english)
+                )
             }
             Unit::Section => {
                 write!(f, "{} § {}", header.short, section_number(number))?;
@@ -547,4 +601,128 @@ fn render_written(act: ActId, number: &str, parts: Parts<'_>) -> String {
         s.push_str(&format!("({p})"));
     }
     s
+}
+
+/// What a user is told when a citation points at nothing, in English and Danish.
+pub mod text {
+    crate::texts! {
+        UNKNOWN_ACT = ("unknown act `{act}`", "ukendt lov `{act}`"),
+        UNKNOWN_ACT_LABEL = ("not an act hjemmel knows", "ikke en lov, som hjemmel kender"),
+        KNOWN_ACTS_DID_YOU_MEAN = (
+            "did you mean `{act}`? Known acts: {acts}; cite any other statute as `law \"...\"`",
+            "mente du `{act}`? Kendte love: {acts}; angiv enhver anden lov som `law \"...\"`"
+        ),
+        KNOWN_ACTS = (
+            "known acts: {acts}; cite any other statute as `law \"...\"`",
+            "kendte love: {acts}; angiv enhver anden lov som `law \"...\"`"
+        ),
+        ARTICLES_RANGE = ("{act} has articles 1 to {last}", "{act} har artikel 1 til {last}"),
+        SECTIONS_RANGE = ("{act} has §§ 1 to {last}", "{act} har §§ 1 til {last}"),
+        NO_SUCH_ARTICLE = ("{act} has no article {number}", "{act} har ingen artikel {number}"),
+        NO_SUCH_ARTICLE_LABEL = ("no such article in {act}", "ingen sådan artikel i {act}"),
+        NO_SUCH_SECTION = ("{act} has no § {number}", "{act} har ingen § {number}"),
+        NO_SUCH_SECTION_LABEL = ("no such § in {act}", "ingen sådan § i {act}"),
+        CHECK_THE_NUMBER = (
+            "{range}: check the number against the text; cite a provision of another act in words as \
+             `law \"...\"`",
+            "{range}: kontrollér nummeret i lovteksten; angiv en bestemmelse i en anden lov med ord som \
+             `law \"...\"`"
+        ),
+        TOO_MANY_PARTS = ("`{citation}` has too many parts", "`{citation}` har for mange led"),
+        TOO_MANY_PARTS_LABEL = (
+            "a citation names at most a paragraph and a point",
+            "en henvisning angiver højst et stykke og et litra eller nummer"
+        ),
+        EXAMPLE_LETTERS = ("write e.g. `{kw} {number}(1)(a)`", "skriv f.eks. `{kw} {number}(1)(a)`"),
+        EXAMPLE_NUMBERS = (
+            "write e.g. `{kw} {number}(1)(1)` for stk. 1, nr. 1",
+            "skriv f.eks. `{kw} {number}(1)(1)` for stk. 1, nr. 1"
+        ),
+        NOT_PARAGRAPH_NUMBER = (
+            "`({p})` is not a paragraph number of {here}",
+            "`({p})` er ikke et stykkenummer i {here}"
+        ),
+        NOT_PARAGRAPH_NUMBER_LABEL = (
+            "paragraphs are numbered (1), (2), ...",
+            "stykker nummereres (1), (2), ..."
+        ),
+        SINGLE_PARAGRAPH = ("{here} has a single paragraph", "{here} har kun ét stykke"),
+        WITHOUT_PARAGRAPH = (
+            "cite it without a paragraph: `{kw} {number}`",
+            "angiv den uden stykke: `{kw} {number}`"
+        ),
+        PARAGRAPHS_RANGE = (
+            "{here} has paragraphs (1) to ({last})",
+            "{here} har stykkerne (1) til ({last})"
+        ),
+        ONE_OF_PARAGRAPHS = (
+            "write one of `{kw} {number}(1)` ... `{kw} {number}({last})`",
+            "skriv en af `{kw} {number}(1)` ... `{kw} {number}({last})`"
+        ),
+        NO_PARAGRAPH = ("{here} has no paragraph ({n})", "{here} har intet stykke ({n})"),
+        NO_POINTS_LETTERS = ("{place} has no points", "{place} har ingen litra"),
+        NO_POINTS_NUMBERS = ("{place} has no points", "{place} har ingen numre"),
+        NO_POINTS_LETTERS_LABEL = (
+            "{place} is not divided into points",
+            "{place} er ikke inddelt i litra"
+        ),
+        NO_POINTS_NUMBERS_LABEL = (
+            "{place} is not divided into points",
+            "{place} er ikke inddelt i numre"
+        ),
+        CITE_AS_PARAGRAPH = (
+            "cite it as `{kw} {number}({para})`",
+            "angiv den som `{kw} {number}({para})`"
+        ),
+        LOWERCASE = (
+            "write the point as a lowercase letter: `{kw} {number}({para})({letter})`",
+            "skriv litra med lille bogstav: `{kw} {number}({para})({letter})`"
+        ),
+        LETTERS_RANGE = ("{place} has points (a) to ({last})", "{place} har litra a til {last}"),
+        NUMBERS_RANGE = ("{place} has nr. 1 to {count}", "{place} har nr. 1 til {count}"),
+        NOT_A_LETTER = ("`({q})` is not a point of {place}", "`({q})` er ikke et litra i {place}"),
+        NOT_A_LETTER_LABEL = ("points are lowercase letters", "litra er små bogstaver"),
+        NOT_A_NUMBER = (
+            "`({q})` is not a point (nr.) of {place}",
+            "`({q})` er ikke et nummer (nr.) i {place}"
+        ),
+        NOT_A_NUMBER_LABEL = ("points (nr.) are numbers", "numre (nr.) er tal"),
+        NO_LETTER = ("{place} has no point ({q})", "{place} har intet litra {q}"),
+        NO_NUMBER = ("{place} has no point ({q})", "{place} har intet nr. {q}"),
+        ONE_OF_LETTERS = (
+            "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
+             point relied on",
+            "skriv en af `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, det \
+             litra, der anvendes"
+        ),
+        ONE_OF_NUMBERS = (
+            "write one of `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, the \
+             point relied on",
+            "skriv en af `{kw} {number}({para})({first})` ... `{kw} {number}({para})({last})`, det \
+             nummer, der anvendes"
+        ),
+        LETTER_DIRECTLY = (
+            "cite the point directly, e.g. `{kw} {number}({example})`",
+            "angiv litra direkte, f.eks. `{kw} {number}({example})`"
+        ),
+        NUMBER_DIRECTLY = (
+            "cite the point directly, e.g. `{kw} {number}({example})`",
+            "angiv nummeret direkte, f.eks. `{kw} {number}({example})`"
+        ),
+        CITE_AS = ("cite it as `{kw} {number}`", "angiv den som `{kw} {number}`"),
+        NO_NUMBERED_PARAGRAPHS = (
+            "{here} has no numbered paragraphs",
+            "{here} har ingen nummererede stykker"
+        ),
+        NO_NUMBERED_PARAGRAPHS_LABEL = (
+            "a single paragraph is cited by its number alone",
+            "en bestemmelse med ét stykke angives alene med sit nummer"
+        ),
+        NOT_VALID = ("`{citation}` is not a valid citation", "`{citation}` er ikke en gyldig henvisning"),
+        NOT_VALID_LABEL = ("not a § with stk. and nr.", "ikke en § med stk. og nr."),
+        SECTION_EXAMPLE = (
+            "write the §, then stk. and nr. in brackets as numbers, e.g. `{kw} {number}(1)` or `{kw} {number}(1)(2)`",
+            "skriv §'en og derefter stk. og nr. i parentes som tal, f.eks. `{kw} {number}(1)` eller `{kw} {number}(1)(2)`"
+        ),
+    }
 }

@@ -7,12 +7,16 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::Lang;
 use crate::syntax::ast::Word;
+use crate::tr;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Country {
     pub code: String,
     pub name: String,
+    /// The Danish short name.
+    pub name_da: String,
     #[serde(default)]
     pub eu: bool,
     #[serde(default)]
@@ -29,6 +33,9 @@ pub struct Adequacy {
     /// "all", or the part of the country's importers it covers (e.g. DPF-listed organisations).
     #[serde(default)]
     pub scope: String,
+    /// `scope` in Danish; empty when the scope is "all".
+    #[serde(default)]
+    pub scope_da: String,
     #[serde(default)]
     pub expires: String,
     /// The decision covers only businesses of the country (organisations in commercial activity):
@@ -39,7 +46,25 @@ pub struct Adequacy {
     pub verified: bool,
 }
 
+impl Country {
+    /// The country's short name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Da => &self.name_da,
+        }
+    }
+}
+
 impl Adequacy {
+    /// Who the decision covers, in `lang`.
+    pub fn scope_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da if !self.scope_da.is_empty() => &self.scope_da,
+            _ => &self.scope,
+        }
+    }
+
     /// The decision covers every importer in the country (`scope = "all"`), not only some of them.
     pub fn covers_every_importer(&self) -> bool {
         self.scope.trim().eq_ignore_ascii_case("all")
@@ -147,17 +172,48 @@ impl CountryRef {
     }
 
     /// For labels and paths: `DK`, `outside the EU/EEA`, `unknown country`.
-    pub fn label(&self) -> String {
+    pub fn label(&self, lang: Lang) -> String {
         match self {
             CountryRef::Code(code) => code.clone(),
-            CountryRef::OutsideEea => "outside the EU/EEA".to_string(),
-            CountryRef::Unknown => "country unknown".to_string(),
+            CountryRef::OutsideEea => tr!(lang, text::OUTSIDE_EEA),
+            CountryRef::Unknown => tr!(lang, text::UNKNOWN),
         }
     }
 }
 
-/// Reads a `country` value: an ISO code in capitals, `outside_eea` or `unknown`.
-pub fn parse_country(name: &Word<'_>) -> Result<CountryRef, Diagnostic> {
+/// The words for a place that is not a named country, and for a wrong country code, in English and
+/// Danish.
+pub mod text {
+    crate::texts! {
+        OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
+        UNKNOWN = ("country unknown", "ukendt land"),
+        ALIAS = (
+            "the ISO 3166-1 code for {name} is `{code}`",
+            "ISO 3166-1-koden for {name} er `{code}`"
+        ),
+        CAPITALS = (
+            "country codes are written in capitals: `{code}` ({name})",
+            "landekoder skrives med store bogstaver: `{code}` ({name})"
+        ),
+        WRITE_THE_CODE = (
+            "write the ISO 3166-1 code: `{code}` ({name})",
+            "skriv ISO 3166-1-koden: `{code}` ({name})"
+        ),
+        DID_YOU_MEAN = ("did you mean `{word}`?", "mente du `{word}`?"),
+        HOW_TO_WRITE = (
+            "write a two-letter ISO 3166-1 code (e.g. `DK`, `US`), `outside_eea` when the notice only says \
+             \"outside the EU/EEA\", or `unknown`",
+            "skriv en ISO 3166-1-kode på to bogstaver (f.eks. `DK`, `US`), `outside_eea`, når \
+             oplysningerne kun siger \"uden for EU/EØS\", eller `unknown`"
+        ),
+        NOT_A_CODE = ("`{word}` is not a country code", "`{word}` er ikke en landekode"),
+        NOT_A_CODE_LABEL = ("not an ISO 3166-1 alpha-2 code", "ikke en ISO 3166-1 alpha-2-kode"),
+    }
+}
+
+/// Reads a `country` value: an ISO code in capitals, `outside_eea` or `unknown`; an error is worded in
+/// `lang`.
+pub fn parse_country(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnostic> {
     let word = name.node;
     match word {
         "outside_eea" => return Ok(CountryRef::OutsideEea),
@@ -172,32 +228,30 @@ pub fn parse_country(name: &Word<'_>) -> Result<CountryRef, Diagnostic> {
     let help = if let Some(alias) = table.aliases.get(&upper) {
         let name = table
             .get(&alias.means)
-            .map(|c| c.name.as_str())
+            .map(|c| c.name_in(lang))
             .unwrap_or("");
-        format!("the ISO 3166-1 code for {name} is `{}`", alias.means)
+        tr!(lang, text::ALIAS, name = name, code = alias.means)
     } else if let Some(c) = table.get(&upper) {
-        format!(
-            "country codes are written in capitals: `{}` ({})",
-            c.code, c.name
+        tr!(lang, text::CAPITALS, code = c.code, name = c.name_in(lang))
+    } else if let Some(c) = table.by_code.values().find(|c| {
+        c.name.eq_ignore_ascii_case(word) || c.name_da.to_lowercase() == word.to_lowercase()
+    }) {
+        tr!(
+            lang,
+            text::WRITE_THE_CODE,
+            code = c.code,
+            name = c.name_in(lang)
         )
-    } else if let Some(c) = table
-        .by_code
-        .values()
-        .find(|c| c.name.eq_ignore_ascii_case(word))
-    {
-        format!("write the ISO 3166-1 code: `{}` ({})", c.code, c.name)
     } else if let Some(s) = did_you_mean(word, ["outside_eea", "unknown"]) {
-        format!("did you mean `{s}`?")
+        tr!(lang, text::DID_YOU_MEAN, word = s)
     } else {
-        "write a two-letter ISO 3166-1 code (e.g. `DK`, `US`), `outside_eea` when the notice only says \
-         \"outside the EU/EEA\", or `unknown`"
-            .to_string()
+        tr!(lang, text::HOW_TO_WRITE)
     };
     Err(Diagnostic::spec_error_at(
         "invalid-country",
-        format!("`{word}` is not a country code"),
+        tr!(lang, text::NOT_A_CODE, word = word),
         name.span,
-        "not an ISO 3166-1 alpha-2 code",
+        tr!(lang, text::NOT_A_CODE_LABEL),
     )
     .with_help(help))
 }

@@ -5,19 +5,43 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
+
 /// One number set by law.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Parameter {
     pub value: u32,
     pub unit: String,
+    /// `unit` in Danish.
+    pub unit_da: String,
     /// Where the law sets it: `Databeskyttelsesloven § 6, stk. 2-3`.
     pub provision: String,
+    /// `provision` as a Danish sentence cites it: `databeskyttelseslovens § 6, stk. 2-3`.
+    pub provision_da: String,
     pub source: String,
     pub checked: String,
     #[serde(default)]
     pub verified: bool,
     #[serde(default)]
     pub note: String,
+}
+
+impl Parameter {
+    /// The unit in `lang`.
+    pub fn unit_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.unit,
+            Lang::Da => &self.unit_da,
+        }
+    }
+
+    /// Where the law sets it, in `lang`.
+    pub fn provision_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.provision,
+            Lang::Da => &self.provision_da,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
+
 /// Declares an enum whose variants are spelt in specs by fixed keywords.
 macro_rules! keyword_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
@@ -184,20 +186,66 @@ impl TimeUnit {
 }
 
 impl SpecialKind {
-    /// How GDPR art. 9(1) words it.
-    pub fn description(self) -> &'static str {
-        match self {
-            SpecialKind::EthnicOrigin => "racial or ethnic origin",
-            SpecialKind::PoliticalOpinions => "political opinions",
-            SpecialKind::ReligiousBeliefs => "religious beliefs",
-            SpecialKind::PhilosophicalBeliefs => "philosophical beliefs",
-            SpecialKind::TradeUnion => "trade-union membership",
-            SpecialKind::Genetic => "genetic data",
-            SpecialKind::Biometric => "biometric data for identification",
-            SpecialKind::Health => "data concerning health",
-            SpecialKind::SexLife => "data concerning sex life",
-            SpecialKind::SexualOrientation => "sexual orientation",
-            SpecialKind::Any => "kind not stated",
+    /// How GDPR art. 9(1) words it, in `lang`.
+    pub fn description(self, lang: Lang) -> &'static str {
+        let text = match self {
+            SpecialKind::EthnicOrigin => text::ETHNIC_ORIGIN,
+            SpecialKind::PoliticalOpinions => text::POLITICAL_OPINIONS,
+            SpecialKind::ReligiousBeliefs => text::RELIGIOUS_BELIEFS,
+            SpecialKind::PhilosophicalBeliefs => text::PHILOSOPHICAL_BELIEFS,
+            SpecialKind::TradeUnion => text::TRADE_UNION,
+            SpecialKind::Genetic => text::GENETIC,
+            SpecialKind::Biometric => text::BIOMETRIC,
+            SpecialKind::Health => text::HEALTH,
+            SpecialKind::SexLife => text::SEX_LIFE,
+            SpecialKind::SexualOrientation => text::SEXUAL_ORIENTATION,
+            SpecialKind::Any => text::KIND_NOT_STATED,
+        };
+        text.get(lang)
+    }
+}
+
+impl TimeUnit {
+    /// The unit in words after `amount`: the keyword as written in English (`30 days`), the Danish
+    /// word in the number the amount needs in Danish (`1 år`, `30 dage`).
+    pub fn word(self, amount: u64, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            return self.keyword();
         }
+        let (one, many) = match self {
+            TimeUnit::Day | TimeUnit::Days => (text::DAY, text::DAYS),
+            TimeUnit::Week | TimeUnit::Weeks => (text::WEEK, text::WEEKS),
+            TimeUnit::Month | TimeUnit::Months => (text::MONTH, text::MONTHS),
+            TimeUnit::Year | TimeUnit::Years => (text::YEAR, text::YEARS),
+        };
+        if amount == 1 { one } else { many }.get(lang)
+    }
+}
+
+/// The words of the vocabulary that findings show, in English and Danish.
+pub mod text {
+    crate::texts! {
+        ETHNIC_ORIGIN = ("racial or ethnic origin", "race eller etnisk oprindelse"),
+        POLITICAL_OPINIONS = ("political opinions", "politisk overbevisning"),
+        RELIGIOUS_BELIEFS = ("religious beliefs", "religiøs overbevisning"),
+        PHILOSOPHICAL_BELIEFS = ("philosophical beliefs", "filosofisk overbevisning"),
+        TRADE_UNION = ("trade-union membership", "fagforeningsmæssigt tilhørsforhold"),
+        GENETIC = ("genetic data", "genetiske data"),
+        BIOMETRIC = (
+            "biometric data for identification",
+            "biometriske data med henblik på entydig identifikation"
+        ),
+        HEALTH = ("data concerning health", "helbredsoplysninger"),
+        SEX_LIFE = ("data concerning sex life", "oplysninger om seksuelle forhold"),
+        SEXUAL_ORIENTATION = ("sexual orientation", "seksuel orientering"),
+        KIND_NOT_STATED = ("kind not stated", "arten er ikke angivet"),
+        DAY = ("day", "dag"),
+        DAYS = ("days", "dage"),
+        WEEK = ("week", "uge"),
+        WEEKS = ("weeks", "uger"),
+        MONTH = ("month", "måned"),
+        MONTHS = ("months", "måneder"),
+        YEAR = ("year", "år"),
+        YEARS = ("years", "år"),
     }
 }

@@ -12,8 +12,10 @@ use super::location::Location;
 use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::Lang;
 use crate::source::SourceMap;
 use crate::syntax::span::FileId;
+use crate::tr;
 
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
@@ -21,18 +23,55 @@ pub struct Style {
     pub colour: bool,
     /// Terminal width to wrap at.
     pub width: usize,
+    /// The language of the report's own words (the findings are worded when they are found).
+    pub lang: Lang,
 }
 
 impl Style {
-    /// Stable output for snapshots: no colour, 100 columns.
+    /// Stable output for snapshots: no colour, 100 columns, English.
     pub const PLAIN: Style = Style {
         colour: false,
         width: 100,
+        lang: Lang::En,
     };
 }
 
-/// Renders every spec's diagnostics, then one summary line for all.
+/// The report's own words, in English and Danish.
+pub mod text {
+    crate::texts! {
+        ERROR = ("error", "fejl"),
+        WARNING = ("warning", "advarsel"),
+        /// miette writes `help:` before the help of a finding; in Danish the word is replaced (one
+        /// column to the left, so the text stays where miette's wrapping put it).
+        HELP = ("  help: ", " hjælp: "),
+        PATH = ("path: {path}", "dataflow: {path}"),
+        SEE = ("see: {provisions}", "se: {provisions}"),
+        NOTE = ("note: {note}", "bemærk: {note}"),
+        WAIVED = ("waived", "undtaget"),
+        TURNED_OFF = ("turned off", "slået fra"),
+        SUPPRESSED = (
+            "{how} [{code}] at {at}: {message}\n  reason ({place}): {reason}\n\n",
+            "{how} [{code}] ved {at}: {message}\n  begrundelse ({place}): {reason}\n\n"
+        ),
+        CHECKED = ("checked {path}: {counts}{suppressed}\n", "kontrolleret {path}: {counts}{suppressed}\n"),
+        SUPPRESSED_COUNT = (" ({n} suppressed)", " ({n} undtaget eller slået fra)"),
+        NOT_READ = ("{path} could not be read\n", "{path} kunne ikke læses\n"),
+        NOT_CHECKED = (
+            "{path} could not be checked: {errors} in the spec\n",
+            "{path} kunne ikke kontrolleres: {errors} i specifikationen\n"
+        ),
+        TOTAL = ("total: {counts}\n", "i alt: {counts}\n"),
+        NO_FINDINGS = ("no findings", "ingen fund"),
+        ONE_ERROR = ("1 error", "1 fejl"),
+        ERRORS = ("{n} errors", "{n} fejl"),
+        ONE_WARNING = ("1 warning", "1 advarsel"),
+        WARNINGS = ("{n} warnings", "{n} advarsler"),
+    }
+}
+
+/// Renders every spec's diagnostics, then one summary line for all, in `style.lang`.
 pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
+    let lang = style.lang;
     let theme = if style.colour {
         GraphicalTheme::unicode()
     } else {
@@ -46,12 +85,12 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let mut total = Counts::default();
     for report in reports {
         for d in report.diagnostics {
-            render_one(&handler, report.sources, d, &mut out);
+            render_one(&handler, report.sources, d, lang, &mut out);
         }
-        render_suppressed(report, &mut out);
+        render_suppressed(report, lang, &mut out);
         total = total + Counts::of(report.diagnostics);
     }
-    out.push_str(&summary_line(reports, total));
+    out.push_str(&summary_line(reports, total, lang));
     out
 }
 
@@ -59,18 +98,21 @@ fn render_one(
     handler: &GraphicalReportHandler,
     sources: &SourceMap,
     d: &Diagnostic,
+    lang: Lang,
     out: &mut String,
 ) {
-    let view = View::new(sources, d);
-    if handler.render_report(out, &view).is_err() {
+    let view = View::new(sources, d, lang);
+    let mut report = String::new();
+    if handler.render_report(&mut report, &view).is_err() {
         // Rendering into a String cannot fail; keep the message even if miette did.
-        out.push_str(&format!(
+        report = format!(
             "{}[{}]: {}\n",
-            d.severity.as_str(),
+            severity(d.severity, lang),
             d.code,
             d.message
-        ));
+        );
     }
+    out.push_str(&help_word(&report, lang));
     // Labels far from the primary one, or in another file, follow as notes with a snippet of their
     // own, so the reader is not shown every line in between.
     for note in &view.related {
@@ -79,9 +121,51 @@ fn render_one(
     out.push('\n');
 }
 
+/// `error` or `warning` in `lang`.
+fn severity(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => text::ERROR.get(lang),
+        Severity::Warning => text::WARNING.get(lang),
+    }
+}
+
+/// miette writes the word `help:` itself; in Danish it is put in Danish here, at the start of a line
+/// only (after the colour codes, if any), never inside the text of a finding.
+fn help_word(report: &str, lang: Lang) -> String {
+    let (english, word) = (text::HELP.en, text::HELP.get(lang));
+    if english == word {
+        return report.to_string();
+    }
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        let codes = colour_codes(line);
+        match line[codes..].strip_prefix(english) {
+            Some(rest) => {
+                out.push_str(&line[..codes]);
+                out.push_str(word);
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The length of the ANSI colour codes (`ESC [ ... m`) at the start of `line`.
+fn colour_codes(line: &str) -> usize {
+    let mut at = 0;
+    while line[at..].starts_with("\u{1b}[") {
+        match line[at..].find('m') {
+            Some(end) => at += end + 1,
+            None => break,
+        }
+    }
+    at
+}
+
 /// Findings turned off by a waiver or the settings: one entry each, with the reason, so that a reader
 /// of the report sees what was not reported and why.
-fn render_suppressed(report: &SpecReport<'_>, out: &mut String) {
+fn render_suppressed(report: &SpecReport<'_>, lang: Lang, out: &mut String) {
     for s in report.suppressed {
         let at = |span| {
             Location::of(report.sources, span)
@@ -94,15 +178,18 @@ fn render_suppressed(report: &SpecReport<'_>, out: &mut String) {
             .as_ref()
             .map_or_else(|| report.path.to_string(), |l| at(l.span));
         let how = match s.by {
-            SuppressedBy::Waiver => "waived",
-            SuppressedBy::Config => "turned off",
+            SuppressedBy::Waiver => text::WAIVED,
+            SuppressedBy::Config => text::TURNED_OFF,
         };
-        out.push_str(&format!(
-            "{how} [{}] at {finding_at}: {}\n  reason ({}): {}\n\n",
-            s.finding.code,
-            s.finding.message,
-            at(s.span),
-            s.reason
+        out.push_str(&tr!(
+            lang,
+            text::SUPPRESSED,
+            how = how.get(lang),
+            code = s.finding.code,
+            at = finding_at,
+            message = s.finding.message,
+            place = at(s.span),
+            reason = s.reason
         ));
     }
 }
@@ -111,56 +198,61 @@ fn render_suppressed(report: &SpecReport<'_>, out: &mut String) {
 const UNREADABLE: &[&str] = &["read-error", "empty-spec", "not-utf8"];
 
 /// `checked specs/randers: 4 errors, 2 warnings` / `specs/x could not be checked: 1 error`.
-fn summary_line(reports: &[SpecReport<'_>], total: Counts) -> String {
+fn summary_line(reports: &[SpecReport<'_>], total: Counts, lang: Lang) -> String {
     let mut lines = String::new();
     for r in reports {
         let c = Counts::of(r.diagnostics);
         if r.understood {
             let suppressed = match r.suppressed.len() {
                 0 => String::new(),
-                n => format!(" ({n} suppressed)"),
+                n => tr!(lang, text::SUPPRESSED_COUNT, n = n),
             };
-            lines.push_str(&format!(
-                "checked {}: {}{suppressed}\n",
-                r.path,
-                counts_phrase(c)
+            lines.push_str(&tr!(
+                lang,
+                text::CHECKED,
+                path = r.path,
+                counts = counts_phrase(c, lang),
+                suppressed = suppressed
             ));
         } else if r
             .diagnostics
             .iter()
             .any(|d| UNREADABLE.contains(&d.code.as_str()))
         {
-            lines.push_str(&format!("{} could not be read\n", r.path));
+            lines.push_str(&tr!(lang, text::NOT_READ, path = r.path));
         } else {
-            lines.push_str(&format!(
-                "{} could not be checked: {} in the spec\n",
-                r.path,
-                plural(c.errors, "error")
+            lines.push_str(&tr!(
+                lang,
+                text::NOT_CHECKED,
+                path = r.path,
+                errors = errors(c.errors, lang)
             ));
         }
     }
     if reports.len() > 1 {
-        lines.push_str(&format!("total: {}\n", counts_phrase(total)));
+        lines.push_str(&tr!(lang, text::TOTAL, counts = counts_phrase(total, lang)));
     }
     lines
 }
 
-fn counts_phrase(c: Counts) -> String {
+fn counts_phrase(c: Counts, lang: Lang) -> String {
     if c.errors == 0 && c.warnings == 0 {
-        return "no findings".to_string();
+        return tr!(lang, text::NO_FINDINGS);
     }
-    format!(
-        "{}, {}",
-        plural(c.errors, "error"),
-        plural(c.warnings, "warning")
-    )
+    format!("{}, {}", errors(c.errors, lang), warnings(c.warnings, lang))
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+fn errors(n: usize, lang: Lang) -> String {
+    match n {
+        1 => tr!(lang, text::ONE_ERROR),
+        n => tr!(lang, text::ERRORS, n = n),
+    }
+}
+
+fn warnings(n: usize, lang: Lang) -> String {
+    match n {
+        1 => tr!(lang, text::ONE_WARNING),
+        n => tr!(lang, text::WARNINGS, n = n),
     }
 }
 
@@ -168,6 +260,7 @@ fn plural(n: usize, word: &str) -> String {
 /// other files of the spec become related notes drawn on theirs.
 struct View<'a> {
     d: &'a Diagnostic,
+    lang: Lang,
     source: Option<NamedSource<Arc<String>>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Related>,
@@ -182,7 +275,7 @@ struct Related {
 }
 
 impl<'a> View<'a> {
-    fn new(sources: &SourceMap, d: &'a Diagnostic) -> Self {
+    fn new(sources: &SourceMap, d: &'a Diagnostic, lang: Lang) -> Self {
         let file = d
             .primary
             .as_ref()
@@ -223,10 +316,11 @@ impl<'a> View<'a> {
         }
         View {
             d,
+            lang,
             source: file.map(named),
             labels,
             related,
-            help: help_text(d),
+            help: help_text(d, lang),
         }
     }
 }
@@ -249,19 +343,19 @@ fn labeled(label: &Label, primary: bool) -> LabeledSpan {
 }
 
 /// The help line, then the data path and the provisions the finding rests on.
-fn help_text(d: &Diagnostic) -> Option<String> {
+fn help_text(d: &Diagnostic, lang: Lang) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(h) = &d.help {
         parts.push(h.clone());
     }
     if !d.path.is_empty() {
-        parts.push(format!("path: {}", d.path.join(" → ")));
+        parts.push(tr!(lang, text::PATH, path = d.path.join(" → ")));
     }
     if !d.provisions.is_empty() {
-        parts.push(format!("see: {}", d.provisions.join("; ")));
+        parts.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
     }
     if let Some(note) = &d.note {
-        parts.push(format!("note: {note}"));
+        parts.push(tr!(lang, text::NOTE, note = note));
     }
     (!parts.is_empty()).then(|| parts.join("\n"))
 }
@@ -291,7 +385,7 @@ impl miette::Diagnostic for View<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
             "{}[{}]",
-            self.d.severity.as_str(),
+            severity(self.d.severity, self.lang),
             self.d.code
         )))
     }

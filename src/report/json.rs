@@ -6,6 +6,7 @@ use super::location::Location;
 use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
+use crate::source::SourceMap;
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -41,8 +42,9 @@ struct SuppressedJson<'a> {
     finding: DiagnosticJson<'a>,
 }
 
+/// A diagnostic as the document writes it (see [`diagnostic`]).
 #[derive(Serialize)]
-struct DiagnosticJson<'a> {
+pub struct DiagnosticJson<'a> {
     code: &'a str,
     origin: Origin,
     severity: Severity,
@@ -153,6 +155,19 @@ fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> Diagnostic
         path: &d.path,
         note: d.note.as_deref(),
     }
+}
+
+/// One diagnostic as this document writes it, located in `sources`: for other documents that list
+/// diagnostics in the same shape (`hjemmel diff --format json`).
+pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+    let report = SpecReport {
+        path: "",
+        sources,
+        diagnostics: &[],
+        suppressed: &[],
+        understood: true,
+    };
+    diagnostic_json(&report, d)
 }
 
 /// serde_json's pretty format (`to_writer_pretty`, two spaces), byte for byte, but each line break is

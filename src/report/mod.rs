@@ -1,6 +1,8 @@
 //! Renderers, one file per output format, all written from [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod file;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod location;

@@ -431,7 +431,8 @@ fn rule_descriptor(meta: &RuleMeta) -> Descriptor {
         id: meta.code.to_string(),
         name: pascal_case(meta.code),
         short_description: Text {
-            text: meta.summary.to_string(),
+            // In English, like the full description and help, which are the rule's English page.
+            text: meta.summary.en.to_string(),
         },
         full_description: Text {
             text: truncated(&section(&page, "What it checks"), FULL_DESCRIPTION_LIMIT),

@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::semantic::model::Period;
+use crate::tr;
 
 declare_rule! {
     /// # ARCHIVE-BEFORE-DELETE: records to be preserved are deleted without going to the archive
@@ -67,8 +68,28 @@ declare_rule! {
     pub struct ArchiveBeforeDelete {
         code: "ARCHIVE-BEFORE-DELETE",
         severity: Warning,
-        summary: "records to be preserved go to the public archive by their deletion date",
+        summary: (
+            "records to be preserved go to the public archive by their deletion date",
+            "oplysninger, der skal bevares, afleveres til offentligt arkiv senest på slettetidspunktet",
+        ),
         provisions: [("Arkivloven", "§ 21, stk. 1"), ("Databeskyttelsesloven", "§ 14")],
+    }
+    texts {
+        MESSAGE = (
+            "records of activity `{activity}` must be preserved but are deleted without going to the archive",
+            "oplysningerne i aktiviteten `{activity}` skal bevares, men slettes uden at blive afleveret til arkiv",
+        ),
+        LABEL = (
+            "kept {period}, then deleted, not archived",
+            "opbevares i {period} og slettes derefter uden aflevering til arkiv",
+        ),
+        PRESERVE = ("the records must be preserved", "oplysningerne skal bevares"),
+        HELP = (
+            "hand them to the public archive by the deletion date: add `then archive` \
+             (`retain ... for 10 years then archive`), or `retain ... archive`",
+            "aflever dem til offentligt arkiv senest på slettetidspunktet: tilføj `then archive` \
+             (`retain ... for 10 years then archive`), eller skriv `retain ... archive`",
+        ),
     }
 }
 
@@ -78,6 +99,7 @@ impl Rule for ArchiveBeforeDelete {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             let Some(preserve) = &activity.preserve else {
                 continue;
@@ -92,18 +114,12 @@ impl Rule for ArchiveBeforeDelete {
                 };
                 let finding = cx
                     .finding(
-                        format!(
-                            "records of activity `{}` must be preserved but are deleted without going to the archive",
-                            activity.name.node
-                        ),
+                        tr!(lang, text::MESSAGE, activity = activity.name.node),
                         rule.span,
-                        format!("kept {}, then deleted, not archived", rule.period.describe()),
+                        tr!(lang, text::LABEL, period = rule.period.describe(lang)),
                     )
-                    .with_secondary(preserve.span, "the records must be preserved")
-                    .with_help(
-                        "hand them to the public archive by the deletion date: add `then archive` \
-                         (`retain ... for 10 years then archive`), or `retain ... archive`",
-                    );
+                    .with_secondary(preserve.span, tr!(lang, text::PRESERVE))
+                    .with_help(tr!(lang, text::HELP));
                 cx.report(finding);
             }
         }

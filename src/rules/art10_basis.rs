@@ -2,6 +2,7 @@ use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::DataClass;
+use crate::tr;
 
 declare_rule! {
     /// # ART10-BASIS: criminal-offence data without a ground in Databeskyttelsesloven § 8
@@ -53,8 +54,54 @@ declare_rule! {
     pub struct Art10Basis {
         code: "ART10-BASIS",
         severity: Error,
-        summary: "criminal-offence data is processed and disclosed only on a ground in DBL § 8",
+        summary: (
+            "criminal-offence data is processed and disclosed only on a ground in DBL § 8",
+            "oplysninger om strafbare forhold behandles og videregives kun på et grundlag i databeskyttelseslovens § 8",
+        ),
         provisions: [("GDPR", "art. 10"), ("Databeskyttelsesloven", "§ 8")],
+    }
+    texts {
+        MESSAGE = (
+            "criminal-offence data is processed without a ground in Databeskyttelsesloven § 8 in activity `{activity}`",
+            "oplysninger om strafbare forhold behandles uden et grundlag i databeskyttelseslovens § 8 i aktiviteten `{activity}`",
+        ),
+        LABEL = (
+            "`{name}` is data about criminal convictions or offences (GDPR art. 10)",
+            "`{name}` er oplysninger om strafbare forhold (databeskyttelsesforordningens art. 10)",
+        ),
+        NOT_AMONG_PUBLIC = ("`dbl 8(1)` is not among these", "`dbl 8(1)` er ikke blandt disse"),
+        NOT_AMONG_PRIVATE = (
+            "`dbl 8(3)`, `dbl 8(4)` or `dbl 8(5)` is not among these",
+            "hverken `dbl 8(3)`, `dbl 8(4)` eller `dbl 8(5)` er blandt disse",
+        ),
+        HELP_PUBLIC = (
+            "add `dbl 8(1)`: a public authority may process criminal-offence data where necessary for its tasks",
+            "tilføj `dbl 8(1)`: en offentlig myndighed må behandle oplysninger om strafbare forhold, når det er nødvendigt for varetagelsen af dens opgaver",
+        ),
+        HELP_PRIVATE = (
+            "add the ground of Databeskyttelsesloven § 8, stk. 3–5 relied on (consent, a legitimate interest that clearly outweighs, or a legal claim)",
+            "tilføj det grundlag i databeskyttelseslovens § 8, stk. 3–5, som behandlingen hviler på (samtykke, en berettiget interesse, der klart overstiger, eller et retskrav)",
+        ),
+        DISCLOSED = (
+            "criminal-offence data is disclosed to `{recipient}` without a ground in Databeskyttelsesloven § 8, stk. 2",
+            "oplysninger om strafbare forhold videregives til `{recipient}` uden et grundlag i databeskyttelseslovens § 8, stk. 2",
+        ),
+        DISCLOSED_LABEL = (
+            "`{name}` is criminal-offence data",
+            "`{name}` er oplysninger om strafbare forhold",
+        ),
+        DISCLOSURE_NO_GROUND = (
+            "this disclosure cites no ground of § 8, stk. 2",
+            "denne videregivelse angiver intet grundlag i § 8, stk. 2",
+        ),
+        DISCLOSURE_HELP = (
+            "add the ground relied on after `under`: `dbl 8(2)(1)` consent, `dbl 8(2)(2)` a private or \
+             public interest that clearly outweighs, `dbl 8(2)(3)` necessary for the authority's tasks or \
+             the recipient's decision, or `dbl 8(2)(4)` necessary for a private person's or company's task",
+            "tilføj grundlaget efter `under`: `dbl 8(2)(1)` samtykke, `dbl 8(2)(2)` en privat eller \
+             offentlig interesse, der klart overstiger, `dbl 8(2)(3)` nødvendigt for myndighedens opgaver eller \
+             for modtagerens afgørelse, eller `dbl 8(2)(4)` nødvendigt for en privat persons eller virksomheds opgave",
+        ),
     }
 }
 
@@ -73,6 +120,7 @@ impl Rule for Art10Basis {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         let public = model.controller.public_authority;
         for activity in &model.activities {
             let Some(criminal) = activity
@@ -83,27 +131,27 @@ impl Rule for Art10Basis {
                 continue;
             };
             let name = &model.data(criminal.id).name.node;
-            let (needed, wanted): (&[u32], &str) = if public {
-                (&[1], "`dbl 8(1)`")
+            let (needed, wanted): (&[u32], _) = if public {
+                (&[1], text::NOT_AMONG_PUBLIC)
             } else {
-                (&[3, 4, 5], "`dbl 8(3)`, `dbl 8(4)` or `dbl 8(5)`")
+                (&[3, 4, 5], text::NOT_AMONG_PRIVATE)
             };
             if !cites_dbl_8(&activity.bases, needed) {
                 let finding = cx
                     .finding(
-                        format!(
-                            "criminal-offence data is processed without a ground in Databeskyttelsesloven § 8 in activity `{}`",
-                            activity.name.node
-                        ),
+                        tr!(lang, text::MESSAGE, activity = activity.name.node),
                         criminal.span,
-                        format!("`{name}` is data about criminal convictions or offences (GDPR art. 10)"),
+                        tr!(lang, text::LABEL, name = name),
                     )
-                    .with_secondary(activity.basis_span(), format!("{wanted} is not among these"))
-                    .with_help(if public {
-                        "add `dbl 8(1)`: a public authority may process criminal-offence data where necessary for its tasks"
-                    } else {
-                        "add the ground of Databeskyttelsesloven § 8, stk. 3–5 relied on (consent, a legitimate interest that clearly outweighs, or a legal claim)"
-                    });
+                    .with_secondary(activity.basis_span(), tr!(lang, wanted))
+                    .with_help(tr!(
+                        lang,
+                        if public {
+                            text::HELP_PUBLIC
+                        } else {
+                            text::HELP_PRIVATE
+                        }
+                    ));
                 cx.report(finding);
             }
             if !public {
@@ -123,18 +171,16 @@ impl Rule for Art10Basis {
                 let recipient = &model.recipient(disclosure.recipient.id).name.node;
                 let finding = cx
                     .finding(
-                        format!(
-                            "criminal-offence data is disclosed to `{recipient}` without a ground in Databeskyttelsesloven § 8, stk. 2"
-                        ),
+                        tr!(lang, text::DISCLOSED, recipient = recipient),
                         disclosed.span,
-                        format!("`{}` is criminal-offence data", model.data(disclosed.id).name.node),
+                        tr!(
+                            lang,
+                            text::DISCLOSED_LABEL,
+                            name = model.data(disclosed.id).name.node
+                        ),
                     )
-                    .with_secondary(disclosure.span, "this disclosure cites no ground of § 8, stk. 2")
-                    .with_help(
-                        "add the ground relied on after `under`: `dbl 8(2)(1)` consent, `dbl 8(2)(2)` a private or \
-                         public interest that clearly outweighs, `dbl 8(2)(3)` necessary for the authority's tasks or \
-                         the recipient's decision, or `dbl 8(2)(4)` necessary for a private person's or company's task",
-                    );
+                    .with_secondary(disclosure.span, tr!(lang, text::DISCLOSURE_NO_GROUND))
+                    .with_help(tr!(lang, text::DISCLOSURE_HELP));
                 cx.report(finding);
             }
         }

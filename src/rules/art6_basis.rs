@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::tr;
 
 declare_rule! {
     /// # ART6-BASIS: processing without an art. 6(1) basis
@@ -48,8 +49,37 @@ declare_rule! {
     pub struct Art6Basis {
         code: "ART6-BASIS",
         severity: Error,
-        summary: "every processing activity has at least one art. 6(1) basis",
+        summary: (
+            "every processing activity has at least one art. 6(1) basis",
+            "hver behandlingsaktivitet har mindst ét behandlingsgrundlag i art. 6, stk. 1",
+        ),
         provisions: [("GDPR", "art. 5(1)(a)"), ("GDPR", "art. 6(1)")],
+    }
+    texts {
+        MESSAGE = (
+            "activity `{activity}` has no lawful basis under art. 6(1)",
+            "aktiviteten `{activity}` har intet behandlingsgrundlag efter art. 6, stk. 1",
+        ),
+        LABEL = (
+            "no art. 6(1) basis is cited for this activity",
+            "der er ikke angivet et behandlingsgrundlag i art. 6, stk. 1, for denne aktivitet",
+        ),
+        NONE_OF_THESE = (
+            "none of these is an art. 6(1) basis",
+            "ingen af disse er et behandlingsgrundlag i art. 6, stk. 1",
+        ),
+        HELP_PUBLIC = (
+            "add the basis relied on: for a public authority's tasks usually `gdpr 6(1)(e)` (or `gdpr 6(1)(c)` \
+             for a legal obligation) together with the statute that lays down the task",
+            "tilføj det behandlingsgrundlag, der anvendes: for en offentlig myndigheds opgaver normalt `gdpr 6(1)(e)` \
+             (eller `gdpr 6(1)(c)` for en retlig forpligtelse) sammen med den lov, der fastlægger opgaven",
+        ),
+        HELP_PRIVATE = (
+            "add the art. 6(1) basis relied on, e.g. `gdpr 6(1)(b)` for a contract or `gdpr 6(1)(c)` for a \
+             legal obligation",
+            "tilføj det behandlingsgrundlag i art. 6, stk. 1, der anvendes, f.eks. `gdpr 6(1)(b)` for en kontrakt \
+             eller `gdpr 6(1)(c)` for en retlig forpligtelse",
+        ),
     }
 }
 
@@ -59,6 +89,7 @@ impl Rule for Art6Basis {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             // A point is needed: `gdpr 6(1)` alone does not say which basis is relied on.
             if activity
@@ -69,25 +100,20 @@ impl Rule for Art6Basis {
                 continue;
             }
             let mut finding = cx.finding(
-                format!(
-                    "activity `{}` has no lawful basis under art. 6(1)",
-                    activity.name.node
-                ),
+                tr!(lang, text::MESSAGE, activity = activity.name.node),
                 activity.name.span,
-                "no art. 6(1) basis is cited for this activity",
+                tr!(lang, text::LABEL),
             );
             if !activity.basis_spans.is_empty() {
-                finding = finding
-                    .with_secondary(activity.basis_span(), "none of these is an art. 6(1) basis");
+                finding =
+                    finding.with_secondary(activity.basis_span(), tr!(lang, text::NONE_OF_THESE));
             }
             let help = if cx.model.controller.public_authority {
-                "add the basis relied on: for a public authority's tasks usually `gdpr 6(1)(e)` (or `gdpr 6(1)(c)` \
-                 for a legal obligation) together with the statute that lays down the task"
+                text::HELP_PUBLIC
             } else {
-                "add the art. 6(1) basis relied on, e.g. `gdpr 6(1)(b)` for a contract or `gdpr 6(1)(c)` for a \
-                 legal obligation"
+                text::HELP_PRIVATE
             };
-            cx.report(finding.with_help(help));
+            cx.report(finding.with_help(tr!(lang, help)));
         }
     }
 }

@@ -1,7 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::syntax::span::Span;
+use crate::tr;
 
 declare_rule! {
     /// # ART6-NATIONAL-LAW: art. 6(1)(c) or (e) without the statute it rests on
@@ -59,12 +61,43 @@ declare_rule! {
     pub struct Art6NationalLaw {
         code: "ART6-NATIONAL-LAW",
         severity: Warning,
-        summary: "a basis in art. 6(1)(c) or (e) names the Union or Danish statute it rests on",
+        summary: (
+            "a basis in art. 6(1)(c) or (e) names the Union or Danish statute it rests on",
+            "et behandlingsgrundlag i art. 6, stk. 1, litra c eller e, angiver den EU-retlige eller danske lov, det hviler på",
+        ),
         provisions: [("GDPR", "art. 6(3)")],
+    }
+    texts {
+        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
+        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
+        DISCLOSED_TO = ("disclosed to `{recipient}` ({kind})", "videregives til `{recipient}` ({kind})"),
+        MESSAGE_OBLIGATION = (
+            "{whose} rests on a legal obligation but names no statute",
+            "{whose} hviler på en retlig forpligtelse, men angiver ingen lov",
+        ),
+        MESSAGE_TASK = (
+            "{whose} rests on a public task but names no statute",
+            "{whose} hviler på en opgave i samfundets interesse eller myndighedsudøvelse, men angiver ingen lov",
+        ),
+        LABEL = (
+            "{basis} needs the law it rests on",
+            "{basis} forudsætter en lov, som behandlingen hviler på",
+        ),
+        HELP_OBLIGATION = (
+            "name the statute that imposes the obligation next to it, as `law \"...\"` with its title and § \
+             (e.g. `law \"Lov om social service § 83\"`)",
+            "angiv den lov, der pålægger forpligtelsen, ved siden af, som `law \"...\"` med titel og § \
+             (f.eks. `law \"Lov om social service § 83\"`)",
+        ),
+        HELP_TASK = (
+            "name the statute that lays down the task next to it, as `law \"...\"` with its title and § \
+             (e.g. `law \"Lov om social service § 83\"`)",
+            "angiv den lov, der fastlægger opgaven, ved siden af, som `law \"...\"` med titel og § \
+             (f.eks. `law \"Lov om social service § 83\"`)",
+        ),
     }
 }
 
-/// Does this citation name a statute: a law cited in words, or a provision of a Danish act?
 pub(super) fn names_statute(basis: &LegalRef) -> bool {
     match basis {
         LegalRef::Law { .. } => true,
@@ -80,16 +113,22 @@ impl Rule for Art6NationalLaw {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
-            let whose = format!("activity `{}`", activity.name.node);
+            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
             report(cx, &activity.bases, &whose, None);
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = format!("the disclosure to `{}`", recipient.name.node);
-                let label = format!(
-                    "disclosed to `{}` ({})",
-                    recipient.name.node,
-                    recipient.kind.keyword()
+                let whose = tr!(
+                    lang,
+                    text::WHOSE_DISCLOSURE,
+                    recipient = recipient.name.node
+                );
+                let label = tr!(
+                    lang,
+                    text::DISCLOSED_TO,
+                    recipient = recipient.name.node,
+                    kind = recipient.kind.keyword()
                 );
                 report(
                     cx,
@@ -112,24 +151,19 @@ fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str, related: Option
     else {
         return;
     };
-    let (what, example) = if basis.is_gdpr("6", 1, Some('c')) {
-        (
-            "a legal obligation",
-            "the statute that imposes the obligation",
-        )
+    let lang = cx.lang;
+    let (message, help) = if basis.is_gdpr("6", 1, Some('c')) {
+        (text::MESSAGE_OBLIGATION, text::HELP_OBLIGATION)
     } else {
-        ("a public task", "the statute that lays down the task")
+        (text::MESSAGE_TASK, text::HELP_TASK)
     };
     let mut finding = cx.finding(
-        format!("{whose} rests on {what} but names no statute"),
+        tr!(lang, message, whose = whose),
         basis.span(),
-        format!("{basis} needs the law it rests on"),
+        tr!(lang, text::LABEL, basis = legal_ref(lang, basis)),
     );
     if let Some((span, label)) = related {
         finding = finding.with_secondary(span, label);
     }
-    let finding = finding.with_help(format!(
-            "name {example} next to it, as `law \"...\"` with its title and § (e.g. `law \"Lov om social service § 83\"`)"
-        ));
-    cx.report(finding);
+    cx.report(finding.with_help(tr!(lang, help)));
 }

@@ -1,7 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
 use crate::law::acts::BasisRole;
 use crate::law::citation::LegalRef;
+use crate::tr;
 
 declare_rule! {
     /// # ART6-NOT-A-BASIS: a provision cited as a basis that is not a lawful basis
@@ -66,12 +68,39 @@ declare_rule! {
     pub struct Art6NotABasis {
         code: "ART6-NOT-A-BASIS",
         severity: Warning,
-        summary: "every GDPR provision cited as a basis is a lawful basis or condition, or an opening clause cited with one",
+        summary: (
+            "every GDPR provision cited as a basis is a lawful basis or condition, or an opening clause cited with one",
+            "hver bestemmelse i databeskyttelsesforordningen, der angives som grundlag, er et behandlingsgrundlag, en betingelse eller en åbningsbestemmelse, der angives sammen med et",
+        ),
         provisions: [("GDPR", "art. 6(1)")],
+    }
+    texts {
+        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
+        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
+        /// When the reference data says nothing of what the provision is: its title, in lower case.
+        THE_PROVISION_ON = ("the provision on {title}", "bestemmelsen om {title}"),
+        MESSAGE = (
+            "`{basis}` in the basis of {whose} is not a lawful basis",
+            "{basis} er angivet som grundlag for {whose}, men er ikke et behandlingsgrundlag",
+        ),
+        GROUND = ("the lawful basis relied on", "det behandlingsgrundlag, der anvendes"),
+        FIX_GROUND = (
+            "leave it out of the basis, which already cites {ground}",
+            "udelad den af grundlaget, som allerede angiver {ground}",
+        ),
+        FIX_NO_GROUND = (
+            "cite the basis that obliges or allows the processing instead, e.g. `gdpr 6(1)(c)` for a legal \
+             obligation or `gdpr 6(1)(e)` for a public task, with the statute",
+            "angiv i stedet det behandlingsgrundlag, der pålægger eller tillader behandlingen, f.eks. `gdpr 6(1)(c)` \
+             for en retlig forpligtelse eller `gdpr 6(1)(e)` for en opgave i samfundets interesse, sammen med loven",
+        ),
+        HELP = (
+            "{basis} is {what}, not a lawful basis: {fix}",
+            "{basis} er {what}, ikke et behandlingsgrundlag: {fix}",
+        ),
     }
 }
 
-/// The reference data of a GDPR provision cited as a basis that has no role there, or `None`.
 fn not_a_basis(basis: &LegalRef) -> Option<&'static crate::law::acts::Provision> {
     let LegalRef::Provision {
         act: ActId::Gdpr,
@@ -96,12 +125,17 @@ impl Rule for Art6NotABasis {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
-            let whose = format!("activity `{}`", activity.name.node);
+            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
             report(cx, &activity.bases, &whose);
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = format!("the disclosure to `{}`", recipient.name.node);
+                let whose = tr!(
+                    lang,
+                    text::WHOSE_DISCLOSURE,
+                    recipient = recipient.name.node
+                );
                 report(cx, &disclosure.basis, &whose);
             }
         }
@@ -109,41 +143,43 @@ impl Rule for Art6NotABasis {
 }
 
 fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str) {
+    let lang = cx.lang;
     let ground = bases.iter().find(|b| is_ground(b));
     for basis in bases {
         let Some(provision) = not_a_basis(basis) else {
             continue;
         };
-        let what = if provision.what.is_empty() {
-            format!("the provision on {}", provision.title.to_lowercase())
-        } else {
-            provision.what.clone()
+        let what = match provision.what_in(lang) {
+            "" => tr!(
+                lang,
+                text::THE_PROVISION_ON,
+                title = provision.title_in(lang).to_lowercase()
+            ),
+            what => what.to_string(),
         };
+        let cited = legal_ref(lang, basis);
         let mut finding = cx.finding(
-            format!("`{basis}` in the basis of {whose} is not a lawful basis"),
+            tr!(lang, text::MESSAGE, basis = cited, whose = whose),
             basis.span(),
             what.clone(),
         );
         let fix = match ground {
             Some(ground) => {
-                finding = finding.with_secondary(ground.span(), "the lawful basis relied on");
-                format!("leave it out of the basis, which already cites {ground}")
+                finding = finding.with_secondary(ground.span(), tr!(lang, text::GROUND));
+                tr!(lang, text::FIX_GROUND, ground = legal_ref(lang, ground))
             }
-            None => "cite the basis that obliges or allows the processing instead, e.g. `gdpr 6(1)(c)` for a legal \
-                     obligation or `gdpr 6(1)(e)` for a public task, with the statute"
-                .to_string(),
+            None => tr!(lang, text::FIX_NO_GROUND),
         };
-        let mut help = format!("{basis} is {what}, not a lawful basis: {fix}");
-        if !provision.instead.is_empty() {
+        let mut help = tr!(lang, text::HELP, basis = cited, what = what, fix = fix);
+        let instead = provision.instead_in(lang);
+        if !instead.is_empty() {
             help.push_str("; ");
-            help.push_str(&provision.instead);
+            help.push_str(instead);
         }
         cx.report(finding.with_help(help));
     }
 }
 
-/// A lawful basis or condition that names its point (`gdpr 6(1)(e)`, `gdpr 10`), for the label that
-/// shows what the activity does rest on.
 fn is_ground(basis: &LegalRef) -> bool {
     let LegalRef::Provision {
         act: ActId::Gdpr,

@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::citation::LegalRef;
+use crate::tr;
 
 declare_rule! {
     /// # ART6F-PUBLIC-AUTHORITY: a public authority relies on legitimate interests
@@ -54,8 +55,27 @@ declare_rule! {
     pub struct Art6fPublicAuthority {
         code: "ART6F-PUBLIC-AUTHORITY",
         severity: Error,
-        summary: "a public authority does not rest its processing on legitimate interests, art. 6(1)(f)",
+        summary: (
+            "a public authority does not rest its processing on legitimate interests, art. 6(1)(f)",
+            "en offentlig myndighed baserer ikke sin behandling på legitime interesser, art. 6, stk. 1, litra f",
+        ),
         provisions: [("GDPR", "art. 6(1), second subparagraph")],
+    }
+    texts {
+        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
+        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
+        AUTHORITY = ("`{controller}` is a public authority", "`{controller}` er en offentlig myndighed"),
+        MESSAGE = (
+            "{whose} rests on legitimate interests, which a public authority cannot use for its tasks",
+            "{whose} hviler på legitime interesser, som en offentlig myndighed ikke kan anvende ved udførelsen af sine opgaver",
+        ),
+        LABEL = ("art. 6(1)(f), legitimate interests", "art. 6, stk. 1, litra f, legitime interesser"),
+        HELP = (
+            "rest the processing on `gdpr 6(1)(e)` with the statute that lays down the task (or `gdpr 6(1)(c)` \
+             for a legal obligation) instead of `gdpr 6(1)(f)`",
+            "lad behandlingen hvile på `gdpr 6(1)(e)` med den lov, der fastlægger opgaven (eller `gdpr 6(1)(c)` \
+             for en retlig forpligtelse), i stedet for `gdpr 6(1)(f)`",
+        ),
     }
 }
 
@@ -66,18 +86,27 @@ impl Rule for Art6fPublicAuthority {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         if !model.controller.public_authority {
             return;
         }
-        let authority = format!("`{}` is a public authority", model.controller.name.node);
+        let authority = tr!(
+            lang,
+            text::AUTHORITY,
+            controller = model.controller.name.node
+        );
         for activity in &model.activities {
-            let whose = format!("activity `{}`", activity.name.node);
+            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
             for basis in activity.bases.iter().filter(|b| is_6_1_f(b)) {
                 report(cx, basis, &whose, &authority);
             }
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = format!("the disclosure to `{}`", recipient.name.node);
+                let whose = tr!(
+                    lang,
+                    text::WHOSE_DISCLOSURE,
+                    recipient = recipient.name.node
+                );
                 for basis in disclosure.basis.iter().filter(|b| is_6_1_f(b)) {
                     report(cx, basis, &whose, &authority);
                 }
@@ -91,17 +120,15 @@ fn is_6_1_f(basis: &LegalRef) -> bool {
 }
 
 fn report(cx: &mut Context<'_>, basis: &LegalRef, whose: &str, authority: &str) {
+    let lang = cx.lang;
     let controller = cx.model.controller.name.span;
     let finding = cx
         .finding(
-            format!("{whose} rests on legitimate interests, which a public authority cannot use for its tasks"),
+            tr!(lang, text::MESSAGE, whose = whose),
             basis.span(),
-            "art. 6(1)(f), legitimate interests",
+            tr!(lang, text::LABEL),
         )
         .with_secondary(controller, authority.to_string())
-        .with_help(
-            "rest the processing on `gdpr 6(1)(e)` with the statute that lays down the task (or `gdpr 6(1)(c)` \
-             for a legal obligation) instead of `gdpr 6(1)(f)`",
-        );
+        .with_help(tr!(lang, text::HELP));
     cx.report(finding);
 }

@@ -3,6 +3,7 @@ use crate::law::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::vocabulary::SubjectKind;
 use crate::semantic::model::Activity;
+use crate::tr;
 
 declare_rule! {
     /// # ART9-BASIS: special-category data without an art. 9(2) condition
@@ -58,8 +59,41 @@ declare_rule! {
     pub struct Art9Basis {
         code: "ART9-BASIS",
         severity: Error,
-        summary: "special-category data is processed only with an art. 9(2) condition",
+        summary: (
+            "special-category data is processed only with an art. 9(2) condition",
+            "særlige kategorier af personoplysninger behandles kun, når en betingelse i art. 9, stk. 2, er opfyldt",
+        ),
         provisions: [("GDPR", "art. 9(1)–(2)"), ("Databeskyttelsesloven", "§ 7")],
+    }
+    texts {
+        MESSAGE = (
+            "special-category data is processed without an art. 9(2) condition in activity `{activity}`",
+            "særlige kategorier af personoplysninger behandles uden en betingelse i art. 9, stk. 2, i aktiviteten `{activity}`",
+        ),
+        LABEL = (
+            "`{name}` is special-category data ({kinds})",
+            "`{name}` er en særlig kategori af personoplysninger ({kinds})",
+        ),
+        NONE_OF_THESE = (
+            "none of these is an art. 9(2) condition",
+            "ingen af disse er en betingelse i art. 9, stk. 2",
+        ),
+        ALSO_SPECIAL = (
+            "also special-category data",
+            "også en særlig kategori af personoplysninger",
+        ),
+        NOT_EMPLOYEES = (
+            "not employees: Databeskyttelsesloven § 12 covers only employees' data",
+            "ikke ansatte: databeskyttelseslovens § 12 omfatter kun oplysninger om ansatte",
+        ),
+        HELP = (
+            "add the condition relied on with the Danish provision that fills it in: e.g. `gdpr 9(2)(b)` with \
+             `dbl 12(1)` for employment-law duties, `gdpr 9(2)(g)` with `dbl 7(4)` and the sector statute for a \
+             substantial public interest, or `gdpr 9(2)(h)` with `dbl 7(3)` for health and social care",
+            "tilføj den betingelse, der anvendes, med den danske bestemmelse, der udfylder den: f.eks. `gdpr 9(2)(b)` \
+             med `dbl 12(1)` for arbejdsretlige forpligtelser, `gdpr 9(2)(g)` med `dbl 7(4)` og sektorloven for \
+             væsentlige samfundsinteresser eller `gdpr 9(2)(h)` med `dbl 7(3)` for sundheds- og socialområdet",
+        ),
     }
 }
 
@@ -70,6 +104,7 @@ impl Rule for Art9Basis {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
                 continue;
@@ -87,39 +122,38 @@ impl Rule for Art9Basis {
                 continue;
             }
             let category = model.data(special.id);
-            let kinds: Vec<&str> = category.special.iter().map(|k| k.description()).collect();
+            let kinds: Vec<&str> = category
+                .special
+                .iter()
+                .map(|k| k.description(lang))
+                .collect();
             let mut finding = cx
                 .finding(
-                    format!(
-                        "special-category data is processed without an art. 9(2) condition in activity `{}`",
-                        activity.name.node
-                    ),
+                    tr!(lang, text::MESSAGE, activity = activity.name.node),
                     special.span,
-                    format!("`{}` is special-category data ({})", category.name.node, kinds.join(", ")),
+                    tr!(
+                        lang,
+                        text::LABEL,
+                        name = category.name.node,
+                        kinds = kinds.join(", ")
+                    ),
                 )
-                .with_secondary(activity.basis_span(), "none of these is an art. 9(2) condition");
+                .with_secondary(activity.basis_span(), tr!(lang, text::NONE_OF_THESE));
             for other in activity
                 .data
                 .iter()
                 .filter(|d| d.id != special.id && model.data(d.id).is_special())
             {
-                finding = finding.with_secondary(other.span, "also special-category data");
+                finding = finding.with_secondary(other.span, tr!(lang, text::ALSO_SPECIAL));
             }
             let not_employees = activity
                 .subjects
                 .iter()
                 .find(|s| model.subjects(s.id).kind != SubjectKind::Employees);
             if let Some(other) = not_employees.filter(|_| cites_dbl_12(activity)) {
-                finding = finding.with_secondary(
-                    other.span,
-                    "not employees: Databeskyttelsesloven § 12 covers only employees' data",
-                );
+                finding = finding.with_secondary(other.span, tr!(lang, text::NOT_EMPLOYEES));
             }
-            cx.report(finding.with_help(
-                "add the condition relied on with the Danish provision that fills it in: e.g. `gdpr 9(2)(b)` with \
-                 `dbl 12(1)` for employment-law duties, `gdpr 9(2)(g)` with `dbl 7(4)` and the sector statute for a \
-                 substantial public interest, or `gdpr 9(2)(h)` with `dbl 7(3)` for health and social care",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }

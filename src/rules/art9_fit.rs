@@ -1,6 +1,8 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Lang;
 use crate::law::art9::{art9_letter, art9_letters, fits};
 use crate::law::vocabulary::Area;
+use crate::tr;
 
 declare_rule! {
     /// # ART9-FIT: the art. 9(2) condition does not fit the area of work
@@ -78,12 +80,56 @@ declare_rule! {
     pub struct Art9Fit {
         code: "ART9-FIT",
         severity: Warning,
-        summary: "the art. 9(2) condition cited fits the area of the processing",
+        summary: (
+            "the art. 9(2) condition cited fits the area of the processing",
+            "den angivne betingelse i art. 9, stk. 2, passer til behandlingens område",
+        ),
         provisions: [
             ("GDPR", "art. 9(2)"),
             ("GDPR", "art. 9(4)"),
             ("Databeskyttelsesloven", "§§ 7, 10, 12"),
         ],
+    }
+    texts {
+        /// One point of art. 9(2) in a list of them: `(f)` after `art. 9(2)`, `f` after `litra`.
+        LETTER = ("({letter})", "{letter}"),
+        AND = ("and", "og"),
+        OR = ("or", "eller"),
+        MESSAGE_ONE = (
+            "art. 9(2){letters} does not fit `{area}` processing in activity `{activity}`",
+            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for `{area}` i aktiviteten `{activity}`",
+        ),
+        MESSAGE_MANY = (
+            "art. 9(2){letters} do not fit `{area}` processing in activity `{activity}`",
+            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for `{area}` i aktiviteten `{activity}`",
+        ),
+        COVERS = (
+            "art. 9(2)({letter}) covers {covers}",
+            "art. 9, stk. 2, litra {letter}, omfatter {covers}",
+        ),
+        AREA = ("the area of the processing", "behandlingens område"),
+        SPECIAL = (
+            "`{name}` is special-category data",
+            "`{name}` er en særlig kategori af personoplysninger",
+        ),
+        HELP_NONE_FITS = (
+            "no art. 9(2) condition fits `{area}` processing; check the area",
+            "ingen betingelse i art. 9, stk. 2, passer til behandling inden for `{area}`; kontrollér området",
+        ),
+        /// A Danish provision and the points it fills in: `§ 7, stk. 1 for (a), (c)`.
+        FOR_LETTERS = ("{dbl} for {letters}", "{dbl}, for litra {letters}"),
+        HELP_ONE = (
+            "art. 9(2){letters} fits `{area}` processing: cite the one relied on, with the sector statute and \
+             Databeskyttelsesloven {provisions}",
+            "art. 9, stk. 2, litra {letters}, passer til behandling inden for `{area}`: angiv den betingelse, der \
+             anvendes, sammen med sektorloven og databeskyttelseslovens {provisions}",
+        ),
+        HELP_MANY = (
+            "art. 9(2){letters} fit `{area}` processing: cite the one relied on, with the sector statute and \
+             Databeskyttelsesloven {provisions}",
+            "art. 9, stk. 2, litra {letters}, passer til behandling inden for `{area}`: angiv den betingelse, der \
+             anvendes, sammen med sektorloven og databeskyttelseslovens {provisions}",
+        ),
     }
 }
 
@@ -94,6 +140,7 @@ impl Rule for Art9Fit {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(area) = activity.area.as_ref().filter(|a| a.node != Area::Other) else {
                 continue;
@@ -112,72 +159,87 @@ impl Rule for Art9Fit {
             if cited.iter().any(|&(c, _)| fits(c, area.node)) {
                 continue;
             }
-            let letters: Vec<String> = cited.iter().map(|(c, _)| format!("({c})")).collect();
-            let (verb, listed) = match letters.len() {
-                1 => ("does", letters[0].clone()),
-                _ => ("do", join_or(&letters, "and")),
+            let letters: Vec<String> = cited.iter().map(|(c, _)| letter(lang, *c)).collect();
+            let message = if letters.len() == 1 {
+                text::MESSAGE_ONE
+            } else {
+                text::MESSAGE_MANY
             };
-            let covers = art9_letter(first).map_or("", |l| l.covers.as_str());
             let mut finding = cx
                 .finding(
-                    format!(
-                        "art. 9(2){listed} {verb} not fit `{}` processing in activity `{}`",
-                        area.node.keyword(),
-                        activity.name.node
+                    tr!(
+                        lang,
+                        message,
+                        letters = join_or(&letters, &tr!(lang, text::AND)),
+                        area = area.node.keyword(),
+                        activity = activity.name.node
                     ),
                     first_ref.span(),
-                    format!("art. 9(2)({first}) covers {covers}"),
+                    covers(lang, first),
                 )
-                .with_secondary(area.span, "the area of the processing")
+                .with_secondary(area.span, tr!(lang, text::AREA))
                 .with_secondary(
                     special.span,
-                    format!(
-                        "`{}` is special-category data",
-                        model.data(special.id).name.node
-                    ),
+                    tr!(lang, text::SPECIAL, name = model.data(special.id).name.node),
                 );
             for &(c, other) in &cited[1..] {
-                let covers = art9_letter(c).map_or("", |l| l.covers.as_str());
-                finding =
-                    finding.with_secondary(other.span(), format!("art. 9(2)({c}) covers {covers}"));
+                finding = finding.with_secondary(other.span(), covers(lang, c));
             }
-            cx.report(finding.with_help(help(area.node)));
+            cx.report(finding.with_help(help(lang, area.node)));
         }
     }
 }
 
+/// `art. 9(2)(f) covers legal claims ...`, from the reference data.
+fn covers(lang: Lang, letter: char) -> String {
+    let covers = art9_letter(letter).map_or("", |l| l.covers_in(lang));
+    tr!(lang, text::COVERS, letter = letter, covers = covers)
+}
+
+fn letter(lang: Lang, letter: char) -> String {
+    tr!(lang, text::LETTER, letter = letter)
+}
+
 /// The points that fit the area, and the Danish provisions that fill them in, from the reference data.
-fn help(area: Area) -> String {
+fn help(lang: Lang, area: Area) -> String {
     let fitting: Vec<_> = art9_letters()
         .iter()
         .filter(|l| l.areas.contains(&area))
         .collect();
     if fitting.is_empty() {
-        return format!(
-            "no art. 9(2) condition fits `{}` processing; check the area",
-            area.keyword()
-        );
+        return tr!(lang, text::HELP_NONE_FITS, area = area.keyword());
     }
-    let letters: Vec<String> = fitting.iter().map(|l| format!("({})", l.letter)).collect();
+    let letters: Vec<String> = fitting.iter().map(|l| letter(lang, l.letter)).collect();
     // Group the points by the Danish provision, in the order they first appear.
     let mut by_dbl: Vec<(&str, Vec<String>)> = Vec::new();
     for l in fitting.iter().filter(|l| !l.dbl.is_empty()) {
-        match by_dbl.iter_mut().find(|(d, _)| *d == l.dbl) {
-            Some((_, ls)) => ls.push(format!("({})", l.letter)),
-            None => by_dbl.push((&l.dbl, vec![format!("({})", l.letter)])),
+        let dbl = l.dbl_in(lang);
+        match by_dbl.iter_mut().find(|(d, _)| *d == dbl) {
+            Some((_, ls)) => ls.push(letter(lang, l.letter)),
+            None => by_dbl.push((dbl, vec![letter(lang, l.letter)])),
         }
     }
     let provisions: Vec<String> = by_dbl
         .iter()
-        .map(|(d, ls)| format!("{d} for {}", ls.join(", ")))
+        .map(|(d, ls)| {
+            let listed = match lang {
+                Lang::En => ls.join(", "),
+                Lang::Da => join_or(ls, &tr!(lang, text::AND)),
+            };
+            tr!(lang, text::FOR_LETTERS, dbl = d, letters = listed)
+        })
         .collect();
-    format!(
-        "art. 9(2){} {} `{}` processing: cite the one relied on, with the sector statute and \
-         Databeskyttelsesloven {}",
-        join_or(&letters, "or"),
-        if letters.len() == 1 { "fits" } else { "fit" },
-        area.keyword(),
-        provisions.join("; ")
+    let template = if letters.len() == 1 {
+        text::HELP_ONE
+    } else {
+        text::HELP_MANY
+    };
+    tr!(
+        lang,
+        template,
+        letters = join_or(&letters, &tr!(lang, text::OR)),
+        area = area.keyword(),
+        provisions = provisions.join("; ")
     )
 }
 

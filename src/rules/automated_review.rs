@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::vocabulary::ReviewMode;
+use crate::tr;
 
 declare_rule! {
     /// # AUTOMATED-REVIEW: automated review of people without human review or a stated logic
@@ -70,8 +71,48 @@ declare_rule! {
     pub struct AutomatedReview {
         code: "AUTOMATED-REVIEW",
         severity: Warning,
-        summary: "automated or AI-based review of people has human review and a stated logic",
+        summary: (
+            "automated or AI-based review of people has human review and a stated logic",
+            "automatisk eller AI-baseret vurdering af personer har menneskelig gennemgang og en beskrevet logik",
+        ),
         provisions: [("GDPR", "art. 22"), ("GDPR", "art. 13(2)(f)"), ("GDPR", "art. 14(2)(g)")],
+    }
+    texts {
+        MESSAGE = (
+            "activity `{activity}` reviews people {how} with {missing}",
+            "aktiviteten `{activity}` vurderer personer {how} {missing}",
+        ),
+        BY_AI = ("by AI", "ved hjælp af kunstig intelligens (AI)"),
+        AUTOMATICALLY = ("automatically", "automatisk"),
+        MISSING_BOTH = (
+            "no human review and no stated logic",
+            "uden menneskelig gennemgang og uden en beskrevet logik",
+        ),
+        MISSING_HUMAN = ("no human review", "uden menneskelig gennemgang"),
+        MISSING_LOGIC = ("no stated logic", "uden en beskrevet logik"),
+        LABEL_BOTH = (
+            "reviewed without a person and without a stated logic",
+            "vurderes uden en person og uden en beskrevet logik",
+        ),
+        LABEL_HUMAN = ("no `manual` review alongside", "ingen `manual`-gennemgang ved siden af"),
+        LABEL_LOGIC = (
+            "no `logic` statement says how the review works",
+            "ingen `logic`-angivelse beskriver, hvordan vurderingen foregår",
+        ),
+        HELP_BOTH = (
+            "have a person review the results (`review manual | ...`) and state what people are told \
+             of the logic: `logic \"...\"`",
+            "lad en person gennemgå resultaterne (`review manual | ...`), og angiv, hvad de registrerede får \
+             at vide om logikken: `logic \"...\"`",
+        ),
+        HELP_HUMAN = (
+            "have a person review the results before anything is decided: `review manual | ...`",
+            "lad en person gennemgå resultaterne, før der træffes afgørelse: `review manual | ...`",
+        ),
+        HELP_LOGIC = (
+            "state what people are told of the logic involved: `logic \"...\"`",
+            "angiv, hvad de registrerede får at vide om den involverede logik: `logic \"...\"`",
+        ),
     }
 }
 
@@ -81,6 +122,7 @@ impl Rule for AutomatedReview {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             let ai = activity.review.iter().find(|r| r.node == ReviewMode::Ai);
             let automated = activity
@@ -94,38 +136,28 @@ impl Rule for AutomatedReview {
             let logic = activity.logic.is_some();
             let (missing, label, help) = match (human, logic) {
                 (true, true) => continue,
-                (false, false) => (
-                    "no human review and no stated logic",
-                    "reviewed without a person and without a stated logic",
-                    "have a person review the results (`review manual | ...`) and state what people are told \
-                     of the logic: `logic \"...\"`",
-                ),
-                (false, true) => (
-                    "no human review",
-                    "no `manual` review alongside",
-                    "have a person review the results before anything is decided: `review manual | ...`",
-                ),
-                (true, false) => (
-                    "no stated logic",
-                    "no `logic` statement says how the review works",
-                    "state what people are told of the logic involved: `logic \"...\"`",
-                ),
+                (false, false) => (text::MISSING_BOTH, text::LABEL_BOTH, text::HELP_BOTH),
+                (false, true) => (text::MISSING_HUMAN, text::LABEL_HUMAN, text::HELP_HUMAN),
+                (true, false) => (text::MISSING_LOGIC, text::LABEL_LOGIC, text::HELP_LOGIC),
             };
             let how = if review.node == ReviewMode::Ai {
-                "by AI"
+                text::BY_AI
             } else {
-                "automatically"
+                text::AUTOMATICALLY
             };
             let finding = cx
                 .finding(
-                    format!(
-                        "activity `{}` reviews people {how} with {missing}",
-                        activity.name.node
+                    tr!(
+                        lang,
+                        text::MESSAGE,
+                        activity = activity.name.node,
+                        how = how.get(lang),
+                        missing = missing.get(lang)
                     ),
                     review.span,
-                    label,
+                    tr!(lang, label),
                 )
-                .with_help(help);
+                .with_help(tr!(lang, help));
             cx.report(finding);
         }
     }

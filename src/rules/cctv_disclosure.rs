@@ -2,6 +2,7 @@ use super::art6_national_law::names_statute;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::vocabulary::RecipientKind;
 use crate::semantic::model::Disclosure;
+use crate::tr;
 
 declare_rule! {
     /// # CCTV-DISCLOSURE: TV-surveillance recordings disclosed without a ground of TVOL § 4 c
@@ -73,12 +74,33 @@ declare_rule! {
     pub struct CctvDisclosure {
         code: "CCTV-DISCLOSURE",
         severity: Error,
-        summary: "TV-surveillance recordings are disclosed only to the police, with explicit consent, or as a law requires",
+        summary: (
+            "TV-surveillance recordings are disclosed only to the police, with explicit consent, or as a law requires",
+            "optagelser fra tv-overvågning videregives kun til politiet, med udtrykkeligt samtykke eller når en lov kræver det",
+        ),
         provisions: [("Tv-overvågningsloven", "§ 4 c, stk. 1"), ("Tv-overvågningsloven", "§ 4 d, stk. 2")],
+    }
+    texts {
+        MESSAGE = (
+            "surveillance recordings of activity `{activity}` are disclosed to `{recipient}`",
+            "optagelser fra tv-overvågningen i aktiviteten `{activity}` videregives til `{recipient}`",
+        ),
+        LABEL = (
+            "`{recipient}` ({kind}) is not the police, and the disclosure rests neither on explicit consent nor on a law that requires it",
+            "`{recipient}` ({kind}) er ikke politiet, og videregivelsen hviler hverken på udtrykkeligt samtykke eller på en lov, der kræver den",
+        ),
+        CCTV = ("this activity is TV surveillance", "denne aktivitet er tv-overvågning"),
+        HELP = (
+            "disclose recordings only to the police to solve crime, with the explicit consent of the person \
+             recorded (`under gdpr 6(1)(a)`), or where a law requires it (`under gdpr 6(1)(c), law \"...\"`); \
+             otherwise remove the disclosure",
+            "videregiv kun optagelser til politiet til brug for opklaring af forbrydelser, med udtrykkeligt samtykke \
+             fra den, der er optaget (`under gdpr 6(1)(a)`), eller når en lov kræver det (`under gdpr 6(1)(c), \
+             law \"...\"`); fjern ellers videregivelsen",
+        ),
     }
 }
 
-/// One of the three grounds of § 4 c, stk. 1: police, explicit consent, or a law that requires it.
 fn allowed(disclosure: &Disclosure, kind: RecipientKind) -> bool {
     kind == RecipientKind::Police
         || disclosure.basis.iter().any(|b| b.is_consent())
@@ -96,6 +118,7 @@ impl Rule for CctvDisclosure {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(cctv) = activity.cctv else { continue };
             for disclosure in &activity.disclosures {
@@ -105,23 +128,22 @@ impl Rule for CctvDisclosure {
                 }
                 let finding = cx
                     .finding(
-                        format!(
-                            "surveillance recordings of activity `{}` are disclosed to `{}`",
-                            activity.name.node, recipient.name.node
+                        tr!(
+                            lang,
+                            text::MESSAGE,
+                            activity = activity.name.node,
+                            recipient = recipient.name.node
                         ),
                         disclosure.recipient.span,
-                        format!(
-                            "`{}` ({}) is not the police, and the disclosure rests neither on explicit consent nor on a law that requires it",
-                            recipient.name.node,
-                            recipient.kind.keyword()
+                        tr!(
+                            lang,
+                            text::LABEL,
+                            recipient = recipient.name.node,
+                            kind = recipient.kind.keyword()
                         ),
                     )
-                    .with_secondary(cctv, "this activity is TV surveillance")
-                    .with_help(
-                        "disclose recordings only to the police to solve crime, with the explicit consent of the person \
-                         recorded (`under gdpr 6(1)(a)`), or where a law requires it (`under gdpr 6(1)(c), law \"...\"`); \
-                         otherwise remove the disclosure",
-                    );
+                    .with_secondary(cctv, tr!(lang, text::CCTV))
+                    .with_help(tr!(lang, text::HELP));
                 cx.report(finding);
             }
         }

@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::semantic::model::Period;
+use crate::tr;
 
 /// Tv-overvågningsloven § 4 c, stk. 4 and § 4 d, stk. 3: recordings are deleted within 30 days.
 const CCTV_LIMIT_DAYS: u64 = 30;
@@ -63,8 +64,25 @@ declare_rule! {
     pub struct CctvRetention {
         code: "CCTV-RETENTION",
         severity: Error,
-        summary: "TV-surveillance recordings are deleted within 30 days, save a specific dispute or police case",
+        summary: (
+            "TV-surveillance recordings are deleted within 30 days, save a specific dispute or police case",
+            "optagelser fra tv-overvågning slettes inden 30 dage, medmindre de gemmes til en konkret tvist eller en politisag",
+        ),
         provisions: [("Tv-overvågningsloven", "§ 4 c, stk. 4–5"), ("Tv-overvågningsloven", "§ 4 d, stk. 3")],
+    }
+    texts {
+        MESSAGE = (
+            "surveillance recordings of activity `{activity}` are kept beyond 30 days",
+            "optagelser fra tv-overvågningen i aktiviteten `{activity}` opbevares i mere end 30 dage",
+        ),
+        LABEL = ("kept {period}", "opbevaringsperiode: {period}"),
+        CCTV = ("this activity is TV surveillance", "denne aktivitet er tv-overvågning"),
+        HELP = (
+            "delete recordings within 30 days (`for 30 days`); if they are kept longer for a specific \
+             dispute or handed to the police, declare it: `exception tvol 4c(5) \"...\"`",
+            "slet optagelserne inden 30 dage (`for 30 days`); gemmes de længere til en konkret tvist eller \
+             udleveres de til politiet, så angiv det: `exception tvol 4c(5) \"...\"`",
+        ),
     }
 }
 
@@ -75,6 +93,7 @@ impl Rule for CctvRetention {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(cctv) = activity.cctv else { continue };
             // The exception of § 4 c, stk. 5 covers recordings kept for a specific dispute or handed to the
@@ -100,18 +119,12 @@ impl Rule for CctvRetention {
                 }
                 let finding = cx
                     .finding(
-                        format!(
-                            "surveillance recordings of activity `{}` are kept beyond 30 days",
-                            activity.name.node
-                        ),
+                        tr!(lang, text::MESSAGE, activity = activity.name.node),
                         rule.span,
-                        format!("kept {}", rule.period.describe()),
+                        tr!(lang, text::LABEL, period = rule.period.describe(lang)),
                     )
-                    .with_secondary(cctv, "this activity is TV surveillance")
-                    .with_help(
-                        "delete recordings within 30 days (`for 30 days`); if they are kept longer for a specific \
-                         dispute or handed to the police, declare it: `exception tvol 4c(5) \"...\"`",
-                    );
+                    .with_secondary(cctv, tr!(lang, text::CCTV))
+                    .with_help(tr!(lang, text::HELP));
                 cx.report(finding);
             }
         }

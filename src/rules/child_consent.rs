@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::parameters::parameters;
 use crate::law::vocabulary::SubjectKind;
+use crate::tr;
 
 declare_rule! {
     /// # CHILD-CONSENT: children's consent to an online service without parental consent
@@ -64,8 +65,41 @@ declare_rule! {
     pub struct ChildConsent {
         code: "CHILD-CONSENT",
         severity: Error,
-        summary: "children's consent to an online service below the Danish age limit has parental consent",
+        summary: (
+            "children's consent to an online service below the Danish age limit has parental consent",
+            "børns samtykke til en onlinetjeneste under den danske aldersgrænse gives eller godkendes af forældremyndighedens indehaver",
+        ),
         provisions: [("GDPR", "art. 8(1)"), ("Databeskyttelsesloven", "§ 6")],
+    }
+    texts {
+        MESSAGE = (
+            "children under {limit} consent to online service `{activity}` without their parents",
+            "børn under {limit} giver samtykke til onlinetjenesten `{activity}` uden deres forældre",
+        ),
+        LABEL = ("`{group}` are children, {why}", "`{group}` er børn, {why}"),
+        AGES_NOT_STATED = ("ages not stated", "alderen er ikke angivet"),
+        SOME_UNDER = (
+            "aged {youngest} to {oldest}: some are under {limit}",
+            "i alderen {youngest} til {oldest} år: nogle er under {limit}",
+        ),
+        CONSENT = ("the processing rests on consent", "behandlingen hviler på samtykke"),
+        ONLINE = (
+            "an information society service offered directly to them",
+            "en informationssamfundstjeneste, der udbydes direkte til dem",
+        ),
+        AGES = ("the ages of the group", "gruppens alder"),
+        HELP = (
+            "below {limit} {unit} ({provision}) the holder of parental responsibility must give or authorise the \
+             consent: say how, and how it is verified, e.g. `parental_consent \"Forældremyndighedens \
+             indehaver godkender med MitID\"`{ages_hint}",
+            "under {limit} {unit} ({provision}) skal indehaveren af forældremyndigheden give eller godkende \
+             samtykket: angiv hvordan, og hvordan det kontrolleres, f.eks. `parental_consent \"Forældremyndighedens \
+             indehaver godkender med MitID\"`{ages_hint}",
+        ),
+        AGES_HINT = (
+            "; if all are old enough, state the group's ages with `aged ...`",
+            "; er alle gamle nok, så angiv gruppens alder med `aged ...`",
+        ),
     }
 }
 
@@ -76,6 +110,7 @@ impl Rule for ChildConsent {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         let limit = &parameters().child_consent_age;
         for activity in &model.activities {
             let Some(online) = activity.online_service else {
@@ -93,13 +128,16 @@ impl Rule for ChildConsent {
                     return None;
                 }
                 match &group.ages {
-                    None => Some((s, group, "ages not stated".to_string())),
+                    None => Some((s, group, tr!(lang, text::AGES_NOT_STATED))),
                     Some(ages) if ages.node.youngest < limit.value => Some((
                         s,
                         group,
-                        format!(
-                            "aged {} to {}: some are under {}",
-                            ages.node.youngest, ages.node.oldest, limit.value
+                        tr!(
+                            lang,
+                            text::SOME_UNDER,
+                            youngest = ages.node.youngest,
+                            oldest = ages.node.oldest,
+                            limit = limit.value
                         ),
                     )),
                     Some(_) => None,
@@ -110,33 +148,32 @@ impl Rule for ChildConsent {
             };
             let mut finding = cx
                 .finding(
-                    format!(
-                        "children under {} consent to online service `{}` without their parents",
-                        limit.value, activity.name.node
+                    tr!(
+                        lang,
+                        text::MESSAGE,
+                        limit = limit.value,
+                        activity = activity.name.node
                     ),
                     subjects.span,
-                    format!("`{}` are children, {why}", group.name.node),
+                    tr!(lang, text::LABEL, group = group.name.node, why = why),
                 )
-                .with_secondary(consent.span(), "the processing rests on consent")
-                .with_secondary(
-                    online,
-                    "an information society service offered directly to them",
-                );
+                .with_secondary(consent.span(), tr!(lang, text::CONSENT))
+                .with_secondary(online, tr!(lang, text::ONLINE));
             if let Some(ages) = &group.ages {
-                finding = finding.with_secondary(ages.span, "the ages of the group");
+                finding = finding.with_secondary(ages.span, tr!(lang, text::AGES));
             }
-            cx.report(finding.with_help(format!(
-                "below {} {} ({}) the holder of parental responsibility must give or authorise the \
-                 consent: say how, and how it is verified, e.g. `parental_consent \"Forældremyndighedens \
-                 indehaver godkender med MitID\"`{}",
-                limit.value,
-                limit.unit,
-                limit.provision,
-                if group.ages.is_none() {
-                    "; if all are old enough, state the group's ages with `aged ...`"
-                } else {
-                    ""
-                }
+            let ages_hint = if group.ages.is_none() {
+                tr!(lang, text::AGES_HINT)
+            } else {
+                String::new()
+            };
+            cx.report(finding.with_help(tr!(
+                lang,
+                text::HELP,
+                limit = limit.value,
+                unit = limit.unit_in(lang),
+                provision = limit.provision_in(lang),
+                ages_hint = ages_hint
             )));
         }
     }

@@ -1,6 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Lang;
+use crate::i18n::citation::legal_ref;
 use crate::law::LegalRef;
 use crate::semantic::model::Activity;
+use crate::tr;
 
 declare_rule! {
     /// # CONSENT-WITHDRAWAL: consent with no way to withdraw it
@@ -53,8 +56,31 @@ declare_rule! {
     pub struct ConsentWithdrawal {
         code: "CONSENT-WITHDRAWAL",
         severity: Error,
-        summary: "consent-based processing says how consent is withdrawn",
+        summary: (
+            "consent-based processing says how consent is withdrawn",
+            "behandling på grundlag af samtykke oplyser, hvordan samtykket trækkes tilbage",
+        ),
         provisions: [("GDPR", "art. 7(3)"), ("GDPR", "art. 13(2)(c)")],
+    }
+    texts {
+        MESSAGE = (
+            "consent in activity `{activity}` has no way to withdraw it",
+            "der er ikke angivet, hvordan samtykket i aktiviteten `{activity}` trækkes tilbage",
+        ),
+        PROCESSING = (
+            "{basis}: the processing rests on consent",
+            "{basis}: behandlingen hviler på samtykke",
+        ),
+        DISCLOSURE = (
+            "{basis}: this disclosure rests on consent",
+            "{basis}: denne videregivelse hviler på samtykke",
+        ),
+        HELP = (
+            "say how consent is withdrawn, as easily as it was given: e.g. `withdrawal \"Skriv til \
+             kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+            "angiv, hvordan samtykket trækkes tilbage, lige så let som det blev givet: f.eks. `withdrawal \"Skriv til \
+             kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+        ),
     }
 }
 
@@ -64,44 +90,39 @@ impl Rule for ConsentWithdrawal {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             if activity.withdrawal.is_some() {
                 continue;
             }
-            let consents = consents(activity);
+            let consents = consents(activity, lang);
             let Some((first, first_label)) = consents.first() else {
                 continue;
             };
             let mut finding = cx.finding(
-                format!(
-                    "consent in activity `{}` has no way to withdraw it",
-                    activity.name.node
-                ),
+                tr!(lang, text::MESSAGE, activity = activity.name.node),
                 first.span(),
                 first_label.clone(),
             );
             for (other, label) in &consents[1..] {
                 finding = finding.with_secondary(other.span(), label.clone());
             }
-            cx.report(finding.with_help(
-                "say how consent is withdrawn, as easily as it was given: e.g. `withdrawal \"Skriv til \
-                 kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }
 
-/// Every citation of consent in the activity, with what it is the consent for.
-fn consents(activity: &Activity) -> Vec<(&LegalRef, String)> {
+/// Every consent the activity rests on, in its basis and its disclosures, with a label for each.
+fn consents(activity: &Activity, lang: Lang) -> Vec<(&LegalRef, String)> {
     let mut found: Vec<(&LegalRef, String)> = activity
         .bases
         .iter()
         .filter(|b| b.is_consent())
-        .map(|b| (b, format!("{b}: the processing rests on consent")))
+        .map(|b| (b, tr!(lang, text::PROCESSING, basis = legal_ref(lang, b))))
         .collect();
     for disclosure in &activity.disclosures {
         for b in disclosure.basis.iter().filter(|b| b.is_consent()) {
-            found.push((b, format!("{b}: this disclosure rests on consent")));
+            found.push((b, tr!(lang, text::DISCLOSURE, basis = legal_ref(lang, b))));
         }
     }
     found

@@ -1,7 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Text;
 use crate::law::vocabulary::{SourceKind, SubjectKind};
 use crate::semantic::model::{Activity, Model, Origin};
 use crate::syntax::span::Span;
+use crate::tr;
 
 declare_rule! {
     /// # CONTROL-MEASURE: an employee control measure without its justification and notification
@@ -78,34 +80,79 @@ declare_rule! {
     pub struct ControlMeasure {
         code: "CONTROL-MEASURE",
         severity: Warning,
-        summary: "an employee control measure states its justification and when employees were told",
+        summary: (
+            "an employee control measure states its justification and when employees were told",
+            "en kontrolforanstaltning over for ansatte angiver sin begrundelse, og hvornår de ansatte fik besked",
+        ),
         provisions: [
             ("GDPR", "art. 5(1)(a)-(c)"),
             ("GDPR", "art. 88"),
             ("KL/Forhandlingsfællesskabet", "aftale om kontrolforanstaltninger"),
         ],
     }
+    texts {
+        TRIGGER_LOG = (
+            "a system log about the employees' use of equipment",
+            "en systemlog over de ansattes brug af udstyr",
+        ),
+        TRIGGER_CCTV = ("TV surveillance", "tv-overvågning"),
+        TRIGGER_REVIEW = (
+            "data about the employees is reviewed",
+            "oplysninger om de ansatte gennemgås",
+        ),
+        MESSAGE = (
+            "control measure `{activity}` has {missing}",
+            "kontrolforanstaltningen `{activity}` har {missing}",
+        ),
+        MISSING_BOTH = (
+            "no `justification` and no `notified` date",
+            "ingen `justification` og ingen `notified`-dato",
+        ),
+        MISSING_JUSTIFICATION = ("no `justification`", "ingen `justification`"),
+        MISSING_NOTIFIED = ("no `notified` date", "ingen `notified`-dato"),
+        ASK_BOTH = (
+            "why is it needed, and when were the employees told?",
+            "hvorfor er den nødvendig, og hvornår fik de ansatte besked?",
+        ),
+        ASK_WHY = ("why is it needed?", "hvorfor er den nødvendig?"),
+        ASK_WHEN = ("when were the employees told?", "hvornår fik de ansatte besked?"),
+        EMPLOYEES = (
+            "employees are among the data subjects (`{group}`)",
+            "ansatte er blandt de registrerede (`{group}`)",
+        ),
+        TRIGGER = ("{what}: a control measure", "{what}: en kontrolforanstaltning"),
+        HELP_BOTH = (
+            "state the operational reason, `justification \"...\"`, and when the employees were told, \
+             `notified YYYY-MM-DD`",
+            "angiv den driftsmæssige begrundelse, `justification \"...\"`, og hvornår de ansatte fik besked, \
+             `notified YYYY-MM-DD`",
+        ),
+        HELP_JUSTIFICATION = (
+            "state the operational reason for the measure: `justification \"...\"`",
+            "angiv den driftsmæssige begrundelse for foranstaltningen: `justification \"...\"`",
+        ),
+        HELP_NOTIFIED = (
+            "state when the employees were told of the measure: `notified YYYY-MM-DD`",
+            "angiv, hvornår de ansatte fik besked om foranstaltningen: `notified YYYY-MM-DD`",
+        ),
+    }
 }
 
-/// What makes the activity a control measure: the statement, and a label for it.
-fn control_trigger(model: &Model, activity: &Activity) -> Option<(Span, &'static str)> {
+fn control_trigger(model: &Model, activity: &Activity) -> Option<(Span, Text)> {
     let log = activity.sources.iter().find(|s| match s.id {
         Origin::Source(id) => model.source(id).kind == SourceKind::SystemLog,
         Origin::Activity(_) => false,
     });
     if let Some(source) = log {
-        return Some((
-            source.span,
-            "a system log about the employees' use of equipment",
-        ));
+        return Some((source.span, text::TRIGGER_LOG));
     }
     if let Some(span) = activity.cctv {
-        return Some((span, "TV surveillance"));
+        return Some((span, text::TRIGGER_CCTV));
     }
     activity
         .review
         .first()
-        .map(|r| (r.span, "data about the employees is reviewed"))
+        .map(|r| (r.span, text::TRIGGER_REVIEW))
 }
 
 impl Rule for ControlMeasure {
@@ -115,6 +162,7 @@ impl Rule for ControlMeasure {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
@@ -122,41 +170,37 @@ impl Rule for ControlMeasure {
             let Some((trigger, what)) = control_trigger(model, activity) else {
                 continue;
             };
-            let missing = match (&activity.justification, &activity.notified) {
+            let (missing, ask, help) = match (&activity.justification, &activity.notified) {
                 (Some(_), Some(_)) => continue,
-                (None, None) => "no `justification` and no `notified` date",
-                (None, Some(_)) => "no `justification`",
-                (Some(_), None) => "no `notified` date",
+                (None, None) => (text::MISSING_BOTH, text::ASK_BOTH, text::HELP_BOTH),
+                (None, Some(_)) => (
+                    text::MISSING_JUSTIFICATION,
+                    text::ASK_WHY,
+                    text::HELP_JUSTIFICATION,
+                ),
+                (Some(_), None) => (text::MISSING_NOTIFIED, text::ASK_WHEN, text::HELP_NOTIFIED),
             };
             let finding = cx
                 .finding(
-                    format!("control measure `{}` has {missing}", activity.name.node),
+                    tr!(
+                        lang,
+                        text::MESSAGE,
+                        activity = activity.name.node,
+                        missing = missing.get(lang)
+                    ),
                     activity.name.span,
-                    match (&activity.justification, &activity.notified) {
-                        (None, None) => "why is it needed, and when were the employees told?",
-                        (None, Some(_)) => "why is it needed?",
-                        _ => "when were the employees told?",
-                    },
+                    tr!(lang, ask),
                 )
                 .with_secondary(
                     employees.span,
-                    format!(
-                        "employees are among the data subjects (`{}`)",
-                        model.subjects(employees.id).name.node
+                    tr!(
+                        lang,
+                        text::EMPLOYEES,
+                        group = model.subjects(employees.id).name.node
                     ),
                 )
-                .with_secondary(trigger, format!("{what}: a control measure"));
-            let help = match (&activity.justification, &activity.notified) {
-                (None, None) => {
-                    "state the operational reason, `justification \"...\"`, and when the employees were told, \
-                     `notified YYYY-MM-DD`"
-                }
-                (None, Some(_)) => {
-                    "state the operational reason for the measure: `justification \"...\"`"
-                }
-                _ => "state when the employees were told of the measure: `notified YYYY-MM-DD`",
-            };
-            cx.report(finding.with_help(help));
+                .with_secondary(trigger, tr!(lang, text::TRIGGER, what = what.get(lang)));
+            cx.report(finding.with_help(tr!(lang, help)));
         }
     }
 }

@@ -1,8 +1,10 @@
 use super::art9_basis::is_art9_condition;
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Text;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::RecipientKind;
+use crate::tr;
 
 declare_rule! {
     /// # DISCLOSURE-BASIS: a disclosure without its own basis
@@ -66,40 +68,87 @@ declare_rule! {
     pub struct DisclosureBasis {
         code: "DISCLOSURE-BASIS",
         severity: Error,
-        summary: "each disclosure to a recipient has its own basis",
+        summary: (
+            "each disclosure to a recipient has its own basis",
+            "hver videregivelse til en modtager har sit eget grundlag",
+        ),
         provisions: [("GDPR", "art. 6(1)"), ("Databeskyttelsesloven", "§ 8, stk. 2"), ("Forvaltningsloven", "§ 28")],
+    }
+    texts {
+        TYPICAL_TAX = (
+            "`under gdpr 6(1)(c), law \"...\"` naming the statute that obliges the reporting",
+            "`under gdpr 6(1)(c), law \"...\"` med den lov, der pålægger indberetningen",
+        ),
+        TYPICAL_POLICE = (
+            "`under gdpr 6(1)(c)` where the law obliges the disclosure, otherwise `under gdpr 6(1)(e)` with an \
+             art. 6(4) compatibility assessment",
+            "`under gdpr 6(1)(c)`, hvor loven pålægger videregivelsen, ellers `under gdpr 6(1)(e)` med en \
+             vurdering af forenelighed efter art. 6, stk. 4",
+        ),
+        TYPICAL_EMERGENCY = (
+            "`under gdpr 6(1)(d)` (vital interests), with `gdpr 9(2)(c)` for health data",
+            "`under gdpr 6(1)(d)` (vitale interesser) med `gdpr 9(2)(c)` for helbredsoplysninger",
+        ),
+        TYPICAL_AUTHORITY = (
+            "`under gdpr 6(1)(e), fvl 28(1)` with the statute behind the recipient's task",
+            "`under gdpr 6(1)(e), fvl 28(1)` med den lov, der ligger til grund for modtagerens opgave",
+        ),
+        TYPICAL_PUBLIC = (
+            "`under gdpr 6(1)(e)` with the statute that provides for publication, or `gdpr 6(1)(a)` consent",
+            "`under gdpr 6(1)(e)` med den lov, der hjemler offentliggørelsen, eller `gdpr 6(1)(a)` samtykke",
+        ),
+        TYPICAL_OTHER = (
+            "`under gdpr 6(1)(...)` with the point relied on",
+            "`under gdpr 6(1)(...)` med det litra, der anvendes",
+        ),
+        DISCLOSED_TO = ("disclosed to `{recipient}` ({kind})", "videregives til `{recipient}` ({kind})"),
+        THE_DISCLOSURE_WHEN = (
+            "the disclosure to `{recipient}` ({when})",
+            "videregivelsen til `{recipient}` ({when})",
+        ),
+        THE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
+        NO_BASIS = ("{what} states no basis", "{what} angiver intet grundlag"),
+        NO_GROUND = (
+            "{what} cites no ground that can carry a disclosure",
+            "{what} angiver intet grundlag, der kan bære en videregivelse",
+        ),
+        OWN_BASIS = (
+            "a disclosure needs its own basis after `under`",
+            "en videregivelse skal have sit eget grundlag efter `under`",
+        ),
+        ADD = ("add {typical}", "tilføj {typical}"),
+        TAX = (
+            "the report to `{recipient}` does not rest on a legal obligation, art. 6(1)(c)",
+            "indberetningen til `{recipient}` hviler ikke på en retlig forpligtelse, art. 6, stk. 1, litra c",
+        ),
+        NO_6_1_C = ("no `gdpr 6(1)(c)` among these", "ingen `gdpr 6(1)(c)` blandt disse"),
+        SPECIAL = (
+            "special-category data is disclosed to `{recipient}` without an art. 9(2) condition",
+            "særlige kategorier af personoplysninger videregives til `{recipient}` uden en betingelse i art. 9, stk. 2",
+        ),
+        SPECIAL_LABEL = (
+            "`{name}` is special-category data",
+            "`{name}` er en særlig kategori af personoplysninger",
+        ),
+        SPECIAL_HELP = (
+            "add the art. 9(2) condition for the disclosure after `under`; typical here: {typical}",
+            "tilføj betingelsen i art. 9, stk. 2, for videregivelsen efter `under`; typisk her: {typical}",
+        ),
     }
 }
 
-/// A ground that can carry a disclosure on its own. Forvaltningsloven § 28 is not one: since 2018 it
-/// refers disclosures between authorities to the GDPR and Databeskyttelsesloven, so it goes with an
-/// art. 6(1) basis rather than replacing it.
 fn carries_disclosure(basis: &LegalRef) -> bool {
     basis.gdpr_letter("6", 1).is_some() || basis.is(ActId::Dbl, "8", Some(2), None)
 }
 
-/// What a lawyer would expect as the basis for this kind of recipient.
-fn typical_basis(kind: RecipientKind) -> &'static str {
+fn typical_basis(kind: RecipientKind) -> Text {
     match kind {
-        RecipientKind::Tax => {
-            "`under gdpr 6(1)(c), law \"...\"` naming the statute that obliges the reporting"
-        }
-        RecipientKind::Police => {
-            "`under gdpr 6(1)(c)` where the law obliges the disclosure, otherwise `under gdpr 6(1)(e)` with an \
-             art. 6(4) compatibility assessment"
-        }
-        RecipientKind::Emergency => {
-            "`under gdpr 6(1)(d)` (vital interests), with `gdpr 9(2)(c)` for health data"
-        }
-        RecipientKind::Authority => {
-            "`under gdpr 6(1)(e), fvl 28(1)` with the statute behind the recipient's task"
-        }
-        RecipientKind::Public => {
-            "`under gdpr 6(1)(e)` with the statute that provides for publication, or `gdpr 6(1)(a)` consent"
-        }
-        RecipientKind::Organisation | RecipientKind::Person => {
-            "`under gdpr 6(1)(...)` with the point relied on"
-        }
+        RecipientKind::Tax => text::TYPICAL_TAX,
+        RecipientKind::Police => text::TYPICAL_POLICE,
+        RecipientKind::Emergency => text::TYPICAL_EMERGENCY,
+        RecipientKind::Authority => text::TYPICAL_AUTHORITY,
+        RecipientKind::Public => text::TYPICAL_PUBLIC,
+        RecipientKind::Organisation | RecipientKind::Person => text::TYPICAL_OTHER,
     }
 }
 
@@ -110,35 +159,41 @@ impl Rule for DisclosureBasis {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let label = format!(
-                    "disclosed to `{}` ({})",
-                    recipient.name.node,
-                    recipient.kind.keyword()
+                let label = tr!(
+                    lang,
+                    text::DISCLOSED_TO,
+                    recipient = recipient.name.node,
+                    kind = recipient.kind.keyword()
                 );
+                let typical = typical_basis(recipient.kind).get(lang);
                 // Several disclosures to one recipient are told apart by their condition.
                 let what = match &disclosure.condition {
-                    Some(when) => format!(
-                        "the disclosure to `{}` ({})",
-                        recipient.name.node, when.node
+                    Some(when) => tr!(
+                        lang,
+                        text::THE_DISCLOSURE_WHEN,
+                        recipient = recipient.name.node,
+                        when = when.node
                     ),
-                    None => format!("the disclosure to `{}`", recipient.name.node),
+                    None => tr!(lang, text::THE_DISCLOSURE, recipient = recipient.name.node),
                 };
                 if !disclosure.basis.iter().any(carries_disclosure) {
                     let message = if disclosure.basis.is_empty() {
-                        format!("{what} states no basis")
+                        text::NO_BASIS
                     } else {
-                        format!("{what} cites no ground that can carry a disclosure")
+                        text::NO_GROUND
                     };
                     let finding = cx
-                        .finding(message, disclosure.recipient.span, label)
-                        .with_secondary(
-                            disclosure.span,
-                            "a disclosure needs its own basis after `under`",
+                        .finding(
+                            tr!(lang, message, what = what),
+                            disclosure.recipient.span,
+                            label,
                         )
-                        .with_help(format!("add {}", typical_basis(recipient.kind)));
+                        .with_secondary(disclosure.span, tr!(lang, text::OWN_BASIS))
+                        .with_help(tr!(lang, text::ADD, typical = typical));
                     cx.report(finding);
                     continue;
                 }
@@ -150,15 +205,12 @@ impl Rule for DisclosureBasis {
                 {
                     let finding = cx
                         .finding(
-                            format!(
-                                "the report to `{}` does not rest on a legal obligation, art. 6(1)(c)",
-                                recipient.name.node
-                            ),
+                            tr!(lang, text::TAX, recipient = recipient.name.node),
                             disclosure.recipient.span,
                             label,
                         )
-                        .with_secondary(disclosure.span, "no `gdpr 6(1)(c)` among these")
-                        .with_help(format!("add {}", typical_basis(recipient.kind)));
+                        .with_secondary(disclosure.span, tr!(lang, text::NO_6_1_C))
+                        .with_help(tr!(lang, text::ADD, typical = typical));
                     cx.report(finding);
                     continue;
                 }
@@ -171,18 +223,16 @@ impl Rule for DisclosureBasis {
                 {
                     let finding = cx
                         .finding(
-                            format!(
-                                "special-category data is disclosed to `{}` without an art. 9(2) condition",
-                                recipient.name.node
-                            ),
+                            tr!(lang, text::SPECIAL, recipient = recipient.name.node),
                             special.span,
-                            format!("`{}` is special-category data", model.data(special.id).name.node),
+                            tr!(
+                                lang,
+                                text::SPECIAL_LABEL,
+                                name = model.data(special.id).name.node
+                            ),
                         )
                         .with_secondary(disclosure.recipient.span, label)
-                        .with_help(format!(
-                            "add the art. 9(2) condition for the disclosure after `under`; typical here: {}",
-                            typical_basis(recipient.kind)
-                        ));
+                        .with_help(tr!(lang, text::SPECIAL_HELP, typical = typical));
                     cx.report(finding);
                 }
             }

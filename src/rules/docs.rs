@@ -42,7 +42,7 @@ pub fn index() -> String {
         out.push_str(&format!(
             "| [`{code}`]({code}.md) | {} | {} |\n",
             meta.severity.as_str(),
-            meta.summary,
+            meta.summary.en,
             code = meta.code
         ));
     }

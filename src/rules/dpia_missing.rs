@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::vocabulary::{DataClass, ReviewMode};
 use crate::syntax::span::Span;
+use crate::tr;
 
 declare_rule! {
     /// # DPIA-MISSING: high-risk processing without a data protection impact assessment
@@ -75,8 +76,59 @@ declare_rule! {
     pub struct DpiaMissing {
         code: "DPIA-MISSING",
         severity: Warning,
-        summary: "monitoring, large-scale sensitive data and automated review of people have an impact assessment",
+        summary: (
+            "monitoring, large-scale sensitive data and automated review of people have an impact assessment",
+            "overvågning, følsomme oplysninger i stort omfang og automatisk vurdering af personer har en konsekvensanalyse",
+        ),
         provisions: [("GDPR", "art. 35(1)"), ("GDPR", "art. 35(3)")],
+    }
+    texts {
+        CCTV = ("TV surveillance", "tv-overvågning"),
+        CCTV_LABEL = (
+            "TV surveillance monitors an area systematically (art. 35(3)(c) when public, on a large scale)",
+            "tv-overvågning overvåger et område systematisk (art. 35, stk. 3, litra c, når området er offentligt tilgængeligt og overvåges i stort omfang)",
+        ),
+        MONITORING = ("systematic monitoring", "systematisk overvågning"),
+        MONITORING_LABEL = (
+            "systematic monitoring of people (WP248 criterion 3)",
+            "systematisk overvågning af personer (WP248, kriterium 3)",
+        ),
+        LARGE_SPECIAL = (
+            "large-scale special-category data",
+            "særlige kategorier af personoplysninger i stort omfang",
+        ),
+        LARGE_SPECIAL_LABEL = (
+            "special-category data such as `{name}` on a large scale (art. 35(3)(b))",
+            "særlige kategorier af personoplysninger som `{name}` i stort omfang (art. 35, stk. 3, litra b)",
+        ),
+        LARGE_CRIMINAL = (
+            "large-scale criminal-offence data",
+            "oplysninger om strafbare forhold i stort omfang",
+        ),
+        LARGE_CRIMINAL_LABEL = (
+            "criminal-offence data such as `{name}` on a large scale (art. 35(3)(b))",
+            "oplysninger om strafbare forhold som `{name}` i stort omfang (art. 35, stk. 3, litra b)",
+        ),
+        AI = ("AI-based review of people", "AI-baseret vurdering af personer"),
+        AUTOMATED = ("automated review of people", "automatisk vurdering af personer"),
+        REVIEW_LABEL = (
+            "people are evaluated by automated means (art. 35(3)(a); WP248 criteria 1–2)",
+            "personer vurderes ved automatisk behandling (art. 35, stk. 3, litra a; WP248, kriterium 1–2)",
+        ),
+        AND = ("and", "og"),
+        MESSAGE = (
+            "activity `{activity}` has no impact assessment for its {triggers}",
+            "aktiviteten `{activity}` har ingen konsekvensanalyse, selv om den omfatter {triggers}",
+        ),
+        LABEL = ("no `dpia` statement", "ingen `dpia`-angivelse"),
+        HELP = (
+            "carry out a data protection impact assessment before the processing starts and refer to it: \
+             `dpia \"<title, date or case number>\"`; if a screening found no high risk, record that with \
+             `allow DPIA-MISSING \"<the screening>\"`",
+            "udfør en konsekvensanalyse vedrørende databeskyttelse, før behandlingen begynder, og henvis til den: \
+             `dpia \"<titel, dato eller sagsnummer>\"`; viste en screening ingen høj risiko, så registrér det med \
+             `allow DPIA-MISSING \"<screeningen>\"`",
+        ),
     }
 }
 
@@ -87,6 +139,7 @@ impl Rule for DpiaMissing {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             if activity.dpia.is_some() {
                 continue;
@@ -94,39 +147,34 @@ impl Rule for DpiaMissing {
             // (what the trigger is, where it is written, the label there)
             let mut triggers: Vec<(&str, Span, String)> = Vec::new();
             if let Some(cctv) = activity.cctv {
-                triggers.push((
-                    "TV surveillance",
-                    cctv,
-                    "TV surveillance monitors an area systematically (art. 35(3)(c) when public, on a large scale)".to_string(),
-                ));
+                triggers.push((text::CCTV.get(lang), cctv, tr!(lang, text::CCTV_LABEL)));
             }
             if let Some(monitoring) = &activity.monitoring {
                 triggers.push((
-                    "systematic monitoring",
+                    text::MONITORING.get(lang),
                     monitoring.span,
-                    "systematic monitoring of people (WP248 criterion 3)".to_string(),
+                    tr!(lang, text::MONITORING_LABEL),
                 ));
             }
             if let Some(large) = activity.large_scale {
                 let sensitive = activity.data.iter().find_map(|d| {
                     let category = model.data(d.id);
                     match category.class {
-                        DataClass::Special => Some(("special-category", &category.name.node)),
-                        DataClass::Criminal => Some(("criminal-offence", &category.name.node)),
+                        DataClass::Special => Some((
+                            text::LARGE_SPECIAL,
+                            text::LARGE_SPECIAL_LABEL,
+                            &category.name.node,
+                        )),
+                        DataClass::Criminal => Some((
+                            text::LARGE_CRIMINAL,
+                            text::LARGE_CRIMINAL_LABEL,
+                            &category.name.node,
+                        )),
                         _ => None,
                     }
                 });
-                if let Some((class, name)) = sensitive {
-                    let what = if class == "special-category" {
-                        "large-scale special-category data"
-                    } else {
-                        "large-scale criminal-offence data"
-                    };
-                    triggers.push((
-                        what,
-                        large,
-                        format!("{class} data such as `{name}` on a large scale (art. 35(3)(b))"),
-                    ));
+                if let Some((what, label, name)) = sensitive {
+                    triggers.push((what.get(lang), large, tr!(lang, label, name = name)));
                 }
             }
             // AI first: it is the stronger trigger (innovative technology, WP248 criterion 8).
@@ -137,47 +185,39 @@ impl Rule for DpiaMissing {
                 .find(|r| r.node == ReviewMode::Automated);
             if let Some(review) = ai.or(automated) {
                 let what = if review.node == ReviewMode::Ai {
-                    "AI-based review of people"
+                    text::AI
                 } else {
-                    "automated review of people"
+                    text::AUTOMATED
                 };
-                triggers.push((
-                    what,
-                    review.span,
-                    "people are evaluated by automated means (art. 35(3)(a); WP248 criteria 1–2)"
-                        .to_string(),
-                ));
+                triggers.push((what.get(lang), review.span, tr!(lang, text::REVIEW_LABEL)));
             }
             if triggers.is_empty() {
                 continue;
             }
             let names: Vec<&str> = triggers.iter().map(|t| t.0).collect();
             let mut finding = cx.finding(
-                format!(
-                    "activity `{}` has no impact assessment for its {}",
-                    activity.name.node,
-                    join_and(&names)
+                tr!(
+                    lang,
+                    text::MESSAGE,
+                    activity = activity.name.node,
+                    triggers = join_and(&names, text::AND.get(lang))
                 ),
                 activity.name.span,
-                "no `dpia` statement",
+                tr!(lang, text::LABEL),
             );
             for (_, span, label) in triggers {
                 finding = finding.with_secondary(span, label);
             }
-            cx.report(finding.with_help(
-                "carry out a data protection impact assessment before the processing starts and refer to it: \
-                 `dpia \"<title, date or case number>\"`; if a screening found no high risk, record that with \
-                 `allow DPIA-MISSING \"<the screening>\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[&str]) -> String {
+fn join_and(items: &[&str], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }

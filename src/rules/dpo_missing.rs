@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::tr;
 
 declare_rule! {
     /// # DPO-MISSING: a public authority without a data protection officer
@@ -35,8 +36,33 @@ declare_rule! {
     pub struct DpoMissing {
         code: "DPO-MISSING",
         severity: Error,
-        summary: "a public authority names a data protection officer with published contact details",
+        summary: (
+            "a public authority names a data protection officer with published contact details",
+            "en offentlig myndighed udpeger en databeskyttelsesrådgiver med offentliggjorte kontaktoplysninger",
+        ),
         provisions: [("GDPR", "art. 37(1)(a)"), ("GDPR", "art. 37(7)")],
+    }
+    texts {
+        NO_DPO = (
+            "public authority `{controller}` names no data protection officer",
+            "den offentlige myndighed `{controller}` har ikke udpeget en databeskyttelsesrådgiver",
+        ),
+        NO_DPO_LABEL = (
+            "a public authority must designate a DPO",
+            "en offentlig myndighed skal udpege en databeskyttelsesrådgiver (DPO)",
+        ),
+        NO_CONTACT = (
+            "the data protection officer of `{controller}` has no published contact details",
+            "databeskyttelsesrådgiveren for `{controller}` har ingen offentliggjorte kontaktoplysninger",
+        ),
+        NO_CONTACT_LABEL = (
+            "no `email`, `phone`, `address` or `web`",
+            "hverken `email`, `phone`, `address` eller `web`",
+        ),
+        HELP = (
+            "add the DPO with published contact details, e.g. `dpo {{ email \"dpo@kommune.dk\" }}`",
+            "tilføj databeskyttelsesrådgiveren med offentliggjorte kontaktoplysninger, f.eks. `dpo {{ email \"dpo@kommune.dk\" }}`",
+        ),
     }
 }
 
@@ -46,31 +72,24 @@ impl Rule for DpoMissing {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         let controller = &cx.model.controller;
         if !controller.public_authority {
             return;
         }
         let finding = match &controller.dpo {
             None => cx.finding(
-                format!(
-                    "public authority `{}` names no data protection officer",
-                    controller.name.node
-                ),
+                tr!(lang, text::NO_DPO, controller = controller.name.node),
                 controller.name.span,
-                "a public authority must designate a DPO",
+                tr!(lang, text::NO_DPO_LABEL),
             ),
             Some(dpo) if !dpo.has_contact_details() => cx.finding(
-                format!(
-                    "the data protection officer of `{}` has no published contact details",
-                    controller.name.node
-                ),
+                tr!(lang, text::NO_CONTACT, controller = controller.name.node),
                 dpo.span,
-                "no `email`, `phone`, `address` or `web`",
+                tr!(lang, text::NO_CONTACT_LABEL),
             ),
             Some(_) => return,
         };
-        cx.report(finding.with_help(
-            "add the DPO with published contact details, e.g. `dpo { email \"dpo@kommune.dk\" }`",
-        ));
+        cx.report(finding.with_help(tr!(lang, text::HELP)));
     }
 }

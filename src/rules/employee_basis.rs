@@ -1,7 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::SubjectKind;
+use crate::tr;
 
 declare_rule! {
     /// # EMPLOYEE-BASIS: employee data without Databeskyttelsesloven § 12
@@ -71,13 +73,52 @@ declare_rule! {
     pub struct EmployeeBasis {
         code: "EMPLOYEE-BASIS",
         severity: Warning,
-        summary: "employee data rests on DBL § 12 with the law or collective agreement, not on consent",
+        summary: (
+            "employee data rests on DBL § 12 with the law or collective agreement, not on consent",
+            "oplysninger om ansatte behandles efter databeskyttelseslovens § 12 med loven eller overenskomsten, ikke på grundlag af samtykke",
+        ),
         provisions: [("GDPR", "art. 88"), ("Databeskyttelsesloven", "§ 12")],
+    }
+    texts {
+        GROUP = ("`{group}` is a group of employees", "`{group}` er en gruppe af ansatte"),
+        CONSENT = (
+            "employee data rests on consent in activity `{activity}`",
+            "oplysninger om ansatte behandles på grundlag af samtykke i aktiviteten `{activity}`",
+        ),
+        CONSENT_LABEL = (
+            "an employee's consent is seldom freely given",
+            "en ansats samtykke er sjældent frivilligt",
+        ),
+        CONSENT_HELP = (
+            "rest the processing on the employment-law obligation instead: `dbl 12(1)` with the law or \
+             collective agreement (`law \"...\"` or `agreement \"...\"`); keep consent only where refusing \
+             has no consequence for the employee, and record why",
+            "lad i stedet behandlingen hvile på den arbejdsretlige forpligtelse: `dbl 12(1)` med loven eller \
+             overenskomsten (`law \"...\"` eller `agreement \"...\"`); bevar kun samtykket, hvor et afslag ikke \
+             får konsekvenser for den ansatte, og notér hvorfor",
+        ),
+        NO_DBL_12 = (
+            "employee data is processed without Databeskyttelsesloven § 12 in activity `{activity}`",
+            "oplysninger om ansatte behandles uden databeskyttelseslovens § 12 i aktiviteten `{activity}`",
+        ),
+        NO_SOURCE = (
+            "`{cited}` is cited without the law or collective agreement it applies in activity `{activity}`",
+            "{cited} er angivet uden den lov eller overenskomst, den anvendes sammen med, i aktiviteten `{activity}`",
+        ),
+        REFERS = (
+            "refers to obligations laid down in other law or collective agreements",
+            "henviser til forpligtelser, der følger af anden lovgivning eller kollektive overenskomster",
+        ),
+        NOT_AMONG = ("`dbl 12(1)` is not among these", "`dbl 12(1)` er ikke blandt disse"),
+        HELP = (
+            "cite `dbl 12(1)` with the statute or collective agreement that lays down the employment-law obligation or \
+             right, e.g. `dbl 12(1), agreement \"Overenskomst for kommunalt ansatte\"`",
+            "angiv `dbl 12(1)` med den lov eller kollektive overenskomst, der fastlægger den arbejdsretlige forpligtelse \
+             eller rettighed, f.eks. `dbl 12(1), agreement \"Overenskomst for kommunalt ansatte\"`",
+        ),
     }
 }
 
-/// `dbl 12(1)`, `dbl 12` without a stykke, or `dbl 7(2)`, the employment-law condition for
-/// special categories (art. 9(2)(b)), which points to the same kind of obligation.
 fn is_employment_provision(basis: &LegalRef) -> bool {
     basis.is(ActId::Dbl, "12", Some(1), None)
         || basis.is(ActId::Dbl, "7", Some(2), None)
@@ -91,30 +132,25 @@ impl Rule for EmployeeBasis {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
             };
-            let group = format!(
-                "`{}` is a group of employees",
-                model.subjects(employees.id).name.node
+            let group = tr!(
+                lang,
+                text::GROUP,
+                group = model.subjects(employees.id).name.node
             );
             if let Some(consent) = activity.bases.iter().find(|b| b.is_consent()) {
                 let finding = cx
                     .finding(
-                        format!(
-                            "employee data rests on consent in activity `{}`",
-                            activity.name.node
-                        ),
+                        tr!(lang, text::CONSENT, activity = activity.name.node),
                         consent.span(),
-                        "an employee's consent is seldom freely given",
+                        tr!(lang, text::CONSENT_LABEL),
                     )
                     .with_secondary(employees.span, group)
-                    .with_help(
-                        "rest the processing on the employment-law obligation instead: `dbl 12(1)` with the law or \
-                         collective agreement (`law \"...\"` or `agreement \"...\"`); keep consent only where refusing \
-                         has no consequence for the employee, and record why",
-                    );
+                    .with_help(tr!(lang, text::CONSENT_HELP));
                 cx.report(finding);
                 continue;
             }
@@ -125,34 +161,25 @@ impl Rule for EmployeeBasis {
                 .any(|b| matches!(b, LegalRef::Law { .. } | LegalRef::Agreement { .. }));
             let message = match (dbl_12, source) {
                 (Some(_), true) => continue,
-                (None, _) => format!(
-                    "employee data is processed without Databeskyttelsesloven § 12 in activity `{}`",
-                    activity.name.node
-                ),
-                (Some(cited), false) => format!(
-                    "`{cited}` is cited without the law or collective agreement it applies in activity `{}`",
-                    activity.name.node
+                (None, _) => tr!(lang, text::NO_DBL_12, activity = activity.name.node),
+                (Some(cited), false) => tr!(
+                    lang,
+                    text::NO_SOURCE,
+                    cited = legal_ref(lang, cited),
+                    activity = activity.name.node
                 ),
             };
             let (span, label) = match dbl_12 {
-                Some(cited) => (
-                    cited.span(),
-                    "refers to obligations laid down in other law or collective agreements"
-                        .to_string(),
-                ),
+                Some(cited) => (cited.span(), tr!(lang, text::REFERS)),
                 None => (employees.span, group.clone()),
             };
             let mut finding = cx.finding(message, span, label);
             if dbl_12.is_some() {
                 finding = finding.with_secondary(employees.span, group);
             } else {
-                finding =
-                    finding.with_secondary(activity.basis_span(), "`dbl 12(1)` is not among these");
+                finding = finding.with_secondary(activity.basis_span(), tr!(lang, text::NOT_AMONG));
             }
-            cx.report(finding.with_help(
-                "cite `dbl 12(1)` with the statute or collective agreement that lays down the employment-law obligation or \
-                 right, e.g. `dbl 12(1), agreement \"Overenskomst for kommunalt ansatte\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }

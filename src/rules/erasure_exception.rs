@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
+use crate::tr;
 
 declare_rule! {
     /// # ERASURE-EXCEPTION: a refusal to erase without its art. 17(3) ground and statute
@@ -62,8 +63,41 @@ declare_rule! {
     pub struct ErasureException {
         code: "ERASURE-EXCEPTION",
         severity: Warning,
-        summary: "a refusal to erase cites its art. 17(3) ground and, for (b), the statute",
+        summary: (
+            "a refusal to erase cites its art. 17(3) ground and, for (b), the statute",
+            "et afslag på sletning angiver sit grundlag i art. 17, stk. 3, og for litra b også loven",
+        ),
         provisions: [("GDPR", "art. 17(3)(b)"), ("GDPR", "art. 17(3)(d)")],
+    }
+    texts {
+        NO_GROUND = (
+            "refusal to erase in activity `{activity}` cites no ground of art. 17(3)",
+            "afslaget på sletning i aktiviteten `{activity}` angiver intet grundlag i art. 17, stk. 3",
+        ),
+        NO_GROUND_LABEL = (
+            "no `gdpr 17(3)(..)` among its citations",
+            "ingen `gdpr 17(3)(..)` blandt dets henvisninger",
+        ),
+        NO_GROUND_HELP = (
+            "add the ground after `under`: e.g. `under gdpr 17(3)(b), law \"...\"` for a legal duty \
+             to keep the data, `gdpr 17(3)(d)` for archiving, `gdpr 17(3)(e)` for legal claims",
+            "tilføj grundlaget efter `under`: f.eks. `under gdpr 17(3)(b), law \"...\"` for en retlig pligt \
+             til at opbevare oplysningerne, `gdpr 17(3)(d)` for arkivering, `gdpr 17(3)(e)` for retskrav",
+        ),
+        NO_STATUTE = (
+            "refusal to erase in activity `{activity}` cites art. 17(3)(b) but no statute",
+            "afslaget på sletning i aktiviteten `{activity}` angiver art. 17, stk. 3, litra b, men ingen lov",
+        ),
+        NO_STATUTE_LABEL = (
+            "needs the Union or Danish law that requires the processing",
+            "forudsætter den EU-retlige eller danske lov, der kræver behandlingen",
+        ),
+        NO_STATUTE_HELP = (
+            "cite the statute that requires keeping the data, e.g. `offl 15(1)` (journalising) or \
+             `arkivl 21(1)` (preservation), or in words: `law \"...\"`",
+            "angiv den lov, der kræver, at oplysningerne opbevares, f.eks. `offl 15(1)` (journalisering) eller \
+             `arkivl 21(1)` (bevaring), eller med ord: `law \"...\"`",
+        ),
     }
 }
 
@@ -73,6 +107,7 @@ impl Rule for ErasureException {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             let Some(refusal) = &activity.erasure_refusal else {
                 continue;
@@ -85,17 +120,11 @@ impl Rule for ErasureException {
             if grounds.is_empty() {
                 let finding = cx
                     .finding(
-                        format!(
-                            "refusal to erase in activity `{}` cites no ground of art. 17(3)",
-                            activity.name.node
-                        ),
+                        tr!(lang, text::NO_GROUND, activity = activity.name.node),
                         refusal.span,
-                        "no `gdpr 17(3)(..)` among its citations",
+                        tr!(lang, text::NO_GROUND_LABEL),
                     )
-                    .with_help(
-                        "add the ground after `under`: e.g. `under gdpr 17(3)(b), law \"...\"` for a legal duty \
-                         to keep the data, `gdpr 17(3)(d)` for archiving, `gdpr 17(3)(e)` for legal claims",
-                    );
+                    .with_help(tr!(lang, text::NO_GROUND_HELP));
                 cx.report(finding);
                 continue;
             }
@@ -109,23 +138,16 @@ impl Rule for ErasureException {
             }
             let finding = cx
                 .finding(
-                    format!(
-                        "refusal to erase in activity `{}` cites art. 17(3)(b) but no statute",
-                        activity.name.node
-                    ),
+                    tr!(lang, text::NO_STATUTE, activity = activity.name.node),
                     legal_obligation.span(),
-                    "needs the Union or Danish law that requires the processing",
+                    tr!(lang, text::NO_STATUTE_LABEL),
                 )
-                .with_help(
-                    "cite the statute that requires keeping the data, e.g. `offl 15(1)` (journalising) or \
-                     `arkivl 21(1)` (preservation), or in words: `law \"...\"`",
-                );
+                .with_help(tr!(lang, text::NO_STATUTE_HELP));
             cx.report(finding);
         }
     }
 }
 
-/// A statute: a law cited in words, or a provision of a Danish act.
 fn is_statute(citation: &LegalRef) -> bool {
     match citation {
         LegalRef::Law { .. } => true,

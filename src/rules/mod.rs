@@ -47,6 +47,7 @@ mod unused_declaration;
 pub use context::Context;
 
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 
 /// A provision a rule rests on, as a lawyer cites it: act and the provision within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -69,11 +70,14 @@ pub struct RuleMeta {
     /// Default severity.
     pub severity: Severity,
     /// One line: what the rule checks.
-    pub summary: &'static str,
+    pub summary: Text,
     /// The provisions the rule rests on.
     pub provisions: &'static [Cite],
     /// The full documentation (Markdown), from the rule's doc comment.
     pub docs: &'static str,
+    /// Every text the rule words its findings with (and its summary): the `texts` block of
+    /// [`declare_rule!`], so that the test of both languages reaches each one.
+    pub texts: &'static [(&'static str, Text)],
 }
 
 /// A legal check over the resolved model and its flow graph.
@@ -83,27 +87,43 @@ pub trait Rule: Sync {
 }
 
 /// Declares a rule: a unit struct with its [`RuleMeta`], the documentation taken from the doc comment
-/// (sections: What it checks / Why it matters / Legal basis / Non-compliant example / Compliant example).
+/// (sections: What it checks / Why it matters / Legal basis / Non-compliant example / Compliant example),
+/// and the texts its findings are worded with, in English and Danish.
+///
+/// The `texts { NAME = ("English", "Danish"), ... }` block is required: it becomes the module
+/// `text` (`text::NAME`, formatted with `tr!(cx.lang, text::NAME, name = value)`), and its list, with
+/// the summary as `text::SUMMARY`, becomes [`RuleMeta::texts`].
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             code: $code:literal,
             severity: $severity:ident,
-            summary: $summary:literal,
+            summary: ($summary_en:literal, $summary_da:literal $(,)?),
             provisions: [$(($act:literal, $provision:literal)),+ $(,)?] $(,)?
         }
+        texts { $($texts:tt)+ }
     ) => {
         $(#[doc = $doc])*
         pub struct $name;
+
+        /// The rule's texts, in English and Danish.
+        mod text {
+            $crate::texts! {
+                /// What the rule checks, in one line (`hjemmel rules`).
+                SUMMARY = ($summary_en, $summary_da),
+                $($texts)+
+            }
+        }
 
         impl $name {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 code: $code,
                 severity: $crate::diagnostic::Severity::$severity,
-                summary: $summary,
+                summary: text::SUMMARY,
                 provisions: &[$($crate::rules::Cite { act: $act, provision: $provision }),+],
                 docs: concat!($($doc, "\n"),*),
+                texts: text::ALL,
             };
         }
     };

@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::processor_chain;
 use crate::semantic::model::ProcessorId;
+use crate::tr;
 
 declare_rule! {
     /// # PROCESSOR-AGREEMENT: a processor used without a data processing agreement
@@ -53,8 +54,32 @@ declare_rule! {
     pub struct ProcessorAgreement {
         code: "PROCESSOR-AGREEMENT",
         severity: Error,
-        summary: "every processor and sub-processor in use has a data processing agreement",
+        summary: (
+            "every processor and sub-processor in use has a data processing agreement",
+            "hver databehandler og underdatabehandler, der bruges, har en databehandleraftale",
+        ),
         provisions: [("GDPR", "art. 28(3)"), ("GDPR", "art. 28(4)")],
+    }
+    texts {
+        MESSAGE_PROCESSOR = (
+            "processor `{name}` is used without a data processing agreement",
+            "databehandleren `{name}` bruges uden en databehandleraftale",
+        ),
+        MESSAGE_SUBPROCESSOR = (
+            "sub-processor `{name}` is used without a data processing agreement",
+            "underdatabehandleren `{name}` bruges uden en databehandleraftale",
+        ),
+        USED_BY_MANY = (" (used by {n} activities)", " (bruges af {n} aktiviteter)"),
+        LABEL = ("no `agreement` is declared", "der er ikke angivet nogen `agreement`"),
+        USED_BY = ("used by activity `{activity}`", "bruges af aktiviteten `{activity}`"),
+        HELP_PROCESSOR = (
+            "declare the agreement in the processor's block, e.g. `agreement \"Databehandleraftale af 2024-01-01\"`",
+            "angiv aftalen i databehandlerens blok, f.eks. `agreement \"Databehandleraftale af 2024-01-01\"`",
+        ),
+        HELP_SUBPROCESSOR = (
+            "declare the agreement in the sub-processor's block, e.g. `agreement \"Databehandleraftale af 2024-01-01\"`",
+            "angiv aftalen i underdatabehandlerens blok, f.eks. `agreement \"Databehandleraftale af 2024-01-01\"`",
+        ),
     }
 }
 
@@ -65,6 +90,7 @@ impl Rule for ProcessorAgreement {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for (i, processor) in model.processors.iter().enumerate() {
             if processor.agreement.is_some() {
                 continue;
@@ -78,37 +104,28 @@ impl Rule for ProcessorAgreement {
             let chain = processor_chain(model, id);
             let mut path: Vec<String> = vec![activity.name.node.clone()];
             path.extend(chain.iter().map(|p| model.processor(*p).name.node.clone()));
-            let what = if processor.parent.is_some() {
-                "sub-processor"
+            let (message, help) = if processor.parent.is_some() {
+                (text::MESSAGE_SUBPROCESSOR, text::HELP_SUBPROCESSOR)
             } else {
-                "processor"
+                (text::MESSAGE_PROCESSOR, text::HELP_PROCESSOR)
             };
             let mut finding = cx.finding(
-                format!(
-                    "{what} `{}` is used without a data processing agreement",
-                    processor.name.node
-                ),
+                tr!(lang, message, name = processor.name.node),
                 processor.name.span,
-                "no `agreement` is declared",
+                tr!(lang, text::LABEL),
             );
             if let Some(via) = activity.processors.iter().find(|v| v.id == chain[0]) {
                 finding = finding.with_secondary(
                     via.span,
-                    format!("used by activity `{}`", activity.name.node),
+                    tr!(lang, text::USED_BY, activity = activity.name.node),
                 );
             }
             if users.len() > 1 {
                 finding
                     .message
-                    .push_str(&format!(" (used by {} activities)", users.len()));
+                    .push_str(&tr!(lang, text::USED_BY_MANY, n = users.len()));
             }
-            cx.report(
-                finding
-                    .with_path(path)
-                    .with_help(format!(
-                        "declare the agreement in the {what}'s block, e.g. `agreement \"Databehandleraftale af 2024-01-01\"`"
-                    )),
-            );
+            cx.report(finding.with_path(path).with_help(tr!(lang, help)));
         }
     }
 }

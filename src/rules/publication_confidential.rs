@@ -1,6 +1,8 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Text;
 use crate::law::vocabulary::{DataClass, RecipientKind};
 use crate::semantic::model::{DataCategory, Disclosure};
+use crate::tr;
 
 declare_rule! {
     /// # PUBLICATION-CONFIDENTIAL: confidential data made public
@@ -66,12 +68,51 @@ declare_rule! {
     pub struct PublicationConfidential {
         code: "PUBLICATION-CONFIDENTIAL",
         severity: Error,
-        summary: "confidential, special-category and criminal-offence data are not made public",
+        summary: (
+            "confidential, special-category and criminal-offence data are not made public",
+            "fortrolige oplysninger, særlige kategorier af personoplysninger og oplysninger om strafbare forhold offentliggøres ikke",
+        ),
         provisions: [("GDPR", "art. 5(1)(c)"), ("Databeskyttelsesloven", "§ 11, stk. 1"), ("Offentlighedsloven", "§ 30, nr. 1")],
+    }
+    texts {
+        SPECIAL = ("special-category data", "særlige kategorier af personoplysninger"),
+        CRIMINAL = ("criminal-offence data", "oplysninger om strafbare forhold"),
+        CONFIDENTIAL = ("confidential data", "fortrolige oplysninger"),
+        IS_SPECIAL = (
+            "`{name}` is special-category data",
+            "`{name}` er en særlig kategori af personoplysninger",
+        ),
+        IS_CRIMINAL = (
+            "`{name}` is criminal-offence data",
+            "`{name}` er oplysninger om strafbare forhold",
+        ),
+        IS_CONFIDENTIAL = ("`{name}` is confidential data", "`{name}` er fortrolige oplysninger"),
+        IS_SPECIAL_TOO = (
+            "`{name}` is special-category data too",
+            "`{name}` er også en særlig kategori af personoplysninger",
+        ),
+        IS_CRIMINAL_TOO = (
+            "`{name}` is criminal-offence data too",
+            "`{name}` er også oplysninger om strafbare forhold",
+        ),
+        IS_CONFIDENTIAL_TOO = (
+            "`{name}` is confidential data too",
+            "`{name}` er også fortrolige oplysninger",
+        ),
+        MESSAGE = (
+            "{class} of activity `{activity}` is made public through `{recipient}`",
+            "{class} fra aktiviteten `{activity}` offentliggøres via `{recipient}`",
+        ),
+        PUBLIC_RECIPIENT = ("this recipient is the public", "denne modtager er offentligheden"),
+        HELP = (
+            "publish only what is not confidential (anonymise or leave the category out); if the person has agreed \
+             to the publication, rest the disclosure on their consent, {consent}",
+            "offentliggør kun det, der ikke er fortroligt (anonymisér, eller udelad kategorien); har personen givet \
+             samtykke til offentliggørelsen, så lad videregivelsen hvile på samtykket, {consent}",
+        ),
     }
 }
 
-/// The classes this rule protects; CPR numbers are CPR-BASIS's.
 fn protected(data: &DataCategory) -> bool {
     matches!(
         data.class,
@@ -79,7 +120,6 @@ fn protected(data: &DataCategory) -> bool {
     )
 }
 
-/// Published with the data subject's consent: explicit consent (art. 9(2)(a)) for special categories.
 fn consented(disclosure: &Disclosure, special: bool) -> bool {
     disclosure.basis.iter().any(|b| {
         if special {
@@ -90,11 +130,16 @@ fn consented(disclosure: &Disclosure, special: bool) -> bool {
     })
 }
 
-fn class_words(data: &DataCategory) -> &'static str {
+/// The class of the data in words: for the message, for its label, and for the label of another one.
+fn class_words(data: &DataCategory) -> (Text, Text, Text) {
     match data.class {
-        DataClass::Special => "special-category data",
-        DataClass::Criminal => "criminal-offence data",
-        _ => "confidential data",
+        DataClass::Special => (text::SPECIAL, text::IS_SPECIAL, text::IS_SPECIAL_TOO),
+        DataClass::Criminal => (text::CRIMINAL, text::IS_CRIMINAL, text::IS_CRIMINAL_TOO),
+        _ => (
+            text::CONFIDENTIAL,
+            text::IS_CONFIDENTIAL,
+            text::IS_CONFIDENTIAL_TOO,
+        ),
     }
 }
 
@@ -105,6 +150,7 @@ impl Rule for PublicationConfidential {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
@@ -126,34 +172,32 @@ impl Rule for PublicationConfidential {
                     continue;
                 };
                 let category = model.data(first.id);
+                let (class, is_class, _) = class_words(category);
                 let mut finding = cx
                     .finding(
-                        format!(
-                            "{} of activity `{}` is made public through `{}`",
-                            class_words(category),
-                            activity.name.node,
-                            recipient.name.node
+                        tr!(
+                            lang,
+                            text::MESSAGE,
+                            class = class.get(lang),
+                            activity = activity.name.node,
+                            recipient = recipient.name.node
                         ),
                         first.span,
-                        format!("`{}` is {}", category.name.node, class_words(category)),
+                        tr!(lang, is_class, name = category.name.node),
                     )
-                    .with_secondary(disclosure.recipient.span, "this recipient is the public");
+                    .with_secondary(disclosure.recipient.span, tr!(lang, text::PUBLIC_RECIPIENT));
                 for other in published {
                     let data = model.data(other.id);
-                    finding = finding.with_secondary(
-                        other.span,
-                        format!("`{}` is {} too", data.name.node, class_words(data)),
-                    );
+                    let (_, _, too) = class_words(data);
+                    finding =
+                        finding.with_secondary(other.span, tr!(lang, too, name = data.name.node));
                 }
                 let consent = if special {
                     "`gdpr 9(2)(a)`"
                 } else {
                     "`gdpr 6(1)(a)`"
                 };
-                cx.report(finding.with_help(format!(
-                    "publish only what is not confidential (anonymise or leave the category out); if the person has agreed \
-                     to the publication, rest the disclosure on their consent, {consent}"
-                )));
+                cx.report(finding.with_help(tr!(lang, text::HELP, consent = consent)));
             }
         }
     }

@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::LegalRef;
 use crate::semantic::model::{Activity, Origin};
+use crate::tr;
 
 declare_rule! {
     /// # PURPOSE-COMPATIBILITY: data reused for another purpose without an art. 6(4) assessment
@@ -85,8 +86,42 @@ declare_rule! {
     pub struct PurposeCompatibility {
         code: "PURPOSE-COMPATIBILITY",
         severity: Warning,
-        summary: "data reused from another activity for another purpose has a compatibility assessment or its own basis",
+        summary: (
+            "data reused from another activity for another purpose has a compatibility assessment or its own basis",
+            "oplysninger, der genbruges fra en anden aktivitet til et andet formål, har en vurdering af forenelighed eller deres eget grundlag",
+        ),
         provisions: [("GDPR", "art. 5(1)(b)"), ("GDPR", "art. 6(4)")],
+    }
+    texts {
+        MESSAGE_ONE = (
+            "data from `{origin}` is reused for another purpose in activity `{activity}`",
+            "oplysninger fra `{origin}` genbruges til et andet formål i aktiviteten `{activity}`",
+        ),
+        MESSAGE_TWO = (
+            "data from `{origin}` and one other activity is reused for another purpose in activity `{activity}`",
+            "oplysninger fra `{origin}` og én anden aktivitet genbruges til et andet formål i aktiviteten `{activity}`",
+        ),
+        MESSAGE_MANY = (
+            "data from `{origin}` and {n} other activities is reused for another purpose in activity `{activity}`",
+            "oplysninger fra `{origin}` og {n} andre aktiviteter genbruges til et andet formål i aktiviteten `{activity}`",
+        ),
+        COLLECTED_BY = (
+            "collected by `{origin}` for other purposes",
+            "indsamlet af `{origin}` til andre formål",
+        ),
+        ORIGINAL_PURPOSE = (
+            "the purpose the data were collected for",
+            "det formål, oplysningerne blev indsamlet til",
+        ),
+        NEW_PURPOSE = ("the new purpose", "det nye formål"),
+        HELP = (
+            "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
+             context, nature of the data, consequences, safeguards) and refer to it with \
+             `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
+            "vurdér, om det nye formål er foreneligt (art. 6, stk. 4: forbindelsen mellem formålene, \
+             sammenhængen, oplysningernes karakter, konsekvenserne, garantierne), og henvis til vurderingen med \
+             `compatibility \"...\"`, eller angiv den lov, der tillader genbruget, med `law \"...\"`",
+        ),
     }
 }
 
@@ -97,6 +132,7 @@ impl Rule for PurposeCompatibility {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             if activity.compatibility.is_some()
                 || activity.purposes.is_empty()
@@ -121,51 +157,45 @@ impl Rule for PurposeCompatibility {
                 continue;
             };
             let message = match reused.len() {
-                1 => format!(
-                    "data from `{}` is reused for another purpose in activity `{}`",
-                    origin.name.node, activity.name.node
+                1 => tr!(
+                    lang,
+                    text::MESSAGE_ONE,
+                    origin = origin.name.node,
+                    activity = activity.name.node
                 ),
-                2 => format!(
-                    "data from `{}` and one other activity is reused for another purpose in activity `{}`",
-                    origin.name.node, activity.name.node
+                2 => tr!(
+                    lang,
+                    text::MESSAGE_TWO,
+                    origin = origin.name.node,
+                    activity = activity.name.node
                 ),
-                n => format!(
-                    "data from `{}` and {} other activities is reused for another purpose in activity `{}`",
-                    origin.name.node,
-                    n - 1,
-                    activity.name.node
+                n => tr!(
+                    lang,
+                    text::MESSAGE_MANY,
+                    origin = origin.name.node,
+                    n = n - 1,
+                    activity = activity.name.node
                 ),
             };
             let mut finding = cx
                 .finding(
                     message,
                     source.span,
-                    format!("collected by `{}` for other purposes", origin.name.node),
+                    tr!(lang, text::COLLECTED_BY, origin = origin.name.node),
                 )
-                .with_secondary(
-                    origin.purposes[0].span,
-                    "the purpose the data were collected for",
-                )
-                .with_secondary(new.span, "the new purpose");
+                .with_secondary(origin.purposes[0].span, tr!(lang, text::ORIGINAL_PURPOSE))
+                .with_secondary(new.span, tr!(lang, text::NEW_PURPOSE));
             for (other, other_origin, _) in &reused[1..] {
                 finding = finding.with_secondary(
                     other.span,
-                    format!(
-                        "collected by `{}` for other purposes",
-                        other_origin.name.node
-                    ),
+                    tr!(lang, text::COLLECTED_BY, origin = other_origin.name.node),
                 );
             }
-            cx.report(finding.with_help(
-                "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
-                 context, nature of the data, consequences, safeguards) and refer to it with \
-                 `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }
 
-/// The first purpose of `activity` that `origin` does not have; `None` when `origin` states none.
 fn new_purpose<'a>(
     activity: &'a Activity,
     origin: &Activity,
@@ -180,9 +210,6 @@ fn new_purpose<'a>(
         .find(|p| !origin.purposes.iter().any(|o| same(&o.node, &p.node)))
 }
 
-/// Consent, or a statute named in words: art. 6(4) asks for no compatibility assessment then. The
-/// general acts hjemmel knows (DBL, FVL, ...) are grounds for processing, not statutes providing for
-/// a new purpose, so they do not count.
 fn exempts(basis: &LegalRef) -> bool {
     match basis {
         LegalRef::Law { .. } => true,

@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::tr;
 
 declare_rule! {
     /// # PURPOSE-MISSING: an activity without a purpose
@@ -49,8 +50,19 @@ declare_rule! {
     pub struct PurposeMissing {
         code: "PURPOSE-MISSING",
         severity: Error,
-        summary: "every activity states its purpose",
+        summary: ("every activity states its purpose", "hver aktivitet angiver sit formål"),
         provisions: [("GDPR", "art. 5(1)(b)"), ("GDPR", "art. 30(1)(b)")],
+    }
+    texts {
+        MESSAGE = (
+            "activity `{activity}` has no purpose",
+            "aktiviteten `{activity}` har intet formål",
+        ),
+        LABEL = ("no `purpose` is stated", "der er ikke angivet noget `purpose`"),
+        HELP = (
+            "state why the data is processed, e.g. `purpose \"Modtage og behandle ansøgninger om boligstøtte\"`",
+            "angiv, hvorfor oplysningerne behandles, f.eks. `purpose \"Modtage og behandle ansøgninger om boligstøtte\"`",
+        ),
     }
 }
 
@@ -60,18 +72,17 @@ impl Rule for PurposeMissing {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
+        let lang = cx.lang;
         for activity in &cx.model.activities {
             if !activity.purposes.is_empty() {
                 continue;
             }
             let finding = cx.finding(
-                format!("activity `{}` has no purpose", activity.name.node),
+                tr!(lang, text::MESSAGE, activity = activity.name.node),
                 activity.name.span,
-                "no `purpose` is stated",
+                tr!(lang, text::LABEL),
             );
-            cx.report(finding.with_help(
-                "state why the data is processed, e.g. `purpose \"Modtage og behandle ansøgninger om boligstøtte\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
 }

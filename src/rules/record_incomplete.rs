@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::tr;
 
 declare_rule! {
     /// # RECORD-INCOMPLETE: the record of processing activities cannot be produced
@@ -66,8 +67,63 @@ declare_rule! {
     pub struct RecordIncomplete {
         code: "RECORD-INCOMPLETE",
         severity: Error,
-        summary: "the record of processing activities of art. 30(1) can be produced from the spec",
+        summary: (
+            "the record of processing activities of art. 30(1) can be produced from the spec",
+            "fortegnelsen over behandlingsaktiviteter efter art. 30, stk. 1, kan udarbejdes ud fra specifikationen",
+        ),
         provisions: [("GDPR", "art. 30(1)(a)"), ("GDPR", "art. 30(1)(c)")],
+    }
+    texts {
+        CONTROLLER = (
+            "the record of processing gives no contact details for controller `{controller}`",
+            "fortegnelsen over behandlingsaktiviteter har ingen kontaktoplysninger for den dataansvarlige `{controller}`",
+        ),
+        CONTROLLER_LABEL = ("no `address` or `contact`", "hverken `address` eller `contact`"),
+        CONTROLLER_HELP = (
+            "add the controller's contact details to its block, e.g. `address \"Rådhuspladsen 1, 9999 By\"` \
+             or `contact \"post@kommune.dk\"`",
+            "tilføj den dataansvarliges kontaktoplysninger i dens blok, f.eks. `address \"Rådhuspladsen 1, 9999 By\"` \
+             eller `contact \"post@kommune.dk\"`",
+        ),
+        DPO = (
+            "the record of processing gives no contact details for the data protection officer of `{controller}`",
+            "fortegnelsen over behandlingsaktiviteter har ingen kontaktoplysninger for databeskyttelsesrådgiveren for `{controller}`",
+        ),
+        DPO_LABEL = (
+            "no `email`, `phone`, `address` or `web`",
+            "hverken `email`, `phone`, `address` eller `web`",
+        ),
+        DPO_HELP = (
+            "add the DPO's contact details to the `dpo` block, e.g. `dpo {{ email \"dpo@firma.dk\" }}`",
+            "tilføj databeskyttelsesrådgiverens kontaktoplysninger i `dpo`-blokken, f.eks. `dpo {{ email \"dpo@firma.dk\" }}`",
+        ),
+        ACTIVITY = (
+            "the record of processing cannot describe activity `{activity}`: it does not say {what}",
+            "fortegnelsen over behandlingsaktiviteter kan ikke beskrive aktiviteten `{activity}`: den angiver ikke {what}",
+        ),
+        WHAT_BOTH = (
+            "whose data it processes, nor which data",
+            "hvis oplysninger den behandler, og heller ikke hvilke oplysninger",
+        ),
+        WHAT_SUBJECTS = ("whose data it processes", "hvis oplysninger den behandler"),
+        WHAT_DATA = ("which data it processes", "hvilke oplysninger den behandler"),
+        MISSING_BOTH = ("no `subjects` and no `data`", "ingen `subjects` og ingen `data`"),
+        MISSING_SUBJECTS = ("no `subjects`", "ingen `subjects`"),
+        MISSING_DATA = ("no `data`", "ingen `data`"),
+        HELP_BOTH = (
+            "name the groups of data subjects and the data categories, e.g. `subjects citizens` and \
+             `data contact_details`",
+            "angiv kategorierne af registrerede og kategorierne af personoplysninger, f.eks. `subjects citizens` og \
+             `data contact_details`",
+        ),
+        HELP_SUBJECTS = (
+            "name the groups of data subjects, e.g. `subjects citizens`",
+            "angiv kategorierne af registrerede, f.eks. `subjects citizens`",
+        ),
+        HELP_DATA = (
+            "name the data categories, e.g. `data contact_details`",
+            "angiv kategorierne af personoplysninger, f.eks. `data contact_details`",
+        ),
     }
 }
 
@@ -78,20 +134,15 @@ impl Rule for RecordIncomplete {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         let controller = &model.controller;
         if controller.address.is_none() && controller.contact.is_none() {
             let finding = cx.finding(
-                format!(
-                    "the record of processing gives no contact details for controller `{}`",
-                    controller.name.node
-                ),
+                tr!(lang, text::CONTROLLER, controller = controller.name.node),
                 controller.name.span,
-                "no `address` or `contact`",
+                tr!(lang, text::CONTROLLER_LABEL),
             );
-            cx.report(finding.with_help(
-                "add the controller's contact details to its block, e.g. `address \"Rådhuspladsen 1, 9999 By\"` \
-                 or `contact \"post@kommune.dk\"`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::CONTROLLER_HELP)));
         }
         // For a public authority, DPO-MISSING reports a DPO without contact details.
         if let Some(dpo) = &controller.dpo
@@ -99,46 +150,35 @@ impl Rule for RecordIncomplete {
             && !dpo.has_contact_details()
         {
             let finding = cx.finding(
-                format!(
-                    "the record of processing gives no contact details for the data protection officer of `{}`",
-                    controller.name.node
-                ),
+                tr!(lang, text::DPO, controller = controller.name.node),
                 dpo.span,
-                "no `email`, `phone`, `address` or `web`",
+                tr!(lang, text::DPO_LABEL),
             );
-            cx.report(finding.with_help(
-                "add the DPO's contact details to the `dpo` block, e.g. `dpo { email \"dpo@firma.dk\" }`",
-            ));
+            cx.report(finding.with_help(tr!(lang, text::DPO_HELP)));
         }
         for activity in &model.activities {
-            let missing = match (activity.subjects.is_empty(), activity.data.is_empty()) {
-                (false, false) => continue,
-                (true, true) => "no `subjects` and no `data`",
-                (true, false) => "no `subjects`",
-                (false, true) => "no `data`",
-            };
-            let what = match (activity.subjects.is_empty(), activity.data.is_empty()) {
-                (true, true) => "whose data it processes, nor which data",
-                (true, false) => "whose data it processes",
-                _ => "which data it processes",
-            };
+            let (missing, what, help) =
+                match (activity.subjects.is_empty(), activity.data.is_empty()) {
+                    (false, false) => continue,
+                    (true, true) => (text::MISSING_BOTH, text::WHAT_BOTH, text::HELP_BOTH),
+                    (true, false) => (
+                        text::MISSING_SUBJECTS,
+                        text::WHAT_SUBJECTS,
+                        text::HELP_SUBJECTS,
+                    ),
+                    (false, true) => (text::MISSING_DATA, text::WHAT_DATA, text::HELP_DATA),
+                };
             let finding = cx.finding(
-                format!(
-                    "the record of processing cannot describe activity `{}`: it does not say {what}",
-                    activity.name.node
+                tr!(
+                    lang,
+                    text::ACTIVITY,
+                    activity = activity.name.node,
+                    what = what.get(lang)
                 ),
                 activity.name.span,
-                missing,
+                tr!(lang, missing),
             );
-            let help = match (activity.subjects.is_empty(), activity.data.is_empty()) {
-                (true, true) => {
-                    "name the groups of data subjects and the data categories, e.g. `subjects citizens` and \
-                     `data contact_details`"
-                }
-                (true, false) => "name the groups of data subjects, e.g. `subjects citizens`",
-                _ => "name the data categories, e.g. `data contact_details`",
-            };
-            cx.report(finding.with_help(help));
+            cx.report(finding.with_help(tr!(lang, help)));
         }
     }
 }

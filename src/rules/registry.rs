@@ -60,6 +60,17 @@ pub static RULES: &[&dyn Rule] = &[
     &UnusedDeclaration,
 ];
 
+/// What `hjemmel explain` says when no rule has the code asked for, in English and Danish.
+pub mod text {
+    crate::texts! {
+        NO_SUCH_RULE = (
+            "error: no rule has the code `{code}`\n  help: {hint}`hjemmel rules` lists every rule",
+            "fejl: ingen regel har koden `{code}`\n  hjælp: {hint}`hjemmel rules` viser alle regler",
+        ),
+        DID_YOU_MEAN = ("did you mean `{code}`? ", "mente du `{code}`? "),
+    }
+}
+
 /// The rule with this code.
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.meta().code == code)

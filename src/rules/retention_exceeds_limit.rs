@@ -1,6 +1,8 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Lang;
 use crate::law::vocabulary::TimeUnit;
 use crate::semantic::model::{Period, RetentionLimit};
+use crate::tr;
 
 declare_rule! {
     /// # RETENTION-EXCEEDS-LIMIT: data kept longer than its category's limit
@@ -62,8 +64,32 @@ declare_rule! {
     pub struct RetentionExceedsLimit {
         code: "RETENTION-EXCEEDS-LIMIT",
         severity: Error,
-        summary: "no activity keeps a category longer than the category's declared limit",
+        summary: (
+            "no activity keeps a category longer than the category's declared limit",
+            "ingen aktivitet opbevarer en kategori længere end den grænse, der er angivet for kategorien",
+        ),
         provisions: [("GDPR", "art. 5(1)(e)")],
+    }
+    texts {
+        MESSAGE = (
+            "`{name}` is kept longer than its limit of {limit} in activity `{activity}`",
+            "`{name}` opbevares længere end sin grænse på {limit} i aktiviteten `{activity}`",
+        ),
+        KEPT_AFTER = (
+            "kept for {period}: the period alone is longer than the limit",
+            "opbevares i {period}: alene perioden er længere end grænsen",
+        ),
+        KEPT = ("kept for {period}", "opbevares i {period}"),
+        LIMIT_REASON = ("the limit: {limit} ({reason})", "grænsen: {limit} ({reason})"),
+        LIMIT = ("the limit: {limit}", "grænsen: {limit}"),
+        CATEGORY = ("the category kept", "den kategori, der opbevares"),
+        /// `{spec}` is the limit as the spec writes it (`30 days`), `{limit}` the same in words.
+        HELP = (
+            "shorten the deadline to at most {limit}, e.g. `retain {name} for {spec}`, or change the \
+             limit if what sets it has changed",
+            "forkort fristen til højst {limit}, f.eks. `retain {name} for {spec}`, eller ændr \
+             grænsen, hvis det, der fastsætter den, har ændret sig",
+        ),
     }
 }
 
@@ -74,6 +100,7 @@ impl Rule for RetentionExceedsLimit {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             for data in &activity.data {
                 let category = model.data(data.id);
@@ -87,42 +114,49 @@ impl Rule for RetentionExceedsLimit {
                     continue;
                 }
                 let name = &category.name.node;
+                let period = rule.period.describe(lang);
                 let label = match &rule.period {
-                    Period::Deadline { after: Some(_), .. } => format!(
-                        "kept for {}: the period alone is longer than the limit",
-                        rule.period.describe()
-                    ),
-                    _ => format!("kept for {}", rule.period.describe()),
+                    Period::Deadline { after: Some(_), .. } => {
+                        tr!(lang, text::KEPT_AFTER, period = period)
+                    }
+                    _ => tr!(lang, text::KEPT, period = period),
                 };
+                let words = limit.describe(lang);
                 let why = match &limit.reason {
-                    Some(reason) => format!("the limit: {} ({})", limit.describe(), reason.node),
-                    None => format!("the limit: {}", limit.describe()),
+                    Some(reason) => tr!(
+                        lang,
+                        text::LIMIT_REASON,
+                        limit = words,
+                        reason = reason.node
+                    ),
+                    None => tr!(lang, text::LIMIT, limit = words),
                 };
                 let finding = cx
                     .finding(
-                        format!(
-                            "`{name}` is kept longer than its limit of {} in activity `{}`",
-                            limit.describe(),
-                            activity.name.node
+                        tr!(
+                            lang,
+                            text::MESSAGE,
+                            name = name,
+                            limit = words,
+                            activity = activity.name.node
                         ),
                         rule.span,
                         label,
                     )
                     .with_secondary(limit.span, why)
-                    .with_secondary(data.span, "the category kept");
-                cx.report(finding.with_help(format!(
-                    "shorten the deadline to at most {}, e.g. `retain {name} for {}`, or change the \
-                     limit if what sets it has changed",
-                    limit.describe(),
-                    limit.describe()
+                    .with_secondary(data.span, tr!(lang, text::CATEGORY));
+                cx.report(finding.with_help(tr!(
+                    lang,
+                    text::HELP,
+                    limit = words,
+                    name = name,
+                    spec = limit.describe(Lang::En)
                 )));
             }
         }
     }
 }
 
-/// Is the deadline longer than the limit? Archiving cannot be compared; an event-based deadline is
-/// compared by its own length, which is the least it can last.
 fn exceeds(period: &Period, limit: &RetentionLimit) -> bool {
     let Period::Deadline { amount, unit, .. } = period else {
         return false;
@@ -133,7 +167,6 @@ fn exceeds(period: &Period, limit: &RetentionLimit) -> bool {
     }
 }
 
-/// Months in the unit, for units counted in months (so `5 years` equals `60 months`).
 fn months(unit: TimeUnit) -> Option<u64> {
     match unit {
         TimeUnit::Month | TimeUnit::Months => Some(1),

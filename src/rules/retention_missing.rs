@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::tr;
 
 declare_rule! {
     /// # RETENTION-MISSING: data kept with no deletion deadline
@@ -48,8 +49,31 @@ declare_rule! {
     pub struct RetentionMissing {
         code: "RETENTION-MISSING",
         severity: Error,
-        summary: "every category an activity keeps has a deletion deadline",
+        summary: (
+            "every category an activity keeps has a deletion deadline",
+            "hver kategori, en aktivitet opbevarer, har en slettefrist",
+        ),
         provisions: [("GDPR", "art. 5(1)(e)"), ("GDPR", "art. 13(2)(a)"), ("GDPR", "art. 30(1)(f)")],
+    }
+    texts {
+        MESSAGE = (
+            "`{name}` is kept with no deletion deadline in activity `{activity}`",
+            "`{name}` opbevares uden slettefrist i aktiviteten `{activity}`",
+        ),
+        LABEL = (
+            "no `retain` statement covers this category",
+            "ingen `retain`-angivelse omfatter denne kategori",
+        ),
+        OTHER = (
+            "the deadlines given cover other categories",
+            "de angivne frister omfatter andre kategorier",
+        ),
+        HELP = (
+            "add a deadline, e.g. `retain {name} for 90 days`, `retain {name} for 5 years after \"udgangen af \
+             journalperioden\"`, or `retain {name} archive` when it goes to the public archive",
+            "tilføj en slettefrist, f.eks. `retain {name} for 90 days`, `retain {name} for 5 years after \"udgangen af \
+             journalperioden\"` eller `retain {name} archive`, når oplysningerne afleveres til offentligt arkiv",
+        ),
     }
 }
 
@@ -60,6 +84,7 @@ impl Rule for RetentionMissing {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             for data in &activity.data {
                 if activity.retention_of(data.id).is_some() {
@@ -67,21 +92,19 @@ impl Rule for RetentionMissing {
                 }
                 let name = &model.data(data.id).name.node;
                 let mut finding = cx.finding(
-                    format!(
-                        "`{name}` is kept with no deletion deadline in activity `{}`",
-                        activity.name.node
+                    tr!(
+                        lang,
+                        text::MESSAGE,
+                        name = name,
+                        activity = activity.name.node
                     ),
                     data.span,
-                    "no `retain` statement covers this category",
+                    tr!(lang, text::LABEL),
                 );
                 if let Some(other) = activity.retention.first() {
-                    finding = finding
-                        .with_secondary(other.span, "the deadlines given cover other categories");
+                    finding = finding.with_secondary(other.span, tr!(lang, text::OTHER));
                 }
-                cx.report(finding.with_help(format!(
-                    "add a deadline, e.g. `retain {name} for 90 days`, `retain {name} for 5 years after \"udgangen af \
-                     journalperioden\"`, or `retain {name} archive` when it goes to the public archive"
-                )));
+                cx.report(finding.with_help(tr!(lang, text::HELP, name = name)));
             }
         }
     }

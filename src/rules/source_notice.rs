@@ -1,9 +1,11 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Lang;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::SourceKind;
 use crate::semantic::model::{Activity, Model, NoticeDecl, Origin};
 use crate::syntax::span::Span;
+use crate::tr;
 
 declare_rule! {
     /// # SOURCE-NOTICE: data from others than the data subject with no art. 14 notice
@@ -79,8 +81,52 @@ declare_rule! {
     pub struct SourceNotice {
         code: "SOURCE-NOTICE",
         severity: Warning,
-        summary: "data from others than the data subject comes with an art. 14 notice or a cited exception",
+        summary: (
+            "data from others than the data subject comes with an art. 14 notice or a cited exception",
+            "oplysninger, der ikke er indsamlet hos den registrerede, ledsages af oplysning efter art. 14 eller en angivet undtagelse",
+        ),
         provisions: [("GDPR", "art. 14"), ("Databeskyttelsesloven", "§ 22")],
+    }
+    texts {
+        SOURCE = ("`{name}`", "`{name}`"),
+        ACTIVITY_SOURCE = ("activity `{name}`", "aktiviteten `{name}`"),
+        EXEMPT = (
+            "`notice exempt` in activity `{activity}` cites no exception to art. 14",
+            "`notice exempt` i aktiviteten `{activity}` angiver ingen undtagelse fra art. 14",
+        ),
+        EXEMPT_LABEL = (
+            "no point of art. 14(5), nor Databeskyttelsesloven § 22, stk. 1–7",
+            "hverken et litra i art. 14, stk. 5, eller databeskyttelseslovens § 22, stk. 1–7",
+        ),
+        DATA_FROM = ("data from {source}", "oplysninger fra {source}"),
+        EXEMPT_HELP = (
+            "cite the exception relied on: `gdpr 14(5)(a)` to `(d)` (for (c), also the law that \
+             lays down the collection, `law \"...\"`), or `dbl 22(1)` or `dbl 22(2)(N)`",
+            "angiv den undtagelse, der anvendes: `gdpr 14(5)(a)` til `(d)` (for litra c også den lov, der \
+             fastsætter indsamlingen, `law \"...\"`), eller `dbl 22(1)` eller `dbl 22(2)(N)`",
+        ),
+        NOT_FROM_SUBJECTS = (
+            "not collected from the data subjects themselves",
+            "ikke indsamlet hos de registrerede selv",
+        ),
+        NEITHER_TWO = (
+            "neither this nor {other} is the data subjects themselves",
+            "hverken denne eller {other} er de registrerede selv",
+        ),
+        NEITHER_MANY = (
+            "neither this nor {n} other sources named here are the data subjects themselves",
+            "hverken denne eller de {n} andre kilder, der er nævnt her, er de registrerede selv",
+        ),
+        MESSAGE = (
+            "activity `{activity}` gets data from {source} but does not say how the data subjects are told",
+            "aktiviteten `{activity}` får oplysninger fra {source}, men angiver ikke, hvordan de registrerede oplyses om det",
+        ),
+        HELP = (
+            "say how they are informed: `notice \"...\"`; or cite the exception relied on: `notice exempt \
+             gdpr 14(5)(c), law \"...\"` or `notice exempt dbl 22(2)(N)`",
+            "angiv, hvordan de oplyses: `notice \"...\"`; eller angiv den undtagelse, der anvendes: `notice exempt \
+             gdpr 14(5)(c), law \"...\"` eller `notice exempt dbl 22(2)(N)`",
+        ),
     }
 }
 
@@ -91,11 +137,12 @@ impl Rule for SourceNotice {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for activity in &model.activities {
             let others: Vec<(Span, String)> = activity
                 .sources
                 .iter()
-                .filter_map(|origin| from_others(model, origin.id).map(|n| (origin.span, n)))
+                .filter_map(|origin| from_others(model, origin.id, lang).map(|n| (origin.span, n)))
                 .collect();
             let Some((first_span, first_name)) = others.first() else {
                 continue;
@@ -106,18 +153,15 @@ impl Rule for SourceNotice {
                     if !basis.iter().any(is_art14_exception) {
                         let finding = cx
                             .finding(
-                                format!(
-                                    "`notice exempt` in activity `{}` cites no exception to art. 14",
-                                    activity.name.node
-                                ),
+                                tr!(lang, text::EXEMPT, activity = activity.name.node),
                                 *span,
-                                "no point of art. 14(5), nor Databeskyttelsesloven § 22, stk. 1–7",
+                                tr!(lang, text::EXEMPT_LABEL),
                             )
-                            .with_secondary(*first_span, format!("data from {first_name}"))
-                            .with_help(
-                                "cite the exception relied on: `gdpr 14(5)(a)` to `(d)` (for (c), also the law that \
-                                 lays down the collection, `law \"...\"`), or `dbl 22(1)` or `dbl 22(2)(N)`",
-                            );
+                            .with_secondary(
+                                *first_span,
+                                tr!(lang, text::DATA_FROM, source = first_name),
+                            )
+                            .with_help(tr!(lang, text::EXEMPT_HELP));
                         cx.report(finding);
                     }
                 }
@@ -128,52 +172,47 @@ impl Rule for SourceNotice {
 }
 
 fn report_missing(cx: &mut Context<'_>, activity: &Activity, others: &[(Span, String)]) {
+    let lang = cx.lang;
     let (span, name) = &others[0];
     // One label, not one per source: a department's spec may list half a dozen.
     let label = match others.len() {
-        1 => "not collected from the data subjects themselves".to_string(),
-        2 => format!(
-            "neither this nor {} is the data subjects themselves",
-            others[1].1
-        ),
-        n => format!(
-            "neither this nor {} other sources named here are the data subjects themselves",
-            n - 1
-        ),
+        1 => tr!(lang, text::NOT_FROM_SUBJECTS),
+        2 => tr!(lang, text::NEITHER_TWO, other = others[1].1),
+        n => tr!(lang, text::NEITHER_MANY, n = n - 1),
     };
     let finding = cx.finding(
-        format!(
-            "activity `{}` gets data from {name} but does not say how the data subjects are told",
-            activity.name.node
+        tr!(
+            lang,
+            text::MESSAGE,
+            activity = activity.name.node,
+            source = name
         ),
         *span,
         label,
     );
-    cx.report(finding.with_help(
-        "say how they are informed: `notice \"...\"`; or cite the exception relied on: `notice exempt \
-         gdpr 14(5)(c), law \"...\"` or `notice exempt dbl 22(2)(N)`",
-    ));
+    cx.report(finding.with_help(tr!(lang, text::HELP)));
 }
 
-/// The origin in words (`` `cpr_register` ``, `` activity `intake` ``), when it is not the data subject.
-fn from_others(model: &Model, origin: Origin) -> Option<String> {
+/// The source in words when it is someone other than the data subject: `` `cpr_registret` `` or
+/// `` activity `intake` ``.
+fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<String> {
     match origin {
         Origin::Source(id) => {
             let source = model.source(id);
             match source.kind {
                 // Observation of the data subject (their own use of a system) is collection from them.
                 SourceKind::DataSubject | SourceKind::SystemLog => None,
-                _ => Some(format!("`{}`", source.name.node)),
+                _ => Some(tr!(lang, text::SOURCE, name = source.name.node)),
             }
         }
-        Origin::Activity(id) => Some(format!(
-            "activity `{}`",
-            model.activities[id.index()].name.node
+        Origin::Activity(id) => Some(tr!(
+            lang,
+            text::ACTIVITY_SOURCE,
+            name = model.activities[id.index()].name.node
         )),
     }
 }
 
-/// Art. 14(5)(a)–(d), or Databeskyttelsesloven § 22 save stk. 8 (which lifts art. 15 only).
 fn is_art14_exception(citation: &LegalRef) -> bool {
     citation.is_gdpr("14", 5, None)
         || (citation.is(ActId::Dbl, "22", None, None)

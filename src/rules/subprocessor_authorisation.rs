@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::processor_chain;
 use crate::semantic::model::ProcessorId;
+use crate::tr;
 
 declare_rule! {
     /// # SUBPROCESSOR-AUTHORISATION: a sub-processor used without the controller's authorisation
@@ -75,8 +76,25 @@ declare_rule! {
     pub struct SubprocessorAuthorisation {
         code: "SUBPROCESSOR-AUTHORISATION",
         severity: Error,
-        summary: "every sub-processor in use has the controller's prior written authorisation",
+        summary: (
+            "every sub-processor in use has the controller's prior written authorisation",
+            "hver underdatabehandler, der bruges, har den dataansvarliges forudgående skriftlige godkendelse",
+        ),
         provisions: [("GDPR", "art. 28(2)"), ("GDPR", "art. 28(4)")],
+    }
+    texts {
+        MESSAGE = (
+            "sub-processor `{name}` is used without the controller's written authorisation",
+            "underdatabehandleren `{name}` bruges uden den dataansvarliges skriftlige godkendelse",
+        ),
+        LABEL = ("no `authorised` is declared", "der er ikke angivet nogen `authorised`"),
+        ENGAGED_BY = ("engaged by `{processor}`", "antaget af `{processor}`"),
+        HELP = (
+            "declare the controller's prior written authorisation in the sub-processor's block, e.g. \
+             `authorised \"Databehandleraftalens bilag B\"`",
+            "angiv den dataansvarliges forudgående skriftlige godkendelse i underdatabehandlerens blok, f.eks. \
+             `authorised \"Databehandleraftalens bilag B\"`",
+        ),
     }
 }
 
@@ -87,6 +105,7 @@ impl Rule for SubprocessorAuthorisation {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for (i, processor) in model.processors.iter().enumerate() {
             let Some(parent) = processor.parent else {
                 continue;
@@ -109,22 +128,16 @@ impl Rule for SubprocessorAuthorisation {
             let engaged_by = model.processor(parent);
             let finding = cx
                 .finding(
-                    format!(
-                        "sub-processor `{}` is used without the controller's written authorisation",
-                        processor.name.node
-                    ),
+                    tr!(lang, text::MESSAGE, name = processor.name.node),
                     processor.name.span,
-                    "no `authorised` is declared",
+                    tr!(lang, text::LABEL),
                 )
                 .with_secondary(
                     engaged_by.name.span,
-                    format!("engaged by `{}`", engaged_by.name.node),
+                    tr!(lang, text::ENGAGED_BY, processor = engaged_by.name.node),
                 )
                 .with_path(path)
-                .with_help(
-                    "declare the controller's prior written authorisation in the sub-processor's block, e.g. \
-                     `authorised \"Databehandleraftalens bilag B\"`",
-                );
+                .with_help(tr!(lang, text::HELP));
             cx.report(finding);
         }
     }

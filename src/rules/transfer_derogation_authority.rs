@@ -1,5 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Text;
 use crate::law::vocabulary::Mechanism;
+use crate::tr;
 
 declare_rule! {
     /// # TRANSFER-DEROGATION-AUTHORITY: a public authority relies on a derogation closed to it
@@ -78,17 +80,51 @@ declare_rule! {
     pub struct TransferDerogationAuthority {
         code: "TRANSFER-DEROGATION-AUTHORITY",
         severity: Error,
-        summary: "a public authority does not transfer under the derogations of art. 49(1)(a)-(c)",
+        summary: (
+            "a public authority does not transfer under the derogations of art. 49(1)(a)-(c)",
+            "en offentlig myndighed overfører ikke efter undtagelserne i art. 49, stk. 1, litra a-c",
+        ),
         provisions: [("GDPR", "art. 49(3)")],
+    }
+    texts {
+        EXPLICIT_CONSENT = ("explicit consent", "udtrykkeligt samtykke"),
+        CONTRACT_WITH = (
+            "a contract with the data subject",
+            "en kontrakt med den registrerede",
+        ),
+        CONTRACT_FOR = (
+            "a contract in the data subject's interest",
+            "en kontrakt i den registreredes interesse",
+        ),
+        MESSAGE = (
+            "public authority transfers to `{destination}` under art. 49(1)({letter}), closed to it",
+            "den offentlige myndighed overfører til `{destination}` efter art. 49, stk. 1, litra {letter}, som ikke gælder for den",
+        ),
+        LABEL = ("derogation for {what}", "undtagelse for {what}"),
+        AUTHORITY = (
+            "a public authority: art. 49(1)(a)-(c) do not apply to its public powers",
+            "en offentlig myndighed: art. 49, stk. 1, litra a-c, gælder ikke for dens udøvelse af offentlig myndighed",
+        ),
+        LEAVES = (
+            "the data leaves the controller here",
+            "her forlader oplysningerne den dataansvarlige",
+        ),
+        HELP = (
+            "rest the transfer on an adequacy decision or on safeguards of art. 46 (e.g. `transfer scc` \
+             with `tia \"...\"`), or on a derogation open to an authority (`derogation(d)` public \
+             interest, `derogation(e)` legal claims, `derogation(f)` vital interests)",
+            "lad overførslen hvile på en tilstrækkelighedsafgørelse eller på fornødne garantier efter art. 46 \
+             (f.eks. `transfer scc` med `tia \"...\"`) eller på en undtagelse, som en myndighed kan anvende \
+             (`derogation(d)` vigtige samfundsinteresser, `derogation(e)` retskrav, `derogation(f)` vitale interesser)",
+        ),
     }
 }
 
-/// In words, the derogations art. 49(3) closes to a public authority.
-fn derogation_name(letter: char) -> Option<&'static str> {
+fn derogation_name(letter: char) -> Option<Text> {
     match letter {
-        'a' => Some("explicit consent"),
-        'b' => Some("a contract with the data subject"),
-        'c' => Some("a contract in the data subject's interest"),
+        'a' => Some(text::EXPLICIT_CONSENT),
+        'b' => Some(text::CONTRACT_WITH),
+        'c' => Some(text::CONTRACT_FOR),
         _ => None,
     }
 }
@@ -100,6 +136,7 @@ impl Rule for TransferDerogationAuthority {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         if !model.controller.public_authority {
             return;
         }
@@ -119,29 +156,24 @@ impl Rule for TransferDerogationAuthority {
                 };
                 let mut finding = cx
                     .finding(
-                        format!(
-                            "public authority transfers to `{}` under art. 49(1)({letter}), closed to it",
-                            destination.name
+                        tr!(
+                            lang,
+                            text::MESSAGE,
+                            destination = destination.name,
+                            letter = letter
                         ),
                         mechanism.span,
-                        format!("derogation for {what}"),
+                        tr!(lang, text::LABEL, what = what.get(lang)),
                     )
-                    .with_secondary(
-                        model.controller.name.span,
-                        "a public authority: art. 49(1)(a)-(c) do not apply to its public powers",
-                    );
+                    .with_secondary(model.controller.name.span, tr!(lang, text::AUTHORITY));
                 if let Some(entry) = destination.entry_span(model) {
-                    finding = finding.with_secondary(entry, "the data leaves the controller here");
+                    finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
                 }
-                for (span, label) in destination.chain_labels(model) {
+                for (span, label) in destination.chain_labels(model, lang) {
                     finding = finding.with_secondary(span, label);
                 }
-                let path = destination.path(model, cx.flow);
-                cx.report(finding.with_path(path).with_help(
-                    "rest the transfer on an adequacy decision or on safeguards of art. 46 (e.g. `transfer scc` \
-                     with `tia \"...\"`), or on a derogation open to an authority (`derogation(d)` public \
-                     interest, `derogation(e)` legal claims, `derogation(f)` vital interests)",
-                ));
+                let path = destination.path(model, cx.flow, lang);
+                cx.report(finding.with_path(path).with_help(tr!(lang, text::HELP)));
             }
         }
     }

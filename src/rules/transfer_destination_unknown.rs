@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::Node;
 use crate::law::countries::CountryRef;
+use crate::tr;
 
 declare_rule! {
     /// # TRANSFER-DESTINATION-UNKNOWN: data goes to an unnamed country
@@ -79,8 +80,59 @@ declare_rule! {
     pub struct TransferDestinationUnknown {
         code: "TRANSFER-DESTINATION-UNKNOWN",
         severity: Warning,
-        summary: "a transfer names its destination country",
+        summary: (
+            "a transfer names its destination country",
+            "en overførsel angiver modtagerlandet",
+        ),
         provisions: [("GDPR", "art. 13(1)(f)"), ("GDPR", "art. 30(1)(e)")],
+    }
+    texts {
+        OUTSIDE = (
+            "personal data goes to `{destination}` outside the EU/EEA, in no named country",
+            "personoplysninger sendes til `{destination}` uden for EU/EØS, uden at landet er angivet",
+        ),
+        OUTSIDE_LABEL = (
+            "outside the EU/EEA, but which country?",
+            "uden for EU/EØS, men hvilket land?",
+        ),
+        NOT_STATED = (
+            "processor `{destination}` does not say where it processes personal data",
+            "databehandleren `{destination}` oplyser ikke, hvor den behandler personoplysninger",
+        ),
+        NOT_STATED_LABEL = ("no `country` is declared", "der er ikke angivet noget `country`"),
+        UNKNOWN = (
+            "it is not known where `{destination}` processes personal data",
+            "det vides ikke, hvor `{destination}` behandler personoplysninger",
+        ),
+        UNKNOWN_LABEL = ("country unknown", "ukendt land"),
+        MECHANISM = (
+            "a mechanism is declared, but it cannot be checked against a country",
+            "et overførselsgrundlag er angivet, men det kan ikke kontrolleres over for et land",
+        ),
+        LEAVES = (
+            "the data leaves the controller here",
+            "her forlader oplysningerne den dataansvarlige",
+        ),
+        ASK_RECIPIENT = (
+            "ask the recipient where it will process the data",
+            "spørg modtageren, hvor den vil behandle oplysningerne",
+        ),
+        ASK_PROCESSOR = (
+            "ask the processor for its list of sub-processors and their locations",
+            "bed databehandleren om dens liste over underdatabehandlere og deres placering",
+        ),
+        HELP_ONE = (
+            "name the country with its ISO code (e.g. `country US`) so that the transfer can be checked; \
+             {ask} ({data} reaches it)",
+            "angiv landet med dets ISO-kode (f.eks. `country US`), så overførslen kan kontrolleres; \
+             {ask} ({data} sendes dertil)",
+        ),
+        HELP_MANY = (
+            "name the country with its ISO code (e.g. `country US`) so that the transfer can be checked; \
+             {ask} ({data} reach it)",
+            "angiv landet med dets ISO-kode (f.eks. `country US`), så overførslen kan kontrolleres; \
+             {ask} ({data} sendes dertil)",
+        ),
     }
 }
 
@@ -91,59 +143,46 @@ impl Rule for TransferDestinationUnknown {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for destination in cx.transfers {
             let (message, label) = match destination.country.node {
-                CountryRef::OutsideEea => (
-                    format!(
-                        "personal data goes to `{}` outside the EU/EEA, in no named country",
-                        destination.name
-                    ),
-                    "outside the EU/EEA, but which country?",
-                ),
-                CountryRef::Unknown if !destination.stated => (
-                    format!(
-                        "processor `{}` does not say where it processes personal data",
-                        destination.name
-                    ),
-                    "no `country` is declared",
-                ),
-                CountryRef::Unknown => (
-                    format!(
-                        "it is not known where `{}` processes personal data",
-                        destination.name
-                    ),
-                    "country unknown",
-                ),
+                CountryRef::OutsideEea => (text::OUTSIDE, text::OUTSIDE_LABEL),
+                CountryRef::Unknown if !destination.stated => {
+                    (text::NOT_STATED, text::NOT_STATED_LABEL)
+                }
+                CountryRef::Unknown => (text::UNKNOWN, text::UNKNOWN_LABEL),
                 CountryRef::Code(_) => continue,
             };
-            let mut finding = cx.finding(message, destination.country.span, label);
+            let mut finding = cx.finding(
+                tr!(lang, message, destination = destination.name),
+                destination.country.span,
+                tr!(lang, label),
+            );
             if let Some(transfer) = destination.transfer {
-                finding = finding.with_secondary(
-                    transfer.span,
-                    "a mechanism is declared, but it cannot be checked against a country",
-                );
+                finding = finding.with_secondary(transfer.span, tr!(lang, text::MECHANISM));
             }
             // In the order the data travels: out of the activity, then through each processor.
             if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, "the data leaves the controller here");
+                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
             }
-            for (span, label) in destination.chain_labels(model) {
+            for (span, label) in destination.chain_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
-            let path = destination.path(model, cx.flow);
-            let verb = if destination.data.len() == 1 {
-                "reaches"
+            let path = destination.path(model, cx.flow, lang);
+            let help = if destination.data.len() == 1 {
+                text::HELP_ONE
             } else {
-                "reach"
+                text::HELP_MANY
             };
             let ask = match destination.node {
-                Node::Recipient(_) => "ask the recipient where it will process the data",
-                _ => "ask the processor for its list of sub-processors and their locations",
+                Node::Recipient(_) => text::ASK_RECIPIENT,
+                _ => text::ASK_PROCESSOR,
             };
-            cx.report(finding.with_path(path).with_help(format!(
-                "name the country with its ISO code (e.g. `country US`) so that the transfer can be checked; \
-                 {ask} ({} {verb} it)",
-                destination.data_names(model)
+            cx.report(finding.with_path(path).with_help(tr!(
+                lang,
+                help,
+                ask = ask.get(lang),
+                data = destination.data_names(model, lang)
             )));
         }
     }

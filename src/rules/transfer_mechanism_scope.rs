@@ -1,7 +1,9 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::Node;
+use crate::i18n::Text;
 use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::{Mechanism, RecipientKind};
+use crate::tr;
 
 declare_rule! {
     /// # TRANSFER-MECHANISM-SCOPE: the transfer mechanism does not cover the destination
@@ -99,21 +101,113 @@ declare_rule! {
     pub struct TransferMechanismScope {
         code: "TRANSFER-MECHANISM-SCOPE",
         severity: Error,
-        summary: "an adequacy decision or the Data Privacy Framework relied on covers the destination",
+        summary: (
+            "an adequacy decision or the Data Privacy Framework relied on covers the destination",
+            "en tilstrækkelighedsafgørelse eller Data Privacy Framework, der anvendes, omfatter modtageren",
+        ),
         provisions: [("GDPR", "art. 45(3)"), ("GDPR", "art. 44")],
+    }
+    texts {
+        TAX = ("a tax authority", "en skattemyndighed"),
+        POLICE = ("the police", "politiet"),
+        EMERGENCY = ("an emergency service", "en beredskabstjeneste"),
+        AUTHORITY = ("a public authority", "en offentlig myndighed"),
+        PUBLIC = ("the public", "offentligheden"),
+        PERSON = ("a private person", "en privatperson"),
+        COUNTRY = ("{name} ({code})", "{name} ({code})"),
+        DPF_ABROAD = (
+            "the Data Privacy Framework cannot cover `{destination}` in {country}",
+            "Data Privacy Framework kan ikke omfatte `{destination}` i {country}",
+        ),
+        DPF_ABROAD_LABEL = (
+            "the Data Privacy Framework covers importers in the United States only",
+            "Data Privacy Framework omfatter kun dataimportører i USA",
+        ),
+        DPF_ABROAD_HELP = (
+            "rest the transfer on a mechanism that covers the destination: `transfer adequacy` where \
+             the Commission has found the country adequate, otherwise e.g. `transfer scc` with \
+             `tia \"...\"`",
+            "lad overførslen hvile på et overførselsgrundlag, der omfatter modtagerlandet: `transfer adequacy`, hvor \
+             Kommissionen har fastslået, at landet har et tilstrækkeligt beskyttelsesniveau, ellers f.eks. \
+             `transfer scc` med `tia \"...\"`",
+        ),
+        DPF_PUBLIC = (
+            "the Data Privacy Framework cannot cover `{destination}`, a public body or person",
+            "Data Privacy Framework kan ikke omfatte `{destination}`, som er en offentlig instans eller en person",
+        ),
+        DPF_PUBLIC_LABEL = (
+            "only US organisations that self-certify are on the DPF List, not {kind}",
+            "kun amerikanske organisationer, der selvcertificerer sig, er på DPF-listen, ikke {kind}",
+        ),
+        DPF_PUBLIC_HELP = (
+            "rest the transfer on art. 46 safeguards (e.g. an administrative arrangement between \
+             public bodies, art. 46(3)(b)) or a derogation of art. 49",
+            "lad overførslen hvile på fornødne garantier efter art. 46 (f.eks. en administrativ ordning mellem \
+             offentlige myndigheder, art. 46, stk. 3, litra b) eller på en undtagelse i art. 49",
+        ),
+        DPF_UNLISTED = (
+            "`{destination}` is not shown to be on the Data Privacy Framework List",
+            "det er ikke dokumenteret, at `{destination}` er på Data Privacy Framework-listen",
+        ),
+        DPF_UNLISTED_LABEL = (
+            "the Data Privacy Framework covers only organisations on the DPF List",
+            "Data Privacy Framework omfatter kun organisationer på DPF-listen",
+        ),
+        DPF_UNLISTED_HELP = (
+            "look the importer up on the DPF List (dataprivacyframework.gov) and record it, e.g. \
+             `dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\"`; if it is not listed, rest \
+             the transfer on e.g. `transfer scc` with `tia \"...\"`",
+            "slå dataimportøren op på DPF-listen (dataprivacyframework.gov), og registrér opslaget, f.eks. \
+             `dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\"`; er den ikke på listen, så lad \
+             overførslen hvile på f.eks. `transfer scc` med `tia \"...\"`",
+        ),
+        NO_ADEQUACY = (
+            "no adequacy decision covers `{destination}` in {country}",
+            "ingen tilstrækkelighedsafgørelse omfatter `{destination}` i {country}",
+        ),
+        NO_ADEQUACY_LABEL = (
+            "no adequacy decision covers {country}",
+            "ingen tilstrækkelighedsafgørelse omfatter {country}",
+        ),
+        NO_ADEQUACY_HELP = (
+            "rest the transfer on safeguards of art. 46 (e.g. `transfer scc` with `tia \"...\"`) \
+             or a derogation of art. 49; the Commission's list of adequacy decisions is in \
+             src/law/data/countries.toml",
+            "lad overførslen hvile på fornødne garantier efter art. 46 (f.eks. `transfer scc` med `tia \"...\"`) \
+             eller på en undtagelse i art. 49; Kommissionens liste over tilstrækkelighedsafgørelser findes i \
+             src/law/data/countries.toml",
+        ),
+        BUSINESSES_ONLY = (
+            "the adequacy decision for {country} does not cover `{destination}`",
+            "tilstrækkelighedsafgørelsen for {country} omfatter ikke `{destination}`",
+        ),
+        BUSINESSES_ONLY_LABEL = (
+            "the decision covers {scope}, not {kind}",
+            "afgørelsen omfatter {scope}, ikke {kind}",
+        ),
+        BUSINESSES_ONLY_HELP = (
+            "rest the transfer on safeguards of art. 46 (between public bodies, e.g. an \
+             administrative arrangement, art. 46(3)(b)) or a derogation of art. 49",
+            "lad overførslen hvile på fornødne garantier efter art. 46 (mellem offentlige myndigheder f.eks. en \
+             administrativ ordning, art. 46, stk. 3, litra b) eller på en undtagelse i art. 49",
+        ),
+        IMPORTER_IN = ("the importer is in {country}", "dataimportøren er i {country}"),
+        LEAVES = (
+            "the data leaves the controller here",
+            "her forlader oplysningerne den dataansvarlige",
+        ),
     }
 }
 
-/// Words for a recipient that is not a business, for the label.
-fn not_a_business(kind: RecipientKind) -> Option<&'static str> {
+fn not_a_business(kind: RecipientKind) -> Option<Text> {
     match kind {
         RecipientKind::Organisation => None,
-        RecipientKind::Tax => Some("a tax authority"),
-        RecipientKind::Police => Some("the police"),
-        RecipientKind::Emergency => Some("an emergency service"),
-        RecipientKind::Authority => Some("a public authority"),
-        RecipientKind::Public => Some("the public"),
-        RecipientKind::Person => Some("a private person"),
+        RecipientKind::Tax => Some(text::TAX),
+        RecipientKind::Police => Some(text::POLICE),
+        RecipientKind::Emergency => Some(text::EMERGENCY),
+        RecipientKind::Authority => Some(text::AUTHORITY),
+        RecipientKind::Public => Some(text::PUBLIC),
+        RecipientKind::Person => Some(text::PERSON),
     }
 }
 
@@ -124,6 +218,7 @@ impl Rule for TransferMechanismScope {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for destination in cx.transfers {
             let Some(transfer) = destination.transfer else {
                 continue;
@@ -134,79 +229,70 @@ impl Rule for TransferMechanismScope {
             };
             let country = countries()
                 .get(code)
-                .map(|c| format!("{} ({code})", c.name))
+                .map(|c| tr!(lang, text::COUNTRY, name = c.name_in(lang), code = code))
                 .unwrap_or_else(|| code.clone());
             let recipient_kind = match destination.node {
                 Node::Recipient(id) => not_a_business(model.recipient(id).kind),
                 _ => None,
             };
+            let kind = recipient_kind.map_or("", |k| k.get(lang));
             let dpf_listed = match destination.node {
                 Node::Processor(id) => model.processor(id).dpf_listed.is_some(),
                 Node::Recipient(id) => model.recipient(id).dpf_listed.is_some(),
                 _ => false,
             };
+            let name = destination.name;
             for mechanism in &transfer.mechanisms {
                 let (message, label, help) = match mechanism.node.mechanism {
                     Mechanism::Dpf if code != "US" => (
-                        format!(
-                            "the Data Privacy Framework cannot cover `{}` in {country}",
-                            destination.name
+                        tr!(
+                            lang,
+                            text::DPF_ABROAD,
+                            destination = name,
+                            country = country
                         ),
-                        "the Data Privacy Framework covers importers in the United States only".to_string(),
-                        "rest the transfer on a mechanism that covers the destination: `transfer adequacy` where \
-                         the Commission has found the country adequate, otherwise e.g. `transfer scc` with \
-                         `tia \"...\"`"
-                            .to_string(),
+                        tr!(lang, text::DPF_ABROAD_LABEL),
+                        text::DPF_ABROAD_HELP,
                     ),
-                    Mechanism::Dpf | Mechanism::Adequacy if recipient_kind.is_some() && code == "US" => (
-                        format!(
-                            "the Data Privacy Framework cannot cover `{}`, a public body or person",
-                            destination.name
-                        ),
-                        format!(
-                            "only US organisations that self-certify are on the DPF List, not {}",
-                            recipient_kind.unwrap_or_default()
-                        ),
-                        "rest the transfer on art. 46 safeguards (e.g. an administrative arrangement between \
-                         public bodies, art. 46(3)(b)) or a derogation of art. 49"
-                            .to_string(),
-                    ),
+                    Mechanism::Dpf | Mechanism::Adequacy
+                        if recipient_kind.is_some() && code == "US" =>
+                    {
+                        (
+                            tr!(lang, text::DPF_PUBLIC, destination = name),
+                            tr!(lang, text::DPF_PUBLIC_LABEL, kind = kind),
+                            text::DPF_PUBLIC_HELP,
+                        )
+                    }
                     Mechanism::Dpf if !dpf_listed => (
-                        format!(
-                            "`{}` is not shown to be on the Data Privacy Framework List",
-                            destination.name
-                        ),
-                        "the Data Privacy Framework covers only organisations on the DPF List".to_string(),
-                        "look the importer up on the DPF List (dataprivacyframework.gov) and record it, e.g. \
-                         `dpf_listed \"dataprivacyframework.gov, opslag 2026-10-01\"`; if it is not listed, rest \
-                         the transfer on e.g. `transfer scc` with `tia \"...\"`"
-                            .to_string(),
+                        tr!(lang, text::DPF_UNLISTED, destination = name),
+                        tr!(lang, text::DPF_UNLISTED_LABEL),
+                        text::DPF_UNLISTED_HELP,
                     ),
                     Mechanism::Adequacy => match countries().adequacy(code) {
                         None => (
-                            format!(
-                                "no adequacy decision covers `{}` in {country}",
-                                destination.name
+                            tr!(
+                                lang,
+                                text::NO_ADEQUACY,
+                                destination = name,
+                                country = country
                             ),
-                            format!("no adequacy decision covers {country}"),
-                            "rest the transfer on safeguards of art. 46 (e.g. `transfer scc` with `tia \"...\"`) \
-                             or a derogation of art. 49; the Commission's list of adequacy decisions is in \
-                             src/law/data/countries.toml"
-                                .to_string(),
+                            tr!(lang, text::NO_ADEQUACY_LABEL, country = country),
+                            text::NO_ADEQUACY_HELP,
                         ),
                         Some(decision) if decision.businesses_only && recipient_kind.is_some() => (
-                            format!(
-                                "the adequacy decision for {country} does not cover `{}`",
-                                destination.name
+                            tr!(
+                                lang,
+                                text::BUSINESSES_ONLY,
+                                country = country,
+                                destination = name
                             ),
-                            format!(
-                                "the decision covers {}, not {}",
-                                decision.scope,
-                                recipient_kind.unwrap_or_default()
+                            tr!(
+                                lang,
+                                text::BUSINESSES_ONLY_LABEL,
+                                scope = decision.scope_in(lang),
+                                kind = kind
                             ),
-                            "rest the transfer on safeguards of art. 46 (between public bodies, e.g. an \
-                             administrative arrangement, art. 46(3)(b)) or a derogation of art. 49"
-                                .to_string(),
+                            text::BUSINESSES_ONLY_HELP,
                         ),
                         Some(_) => continue,
                     },
@@ -214,16 +300,16 @@ impl Rule for TransferMechanismScope {
                 };
                 let mut finding = cx.finding(message, mechanism.span, label).with_secondary(
                     destination.country.span,
-                    format!("the importer is in {country}"),
+                    tr!(lang, text::IMPORTER_IN, country = country),
                 );
                 if let Some(entry) = destination.entry_span(model) {
-                    finding = finding.with_secondary(entry, "the data leaves the controller here");
+                    finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
                 }
-                for (span, label) in destination.chain_labels(model) {
+                for (span, label) in destination.chain_labels(model, lang) {
                     finding = finding.with_secondary(span, label);
                 }
-                let path = destination.path(model, cx.flow);
-                cx.report(finding.with_path(path).with_help(help));
+                let path = destination.path(model, cx.flow, lang);
+                cx.report(finding.with_path(path).with_help(tr!(lang, help)));
             }
         }
     }

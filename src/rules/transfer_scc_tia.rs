@@ -1,6 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::Mechanism;
+use crate::tr;
 
 declare_rule! {
     /// # TRANSFER-SCC-TIA: standard contractual clauses without a transfer impact assessment
@@ -87,8 +88,34 @@ declare_rule! {
     pub struct TransferSccTia {
         code: "TRANSFER-SCC-TIA",
         severity: Warning,
-        summary: "a transfer under standard contractual clauses has a transfer impact assessment",
+        summary: (
+            "a transfer under standard contractual clauses has a transfer impact assessment",
+            "en overførsel på grundlag af standardkontraktbestemmelser har en overførselsvurdering (TIA)",
+        ),
         provisions: [("GDPR", "art. 46(2)(c)"), ("CJEU", "C-311/18 (Schrems II)")],
+    }
+    texts {
+        MESSAGE = (
+            "standard contractual clauses for `{destination}` without a transfer impact assessment",
+            "standardkontraktbestemmelser for `{destination}` uden en overførselsvurdering (TIA)",
+        ),
+        LABEL = (
+            "standard contractual clauses, but no `tia`",
+            "standardkontraktbestemmelser, men ingen `tia`",
+        ),
+        IMPORTER_HERE = ("the importer is here ({place})", "dataimportøren er her ({place})"),
+        LEAVES = (
+            "the data leaves the controller here",
+            "her forlader oplysningerne den dataansvarlige",
+        ),
+        HELP = (
+            "assess whether the law and practice of the destination let the importer keep the clauses \
+             (clause 14 of the 2021 clauses), then name the assessment in the block, e.g. \
+             `tia \"Overførselsvurdering af 2024-09-01\"`",
+            "vurdér, om lovgivning og praksis i modtagerlandet gør det muligt for dataimportøren at overholde \
+             bestemmelserne (klausul 14 i standardkontraktbestemmelserne fra 2021), og angiv derefter vurderingen \
+             i blokken, f.eks. `tia \"Overførselsvurdering af 2024-09-01\"`",
+        ),
     }
 }
 
@@ -99,6 +126,7 @@ impl Rule for TransferSccTia {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for destination in cx.transfers {
             if destination.tia.is_some() {
                 continue;
@@ -120,32 +148,25 @@ impl Rule for TransferSccTia {
             {
                 continue;
             }
-            let place = destination.country.node.label();
+            let place = destination.country.node.label(lang);
             let mut finding = cx
                 .finding(
-                    format!(
-                        "standard contractual clauses for `{}` without a transfer impact assessment",
-                        destination.name
-                    ),
+                    tr!(lang, text::MESSAGE, destination = destination.name),
                     scc.span,
-                    "standard contractual clauses, but no `tia`",
+                    tr!(lang, text::LABEL),
                 )
                 .with_secondary(
                     destination.country.span,
-                    format!("the importer is here ({place})"),
+                    tr!(lang, text::IMPORTER_HERE, place = place),
                 );
             if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, "the data leaves the controller here");
+                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
             }
-            for (span, label) in destination.chain_labels(model) {
+            for (span, label) in destination.chain_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
-            let path = destination.path(model, cx.flow);
-            cx.report(finding.with_path(path).with_help(
-                "assess whether the law and practice of the destination let the importer keep the clauses \
-                 (clause 14 of the 2021 clauses), then name the assessment in the block, e.g. \
-                 `tia \"Overførselsvurdering af 2024-09-01\"`",
-            ));
+            let path = destination.path(model, cx.flow, lang);
+            cx.report(finding.with_path(path).with_help(tr!(lang, text::HELP)));
         }
     }
 }

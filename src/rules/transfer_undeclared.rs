@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::countries::{CountryRef, Zone, countries};
+use crate::tr;
 
 declare_rule! {
     /// # TRANSFER-UNDECLARED: data reaches a third country without a transfer mechanism
@@ -79,12 +80,48 @@ declare_rule! {
     pub struct TransferUndeclared {
         code: "TRANSFER-UNDECLARED",
         severity: Error,
-        summary: "personal data reaches a third country only under a declared transfer mechanism",
+        summary: (
+            "personal data reaches a third country only under a declared transfer mechanism",
+            "personoplysninger overføres kun til et tredjeland på et angivet overførselsgrundlag",
+        ),
         provisions: [("GDPR", "art. 44"), ("GDPR", "art. 45"), ("GDPR", "art. 46")],
+    }
+    texts {
+        THIRD_COUNTRY = ("{name} ({code}), a third country", "{name} ({code}), et tredjeland"),
+        MESSAGE = (
+            "personal data reaches `{destination}` outside the EU/EEA with no transfer mechanism",
+            "personoplysninger sendes til `{destination}` uden for EU/EØS uden et overførselsgrundlag",
+        ),
+        ARRIVES_ONE = ("{place}: {data} arrives here", "{place}: {data} sendes hertil"),
+        ARRIVES_MANY = ("{place}: {data} arrive here", "{place}: {data} sendes hertil"),
+        LEAVES = (
+            "the data leaves the controller here",
+            "her forlader oplysningerne den dataansvarlige",
+        ),
+        HELP_US = (
+            "declare the mechanism in its block: `transfer dpf` if the importer is on the Data Privacy \
+             Framework list, otherwise `transfer scc` with a transfer impact assessment (`tia \"...\"`)",
+            "angiv overførselsgrundlaget i blokken: `transfer dpf`, hvis dataimportøren er på Data Privacy \
+             Framework-listen, ellers `transfer scc` med en overførselsvurdering (`tia \"...\"`)",
+        ),
+        /// An adequacy decision that covers only some importers (e.g. JP, CA, KR).
+        HELP_PARTIAL = (
+            "declare the mechanism in its block: `transfer adequacy` if the importer is covered by the \
+             adequacy decision for {code} ({scope}), otherwise e.g. `transfer scc` with a transfer impact \
+             assessment (`tia \"...\"`)",
+            "angiv overførselsgrundlaget i blokken: `transfer adequacy`, hvis dataimportøren er omfattet af \
+             tilstrækkelighedsafgørelsen for {code} ({scope}), ellers f.eks. `transfer scc` med en \
+             overførselsvurdering (`tia \"...\"`)",
+        ),
+        HELP_OTHER = (
+            "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
+             (`tia \"...\"`), or stop the transfer",
+            "angiv overførselsgrundlaget i blokken, f.eks. `transfer scc` med en overførselsvurdering \
+             (`tia \"...\"`), eller stop overførslen",
+        ),
     }
 }
 
-/// A third country whose adequacy decision covers every importer there.
 fn fully_adequate(country: &CountryRef) -> bool {
     match country {
         CountryRef::Code(code) => countries()
@@ -101,6 +138,7 @@ impl Rule for TransferUndeclared {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         for destination in cx.transfers {
             let zone = destination.country.node.zone();
             if zone == Zone::Unknown
@@ -117,52 +155,47 @@ impl Rule for TransferUndeclared {
                 CountryRef::Code(code) => {
                     let name = countries()
                         .get(code)
-                        .map(|c| c.name.as_str())
+                        .map(|c| c.name_in(lang))
                         .unwrap_or(code);
-                    format!("{name} ({code}), a third country")
+                    tr!(lang, text::THIRD_COUNTRY, name = name, code = code)
                 }
-                other => other.label(),
+                other => other.label(lang),
             };
-            let path = destination.path(model, cx.flow);
+            let path = destination.path(model, cx.flow, lang);
+            let arrives = if destination.data.len() == 1 {
+                text::ARRIVES_ONE
+            } else {
+                text::ARRIVES_MANY
+            };
             let mut finding = cx.finding(
-                format!(
-                    "personal data reaches `{}` outside the EU/EEA with no transfer mechanism",
-                    destination.name
-                ),
+                tr!(lang, text::MESSAGE, destination = destination.name),
                 destination.country.span,
-                format!(
-                    "{place}: {} {} here",
-                    destination.data_names(model),
-                    if destination.data.len() == 1 {
-                        "arrives"
-                    } else {
-                        "arrive"
-                    }
+                tr!(
+                    lang,
+                    arrives,
+                    place = place,
+                    data = destination.data_names(model, lang)
                 ),
             );
             // In the order the data travels: out of the activity, then through each processor.
             if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, "the data leaves the controller here");
+                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
             }
-            for (span, label) in destination.chain_labels(model) {
+            for (span, label) in destination.chain_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
             let help = match &destination.country.node {
-                CountryRef::Code(code) if code == "US" => {
-                    "declare the mechanism in its block: `transfer dpf` if the importer is on the Data Privacy \
-                     Framework list, otherwise `transfer scc` with a transfer impact assessment (`tia \"...\"`)"
-                        .to_string()
-                }
-                // An adequacy decision that covers only some importers (e.g. JP, CA, KR).
-                CountryRef::Code(code) if countries().adequacy(code).is_some() => format!(
-                    "declare the mechanism in its block: `transfer adequacy` if the importer is covered by the \
-                     adequacy decision for {code} ({}), otherwise e.g. `transfer scc` with a transfer impact \
-                     assessment (`tia \"...\"`)",
-                    countries().adequacy(code).map(|a| a.scope.as_str()).unwrap_or_default()
+                CountryRef::Code(code) if code == "US" => tr!(lang, text::HELP_US),
+                CountryRef::Code(code) if countries().adequacy(code).is_some() => tr!(
+                    lang,
+                    text::HELP_PARTIAL,
+                    code = code,
+                    scope = countries()
+                        .adequacy(code)
+                        .map(|a| a.scope_in(lang))
+                        .unwrap_or_default()
                 ),
-                _ => "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
-                      (`tia \"...\"`), or stop the transfer"
-                    .to_string(),
+                _ => tr!(lang, text::HELP_OTHER),
             };
             cx.report(finding.with_path(path).with_help(help));
         }

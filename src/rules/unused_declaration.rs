@@ -1,6 +1,8 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Text;
 use crate::semantic::model::Origin;
 use crate::syntax::ast::Name;
+use crate::tr;
 
 declare_rule! {
     /// # UNUSED-DECLARATION: a declaration that nothing uses
@@ -58,8 +60,38 @@ declare_rule! {
     pub struct UnusedDeclaration {
         code: "UNUSED-DECLARATION",
         severity: Warning,
-        summary: "every declared category, group, source, processor and recipient is used",
+        summary: (
+            "every declared category, group, source, processor and recipient is used",
+            "hver angivet kategori, gruppe, kilde, databehandler og modtager bruges",
+        ),
         provisions: [("GDPR", "art. 5(2)"), ("GDPR", "art. 30(1)")],
+    }
+    texts {
+        DATA = ("data category", "kategorien af personoplysninger"),
+        SUBJECTS = ("group of data subjects", "kategorien af registrerede"),
+        SOURCE = ("source", "kilden"),
+        PROCESSOR = ("processor", "databehandleren"),
+        RECIPIENT = ("recipient", "modtageren"),
+        USE_DATA = ("list it in an activity's `data`", "angiv den i en aktivitets `data`"),
+        USE_SUBJECTS = ("list it in an activity's `subjects`", "angiv den i en aktivitets `subjects`"),
+        USE_SOURCE = ("list it in an activity's `sources`", "angiv den i en aktivitets `sources`"),
+        USE_PROCESSOR = (
+            "name it in the `via` of the activities that use it",
+            "angiv den under `via` i de aktiviteter, der bruger den",
+        ),
+        USE_RECIPIENT = (
+            "disclose data to it in an activity: `disclose ... to NAME`",
+            "videregiv oplysninger til den i en aktivitet: `disclose ... to NAME`",
+        ),
+        MESSAGE = (
+            "{what} `{name}` is declared but no activity uses it",
+            "{what} `{name}` er angivet, men ingen aktivitet bruger den",
+        ),
+        LABEL = ("declared here, never used", "angivet her, men aldrig brugt"),
+        HELP = (
+            "remove the declaration if it is no longer processed, or {usage}",
+            "fjern angivelsen, hvis den ikke længere er i brug, eller {usage}",
+        ),
     }
 }
 
@@ -70,6 +102,7 @@ impl Rule for UnusedDeclaration {
 
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
+        let lang = cx.lang;
         let mut data = vec![false; model.data.len()];
         let mut subjects = vec![false; model.subjects.len()];
         let mut sources = vec![false; model.sources.len()];
@@ -94,7 +127,7 @@ impl Rule for UnusedDeclaration {
                 recipients[disclosure.recipient.id.index()] = true;
             }
         }
-        let mut unused: Vec<(&Name, &str, &str)> = Vec::new();
+        let mut unused: Vec<(&Name, Text, Text)> = Vec::new();
         let pick = |used: &[bool]| -> Vec<usize> {
             used.iter()
                 .enumerate()
@@ -103,25 +136,13 @@ impl Rule for UnusedDeclaration {
                 .collect()
         };
         for i in pick(&data) {
-            unused.push((
-                &model.data[i].name,
-                "data category",
-                "list it in an activity's `data`",
-            ));
+            unused.push((&model.data[i].name, text::DATA, text::USE_DATA));
         }
         for i in pick(&subjects) {
-            unused.push((
-                &model.subjects[i].name,
-                "group of data subjects",
-                "list it in an activity's `subjects`",
-            ));
+            unused.push((&model.subjects[i].name, text::SUBJECTS, text::USE_SUBJECTS));
         }
         for i in pick(&sources) {
-            unused.push((
-                &model.sources[i].name,
-                "source",
-                "list it in an activity's `sources`",
-            ));
+            unused.push((&model.sources[i].name, text::SOURCE, text::USE_SOURCE));
         }
         for i in pick(&processors) {
             // A sub-processor is used through its processor.
@@ -130,26 +151,24 @@ impl Rule for UnusedDeclaration {
             }
             unused.push((
                 &model.processors[i].name,
-                "processor",
-                "name it in the `via` of the activities that use it",
+                text::PROCESSOR,
+                text::USE_PROCESSOR,
             ));
         }
         for i in pick(&recipients) {
             unused.push((
                 &model.recipients[i].name,
-                "recipient",
-                "disclose data to it in an activity: `disclose ... to NAME`",
+                text::RECIPIENT,
+                text::USE_RECIPIENT,
             ));
         }
         for (name, what, usage) in unused {
             let finding = cx.finding(
-                format!("{what} `{}` is declared but no activity uses it", name.node),
+                tr!(lang, text::MESSAGE, what = what.get(lang), name = name.node),
                 name.span,
-                "declared here, never used",
+                tr!(lang, text::LABEL),
             );
-            cx.report(finding.with_help(format!(
-                "remove the declaration if it is no longer processed, or {usage}"
-            )));
+            cx.report(finding.with_help(tr!(lang, text::HELP, usage = usage.get(lang))));
         }
     }
 }

@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use crate::tr;
+
+use crate::i18n::Lang;
 use crate::law::citation::LegalRef;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{
@@ -164,9 +167,9 @@ impl RetentionLimit {
         self.amount * self.unit.days()
     }
 
-    /// In words: `30 days`.
-    pub fn describe(&self) -> String {
-        format!("{} {}", self.amount, self.unit.keyword())
+    /// In words: `30 days`, `30 dage`.
+    pub fn describe(&self, lang: Lang) -> String {
+        format!("{} {}", self.amount, self.unit.word(self.amount, lang))
     }
 }
 
@@ -368,21 +371,21 @@ impl Period {
     }
 
     /// In words: `90 days`, `5 years after end of journal period`, `archived under arkivloven`.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Period::Archive => "archived under arkivloven, then deleted".to_string(),
+            Period::Archive => tr!(lang, text::ARCHIVED),
             Period::Deadline {
                 amount,
                 unit,
                 after,
                 then_archive,
             } => {
-                let mut s = format!("{amount} {}", unit.keyword());
+                let mut s = format!("{amount} {}", unit.word(*amount, lang));
                 if let Some(event) = after {
-                    s.push_str(&format!(" after {event}"));
+                    s.push_str(&tr!(lang, text::AFTER_EVENT, event = event));
                 }
                 if *then_archive {
-                    s.push_str(", then archived");
+                    s.push_str(&tr!(lang, text::THEN_ARCHIVED));
                 }
                 s
             }
@@ -417,5 +420,18 @@ pub struct Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The words of a retention period, in English and Danish.
+pub mod text {
+    crate::texts! {
+        ARCHIVED = (
+            "archived under arkivloven, then deleted",
+            "afleveret til offentligt arkiv efter arkivloven og derefter slettet"
+        ),
+        /// After the amount and unit: `5 years after the end of the case`.
+        AFTER_EVENT = (" after {event}", " efter {event}"),
+        THEN_ARCHIVED = (", then archived", ", derefter afleveret til arkiv"),
     }
 }

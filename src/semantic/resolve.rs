@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::{Lang, Text as Words};
 use crate::law::citation::{self, LegalRef};
 use crate::law::countries::{CountryRef, parse_country};
 use crate::law::vocabulary::{
@@ -15,6 +16,7 @@ use crate::law::vocabulary::{
 use crate::syntax::STATEMENTS;
 use crate::syntax::ast::{self, Quoted, Word};
 use crate::syntax::span::{FileId, Span, Spanned};
+use crate::tr;
 
 /// What kind of thing a name was declared as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,16 +31,17 @@ enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
+    fn noun(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Controller => "the controller",
-            Kind::Subjects(_) => "a group of data subjects",
-            Kind::Data(_) => "a data category",
-            Kind::Source(_) => "a source",
-            Kind::Processor(_) => "a processor",
-            Kind::Recipient(_) => "a recipient",
-            Kind::Activity(_) => "an activity",
+            Kind::Controller => text::THE_CONTROLLER,
+            Kind::Subjects(_) => text::A_SUBJECTS,
+            Kind::Data(_) => text::A_DATA,
+            Kind::Source(_) => text::A_SOURCE,
+            Kind::Processor(_) => text::A_PROCESSOR,
+            Kind::Recipient(_) => text::A_RECIPIENT,
+            Kind::Activity(_) => text::AN_ACTIVITY,
         }
+        .get(lang)
     }
 
     fn keyword(self) -> &'static str {
@@ -54,11 +57,101 @@ impl Kind {
     }
 }
 
+/// What a reference must name: the noun for messages, and an example declaration.
+#[derive(Debug, Clone, Copy)]
+enum Expected {
+    Subjects,
+    Data,
+    Source,
+    Processor,
+    Recipient,
+}
+
+impl Expected {
+    /// With its article: `a data category`.
+    fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Subjects => text::A_SUBJECTS,
+            Expected::Data => text::A_DATA,
+            Expected::Source => text::A_SOURCE,
+            Expected::Processor => text::A_PROCESSOR,
+            Expected::Recipient => text::A_RECIPIENT,
+        }
+        .get(lang)
+    }
+
+    /// Without its article, after `no`: `no data category is declared`.
+    fn bare(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Subjects => text::SUBJECTS,
+            Expected::Data => text::DATA,
+            Expected::Source => text::SOURCE,
+            Expected::Processor => text::PROCESSOR,
+            Expected::Recipient => text::RECIPIENT,
+        }
+        .get(lang)
+    }
+
+    /// A declaration of `name` in the language, for a help line.
+    fn example(self, name: &str) -> String {
+        match self {
+            Expected::Data => format!("data {name} \"...\" ordinary"),
+            Expected::Subjects => format!("subjects {name} \"...\""),
+            Expected::Source => format!("source {name} \"...\" register"),
+            Expected::Processor => {
+                format!("processor {name} \"...\" {{ agreement \"...\" country DK }}")
+            }
+            Expected::Recipient => format!("recipient {name} \"...\" authority"),
+        }
+    }
+}
+
+/// A closed list of words, as messages name it: `` `x` is not a source kind ``, `unknown source kind`.
+#[derive(Debug, Clone, Copy)]
+struct Choice {
+    not: Words,
+    unknown: Words,
+}
+
+const SUBJECT_KIND: Choice = Choice {
+    not: text::NOT_SUBJECT_KIND,
+    unknown: text::UNKNOWN_SUBJECT_KIND,
+};
+const SOURCE_KIND: Choice = Choice {
+    not: text::NOT_SOURCE_KIND,
+    unknown: text::UNKNOWN_SOURCE_KIND,
+};
+const SPECIAL_KIND: Choice = Choice {
+    not: text::NOT_SPECIAL_KIND,
+    unknown: text::UNKNOWN_SPECIAL_KIND,
+};
+const RECIPIENT_KIND: Choice = Choice {
+    not: text::NOT_RECIPIENT_KIND,
+    unknown: text::UNKNOWN_RECIPIENT_KIND,
+};
+const MECHANISM: Choice = Choice {
+    not: text::NOT_MECHANISM,
+    unknown: text::UNKNOWN_MECHANISM,
+};
+const REVIEW_MODE: Choice = Choice {
+    not: text::NOT_REVIEW_MODE,
+    unknown: text::UNKNOWN_REVIEW_MODE,
+};
+const AREA: Choice = Choice {
+    not: text::NOT_AREA,
+    unknown: text::UNKNOWN_AREA,
+};
+const TIME_UNIT: Choice = Choice {
+    not: text::NOT_TIME_UNIT,
+    unknown: text::UNKNOWN_TIME_UNIT,
+};
+
 /// Resolves the files of one spec into a model.
 /// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is
 /// built, so a large spec never holds both in full.
-pub fn resolve(files: Vec<ast::File<'_>>) -> Result<Model, Vec<Diagnostic>> {
-    let mut r = Incremental::default();
+/// Errors are worded in `lang`.
+pub fn resolve(files: Vec<ast::File<'_>>, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
+    let mut r = Incremental::new(lang);
     for decl in files.iter().flat_map(|f| &f.declarations) {
         r.declare(decl);
     }
@@ -96,6 +189,17 @@ struct Parts {
 }
 
 impl<'a> Incremental<'a> {
+    /// A resolver whose errors are worded in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Incremental {
+            r: Resolver {
+                lang,
+                ..Resolver::default()
+            },
+            parts: Parts::default(),
+        }
+    }
+
     /// Makes room for the names of about `declarations` more declarations.
     pub fn reserve(&mut self, declarations: usize) {
         self.r.names.reserve(declarations);
@@ -151,7 +255,7 @@ impl<'a> Incremental<'a> {
             ast::Declaration::Subjects(s) => {
                 let kind = r.keyword(
                     &s.kind,
-                    "kind of data subjects",
+                    SUBJECT_KIND,
                     SubjectKind::from_keyword,
                     SubjectKind::KEYWORDS,
                 );
@@ -169,7 +273,7 @@ impl<'a> Incremental<'a> {
             ast::Declaration::Source(s) => {
                 let kind = r.keyword::<SourceKind>(
                     &s.kind,
-                    "source kind",
+                    SOURCE_KIND,
                     SourceKind::from_keyword,
                     SourceKind::KEYWORDS,
                 );
@@ -208,6 +312,8 @@ struct Resolver<'a> {
     processor_count: u32,
     waivers: Vec<Waiver>,
     counts: Counts,
+    /// The language errors are worded in.
+    lang: Lang,
     /// The statements of the activity being resolved that may appear once, and where (kept from
     /// one activity to the next so that it is allocated once).
     singles: Vec<(&'static str, Span)>,
@@ -246,27 +352,27 @@ impl<'a> Resolver<'a> {
     }
 
     fn declare(&mut self, name: &Word<'a>, kind: Kind) {
+        let lang = self.lang;
         if let Some((previous_kind, previous_span)) = self.names.get(name.node) {
             let what = if previous_kind.keyword() == kind.keyword() {
-                format!("`{}` is declared twice", name.node)
+                tr!(lang, text::DECLARED_TWICE, name = name.node)
             } else {
-                format!(
-                    "`{}` is declared twice, as {} and as {}",
-                    name.node,
-                    previous_kind.noun(),
-                    kind.noun()
+                tr!(
+                    lang,
+                    text::DECLARED_TWICE_AS,
+                    name = name.node,
+                    first = previous_kind.noun(lang),
+                    second = kind.noun(lang)
                 )
             };
             let d = Diagnostic::spec_error_at(
                 "duplicate-name",
                 what,
                 name.span,
-                "declared again here",
+                tr!(lang, text::DECLARED_AGAIN),
             )
-            .with_secondary(*previous_span, "first declared here")
-            .with_help(
-                "every name in a spec (across all its files) must be unique: rename one of them",
-            );
+            .with_secondary(*previous_span, tr!(lang, text::FIRST_DECLARED))
+            .with_help(tr!(lang, text::UNIQUE_NAMES));
             self.error(d);
             return;
         }
@@ -296,6 +402,7 @@ impl<'a> Resolver<'a> {
             reserved: _,
         } = parts;
         let first_declaration = first_declaration.unwrap_or(Span::new(FileId(0), 0, 0));
+        let lang = self.lang;
         let controller = match controllers.len() {
             0 => {
                 // Point at the first declaration, so the reader sees which spec this is about.
@@ -303,15 +410,11 @@ impl<'a> Resolver<'a> {
                 self.error(
                     Diagnostic::spec_error_at(
                         "missing-controller",
-                        "the spec declares no controller",
+                        tr!(lang, text::NO_CONTROLLER),
                         first,
-                        "no `controller` is declared in this spec",
+                        tr!(lang, text::NO_CONTROLLER_LABEL),
                     )
-                    .with_help(
-                        "declare who is responsible for the processing, e.g. `controller kommune \"Eksempel \
-                         Kommune\" { public authority dpo { email \"dpo@kommune.dk\" } }`; the record of \
-                         processing starts with the controller's name and contact details, GDPR art. 30(1)(a)",
-                    ),
+                    .with_help(tr!(lang, text::NO_CONTROLLER_HELP)),
                 );
                 None
             }
@@ -321,18 +424,18 @@ impl<'a> Resolver<'a> {
                 for extra in &controllers[1..] {
                     let d = Diagnostic::spec_error_at(
                         "duplicate-controller",
-                        format!(
-                            "the spec declares a second controller, `{}`: a spec has one controller",
-                            extra.name.node
-                        ),
+                        tr!(lang, text::SECOND_CONTROLLER, name = extra.name.node),
                         extra.name.span,
-                        "second controller",
+                        tr!(lang, text::SECOND_CONTROLLER_LABEL),
                     )
-                    .with_secondary(first.span, format!("`{}` is the controller", first.node))
-                    .with_help(format!(
-                        "check each controller's processing on its own: move `{}` and its activities to a spec \
-                         directory of their own",
-                        extra.name.node
+                    .with_secondary(
+                        first.span,
+                        tr!(lang, text::IS_THE_CONTROLLER, name = first.node),
+                    )
+                    .with_help(tr!(
+                        lang,
+                        text::SECOND_CONTROLLER_HELP,
+                        name = extra.name.node
                     ));
                     self.error(d);
                 }
@@ -354,6 +457,7 @@ impl<'a> Resolver<'a> {
     /// Keeps the waivers of a declaration; one without a reason is an error, since a report must say
     /// why a rule was turned off.
     fn waivers(&mut self, list: &[ast::Waiver<'_>], scope: Span) {
+        let lang = self.lang;
         for w in list {
             match &w.reason {
                 Some(reason) if !reason.node.trim().is_empty() => self.waivers.push(Waiver {
@@ -365,14 +469,14 @@ impl<'a> Resolver<'a> {
                 _ => self.error(
                     Diagnostic::spec_error_at(
                         "waiver-without-reason",
-                        format!("`allow {}` gives no reason", w.code.node),
+                        tr!(lang, text::WAIVER_NO_REASON, code = w.code.node),
                         w.span,
-                        "a waiver needs a reason",
+                        tr!(lang, text::WAIVER_NO_REASON_LABEL),
                     )
-                    .with_help(format!(
-                        "say why the rule does not apply here and who decided, e.g. `allow {} \"...; decided by \
-                         the DPO 2026-11-01\"`; the reason is shown in every report",
-                        w.code.node
+                    .with_help(tr!(
+                        lang,
+                        text::WAIVER_NO_REASON_HELP,
+                        code = w.code.node
                     )),
                 ),
             }
@@ -388,17 +492,20 @@ impl<'a> Resolver<'a> {
                 Some(Spanned::new(AgeRange { youngest, oldest }, a.span))
             }
             _ => {
+                let lang = self.lang;
                 self.error(
                     Diagnostic::spec_error_at(
                         "invalid-value",
-                        format!(
-                            "`aged {} to {}` is not a range of ages",
-                            a.youngest.node, a.oldest.node
+                        tr!(
+                            lang,
+                            text::NOT_AGES,
+                            youngest = a.youngest.node,
+                            oldest = a.oldest.node
                         ),
                         a.span,
-                        "not a range of ages",
+                        tr!(lang, text::NOT_AGES_LABEL),
                     )
-                    .with_help("write whole years, youngest first, e.g. `aged 6 to 16`"),
+                    .with_help(tr!(lang, text::NOT_AGES_HELP)),
                 );
                 None
             }
@@ -435,19 +542,21 @@ impl<'a> Resolver<'a> {
     }
 
     fn data(&mut self, d: &ast::Data<'_>) -> DataCategory {
+        let lang = self.lang;
         let (class, special, class_span) = match &d.class {
             ast::DataClass::Word(word) => {
                 if word.node == "special" {
                     self.error(
                         Diagnostic::spec_error_at(
                             "invalid-value",
-                            "`special` needs the kind of special-category data",
+                            tr!(lang, text::SPECIAL_WITHOUT_KIND),
                             word.span,
-                            "which art. 9(1) kind?",
+                            tr!(lang, text::SPECIAL_WITHOUT_KIND_LABEL),
                         )
-                        .with_help(format!(
-                            "write e.g. `special(health)`; kinds: {}",
-                            SpecialKind::KEYWORDS.join(", ")
+                        .with_help(tr!(
+                            lang,
+                            text::SPECIAL_WITHOUT_KIND_HELP,
+                            kinds = SpecialKind::KEYWORDS.join(", ")
                         )),
                     );
                     (DataClass::Special, vec![SpecialKind::Any], word.span)
@@ -459,25 +568,28 @@ impl<'a> Resolver<'a> {
                         .collect();
                     let class = DataClass::from_keyword(word.node);
                     if class.is_none() {
-                        let suggestion = did_you_mean(word.node, choices.iter().copied())
-                            .map(|s| format!("did you mean `{s}`? A"))
-                            .unwrap_or_else(|| "a".to_string());
+                        let classes = choices
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let help = match did_you_mean(word.node, choices.iter().copied()) {
+                            Some(s) => tr!(
+                                lang,
+                                text::DATA_CLASSES_DID_YOU_MEAN,
+                                class = s,
+                                classes = classes
+                            ),
+                            None => tr!(lang, text::DATA_CLASSES, classes = classes),
+                        };
                         self.error(
                             Diagnostic::spec_error_at(
                                 "invalid-value",
-                                format!("`{}` is not a data class", word.node),
+                                tr!(lang, text::NOT_DATA_CLASS, word = word.node),
                                 word.span,
-                                "unknown data class",
+                                tr!(lang, text::NOT_DATA_CLASS_LABEL),
                             )
-                            .with_help(format!(
-                                "{suggestion} data class is one of: {}, or `special(KIND)` for the special \
-                                 categories of GDPR art. 9(1), e.g. `special(health)`",
-                                choices
-                                    .iter()
-                                    .map(|c| format!("`{c}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
+                            .with_help(help),
                         );
                     }
                     (class.unwrap_or(DataClass::Ordinary), Vec::new(), word.span)
@@ -489,7 +601,7 @@ impl<'a> Resolver<'a> {
                     .filter_map(|k| {
                         self.keyword(
                             k,
-                            "kind of special-category data",
+                            SPECIAL_KIND,
                             SpecialKind::from_keyword,
                             SpecialKind::KEYWORDS,
                         )
@@ -500,7 +612,7 @@ impl<'a> Resolver<'a> {
         };
         self.waivers(&d.waivers, d.span);
         let limit = d.limit.as_ref().and_then(|l| {
-            let amount = self.period_amount(&l.amount, &l.unit, "limit");
+            let amount = self.period_amount(&l.amount, &l.unit, text::NOT_LIMIT);
             let unit = self.time_unit(&l.unit);
             Some(RetentionLimit {
                 amount: amount?,
@@ -553,7 +665,7 @@ impl<'a> Resolver<'a> {
     fn recipient(&mut self, rc: &ast::Recipient<'_>) -> Recipient {
         let kind = self.keyword(
             &rc.kind,
-            "recipient kind",
+            RECIPIENT_KIND,
             RecipientKind::from_keyword,
             RecipientKind::KEYWORDS,
         );
@@ -571,7 +683,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn country(&mut self, name: &Word<'_>) -> Option<Spanned<CountryRef>> {
-        match parse_country(name) {
+        match parse_country(name, self.lang) {
             Ok(c) => Some(Spanned::new(c, name.span)),
             Err(d) => {
                 self.error(d);
@@ -581,6 +693,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn transfer(&mut self, t: &ast::Transfer<'_>) -> TransferDecl {
+        let lang = self.lang;
         let mut mechanisms = Vec::new();
         for m in &t.mechanisms {
             let (word, letter) = match m.node.split_once('(') {
@@ -590,7 +703,7 @@ impl<'a> Resolver<'a> {
             let word_name = Spanned::new(word, m.span);
             let Some(mechanism) = self.keyword(
                 &word_name,
-                "transfer mechanism",
+                MECHANISM,
                 Mechanism::from_keyword,
                 Mechanism::KEYWORDS,
             ) else {
@@ -606,20 +719,20 @@ impl<'a> Resolver<'a> {
                     self.error(
                         Diagnostic::spec_error_at(
                             "invalid-value",
-                            "a derogation names its point of GDPR art. 49(1)",
+                            tr!(lang, text::DEROGATION_WITHOUT_POINT),
                             m.span,
-                            "which derogation?",
+                            tr!(lang, text::DEROGATION_WITHOUT_POINT_LABEL),
                         )
-                        .with_help("write `derogation(a)` ... `derogation(g)`, the letter of art. 49(1) relied on"),
+                        .with_help(tr!(lang, text::DEROGATION_WITHOUT_POINT_HELP)),
                     );
                     continue;
                 }
                 (_, Some(_)) => {
                     self.error(Diagnostic::spec_error_at(
                         "invalid-value",
-                        format!("`{word}` takes no letter in brackets"),
+                        tr!(lang, text::NO_LETTER, word = word),
                         m.span,
-                        "only `derogation(...)` takes a letter",
+                        tr!(lang, text::NO_LETTER_LABEL),
                     ));
                     continue;
                 }
@@ -643,26 +756,25 @@ impl<'a> Resolver<'a> {
     fn keyword<T>(
         &mut self,
         word: &Word<'_>,
-        what: &str,
+        what: Choice,
         parse: fn(&str) -> Option<T>,
         choices: &[&str],
     ) -> Option<T> {
         if let Some(v) = parse(word.node) {
             return Some(v);
         }
+        let lang = self.lang;
+        let values = choices.join(", ");
         let help = match did_you_mean(word.node, choices.iter().copied()) {
-            Some(s) => format!(
-                "did you mean `{s}`? Possible values: {}",
-                choices.join(", ")
-            ),
-            None => format!("possible values: {}", choices.join(", ")),
+            Some(s) => tr!(lang, text::VALUES_DID_YOU_MEAN, word = s, values = values),
+            None => tr!(lang, text::VALUES, values = values),
         };
         self.error(
             Diagnostic::spec_error_at(
                 "invalid-value",
-                format!("`{}` is not a {what}", word.node),
+                tr!(lang, what.not, word = word.node),
                 word.span,
-                format!("unknown {what}"),
+                tr!(lang, what.unknown),
             )
             .with_help(help),
         );
@@ -674,7 +786,7 @@ impl<'a> Resolver<'a> {
     fn lookup<T>(
         &mut self,
         name: &Word<'_>,
-        noun: &str,
+        expected: Expected,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
         let found = self.names.get(name.node).copied();
@@ -684,7 +796,7 @@ impl<'a> Resolver<'a> {
                 span: name.span,
             });
         }
-        self.not_found(name, found, noun, &|k| expect(k).is_some());
+        self.not_found(name, found, expected, &|k| expect(k).is_some());
         None
     }
 
@@ -696,9 +808,11 @@ impl<'a> Resolver<'a> {
         &mut self,
         name: &Word<'_>,
         found: Option<(Kind, Span)>,
-        noun: &str,
+        expected: Expected,
         expect: &dyn Fn(Kind) -> bool,
     ) {
+        let lang = self.lang;
+        let noun = expected.noun(lang);
         match found {
             Some((kind, declared)) => {
                 let mut right: Vec<&str> = self
@@ -709,29 +823,44 @@ impl<'a> Resolver<'a> {
                     .collect();
                 right.sort_unstable();
                 let help = match right.len() {
-                    0 => format!(
-                        "name {noun} here; none is declared yet, e.g. `{}`",
-                        example_declaration(noun, "...")
+                    0 => tr!(
+                        lang,
+                        text::NAME_ONE_NONE_YET,
+                        noun = noun,
+                        example = expected.example("...")
                     ),
-                    1..=8 => format!(
-                        "name {noun} here; the spec declares {}",
-                        right
+                    1..=8 => tr!(
+                        lang,
+                        text::NAME_ONE_OF,
+                        noun = noun,
+                        names = right
                             .iter()
                             .map(|n| format!("`{n}`"))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
-                    n => format!("name {noun} here (the spec declares {n})"),
+                    n => tr!(lang, text::NAME_ONE_OF_MANY, noun = noun, n = n),
                 };
                 let d = Diagnostic::spec_error_at(
                     "wrong-kind",
-                    format!("`{}` is {}, not {noun}", name.node, kind.noun()),
+                    tr!(
+                        lang,
+                        text::WRONG_KIND,
+                        name = name.node,
+                        kind = kind.noun(lang),
+                        noun = noun
+                    ),
                     name.span,
-                    format!("{noun} is expected here"),
+                    tr!(lang, text::EXPECTED_HERE, noun = noun),
                 )
                 .with_secondary(
                     declared,
-                    format!("`{}` is declared as {} here", name.node, kind.noun()),
+                    tr!(
+                        lang,
+                        text::DECLARED_AS,
+                        name = name.node,
+                        kind = kind.noun(lang)
+                    ),
                 )
                 .with_help(help);
                 self.error(d);
@@ -746,18 +875,16 @@ impl<'a> Resolver<'a> {
                 let suggestion = did_you_mean(name.node, candidates.iter().copied());
                 let mut d = Diagnostic::spec_error_at(
                     "unknown-name",
-                    format!("unknown name `{}`", name.node),
+                    tr!(lang, text::UNKNOWN_NAME, name = name.node),
                     name.span,
-                    format!(
-                        "no {} is declared with this name",
-                        noun.trim_start_matches("a ").trim_start_matches("an ")
-                    ),
+                    tr!(lang, text::NONE_WITH_THIS_NAME, noun = expected.bare(lang)),
                 );
                 d = d.with_help(match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "declare it, e.g. `{}`",
-                        example_declaration(noun, name.node)
+                    Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
+                    None => tr!(
+                        lang,
+                        text::DECLARE_IT,
+                        example = expected.example(name.node)
                     ),
                 });
                 self.error(d);
@@ -766,7 +893,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn data_ref(&mut self, name: &Word<'_>) -> Option<Ref<DataId>> {
-        self.lookup(name, "a data category", |k| match k {
+        self.lookup(name, Expected::Data, |k| match k {
             Kind::Data(id) => Some(id),
             _ => None,
         })
@@ -790,17 +917,20 @@ impl<'a> Resolver<'a> {
     /// A citation validated, or `None` when it is not valid (reported). The same provisions are
     /// cited in activity after activity, so an act's citation is validated once per spelling.
     fn citation(&mut self, c: &ast::Citation<'a>) -> Option<LegalRef> {
+        let lang = self.lang;
         let ast::Citation::Act {
             act, number, parts, ..
         } = c
         else {
-            return citation::validate(c).map_err(|d| self.error(d)).ok();
+            return citation::validate(c, lang).map_err(|d| self.error(d)).ok();
         };
         let key = (act.node, *number, *parts);
         if let Some(known) = self.valid_citations.get(&key) {
             return Some(known.clone().at(c.span()));
         }
-        let r = citation::validate(c).map_err(|d| self.error(d)).ok()?;
+        let r = citation::validate(c, lang)
+            .map_err(|d| self.error(d))
+            .ok()?;
         self.valid_citations.insert(key, r.clone());
         Some(r)
     }
@@ -830,14 +960,15 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
+        let lang = self.lang;
         self.error(
             Diagnostic::spec_error_at(
                 "invalid-date",
-                format!("`{}` is not a date", text.node),
+                tr!(lang, text::NOT_A_DATE, date = text.node),
                 text.span,
-                "no such day",
+                tr!(lang, text::NOT_A_DATE_LABEL),
             )
-            .with_help("write dates as YYYY-MM-DD with a real month and day, e.g. 2023-09-01"),
+            .with_help(tr!(lang, text::NOT_A_DATE_HELP)),
         );
         None
     }
@@ -903,7 +1034,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Purpose(t) => act.purposes.push(t.to_text()),
                 ast::Statement::Subjects(names) => {
                     for n in names {
-                        if let Some(r) = self.lookup(n, "a group of data subjects", |k| match k {
+                        if let Some(r) = self.lookup(n, Expected::Subjects, |k| match k {
                             Kind::Subjects(id) => Some(id),
                             _ => None,
                         }) {
@@ -920,7 +1051,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Sources(names) => {
                     for n in names {
-                        if let Some(r) = self.lookup(n, "a source", |k| match k {
+                        if let Some(r) = self.lookup(n, Expected::Source, |k| match k {
                             Kind::Source(id) => Some(Origin::Source(id)),
                             Kind::Activity(id) => Some(Origin::Activity(id)),
                             _ => None,
@@ -937,7 +1068,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Retain(_) | ast::Statement::Disclose(_) => {}
                 ast::Statement::Via(names) => {
                     for n in names {
-                        if let Some(r) = self.lookup(n, "a processor", |k| match k {
+                        if let Some(r) = self.lookup(n, Expected::Processor, |k| match k {
                             Kind::Processor(id) => Some(id),
                             _ => None,
                         }) {
@@ -949,7 +1080,7 @@ impl<'a> Resolver<'a> {
                     for m in modes {
                         if let Some(mode) = self.keyword(
                             m,
-                            "review mode",
+                            REVIEW_MODE,
                             ReviewMode::from_keyword,
                             ReviewMode::KEYWORDS,
                         ) {
@@ -962,7 +1093,8 @@ impl<'a> Resolver<'a> {
                     act.cctv = Some(*span);
                 }
                 ast::Statement::Exception(e) => {
-                    if let Ok(citation) = citation::validate(&e.citation).map_err(|d| self.error(d))
+                    if let Ok(citation) =
+                        citation::validate(&e.citation, self.lang).map_err(|d| self.error(d))
                     {
                         act.exceptions.push(ExceptionDecl {
                             citation,
@@ -991,7 +1123,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
                     act.area = self
-                        .keyword(word, "field of work", Area::from_keyword, Area::KEYWORDS)
+                        .keyword(word, AREA, Area::from_keyword, Area::KEYWORDS)
                         .map(|area| Spanned::new(area, word.span));
                 }
                 ast::Statement::Withdrawal(t) => {
@@ -1054,25 +1186,29 @@ impl<'a> Resolver<'a> {
                         word.node,
                         "controller" | "source" | "processor" | "recipient" | "activity"
                     );
+                    let lang = self.lang;
                     let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
                         // A declaration inside an activity: the activity above was not closed.
-                        _ if declaration => format!(
-                            "`{}` starts a new declaration, which cannot stand inside an activity: is the \
-                             `}}` that closes activity `{}` missing before this line?",
-                            word.node, act.name.node
+                        _ if declaration => tr!(
+                            lang,
+                            text::DECLARATION_IN_ACTIVITY,
+                            word = word.node,
+                            activity = act.name.node
                         ),
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("an activity may hold: {}", STATEMENTS.join(", ")),
+                        Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
+                        None => tr!(lang, text::STATEMENTS, statements = STATEMENTS.join(", ")),
                     };
                     self.error(
                         Diagnostic::spec_error_at(
                             "unknown-statement",
-                            format!(
-                                "unknown statement `{}` in activity `{}`",
-                                word.node, act.name.node
+                            tr!(
+                                lang,
+                                text::UNKNOWN_STATEMENT,
+                                word = word.node,
+                                activity = act.name.node
                             ),
                             word.span,
-                            "not a statement of the language",
+                            tr!(lang, text::UNKNOWN_STATEMENT_LABEL),
                         )
                         .with_help(help),
                     );
@@ -1105,15 +1241,16 @@ impl<'a> Resolver<'a> {
         let first = seen.iter().find(|(k, _)| *k == keyword).map(|(_, s)| *s);
         seen.push((keyword, span));
         if let Some(first) = first {
+            let lang = self.lang;
             self.error(
                 Diagnostic::spec_error_at(
                     "duplicate-statement",
-                    format!("`{keyword}` is given twice in one activity"),
+                    tr!(lang, text::GIVEN_TWICE, keyword = keyword),
                     span,
-                    "given again here",
+                    tr!(lang, text::GIVEN_AGAIN),
                 )
-                .with_secondary(first, "first given here")
-                .with_help("keep one of them"),
+                .with_secondary(first, tr!(lang, text::FIRST_GIVEN))
+                .with_help(tr!(lang, text::KEEP_ONE)),
             );
         }
     }
@@ -1135,21 +1272,22 @@ impl<'a> Resolver<'a> {
             };
             if !act.data.iter().any(|d| d.id == r.id) {
                 ok = false;
+                let lang = self.lang;
                 let mut d = Diagnostic::spec_error_at(
                     "not-in-activity",
-                    format!(
-                        "`{}` is named in `{statement}` but activity `{}` does not process it",
-                        name.node, act.name.node
+                    tr!(
+                        lang,
+                        text::NOT_IN_ACTIVITY,
+                        name = name.node,
+                        statement = statement,
+                        activity = act.name.node
                     ),
                     r.span,
-                    "not among the activity's data",
+                    tr!(lang, text::NOT_IN_ACTIVITY_LABEL),
                 )
-                .with_help(format!(
-                    "add `{}` to the activity's `data` statement, or remove it here",
-                    name.node
-                ));
+                .with_help(tr!(lang, text::NOT_IN_ACTIVITY_HELP, name = name.node));
                 if let Some(first) = act.data.first() {
-                    d = d.with_secondary(first.span, "the activity's data");
+                    d = d.with_secondary(first.span, tr!(lang, text::THE_ACTIVITYS_DATA));
                 }
                 self.error(d);
             }
@@ -1175,7 +1313,7 @@ impl<'a> Resolver<'a> {
                 then_archive,
             } => {
                 let unit_value = self.time_unit(unit);
-                let amount_value = self.period_amount(amount, unit, "retention period");
+                let amount_value = self.period_amount(amount, unit, text::NOT_RETENTION_PERIOD);
                 if let (Some(n), Some(u)) = (amount_value, unit_value) {
                     Period::Deadline {
                         amount: n,
@@ -1199,24 +1337,26 @@ impl<'a> Resolver<'a> {
     fn time_unit(&mut self, unit: &Word<'_>) -> Option<TimeUnit> {
         self.keyword(
             unit,
-            "unit of time",
+            TIME_UNIT,
             TimeUnit::from_keyword,
             &["days", "weeks", "months", "years"],
         )
     }
 
-    /// The number of a period (`5` in `for 5 years`): a whole number greater than zero.
-    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, what: &str) -> Option<u64> {
+    /// The number of a period (`5` in `for 5 years`): a whole number greater than zero. `not` says
+    /// what it is not, when it is not one: `` `0 days` is not a retention period ``.
+    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, not: Words) -> Option<u64> {
         match amount.node.parse::<u64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
-                let help = duration_help(amount.node, unit.node);
+                let lang = self.lang;
+                let help = duration_help(amount.node, unit.node, lang);
                 self.error(
                     Diagnostic::spec_error_at(
                         "invalid-duration",
-                        format!("`{} {}` is not a {what}", amount.node, unit.node),
+                        tr!(lang, not, amount = amount.node, unit = unit.node),
                         amount.span,
-                        "a period is a whole number greater than zero",
+                        tr!(lang, text::WHOLE_NUMBER),
                     )
                     .with_help(help),
                 );
@@ -1227,7 +1367,7 @@ impl<'a> Resolver<'a> {
 
     fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
-        let recipient = self.lookup(&d.recipient, "a recipient", |k| match k {
+        let recipient = self.lookup(&d.recipient, Expected::Recipient, |k| match k {
             Kind::Recipient(id) => Some(id),
             _ => None,
         });
@@ -1244,7 +1384,7 @@ impl<'a> Resolver<'a> {
 }
 
 /// How to write a period that was zero, negative or not whole.
-fn duration_help(amount: &str, unit: &str) -> String {
+fn duration_help(amount: &str, unit: &str, lang: Lang) -> String {
     let smaller = match unit.trim_end_matches('s') {
         "year" => Some(("months", 12.0)),
         "month" => Some(("days", 30.0)),
@@ -1252,25 +1392,20 @@ fn duration_help(amount: &str, unit: &str) -> String {
         _ => None,
     };
     match amount.parse::<f64>() {
-        Ok(n) if n < 0.0 => format!(
-            "a period counts forward from collection: write `for {} {unit}`",
-            amount.trim_start_matches('-')
+        Ok(n) if n < 0.0 => tr!(
+            lang,
+            text::NEGATIVE_PERIOD,
+            amount = amount.trim_start_matches('-'),
+            unit = unit
         ),
-        Ok(0.0) => {
-            "a period of zero keeps nothing: write how long the data is kept, e.g. `for 1 day`, or leave \
-             the category out of the activity if it is not kept"
-                .to_string()
-        }
+        Ok(0.0) => tr!(lang, text::ZERO_PERIOD),
         Ok(n) => match smaller {
-            Some((small, factor)) if (n * factor).fract() == 0.0 => format!(
-                "use a smaller unit: `for {} {small}`",
-                n * factor
-            ),
-            _ => "write a whole number, in a smaller unit if need be, e.g. `for 18 months` rather \
-                  than `for 1.5 years`"
-                .to_string(),
+            Some((small, factor)) if (n * factor).fract() == 0.0 => {
+                tr!(lang, text::SMALLER_UNIT, amount = n * factor, unit = small)
+            }
+            _ => tr!(lang, text::WHOLE_NUMBER_HELP),
         },
-        Err(_) => "write e.g. `for 90 days` or `for 5 years`".to_string(),
+        Err(_) => tr!(lang, text::PERIOD_EXAMPLE),
     }
 }
 
@@ -1300,13 +1435,237 @@ pub(crate) fn declared_name<'d, 'a>(decl: &'d ast::Declaration<'a>) -> &'d Word<
     }
 }
 
-fn example_declaration(noun: &str, name: &str) -> String {
-    match noun {
-        "a data category" => format!("data {name} \"...\" ordinary"),
-        "a group of data subjects" => format!("subjects {name} \"...\""),
-        "a source" => format!("source {name} \"...\" register"),
-        "a processor" => format!("processor {name} \"...\" {{ agreement \"...\" country DK }}"),
-        "a recipient" => format!("recipient {name} \"...\" authority"),
-        _ => format!("{name} ..."),
+/// What a user is told when names, statements or values of a spec are wrong, in English and Danish.
+pub mod text {
+    crate::texts! {
+        THE_CONTROLLER = ("the controller", "den dataansvarlige"),
+        A_SUBJECTS = ("a group of data subjects", "en gruppe af registrerede"),
+        A_DATA = ("a data category", "en kategori af personoplysninger"),
+        A_SOURCE = ("a source", "en kilde"),
+        A_PROCESSOR = ("a processor", "en databehandler"),
+        A_RECIPIENT = ("a recipient", "en modtager"),
+        AN_ACTIVITY = ("an activity", "en aktivitet"),
+        SUBJECTS = ("group of data subjects", "gruppe af registrerede"),
+        DATA = ("data category", "kategori af personoplysninger"),
+        SOURCE = ("source", "kilde"),
+        PROCESSOR = ("processor", "databehandler"),
+        RECIPIENT = ("recipient", "modtager"),
+        NOT_SUBJECT_KIND = (
+            "`{word}` is not a kind of data subjects",
+            "`{word}` er ikke en type af registrerede"
+        ),
+        UNKNOWN_SUBJECT_KIND = ("unknown kind of data subjects", "ukendt type af registrerede"),
+        NOT_SOURCE_KIND = ("`{word}` is not a source kind", "`{word}` er ikke en kildetype"),
+        UNKNOWN_SOURCE_KIND = ("unknown source kind", "ukendt kildetype"),
+        NOT_SPECIAL_KIND = (
+            "`{word}` is not a kind of special-category data",
+            "`{word}` er ikke en af de særlige kategorier af personoplysninger"
+        ),
+        UNKNOWN_SPECIAL_KIND = (
+            "unknown kind of special-category data",
+            "ukendt særlig kategori af personoplysninger"
+        ),
+        NOT_RECIPIENT_KIND = ("`{word}` is not a recipient kind", "`{word}` er ikke en modtagertype"),
+        UNKNOWN_RECIPIENT_KIND = ("unknown recipient kind", "ukendt modtagertype"),
+        NOT_MECHANISM = (
+            "`{word}` is not a transfer mechanism",
+            "`{word}` er ikke et overførselsgrundlag"
+        ),
+        UNKNOWN_MECHANISM = ("unknown transfer mechanism", "ukendt overførselsgrundlag"),
+        NOT_REVIEW_MODE = ("`{word}` is not a review mode", "`{word}` er ikke en vurderingsform"),
+        UNKNOWN_REVIEW_MODE = ("unknown review mode", "ukendt vurderingsform"),
+        NOT_AREA = ("`{word}` is not a field of work", "`{word}` er ikke et arbejdsområde"),
+        UNKNOWN_AREA = ("unknown field of work", "ukendt arbejdsområde"),
+        NOT_TIME_UNIT = ("`{word}` is not a unit of time", "`{word}` er ikke en tidsenhed"),
+        UNKNOWN_TIME_UNIT = ("unknown unit of time", "ukendt tidsenhed"),
+        VALUES_DID_YOU_MEAN = (
+            "did you mean `{word}`? Possible values: {values}",
+            "mente du `{word}`? Mulige værdier: {values}"
+        ),
+        VALUES = ("possible values: {values}", "mulige værdier: {values}"),
+        DECLARED_TWICE = ("`{name}` is declared twice", "`{name}` er erklæret to gange"),
+        DECLARED_TWICE_AS = (
+            "`{name}` is declared twice, as {first} and as {second}",
+            "`{name}` er erklæret to gange, som {first} og som {second}"
+        ),
+        DECLARED_AGAIN = ("declared again here", "erklæret igen her"),
+        FIRST_DECLARED = ("first declared here", "første gang erklæret her"),
+        UNIQUE_NAMES = (
+            "every name in a spec (across all its files) must be unique: rename one of them",
+            "hvert navn i en specifikation (på tværs af alle dens filer) skal være entydigt: omdøb et af dem"
+        ),
+        NO_CONTROLLER = ("the spec declares no controller", "specifikationen erklærer ingen dataansvarlig"),
+        NO_CONTROLLER_LABEL = (
+            "no `controller` is declared in this spec",
+            "der er ikke erklæret nogen `controller` i denne specifikation"
+        ),
+        NO_CONTROLLER_HELP = (
+            "declare who is responsible for the processing, e.g. `controller kommune \"Eksempel \
+             Kommune\" {{ public authority dpo {{ email \"dpo@kommune.dk\" }} }}`; the record of \
+             processing starts with the controller's name and contact details, GDPR art. 30(1)(a)",
+            "erklær, hvem der er ansvarlig for behandlingen, f.eks. `controller kommune \"Eksempel \
+             Kommune\" {{ public authority dpo {{ email \"dpo@kommune.dk\" }} }}`; fortegnelsen over \
+             behandlingsaktiviteter begynder med den dataansvarliges navn og kontaktoplysninger, \
+             databeskyttelsesforordningens art. 30, stk. 1, litra a"
+        ),
+        SECOND_CONTROLLER = (
+            "the spec declares a second controller, `{name}`: a spec has one controller",
+            "specifikationen erklærer en anden dataansvarlig, `{name}`: en specifikation har én dataansvarlig"
+        ),
+        SECOND_CONTROLLER_LABEL = ("second controller", "anden dataansvarlig"),
+        IS_THE_CONTROLLER = ("`{name}` is the controller", "`{name}` er den dataansvarlige"),
+        SECOND_CONTROLLER_HELP = (
+            "check each controller's processing on its own: move `{name}` and its activities to a spec \
+             directory of their own",
+            "kontrollér hver dataansvarligs behandling for sig: flyt `{name}` og dens aktiviteter til en \
+             specifikationsmappe for sig"
+        ),
+        WAIVER_NO_REASON = ("`allow {code}` gives no reason", "`allow {code}` angiver ingen begrundelse"),
+        WAIVER_NO_REASON_LABEL = ("a waiver needs a reason", "en undtagelse skal have en begrundelse"),
+        WAIVER_NO_REASON_HELP = (
+            "say why the rule does not apply here and who decided, e.g. `allow {code} \"...; decided by \
+             the DPO 2026-11-01\"`; the reason is shown in every report",
+            "angiv, hvorfor reglen ikke gælder her, og hvem der har besluttet det, f.eks. `allow {code} \
+             \"...; besluttet af DPO 2026-11-01\"`; begrundelsen vises i hver rapport"
+        ),
+        NOT_AGES = (
+            "`aged {youngest} to {oldest}` is not a range of ages",
+            "`aged {youngest} to {oldest}` er ikke et aldersinterval"
+        ),
+        NOT_AGES_LABEL = ("not a range of ages", "ikke et aldersinterval"),
+        NOT_AGES_HELP = (
+            "write whole years, youngest first, e.g. `aged 6 to 16`",
+            "skriv hele år, yngste først, f.eks. `aged 6 to 16`"
+        ),
+        SPECIAL_WITHOUT_KIND = (
+            "`special` needs the kind of special-category data",
+            "`special` skal angive, hvilken særlig kategori af personoplysninger det drejer sig om"
+        ),
+        SPECIAL_WITHOUT_KIND_LABEL = ("which art. 9(1) kind?", "hvilken kategori i art. 9, stk. 1?"),
+        SPECIAL_WITHOUT_KIND_HELP = (
+            "write e.g. `special(health)`; kinds: {kinds}",
+            "skriv f.eks. `special(health)`; kategorier: {kinds}"
+        ),
+        NOT_DATA_CLASS = ("`{word}` is not a data class", "`{word}` er ikke en dataklasse"),
+        NOT_DATA_CLASS_LABEL = ("unknown data class", "ukendt dataklasse"),
+        DATA_CLASSES_DID_YOU_MEAN = (
+            "did you mean `{class}`? A data class is one of: {classes}, or `special(KIND)` for the special \
+             categories of GDPR art. 9(1), e.g. `special(health)`",
+            "mente du `{class}`? En dataklasse er en af: {classes} eller `special(KIND)` for de særlige \
+             kategorier i databeskyttelsesforordningens art. 9, stk. 1, f.eks. `special(health)`"
+        ),
+        DATA_CLASSES = (
+            "a data class is one of: {classes}, or `special(KIND)` for the special \
+             categories of GDPR art. 9(1), e.g. `special(health)`",
+            "en dataklasse er en af: {classes} eller `special(KIND)` for de særlige \
+             kategorier i databeskyttelsesforordningens art. 9, stk. 1, f.eks. `special(health)`"
+        ),
+        DEROGATION_WITHOUT_POINT = (
+            "a derogation names its point of GDPR art. 49(1)",
+            "en undtagelse angiver sit litra i databeskyttelsesforordningens art. 49, stk. 1"
+        ),
+        DEROGATION_WITHOUT_POINT_LABEL = ("which derogation?", "hvilken undtagelse?"),
+        DEROGATION_WITHOUT_POINT_HELP = (
+            "write `derogation(a)` ... `derogation(g)`, the letter of art. 49(1) relied on",
+            "skriv `derogation(a)` ... `derogation(g)`, det litra i art. 49, stk. 1, der anvendes"
+        ),
+        NO_LETTER = (
+            "`{word}` takes no letter in brackets",
+            "`{word}` tager ikke et bogstav i parentes"
+        ),
+        NO_LETTER_LABEL = (
+            "only `derogation(...)` takes a letter",
+            "kun `derogation(...)` tager et bogstav"
+        ),
+        NAME_ONE_NONE_YET = (
+            "name {noun} here; none is declared yet, e.g. `{example}`",
+            "angiv {noun} her; der er endnu ikke erklæret nogen, f.eks. `{example}`"
+        ),
+        NAME_ONE_OF = (
+            "name {noun} here; the spec declares {names}",
+            "angiv {noun} her; specifikationen erklærer {names}"
+        ),
+        NAME_ONE_OF_MANY = (
+            "name {noun} here (the spec declares {n})",
+            "angiv {noun} her (specifikationen erklærer {n})"
+        ),
+        WRONG_KIND = ("`{name}` is {kind}, not {noun}", "`{name}` er {kind}, ikke {noun}"),
+        EXPECTED_HERE = ("{noun} is expected here", "her forventes {noun}"),
+        DECLARED_AS = ("`{name}` is declared as {kind} here", "`{name}` er erklæret som {kind} her"),
+        UNKNOWN_NAME = ("unknown name `{name}`", "ukendt navn `{name}`"),
+        NONE_WITH_THIS_NAME = (
+            "no {noun} is declared with this name",
+            "der er ikke erklæret nogen {noun} med dette navn"
+        ),
+        DID_YOU_MEAN = ("did you mean `{name}`?", "mente du `{name}`?"),
+        DECLARE_IT = ("declare it, e.g. `{example}`", "erklær det, f.eks. `{example}`"),
+        NOT_A_DATE = ("`{date}` is not a date", "`{date}` er ikke en dato"),
+        NOT_A_DATE_LABEL = ("no such day", "den dag findes ikke"),
+        NOT_A_DATE_HELP = (
+            "write dates as YYYY-MM-DD with a real month and day, e.g. 2023-09-01",
+            "skriv datoer som ÅÅÅÅ-MM-DD med en rigtig måned og dag, f.eks. 2023-09-01"
+        ),
+        DECLARATION_IN_ACTIVITY = (
+            "`{word}` starts a new declaration, which cannot stand inside an activity: is the \
+             `}}` that closes activity `{activity}` missing before this line?",
+            "`{word}` indleder en ny erklæring, som ikke kan stå inde i en aktivitet: mangler den \
+             `}}`, der afslutter aktiviteten `{activity}`, før denne linje?"
+        ),
+        STATEMENTS = ("an activity may hold: {statements}", "en aktivitet kan indeholde: {statements}"),
+        UNKNOWN_STATEMENT = (
+            "unknown statement `{word}` in activity `{activity}`",
+            "ukendt angivelse `{word}` i aktiviteten `{activity}`"
+        ),
+        UNKNOWN_STATEMENT_LABEL = ("not a statement of the language", "ikke en angivelse i sproget"),
+        GIVEN_TWICE = (
+            "`{keyword}` is given twice in one activity",
+            "`{keyword}` er angivet to gange i én aktivitet"
+        ),
+        GIVEN_AGAIN = ("given again here", "angivet igen her"),
+        FIRST_GIVEN = ("first given here", "første gang angivet her"),
+        KEEP_ONE = ("keep one of them", "behold den ene"),
+        NOT_IN_ACTIVITY = (
+            "`{name}` is named in `{statement}` but activity `{activity}` does not process it",
+            "`{name}` er nævnt i `{statement}`, men aktiviteten `{activity}` behandler det ikke"
+        ),
+        NOT_IN_ACTIVITY_LABEL = ("not among the activity's data", "ikke blandt aktivitetens oplysninger"),
+        NOT_IN_ACTIVITY_HELP = (
+            "add `{name}` to the activity's `data` statement, or remove it here",
+            "tilføj `{name}` til aktivitetens `data`-angivelse, eller fjern det her"
+        ),
+        THE_ACTIVITYS_DATA = ("the activity's data", "aktivitetens oplysninger"),
+        NOT_LIMIT = ("`{amount} {unit}` is not a limit", "`{amount} {unit}` er ikke en gyldig grænse"),
+        NOT_RETENTION_PERIOD = (
+            "`{amount} {unit}` is not a retention period",
+            "`{amount} {unit}` er ikke en gyldig opbevaringsperiode"
+        ),
+        WHOLE_NUMBER = (
+            "a period is a whole number greater than zero",
+            "en periode er et helt tal større end nul"
+        ),
+        NEGATIVE_PERIOD = (
+            "a period counts forward from collection: write `for {amount} {unit}`",
+            "en periode regnes frem fra indsamlingen: skriv `for {amount} {unit}`"
+        ),
+        ZERO_PERIOD = (
+            "a period of zero keeps nothing: write how long the data is kept, e.g. `for 1 day`, or leave \
+             the category out of the activity if it is not kept",
+            "en periode på nul opbevarer intet: skriv, hvor længe oplysningerne opbevares, f.eks. `for 1 day`, \
+             eller udelad kategorien af aktiviteten, hvis den ikke opbevares"
+        ),
+        SMALLER_UNIT = (
+            "use a smaller unit: `for {amount} {unit}`",
+            "brug en mindre enhed: `for {amount} {unit}`"
+        ),
+        WHOLE_NUMBER_HELP = (
+            "write a whole number, in a smaller unit if need be, e.g. `for 18 months` rather \
+             than `for 1.5 years`",
+            "skriv et helt tal, om nødvendigt i en mindre enhed, f.eks. `for 18 months` i stedet \
+             for `for 1.5 years`"
+        ),
+        PERIOD_EXAMPLE = (
+            "write e.g. `for 90 days` or `for 5 years`",
+            "skriv f.eks. `for 90 days` eller `for 5 years`"
+        ),
     }
 }

@@ -13,11 +13,12 @@
 //! misleading (two declarations on one line), it falls back to exactly that.
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::semantic::resolve::{Incremental, declared_name, resolve};
 use crate::source::SourceMap;
 use crate::syntax::ast::{Declaration, Word};
-use crate::syntax::parser::{Chunks, parse_file};
+use crate::syntax::parser::{Chunks, parse_file_in};
 
 /// What the first pass did with a chunk.
 enum Step<'a> {
@@ -29,11 +30,11 @@ enum Step<'a> {
 
 /// Parses and resolves every file of `sources`. Syntax errors come in the order of the text; the
 /// errors of resolving, sorted by [`Diagnostic::sort_key`].
-pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> {
-    let mut resolver = Incremental::default();
+pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
+    let mut resolver = Incremental::new(lang);
     let mut files = Vec::with_capacity(sources.len());
     for (id, file) in sources.spec_files() {
-        let plan = Chunks::new(id, &file.text).map(|chunks| {
+        let plan = Chunks::new(id, &file.text, lang).map(|chunks| {
             resolver.reserve(chunks.len());
             let steps: Vec<Step> = (0..chunks.len())
                 .map(|i| match chunks.header(i) {
@@ -94,9 +95,9 @@ pub fn parse_and_resolve(sources: &SourceMap) -> Result<Model, Vec<Diagnostic>> 
         // No syntax errors (checked above), so every file parses.
         let files = sources
             .spec_files()
-            .map(|(id, file)| parse_file(id, &file.text))
+            .map(|(id, file)| parse_file_in(id, &file.text, lang))
             .collect::<Result<Vec<_>, _>>()?;
-        return resolve(files).map_err(sorted);
+        return resolve(files, lang).map_err(sorted);
     }
     resolver.finish().map_err(sorted)
 }

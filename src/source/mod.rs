@@ -6,7 +6,9 @@ use std::sync::{Arc, OnceLock};
 use memchr::{memchr_iter, memrchr};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
 use crate::syntax::span::{FileId, Span};
+use crate::tr;
 
 /// One file of a spec, with its text.
 #[derive(Debug, Clone)]
@@ -132,20 +134,31 @@ impl From<Diagnostic> for LoadError {
 
 /// Reads the spec at `path`: a single file, or all `.hjemmel` files of a directory (not recursive),
 /// in name order so that output is stable.
-pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
+/// Errors are worded in `lang`.
+pub fn load(path: &Path, lang: Lang) -> Result<SourceMap, LoadError> {
     let display = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         Diagnostic::spec_error(
             "read-error",
-            format!("cannot read `{display}`: {}", io_reason(&e)),
+            tr!(
+                lang,
+                text::CANNOT_READ,
+                path = display,
+                reason = io_reason(&e, lang)
+            ),
         )
-        .with_help("check the path; `hjemmel check` takes a `.hjemmel` file or a directory of them")
+        .with_help(tr!(lang, text::CHECK_THE_PATH))
     })?;
     let mut paths: Vec<PathBuf> = if meta.is_dir() {
         let entries = std::fs::read_dir(path).map_err(|e| {
             Diagnostic::spec_error(
                 "read-error",
-                format!("cannot list directory `{display}`: {}", io_reason(&e)),
+                tr!(
+                    lang,
+                    text::CANNOT_LIST,
+                    path = display,
+                    reason = io_reason(&e, lang)
+                ),
             )
         })?;
         entries
@@ -157,16 +170,15 @@ pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
     };
     paths.sort();
     if paths.is_empty() {
-        return Err(Diagnostic::spec_error(
-            "empty-spec",
-            format!("`{display}` holds no `.hjemmel` files"),
-        )
-        .with_help("a spec is a `.hjemmel` file, or a directory whose `.hjemmel` files together form one spec")
-        .into());
+        return Err(
+            Diagnostic::spec_error("empty-spec", tr!(lang, text::EMPTY, path = display))
+                .with_help(tr!(lang, text::WHAT_A_SPEC_IS))
+                .into(),
+        );
     }
     let mut map = SourceMap::new();
     for p in &paths {
-        match read_text(p, &mut map) {
+        match read_text(p, &mut map, lang) {
             Ok((name, text)) => map.add(SourceFile::new(name, text)),
             Err(error) => {
                 return Err(LoadError {
@@ -184,7 +196,7 @@ pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
     };
     let config_path = dir.map(|d| d.join(crate::config::FILE_NAME));
     if let Some(config_path) = config_path.filter(|c| c.is_file()) {
-        match read_text(&config_path, &mut map) {
+        match read_text(&config_path, &mut map, lang) {
             Ok((name, text)) => map.add_config(SourceFile::new(name, text)),
             Err(error) => {
                 return Err(LoadError {
@@ -199,12 +211,17 @@ pub fn load(path: &Path) -> Result<SourceMap, LoadError> {
 
 /// Reads one file as UTF-8 text, without a leading byte-order mark. A file that is not UTF-8 is added
 /// to `map` with the bad bytes replaced, so that the error can point at the first of them.
-fn read_text(p: &Path, map: &mut SourceMap) -> Result<(String, String), Diagnostic> {
+fn read_text(p: &Path, map: &mut SourceMap, lang: Lang) -> Result<(String, String), Diagnostic> {
     let name = p.display().to_string();
     let bytes = std::fs::read(p).map_err(|e| {
         Diagnostic::spec_error(
             "read-error",
-            format!("cannot read `{name}`: {}", io_reason(&e)),
+            tr!(
+                lang,
+                text::CANNOT_READ,
+                path = name,
+                reason = io_reason(&e, lang)
+            ),
         )
     })?;
     let text = match String::from_utf8(bytes) {
@@ -224,11 +241,18 @@ fn read_text(p: &Path, map: &mut SourceMap) -> Result<(String, String), Diagnost
             let id = map.add(SourceFile::new(name.clone(), shown));
             return Err(Diagnostic::spec_error_at(
                 "not-utf8",
-                format!("`{name}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})"),
+                tr!(
+                    lang,
+                    text::NOT_UTF8,
+                    path = name,
+                    line = line,
+                    column = column,
+                    offset = offset
+                ),
                 Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-                "this byte is not UTF-8",
+                tr!(lang, text::NOT_UTF8_LABEL),
             )
-            .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")"));
+            .with_help(tr!(lang, text::SAVE_AS_UTF8)));
         }
     };
     // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
@@ -239,11 +263,43 @@ fn read_text(p: &Path, map: &mut SourceMap) -> Result<(String, String), Diagnost
     Ok((name, text))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why a file could not be read; the operating system's own words for the rarer reasons.
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => tr!(lang, text::NOT_FOUND),
+        std::io::ErrorKind::PermissionDenied => tr!(lang, text::PERMISSION_DENIED),
         _ => e.to_string(),
+    }
+}
+
+/// What a user is told when the spec cannot be read, in English and Danish.
+pub mod text {
+    crate::texts! {
+        CANNOT_READ = ("cannot read `{path}`: {reason}", "kan ikke læse `{path}`: {reason}"),
+        CHECK_THE_PATH = (
+            "check the path; `hjemmel check` takes a `.hjemmel` file or a directory of them",
+            "kontrollér stien; `hjemmel check` tager en `.hjemmel`-fil eller en mappe med sådanne filer"
+        ),
+        CANNOT_LIST = (
+            "cannot list directory `{path}`: {reason}",
+            "kan ikke vise indholdet af mappen `{path}`: {reason}"
+        ),
+        EMPTY = ("`{path}` holds no `.hjemmel` files", "`{path}` indeholder ingen `.hjemmel`-filer"),
+        WHAT_A_SPEC_IS = (
+            "a spec is a `.hjemmel` file, or a directory whose `.hjemmel` files together form one spec",
+            "en specifikation er en `.hjemmel`-fil eller en mappe, hvis `.hjemmel`-filer tilsammen udgør én specifikation"
+        ),
+        NOT_UTF8 = (
+            "`{path}` is not UTF-8 text: invalid byte at line {line}, column {column} (byte {offset})",
+            "`{path}` er ikke UTF-8-tekst: ugyldig byte i linje {line}, kolonne {column} (byte {offset})"
+        ),
+        NOT_UTF8_LABEL = ("this byte is not UTF-8", "denne byte er ikke UTF-8"),
+        SAVE_AS_UTF8 = (
+            "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+            "gem filen som UTF-8 (de fleste editorer har det under \"Gem med kodning\")"
+        ),
+        NOT_FOUND = ("no such file or directory", "filen eller mappen findes ikke"),
+        PERMISSION_DENIED = ("permission denied", "adgang nægtet"),
     }
 }
 

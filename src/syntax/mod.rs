@@ -6,7 +6,7 @@ mod cursor;
 mod fast_parser;
 pub mod parser;
 pub mod span;
-mod syntax_error;
+pub(crate) mod syntax_error;
 
 /// The keywords that start a top-level declaration (`declaration` in grammar/hjemmel.pest).
 pub const DECLARATIONS: &[&str] = &[

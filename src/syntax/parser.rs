@@ -12,6 +12,8 @@ use super::ast::*;
 use super::span::{FileId, Span, Spanned};
 use super::syntax_error::syntax_error;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Parser)]
 #[grammar = "grammar/hjemmel.pest"]
@@ -22,22 +24,29 @@ struct HjemmelParser;
 ///
 /// A declaration goes through the hand-written parser in fast_parser.rs first; when that returns no
 /// tree, pest parses it, and pest's result (a tree, or the errors) counts.
+///
+/// The errors are in English; [`parse_file_in`] words them in another language.
 pub fn parse_file(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnostic>> {
-    parse(file, text, true)
+    parse(file, text, true, Lang::En)
+}
+
+/// [`parse_file`] with the errors worded in `lang`.
+pub fn parse_file_in(file: FileId, text: &str, lang: Lang) -> Result<File<'_>, Vec<Diagnostic>> {
+    parse(file, text, true, lang)
 }
 
 /// [`parse_file`] with pest alone, for tests/fast_parser.rs.
 #[doc(hidden)]
 pub fn parse_file_pest(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnostic>> {
-    parse(file, text, false)
+    parse(file, text, false, Lang::En)
 }
 
 /// The fast parser alone, for tests/fast_parser.rs.
 #[doc(hidden)]
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
 
-fn parse(file: FileId, text: &str, fast: bool) -> Result<File<'_>, Vec<Diagnostic>> {
-    let chunks = Chunks::new(file, text)?;
+fn parse(file: FileId, text: &str, fast: bool, lang: Lang) -> Result<File<'_>, Vec<Diagnostic>> {
+    let chunks = Chunks::new(file, text, lang)?;
     let mut declarations = Vec::new();
     let mut errors = Vec::new();
     for i in 0..chunks.len() {
@@ -58,31 +67,32 @@ pub struct Chunks<'a> {
     file: FileId,
     text: &'a str,
     ranges: Vec<Range<usize>>,
+    /// The language errors are worded in.
+    lang: Lang,
     /// The lists of the trees, kept from one chunk to the next.
     scratch: RefCell<super::fast_parser::Scratch<'a>>,
 }
 
 impl<'a> Chunks<'a> {
-    /// Cuts `text`; the error is `too-deep` when blocks nest beyond what the parsers allow.
-    pub fn new(file: FileId, text: &'a str) -> Result<Self, Vec<Diagnostic>> {
+    /// Cuts `text`; the error is `too-deep` when blocks nest beyond what the parsers allow. Errors are
+    /// worded in `lang`.
+    pub fn new(file: FileId, text: &'a str, lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         let ranges = super::chunks::split(text).map_err(|too_deep| {
             vec![
                 Diagnostic::spec_error_at(
                     "too-deep",
-                    format!(
-                        "blocks are nested more than {} levels deep",
-                        super::chunks::MAX_DEPTH
-                    ),
+                    tr!(lang, text::TOO_DEEP, max = super::chunks::MAX_DEPTH),
                     Span::new(file, too_deep.0, too_deep.0 + 1),
-                    "this `{` is one level too many",
+                    tr!(lang, text::TOO_DEEP_LABEL),
                 )
-                .with_help("check for a missing `}`; sub-processor chains are never this long"),
+                .with_help(tr!(lang, text::TOO_DEEP_HELP)),
             ]
         })?;
         Ok(Chunks {
             file,
             text,
             ranges,
+            lang,
             scratch: RefCell::default(),
         })
     }
@@ -115,7 +125,7 @@ impl<'a> Chunks<'a> {
     }
 
     fn parse_with(&self, i: usize, fast: bool) -> Result<Vec<Declaration<'a>>, Vec<Diagnostic>> {
-        let (file, text, chunk) = (self.file, self.text, self.ranges[i].clone());
+        let (file, text, chunk, lang) = (self.file, self.text, self.ranges[i].clone(), self.lang);
         if fast {
             let scratch = &mut self.scratch.borrow_mut();
             if let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone(), scratch)
@@ -125,11 +135,12 @@ impl<'a> Chunks<'a> {
         }
         let offset = chunk.start;
         let pairs = HjemmelParser::parse(Rule::spec, &text[chunk])
-            .map_err(|e| vec![syntax_error(file, text, offset, e)])?;
+            .map_err(|e| vec![syntax_error(file, text, offset, e, lang)])?;
         let builder = Builder {
             file,
             offset,
             errors: RefCell::new(Vec::new()),
+            lang,
         };
         let mut declarations = Vec::new();
         for spec in pairs {
@@ -154,22 +165,23 @@ struct Builder {
     offset: usize,
     /// Problems the grammar cannot express, such as a field given twice in one block.
     errors: RefCell<Vec<Diagnostic>>,
+    /// The language errors are worded in.
+    lang: Lang,
 }
 
 /// Stores a block's field, reporting a second occurrence instead of letting it silently win.
 fn set_once<T: HasSpan>(builder: &Builder, slot: &mut Option<T>, value: T, field: &str) {
     if let Some(first) = slot {
+        let lang = builder.lang;
         builder.errors.borrow_mut().push(
             Diagnostic::spec_error_at(
                 "duplicate-field",
-                format!("`{field}` is given twice in one block"),
+                tr!(lang, text::GIVEN_TWICE, field = field),
                 value.span(),
-                "given again here",
+                tr!(lang, text::GIVEN_AGAIN),
             )
-            .with_secondary(first.span(), "first given here")
-            .with_help(format!(
-                "keep one `{field}`; a block states each of its fields once"
-            )),
+            .with_secondary(first.span(), tr!(lang, text::FIRST_GIVEN))
+            .with_help(tr!(lang, text::KEEP_ONE, field = field)),
         );
         return;
     }
@@ -824,4 +836,26 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_refused
             | Rule::kw_preserve
     )
+}
+
+/// What a user is told about blocks nested too deep or a field given twice, in English and Danish.
+pub mod text {
+    crate::texts! {
+        TOO_DEEP = (
+            "blocks are nested more than {max} levels deep",
+            "blokke er indlejret mere end {max} niveauer"
+        ),
+        TOO_DEEP_LABEL = ("this `{{` is one level too many", "denne `{{` er ét niveau for meget"),
+        TOO_DEEP_HELP = (
+            "check for a missing `}}`; sub-processor chains are never this long",
+            "se efter en manglende `}}`; kæder af underdatabehandlere er aldrig så lange"
+        ),
+        GIVEN_TWICE = ("`{field}` is given twice in one block", "`{field}` er angivet to gange i én blok"),
+        GIVEN_AGAIN = ("given again here", "angivet igen her"),
+        FIRST_GIVEN = ("first given here", "første gang angivet her"),
+        KEEP_ONE = (
+            "keep one `{field}`; a block states each of its fields once",
+            "behold én `{field}`; en blok angiver hvert af sine felter én gang"
+        ),
+    }
 }

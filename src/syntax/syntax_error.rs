@@ -5,18 +5,21 @@ use super::parser::Rule;
 use super::span::{FileId, Span};
 use super::{DECLARATIONS, STATEMENTS};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::Lang;
 use crate::law::ActId;
 use crate::law::vocabulary::{RecipientKind, SourceKind, SubjectKind};
+use crate::tr;
 
 /// Turns a pest error into a diagnostic a DPO can act on: what was found, and what could stand there,
 /// in the words of the language rather than the grammar's rule names. The common mistakes are named
 /// outright: a quoted text left open, a block never closed, a `}` too many, a declaration without its
-/// kind, a `basis` without its citation.
+/// kind, a `basis` without its citation. The diagnostic is worded in `lang`.
 pub(super) fn syntax_error(
     file: FileId,
     text: &str,
     offset: usize,
     error: pest::error::Error<Rule>,
+    lang: Lang,
 ) -> Diagnostic {
     use pest::error::{ErrorVariant, InputLocation};
     let start = offset
@@ -35,34 +38,32 @@ pub(super) fn syntax_error(
     if let Some(len) = open_text(rest) {
         return Diagnostic::spec_error_at(
             "syntax",
-            "a quoted text is not closed",
+            tr!(lang, text::OPEN_TEXT),
             at(start, start + len),
-            "this text has no closing `\"`",
+            tr!(lang, text::OPEN_TEXT_LABEL),
         )
-        .with_help(
-            "end the text with `\"` on the same line: a quoted text cannot run over several lines",
-        );
+        .with_help(tr!(lang, text::OPEN_TEXT_HELP));
     }
     if rest.is_empty()
         && let Some(&brace) = blocks.last()
     {
-        let owner = block_owner(text, brace);
+        let owner = block_owner(text, brace, lang);
         return Diagnostic::spec_error_at(
             "syntax",
-            format!("{owner} is not closed: a `}}` is missing"),
+            tr!(lang, text::NOT_CLOSED, owner = owner),
             at(brace, brace + 1),
-            "this `{` has no matching `}`",
+            tr!(lang, text::NOT_CLOSED_LABEL),
         )
-        .with_help(format!("add `}}` after the last line of {owner}"));
+        .with_help(tr!(lang, text::NOT_CLOSED_HELP, owner = owner));
     }
     if rest.starts_with('}') && blocks.is_empty() {
         return Diagnostic::spec_error_at(
             "syntax",
-            "this `}` closes no block",
+            tr!(lang, text::STRAY_BRACE),
             at(start, start + 1),
-            "no `{` is open here",
+            tr!(lang, text::STRAY_BRACE_LABEL),
         )
-        .with_help("remove it, or add the `{` it should close");
+        .with_help(tr!(lang, text::STRAY_BRACE_HELP));
     }
 
     let previous = previous_word(text, start);
@@ -78,33 +79,26 @@ pub(super) fn syntax_error(
         if STATEMENTS.contains(&word) || DECLARATIONS.contains(&word) {
             return Diagnostic::spec_error_at(
                 "syntax",
-                format!("a legal citation is missing before `{word}`"),
+                tr!(lang, text::CITATION_MISSING, word = word),
                 at(p, p + word.len()),
-                format!("`{word}` starts the next statement"),
+                tr!(lang, text::CITATION_MISSING_LABEL, word = word),
             )
-            .with_help(
-                "`basis`, `under` and `exception` are followed by at least one citation, e.g. \
-                 `basis gdpr 6(1)(e)`",
-            );
+            .with_help(tr!(lang, text::CITATION_MISSING_HELP));
         }
         // `law` and `agreement` take a quoted text: the general message says so.
         if ActId::from_keyword(word).is_none() && !matches!(word, "law" | "agreement") {
             let acts: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
             return Diagnostic::spec_error_at(
                 "syntax",
-                format!("`{word}` is not a legal citation"),
+                tr!(lang, text::NOT_CITATION, word = word),
                 at(p, p + word.len()),
-                "expected an act and a provision here",
+                tr!(lang, text::NOT_CITATION_LABEL),
             )
-            .with_help(format!(
-                "cite an act hjemmel knows ({}) with its article or §, e.g. `gdpr 6(1)(a)`, or a statute in words \
-                 as `law \"...\"`",
-                acts.join(", ")
-            ));
+            .with_help(tr!(lang, text::NOT_CITATION_HELP, acts = acts.join(", ")));
         }
     }
 
-    let (found, found_len) = describe_found(text, start);
+    let (found, found_len) = describe_found(text, start, lang);
     let word = rest
         .get(..found_len)
         .filter(|w| w.starts_with(|c: char| c.is_alphabetic() || c == '_'));
@@ -120,28 +114,43 @@ pub(super) fn syntax_error(
     };
     if !in_block
         && let Some(keyword) = next_keyword
-        && let Some(d) = missing_kind(file, text, keyword)
+        && let Some(d) = missing_kind(file, text, keyword, lang)
     {
         return d;
     }
 
-    let expected = expectations(&positives, in_block);
+    let expected = expectations(&positives, in_block, lang);
     let expectation = match expected.len() {
-        0 => "something else".to_string(),
+        0 => tr!(lang, text::SOMETHING_ELSE),
         1 => expected[0].clone(),
-        n => format!("{} or {}", expected[..n - 1].join(", "), expected[n - 1]),
+        n => tr!(
+            lang,
+            text::ONE_OF,
+            init = expected[..n - 1].join(", "),
+            last = expected[n - 1]
+        ),
     };
-    let label = if expected.len() == 1 && expectation.len() <= 40 {
-        format!("expected {expectation} here")
+    // The length is measured on the English, so that both languages label the same errors.
+    let english_length = match expected.len() {
+        1 => expectations(&positives, in_block, Lang::En)[0].len(),
+        _ => usize::MAX,
+    };
+    let label = if expected.len() == 1 && english_length <= 40 {
+        tr!(lang, text::EXPECTED_HERE, expectation = expectation)
     } else {
-        "not expected here".to_string()
+        tr!(lang, text::NOT_EXPECTED_HERE)
     };
-    let help = unclosed_block_hint(text, start, &blocks)
-        .or_else(|| word.and_then(|w| keyword_suggestion(w, &positives, &expected, in_block)))
-        .or_else(|| syntax_help(rest, word, previous.map(|(_, w)| w), &positives));
+    let help = unclosed_block_hint(text, start, &blocks, lang)
+        .or_else(|| word.and_then(|w| keyword_suggestion(w, &positives, &expected, in_block, lang)))
+        .or_else(|| syntax_help(rest, word, previous.map(|(_, w)| w), &positives, lang));
     Diagnostic::spec_error_at(
         "syntax",
-        format!("expected {expectation}, found {found}"),
+        tr!(
+            lang,
+            text::EXPECTED_FOUND,
+            expectation = expectation,
+            found = found
+        ),
         at(start, start + found_len),
         label,
     )
@@ -150,7 +159,7 @@ pub(super) fn syntax_error(
 
 /// What could stand at the error, in the language's words. An activity's sixteen statements or the
 /// seven declarations are summed up rather than listed; `}` is added where a block may end.
-fn expectations(positives: &[Rule], in_block: bool) -> Vec<String> {
+fn expectations(positives: &[Rule], in_block: bool, lang: Lang) -> Vec<String> {
     let statements = in_block && positives.iter().filter(|r| is_statement(**r)).count() >= 3;
     let declarations = !in_block && positives.iter().filter(|r| is_declaration(**r)).count() >= 3;
     let fields = positives.iter().any(|r| is_field(*r));
@@ -162,19 +171,15 @@ fn expectations(positives: &[Rule], in_block: bool) -> Vec<String> {
         // declarations, are possible but never what the writer meant.
         .filter(|r| !(statements && matches!(r, Rule::ident | Rule::name_list)))
         .filter(|r| !(declarations && **r == Rule::EOI))
-        .filter_map(|r| rule_description(*r))
+        .filter_map(|r| rule_description(*r, lang))
         .collect();
     words.sort();
     words.dedup();
     if declarations {
-        words.push(
-            "a declaration (`controller`, `subjects`, `data`, `source`, `processor`, `recipient` or \
-             `activity`)"
-                .to_string(),
-        );
+        words.push(tr!(lang, text::A_DECLARATION));
     }
     if statements {
-        words.push("a statement (e.g. `purpose`, `data`, `basis`, `retain`)".to_string());
+        words.push(tr!(lang, text::A_STATEMENT));
     }
     if in_block && (statements || fields) {
         words.push("`}`".to_string());
@@ -315,6 +320,7 @@ fn keyword_suggestion(
     positives: &[Rule],
     expected: &[String],
     in_block: bool,
+    lang: Lang,
 ) -> Option<String> {
     let mut candidates: Vec<&str> = expected
         .iter()
@@ -327,12 +333,12 @@ fn keyword_suggestion(
         candidates.extend(DECLARATIONS);
     }
     candidates.retain(|c| *c != word);
-    did_you_mean(word, candidates).map(|s| format!("did you mean `{s}`?"))
+    did_you_mean(word, candidates).map(|s| tr!(lang, text::DID_YOU_MEAN, word = s))
 }
 
 /// A `subjects`, `source`, `recipient` or `data` declaration on the line before `keyword` that has a
 /// name and a text but no kind (or class).
-fn missing_kind(file: FileId, text: &str, keyword: usize) -> Option<Diagnostic> {
+fn missing_kind(file: FileId, text: &str, keyword: usize, lang: Lang) -> Option<Diagnostic> {
     let line_start = text[..keyword].rfind('\n').map_or(0, |i| i + 1);
     if !text[line_start..keyword].trim().is_empty() {
         return None;
@@ -346,14 +352,14 @@ fn missing_kind(file: FileId, text: &str, keyword: usize) -> Option<Diagnostic> 
         }
         end = start;
     };
-    let (noun, choices) = match words[..] {
-        ["subjects", _] => ("kind", SubjectKind::KEYWORDS.join(", ")),
-        ["source", _] => ("kind", SourceKind::KEYWORDS.join(", ")),
-        ["recipient", _] => ("kind", RecipientKind::KEYWORDS.join(", ")),
+    let kind = (text::NO_KIND, text::NO_KIND_LABEL, text::NO_KIND_HELP);
+    let ((message, label, help), choices) = match words[..] {
+        ["subjects", _] => (kind, SubjectKind::KEYWORDS.join(", ")),
+        ["source", _] => (kind, SourceKind::KEYWORDS.join(", ")),
+        ["recipient", _] => (kind, RecipientKind::KEYWORDS.join(", ")),
         ["data", _] => (
-            "class",
-            "ordinary, confidential, cpr, criminal, or special(...) such as special(health)"
-                .to_string(),
+            (text::NO_CLASS, text::NO_CLASS_LABEL, text::NO_CLASS_HELP),
+            tr!(lang, text::DATA_CLASSES),
         ),
         _ => return None,
     };
@@ -363,13 +369,15 @@ fn missing_kind(file: FileId, text: &str, keyword: usize) -> Option<Diagnostic> 
     Some(
         Diagnostic::spec_error_at(
             "syntax",
-            format!("`{} {}` has no {noun}", words[0], words[1]),
+            tr!(lang, message, keyword = words[0], name = words[1]),
             Span::new(file, code_start, code_end),
-            format!("the {noun} is missing at the end"),
+            tr!(lang, label),
         )
-        .with_help(format!(
-            "end the line with the {noun}: {choices}; e.g. `{}`",
-            match words[0] {
+        .with_help(tr!(
+            lang,
+            help,
+            choices = choices,
+            example = match words[0] {
                 "data" => format!("data {} \"...\" ordinary", words[1]),
                 "subjects" => format!("subjects {} \"...\" citizens", words[1]),
                 "source" => format!("source {} \"...\" register", words[1]),
@@ -381,7 +389,7 @@ fn missing_kind(file: FileId, text: &str, keyword: usize) -> Option<Diagnostic> 
 
 /// A declaration keyword at the start of a line inside a block usually means the block above was not
 /// closed.
-fn unclosed_block_hint(text: &str, offset: usize, blocks: &[usize]) -> Option<String> {
+fn unclosed_block_hint(text: &str, offset: usize, blocks: &[usize], lang: Lang) -> Option<String> {
     let &brace = blocks.last()?;
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
@@ -393,10 +401,11 @@ fn unclosed_block_hint(text: &str, offset: usize, blocks: &[usize]) -> Option<St
     {
         return None;
     }
-    Some(format!(
-        "is a `}}` missing before this line? {}, opened on line {}, is still open here",
-        block_owner(text, brace),
-        line_number(text, brace)
+    Some(tr!(
+        lang,
+        text::UNCLOSED_HINT,
+        owner = block_owner(text, brace, lang),
+        line = line_number(text, brace)
     ))
 }
 
@@ -406,6 +415,7 @@ fn syntax_help(
     word: Option<&str>,
     previous: Option<&str>,
     positives: &[Rule],
+    lang: Lang,
 ) -> Option<String> {
     let citation_expected = positives
         .iter()
@@ -418,23 +428,17 @@ fn syntax_help(
     let dotted_number = rest.starts_with('.')
         && previous.is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
     if (citation_expected && (lawyers_word || rest.starts_with('§'))) || dotted_number {
-        return Some(
-            "write the number without `art.` or `§`, and paragraphs and points in brackets: e.g. \
-             `gdpr 6(1)(e)`, `dbl 8(2)(1)` for § 8, stk. 2, nr. 1"
-                .to_string(),
-        );
+        return Some(tr!(lang, text::LAWYERS_NOTATION));
     }
     if rest.starts_with(';') {
-        return Some("remove the `;`: a statement ends where the next one begins".to_string());
+        return Some(tr!(lang, text::SEMICOLON));
     }
     if let Some(c) = rest
         .chars()
         .next()
         .filter(|c| c.is_ascii_punctuation() && !"\"{}(),|_-/".contains(*c))
     {
-        return Some(format!(
-            "remove the `{c}`: the language does not use it here"
-        ));
+        return Some(tr!(lang, text::PUNCTUATION, c = c));
     }
     if positives.contains(&Rule::string) {
         // After `law` or `agreement` the text is the rest of the citation; elsewhere one word.
@@ -445,26 +449,24 @@ fn syntax_help(
             .map(str::trim)
             .filter(|_| matches!(previous, Some("law" | "agreement")));
         return Some(match (whole, word) {
-            (Some(text), _) => format!(
-                "put the text in double quotes, e.g. `{} \"{text}\"`",
-                previous.unwrap_or_default()
+            (Some(quoted), _) => tr!(
+                lang,
+                text::QUOTE_WHOLE,
+                previous = previous.unwrap_or_default(),
+                quoted = quoted
             ),
-            (None, Some(w)) => format!("put the text in double quotes, e.g. `\"{w}\"`"),
-            (None, None) => "put the text in double quotes, e.g. `\"Borgerservice\"`".to_string(),
+            (None, Some(w)) => tr!(lang, text::QUOTE_WORD, word = w),
+            (None, None) => tr!(lang, text::QUOTE_EXAMPLE),
         });
     }
     if positives == [Rule::kw_to] {
-        return Some("name the recipient after `to`: `disclose DATA to RECIPIENT`, e.g. `disclose name to police`".to_string());
+        return Some(tr!(lang, text::RECIPIENT_AFTER_TO));
     }
     if positives.contains(&Rule::date) {
-        return Some("write dates as YYYY-MM-DD, e.g. 2023-09-01".to_string());
+        return Some(tr!(lang, text::DATE));
     }
     if positives.contains(&Rule::retention) {
-        return Some(
-            "a `retain` statement ends with the deadline: `for 90 days`, `for 5 years after \"...\"` or \
-             `archive`"
-                .to_string(),
-        );
+        return Some(tr!(lang, text::RETAIN));
     }
     None
 }
@@ -516,7 +518,7 @@ fn open_blocks(text: &str, offset: usize) -> Vec<usize> {
 }
 
 /// Who a `{` belongs to, in words: "activity `a`", "the `dpo` block".
-fn block_owner(text: &str, brace: usize) -> String {
+fn block_owner(text: &str, brace: usize, lang: Lang) -> String {
     let from = text[..brace].rfind(['{', '}']).map_or(0, |i| i + 1);
     let words = bare_words(&text[from..brace]);
     let Some(i) = words.iter().rposition(|w| {
@@ -525,14 +527,18 @@ fn block_owner(text: &str, brace: usize) -> String {
             "controller" | "processor" | "subprocessor" | "recipient" | "activity" | "dpo"
         )
     }) else {
-        return "the block".to_string();
+        return tr!(lang, text::THE_BLOCK);
     };
     let name = words.get(i + 1).copied().unwrap_or("?");
-    match words[i] {
-        "dpo" => "the `dpo` block".to_string(),
-        "subprocessor" => format!("sub-processor `{name}`"),
-        keyword => format!("{keyword} `{name}`"),
-    }
+    let owner = match words[i] {
+        "dpo" => return tr!(lang, text::THE_DPO_BLOCK),
+        "subprocessor" => text::SUBPROCESSOR_BLOCK,
+        "controller" => text::CONTROLLER_BLOCK,
+        "processor" => text::PROCESSOR_BLOCK,
+        "recipient" => text::RECIPIENT_BLOCK,
+        _ => text::ACTIVITY_BLOCK,
+    };
+    tr!(lang, owner, name = name)
 }
 
 /// The words of a piece of a spec, leaving out quoted texts and comments.
@@ -589,11 +595,11 @@ fn line_number(text: &str, offset: usize) -> usize {
 }
 
 /// What stands at `offset`, for "found ..." (and how many bytes of it to underline).
-fn describe_found(text: &str, offset: usize) -> (String, usize) {
+fn describe_found(text: &str, offset: usize, lang: Lang) -> (String, usize) {
     let rest = &text[offset..];
     match rest.chars().next() {
-        None => ("the end of the file".to_string(), 0),
-        Some('\n') | Some('\r') => ("the end of the line".to_string(), 1),
+        None => (tr!(lang, text::END_OF_FILE), 0),
+        Some('\n') | Some('\r') => (tr!(lang, text::END_OF_LINE), 1),
         Some(c) if c.is_alphanumeric() || c == '_' => {
             let word: String = rest
                 .chars()
@@ -607,25 +613,24 @@ fn describe_found(text: &str, offset: usize) -> (String, usize) {
 }
 
 /// The words of the language for a grammar rule; `None` for rules a user should never be told about.
-fn rule_description(rule: Rule) -> Option<String> {
+fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
     let keyword = |k: &str| Some(format!("`{k}`"));
+    let words = |t: crate::i18n::Text| Some(tr!(lang, t));
     match rule {
-        Rule::EOI => Some("the end of the file".to_string()),
-        Rule::ident | Rule::name_list => Some("a name".to_string()),
-        Rule::string => Some("a quoted text".to_string()),
-        Rule::number | Rule::duration => Some("a number".to_string()),
-        Rule::date => Some("a date (YYYY-MM-DD)".to_string()),
+        Rule::EOI => words(text::END_OF_FILE),
+        Rule::ident | Rule::name_list => words(text::A_NAME),
+        Rule::string => words(text::A_QUOTED_TEXT),
+        Rule::number | Rule::duration => words(text::A_NUMBER),
+        Rule::date => words(text::A_DATE),
         Rule::citation | Rule::citation_list | Rule::act_citation | Rule::act_name => {
-            Some("a legal citation (e.g. `gdpr 6(1)(e)`)".to_string())
+            words(text::A_CITATION)
         }
-        Rule::provision => Some("an article or § number (e.g. `6(1)(e)`)".to_string()),
-        Rule::mechanism => Some("a transfer mechanism (e.g. `scc`)".to_string()),
+        Rule::provision => words(text::A_PROVISION),
+        Rule::mechanism => words(text::A_MECHANISM),
         Rule::controller | Rule::kw_controller => keyword("controller"),
         Rule::subjects_decl | Rule::kw_subjects | Rule::subjects_field => keyword("subjects"),
         Rule::data_decl | Rule::kw_data | Rule::data_field => keyword("data"),
-        Rule::data_class | Rule::special_class => {
-            Some("a data class (e.g. `ordinary`, `special(health)`)".to_string())
-        }
+        Rule::data_class | Rule::special_class => words(text::A_DATA_CLASS),
         Rule::source_decl | Rule::kw_source => keyword("source"),
         Rule::kw_sources | Rule::sources_field => keyword("sources"),
         Rule::processor | Rule::kw_processor => keyword("processor"),
@@ -649,8 +654,8 @@ fn rule_description(rule: Rule) -> Option<String> {
         Rule::purpose_field | Rule::kw_purpose => keyword("purpose"),
         Rule::basis_field | Rule::kw_basis => keyword("basis"),
         Rule::retain_field | Rule::kw_retain => keyword("retain"),
-        Rule::retain_targets => Some("`all` or the data to retain".to_string()),
-        Rule::retention => Some("`for` and a period, or `archive`".to_string()),
+        Rule::retain_targets => words(text::RETAIN_TARGETS),
+        Rule::retention => words(text::RETENTION),
         Rule::deadline | Rule::kw_for => keyword("for"),
         Rule::archive_only | Rule::kw_archive => keyword("archive"),
         Rule::kw_after => keyword("after"),
@@ -684,11 +689,179 @@ fn rule_description(rule: Rule) -> Option<String> {
         Rule::kw_refused => keyword("refused"),
         Rule::preserve_field | Rule::kw_preserve => keyword("preserve"),
         Rule::allow_field | Rule::kw_allow => keyword("allow"),
-        Rule::rule_code => Some("a rule code (e.g. `DPIA-MISSING`)".to_string()),
+        Rule::rule_code => words(text::A_RULE_CODE),
         Rule::dpf_listed_field | Rule::kw_dpf_listed => keyword("dpf_listed"),
         Rule::aged_field | Rule::kw_aged => keyword("aged"),
         Rule::limit_field | Rule::kw_limit => keyword("limit"),
-        Rule::unknown_field => Some("a statement".to_string()),
+        Rule::unknown_field => words(text::A_STATEMENT_WORD),
         _ => None,
+    }
+}
+
+/// What a user is told about a syntax error, in English and Danish.
+pub mod text {
+    crate::texts! {
+        OPEN_TEXT = ("a quoted text is not closed", "en tekst i anførselstegn er ikke afsluttet"),
+        OPEN_TEXT_LABEL = (
+            "this text has no closing `\"`",
+            "denne tekst mangler et afsluttende `\"`"
+        ),
+        OPEN_TEXT_HELP = (
+            "end the text with `\"` on the same line: a quoted text cannot run over several lines",
+            "afslut teksten med `\"` på samme linje: en tekst i anførselstegn kan ikke gå over flere linjer"
+        ),
+        NOT_CLOSED = (
+            "{owner} is not closed: a `}}` is missing",
+            "{owner} er ikke afsluttet: der mangler en `}}`"
+        ),
+        NOT_CLOSED_LABEL = (
+            "this `{{` has no matching `}}`",
+            "denne `{{` har ingen tilhørende `}}`"
+        ),
+        NOT_CLOSED_HELP = (
+            "add `}}` after the last line of {owner}",
+            "tilføj `}}` efter den sidste linje i {owner}"
+        ),
+        STRAY_BRACE = ("this `}}` closes no block", "denne `}}` afslutter ingen blok"),
+        STRAY_BRACE_LABEL = ("no `{{` is open here", "ingen `{{` er åben her"),
+        STRAY_BRACE_HELP = (
+            "remove it, or add the `{{` it should close",
+            "fjern den, eller tilføj den `{{`, som den skal afslutte"
+        ),
+        CITATION_MISSING = (
+            "a legal citation is missing before `{word}`",
+            "der mangler en lovhenvisning før `{word}`"
+        ),
+        CITATION_MISSING_LABEL = (
+            "`{word}` starts the next statement",
+            "`{word}` indleder den næste angivelse"
+        ),
+        CITATION_MISSING_HELP = (
+            "`basis`, `under` and `exception` are followed by at least one citation, e.g. \
+             `basis gdpr 6(1)(e)`",
+            "`basis`, `under` og `exception` efterfølges af mindst én henvisning, f.eks. \
+             `basis gdpr 6(1)(e)`"
+        ),
+        NOT_CITATION = ("`{word}` is not a legal citation", "`{word}` er ikke en lovhenvisning"),
+        NOT_CITATION_LABEL = (
+            "expected an act and a provision here",
+            "her forventes en lov og en bestemmelse"
+        ),
+        NOT_CITATION_HELP = (
+            "cite an act hjemmel knows ({acts}) with its article or §, e.g. `gdpr 6(1)(a)`, or a statute in words \
+             as `law \"...\"`",
+            "henvis til en lov, som hjemmel kender ({acts}), med artikel eller §, f.eks. `gdpr 6(1)(a)`, eller \
+             til en anden lov med ord som `law \"...\"`"
+        ),
+        SOMETHING_ELSE = ("something else", "noget andet"),
+        /// What may stand there, when there are several choices: `a name, a number or `}``.
+        ONE_OF = ("{init} or {last}", "{init} eller {last}"),
+        EXPECTED_HERE = ("expected {expectation} here", "her forventes {expectation}"),
+        NOT_EXPECTED_HERE = ("not expected here", "ikke forventet her"),
+        EXPECTED_FOUND = (
+            "expected {expectation}, found {found}",
+            "forventede {expectation}, fandt {found}"
+        ),
+        A_DECLARATION = (
+            "a declaration (`controller`, `subjects`, `data`, `source`, `processor`, `recipient` or \
+             `activity`)",
+            "en erklæring (`controller`, `subjects`, `data`, `source`, `processor`, `recipient` eller \
+             `activity`)"
+        ),
+        A_STATEMENT = (
+            "a statement (e.g. `purpose`, `data`, `basis`, `retain`)",
+            "en angivelse (f.eks. `purpose`, `data`, `basis`, `retain`)"
+        ),
+        DID_YOU_MEAN = ("did you mean `{word}`?", "mente du `{word}`?"),
+        NO_KIND = ("`{keyword} {name}` has no kind", "`{keyword} {name}` mangler sin type"),
+        NO_KIND_LABEL = ("the kind is missing at the end", "typen mangler til sidst"),
+        NO_KIND_HELP = (
+            "end the line with the kind: {choices}; e.g. `{example}`",
+            "afslut linjen med typen: {choices}; f.eks. `{example}`"
+        ),
+        NO_CLASS = ("`{keyword} {name}` has no class", "`{keyword} {name}` mangler sin dataklasse"),
+        NO_CLASS_LABEL = ("the class is missing at the end", "dataklassen mangler til sidst"),
+        NO_CLASS_HELP = (
+            "end the line with the class: {choices}; e.g. `{example}`",
+            "afslut linjen med dataklassen: {choices}; f.eks. `{example}`"
+        ),
+        DATA_CLASSES = (
+            "ordinary, confidential, cpr, criminal, or special(...) such as special(health)",
+            "ordinary, confidential, cpr, criminal eller special(...), f.eks. special(health)"
+        ),
+        UNCLOSED_HINT = (
+            "is a `}}` missing before this line? {owner}, opened on line {line}, is still open here",
+            "mangler der en `}}` før denne linje? {owner}, der blev åbnet i linje {line}, er stadig åben her"
+        ),
+        LAWYERS_NOTATION = (
+            "write the number without `art.` or `§`, and paragraphs and points in brackets: e.g. \
+             `gdpr 6(1)(e)`, `dbl 8(2)(1)` for § 8, stk. 2, nr. 1",
+            "skriv nummeret uden `art.` eller `§` og stykker, litra og numre i parentes: f.eks. \
+             `gdpr 6(1)(e)`, `dbl 8(2)(1)` for § 8, stk. 2, nr. 1"
+        ),
+        SEMICOLON = (
+            "remove the `;`: a statement ends where the next one begins",
+            "fjern `;`: en angivelse slutter, hvor den næste begynder"
+        ),
+        PUNCTUATION = (
+            "remove the `{c}`: the language does not use it here",
+            "fjern `{c}`: sproget bruger det ikke her"
+        ),
+        QUOTE_WHOLE = (
+            "put the text in double quotes, e.g. `{previous} \"{quoted}\"`",
+            "sæt teksten i dobbelte anførselstegn, f.eks. `{previous} \"{quoted}\"`"
+        ),
+        QUOTE_WORD = (
+            "put the text in double quotes, e.g. `\"{word}\"`",
+            "sæt teksten i dobbelte anførselstegn, f.eks. `\"{word}\"`"
+        ),
+        QUOTE_EXAMPLE = (
+            "put the text in double quotes, e.g. `\"Borgerservice\"`",
+            "sæt teksten i dobbelte anførselstegn, f.eks. `\"Borgerservice\"`"
+        ),
+        RECIPIENT_AFTER_TO = (
+            "name the recipient after `to`: `disclose DATA to RECIPIENT`, e.g. `disclose name to police`",
+            "angiv modtageren efter `to`: `disclose DATA to RECIPIENT`, f.eks. `disclose name to police`"
+        ),
+        DATE = (
+            "write dates as YYYY-MM-DD, e.g. 2023-09-01",
+            "skriv datoer som ÅÅÅÅ-MM-DD, f.eks. 2023-09-01"
+        ),
+        RETAIN = (
+            "a `retain` statement ends with the deadline: `for 90 days`, `for 5 years after \"...\"` or \
+             `archive`",
+            "en `retain`-angivelse slutter med fristen: `for 90 days`, `for 5 years after \"...\"` eller \
+             `archive`"
+        ),
+        THE_BLOCK = ("the block", "blokken"),
+        THE_DPO_BLOCK = ("the `dpo` block", "`dpo`-blokken"),
+        SUBPROCESSOR_BLOCK = ("sub-processor `{name}`", "underdatabehandleren `{name}`"),
+        CONTROLLER_BLOCK = ("controller `{name}`", "den dataansvarlige `{name}`"),
+        PROCESSOR_BLOCK = ("processor `{name}`", "databehandleren `{name}`"),
+        RECIPIENT_BLOCK = ("recipient `{name}`", "modtageren `{name}`"),
+        ACTIVITY_BLOCK = ("activity `{name}`", "aktiviteten `{name}`"),
+        END_OF_FILE = ("the end of the file", "slutningen af filen"),
+        END_OF_LINE = ("the end of the line", "slutningen af linjen"),
+        A_NAME = ("a name", "et navn"),
+        A_QUOTED_TEXT = ("a quoted text", "en tekst i anførselstegn"),
+        A_NUMBER = ("a number", "et tal"),
+        A_DATE = ("a date (YYYY-MM-DD)", "en dato (ÅÅÅÅ-MM-DD)"),
+        A_CITATION = (
+            "a legal citation (e.g. `gdpr 6(1)(e)`)",
+            "en lovhenvisning (f.eks. `gdpr 6(1)(e)`)"
+        ),
+        A_PROVISION = (
+            "an article or § number (e.g. `6(1)(e)`)",
+            "et artikel- eller §-nummer (f.eks. `6(1)(e)`)"
+        ),
+        A_MECHANISM = ("a transfer mechanism (e.g. `scc`)", "et overførselsgrundlag (f.eks. `scc`)"),
+        A_DATA_CLASS = (
+            "a data class (e.g. `ordinary`, `special(health)`)",
+            "en dataklasse (f.eks. `ordinary`, `special(health)`)"
+        ),
+        RETAIN_TARGETS = ("`all` or the data to retain", "`all` eller de oplysninger, der opbevares"),
+        RETENTION = ("`for` and a period, or `archive`", "`for` og en periode eller `archive`"),
+        A_RULE_CODE = ("a rule code (e.g. `DPIA-MISSING`)", "en regelkode (f.eks. `DPIA-MISSING`)"),
+        A_STATEMENT_WORD = ("a statement", "en angivelse"),
     }
 }

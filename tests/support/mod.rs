@@ -7,6 +7,7 @@ use std::path::Path;
 
 use hjemmel::config::waivers::Suppressed;
 use hjemmel::diagnostic::Diagnostic;
+use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
 use hjemmel::source::SourceMap;
 
@@ -19,7 +20,12 @@ pub struct Checked {
 }
 
 pub fn check(path: &Path) -> Checked {
-    let outcome = hjemmel::check_spec(path, hjemmel::i18n::Lang::En);
+    check_in(path, Lang::En)
+}
+
+/// Checks a spec with the findings worded in `lang`.
+pub fn check_in(path: &Path, lang: Lang) -> Checked {
+    let outcome = hjemmel::check_spec(path, lang);
     let (diagnostics, suppressed, understood) = match outcome.result {
         Ok(checked) => (checked.findings, checked.suppressed, true),
         Err(errors) => (errors, Vec::new(), false),
@@ -46,6 +52,11 @@ pub fn check_valid(path: &str) -> Checked {
 impl Checked {
     /// The human rendering, without colour at a fixed width, as snapshots store it.
     pub fn render(&self, path: &str) -> String {
+        self.render_in(path, Lang::En)
+    }
+
+    /// [`Checked::render`] with the report's own words in `lang`.
+    pub fn render_in(&self, path: &str, lang: Lang) -> String {
         human::render(
             &[SpecReport {
                 path,
@@ -54,7 +65,10 @@ impl Checked {
                 suppressed: &self.suppressed,
                 understood: self.understood,
             }],
-            human::Style::PLAIN,
+            human::Style {
+                lang,
+                ..human::Style::PLAIN
+            },
         )
     }
 

@@ -1,0 +1,84 @@
+//! `hjemmel report SPEC -o FILE`: the HTML report of one spec. The report is written whatever the
+//! findings (they are what it is for), and exits 0; a spec that cannot be understood gives no report,
+//! its errors on standard error, and exit code 2.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+
+use super::{exit, output};
+use hjemmel::i18n::Lang;
+use hjemmel::report::html;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The spec: a `.hjemmel` file, or a directory whose `.hjemmel` files form one spec.
+    #[arg(value_name = "SPEC")]
+    spec: PathBuf,
+
+    /// The HTML file to write (completely or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+}
+
+pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
+    let path = args.spec.display().to_string();
+    let outcome = hjemmel::check_spec(&args.spec, lang);
+    let checked = match &outcome.result {
+        Ok(checked) => checked,
+        Err(_) => {
+            output::print_spec_errors(outcome.report(&path), lang);
+            return ExitCode::from(exit::INVALID);
+        }
+    };
+    let options = html::Options {
+        lang,
+        made_on: Some(today()),
+    };
+    let document = html::render(&path, &outcome.sources, checked, &options);
+    ExitCode::from(output::write_file(&args.output, document.as_bytes(), lang))
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` (seconds since 1970), when set, stands for
+/// now, so that a build can make the same report twice.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The calendar date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_since_1970_as_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_658), (2026, 7, 24));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}

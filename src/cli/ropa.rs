@@ -1,0 +1,60 @@
+//! `hjemmel ropa SPEC`: the record of processing activities of GDPR art. 30(1), made from the spec, as
+//! Markdown, CSV or JSON. The spec's findings do not matter here; a spec that cannot be understood
+//! gives no record.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{exit, output};
+use hjemmel::i18n::Lang;
+use hjemmel::ropa::{self, Record};
+
+#[derive(Debug, Args)]
+pub struct RopaArgs {
+    /// The spec: a `.hjemmel` file, or a directory whose `.hjemmel` files form one spec.
+    #[arg(value_name = "SPEC")]
+    spec: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    format: Format,
+
+    /// Write the record to FILE (completely or not at all) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A Markdown document: one section per activity.
+    Md,
+    /// CSV: a header row, then one row per activity.
+    Csv,
+    /// One JSON document (schema: docs/cli.md).
+    Json,
+}
+
+pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
+    let path = args.spec.display().to_string();
+    let outcome = hjemmel::check_spec(&args.spec, lang);
+    let checked = match &outcome.result {
+        Ok(checked) => checked,
+        Err(_) => {
+            output::print_spec_errors(outcome.report(&path), lang);
+            return ExitCode::from(exit::INVALID);
+        }
+    };
+    let record = Record::build(&checked.model, &checked.flow, lang);
+    let document = match args.format {
+        Format::Md => ropa::markdown::render(&record),
+        Format::Csv => ropa::csv::render(&record),
+        Format::Json => ropa::json::render(&record),
+    };
+    let code = match &args.output {
+        Some(file) => output::write_file(file, document.as_bytes(), lang),
+        None => output::write_stdout(document.as_bytes()),
+    };
+    ExitCode::from(code)
+}

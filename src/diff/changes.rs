@@ -1,0 +1,335 @@
+//! Changes to the declarations themselves: activities added or removed, the legal bases and deletion
+//! deadlines of each activity, data categories, processors, recipients, and where each party is and
+//! under which transfer mechanism. Everything is matched by its declared name.
+
+use std::collections::BTreeMap;
+
+use super::flows::Place;
+use super::{Delta, Side};
+use crate::law::citation::LegalRef;
+use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
+use crate::semantic::model::{MechanismRef, Model, Period, TransferDecl};
+
+/// What one version declares, by name: the facts the comparison looks at.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub activities: BTreeMap<String, ActivityFacts>,
+    pub data: BTreeMap<String, DataFacts>,
+    pub processors: BTreeMap<String, ProcessorFacts>,
+    pub recipients: BTreeMap<String, RecipientFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityFacts {
+    pub name: String,
+    pub label: String,
+    /// The citations of the `basis` statements, by how they are written out (`GDPR art. 6(1)(e)`).
+    pub bases: BTreeMap<String, LegalRef>,
+    /// For each data category of the activity, the deletion deadline that covers it (`None`: none).
+    pub retention: BTreeMap<String, Option<Period>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFacts {
+    pub name: String,
+    pub label: String,
+    pub class: DataClass,
+    pub special: Vec<SpecialKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessorFacts {
+    pub name: String,
+    pub label: String,
+    /// The processor that engaged it, for a sub-processor.
+    pub parent: Option<String>,
+    /// `Place::Unknown` when the spec states no country.
+    pub place: Place,
+    pub mechanisms: Vec<Mechanism>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientFacts {
+    pub name: String,
+    pub label: String,
+    pub kind: RecipientKind,
+    pub place: Option<Place>,
+    pub mechanisms: Vec<Mechanism>,
+}
+
+/// A transfer mechanism as the spec writes it: `scc`, `derogation(a)`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Mechanism(pub String);
+
+impl Mechanism {
+    fn of(m: &MechanismRef) -> Mechanism {
+        let word = m.mechanism.keyword();
+        Mechanism(match m.derogation {
+            Some(letter) => format!("{word}({letter})"),
+            None => word.to_string(),
+        })
+    }
+}
+
+fn mechanisms(transfer: Option<&TransferDecl>) -> Vec<Mechanism> {
+    let mut list: Vec<Mechanism> = transfer
+        .map(|t| {
+            t.mechanisms
+                .iter()
+                .map(|m| Mechanism::of(&m.node))
+                .collect()
+        })
+        .unwrap_or_default();
+    list.sort();
+    list.dedup();
+    list
+}
+
+impl Facts {
+    pub fn of(side: Side<'_>) -> Facts {
+        let model = &side.checked.model;
+        Facts {
+            activities: model
+                .activities
+                .iter()
+                .map(|a| {
+                    let facts = ActivityFacts {
+                        name: a.name.node.clone(),
+                        label: a.label.node.clone(),
+                        bases: a.bases.iter().map(|b| (b.to_string(), b.clone())).collect(),
+                        retention: a
+                            .data
+                            .iter()
+                            .map(|d| {
+                                let period = a.retention_of(d.id).map(|r| r.period.clone());
+                                (model.data(d.id).name.node.clone(), period)
+                            })
+                            .collect(),
+                    };
+                    (facts.name.clone(), facts)
+                })
+                .collect(),
+            data: model
+                .data
+                .iter()
+                .map(|d| {
+                    let facts = DataFacts {
+                        name: d.name.node.clone(),
+                        label: d.label.node.clone(),
+                        class: d.class,
+                        special: d.special.clone(),
+                    };
+                    (facts.name.clone(), facts)
+                })
+                .collect(),
+            processors: processors(model),
+            recipients: model
+                .recipients
+                .iter()
+                .map(|r| {
+                    let facts = RecipientFacts {
+                        name: r.name.node.clone(),
+                        label: r.label.node.clone(),
+                        kind: r.kind,
+                        place: r.country.as_ref().map(|c| Place::of(&c.node)),
+                        mechanisms: mechanisms(r.transfer.as_ref()),
+                    };
+                    (facts.name.clone(), facts)
+                })
+                .collect(),
+        }
+    }
+}
+
+fn processors(model: &Model) -> BTreeMap<String, ProcessorFacts> {
+    model
+        .processors
+        .iter()
+        .map(|p| {
+            let facts = ProcessorFacts {
+                name: p.name.node.clone(),
+                label: p.label.node.clone(),
+                parent: p.parent.map(|id| model.processor(id).name.node.clone()),
+                place: p
+                    .country
+                    .as_ref()
+                    .map_or(Place::Unknown, |c| Place::of(&c.node)),
+                mechanisms: mechanisms(p.transfer.as_ref()),
+            };
+            (facts.name.clone(), facts)
+        })
+        .collect()
+}
+
+/// An activity, named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityRef {
+    pub name: String,
+    pub label: String,
+}
+
+/// Citations added to and removed from an activity's legal basis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BasisChange {
+    pub activity: String,
+    pub citations: Delta<LegalRef>,
+}
+
+/// A data category of an activity whose deletion deadline changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetentionChange {
+    pub activity: String,
+    pub data: String,
+    pub old: Option<Period>,
+    pub new: Option<Period>,
+}
+
+/// A data category whose class changed (e.g. `ordinary` to `special(health)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reclassified {
+    pub old: DataFacts,
+    pub new: DataFacts,
+}
+
+/// Which kind of party a transfer change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Party {
+    Processor,
+    Recipient,
+}
+
+/// A processor or recipient that is in both versions but moved, or whose transfer mechanisms changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferChange {
+    pub party: String,
+    pub kind: Party,
+    /// `Some((old, new))` when the country changed.
+    pub place: Option<(Option<Place>, Option<Place>)>,
+    pub mechanisms: Delta<Mechanism>,
+}
+
+/// Every change to the declarations.
+#[derive(Debug, Default)]
+pub struct ModelChanges {
+    pub activities: Delta<ActivityRef>,
+    pub bases: Vec<BasisChange>,
+    pub retention: Vec<RetentionChange>,
+    pub data: Delta<DataFacts>,
+    pub reclassified: Vec<Reclassified>,
+    pub processors: Delta<ProcessorFacts>,
+    pub recipients: Delta<RecipientFacts>,
+    pub transfers: Vec<TransferChange>,
+}
+
+impl ModelChanges {
+    pub fn between(old: &Facts, new: &Facts) -> ModelChanges {
+        let mut changes = ModelChanges {
+            activities: Delta::between(
+                &activity_refs(&old.activities),
+                &activity_refs(&new.activities),
+            ),
+            data: Delta::between(&old.data, &new.data),
+            processors: Delta::between(&old.processors, &new.processors),
+            recipients: Delta::between(&old.recipients, &new.recipients),
+            ..ModelChanges::default()
+        };
+        for (name, before, after) in in_both(&old.activities, &new.activities) {
+            let citations = Delta::between(&before.bases, &after.bases);
+            if !citations.is_empty() {
+                changes.bases.push(BasisChange {
+                    activity: name.clone(),
+                    citations,
+                });
+            }
+            for (data, was, is) in in_both(&before.retention, &after.retention) {
+                if was != is {
+                    changes.retention.push(RetentionChange {
+                        activity: name.clone(),
+                        data: data.clone(),
+                        old: was.clone(),
+                        new: is.clone(),
+                    });
+                }
+            }
+        }
+        for (_, before, after) in in_both(&old.data, &new.data) {
+            if (before.class, &before.special) != (after.class, &after.special) {
+                changes.reclassified.push(Reclassified {
+                    old: before.clone(),
+                    new: after.clone(),
+                });
+            }
+        }
+        for (name, before, after) in in_both(&old.processors, &new.processors) {
+            changes.transfers.extend(transfer_change(
+                name,
+                Party::Processor,
+                (Some(&before.place), Some(&after.place)),
+                (&before.mechanisms, &after.mechanisms),
+            ));
+        }
+        for (name, before, after) in in_both(&old.recipients, &new.recipients) {
+            changes.transfers.extend(transfer_change(
+                name,
+                Party::Recipient,
+                (before.place.as_ref(), after.place.as_ref()),
+                (&before.mechanisms, &after.mechanisms),
+            ));
+        }
+        changes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.activities.is_empty()
+            && self.bases.is_empty()
+            && self.retention.is_empty()
+            && self.data.is_empty()
+            && self.reclassified.is_empty()
+            && self.processors.is_empty()
+            && self.recipients.is_empty()
+            && self.transfers.is_empty()
+    }
+}
+
+fn activity_refs(activities: &BTreeMap<String, ActivityFacts>) -> BTreeMap<String, ActivityRef> {
+    activities
+        .iter()
+        .map(|(name, a)| {
+            let r = ActivityRef {
+                name: name.clone(),
+                label: a.label.clone(),
+            };
+            (name.clone(), r)
+        })
+        .collect()
+}
+
+/// The entries of both maps under the same key, in key order.
+fn in_both<'a, K: Ord, V>(
+    old: &'a BTreeMap<K, V>,
+    new: &'a BTreeMap<K, V>,
+) -> impl Iterator<Item = (&'a K, &'a V, &'a V)> {
+    old.iter()
+        .filter_map(move |(k, before)| new.get(k).map(|after| (k, before, after)))
+}
+
+fn transfer_change(
+    name: &str,
+    kind: Party,
+    (was, is): (Option<&Place>, Option<&Place>),
+    (before, after): (&[Mechanism], &[Mechanism]),
+) -> Option<TransferChange> {
+    let set = |list: &[Mechanism]| -> BTreeMap<Mechanism, Mechanism> {
+        list.iter().map(|m| (m.clone(), m.clone())).collect()
+    };
+    let mechanisms = Delta::between(&set(before), &set(after));
+    let place = (was != is).then(|| (was.cloned(), is.cloned()));
+    (place.is_some() || !mechanisms.is_empty()).then(|| TransferChange {
+        party: name.to_string(),
+        kind,
+        place,
+        mechanisms,
+    })
+}

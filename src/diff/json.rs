@@ -1,0 +1,420 @@
+//! `hjemmel diff --format json`: the change as one JSON document (schema in docs/cli.md, versioned
+//! like the document of `hjemmel check`). Findings are written exactly as that document writes them.
+
+use serde::Serialize;
+
+use super::changes::{DataFacts, Mechanism, Party, ProcessorFacts, RecipientFacts};
+use super::findings::FindingCounts;
+use super::flows::{FlowPair, PartyKind, Place};
+use super::{Compared, Delta, Diff, words};
+use crate::Outcome;
+use crate::config::waivers::SuppressedBy;
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
+use crate::report::json::{DiagnosticJson, diagnostic};
+use crate::report::location::Location;
+use crate::semantic::model::Period;
+use crate::source::SourceMap;
+
+/// Bumped when a field is removed or changes meaning; adding fields does not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: &'static str,
+    tool_version: &'static str,
+    old: SpecJson<'a>,
+    new: SpecJson<'a>,
+    /// `null` when either spec could not be understood.
+    changes: Option<ChangesJson>,
+    findings: Option<FindingsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpecJson<'a> {
+    path: &'a str,
+    revision: Option<&'a str>,
+    /// `checked`, `invalid` (see `errors`), `absent` (not at the revision: everything is new) or
+    /// `unread` (not looked for, since NEW could not be read).
+    status: &'static str,
+    files: Vec<&'a str>,
+    errors: Vec<DiagnosticJson<'a>>,
+}
+
+impl<'a> SpecJson<'a> {
+    /// `outcome` is `None` when the spec is absent at the revision, or was not looked for.
+    fn new(
+        path: &'a str,
+        revision: Option<&'a str>,
+        outcome: Option<&'a Outcome>,
+        looked_for: bool,
+    ) -> Self {
+        let Some(outcome) = outcome else {
+            return SpecJson {
+                path,
+                revision,
+                status: if looked_for { "absent" } else { "unread" },
+                files: Vec::new(),
+                errors: Vec::new(),
+            };
+        };
+        let errors: &[Diagnostic] = outcome.result.as_ref().err().map_or(&[], Vec::as_slice);
+        SpecJson {
+            path,
+            revision,
+            status: if outcome.result.is_ok() {
+                "checked"
+            } else {
+                "invalid"
+            },
+            files: outcome
+                .sources
+                .files()
+                .map(|(_, f)| f.name.as_str())
+                .collect(),
+            errors: errors
+                .iter()
+                .map(|d| diagnostic(&outcome.sources, d))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ChangesJson {
+    flows: Delta<FlowJson>,
+    activities: Delta<NamedJson>,
+    bases: Vec<BasisJson>,
+    retention: Vec<RetentionJson>,
+    data: DataChangesJson,
+    processors: Delta<ProcessorJson>,
+    recipients: Delta<RecipientJson>,
+    transfers: Vec<TransferJson>,
+}
+
+impl<T: Serialize> Serialize for Delta<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Delta", 2)?;
+        s.serialize_field("added", &self.added)?;
+        s.serialize_field("removed", &self.removed)?;
+        s.end()
+    }
+}
+
+fn map<T, U>(delta: &Delta<T>, f: impl Fn(&T) -> U) -> Delta<U> {
+    Delta {
+        added: delta.added.iter().map(&f).collect(),
+        removed: delta.removed.iter().map(&f).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct FlowJson {
+    data: String,
+    class: DataClass,
+    party: String,
+    party_kind: PartyKind,
+    chain: Vec<String>,
+    country: Option<Place>,
+    third_country: bool,
+}
+
+impl FlowJson {
+    fn of(pair: &FlowPair) -> Self {
+        FlowJson {
+            data: pair.data.clone(),
+            class: pair.class,
+            party: pair.party.clone(),
+            party_kind: pair.kind,
+            chain: pair.chain.clone(),
+            country: pair.place.clone(),
+            third_country: pair.third_country(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NamedJson {
+    name: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct BasisJson {
+    activity: String,
+    added: Vec<String>,
+    removed: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RetentionJson {
+    activity: String,
+    data: String,
+    old: Option<PeriodJson>,
+    new: Option<PeriodJson>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum PeriodJson {
+    Archive,
+    Deadline {
+        amount: u64,
+        unit: &'static str,
+        after: Option<String>,
+        then_archive: bool,
+    },
+}
+
+impl PeriodJson {
+    fn of(period: &Period) -> Self {
+        match period {
+            Period::Archive => PeriodJson::Archive,
+            Period::Deadline {
+                amount,
+                unit,
+                after,
+                then_archive,
+            } => PeriodJson::Deadline {
+                amount: *amount,
+                unit: unit.keyword(),
+                after: after.clone(),
+                then_archive: *then_archive,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DataChangesJson {
+    added: Vec<DataJson>,
+    removed: Vec<DataJson>,
+    reclassified: Vec<ReclassifiedJson>,
+}
+
+#[derive(Serialize)]
+struct DataJson {
+    name: String,
+    label: String,
+    class: DataClass,
+    special: Vec<SpecialKind>,
+}
+
+impl DataJson {
+    fn of(d: &DataFacts) -> Self {
+        DataJson {
+            name: d.name.clone(),
+            label: d.label.clone(),
+            class: d.class,
+            special: d.special.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReclassifiedJson {
+    name: String,
+    old: DataJson,
+    new: DataJson,
+}
+
+#[derive(Serialize)]
+struct ProcessorJson {
+    name: String,
+    label: String,
+    parent: Option<String>,
+    country: Place,
+    mechanisms: Vec<Mechanism>,
+}
+
+impl ProcessorJson {
+    fn of(p: &ProcessorFacts) -> Self {
+        ProcessorJson {
+            name: p.name.clone(),
+            label: p.label.clone(),
+            parent: p.parent.clone(),
+            country: p.place.clone(),
+            mechanisms: p.mechanisms.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RecipientJson {
+    name: String,
+    label: String,
+    kind: RecipientKind,
+    country: Option<Place>,
+    mechanisms: Vec<Mechanism>,
+}
+
+impl RecipientJson {
+    fn of(r: &RecipientFacts) -> Self {
+        RecipientJson {
+            name: r.name.clone(),
+            label: r.label.clone(),
+            kind: r.kind,
+            country: r.place.clone(),
+            mechanisms: r.mechanisms.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TransferJson {
+    party: String,
+    kind: Party,
+    /// `null` when the country did not change.
+    country: Option<CountryChangeJson>,
+    mechanisms: Delta<Mechanism>,
+}
+
+#[derive(Serialize)]
+struct CountryChangeJson {
+    old: Option<Place>,
+    new: Option<Place>,
+}
+
+#[derive(Serialize)]
+struct FindingsJson<'a> {
+    summary: FindingCounts,
+    introduced: Vec<DiagnosticJson<'a>>,
+    fixed: Vec<DiagnosticJson<'a>>,
+    waived: Vec<WaivedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WaivedJson<'a> {
+    by: SuppressedBy,
+    reason: &'a str,
+    at: Option<Location>,
+    finding: DiagnosticJson<'a>,
+}
+
+/// The document for two specs that were both understood (or an old one that did not exist).
+pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang) -> String {
+    let ch = &diff.changes;
+    let changes = ChangesJson {
+        flows: map(&diff.flows, FlowJson::of),
+        activities: map(&ch.activities, |a| NamedJson {
+            name: a.name.clone(),
+            label: a.label.clone(),
+        }),
+        bases: ch
+            .bases
+            .iter()
+            .map(|b| {
+                let cite = |list: &[crate::law::citation::LegalRef]| {
+                    list.iter().map(|c| words::citation(lang, c)).collect()
+                };
+                BasisJson {
+                    activity: b.activity.clone(),
+                    added: cite(&b.citations.added),
+                    removed: cite(&b.citations.removed),
+                }
+            })
+            .collect(),
+        retention: ch
+            .retention
+            .iter()
+            .map(|r| RetentionJson {
+                activity: r.activity.clone(),
+                data: r.data.clone(),
+                old: r.old.as_ref().map(PeriodJson::of),
+                new: r.new.as_ref().map(PeriodJson::of),
+            })
+            .collect(),
+        data: DataChangesJson {
+            added: ch.data.added.iter().map(DataJson::of).collect(),
+            removed: ch.data.removed.iter().map(DataJson::of).collect(),
+            reclassified: ch
+                .reclassified
+                .iter()
+                .map(|r| ReclassifiedJson {
+                    name: r.new.name.clone(),
+                    old: DataJson::of(&r.old),
+                    new: DataJson::of(&r.new),
+                })
+                .collect(),
+        },
+        processors: map(&ch.processors, ProcessorJson::of),
+        recipients: map(&ch.recipients, RecipientJson::of),
+        transfers: ch
+            .transfers
+            .iter()
+            .map(|t| TransferJson {
+                party: t.party.clone(),
+                kind: t.kind,
+                country: t.place.as_ref().map(|(old, new)| CountryChangeJson {
+                    old: old.clone(),
+                    new: new.clone(),
+                }),
+                mechanisms: t.mechanisms.clone(),
+            })
+            .collect(),
+    };
+    let f = &diff.findings;
+    let findings = FindingsJson {
+        summary: f.counts(),
+        introduced: located(diff.new.sources, &f.introduced),
+        fixed: diff
+            .old
+            .map_or_else(Vec::new, |old| located(old.sources, &f.fixed)),
+        waived: f
+            .waived
+            .iter()
+            .map(|s| WaivedJson {
+                by: s.by,
+                reason: &s.reason,
+                at: Location::of(diff.new.sources, s.span),
+                finding: diagnostic(diff.new.sources, &s.finding),
+            })
+            .collect(),
+    };
+    write(Document {
+        changes: Some(changes),
+        findings: Some(findings),
+        ..header(diff.compared, old, true, new)
+    })
+}
+
+fn located<'a>(sources: &'a SourceMap, findings: &[&'a Diagnostic]) -> Vec<DiagnosticJson<'a>> {
+    findings.iter().map(|d| diagnostic(sources, d)).collect()
+}
+
+/// The document when a spec could not be understood: each side's status and spec errors, no
+/// changes. `old_looked_for` is `false` when NEW could not be read and no old version was sought.
+pub fn render_invalid(
+    compared: Compared<'_>,
+    old: Option<&Outcome>,
+    old_looked_for: bool,
+    new: &Outcome,
+) -> String {
+    write(header(compared, old, old_looked_for, new))
+}
+
+fn header<'a>(
+    compared: Compared<'a>,
+    old: Option<&'a Outcome>,
+    old_looked_for: bool,
+    new: &'a Outcome,
+) -> Document<'a> {
+    Document {
+        version: SCHEMA_VERSION,
+        tool: "hjemmel",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        old: SpecJson::new(compared.old_path, compared.revision, old, old_looked_for),
+        new: SpecJson::new(compared.new_path, None, Some(new), true),
+        changes: None,
+        findings: None,
+    }
+}
+
+fn write(doc: Document<'_>) -> String {
+    let mut out = serde_json::to_string_pretty(&doc).expect("the document serialises");
+    out.push('\n');
+    out
+}

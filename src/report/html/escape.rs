@@ -1,0 +1,60 @@
+//! Everything the report shows from the spec goes through [`escape`]: names, labels, purposes, file
+//! names, messages. A spec is text anyone may write, and the report is opened by a lawyer's browser.
+
+/// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'` become character references.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message as the human format writes it, with names from the spec in backticks, as HTML: escaped,
+/// and each pair of backticks made a `<code>` element. An unpaired backtick stays as it is.
+pub fn message(text: &str) -> String {
+    let escaped = escape(text);
+    let mut out = String::with_capacity(escaped.len() + 32);
+    let mut rest = escaped.as_str();
+    while let Some(open) = rest.find('`') {
+        let Some(close) = rest[open + 1..].find('`').map(|c| open + 1 + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str("<code>");
+        out.push_str(&rest[open + 1..close]);
+        out.push_str("</code>");
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_of_html() {
+        assert_eq!(
+            escape(r#"<script>alert("x" & 'y')</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(escape("Børn og læring § 8"), "Børn og læring § 8");
+    }
+
+    #[test]
+    fn backticks_become_code_after_escaping() {
+        assert_eq!(
+            message("`a<b>` is kept in `x` and ` alone"),
+            "<code>a&lt;b&gt;</code> is kept in <code>x</code> and ` alone"
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! The record as the document formats lay it out: named fields with a heading in the reader's language
+//! and their values in words, one line each. Markdown, CSV and HTML are written from this view, so the
+//! three agree on which fields there are, in which order, and how a missing one reads.
+
+use super::{ActivityRecord, ControllerRecord, Record, TransferEntry, words};
+use crate::i18n::{Lang, Text};
+use crate::law::countries::CountryRef;
+use crate::texts;
+use crate::tr;
+
+texts! {
+    /// The document's title.
+    TITLE = (
+        "Record of processing activities (GDPR art. 30(1))",
+        "Fortegnelse over behandlingsaktiviteter (databeskyttelsesforordningens art. 30, stk. 1)",
+    ),
+    CONTROLLER_SECTION = ("Controller", "Dataansvarlig"),
+    ACTIVITIES_SECTION = ("Processing activities", "Behandlingsaktiviteter"),
+    /// What a field the spec does not give shows.
+    NOT_STATED = ("not stated", "ikke angivet"),
+    NO_TRANSFERS = (
+        "none: no personal data reaches a party outside the EU/EEA",
+        "ingen: ingen personoplysninger når en part uden for EU/EØS",
+    ),
+    NO_ACTIVITIES = (
+        "The spec declares no processing activities.",
+        "Specifikationen angiver ingen behandlingsaktiviteter.",
+    ),
+
+    CONTROLLER = ("Controller (art. 30(1)(a))", "Dataansvarlig (art. 30, stk. 1, litra a)"),
+    ADDRESS = ("Address", "Adresse"),
+    CONTACT = ("Contact details", "Kontaktoplysninger"),
+    DPO = (
+        "Data protection officer (art. 30(1)(a))",
+        "Databeskyttelsesrådgiver (art. 30, stk. 1, litra a)",
+    ),
+    ACTIVITY = ("Processing activity", "Behandlingsaktivitet"),
+    NAME_IN_SPEC = ("Name in the spec", "Navn i specifikationen"),
+    PURPOSES = (
+        "Purposes of the processing (art. 30(1)(b))",
+        "Formål med behandlingen (art. 30, stk. 1, litra b)",
+    ),
+    LEGAL_BASES = ("Legal basis", "Behandlingsgrundlag"),
+    DATA_SUBJECTS = (
+        "Categories of data subjects (art. 30(1)(c))",
+        "Kategorier af registrerede (art. 30, stk. 1, litra c)",
+    ),
+    PERSONAL_DATA = (
+        "Categories of personal data (art. 30(1)(c))",
+        "Kategorier af personoplysninger (art. 30, stk. 1, litra c)",
+    ),
+    RECIPIENTS = (
+        "Categories of recipients, including in third countries (art. 30(1)(d))",
+        "Kategorier af modtagere, herunder i tredjelande (art. 30, stk. 1, litra d)",
+    ),
+    PROCESSORS = ("Processors and sub-processors", "Databehandlere og underdatabehandlere"),
+    TRANSFERS = (
+        "Transfers to third countries or international organisations, and safeguards (art. 30(1)(e))",
+        "Overførsler til tredjelande eller internationale organisationer og fornødne garantier (art. 30, stk. 1, litra e)",
+    ),
+    RETENTION = (
+        "Time limits for erasure (art. 30(1)(f))",
+        "Tidsfrister for sletning (art. 30, stk. 1, litra f)",
+    ),
+    SECURITY = (
+        "Technical and organisational security measures (art. 30(1)(g))",
+        "Tekniske og organisatoriske sikkerhedsforanstaltninger (art. 30, stk. 1, litra g)",
+    ),
+
+    DPO_NAME = ("name: {value}", "navn: {value}"),
+    DPO_EMAIL = ("e-mail: {value}", "e-mailadresse: {value}"),
+    DPO_PHONE = ("phone: {value}", "telefon: {value}"),
+    DPO_ADDRESS = ("address: {value}", "adresse: {value}"),
+    DPO_WEB = ("web: {value}", "hjemmeside: {value}"),
+    LABELLED = ("{label} ({what})", "{label} ({what})"),
+    LABELLED_IN = ("{label} ({what}; {country})", "{label} ({what}; {country})"),
+    SUBPROCESSOR = (
+        "{label} ({country}; sub-processor of {parent})",
+        "{label} ({country}; underdatabehandler for {parent})",
+    ),
+    TRANSFER = ("{party} ({country}): {safeguards}", "{party} ({country}): {safeguards}"),
+    NO_MECHANISM = ("no transfer mechanism stated", "intet overførselsgrundlag angivet"),
+    ALL_CATEGORIES = ("all categories: {period}", "alle kategorier: {period}"),
+    SOME_CATEGORIES = ("{categories}: {period}", "{categories}: {period}"),
+}
+
+/// One field of the record.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The stable key, as the JSON names it.
+    pub key: &'static str,
+    pub heading: Text,
+    /// The values in words, one per line; `None` when the spec does not give the field.
+    pub values: Option<Vec<String>>,
+}
+
+impl Field {
+    fn new(key: &'static str, heading: Text, values: Option<Vec<String>>) -> Field {
+        Field {
+            key,
+            heading,
+            values,
+        }
+    }
+
+    /// The values, or "not stated", one line each.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        match &self.values {
+            Some(values) => values.clone(),
+            None => vec![tr!(lang, NOT_STATED)],
+        }
+    }
+}
+
+impl Record {
+    /// Art. 30(1)(a): the controller's name and contact details, and the DPO's.
+    pub fn controller_fields(&self) -> Vec<Field> {
+        controller_fields(&self.controller, self.lang)
+    }
+
+    /// The fields of each activity, in the order of art. 30(1).
+    pub fn activity_fields(&self, activity: &ActivityRecord) -> Vec<Field> {
+        activity_fields(activity, self.lang)
+    }
+}
+
+fn one(value: &Option<String>) -> Option<Vec<String>> {
+    value.as_ref().map(|v| vec![v.clone()])
+}
+
+fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
+    let dpo = c.dpo.as_ref().map(|d| {
+        [
+            (DPO_NAME, &d.name),
+            (DPO_EMAIL, &d.email),
+            (DPO_PHONE, &d.phone),
+            (DPO_ADDRESS, &d.address),
+            (DPO_WEB, &d.web),
+        ]
+        .into_iter()
+        .filter_map(|(text, value)| value.as_ref().map(|v| tr!(lang, text, value = v)))
+        .collect::<Vec<_>>()
+    });
+    vec![
+        Field::new("name", CONTROLLER, Some(vec![c.name.clone()])),
+        Field::new("address", ADDRESS, one(&c.address)),
+        Field::new("contact", CONTACT, one(&c.contact)),
+        Field::new("dpo", DPO, dpo.filter(|lines| !lines.is_empty())),
+    ]
+}
+
+fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
+    let personal_data = a.personal_data.as_ref().map(|data| {
+        data.iter()
+            .map(|d| tr!(lang, LABELLED, label = d.label, what = d.description))
+            .collect()
+    });
+    let recipients = a.recipients.as_ref().map(|recipients| {
+        recipients
+            .iter()
+            .map(|r| match &r.country {
+                Some(code) => tr!(
+                    lang,
+                    LABELLED_IN,
+                    label = r.label,
+                    what = r.description,
+                    country = country(lang, Some(code))
+                ),
+                None => tr!(lang, LABELLED, label = r.label, what = r.description),
+            })
+            .collect()
+    });
+    let processors = a.processors.as_ref().map(|processors| {
+        processors
+            .iter()
+            .map(|p| {
+                let place = country(lang, p.country.as_ref());
+                match &p.subprocessor_of {
+                    Some(parent) => tr!(
+                        lang,
+                        SUBPROCESSOR,
+                        label = p.label,
+                        country = place,
+                        parent = parent
+                    ),
+                    None => tr!(lang, LABELLED, label = p.label, what = place),
+                }
+            })
+            .collect()
+    });
+    let transfers = if a.transfers.is_empty() {
+        vec![tr!(lang, NO_TRANSFERS)]
+    } else {
+        a.transfers.iter().map(|t| transfer(lang, t)).collect()
+    };
+    let retention = a.retention.as_ref().map(|groups| {
+        groups
+            .iter()
+            .map(|g| {
+                let period = g.period.clone().unwrap_or_else(|| tr!(lang, NOT_STATED));
+                if g.all {
+                    tr!(lang, ALL_CATEGORIES, period = period)
+                } else {
+                    tr!(
+                        lang,
+                        SOME_CATEGORIES,
+                        categories = g.categories.join(", "),
+                        period = period
+                    )
+                }
+            })
+            .collect()
+    });
+    vec![
+        Field::new("purposes", PURPOSES, a.purposes.clone()),
+        Field::new("legal_bases", LEGAL_BASES, a.legal_bases.clone()),
+        Field::new("data_subjects", DATA_SUBJECTS, a.data_subjects.clone()),
+        Field::new("personal_data", PERSONAL_DATA, personal_data),
+        Field::new("recipients", RECIPIENTS, recipients),
+        Field::new("processors", PROCESSORS, processors),
+        Field::new("transfers", TRANSFERS, Some(transfers)),
+        Field::new("retention", RETENTION, retention),
+        Field::new("security", SECURITY, a.security.clone()),
+    ]
+}
+
+/// `Support Ltd. (IN, third country): standard contractual clauses (art. 46(2)(c)); transfer impact
+/// assessment: ...`.
+fn transfer(lang: Lang, t: &TransferEntry) -> String {
+    let mut safeguards = t
+        .mechanisms
+        .clone()
+        .unwrap_or_else(|| vec![tr!(lang, NO_MECHANISM)]);
+    safeguards.extend(t.documentation.iter().cloned());
+    tr!(
+        lang,
+        TRANSFER,
+        party = t.party,
+        country = country(lang, t.country.as_ref()),
+        safeguards = safeguards.join("; ")
+    )
+}
+
+fn country(lang: Lang, country: Option<&CountryRef>) -> String {
+    words::country(lang, country)
+}

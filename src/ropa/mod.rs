@@ -1,0 +1,430 @@
+//! The record of processing activities of GDPR art. 30(1), made from the resolved model: one entry
+//! for the controller and its DPO (a), one per activity with its purposes (b), data subjects and data
+//! (c), recipients (d), transfers to third countries (e), time limits for erasure (f) and security
+//! measures (g), plus the legal bases and the processors, which the Danish supervisory authority
+//! expects to find in the record too.
+//!
+//! What the spec does not say is `None` here, never an empty list, so every renderer can show it as
+//! missing; the one list that may rightly be empty is `transfers` (no data leaves the EU/EEA). The
+//! record is worded in one language: the spec's own texts as written, the language's words (data
+//! classes, mechanisms, periods) in `lang`. `hjemmel ropa` renders it as Markdown, CSV or JSON, and
+//! the HTML report includes it.
+
+pub mod csv;
+pub mod fields;
+pub mod json;
+pub mod markdown;
+pub mod words;
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::flow::transfers::destinations;
+use crate::flow::{FlowGraph, Node};
+use crate::i18n::Lang;
+use crate::law::countries::CountryRef;
+use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
+use crate::semantic::model::{Activity, Model, ProcessorId};
+use crate::texts;
+use crate::tr;
+
+texts! {
+    TIA = (
+        "transfer impact assessment: {text}",
+        "vurdering af overførslen (TIA): {text}",
+    ),
+    DPF_LISTED = (
+        "entry on the Data Privacy Framework list checked: {text}",
+        "optagelse på Data Privacy Framework-listen kontrolleret: {text}",
+    ),
+}
+
+/// The record of processing activities.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    /// The language the record's own words are in.
+    pub lang: Lang,
+    pub controller: ControllerRecord,
+    pub activities: Vec<ActivityRecord>,
+}
+
+/// Art. 30(1)(a): the controller and its DPO.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControllerRecord {
+    /// The name as the spec's label gives it.
+    pub name: String,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`.
+    #[serde(serialize_with = "country_word")]
+    pub country: Option<CountryRef>,
+    pub dpo: Option<DpoRecord>,
+    /// The keys of the fields above that the spec does not give.
+    pub missing: Vec<&'static str>,
+}
+
+/// The data protection officer's name and contact details.
+#[derive(Debug, Clone, Serialize)]
+pub struct DpoRecord {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub web: Option<String>,
+}
+
+/// One processing activity.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRecord {
+    /// The name in the spec.
+    pub name: String,
+    /// The label people read.
+    pub label: String,
+    /// (b)
+    pub purposes: Option<Vec<String>>,
+    pub legal_bases: Option<Vec<String>>,
+    /// (c)
+    pub data_subjects: Option<Vec<String>>,
+    /// (c)
+    pub personal_data: Option<Vec<DataEntry>>,
+    /// (d): the recipients the activity discloses data to.
+    pub recipients: Option<Vec<RecipientEntry>>,
+    /// The processors the activity uses, and their sub-processors.
+    pub processors: Option<Vec<ProcessorEntry>>,
+    /// (e): every party outside the EU/EEA (or of unknown place) the activity's data reaches; empty
+    /// when there is none.
+    pub transfers: Vec<TransferEntry>,
+    /// (f)
+    pub retention: Option<Vec<RetentionEntry>>,
+    /// (g)
+    pub security: Option<Vec<String>>,
+    /// The keys of the fields above that the spec does not give (their value is `None`).
+    pub missing: Vec<&'static str>,
+}
+
+/// A category of personal data.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataEntry {
+    pub label: String,
+    /// The spec's word for the class: `ordinary`, `special`, ...
+    pub class: DataClass,
+    /// For `special` data, the art. 9(1) kinds, as the spec words them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub special: Vec<SpecialKind>,
+    /// The class in words: `special category (art. 9): data concerning health`.
+    pub description: String,
+}
+
+/// A recipient of a disclosure.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientEntry {
+    pub label: String,
+    /// The spec's word for the kind of recipient: `police`, `authority`, ...
+    pub kind: RecipientKind,
+    /// The category of recipients in words: `police`, `public authorities`.
+    pub description: String,
+    /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`; `None` when the spec does not
+    /// say.
+    #[serde(serialize_with = "country_word")]
+    pub country: Option<CountryRef>,
+    pub third_country: bool,
+}
+
+/// A processor or a sub-processor.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessorEntry {
+    pub label: String,
+    /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`; `None` when the spec does not
+    /// say.
+    #[serde(serialize_with = "country_word")]
+    pub country: Option<CountryRef>,
+    pub third_country: bool,
+    /// For a sub-processor: the label of the processor that engaged it.
+    pub subprocessor_of: Option<String>,
+}
+
+/// A transfer out of the EU/EEA.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransferEntry {
+    /// The label of the processor or recipient the data reaches.
+    pub party: String,
+    /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`; `None` for a processor that
+    /// does not say.
+    #[serde(serialize_with = "country_word")]
+    pub country: Option<CountryRef>,
+    /// The mechanisms with their provisions; `None` when none is declared or implied.
+    pub mechanisms: Option<Vec<String>>,
+    /// The documentation of the safeguards: the transfer impact assessment, the check of the DPF list.
+    pub documentation: Vec<String>,
+}
+
+/// The deletion deadline of some of the activity's data categories.
+#[derive(Debug, Clone, Serialize)]
+pub struct RetentionEntry {
+    /// The labels of the categories it covers.
+    pub categories: Vec<String>,
+    /// `true` when it covers every category of the activity.
+    pub all: bool,
+    /// The deadline in words; `None` for categories no `retain` covers.
+    pub period: Option<String>,
+}
+
+impl Record {
+    /// The record of `model`, worded in `lang`.
+    pub fn build(model: &Model, flow: &FlowGraph, lang: Lang) -> Record {
+        let transfers = transfers_by_activity(model, flow, lang);
+        let activities = model
+            .activities
+            .iter()
+            .zip(transfers)
+            .map(|(activity, transfers)| activity_record(model, activity, transfers, lang))
+            .collect();
+        Record {
+            lang,
+            controller: controller_record(model),
+            activities,
+        }
+    }
+}
+
+fn text(t: &crate::syntax::ast::Text) -> String {
+    t.node.clone()
+}
+
+/// `None` for an empty list: the spec does not say.
+fn stated<T>(items: Vec<T>) -> Option<Vec<T>> {
+    (!items.is_empty()).then_some(items)
+}
+
+/// The spec's word for a country, as the JSON gives it: `DK`, `outside_eea`, `unknown`, or `null`.
+fn country_word<S: serde::Serializer>(
+    country: &Option<CountryRef>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match country {
+        Some(CountryRef::Code(code)) => s.serialize_str(code),
+        Some(CountryRef::OutsideEea) => s.serialize_str("outside_eea"),
+        Some(CountryRef::Unknown) => s.serialize_str("unknown"),
+        None => s.serialize_none(),
+    }
+}
+
+fn controller_record(model: &Model) -> ControllerRecord {
+    let c = &model.controller;
+    let dpo = c.dpo.as_ref().map(|d| DpoRecord {
+        name: d.name.as_ref().map(text),
+        email: d.email.as_ref().map(text),
+        phone: d.phone.as_ref().map(text),
+        address: d.address.as_ref().map(text),
+        web: d.web.as_ref().map(text),
+    });
+    let mut record = ControllerRecord {
+        name: text(&c.label),
+        address: c.address.as_ref().map(text),
+        contact: c.contact.as_ref().map(text),
+        country: Some(c.country.clone()),
+        dpo,
+        missing: Vec::new(),
+    };
+    record.missing = [
+        ("address", record.address.is_none()),
+        ("contact", record.contact.is_none()),
+        ("dpo", record.dpo.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(key, missing)| missing.then_some(key))
+    .collect();
+    record
+}
+
+fn activity_record(
+    model: &Model,
+    a: &Activity,
+    transfers: Vec<TransferEntry>,
+    lang: Lang,
+) -> ActivityRecord {
+    let mut record = ActivityRecord {
+        name: a.name.node.clone(),
+        label: text(&a.label),
+        purposes: stated(a.purposes.iter().map(text).collect()),
+        legal_bases: stated(a.bases.iter().map(|b| words::legal_ref(lang, b)).collect()),
+        data_subjects: stated(
+            a.subjects
+                .iter()
+                .map(|s| text(&model.subjects(s.id).label))
+                .collect(),
+        ),
+        personal_data: stated(
+            a.data
+                .iter()
+                .map(|d| {
+                    let data = model.data(d.id);
+                    DataEntry {
+                        label: text(&data.label),
+                        class: data.class,
+                        special: data.special.clone(),
+                        description: words::data_class(lang, data.class, &data.special),
+                    }
+                })
+                .collect(),
+        ),
+        recipients: stated(recipients(model, a, lang)),
+        processors: stated(processors(model, a)),
+        transfers,
+        retention: retention(model, a, lang),
+        security: stated(a.security.iter().map(text).collect()),
+        missing: Vec::new(),
+    };
+    record.missing = [
+        ("purposes", record.purposes.is_none()),
+        ("legal_bases", record.legal_bases.is_none()),
+        ("data_subjects", record.data_subjects.is_none()),
+        ("personal_data", record.personal_data.is_none()),
+        ("recipients", record.recipients.is_none()),
+        ("processors", record.processors.is_none()),
+        ("retention", record.retention.is_none()),
+        ("security", record.security.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(key, missing)| missing.then_some(key))
+    .collect();
+    record
+}
+
+/// Each recipient once, in the order the activity first discloses to it.
+fn recipients(model: &Model, a: &Activity, lang: Lang) -> Vec<RecipientEntry> {
+    let mut seen = BTreeSet::new();
+    a.disclosures
+        .iter()
+        .filter(|d| seen.insert(d.recipient.id))
+        .map(|d| {
+            let r = model.recipient(d.recipient.id);
+            let country = r.country.as_ref().map(|c| &c.node);
+            RecipientEntry {
+                label: text(&r.label),
+                kind: r.kind,
+                description: words::recipient_kind(lang, r.kind),
+                country: country.cloned(),
+                third_country: country.is_some_and(words::is_third_country),
+            }
+        })
+        .collect()
+}
+
+/// The processors the activity names, each followed by its sub-processors, depth first; each once.
+fn processors(model: &Model, a: &Activity) -> Vec<ProcessorEntry> {
+    fn visit(
+        model: &Model,
+        id: ProcessorId,
+        seen: &mut BTreeSet<ProcessorId>,
+        out: &mut Vec<ProcessorEntry>,
+    ) {
+        if !seen.insert(id) {
+            return;
+        }
+        let p = model.processor(id);
+        let country = p.country.as_ref().map(|c| &c.node);
+        out.push(ProcessorEntry {
+            label: text(&p.label),
+            country: country.cloned(),
+            third_country: country.is_some_and(words::is_third_country),
+            subprocessor_of: p.parent.map(|parent| text(&model.processor(parent).label)),
+        });
+        for &sub in &p.subprocessors {
+            visit(model, sub, seen, out);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for via in &a.processors {
+        visit(model, via.id, &mut seen, &mut out);
+    }
+    out
+}
+
+/// The transfers of every activity, by activity index: each party outside the EU/EEA that the
+/// activity's data reaches, through its processors or by disclosure.
+fn transfers_by_activity(model: &Model, flow: &FlowGraph, lang: Lang) -> Vec<Vec<TransferEntry>> {
+    let mut by_activity = vec![Vec::new(); model.activities.len()];
+    for destination in destinations(model, flow) {
+        let (label, dpf_listed) = match destination.node {
+            Node::Processor(id) => {
+                let p = model.processor(id);
+                (&p.label, p.dpf_listed.as_ref())
+            }
+            Node::Recipient(id) => {
+                let r = model.recipient(id);
+                (&r.label, r.dpf_listed.as_ref())
+            }
+            Node::Source(_) | Node::Activity(_) => continue,
+        };
+        let declared: Vec<String> = destination
+            .transfer
+            .map(|t| {
+                t.mechanisms
+                    .iter()
+                    .map(|m| words::mechanism(lang, &m.node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mechanisms = if declared.is_empty() {
+            words::implied_mechanism(lang, &destination.country.node).map(|m| vec![m])
+        } else {
+            Some(declared)
+        };
+        let mut documentation = Vec::new();
+        if let Some(tia) = destination.tia {
+            documentation.push(tr!(lang, TIA, text = tia.node));
+        }
+        if let Some(listed) = dpf_listed {
+            documentation.push(tr!(lang, DPF_LISTED, text = listed.node));
+        }
+        let entry = TransferEntry {
+            party: text(label),
+            country: destination.stated.then(|| destination.country.node.clone()),
+            mechanisms,
+            documentation,
+        };
+        for activity in &destination.activities {
+            by_activity[activity.index()].push(entry.clone());
+        }
+    }
+    by_activity
+}
+
+/// The activity's categories grouped by the `retain` statement that covers them, in the order of the
+/// `data` statements; categories no statement covers form a group without a period. `None` when the
+/// activity has no `retain` at all.
+fn retention(model: &Model, a: &Activity, lang: Lang) -> Option<Vec<RetentionEntry>> {
+    if a.retention.is_empty() || a.data.is_empty() {
+        return None;
+    }
+    // The rule of each category, by its index in `a.retention`; `None`: not covered.
+    let mut groups: Vec<(Option<usize>, Vec<String>)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for d in &a.data {
+        if !seen.insert(d.id) {
+            continue;
+        }
+        let rule = a
+            .retention_of(d.id)
+            .and_then(|r| a.retention.iter().position(|x| std::ptr::eq(x, r)));
+        let label = text(&model.data(d.id).label);
+        match groups.iter_mut().find(|(g, _)| *g == rule) {
+            Some((_, labels)) => labels.push(label),
+            None => groups.push((rule, vec![label])),
+        }
+    }
+    let single = groups.len() == 1;
+    Some(
+        groups
+            .into_iter()
+            .map(|(rule, categories)| RetentionEntry {
+                categories,
+                all: single && rule.is_some(),
+                period: rule.map(|i| words::period(lang, &a.retention[i].period)),
+            })
+            .collect(),
+    )
+}

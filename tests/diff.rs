@@ -1,0 +1,576 @@
+//! `hjemmel diff` as a reviewer or a CI job runs it: what each kind of change shows in every format,
+//! that findings are matched across versions by what they are about and not by where they are, the
+//! exit codes of `--fail-on`, and `--base REV` in a git repository made by the test.
+//!
+//! Fixtures: tests/fixtures/diff/<case>/old.hjemmel and new.hjemmel, one change each (the comment at
+//! the top of each file says what it is).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const CASES: &[&str] = &[
+    "new_subprocessor_third_country",
+    "removed_recipient",
+    "basis_and_retention",
+    "fix_removes_finding",
+    "unrelated_edit_shifts_lines",
+];
+
+/// Runs the binary in `dir` (the package root unless given), with a fixed width.
+fn hjemmel_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(args)
+        .current_dir(dir)
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hjemmel binary runs")
+}
+
+fn hjemmel(args: &[&str]) -> Output {
+    hjemmel_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("hjemmel exits with a code")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn pair(case: &str) -> (String, String) {
+    (
+        format!("tests/fixtures/diff/{case}/old.hjemmel"),
+        format!("tests/fixtures/diff/{case}/new.hjemmel"),
+    )
+}
+
+/// `hjemmel diff [extra...] OLD NEW` on a fixture pair.
+fn diff(case: &str, extra: &[&str]) -> Output {
+    let (old, new) = pair(case);
+    let mut args = vec!["diff"];
+    args.extend_from_slice(extra);
+    args.push(&old);
+    args.push(&new);
+    hjemmel(&args)
+}
+
+fn json(case: &str) -> serde_json::Value {
+    let output = diff(case, &["--format", "json", "--fail-on", "never"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("--format json is not JSON ({e}):\n{}", stdout(&output));
+    })
+}
+
+/// The values of `field` in each object of a JSON array.
+fn strings(array: &serde_json::Value, field: &str) -> Vec<String> {
+    array
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {array}"))
+        .iter()
+        .map(|item| item[field].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn every_case_in_every_format_is_what_a_reviewer_sees() {
+    for case in CASES {
+        for format in ["human", "markdown", "json"] {
+            let output = diff(case, &["--format", format, "--fail-on", "never"]);
+            assert_eq!(code(&output), 0, "{case} {format}: {}", stderr(&output));
+            assert_eq!(stderr(&output), "", "{case} {format}");
+            insta::assert_snapshot!(format!("{case}.{format}"), stdout(&output));
+        }
+    }
+}
+
+#[test]
+fn a_new_subprocessor_abroad_is_a_new_third_country_flow_and_a_new_error() {
+    let doc = json("new_subprocessor_third_country");
+    let flows = &doc["changes"]["flows"];
+    assert_eq!(flows["removed"], serde_json::json!([]));
+    let added = flows["added"].as_array().unwrap();
+    assert_eq!(
+        strings(&flows["added"], "data"),
+        ["allergies", "schoolwork"]
+    );
+    for flow in added {
+        assert_eq!(flow["party"], "helpdesk");
+        assert_eq!(flow["party_kind"], "subprocessor");
+        assert_eq!(flow["country"], "IN");
+        assert_eq!(flow["third_country"], true);
+        assert_eq!(
+            flow["chain"],
+            serde_json::json!(["platform", "hosting", "helpdesk"])
+        );
+    }
+    assert_eq!(added[0]["class"], "special");
+    assert_eq!(
+        strings(&doc["changes"]["processors"]["added"], "parent"),
+        ["hosting"]
+    );
+    let findings = &doc["findings"];
+    assert_eq!(
+        strings(&findings["introduced"], "code"),
+        ["TRANSFER-UNDECLARED"]
+    );
+    assert_eq!(findings["fixed"], serde_json::json!([]));
+
+    let human = stdout(&diff("new_subprocessor_third_country", &[]));
+    assert!(
+        human.contains("+ `allergies` → sub-processor `helpdesk` (platform → hosting → helpdesk) [IN] — third country, special category (art. 9)"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_removed_recipient_removes_its_flows() {
+    let doc = json("removed_recipient");
+    let flows = &doc["changes"]["flows"];
+    assert_eq!(flows["added"], serde_json::json!([]));
+    assert_eq!(
+        strings(&flows["removed"], "data"),
+        ["cpr", "employee_id", "salary"]
+    );
+    assert_eq!(
+        strings(&flows["removed"], "party"),
+        ["pension", "pension", "pension"]
+    );
+    assert_eq!(
+        strings(&doc["changes"]["recipients"]["removed"], "name"),
+        ["pension"]
+    );
+    // The warning that was there before is still there: neither introduced nor fixed.
+    assert_eq!(doc["findings"]["summary"]["unchanged"]["warnings"], 1);
+    assert_eq!(doc["findings"]["introduced"], serde_json::json!([]));
+}
+
+#[test]
+fn changed_basis_retention_class_and_mechanism_are_listed() {
+    let doc = json("basis_and_retention");
+    let changes = &doc["changes"];
+    assert_eq!(
+        changes["bases"],
+        serde_json::json!([{
+            "activity": "enquiries",
+            "added": ["GDPR art. 6(1)(c)", "Offentlighedsloven § 15, stk. 1"],
+            "removed": ["GDPR art. 6(1)(e)"],
+        }])
+    );
+    assert_eq!(
+        changes["retention"],
+        serde_json::json!([
+            {
+                "activity": "enquiries",
+                "data": "attachments",
+                "old": { "kind": "deadline", "amount": 90, "unit": "days", "after": null, "then_archive": false },
+                "new": { "kind": "deadline", "amount": 1, "unit": "year", "after": null, "then_archive": false },
+            },
+            {
+                "activity": "enquiries",
+                "data": "enquiry",
+                "old": { "kind": "deadline", "amount": 5, "unit": "years", "after": "sagens afslutning", "then_archive": true },
+                "new": { "kind": "deadline", "amount": 10, "unit": "years", "after": "sagens afslutning", "then_archive": false },
+            },
+        ])
+    );
+    assert_eq!(
+        changes["data"]["reclassified"][0]["new"]["class"],
+        "confidential"
+    );
+    assert_eq!(
+        changes["transfers"],
+        serde_json::json!([{
+            "party": "form_provider",
+            "kind": "processor",
+            "country": null,
+            "mechanisms": { "added": ["scc"], "removed": ["dpf"] },
+        }])
+    );
+    // Nothing flows anywhere new.
+    assert_eq!(
+        changes["flows"],
+        serde_json::json!({ "added": [], "removed": [] })
+    );
+}
+
+#[test]
+fn a_fix_is_a_fixed_finding_located_in_the_old_version() {
+    let doc = json("fix_removes_finding");
+    let findings = &doc["findings"];
+    assert_eq!(findings["introduced"], serde_json::json!([]));
+    let fixed = &findings["fixed"][0];
+    assert_eq!(fixed["code"], "RETENTION-MISSING");
+    assert_eq!(
+        fixed["location"]["file"],
+        "tests/fixtures/diff/fix_removes_finding/old.hjemmel"
+    );
+    assert_eq!(
+        fixed["message"],
+        "`payment` is kept with no deletion deadline in activity `room_booking`"
+    );
+    assert_eq!(
+        findings["summary"]["unchanged"],
+        serde_json::json!({ "errors": 1, "warnings": 0 })
+    );
+}
+
+#[test]
+fn an_edit_that_moves_findings_to_other_lines_introduces_and_fixes_none() {
+    let (old, new) = pair("unrelated_edit_shifts_lines");
+    // The findings really are on other lines in the new version, or this test would prove nothing.
+    let lines = |path: &str| {
+        let output = hjemmel(&["check", "--format", "json", path]);
+        let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let mut found: Vec<(String, u64)> = doc["specs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["location"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let (before, after) = (lines(&old), lines(&new));
+    assert_eq!(before.len(), 2);
+    assert_eq!(
+        before.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+        after.iter().map(|(c, _)| c).collect::<Vec<_>>()
+    );
+    for ((code, was), (_, is)) in before.iter().zip(&after) {
+        assert_ne!(was, is, "{code} did not move");
+    }
+
+    let doc = json("unrelated_edit_shifts_lines");
+    assert_eq!(doc["findings"]["introduced"], serde_json::json!([]));
+    assert_eq!(doc["findings"]["fixed"], serde_json::json!([]));
+    assert_eq!(
+        doc["findings"]["summary"]["unchanged"],
+        serde_json::json!({ "errors": 2, "warnings": 0 })
+    );
+    let human = stdout(&diff("unrelated_edit_shifts_lines", &[]));
+    assert!(
+        human.contains("No change to data flows, activities, legal bases, deletion deadlines, data categories, processors, recipients, transfers or findings."),
+        "{human}"
+    );
+}
+
+#[test]
+fn fail_on_new_fails_only_on_an_introduced_error() {
+    // A new error finding.
+    assert_eq!(code(&diff("new_subprocessor_third_country", &[])), 1);
+    assert_eq!(
+        code(&diff(
+            "new_subprocessor_third_country",
+            &["--fail-on", "new"]
+        )),
+        1
+    );
+    // Only old debt remains: errors in NEW, none of them new.
+    for case in ["fix_removes_finding", "unrelated_edit_shifts_lines"] {
+        assert_eq!(code(&diff(case, &["--fail-on", "new"])), 0, "{case}");
+        assert_eq!(code(&diff(case, &[])), 0, "{case}: `new` is the default");
+        assert_eq!(code(&diff(case, &["--fail-on", "any"])), 1, "{case}");
+        assert_eq!(code(&diff(case, &["--fail-on", "never"])), 0, "{case}");
+    }
+    // Warnings alone never fail.
+    assert_eq!(code(&diff("removed_recipient", &["--fail-on", "any"])), 0);
+    assert_eq!(
+        code(&diff(
+            "new_subprocessor_third_country",
+            &["--fail-on", "never"]
+        )),
+        0
+    );
+}
+
+#[test]
+fn danish_headings_and_citations() {
+    let output = diff("basis_and_retention", &["--lang", "da"]);
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn a_spec_that_cannot_be_read_exits_2_with_its_errors() {
+    let (old, _) = pair("fix_removes_finding");
+    let output = hjemmel(&["diff", &old, "tests/fixtures/diff/no_such_spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    let out = stdout(&output);
+    assert!(out.contains("error[read-error]"), "{out}");
+    assert!(
+        out.contains("tests/fixtures/diff/no_such_spec.hjemmel could not be read"),
+        "{out}"
+    );
+
+    let output = hjemmel(&[
+        "diff",
+        "--format",
+        "json",
+        "tests/fixtures/invalid/duplicate_name_same_file.hjemmel",
+        &old,
+    ]);
+    assert_eq!(code(&output), 2);
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["old"]["status"], "invalid");
+    assert_eq!(strings(&doc["old"]["errors"], "code"), ["duplicate-name"]);
+    assert_eq!(doc["new"]["status"], "checked");
+    assert_eq!(doc["changes"], serde_json::Value::Null);
+    assert_eq!(doc["findings"], serde_json::Value::Null);
+}
+
+#[test]
+fn one_path_needs_base_and_two_paths_refuse_it() {
+    let (old, new) = pair("fix_removes_finding");
+    let alone = hjemmel(&["diff", &new]);
+    assert_eq!(code(&alone), 2);
+    assert!(stderr(&alone).contains("--base REV"), "{}", stderr(&alone));
+    let both = hjemmel(&["diff", "--base", "HEAD", &old, &new]);
+    assert_eq!(code(&both), 2);
+}
+
+/// A git repository in a temporary directory, for `--base`.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        };
+        repo.git(&["init", "--quiet"]);
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git(&self, args: &[&str]) {
+        let output = Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// Copies a fixture into the repository at `to`.
+    fn put(&self, fixture: &str, to: &str) {
+        let target = self.path().join(to);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+        std::fs::copy(&from, &target).unwrap_or_else(|e| panic!("copy {fixture}: {e}"));
+    }
+
+    fn commit(&self) {
+        self.git(&["add", "--all"]);
+        self.git(&["commit", "--quiet", "--message", "spec"]);
+    }
+
+    fn hjemmel(&self, args: &[&str]) -> Output {
+        hjemmel_in(self.path(), args)
+    }
+}
+
+#[test]
+fn base_compares_with_the_spec_as_committed() {
+    let repo = Repo::new();
+    let (old, new) = pair("fix_removes_finding");
+    repo.put(&old, "specs/booking/booking.hjemmel");
+    repo.commit();
+    repo.put(&new, "specs/booking/booking.hjemmel");
+
+    for spec in [
+        "specs/booking",
+        "specs/booking/",
+        "specs/booking/booking.hjemmel",
+    ] {
+        let output = repo.hjemmel(&["diff", "--base", "HEAD", spec]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        let out = stdout(&output);
+        assert!(
+            out.contains(&format!("Comparing `{spec}` at `HEAD` with `{spec}`")),
+            "{out}"
+        );
+        // The fixed finding points at the file as it was at the revision, not at a temporary copy.
+        assert!(
+            out.contains("HEAD:specs/booking/booking.hjemmel:19:21"),
+            "{out}"
+        );
+        assert!(out.contains("fixed: 1 (1 error, 0 warnings)"), "{out}");
+    }
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/booking"]);
+    insta::assert_snapshot!(stdout(&output));
+
+    // The working tree as committed: nothing changed.
+    repo.commit();
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/booking"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stdout(&output).contains("No change to data flows, activities, legal bases, deletion deadlines, data categories, processors, recipients, transfers or findings."),
+        "{}",
+        stdout(&output)
+    );
+    // The revision before it still shows the fix.
+    let output = repo.hjemmel(&["diff", "--base", "HEAD~1", "specs/booking"]);
+    assert!(stdout(&output).contains("fixed: 1"), "{}", stdout(&output));
+}
+
+#[test]
+fn base_with_a_new_error_fails_and_the_settings_file_comes_along() {
+    let repo = Repo::new();
+    let (old, new) = pair("new_subprocessor_third_country");
+    repo.put(&old, "specs/school.hjemmel");
+    repo.commit();
+    repo.put(&new, "specs/school.hjemmel");
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/school.hjemmel"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(stdout(&output).contains("+ error[TRANSFER-UNDECLARED]"));
+
+    // Turned off in the settings file at the revision, on again now: the error is new. (Had the
+    // settings file not been copied out of git with the spec, it would count as old.)
+    let settings =
+        "[rules.TRANSFER-UNDECLARED]\nseverity = \"off\"\nreason = \"to be fixed by 2027\"\n";
+    std::fs::write(repo.path().join("specs/hjemmel.toml"), settings).unwrap();
+    repo.commit();
+    std::fs::remove_file(repo.path().join("specs/hjemmel.toml")).unwrap();
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/school.hjemmel"]);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    assert!(stdout(&output).contains("introduced: 1 (1 error, 0 warnings)"));
+
+    // Off now and not before: turned off, which is neither fixed nor new, with the reason.
+    repo.commit();
+    std::fs::write(repo.path().join("specs/hjemmel.toml"), settings).unwrap();
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/school.hjemmel"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("introduced: 0, fixed: 0, turned off: 1 (1 error, 0 warnings), unchanged: 0"),
+        "{out}"
+    );
+    assert!(out.contains("  ~ error[TRANSFER-UNDECLARED]"), "{out}");
+    assert!(
+        out.contains("      turned off: to be fixed by 2027"),
+        "{out}"
+    );
+}
+
+#[test]
+fn base_with_a_spec_new_since_the_revision_says_everything_is_new() {
+    let repo = Repo::new();
+    repo.put(
+        "tests/fixtures/diff/removed_recipient/old.hjemmel",
+        "README.hjemmel",
+    );
+    repo.commit();
+    repo.put(
+        "tests/fixtures/diff/fix_removes_finding/new.hjemmel",
+        "specs/booking.hjemmel",
+    );
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "specs/booking.hjemmel"]);
+    // The spec's one error is new, since the whole spec is.
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("`specs/booking.hjemmel` did not exist at `HEAD`: everything in it is new"),
+        "{out}"
+    );
+    assert!(out.contains("+ `room_booking`"), "{out}");
+
+    let output = repo.hjemmel(&[
+        "diff",
+        "--base",
+        "HEAD",
+        "--format",
+        "json",
+        "specs/booking.hjemmel",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(doc["old"]["status"], "absent");
+    assert_eq!(doc["old"]["revision"], "HEAD");
+    assert_eq!(
+        strings(&doc["changes"]["activities"]["added"], "name"),
+        ["hall_keys", "room_booking"]
+    );
+}
+
+#[test]
+fn base_errors_exit_2_with_a_clear_message() {
+    let repo = Repo::new();
+    repo.put(
+        "tests/fixtures/diff/fix_removes_finding/old.hjemmel",
+        "spec.hjemmel",
+    );
+    repo.commit();
+
+    let output = repo.hjemmel(&["diff", "--base", "no-such-branch", "spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).contains("`no-such-branch` is not a revision of the repository"),
+        "{}",
+        stderr(&output)
+    );
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo.path().join("spec.hjemmel"),
+        outside.path().join("spec.hjemmel"),
+    )
+    .unwrap();
+    let output = hjemmel_in(outside.path(), &["diff", "--base", "HEAD", "spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("`spec.hjemmel` is not in a git repository"),
+        "{}",
+        stderr(&output)
+    );
+
+    // An old version that cannot be understood: its spec errors, in the file as it was.
+    std::fs::write(repo.path().join("spec.hjemmel"), "controller x {").unwrap();
+    repo.commit();
+    repo.put(
+        "tests/fixtures/diff/fix_removes_finding/old.hjemmel",
+        "spec.hjemmel",
+    );
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    let out = stdout(&output);
+    assert!(out.contains("╭─[HEAD:spec.hjemmel:1:"), "{out}");
+    assert!(
+        out.contains("HEAD:spec.hjemmel could not be checked"),
+        "{out}"
+    );
+
+    // A NEW that does not exist: its read error, as `hjemmel check` gives it.
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "gone.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stdout(&output).contains("cannot read `gone.hjemmel`"),
+        "{}",
+        stdout(&output)
+    );
+}

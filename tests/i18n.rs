@@ -1,0 +1,302 @@
+//! English and Danish (`--lang da`): every text has both languages with the same placeholders, the
+//! Danish is not a forgotten copy of the English, a Danish finding has every placeholder filled, the
+//! language changes the words and nothing else, and snapshots show what a Danish reader sees.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use hjemmel::diagnostic::Diagnostic;
+use hjemmel::i18n::{Lang, Text, all_texts, rule_texts};
+
+/// Texts that are rightly the same in both languages (names, codes, notation), by their English.
+/// Keep this list short: a text here is not checked for a forgotten translation.
+const SAME_IN_BOTH: &[&str] = &[
+    // Tags of the flow graph's data categories: a citation and an abbreviation, alike in Danish.
+    "art. 9", "art. 10", "CPR",
+];
+
+/// The placeholder names of a template, sorted.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Text::placeholders(template);
+    names.sort_unstable();
+    names
+}
+
+/// A template's words without its placeholders: `` `{name}` is kept `` → `` `` is kept ``.
+fn words(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        if rest[open..].starts_with("{{") {
+            rest = &rest[open + 2..];
+            continue;
+        }
+        match rest[open..].find('}') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_placeholder_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[test]
+fn every_text_has_both_languages_and_the_danish_is_not_a_copy() {
+    let mut problems = Vec::new();
+    let modules: Vec<_> = rule_texts().into_iter().chain(all_texts()).collect();
+    assert!(
+        modules.len() > 35,
+        "the rules' texts and the modules' are all listed"
+    );
+    for (module, texts) in modules {
+        for (name, text) in texts {
+            let at = format!("{module}::{name}");
+            if text.en.trim().is_empty() || text.da.trim().is_empty() {
+                problems.push(format!("{at}: a language is empty"));
+            }
+            if placeholders(text.en) != placeholders(text.da) {
+                problems.push(format!(
+                    "{at}: placeholders differ: {:?} / {:?}",
+                    placeholders(text.en),
+                    placeholders(text.da)
+                ));
+            }
+            for placeholder in placeholders(text.en)
+                .into_iter()
+                .chain(placeholders(text.da))
+            {
+                if !is_placeholder_name(placeholder) {
+                    problems.push(format!(
+                        "{at}: `{{{placeholder}}}` is not a placeholder: write a literal brace as `{{{{` or `}}}}`"
+                    ));
+                }
+            }
+            let has_words = words(text.en).chars().any(char::is_alphabetic);
+            if has_words && text.en == text.da && !SAME_IN_BOTH.contains(&text.en) {
+                problems.push(format!("{at}: the Danish is the English: {:?}", text.en));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_summary_and_words_for_its_findings() {
+    for rule in hjemmel::rules::registry::RULES {
+        let meta = rule.meta();
+        assert!(
+            meta.texts.iter().any(|(name, _)| *name == "SUMMARY"),
+            "{}: the summary is among its texts",
+            meta.code
+        );
+        assert!(
+            meta.texts.len() > 1,
+            "{}: its findings are worded with texts of its own",
+            meta.code
+        );
+    }
+}
+
+/// Every text a reader sees of a finding.
+fn shown(d: &Diagnostic) -> Vec<&str> {
+    let mut all = vec![d.message.as_str()];
+    all.extend(d.primary.iter().map(|l| l.message.as_str()));
+    all.extend(d.secondary.iter().map(|l| l.message.as_str()));
+    all.extend(d.help.as_deref());
+    all.extend(d.note.as_deref());
+    all.extend(d.path.iter().map(String::as_str));
+    all.extend(d.provisions.iter().map(String::as_str));
+    all
+}
+
+/// A `{name}` left in a finding: a placeholder without a value.
+fn unfilled(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('}')
+            && is_placeholder_name(&after[..close])
+        {
+            return Some(&after[..close]);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Findings in a stable order that does not depend on their words: place, then code.
+fn by_place(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    findings.sort_by_key(|d| {
+        let (file, start) = d
+            .primary
+            .as_ref()
+            .map_or((0, 0), |l| (l.span.file.0, l.span.start));
+        (file, start, d.code.clone())
+    });
+    findings
+}
+
+#[test]
+fn every_fixture_in_danish_finds_the_same_with_every_placeholder_filled_and_danish_words() {
+    insta::glob!("fixtures/rules/*/*.hjemmel", |path| {
+        let name = support::relative(path);
+        let english = support::check_in(path, Lang::En);
+        let danish = support::check_in(path, Lang::Da);
+        assert!(danish.understood, "{name} is a valid spec in Danish too");
+        assert_eq!(
+            english.actual(),
+            danish.actual(),
+            "{name}: the language changes the words, not the findings"
+        );
+        let pairs = by_place(english.diagnostics)
+            .into_iter()
+            .zip(by_place(danish.diagnostics));
+        for (en, da) in pairs {
+            for text in shown(&da) {
+                assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
+            }
+            assert_ne!(
+                en.message, da.message,
+                "{name}: [{}] message in English",
+                da.code
+            );
+            assert_ne!(en.help, da.help, "{name}: [{}] help in English", da.code);
+            let label = |d: &Diagnostic| d.primary.as_ref().map(|l| l.message.clone());
+            assert_ne!(
+                label(&en),
+                label(&da),
+                "{name}: [{}] label in English",
+                da.code
+            );
+            for (e, d) in en.secondary.iter().zip(&da.secondary) {
+                assert_ne!(
+                    e.message, d.message,
+                    "{name}: [{}] secondary label in English",
+                    da.code
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn danish_rule_fixtures_as_a_danish_reader_sees_them() {
+    for (snapshot, code, file) in [
+        ("art9_basis", "ART9-BASIS", "fail_health_without_condition"),
+        (
+            "art6_not_a_basis",
+            "ART6-NOT-A-BASIS",
+            "fail_security_article_beside_a_basis",
+        ),
+        ("child_consent", "CHILD-CONSENT", "fail_ages_not_stated"),
+        (
+            "transfer_undeclared",
+            "TRANSFER-UNDECLARED",
+            "fail_chain_to_india_through_germany",
+        ),
+    ] {
+        let name = format!("tests/fixtures/rules/{code}/{file}.hjemmel");
+        let checked = support::check_valid(&name);
+        assert!(
+            checked.diagnostics.iter().any(|d| d.code == code),
+            "{name} fires {code}"
+        );
+        let danish = support::check_in(Path::new(&name), Lang::Da);
+        insta::assert_snapshot!(snapshot, danish.render_in(&name, Lang::Da));
+    }
+}
+
+#[test]
+fn hjemmel_lang_da_check_lejre() {
+    let output = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["--lang", "da", "check", "specs/lejre"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the hjemmel binary runs");
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    assert!(
+        stdout.ends_with("kontrolleret specs/lejre: 15 fejl, 26 advarsler\n"),
+        "{stdout}"
+    );
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn hjemmel_rules_lang_da_lists_the_summaries_in_danish() {
+    let output = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["rules", "--lang", "da"])
+        .output()
+        .expect("the hjemmel binary runs");
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    for rule in hjemmel::rules::registry::RULES {
+        let meta = rule.meta();
+        assert!(
+            stdout.contains(meta.summary.da),
+            "{} is listed with its Danish summary:\n{stdout}",
+            meta.code
+        );
+    }
+}
+
+#[test]
+fn every_invalid_spec_in_danish_gives_the_same_errors_in_danish_words() {
+    insta::glob!("fixtures/invalid/*", |path| {
+        let name = support::relative(path);
+        let english = support::check_in(path, Lang::En);
+        let danish = support::check_in(path, Lang::Da);
+        assert!(!danish.understood, "{name} is rejected in Danish too");
+        assert_eq!(
+            english.actual(),
+            danish.actual(),
+            "{name}: the language changes the words, not the errors"
+        );
+        let pairs = by_place(english.diagnostics)
+            .into_iter()
+            .zip(by_place(danish.diagnostics));
+        for (en, da) in pairs {
+            for text in shown(&da) {
+                assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
+            }
+            assert_ne!(
+                en.message, da.message,
+                "{name}: [{}] message in English",
+                da.code
+            );
+            if en.help.is_some() {
+                assert_ne!(en.help, da.help, "{name}: [{}] help in English", da.code);
+            }
+        }
+    });
+}
+
+#[test]
+fn danish_spec_errors_as_a_danish_reader_sees_them() {
+    let mut shown_all = String::new();
+    for name in [
+        "tests/fixtures/cli/no_such_spec.hjemmel",
+        "tests/fixtures/invalid/config_bad_severity",
+        "tests/fixtures/invalid/waiver_unknown_rule.hjemmel",
+        "tests/fixtures/invalid/several_errors_reported_together.hjemmel",
+        "tests/fixtures/invalid/citation_gdpr_9_2_k.hjemmel",
+        "tests/fixtures/invalid/syntax_activity_not_closed_before_next.hjemmel",
+        "tests/fixtures/invalid/syntax_law_without_quotes.hjemmel",
+    ] {
+        let danish = support::check_in(Path::new(name), Lang::Da);
+        assert!(!danish.understood, "{name} is a spec error");
+        shown_all.push_str(&danish.render_in(name, Lang::Da));
+    }
+    insta::assert_snapshot!(shown_all);
+}

@@ -1,0 +1,182 @@
+//! The record of processing activities (art. 30(1)): snapshots of the three formats on the Lejre spec
+//! and on fixtures that fill every field or leave fields out, and `hjemmel ropa` as a user runs it.
+//!
+//! Fixtures: tests/fixtures/ropa/ (`missing_fields.hjemmel` leaves out what a record needs,
+//! `transfers.hjemmel` fills every field and sends data to third countries).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use hjemmel::i18n::Lang;
+use hjemmel::ropa::{self, Record};
+
+const MISSING: &str = "tests/fixtures/ropa/missing_fields.hjemmel";
+const TRANSFERS: &str = "tests/fixtures/ropa/transfers.hjemmel";
+
+fn record(path: &str, lang: Lang) -> Record {
+    let outcome = hjemmel::check_spec(Path::new(path), lang);
+    let checked = match &outcome.result {
+        Ok(checked) => checked,
+        Err(errors) => panic!("{path} must be understood: {errors:#?}"),
+    };
+    Record::build(&checked.model, &checked.flow, lang)
+}
+
+fn hjemmel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hjemmel binary runs")
+}
+
+#[test]
+fn lejre_as_markdown() {
+    insta::assert_snapshot!(ropa::markdown::render(&record("specs/lejre", Lang::En)));
+}
+
+#[test]
+fn lejre_as_csv() {
+    insta::assert_snapshot!(ropa::csv::render(&record("specs/lejre", Lang::En)));
+}
+
+#[test]
+fn lejre_as_json() {
+    insta::assert_snapshot!(ropa::json::render(&record("specs/lejre", Lang::En)));
+}
+
+#[test]
+fn lejre_in_danish() {
+    insta::assert_snapshot!(ropa::markdown::render(&record("specs/lejre", Lang::Da)));
+}
+
+#[test]
+fn missing_fields_as_markdown() {
+    insta::assert_snapshot!(ropa::markdown::render(&record(MISSING, Lang::En)));
+}
+
+#[test]
+fn missing_fields_as_csv_in_danish() {
+    insta::assert_snapshot!(ropa::csv::render(&record(MISSING, Lang::Da)));
+}
+
+#[test]
+fn missing_fields_as_json() {
+    insta::assert_snapshot!(ropa::json::render(&record(MISSING, Lang::En)));
+}
+
+#[test]
+fn transfers_as_markdown() {
+    insta::assert_snapshot!(ropa::markdown::render(&record(TRANSFERS, Lang::En)));
+}
+
+#[test]
+fn transfers_as_json_in_danish() {
+    insta::assert_snapshot!(ropa::json::render(&record(TRANSFERS, Lang::Da)));
+}
+
+/// Every field the spec leaves out reads "not stated", none is blank: in the CSV, no cell is empty.
+#[test]
+fn no_csv_cell_is_empty() {
+    for path in ["specs/lejre", "specs/randers", MISSING, TRANSFERS] {
+        for lang in Lang::ALL {
+            let text = ropa::csv::render(&record(path, lang));
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let width = reader.headers().expect("a header row").len();
+            let mut rows = 0;
+            for row in reader.records() {
+                let row = row.expect("a well-formed row");
+                assert_eq!(row.len(), width, "{path}: a row as wide as the header");
+                for (i, cell) in row.iter().enumerate() {
+                    assert!(
+                        !cell.trim().is_empty(),
+                        "{path} ({lang:?}): column {i} is blank"
+                    );
+                }
+                rows += 1;
+            }
+            let activities = record(path, lang).activities.len();
+            assert_eq!(rows, activities, "{path}: one row per activity");
+        }
+    }
+}
+
+/// The JSON's `missing` lists exactly the keys whose value is null.
+#[test]
+fn json_missing_lists_the_null_fields() {
+    for path in ["specs/lejre", "specs/randers", MISSING, TRANSFERS] {
+        let doc: serde_json::Value =
+            serde_json::from_str(&ropa::json::render(&record(path, Lang::En))).unwrap();
+        let mut objects = vec![&doc["controller"]];
+        objects.extend(doc["activities"].as_array().unwrap());
+        for object in objects {
+            let map = object.as_object().unwrap();
+            let mut nulls: Vec<&str> = map
+                .iter()
+                .filter(|(_, v)| v.is_null())
+                .map(|(k, _)| k.as_str())
+                .collect();
+            let mut missing: Vec<&str> = map["missing"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            nulls.sort_unstable();
+            missing.sort_unstable();
+            assert_eq!(nulls, missing, "{path}: {object}");
+        }
+    }
+}
+
+#[test]
+fn ropa_writes_to_standard_output_by_default() {
+    let output = hjemmel(&["ropa", "--format", "csv", MISSING]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text, ropa::csv::render(&record(MISSING, Lang::En)));
+}
+
+#[test]
+fn ropa_writes_a_file_with_danish_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fortegnelse.md");
+    let output = hjemmel(&[
+        "--lang",
+        "da",
+        "ropa",
+        TRANSFERS,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("# Fortegnelse over behandlingsaktiviteter"),
+        "{text}"
+    );
+    assert!(text.contains("**Kategorier af registrerede (art. 30, stk. 1, litra c)**"));
+}
+
+#[test]
+fn a_spec_that_cannot_be_read_gives_no_record_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("record.json");
+    std::fs::write(&file, "earlier record").unwrap();
+    let output = hjemmel(&[
+        "ropa",
+        "--format",
+        "json",
+        "tests/fixtures/cli/syntax_error.hjemmel",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("error[syntax]"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "earlier record");
+}
