@@ -172,7 +172,7 @@ activity b "B" { notice exempt gdpr 14(5)(c), law "Serviceloven" }"#;
     match notice(1) {
         Notice::Exempt { basis, .. } => {
             assert!(
-                matches!(&basis[0], Citation::Act { number, parts, .. } if number == "14" && parts == &["5", "c"])
+                matches!(&basis[0], Citation::Act { number, parts, .. } if *number == "14" && parts == &["5", "c"])
             );
             assert!(matches!(&basis[1], Citation::Law(t) if t.node == "Serviceloven"));
         }

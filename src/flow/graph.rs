@@ -35,6 +35,49 @@ struct Edges {
     /// Edges of the activity being added.
     local: Vec<(NodeIndex, NodeIndex, EdgeIndex)>,
     data: Vec<Vec<DataId>>,
+    /// The categories already on each edge between processors, one bit per category.
+    seen: FxHashMap<EdgeIndex, Vec<u64>>,
+    /// Words of such a set: one bit for each data category of the model.
+    data_words: usize,
+}
+
+impl Edges {
+    /// Adds `data` to an edge between processors. Every activity that uses the processors hands the
+    /// edge its data, so the edge keeps a set of categories rather than a list as long as all of it.
+    fn carry(&mut self, edge: EdgeIndex, data: &[DataId]) {
+        let seen = self
+            .seen
+            .get_mut(&edge)
+            .expect("an edge between processors has its set");
+        for d in data {
+            seen[d.index() / 64] |= 1 << (d.index() % 64);
+        }
+    }
+
+    /// The data gathered for each edge, by edge index, in order of category.
+    fn into_data(self) -> impl Iterator<Item = Vec<DataId>> {
+        let Edges { data, seen, .. } = self;
+        data.into_iter().enumerate().map(move |(i, mut list)| {
+            if let Some(bits) = seen.get(&EdgeIndex::new(i)) {
+                list.extend(ids_of_bits(bits).map(DataId));
+            }
+            list
+        })
+    }
+}
+
+/// The positions of the bits set, in order.
+fn ids_of_bits(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
+    bits.iter().enumerate().flat_map(|(w, &word)| {
+        let mut word = word;
+        std::iter::from_fn(move || {
+            (word != 0).then(|| {
+                let bit = word.trailing_zeros();
+                word &= word - 1;
+                (w * 64) as u32 + bit
+            })
+        })
+    })
 }
 
 /// Sorted and without repeats.
@@ -86,12 +129,17 @@ impl FlowGraph {
         };
         let mut edges = Edges {
             data: Vec::with_capacity(model.activities.len() * 3),
+            data_words: model.data.len().div_ceil(64),
             ..Edges::default()
         };
+        let mut all_data = Vec::new();
         for (i, activity) in model.activities.iter().enumerate() {
             let here = flow.activities[i];
             edges.local.clear();
-            let all_data = sorted(activity.data.iter().map(|d| d.id));
+            all_data.clear();
+            all_data.extend(activity.data.iter().map(|d| d.id));
+            all_data.sort_unstable();
+            all_data.dedup();
             for origin in &activity.sources {
                 let from = match origin.id {
                     Origin::Source(id) => flow.sources[id.index()],
@@ -108,10 +156,10 @@ impl FlowGraph {
                 flow.add_flow(&mut edges, here, to, &data);
             }
         }
-        // Each edge's data becomes a set once, from sorted input (a bulk build), instead of one
-        // insertion at a time into a set per edge.
-        for (i, data) in edges.data.into_iter().enumerate() {
-            flow.graph[EdgeIndex::new(i)].data = sorted(data).into_iter().collect();
+        // Each edge's data becomes a set once (`collect` sorts the list and builds the set in bulk),
+        // instead of one insertion at a time into a set per edge.
+        for (i, data) in edges.into_data().enumerate() {
+            flow.graph[EdgeIndex::new(i)].data = data.into_iter().collect();
         }
         flow
     }
@@ -151,15 +199,19 @@ impl FlowGraph {
                 .map(|&(_, _, e)| e)
         };
         match known {
+            Some(edge) if between_processors => edges.carry(edge, data),
             Some(edge) => edges.data[edge.index()].extend_from_slice(data),
             None => {
                 let edge = self.graph.add_edge(from, to, Flow::default());
                 if between_processors {
                     edges.shared.insert((from, to), edge);
+                    edges.data.push(Vec::new());
+                    edges.seen.insert(edge, vec![0; edges.data_words]);
+                    edges.carry(edge, data);
                 } else {
                     edges.local.push((from, to, edge));
+                    edges.data.push(data.to_vec());
                 }
-                edges.data.push(data.to_vec());
             }
         }
     }
@@ -178,32 +230,42 @@ impl FlowGraph {
 
     /// The data that reaches a node, over all edges into it.
     pub fn data_reaching(&self, node: NodeIndex) -> BTreeSet<DataId> {
-        self.graph
-            .edges_directed(node, Direction::Incoming)
-            .flat_map(|e| e.weight().data.iter().copied())
-            .collect()
+        // A processor used by thousands of activities has as many edges in, mostly with the same
+        // categories: gather them as bits, which come out sorted, rather than sort them all.
+        let mut bits: Vec<u64> = Vec::new();
+        for e in self.graph.edges_directed(node, Direction::Incoming) {
+            for d in &e.weight().data {
+                let word = d.index() / 64;
+                if word >= bits.len() {
+                    bits.resize(word + 1, 0);
+                }
+                bits[word] |= 1 << (d.index() % 64);
+            }
+        }
+        ids_of_bits(&bits).map(DataId).collect()
     }
 
     /// The activities whose data reaches a node (directly or through processors).
     pub fn activities_reaching(&self, node: NodeIndex) -> Vec<ActivityId> {
-        let mut found = BTreeSet::new();
+        let mut found = Vec::new();
         let mut stack = vec![node];
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
+            if seen.contains(&n) {
                 continue;
             }
+            seen.push(n);
             for e in self.graph.edges_directed(n, Direction::Incoming) {
                 match self.graph[e.source()] {
-                    Node::Activity(id) => {
-                        found.insert(id);
-                    }
+                    Node::Activity(id) => found.push(id),
                     Node::Processor(_) => stack.push(e.source()),
                     _ => {}
                 }
             }
         }
-        found.into_iter().collect()
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Where a node is, as the spec says: activities are the controller's; sources have no place.

@@ -84,7 +84,8 @@ impl Text {
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(brace) = rest.find(['{', '}']) {
+    // Bytes, not chars (braces are ASCII): the rules fill a text for every activity they look at.
+    while let Some(brace) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         out.push_str(&rest[..brace]);
         let tail = &rest[brace..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
@@ -97,7 +98,7 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
             rest = after;
             continue;
         }
-        let Some(close) = tail.find('}') else {
+        let Some(close) = memchr::memchr(b'}', tail.as_bytes()) else {
             out.push_str(tail);
             return out;
         };

@@ -50,12 +50,22 @@ impl ActId {
     }
 
     pub fn from_keyword(word: &str) -> Option<ActId> {
-        ActId::ALL.into_iter().find(|a| a.keyword() == word)
+        Some(match word {
+            "gdpr" => ActId::Gdpr,
+            "dbl" => ActId::Dbl,
+            "tvol" => ActId::Tvol,
+            "fvl" => ActId::Fvl,
+            "offl" => ActId::Offl,
+            "arkivl" => ActId::Arkivl,
+            _ => return None,
+        })
     }
 
-    /// The act's reference data.
+    /// The act's reference data, read from its table the first time it is needed.
     pub fn act(self) -> &'static Act {
-        &acts()[&self]
+        // By index, not in a map: every citation of a spec looks its act up, and the rules again.
+        static ACTS: [OnceLock<Act>; ActId::ALL.len()] = [const { OnceLock::new() }; 6];
+        ACTS[self as usize].get_or_init(|| load_act(self, act_source(self)))
     }
 }
 
@@ -137,6 +147,51 @@ pub struct Provision {
     /// hot path of validation).
     #[serde(skip)]
     points_by_paragraph: Vec<u32>,
+    /// `basis` read for look-ups, filled in when the act is loaded.
+    #[serde(skip)]
+    basis_roles: BasisRoles,
+}
+
+/// A provision's roles in a `basis`, as [`Provision::basis_role`] looks them up.
+#[derive(Debug, Clone, Default)]
+struct BasisRoles {
+    /// The role of the whole article (`"*"`), whatever paragraph is cited.
+    whole: Option<BasisRole>,
+    /// The role of each paragraph, by number.
+    by_paragraph: Vec<Option<BasisRole>>,
+    /// The role of a citation without a paragraph.
+    unnamed: Option<BasisRole>,
+}
+
+impl BasisRoles {
+    fn of(provision: &Provision) -> BasisRoles {
+        let basis = &provision.basis;
+        let mut by_paragraph = Vec::new();
+        for (key, role) in basis {
+            // Only a number as written in decimal, as a citation's paragraph is looked up.
+            let Some(p) = key.parse::<usize>().ok().filter(|p| p.to_string() == *key) else {
+                continue;
+            };
+            if by_paragraph.len() <= p {
+                by_paragraph.resize(p + 1, None);
+            }
+            by_paragraph[p] = Some(*role);
+        }
+        let unnamed = if provision.paragraphs <= 1 {
+            basis.get("1").copied()
+        } else {
+            // Any of its paragraphs: a ground if one is.
+            basis
+                .values()
+                .copied()
+                .min_by_key(|r| *r != BasisRole::Ground)
+        };
+        BasisRoles {
+            whole: basis.get("*").copied(),
+            by_paragraph,
+            unnamed,
+        }
+    }
 }
 
 impl Provision {
@@ -180,17 +235,13 @@ impl Provision {
     /// not a lawful basis). A citation without a paragraph takes the role of a single-paragraph
     /// article, or of any of its paragraphs: `gdpr 6` is vague, not a wrong kind of provision.
     pub fn basis_role(&self, paragraph: Option<u32>) -> Option<BasisRole> {
-        if let Some(role) = self.basis.get("*") {
-            return Some(*role);
+        let roles = &self.basis_roles;
+        if roles.whole.is_some() {
+            return roles.whole;
         }
         match paragraph {
-            Some(p) => self.basis.get(p.to_string().as_str()).copied(),
-            None if self.paragraphs <= 1 => self.basis.get("1").copied(),
-            None => self
-                .basis
-                .values()
-                .copied()
-                .min_by_key(|r| *r != BasisRole::Ground),
+            Some(p) => roles.by_paragraph.get(p as usize).copied().flatten(),
+            None => roles.unnamed,
         }
     }
 
@@ -212,27 +263,35 @@ fn default_true() -> bool {
 pub struct Act {
     pub id: ActId,
     pub header: ActHeader,
-    provisions: HashMap<String, Provision>,
+    provisions: Vec<Provision>,
+    /// Index into `provisions` by number as written in the table.
+    by_number: HashMap<String, usize>,
+    /// Index into `provisions` plus one (0: none) for numbers written as plain decimals (`6`, `22`):
+    /// nearly every citation, looked up without hashing.
+    by_plain_number: Vec<u32>,
 }
 
 impl Act {
     pub fn provision(&self, number: &str) -> Option<&Provision> {
-        self.provisions.get(number)
+        let index = match plain_number(number) {
+            Some(n) => (*self.by_plain_number.get(n)? as usize).checked_sub(1)?,
+            None => *self.by_number.get(number)?,
+        };
+        Some(&self.provisions[index])
     }
 
     pub fn provision_numbers(&self) -> impl Iterator<Item = &str> {
-        self.provisions.keys().map(String::as_str)
+        self.by_number.keys().map(String::as_str)
     }
 }
 
-fn acts() -> &'static HashMap<ActId, Act> {
-    static ACTS: OnceLock<HashMap<ActId, Act>> = OnceLock::new();
-    ACTS.get_or_init(|| {
-        ActId::ALL
-            .into_iter()
-            .map(|id| (id, load_act(id, act_source(id))))
-            .collect()
-    })
+/// `n` when `number` is `n` written in decimal without leading zeros, and short.
+fn plain_number(number: &str) -> Option<usize> {
+    let bytes = number.as_bytes();
+    let plain = (1..=4).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes[0] != b'0' || bytes.len() == 1);
+    plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + usize::from(d - b'0')))
 }
 
 fn act_source(id: ActId) -> &'static str {
@@ -250,33 +309,50 @@ fn act_source(id: ActId) -> &'static str {
 fn load_act(id: ActId, text: &str) -> Act {
     let file: ActFile = toml::from_str(text)
         .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+    let table: HashMap<String, Provision> = file
+        .provision
+        .into_iter()
+        .map(|mut p| {
+            let last = p
+                .points
+                .keys()
+                .filter_map(|k| k.parse::<usize>().ok())
+                .max()
+                .unwrap_or(0);
+            p.points_by_paragraph = vec![0; last + 1];
+            for (paragraph, count) in &p.points {
+                let index: usize = paragraph.parse().unwrap_or_else(|_| {
+                    panic!(
+                        "{}: paragraph `{paragraph}` of {} is not a number",
+                        id.keyword(),
+                        p.number
+                    )
+                });
+                p.points_by_paragraph[index] = *count;
+            }
+            p.basis_roles = BasisRoles::of(&p);
+            (p.number.clone(), p)
+        })
+        .collect();
+    let mut provisions = Vec::with_capacity(table.len());
+    let mut by_number = HashMap::default();
+    let mut by_plain_number = Vec::new();
+    for (number, provision) in table {
+        if let Some(n) = plain_number(&number) {
+            if by_plain_number.len() <= n {
+                by_plain_number.resize(n + 1, 0);
+            }
+            by_plain_number[n] = provisions.len() as u32 + 1;
+        }
+        by_number.insert(number, provisions.len());
+        provisions.push(provision);
+    }
     Act {
         id,
         header: file.act,
-        provisions: file
-            .provision
-            .into_iter()
-            .map(|mut p| {
-                let last = p
-                    .points
-                    .keys()
-                    .filter_map(|k| k.parse::<usize>().ok())
-                    .max()
-                    .unwrap_or(0);
-                p.points_by_paragraph = vec![0; last + 1];
-                for (paragraph, count) in &p.points {
-                    let index: usize = paragraph.parse().unwrap_or_else(|_| {
-                        panic!(
-                            "{}: paragraph `{paragraph}` of {} is not a number",
-                            id.keyword(),
-                            p.number
-                        )
-                    });
-                    p.points_by_paragraph[index] = *count;
-                }
-                (p.number.clone(), p)
-            })
-            .collect(),
+        provisions,
+        by_number,
+        by_plain_number,
     }
 }
 
@@ -284,9 +360,45 @@ fn load_act(id: ActId, text: &str) -> Act {
 mod tests {
     use super::*;
 
+    /// `basis_role` as the table says it, read from `basis` with string keys.
+    fn role_from_table(p: &Provision, paragraph: Option<u32>) -> Option<BasisRole> {
+        if let Some(role) = p.basis.get("*") {
+            return Some(*role);
+        }
+        match paragraph {
+            Some(n) => p.basis.get(n.to_string().as_str()).copied(),
+            None if p.paragraphs <= 1 => p.basis.get("1").copied(),
+            None => p
+                .basis
+                .values()
+                .copied()
+                .min_by_key(|r| *r != BasisRole::Ground),
+        }
+    }
+
+    #[test]
+    fn basis_roles_are_the_table_s() {
+        for id in ActId::ALL {
+            let act = id.act();
+            for number in act.provision_numbers() {
+                let p = act.provision(number).unwrap();
+                let paragraphs = std::iter::once(None).chain((0..=p.paragraphs + 1).map(Some));
+                for paragraph in paragraphs {
+                    assert_eq!(
+                        p.basis_role(paragraph),
+                        role_from_table(p, paragraph),
+                        "{} {number} {paragraph:?}",
+                        id.keyword()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_act_loads_and_names_itself() {
         for id in ActId::ALL {
+            assert_eq!(ActId::from_keyword(id.keyword()), Some(id));
             let act = id.act();
             assert_eq!(act.header.id, id.keyword());
             assert!(
@@ -294,6 +406,20 @@ mod tests {
                 "{} has no provisions",
                 id.keyword()
             );
+        }
+    }
+
+    #[test]
+    fn provisions_are_found_by_number_as_written() {
+        for id in ActId::ALL {
+            let act = id.act();
+            for number in act.provision_numbers() {
+                assert_eq!(act.provision(number).unwrap().number, number);
+            }
+        }
+        let gdpr = ActId::Gdpr.act();
+        for absent in ["0", "06", "100", "9999", "99999", "6a", ""] {
+            assert!(gdpr.provision(absent).is_none(), "{absent}");
         }
     }
 

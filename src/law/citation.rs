@@ -1,6 +1,7 @@
 //! Typed, validated legal citations. `gdpr 9(2)(k)` is rejected here (art. 9(2) has points a–j);
 //! `gdpr 32` is a valid citation, and whether it is a lawful basis is left to the rules.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -8,7 +9,7 @@ use serde::Serialize;
 use super::acts::{ActHeader, ActId, PointStyle, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Lang;
-use crate::syntax::ast;
+use crate::syntax::ast::{self, Parts};
 use crate::syntax::span::Span;
 use crate::tr;
 
@@ -27,7 +28,9 @@ pub enum LegalRef {
     /// A provision of an act the tool knows.
     Provision {
         act: ActId,
-        number: String,
+        /// As in the act's reference data (borrowed from it), or as written when the table of an
+        /// incomplete act does not list it.
+        number: Cow<'static, str>,
         paragraph: Option<u32>,
         point: Option<Point>,
         #[serde(skip)]
@@ -54,6 +57,16 @@ impl LegalRef {
             | LegalRef::Law { span, .. }
             | LegalRef::Agreement { span, .. } => *span,
         }
+    }
+
+    /// The same citation, written at `at`.
+    pub fn at(mut self, at: Span) -> LegalRef {
+        match &mut self {
+            LegalRef::Provision { span, .. }
+            | LegalRef::Law { span, .. }
+            | LegalRef::Agreement { span, .. } => *span = at,
+        }
+        self
     }
 
     /// Is this `act number(paragraph)(point)`? `None` in the pattern matches anything.
@@ -164,17 +177,17 @@ fn section_number(number: &str) -> String {
 
 /// Checks a citation as written against the structure of the act it cites.
 /// Errors are worded in `lang`.
-pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagnostic> {
+pub fn validate(citation: &ast::Citation<'_>, lang: Lang) -> Result<LegalRef, Diagnostic> {
     let (act_name, number, parts, span) = match citation {
         ast::Citation::Law(text) => {
             return Ok(LegalRef::Law {
-                text: text.node.clone(),
+                text: text.node.to_string(),
                 span: text.span,
             });
         }
         ast::Citation::Agreement(text) => {
             return Ok(LegalRef::Agreement {
-                text: text.node.clone(),
+                text: text.node.to_string(),
                 span: text.span,
             });
         }
@@ -183,13 +196,13 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
             number,
             parts,
             span,
-        } => (act, number, parts, *span),
+        } => (act, *number, *parts, *span),
     };
     let invalid = |message: String, label: String| {
         Diagnostic::spec_error_at("invalid-citation", message, span, label)
     };
 
-    let Some(act_id) = ActId::from_keyword(&act_name.node) else {
+    let Some(act_id) = ActId::from_keyword(act_name.node) else {
         let known: Vec<&str> = ActId::ALL.iter().map(|a| a.keyword()).collect();
         let mut d = Diagnostic::spec_error_at(
             "invalid-citation",
@@ -198,7 +211,7 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
             tr!(lang, text::UNKNOWN_ACT_LABEL),
         );
         let acts = known.join(", ");
-        d = d.with_help(match did_you_mean(&act_name.node, known.iter().copied()) {
+        d = d.with_help(match did_you_mean(act_name.node, known.iter().copied()) {
             Some(s) => tr!(lang, text::KNOWN_ACTS_DID_YOU_MEAN, act = s, acts = acts),
             None => tr!(lang, text::KNOWN_ACTS, acts = acts),
         });
@@ -206,6 +219,9 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
     };
     let act = act_id.act();
     let header = &act.header;
+    // The parts read once: a citation names a paragraph and a point at most.
+    let mut read = parts.iter();
+    let (first, second, more) = (read.next(), read.next(), read.next().is_some());
     let Some(provision) = act.provision(number) else {
         if !header.complete {
             return unverified(act_id, number, parts, span, lang);
@@ -235,7 +251,7 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
         )
         .with_help(tr!(lang, text::CHECK_THE_NUMBER, range = range)));
     };
-    if parts.len() > 2 {
+    if more {
         let example = match header.points {
             PointStyle::Letters => text::EXAMPLE_LETTERS,
             PointStyle::Numbers => text::EXAMPLE_NUMBERS,
@@ -255,7 +271,7 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
     if provision.paragraphs <= 1 {
         return single_paragraph(act_id, provision, number, parts, span, here, lang);
     }
-    let paragraph = match parts.first() {
+    let paragraph = match first {
         None => None,
         Some(p) => {
             let n: u32 = p.parse().map_err(|_| {
@@ -296,7 +312,7 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
             Some(n)
         }
     };
-    let point = match (parts.get(1), paragraph) {
+    let point = match (second, paragraph) {
         (None, _) => None,
         (Some(_), None) => unreachable!("a point always follows a paragraph"),
         (Some(q), Some(para)) => {
@@ -407,7 +423,7 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
     };
     Ok(LegalRef::Provision {
         act: act_id,
-        number: number.clone(),
+        number: Cow::Borrowed(provision.number.as_str()),
         paragraph,
         point,
         span,
@@ -419,9 +435,9 @@ pub fn validate(citation: &ast::Citation, lang: Lang) -> Result<LegalRef, Diagno
 /// practice sometimes writes "stk. 1" for the only paragraph.
 fn single_paragraph(
     act: ActId,
-    provision: &super::acts::Provision,
+    provision: &'static super::acts::Provision,
     number: &str,
-    parts: &[String],
+    parts: Parts<'_>,
     span: Span,
     here: ProvisionName<'_>,
     lang: Lang,
@@ -429,10 +445,10 @@ fn single_paragraph(
     let header = &act.act().header;
     let kw = act.keyword();
     let count = provision.points_in(1);
-    let point_text = match parts {
-        [] => None,
-        [only] if count > 0 => Some(only),
-        [first, point] if first == "1" && count > 0 => Some(point),
+    let point_text = match (parts.len(), parts.first(), parts.get(1)) {
+        (0, _, _) => None,
+        (1, only, _) if count > 0 => only,
+        (2, Some("1"), point) if count > 0 => point,
         _ => {
             let help = if count > 0 {
                 let (example, directly) = match header.points {
@@ -498,7 +514,7 @@ fn single_paragraph(
     };
     Ok(LegalRef::Provision {
         act,
-        number: number.to_string(),
+        number: Cow::Borrowed(provision.number.as_str()),
         paragraph: None,
         point,
         span,
@@ -510,7 +526,7 @@ fn single_paragraph(
 fn unverified(
     act: ActId,
     number: &str,
-    parts: &[String],
+    parts: Parts<'_>,
     span: Span,
     lang: Lang,
 ) -> Result<LegalRef, Diagnostic> {
@@ -539,7 +555,7 @@ fn unverified(
     }
     Ok(LegalRef::Provision {
         act,
-        number: number.to_string(),
+        number: Cow::Owned(number.to_string()),
         paragraph,
         point,
         span,
@@ -579,9 +595,9 @@ fn letter(count: u32) -> char {
     (b'a' + (count.clamp(1, 26) - 1) as u8) as char
 }
 
-fn render_written(act: ActId, number: &str, parts: &[String]) -> String {
+fn render_written(act: ActId, number: &str, parts: Parts<'_>) -> String {
     let mut s = format!("{} {number}", act.keyword());
-    for p in parts {
+    for p in parts.iter() {
         s.push_str(&format!("({p})"));
     }
     s

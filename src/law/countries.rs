@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Lang;
-use crate::syntax::ast::Name;
+use crate::syntax::ast::Word;
 use crate::tr;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -213,8 +213,8 @@ pub mod text {
 
 /// Reads a `country` value: an ISO code in capitals, `outside_eea` or `unknown`; an error is worded in
 /// `lang`.
-pub fn parse_country(name: &Name, lang: Lang) -> Result<CountryRef, Diagnostic> {
-    let word = name.node.as_str();
+pub fn parse_country(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnostic> {
+    let word = name.node;
     match word {
         "outside_eea" => return Ok(CountryRef::OutsideEea),
         "unknown" => return Ok(CountryRef::Unknown),

@@ -14,7 +14,7 @@ use crate::law::vocabulary::{
     TimeUnit,
 };
 use crate::syntax::STATEMENTS;
-use crate::syntax::ast::{self, Name, Text};
+use crate::syntax::ast::{self, Quoted, Word};
 use crate::syntax::span::{FileId, Span, Spanned};
 use crate::tr;
 
@@ -150,12 +150,12 @@ const TIME_UNIT: Choice = Choice {
 /// Takes the syntax trees by value: each declaration is dropped as soon as its part of the model is
 /// built, so a large spec never holds both in full.
 /// Errors are worded in `lang`.
-pub fn resolve(files: Vec<ast::File>, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
+pub fn resolve(files: Vec<ast::File<'_>>, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
     let mut r = Incremental::new(lang);
     for decl in files.iter().flat_map(|f| &f.declarations) {
         r.declare(decl);
     }
-    for decl in files.into_iter().flat_map(|f| f.declarations) {
+    for decl in files.iter().flat_map(|f| &f.declarations) {
         r.add(decl);
     }
     r.finish()
@@ -166,8 +166,8 @@ pub fn resolve(files: Vec<ast::File>, lang: Lang) -> Result<Model, Vec<Diagnosti
 /// declared, in order ([`declare`](Self::declare) or [`declare_name`](Self::declare_name)); then
 /// each is added in the same order; [`finish`](Self::finish) gives the model or every error.
 #[derive(Default)]
-pub struct Incremental {
-    r: Resolver,
+pub struct Incremental<'a> {
+    r: Resolver<'a>,
     parts: Parts,
 }
 
@@ -188,7 +188,7 @@ struct Parts {
     reserved: bool,
 }
 
-impl Incremental {
+impl<'a> Incremental<'a> {
     /// A resolver whose errors are worded in `lang`.
     pub fn new(lang: Lang) -> Self {
         Incremental {
@@ -200,8 +200,13 @@ impl Incremental {
         }
     }
 
+    /// Makes room for the names of about `declarations` more declarations.
+    pub fn reserve(&mut self, declarations: usize) {
+        self.r.names.reserve(declarations);
+    }
+
     /// Declares the names a declaration introduces (a processor's sub-processors too).
-    pub fn declare(&mut self, decl: &ast::Declaration) {
+    pub fn declare(&mut self, decl: &ast::Declaration<'a>) {
         match decl {
             ast::Declaration::Processor(p) => self.r.declare_processor(p),
             other => self.declare_name(declaration_keyword(other), declared_name(other)),
@@ -210,7 +215,7 @@ impl Incremental {
 
     /// Declares a name from its declaration's keyword (`activity`, `data`, ...; not `processor`,
     /// whose sub-processors are declared with it), before the declaration is parsed.
-    pub fn declare_name(&mut self, keyword: &str, name: &Name) {
+    pub fn declare_name(&mut self, keyword: &str, name: &Word<'a>) {
         let count = |n: &mut u32| {
             *n += 1;
             *n - 1
@@ -229,7 +234,7 @@ impl Incremental {
     }
 
     /// Adds a declaration to the model; every declaration must have been declared first.
-    pub fn add(&mut self, decl: ast::Declaration) {
+    pub fn add(&mut self, decl: &ast::Declaration<'a>) {
         let r = &mut self.r;
         let parts = &mut self.parts;
         if !parts.reserved {
@@ -244,9 +249,9 @@ impl Incremental {
         }
         parts
             .first_declaration
-            .get_or_insert(declared_name(&decl).span);
+            .get_or_insert(declared_name(decl).span);
         match decl {
-            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(&c)),
+            ast::Declaration::Controller(c) => parts.controllers.push(r.controller(c)),
             ast::Declaration::Subjects(s) => {
                 let kind = r.keyword(
                     &s.kind,
@@ -257,14 +262,14 @@ impl Incremental {
                 let ages = s.aged.as_ref().and_then(|a| r.ages(a));
                 r.waivers(&s.waivers, s.span);
                 parts.subjects.push(SubjectGroup {
-                    name: s.name,
-                    label: s.label,
+                    name: s.name.to_name(),
+                    label: s.label.to_text(),
                     kind: kind.unwrap_or(SubjectKind::Other),
                     ages,
                     span: s.span,
                 });
             }
-            ast::Declaration::Data(d) => parts.data.push(r.data(&d)),
+            ast::Declaration::Data(d) => parts.data.push(r.data(d)),
             ast::Declaration::Source(s) => {
                 let kind = r.keyword::<SourceKind>(
                     &s.kind,
@@ -274,14 +279,14 @@ impl Incremental {
                 );
                 r.waivers(&s.waivers, s.span);
                 parts.sources.push(Source {
-                    name: s.name,
-                    label: s.label,
+                    name: s.name.to_name(),
+                    label: s.label.to_text(),
                     kind: kind.unwrap_or(SourceKind::DataSubject),
                     span: s.span,
                 });
             }
-            ast::Declaration::Processor(p) => r.processor(&p, None, &mut parts.processors),
-            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(&rc)),
+            ast::Declaration::Processor(p) => r.processor(p, None, &mut parts.processors),
+            ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(rc)),
             ast::Declaration::Activity(a) => parts.activities.push(r.activity(a)),
         }
     }
@@ -299,15 +304,21 @@ impl Incremental {
 }
 
 #[derive(Default)]
-struct Resolver {
-    /// Every declared name. Fx hashing: names are short and come from the spec's own author.
-    names: FxHashMap<String, (Kind, Span)>,
+struct Resolver<'a> {
+    /// Every declared name, borrowed from the text. Fx hashing: names are short and come from the
+    /// spec's own author.
+    names: FxHashMap<&'a str, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
     waivers: Vec<Waiver>,
     counts: Counts,
     /// The language errors are worded in.
     lang: Lang,
+    /// The statements of the activity being resolved that may appear once, and where (kept from
+    /// one activity to the next so that it is allocated once).
+    singles: Vec<(&'static str, Span)>,
+    /// Every act citation validated so far, by act, number and parts as written.
+    valid_citations: FxHashMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
 }
 
 /// How long an activity's lists will be, counted from its statements.
@@ -335,14 +346,14 @@ struct Counts {
     activities: u32,
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     fn error(&mut self, d: Diagnostic) {
         self.errors.push(d);
     }
 
-    fn declare(&mut self, name: &Name, kind: Kind) {
+    fn declare(&mut self, name: &Word<'a>, kind: Kind) {
         let lang = self.lang;
-        if let Some((previous_kind, previous_span)) = self.names.get(&name.node) {
+        if let Some((previous_kind, previous_span)) = self.names.get(name.node) {
             let what = if previous_kind.keyword() == kind.keyword() {
                 tr!(lang, text::DECLARED_TWICE, name = name.node)
             } else {
@@ -365,11 +376,11 @@ impl Resolver {
             self.error(d);
             return;
         }
-        self.names.insert(name.node.clone(), (kind, name.span));
+        self.names.insert(name.node, (kind, name.span));
     }
 
     /// Processors are numbered depth-first, parent before its sub-processors, as `build` visits them.
-    fn declare_processor(&mut self, p: &ast::Processor) {
+    fn declare_processor(&mut self, p: &ast::Processor<'a>) {
         self.declare(&p.name, Kind::Processor(ProcessorId(self.processor_count)));
         self.processor_count += 1;
         for sub in &p.subprocessors {
@@ -445,13 +456,13 @@ impl Resolver {
 
     /// Keeps the waivers of a declaration; one without a reason is an error, since a report must say
     /// why a rule was turned off.
-    fn waivers(&mut self, list: &[ast::Waiver], scope: Span) {
+    fn waivers(&mut self, list: &[ast::Waiver<'_>], scope: Span) {
         let lang = self.lang;
         for w in list {
             match &w.reason {
                 Some(reason) if !reason.node.trim().is_empty() => self.waivers.push(Waiver {
-                    code: w.code.clone(),
-                    reason: reason.clone(),
+                    code: w.code.to_name(),
+                    reason: reason.to_text(),
                     scope,
                     span: w.span,
                 }),
@@ -473,7 +484,7 @@ impl Resolver {
     }
 
     /// `aged 6 to 16`: whole years, youngest first.
-    fn ages(&mut self, a: &ast::Aged) -> Option<Spanned<AgeRange>> {
+    fn ages(&mut self, a: &ast::Aged<'_>) -> Option<Spanned<AgeRange>> {
         let youngest = a.youngest.node.parse::<u32>().ok();
         let oldest = a.oldest.node.parse::<u32>().ok();
         match (youngest, oldest) {
@@ -501,7 +512,7 @@ impl Resolver {
         }
     }
 
-    fn controller(&mut self, c: &ast::Controller) -> Controller {
+    fn controller(&mut self, c: &ast::Controller<'_>) -> Controller {
         self.waivers(&c.waivers, c.span);
         let country = match &c.country {
             Some(name) => self
@@ -512,25 +523,25 @@ impl Resolver {
             None => CountryRef::Code("DK".to_string()),
         };
         Controller {
-            name: c.name.clone(),
-            label: c.label.clone(),
+            name: c.name.to_name(),
+            label: c.label.to_text(),
             public_authority: c.public_authority.is_some(),
             country,
-            address: c.address.clone(),
-            contact: c.contact.clone(),
+            address: c.address.as_ref().map(Quoted::to_text),
+            contact: c.contact.as_ref().map(Quoted::to_text),
             dpo: c.dpo.as_ref().map(|d| Dpo {
-                name: d.name.clone(),
-                email: d.email.clone(),
-                phone: d.phone.clone(),
-                address: d.address.clone(),
-                web: d.web.clone(),
+                name: d.name.as_ref().map(Quoted::to_text),
+                email: d.email.as_ref().map(Quoted::to_text),
+                phone: d.phone.as_ref().map(Quoted::to_text),
+                address: d.address.as_ref().map(Quoted::to_text),
+                web: d.web.as_ref().map(Quoted::to_text),
                 span: d.span,
             }),
             span: c.span,
         }
     }
 
-    fn data(&mut self, d: &ast::Data) -> DataCategory {
+    fn data(&mut self, d: &ast::Data<'_>) -> DataCategory {
         let lang = self.lang;
         let (class, special, class_span) = match &d.class {
             ast::DataClass::Word(word) => {
@@ -555,14 +566,14 @@ impl Resolver {
                         .copied()
                         .filter(|k| *k != "special")
                         .collect();
-                    let class = DataClass::from_keyword(&word.node);
+                    let class = DataClass::from_keyword(word.node);
                     if class.is_none() {
                         let classes = choices
                             .iter()
                             .map(|c| format!("`{c}`"))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let help = match did_you_mean(&word.node, choices.iter().copied()) {
+                        let help = match did_you_mean(word.node, choices.iter().copied()) {
                             Some(s) => tr!(
                                 lang,
                                 text::DATA_CLASSES_DID_YOU_MEAN,
@@ -606,13 +617,13 @@ impl Resolver {
             Some(RetentionLimit {
                 amount: amount?,
                 unit: unit?,
-                reason: l.reason.clone(),
+                reason: l.reason.as_ref().map(Quoted::to_text),
                 span: l.span,
             })
         });
         DataCategory {
-            name: d.name.clone(),
-            label: d.label.clone(),
+            name: d.name.to_name(),
+            label: d.label.to_text(),
             class,
             special,
             class_span,
@@ -623,7 +634,7 @@ impl Resolver {
 
     fn processor(
         &mut self,
-        p: &ast::Processor,
+        p: &ast::Processor<'_>,
         parent: Option<ProcessorId>,
         out: &mut Vec<Processor>,
     ) {
@@ -632,16 +643,16 @@ impl Resolver {
         let transfer = p.transfer.as_ref().map(|t| self.transfer(t));
         self.waivers(&p.waivers, p.span);
         out.push(Processor {
-            name: p.name.clone(),
-            label: p.label.clone(),
+            name: p.name.to_name(),
+            label: p.label.to_text(),
             parent,
             subprocessors: Vec::new(),
-            agreement: p.agreement.clone(),
-            authorised: p.authorised.clone(),
+            agreement: p.agreement.as_ref().map(Quoted::to_text),
+            authorised: p.authorised.as_ref().map(Quoted::to_text),
             country,
             transfer,
-            tia: p.tia.clone(),
-            dpf_listed: p.dpf_listed.clone(),
+            tia: p.tia.as_ref().map(Quoted::to_text),
+            dpf_listed: p.dpf_listed.as_ref().map(Quoted::to_text),
             span: p.span,
         });
         for sub in &p.subprocessors {
@@ -651,7 +662,7 @@ impl Resolver {
         }
     }
 
-    fn recipient(&mut self, rc: &ast::Recipient) -> Recipient {
+    fn recipient(&mut self, rc: &ast::Recipient<'_>) -> Recipient {
         let kind = self.keyword(
             &rc.kind,
             RECIPIENT_KIND,
@@ -660,18 +671,18 @@ impl Resolver {
         );
         self.waivers(&rc.waivers, rc.span);
         Recipient {
-            name: rc.name.clone(),
-            label: rc.label.clone(),
+            name: rc.name.to_name(),
+            label: rc.label.to_text(),
             kind: kind.unwrap_or(RecipientKind::Authority),
             country: rc.country.as_ref().and_then(|c| self.country(c)),
             transfer: rc.transfer.as_ref().map(|t| self.transfer(t)),
-            tia: rc.tia.clone(),
-            dpf_listed: rc.dpf_listed.clone(),
+            tia: rc.tia.as_ref().map(Quoted::to_text),
+            dpf_listed: rc.dpf_listed.as_ref().map(Quoted::to_text),
             span: rc.span,
         }
     }
 
-    fn country(&mut self, name: &Name) -> Option<Spanned<CountryRef>> {
+    fn country(&mut self, name: &Word<'_>) -> Option<Spanned<CountryRef>> {
         match parse_country(name, self.lang) {
             Ok(c) => Some(Spanned::new(c, name.span)),
             Err(d) => {
@@ -681,15 +692,15 @@ impl Resolver {
         }
     }
 
-    fn transfer(&mut self, t: &ast::Transfer) -> TransferDecl {
+    fn transfer(&mut self, t: &ast::Transfer<'_>) -> TransferDecl {
         let lang = self.lang;
         let mut mechanisms = Vec::new();
         for m in &t.mechanisms {
             let (word, letter) = match m.node.split_once('(') {
                 Some((w, rest)) => (w, Some(rest.trim_end_matches(')'))),
-                None => (m.node.as_str(), None),
+                None => (m.node, None),
             };
-            let word_name = Spanned::new(word.to_string(), m.span);
+            let word_name = Spanned::new(word, m.span);
             let Some(mechanism) = self.keyword(
                 &word_name,
                 MECHANISM,
@@ -744,17 +755,17 @@ impl Resolver {
     /// Reads a word from a closed list, with a did-you-mean when it is not on it.
     fn keyword<T>(
         &mut self,
-        word: &Name,
+        word: &Word<'_>,
         what: Choice,
         parse: fn(&str) -> Option<T>,
         choices: &[&str],
     ) -> Option<T> {
-        if let Some(v) = parse(&word.node) {
+        if let Some(v) = parse(word.node) {
             return Some(v);
         }
         let lang = self.lang;
         let values = choices.join(", ");
-        let help = match did_you_mean(&word.node, choices.iter().copied()) {
+        let help = match did_you_mean(word.node, choices.iter().copied()) {
             Some(s) => tr!(lang, text::VALUES_DID_YOU_MEAN, word = s, values = values),
             None => tr!(lang, text::VALUES, values = values),
         };
@@ -771,25 +782,44 @@ impl Resolver {
     }
 
     /// Looks up a reference that must be of one kind. `expect` picks the id out of the right kind.
+    #[inline]
     fn lookup<T>(
         &mut self,
-        name: &Name,
+        name: &Word<'_>,
         expected: Expected,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
+        let found = self.names.get(name.node).copied();
+        if let Some(id) = found.and_then(|(kind, _)| expect(kind)) {
+            return Some(Ref {
+                id,
+                span: name.span,
+            });
+        }
+        self.not_found(name, found, expected, &|k| expect(k).is_some());
+        None
+    }
+
+    /// Reports a reference [`lookup`](Self::lookup) did not resolve: declared as something else, or
+    /// not at all. Kept apart so that the look-up itself stays small.
+    #[cold]
+    #[inline(never)]
+    fn not_found(
+        &mut self,
+        name: &Word<'_>,
+        found: Option<(Kind, Span)>,
+        expected: Expected,
+        expect: &dyn Fn(Kind) -> bool,
+    ) {
         let lang = self.lang;
         let noun = expected.noun(lang);
-        match self.names.get(&name.node).copied() {
-            Some((kind, _)) if expect(kind).is_some() => Some(Ref {
-                id: expect(kind).unwrap(),
-                span: name.span,
-            }),
+        match found {
             Some((kind, declared)) => {
                 let mut right: Vec<&str> = self
                     .names
                     .iter()
-                    .filter(|(_, (k, _))| expect(*k).is_some())
-                    .map(|(n, _)| n.as_str())
+                    .filter(|(_, (k, _))| expect(*k))
+                    .map(|(n, _)| *n)
                     .collect();
                 right.sort_unstable();
                 let help = match right.len() {
@@ -834,16 +864,15 @@ impl Resolver {
                 )
                 .with_help(help);
                 self.error(d);
-                None
             }
             None => {
-                let candidates: Vec<String> = self
+                let candidates: Vec<&str> = self
                     .names
                     .iter()
-                    .filter(|(_, (k, _))| expect(*k).is_some())
-                    .map(|(n, _)| n.clone())
+                    .filter(|(_, (k, _))| expect(*k))
+                    .map(|(n, _)| *n)
                     .collect();
-                let suggestion = did_you_mean(&name.node, candidates.iter().map(String::as_str));
+                let suggestion = did_you_mean(name.node, candidates.iter().copied());
                 let mut d = Diagnostic::spec_error_at(
                     "unknown-name",
                     tr!(lang, text::UNKNOWN_NAME, name = name.node),
@@ -855,41 +884,58 @@ impl Resolver {
                     None => tr!(
                         lang,
                         text::DECLARE_IT,
-                        example = expected.example(&name.node)
+                        example = expected.example(name.node)
                     ),
                 });
                 self.error(d);
-                None
             }
         }
     }
 
-    fn data_refs(&mut self, names: &[Name]) -> Vec<Ref<DataId>> {
-        names
-            .iter()
-            .filter_map(|n| {
-                self.lookup(n, Expected::Data, |k| match k {
-                    Kind::Data(id) => Some(id),
-                    _ => None,
-                })
-            })
-            .collect()
+    fn data_ref(&mut self, name: &Word<'_>) -> Option<Ref<DataId>> {
+        self.lookup(name, Expected::Data, |k| match k {
+            Kind::Data(id) => Some(id),
+            _ => None,
+        })
     }
 
-    fn citations(&mut self, list: &[ast::Citation]) -> Vec<LegalRef> {
+    fn citations(&mut self, list: &[ast::Citation<'a>]) -> Vec<LegalRef> {
+        let mut out = Vec::with_capacity(list.len());
+        self.citations_into(list, &mut out);
+        out
+    }
+
+    /// Validates the citations of `list` onto the end of `out`.
+    fn citations_into(&mut self, list: &[ast::Citation<'a>], out: &mut Vec<LegalRef>) {
+        for c in list {
+            if let Some(r) = self.citation(c) {
+                out.push(r);
+            }
+        }
+    }
+
+    /// A citation validated, or `None` when it is not valid (reported). The same provisions are
+    /// cited in activity after activity, so an act's citation is validated once per spelling.
+    fn citation(&mut self, c: &ast::Citation<'a>) -> Option<LegalRef> {
         let lang = self.lang;
-        list.iter()
-            .filter_map(|c| match citation::validate(c, lang) {
-                Ok(r) => Some(r),
-                Err(d) => {
-                    self.error(d);
-                    None
-                }
-            })
-            .collect()
+        let ast::Citation::Act {
+            act, number, parts, ..
+        } = c
+        else {
+            return citation::validate(c, lang).map_err(|d| self.error(d)).ok();
+        };
+        let key = (act.node, *number, *parts);
+        if let Some(known) = self.valid_citations.get(&key) {
+            return Some(known.clone().at(c.span()));
+        }
+        let r = citation::validate(c, lang)
+            .map_err(|d| self.error(d))
+            .ok()?;
+        self.valid_citations.insert(key, r.clone());
+        Some(r)
     }
 
-    fn date(&mut self, text: &Text) -> Option<Spanned<Date>> {
+    fn date(&mut self, text: &Word<'_>) -> Option<Spanned<Date>> {
         let parts: Vec<u32> = text
             .node
             .split('-')
@@ -927,8 +973,7 @@ impl Resolver {
         None
     }
 
-    /// Takes the activity by value, so that its names and texts move into the model uncopied.
-    fn activity(&mut self, a: ast::Activity) -> Activity {
+    fn activity(&mut self, a: &ast::Activity<'a>) -> Activity {
         // The model's lists sized from the statements: vectors grown by pushing keep room for four,
         // and the model of 100,000 activities is most of the memory of a run.
         let mut n = ListSizes::default();
@@ -950,8 +995,8 @@ impl Resolver {
             }
         }
         let mut act = Activity {
-            name: a.name,
-            label: a.label,
+            name: a.name.to_name(),
+            label: a.label.to_text(),
             span: a.span,
             purposes: Vec::with_capacity(n.purposes),
             subjects: Vec::with_capacity(n.subjects),
@@ -982,16 +1027,13 @@ impl Resolver {
             erasure_refusal: None,
             preserve: None,
         };
-        let mut singles: Vec<(&'static str, Span)> = Vec::new();
-        // Retain and disclose statements may only name data the activity lists; checked after all
-        // `data` statements are read, since statements come in any order.
-        let mut retains = Vec::new();
-        let mut discloses = Vec::new();
-        for statement in a.statements {
+        let mut singles = std::mem::take(&mut self.singles);
+        singles.clear();
+        for statement in &a.statements {
             match statement {
-                ast::Statement::Purpose(t) => act.purposes.push(t),
+                ast::Statement::Purpose(t) => act.purposes.push(t.to_text()),
                 ast::Statement::Subjects(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, Expected::Subjects, |k| match k {
                             Kind::Subjects(id) => Some(id),
                             _ => None,
@@ -1001,11 +1043,14 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Data(names) => {
-                    let refs = self.data_refs(&names);
-                    act.data.extend(refs);
+                    for n in names {
+                        if let Some(r) = self.data_ref(n) {
+                            act.data.push(r);
+                        }
+                    }
                 }
                 ast::Statement::Sources(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, Expected::Source, |k| match k {
                             Kind::Source(id) => Some(Origin::Source(id)),
                             Kind::Activity(id) => Some(Origin::Activity(id)),
@@ -1016,13 +1061,13 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Basis(list, span) => {
-                    let refs = self.citations(&list);
-                    act.bases.extend(refs);
-                    act.basis_spans.push(span);
+                    self.citations_into(list, &mut act.bases);
+                    act.basis_spans.push(*span);
                 }
-                ast::Statement::Retain(r) => retains.push(r),
+                // After every `data` statement is read (below).
+                ast::Statement::Retain(_) | ast::Statement::Disclose(_) => {}
                 ast::Statement::Via(names) => {
-                    for n in &names {
+                    for n in names {
                         if let Some(r) = self.lookup(n, Expected::Processor, |k| match k {
                             Kind::Processor(id) => Some(id),
                             _ => None,
@@ -1031,9 +1076,8 @@ impl Resolver {
                         }
                     }
                 }
-                ast::Statement::Disclose(d) => discloses.push(d),
                 ast::Statement::Review(modes) => {
-                    for m in &modes {
+                    for m in modes {
                         if let Some(mode) = self.keyword(
                             m,
                             REVIEW_MODE,
@@ -1045,8 +1089,8 @@ impl Resolver {
                     }
                 }
                 ast::Statement::Cctv(span) => {
-                    self.single(&mut singles, "cctv", span);
-                    act.cctv = Some(span);
+                    self.single(&mut singles, "cctv", *span);
+                    act.cctv = Some(*span);
                 }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) =
@@ -1054,70 +1098,70 @@ impl Resolver {
                     {
                         act.exceptions.push(ExceptionDecl {
                             citation,
-                            reason: e.reason,
+                            reason: e.reason.as_ref().map(Quoted::to_text),
                             span: e.span,
                         });
                     }
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.dpia = Some(t);
+                    act.dpia = Some(t.to_text());
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
-                    act.since = self.date(&t);
+                    act.since = self.date(t);
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.justification = Some(t);
+                    act.justification = Some(t.to_text());
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
-                    act.notified = self.date(&t);
+                    act.notified = self.date(t);
                 }
-                ast::Statement::Security(t) => act.security.push(t),
+                ast::Statement::Security(t) => act.security.push(t.to_text()),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
                     act.area = self
-                        .keyword(&word, AREA, Area::from_keyword, Area::KEYWORDS)
+                        .keyword(word, AREA, Area::from_keyword, Area::KEYWORDS)
                         .map(|area| Spanned::new(area, word.span));
                 }
                 ast::Statement::Withdrawal(t) => {
                     self.single(&mut singles, "withdrawal", t.span);
-                    act.withdrawal = Some(t);
+                    act.withdrawal = Some(t.to_text());
                 }
                 ast::Statement::OnlineService(span) => {
-                    self.single(&mut singles, "online_service", span);
-                    act.online_service = Some(span);
+                    self.single(&mut singles, "online_service", *span);
+                    act.online_service = Some(*span);
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.parental_consent = Some(t);
+                    act.parental_consent = Some(t.to_text());
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.compatibility = Some(t);
+                    act.compatibility = Some(t.to_text());
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
-                    act.logic = Some(t);
+                    act.logic = Some(t.to_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
-                    act.monitoring = Some(t);
+                    act.monitoring = Some(t.to_text());
                 }
                 ast::Statement::LargeScale(span) => {
-                    self.single(&mut singles, "large_scale", span);
-                    act.large_scale = Some(span);
+                    self.single(&mut singles, "large_scale", *span);
+                    act.large_scale = Some(*span);
                 }
                 ast::Statement::Notice(n) => {
-                    let span = match &*n {
+                    let span = match &**n {
                         ast::Notice::Practice(t) => t.span,
                         ast::Notice::Exempt { span, .. } => *span,
                     };
                     self.single(&mut singles, "notice", span);
-                    act.notice = Some(match &*n {
-                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.clone()),
+                    act.notice = Some(match &**n {
+                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
                         ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
                             basis: self.citations(basis),
                             span: *span,
@@ -1127,23 +1171,23 @@ impl Resolver {
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
                     act.erasure_refusal = Some(ErasureRefusal {
-                        reason: e.reason.clone(),
+                        reason: e.reason.to_text(),
                         basis: self.citations(&e.basis),
                         span: e.span,
                     });
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.preserve = Some(t);
+                    act.preserve = Some(t.to_text());
                 }
-                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(&w), a.span),
+                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
-                        word.node.as_str(),
+                        word.node,
                         "controller" | "source" | "processor" | "recipient" | "activity"
                     );
                     let lang = self.lang;
-                    let help = match did_you_mean(&word.node, STATEMENTS.iter().copied()) {
+                    let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
                         // A declaration inside an activity: the activity above was not closed.
                         _ if declaration => tr!(
                             lang,
@@ -1171,14 +1215,22 @@ impl Resolver {
                 }
             }
         }
-        for r in retains {
-            if let Some(rule) = self.retention(&r, &act) {
-                act.retention.push(rule);
-            }
-        }
-        for d in discloses {
-            if let Some(disclosure) = self.disclosure(*d, &act) {
-                act.disclosures.push(disclosure);
+        self.singles = singles;
+        // Retain and disclose statements may only name data the activity lists; checked after all
+        // `data` statements are read, since statements come in any order.
+        for statement in &a.statements {
+            match statement {
+                ast::Statement::Retain(r) => {
+                    if let Some(rule) = self.retention(r, &act) {
+                        act.retention.push(rule);
+                    }
+                }
+                ast::Statement::Disclose(d) => {
+                    if let Some(disclosure) = self.disclosure(d, &act) {
+                        act.disclosures.push(disclosure);
+                    }
+                }
+                _ => {}
             }
         }
         act
@@ -1207,14 +1259,14 @@ impl Resolver {
     /// Returns the references and whether all of them resolved and are listed.
     fn listed_data(
         &mut self,
-        names: &[Name],
+        names: &[Word<'_>],
         act: &Activity,
         statement: &str,
     ) -> (Vec<Ref<DataId>>, bool) {
         let mut ok = true;
-        let mut refs = Vec::new();
+        let mut refs = Vec::with_capacity(names.len());
         for name in names {
-            let Some(r) = self.data_refs(std::slice::from_ref(name)).pop() else {
+            let Some(r) = self.data_ref(name) else {
                 ok = false;
                 continue;
             };
@@ -1244,7 +1296,7 @@ impl Resolver {
         (refs, ok)
     }
 
-    fn retention(&mut self, r: &ast::Retain, act: &Activity) -> Option<RetentionRule> {
+    fn retention(&mut self, r: &ast::Retain<'_>, act: &Activity) -> Option<RetentionRule> {
         let (targets, all, listed) = match &r.targets {
             None => (Vec::new(), Some(r.span), true),
             Some(names) => {
@@ -1266,7 +1318,7 @@ impl Resolver {
                     Period::Deadline {
                         amount: n,
                         unit: u,
-                        after: after.as_ref().map(|t| t.node.clone()),
+                        after: after.as_ref().map(|t| t.node.to_string()),
                         then_archive: *then_archive,
                     }
                 } else {
@@ -1282,7 +1334,7 @@ impl Resolver {
         })
     }
 
-    fn time_unit(&mut self, unit: &Name) -> Option<TimeUnit> {
+    fn time_unit(&mut self, unit: &Word<'_>) -> Option<TimeUnit> {
         self.keyword(
             unit,
             TIME_UNIT,
@@ -1293,12 +1345,12 @@ impl Resolver {
 
     /// The number of a period (`5` in `for 5 years`): a whole number greater than zero. `not` says
     /// what it is not, when it is not one: `` `0 days` is not a retention period ``.
-    fn period_amount(&mut self, amount: &Spanned<String>, unit: &Name, not: Words) -> Option<u64> {
+    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, not: Words) -> Option<u64> {
         match amount.node.parse::<u64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
                 let lang = self.lang;
-                let help = duration_help(&amount.node, &unit.node, lang);
+                let help = duration_help(amount.node, unit.node, lang);
                 self.error(
                     Diagnostic::spec_error_at(
                         "invalid-duration",
@@ -1313,7 +1365,7 @@ impl Resolver {
         }
     }
 
-    fn disclosure(&mut self, d: ast::Disclose, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &Activity) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, Expected::Recipient, |k| match k {
             Kind::Recipient(id) => Some(id),
@@ -1325,7 +1377,7 @@ impl Resolver {
             data,
             recipient,
             basis,
-            condition: d.condition,
+            condition: d.condition.as_ref().map(Quoted::to_text),
             span: d.span,
         })
     }
@@ -1358,7 +1410,7 @@ fn duration_help(amount: &str, unit: &str, lang: Lang) -> String {
 }
 
 /// The keyword a declaration starts with.
-fn declaration_keyword(decl: &ast::Declaration) -> &'static str {
+fn declaration_keyword(decl: &ast::Declaration<'_>) -> &'static str {
     match decl {
         ast::Declaration::Controller(_) => "controller",
         ast::Declaration::Subjects(_) => "subjects",
@@ -1371,7 +1423,7 @@ fn declaration_keyword(decl: &ast::Declaration) -> &'static str {
 }
 
 /// The name a declaration declares.
-pub(crate) fn declared_name(decl: &ast::Declaration) -> &Name {
+pub(crate) fn declared_name<'d, 'a>(decl: &'d ast::Declaration<'a>) -> &'d Word<'a> {
     match decl {
         ast::Declaration::Controller(c) => &c.name,
         ast::Declaration::Subjects(s) => &s.name,

@@ -17,15 +17,15 @@ use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::semantic::resolve::{Incremental, declared_name, resolve};
 use crate::source::SourceMap;
-use crate::syntax::ast::{Declaration, Name};
+use crate::syntax::ast::{Declaration, Word};
 use crate::syntax::parser::{Chunks, parse_file_in};
 
 /// What the first pass did with a chunk.
-enum Step {
+enum Step<'a> {
     /// Declared from its first words; parsed in the second pass.
-    Declared(&'static str, Name),
+    Declared(&'static str, Word<'a>),
     /// Parsed in the first pass (its declarations were declared from the tree).
-    Parsed(Result<Vec<Declaration>, Vec<Diagnostic>>),
+    Parsed(Result<Vec<Declaration<'a>>, Vec<Diagnostic>>),
 }
 
 /// Parses and resolves every file of `sources`. Syntax errors come in the order of the text; the
@@ -35,6 +35,7 @@ pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<D
     let mut files = Vec::with_capacity(sources.len());
     for (id, file) in sources.spec_files() {
         let plan = Chunks::new(id, &file.text, lang).map(|chunks| {
+            resolver.reserve(chunks.len());
             let steps: Vec<Step> = (0..chunks.len())
                 .map(|i| match chunks.header(i) {
                     Some((keyword, name)) => {
@@ -79,7 +80,8 @@ pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<D
             match parsed {
                 // Once there is a syntax error, only syntax errors are reported.
                 Ok(decls) if errors.is_empty() && !misread => {
-                    decls.into_iter().for_each(|d| resolver.add(d))
+                    decls.iter().for_each(|d| resolver.add(d));
+                    chunks.recycle(decls);
                 }
                 Ok(_) => {}
                 Err(e) => errors.extend(e),
@@ -106,7 +108,7 @@ fn sorted(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Whether a chunk's tree is the one declaration its first words announced.
-fn declares(decls: &[Declaration], keyword: &str, name: &Name) -> bool {
+fn declares(decls: &[Declaration<'_>], keyword: &str, name: &Word<'_>) -> bool {
     let [decl] = decls else { return false };
     let declared = declared_name(decl);
     let kind_matches = matches!(

@@ -20,8 +20,9 @@ pub struct SourceFile {
     /// How many lines end before each block of [`BLOCK`] bytes, for line/column look-ups; counted on
     /// the first look-up, since a spec without findings needs none. A full table of line starts
     /// took 10 MiB and about 4 % of the run at 100,000 activities; counting the newlines of a block
-    /// with memchr is cheap. Blocks are small because a run with many findings looks up hundreds of
-    /// thousands of positions, each counting the rest of its block.
+    /// with memchr is cheap. A look-up counts the newlines from the start of its block, so blocks
+    /// are small enough for runs that look up hundreds of thousands of positions, and large enough
+    /// that counting them (once per block, on the first look-up) is not dominated by the calls.
     lines_before_block: OnceLock<Vec<usize>>,
 }
 
@@ -57,7 +58,7 @@ impl SourceFile {
 }
 
 /// Bytes per block of [`SourceFile`]'s line index.
-const BLOCK: usize = 256;
+const BLOCK: usize = 1024;
 
 /// All files of one spec. Spans refer into it; the text is kept here once, never copied into nodes.
 #[derive(Debug, Clone, Default)]

@@ -1,222 +1,249 @@
 //! The typed syntax tree of one spec file. Every node carries the span of its words; names are still
 //! plain text here and are resolved in `semantic::resolve`.
+//!
+//! The tree borrows its words from the text of the file (`'a`): most of a spec is names that only
+//! refer to a declaration, and a name that is looked up and dropped need not be copied. What the
+//! model keeps is copied into it as [`Name`] and [`Text`].
+
+use std::borrow::Cow;
 
 use super::span::{Span, Spanned};
 
-/// A name written in the spec (a declaration's own name, or a reference to one).
+/// A word of the spec as written: a name (a declaration's own, or a reference to one), a keyword from
+/// a closed list, a number or a date. Borrowed from the text.
+pub type Word<'a> = Spanned<&'a str>;
+/// A quoted string, without its quotes: borrowed from the text, or unescaped when it holds `\"` or
+/// `\\`.
+pub type Quoted<'a> = Spanned<Cow<'a, str>>;
+
+/// A name as the model keeps it (owned).
 pub type Name = Spanned<String>;
-/// A quoted string, without its quotes, escapes already undone.
+/// A quoted string as the model keeps it (owned), escapes undone.
 pub type Text = Spanned<String>;
+
+impl Word<'_> {
+    /// The owned name, for the model.
+    pub fn to_name(&self) -> Name {
+        Spanned::new(self.node.to_string(), self.span)
+    }
+}
+
+impl Quoted<'_> {
+    /// The owned text, for the model.
+    pub fn to_text(&self) -> Text {
+        Spanned::new(self.node.to_string(), self.span)
+    }
+}
 
 /// One file of a spec.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct File {
-    pub declarations: Vec<Declaration>,
+pub struct File<'a> {
+    pub declarations: Vec<Declaration<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 /// Large variants are boxed: a spec has one controller and few processors but many activities, and
 /// every declaration is as big as the largest variant.
-pub enum Declaration {
-    Controller(Box<Controller>),
-    Subjects(Subjects),
-    Data(Data),
-    Source(Source),
-    Processor(Box<Processor>),
-    Recipient(Box<Recipient>),
-    Activity(Activity),
+pub enum Declaration<'a> {
+    Controller(Box<Controller<'a>>),
+    Subjects(Subjects<'a>),
+    Data(Data<'a>),
+    Source(Source<'a>),
+    Processor(Box<Processor<'a>>),
+    Recipient(Box<Recipient<'a>>),
+    Activity(Activity<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Controller {
-    pub name: Name,
-    pub label: Text,
+pub struct Controller<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
     pub public_authority: Option<Span>,
-    pub country: Option<Name>,
-    pub address: Option<Text>,
-    pub contact: Option<Text>,
-    pub dpo: Option<Dpo>,
-    pub waivers: Vec<Waiver>,
+    pub country: Option<Word<'a>>,
+    pub address: Option<Quoted<'a>>,
+    pub contact: Option<Quoted<'a>>,
+    pub dpo: Option<Dpo<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 /// `allow CODE "reason"`: turns one rule off for the declaration it stands in.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Waiver {
-    pub code: Name,
+pub struct Waiver<'a> {
+    pub code: Word<'a>,
     /// Required; `None` only so that the compiler can say it is missing.
-    pub reason: Option<Text>,
+    pub reason: Option<Quoted<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dpo {
-    pub name: Option<Text>,
-    pub email: Option<Text>,
-    pub phone: Option<Text>,
-    pub address: Option<Text>,
-    pub web: Option<Text>,
+pub struct Dpo<'a> {
+    pub name: Option<Quoted<'a>>,
+    pub email: Option<Quoted<'a>>,
+    pub phone: Option<Quoted<'a>>,
+    pub address: Option<Quoted<'a>>,
+    pub web: Option<Quoted<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Subjects {
-    pub name: Name,
-    pub label: Text,
-    pub kind: Name,
-    pub aged: Option<Aged>,
-    pub waivers: Vec<Waiver>,
+pub struct Subjects<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub kind: Word<'a>,
+    pub aged: Option<Aged<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 /// `aged 6 to 16`: the ages of a group of data subjects, in years, as written.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Aged {
-    pub youngest: Spanned<String>,
-    pub oldest: Spanned<String>,
+pub struct Aged<'a> {
+    pub youngest: Word<'a>,
+    pub oldest: Word<'a>,
     pub span: Span,
 }
 
 /// `data NAME "label" CLASS` where CLASS is a word (`ordinary`, `cpr`, ...) or `special(kind, ...)`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Data {
-    pub name: Name,
-    pub label: Text,
-    pub class: DataClass,
-    pub limit: Option<Limit>,
-    pub waivers: Vec<Waiver>,
+pub struct Data<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub class: DataClass<'a>,
+    pub limit: Option<Limit<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 /// `limit 30 days ["why"]`: the longest any activity may keep a category.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Limit {
-    pub amount: Spanned<String>,
-    pub unit: Name,
-    pub reason: Option<Text>,
+pub struct Limit<'a> {
+    pub amount: Word<'a>,
+    pub unit: Word<'a>,
+    pub reason: Option<Quoted<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum DataClass {
-    Word(Name),
-    Special { kinds: Vec<Name>, span: Span },
+pub enum DataClass<'a> {
+    Word(Word<'a>),
+    Special { kinds: Vec<Word<'a>>, span: Span },
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    pub name: Name,
-    pub label: Text,
-    pub kind: Name,
-    pub waivers: Vec<Waiver>,
+pub struct Source<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub kind: Word<'a>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 /// A processor or a sub-processor: the same fields, and sub-processors nest to any depth.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Processor {
-    pub name: Name,
-    pub label: Text,
-    pub agreement: Option<Text>,
-    pub authorised: Option<Text>,
-    pub country: Option<Name>,
-    pub transfer: Option<Transfer>,
-    pub tia: Option<Text>,
-    pub dpf_listed: Option<Text>,
-    pub subprocessors: Vec<Processor>,
-    pub waivers: Vec<Waiver>,
+pub struct Processor<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub agreement: Option<Quoted<'a>>,
+    pub authorised: Option<Quoted<'a>>,
+    pub country: Option<Word<'a>>,
+    pub transfer: Option<Transfer<'a>>,
+    pub tia: Option<Quoted<'a>>,
+    pub dpf_listed: Option<Quoted<'a>>,
+    pub subprocessors: Vec<Processor<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 /// `transfer dpf | scc`: the mechanisms relied on for a transfer out of the EU/EEA.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Transfer {
-    pub mechanisms: Vec<Name>,
+pub struct Transfer<'a> {
+    pub mechanisms: Vec<Word<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Recipient {
-    pub name: Name,
-    pub label: Text,
-    pub kind: Name,
-    pub country: Option<Name>,
-    pub transfer: Option<Transfer>,
-    pub tia: Option<Text>,
-    pub dpf_listed: Option<Text>,
-    pub waivers: Vec<Waiver>,
+pub struct Recipient<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub kind: Word<'a>,
+    pub country: Option<Word<'a>>,
+    pub transfer: Option<Transfer<'a>>,
+    pub tia: Option<Quoted<'a>>,
+    pub dpf_listed: Option<Quoted<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Activity {
-    pub name: Name,
-    pub label: Text,
-    pub statements: Vec<Statement>,
+pub struct Activity<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub statements: Vec<Statement<'a>>,
     pub span: Span,
 }
 
 /// One statement inside an activity.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Statement {
-    Purpose(Text),
-    Subjects(Vec<Name>),
-    Data(Vec<Name>),
-    Sources(Vec<Name>),
-    Basis(Vec<Citation>, Span),
-    Retain(Box<Retain>),
-    Via(Vec<Name>),
-    Disclose(Box<Disclose>),
-    Review(Vec<Name>),
+pub enum Statement<'a> {
+    Purpose(Quoted<'a>),
+    Subjects(Vec<Word<'a>>),
+    Data(Vec<Word<'a>>),
+    Sources(Vec<Word<'a>>),
+    Basis(Vec<Citation<'a>>, Span),
+    Retain(Box<Retain<'a>>),
+    Via(Vec<Word<'a>>),
+    Disclose(Box<Disclose<'a>>),
+    Review(Vec<Word<'a>>),
     Cctv(Span),
-    Exception(Box<Exception>),
-    Dpia(Text),
-    Since(Text),
-    Justification(Text),
-    Notified(Text),
-    Security(Text),
+    Exception(Box<Exception<'a>>),
+    Dpia(Quoted<'a>),
+    Since(Word<'a>),
+    Justification(Quoted<'a>),
+    Notified(Word<'a>),
+    Security(Quoted<'a>),
     /// `area social`: the field of the municipality's work the activity belongs to.
-    Area(Name),
+    Area(Word<'a>),
     /// `withdrawal "..."`: how consent is withdrawn.
-    Withdrawal(Text),
+    Withdrawal(Quoted<'a>),
     /// `online_service`: an information society service offered directly to the data subjects.
     OnlineService(Span),
     /// `parental_consent "..."`: how consent from the holder of parental responsibility is obtained.
-    ParentalConsent(Text),
+    ParentalConsent(Quoted<'a>),
     /// `compatibility "..."`: the art. 6(4) assessment for reusing data from another activity.
-    Compatibility(Text),
+    Compatibility(Quoted<'a>),
     /// `logic "..."`: what is told about the logic of automated review.
-    Logic(Text),
+    Logic(Quoted<'a>),
     /// `monitoring "..."`: the activity systematically monitors people.
-    Monitoring(Text),
+    Monitoring(Quoted<'a>),
     /// `large_scale`: the activity processes data on a large scale.
     LargeScale(Span),
-    Notice(Box<Notice>),
-    ErasureRefused(Box<ErasureRefusal>),
+    Notice(Box<Notice<'a>>),
+    ErasureRefused(Box<ErasureRefusal<'a>>),
     /// `preserve "..."`: the records must be preserved in the public archive.
-    Preserve(Text),
-    Allow(Waiver),
+    Preserve(Quoted<'a>),
+    Allow(Waiver<'a>),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
-    Unknown(Name),
+    Unknown(Word<'a>),
 }
 
 /// A legal citation as written. Acts and provisions are validated in `law`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Citation {
+pub enum Citation<'a> {
     /// `gdpr 6(1)(e)`: the act's keyword, the article or § number, and the parts in brackets.
     Act {
-        act: Name,
-        number: String,
-        parts: Vec<String>,
+        act: Word<'a>,
+        number: &'a str,
+        parts: Parts<'a>,
         span: Span,
     },
     /// `law "Lov om social service § 11"`: a statute the tool does not model, cited in free text.
-    Law(Text),
+    Law(Quoted<'a>),
     /// `agreement "..."`: a collective agreement.
-    Agreement(Text),
+    Agreement(Quoted<'a>),
 }
 
-impl Citation {
+impl Citation<'_> {
     pub fn span(&self) -> Span {
         match self {
             Citation::Act { span, .. } => *span,
@@ -226,53 +253,119 @@ impl Citation {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Retain {
+pub struct Retain<'a> {
     /// `None` for `retain all`.
-    pub targets: Option<Vec<Name>>,
-    pub retention: Retention,
+    pub targets: Option<Vec<Word<'a>>>,
+    pub retention: Retention<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Retention {
+pub enum Retention<'a> {
     /// `archive`: handed to the public archive under arkivloven, then deleted here.
     Archive(Span),
     /// `for 5 years [after "event"] [then archive]`.
     Deadline {
-        amount: Spanned<String>,
-        unit: Name,
-        after: Option<Text>,
+        amount: Word<'a>,
+        unit: Word<'a>,
+        after: Option<Quoted<'a>>,
         then_archive: bool,
     },
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Disclose {
-    pub data: Vec<Name>,
-    pub recipient: Name,
-    pub basis: Vec<Citation>,
-    pub condition: Option<Text>,
+pub struct Disclose<'a> {
+    pub data: Vec<Word<'a>>,
+    pub recipient: Word<'a>,
+    pub basis: Vec<Citation<'a>>,
+    pub condition: Option<Quoted<'a>>,
     pub span: Span,
 }
 
 /// `notice "..."` (how the art. 14 information is given) or `notice exempt CITATIONS`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    Practice(Text),
-    Exempt { basis: Vec<Citation>, span: Span },
+pub enum Notice<'a> {
+    Practice(Quoted<'a>),
+    Exempt {
+        basis: Vec<Citation<'a>>,
+        span: Span,
+    },
 }
 
 /// `erasure refused "reason" [under CITATIONS]`: requests for erasure are refused.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ErasureRefusal {
-    pub reason: Text,
-    pub basis: Vec<Citation>,
+pub struct ErasureRefusal<'a> {
+    pub reason: Quoted<'a>,
+    pub basis: Vec<Citation<'a>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Exception {
-    pub citation: Citation,
-    pub reason: Option<Text>,
+pub struct Exception<'a> {
+    pub citation: Citation<'a>,
+    pub reason: Option<Quoted<'a>>,
     pub span: Span,
+}
+
+/// The parts in brackets after an article or § number (`(1)(e)` in `gdpr 6(1)(e)`), read from the
+/// text as needed instead of copied into a list. Shown as the list of parts (`["1", "e"]`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Parts<'a>(&'a str);
+
+impl<'a> Parts<'a> {
+    /// `6(1)(e)` → (`6`, the parts `1` and `e`); `4c(5)` → (`4c`, `5`).
+    pub fn split(provision: &'a str) -> (&'a str, Parts<'a>) {
+        match provision.bytes().position(|b| b == b'(') {
+            Some(open) => (&provision[..open], Parts(&provision[open..])),
+            None => (provision, Parts("")),
+        }
+    }
+
+    pub fn iter(&self) -> PartsIter<'a> {
+        PartsIter(self.0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.bytes().filter(|&b| b == b'(').count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        self.iter().nth(i)
+    }
+
+    pub fn first(&self) -> Option<&'a str> {
+        self.get(0)
+    }
+}
+
+/// The parts of a provision, in order.
+pub struct PartsIter<'a>(&'a str);
+
+impl<'a> Iterator for PartsIter<'a> {
+    type Item = &'a str;
+
+    /// The text is `(x)(y)...` (`act_citation` in the grammar): each part runs to its `)`.
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0.strip_prefix('(')?;
+        let close = rest.bytes().position(|b| b == b')').unwrap_or(rest.len());
+        self.0 = rest.get(close + 1..).unwrap_or("");
+        Some(&rest[..close])
+    }
+}
+
+/// `parts == ["1", "e"]`.
+impl<const N: usize> PartialEq<[&str; N]> for Parts<'_> {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.len() == N && self.iter().zip(other).all(|(a, b)| a == *b)
+    }
+}
+
+impl std::fmt::Debug for Parts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }

@@ -51,9 +51,21 @@ fn is_ident_byte(b: u8) -> bool {
     IDENT[b as usize]
 }
 
-/// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`).
+/// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`), as a table: `skip` runs between
+/// every two tokens.
+static SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b' ' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[0x0B] = true;
+    table[0x0C] = true;
+    table
+};
+
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+    SPACE[b as usize]
 }
 
 impl<'a> Cursor<'a> {
@@ -94,25 +106,52 @@ impl<'a> Cursor<'a> {
     }
 
     /// White space and `//` comments, as pest skips them between the parts of a non-atomic rule.
+    ///
+    /// Inlined, with comments and non-ASCII bytes left to [`skip_rest`](Self::skip_rest): it runs
+    /// between every two tokens, and most of the time skips one space or nothing.
+    #[inline]
     pub fn skip(&mut self) {
-        while let Some(&b) = self.bytes.get(self.pos) {
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
             if is_space(b) {
-                self.pos += 1;
-            } else if b == b'/' && self.bytes.get(self.pos + 1) == Some(&b'/') {
-                self.pos = memchr(b'\n', &self.bytes[self.pos..])
-                    .map_or(self.bytes.len(), |i| self.pos + i);
+                pos += 1;
             } else {
-                if b >= 0x80 {
-                    self.unsure = true;
+                self.pos = pos;
+                if b == b'/' || b >= 0x80 {
+                    self.skip_rest();
                 }
                 return;
             }
         }
+        self.pos = pos;
+    }
+
+    /// [`skip`](Self::skip) from a `/` or a non-ASCII byte on.
+    #[cold]
+    #[inline(never)]
+    fn skip_rest(&mut self) {
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
+            if is_space(b) {
+                pos += 1;
+            } else if b == b'/' && bytes.get(pos + 1) == Some(&b'/') {
+                pos = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            } else {
+                if b >= 0x80 {
+                    self.unsure = true;
+                }
+                break;
+            }
+        }
+        self.pos = pos;
     }
 
     /// The end of the `ident` starting here, without moving.
     fn word_end(&mut self) -> Option<usize> {
-        let first = *self.bytes.get(self.pos)?;
+        let rest = &self.bytes[self.pos..];
+        let first = *rest.first()?;
         if first >= 0x80 {
             self.unsure = true;
             return None;
@@ -120,20 +159,16 @@ impl<'a> Cursor<'a> {
         if !(first.is_ascii_alphabetic() || first == b'_') {
             return None;
         }
-        let mut end = self.pos + 1;
-        while let Some(&b) = self.bytes.get(end) {
-            if is_ident_byte(b) {
-                end += 1;
-            } else {
-                if b >= 0x80 {
-                    // Might be `XID_CONTINUE`, so the word might go on.
-                    self.unsure = true;
-                    return None;
-                }
-                break;
-            }
+        let len = rest
+            .iter()
+            .position(|&b| !is_ident_byte(b))
+            .unwrap_or(rest.len());
+        if rest.get(len).is_some_and(|&b| b >= 0x80) {
+            // Might be `XID_CONTINUE`, so the word might go on.
+            self.unsure = true;
+            return None;
         }
-        Some(end)
+        Some(self.pos + len)
     }
 
     /// The word starting here (`ident`), without moving.
@@ -146,6 +181,18 @@ impl<'a> Cursor<'a> {
     pub fn ident(&mut self) -> Option<(usize, usize)> {
         let end = self.word_end()?;
         Some(self.took(self.pos, end))
+    }
+
+    /// The word [`peek_word`](Self::peek_word) just returned, as the keyword it is: `keyword(word)`
+    /// without comparing again (the word ends where no identifier character follows).
+    pub fn take_word(&mut self, word: &str) -> usize {
+        let start = self.pos;
+        debug_assert_eq!(
+            self.bytes.get(start..start + word.len()),
+            Some(word.as_bytes())
+        );
+        self.took(start, start + word.len());
+        start
     }
 
     /// A keyword (`kw_*`): the word, not followed by a character that could continue it.

@@ -14,11 +14,12 @@
 //! it was, and a statement that starts with a keyword but does not match fails the chunk (pest then
 //! finds no alternative either). A new statement is one arm in [`Parser::statement`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::ast::*;
 use super::cursor::Cursor;
-use super::parser::{split_provision, unescape};
+use super::parser::unescape;
 use super::span::{FileId, Span, Spanned};
 
 /// Why the fast parser returned no tree for a chunk.
@@ -33,21 +34,116 @@ pub enum Fallback {
 /// Sub-processors nest at most this deep here; deeper chains (never seen in practice) go to pest.
 const MAX_DEPTH: usize = 64;
 
+/// The lists (and boxes) of the tree, kept from one declaration to the next. The parser takes an
+/// empty list from here for each one it reads, and [`recycle`](Self::recycle) gives them back,
+/// emptied, once the declarations have been resolved. A spec is mostly short lists (the names of a
+/// `data` statement, the citations of a `basis`): reused, each costs no allocation, no free and no
+/// copy.
+#[derive(Default)]
+pub struct Scratch<'a> {
+    names: Vec<Vec<Word<'a>>>,
+    statements: Vec<Vec<Statement<'a>>>,
+    citations: Vec<Vec<Citation<'a>>>,
+    declarations: Vec<Vec<Declaration<'a>>>,
+    /// The boxes of the statements most activities have: kept as boxes, since the allocation is
+    /// what is reused.
+    #[allow(clippy::vec_box)]
+    notices: Vec<Box<Notice<'a>>>,
+    #[allow(clippy::vec_box)]
+    retains: Vec<Box<Retain<'a>>>,
+    #[allow(clippy::vec_box)]
+    discloses: Vec<Box<Disclose<'a>>>,
+}
+
+/// Lists kept of each kind, at most (an activity holds a few dozen).
+const KEPT: usize = 64;
+
+/// An empty list from `pool`, or a new one.
+fn take<T>(pool: &mut Vec<Vec<T>>) -> Vec<T> {
+    pool.pop().unwrap_or_default()
+}
+
+/// `value` in a box from `pool`, or in a new one.
+fn boxed<T>(pool: &mut Vec<Box<T>>, value: T) -> Box<T> {
+    match pool.pop() {
+        Some(mut b) => {
+            *b = value;
+            b
+        }
+        None => Box::new(value),
+    }
+}
+
+/// Keeps a box for [`boxed`], unless the pool is full (its old value goes when it is reused).
+fn give_box<T>(pool: &mut Vec<Box<T>>, b: Box<T>) {
+    if pool.len() < KEPT {
+        pool.push(b);
+    }
+}
+
+/// Empties `list` into `pool`, unless the pool is full.
+fn give<T>(pool: &mut Vec<Vec<T>>, mut list: Vec<T>) {
+    if pool.len() < KEPT && list.capacity() > 0 {
+        list.clear();
+        pool.push(list);
+    }
+}
+
+impl<'a> Scratch<'a> {
+    /// Takes back the lists of declarations that are no longer needed, whichever parser made them.
+    pub fn recycle(&mut self, mut declarations: Vec<Declaration<'a>>) {
+        for declaration in declarations.drain(..) {
+            let Declaration::Activity(mut activity) = declaration else {
+                continue;
+            };
+            for statement in activity.statements.drain(..) {
+                match statement {
+                    Statement::Subjects(names)
+                    | Statement::Data(names)
+                    | Statement::Sources(names)
+                    | Statement::Via(names) => give(&mut self.names, names),
+                    Statement::Basis(citations, _) => give(&mut self.citations, citations),
+                    Statement::Retain(mut retain) => {
+                        if let Some(names) = retain.targets.take() {
+                            give(&mut self.names, names);
+                        }
+                        give_box(&mut self.retains, retain);
+                    }
+                    Statement::Disclose(mut disclose) => {
+                        give(&mut self.names, std::mem::take(&mut disclose.data));
+                        give(&mut self.citations, std::mem::take(&mut disclose.basis));
+                        give_box(&mut self.discloses, disclose);
+                    }
+                    Statement::Notice(mut notice) => {
+                        if let Notice::Exempt { basis, .. } = &mut *notice {
+                            give(&mut self.citations, std::mem::take(basis));
+                        }
+                        give_box(&mut self.notices, notice);
+                    }
+                    _ => {}
+                }
+            }
+            give(&mut self.statements, activity.statements);
+        }
+        give(&mut self.declarations, declarations);
+    }
+}
+
 /// Parses one chunk of `text` (a range `chunks::split` returned).
-pub fn parse_chunk(
+pub fn parse_chunk<'a>(
     file: FileId,
-    text: &str,
+    text: &'a str,
     range: Range<usize>,
-) -> Result<Vec<Declaration>, Fallback> {
+    scratch: &mut Scratch<'a>,
+) -> Result<Vec<Declaration<'a>>, Fallback> {
     let mut p = Parser {
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
-        names_buf: Vec::new(),
-        statements_buf: Vec::new(),
-        citations_buf: Vec::new(),
+        scratch: std::mem::take(scratch),
     };
     let result = p.spec();
+    *scratch = p.scratch;
     match result {
         _ if p.c.unsure => Err(Fallback::Unsure),
         Some(declarations) => Ok(declarations),
@@ -60,14 +156,10 @@ struct Parser<'a> {
     file: FileId,
     /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
     offset: usize,
-    /// Buffers for lists being read (empty between uses): a list then becomes one allocation of its
-    /// own size instead of a vector grown step by step.
-    names_buf: Vec<Name>,
-    statements_buf: Vec<Statement>,
-    citations_buf: Vec<Citation>,
+    scratch: Scratch<'a>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file, self.offset + start, self.offset + end)
     }
@@ -77,24 +169,32 @@ impl Parser<'_> {
         self.span(start, self.c.last_end)
     }
 
-    fn spanned(&self, (start, end): (usize, usize)) -> Spanned<String> {
-        Spanned::new(self.c.text[start..end].to_string(), self.span(start, end))
+    fn spanned(&self, (start, end): (usize, usize)) -> Word<'a> {
+        Spanned::new(&self.c.text[start..end], self.span(start, end))
     }
 
-    fn name(&mut self) -> Option<Name> {
+    fn name(&mut self) -> Option<Word<'a>> {
         let range = self.c.ident()?;
         Some(self.spanned(range))
     }
 
-    fn text(&mut self) -> Option<Text> {
+    fn text(&mut self) -> Option<Quoted<'a>> {
         let q = self.c.string()?;
         let body = &self.c.text[q.body];
         let value = if q.escaped {
-            unescape(body)
+            Cow::Owned(unescape(body))
         } else {
-            body.to_string()
+            Cow::Borrowed(body)
         };
         Some(Spanned::new(value, self.span(q.start, q.end)))
+    }
+
+    /// The keyword `peek_word` just returned, followed by what `then` reads: [`after`](Self::after)
+    /// without comparing the keyword again.
+    fn peeked<T>(&mut self, keyword: &str, then: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        self.c.take_word(keyword);
+        self.c.skip();
+        then(self)
     }
 
     /// A keyword followed by what `then` reads (`kw_x ~ ...`).
@@ -105,10 +205,9 @@ impl Parser<'_> {
     }
 
     /// `name_list`: `ident ("," ident)*`.
-    fn names(&mut self) -> Option<Vec<Name>> {
+    fn names(&mut self) -> Option<Vec<Word<'a>>> {
         let first = self.name()?;
-        // Gathered in a buffer kept across lists, so that the list is allocated once, at its size.
-        let mut buf = std::mem::take(&mut self.names_buf);
+        let mut buf = take(&mut self.scratch.names);
         buf.push(first);
         loop {
             let mark = self.c.mark();
@@ -123,13 +222,14 @@ impl Parser<'_> {
             self.c.reset(mark);
             break;
         }
-        let names = exact(&mut buf);
-        self.names_buf = buf;
-        Some(names)
+        Some(buf)
     }
 
     /// `X ("|" X)*` for `transfer` and `review`.
-    fn alternatives(&mut self, item: impl Fn(&mut Self) -> Option<Name>) -> Option<Vec<Name>> {
+    fn alternatives(
+        &mut self,
+        item: impl Fn(&mut Self) -> Option<Word<'a>>,
+    ) -> Option<Vec<Word<'a>>> {
         let mut items = vec![item(self)?];
         loop {
             let mark = self.c.mark();
@@ -156,8 +256,8 @@ impl Parser<'_> {
     }
 
     /// `spec`: declarations up to the end of the chunk.
-    fn spec(&mut self) -> Option<Vec<Declaration>> {
-        let mut declarations = Vec::new();
+    fn spec(&mut self) -> Option<Vec<Declaration<'a>>> {
+        let mut declarations = take(&mut self.scratch.declarations);
         self.c.skip();
         while !self.c.at_end() {
             declarations.push(self.declaration()?);
@@ -166,7 +266,7 @@ impl Parser<'_> {
         Some(declarations)
     }
 
-    fn declaration(&mut self) -> Option<Declaration> {
+    fn declaration(&mut self) -> Option<Declaration<'a>> {
         let start = self.c.pos;
         Some(match self.c.peek_word()? {
             "controller" => Declaration::Controller(Box::new(self.controller(start)?)),
@@ -181,7 +281,7 @@ impl Parser<'_> {
     }
 
     /// `KEYWORD ident string ident` (subjects, source, recipient).
-    fn one_liner(&mut self, keyword: &str) -> Option<(Name, Text, Name)> {
+    fn one_liner(&mut self, keyword: &str) -> Option<(Word<'a>, Quoted<'a>, Word<'a>)> {
         self.after(keyword, |p| {
             let name = p.name()?;
             p.c.skip();
@@ -215,7 +315,7 @@ impl Parser<'_> {
         Some(self.span(start, end))
     }
 
-    fn subjects(&mut self, start: usize) -> Option<Subjects> {
+    fn subjects(&mut self, start: usize) -> Option<Subjects<'a>> {
         let (name, label, kind) = self.one_liner("subjects")?;
         let mut aged = None;
         let mut waivers = Vec::new();
@@ -237,7 +337,7 @@ impl Parser<'_> {
         })
     }
 
-    fn source(&mut self, start: usize) -> Option<Source> {
+    fn source(&mut self, start: usize) -> Option<Source<'a>> {
         let (name, label, kind) = self.one_liner("source")?;
         let mut waivers = Vec::new();
         let span = self.optional_block(start, |p, keyword| match keyword {
@@ -257,7 +357,7 @@ impl Parser<'_> {
     }
 
     /// `allow_field`: `allow CODE "reason"?`.
-    fn waiver(&mut self) -> Option<Waiver> {
+    fn waiver(&mut self) -> Option<Waiver<'a>> {
         let start = self.c.keyword("allow")?;
         self.c.skip();
         let code = {
@@ -273,7 +373,7 @@ impl Parser<'_> {
     }
 
     /// `aged_field`: `aged NUMBER to NUMBER`.
-    fn aged(&mut self) -> Option<Aged> {
+    fn aged(&mut self) -> Option<Aged<'a>> {
         let start = self.c.keyword("aged")?;
         self.c.skip();
         let youngest = self.number()?;
@@ -289,7 +389,7 @@ impl Parser<'_> {
     }
 
     /// `limit_field`: `limit NUMBER UNIT "reason"?`.
-    fn limit(&mut self) -> Option<Limit> {
+    fn limit(&mut self) -> Option<Limit<'a>> {
         let start = self.c.keyword("limit")?;
         self.c.skip();
         let (amount, unit) = self.duration()?;
@@ -302,20 +402,20 @@ impl Parser<'_> {
         })
     }
 
-    fn number(&mut self) -> Option<Spanned<String>> {
+    fn number(&mut self) -> Option<Word<'a>> {
         let range = self.c.number()?;
         Some(self.spanned(range))
     }
 
     /// `duration`: a number and a unit.
-    fn duration(&mut self) -> Option<(Spanned<String>, Name)> {
+    fn duration(&mut self) -> Option<(Word<'a>, Word<'a>)> {
         let amount = self.number()?;
         self.c.skip();
         Some((amount, self.name()?))
     }
 
     /// A name and a label, then `{`.
-    fn header(&mut self) -> Option<(Name, Text)> {
+    fn header(&mut self) -> Option<(Word<'a>, Quoted<'a>)> {
         let name = self.name()?;
         self.c.skip();
         let label = self.text()?;
@@ -337,7 +437,7 @@ impl Parser<'_> {
         }
     }
 
-    fn controller(&mut self, start: usize) -> Option<Controller> {
+    fn controller(&mut self, start: usize) -> Option<Controller<'a>> {
         self.c.keyword("controller")?;
         self.c.skip();
         let (name, label) = self.header()?;
@@ -375,7 +475,7 @@ impl Parser<'_> {
         Some(c)
     }
 
-    fn dpo(&mut self) -> Option<Dpo> {
+    fn dpo(&mut self) -> Option<Dpo<'a>> {
         let start = self.c.keyword("dpo")?;
         self.c.skip();
         self.c.literal("{")?;
@@ -402,7 +502,7 @@ impl Parser<'_> {
         Some(d)
     }
 
-    fn data(&mut self, start: usize) -> Option<Data> {
+    fn data(&mut self, start: usize) -> Option<Data<'a>> {
         let (name, label, class) = self.after("data", |p| {
             let name = p.name()?;
             p.c.skip();
@@ -435,7 +535,7 @@ impl Parser<'_> {
     }
 
     /// `special_class`: `special ( name_list )`; nothing read when it does not match.
-    fn special_class(&mut self) -> Option<DataClass> {
+    fn special_class(&mut self) -> Option<DataClass<'a>> {
         let mark = self.c.mark();
         let found = (|| {
             let start = self.c.literal("special")?;
@@ -457,7 +557,7 @@ impl Parser<'_> {
     }
 
     /// A processor, or (`keyword` = `subprocessor`) one of its sub-processors.
-    fn processor(&mut self, keyword: &str, depth: usize) -> Option<Processor> {
+    fn processor(&mut self, keyword: &str, depth: usize) -> Option<Processor<'a>> {
         if depth > MAX_DEPTH {
             self.c.unsure = true;
             return None;
@@ -501,7 +601,7 @@ impl Parser<'_> {
     }
 
     /// `transfer_field`: `transfer mechanism ("|" mechanism)*`.
-    fn transfer(&mut self) -> Option<Transfer> {
+    fn transfer(&mut self) -> Option<Transfer<'a>> {
         let start = self.c.pos;
         let mechanisms = self.after("transfer", |p| {
             p.alternatives(|p| {
@@ -515,7 +615,7 @@ impl Parser<'_> {
         })
     }
 
-    fn recipient(&mut self, start: usize) -> Option<Recipient> {
+    fn recipient(&mut self, start: usize) -> Option<Recipient<'a>> {
         let (name, label, kind) = self.one_liner("recipient")?;
         let mut r = Recipient {
             name,
@@ -542,50 +642,57 @@ impl Parser<'_> {
         Some(r)
     }
 
-    fn activity(&mut self, start: usize) -> Option<Activity> {
+    fn activity(&mut self, start: usize) -> Option<Activity<'a>> {
         self.c.keyword("activity")?;
         self.c.skip();
         let (name, label) = self.header()?;
-        let mut statements = std::mem::take(&mut self.statements_buf);
-        statements.clear();
-        let closed = self.block(|p, keyword| {
+        let mut statements = take(&mut self.scratch.statements);
+        self.block(|p, keyword| {
             let statement = p.statement(keyword)?;
             statements.push(statement);
             Some(())
-        });
-        let exact = exact(&mut statements);
-        self.statements_buf = statements;
-        closed?;
+        })?;
         Some(Activity {
             name,
             label,
-            statements: exact,
+            statements,
             span: self.span_from(start),
         })
     }
 
     /// One statement of an activity, starting at its first word, `keyword`.
-    fn statement(&mut self, keyword: &str) -> Option<Statement> {
+    fn statement(&mut self, keyword: &str) -> Option<Statement<'a>> {
         let start = self.c.pos;
         Some(match keyword {
-            "purpose" => Statement::Purpose(self.after(keyword, Self::text)?),
-            "subjects" => Statement::Subjects(self.after(keyword, Self::names)?),
-            "data" => Statement::Data(self.after(keyword, Self::names)?),
-            "sources" => Statement::Sources(self.after(keyword, Self::names)?),
+            "purpose" => Statement::Purpose(self.peeked(keyword, Self::text)?),
+            "subjects" => Statement::Subjects(self.peeked(keyword, Self::names)?),
+            "data" => Statement::Data(self.peeked(keyword, Self::names)?),
+            "sources" => Statement::Sources(self.peeked(keyword, Self::names)?),
+            // Before the other words of six letters: nearly every activity has a notice.
+            "notice" => {
+                let notice = self.peeked(keyword, Self::notice)?;
+                Statement::Notice(boxed(&mut self.scratch.notices, notice))
+            }
             "basis" => {
-                let citations = self.after(keyword, Self::citations)?;
+                let citations = self.peeked(keyword, Self::citations)?;
                 Statement::Basis(citations, self.span_from(start))
             }
-            "retain" => Statement::Retain(Box::new(self.retain()?)),
-            "via" => Statement::Via(self.after(keyword, Self::names)?),
-            "disclose" => Statement::Disclose(Box::new(self.disclose()?)),
-            "review" => Statement::Review(self.after(keyword, |p| p.alternatives(Self::name))?),
+            "retain" => {
+                let retain = self.retain()?;
+                Statement::Retain(boxed(&mut self.scratch.retains, retain))
+            }
+            "via" => Statement::Via(self.peeked(keyword, Self::names)?),
+            "disclose" => {
+                let disclose = self.disclose()?;
+                Statement::Disclose(boxed(&mut self.scratch.discloses, disclose))
+            }
+            "review" => Statement::Review(self.peeked(keyword, |p| p.alternatives(Self::name))?),
             "cctv" => {
                 self.c.keyword(keyword)?;
                 Statement::Cctv(self.span_from(start))
             }
             "exception" => {
-                let citation = self.after(keyword, Self::citation)?;
+                let citation = self.peeked(keyword, Self::citation)?;
                 let reason = self.optional(Self::text);
                 Statement::Exception(Box::new(Exception {
                     citation,
@@ -593,28 +700,27 @@ impl Parser<'_> {
                     span: self.span_from(start),
                 }))
             }
-            "dpia" => Statement::Dpia(self.after(keyword, Self::text)?),
-            "since" => Statement::Since(self.after(keyword, Self::date)?),
-            "justification" => Statement::Justification(self.after(keyword, Self::text)?),
-            "notified" => Statement::Notified(self.after(keyword, Self::date)?),
-            "security" => Statement::Security(self.after(keyword, Self::text)?),
-            "area" => Statement::Area(self.after(keyword, Self::name)?),
-            "withdrawal" => Statement::Withdrawal(self.after(keyword, Self::text)?),
+            "dpia" => Statement::Dpia(self.peeked(keyword, Self::text)?),
+            "since" => Statement::Since(self.peeked(keyword, Self::date)?),
+            "justification" => Statement::Justification(self.peeked(keyword, Self::text)?),
+            "notified" => Statement::Notified(self.peeked(keyword, Self::date)?),
+            "security" => Statement::Security(self.peeked(keyword, Self::text)?),
+            "area" => Statement::Area(self.peeked(keyword, Self::name)?),
+            "withdrawal" => Statement::Withdrawal(self.peeked(keyword, Self::text)?),
             "online_service" => {
                 self.c.keyword(keyword)?;
                 Statement::OnlineService(self.span_from(start))
             }
-            "parental_consent" => Statement::ParentalConsent(self.after(keyword, Self::text)?),
-            "compatibility" => Statement::Compatibility(self.after(keyword, Self::text)?),
-            "logic" => Statement::Logic(self.after(keyword, Self::text)?),
-            "monitoring" => Statement::Monitoring(self.after(keyword, Self::text)?),
+            "parental_consent" => Statement::ParentalConsent(self.peeked(keyword, Self::text)?),
+            "compatibility" => Statement::Compatibility(self.peeked(keyword, Self::text)?),
+            "logic" => Statement::Logic(self.peeked(keyword, Self::text)?),
+            "monitoring" => Statement::Monitoring(self.peeked(keyword, Self::text)?),
             "large_scale" => {
                 self.c.keyword(keyword)?;
                 Statement::LargeScale(self.span_from(start))
             }
-            "notice" => Statement::Notice(Box::new(self.after(keyword, Self::notice)?)),
             "erasure" => {
-                let reason = self.after(keyword, |p| p.after("refused", Self::text))?;
+                let reason = self.peeked(keyword, |p| p.after("refused", Self::text))?;
                 let basis = self
                     .optional(|p| p.after("under", Self::citations))
                     .unwrap_or_default();
@@ -624,7 +730,7 @@ impl Parser<'_> {
                     span: self.span_from(start),
                 }))
             }
-            "preserve" => Statement::Preserve(self.after(keyword, Self::text)?),
+            "preserve" => Statement::Preserve(self.peeked(keyword, Self::text)?),
             "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
@@ -636,7 +742,7 @@ impl Parser<'_> {
     }
 
     /// What follows `notice`: `exempt CITATIONS`, or a string.
-    fn notice(&mut self) -> Option<Notice> {
+    fn notice(&mut self) -> Option<Notice<'a>> {
         let mark = self.c.mark();
         if let Some(start) = self.c.keyword("exempt") {
             self.c.skip();
@@ -662,32 +768,35 @@ impl Parser<'_> {
         found
     }
 
-    fn date(&mut self) -> Option<Text> {
+    fn date(&mut self) -> Option<Word<'a>> {
         let range = self.c.date()?;
         Some(self.spanned(range))
     }
 
     /// `citation_list`: `citation ("," citation)*`.
-    fn citations(&mut self) -> Option<Vec<Citation>> {
+    fn citations(&mut self) -> Option<Vec<Citation<'a>>> {
         let first = self.citation()?;
-        let mut buf = std::mem::take(&mut self.citations_buf);
-        buf.push(first);
+        let mut list = take(&mut self.scratch.citations);
+        list.push(first);
         while let Some(next) = self.optional(|p| {
             p.c.literal(",")?;
             p.c.skip();
             p.citation()
         }) {
-            buf.push(next);
+            list.push(next);
         }
-        let list = exact(&mut buf);
-        self.citations_buf = buf;
         Some(list)
     }
 
     /// `citation`: `law "..."`, `agreement "..."`, or an act and a provision.
-    fn citation(&mut self) -> Option<Citation> {
+    fn citation(&mut self) -> Option<Citation<'a>> {
         let mark = self.c.mark();
-        match self.c.peek_word() {
+        // Only `law` and `agreement` are read as words here; an act's keyword is read below.
+        let word = match self.c.peek() {
+            Some(b'l' | b'a') => self.c.peek_word(),
+            _ => None,
+        };
+        match word {
             Some("law") => {
                 if let Some(text) = self.after("law", Self::text) {
                     return Some(Citation::Law(text));
@@ -703,7 +812,7 @@ impl Parser<'_> {
             _ => {}
         }
         let (act, (p_start, p_end)) = self.c.act_citation()?;
-        let (number, parts) = split_provision(&self.c.text[p_start..p_end]);
+        let (number, parts) = Parts::split(&self.c.text[p_start..p_end]);
         Some(Citation::Act {
             act: self.spanned(act),
             number,
@@ -713,7 +822,7 @@ impl Parser<'_> {
     }
 
     /// `retain_field`: `retain (all | name_list) (archive | deadline)`.
-    fn retain(&mut self) -> Option<Retain> {
+    fn retain(&mut self) -> Option<Retain<'a>> {
         let start = self.c.keyword("retain")?;
         self.c.skip();
         let targets = match self.c.keyword("all") {
@@ -751,7 +860,7 @@ impl Parser<'_> {
     }
 
     /// `disclose_field`: `disclose name_list to ident`, then `under` and `when` in either order.
-    fn disclose(&mut self) -> Option<Disclose> {
+    fn disclose(&mut self) -> Option<Disclose<'a>> {
         let start = self.c.keyword("disclose")?;
         self.c.skip();
         let data = self.names()?;
@@ -780,49 +889,39 @@ impl Parser<'_> {
     }
 }
 
-/// Moves the items of a buffer into a vector of exactly their number, leaving the buffer empty with
-/// its capacity for the next list.
-fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
-    let mut items = Vec::with_capacity(buf.len());
-    items.append(buf);
-    items
-}
-
 /// The keyword and name that chunk `range` of `text` starts with, when its first declaration
 /// declares a single name (see `Chunks::header`).
-pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Name)> {
-    let mut p = Parser {
-        c: Cursor::new(&text[range.clone()]),
-        file,
-        offset: range.start,
-        names_buf: Vec::new(),
-        statements_buf: Vec::new(),
-        citations_buf: Vec::new(),
+pub fn header(file: FileId, text: &str, range: Range<usize>) -> Option<(&'static str, Word<'_>)> {
+    let mut c = Cursor::new(&text[range.clone()]);
+    c.skip();
+    let keyword = match c.peek_word()? {
+        "activity" => "activity",
+        "data" => "data",
+        "subjects" => "subjects",
+        "source" => "source",
+        "recipient" => "recipient",
+        "controller" => "controller",
+        _ => return None,
     };
-    p.c.skip();
-    let word = p.c.peek_word()?;
-    let keyword = [
-        "activity",
-        "data",
-        "subjects",
-        "source",
-        "recipient",
-        "controller",
-    ]
-    .into_iter()
-    .find(|k| *k == word)?;
-    let name = p.after(keyword, Parser::name)?;
-    (!p.c.unsure).then_some((keyword, name))
+    c.take_word(keyword);
+    c.skip();
+    let (start, end) = c.ident()?;
+    let name = Spanned::new(
+        &c.text[start..end],
+        Span::new(file, range.start + start, range.start + end),
+    );
+    (!c.unsure).then_some((keyword, name))
 }
 
 /// Parses a whole file with the fast parser alone, for tests/fast_parser.rs. `Invalid` when some
 /// chunk is invalid (the file then has errors), else `Unsure` when some chunk was left to pest.
-pub fn parse_file(file: FileId, text: &str) -> Result<File, Fallback> {
+pub fn parse_file(file: FileId, text: &str) -> Result<File<'_>, Fallback> {
     let chunks = super::chunks::split(text).map_err(|_| Fallback::Invalid)?;
     let mut declarations = Vec::new();
     let mut unsure = false;
+    let mut scratch = Scratch::default();
     for chunk in chunks {
-        match parse_chunk(file, text, chunk) {
+        match parse_chunk(file, text, chunk, &mut scratch) {
             Ok(d) => declarations.extend(d),
             Err(Fallback::Invalid) => return Err(Fallback::Invalid),
             Err(Fallback::Unsure) => unsure = true,

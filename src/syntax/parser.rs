@@ -1,5 +1,6 @@
 //! pest pairs → typed AST with spans. What a pest error means to a user is in `syntax_error.rs`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -25,18 +26,18 @@ struct HjemmelParser;
 /// tree, pest parses it, and pest's result (a tree, or the errors) counts.
 ///
 /// The errors are in English; [`parse_file_in`] words them in another language.
-pub fn parse_file(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
+pub fn parse_file(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnostic>> {
     parse(file, text, true, Lang::En)
 }
 
 /// [`parse_file`] with the errors worded in `lang`.
-pub fn parse_file_in(file: FileId, text: &str, lang: Lang) -> Result<File, Vec<Diagnostic>> {
+pub fn parse_file_in(file: FileId, text: &str, lang: Lang) -> Result<File<'_>, Vec<Diagnostic>> {
     parse(file, text, true, lang)
 }
 
 /// [`parse_file`] with pest alone, for tests/fast_parser.rs.
 #[doc(hidden)]
-pub fn parse_file_pest(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>> {
+pub fn parse_file_pest(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnostic>> {
     parse(file, text, false, Lang::En)
 }
 
@@ -44,7 +45,7 @@ pub fn parse_file_pest(file: FileId, text: &str) -> Result<File, Vec<Diagnostic>
 #[doc(hidden)]
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
 
-fn parse(file: FileId, text: &str, fast: bool, lang: Lang) -> Result<File, Vec<Diagnostic>> {
+fn parse(file: FileId, text: &str, fast: bool, lang: Lang) -> Result<File<'_>, Vec<Diagnostic>> {
     let chunks = Chunks::new(file, text, lang)?;
     let mut declarations = Vec::new();
     let mut errors = Vec::new();
@@ -68,6 +69,8 @@ pub struct Chunks<'a> {
     ranges: Vec<Range<usize>>,
     /// The language errors are worded in.
     lang: Lang,
+    /// The lists of the trees, kept from one chunk to the next.
+    scratch: RefCell<super::fast_parser::Scratch<'a>>,
 }
 
 impl<'a> Chunks<'a> {
@@ -90,6 +93,7 @@ impl<'a> Chunks<'a> {
             text,
             ranges,
             lang,
+            scratch: RefCell::default(),
         })
     }
 
@@ -104,20 +108,30 @@ impl<'a> Chunks<'a> {
     /// The keyword and name of chunk `i` read from its first words, when it starts a declaration
     /// that declares one name (not `processor`); `None` otherwise. Only a guess until the chunk is
     /// parsed: the caller checks it against the tree.
-    pub fn header(&self, i: usize) -> Option<(&'static str, Name)> {
+    pub fn header(&self, i: usize) -> Option<(&'static str, Word<'a>)> {
         super::fast_parser::header(self.file, self.text, self.ranges[i].clone())
+    }
+
+    /// Takes back the lists of declarations returned by [`parse`](Self::parse), to read the next
+    /// chunks into (see `fast_parser::Scratch`).
+    pub fn recycle(&self, declarations: Vec<Declaration<'a>>) {
+        self.scratch.borrow_mut().recycle(declarations);
     }
 
     /// The declarations of chunk `i`, or its errors. Each chunk is parsed on its own, so a syntax
     /// error in one does not hide the errors in the others.
-    pub fn parse(&self, i: usize) -> Result<Vec<Declaration>, Vec<Diagnostic>> {
+    pub fn parse(&self, i: usize) -> Result<Vec<Declaration<'a>>, Vec<Diagnostic>> {
         self.parse_with(i, true)
     }
 
-    fn parse_with(&self, i: usize, fast: bool) -> Result<Vec<Declaration>, Vec<Diagnostic>> {
+    fn parse_with(&self, i: usize, fast: bool) -> Result<Vec<Declaration<'a>>, Vec<Diagnostic>> {
         let (file, text, chunk, lang) = (self.file, self.text, self.ranges[i].clone(), self.lang);
-        if fast && let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone()) {
-            return Ok(parsed);
+        if fast {
+            let scratch = &mut self.scratch.borrow_mut();
+            if let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone(), scratch)
+            {
+                return Ok(parsed);
+            }
         }
         let offset = chunk.start;
         let pairs = HjemmelParser::parse(Rule::spec, &text[chunk])
@@ -191,25 +205,25 @@ impl HasSpan for Span {
     }
 }
 
-impl HasSpan for Dpo {
+impl HasSpan for Dpo<'_> {
     fn span(&self) -> Span {
         self.span
     }
 }
 
-impl HasSpan for Aged {
+impl HasSpan for Aged<'_> {
     fn span(&self) -> Span {
         self.span
     }
 }
 
-impl HasSpan for Limit {
+impl HasSpan for Limit<'_> {
     fn span(&self) -> Span {
         self.span
     }
 }
 
-impl HasSpan for Transfer {
+impl HasSpan for Transfer<'_> {
     fn span(&self) -> Span {
         self.span
     }
@@ -225,23 +239,23 @@ impl Builder {
         )
     }
 
-    fn name(&self, pair: Pair<Rule>) -> Name {
-        Spanned::new(pair.as_str().to_string(), self.span(&pair))
+    fn name<'a>(&self, pair: Pair<'a, Rule>) -> Word<'a> {
+        Spanned::new(pair.as_str(), self.span(&pair))
     }
 
     /// A `string` pair: the text without quotes, with `\"` and `\\` undone. The span covers the quotes.
-    fn text(&self, pair: Pair<Rule>) -> Text {
+    fn text<'a>(&self, pair: Pair<'a, Rule>) -> Quoted<'a> {
         let span = self.span(&pair);
         let body = pair.into_inner().next().map(|b| b.as_str()).unwrap_or("");
         let value = if body.contains('\\') {
-            unescape(body)
+            Cow::Owned(unescape(body))
         } else {
-            body.to_string()
+            Cow::Borrowed(body)
         };
         Spanned::new(value, span)
     }
 
-    fn names(&self, pair: Pair<Rule>) -> Vec<Name> {
+    fn names<'a>(&self, pair: Pair<'a, Rule>) -> Vec<Word<'a>> {
         pair.into_inner().map(|p| self.name(p)).collect()
     }
 
@@ -253,7 +267,7 @@ impl Builder {
         pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
     }
 
-    fn declaration(&self, pair: Pair<Rule>) -> Declaration {
+    fn declaration<'a>(&self, pair: Pair<'a, Rule>) -> Declaration<'a> {
         match pair.as_rule() {
             Rule::controller => Declaration::Controller(Box::new(self.controller(pair))),
             Rule::subjects_decl => {
@@ -332,7 +346,7 @@ impl Builder {
         }
     }
 
-    fn controller(&self, pair: Pair<Rule>) -> Controller {
+    fn controller<'a>(&self, pair: Pair<'a, Rule>) -> Controller<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let mut c = Controller {
@@ -371,7 +385,7 @@ impl Builder {
         c
     }
 
-    fn dpo(&self, pair: Pair<Rule>) -> Dpo {
+    fn dpo<'a>(&self, pair: Pair<'a, Rule>) -> Dpo<'a> {
         let mut dpo = Dpo {
             name: None,
             email: None,
@@ -395,15 +409,15 @@ impl Builder {
         dpo
     }
 
-    fn last_text(&self, pair: Pair<Rule>) -> Text {
+    fn last_text<'a>(&self, pair: Pair<'a, Rule>) -> Quoted<'a> {
         self.text(pair.into_inner().last().unwrap())
     }
 
-    fn last_name(&self, pair: Pair<Rule>) -> Name {
+    fn last_name<'a>(&self, pair: Pair<'a, Rule>) -> Word<'a> {
         self.name(pair.into_inner().last().unwrap())
     }
 
-    fn processor(&self, pair: Pair<Rule>) -> Processor {
+    fn processor<'a>(&self, pair: Pair<'a, Rule>) -> Processor<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let mut p = Processor {
@@ -445,7 +459,7 @@ impl Builder {
         p
     }
 
-    fn transfer(&self, pair: Pair<Rule>) -> Transfer {
+    fn transfer<'a>(&self, pair: Pair<'a, Rule>) -> Transfer<'a> {
         Transfer {
             span: self.span(&pair),
             mechanisms: self
@@ -455,7 +469,7 @@ impl Builder {
         }
     }
 
-    fn recipient(&self, pair: Pair<Rule>) -> Recipient {
+    fn recipient<'a>(&self, pair: Pair<'a, Rule>) -> Recipient<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let mut r = Recipient {
@@ -488,7 +502,7 @@ impl Builder {
         r
     }
 
-    fn activity(&self, pair: Pair<Rule>) -> Activity {
+    fn activity<'a>(&self, pair: Pair<'a, Rule>) -> Activity<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let name = self.name(it.next().unwrap());
@@ -502,7 +516,7 @@ impl Builder {
         }
     }
 
-    fn statement(&self, pair: Pair<Rule>) -> Statement {
+    fn statement<'a>(&self, pair: Pair<'a, Rule>) -> Statement<'a> {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         match rule {
@@ -583,7 +597,7 @@ impl Builder {
         }
     }
 
-    fn waiver(&self, pair: Pair<Rule>) -> Waiver {
+    fn waiver<'a>(&self, pair: Pair<'a, Rule>) -> Waiver<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         Waiver {
@@ -593,12 +607,12 @@ impl Builder {
         }
     }
 
-    fn aged(&self, pair: Pair<Rule>) -> Aged {
+    fn aged<'a>(&self, pair: Pair<'a, Rule>) -> Aged<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let mut number = || {
             let n = it.next().unwrap();
-            Spanned::new(n.as_str().to_string(), self.span(&n))
+            Spanned::new(n.as_str(), self.span(&n))
         };
         let youngest = number();
         let oldest = number();
@@ -609,33 +623,33 @@ impl Builder {
         }
     }
 
-    fn limit(&self, pair: Pair<Rule>) -> Limit {
+    fn limit<'a>(&self, pair: Pair<'a, Rule>) -> Limit<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let mut duration = it.next().unwrap().into_inner();
         let n = duration.next().unwrap();
         Limit {
-            amount: Spanned::new(n.as_str().to_string(), self.span(&n)),
+            amount: Spanned::new(n.as_str(), self.span(&n)),
             unit: self.name(duration.next().unwrap()),
             reason: it.next().map(|p| self.text(p)),
             span,
         }
     }
 
-    fn last_names(&self, pair: Pair<Rule>) -> Vec<Name> {
+    fn last_names<'a>(&self, pair: Pair<'a, Rule>) -> Vec<Word<'a>> {
         self.names(pair.into_inner().last().unwrap())
     }
 
-    fn last_date(&self, pair: Pair<Rule>) -> Text {
+    fn last_date<'a>(&self, pair: Pair<'a, Rule>) -> Word<'a> {
         let date = pair.into_inner().last().unwrap();
-        Spanned::new(date.as_str().to_string(), self.span(&date))
+        Spanned::new(date.as_str(), self.span(&date))
     }
 
-    fn citations(&self, list: Pair<Rule>) -> Vec<Citation> {
+    fn citations<'a>(&self, list: Pair<'a, Rule>) -> Vec<Citation<'a>> {
         list.into_inner().map(|c| self.citation(c)).collect()
     }
 
-    fn citation(&self, pair: Pair<Rule>) -> Citation {
+    fn citation<'a>(&self, pair: Pair<'a, Rule>) -> Citation<'a> {
         let span = self.span(&pair);
         let inner = pair.into_inner().next().unwrap();
         match inner.as_rule() {
@@ -645,7 +659,7 @@ impl Builder {
                 let mut it = inner.into_inner();
                 let act = self.name(it.next().unwrap());
                 let provision = it.next().unwrap().as_str();
-                let (number, parts) = split_provision(provision);
+                let (number, parts) = Parts::split(provision);
                 Citation::Act {
                     act,
                     number,
@@ -657,7 +671,7 @@ impl Builder {
         }
     }
 
-    fn retain(&self, pair: Pair<Rule>) -> Retain {
+    fn retain<'a>(&self, pair: Pair<'a, Rule>) -> Retain<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let targets_pair = it.next().unwrap();
@@ -679,7 +693,7 @@ impl Builder {
                         Rule::duration => {
                             let mut d = part.into_inner();
                             let n = d.next().unwrap();
-                            amount = Some(Spanned::new(n.as_str().to_string(), self.span(&n)));
+                            amount = Some(Spanned::new(n.as_str(), self.span(&n)));
                             unit = Some(self.name(d.next().unwrap()));
                         }
                         Rule::string => after = Some(self.text(part)),
@@ -703,7 +717,7 @@ impl Builder {
         }
     }
 
-    fn disclose(&self, pair: Pair<Rule>) -> Disclose {
+    fn disclose<'a>(&self, pair: Pair<'a, Rule>) -> Disclose<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
         let data = self.names(it.next().unwrap());
@@ -754,16 +768,6 @@ pub(super) fn unescape(body: &str) -> String {
         }
     }
     out
-}
-
-/// `6(1)(e)` → (`6`, [`1`, `e`]); `4c(5)` → (`4c`, [`5`]).
-pub(super) fn split_provision(text: &str) -> (String, Vec<String>) {
-    let mut pieces = text.split('(');
-    let number = pieces.next().unwrap_or_default().to_string();
-    let parts = pieces
-        .map(|p| p.trim_end_matches(')').to_string())
-        .collect();
-    (number, parts)
 }
 
 fn is_keyword(rule: Rule) -> bool {
