@@ -12,7 +12,10 @@
 #   4. With phases on (the default), runs `phases FILE` (best of RUNS, in-process `Instant` timings) for the
 #      split of time between load, parse + resolve, flow graph, rules, JSON rendering and the teardown
 #      before exit, and the resident memory after each phase.
-#   5. Prints a Markdown table and checks the targets:
+#   5. With --instructions, counts the instructions of `hjemmel check FILE --format json` under valgrind's
+#      callgrind for every size up to 10,000 activities: unlike wall time, the count does not depend on
+#      the machine's load, so it compares builds on a shared machine.
+#   6. Prints a Markdown table and checks the targets:
 #        - 100k activities: wall time under 1 s;
 #        - 100k activities: peak RSS under 1 GiB;
 #        - linear growth: time(100k) / time(10k) <= 12.
@@ -20,6 +23,7 @@
 #
 # Usage
 #   scripts/bench.sh [--runs N] [--sizes "1000 10000 100000"] [--seed S] [--dir DIR] [--no-phases]
+#                    [--instructions]
 #
 #   --runs N     repetitions per size; the best wall time counts (default 5). A size whose first run takes
 #                longer than 20 s is not repeated (the target is already missed by far, and repeats would
@@ -28,6 +32,9 @@
 #   --seed S     generator seed (default 1).
 #   --dir DIR    where the generated specs go (default ${TMPDIR:-/tmp}/hjemmel-bench); reused if present.
 #   --no-phases  skip the per-phase split.
+#   --instructions
+#                also count instructions with callgrind (needs valgrind; about a minute per 10,000
+#                activities).
 #
 # Needs: bash, cargo, awk. Optional: taskset (pinning), /usr/bin/time (peak RSS; without it the memory
 # target is reported as not measured). hyperfine is not needed.
@@ -39,6 +46,7 @@ SIZES="1000 10000 100000"
 SEED=1
 DIR="${TMPDIR:-/tmp}/hjemmel-bench"
 PHASES=1
+INSTRUCTIONS=0
 SLOW_SECONDS=20
 
 while [[ $# -gt 0 ]]; do
@@ -48,10 +56,15 @@ while [[ $# -gt 0 ]]; do
         --seed) SEED="$2"; shift 2 ;;
         --dir) DIR="$2"; shift 2 ;;
         --no-phases) PHASES=0; shift ;;
+        --instructions) INSTRUCTIONS=1; shift ;;
         -h|--help) sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
+if [[ $INSTRUCTIONS -eq 1 ]] && ! command -v valgrind > /dev/null; then
+    echo "bench.sh: --instructions needs valgrind" >&2
+    exit 2
+fi
 if ! [[ "$RUNS" =~ ^[1-9][0-9]*$ ]]; then
     echo "bench.sh: --runs takes a whole number > 0" >&2
     exit 2
@@ -107,7 +120,7 @@ measure() {
     awk -v s="$start" -v e="$end" -v r="$rss" 'BEGIN { printf "%.4f %s\n", e - s, r }'
 }
 
-declare -A WALL RSS BYTES PHASE_LINE PHASE_MEM
+declare -A WALL RSS BYTES PHASE_LINE PHASE_MEM INSTR
 ROWS=()
 for n in $SIZES; do
     file="$DIR/synth-$n-seed$SEED.hjemmel"
@@ -151,6 +164,14 @@ for n in $SIZES; do
             printf "%s | %s | %s | %s | %s | %s", mib(v["load"]), mib(v["compile"]),
                 mib(v["flow"]), mib(v["rules"]), mib(v["json"]), mib(v["total"]) }' <<< "$phase_out")"
     fi
+    if [[ $INSTRUCTIONS -eq 1 && $n -le 10000 ]]; then
+        echo "  instructions of $n activities (callgrind)..." >&2
+        set +e
+        valgrind --tool=callgrind --callgrind-out-file="$DIR/callgrind-$n.out" \
+            "$BIN" check "$file" --format json > /dev/null 2> "$DIR/callgrind-$n.log"
+        set -e
+        INSTR[$n]="$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$DIR/callgrind-$n.log")"
+    fi
     ROWS+=("$n")
 done
 
@@ -185,6 +206,20 @@ if [[ $PHASES -eq 1 ]]; then
     echo "|-----------:|-----:|----------------:|-----------:|------:|-----:|-----:|"
     for n in "${ROWS[@]}"; do
         echo "| $n | ${PHASE_MEM[$n]} |"
+    done
+fi
+
+if [[ $INSTRUCTIONS -eq 1 ]]; then
+    echo
+    echo "## Instructions (callgrind, hjemmel check --format json)"
+    echo
+    echo "| activities | instructions (M) | per activity |"
+    echo "|-----------:|-----------------:|-------------:|"
+    for n in "${ROWS[@]}"; do
+        [[ -n "${INSTR[$n]:-}" ]] || continue
+        printf "| %s | %s | %s |\n" "$n" \
+            "$(awk -v i="${INSTR[$n]}" 'BEGIN { printf "%.1f", i / 1e6 }')" \
+            "$(awk -v i="${INSTR[$n]}" -v n="$n" 'BEGIN { printf "%.0f", i / n }')"
     done
 fi
 
