@@ -115,33 +115,44 @@ impl Rule for Art6NationalLaw {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
+            // Worded only when there is a finding: most activities have none.
+            let whose = || tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
             report(cx, &activity.bases, &whose, None);
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = tr!(
-                    lang,
-                    text::WHOSE_DISCLOSURE,
-                    recipient = recipient.name.node
-                );
-                let label = tr!(
-                    lang,
-                    text::DISCLOSED_TO,
-                    recipient = recipient.name.node,
-                    kind = recipient.kind.keyword()
-                );
+                let whose = || {
+                    tr!(
+                        lang,
+                        text::WHOSE_DISCLOSURE,
+                        recipient = recipient.name.node
+                    )
+                };
+                let label = || {
+                    tr!(
+                        lang,
+                        text::DISCLOSED_TO,
+                        recipient = recipient.name.node,
+                        kind = recipient.kind.keyword()
+                    )
+                };
                 report(
                     cx,
                     &disclosure.basis,
                     &whose,
-                    Some((disclosure.recipient.span, label)),
+                    Some((disclosure.recipient.span, &label)),
                 );
             }
         }
     }
 }
 
-fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str, related: Option<(Span, String)>) {
+/// `whose` and the related label are worded only when there is a finding.
+fn report(
+    cx: &mut Context<'_>,
+    bases: &[LegalRef],
+    whose: &dyn Fn() -> String,
+    related: Option<(Span, &dyn Fn() -> String)>,
+) {
     if bases.iter().any(names_statute) {
         return;
     }
@@ -158,12 +169,12 @@ fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str, related: Option
         (text::MESSAGE_TASK, text::HELP_TASK)
     };
     let mut finding = cx.finding(
-        tr!(lang, message, whose = whose),
+        tr!(lang, message, whose = whose()),
         basis.span(),
         tr!(lang, text::LABEL, basis = legal_ref(lang, basis)),
     );
     if let Some((span, label)) = related {
-        finding = finding.with_secondary(span, label);
+        finding = finding.with_secondary(span, label());
     }
     cx.report(finding.with_help(tr!(lang, help)));
 }

@@ -127,22 +127,25 @@ impl Rule for Art6NotABasis {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
+            // Worded only when there is a finding: most activities have none.
+            let whose = || tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
             report(cx, &activity.bases, &whose);
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = tr!(
-                    lang,
-                    text::WHOSE_DISCLOSURE,
-                    recipient = recipient.name.node
-                );
+                let whose = || {
+                    tr!(
+                        lang,
+                        text::WHOSE_DISCLOSURE,
+                        recipient = recipient.name.node
+                    )
+                };
                 report(cx, &disclosure.basis, &whose);
             }
         }
     }
 }
 
-fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str) {
+fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &dyn Fn() -> String) {
     let lang = cx.lang;
     let ground = bases.iter().find(|b| is_ground(b));
     for basis in bases {
@@ -159,7 +162,7 @@ fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &str) {
         };
         let cited = legal_ref(lang, basis);
         let mut finding = cx.finding(
-            tr!(lang, text::MESSAGE, basis = cited, whose = whose),
+            tr!(lang, text::MESSAGE, basis = cited, whose = whose()),
             basis.span(),
             what.clone(),
         );

@@ -96,18 +96,19 @@ impl Rule for Art6fPublicAuthority {
             controller = model.controller.name.node
         );
         for activity in &model.activities {
-            let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
+            // Worded only when there is a finding: most activities have none.
             for basis in activity.bases.iter().filter(|b| is_6_1_f(b)) {
+                let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
                 report(cx, basis, &whose, &authority);
             }
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let whose = tr!(
-                    lang,
-                    text::WHOSE_DISCLOSURE,
-                    recipient = recipient.name.node
-                );
                 for basis in disclosure.basis.iter().filter(|b| is_6_1_f(b)) {
+                    let whose = tr!(
+                        lang,
+                        text::WHOSE_DISCLOSURE,
+                        recipient = recipient.name.node
+                    );
                     report(cx, basis, &whose, &authority);
                 }
             }

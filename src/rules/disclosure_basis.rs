@@ -163,15 +163,18 @@ impl Rule for DisclosureBasis {
         for activity in &model.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
-                let label = tr!(
-                    lang,
-                    text::DISCLOSED_TO,
-                    recipient = recipient.name.node,
-                    kind = recipient.kind.keyword()
-                );
+                // Worded only when there is a finding: most disclosures have none.
+                let label = || {
+                    tr!(
+                        lang,
+                        text::DISCLOSED_TO,
+                        recipient = recipient.name.node,
+                        kind = recipient.kind.keyword()
+                    )
+                };
                 let typical = typical_basis(recipient.kind).get(lang);
                 // Several disclosures to one recipient are told apart by their condition.
-                let what = match &disclosure.condition {
+                let what = || match &disclosure.condition {
                     Some(when) => tr!(
                         lang,
                         text::THE_DISCLOSURE_WHEN,
@@ -188,9 +191,9 @@ impl Rule for DisclosureBasis {
                     };
                     let finding = cx
                         .finding(
-                            tr!(lang, message, what = what),
+                            tr!(lang, message, what = what()),
                             disclosure.recipient.span,
-                            label,
+                            label(),
                         )
                         .with_secondary(disclosure.span, tr!(lang, text::OWN_BASIS))
                         .with_help(tr!(lang, text::ADD, typical = typical));
@@ -207,7 +210,7 @@ impl Rule for DisclosureBasis {
                         .finding(
                             tr!(lang, text::TAX, recipient = recipient.name.node),
                             disclosure.recipient.span,
-                            label,
+                            label(),
                         )
                         .with_secondary(disclosure.span, tr!(lang, text::NO_6_1_C))
                         .with_help(tr!(lang, text::ADD, typical = typical));
@@ -231,7 +234,7 @@ impl Rule for DisclosureBasis {
                                 name = model.data(special.id).name.node
                             ),
                         )
-                        .with_secondary(disclosure.recipient.span, label)
+                        .with_secondary(disclosure.recipient.span, label())
                         .with_help(tr!(lang, text::SPECIAL_HELP, typical = typical));
                     cx.report(finding);
                 }

@@ -137,11 +137,14 @@ impl Rule for EmployeeBasis {
             let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
             };
-            let group = tr!(
-                lang,
-                text::GROUP,
-                group = model.subjects(employees.id).name.node
-            );
+            // Worded only when there is a finding.
+            let group = || {
+                tr!(
+                    lang,
+                    text::GROUP,
+                    group = model.subjects(employees.id).name.node
+                )
+            };
             if let Some(consent) = activity.bases.iter().find(|b| b.is_consent()) {
                 let finding = cx
                     .finding(
@@ -149,7 +152,7 @@ impl Rule for EmployeeBasis {
                         consent.span(),
                         tr!(lang, text::CONSENT_LABEL),
                     )
-                    .with_secondary(employees.span, group)
+                    .with_secondary(employees.span, group())
                     .with_help(tr!(lang, text::CONSENT_HELP));
                 cx.report(finding);
                 continue;
@@ -171,11 +174,11 @@ impl Rule for EmployeeBasis {
             };
             let (span, label) = match dbl_12 {
                 Some(cited) => (cited.span(), tr!(lang, text::REFERS)),
-                None => (employees.span, group.clone()),
+                None => (employees.span, group()),
             };
             let mut finding = cx.finding(message, span, label);
             if dbl_12.is_some() {
-                finding = finding.with_secondary(employees.span, group);
+                finding = finding.with_secondary(employees.span, group());
             } else {
                 finding = finding.with_secondary(activity.basis_span(), tr!(lang, text::NOT_AMONG));
             }

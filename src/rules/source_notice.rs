@@ -139,6 +139,10 @@ impl Rule for SourceNotice {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
+            // Most activities say how people are told: nothing to word for them.
+            if matches!(activity.notice, Some(NoticeDecl::Practice(_))) {
+                continue;
+            }
             let others: Vec<(Span, String)> = activity
                 .sources
                 .iter()
