@@ -1,8 +1,8 @@
+use super::basis_lists::{self, BasisList};
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
-use crate::syntax::span::Span;
 use crate::tr;
 
 declare_rule! {
@@ -68,9 +68,6 @@ declare_rule! {
         provisions: [("GDPR", "art. 6(3)")],
     }
     texts {
-        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
-        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
-        DISCLOSED_TO = ("disclosed to `{recipient}` ({kind})", "videregives til `{recipient}` ({kind})"),
         MESSAGE_OBLIGATION = (
             "{whose} rests on a legal obligation but names no statute",
             "{whose} hviler på en retlig forpligtelse, men angiver ingen lov",
@@ -112,47 +109,14 @@ impl Rule for Art6NationalLaw {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let model = cx.model;
-        let lang = cx.lang;
-        for activity in &model.activities {
-            // Worded only when there is a finding: most activities have none.
-            let whose = || tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
-            report(cx, &activity.bases, &whose, None);
-            for disclosure in &activity.disclosures {
-                let recipient = model.recipient(disclosure.recipient.id);
-                let whose = || {
-                    tr!(
-                        lang,
-                        text::WHOSE_DISCLOSURE,
-                        recipient = recipient.name.node
-                    )
-                };
-                let label = || {
-                    tr!(
-                        lang,
-                        text::DISCLOSED_TO,
-                        recipient = recipient.name.node,
-                        kind = recipient.kind.keyword()
-                    )
-                };
-                report(
-                    cx,
-                    &disclosure.basis,
-                    &whose,
-                    Some((disclosure.recipient.span, &label)),
-                );
-            }
+        for list in basis_lists::all(cx.model) {
+            report(cx, &list);
         }
     }
 }
 
-/// `whose` and the related label are worded only when there is a finding.
-fn report(
-    cx: &mut Context<'_>,
-    bases: &[LegalRef],
-    whose: &dyn Fn() -> String,
-    related: Option<(Span, &dyn Fn() -> String)>,
-) {
+fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
+    let bases = list.bases();
     if bases.iter().any(names_statute) {
         return;
     }
@@ -169,12 +133,19 @@ fn report(
         (text::MESSAGE_TASK, text::HELP_TASK)
     };
     let mut finding = cx.finding(
-        tr!(lang, message, whose = whose()),
+        tr!(lang, message, whose = list.whose(lang)),
         basis.span(),
         tr!(lang, text::LABEL, basis = legal_ref(lang, basis)),
     );
-    if let Some((span, label)) = related {
-        finding = finding.with_secondary(span, label());
+    if let BasisList::Disclosure {
+        disclosure,
+        recipient,
+    } = list
+    {
+        finding = finding.with_secondary(
+            disclosure.recipient.span,
+            basis_lists::disclosed_to(lang, recipient),
+        );
     }
     cx.report(finding.with_help(tr!(lang, help)));
 }

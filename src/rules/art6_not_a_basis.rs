@@ -1,3 +1,4 @@
+use super::basis_lists::{self, BasisList};
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
@@ -75,8 +76,6 @@ declare_rule! {
         provisions: [("GDPR", "art. 6(1)")],
     }
     texts {
-        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
-        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
         /// When the reference data says nothing of what the provision is: its title, in lower case.
         THE_PROVISION_ON = ("the provision on {title}", "bestemmelsen om {title}"),
         MESSAGE = (
@@ -124,28 +123,14 @@ impl Rule for Art6NotABasis {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        let model = cx.model;
-        let lang = cx.lang;
-        for activity in &model.activities {
-            // Worded only when there is a finding: most activities have none.
-            let whose = || tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
-            report(cx, &activity.bases, &whose);
-            for disclosure in &activity.disclosures {
-                let recipient = model.recipient(disclosure.recipient.id);
-                let whose = || {
-                    tr!(
-                        lang,
-                        text::WHOSE_DISCLOSURE,
-                        recipient = recipient.name.node
-                    )
-                };
-                report(cx, &disclosure.basis, &whose);
-            }
+        for list in basis_lists::all(cx.model) {
+            report(cx, &list);
         }
     }
 }
 
-fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &dyn Fn() -> String) {
+fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
+    let bases = list.bases();
     let lang = cx.lang;
     let ground = bases.iter().find(|b| is_ground(b));
     for basis in bases {
@@ -162,7 +147,7 @@ fn report(cx: &mut Context<'_>, bases: &[LegalRef], whose: &dyn Fn() -> String) 
         };
         let cited = legal_ref(lang, basis);
         let mut finding = cx.finding(
-            tr!(lang, text::MESSAGE, basis = cited, whose = whose()),
+            tr!(lang, text::MESSAGE, basis = cited, whose = list.whose(lang)),
             basis.span(),
             what.clone(),
         );

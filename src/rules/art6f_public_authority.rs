@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
+use super::{Context, Rule, RuleMeta, basis_lists, declare_rule};
 use crate::law::citation::LegalRef;
 use crate::tr;
 
@@ -62,8 +62,6 @@ declare_rule! {
         provisions: [("GDPR", "art. 6(1), second subparagraph")],
     }
     texts {
-        WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
-        WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
         AUTHORITY = ("`{controller}` is a public authority", "`{controller}` er en offentlig myndighed"),
         MESSAGE = (
             "{whose} rests on legitimate interests, which a public authority cannot use for its tasks",
@@ -95,22 +93,9 @@ impl Rule for Art6fPublicAuthority {
             text::AUTHORITY,
             controller = model.controller.name.node
         );
-        for activity in &model.activities {
-            // Worded only when there is a finding: most activities have none.
-            for basis in activity.bases.iter().filter(|b| is_6_1_f(b)) {
-                let whose = tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node);
-                report(cx, basis, &whose, &authority);
-            }
-            for disclosure in &activity.disclosures {
-                let recipient = model.recipient(disclosure.recipient.id);
-                for basis in disclosure.basis.iter().filter(|b| is_6_1_f(b)) {
-                    let whose = tr!(
-                        lang,
-                        text::WHOSE_DISCLOSURE,
-                        recipient = recipient.name.node
-                    );
-                    report(cx, basis, &whose, &authority);
-                }
+        for list in basis_lists::all(model) {
+            for basis in list.bases().iter().filter(|b| is_6_1_f(b)) {
+                report(cx, basis, &list.whose(lang), &authority);
             }
         }
     }

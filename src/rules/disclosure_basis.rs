@@ -1,5 +1,5 @@
 use super::art9_basis::is_art9_condition;
-use super::{Context, Rule, RuleMeta, declare_rule};
+use super::{Context, Rule, RuleMeta, basis_lists, declare_rule};
 use crate::i18n::Text;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
@@ -101,7 +101,6 @@ declare_rule! {
             "`under gdpr 6(1)(...)` with the point relied on",
             "`under gdpr 6(1)(...)` med det litra, der anvendes",
         ),
-        DISCLOSED_TO = ("disclosed to `{recipient}` ({kind})", "videregives til `{recipient}` ({kind})"),
         THE_DISCLOSURE_WHEN = (
             "the disclosure to `{recipient}` ({when})",
             "videregivelsen til `{recipient}` ({when})",
@@ -164,14 +163,7 @@ impl Rule for DisclosureBasis {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
                 // Worded only when there is a finding: most disclosures have none.
-                let label = || {
-                    tr!(
-                        lang,
-                        text::DISCLOSED_TO,
-                        recipient = recipient.name.node,
-                        kind = recipient.kind.keyword()
-                    )
-                };
+                let label = || basis_lists::disclosed_to(lang, recipient);
                 let typical = typical_basis(recipient.kind).get(lang);
                 // Several disclosures to one recipient are told apart by their condition.
                 let what = || match &disclosure.condition {

@@ -4,6 +4,7 @@
 //! [`Rule::check`]. It reports through [`Context`], which attaches the code, severity and provisions,
 //! so a rule never builds those by hand.
 
+pub mod basis_lists;
 pub mod context;
 pub mod docs;
 pub mod registry;
