@@ -13,7 +13,7 @@ use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::Lang;
-use crate::source::SourceMap;
+use crate::source::{SourceMap, SourceText};
 use crate::syntax::span::FileId;
 use crate::tr;
 
@@ -261,7 +261,7 @@ fn warnings(n: usize, lang: Lang) -> String {
 struct View<'a> {
     d: &'a Diagnostic,
     lang: Lang,
-    source: Option<NamedSource<Arc<String>>>,
+    source: Option<NamedSource<Arc<SourceText>>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Related>,
     help: Option<String>,
@@ -269,7 +269,7 @@ struct View<'a> {
 
 /// A label far from the primary one or in another file, drawn as a note of its own.
 struct Related {
-    source: NamedSource<Arc<String>>,
+    source: NamedSource<Arc<SourceText>>,
     label: LabeledSpan,
     message: String,
 }

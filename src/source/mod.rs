@@ -1,5 +1,9 @@
 //! Reading a spec from disk: a file, or every `.hjemmel` file of a directory, into one source map.
 
+mod source_text;
+
+pub use source_text::{MAP_FROM_BYTES, SourceText};
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -16,7 +20,7 @@ pub struct SourceFile {
     /// The path as the user should see it (relative paths stay relative).
     pub name: String,
     /// Shared, so that diagnostics can show the text without copying it.
-    pub text: Arc<String>,
+    pub text: Arc<SourceText>,
     /// How many lines end before each block of [`BLOCK`] bytes, for line/column look-ups; counted on
     /// the first look-up, since a spec without findings needs none. A full table of line starts
     /// took 10 MiB and about 4 % of the run at 100,000 activities; counting the newlines of a block
@@ -28,10 +32,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        // `Arc<String>`, not `Arc<str>`: converting would copy the whole text once more.
+        Self::from_text(name, SourceText::from(text.into()))
+    }
+
+    /// A file whose text was read or mapped from disk.
+    pub fn from_text(name: impl Into<String>, text: SourceText) -> Self {
         SourceFile {
             name: name.into(),
-            text: Arc::new(text.into()),
+            text: Arc::new(text),
             lines_before_block: OnceLock::new(),
         }
     }
@@ -179,7 +187,7 @@ pub fn load(path: &Path, lang: Lang) -> Result<SourceMap, LoadError> {
     let mut map = SourceMap::new();
     for p in &paths {
         match read_text(p, &mut map, lang) {
-            Ok((name, text)) => map.add(SourceFile::new(name, text)),
+            Ok((name, text)) => map.add(SourceFile::from_text(name, text)),
             Err(error) => {
                 return Err(LoadError {
                     sources: map,
@@ -197,7 +205,7 @@ pub fn load(path: &Path, lang: Lang) -> Result<SourceMap, LoadError> {
     let config_path = dir.map(|d| d.join(crate::config::FILE_NAME));
     if let Some(config_path) = config_path.filter(|c| c.is_file()) {
         match read_text(&config_path, &mut map, lang) {
-            Ok((name, text)) => map.add_config(SourceFile::new(name, text)),
+            Ok((name, text)) => map.add_config(SourceFile::from_text(name, text)),
             Err(error) => {
                 return Err(LoadError {
                     sources: map,
@@ -209,11 +217,16 @@ pub fn load(path: &Path, lang: Lang) -> Result<SourceMap, LoadError> {
     Ok(map)
 }
 
-/// Reads one file as UTF-8 text, without a leading byte-order mark. A file that is not UTF-8 is added
-/// to `map` with the bad bytes replaced, so that the error can point at the first of them.
-fn read_text(p: &Path, map: &mut SourceMap, lang: Lang) -> Result<(String, String), Diagnostic> {
+/// Reads one file as UTF-8 text, without a leading byte-order mark (a large file is mapped, see
+/// [`SourceText`]). A file that is not UTF-8 is added to `map` with the bad bytes replaced, so that
+/// the error can point at the first of them.
+fn read_text(
+    p: &Path,
+    map: &mut SourceMap,
+    lang: Lang,
+) -> Result<(String, SourceText), Diagnostic> {
     let name = p.display().to_string();
-    let bytes = std::fs::read(p).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         Diagnostic::spec_error(
             "read-error",
             tr!(
@@ -223,44 +236,41 @@ fn read_text(p: &Path, map: &mut SourceMap, lang: Lang) -> Result<(String, Strin
                 reason = io_reason(&e, lang)
             ),
         )
-    })?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let prefix = &e.as_bytes()[..offset];
-            let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(prefix)
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
-            // Shown with the bad bytes replaced, so the user sees where they are; everything before
-            // the first one is unchanged, so the offset still points at it.
-            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let id = map.add(SourceFile::new(name.clone(), shown));
-            return Err(Diagnostic::spec_error_at(
-                "not-utf8",
-                tr!(
-                    lang,
-                    text::NOT_UTF8,
-                    path = name,
-                    line = line,
-                    column = column,
-                    offset = offset
-                ),
-                Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
-                tr!(lang, text::NOT_UTF8_LABEL),
-            )
-            .with_help(tr!(lang, text::SAVE_AS_UTF8)));
-        }
     };
-    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the spec.
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+    let file = std::fs::File::open(p).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
+    let bytes = match SourceText::read(file, len).map_err(cannot_read)? {
+        Ok(text) => return Ok((name, text)),
+        Err(bytes) => bytes,
     };
-    Ok((name, text))
+    let e = std::str::from_utf8(&bytes)
+        .expect_err("SourceText::read returns only bytes that are not UTF-8");
+    let offset = e.valid_up_to();
+    let prefix = &bytes[..offset];
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(prefix)
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        + 1;
+    // Shown with the bad bytes replaced, so the user sees where they are; everything before the
+    // first one is unchanged, so the offset still points at it.
+    let shown = String::from_utf8_lossy(&bytes).into_owned();
+    let id = map.add(SourceFile::new(name.clone(), shown));
+    Err(Diagnostic::spec_error_at(
+        "not-utf8",
+        tr!(
+            lang,
+            text::NOT_UTF8,
+            path = name,
+            line = line,
+            column = column,
+            offset = offset
+        ),
+        Span::new(id, offset, offset + '\u{FFFD}'.len_utf8()),
+        tr!(lang, text::NOT_UTF8_LABEL),
+    )
+    .with_help(tr!(lang, text::SAVE_AS_UTF8)))
 }
 
 /// Why a file could not be read; the operating system's own words for the rarer reasons.
