@@ -273,7 +273,7 @@ fn activity_record(
         processors: stated(processors(model, a)),
         transfers,
         retention: retention(model, a, lang),
-        security: stated(a.security.iter().map(text).collect()),
+        security: stated(a.details().security.iter().map(text).collect()),
         missing: Vec::new(),
     };
     record.missing = [

@@ -101,7 +101,7 @@ impl Rule for ArchiveBeforeDelete {
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
         for activity in &cx.model.activities {
-            let Some(preserve) = &activity.preserve else {
+            let Some(preserve) = &activity.details().preserve else {
                 continue;
             };
             for rule in &activity.retention {

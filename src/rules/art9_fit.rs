@@ -142,7 +142,12 @@ impl Rule for Art9Fit {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            let Some(area) = activity.area.as_ref().filter(|a| a.node != Area::Other) else {
+            let Some(area) = activity
+                .details()
+                .area
+                .as_ref()
+                .filter(|a| a.node != Area::Other)
+            else {
                 continue;
             };
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {

@@ -120,7 +120,9 @@ impl Rule for CctvDisclosure {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            let Some(cctv) = activity.cctv else { continue };
+            let Some(cctv) = activity.details().cctv else {
+                continue;
+            };
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
                 if allowed(disclosure, recipient.kind) {

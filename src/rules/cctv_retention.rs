@@ -95,10 +95,13 @@ impl Rule for CctvRetention {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            let Some(cctv) = activity.cctv else { continue };
+            let Some(cctv) = activity.details().cctv else {
+                continue;
+            };
             // The exception of § 4 c, stk. 5 covers recordings kept for a specific dispute or handed to the
             // police: a period that runs from such an event. It does not stretch the routine period.
             let excepted = activity
+                .details()
                 .exceptions
                 .iter()
                 .any(|e| e.citation.is(ActId::Tvol, "4c", Some(5), None));

@@ -113,10 +113,10 @@ impl Rule for ChildConsent {
         let lang = cx.lang;
         let limit = &parameters().child_consent_age;
         for activity in &model.activities {
-            let Some(online) = activity.online_service else {
+            let Some(online) = activity.details().online_service else {
                 continue;
             };
-            if activity.parental_consent.is_some() {
+            if activity.details().parental_consent.is_some() {
                 continue;
             }
             let Some(consent) = activity.bases.iter().find(|b| b.is_gdpr("6", 1, Some('a'))) else {

@@ -92,7 +92,7 @@ impl Rule for ConsentWithdrawal {
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
         for activity in &cx.model.activities {
-            if activity.withdrawal.is_some() {
+            if activity.details().withdrawal.is_some() {
                 continue;
             }
             let consents = consents(activity, lang);

@@ -146,10 +146,11 @@ fn control_trigger(model: &Model, activity: &Activity) -> Option<(Span, Text)> {
     if let Some(source) = log {
         return Some((source.span, text::TRIGGER_LOG));
     }
-    if let Some(span) = activity.cctv {
+    if let Some(span) = activity.details().cctv {
         return Some((span, text::TRIGGER_CCTV));
     }
     activity
+        .details()
         .review
         .first()
         .map(|r| (r.span, text::TRIGGER_REVIEW))
@@ -170,7 +171,10 @@ impl Rule for ControlMeasure {
             let Some((trigger, what)) = control_trigger(model, activity) else {
                 continue;
             };
-            let (missing, ask, help) = match (&activity.justification, &activity.notified) {
+            let (missing, ask, help) = match (
+                &activity.details().justification,
+                &activity.details().notified,
+            ) {
                 (Some(_), Some(_)) => continue,
                 (None, None) => (text::MISSING_BOTH, text::ASK_BOTH, text::HELP_BOTH),
                 (None, Some(_)) => (

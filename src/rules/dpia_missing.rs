@@ -141,22 +141,22 @@ impl Rule for DpiaMissing {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            if activity.dpia.is_some() {
+            if activity.details().dpia.is_some() {
                 continue;
             }
             // (what the trigger is, where it is written, the label there)
             let mut triggers: Vec<(&str, Span, String)> = Vec::new();
-            if let Some(cctv) = activity.cctv {
+            if let Some(cctv) = activity.details().cctv {
                 triggers.push((text::CCTV.get(lang), cctv, tr!(lang, text::CCTV_LABEL)));
             }
-            if let Some(monitoring) = &activity.monitoring {
+            if let Some(monitoring) = &activity.details().monitoring {
                 triggers.push((
                     text::MONITORING.get(lang),
                     monitoring.span,
                     tr!(lang, text::MONITORING_LABEL),
                 ));
             }
-            if let Some(large) = activity.large_scale {
+            if let Some(large) = activity.details().large_scale {
                 let sensitive = activity.data.iter().find_map(|d| {
                     let category = model.data(d.id);
                     match category.class {
@@ -178,8 +178,13 @@ impl Rule for DpiaMissing {
                 }
             }
             // AI first: it is the stronger trigger (innovative technology, WP248 criterion 8).
-            let ai = activity.review.iter().find(|r| r.node == ReviewMode::Ai);
+            let ai = activity
+                .details()
+                .review
+                .iter()
+                .find(|r| r.node == ReviewMode::Ai);
             let automated = activity
+                .details()
                 .review
                 .iter()
                 .find(|r| r.node == ReviewMode::Automated);

@@ -109,7 +109,7 @@ impl Rule for ErasureException {
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
         for activity in &cx.model.activities {
-            let Some(refusal) = &activity.erasure_refusal else {
+            let Some(refusal) = &activity.details().erasure_refusal else {
                 continue;
             };
             let grounds: Vec<&LegalRef> = refusal

@@ -134,7 +134,7 @@ impl Rule for PurposeCompatibility {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            if activity.compatibility.is_some()
+            if activity.details().compatibility.is_some()
                 || activity.purposes.is_empty()
                 || activity.bases.iter().any(exempts)
             {

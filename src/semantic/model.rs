@@ -254,6 +254,19 @@ pub struct Activity {
     pub retention: Vec<RetentionRule>,
     pub processors: Vec<Ref<ProcessorId>>,
     pub disclosures: Vec<Disclosure>,
+    /// `notice ...`: how the art. 14 information is given, or why it is not.
+    pub notice: Option<NoticeDecl>,
+    /// The statements most activities do not make, or `None` when it makes none of them; read them
+    /// through [`Activity::details`].
+    pub details: Option<Box<ActivityDetails>>,
+}
+
+/// The statements of an activity that most activities do not make: CCTV and automated review,
+/// consent, control measures, DPIA triggers, exceptions, security, archiving. They are kept apart
+/// so that an activity without any of them costs one pointer rather than some 600 bytes: the model
+/// of 100,000 activities is most of the memory of a large run (docs/performance.md).
+#[derive(Debug, Clone, Default)]
+pub struct ActivityDetails {
     pub review: Vec<Spanned<ReviewMode>>,
     pub cctv: Option<Span>,
     pub exceptions: Vec<ExceptionDecl>,
@@ -278,12 +291,34 @@ pub struct Activity {
     pub monitoring: Option<Text>,
     /// `large_scale`: the activity processes data on a large scale (art. 35(3)(b)).
     pub large_scale: Option<Span>,
-    /// `notice ...`: how the art. 14 information is given, or why it is not.
-    pub notice: Option<NoticeDecl>,
     /// `erasure refused ...`: requests for erasure are refused, and on what ground.
     pub erasure_refusal: Option<ErasureRefusal>,
     /// `preserve "..."`: the records must be handed to the public archive (arkivloven).
     pub preserve: Option<Text>,
+}
+
+impl ActivityDetails {
+    /// An activity that makes none of these statements.
+    const NONE: ActivityDetails = ActivityDetails {
+        review: Vec::new(),
+        cctv: None,
+        exceptions: Vec::new(),
+        dpia: None,
+        since: None,
+        justification: None,
+        notified: None,
+        security: Vec::new(),
+        area: None,
+        withdrawal: None,
+        online_service: None,
+        parental_consent: None,
+        compatibility: None,
+        logic: None,
+        monitoring: None,
+        large_scale: None,
+        erasure_refusal: None,
+        preserve: None,
+    };
 }
 
 /// How the data subjects learn of data collected from others (art. 14).
@@ -304,6 +339,17 @@ pub struct ErasureRefusal {
 }
 
 impl Activity {
+    /// The statements most activities do not make (all empty when it makes none of them).
+    pub fn details(&self) -> &ActivityDetails {
+        static NONE: ActivityDetails = ActivityDetails::NONE;
+        self.details.as_deref().unwrap_or(&NONE)
+    }
+
+    /// The details, to fill in: made on the first statement that needs them.
+    pub fn details_mut(&mut self) -> &mut ActivityDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
+
     /// The first of the activity's groups of data subjects that is of `kind`.
     pub fn subjects_of_kind<'a>(
         &'a self,
@@ -433,5 +479,18 @@ pub mod text {
         /// After the amount and unit: `5 years after the end of the case`.
         AFTER_EVENT = (" after {event}", " efter {event}"),
         THEN_ARCHIVED = (", then archived", ", derefter afleveret til arkiv"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Activity;
+
+    /// The model of a large spec is mostly activities (docs/performance.md): a statement added to
+    /// every activity's struct rather than to `ActivityDetails` costs 100,000 times its size.
+    #[test]
+    fn an_activity_stays_small() {
+        let size = std::mem::size_of::<Activity>();
+        assert!(size <= 384, "Activity is {size} bytes");
     }
 }

@@ -1007,26 +1007,12 @@ impl<'a> Resolver<'a> {
             retention: Vec::with_capacity(n.retention),
             processors: Vec::with_capacity(n.processors),
             disclosures: Vec::with_capacity(n.disclosures),
-            review: Vec::new(),
-            cctv: None,
-            exceptions: Vec::new(),
-            dpia: None,
-            since: None,
-            justification: None,
-            notified: None,
-            security: Vec::with_capacity(n.security),
-            area: None,
-            withdrawal: None,
-            online_service: None,
-            parental_consent: None,
-            compatibility: None,
-            logic: None,
-            monitoring: None,
-            large_scale: None,
             notice: None,
-            erasure_refusal: None,
-            preserve: None,
+            details: None,
         };
+        if n.security > 0 {
+            act.details_mut().security.reserve_exact(n.security);
+        }
         let mut singles = std::mem::take(&mut self.singles);
         singles.clear();
         for statement in &a.statements {
@@ -1084,19 +1070,19 @@ impl<'a> Resolver<'a> {
                             ReviewMode::from_keyword,
                             ReviewMode::KEYWORDS,
                         ) {
-                            act.review.push(Spanned::new(mode, m.span));
+                            act.details_mut().review.push(Spanned::new(mode, m.span));
                         }
                     }
                 }
                 ast::Statement::Cctv(span) => {
                     self.single(&mut singles, "cctv", *span);
-                    act.cctv = Some(*span);
+                    act.details_mut().cctv = Some(*span);
                 }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) =
                         citation::validate(&e.citation, self.lang).map_err(|d| self.error(d))
                     {
-                        act.exceptions.push(ExceptionDecl {
+                        act.details_mut().exceptions.push(ExceptionDecl {
                             citation,
                             reason: e.reason.as_ref().map(Quoted::to_text),
                             span: e.span,
@@ -1105,54 +1091,54 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.dpia = Some(t.to_text());
+                    act.details_mut().dpia = Some(t.to_text());
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
-                    act.since = self.date(t);
+                    act.details_mut().since = self.date(t);
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.justification = Some(t.to_text());
+                    act.details_mut().justification = Some(t.to_text());
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
-                    act.notified = self.date(t);
+                    act.details_mut().notified = self.date(t);
                 }
-                ast::Statement::Security(t) => act.security.push(t.to_text()),
+                ast::Statement::Security(t) => act.details_mut().security.push(t.to_text()),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
-                    act.area = self
+                    act.details_mut().area = self
                         .keyword(word, AREA, Area::from_keyword, Area::KEYWORDS)
                         .map(|area| Spanned::new(area, word.span));
                 }
                 ast::Statement::Withdrawal(t) => {
                     self.single(&mut singles, "withdrawal", t.span);
-                    act.withdrawal = Some(t.to_text());
+                    act.details_mut().withdrawal = Some(t.to_text());
                 }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", *span);
-                    act.online_service = Some(*span);
+                    act.details_mut().online_service = Some(*span);
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.parental_consent = Some(t.to_text());
+                    act.details_mut().parental_consent = Some(t.to_text());
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.compatibility = Some(t.to_text());
+                    act.details_mut().compatibility = Some(t.to_text());
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
-                    act.logic = Some(t.to_text());
+                    act.details_mut().logic = Some(t.to_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
-                    act.monitoring = Some(t.to_text());
+                    act.details_mut().monitoring = Some(t.to_text());
                 }
                 ast::Statement::LargeScale(span) => {
                     self.single(&mut singles, "large_scale", *span);
-                    act.large_scale = Some(*span);
+                    act.details_mut().large_scale = Some(*span);
                 }
                 ast::Statement::Notice(n) => {
                     let span = match &**n {
@@ -1170,7 +1156,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
-                    act.erasure_refusal = Some(ErasureRefusal {
+                    act.details_mut().erasure_refusal = Some(ErasureRefusal {
                         reason: e.reason.to_text(),
                         basis: self.citations(&e.basis),
                         span: e.span,
@@ -1178,7 +1164,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.preserve = Some(t.to_text());
+                    act.details_mut().preserve = Some(t.to_text());
                 }
                 ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
