@@ -1,8 +1,6 @@
 //! The flow graph: sources → activities → processors → sub-processors (any depth) and recipients,
 //! each node with its country, each edge with the data it carries.
 
-use std::collections::BTreeSet;
-
 use hjemmel::flow::transfers::destinations;
 use hjemmel::flow::{FlowGraph, Node};
 use hjemmel::i18n::Lang;
@@ -51,8 +49,11 @@ fn compile() -> (Model, FlowGraph) {
     hjemmel::compile(&sources, Lang::En).expect("the spec is valid")
 }
 
-fn data_names(model: &Model, data: &BTreeSet<hjemmel::semantic::model::DataId>) -> Vec<String> {
-    data.iter()
+fn data_names<'d>(
+    model: &Model,
+    data: impl IntoIterator<Item = &'d hjemmel::semantic::model::DataId>,
+) -> Vec<String> {
+    data.into_iter()
         .map(|d| model.data(*d).name.node.clone())
         .collect()
 }
@@ -70,7 +71,7 @@ fn edge(model: &Model, flow: &FlowGraph, from: &str, to: &str) -> Vec<String> {
         .graph
         .find_edge(node_named(model, flow, from), node_named(model, flow, to))
         .unwrap_or_else(|| panic!("no edge {from} → {to}"));
-    data_names(model, &flow.graph[e].data)
+    data_names(model, flow.graph[e].data.iter())
 }
 
 #[test]

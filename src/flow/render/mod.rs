@@ -28,7 +28,7 @@ use std::collections::BTreeSet;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use super::{FlowGraph, Node, processor_chain};
+use super::{Flow, FlowGraph, Node, processor_chain};
 use crate::diagnostic::did_you_mean;
 use crate::i18n::Lang;
 use crate::law::countries::{CountryRef, Zone, countries};
@@ -390,10 +390,10 @@ impl<'m> FlowView<'m> {
     /// data flows to or from. With one: the edges that carry it, the nodes they join, and the
     /// activities that process it.
     pub fn new(model: &'m Model, flow: &FlowGraph, options: &RenderOptions) -> FlowView<'m> {
-        let carries = |data: &BTreeSet<DataId>| options.category.is_none_or(|c| data.contains(&c));
+        let carries = |flow: &Flow| options.category.is_none_or(|c| flow.carries(c));
         let mut wanted = vec![false; flow.graph.node_count()];
         for edge in flow.graph.edge_references() {
-            if carries(&edge.weight().data) {
+            if carries(edge.weight()) {
                 wanted[edge.source().index()] = true;
                 wanted[edge.target().index()] = true;
             }
@@ -427,11 +427,11 @@ impl<'m> FlowView<'m> {
         let mut edges: Vec<ViewEdge> = flow
             .graph
             .edge_references()
-            .filter(|e| carries(&e.weight().data))
+            .filter(|e| carries(e.weight()))
             .map(|e| {
                 let data: Vec<DataId> = match options.category {
                     Some(c) => vec![c],
-                    None => e.weight().data.iter().copied().collect(),
+                    None => e.weight().data.to_vec(),
                 };
                 let marks: BTreeSet<Mark> = data
                     .iter()
