@@ -1,8 +1,8 @@
 //! The text of one spec file: owned, or mapped from the file when the file is large.
 //!
 //! Reading a file copies it from the page cache into fresh memory, and every page of that memory is
-//! faulted in and zeroed first: for a 64 MB spec about 16,000 page faults and 100 ms, a tenth of the
-//! whole check (docs/performance.md). Mapping the file reads the page cache in place, 16 pages per
+//! faulted in and zeroed first: for a 64 MB spec about 16,000 page faults and 50–130 ms, a tenth of
+//! the whole check (docs/performance.md). Mapping the file reads the page cache in place, 16 pages per
 //! fault. Small files, which is every hand-written spec, are read: for them mapping saves nothing
 //! and costs a system call more.
 //!
@@ -46,7 +46,7 @@ impl SourceText {
         // module documentation says of files changed while mapped is the accepted risk.
         let map = unsafe { Mmap::map(&file)? };
         let start = if map.starts_with(BOM) { BOM.len() } else { 0 };
-        // simdutf8 checks 64 MB in a few milliseconds, where std takes some 25 (docs/performance.md).
+        // simdutf8 takes about 0.4 instructions a byte, std about one (docs/performance.md).
         Ok(match simdutf8::basic::from_utf8(&map[start..]) {
             Ok(_) => Ok(SourceText(Repr::Mapped { map, start })),
             Err(_) => Err(map.to_vec()),
