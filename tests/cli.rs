@@ -5,6 +5,8 @@
 //! Fixtures: tests/fixtures/cli/ (`empty_dir` holds only a README; `not_utf8.hjemmel` holds a 0xFF
 //! byte and is marked binary in .gitattributes so that it stays byte for byte).
 
+mod support;
+
 use std::process::{Command, Output};
 
 const CLEAN: &str = "tests/fixtures/cli/clean.hjemmel";
@@ -16,15 +18,11 @@ const EMPTY_DIR: &str = "tests/fixtures/cli/empty_dir";
 const NOT_UTF8: &str = "tests/fixtures/cli/not_utf8.hjemmel";
 
 /// Runs the binary from the package root (so paths in the output are the relative ones above), with
-/// a fixed width and no colour from the environment.
+/// a fixed width and without `NO_COLOR`, so that the `--color` rules are tested, not the environment.
 fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "100")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the hjemmel binary runs")
+    let mut command = support::hjemmel_command(args);
+    command.env_remove("NO_COLOR");
+    support::run(command)
 }
 
 fn code(output: &Output) -> i32 {

@@ -5,8 +5,12 @@
 //! Fixtures: tests/fixtures/diff/<case>/old.hjemmel and new.hjemmel, one change each (the comment at
 //! the top of each file says what it is).
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
+
+use support::{hjemmel, hjemmel_in};
 
 const CASES: &[&str] = &[
     "new_subprocessor_third_country",
@@ -17,20 +21,6 @@ const CASES: &[&str] = &[
 ];
 
 /// Runs the binary in `dir` (the package root unless given), with a fixed width.
-fn hjemmel_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .current_dir(dir)
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the hjemmel binary runs")
-}
-
-fn hjemmel(args: &[&str]) -> Output {
-    hjemmel_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
 fn code(output: &Output) -> i32 {
     output.status.code().expect("hjemmel exits with a code")
 }

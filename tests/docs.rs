@@ -13,6 +13,8 @@
 //! Blocks are checked in memory rather than through temporary files: the source is padded with
 //! empty lines so that an error points at its line in the Markdown file itself.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use hjemmel::law::ActId;
@@ -319,14 +321,7 @@ fn ropa_output(args: &[&str]) -> String {
 /// What `hjemmel diff ARGS` prints, from the binary as scripts/update-cli-doc.py runs it: the diff
 /// reads both specs from disk, and `--base` would run git.
 fn diff_output(args: &[&str]) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .arg("diff")
-        .args(args)
-        .current_dir(root())
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the hjemmel binary runs");
+    let output = support::hjemmel(&[&["diff"], args].concat());
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 

@@ -10,13 +10,16 @@
 //! Graphviz itself is not needed: DOT is parsed with the dot-parser crate. By hand, with Graphviz
 //! installed: `hjemmel graph specs/lejre | dot -Tsvg > /tmp/lejre.svg` (docs/cli.md).
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use hjemmel::flow::FlowGraph;
 use hjemmel::flow::render::{self, FlowView, RenderOptions, find_category};
 use hjemmel::i18n::Lang;
 use hjemmel::semantic::model::Model;
+use support::hjemmel;
 
 const FLOWS: &str = "tests/fixtures/graph/flows.hjemmel";
 const ESCAPING: &str = "tests/fixtures/graph/escaping.hjemmel";
@@ -41,16 +44,6 @@ fn options(model: &Model, category: Option<&str>, lang: Lang) -> RenderOptions {
         category: category.map(|c| find_category(model, c).expect("a declared category")),
         lang,
     }
-}
-
-fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .current_dir(root())
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the hjemmel binary runs")
 }
 
 fn stdout(output: &Output) -> String {

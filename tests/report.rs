@@ -4,8 +4,10 @@
 //! Fixtures: tests/fixtures/report/hostile.hjemmel puts markup, quotes, ampersands and addresses of
 //! other sites into every kind of text a report shows.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use hjemmel::i18n::Lang;
 use hjemmel::report::html;
@@ -28,14 +30,9 @@ fn render(path: &str, lang: Lang) -> String {
 }
 
 fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env("SOURCE_DATE_EPOCH", "1785024000")
-        .output()
-        .expect("the hjemmel binary runs")
+    let mut command = support::hjemmel_command(args);
+    command.env("SOURCE_DATE_EPOCH", "1785024000");
+    support::run(command)
 }
 
 #[test]

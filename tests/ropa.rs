@@ -4,11 +4,13 @@
 //! Fixtures: tests/fixtures/ropa/ (`missing_fields.hjemmel` leaves out what a record needs,
 //! `transfers.hjemmel` fills every field and sends data to third countries).
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use hjemmel::i18n::Lang;
 use hjemmel::ropa::{self, Record};
+use support::hjemmel;
 
 const MISSING: &str = "tests/fixtures/ropa/missing_fields.hjemmel";
 const TRANSFERS: &str = "tests/fixtures/ropa/transfers.hjemmel";
@@ -20,16 +22,6 @@ fn record(path: &str, lang: Lang) -> Record {
         Err(errors) => panic!("{path} must be understood: {errors:#?}"),
     };
     Record::build(&checked.model, &checked.flow, lang)
-}
-
-fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the hjemmel binary runs")
 }
 
 #[test]

@@ -4,12 +4,42 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::process::{Command, Output};
 
 use hjemmel::config::waivers::Suppressed;
 use hjemmel::diagnostic::Diagnostic;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
 use hjemmel::source::SourceMap;
+
+/// The `hjemmel` binary with `args`, as the tests run it: at the package root (so that paths are
+/// the repository's), 100 columns wide, without colour.
+pub fn hjemmel_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hjemmel"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// Runs [`hjemmel_command`] and gives what it printed.
+pub fn hjemmel(args: &[&str]) -> Output {
+    run(hjemmel_command(args))
+}
+
+/// [`hjemmel`] run in `dir`.
+pub fn hjemmel_in(dir: &Path, args: &[&str]) -> Output {
+    let mut command = hjemmel_command(args);
+    command.current_dir(dir);
+    run(command)
+}
+
+/// Runs a command of the binary to its end.
+pub fn run(mut command: Command) -> Output {
+    command.output().expect("the hjemmel binary runs")
+}
 
 /// What checking a spec gave.
 pub struct Checked {
