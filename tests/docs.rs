@@ -325,16 +325,14 @@ fn diff_output(args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
-#[test]
-fn documented_command_output_is_what_the_command_prints() {
-    const MARKER: &str = "<!-- output of: hjemmel ";
-    let doc = "docs/cli.md";
-    let markdown = read(doc);
+/// Every line `MARKER COMMAND -->` of a doc, with its index among the lines (0-based), the command,
+/// and the code block that follows it.
+fn marked_blocks<'d>(doc: &str, markdown: &'d str, marker: &str) -> Vec<(usize, &'d str, Block)> {
     let lines: Vec<&str> = markdown.lines().collect();
-    let mut compared = Vec::new();
+    let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(command) = line
-            .strip_prefix(MARKER)
+            .strip_prefix(marker)
             .and_then(|rest| rest.strip_suffix(" -->"))
         else {
             continue;
@@ -342,7 +340,19 @@ fn documented_command_output_is_what_the_command_prints() {
         let block = blocks(&lines[i + 1..].join("\n"))
             .into_iter()
             .next()
-            .unwrap_or_else(|| panic!("{doc}:{}: no output block follows", i + 1));
+            .unwrap_or_else(|| panic!("{doc}:{}: no block follows", i + 1));
+        found.push((i, command, block));
+    }
+    found
+}
+
+#[test]
+fn documented_command_output_is_what_the_command_prints() {
+    const MARKER: &str = "<!-- output of: hjemmel ";
+    let doc = "docs/cli.md";
+    let markdown = read(doc);
+    let mut compared = Vec::new();
+    for (i, command, block) in marked_blocks(doc, &markdown, MARKER) {
         let args: Vec<&str> = command.split_whitespace().collect();
         let actual = match args.split_first() {
             Some((&"check", rest)) => check_output(rest),
@@ -374,19 +384,8 @@ fn documented_sarif_results_are_what_the_command_prints() {
     const MARKER: &str = "<!-- results of: hjemmel check ";
     let doc = "docs/cli.md";
     let markdown = read(doc);
-    let lines: Vec<&str> = markdown.lines().collect();
     let mut compared = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let Some(command) = line
-            .strip_prefix(MARKER)
-            .and_then(|rest| rest.strip_suffix(" -->"))
-        else {
-            continue;
-        };
-        let block = blocks(&lines[i + 1..].join("\n"))
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("{doc}:{}: no block follows", i + 1));
+    for (i, command, block) in marked_blocks(doc, &markdown, MARKER) {
         let args: Vec<&str> = command.split_whitespace().collect();
         assert!(
             args.windows(2).any(|w| w == ["--format", "sarif"]),
