@@ -147,6 +147,30 @@ fn by_place(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     findings
 }
 
+/// The diagnostics of one spec in English and in Danish, paired by place, once each Danish one is
+/// checked to have every placeholder filled and a message of its own.
+fn danish_beside_english(
+    name: &str,
+    english: Vec<Diagnostic>,
+    danish: Vec<Diagnostic>,
+) -> Vec<(Diagnostic, Diagnostic)> {
+    let pairs: Vec<_> = by_place(english)
+        .into_iter()
+        .zip(by_place(danish))
+        .collect();
+    for (en, da) in &pairs {
+        for text in shown(da) {
+            assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
+        }
+        assert_ne!(
+            en.message, da.message,
+            "{name}: [{}] message in English",
+            da.code
+        );
+    }
+    pairs
+}
+
 #[test]
 fn every_fixture_in_danish_finds_the_same_with_every_placeholder_filled_and_danish_words() {
     insta::glob!("fixtures/rules/*/*.hjemmel", |path| {
@@ -159,18 +183,7 @@ fn every_fixture_in_danish_finds_the_same_with_every_placeholder_filled_and_dani
             danish.actual(),
             "{name}: the language changes the words, not the findings"
         );
-        let pairs = by_place(english.diagnostics)
-            .into_iter()
-            .zip(by_place(danish.diagnostics));
-        for (en, da) in pairs {
-            for text in shown(&da) {
-                assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
-            }
-            assert_ne!(
-                en.message, da.message,
-                "{name}: [{}] message in English",
-                da.code
-            );
+        for (en, da) in danish_beside_english(&name, english.diagnostics, danish.diagnostics) {
             assert_ne!(en.help, da.help, "{name}: [{}] help in English", da.code);
             let label = |d: &Diagnostic| d.primary.as_ref().map(|l| l.message.clone());
             assert_ne!(
@@ -263,18 +276,7 @@ fn every_invalid_spec_in_danish_gives_the_same_errors_in_danish_words() {
             danish.actual(),
             "{name}: the language changes the words, not the errors"
         );
-        let pairs = by_place(english.diagnostics)
-            .into_iter()
-            .zip(by_place(danish.diagnostics));
-        for (en, da) in pairs {
-            for text in shown(&da) {
-                assert_eq!(unfilled(text), None, "{name}: [{}] {text:?}", da.code);
-            }
-            assert_ne!(
-                en.message, da.message,
-                "{name}: [{}] message in English",
-                da.code
-            );
+        for (en, da) in danish_beside_english(&name, english.diagnostics, danish.diagnostics) {
             if en.help.is_some() {
                 assert_ne!(en.help, da.help, "{name}: [{}] help in English", da.code);
             }
