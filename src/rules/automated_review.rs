@@ -124,25 +124,17 @@ impl Rule for AutomatedReview {
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
         for activity in &cx.model.activities {
-            let ai = activity
-                .details()
-                .review
-                .iter()
-                .find(|r| r.node == ReviewMode::Ai);
-            let automated = activity
-                .details()
+            let details = activity.details();
+            let ai = details.review.iter().find(|r| r.node == ReviewMode::Ai);
+            let automated = details
                 .review
                 .iter()
                 .find(|r| r.node == ReviewMode::Automated);
             let Some(review) = ai.or(automated) else {
                 continue;
             };
-            let human = activity
-                .details()
-                .review
-                .iter()
-                .any(|r| r.node == ReviewMode::Manual);
-            let logic = activity.details().logic.is_some();
+            let human = details.review.iter().any(|r| r.node == ReviewMode::Manual);
+            let logic = details.logic.is_some();
             let (missing, label, help) = match (human, logic) {
                 (true, true) => continue,
                 (false, false) => (text::MISSING_BOTH, text::LABEL_BOTH, text::HELP_BOTH),

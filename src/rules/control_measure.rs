@@ -146,11 +146,11 @@ fn control_trigger(model: &Model, activity: &Activity) -> Option<(Span, Text)> {
     if let Some(source) = log {
         return Some((source.span, text::TRIGGER_LOG));
     }
-    if let Some(span) = activity.details().cctv {
+    let details = activity.details();
+    if let Some(span) = details.cctv {
         return Some((span, text::TRIGGER_CCTV));
     }
-    activity
-        .details()
+    details
         .review
         .first()
         .map(|r| (r.span, text::TRIGGER_REVIEW))
@@ -171,10 +171,8 @@ impl Rule for ControlMeasure {
             let Some((trigger, what)) = control_trigger(model, activity) else {
                 continue;
             };
-            let (missing, ask, help) = match (
-                &activity.details().justification,
-                &activity.details().notified,
-            ) {
+            let details = activity.details();
+            let (missing, ask, help) = match (&details.justification, &details.notified) {
                 (Some(_), Some(_)) => continue,
                 (None, None) => (text::MISSING_BOTH, text::ASK_BOTH, text::HELP_BOTH),
                 (None, Some(_)) => (

@@ -141,22 +141,23 @@ impl Rule for DpiaMissing {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            if activity.details().dpia.is_some() {
+            let details = activity.details();
+            if details.dpia.is_some() {
                 continue;
             }
             // (what the trigger is, where it is written, the label there)
             let mut triggers: Vec<(&str, Span, String)> = Vec::new();
-            if let Some(cctv) = activity.details().cctv {
+            if let Some(cctv) = details.cctv {
                 triggers.push((text::CCTV.get(lang), cctv, tr!(lang, text::CCTV_LABEL)));
             }
-            if let Some(monitoring) = &activity.details().monitoring {
+            if let Some(monitoring) = &details.monitoring {
                 triggers.push((
                     text::MONITORING.get(lang),
                     monitoring.span,
                     tr!(lang, text::MONITORING_LABEL),
                 ));
             }
-            if let Some(large) = activity.details().large_scale {
+            if let Some(large) = details.large_scale {
                 let sensitive = activity.data.iter().find_map(|d| {
                     let category = model.data(d.id);
                     match category.class {
@@ -178,13 +179,8 @@ impl Rule for DpiaMissing {
                 }
             }
             // AI first: it is the stronger trigger (innovative technology, WP248 criterion 8).
-            let ai = activity
-                .details()
-                .review
-                .iter()
-                .find(|r| r.node == ReviewMode::Ai);
-            let automated = activity
-                .details()
+            let ai = details.review.iter().find(|r| r.node == ReviewMode::Ai);
+            let automated = details
                 .review
                 .iter()
                 .find(|r| r.node == ReviewMode::Automated);
