@@ -238,8 +238,7 @@ fn read_text(
         )
     };
     let file = std::fs::File::open(p).map_err(cannot_read)?;
-    let len = file.metadata().map_err(cannot_read)?.len();
-    let bytes = match SourceText::read(file, len).map_err(cannot_read)? {
+    let bytes = match SourceText::read(file).map_err(cannot_read)? {
         Ok(text) => return Ok((name, text)),
         Err(bytes) => bytes,
     };

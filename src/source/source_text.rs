@@ -33,10 +33,11 @@ enum Repr {
 }
 
 impl SourceText {
-    /// The text of `file`, whose length is `len`: mapped when it is large, read otherwise. A leading
-    /// byte-order mark is dropped. Bytes that are not UTF-8 come back as they are (`Ok(Err(bytes))`),
-    /// for the error to point at the first bad one.
-    pub fn read(mut file: File, len: u64) -> std::io::Result<Result<SourceText, Vec<u8>>> {
+    /// The text of `file`: mapped when it is large, read otherwise. A leading byte-order mark is
+    /// dropped. Bytes that are not UTF-8 come back as they are (`Ok(Err(bytes))`), for the error to
+    /// point at the first bad one.
+    pub fn read(mut file: File) -> std::io::Result<Result<SourceText, Vec<u8>>> {
+        let len = file.metadata()?.len();
         if len < MAP_FROM_BYTES {
             let mut bytes = Vec::with_capacity(len as usize + 1);
             std::io::Read::read_to_end(&mut file, &mut bytes)?;
