@@ -1,16 +1,15 @@
 //! `hjemmel graph SPEC`: the flow graph of a spec — who sends which personal data to whom — as
 //! Graphviz DOT, a Mermaid flowchart or an SVG picture, on standard output or in a file (`-o`).
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{exit, terminal_width};
+use super::{exit, output};
 use hjemmel::flow::render::{self, RenderOptions};
 use hjemmel::i18n::Lang;
-use hjemmel::report::human;
+use hjemmel::report::file::write_atomically;
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
@@ -73,11 +72,7 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
     };
     match &args.output {
         None => {
-            // A closed pipe (`hjemmel graph ... | head`) is not an error worth a panic.
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush());
+            output::write_stdout(text.as_bytes());
         }
         Some(path) => {
             if let Err(e) = write_atomically(path, text.as_bytes()) {
@@ -104,33 +99,6 @@ fn spec_errors(
         suppressed: &[],
         understood: false,
     };
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let style = human::Style {
-        colour,
-        width: terminal_width(),
-        lang,
-    };
-    let _ = std::io::stderr().write_all(human::render(&[report], style).as_bytes());
+    output::print_spec_errors(report, lang);
     ExitCode::from(exit::INVALID)
-}
-
-/// Writes `bytes` to a new file in the same directory, then renames it over `path`: a reader never
-/// sees half a picture, and a failed write leaves the old file as it was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // A temporary file is private (0600); the picture is an ordinary file, as the umask allows.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut file = builder.prefix(".hjemmel-graph").tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,5 +1,5 @@
-//! What the commands that make a document (`ropa`, `report`) share: the spec errors shown when the spec
-//! cannot be understood, and the document written to a file, completely or not at all.
+//! What the commands that make a document (`ropa`, `report`, `graph`) share: the spec errors shown
+//! when the spec cannot be understood, and the document written to a file, completely or not at all.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
