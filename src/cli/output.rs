@@ -9,6 +9,19 @@ use super::terminal_width;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, file, human};
 use hjemmel::tr;
+use hjemmel::{Checked, Outcome};
+
+/// The checked spec of `outcome`, or, when it could not be understood, its errors shown (see
+/// [`print_spec_errors`]) and `Err` with the exit code.
+pub fn understood<'o>(outcome: &'o Outcome, path: &str, lang: Lang) -> Result<&'o Checked, u8> {
+    match &outcome.result {
+        Ok(checked) => Ok(checked),
+        Err(_) => {
+            print_spec_errors(outcome.report(path), lang);
+            Err(exit::INVALID)
+        }
+    }
+}
 
 /// The spec could not be understood: its errors, as `hjemmel check` shows them, on standard error
 /// (standard output is for the document).

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 
-use super::{exit, output};
+use super::output;
 use hjemmel::i18n::Lang;
 use hjemmel::report::html;
 
@@ -26,12 +26,9 @@ pub struct ReportArgs {
 pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
     let path = args.spec.display().to_string();
     let outcome = hjemmel::check_spec(&args.spec, lang);
-    let checked = match &outcome.result {
+    let checked = match output::understood(&outcome, &path, lang) {
         Ok(checked) => checked,
-        Err(_) => {
-            output::print_spec_errors(outcome.report(&path), lang);
-            return ExitCode::from(exit::INVALID);
-        }
+        Err(code) => return ExitCode::from(code),
     };
     let options = html::Options {
         lang,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{exit, output};
+use super::output;
 use hjemmel::i18n::Lang;
 use hjemmel::ropa::{self, Record};
 
@@ -39,12 +39,9 @@ enum Format {
 pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
     let path = args.spec.display().to_string();
     let outcome = hjemmel::check_spec(&args.spec, lang);
-    let checked = match &outcome.result {
+    let checked = match output::understood(&outcome, &path, lang) {
         Ok(checked) => checked,
-        Err(_) => {
-            output::print_spec_errors(outcome.report(&path), lang);
-            return ExitCode::from(exit::INVALID);
-        }
+        Err(code) => return ExitCode::from(code),
     };
     let record = Record::build(&checked.model, &checked.flow, lang);
     let document = match args.format {
