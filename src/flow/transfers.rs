@@ -23,6 +23,8 @@ pub mod text {
         MORE_CATEGORIES = ("{n} more categories", "{n} kategorier mere"),
         /// On a processor the data passes through: `` `hosting` (DE) passes the data on ``.
         PASSES_ON = ("`{name}` ({place}) passes the data on", "`{name}` ({place}) sender oplysningerne videre"),
+        /// On the `via` or `disclose` that starts the path.
+        LEAVES = ("the data leaves the controller here", "her forlader oplysningerne den dataansvarlige"),
     }
 }
 
@@ -94,33 +96,36 @@ impl Destination<'_> {
         names.join(", ")
     }
 
-    /// Labels on the processors the data passes through before it arrives: `` `hosting` (DE) passes the
-    /// data on ``. Empty for a recipient or a processor an activity uses directly.
-    pub fn chain_labels(&self, model: &Model, lang: Lang) -> Vec<(Span, String)> {
-        let Some((_, before)) = self.chain.split_last() else {
-            return Vec::new();
-        };
-        before
-            .iter()
-            .filter_map(|hop| match hop {
-                Node::Processor(id) => {
-                    let p = model.processor(*id);
-                    let place = p
-                        .country
-                        .as_ref()
-                        .map_or(tr!(lang, text::COUNTRY_NOT_STATED), |c| c.node.label(lang));
-                    Some((
-                        p.name.span,
-                        tr!(lang, text::PASSES_ON, name = p.name.node, place = place),
-                    ))
-                }
-                _ => None,
-            })
-            .collect()
+    /// The labels of a finding along the way the data travels, in that order: where it leaves the
+    /// controller (the `via` or `disclose` that starts the path), then each processor it passes
+    /// through before it arrives (`` `hosting` (DE) passes the data on ``).
+    pub fn route_labels(&self, model: &Model, lang: Lang) -> Vec<(Span, String)> {
+        let entry = self
+            .entry_span(model)
+            .map(|span| (span, tr!(lang, text::LEAVES)));
+        let before = self
+            .chain
+            .split_last()
+            .map_or(&[][..], |(_, before)| before);
+        let passes = before.iter().filter_map(|hop| match hop {
+            Node::Processor(id) => {
+                let p = model.processor(*id);
+                let place = p
+                    .country
+                    .as_ref()
+                    .map_or(tr!(lang, text::COUNTRY_NOT_STATED), |c| c.node.label(lang));
+                Some((
+                    p.name.span,
+                    tr!(lang, text::PASSES_ON, name = p.name.node, place = place),
+                ))
+            }
+            _ => None,
+        });
+        entry.into_iter().chain(passes).collect()
     }
 
-    /// The span of the `via` statement that starts the path, for a secondary label.
-    pub fn entry_span(&self, model: &Model) -> Option<Span> {
+    /// The span of the `via` or `disclose` that starts the path.
+    fn entry_span(&self, model: &Model) -> Option<Span> {
         let activity = &model.activities[self.activities.first()?.index()];
         match self.chain.first().copied().unwrap_or(self.node) {
             Node::Processor(root) => activity

@@ -105,10 +105,6 @@ declare_rule! {
             "a public authority: art. 49(1)(a)-(c) do not apply to its public powers",
             "en offentlig myndighed: art. 49, stk. 1, litra a-c, gælder ikke for dens udøvelse af offentlig myndighed",
         ),
-        LEAVES = (
-            "the data leaves the controller here",
-            "her forlader oplysningerne den dataansvarlige",
-        ),
         HELP = (
             "rest the transfer on an adequacy decision or on safeguards of art. 46 (e.g. `transfer scc` \
              with `tia \"...\"`), or on a derogation open to an authority (`derogation(d)` public \
@@ -166,10 +162,7 @@ impl Rule for TransferDerogationAuthority {
                         tr!(lang, text::LABEL, what = what.get(lang)),
                     )
                     .with_secondary(model.controller.name.span, tr!(lang, text::AUTHORITY));
-                if let Some(entry) = destination.entry_span(model) {
-                    finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
-                }
-                for (span, label) in destination.chain_labels(model, lang) {
+                for (span, label) in destination.route_labels(model, lang) {
                     finding = finding.with_secondary(span, label);
                 }
                 let path = destination.path(model, cx.flow, lang);

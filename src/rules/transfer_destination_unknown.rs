@@ -109,10 +109,6 @@ declare_rule! {
             "a mechanism is declared, but it cannot be checked against a country",
             "et overførselsgrundlag er angivet, men det kan ikke kontrolleres over for et land",
         ),
-        LEAVES = (
-            "the data leaves the controller here",
-            "her forlader oplysningerne den dataansvarlige",
-        ),
         ASK_RECIPIENT = (
             "ask the recipient where it will process the data",
             "spørg modtageren, hvor den vil behandle oplysningerne",
@@ -162,10 +158,7 @@ impl Rule for TransferDestinationUnknown {
                 finding = finding.with_secondary(transfer.span, tr!(lang, text::MECHANISM));
             }
             // In the order the data travels: out of the activity, then through each processor.
-            if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
-            }
-            for (span, label) in destination.chain_labels(model, lang) {
+            for (span, label) in destination.route_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
             let path = destination.path(model, cx.flow, lang);

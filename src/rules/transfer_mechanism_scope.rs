@@ -192,10 +192,6 @@ declare_rule! {
              administrativ ordning, art. 46, stk. 3, litra b) eller på en undtagelse i art. 49",
         ),
         IMPORTER_IN = ("the importer is in {country}", "dataimportøren er i {country}"),
-        LEAVES = (
-            "the data leaves the controller here",
-            "her forlader oplysningerne den dataansvarlige",
-        ),
     }
 }
 
@@ -302,10 +298,7 @@ impl Rule for TransferMechanismScope {
                     destination.country.span,
                     tr!(lang, text::IMPORTER_IN, country = country),
                 );
-                if let Some(entry) = destination.entry_span(model) {
-                    finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
-                }
-                for (span, label) in destination.chain_labels(model, lang) {
+                for (span, label) in destination.route_labels(model, lang) {
                     finding = finding.with_secondary(span, label);
                 }
                 let path = destination.path(model, cx.flow, lang);

@@ -104,10 +104,6 @@ declare_rule! {
             "standardkontraktbestemmelser, men ingen `tia`",
         ),
         IMPORTER_HERE = ("the importer is here ({place})", "dataimportøren er her ({place})"),
-        LEAVES = (
-            "the data leaves the controller here",
-            "her forlader oplysningerne den dataansvarlige",
-        ),
         HELP = (
             "assess whether the law and practice of the destination let the importer keep the clauses \
              (clause 14 of the 2021 clauses), then name the assessment in the block, e.g. \
@@ -159,10 +155,7 @@ impl Rule for TransferSccTia {
                     destination.country.span,
                     tr!(lang, text::IMPORTER_HERE, place = place),
                 );
-            if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
-            }
-            for (span, label) in destination.chain_labels(model, lang) {
+            for (span, label) in destination.route_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
             let path = destination.path(model, cx.flow, lang);

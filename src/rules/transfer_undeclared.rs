@@ -94,10 +94,6 @@ declare_rule! {
         ),
         ARRIVES_ONE = ("{place}: {data} arrives here", "{place}: {data} sendes hertil"),
         ARRIVES_MANY = ("{place}: {data} arrive here", "{place}: {data} sendes hertil"),
-        LEAVES = (
-            "the data leaves the controller here",
-            "her forlader oplysningerne den dataansvarlige",
-        ),
         HELP_US = (
             "declare the mechanism in its block: `transfer dpf` if the importer is on the Data Privacy \
              Framework list, otherwise `transfer scc` with a transfer impact assessment (`tia \"...\"`)",
@@ -178,10 +174,7 @@ impl Rule for TransferUndeclared {
                 ),
             );
             // In the order the data travels: out of the activity, then through each processor.
-            if let Some(entry) = destination.entry_span(model) {
-                finding = finding.with_secondary(entry, tr!(lang, text::LEAVES));
-            }
-            for (span, label) in destination.chain_labels(model, lang) {
+            for (span, label) in destination.route_labels(model, lang) {
                 finding = finding.with_secondary(span, label);
             }
             let help = match &destination.country.node {
