@@ -99,6 +99,18 @@ pub struct Controller {
     pub address: Option<Text>,
     pub contact: Option<Text>,
     pub dpo: Option<Dpo>,
+    /// `document "..." { ... }`: the notice the spec encodes.
+    pub document: Option<Document>,
+    pub span: Span,
+}
+
+/// The notice (or other document) the spec encodes: what a report says was assessed.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub title: Text,
+    pub version: Option<Text>,
+    pub date: Option<Spanned<Date>>,
+    pub web: Option<Text>,
     pub span: Span,
 }
 

@@ -537,6 +537,13 @@ impl<'a> Resolver<'a> {
                 web: d.web.as_ref().map(Quoted::to_text),
                 span: d.span,
             }),
+            document: c.document.as_ref().map(|d| Document {
+                title: d.title.to_text(),
+                version: d.version.as_ref().map(Quoted::to_text),
+                date: d.date.as_ref().and_then(|date| self.date(date)),
+                web: d.web.as_ref().map(Quoted::to_text),
+                span: d.span,
+            }),
             span: c.span,
         }
     }

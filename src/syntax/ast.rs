@@ -63,7 +63,21 @@ pub struct Controller<'a> {
     pub address: Option<Quoted<'a>>,
     pub contact: Option<Quoted<'a>>,
     pub dpo: Option<Dpo<'a>>,
+    /// `document "..." { ... }`: the notice the spec encodes.
+    pub document: Option<Document<'a>>,
     pub waivers: Vec<Waiver<'a>>,
+    pub span: Span,
+}
+
+/// `document "title" { version "2.1" date 2023-09-01 web "https://..." }`: the notice (or other
+/// document) the spec encodes, so that a report can say which text, in which version, was assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document<'a> {
+    pub title: Quoted<'a>,
+    pub version: Option<Quoted<'a>>,
+    /// As written, `YYYY-MM-DD`; checked when the spec is resolved.
+    pub date: Option<Word<'a>>,
+    pub web: Option<Quoted<'a>>,
     pub span: Span,
 }
 

@@ -449,6 +449,7 @@ impl<'a> Parser<'a> {
             address: None,
             contact: None,
             dpo: None,
+            document: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -464,6 +465,7 @@ impl<'a> Parser<'a> {
                 "address" => Self::once(&mut c.address, p.after("address", Self::text)?),
                 "contact" => Self::once(&mut c.contact, p.after("contact", Self::text)?),
                 "dpo" => Self::once(&mut c.dpo, p.dpo()?),
+                "document" => Self::once(&mut c.document, p.document()?),
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())
@@ -497,6 +499,29 @@ impl<'a> Parser<'a> {
                 _ => return None,
             };
             Self::once(slot, p.after(keyword, Self::text)?)
+        })?;
+        d.span = self.span_from(start);
+        Some(d)
+    }
+
+    fn document(&mut self) -> Option<Document<'a>> {
+        let start = self.c.keyword("document")?;
+        self.c.skip();
+        let title = self.text()?;
+        self.c.skip();
+        self.c.literal("{")?;
+        let mut d = Document {
+            title,
+            version: None,
+            date: None,
+            web: None,
+            span: Span::SYNTHETIC,
+        };
+        self.block(|p, keyword| match keyword {
+            "version" => Self::once(&mut d.version, p.after(keyword, Self::text)?),
+            "date" => Self::once(&mut d.date, p.after(keyword, Self::date)?),
+            "web" => Self::once(&mut d.web, p.after(keyword, Self::text)?),
+            _ => None,
         })?;
         d.span = self.span_from(start);
         Some(d)

@@ -211,6 +211,12 @@ impl HasSpan for Dpo<'_> {
     }
 }
 
+impl HasSpan for Document<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
 impl HasSpan for Aged<'_> {
     fn span(&self) -> Span {
         self.span
@@ -357,6 +363,7 @@ impl Builder {
             address: None,
             contact: None,
             dpo: None,
+            document: None,
             waivers: Vec::new(),
             span,
         };
@@ -378,6 +385,9 @@ impl Builder {
                     set_once(self, &mut c.contact, self.last_text(field), "contact")
                 }
                 Rule::dpo_block => set_once(self, &mut c.dpo, self.dpo(field), "dpo"),
+                Rule::document_block => {
+                    set_once(self, &mut c.document, self.document(field), "document")
+                }
                 Rule::allow_field => c.waivers.push(self.waiver(field)),
                 other => unreachable!("not a controller field: {other:?}"),
             }
@@ -407,6 +417,31 @@ impl Builder {
             }
         }
         dpo
+    }
+
+    fn document<'a>(&self, pair: Pair<'a, Rule>) -> Document<'a> {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let mut document = Document {
+            title: self.text(it.next().unwrap()),
+            version: None,
+            date: None,
+            web: None,
+            span,
+        };
+        for field in it {
+            match field.as_rule() {
+                Rule::document_version => {
+                    set_once(self, &mut document.version, self.last_text(field), "version")
+                }
+                Rule::document_date => {
+                    set_once(self, &mut document.date, self.last_date(field), "date")
+                }
+                Rule::dpo_web => set_once(self, &mut document.web, self.last_text(field), "web"),
+                other => unreachable!("not a document field: {other:?}"),
+            }
+        }
+        document
     }
 
     fn last_text<'a>(&self, pair: Pair<'a, Rule>) -> Quoted<'a> {
@@ -788,6 +823,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_contact
             | Rule::kw_country
             | Rule::kw_dpo
+            | Rule::kw_document
+            | Rule::kw_version
+            | Rule::kw_date
             | Rule::kw_name
             | Rule::kw_email
             | Rule::kw_phone

@@ -293,6 +293,12 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_phone
                 | Rule::dpo_web
                 | Rule::kw_web
+                | Rule::document_block
+                | Rule::kw_document
+                | Rule::document_version
+                | Rule::kw_version
+                | Rule::document_date
+                | Rule::kw_date
                 | Rule::agreement_field
                 | Rule::kw_agreement
                 | Rule::authorised_field
@@ -524,7 +530,13 @@ fn block_owner(text: &str, brace: usize, lang: Lang) -> String {
     let Some(i) = words.iter().rposition(|w| {
         matches!(
             *w,
-            "controller" | "processor" | "subprocessor" | "recipient" | "activity" | "dpo"
+            "controller"
+                | "processor"
+                | "subprocessor"
+                | "recipient"
+                | "activity"
+                | "dpo"
+                | "document"
         )
     }) else {
         return tr!(lang, text::THE_BLOCK);
@@ -532,6 +544,7 @@ fn block_owner(text: &str, brace: usize, lang: Lang) -> String {
     let name = words.get(i + 1).copied().unwrap_or("?");
     let owner = match words[i] {
         "dpo" => return tr!(lang, text::THE_DPO_BLOCK),
+        "document" => return tr!(lang, text::THE_DOCUMENT_BLOCK),
         "subprocessor" => text::SUBPROCESSOR_BLOCK,
         "controller" => text::CONTROLLER_BLOCK,
         "processor" => text::PROCESSOR_BLOCK,
@@ -647,6 +660,9 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::dpo_email | Rule::kw_email => keyword("email"),
         Rule::dpo_phone | Rule::kw_phone => keyword("phone"),
         Rule::dpo_web | Rule::kw_web => keyword("web"),
+        Rule::document_block | Rule::kw_document => keyword("document"),
+        Rule::document_version | Rule::kw_version => keyword("version"),
+        Rule::document_date | Rule::kw_date => keyword("date"),
         Rule::agreement_field | Rule::kw_agreement | Rule::agreement_text => keyword("agreement"),
         Rule::authorised_field | Rule::kw_authorised => keyword("authorised"),
         Rule::transfer_field | Rule::kw_transfer => keyword("transfer"),
@@ -835,6 +851,7 @@ pub mod text {
         ),
         THE_BLOCK = ("the block", "blokken"),
         THE_DPO_BLOCK = ("the `dpo` block", "`dpo`-blokken"),
+        THE_DOCUMENT_BLOCK = ("the `document` block", "`document`-blokken"),
         SUBPROCESSOR_BLOCK = ("sub-processor `{name}`", "underdatabehandleren `{name}`"),
         CONTROLLER_BLOCK = ("controller `{name}`", "den dataansvarlige `{name}`"),
         PROCESSOR_BLOCK = ("processor `{name}`", "databehandleren `{name}`"),
