@@ -24,7 +24,7 @@ fn render(path: &str, lang: Lang) -> String {
     };
     let options = html::Options {
         lang,
-        made_on: None,
+        ..Default::default()
     };
     html::render(path, &outcome.sources, checked, &options)
 }
@@ -70,12 +70,16 @@ fn markup_from_the_spec_is_shown_as_text() {
 }
 
 /// The report needs nothing outside itself: no stylesheet, script, image, font or frame is loaded
-/// from anywhere, and the only links are to its own sections. An address appears only as text that
-/// the spec itself holds.
+/// from anywhere, and the only links are to its own sections and to the text of the acts cited
+/// (src/law/data/links.toml). Any other address appears only as text that the spec itself holds.
 #[test]
 fn the_report_loads_nothing_from_outside() {
     for path in [HOSTILE, "specs/lejre", "specs/randers", ROPA_TRANSFERS] {
         let html = render(path, Lang::En);
+        let law_links: Vec<String> = html::about::links()
+            .iter()
+            .flat_map(|l| [l.en.to_lowercase(), l.da.to_lowercase()])
+            .collect();
         // Every `<` in the report opens a tag of its own: the spec's `<` are escaped (the test above).
         for tag in html.split('<').skip(1) {
             let tag = tag[..tag.find('>').unwrap_or(tag.len())].to_lowercase();
@@ -89,9 +93,10 @@ fn the_report_loads_nothing_from_outside() {
             );
             assert!(!tag.contains("src="), "{path}: <{tag}>");
             if let Some(i) = tag.find("href=") {
+                let href = tag[i + 6..].split('"').next().unwrap_or_default();
                 assert!(
-                    tag[i..].starts_with("href=\"#"),
-                    "{path}: a link out: <{tag}>"
+                    href.starts_with('#') || law_links.contains(&href.to_string()),
+                    "{path}: a link out that is not the text of an act: <{tag}>"
                 );
             }
         }
@@ -110,8 +115,8 @@ fn the_report_loads_nothing_from_outside() {
                     .take_while(|c| !c.is_whitespace() && !"<&\"'".contains(*c))
                     .collect();
                 assert!(
-                    spec_text.contains(&address),
-                    "{path}: `{address}` is not text from the spec"
+                    spec_text.contains(&address) || law_links.contains(&address.to_lowercase()),
+                    "{path}: `{address}` is neither text from the spec nor the text of an act"
                 );
             }
         }
@@ -143,11 +148,11 @@ fn danish_headings_with_lang_da() {
     for heading in [
         "<h2>Sammendrag</h2>",
         "<h2>Fund</h2>",
-        "<h2>Fund, der er slået fra</h2>",
-        "<h2>Personoplysningernes vej</h2>",
+        "<h2>Fravalgte fund (med begrundelse)</h2>",
+        "<h2>Strømme af personoplysninger</h2>",
         "<h2>Fortegnelse over behandlingsaktiviteter (databeskyttelsesforordningens art. 30, stk. 1)</h2>",
         "Kategorier af registrerede (art. 30, stk. 1, litra c)",
-        "<span class=\"badge error\">fejl</span>",
+        "<span class=\"badge error\">mangel</span>",
     ] {
         assert!(html.contains(heading), "missing {heading}");
     }
@@ -230,4 +235,195 @@ fn a_file_that_cannot_be_written_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with("cannot write `"), "{stderr}");
+}
+
+/// Point 1 of the brief: the report says which document was assessed (from `document` in the spec),
+/// the date of the legal reference data and the hjemmel version.
+#[test]
+fn the_report_says_what_was_assessed() {
+    let html = render("specs/randers", Lang::En);
+    let header = &html[..html.find("</header>").unwrap()];
+    assert!(
+        header.contains(
+            "<cite>Følgende kontrolforanstaltninger er opsat i Randers Kommune</cite>, version 2.1, dated 2023-09-01"
+        ),
+        "{header}"
+    );
+    let date = html::about::law_data_date();
+    assert!(date.starts_with("20") && header.contains(date), "{header}");
+    assert!(header.contains(&format!("hjemmel {}", env!("CARGO_PKG_VERSION"))));
+    assert!(header.contains("not in a git repository"), "{header}");
+    let da = render("specs/lejre", Lang::Da);
+    assert!(da.contains(
+        "<th scope=\"row\">Vurderet dokument</th><td><cite>Sådan behandler vi dine data</cite></td>"
+    ));
+    // A spec without `document` says what to add.
+    let hostile = render(HOSTILE, Lang::En);
+    assert!(hostile.contains("add <code>document &quot;...&quot;</code> to the controller block"));
+}
+
+/// The spec's commit, and whether its files are as committed, when it is in a git repository.
+#[test]
+fn the_report_gives_the_specs_git_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec.hjemmel");
+    std::fs::copy(ROPA_TRANSFERS, &spec).unwrap();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-C"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        String::from_utf8(status.stdout).unwrap()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "spec.hjemmel"]);
+    git(&["commit", "-q", "-m", "spec"]);
+    let hash = git(&["rev-parse", "HEAD"]).trim().to_string();
+    let out = dir.path().join("report.html");
+    let report = || {
+        let output = hjemmel(&[
+            "report",
+            spec.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let html = report();
+    assert!(
+        html.contains(&format!("git commit {hash}; the files are as committed")),
+        "{html}"
+    );
+    std::fs::write(
+        &spec,
+        std::fs::read_to_string(&spec).unwrap() + "\n// changed\n",
+    )
+    .unwrap();
+    let html = report();
+    assert!(
+        html.contains(&format!("git commit {hash}, with changes not committed")),
+        "{html}"
+    );
+}
+
+/// Point 2: what the levels mean and what hjemmel does not check stand at the top, before any
+/// finding, in both languages; docs/levels.md is written from the same texts.
+#[test]
+fn the_scope_box_is_at_the_top_and_equals_the_docs() {
+    for (lang, words) in [
+        (
+            Lang::En,
+            [
+                "likely breach",
+                "needs a legal assessment",
+                "AI Act",
+                "rights (art. 15–22)",
+            ],
+        ),
+        (
+            Lang::Da,
+            [
+                "sandsynlig overtrædelse",
+                "kræver en juridisk vurdering",
+                "AI-forordningen",
+                "rettigheder (art. 15-22)",
+            ],
+        ),
+    ] {
+        let html = render("specs/lejre", lang);
+        let scope = html.find("<section id=\"scope\"").expect("a scope box");
+        assert!(scope < html.find("<section id=\"summary\"").unwrap());
+        assert!(scope < html.find("<section id=\"findings\"").unwrap());
+        let end = scope + html[scope..].find("</section>").unwrap();
+        for w in words {
+            assert!(
+                html[scope..end].contains(w),
+                "{lang:?}: no `{w}` in the scope box"
+            );
+        }
+    }
+    let page = html::scope::markdown();
+    if std::env::var_os("UPDATE_LEVELS_DOC").is_some() {
+        std::fs::write("docs/levels.md", &page).unwrap();
+    }
+    let docs = std::fs::read_to_string("docs/levels.md").unwrap_or_default();
+    assert_eq!(
+        docs, page,
+        "docs/levels.md differs from src/report/html/scope.rs: run UPDATE_LEVELS_DOC=1 cargo test --test report"
+    );
+}
+
+/// Point 3: cards ordered by severity, identical findings as one card listing the activities, the
+/// spec's declarations named by their labels, provisions linked to their text, codes to their page.
+#[test]
+fn findings_are_grouped_ordered_and_speak_of_labels() {
+    let outcome = hjemmel::check_spec(Path::new("specs/lejre"), Lang::En);
+    let checked = outcome.result.as_ref().unwrap();
+    let html = render("specs/lejre", Lang::En);
+    let findings = &html[html.find("<section id=\"findings\">").unwrap()..];
+    let findings = &findings[..findings.find("</section>").unwrap()];
+    let cards = findings.matches("<article class=\"finding").count();
+    assert!(
+        cards < checked.findings.len(),
+        "{cards} cards for {} findings",
+        checked.findings.len()
+    );
+    // Errors first.
+    let last_error = findings.rfind("<article class=\"finding error\"").unwrap();
+    let first_warning = findings.find("<article class=\"finding warning\"").unwrap();
+    assert!(last_error < first_warning);
+    // A group lists its activities by label.
+    assert!(
+        findings.contains("<strong>Concerns</strong> (10 activities): <ul><li>Børn og læring</li>"),
+        "{findings}"
+    );
+    // Messages name declarations by label, not by spec name.
+    for message in findings.split("<p class=\"message\">").skip(1) {
+        let message = &message[..message.find("</p>").unwrap()];
+        assert!(
+            !message.contains("<code>boern_og_laering</code>"),
+            "{message}"
+        );
+    }
+    assert!(
+        findings.contains("<q>Børn og læring</q>") || findings.contains("<q>Andre borgere"),
+        "{findings}"
+    );
+    // Provisions link to the text of their act; codes to the rule's page in the report.
+    assert!(
+        findings.contains(
+            "<li><a href=\"https://eur-lex.europa.eu/eli/reg/2016/679/oj/eng\">GDPR art. "
+        )
+    );
+    assert!(findings.contains(
+        "<a href=\"https://www.retsinformation.dk/eli/lta/2018/502\">Databeskyttelsesloven § "
+    ));
+    for (i, _) in html.match_indices("href=\"#rule-") {
+        let code = html[i + 12..].split('"').next().unwrap();
+        assert!(
+            html.contains(&format!("id=\"rule-{code}\"")),
+            "no page for {code}"
+        );
+    }
+    // The overview has a row per activity with its counts.
+    let overview = &html[html.find("<section id=\"overview\">").unwrap()..];
+    let overview = &overview[..overview.find("</section>").unwrap()];
+    assert_eq!(
+        overview.matches("<tr><td>").count(),
+        checked.model.activities.len(),
+        "{overview}"
+    );
+}
+
+/// Point 4: printed, the picture is scaled to an A4 page.
+#[test]
+fn the_flow_picture_fits_an_a4_page_when_printed() {
+    let html = render("specs/lejre", Lang::En);
+    assert!(html.contains("@page { size: A4;"));
+    let print = &html[html.find("@media print").unwrap()..];
+    assert!(print.contains(".picture svg { width: 100%; max-width: 100%; max-height: 250mm; }"));
 }

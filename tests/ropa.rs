@@ -172,3 +172,73 @@ fn a_spec_that_cannot_be_read_gives_no_record_and_exit_2() {
     assert!(stderr.contains("error[syntax]"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "earlier record");
 }
+
+/// Art. 30(1)(d): a department whose data a separate disclosure activity hands on lists those
+/// recipients, with the activity that discloses them (Lejre's departments and "Videregivelse").
+#[test]
+fn recipients_are_found_through_the_flow_graph() {
+    let record = record("specs/lejre", Lang::En);
+    let boern = record
+        .activities
+        .iter()
+        .find(|a| a.name == "boern_og_laering")
+        .unwrap();
+    let recipients = boern.recipients.as_ref().expect("recipients are derived");
+    assert!(
+        recipients
+            .iter()
+            .all(|r| r.via == ["Videregivelse af personoplysninger i sagerne"]),
+        "{recipients:#?}"
+    );
+    assert!(
+        recipients
+            .iter()
+            .any(|r| r.label.starts_with("Myndigheder"))
+    );
+    let lines = record.activity_fields(boern);
+    let field = lines.iter().find(|f| f.key == "recipients").unwrap();
+    assert!(
+        field.lines(Lang::En)[0]
+            .ends_with(", disclosed by Videregivelse af personoplysninger i sagerne"),
+        "{:?}",
+        field.lines(Lang::En)
+    );
+    // The disclosure activity itself lists them as its own, without "disclosed by".
+    let own = record
+        .activities
+        .iter()
+        .find(|a| {
+            a.recipients
+                .as_ref()
+                .is_some_and(|r| r.iter().all(|r| r.via.is_empty()))
+        })
+        .expect("an activity discloses itself");
+    assert!(own.recipients.as_ref().unwrap().len() >= 3);
+}
+
+/// A processor whose country is not given is not reported as a transfer without a mechanism: its
+/// place cannot be assessed.
+#[test]
+fn a_processor_of_unknown_country_cannot_be_assessed() {
+    for (lang, expected) in [
+        (Lang::En, "country not stated, cannot be assessed"),
+        (Lang::Da, "land ikke angivet; kan ikke vurderes"),
+    ] {
+        let record = record("specs/lejre", lang);
+        let lines: Vec<String> = record
+            .activities
+            .iter()
+            .flat_map(|a| record.activity_fields(a))
+            .filter(|f| f.key == "transfers")
+            .flat_map(|f| f.lines(lang))
+            .collect();
+        assert!(lines.iter().any(|l| l.ends_with(expected)), "{lines:#?}");
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.contains("no transfer mechanism")
+                    || l.contains("intet overførselsgrundlag")),
+            "{lines:#?}"
+        );
+    }
+}

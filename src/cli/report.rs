@@ -2,8 +2,8 @@
 //! findings (they are what it is for), and exits 0; a spec that cannot be understood gives no report,
 //! its errors on standard error, and exit code 2.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
@@ -33,9 +33,49 @@ pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
     let options = html::Options {
         lang,
         made_on: Some(today()),
+        commit: spec_commit(&args.spec),
     };
     let document = html::render(&path, &outcome.sources, checked, &options);
     ExitCode::from(output::write_file(&args.output, document.as_bytes(), lang))
+}
+
+/// The git commit the spec's files are in, and whether they are as committed; `None` when the spec
+/// is not in a git repository or git cannot be run.
+fn spec_commit(spec: &Path) -> Option<html::about::Commit> {
+    let (dir, what) = if spec.is_dir() {
+        (spec.to_path_buf(), PathBuf::from("."))
+    } else {
+        let dir = spec
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        (dir.to_path_buf(), PathBuf::from(spec.file_name()?))
+    };
+    let git = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    };
+    let hash = git(&["rev-parse".as_ref(), "--verify".as_ref(), "HEAD".as_ref()])?;
+    let status = git(&[
+        "status".as_ref(),
+        "--porcelain".as_ref(),
+        "--".as_ref(),
+        what.as_os_str(),
+    ])?;
+    Some(html::about::Commit {
+        hash,
+        clean: status.is_empty(),
+    })
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` (seconds since 1970), when set, stands for

@@ -177,6 +177,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("semantic::resolve", crate::semantic::resolve::text::ALL),
         ("report::file", crate::report::file::ALL),
         ("report::html", crate::report::html::ALL),
+        ("report::html::scope", crate::report::html::scope::ALL),
         (
             "report::html::findings",
             crate::report::html::FINDINGS_TEXTS,

@@ -5,10 +5,13 @@
 //! The file needs nothing else: the stylesheet is inline, there are no scripts, fonts, images or
 //! links outside it. Everything that comes from the spec is escaped (`html/escape.rs`).
 
+pub mod about;
 mod escape;
 mod findings;
 mod graph;
+pub mod overview;
 mod record;
+pub mod scope;
 mod snippet;
 mod style;
 
@@ -20,6 +23,7 @@ use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
 use crate::report::Counts;
 use crate::ropa::Record;
+use crate::semantic::model::Model;
 use crate::source::SourceMap;
 use crate::texts;
 use crate::tr;
@@ -41,14 +45,14 @@ texts! {
     CONTENTS = ("Contents", "Indhold"),
     SUMMARY = ("Summary", "Sammendrag"),
     FINDINGS = ("Findings", "Fund"),
-    SUPPRESSED = ("Findings turned off", "Fund, der er slået fra"),
-    FLOW = ("The flow of personal data", "Personoplysningernes vej"),
+    SUPPRESSED = ("Findings turned off", "Fravalgte fund (med begrundelse)"),
+    FLOW = ("The flow of personal data", "Strømme af personoplysninger"),
     RECORD = (
         "Record of processing activities (GDPR art. 30(1))",
         "Fortegnelse over behandlingsaktiviteter (databeskyttelsesforordningens art. 30, stk. 1)",
     ),
-    ERRORS = ("Errors", "Fejl"),
-    WARNINGS = ("Warnings", "Advarsler"),
+    ERRORS = ("Errors", "Mangler"),
+    WARNINGS = ("Warnings", "Bør vurderes"),
     TURNED_OFF = ("Turned off", "Slået fra"),
     BY_CODE = ("Findings by rule", "Fund pr. regel"),
     CODE = ("Rule", "Regel"),
@@ -57,6 +61,37 @@ texts! {
     INTRO = (
         "hjemmel read the spec below, checked it against the GDPR and Danish data-protection law, and lists here what it found. Each finding names the provisions it rests on and quotes the words of the spec it concerns.",
         "hjemmel har læst specifikationen nedenfor, kontrolleret den mod databeskyttelsesforordningen og dansk databeskyttelsesret og oplister her, hvad den fandt. Hvert fund angiver de bestemmelser, det bygger på, og citerer de ord i specifikationen, det angår.",
+    ),
+    ASSESSED = ("Document assessed", "Vurderet dokument"),
+    NO_DOCUMENT = (
+        "not stated in the spec (add `document \"...\"` to the controller block)",
+        "ikke angivet i specifikationen (tilføj `document \"...\"` i controller-blokken)",
+    ),
+    DOCUMENT_VERSION = ("version {version}", "version {version}"),
+    DOCUMENT_DATE = ("dated {date}", "dateret {date}"),
+    COMMIT = ("Spec as committed", "Specifikationen som committet"),
+    COMMIT_CLEAN = ("git commit {hash}; the files are as committed", "git-commit {hash}; filerne er som committet"),
+    COMMIT_DIRTY = (
+        "git commit {hash}, with changes not committed: the report shows the files as they are on disk",
+        "git-commit {hash} med ændringer, der ikke er committet: rapporten viser filerne, som de ligger på disken",
+    ),
+    NO_COMMIT = ("not in a git repository", "ikke i et git-repository"),
+    LAW_DATA = ("Legal reference data as of", "Juridiske referencedata pr."),
+    LAW_DATA_NOTE = (
+        "{date} (the newest date an entry was checked; the findings apply the law as hjemmel's data state it)",
+        "{date} (den seneste dato, en oplysning er kontrolleret; fundene anvender retstilstanden, som hjemmels data angiver den)",
+    ),
+    OVERVIEW = ("Overview by activity", "Oversigt pr. behandlingsaktivitet"),
+    ACTIVITY = ("Processing activity", "Behandlingsaktivitet"),
+    RULES_FOUND = ("Rules with findings", "Regler med fund"),
+    NO_ACTIVITY = (
+        "Findings about no single activity (the controller, shared declarations)",
+        "Fund, der ikke vedrører en enkelt aktivitet (den dataansvarlige, fælles erklæringer)",
+    ),
+    RULES = ("The rules cited", "De anvendte regler"),
+    RULE_PAGE_HINT = (
+        "The rule's page, as `hjemmel explain {code}` prints it",
+        "Reglens side, som `hjemmel explain {code}` viser den",
     ),
     FOOTER = (
         "Made by hjemmel {version} from the spec's text alone. A finding is a reason to look closer, not a legal assessment.",
@@ -70,6 +105,8 @@ pub struct Options {
     pub lang: Lang,
     /// The day the report is made, as `YYYY-MM-DD`; `None` leaves it out (so tests are stable).
     pub made_on: Option<String>,
+    /// The spec's git commit; `None` when it is not in a repository (or not asked, in tests).
+    pub commit: Option<about::Commit>,
 }
 
 /// The whole report as one HTML document.
@@ -85,14 +122,25 @@ pub fn render(path: &str, sources: &SourceMap, checked: &Checked, options: &Opti
         escape(&title),
         style::CSS
     );
-    header(&mut out, path, sources, &title, options);
+    header(&mut out, path, sources, &title, checked, options);
+    scope::scope_box(&mut out, lang);
     contents(&mut out, lang);
 
+    let label_of = |name: &str| label_of(&checked.model, name);
+    let activity = |i: usize| checked.model.activities[i].label.node.clone();
+    let names = findings::Names {
+        label: &label_of,
+        activity: &activity,
+    };
+    let groups = overview::groups(&checked.model, &checked.findings);
     section(&mut out, "summary", SUMMARY, lang, |out| {
-        summary(out, checked, lang)
+        summary(out, checked, &groups, lang)
+    });
+    section(&mut out, "overview", OVERVIEW, lang, |out| {
+        activity_overview(out, checked, &groups, lang)
     });
     section(&mut out, "findings", FINDINGS, lang, |out| {
-        findings::findings(out, sources, &checked.findings, lang)
+        findings::findings(out, sources, &groups, &names, lang)
     });
     section(&mut out, "suppressed", SUPPRESSED, lang, |out| {
         findings::suppressed(out, sources, &checked.suppressed, lang)
@@ -102,6 +150,9 @@ pub fn render(path: &str, sources: &SourceMap, checked: &Checked, options: &Opti
     });
     section(&mut out, "record", RECORD, lang, |out| {
         record::record(out, &Record::build(&checked.model, &checked.flow, lang))
+    });
+    section(&mut out, "rules", RULES, lang, |out| {
+        rule_pages(out, &checked.findings, lang)
     });
 
     let _ = write!(
@@ -123,7 +174,14 @@ fn section(out: &mut String, id: &str, heading: Text, lang: Lang, body: impl FnO
     out.push_str("</section>\n");
 }
 
-fn header(out: &mut String, path: &str, sources: &SourceMap, title: &str, options: &Options) {
+fn header(
+    out: &mut String,
+    path: &str,
+    sources: &SourceMap,
+    title: &str,
+    checked: &Checked,
+    options: &Options,
+) {
     let lang = options.lang;
     let files: Vec<String> = sources
         .files()
@@ -131,29 +189,68 @@ fn header(out: &mut String, path: &str, sources: &SourceMap, title: &str, option
         .collect();
     let _ = write!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<table class=\"counts\">\n<tbody>\n<tr><th scope=\"row\">{}</th><td><code>{}</code></td></tr>\n<tr><th scope=\"row\">{}</th><td><details><summary>{}</summary><ul>{}</ul></details></td></tr>\n<tr><th scope=\"row\">{}</th><td>hjemmel {}</td></tr>\n",
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<table class=\"counts about\">\n<tbody>\n",
         escape(title),
         escape(&tr!(lang, INTRO)),
-        escape(&tr!(lang, SPEC)),
-        escape(path),
-        escape(&tr!(lang, FILES)),
-        escape(&match files.len() {
-            1 => tr!(lang, ONE_FILE),
-            count => tr!(lang, FILE_COUNT, count = count),
-        }),
-        files.concat(),
-        escape(&tr!(lang, TOOL)),
-        env!("CARGO_PKG_VERSION"),
     );
-    if let Some(day) = &options.made_on {
+    let row = |out: &mut String, heading: Text, value: &str| {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            escape(&tr!(lang, MADE_ON)),
-            escape(day)
+            "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>",
+            escape(&tr!(lang, heading))
         );
+    };
+    row(out, ASSESSED, &document(checked, lang));
+    row(out, SPEC, &format!("<code>{}</code>", escape(path)));
+    row(
+        out,
+        FILES,
+        &format!(
+            "<details><summary>{}</summary><ul>{}</ul></details>",
+            escape(&match files.len() {
+                1 => tr!(lang, ONE_FILE),
+                count => tr!(lang, FILE_COUNT, count = count),
+            }),
+            files.concat()
+        ),
+    );
+    let commit = match &options.commit {
+        Some(c) if c.clean => tr!(lang, COMMIT_CLEAN, hash = c.hash),
+        Some(c) => tr!(lang, COMMIT_DIRTY, hash = c.hash),
+        None => tr!(lang, NO_COMMIT),
+    };
+    row(out, COMMIT, &escape(&commit));
+    row(
+        out,
+        LAW_DATA,
+        &escape(&tr!(lang, LAW_DATA_NOTE, date = about::law_data_date())),
+    );
+    row(out, TOOL, &format!("hjemmel {}", env!("CARGO_PKG_VERSION")));
+    if let Some(day) = &options.made_on {
+        row(out, MADE_ON, &escape(day));
     }
     out.push_str("</tbody>\n</table>\n</header>\n");
+}
+
+/// The document the spec encodes, in one line: its title, version, date and address.
+fn document(checked: &Checked, lang: Lang) -> String {
+    let Some(d) = &checked.model.controller.document else {
+        return format!(
+            "<em class=\"missing\">{}</em>",
+            escape::message(&tr!(lang, NO_DOCUMENT))
+        );
+    };
+    let mut parts = vec![format!("<cite>{}</cite>", escape(&d.title.node))];
+    if let Some(version) = &d.version {
+        parts.push(escape(&tr!(lang, DOCUMENT_VERSION, version = version.node)));
+    }
+    if let Some(date) = &d.date {
+        parts.push(escape(&tr!(lang, DOCUMENT_DATE, date = date.node)));
+    }
+    if let Some(web) = &d.web {
+        parts.push(format!("<span class=\"web\">{}</span>", escape(&web.node)));
+    }
+    parts.join(", ")
 }
 
 fn contents(out: &mut String, lang: Lang) {
@@ -163,11 +260,14 @@ fn contents(out: &mut String, lang: Lang) {
         escape(&tr!(lang, CONTENTS))
     );
     for (id, text) in [
+        ("scope", scope::SCOPE),
         ("summary", SUMMARY),
+        ("overview", OVERVIEW),
         ("findings", FINDINGS),
         ("suppressed", SUPPRESSED),
         ("flow", FLOW),
         ("record", RECORD),
+        ("rules", RULES),
     ] {
         let _ = writeln!(
             out,
@@ -178,8 +278,27 @@ fn contents(out: &mut String, lang: Lang) {
     out.push_str("</ol>\n</nav>\n");
 }
 
+/// The label of the declaration a spec name stands for, where the name is one.
+fn label_of(model: &Model, name: &str) -> Option<String> {
+    let found = model
+        .activities
+        .iter()
+        .map(|a| (&a.name, &a.label))
+        .chain(model.subjects.iter().map(|x| (&x.name, &x.label)))
+        .chain(model.data.iter().map(|x| (&x.name, &x.label)))
+        .chain(model.sources.iter().map(|x| (&x.name, &x.label)))
+        .chain(model.processors.iter().map(|x| (&x.name, &x.label)))
+        .chain(model.recipients.iter().map(|x| (&x.name, &x.label)))
+        .chain(std::iter::once((
+            &model.controller.name,
+            &model.controller.label,
+        )))
+        .find(|(n, _)| n.node == name)?;
+    Some(found.1.node.clone())
+}
+
 /// The counts per severity, then per rule with a link to the rule's first finding.
-fn summary(out: &mut String, checked: &Checked, lang: Lang) {
+fn summary(out: &mut String, checked: &Checked, groups: &[overview::Group<'_>], lang: Lang) {
     let counts = Counts::of(&checked.findings);
     let _ = writeln!(
         out,
@@ -194,14 +313,15 @@ fn summary(out: &mut String, checked: &Checked, lang: Lang) {
     if checked.findings.is_empty() {
         return;
     }
-    // Per code: its severity, how many, and the number of its first finding.
+    // Per code: its severity, how many, and the number of its first card.
     let mut by_code: BTreeMap<(std::cmp::Reverse<Severity>, &str), (usize, usize)> =
         BTreeMap::new();
-    for (i, d) in checked.findings.iter().enumerate() {
+    for (i, g) in groups.iter().enumerate() {
+        let d = g.findings[0];
         let entry = by_code
             .entry((std::cmp::Reverse(d.severity), d.code.as_str()))
             .or_insert((0, i + 1));
-        entry.0 += 1;
+        entry.0 += g.findings.len();
     }
     let _ = writeln!(
         out,
@@ -221,4 +341,100 @@ fn summary(out: &mut String, checked: &Checked, lang: Lang) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// One row per activity: how many errors and warnings, and the rules, errors first, each linked to
+/// its finding. Activities with the most errors come first.
+fn activity_overview(
+    out: &mut String,
+    checked: &Checked,
+    groups: &[overview::Group<'_>],
+    lang: Lang,
+) {
+    let model = &checked.model;
+    let rows = overview::per_activity(model, &checked.findings);
+    // The card of each (activity, code).
+    let card = |activity: usize, code: &str| {
+        groups
+            .iter()
+            .position(|g| g.findings[0].code == code && g.activities.contains(&Some(activity)))
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(rows[i].errors),
+            std::cmp::Reverse(rows[i].warnings),
+        )
+    });
+    let _ = writeln!(
+        out,
+        "<table class=\"overview\">\n<thead><tr><th>{}</th><th><span class=\"badge error\">{}</span></th><th><span class=\"badge warning\">{}</span></th><th>{}</th></tr></thead>\n<tbody>",
+        escape(&tr!(lang, ACTIVITY)),
+        escape(&tr!(lang, ERRORS)),
+        escape(&tr!(lang, WARNINGS)),
+        escape(&tr!(lang, RULES_FOUND)),
+    );
+    for i in order {
+        let row = &rows[i];
+        let codes: Vec<String> = row
+            .codes
+            .iter()
+            .map(|(code, severity)| {
+                let text = format!(
+                    "<span class=\"code {}\">{}</span>",
+                    severity.as_str(),
+                    escape(code)
+                );
+                match card(i, code) {
+                    Some(n) => format!("<a href=\"#finding-{}\">{text}</a>", n + 1),
+                    None => text,
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>{}</td></tr>",
+            escape(&model.activities[i].label.node),
+            row.errors,
+            row.warnings,
+            codes.join(" ")
+        );
+    }
+    let (errors, warnings) = checked
+        .findings
+        .iter()
+        .filter(|d| overview::activity_of(model, d).is_none())
+        .fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+        });
+    if errors + warnings > 0 {
+        let _ = writeln!(
+            out,
+            "<tr class=\"other\"><td>{}</td><td class=\"number\">{errors}</td><td class=\"number\">{warnings}</td><td></td></tr>",
+            escape(&tr!(lang, NO_ACTIVITY)),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Each rule with a finding, with its summary and its page, so that a code links to what it means.
+fn rule_pages(out: &mut String, findings: &[crate::diagnostic::Diagnostic], lang: Lang) {
+    let mut codes: Vec<&str> = findings.iter().map(|d| d.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in codes {
+        let Some(rule) = crate::rules::registry::find(code) else {
+            continue;
+        };
+        let meta = rule.meta();
+        let _ = writeln!(
+            out,
+            "<article class=\"rule\" id=\"rule-{code}\">\n<h3><span class=\"code\">{code}</span> {}</h3>\n<details><summary>{}</summary><pre class=\"page\">{}</pre></details>\n</article>",
+            escape(meta.summary.get(lang)),
+            escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
+            escape(meta.docs.trim()),
+            code = escape(code),
+        );
+    }
 }

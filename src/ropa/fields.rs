@@ -80,6 +80,13 @@ texts! {
     ),
     TRANSFER = ("{party} ({country}): {safeguards}", "{party} ({country}): {safeguards}"),
     NO_MECHANISM = ("no transfer mechanism stated", "intet overførselsgrundlag angivet"),
+    /// A processor whose country the spec does not give: no transfer can be assessed, and none is
+    /// said to be missing (LEGAL-REVIEW 4, item 8).
+    COUNTRY_UNKNOWN = (
+        "{party}: country not stated, cannot be assessed",
+        "{party}: land ikke angivet; kan ikke vurderes",
+    ),
+    DISCLOSED_BY = ("{entry}, disclosed by {via}", "{entry}, videregives af {via}"),
     ALL_CATEGORIES = ("all categories: {period}", "alle kategorier: {period}"),
     SOME_CATEGORIES = ("{categories}: {period}", "{categories}: {period}"),
 }
@@ -158,15 +165,27 @@ fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
     let recipients = a.recipients.as_ref().map(|recipients| {
         recipients
             .iter()
-            .map(|r| match &r.country {
-                Some(code) => tr!(
-                    lang,
-                    LABELLED_IN,
-                    label = r.label,
-                    what = r.description,
-                    country = country(lang, Some(code))
-                ),
-                None => tr!(lang, LABELLED, label = r.label, what = r.description),
+            .map(|r| {
+                (
+                    r,
+                    match &r.country {
+                        Some(code) => tr!(
+                            lang,
+                            LABELLED_IN,
+                            label = r.label,
+                            what = r.description,
+                            country = country(lang, Some(code))
+                        ),
+                        None => tr!(lang, LABELLED, label = r.label, what = r.description),
+                    },
+                )
+            })
+            .map(|(r, entry)| {
+                if r.via.is_empty() {
+                    entry
+                } else {
+                    tr!(lang, DISCLOSED_BY, entry = entry, via = r.via.join(", "))
+                }
             })
             .collect()
     });
@@ -227,6 +246,9 @@ fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
 /// `Support Ltd. (IN, third country): standard contractual clauses (art. 46(2)(c)); transfer impact
 /// assessment: ...`.
 fn transfer(lang: Lang, t: &TransferEntry) -> String {
+    if t.country.is_none() && t.mechanisms.is_none() && t.documentation.is_empty() {
+        return tr!(lang, COUNTRY_UNKNOWN, party = t.party);
+    }
     let mut safeguards = t
         .mechanisms
         .clone()

@@ -25,9 +25,10 @@ use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
-use crate::semantic::model::{Activity, Model, ProcessorId};
+use crate::semantic::model::{Activity, Model, ProcessorId, RecipientId};
 use crate::texts;
 use crate::tr;
+use petgraph::Direction;
 
 texts! {
     TIA = (
@@ -129,6 +130,10 @@ pub struct RecipientEntry {
     #[serde(serialize_with = "country_word")]
     pub country: Option<CountryRef>,
     pub third_country: bool,
+    /// When another activity discloses the data (the activity's data flow to it, as its `sources`
+    /// say): that activity's label. Empty for the activity's own disclosures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
 }
 
 /// A processor or a sub-processor.
@@ -178,7 +183,10 @@ impl Record {
             .activities
             .iter()
             .zip(transfers)
-            .map(|(activity, transfers)| activity_record(model, activity, transfers, lang))
+            .enumerate()
+            .map(|(i, (activity, transfers))| {
+                activity_record(model, flow, i, activity, transfers, lang)
+            })
             .collect();
         Record {
             lang,
@@ -240,6 +248,8 @@ fn controller_record(model: &Model) -> ControllerRecord {
 
 fn activity_record(
     model: &Model,
+    flow: &FlowGraph,
+    index: usize,
     a: &Activity,
     transfers: Vec<TransferEntry>,
     lang: Lang,
@@ -269,7 +279,7 @@ fn activity_record(
                 })
                 .collect(),
         ),
-        recipients: stated(recipients(model, a, lang)),
+        recipients: stated(recipients(model, flow, index, a, lang)),
         processors: stated(processors(model, a)),
         transfers,
         retention: retention(model, a, lang),
@@ -292,24 +302,82 @@ fn activity_record(
     record
 }
 
-/// Each recipient once, in the order the activity first discloses to it.
-fn recipients(model: &Model, a: &Activity, lang: Lang) -> Vec<RecipientEntry> {
+/// Each recipient once: first those the activity discloses to itself, in the order it does, then
+/// those its data reach through the flow graph by way of other activities that take them as a source
+/// (a department's data that a separate disclosure activity hands to Skat), with the activity that
+/// discloses them (art. 30(1)(d): the recipients to whom the data "have been or will be disclosed").
+fn recipients(
+    model: &Model,
+    flow: &FlowGraph,
+    index: usize,
+    a: &Activity,
+    lang: Lang,
+) -> Vec<RecipientEntry> {
+    let entry = |id: RecipientId, via: Vec<String>| {
+        let r = model.recipient(id);
+        let country = r.country.as_ref().map(|c| &c.node);
+        RecipientEntry {
+            label: text(&r.label),
+            kind: r.kind,
+            description: words::recipient_kind(lang, r.kind),
+            country: country.cloned(),
+            third_country: country.is_some_and(words::is_third_country),
+            via,
+        }
+    };
     let mut seen = BTreeSet::new();
-    a.disclosures
+    let mut out: Vec<RecipientEntry> = a
+        .disclosures
         .iter()
         .filter(|d| seen.insert(d.recipient.id))
-        .map(|d| {
-            let r = model.recipient(d.recipient.id);
-            let country = r.country.as_ref().map(|c| &c.node);
-            RecipientEntry {
-                label: text(&r.label),
-                kind: r.kind,
-                description: words::recipient_kind(lang, r.kind),
-                country: country.cloned(),
-                third_country: country.is_some_and(words::is_third_country),
+        .map(|d| entry(d.recipient.id, Vec::new()))
+        .collect();
+    // The activities the data go on to, breadth first, and what each of them discloses.
+    let start = flow
+        .graph
+        .node_indices()
+        .find(|&n| matches!(flow.graph[n], Node::Activity(id) if id.index() == index));
+    let mut queue: std::collections::VecDeque<_> = start.into_iter().collect();
+    let mut visited = BTreeSet::new();
+    let mut reached: Vec<(RecipientId, String)> = Vec::new();
+    while let Some(n) = queue.pop_front() {
+        if !visited.insert(n) {
+            continue;
+        }
+        for next in flow.graph.neighbors_directed(n, Direction::Outgoing) {
+            if let Node::Activity(id) = flow.graph[next] {
+                if id.index() == index {
+                    continue;
+                }
+                let other = &model.activities[id.index()];
+                for d in &other.disclosures {
+                    reached.push((d.recipient.id, text(&other.label)));
+                }
+                queue.push_back(next);
             }
-        })
-        .collect()
+        }
+    }
+    // A recipient the activity discloses to itself is listed once, as its own.
+    let mut indirect: Vec<RecipientId> = Vec::new();
+    for (id, via) in reached {
+        if seen.contains(&id) && !indirect.contains(&id) {
+            continue;
+        }
+        match indirect.iter().position(|&r| r == id) {
+            Some(i) => {
+                let e = &mut out[seen.len() - indirect.len() + i];
+                if !e.via.contains(&via) {
+                    e.via.push(via);
+                }
+            }
+            None => {
+                seen.insert(id);
+                indirect.push(id);
+                out.push(entry(id, vec![via]));
+            }
+        }
+    }
+    out
 }
 
 /// The processors the activity names, each followed by its sub-processors, depth first; each once.

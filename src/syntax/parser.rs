@@ -431,9 +431,12 @@ impl Builder {
         };
         for field in it {
             match field.as_rule() {
-                Rule::document_version => {
-                    set_once(self, &mut document.version, self.last_text(field), "version")
-                }
+                Rule::document_version => set_once(
+                    self,
+                    &mut document.version,
+                    self.last_text(field),
+                    "version",
+                ),
                 Rule::document_date => {
                     set_once(self, &mut document.date, self.last_date(field), "date")
                 }

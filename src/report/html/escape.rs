@@ -20,6 +20,13 @@ pub fn escape(text: &str) -> String {
 /// A message as the human format writes it, with names from the spec in backticks, as HTML: escaped,
 /// and each pair of backticks made a `<code>` element. An unpaired backtick stays as it is.
 pub fn message(text: &str) -> String {
+    labelled(text, &|_| None)
+}
+
+/// Like [`message`], but a name in backticks that `label` knows (a declaration of the spec) is
+/// written as its label in quotation marks: the reader sees "Børn og læring", not
+/// `boern_og_laering`.
+pub fn labelled(text: &str, label: &dyn Fn(&str) -> Option<String>) -> String {
     let escaped = escape(text);
     let mut out = String::with_capacity(escaped.len() + 32);
     let mut rest = escaped.as_str();
@@ -28,9 +35,19 @@ pub fn message(text: &str) -> String {
             break;
         };
         out.push_str(&rest[..open]);
-        out.push_str("<code>");
-        out.push_str(&rest[open + 1..close]);
-        out.push_str("</code>");
+        let name = &rest[open + 1..close];
+        match label(name) {
+            Some(label) => {
+                out.push_str("<q>");
+                out.push_str(&escape(&label));
+                out.push_str("</q>");
+            }
+            None => {
+                out.push_str("<code>");
+                out.push_str(name);
+                out.push_str("</code>");
+            }
+        }
         rest = &rest[close + 1..];
     }
     out.push_str(rest);

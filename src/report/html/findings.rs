@@ -4,10 +4,12 @@
 
 use std::fmt::Write;
 
-use super::escape::{escape, message};
+use super::about::provision_link;
+use super::escape::{escape, labelled, message};
+use super::overview::Group;
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 use crate::report::location::Location;
 use crate::source::SourceMap;
@@ -15,8 +17,17 @@ use crate::texts;
 use crate::tr;
 
 texts! {
-    ERROR = ("error", "fejl"),
-    WARNING = ("warning", "advarsel"),
+    /// The levels as a lawyer reads them (LEGAL-REVIEW 1.4): "mangel" is likely non-compliance,
+    /// "bør vurderes" a point that needs assessment.
+    ERROR = ("error", "mangel"),
+    WARNING = ("warning", "bør vurderes"),
+    CONCERNS = ("Concerns", "Vedrører"),
+    ACTIVITIES_COUNT = ("{count} activities", "{count} aktiviteter"),
+    SHOWN_FOR = (
+        "The spec's words below are those of {label}; the others are alike.",
+        "Specifikationens ord nedenfor er fra {label}; de øvrige svarer hertil.",
+    ),
+    RULE_PAGE = ("the rule's page", "reglens side"),
     NO_FINDINGS = ("hjemmel found nothing to report.", "hjemmel fandt intet at bemærke."),
     FIX = ("How to fix it", "Sådan rettes det"),
     DATA_PATH = ("Data path", "Oplysningernes vej"),
@@ -43,25 +54,73 @@ pub fn severity(lang: Lang, severity: Severity) -> String {
     }
 }
 
-/// Every finding, in the order the other formats give them.
-pub fn findings(out: &mut String, sources: &SourceMap, findings: &[Diagnostic], lang: Lang) {
-    if findings.is_empty() {
+/// Every finding, grouped and ordered by severity (`overview::groups`): one card per group, which
+/// lists the activities it concerns and quotes the spec's words of its first finding.
+pub fn findings(
+    out: &mut String,
+    sources: &SourceMap,
+    groups: &[Group<'_>],
+    cx: &Names<'_>,
+    lang: Lang,
+) {
+    if groups.is_empty() {
         let _ = writeln!(out, "<p class=\"none\">{}</p>", tr!(lang, NO_FINDINGS));
     }
-    for (i, d) in findings.iter().enumerate() {
-        finding(out, sources, d, i + 1, lang);
+    for (i, group) in groups.iter().enumerate() {
+        finding(out, sources, group, i + 1, cx, lang);
     }
 }
 
-fn finding(out: &mut String, sources: &SourceMap, d: &Diagnostic, number: usize, lang: Lang) {
+/// How the report names declarations and provisions: the label of each spec name, the address of
+/// each act's text.
+pub struct Names<'a> {
+    pub label: &'a dyn Fn(&str) -> Option<String>,
+    /// The label of the activity at an index of `model.activities`.
+    pub activity: &'a dyn Fn(usize) -> String,
+}
+
+fn finding(
+    out: &mut String,
+    sources: &SourceMap,
+    group: &Group<'_>,
+    number: usize,
+    cx: &Names<'_>,
+    lang: Lang,
+) {
+    let d = group.findings[0];
     let class = d.severity.as_str();
     let _ = writeln!(
         out,
-        "<article class=\"finding {class}\" id=\"finding-{number}\">\n<h3><span class=\"badge {class}\">{}</span> <span class=\"code\">{}</span></h3>\n<p class=\"message\">{}</p>",
+        "<article class=\"finding {class}\" id=\"finding-{number}\">\n<h3><span class=\"badge {class}\">{}</span> <a class=\"code\" href=\"#rule-{code}\" title=\"{}\">{code}</a></h3>\n<p class=\"message\">{}</p>",
         severity(lang, d.severity),
-        escape(&d.code),
-        message(&d.message)
+        tr!(lang, RULE_PAGE),
+        labelled(&d.message, cx.label),
+        code = escape(&d.code),
     );
+    let mut activities: Vec<String> = Vec::new();
+    for a in group.activities.iter().flatten() {
+        let label = (cx.activity)(*a);
+        if !activities.contains(&label) {
+            activities.push(label);
+        }
+    }
+    if group.findings.len() > 1 && !activities.is_empty() {
+        let items: String = activities
+            .iter()
+            .map(|a| format!("<li>{}</li>", escape(a)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>{items}</ul></div>",
+            tr!(lang, CONCERNS),
+            escape(&tr!(lang, ACTIVITIES_COUNT, count = activities.len())),
+        );
+        let _ = writeln!(
+            out,
+            "<p class=\"shown-for\">{}</p>",
+            escape(&tr!(lang, SHOWN_FOR, label = activities[0]))
+        );
+    }
     let labels: Vec<_> = d
         .primary
         .iter()
@@ -71,7 +130,12 @@ fn finding(out: &mut String, sources: &SourceMap, d: &Diagnostic, number: usize,
     snippets(out, sources, &labels);
     out.push_str("<dl>\n");
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", tr!(lang, FIX), message(help));
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            tr!(lang, FIX),
+            labelled(help, cx.label)
+        );
     }
     if !d.path.is_empty() {
         let steps: Vec<String> = d.path.iter().map(|s| escape(s)).collect();
@@ -86,7 +150,10 @@ fn finding(out: &mut String, sources: &SourceMap, d: &Diagnostic, number: usize,
         let items: String = d
             .provisions
             .iter()
-            .map(|p| format!("<li>{}</li>", escape(p)))
+            .map(|p| match provision_link(lang, p) {
+                Some(href) => format!("<li><a href=\"{}\">{}</a></li>", escape(href), escape(p)),
+                None => format!("<li>{}</li>", escape(p)),
+            })
             .collect();
         let _ = writeln!(
             out,

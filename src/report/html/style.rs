@@ -64,13 +64,35 @@ dd { margin: 0; }
 /* The picture at its own size, so its words stay readable: a wide one scrolls sideways. */
 .picture { overflow-x: auto; border: 1px solid var(--rule); border-radius: 4px; padding: .5rem; margin: 0; }
 .picture svg { display: block; max-width: none; height: auto; }
+.scope { border: 1px solid var(--rule); border-left: 5px solid var(--link); border-radius: 4px; padding: .2rem 1.2rem .8rem; margin: 1.5rem 0; background: #fafbfd; }
+.scope h2 { border-bottom: none; margin: .8rem 0 .5rem; font-size: 1.2rem; }
+.scope h3 { margin: .8rem 0 .3rem; font-size: 1rem; }
+.scope ul { margin: .2rem 0; padding-left: 1.2rem; }
+dl.levels { grid-template-columns: 9rem 1fr; }
+.about .missing, .about em.missing { color: var(--error); }
+.overview td.number { text-align: right; font-variant-numeric: tabular-nums; width: 6rem; }
+.overview .code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; margin-right: .4rem; white-space: nowrap; }
+.overview .code.error { color: var(--error); }
+.overview .code.warning { color: var(--warning); }
+.overview tr.other td { color: var(--muted); font-style: italic; }
+.concerns ul { display: inline; padding: 0; margin: 0; }
+.concerns li { display: inline; }
+.concerns li + li::before { content: " · "; color: var(--muted); }
+.shown-for { color: var(--muted); font-size: .85rem; margin: .2rem 0; }
+.finding h3 a.code { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
+q { font-style: normal; }
+.rule pre.page { white-space: pre-wrap; font-size: .85rem; background: var(--panel); padding: .6rem .8rem; border-radius: 4px; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .8rem; }
+@page { size: A4; margin: 15mm 12mm; }
 @media print {
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   .finding, .snippet, tr { break-inside: avoid; }
-  .picture { overflow: visible; }
-  .picture svg { max-width: 100%; }
+  /* The picture is scaled to the width of an A4 page and at most its height, on a page of its own. */
+  .picture { overflow: visible; border: none; padding: 0; break-before: page; break-inside: avoid; }
+  .picture svg { width: 100%; max-width: 100%; max-height: 250mm; }
+  .rule details { display: block; }
+  a { color: inherit; text-decoration: none; }
 }
 "#;

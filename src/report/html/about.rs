@@ -1,0 +1,152 @@
+//! What the report is about, for its top: the document the spec encodes (`document` in the
+//! controller block), the spec's git commit, the date of the legal reference data and the hjemmel
+//! version; and where the text of each act can be read (src/law/data/links.toml).
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+use crate::law::acts::ActId;
+
+/// The spec's place in git, when it is in a repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The full commit hash of `HEAD`.
+    pub hash: String,
+    /// Whether the spec's files are as committed (no change, no untracked file).
+    pub clean: bool,
+}
+
+/// Every file of the legal reference data, for the date it was last checked (links.toml, the
+/// addresses of the texts, says nothing of the law and is left out).
+const LAW_DATA: &[&str] = &[
+    include_str!("../../law/data/gdpr.toml"),
+    include_str!("../../law/data/dbl.toml"),
+    include_str!("../../law/data/tvol.toml"),
+    include_str!("../../law/data/fvl.toml"),
+    include_str!("../../law/data/offl.toml"),
+    include_str!("../../law/data/arkivl.toml"),
+    include_str!("../../law/data/art9.toml"),
+    include_str!("../../law/data/countries.toml"),
+    include_str!("../../law/data/dk_parameters.toml"),
+];
+
+/// The newest `checked = "YYYY-MM-DD"` of the legal reference data: the legal position the
+/// findings rest on is at most as new as this.
+pub fn law_data_date() -> &'static str {
+    static DATE: OnceLock<String> = OnceLock::new();
+    DATE.get_or_init(|| newest_checked(LAW_DATA.iter().copied()).unwrap_or_default())
+}
+
+/// The newest date given as `checked = "..."` (outside comments) in the texts.
+fn newest_checked<'a>(texts: impl Iterator<Item = &'a str>) -> Option<String> {
+    texts
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let line = line.trim();
+            let value = line
+                .strip_prefix("checked")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let date = value.trim().trim_matches('"');
+            let is_date = date.len() == 10
+                && date.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            is_date.then(|| date.to_string())
+        })
+        .max()
+}
+
+#[derive(Debug, Deserialize)]
+struct LinksFile {
+    link: Vec<Link>,
+}
+
+/// Where an act's text can be read.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Link {
+    pub act: String,
+    pub en: String,
+    pub da: String,
+    pub checked: String,
+    #[serde(default = "yes")]
+    pub verified: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The links of src/law/data/links.toml.
+pub fn links() -> &'static [Link] {
+    static LINKS: OnceLock<Vec<Link>> = OnceLock::new();
+    LINKS.get_or_init(|| {
+        let file: LinksFile = toml::from_str(include_str!("../../law/data/links.toml"))
+            .expect("src/law/data/links.toml is valid (tested)");
+        file.link
+    })
+}
+
+/// The address of the text of the act a provision (as the findings write it, `GDPR art. 6(1)`,
+/// `Databeskyttelsesloven § 8, stk. 2`) belongs to; `None` for a provision of no known act.
+pub fn provision_link(lang: Lang, provision: &str) -> Option<&'static str> {
+    ActId::ALL.into_iter().find_map(|id| {
+        let name = crate::i18n::citation::act(lang, &id.act().header.short);
+        let rest = provision.strip_prefix(name.as_str())?;
+        if !rest.is_empty() && !rest.starts_with(' ') {
+            return None;
+        }
+        let link = links().iter().find(|l| l.act == id.keyword())?;
+        Some(match lang {
+            Lang::En => link.en.as_str(),
+            Lang::Da => link.da.as_str(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_date_checked_outside_comments() {
+        let texts = [
+            "# checked = \"2030-01-01\"\nchecked = \"2026-11-23\"\n",
+            "[[x]]\nchecked = \"2026-12-05\"\nchecked = \"soon\"\n",
+        ];
+        assert_eq!(
+            newest_checked(texts.into_iter()).as_deref(),
+            Some("2026-12-05")
+        );
+        assert_eq!(law_data_date().len(), 10);
+    }
+
+    #[test]
+    fn every_act_has_a_link_with_a_date() {
+        for id in ActId::ALL {
+            let link = links().iter().find(|l| l.act == id.keyword());
+            let link = link.unwrap_or_else(|| panic!("no link for {}", id.keyword()));
+            assert!(link.en.starts_with("https://") && link.da.starts_with("https://"));
+            assert_eq!(link.checked.len(), 10);
+        }
+        assert_eq!(
+            provision_link(Lang::En, "GDPR art. 6(1)(e)"),
+            Some("https://eur-lex.europa.eu/eli/reg/2016/679/oj/eng")
+        );
+        assert_eq!(
+            provision_link(Lang::Da, "Databeskyttelsesloven § 8, stk. 2"),
+            Some("https://www.retsinformation.dk/eli/lta/2018/502")
+        );
+        assert_eq!(
+            provision_link(Lang::Da, "Databeskyttelsesforordningen art. 13"),
+            Some("https://eur-lex.europa.eu/eli/reg/2016/679/oj/dan")
+        );
+        assert_eq!(provision_link(Lang::En, "Lov om social service § 11"), None);
+    }
+}
