@@ -10,6 +10,7 @@ controller k "Eksempel Kommune" {
   country DK
   address "Rådhuset"
   dpo { name "DPO" email "dpo@k.dk" }
+  document "Sådan behandler vi dine data" { version "2.1" date 2023-09-01 web "https://k.dk/data" }
   allow DPO-MISSING "grund"
 }
 subjects employees "Medarbejdere" employees

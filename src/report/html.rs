@@ -67,7 +67,7 @@ texts! {
         "not stated in the spec (add `document \"...\"` to the controller block)",
         "ikke angivet i specifikationen (tilføj `document \"...\"` i controller-blokken)",
     ),
-    DOCUMENT_VERSION = ("version {version}", "version {version}"),
+    DOCUMENT_VERSION = ("version {version}", "i version {version}"),
     DOCUMENT_DATE = ("dated {date}", "dateret {date}"),
     COMMIT = ("Spec as committed", "Specifikationen som committet"),
     COMMIT_CLEAN = ("git commit {hash}; the files are as committed", "git-commit {hash}; filerne er som committet"),
