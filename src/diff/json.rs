@@ -167,12 +167,19 @@ enum PeriodJson {
         after: Option<String>,
         then_archive: bool,
     },
+    /// `until "event"`: a criterion, no number of days.
+    Until {
+        event: String,
+    },
 }
 
 impl PeriodJson {
     fn of(period: &Period) -> Self {
         match period {
             Period::Archive => PeriodJson::Archive,
+            Period::Until(event) => PeriodJson::Until {
+                event: event.clone(),
+            },
             Period::Deadline {
                 amount,
                 unit,

@@ -158,6 +158,7 @@ impl Rule for RetentionExceedsLimit {
 }
 
 fn exceeds(period: &Period, limit: &RetentionLimit) -> bool {
+    // Archiving and `until "event"` give no number of days to compare with the limit.
     let Period::Deadline { amount, unit, .. } = period else {
         return false;
     };

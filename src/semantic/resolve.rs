@@ -512,7 +512,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn controller(&mut self, c: &ast::Controller<'_>) -> Controller {
+    fn controller(&mut self, c: &ast::Controller<'a>) -> Controller {
         self.waivers(&c.waivers, c.span);
         let country = match &c.country {
             Some(name) => self
@@ -537,7 +537,19 @@ impl<'a> Resolver<'a> {
                 web: d.web.as_ref().map(Quoted::to_text),
                 span: d.span,
             }),
+            notice: c.notice.as_ref().map(|n| self.notice(n)),
             span: c.span,
+        }
+    }
+
+    /// `notice "..."` or `notice exempt CITATIONS`, in an activity or in the controller.
+    fn notice(&mut self, n: &ast::Notice<'a>) -> NoticeDecl {
+        match n {
+            ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
+            ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
+                basis: self.citations(basis),
+                span: *span,
+            },
         }
     }
 
@@ -1116,6 +1128,10 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "withdrawal", t.span);
                     act.details_mut().withdrawal = Some(t.to_text());
                 }
+                ast::Statement::WithdrawalRight(t) => {
+                    self.single(&mut singles, "withdrawal right", t.span);
+                    act.details_mut().withdrawal_right = Some(t.to_text());
+                }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", *span);
                     act.details_mut().online_service = Some(*span);
@@ -1141,18 +1157,8 @@ impl<'a> Resolver<'a> {
                     act.details_mut().large_scale = Some(*span);
                 }
                 ast::Statement::Notice(n) => {
-                    let span = match &**n {
-                        ast::Notice::Practice(t) => t.span,
-                        ast::Notice::Exempt { span, .. } => *span,
-                    };
-                    self.single(&mut singles, "notice", span);
-                    act.notice = Some(match &**n {
-                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
-                        ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
-                            basis: self.citations(basis),
-                            span: *span,
-                        },
-                    });
+                    self.single(&mut singles, "notice", n.span());
+                    act.notice = Some(self.notice(n));
                 }
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
@@ -1292,6 +1298,7 @@ impl<'a> Resolver<'a> {
         };
         let period = match &r.retention {
             ast::Retention::Archive(_) => Period::Archive,
+            ast::Retention::Until(event) => Period::Until(event.node.to_string()),
             ast::Retention::Deadline {
                 amount,
                 unit,

@@ -449,6 +449,7 @@ impl<'a> Parser<'a> {
             address: None,
             contact: None,
             dpo: None,
+            notice: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -464,6 +465,7 @@ impl<'a> Parser<'a> {
                 "address" => Self::once(&mut c.address, p.after("address", Self::text)?),
                 "contact" => Self::once(&mut c.contact, p.after("contact", Self::text)?),
                 "dpo" => Self::once(&mut c.dpo, p.dpo()?),
+                "notice" => Self::once(&mut c.notice, p.after("notice", Self::notice)?),
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())
@@ -706,7 +708,14 @@ impl<'a> Parser<'a> {
             "notified" => Statement::Notified(self.peeked(keyword, Self::date)?),
             "security" => Statement::Security(self.peeked(keyword, Self::text)?),
             "area" => Statement::Area(self.peeked(keyword, Self::name)?),
-            "withdrawal" => Statement::Withdrawal(self.peeked(keyword, Self::text)?),
+            "withdrawal" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                match self.optional(|p| p.after("right", Self::text)) {
+                    Some(said) => Statement::WithdrawalRight(said),
+                    None => Statement::Withdrawal(self.text()?),
+                }
+            }
             "online_service" => {
                 self.c.keyword(keyword)?;
                 Statement::OnlineService(self.span_from(start))
@@ -821,7 +830,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `retain_field`: `retain (all | name_list) (archive | deadline)`.
+    /// `retain_field`: `retain (all | name_list) (archive | deadline | until_event)`.
     fn retain(&mut self) -> Option<Retain<'a>> {
         let start = self.c.keyword("retain")?;
         self.c.skip();
@@ -832,6 +841,9 @@ impl<'a> Parser<'a> {
         self.c.skip();
         let retention = if let Some(at) = self.c.keyword("archive") {
             Retention::Archive(self.span_from(at))
+        } else if self.c.keyword("until").is_some() {
+            self.c.skip();
+            Retention::Until(self.text()?)
         } else {
             self.c.keyword("for")?;
             self.c.skip();
