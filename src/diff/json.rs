@@ -170,6 +170,7 @@ enum PeriodJson {
     /// `until "event"`: a criterion, no number of days.
     Until {
         event: String,
+        then_archive: bool,
     },
 }
 
@@ -177,8 +178,12 @@ impl PeriodJson {
     fn of(period: &Period) -> Self {
         match period {
             Period::Archive => PeriodJson::Archive,
-            Period::Until(event) => PeriodJson::Until {
+            Period::Until {
+                event,
+                then_archive,
+            } => PeriodJson::Until {
                 event: event.clone(),
+                then_archive: *then_archive,
             },
             Period::Deadline {
                 amount,

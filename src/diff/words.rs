@@ -235,7 +235,17 @@ pub fn period(lang: Lang, period: Option<&Period>) -> String {
     match period {
         None => tr!(lang, NO_DEADLINE),
         Some(Period::Archive) => tr!(lang, ARCHIVE),
-        Some(Period::Until(event)) => tr!(lang, UNTIL, event = format!("\"{event}\"")),
+        Some(Period::Until {
+            event,
+            then_archive,
+        }) => {
+            let text = tr!(lang, UNTIL, event = format!("\"{event}\""));
+            if *then_archive {
+                tr!(lang, THEN_ARCHIVE, period = text)
+            } else {
+                text
+            }
+        }
         Some(Period::Deadline {
             amount,
             unit,

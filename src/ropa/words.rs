@@ -140,7 +140,17 @@ pub fn implied_mechanism(lang: Lang, country: &CountryRef) -> Option<String> {
 pub fn period(lang: Lang, period: &Period) -> String {
     match period {
         Period::Archive => tr!(lang, ARCHIVE),
-        Period::Until(event) => tr!(lang, UNTIL_EVENT, event = event),
+        Period::Until {
+            event,
+            then_archive,
+        } => {
+            let until = tr!(lang, UNTIL_EVENT, event = event);
+            if *then_archive {
+                tr!(lang, THEN_ARCHIVE, period = until)
+            } else {
+                until
+            }
+        }
         Period::Deadline {
             amount,
             unit,

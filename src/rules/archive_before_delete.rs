@@ -111,7 +111,10 @@ impl Rule for ArchiveBeforeDelete {
                     Period::Deadline {
                         then_archive: false,
                         ..
-                    } | Period::Until(_)
+                    } | Period::Until {
+                        then_archive: false,
+                        ..
+                    }
                 ) {
                     continue;
                 }

@@ -115,7 +115,7 @@ impl Rule for CctvRetention {
                     }
                     | Period::Archive => false,
                     // Kept until an event: no 30-day bound at all.
-                    Period::Until(_) => false,
+                    Period::Until { .. } => false,
                     Period::Deadline { after: Some(_), .. } => excepted,
                     period => period
                         .days_from_collection()

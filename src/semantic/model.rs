@@ -407,7 +407,7 @@ pub enum Period {
         then_archive: bool,
     },
     /// `until "event"`: kept until the event, the criterion art. 13(2)(a) allows; no number of days.
-    Until(String),
+    Until { event: String, then_archive: bool },
 }
 
 impl Period {
@@ -428,7 +428,16 @@ impl Period {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             Period::Archive => tr!(lang, text::ARCHIVED),
-            Period::Until(event) => tr!(lang, text::UNTIL_EVENT, event = event),
+            Period::Until {
+                event,
+                then_archive,
+            } => {
+                let mut s = tr!(lang, text::UNTIL_EVENT, event = event);
+                if *then_archive {
+                    s.push_str(&tr!(lang, text::THEN_ARCHIVED));
+                }
+                s
+            }
             Period::Deadline {
                 amount,
                 unit,

@@ -1298,7 +1298,13 @@ impl<'a> Resolver<'a> {
         };
         let period = match &r.retention {
             ast::Retention::Archive(_) => Period::Archive,
-            ast::Retention::Until(event) => Period::Until(event.node.to_string()),
+            ast::Retention::Until {
+                event,
+                then_archive,
+            } => Period::Until {
+                event: event.node.to_string(),
+                then_archive: *then_archive,
+            },
             ast::Retention::Deadline {
                 amount,
                 unit,

@@ -275,8 +275,12 @@ pub enum Retention<'a> {
         after: Option<Quoted<'a>>,
         then_archive: bool,
     },
-    /// `until "event"`: kept until an event, the criterion art. 13(2)(a) allows instead of a period.
-    Until(Quoted<'a>),
+    /// `until "event" [then archive]`: kept until an event, the criterion art. 13(2)(a) allows
+    /// instead of a period.
+    Until {
+        event: Quoted<'a>,
+        then_archive: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

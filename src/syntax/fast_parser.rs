@@ -843,7 +843,14 @@ impl<'a> Parser<'a> {
             Retention::Archive(self.span_from(at))
         } else if self.c.keyword("until").is_some() {
             self.c.skip();
-            Retention::Until(self.text()?)
+            let event = self.text()?;
+            let then_archive = self
+                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
+                .is_some();
+            Retention::Until {
+                event,
+                then_archive,
+            }
         } else {
             self.c.keyword("for")?;
             self.c.skip();

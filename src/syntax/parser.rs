@@ -725,7 +725,21 @@ impl Builder {
                     then_archive,
                 }
             }
-            Rule::until_event => Retention::Until(self.last_text(retention_pair)),
+            Rule::until_event => {
+                let mut event = None;
+                let mut then_archive = false;
+                for part in self.inner_without_keywords(retention_pair) {
+                    match part.as_rule() {
+                        Rule::string => event = Some(self.text(part)),
+                        Rule::then_archive => then_archive = true,
+                        other => unreachable!("not part of `until`: {other:?}"),
+                    }
+                }
+                Retention::Until {
+                    event: event.unwrap(),
+                    then_archive,
+                }
+            }
             other => unreachable!("not a retention: {other:?}"),
         };
         Retain {
