@@ -1301,10 +1301,26 @@ impl<'a> Resolver<'a> {
             ast::Retention::Until {
                 event,
                 then_archive,
-            } => Period::Until {
-                event: event.node.to_string(),
-                then_archive: *then_archive,
-            },
+            } => {
+                // An empty criterion would pass RETENTION-MISSING while saying nothing.
+                if event.node.trim().is_empty() {
+                    let lang = self.lang;
+                    self.error(
+                        Diagnostic::spec_error_at(
+                            "invalid-duration",
+                            tr!(lang, text::EMPTY_UNTIL),
+                            event.span,
+                            tr!(lang, text::EMPTY_UNTIL_LABEL),
+                        )
+                        .with_help(tr!(lang, text::EMPTY_UNTIL_HELP)),
+                    );
+                    return None;
+                }
+                Period::Until {
+                    event: event.node.to_string(),
+                    then_archive: *then_archive,
+                }
+            }
             ast::Retention::Deadline {
                 amount,
                 unit,
@@ -1634,6 +1650,15 @@ pub mod text {
         ),
         THE_ACTIVITYS_DATA = ("the activity's data", "aktivitetens oplysninger"),
         NOT_LIMIT = ("`{amount} {unit}` is not a limit", "`{amount} {unit}` er ikke en gyldig grænse"),
+        EMPTY_UNTIL = (
+            "`until` names no event",
+            "`until` angiver ingen begivenhed"
+        ),
+        EMPTY_UNTIL_LABEL = ("the criterion is empty", "kriteriet er tomt"),
+        EMPTY_UNTIL_HELP = (
+            "say what ends the period, as the notice does, e.g. `until \"ansættelsen ophører\"`",
+            "angiv, hvad der afslutter perioden, som oplysningen gør, f.eks. `until \"ansættelsen ophører\"`"
+        ),
         NOT_RETENTION_PERIOD = (
             "`{amount} {unit}` is not a retention period",
             "`{amount} {unit}` er ikke en gyldig opbevaringsperiode"
