@@ -377,8 +377,11 @@ fn findings_are_grouped_ordered_and_speak_of_labels() {
     let first_warning = findings.find("<article class=\"finding warning\"").unwrap();
     assert!(last_error < first_warning);
     // A group lists its activities by label.
+    let group = findings
+        .find("<strong>Concerns</strong> (")
+        .expect("a card that groups findings on several activities");
     assert!(
-        findings.contains("<strong>Concerns</strong> (10 activities): <ul><li>Børn og læring</li>"),
+        findings[group..].contains(" activities): <ul><li>Børn og læring</li>"),
         "{findings}"
     );
     // Messages name declarations by label, not by spec name.

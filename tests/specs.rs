@@ -62,13 +62,26 @@ fn randers_control_measures() {
     assert_on_activity(&checked, path, "ART9-BASIS", "mail_scanning");
     assert_on_activity(&checked, path, "CPR-BASIS", "mail_scanning");
 
-    // "Mobiltelefon og tablets": no period for any of the four categories.
+    // "Mobiltelefon og tablets": no period for any of the four categories, said once for the
+    // activity with every category named.
     assert_eq!(
         count_on_activity(&checked, "RETENTION-MISSING", "device_management"),
-        4,
-        "{path}: every MDM category lacks a deadline\n{}",
+        1,
+        "{path}: one finding for the MDM activity\n{}",
         checked.render(path)
     );
+    let mdm = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "RETENTION-MISSING" && d.message.contains("`device_management`"))
+        .unwrap();
+    for category in ["location", "device_info", "installed_apps", "last_location"] {
+        assert!(
+            mdm.message.contains(&format!("`{category}`")),
+            "{}",
+            mdm.message
+        );
+    }
 
     // "underleverandører i lande uden for EU og EØS" under the DPF or SCC, country not named.
     let transfer = checked
@@ -163,6 +176,30 @@ fn lejre_privacy_notice() {
             );
         }
     }
+    // "Hvis vi indsamler eller modtager oplysninger om dig fra andre, får du normalt besked om det":
+    // said once in the controller, it holds for every department; the disclosures' data from the
+    // departments is the controller's own.
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "SOURCE-NOTICE"),
+        "{path}: unexpected SOURCE-NOTICE\n{}",
+        checked.render(path)
+    );
+    // "har du altid ret til at trække dit samtykke tilbage": the right is stated, the channel is not.
+    let consent = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "CONSENT-WITHDRAWAL")
+        .expect("CONSENT-WITHDRAWAL on the portraits");
+    assert_eq!(consent.severity, hjemmel::diagnostic::Severity::Warning);
+    // "Når du kalder dit samtykke tilbage, stopper vi med at behandle dine personoplysninger": a
+    // criterion for the period.
+    assert_eq!(
+        count_on_activity(&checked, "RETENTION-MISSING", "portraetbilleder"),
+        0
+    );
     // "optagelserne som udgangspunkt skal slettes senest efter 30 dage".
     assert!(
         !checked

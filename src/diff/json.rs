@@ -167,12 +167,24 @@ enum PeriodJson {
         after: Option<String>,
         then_archive: bool,
     },
+    /// `until "event"`: a criterion, no number of days.
+    Until {
+        event: String,
+        then_archive: bool,
+    },
 }
 
 impl PeriodJson {
     fn of(period: &Period) -> Self {
         match period {
             Period::Archive => PeriodJson::Archive,
+            Period::Until {
+                event,
+                then_archive,
+            } => PeriodJson::Until {
+                event: event.clone(),
+                then_archive: *then_archive,
+            },
             Period::Deadline {
                 amount,
                 unit,

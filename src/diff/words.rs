@@ -73,6 +73,7 @@ texts! {
         "afleveres til offentligt arkiv og slettes derefter",
     ),
     AFTER = ("{period} after {event}", "{period} efter {event}"),
+    UNTIL = ("until {event}", "indtil {event}"),
     THEN_ARCHIVE = ("{period}, then handed to the public archive", "{period}, derefter aflevering til offentligt arkiv"),
     // Column headings of the Markdown tables.
     SEVERITY = ("severity", "alvorlighed"),
@@ -234,6 +235,17 @@ pub fn period(lang: Lang, period: Option<&Period>) -> String {
     match period {
         None => tr!(lang, NO_DEADLINE),
         Some(Period::Archive) => tr!(lang, ARCHIVE),
+        Some(Period::Until {
+            event,
+            then_archive,
+        }) => {
+            let text = tr!(lang, UNTIL, event = format!("\"{event}\""));
+            if *then_archive {
+                tr!(lang, THEN_ARCHIVE, period = text)
+            } else {
+                text
+            }
+        }
         Some(Period::Deadline {
             amount,
             unit,

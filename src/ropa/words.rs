@@ -61,6 +61,7 @@ texts! {
 
     FROM_COLLECTION = ("{amount} {unit} from collection", "{amount} {unit} fra indsamlingen"),
     AFTER_EVENT = ("{amount} {unit} after {event}", "{amount} {unit} efter {event}"),
+    UNTIL_EVENT = ("until {event}", "indtil {event}"),
     THEN_ARCHIVE = (
         "{period}, then handed to the public archive",
         "{period}, derefter afleveret til offentligt arkiv",
@@ -139,6 +140,17 @@ pub fn implied_mechanism(lang: Lang, country: &CountryRef) -> Option<String> {
 pub fn period(lang: Lang, period: &Period) -> String {
     match period {
         Period::Archive => tr!(lang, ARCHIVE),
+        Period::Until {
+            event,
+            then_archive,
+        } => {
+            let until = tr!(lang, UNTIL_EVENT, event = event);
+            if *then_archive {
+                tr!(lang, THEN_ARCHIVE, period = until)
+            } else {
+                until
+            }
+        }
         Period::Deadline {
             amount,
             unit,

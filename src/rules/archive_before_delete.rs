@@ -7,9 +7,9 @@ declare_rule! {
     ///
     /// ## What it checks
     /// An activity whose records must be preserved (`preserve "..."`) hands them to the public archive
-    /// by their deletion date: each of its `retain` statements archives (`retain x archive`, or
-    /// `retain x for 5 years then archive`). A statement that only deletes (`retain x for 5 years`) is
-    /// reported.
+    /// by their deletion date: each of its `retain` statements archives (`retain x archive`,
+    /// `retain x for 5 years then archive`, or `retain x until "..." then archive`). A statement that only deletes (`retain x for 5 years`, or
+    /// `retain x until "..."`) is reported.
     ///
     /// The `preserve` statement covers the whole activity. When only some of its categories are to be
     /// preserved (the case files, not the access log), split the activity, or waive the finding for it
@@ -105,13 +105,19 @@ impl Rule for ArchiveBeforeDelete {
                 continue;
             };
             for rule in &activity.retention {
-                let Period::Deadline {
-                    then_archive: false,
-                    ..
-                } = rule.period
-                else {
+                // `until "..."` deletes when the event comes, without archiving, as a deadline does.
+                if !matches!(
+                    rule.period,
+                    Period::Deadline {
+                        then_archive: false,
+                        ..
+                    } | Period::Until {
+                        then_archive: false,
+                        ..
+                    }
+                ) {
                     continue;
-                };
+                }
                 let finding = cx
                     .finding(
                         tr!(lang, text::MESSAGE, activity = activity.name.node),

@@ -18,6 +18,8 @@ declare_rule! {
     ///
     /// Months count as 30 days, so `for 1 month` passes and `for 5 weeks` does not.
     ///
+    /// Recordings kept until an event (`retain video until "..."`) have no 30-day bound and are reported.
+    ///
     /// ## Why it matters
     /// Recordings from crime-prevention surveillance must be deleted no later than 30 days after they were
     /// made (§ 4 c, stk. 4), unless kept for a specific dispute or handed to the police (§ 4 c, stk. 5). A
@@ -112,6 +114,8 @@ impl Rule for CctvRetention {
                         then_archive: true, ..
                     }
                     | Period::Archive => false,
+                    // Kept until an event: no 30-day bound at all.
+                    Period::Until { .. } => false,
                     Period::Deadline { after: Some(_), .. } => excepted,
                     period => period
                         .days_from_collection()

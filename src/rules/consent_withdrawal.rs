@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 use crate::i18n::citation::legal_ref;
 use crate::law::LegalRef;
@@ -6,23 +7,35 @@ use crate::semantic::model::Activity;
 use crate::tr;
 
 declare_rule! {
-    /// # CONSENT-WITHDRAWAL: consent with no way to withdraw it
+    /// # CONSENT-WITHDRAWAL: consent with no word on withdrawing it
     ///
     /// ## What it checks
     /// An activity that rests on consent, for the processing itself or for one of its disclosures
-    /// (`gdpr 6(1)(a)` or `gdpr 9(2)(a)`), says how the data subject withdraws that consent:
-    /// `withdrawal "..."` (where to write, which form to use). One finding per activity, on the first
-    /// citation of consent; the others are shown with it.
+    /// (`gdpr 6(1)(a)` or `gdpr 9(2)(a)`), tells the data subjects that they may withdraw it and how:
+    ///
+    /// - `withdrawal "..."`: how consent is withdrawn (where to write, which form to use). This tells
+    ///   of the right as well, and no finding follows.
+    /// - `withdrawal right "..."`: the notice tells of the right to withdraw, in the notice's words,
+    ///   but not how. A **warning** asks for the channel.
+    /// - neither: an **error**.
+    ///
+    /// One finding per activity, on the first citation of consent; the others are shown with it.
     ///
     /// ## Why it matters
-    /// The data subject may withdraw consent at any time, and it must be as easy to withdraw as to
-    /// give; the data subject must be told of the right before giving consent (art. 7(3)). Where
-    /// processing rests on consent, the information given at collection must include the right to
-    /// withdraw it (art. 13(2)(c), 14(2)(d)). Consent that cannot be withdrawn in practice is not
-    /// freely given.
+    /// Where processing rests on consent, the information given at collection must include the right
+    /// to withdraw it at any time (art. 13(2)(c), 14(2)(d)); the data subject must be told of the right
+    /// before giving consent (art. 7(3), third sentence). A notice that says neither is likely in breach
+    /// of those articles: hence an error.
+    ///
+    /// A notice that states the right ("du har altid ret til at trække dit samtykke tilbage") meets
+    /// art. 13(2)(c). Art. 7(3), fourth sentence, further requires that withdrawing is as easy as giving
+    /// consent; it does not require the notice to describe a procedure, so a notice silent on the channel
+    /// is not in itself a breach. Whether withdrawal is as easy as consent is a question of practice the
+    /// notice cannot answer: hence only a warning, asking the controller to state the channel, which is
+    /// also the surest evidence that withdrawal is easy.
     ///
     /// ## Legal basis
-    /// - GDPR art. 7(3) (withdrawal of consent)
+    /// - GDPR art. 7(3) (the right to withdraw, told before consent; as easy as giving consent)
     /// - GDPR art. 13(2)(c) and 14(2)(d) (information on the right to withdraw)
     ///
     /// ## Non-compliant example
@@ -57,15 +70,25 @@ declare_rule! {
         code: "CONSENT-WITHDRAWAL",
         severity: Error,
         summary: (
-            "consent-based processing says how consent is withdrawn",
-            "behandling på grundlag af samtykke oplyser, hvordan samtykket trækkes tilbage",
+            "consent-based processing tells people they may withdraw consent, and how",
+            "behandling på grundlag af samtykke oplyser om retten til at trække samtykket tilbage, og hvordan",
         ),
         provisions: [("GDPR", "art. 7(3)"), ("GDPR", "art. 13(2)(c)")],
     }
     texts {
         MESSAGE = (
-            "consent in activity `{activity}` has no way to withdraw it",
-            "der er ikke angivet, hvordan samtykket i aktiviteten `{activity}` trækkes tilbage",
+            "activity `{activity}` rests on consent but says neither that it may be withdrawn nor how",
+            "aktiviteten `{activity}` hviler på samtykke, men oplyser hverken om retten til at trække det \
+             tilbage eller om, hvordan det gøres",
+        ),
+        RIGHT_ONLY = (
+            "activity `{activity}` tells of the right to withdraw consent but not how to do it",
+            "aktiviteten `{activity}` oplyser om retten til at trække samtykket tilbage, men ikke om, hvordan \
+             det gøres",
+        ),
+        RIGHT_STATED = (
+            "the right to withdraw is stated (art. 13(2)(c))",
+            "retten til at trække samtykket tilbage er oplyst (art. 13, stk. 2, litra c)",
         ),
         PROCESSING = (
             "{basis}: the processing rests on consent",
@@ -76,10 +99,17 @@ declare_rule! {
             "{basis}: denne videregivelse hviler på samtykke",
         ),
         HELP = (
-            "say how consent is withdrawn, as easily as it was given: e.g. `withdrawal \"Skriv til \
-             kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
-            "angiv, hvordan samtykket trækkes tilbage, lige så let som det blev givet: f.eks. `withdrawal \"Skriv til \
-             kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+            "tell people they may withdraw consent at any time, and how, as easily as it was given: e.g. \
+             `withdrawal \"Skriv til kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+            "oplys, at samtykket til enhver tid kan trækkes tilbage, og hvordan, lige så let som det blev givet: \
+             f.eks. `withdrawal \"Skriv til kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+        ),
+        CHANNEL_HELP = (
+            "art. 7(3) asks that withdrawing be as easy as giving consent: say where and how, e.g. \
+             `withdrawal \"Skriv til kommunen@k.dk; vi stopper behandlingen, når vi modtager din besked\"`",
+            "efter art. 7, stk. 3, skal det være lige så let at trække samtykket tilbage som at give det: \
+             angiv hvor og hvordan, f.eks. `withdrawal \"Skriv til kommunen@k.dk; vi stopper behandlingen, \
+             når vi modtager din besked\"`",
         ),
     }
 }
@@ -99,15 +129,32 @@ impl Rule for ConsentWithdrawal {
             let Some((first, first_label)) = consents.first() else {
                 continue;
             };
+            let right = activity.details().withdrawal_right.as_ref();
+            let message = match right {
+                Some(_) => text::RIGHT_ONLY,
+                None => text::MESSAGE,
+            };
             let mut finding = cx.finding(
-                tr!(lang, text::MESSAGE, activity = activity.name.node),
+                tr!(lang, message, activity = activity.name.node),
                 first.span(),
                 first_label.clone(),
             );
             for (other, label) in &consents[1..] {
                 finding = finding.with_secondary(other.span(), label.clone());
             }
-            cx.report(finding.with_help(tr!(lang, text::HELP)));
+            let finding = match right {
+                // Art. 13(2)(c) is met; whether withdrawal is as easy as consent is for the DPO to
+                // assess, not a breach shown by the notice.
+                Some(said) => {
+                    let mut finding = finding
+                        .with_secondary(said.span, tr!(lang, text::RIGHT_STATED))
+                        .with_help(tr!(lang, text::CHANNEL_HELP));
+                    finding.severity = Severity::Warning;
+                    finding
+                }
+                None => finding.with_help(tr!(lang, text::HELP)),
+            };
+            cx.report(finding);
         }
     }
 }

@@ -20,6 +20,8 @@ declare_rule! {
     ///   one cannot be compared and is not reported.
     /// - `retain x archive` (handed to the public archive under arkivloven) is not compared: the
     ///   archive's own rules decide how long records are kept there.
+    /// - A criterion (`retain x until "ansættelsen ophører"`) gives no length to compare, and is not
+    ///   reported; where the limit matters, state the deadline as `for N after "..."`.
     /// - A category with no `retain` is RETENTION-MISSING's finding, not this rule's.
     ///
     /// The statutory 30 days for TV-surveillance recordings is checked by CCTV-RETENTION; this rule
@@ -158,6 +160,7 @@ impl Rule for RetentionExceedsLimit {
 }
 
 fn exceeds(period: &Period, limit: &RetentionLimit) -> bool {
+    // Archiving and `until "event"` give no number of days to compare with the limit.
     let Period::Deadline { amount, unit, .. } = period else {
         return false;
     };

@@ -14,11 +14,20 @@ declare_rule! {
     /// An activity that gets data from others than the data subjects themselves says how they are
     /// told (`notice "..."`) or which exception it relies on instead (`notice exempt CITATIONS`). Data
     /// comes from others when the activity names, under `sources`, a source whose kind is
-    /// `other_citizens`, `register`, `authority`, `organisation` or `staff`, or another activity.
+    /// `other_citizens`, `register`, `authority` or `organisation`.
+    ///
+    /// A notice that says once, for the whole controller, how people are told of data obtained from
+    /// others is written in the controller: `controller k "..." { notice "..." }`. Every activity
+    /// without a `notice` of its own inherits it; an activity's own `notice` (a different practice,
+    /// or `notice exempt ...`) takes its place for that activity.
     ///
     /// Sources of kind `data_subject` and `system_log` do not count: data the controller records by
     /// observing people (logs of their own use of a system) is collected from them, and art. 13 governs
-    /// it (WP260 rev.01, paragraph 26).
+    /// it (WP260 rev.01, paragraph 26). Nor do the controller's own: another activity named under
+    /// `sources`, or a source of kind `staff` (the controller's own employees and departments). Data
+    /// the controller already holds is not "obtained from" another source in the sense of art. 14; using
+    /// it for another purpose is further processing, which PURPOSE-COMPATIBILITY checks (art. 6(4), and
+    /// the information before further processing of art. 13(3), 14(4)).
     ///
     /// `notice exempt` must cite an exception to art. 14: a point of art. 14(5) (`gdpr 14(5)(a)`–`(d)`)
     /// or Databeskyttelsesloven § 22 (`dbl 22(1)`, `dbl 22(2)(5)`, ...). § 22, stk. 8 lifts only the
@@ -35,9 +44,17 @@ declare_rule! {
     /// art. 13(1)–(3), 14(1)–(4), 15 and 34 where the data subject's interest must yield to decisive
     /// private interests (stk. 1) or public interests (stk. 2, nr. 1–10: national security, defence,
     /// crime prevention, important economic interests of the state, ...). A public authority that takes
-    /// data from CPR or another authority relies on one of these, or must notify. Data taken from
-    /// another activity of the controller is reused for a new purpose: the data subjects must be told
-    /// of that purpose before the further processing (art. 13(3), 14(4)), which `notice` records too.
+    /// data from CPR or another authority relies on one of these, or must notify.
+    ///
+    /// A general practice stated once for the whole notice, such as Lejre Kommune's "Hvis vi indsamler
+    /// eller modtager oplysninger om dig fra andre, får du normalt besked om det, når vi behandler den
+    /// sag, som oplysningerne indgår i", says how people are told, and is accepted for every activity.
+    /// A lawyer reading "normalt" would still ask which exception (art. 14(5), Databeskyttelsesloven
+    /// § 22) covers the cases where no one is told. hjemmel does not report that: the hedge is in the
+    /// prose, and a rule that searched free text for words like "normalt" would fire on harmless
+    /// wording and miss the same hedge written otherwise. Where an activity relies on an exception,
+    /// say so in that activity with `notice exempt ...`, which this rule then checks; the question for
+    /// the rest belongs in the DPO's review of the notice, not in a finding.
     ///
     /// ## Legal basis
     /// - GDPR art. 14(1)–(3) (information where data is not obtained from the data subject)
@@ -89,10 +106,13 @@ declare_rule! {
     }
     texts {
         SOURCE = ("`{name}`", "`{name}`"),
-        ACTIVITY_SOURCE = ("activity `{name}`", "aktiviteten `{name}`"),
         EXEMPT = (
             "`notice exempt` in activity `{activity}` cites no exception to art. 14",
             "`notice exempt` i aktiviteten `{activity}` angiver ingen undtagelse fra art. 14",
+        ),
+        CONTROLLER_EXEMPT = (
+            "`notice exempt` of controller `{controller}` cites no exception to art. 14",
+            "`notice exempt` for den dataansvarlige `{controller}` angiver ingen undtagelse fra art. 14",
         ),
         EXEMPT_LABEL = (
             "no point of art. 14(5), nor Databeskyttelsesloven § 22, stk. 1–7",
@@ -138,9 +158,16 @@ impl Rule for SourceNotice {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
+        // The controller's `notice exempt` is reported once for the spec, not once per activity.
+        let mut controller_exempt_reported = false;
         for activity in &model.activities {
+            let (notice, inherited) = match (&activity.notice, &model.controller.notice) {
+                (Some(own), _) => (Some(own), false),
+                (None, Some(general)) => (Some(general), true),
+                (None, None) => (None, false),
+            };
             // Most activities say how people are told: nothing to word for them.
-            if matches!(activity.notice, Some(NoticeDecl::Practice(_))) {
+            if matches!(notice, Some(NoticeDecl::Practice(_))) {
                 continue;
             }
             let others: Vec<(Span, String)> = activity
@@ -151,23 +178,32 @@ impl Rule for SourceNotice {
             let Some((first_span, first_name)) = others.first() else {
                 continue;
             };
-            match &activity.notice {
+            match notice {
                 Some(NoticeDecl::Practice(_)) => {}
                 Some(NoticeDecl::Exempt { basis, span }) => {
-                    if !basis.iter().any(is_art14_exception) {
-                        let finding = cx
-                            .finding(
-                                tr!(lang, text::EXEMPT, activity = activity.name.node),
-                                *span,
-                                tr!(lang, text::EXEMPT_LABEL),
-                            )
-                            .with_secondary(
-                                *first_span,
-                                tr!(lang, text::DATA_FROM, source = first_name),
-                            )
-                            .with_help(tr!(lang, text::EXEMPT_HELP));
-                        cx.report(finding);
+                    if basis.iter().any(is_art14_exception)
+                        || (inherited && controller_exempt_reported)
+                    {
+                        continue;
                     }
+                    let message = if inherited {
+                        controller_exempt_reported = true;
+                        tr!(
+                            lang,
+                            text::CONTROLLER_EXEMPT,
+                            controller = model.controller.name.node
+                        )
+                    } else {
+                        tr!(lang, text::EXEMPT, activity = activity.name.node)
+                    };
+                    let finding = cx
+                        .finding(message, *span, tr!(lang, text::EXEMPT_LABEL))
+                        .with_secondary(
+                            *first_span,
+                            tr!(lang, text::DATA_FROM, source = first_name),
+                        )
+                        .with_help(tr!(lang, text::EXEMPT_HELP));
+                    cx.report(finding);
                 }
                 None => report_missing(cx, activity, &others),
             }
@@ -197,8 +233,8 @@ fn report_missing(cx: &mut Context<'_>, activity: &Activity, others: &[(Span, St
     cx.report(finding.with_help(tr!(lang, text::HELP)));
 }
 
-/// The source in words when it is someone other than the data subject: `` `cpr_registret` `` or
-/// `` activity `intake` ``.
+/// The source in words when it is someone other than the data subject and other than the controller
+/// itself: `` `cpr_registret` ``.
 fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<String> {
     match origin {
         Origin::Source(id) => {
@@ -206,14 +242,13 @@ fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<String> {
             match source.kind {
                 // Observation of the data subject (their own use of a system) is collection from them.
                 SourceKind::DataSubject | SourceKind::SystemLog => None,
+                // The controller's own staff and departments: data it already holds, not art. 14.
+                SourceKind::Staff => None,
                 _ => Some(tr!(lang, text::SOURCE, name = source.name.node)),
             }
         }
-        Origin::Activity(id) => Some(tr!(
-            lang,
-            text::ACTIVITY_SOURCE,
-            name = model.activities[id.index()].name.node
-        )),
+        // Another activity of the same controller: internal reuse, PURPOSE-COMPATIBILITY's question.
+        Origin::Activity(_) => None,
     }
 }
 

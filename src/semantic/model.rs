@@ -101,6 +101,9 @@ pub struct Controller {
     pub dpo: Option<Dpo>,
     /// `document "..." { ... }`: the notice the spec encodes.
     pub document: Option<Document>,
+    /// `notice ...` in the controller: how the art. 14 information is given, for every activity that
+    /// has no `notice` of its own.
+    pub notice: Option<NoticeDecl>,
     pub span: Span,
 }
 
@@ -291,6 +294,8 @@ pub struct ActivityDetails {
     pub area: Option<Spanned<Area>>,
     /// `withdrawal "..."`: how consent is withdrawn (art. 7(3)).
     pub withdrawal: Option<Text>,
+    /// `withdrawal right "..."`: what the notice tells of the right to withdraw consent (art. 13(2)(c)).
+    pub withdrawal_right: Option<Text>,
     /// `online_service`: an information society service offered directly to the data subjects (art. 8).
     pub online_service: Option<Span>,
     /// `parental_consent "..."`: how the consent of the holder of parental responsibility is obtained.
@@ -322,6 +327,7 @@ impl ActivityDetails {
         security: Vec::new(),
         area: None,
         withdrawal: None,
+        withdrawal_right: None,
         online_service: None,
         parental_consent: None,
         compatibility: None,
@@ -412,6 +418,8 @@ pub enum Period {
         after: Option<String>,
         then_archive: bool,
     },
+    /// `until "event"`: kept until the event, the criterion art. 13(2)(a) allows; no number of days.
+    Until { event: String, then_archive: bool },
 }
 
 impl Period {
@@ -432,6 +440,16 @@ impl Period {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             Period::Archive => tr!(lang, text::ARCHIVED),
+            Period::Until {
+                event,
+                then_archive,
+            } => {
+                let mut s = tr!(lang, text::UNTIL_EVENT, event = event);
+                if *then_archive {
+                    s.push_str(&tr!(lang, text::THEN_ARCHIVED));
+                }
+                s
+            }
             Period::Deadline {
                 amount,
                 unit,
@@ -491,6 +509,8 @@ pub mod text {
         /// After the amount and unit: `5 years after the end of the case`.
         AFTER_EVENT = (" after {event}", " efter {event}"),
         THEN_ARCHIVED = (", then archived", ", derefter afleveret til arkiv"),
+        /// `until "the employment ends"`: a criterion, not a number of days.
+        UNTIL_EVENT = ("until {event}", "indtil {event}"),
     }
 }
 

@@ -512,7 +512,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn controller(&mut self, c: &ast::Controller<'_>) -> Controller {
+    fn controller(&mut self, c: &ast::Controller<'a>) -> Controller {
         self.waivers(&c.waivers, c.span);
         let country = match &c.country {
             Some(name) => self
@@ -544,7 +544,19 @@ impl<'a> Resolver<'a> {
                 web: d.web.as_ref().map(Quoted::to_text),
                 span: d.span,
             }),
+            notice: c.notice.as_ref().map(|n| self.notice(n)),
             span: c.span,
+        }
+    }
+
+    /// `notice "..."` or `notice exempt CITATIONS`, in an activity or in the controller.
+    fn notice(&mut self, n: &ast::Notice<'a>) -> NoticeDecl {
+        match n {
+            ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
+            ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
+                basis: self.citations(basis),
+                span: *span,
+            },
         }
     }
 
@@ -1123,6 +1135,10 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "withdrawal", t.span);
                     act.details_mut().withdrawal = Some(t.to_text());
                 }
+                ast::Statement::WithdrawalRight(t) => {
+                    self.single(&mut singles, "withdrawal right", t.span);
+                    act.details_mut().withdrawal_right = Some(t.to_text());
+                }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", *span);
                     act.details_mut().online_service = Some(*span);
@@ -1148,18 +1164,8 @@ impl<'a> Resolver<'a> {
                     act.details_mut().large_scale = Some(*span);
                 }
                 ast::Statement::Notice(n) => {
-                    let span = match &**n {
-                        ast::Notice::Practice(t) => t.span,
-                        ast::Notice::Exempt { span, .. } => *span,
-                    };
-                    self.single(&mut singles, "notice", span);
-                    act.notice = Some(match &**n {
-                        ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
-                        ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
-                            basis: self.citations(basis),
-                            span: *span,
-                        },
-                    });
+                    self.single(&mut singles, "notice", n.span());
+                    act.notice = Some(self.notice(n));
                 }
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
@@ -1299,6 +1305,29 @@ impl<'a> Resolver<'a> {
         };
         let period = match &r.retention {
             ast::Retention::Archive(_) => Period::Archive,
+            ast::Retention::Until {
+                event,
+                then_archive,
+            } => {
+                // An empty criterion would pass RETENTION-MISSING while saying nothing.
+                if event.node.trim().is_empty() {
+                    let lang = self.lang;
+                    self.error(
+                        Diagnostic::spec_error_at(
+                            "invalid-duration",
+                            tr!(lang, text::EMPTY_UNTIL),
+                            event.span,
+                            tr!(lang, text::EMPTY_UNTIL_LABEL),
+                        )
+                        .with_help(tr!(lang, text::EMPTY_UNTIL_HELP)),
+                    );
+                    return None;
+                }
+                Period::Until {
+                    event: event.node.to_string(),
+                    then_archive: *then_archive,
+                }
+            }
             ast::Retention::Deadline {
                 amount,
                 unit,
@@ -1628,6 +1657,15 @@ pub mod text {
         ),
         THE_ACTIVITYS_DATA = ("the activity's data", "aktivitetens oplysninger"),
         NOT_LIMIT = ("`{amount} {unit}` is not a limit", "`{amount} {unit}` er ikke en gyldig grænse"),
+        EMPTY_UNTIL = (
+            "`until` names no event",
+            "`until` angiver ingen begivenhed"
+        ),
+        EMPTY_UNTIL_LABEL = ("the criterion is empty", "kriteriet er tomt"),
+        EMPTY_UNTIL_HELP = (
+            "say what ends the period, as the notice does, e.g. `until \"ansættelsen ophører\"`",
+            "angiv, hvad der afslutter perioden, som oplysningen gør, f.eks. `until \"ansættelsen ophører\"`"
+        ),
         NOT_RETENTION_PERIOD = (
             "`{amount} {unit}` is not a retention period",
             "`{amount} {unit}` er ikke en gyldig opbevaringsperiode"

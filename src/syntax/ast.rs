@@ -65,6 +65,8 @@ pub struct Controller<'a> {
     pub dpo: Option<Dpo<'a>>,
     /// `document "..." { ... }`: the notice the spec encodes.
     pub document: Option<Document<'a>>,
+    /// `notice ...`: how the art. 14 information is given, for every activity that says nothing else.
+    pub notice: Option<Notice<'a>>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
@@ -220,6 +222,8 @@ pub enum Statement<'a> {
     Area(Word<'a>),
     /// `withdrawal "..."`: how consent is withdrawn.
     Withdrawal(Quoted<'a>),
+    /// `withdrawal right "..."`: the notice tells of the right to withdraw consent (art. 13(2)(c)).
+    WithdrawalRight(Quoted<'a>),
     /// `online_service`: an information society service offered directly to the data subjects.
     OnlineService(Span),
     /// `parental_consent "..."`: how consent from the holder of parental responsibility is obtained.
@@ -285,6 +289,12 @@ pub enum Retention<'a> {
         after: Option<Quoted<'a>>,
         then_archive: bool,
     },
+    /// `until "event" [then archive]`: kept until an event, the criterion art. 13(2)(a) allows
+    /// instead of a period.
+    Until {
+        event: Quoted<'a>,
+        then_archive: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -304,6 +314,16 @@ pub enum Notice<'a> {
         basis: Vec<Citation<'a>>,
         span: Span,
     },
+}
+
+impl Notice<'_> {
+    /// The string, or the words from `exempt` to the last citation.
+    pub fn span(&self) -> Span {
+        match self {
+            Notice::Practice(t) => t.span,
+            Notice::Exempt { span, .. } => *span,
+        }
+    }
 }
 
 /// `erasure refused "reason" [under CITATIONS]`: requests for erasure are refused.

@@ -450,6 +450,7 @@ impl<'a> Parser<'a> {
             contact: None,
             dpo: None,
             document: None,
+            notice: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -466,6 +467,7 @@ impl<'a> Parser<'a> {
                 "contact" => Self::once(&mut c.contact, p.after("contact", Self::text)?),
                 "dpo" => Self::once(&mut c.dpo, p.dpo()?),
                 "document" => Self::once(&mut c.document, p.document()?),
+                "notice" => Self::once(&mut c.notice, p.after("notice", Self::notice)?),
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())
@@ -731,7 +733,14 @@ impl<'a> Parser<'a> {
             "notified" => Statement::Notified(self.peeked(keyword, Self::date)?),
             "security" => Statement::Security(self.peeked(keyword, Self::text)?),
             "area" => Statement::Area(self.peeked(keyword, Self::name)?),
-            "withdrawal" => Statement::Withdrawal(self.peeked(keyword, Self::text)?),
+            "withdrawal" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                match self.optional(|p| p.after("right", Self::text)) {
+                    Some(said) => Statement::WithdrawalRight(said),
+                    None => Statement::Withdrawal(self.text()?),
+                }
+            }
             "online_service" => {
                 self.c.keyword(keyword)?;
                 Statement::OnlineService(self.span_from(start))
@@ -846,7 +855,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `retain_field`: `retain (all | name_list) (archive | deadline)`.
+    /// `retain_field`: `retain (all | name_list) (archive | deadline | until_event)`.
     fn retain(&mut self) -> Option<Retain<'a>> {
         let start = self.c.keyword("retain")?;
         self.c.skip();
@@ -857,6 +866,16 @@ impl<'a> Parser<'a> {
         self.c.skip();
         let retention = if let Some(at) = self.c.keyword("archive") {
             Retention::Archive(self.span_from(at))
+        } else if self.c.keyword("until").is_some() {
+            self.c.skip();
+            let event = self.text()?;
+            let then_archive = self
+                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
+                .is_some();
+            Retention::Until {
+                event,
+                then_archive,
+            }
         } else {
             self.c.keyword("for")?;
             self.c.skip();

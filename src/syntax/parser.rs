@@ -229,6 +229,12 @@ impl HasSpan for Limit<'_> {
     }
 }
 
+impl HasSpan for Notice<'_> {
+    fn span(&self) -> Span {
+        Notice::span(self)
+    }
+}
+
 impl HasSpan for Transfer<'_> {
     fn span(&self) -> Span {
         self.span
@@ -364,6 +370,7 @@ impl Builder {
             contact: None,
             dpo: None,
             document: None,
+            notice: None,
             waivers: Vec::new(),
             span,
         };
@@ -388,6 +395,7 @@ impl Builder {
                 Rule::document_block => {
                     set_once(self, &mut c.document, self.document(field), "document")
                 }
+                Rule::notice_field => set_once(self, &mut c.notice, self.notice(field), "notice"),
                 Rule::allow_field => c.waivers.push(self.waiver(field)),
                 other => unreachable!("not a controller field: {other:?}"),
             }
@@ -591,27 +599,20 @@ impl Builder {
             Rule::notified_field => Statement::Notified(self.last_date(pair)),
             Rule::security_field => Statement::Security(self.last_text(pair)),
             Rule::area_field => Statement::Area(self.last_name(pair)),
-            Rule::withdrawal_field => Statement::Withdrawal(self.last_text(pair)),
+            Rule::withdrawal_field => {
+                let inner = pair.into_inner().last().unwrap();
+                match inner.as_rule() {
+                    Rule::withdrawal_right => Statement::WithdrawalRight(self.last_text(inner)),
+                    _ => Statement::Withdrawal(self.text(inner)),
+                }
+            }
             Rule::online_service_field => Statement::OnlineService(span),
             Rule::parental_consent_field => Statement::ParentalConsent(self.last_text(pair)),
             Rule::compatibility_field => Statement::Compatibility(self.last_text(pair)),
             Rule::logic_field => Statement::Logic(self.last_text(pair)),
             Rule::monitoring_field => Statement::Monitoring(self.last_text(pair)),
             Rule::large_scale_field => Statement::LargeScale(span),
-            Rule::notice_field => {
-                let inner = pair.into_inner().last().unwrap();
-                Statement::Notice(Box::new(match inner.as_rule() {
-                    Rule::notice_exempt => {
-                        let exempt_span = self.span(&inner);
-                        let list = inner.into_inner().last().unwrap();
-                        Notice::Exempt {
-                            basis: self.citations(list),
-                            span: exempt_span,
-                        }
-                    }
-                    _ => Notice::Practice(self.text(inner)),
-                }))
-            }
+            Rule::notice_field => Statement::Notice(Box::new(self.notice(pair))),
             Rule::erasure_field => {
                 let mut it = self.inner_without_keywords(pair);
                 let reason = self.text(it.next().unwrap());
@@ -709,6 +710,22 @@ impl Builder {
         }
     }
 
+    /// `notice "..."` or `notice exempt CITATIONS`, in an activity or in the controller.
+    fn notice<'a>(&self, pair: Pair<'a, Rule>) -> Notice<'a> {
+        let inner = pair.into_inner().last().unwrap();
+        match inner.as_rule() {
+            Rule::notice_exempt => {
+                let exempt_span = self.span(&inner);
+                let list = inner.into_inner().last().unwrap();
+                Notice::Exempt {
+                    basis: self.citations(list),
+                    span: exempt_span,
+                }
+            }
+            _ => Notice::Practice(self.text(inner)),
+        }
+    }
+
     fn retain<'a>(&self, pair: Pair<'a, Rule>) -> Retain<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
@@ -743,6 +760,21 @@ impl Builder {
                     amount: amount.unwrap(),
                     unit: unit.unwrap(),
                     after,
+                    then_archive,
+                }
+            }
+            Rule::until_event => {
+                let mut event = None;
+                let mut then_archive = false;
+                for part in self.inner_without_keywords(retention_pair) {
+                    match part.as_rule() {
+                        Rule::string => event = Some(self.text(part)),
+                        Rule::then_archive => then_archive = true,
+                        other => unreachable!("not part of `until`: {other:?}"),
+                    }
+                }
+                Retention::Until {
+                    event: event.unwrap(),
                     then_archive,
                 }
             }
@@ -876,6 +908,8 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_erasure
             | Rule::kw_refused
             | Rule::kw_preserve
+            | Rule::kw_right
+            | Rule::kw_until
     )
 }
 
