@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::law::LegalRef;
+use crate::law::{ActId, LegalRef};
 use crate::semantic::model::{Activity, Origin};
 use crate::tr;
 
@@ -17,6 +17,11 @@ declare_rule! {
     /// when it cites a Danish § that itself provides for the disclosure or reuse, as the law data marks
     /// it (`provides_for` in `src/law/data/*.toml`: offentlighedsloven § 7 on access to documents,
     /// forvaltningsloven § 9 on a party's access, arkivloven § 21 on handing records to an archive).
+    /// Nor when the reusing activity names, in `compatibility under CITATIONS`, the statute that
+    /// provides for this reuse: `compatibility under law "Lov om ... § 12"` or `compatibility under offl
+    /// 7`. There the author states that the statute provides for it, so any statute counts; a GDPR
+    /// article or a collective agreement does not. An art. 6(4) assessment, `compatibility "..."`,
+    /// silences it as before.
     /// A statute cited as `law "..."` in the basis does not silence it: it is the law behind the
     /// activity's task (art. 6(3)), and nothing says it provides for taking data collected for another
     /// purpose. Nor do the general conditions of Databeskyttelsesloven and forvaltningsloven § 28.
@@ -144,7 +149,9 @@ impl Rule for PurposeCompatibility {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            if activity.details().compatibility.is_some()
+            let details = activity.details();
+            if details.compatibility.is_some()
+                || details.compatibility_under.iter().any(provides_for_reuse)
                 || activity.purposes.is_empty()
                 || activity.bases.iter().any(exempts)
             {
@@ -223,4 +230,14 @@ fn new_purpose<'a>(
 /// Consent, or a provision the law data marks as providing for the reuse (art. 6(4), first words).
 fn exempts(basis: &LegalRef) -> bool {
     basis.is_gdpr("6", 1, Some('a')) || basis.provides_for().is_some()
+}
+
+/// A statute named in `compatibility under ...`: the author states that it provides for this reuse,
+/// so any statute counts there (`law "..."` or a Danish §), but not a GDPR article or an agreement.
+fn provides_for_reuse(citation: &LegalRef) -> bool {
+    match citation {
+        LegalRef::Law { .. } => true,
+        LegalRef::Provision { act, .. } => *act != ActId::Gdpr,
+        LegalRef::Agreement { .. } => false,
+    }
 }
