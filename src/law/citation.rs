@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::acts::{ActHeader, ActId, LaysDown, PointStyle, Provision, ProvidesFor, Unit};
+use super::acts::{ActHeader, ActId, LaysDown, PointStyle, ProvidesFor, Provision, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Lang;
 use crate::syntax::ast::{self, Parts};

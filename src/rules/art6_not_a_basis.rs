@@ -225,7 +225,12 @@ fn report_duty(
     };
     let finding = cx
         .finding(
-            tr!(lang, text::MESSAGE_DUTY, basis = cited, whose = list.whose(lang)),
+            tr!(
+                lang,
+                text::MESSAGE_DUTY,
+                basis = cited,
+                whose = list.whose(lang)
+            ),
             basis.span(),
             what.clone(),
         )

@@ -87,6 +87,12 @@ pub fn task_or_duty_law(bases: &[LegalRef]) -> Option<&LegalRef> {
     bases.iter().find(|basis| match basis {
         LegalRef::Law { .. } => true,
         LegalRef::Agreement { .. } => false,
+        // A Danish § that provides for a disclosure (TVOL § 4 c, offentlighedsloven § 7) lays it down.
+        LegalRef::Provision { act, .. }
+            if *act != ActId::Gdpr && basis.provides_for().is_some() =>
+        {
+            true
+        }
         LegalRef::Provision { act, .. } => match basis.lays_down() {
             Some(LaysDown::Task) => *act != ActId::Gdpr,
             Some(LaysDown::Duty) => *act != ActId::Gdpr || obligation,

@@ -70,12 +70,12 @@ declare_rule! {
     /// ```hjemmel
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
-    /// data absence "Fravær" ordinary
-    /// activity leave "Fraværsregistrering" {
-    ///   purpose "Registrering af ferie og fravær"
+    /// data sick_leave "Sygefravær" special(health)
+    /// activity leave "Registrering af sygefravær" {
+    ///   purpose "Registrering af sygefravær"
     ///   subjects employees
-    ///   data absence
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), law "Ferieloven"
+    ///   data sick_leave
+    ///   basis gdpr 6(1)(b), gdpr 9(2)(b)
     ///   retain all for 5 years
     /// }
     /// ```
@@ -84,12 +84,12 @@ declare_rule! {
     /// ```hjemmel
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
-    /// data absence "Fravær" ordinary
-    /// activity leave "Fraværsregistrering" {
-    ///   purpose "Registrering af ferie og fravær"
+    /// data sick_leave "Sygefravær" special(health)
+    /// activity leave "Registrering af sygefravær" {
+    ///   purpose "Registrering af sygefravær"
     ///   subjects employees
-    ///   data absence
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Ferieloven"
+    ///   data sick_leave
+    ///   basis gdpr 6(1)(b), gdpr 9(2)(b), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 5 years
     /// }
     /// ```
@@ -223,9 +223,15 @@ fn needs_employment_law(model: &Model, activity: &Activity) -> bool {
         .any(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))
         && basis_lists::task_or_duty_law(bases).is_some();
     let cctv = activity.details().cctv.is_some()
-        || bases
-            .iter()
-            .any(|b| matches!(b, LegalRef::Provision { act: ActId::Tvol, .. }));
+        || bases.iter().any(|b| {
+            matches!(
+                b,
+                LegalRef::Provision {
+                    act: ActId::Tvol,
+                    ..
+                }
+            )
+        });
     let classes = || activity.data.iter().map(|d| model.data(d.id).class);
     let criminal_only =
         !activity.data.is_empty() && classes().all(|class| class == DataClass::Criminal);

@@ -92,7 +92,7 @@ declare_rule! {
     ///   data contact
     ///   sources applications
     ///   notice "Brev med invitationen til undersøgelsen"
-    ///   basis gdpr 6(1)(e), dbl 5(2)
+    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
     ///   compatibility "Vurdering efter art. 6, stk. 4, af 2025-03-01: kun navn og adresse, frivillig deltagelse"
     ///   retain all for 6 months
     /// }
