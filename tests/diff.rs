@@ -136,8 +136,9 @@ fn a_removed_recipient_removes_its_flows() {
         strings(&doc["changes"]["recipients"]["removed"], "name"),
         ["pension"]
     );
-    // The warning that was there before is still there: neither introduced nor fixed.
-    assert_eq!(doc["findings"]["summary"]["unchanged"]["warnings"], 1);
+    // No finding before or after: payroll on art. 6(1)(c) with the statute needs no DBL § 12
+    // (EMPLOYEE-BASIS), so removing the recipient neither introduces nor fixes one.
+    assert_eq!(doc["findings"]["summary"]["unchanged"]["warnings"], 0);
     assert_eq!(doc["findings"]["introduced"], serde_json::json!([]));
 }
 

@@ -143,6 +143,13 @@ pub struct Provision {
     /// `instead` in Danish.
     #[serde(default)]
     pub instead_da: String,
+    /// What the provision does for GDPR art. 6(3): lays down a task or a duty (so it is the law a basis
+    /// in art. 6(1)(c) or (e) rests on), or only a condition for processing. `None`: not classified.
+    #[serde(default)]
+    pub lays_down: Option<LaysDown>,
+    /// What further processing the provision itself provides for (art. 6(4), first words), if any.
+    #[serde(default)]
+    pub provides_for: Option<ProvidesFor>,
     /// `points` indexed by paragraph number, filled in when the act is loaded (no string keys on the
     /// hot path of validation).
     #[serde(skip)]
@@ -218,6 +225,29 @@ impl Provision {
             Lang::Da => &self.instead_da,
         }
     }
+}
+
+/// What a provision does for GDPR art. 6(3), as the act's data file says (`lays_down`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LaysDown {
+    /// It gives the controller a task or official authority (art. 6(1)(e)): TVOL §§ 2 a, 2 c, 2 d.
+    Task,
+    /// It obliges the controller to do something that takes processing (art. 6(1)(c)): GDPR art. 32,
+    /// offentlighedsloven § 15, arkivloven § 21. A GDPR duty counts only with art. 6(1)(c).
+    Duty,
+    /// It sets a condition for processing but lays down no task or duty: DBL §§ 5-12, FVL §§ 27-28.
+    Condition,
+}
+
+/// What further processing a provision itself provides for (`provides_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProvidesFor {
+    /// Disclosure of the data: offentlighedsloven § 7, forvaltningsloven § 9.
+    Disclosure,
+    /// Handing the records to a public archive: arkivloven § 21.
+    Archiving,
 }
 
 /// What a provision can do when it is cited in a `basis`.

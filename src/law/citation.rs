@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::acts::{ActHeader, ActId, PointStyle, Unit};
+use super::acts::{ActHeader, ActId, LaysDown, PointStyle, ProvidesFor, Provision, Unit};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Lang;
 use crate::syntax::ast::{self, Parts};
@@ -102,6 +102,26 @@ impl LegalRef {
             Some(paragraph),
             letter.map(Point::Letter),
         )
+    }
+
+    /// The reference data of the provision cited; `None` for `law "..."`, an agreement, or a § an
+    /// incomplete act's table does not list.
+    pub fn provision(&self) -> Option<&'static Provision> {
+        match self {
+            LegalRef::Provision { act, number, .. } => act.act().provision(number),
+            _ => None,
+        }
+    }
+
+    /// What the provision cited does for GDPR art. 6(3), as the law data says (`lays_down`): the one
+    /// place rules learn whether a § lays down a task or a duty or is only a processing condition.
+    pub fn lays_down(&self) -> Option<LaysDown> {
+        self.provision()?.lays_down
+    }
+
+    /// What further processing the provision cited itself provides for (`provides_for` in the data).
+    pub fn provides_for(&self) -> Option<ProvidesFor> {
+        self.provision()?.provides_for
     }
 
     /// Consent as a ground: GDPR art. 6(1)(a), or explicit consent, art. 9(2)(a).

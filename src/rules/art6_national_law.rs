@@ -2,6 +2,7 @@ use super::basis_lists::{self, BasisList};
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
+use crate::law::acts::LaysDown;
 use crate::law::citation::LegalRef;
 use crate::tr;
 
@@ -10,11 +11,25 @@ declare_rule! {
     ///
     /// ## What it checks
     /// A basis that cites GDPR art. 6(1)(c) (legal obligation) or art. 6(1)(e) (public task or
-    /// official authority) also names the Union or Danish law it rests on: a statute cited as
-    /// `law "..."`, or a provision of a Danish act hjemmel knows (`dbl`, `tvol`, `fvl`, `offl`,
-    /// `arkivl`). An activity's `basis` is checked, and so is each disclosure's own basis after
-    /// `under`, on its own: the statute behind the activity does not name the one behind the
-    /// disclosure. A collective agreement (`agreement "..."`) is not law in the sense of art. 6(3).
+    /// official authority) also names the law that lays down that obligation or task. These count:
+    ///
+    /// - a statute cited as `law "..."` (the author names the sector statute: serviceloven, barnets
+    ///   lov, kommunestyrelsesloven, ...);
+    /// - a Danish § that itself lays down a task or a duty, as the law data marks it (`lays_down` in
+    ///   `src/law/data/*.toml`): tv-overvågningsloven §§ 2 a, 2 c and 2 d, offentlighedsloven §§ 7 and
+    ///   15, arkivloven §§ 10 and 21, forvaltningsloven § 9;
+    /// - a duty the GDPR itself lays on the controller, cited with art. 6(1)(c): art. 32 (security),
+    ///   and art. 15, 30, 33 and 34 (`gdpr 6(1)(c), gdpr 32`).
+    ///
+    /// These do not count: Databeskyttelsesloven §§ 5-12 and forvaltningsloven §§ 27-28, which set
+    /// conditions for processing (CPR numbers, criminal-offence data, employment, disclosure between
+    /// authorities) but lay down no task and no duty; a GDPR provision cited with art. 6(1)(e) only;
+    /// a Danish § the data does not classify; and a collective agreement (`agreement "..."`), which is
+    /// not law in the sense of art. 6(3). When such a citation is what the basis leans on, the finding
+    /// labels it and says why.
+    ///
+    /// An activity's `basis` is checked, and so is each disclosure's own basis after `under`, on its
+    /// own: the statute behind the activity does not name the one behind the disclosure.
     ///
     /// ## Why it matters
     /// Art. 6(3): the basis for processing under points (c) and (e) "shall be laid down by" Union law or
@@ -23,6 +38,12 @@ declare_rule! {
     /// which (art. 13(1)(c)). Datatilsynet's opinion of 17 November 2023 (j.nr. 2023-212-0015, on
     /// Københavns Kommune's use of AI in health and care) is an example: art. 6(1)(e) held only with
     /// the supplementary national basis in serviceloven.
+    ///
+    /// A lawyer does not accept Databeskyttelsesloven § 8 or § 11 as that law: they say when criminal
+    /// data or CPR numbers may be processed if there is a task, not what the task is. Nor forvaltnings-
+    /// loven § 28, which applies the data protection rules to a disclosure between authorities. Art. 32
+    /// is different: it is Union law that obliges the controller to keep data secure, so security
+    /// logging can rest on art. 6(1)(c) with art. 32 (art. 6(3)(a)) without a Danish statute.
     ///
     /// It is a warning, not an error: the statute may well exist and only be missing from the spec (and
     /// from the notice it was written from). The finding asks for it to be named.
@@ -92,9 +113,24 @@ declare_rule! {
             "angiv den lov, der fastlægger opgaven, ved siden af, som `law \"...\"` med titel og § \
              (f.eks. `law \"Lov om social service § 83\"`)",
         ),
+        CONDITION = (
+            "sets a condition for processing; it lays down no task or duty",
+            "fastsætter en betingelse for behandlingen, men fastlægger ingen opgave eller forpligtelse",
+        ),
+        AGREEMENT = (
+            "a collective agreement is not law in the sense of art. 6(3)",
+            "en kollektiv overenskomst er ikke lovgivning i art. 6, stk. 3's forstand",
+        ),
+        GDPR_DUTY_WITHOUT_C = (
+            "a duty under the GDPR carries only art. 6(1)(c)",
+            "en forpligtelse efter databeskyttelsesforordningen kan kun bære art. 6, stk. 1, litra c",
+        ),
     }
 }
 
+/// Whether a citation names a statute at all (`law "..."` or any Danish §). Kept for CCTV-DISCLOSURE;
+/// ART6-NATIONAL-LAW itself asks for the law that lays down the task or duty
+/// ([`basis_lists::task_or_duty_law`]).
 pub(super) fn names_statute(basis: &LegalRef) -> bool {
     match basis {
         LegalRef::Law { .. } => true,
@@ -117,7 +153,7 @@ impl Rule for Art6NationalLaw {
 
 fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let bases = list.bases();
-    if bases.iter().any(names_statute) {
+    if basis_lists::task_or_duty_law(bases).is_some() {
         return;
     }
     let Some(basis) = bases
@@ -137,6 +173,19 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
         basis.span(),
         tr!(lang, text::LABEL, basis = legal_ref(lang, basis)),
     );
+    // What the basis leans on instead of the law, and why it does not count.
+    for other in bases {
+        let why = match other {
+            LegalRef::Agreement { .. } => text::AGREEMENT,
+            LegalRef::Provision { act, .. } => match other.lays_down() {
+                Some(LaysDown::Condition) => text::CONDITION,
+                Some(LaysDown::Duty) if *act == ActId::Gdpr => text::GDPR_DUTY_WITHOUT_C,
+                _ => continue,
+            },
+            LegalRef::Law { .. } => continue,
+        };
+        finding = finding.with_secondary(other.span(), tr!(lang, why));
+    }
     if let BasisList::Disclosure {
         disclosure,
         recipient,

@@ -2,7 +2,7 @@ use super::basis_lists::{self, BasisList};
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
-use crate::law::acts::BasisRole;
+use crate::law::acts::{BasisRole, LaysDown};
 use crate::law::citation::LegalRef;
 use crate::tr;
 
@@ -18,8 +18,13 @@ declare_rule! {
     /// - Lawful bases and conditions: art. 6(1)(a)–(f), art. 9(2)(a)–(j), art. 10, art. 49(1).
     /// - Cited alongside them: the opening clauses and companions art. 6(2), 6(3), 6(4), 7, 8, 9(3),
     ///   9(4), 22(2), 23 and 85–91.
+    /// - A duty the GDPR lays on the controller that the law data marks `lays_down = "duty"` (art. 32
+    ///   security, art. 15, 30, 33, 34) is accepted when art. 6(1)(c) is cited with it: `gdpr 6(1)(c),
+    ///   gdpr 32` is the basis for security logging (art. 6(3)(a)). Beside art. 6(1)(e) only, or with
+    ///   no ground, it is reported, and the finding says that it is no basis on its own and that
+    ///   art. 6(1)(c) is cited with it if the processing is required to meet the duty.
     /// - Anything else is reported: the principles of art. 5, the duties to inform of art. 13 and 14,
-    ///   the security duty of art. 32, the prohibition of art. 9(1), and so on.
+    ///   the prohibition of art. 9(1), and so on.
     ///
     /// Danish provisions (`dbl`, `tvol`, `fvl`, `offl`, `arkivl`), statutes cited as `law "..."` and
     /// collective agreements (`agreement "..."`) are accepted: they are the national law that fills in
@@ -30,12 +35,20 @@ declare_rule! {
     /// Processing is lawful only on one of the grounds of art. 6(1) (and, for special categories, a
     /// condition of art. 9(2)). A notice that lists art. 32 or art. 5 among its "legal bases" tells the
     /// data subject something untrue: those provisions are duties that apply to all processing, not
-    /// permissions. Where the real basis is a legal obligation that includes keeping data secure, the
-    /// basis is art. 6(1)(c) with the statute that lays down the obligation. A warning, because the
-    /// activity may still have a proper basis next to the misplaced citation.
+    /// permissions. Art. 32 is a special case a lawyer knows well: it is a duty, not a permission, but
+    /// it is a duty laid down by Union law, and art. 6(3)(a) lets a legal obligation under Union law
+    /// carry art. 6(1)(c). Danish practice therefore rests security logging and similar measures on
+    /// art. 6(1)(c) with art. 32. Cited that way, art. 32 is right where it is. Beside art. 6(1)(e)
+    /// it is not: the public task does not need it, and the data subject is told a "basis" that is
+    /// none. So the finding does not advise leaving art. 32 out (the measure may well be required
+    /// for security) but citing art. 6(1)(c) with it where it is; where the measure serves another
+    /// purpose (crime prevention, documenting a task), art. 32 belongs with the measures
+    /// (`security "..."`) and not in the basis. A warning, because the activity may still have a
+    /// proper basis next to the misplaced citation.
     ///
     /// ## Legal basis
     /// - GDPR art. 6(1)
+    /// - GDPR art. 6(3)(a) (a legal obligation laid down by Union law)
     /// - GDPR art. 13(1)(c) (the legal basis told to the data subject)
     ///
     /// ## Non-compliant example
@@ -61,9 +74,8 @@ declare_rule! {
     ///   purpose "Sikkerhed i kommunens it-systemer"
     ///   subjects users
     ///   data logs
-    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
+    ///   basis gdpr 6(1)(e), gdpr 6(1)(c), gdpr 32, law "Lov om kommunernes styrelse"
     ///   retain all for 6 months
-    ///   security "Logning af adgang efter databeskyttelsesforordningens art. 32"
     /// }
     /// ```
     pub struct Art6NotABasis {
@@ -97,6 +109,19 @@ declare_rule! {
             "{basis} is {what}, not a lawful basis: {fix}",
             "{basis} er {what}, ikke et behandlingsgrundlag: {fix}",
         ),
+        MESSAGE_DUTY = (
+            "`{basis}` in the basis of {whose} is no lawful basis on its own",
+            "{basis} er angivet som grundlag for {whose}, men er ikke i sig selv et behandlingsgrundlag",
+        ),
+        HELP_DUTY = (
+            "{basis} is {what}, no lawful basis on its own; if the measure is required to meet that duty, \
+             cite art. 6(1)(c) with {basis}: add `gdpr 6(1)(c)` to the basis (`gdpr 6(1)(c), {citation}`); \
+             if it serves another purpose, {instead}",
+            "{basis} er {what} og ikke i sig selv et behandlingsgrundlag; er foranstaltningen nødvendig for at \
+             opfylde den forpligtelse, så angiv art. 6, stk. 1, litra c, sammen med {basis}: tilføj `gdpr 6(1)(c)` \
+             til grundlaget (`gdpr 6(1)(c), {citation}`); tjener den et andet formål, så {instead}",
+        ),
+        LEAVE_OUT = ("leave it out of the basis", "udelad den af grundlaget"),
     }
 }
 
@@ -133,10 +158,18 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let bases = list.bases();
     let lang = cx.lang;
     let ground = bases.iter().find(|b| is_ground(b));
+    let obligation = bases.iter().any(|b| b.is_gdpr("6", 1, Some('c')));
     for basis in bases {
         let Some(provision) = not_a_basis(basis) else {
             continue;
         };
+        if provision.lays_down == Some(LaysDown::Duty) {
+            // A Union-law duty (art. 32) carries art. 6(1)(c) (art. 6(3)(a)).
+            if !obligation {
+                report_duty(cx, list, basis, provision);
+            }
+            continue;
+        }
         let what = match provision.what_in(lang) {
             "" => tr!(
                 lang,
@@ -166,6 +199,74 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
         }
         cx.report(finding.with_help(help));
     }
+}
+
+/// A duty of the GDPR (art. 32) cited without art. 6(1)(c): it is no basis on its own, and it becomes
+/// one with art. 6(1)(c) if the measure is required to meet the duty.
+fn report_duty(
+    cx: &mut Context<'_>,
+    list: &BasisList<'_>,
+    basis: &LegalRef,
+    provision: &'static crate::law::acts::Provision,
+) {
+    let lang = cx.lang;
+    let what = match provision.what_in(lang) {
+        "" => tr!(
+            lang,
+            text::THE_PROVISION_ON,
+            title = provision.title_in(lang).to_lowercase()
+        ),
+        what => what.to_string(),
+    };
+    let cited = legal_ref(lang, basis);
+    let instead = match provision.instead_in(lang) {
+        "" => tr!(lang, text::LEAVE_OUT),
+        instead => instead.to_string(),
+    };
+    let finding = cx
+        .finding(
+            tr!(
+                lang,
+                text::MESSAGE_DUTY,
+                basis = cited,
+                whose = list.whose(lang)
+            ),
+            basis.span(),
+            what.clone(),
+        )
+        .with_help(tr!(
+            lang,
+            text::HELP_DUTY,
+            basis = cited,
+            what = what,
+            citation = citation_as_written(basis),
+            instead = instead
+        ));
+    cx.report(finding);
+}
+
+/// `gdpr 32(1)`: the citation as a spec writes it, for a help that shows the change.
+fn citation_as_written(basis: &LegalRef) -> String {
+    let LegalRef::Provision {
+        act,
+        number,
+        paragraph,
+        point,
+        ..
+    } = basis
+    else {
+        return basis.to_string();
+    };
+    let mut out = format!("{} {number}", act.keyword());
+    if let Some(p) = paragraph {
+        out.push_str(&format!("({p})"));
+    }
+    match point {
+        Some(crate::law::citation::Point::Letter(c)) => out.push_str(&format!("({c})")),
+        Some(crate::law::citation::Point::Number(n)) => out.push_str(&format!("({n})")),
+        None => {}
+    }
+    out
 }
 
 fn is_ground(basis: &LegalRef) -> bool {

@@ -43,7 +43,7 @@ declare_rule! {
     ///   purpose "Opdage misbrug af adgang til borgeroplysninger"
     ///   subjects employees
     ///   data logs
-    ///   basis gdpr 6(1)(e), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 12(1), law "Lov om kommunernes styrelse"
     ///   review ai
     ///   dpia "Konsekvensanalyse for AI-gennemgang af logs, 2024-05-01"
     ///   retain logs for 6 months
@@ -59,7 +59,7 @@ declare_rule! {
     ///   purpose "Opdage misbrug af adgang til borgeroplysninger"
     ///   subjects employees
     ///   data logs
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   justification "Gentagne opslag uden arbejdsmæssigt formål i 2023"
     ///   notified 2024-04-01
     ///   review manual | ai

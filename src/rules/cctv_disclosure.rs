@@ -68,7 +68,7 @@ declare_rule! {
     ///   retain all for 30 days
     ///   cctv
     ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
-    ///   disclose video to police under gdpr 6(1)(e), tvol 4c(1)(3) when "til opklaring af kriminalitet"
+    ///   disclose video to police under gdpr 6(1)(e), tvol 4c(1)(3), law "Lov om tv-overvågning" when "til opklaring af kriminalitet"
     /// }
     /// ```
     pub struct CctvDisclosure {

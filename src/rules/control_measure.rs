@@ -55,7 +55,7 @@ declare_rule! {
     ///   subjects employees
     ///   data keycard_log
     ///   sources keycards
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   retain all for 1 year
     /// }
     /// ```
@@ -71,7 +71,7 @@ declare_rule! {
     ///   subjects employees
     ///   data keycard_log
     ///   sources keycards
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   retain all for 1 year
     ///   justification "Tyverier fra kontorerne i 2023; loggen ses kun ved konkret mistanke"
     ///   notified 2024-01-15

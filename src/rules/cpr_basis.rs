@@ -44,7 +44,7 @@ declare_rule! {
     ///   purpose "Identifikation af borgeren i sagen"
     ///   subjects citizens
     ///   data cpr
-    ///   basis gdpr 6(1)(e), dbl 11(1)
+    ///   basis gdpr 6(1)(e), dbl 11(1), law "Lov om kommunernes styrelse"
     ///   retain all for 5 years after "udgangen af journalperioden"
     /// }
     /// ```

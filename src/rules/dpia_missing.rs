@@ -52,7 +52,7 @@ declare_rule! {
     ///   purpose "Planlægge kørsel og finde bilerne"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   monitoring "GPS-sporing af hjemmeplejens biler"
     ///   retain location for 30 days
     /// }
@@ -67,7 +67,7 @@ declare_rule! {
     ///   purpose "Planlægge kørsel og finde bilerne"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   monitoring "GPS-sporing af hjemmeplejens biler"
     ///   dpia "Konsekvensanalyse for GPS i hjemmeplejen, 2024-05-01"
     ///   retain location for 30 days

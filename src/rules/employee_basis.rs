@@ -1,8 +1,10 @@
+use super::basis_lists;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
-use crate::law::vocabulary::SubjectKind;
+use crate::law::vocabulary::{DataClass, SubjectKind};
+use crate::semantic::model::{Activity, Model};
 use crate::tr;
 
 declare_rule! {
@@ -11,13 +13,26 @@ declare_rule! {
     /// ## What it checks
     /// An activity whose subjects include a group of kind `employees`:
     ///
-    /// - cites Databeskyttelsesloven § 12, stk. 1 (`dbl 12(1)`; `dbl 12` is accepted) together with the
-    ///   employment-law source it applies: a statute (`law "..."`) or a collective agreement
-    ///   (`agreement "..."`). § 7, stk. 2 (`dbl 7(2)`, the employment-law condition for special
-    ///   categories, art. 9(2)(b)) is accepted in place of § 12: it too applies obligations laid down
-    ///   in other law, and is cited with that law;
     /// - does not rest on consent, art. 6(1)(a) or art. 9(2)(a) (a separate finding; when it fires, the
-    ///   first one is not reported as well).
+    ///   others are not reported as well);
+    /// - when its basis is employment law, cites Databeskyttelsesloven § 12, stk. 1 (`dbl 12(1)`;
+    ///   `dbl 12` is accepted) together with the employment-law source it applies: a statute
+    ///   (`law "..."`) or a collective agreement (`agreement "..."`). § 7, stk. 2 (`dbl 7(2)`, the
+    ///   employment-law condition for special categories, art. 9(2)(b)) is accepted in place of § 12:
+    ///   it too applies obligations laid down in other law, and is cited with that law.
+    ///
+    /// § 12 is not asked for where it is not the hook:
+    ///
+    /// - the activity rests on art. 6(1)(c) or (e) with the law that lays down the obligation or the
+    ///   task (the same test as ART6-NATIONAL-LAW: `law "..."`, a Danish § the law data marks as laying
+    ///   down a task or duty, or art. 32 with art. 6(1)(c)): user accounts in common public systems,
+    ///   reporting pay to Skat, security logging;
+    /// - the activity is TV surveillance (`cctv`) or cites tv-overvågningsloven in its basis: the
+    ///   surveillance rests on that act, whoever walks past the camera;
+    /// - the employees' data in it are criminal-offence data only (art. 10): Databeskyttelsesloven § 8
+    ///   governs them (ART10-BASIS), not § 12, which covers the data of art. 6(1) and 9(1);
+    /// - the activity rests on the employment contract, art. 6(1)(b), and processes no special
+    ///   categories: the contract is a basis of its own for ordinary data.
     ///
     /// ## Why it matters
     /// Art. 88 lets member states lay down more specific rules for processing in the employment
@@ -35,6 +50,14 @@ declare_rule! {
     /// guidance on data protection in employment says the same. Consent is therefore flagged for
     /// review, not forbidden: hence a warning.
     ///
+    /// But § 12 is a hook for employment-law obligations and rights, not for everything an employer
+    /// does with its staff's data. Where a statute lays down the task or the duty (a municipality
+    /// creating its staff as users of common public systems, reporting to Skat) the basis is art.
+    /// 6(1)(c) or (e) with that statute, and asking for "the law or agreement behind § 12" points the
+    /// author the wrong way (the legal review of the Randers notice, finding 39). The same holds for TV
+    /// surveillance under tv-overvågningsloven, for criminal-offence data under § 8, and for ordinary
+    /// data the employment contract requires (art. 6(1)(b)).
+    ///
     /// The wording of § 12 is taken from secondary sources (Datatilsynet's guidance and commentary);
     /// `dbl.toml` marks § 12 as not verified against the official text.
     ///
@@ -47,12 +70,12 @@ declare_rule! {
     /// ```hjemmel
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
-    /// data absence "Fravær" ordinary
-    /// activity leave "Fraværsregistrering" {
-    ///   purpose "Registrering af ferie og fravær"
+    /// data sick_leave "Sygefravær" special(health)
+    /// activity leave "Registrering af sygefravær" {
+    ///   purpose "Registrering af sygefravær"
     ///   subjects employees
-    ///   data absence
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), law "Ferieloven"
+    ///   data sick_leave
+    ///   basis gdpr 6(1)(b), gdpr 9(2)(b)
     ///   retain all for 5 years
     /// }
     /// ```
@@ -61,12 +84,12 @@ declare_rule! {
     /// ```hjemmel
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects employees "Medarbejdere" employees
-    /// data absence "Fravær" ordinary
-    /// activity leave "Fraværsregistrering" {
-    ///   purpose "Registrering af ferie og fravær"
+    /// data sick_leave "Sygefravær" special(health)
+    /// activity leave "Registrering af sygefravær" {
+    ///   purpose "Registrering af sygefravær"
     ///   subjects employees
-    ///   data absence
-    ///   basis gdpr 6(1)(b), gdpr 6(1)(c), dbl 12(1), law "Ferieloven"
+    ///   data sick_leave
+    ///   basis gdpr 6(1)(b), gdpr 9(2)(b), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
     ///   retain all for 5 years
     /// }
     /// ```
@@ -157,6 +180,9 @@ impl Rule for EmployeeBasis {
                 cx.report(finding);
                 continue;
             }
+            if !needs_employment_law(model, activity) {
+                continue;
+            }
             let dbl_12 = activity.bases.iter().find(|b| is_employment_provision(b));
             let source = activity
                 .bases
@@ -185,4 +211,31 @@ impl Rule for EmployeeBasis {
             cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
+}
+
+/// Whether the activity's basis is a matter for DBL § 12 at all (see the rule page): not when a
+/// statute lays down the task or duty, not for TV surveillance, not for criminal-offence data alone,
+/// not for ordinary data on the employment contract.
+fn needs_employment_law(model: &Model, activity: &Activity) -> bool {
+    let bases = &activity.bases;
+    let statute = bases
+        .iter()
+        .any(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))
+        && basis_lists::task_or_duty_law(bases).is_some();
+    let cctv = activity.details().cctv.is_some()
+        || bases.iter().any(|b| {
+            matches!(
+                b,
+                LegalRef::Provision {
+                    act: ActId::Tvol,
+                    ..
+                }
+            )
+        });
+    let classes = || activity.data.iter().map(|d| model.data(d.id).class);
+    let criminal_only =
+        !activity.data.is_empty() && classes().all(|class| class == DataClass::Criminal);
+    let contract = bases.iter().any(|b| b.is_gdpr("6", 1, Some('b')))
+        && classes().all(|class| class != DataClass::Special);
+    !(statute || cctv || criminal_only || contract)
 }

@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::law::LegalRef;
+use crate::law::{ActId, LegalRef};
 use crate::semantic::model::{Activity, Origin};
 use crate::tr;
 
@@ -13,12 +13,18 @@ declare_rule! {
     /// the same (ignoring case and surrounding spaces); the activity reusing the data may have fewer
     /// purposes than its source, not others.
     ///
-    /// No assessment is asked for when the reusing activity's own basis is consent (`gdpr 6(1)(a)`)
-    /// or cites a statute in words (`law "..."`), since art. 6(4) then does not apply. The rule does not
-    /// judge whether the statute cited is one that allows the reuse (a necessary and proportionate
-    /// measure under art. 23(1)): a lawyer should. Provisions of the general acts hjemmel knows
-    /// (Databeskyttelsesloven, forvaltningsloven, ...) do not count: they are general grounds, not a
-    /// statute providing for the new purpose.
+    /// No assessment is asked for when the reusing activity's own basis is consent (`gdpr 6(1)(a)`), or
+    /// when it cites a Danish § that itself provides for the disclosure or reuse, as the law data marks
+    /// it (`provides_for` in `src/law/data/*.toml`: offentlighedsloven § 7 on access to documents,
+    /// forvaltningsloven § 9 on a party's access, arkivloven § 21 on handing records to an archive).
+    /// Nor when the reusing activity names, in `compatibility under CITATIONS`, the statute that
+    /// provides for this reuse: `compatibility under law "Lov om ... § 12"` or `compatibility under offl
+    /// 7`. There the author states that the statute provides for it, so any statute counts; a GDPR
+    /// article or a collective agreement does not. An art. 6(4) assessment, `compatibility "..."`,
+    /// silences it as before.
+    /// A statute cited as `law "..."` in the basis does not silence it: it is the law behind the
+    /// activity's task (art. 6(3)), and nothing says it provides for taking data collected for another
+    /// purpose. Nor do the general conditions of Databeskyttelsesloven and forvaltningsloven § 28.
     /// Activities without purposes are left to other rules. An activity that reuses data from several
     /// activities gets one finding, with every reused source labelled.
     ///
@@ -29,6 +35,14 @@ declare_rule! {
     /// context of collection, the nature of the data, the consequences for the data subjects and the
     /// safeguards (art. 6(4)). Whether a purpose is compatible is a judgement: the finding is a
     /// warning.
+    ///
+    /// The first words of art. 6(4) exempt processing "based on ... a Union or Member State law which
+    /// constitutes a necessary and proportionate measure ... to safeguard the objectives referred to in
+    /// Article 23(1)". That is a law that provides for the further processing, not any law the new
+    /// activity rests on: the statute behind a municipality's casework does not by itself say that data
+    /// from the social department may be used for a survey. So hjemmel accepts only a provision its
+    /// law data marks as providing for the disclosure or reuse, and leaves any other statute to the
+    /// art. 6(4) assessment, which a careful lawyer would write down in any case.
     ///
     /// ## Legal basis
     /// - GDPR art. 5(1)(b) (purpose limitation)
@@ -78,7 +92,7 @@ declare_rule! {
     ///   data contact
     ///   sources applications
     ///   notice "Brev med invitationen til undersøgelsen"
-    ///   basis gdpr 6(1)(e), dbl 5(2)
+    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
     ///   compatibility "Vurdering efter art. 6, stk. 4, af 2025-03-01: kun navn og adresse, frivillig deltagelse"
     ///   retain all for 6 months
     /// }
@@ -117,10 +131,11 @@ declare_rule! {
         HELP = (
             "assess whether the new purpose is compatible (art. 6(4): link between the purposes, \
              context, nature of the data, consequences, safeguards) and refer to it with \
-             `compatibility \"...\"`, or cite the statute that allows the reuse with `law \"...\"`",
+             `compatibility \"...\"`, or name the statute that provides for the reuse with \
+             `compatibility under law \"...\"`",
             "vurdér, om det nye formål er foreneligt (art. 6, stk. 4: forbindelsen mellem formålene, \
              sammenhængen, oplysningernes karakter, konsekvenserne, garantierne), og henvis til vurderingen med \
-             `compatibility \"...\"`, eller angiv den lov, der tillader genbruget, med `law \"...\"`",
+             `compatibility \"...\"`, eller angiv den lov, der hjemler genbruget, med `compatibility under law \"...\"`",
         ),
     }
 }
@@ -134,7 +149,9 @@ impl Rule for PurposeCompatibility {
         let model = cx.model;
         let lang = cx.lang;
         for activity in &model.activities {
-            if activity.details().compatibility.is_some()
+            let details = activity.details();
+            if details.compatibility.is_some()
+                || details.compatibility_under.iter().any(provides_for_reuse)
                 || activity.purposes.is_empty()
                 || activity.bases.iter().any(exempts)
             {
@@ -210,9 +227,17 @@ fn new_purpose<'a>(
         .find(|p| !origin.purposes.iter().any(|o| same(&o.node, &p.node)))
 }
 
+/// Consent, or a provision the law data marks as providing for the reuse (art. 6(4), first words).
 fn exempts(basis: &LegalRef) -> bool {
-    match basis {
+    basis.is_gdpr("6", 1, Some('a')) || basis.provides_for().is_some()
+}
+
+/// A statute named in `compatibility under ...`: the author states that it provides for this reuse,
+/// so any statute counts there (`law "..."` or a Danish §), but not a GDPR article or an agreement.
+fn provides_for_reuse(citation: &LegalRef) -> bool {
+    match citation {
         LegalRef::Law { .. } => true,
-        _ => basis.is_gdpr("6", 1, Some('a')),
+        LegalRef::Provision { act, .. } => *act != ActId::Gdpr,
+        LegalRef::Agreement { .. } => false,
     }
 }

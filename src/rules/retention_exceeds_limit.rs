@@ -45,7 +45,7 @@ declare_rule! {
     ///   purpose "Kontrol af opslag i sager"
     ///   subjects employees
     ///   data access_log
-    ///   basis gdpr 6(1)(c), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(c), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   retain access_log for 10 years
     /// }
     /// ```
@@ -59,7 +59,7 @@ declare_rule! {
     ///   purpose "Kontrol af opslag i sager"
     ///   subjects employees
     ///   data access_log
-    ///   basis gdpr 6(1)(c), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)"
+    ///   basis gdpr 6(1)(c), dbl 12(1), agreement "Aftale om kontrolforanstaltninger (KL/Forhandlingsfællesskabet)", law "Lov om kommunernes styrelse"
     ///   retain access_log for 5 years
     /// }
     /// ```

@@ -44,7 +44,7 @@ declare_rule! {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     /// }
     /// ```
     ///
@@ -57,7 +57,7 @@ declare_rule! {
     ///   purpose "Find og spær bortkomne enheder"
     ///   subjects employees
     ///   data location
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     ///   retain location for 90 days
     /// }
     /// ```

@@ -46,7 +46,7 @@ declare_rule! {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     ///   retain all for 1 year
     ///   via mdm
     /// }
@@ -72,7 +72,7 @@ declare_rule! {
     ///   purpose "Sikker drift af telefoner"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     ///   retain all for 1 year
     ///   via mdm
     /// }

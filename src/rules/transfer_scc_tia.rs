@@ -55,7 +55,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     ///   retain all for 90 days
     ///   via mail
     /// }
@@ -80,7 +80,7 @@ declare_rule! {
     ///   purpose "Drift af e-mail"
     ///   subjects employees
     ///   data username
-    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte"
+    ///   basis gdpr 6(1)(e), dbl 12(1), agreement "Overenskomst for kommunalt ansatte", law "Lov om kommunernes styrelse"
     ///   retain all for 90 days
     ///   via mail
     /// }

@@ -302,6 +302,8 @@ pub struct ActivityDetails {
     pub parental_consent: Option<Text>,
     /// `compatibility "..."`: the art. 6(4) assessment for data taken from other activities.
     pub compatibility: Option<Text>,
+    /// `compatibility under CITATIONS`: the statute the author states provides for the reuse.
+    pub compatibility_under: Vec<LegalRef>,
     /// `logic "..."`: what the data subjects are told of the logic of automated review (art. 13(2)(f)).
     pub logic: Option<Text>,
     /// `monitoring "..."`: the activity systematically monitors people (art. 35(3)(c)).
@@ -331,6 +333,7 @@ impl ActivityDetails {
         online_service: None,
         parental_consent: None,
         compatibility: None,
+        compatibility_under: Vec::new(),
         logic: None,
         monitoring: None,
         large_scale: None,

@@ -1151,6 +1151,10 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "compatibility", t.span);
                     act.details_mut().compatibility = Some(t.to_text());
                 }
+                ast::Statement::CompatibilityUnder(basis, span) => {
+                    self.single(&mut singles, "compatibility", *span);
+                    act.details_mut().compatibility_under = self.citations(basis);
+                }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
                     act.details_mut().logic = Some(t.to_text());

@@ -230,6 +230,9 @@ pub enum Statement<'a> {
     ParentalConsent(Quoted<'a>),
     /// `compatibility "..."`: the art. 6(4) assessment for reusing data from another activity.
     Compatibility(Quoted<'a>),
+    /// `compatibility under CITATIONS`: the statute that provides for reusing the data (art. 6(4),
+    /// first words), and the span of the statement.
+    CompatibilityUnder(Vec<Citation<'a>>, Span),
     /// `logic "..."`: what is told about the logic of automated review.
     Logic(Quoted<'a>),
     /// `monitoring "..."`: the activity systematically monitors people.

@@ -103,6 +103,9 @@ impl<'a> Scratch<'a> {
                     | Statement::Sources(names)
                     | Statement::Via(names) => give(&mut self.names, names),
                     Statement::Basis(citations, _) => give(&mut self.citations, citations),
+                    Statement::CompatibilityUnder(citations, _) => {
+                        give(&mut self.citations, citations)
+                    }
                     Statement::Retain(mut retain) => {
                         if let Some(names) = retain.targets.take() {
                             give(&mut self.names, names);
@@ -746,7 +749,19 @@ impl<'a> Parser<'a> {
                 Statement::OnlineService(self.span_from(start))
             }
             "parental_consent" => Statement::ParentalConsent(self.peeked(keyword, Self::text)?),
-            "compatibility" => Statement::Compatibility(self.peeked(keyword, Self::text)?),
+            "compatibility" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                let mark = self.c.mark();
+                if self.c.keyword("under").is_some() {
+                    self.c.skip();
+                    if let Some(basis) = self.citations() {
+                        return Some(Statement::CompatibilityUnder(basis, self.span_from(start)));
+                    }
+                    self.c.reset(mark);
+                }
+                Statement::Compatibility(self.text()?)
+            }
             "logic" => Statement::Logic(self.peeked(keyword, Self::text)?),
             "monitoring" => Statement::Monitoring(self.peeked(keyword, Self::text)?),
             "large_scale" => {

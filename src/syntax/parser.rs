@@ -608,7 +608,16 @@ impl Builder {
             }
             Rule::online_service_field => Statement::OnlineService(span),
             Rule::parental_consent_field => Statement::ParentalConsent(self.last_text(pair)),
-            Rule::compatibility_field => Statement::Compatibility(self.last_text(pair)),
+            Rule::compatibility_field => {
+                let inner = pair.into_inner().last().unwrap();
+                match inner.as_rule() {
+                    Rule::compatibility_under => {
+                        let list = inner.into_inner().last().unwrap();
+                        Statement::CompatibilityUnder(self.citations(list), span)
+                    }
+                    _ => Statement::Compatibility(self.text(inner)),
+                }
+            }
             Rule::logic_field => Statement::Logic(self.last_text(pair)),
             Rule::monitoring_field => Statement::Monitoring(self.last_text(pair)),
             Rule::large_scale_field => Statement::LargeScale(span),

@@ -703,6 +703,7 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::large_scale_field | Rule::kw_large_scale => keyword("large_scale"),
         Rule::notice_field | Rule::kw_notice => keyword("notice"),
         Rule::notice_exempt | Rule::kw_exempt => keyword("exempt"),
+        Rule::compatibility_under => keyword("under"),
         Rule::erasure_field | Rule::kw_erasure => keyword("erasure refused"),
         Rule::kw_refused => keyword("refused"),
         Rule::preserve_field | Rule::kw_preserve => keyword("preserve"),
