@@ -1,11 +1,13 @@
-//! Which condition of GDPR art. 9(2) fits which area of a public authority's work, loaded from
-//! `src/law/data/art9.toml` (read by the rule ART9-FIT).
+//! Which condition of GDPR art. 9(2) fits which area of a public authority's work, the national law
+//! that fills each in, and which laws tell an activity's area, loaded from `src/law/data/art9.toml`
+//! (read by the rule ART9-FIT).
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use super::vocabulary::Area;
+use super::{ActId, LegalRef};
 use crate::i18n::Lang;
 
 /// One point of art. 9(2) as the reference data describes it.
@@ -16,29 +18,57 @@ pub struct Art9Letter {
     pub covers: String,
     /// `covers` in Danish.
     pub covers_da: String,
-    /// The Danish provision that supplements it; empty if none.
-    pub dbl: String,
-    /// `dbl` in Danish (the same unless it has English words in it).
-    pub dbl_da: String,
+    /// The national law that fills it in, as an English sentence cites it; empty if none.
+    pub national: String,
+    /// `national` as a Danish sentence cites it.
+    pub national_da: String,
+    /// Where the national law differs by area: the areas and the law there.
+    pub in_area: Vec<InArea>,
     /// The areas the point fits.
     pub areas: Vec<Area>,
+    /// The point describes a situation, not a field of work (legal claims, a not-for-profit body's
+    /// members), so it cannot carry a public authority's ordinary casework.
+    pub narrow: bool,
+}
+
+/// The national law that fills a point in, in some areas only.
+#[derive(Debug, Clone)]
+pub struct InArea {
+    pub areas: Vec<Area>,
+    pub national: String,
+    pub national_da: String,
+}
+
+/// A law that tells which area an activity belongs to, for an activity that states none.
+#[derive(Debug, Clone)]
+pub struct StatuteArea {
+    pub areas: Vec<Area>,
+    /// Lower-case words that identify the law in `law "..."`.
+    pub names: Vec<String>,
+    pub cites: Vec<StatuteCite>,
+}
+
+/// A citation that identifies a law of a [`StatuteArea`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatuteCite {
+    /// Any provision of the act, or only § `number` of it.
+    Act(ActId, Option<String>),
+    /// Any `agreement "..."` (a collective agreement).
+    Agreement,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Art9File {
+    #[allow(dead_code)]
+    meta: Meta,
     letter: Vec<LetterEntry>,
+    #[serde(default)]
+    statute: Vec<StatuteEntry>,
 }
 
 #[derive(Debug, Deserialize)]
-struct LetterEntry {
-    letter: String,
-    covers: String,
-    covers_da: String,
-    #[serde(default)]
-    dbl: String,
-    #[serde(default)]
-    dbl_da: String,
-    areas: Vec<String>,
+struct Meta {
     // Kept in the file for the lawyer who updates it; the loader only checks they are there.
     #[allow(dead_code)]
     source: String,
@@ -46,44 +76,179 @@ struct LetterEntry {
     checked: String,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LetterEntry {
+    letter: String,
+    covers: String,
+    covers_da: String,
+    national: String,
+    national_da: String,
+    areas: Vec<String>,
+    #[serde(default)]
+    narrow: bool,
+    #[serde(default)]
+    in_area: Vec<InAreaEntry>,
+    #[allow(dead_code)]
+    source: String,
+    #[allow(dead_code)]
+    checked: String,
+    #[allow(dead_code)]
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InAreaEntry {
+    areas: Vec<String>,
+    national: String,
+    national_da: String,
+    #[allow(dead_code)]
+    source: String,
+    #[allow(dead_code)]
+    checked: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatuteEntry {
+    areas: Vec<String>,
+    names: Vec<String>,
+    cites: Vec<String>,
+    #[allow(dead_code)]
+    source: String,
+    #[allow(dead_code)]
+    checked: String,
+}
+
+fn parse_file() -> &'static Art9File {
+    static FILE: OnceLock<Art9File> = OnceLock::new();
+    FILE.get_or_init(|| {
+        toml::from_str(include_str!("data/art9.toml"))
+            .unwrap_or_else(|e| panic!("src/law/data/art9.toml is malformed: {e}"))
+    })
+}
+
+fn areas_of(words: &[String], whose: &str) -> Vec<Area> {
+    words
+        .iter()
+        .map(|w| {
+            Area::from_keyword(w)
+                .unwrap_or_else(|| panic!("src/law/data/art9.toml: {whose}: `{w}` is not an area"))
+        })
+        .collect()
+}
+
 /// The points of art. 9(2), a to j, in order.
 pub fn art9_letters() -> &'static [Art9Letter] {
     static LETTERS: OnceLock<Vec<Art9Letter>> = OnceLock::new();
     LETTERS.get_or_init(|| {
-        let file: Art9File = toml::from_str(include_str!("data/art9.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/art9.toml is malformed: {e}"));
-        file.letter
-            .into_iter()
+        parse_file()
+            .letter
+            .iter()
             .map(|e| {
                 let mut chars = e.letter.chars();
                 let letter = match (chars.next(), chars.next()) {
                     (Some(c), None) => c,
                     _ => panic!("src/law/data/art9.toml: `{}` is not one letter", e.letter),
                 };
-                let areas = e
-                    .areas
+                let whose = format!("letter {letter}");
+                let areas = areas_of(&e.areas, &whose);
+                let in_area = e
+                    .in_area
                     .iter()
-                    .map(|w| {
-                        Area::from_keyword(w).unwrap_or_else(|| {
-                            panic!("src/law/data/art9.toml: letter {letter}: `{w}` is not an area")
-                        })
+                    .map(|i| InArea {
+                        areas: areas_of(&i.areas, &whose),
+                        national: i.national.clone(),
+                        national_da: i.national_da.clone(),
                     })
                     .collect();
                 Art9Letter {
                     letter,
-                    covers: e.covers,
-                    covers_da: e.covers_da,
-                    dbl_da: if e.dbl_da.is_empty() {
-                        e.dbl.clone()
-                    } else {
-                        e.dbl_da
-                    },
-                    dbl: e.dbl,
+                    covers: e.covers.clone(),
+                    covers_da: e.covers_da.clone(),
+                    national: e.national.clone(),
+                    national_da: e.national_da.clone(),
+                    in_area,
                     areas,
+                    narrow: e.narrow,
                 }
             })
             .collect()
     })
+}
+
+/// The laws that tell an activity's area, in the order of the file.
+pub fn statute_areas() -> &'static [StatuteArea] {
+    static STATUTES: OnceLock<Vec<StatuteArea>> = OnceLock::new();
+    STATUTES.get_or_init(|| {
+        parse_file()
+            .statute
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let whose = format!("statute {}", i + 1);
+                let cites = e
+                    .cites
+                    .iter()
+                    .map(|c| parse_cite(c).unwrap_or_else(|| {
+                        panic!("src/law/data/art9.toml: {whose}: `{c}` is not `agreement`, `ACT` or `ACT NUMBER`")
+                    }))
+                    .collect();
+                StatuteArea {
+                    areas: areas_of(&e.areas, &whose),
+                    names: e.names.iter().map(|n| n.to_lowercase()).collect(),
+                    cites,
+                }
+            })
+            .collect()
+    })
+}
+
+fn parse_cite(text: &str) -> Option<StatuteCite> {
+    if text == "agreement" {
+        return Some(StatuteCite::Agreement);
+    }
+    let mut words = text.split_whitespace();
+    let act = ActId::from_keyword(words.next()?)?;
+    let number = words.next().map(str::to_string);
+    match words.next() {
+        None => Some(StatuteCite::Act(act, number)),
+        Some(_) => None,
+    }
+}
+
+impl StatuteArea {
+    /// Does `citation` name this law?
+    pub fn named_by(&self, citation: &LegalRef) -> bool {
+        match citation {
+            LegalRef::Law { text, .. } => {
+                let text = text.to_lowercase();
+                self.names.iter().any(|n| text.contains(n.as_str()))
+            }
+            LegalRef::Agreement { .. } => self.cites.contains(&StatuteCite::Agreement),
+            LegalRef::Provision { act, number, .. } => self.cites.iter().any(|c| match c {
+                StatuteCite::Act(a, None) => a == act,
+                StatuteCite::Act(a, Some(n)) => a == act && n == number,
+                StatuteCite::Agreement => false,
+            }),
+        }
+    }
+}
+
+/// The areas the law `citation` names belongs to, from the reference data; empty when it names
+/// none the data knows.
+pub fn areas_of_citation(citation: &LegalRef) -> Vec<Area> {
+    let mut areas = Vec::new();
+    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
+        for &area in &statute.areas {
+            if !areas.contains(&area) {
+                areas.push(area);
+            }
+        }
+    }
+    areas
 }
 
 impl Art9Letter {
@@ -95,11 +260,15 @@ impl Art9Letter {
         }
     }
 
-    /// The Danish provision that supplements it, worded in `lang`.
-    pub fn dbl_in(&self, lang: Lang) -> &str {
+    /// The national law that fills it in for processing in `area`, worded in `lang`; empty if none.
+    pub fn national_in(&self, area: Area, lang: Lang) -> &str {
+        let (en, da) = match self.in_area.iter().find(|i| i.areas.contains(&area)) {
+            Some(i) => (&i.national, &i.national_da),
+            None => (&self.national, &self.national_da),
+        };
         match lang {
-            Lang::En => &self.dbl,
-            Lang::Da => &self.dbl_da,
+            Lang::En => en,
+            Lang::Da => da,
         }
     }
 }
@@ -137,6 +306,91 @@ mod tests {
                 "letter {}: `other` is never checked and must not be listed",
                 l.letter
             );
+        }
+    }
+
+    #[test]
+    fn national_law_is_given_in_both_languages_and_overrides_name_listed_areas() {
+        for l in art9_letters() {
+            assert_eq!(
+                l.national.is_empty(),
+                l.national_da.is_empty(),
+                "letter {}: national law in both languages or neither",
+                l.letter
+            );
+            for i in &l.in_area {
+                assert!(!i.national.is_empty() && !i.national_da.is_empty());
+                for a in &i.areas {
+                    assert!(
+                        l.areas.contains(a),
+                        "letter {}: `{}` has its own national law but is not among the areas",
+                        l.letter,
+                        a.keyword()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn employment_provisions_are_not_offered_for_social_security() {
+        let b = art9_letter('b').unwrap();
+        assert!(
+            b.national_in(Area::Employment, Lang::En)
+                .contains("§ 7, stk. 2")
+        );
+        assert!(
+            b.national_in(Area::Social, Lang::En)
+                .starts_with("the sector statute")
+        );
+        assert!(
+            b.national_in(Area::Care, Lang::Da)
+                .starts_with("sektorloven")
+        );
+        let h = art9_letter('h').unwrap();
+        assert!(
+            h.national_in(Area::Health, Lang::En)
+                .contains("§ 7, stk. 3")
+        );
+        assert!(
+            h.national_in(Area::Social, Lang::En)
+                .starts_with("art. 9(3)")
+        );
+    }
+
+    #[test]
+    fn only_legal_claims_and_members_of_a_body_are_narrow() {
+        let narrow: Vec<char> = art9_letters()
+            .iter()
+            .filter(|l| l.narrow)
+            .map(|l| l.letter)
+            .collect();
+        assert_eq!(narrow, vec!['d', 'f']);
+    }
+
+    #[test]
+    fn statutes_tell_their_area() {
+        let law = |text: &str| LegalRef::Law {
+            text: text.to_string(),
+            span: crate::syntax::span::Span::SYNTHETIC,
+        };
+        assert_eq!(
+            areas_of_citation(&law("Lov om social service")),
+            vec![Area::Social]
+        );
+        assert_eq!(
+            areas_of_citation(&law("Folkeskoleloven § 46")),
+            vec![Area::School]
+        );
+        assert!(areas_of_citation(&law("Lov om kommunernes styrelse")).is_empty());
+        let agreement = LegalRef::Agreement {
+            text: "Overenskomst".to_string(),
+            span: crate::syntax::span::Span::SYNTHETIC,
+        };
+        assert_eq!(areas_of_citation(&agreement), vec![Area::Employment]);
+        for s in statute_areas() {
+            assert!(!s.areas.is_empty() && !s.areas.contains(&Area::Other));
+            assert!(!s.names.is_empty() || !s.cites.is_empty());
         }
     }
 
