@@ -37,7 +37,7 @@ impl SurveillanceGround {
 
     /// Whether recordings may be kept longer for `ground`.
     pub fn allows(&self, ground: &ExceptionGround) -> bool {
-        self.exceptions.iter().any(|w| *w == ground.word)
+        self.exceptions.contains(&ground.word)
     }
 
     /// The section as a citation writes it: `§ 2 d`.

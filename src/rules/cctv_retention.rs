@@ -412,10 +412,7 @@ fn retention_finding(
                         rule.span,
                         tr!(lang, text::LABEL, period = period),
                     )
-                    .with_secondary(
-                        g.span,
-                        tr!(lang, text::GROUND, section = g.node.cited()),
-                    );
+                    .with_secondary(g.span, tr!(lang, text::GROUND, section = g.node.cited()));
                 for e in exceptions_4c5(activity) {
                     finding = finding.with_secondary(e.span, tr!(lang, text::NO_EXCEPTION));
                 }
@@ -473,9 +470,7 @@ fn exception_findings(
                 }
                 Issue::Barred
             }
-            (Some(g), Some(named)) if !g.node.allows(named.node) => {
-                Issue::GroundBarred(named.node)
-            }
+            (Some(g), Some(named)) if !g.node.allows(named.node) => Issue::GroundBarred(named.node),
             (_, None) => Issue::Unnamed,
             (_, Some(named)) if named.node.notify_days.is_some() && e.notice.is_none() => {
                 Issue::NotNotified(named.node)
