@@ -180,3 +180,59 @@ activity b "B" { notice exempt gdpr 14(5)(c), law "Serviceloven" }"#;
         other => panic!("an exemption expected: {other:?}"),
     }
 }
+
+#[test]
+fn cctv_names_its_ground_and_an_exception_its_ground_and_notice() {
+    let spec = r#"controller k "K" { public authority }
+activity a "A" {
+  cctv tvol 2d
+  exception tvol 4c(5) for dispute with notice "tvist"
+  exception tvol 4c(5) for police_report
+  exception tvol 4c(5) "gammel form"
+}
+activity b "B" {
+  cctv
+  since 2024-03-01
+}
+"#;
+    let file = parse_file(FileId(0), spec).unwrap();
+    let activities: Vec<_> = file
+        .declarations
+        .iter()
+        .filter_map(|d| match d {
+            Declaration::Activity(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    let read: Vec<String> = activities[0]
+        .statements
+        .iter()
+        .map(|s| match s {
+            Statement::Cctv(_, Some(ground)) => match ground.as_ref() {
+                Citation::Act { act, number, .. } => format!("cctv {} {number}", act.node),
+                other => panic!("{other:?}"),
+            },
+            Statement::Exception(e) => {
+                let ground = e.ground.as_ref().map(|g| g.word.node);
+                let notice = e.ground.as_ref().is_some_and(|g| g.notice.is_some());
+                let reason = e.reason.as_ref().map(|r| r.node.to_string());
+                format!("exception {ground:?} {notice} {reason:?}")
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "cctv tvol 2d",
+            r#"exception Some("dispute") true Some("tvist")"#,
+            r#"exception Some("police_report") false None"#,
+            r#"exception None false Some("gammel form")"#,
+        ]
+    );
+    // A bare `cctv` does not swallow the next statement, even one that starts with a number-like word.
+    assert!(matches!(
+        activities[1].statements.as_slice(),
+        [Statement::Cctv(_, None), Statement::Since(_)]
+    ));
+}

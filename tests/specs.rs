@@ -121,13 +121,18 @@ fn randers_control_measures() {
             checked.render(path)
         );
     }
-    // TV surveillance: 30 days with the exception of tv-overvågningsloven § 4 c, stk. 5.
-    assert!(
-        !checked
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "CCTV-RETENTION")
-    );
+    // TV surveillance: 30 days with the exception of tv-overvågningsloven § 4 c, stk. 5 for a dispute
+    // and a police case. The deadline holds; the one finding is a warning that the notice does not say
+    // the person recorded is told when recordings are kept for a dispute (§ 4 c, stk. 5), which also
+    // asks which § the surveillance rests on (LEGAL-REVIEW.md 1.5, Randers 5).
+    let cctv: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "CCTV-RETENTION")
+        .collect();
+    assert_eq!(cctv.len(), 1, "{}", checked.render(path));
+    assert_eq!(cctv[0].severity, hjemmel::diagnostic::Severity::Warning);
+    assert!(cctv[0].message.contains("dispute"), "{}", cctv[0].message);
 
     insta::assert_snapshot!("randers", checked.render(path));
 }

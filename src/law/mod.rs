@@ -4,6 +4,7 @@
 
 pub mod acts;
 pub mod art9;
+pub mod cctv;
 pub mod citation;
 pub mod countries;
 pub mod parameters;

@@ -49,9 +49,6 @@ pub struct Parameters {
     /// Below this age a child's consent to an online service needs the holder of parental
     /// responsibility (GDPR art. 8(1); Databeskyttelsesloven § 6, stk. 2-3).
     pub child_consent_age: Parameter,
-    /// TV-surveillance recordings are deleted within this many days (Tv-overvågningsloven § 4 c,
-    /// stk. 4; § 4 d, stk. 3).
-    pub cctv_deletion_days: Parameter,
 }
 
 pub fn parameters() -> &'static Parameters {
@@ -73,13 +70,5 @@ mod tests {
         assert!((13..=16).contains(&age.value), "{}", age.value);
         assert_eq!(age.unit, "years");
         assert!(!age.source.is_empty() && !age.checked.is_empty());
-    }
-
-    #[test]
-    fn cctv_deletion_is_counted_in_days() {
-        let days = &parameters().cctv_deletion_days;
-        assert_eq!(days.unit, "days");
-        assert!(days.value > 0);
-        assert!(!days.source.is_empty() && !days.checked.is_empty());
     }
 }

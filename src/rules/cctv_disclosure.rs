@@ -32,6 +32,20 @@ declare_rule! {
     /// The rule assumes that an activity marked `cctv` is surveillance covered by § 4 c or § 4 d
     /// (crime prevention, or a municipality's surveillance under §§ 2 a or 2 c). Surveillance for
     /// another purpose may fall outside those §§; then this finding should be read with that in mind.
+    /// The limits are the same whichever § the surveillance rests on (`cctv tvol 2d`, `cctv tvol 2a`):
+    /// § 4 d, stk. 2 refers to § 4 c, stk. 1, so the rule does not need the ground and does not ask
+    /// for it.
+    ///
+    /// What the rule does not check: § 4 d, stk. 1 also limits the *processing* of a municipality's
+    /// recordings under §§ 2 a and 2 c to two cases, the explicit consent of the person recorded, or
+    /// processing to promote the safety of the people in the area. Now that a spec can say
+    /// `cctv tvol 2a`, this looks checkable, but it cannot be done soundly: a purpose is free text
+    /// (`purpose "At forebygge kriminalitet"`), and whether it is "to promote safety" is a legal
+    /// reading of the words, not something hjemmel can decide from them; a check on words would report
+    /// lawful wordings and pass unlawful ones. A reader of a spec with `cctv tvol 2a` or `cctv tvol 2c`
+    /// should check that every purpose is the safety of the people in the area, and that any other use
+    /// of the recordings (crime investigation other than by disclosure to the police, use against
+    /// employees) rests on explicit consent.
     ///
     /// ## Legal basis
     /// - Tv-overvågningsloven § 4 c, stk. 1

@@ -1,6 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::Lang;
-use crate::law::parameters::parameters;
 use crate::semantic::model::Activity;
 use crate::syntax::span::Span;
 use crate::tr;
@@ -174,12 +173,16 @@ fn finding(
         .collect::<Vec<_>>()
         .join(", ");
     let help = if activity.details().cctv.is_some() {
-        let limit = &parameters().cctv_deletion_days;
+        let cctv = crate::law::cctv::cctv();
+        let provision = match &activity.details().cctv_ground {
+            Some(ground) => ground.node.deletion_in(lang),
+            None => cctv.deletion_in(lang),
+        };
         tr!(
             lang,
             text::CCTV_HELP,
-            days = limit.value,
-            provision = limit.provision_in(lang),
+            days = cctv.limit_days,
+            provision = provision,
             names = listed
         )
     } else {

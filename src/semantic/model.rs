@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::tr;
 
 use crate::i18n::Lang;
+use crate::law::cctv::{ExceptionGround, SurveillanceGround};
 use crate::law::citation::LegalRef;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{
@@ -284,6 +285,8 @@ pub struct Activity {
 pub struct ActivityDetails {
     pub review: Vec<Spanned<ReviewMode>>,
     pub cctv: Option<Span>,
+    /// `cctv tvol 2d`: the § of tv-overvågningsloven the surveillance rests on, where stated.
+    pub cctv_ground: Option<Spanned<&'static SurveillanceGround>>,
     pub exceptions: Vec<ExceptionDecl>,
     pub dpia: Option<Text>,
     pub since: Option<Spanned<Date>>,
@@ -321,6 +324,7 @@ impl ActivityDetails {
     const NONE: ActivityDetails = ActivityDetails {
         review: Vec::new(),
         cctv: None,
+        cctv_ground: None,
         exceptions: Vec::new(),
         dpia: None,
         since: None,
@@ -484,6 +488,10 @@ pub struct Disclosure {
 #[derive(Debug, Clone)]
 pub struct ExceptionDecl {
     pub citation: LegalRef,
+    /// `for dispute`: the ground of tv-overvågningsloven § 4 c, stk. 5 relied on, where named.
+    pub ground: Option<Spanned<&'static ExceptionGround>>,
+    /// `with notice`: the person concerned is told (§ 4 c, stk. 5, for a dispute).
+    pub notice: Option<Span>,
     pub reason: Option<Text>,
     pub span: Span,
 }

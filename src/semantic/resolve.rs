@@ -7,6 +7,8 @@ use rustc_hash::FxHashMap;
 use super::model::*;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::{Lang, Text as Words};
+use crate::law::ActId;
+use crate::law::cctv;
 use crate::law::citation::{self, LegalRef};
 use crate::law::countries::{CountryRef, parse_country};
 use crate::law::vocabulary::{
@@ -140,6 +142,10 @@ const REVIEW_MODE: Choice = Choice {
 const AREA: Choice = Choice {
     not: text::NOT_AREA,
     unknown: text::UNKNOWN_AREA,
+};
+const EXCEPTION_GROUND: Choice = Choice {
+    not: text::NOT_EXCEPTION_GROUND,
+    unknown: text::UNKNOWN_EXCEPTION_GROUND,
 };
 const TIME_UNIT: Choice = Choice {
     not: text::NOT_TIME_UNIT,
@@ -800,6 +806,73 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// `cctv tvol 2d`: the ground, if it is a citation of tv-overvågningsloven that the data knows as
+    /// a ground for TV surveillance (`src/law/data/tvol.toml`, `[[cctv.ground]]`).
+    fn cctv_ground(
+        &mut self,
+        written: &ast::Citation<'_>,
+    ) -> Option<Spanned<&'static cctv::SurveillanceGround>> {
+        let citation = citation::validate(written, self.lang)
+            .map_err(|d| self.error(d))
+            .ok()?;
+        let known = match &citation {
+            LegalRef::Provision {
+                act: ActId::Tvol,
+                number,
+                ..
+            } => cctv::cctv().ground(number),
+            _ => None,
+        };
+        if let Some(ground) = known {
+            return Some(Spanned::new(ground, citation.span()));
+        }
+        let lang = self.lang;
+        self.error(
+            Diagnostic::spec_error_at(
+                "invalid-value",
+                tr!(lang, text::NOT_CCTV_GROUND),
+                citation.span(),
+                tr!(lang, text::NOT_CCTV_GROUND_LABEL),
+            )
+            .with_help(tr!(
+                lang,
+                text::CCTV_GROUNDS,
+                grounds = cctv::cctv().ground_citations()
+            )),
+        );
+        None
+    }
+
+    /// `for WORD` after an exception: a ground of tv-overvågningsloven § 4 c, stk. 5, and only after
+    /// `exception tvol 4c(5)`.
+    fn exception_ground(
+        &mut self,
+        written: &ast::ExceptionFor<'_>,
+        citation: &LegalRef,
+    ) -> Option<Spanned<&'static cctv::ExceptionGround>> {
+        let lang = self.lang;
+        if !citation.is(ActId::Tvol, "4c", Some(5), None) {
+            self.error(
+                Diagnostic::spec_error_at(
+                    "invalid-value",
+                    tr!(lang, text::EXCEPTION_FOR_NOT_4C5),
+                    written.word.span,
+                    tr!(lang, text::EXCEPTION_FOR_NOT_4C5_LABEL),
+                )
+                .with_help(tr!(lang, text::EXCEPTION_FOR_NOT_4C5_HELP)),
+            );
+            return None;
+        }
+        let words = cctv::cctv().exception_words();
+        let ground = self.keyword(
+            &written.word,
+            EXCEPTION_GROUND,
+            cctv::exception_ground,
+            &words,
+        )?;
+        Some(Spanned::new(ground, written.word.span))
+    }
+
     /// Looks up a reference that must be of one kind. `expect` picks the id out of the right kind.
     #[inline]
     fn lookup<T>(
@@ -1093,16 +1166,25 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                ast::Statement::Cctv(span) => {
+                ast::Statement::Cctv(span, ground) => {
                     self.single(&mut singles, "cctv", *span);
                     act.details_mut().cctv = Some(*span);
+                    if let Some(ground) = ground {
+                        act.details_mut().cctv_ground = self.cctv_ground(ground);
+                    }
                 }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) =
                         citation::validate(&e.citation, self.lang).map_err(|d| self.error(d))
                     {
+                        let ground = e
+                            .ground
+                            .as_ref()
+                            .and_then(|g| self.exception_ground(g, &citation));
                         act.details_mut().exceptions.push(ExceptionDecl {
                             citation,
+                            ground,
+                            notice: e.ground.as_ref().and_then(|g| g.notice),
                             reason: e.reason.as_ref().map(Quoted::to_text),
                             span: e.span,
                         });
@@ -1502,6 +1584,35 @@ pub mod text {
         UNKNOWN_REVIEW_MODE = ("unknown review mode", "ukendt vurderingsform"),
         NOT_AREA = ("`{word}` is not a field of work", "`{word}` er ikke et arbejdsområde"),
         UNKNOWN_AREA = ("unknown field of work", "ukendt arbejdsområde"),
+        NOT_EXCEPTION_GROUND = (
+            "`{word}` is not a ground of tv-overvågningsloven § 4 c, stk. 5",
+            "`{word}` er ikke en af grundene i tv-overvågningslovens § 4 c, stk. 5"
+        ),
+        UNKNOWN_EXCEPTION_GROUND = (
+            "unknown ground for keeping recordings longer",
+            "ukendt grund til at opbevare optagelser længere"
+        ),
+        EXCEPTION_FOR_NOT_4C5 = (
+            "`for ...` names a ground of tv-overvågningsloven § 4 c, stk. 5, but this exception cites another provision",
+            "`for ...` angiver en grund efter tv-overvågningslovens § 4 c, stk. 5, men undtagelsen henviser til en anden bestemmelse"
+        ),
+        EXCEPTION_FOR_NOT_4C5_LABEL = ("only after `exception tvol 4c(5)`", "kun efter `exception tvol 4c(5)`"),
+        EXCEPTION_FOR_NOT_4C5_HELP = (
+            "write `exception tvol 4c(5) for dispute with notice \"...\"` (or `for police_report`), or leave out `for ...`",
+            "skriv `exception tvol 4c(5) for dispute with notice \"...\"` (eller `for police_report`), eller udelad `for ...`"
+        ),
+        NOT_CCTV_GROUND = (
+            "`cctv` names a provision that is not a ground for TV surveillance",
+            "`cctv` henviser til en bestemmelse, der ikke er hjemmel til tv-overvågning"
+        ),
+        NOT_CCTV_GROUND_LABEL = (
+            "not a § of tv-overvågningsloven that permits TV surveillance",
+            "ikke en bestemmelse i tv-overvågningsloven, der tillader tv-overvågning"
+        ),
+        CCTV_GROUNDS = (
+            "name the § the surveillance rests on: {grounds}; or write `cctv` alone if the notice does not say",
+            "angiv den bestemmelse, overvågningen hviler på: {grounds}; eller skriv blot `cctv`, hvis meddelelsen ikke siger det"
+        ),
         NOT_TIME_UNIT = ("`{word}` is not a unit of time", "`{word}` er ikke en tidsenhed"),
         UNKNOWN_TIME_UNIT = ("unknown unit of time", "ukendt tidsenhed"),
         VALUES_DID_YOU_MEAN = (

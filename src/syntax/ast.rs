@@ -211,7 +211,8 @@ pub enum Statement<'a> {
     Via(Vec<Word<'a>>),
     Disclose(Box<Disclose<'a>>),
     Review(Vec<Word<'a>>),
-    Cctv(Span),
+    /// `cctv` or `cctv tvol 2d`: the span of the statement, and the § it rests on if stated.
+    Cctv(Span, Option<Box<Citation<'a>>>),
     Exception(Box<Exception<'a>>),
     Dpia(Quoted<'a>),
     Since(Word<'a>),
@@ -340,8 +341,18 @@ pub struct ErasureRefusal<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exception<'a> {
     pub citation: Citation<'a>,
+    /// `for dispute with notice`: the ground relied on, when named.
+    pub ground: Option<ExceptionFor<'a>>,
     pub reason: Option<Quoted<'a>>,
     pub span: Span,
+}
+
+/// `for WORD [with notice]` in an `exception`: the ground of the exception (`dispute`) and, where given,
+/// the words `with notice` (the person concerned is told).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptionFor<'a> {
+    pub word: Word<'a>,
+    pub notice: Option<Span>,
 }
 
 /// The parts in brackets after an article or § number (`(1)(e)` in `gdpr 6(1)(e)`), read from the

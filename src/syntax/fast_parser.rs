@@ -719,13 +719,22 @@ impl<'a> Parser<'a> {
             "review" => Statement::Review(self.peeked(keyword, |p| p.alternatives(Self::name))?),
             "cctv" => {
                 self.c.keyword(keyword)?;
-                Statement::Cctv(self.span_from(start))
+                // `cctv_ground`: only a citation of `tvol` (`cctv tvol 2d`).
+                let ground = self.optional(|p| {
+                    if p.c.peek_word() != Some("tvol") {
+                        return None;
+                    }
+                    p.citation().map(Box::new)
+                });
+                Statement::Cctv(self.span_from(start), ground)
             }
             "exception" => {
                 let citation = self.peeked(keyword, Self::citation)?;
+                let ground = self.optional(Self::exception_ground);
                 let reason = self.optional(Self::text);
                 Statement::Exception(Box::new(Exception {
                     citation,
+                    ground,
                     reason,
                     span: self.span_from(start),
                 }))
@@ -788,6 +797,18 @@ impl<'a> Parser<'a> {
                 Statement::Unknown(word)
             }
         })
+    }
+
+    /// `exception_ground`: `for WORD [with notice]` after an exception's citation.
+    fn exception_ground(&mut self) -> Option<ExceptionFor<'a>> {
+        let word = self.after("for", Self::name)?;
+        let notice = self.optional(|p| {
+            let start = p.c.keyword("with")?;
+            p.c.skip();
+            p.c.keyword("notice")?;
+            Some(p.span_from(start))
+        });
+        Some(ExceptionFor { word, notice })
     }
 
     /// What follows `notice`: `exempt CITATIONS`, or a string.

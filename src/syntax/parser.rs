@@ -582,13 +582,23 @@ impl Builder {
                     .map(|p| self.name(p))
                     .collect(),
             ),
-            Rule::cctv_field => Statement::Cctv(span),
+            Rule::cctv_field => {
+                let ground = self
+                    .inner_without_keywords(pair)
+                    .next()
+                    .map(|p| Box::new(self.citation(p)));
+                Statement::Cctv(span, ground)
+            }
             Rule::exception_field => {
-                let mut it = self.inner_without_keywords(pair);
+                let mut it = self.inner_without_keywords(pair).peekable();
                 let citation = self.citation(it.next().unwrap());
+                let ground = it
+                    .next_if(|p| p.as_rule() == Rule::exception_ground)
+                    .map(|p| self.exception_ground(p));
                 let reason = it.next().map(|p| self.text(p));
                 Statement::Exception(Box::new(Exception {
                     citation,
+                    ground,
                     reason,
                     span,
                 }))
@@ -695,6 +705,14 @@ impl Builder {
 
     fn citations<'a>(&self, list: Pair<'a, Rule>) -> Vec<Citation<'a>> {
         list.into_inner().map(|c| self.citation(c)).collect()
+    }
+
+    /// `for WORD [with notice]` after `exception`.
+    fn exception_ground<'a>(&self, pair: Pair<'a, Rule>) -> ExceptionFor<'a> {
+        let mut it = self.inner_without_keywords(pair);
+        let word = self.name(it.next().unwrap());
+        let notice = it.next().map(|p| self.span(&p));
+        ExceptionFor { word, notice }
     }
 
     fn citation<'a>(&self, pair: Pair<'a, Rule>) -> Citation<'a> {
@@ -894,6 +912,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_review
             | Rule::kw_cctv
             | Rule::kw_exception
+            | Rule::kw_with
             | Rule::kw_dpia
             | Rule::kw_since
             | Rule::kw_justification
