@@ -1,5 +1,6 @@
 //! Countries: ISO 3166-1 codes, EU/EEA membership and adequacy decisions, loaded from
-//! `src/law/data/countries.toml`.
+//! `src/law/data/countries.toml`; and the international organisations a spec can name as a destination
+//! (GDPR art. 4(26), 44), with their adequacy decisions, from `src/law/data/organisations.toml`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -26,6 +27,8 @@ pub struct Country {
 /// An adequacy decision under GDPR art. 45(3).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Adequacy {
+    /// The country's ISO code; empty for an international organisation's decision (organisations.toml).
+    #[serde(default)]
     pub country: String,
     pub decision: String,
     #[serde(default)]
@@ -44,6 +47,71 @@ pub struct Adequacy {
     pub businesses_only: bool,
     #[serde(default = "default_true")]
     pub verified: bool,
+    /// What the decision does not cover and the spec cannot show (KR's excluded sectors, IL's territory).
+    #[serde(default, rename = "limit")]
+    pub limits: Vec<AdequacyLimit>,
+}
+
+/// A part of a country, of its importers or of the transfers that an adequacy decision does not cover,
+/// which the reader has to confirm about the importer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AdequacyLimit {
+    /// The limit as the decision states it.
+    pub what: String,
+    pub what_da: String,
+    /// What to confirm about the importer.
+    pub confirm: String,
+    pub confirm_da: String,
+    /// Only an organisation can fall within the limit (a processor, or a recipient of kind
+    /// organisation), not an authority, a person or the public.
+    #[serde(default)]
+    pub organisations_only: bool,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+}
+
+impl AdequacyLimit {
+    /// The limit in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.what,
+            Lang::Da => &self.what_da,
+        }
+    }
+
+    /// What to confirm, in `lang`.
+    pub fn confirm_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.confirm,
+            Lang::Da => &self.confirm_da,
+        }
+    }
+}
+
+/// An international organisation (GDPR art. 4(26)) a spec can name: `international organisation EPO`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Organisation {
+    pub code: String,
+    pub name: String,
+    pub name_da: String,
+    /// The instrument that set it up.
+    #[serde(default)]
+    pub founded: String,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+    /// The Commission's adequacy decision for it, if there is one.
+    #[serde(default)]
+    pub adequacy: Option<Adequacy>,
+}
+
+impl Organisation {
+    /// The organisation's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Da => &self.name_da,
+        }
+    }
 }
 
 impl Country {
@@ -93,10 +161,17 @@ struct CountriesFile {
     alias: Vec<Alias>,
 }
 
+#[derive(Debug, Deserialize)]
+struct OrganisationsFile {
+    organisation: Vec<Organisation>,
+}
+
 pub struct Countries {
     by_code: HashMap<String, Country>,
     adequacy: HashMap<String, Adequacy>,
     aliases: HashMap<String, Alias>,
+    /// The international organisations, in the order of organisations.toml.
+    organisations: Vec<Organisation>,
 }
 
 pub fn countries() -> &'static Countries {
@@ -104,7 +179,11 @@ pub fn countries() -> &'static Countries {
     COUNTRIES.get_or_init(|| {
         let file: CountriesFile = toml::from_str(include_str!("data/countries.toml"))
             .unwrap_or_else(|e| panic!("src/law/data/countries.toml is malformed: {e}"));
+        let organisations: OrganisationsFile =
+            toml::from_str(include_str!("data/organisations.toml"))
+                .unwrap_or_else(|e| panic!("src/law/data/organisations.toml is malformed: {e}"));
         Countries {
+            organisations: organisations.organisation,
             by_code: file
                 .country
                 .into_iter()
@@ -132,6 +211,25 @@ impl Countries {
     pub fn adequacy(&self, code: &str) -> Option<&Adequacy> {
         self.adequacy.get(code)
     }
+
+    /// The international organisation written `code` in a spec.
+    pub fn organisation(&self, code: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.code == code)
+    }
+
+    /// Every international organisation hjemmel knows, in the order of organisations.toml.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The adequacy decision for a named country or international organisation, if there is one.
+    pub fn adequacy_of(&self, place: &CountryRef) -> Option<&Adequacy> {
+        match place {
+            CountryRef::Code(code) => self.adequacy(code),
+            CountryRef::Organisation(code) => self.organisation(code)?.adequacy.as_ref(),
+            CountryRef::OutsideEea | CountryRef::Unknown => None,
+        }
+    }
 }
 
 /// Where a party is, as far as the spec says.
@@ -144,6 +242,9 @@ pub enum CountryRef {
     OutsideEea,
     /// `unknown`: the spec does not know where.
     Unknown,
+    /// `international organisation EPO`: an international organisation (GDPR art. 4(26)). Chapter V
+    /// treats it as outside the EU/EEA wherever its seat is (art. 44).
+    Organisation(String),
 }
 
 /// Where a country stands under GDPR Chapter V.
@@ -157,6 +258,9 @@ pub enum Zone {
     UnnamedThirdCountry,
     /// Not known.
     Unknown,
+    /// An international organisation: outside the EU/EEA for Chapter V (art. 44), with or without an
+    /// adequacy decision.
+    InternationalOrganisation,
 }
 
 impl CountryRef {
@@ -168,6 +272,29 @@ impl CountryRef {
             },
             CountryRef::OutsideEea => Zone::UnnamedThirdCountry,
             CountryRef::Unknown => Zone::Unknown,
+            CountryRef::Organisation(_) => Zone::InternationalOrganisation,
+        }
+    }
+
+    /// For a message: `Korea, Republic of (KR)`, `the European Patent Organisation (EPO)`; otherwise
+    /// the [`label`](Self::label).
+    pub fn describe(&self, lang: Lang) -> String {
+        let table = countries();
+        match self {
+            CountryRef::Code(code) => match table.get(code) {
+                Some(c) => format!("{} ({code})", c.name_in(lang)),
+                None => code.clone(),
+            },
+            CountryRef::Organisation(code) => match table.organisation(code) {
+                Some(o) => tr!(
+                    lang,
+                    text::ORGANISATION_NAMED,
+                    name = o.name_in(lang),
+                    code = code
+                ),
+                None => self.label(lang),
+            },
+            _ => self.label(lang),
         }
     }
 
@@ -177,6 +304,7 @@ impl CountryRef {
             CountryRef::Code(code) => code.clone(),
             CountryRef::OutsideEea => tr!(lang, text::OUTSIDE_EEA),
             CountryRef::Unknown => tr!(lang, text::UNKNOWN),
+            CountryRef::Organisation(code) => tr!(lang, text::ORGANISATION, code = code),
         }
     }
 }
@@ -187,6 +315,42 @@ pub mod text {
     crate::texts! {
         OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
         UNKNOWN = ("country unknown", "ukendt land"),
+        ORGANISATION = ("international organisation {code}", "international organisation {code}"),
+        ORGANISATION_NAMED = (
+            "the international organisation {name} ({code})",
+            "den internationale organisation {name} ({code})"
+        ),
+        BOTH = (
+            "a party is either in a country or an international organisation, not both (`{code}`)",
+            "en part er enten i et land eller en international organisation, ikke begge dele (`{code}`)"
+        ),
+        BOTH_LABEL = ("a country as well", "også et land"),
+        BOTH_ORGANISATION = ("an international organisation", "en international organisation"),
+        BOTH_HELP = (
+            "remove `country {code}`: a transfer to an international organisation is a transfer under \
+             GDPR art. 44 wherever the organisation has its seat",
+            "fjern `country {code}`: en overførsel til en international organisation er en overførsel \
+             efter databeskyttelsesforordningens art. 44, uanset hvor organisationen har sit hjemsted"
+        ),
+        ORG_CAPITALS = (
+            "an international organisation's code is written in capitals: `{code}` ({name})",
+            "en international organisations kode skrives med store bogstaver: `{code}` ({name})"
+        ),
+        ORG_WRITE_THE_CODE = (
+            "write the organisation's code: `{code}` ({name})",
+            "skriv organisationens kode: `{code}` ({name})"
+        ),
+        NOT_AN_ORGANISATION = (
+            "`{word}` is not an international organisation hjemmel knows",
+            "`{word}` er ikke en international organisation, som hjemmel kender"
+        ),
+        NOT_AN_ORGANISATION_LABEL = ("unknown international organisation", "ukendt international organisation"),
+        ORGANISATIONS_KNOWN = (
+            "write one of the international organisations in hjemmel's reference data: {codes}; for \
+             another, write `country outside_eea`, which the transfer rules treat the same way",
+            "skriv en af de internationale organisationer i hjemmels referencedata: {codes}; for en \
+             anden, skriv `country outside_eea`, som overførselsreglerne behandler på samme måde"
+        ),
         ALIAS = (
             "the ISO 3166-1 code for {name} is `{code}`",
             "ISO 3166-1-koden for {name} er `{code}`"
@@ -254,4 +418,49 @@ pub fn parse_country(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnost
         tr!(lang, text::NOT_A_CODE_LABEL),
     )
     .with_help(help))
+}
+
+/// Reads the code of `international organisation CODE`: one of the organisations in
+/// organisations.toml; an error is worded in `lang`.
+pub fn parse_organisation(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnostic> {
+    let word = name.node;
+    let table = countries();
+    if table.organisation(word).is_some() {
+        return Ok(CountryRef::Organisation(word.to_string()));
+    }
+    let codes: Vec<&str> = table.organisations().iter().map(|o| o.code.as_str()).collect();
+    let upper = word.to_uppercase();
+    let help = if let Some(o) = table.organisation(&upper) {
+        tr!(lang, text::ORG_CAPITALS, code = o.code, name = o.name_in(lang))
+    } else if let Some(o) = table.organisations().iter().find(|o| {
+        o.name.eq_ignore_ascii_case(word) || o.name_da.to_lowercase() == word.to_lowercase()
+    }) {
+        tr!(lang, text::ORG_WRITE_THE_CODE, code = o.code, name = o.name_in(lang))
+    } else if let Some(s) = did_you_mean(word, codes.iter().copied()) {
+        tr!(lang, text::DID_YOU_MEAN, word = s)
+    } else {
+        let list: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+        tr!(lang, text::ORGANISATIONS_KNOWN, codes = list.join(", "))
+    };
+    Err(Diagnostic::spec_error_at(
+        "invalid-organisation",
+        tr!(lang, text::NOT_AN_ORGANISATION, word = word),
+        name.span,
+        tr!(lang, text::NOT_AN_ORGANISATION_LABEL),
+    )
+    .with_help(help))
+}
+
+/// The error for a party that names both a `country` and an `international organisation`, worded in
+/// `lang`: Chapter V treats an international organisation as outside the EU/EEA wherever its seat is, so
+/// its country says nothing about the transfer.
+pub fn both_places(country: &Word<'_>, organisation: &Word<'_>, lang: Lang) -> Diagnostic {
+    Diagnostic::spec_error_at(
+        "country-and-organisation",
+        tr!(lang, text::BOTH, code = organisation.node),
+        country.span,
+        tr!(lang, text::BOTH_LABEL),
+    )
+    .with_secondary(organisation.span, tr!(lang, text::BOTH_ORGANISATION))
+    .with_help(tr!(lang, text::BOTH_HELP, code = country.node))
 }
