@@ -321,8 +321,10 @@ pub mod text {
             "den internationale organisation {name} ({code})"
         ),
         BOTH = (
-            "a party is either in a country or an international organisation, not both (`{code}`)",
-            "en part er enten i et land eller en international organisation, ikke begge dele (`{code}`)"
+            "`country` beside `international organisation {code}`: a party is in a country or is an \
+             international organisation, not both",
+            "`country` ved siden af `international organisation {code}`: en part er i et land eller er en \
+             international organisation, ikke begge dele"
         ),
         BOTH_LABEL = ("a country as well", "også et land"),
         BOTH_ORGANISATION = ("an international organisation", "en international organisation"),
@@ -347,9 +349,9 @@ pub mod text {
         NOT_AN_ORGANISATION_LABEL = ("unknown international organisation", "ukendt international organisation"),
         ORGANISATIONS_KNOWN = (
             "write one of the international organisations in hjemmel's reference data: {codes}; for \
-             another, write `country outside_eea`, which the transfer rules treat the same way",
+             another, write `country outside_eea` and name the organisation in the label",
             "skriv en af de internationale organisationer i hjemmels referencedata: {codes}; for en \
-             anden, skriv `country outside_eea`, som overførselsreglerne behandler på samme måde"
+             anden, skriv `country outside_eea`, og navngiv organisationen i betegnelsen"
         ),
         ALIAS = (
             "the ISO 3166-1 code for {name} is `{code}`",

@@ -1,7 +1,8 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::flow::Node;
 use crate::i18n::Text;
-use crate::law::countries::{CountryRef, countries};
+use crate::diagnostic::Severity;
+use crate::law::countries::{Adequacy, AdequacyLimit, CountryRef, countries};
 use crate::law::vocabulary::{Mechanism, RecipientKind};
 use crate::tr;
 
@@ -114,7 +115,6 @@ declare_rule! {
         AUTHORITY = ("a public authority", "en offentlig myndighed"),
         PUBLIC = ("the public", "offentligheden"),
         PERSON = ("a private person", "en privatperson"),
-        COUNTRY = ("{name} ({code})", "{name} ({code})"),
         DPF_ABROAD = (
             "the Data Privacy Framework cannot cover `{destination}` in {country}",
             "Data Privacy Framework kan ikke omfatte `{destination}` i {country}",
@@ -192,7 +192,62 @@ declare_rule! {
              administrativ ordning, art. 46, stk. 3, litra b) eller på en undtagelse i art. 49",
         ),
         IMPORTER_IN = ("the importer is in {country}", "dataimportøren er i {country}"),
+        IMPORTER_IS = ("the importer is {country}", "dataimportøren er {country}"),
+        DPF_ORGANISATION = (
+            "the Data Privacy Framework cannot cover `{destination}`, {country}",
+            "Data Privacy Framework kan ikke omfatte `{destination}`, {country}",
+        ),
+        NO_ADEQUACY_ORGANISATION = (
+            "no adequacy decision covers `{destination}`, {country}",
+            "ingen tilstrækkelighedsafgørelse omfatter `{destination}`, {country}",
+        ),
+        NO_ADEQUACY_ORGANISATION_HELP = (
+            "rest the transfer on safeguards of art. 46 agreed with the organisation (between public \
+             bodies a legally binding instrument or an administrative arrangement, art. 46(2)(a), \
+             46(3)(b); otherwise e.g. `transfer scc` with `tia \"...\"`) or a derogation of art. 49; the \
+             international organisations with an adequacy decision are in src/law/data/organisations.toml",
+            "lad overførslen hvile på fornødne garantier efter art. 46 aftalt med organisationen (mellem \
+             offentlige myndigheder et juridisk bindende instrument eller en administrativ ordning, art. 46, \
+             stk. 2, litra a, og stk. 3, litra b; ellers f.eks. `transfer scc` med `tia \"...\"`) eller på en \
+             undtagelse i art. 49; de internationale organisationer med en tilstrækkelighedsafgørelse findes i \
+             src/law/data/organisations.toml",
+        ),
+        LIMITED = (
+            "the adequacy decision for {country} covers `{destination}` only within limits the spec cannot show",
+            "tilstrækkelighedsafgørelsen for {country} omfatter kun `{destination}` inden for grænser, som \
+             specifikationen ikke kan vise",
+        ),
+        LIMITED_LABEL = (
+            "{decision} does not cover: {limits}",
+            "{decision} omfatter ikke: {limits}",
+        ),
+        LIMIT_UNVERIFIED = (
+            "{limit} (not verified in hjemmel's reference data)",
+            "{limit} (ikke verificeret i hjemmels referencedata)",
+        ),
+        LIMITED_HELP = (
+            "confirm {confirm}; record where that was confirmed, e.g. \
+             `allow TRANSFER-MECHANISM-SCOPE \"confirmed by the importer 2026-11-01\"` in the block of \
+             `{destination}`; if the importer falls within a limit, the decision does not cover the \
+             transfer: rest it on safeguards of art. 46 (e.g. `transfer scc` with `tia \"...\"`)",
+            "bekræft, {confirm}; registrér, hvor det er bekræftet, f.eks. \
+             `allow TRANSFER-MECHANISM-SCOPE \"bekræftet af dataimportøren 2026-11-01\"` i blokken for \
+             `{destination}`; falder dataimportøren inden for en af grænserne, omfatter afgørelsen ikke \
+             overførslen: lad den hvile på fornødne garantier efter art. 46 (f.eks. `transfer scc` med \
+             `tia \"...\"`)",
+        ),
+        AND = ("; ", "; "),
     }
+}
+
+/// The limits of `decision` that can concern the importer: all of them, except those only an
+/// organisation can fall within when the importer is an authority, a person or the public.
+fn limits_for(decision: &Adequacy, not_a_business: bool) -> Vec<&AdequacyLimit> {
+    decision
+        .limits
+        .iter()
+        .filter(|l| !(l.organisations_only && not_a_business))
+        .collect()
 }
 
 fn not_a_business(kind: RecipientKind) -> Option<Text> {
@@ -219,14 +274,16 @@ impl Rule for TransferMechanismScope {
             let Some(transfer) = destination.transfer else {
                 continue;
             };
-            // Without a country the scope cannot be checked: TRANSFER-DESTINATION-UNKNOWN.
-            let CountryRef::Code(code) = &destination.country.node else {
-                continue;
+            // Without a country or organisation the scope cannot be checked:
+            // TRANSFER-DESTINATION-UNKNOWN.
+            let place = &destination.country.node;
+            let (code, organisation) = match place {
+                CountryRef::Code(code) => (code.as_str(), false),
+                CountryRef::Organisation(code) => (code.as_str(), true),
+                CountryRef::OutsideEea | CountryRef::Unknown => continue,
             };
-            let country = countries()
-                .get(code)
-                .map(|c| tr!(lang, text::COUNTRY, name = c.name_in(lang), code = code))
-                .unwrap_or_else(|| code.clone());
+            let country = place.describe(lang);
+            let us = !organisation && code == "US";
             let recipient_kind = match destination.node {
                 Node::Recipient(id) => not_a_business(model.recipient(id).kind),
                 _ => None,
@@ -239,8 +296,19 @@ impl Rule for TransferMechanismScope {
             };
             let name = destination.name;
             for mechanism in &transfer.mechanisms {
+                let mut severity = None;
                 let (message, label, help) = match mechanism.node.mechanism {
-                    Mechanism::Dpf if code != "US" => (
+                    Mechanism::Dpf if organisation => (
+                        tr!(
+                            lang,
+                            text::DPF_ORGANISATION,
+                            destination = name,
+                            country = country
+                        ),
+                        tr!(lang, text::DPF_ABROAD_LABEL),
+                        tr!(lang, text::DPF_ABROAD_HELP),
+                    ),
+                    Mechanism::Dpf if !us => (
                         tr!(
                             lang,
                             text::DPF_ABROAD,
@@ -248,23 +316,29 @@ impl Rule for TransferMechanismScope {
                             country = country
                         ),
                         tr!(lang, text::DPF_ABROAD_LABEL),
-                        text::DPF_ABROAD_HELP,
+                        tr!(lang, text::DPF_ABROAD_HELP),
                     ),
-                    Mechanism::Dpf | Mechanism::Adequacy
-                        if recipient_kind.is_some() && code == "US" =>
-                    {
-                        (
-                            tr!(lang, text::DPF_PUBLIC, destination = name),
-                            tr!(lang, text::DPF_PUBLIC_LABEL, kind = kind),
-                            text::DPF_PUBLIC_HELP,
-                        )
-                    }
+                    Mechanism::Dpf | Mechanism::Adequacy if recipient_kind.is_some() && us => (
+                        tr!(lang, text::DPF_PUBLIC, destination = name),
+                        tr!(lang, text::DPF_PUBLIC_LABEL, kind = kind),
+                        tr!(lang, text::DPF_PUBLIC_HELP),
+                    ),
                     Mechanism::Dpf if !dpf_listed => (
                         tr!(lang, text::DPF_UNLISTED, destination = name),
                         tr!(lang, text::DPF_UNLISTED_LABEL),
-                        text::DPF_UNLISTED_HELP,
+                        tr!(lang, text::DPF_UNLISTED_HELP),
                     ),
-                    Mechanism::Adequacy => match countries().adequacy(code) {
+                    Mechanism::Adequacy => match countries().adequacy_of(place) {
+                        None if organisation => (
+                            tr!(
+                                lang,
+                                text::NO_ADEQUACY_ORGANISATION,
+                                destination = name,
+                                country = country
+                            ),
+                            tr!(lang, text::NO_ADEQUACY_LABEL, country = country),
+                            tr!(lang, text::NO_ADEQUACY_ORGANISATION_HELP),
+                        ),
                         None => (
                             tr!(
                                 lang,
@@ -273,7 +347,7 @@ impl Rule for TransferMechanismScope {
                                 country = country
                             ),
                             tr!(lang, text::NO_ADEQUACY_LABEL, country = country),
-                            text::NO_ADEQUACY_HELP,
+                            tr!(lang, text::NO_ADEQUACY_HELP),
                         ),
                         Some(decision) if decision.businesses_only && recipient_kind.is_some() => (
                             tr!(
@@ -288,21 +362,63 @@ impl Rule for TransferMechanismScope {
                                 scope = decision.scope_in(lang),
                                 kind = kind
                             ),
-                            text::BUSINESSES_ONLY_HELP,
+                            tr!(lang, text::BUSINESSES_ONLY_HELP),
                         ),
-                        Some(_) => continue,
+                        Some(decision) => {
+                            let limits = limits_for(decision, recipient_kind.is_some());
+                            if limits.is_empty() {
+                                continue;
+                            }
+                            // What the spec cannot show needs assessment, not a verdict: a warning.
+                            severity = Some(Severity::Warning);
+                            let what: Vec<String> = limits
+                                .iter()
+                                .map(|l| {
+                                    let limit = l.what_in(lang);
+                                    if l.verified {
+                                        limit.to_string()
+                                    } else {
+                                        tr!(lang, text::LIMIT_UNVERIFIED, limit = limit)
+                                    }
+                                })
+                                .collect();
+                            let confirm: Vec<&str> =
+                                limits.iter().map(|l| l.confirm_in(lang)).collect();
+                            (
+                                tr!(lang, text::LIMITED, country = country, destination = name),
+                                tr!(
+                                    lang,
+                                    text::LIMITED_LABEL,
+                                    decision = decision.decision,
+                                    limits = what.join("; ")
+                                ),
+                                tr!(
+                                    lang,
+                                    text::LIMITED_HELP,
+                                    confirm = confirm.join(text::AND.get(lang)),
+                                    destination = name
+                                ),
+                            )
+                        }
                     },
                     _ => continue,
                 };
-                let mut finding = cx.finding(message, mechanism.span, label).with_secondary(
-                    destination.country.span,
-                    tr!(lang, text::IMPORTER_IN, country = country),
-                );
+                let importer = if organisation {
+                    tr!(lang, text::IMPORTER_IS, country = country)
+                } else {
+                    tr!(lang, text::IMPORTER_IN, country = country)
+                };
+                let mut finding = cx
+                    .finding(message, mechanism.span, label)
+                    .with_secondary(destination.country.span, importer);
+                if let Some(severity) = severity {
+                    finding.severity = severity;
+                }
                 for (span, label) in destination.route_labels(model, lang) {
                     finding = finding.with_secondary(span, label);
                 }
                 let path = destination.path(model, cx.flow, lang);
-                cx.report(finding.with_path(path).with_help(tr!(lang, help)));
+                cx.report(finding.with_path(path).with_help(help));
             }
         }
     }
