@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// ## What it checks
     /// For every processor, sub-processor (to any depth) or recipient outside the EU/EEA that personal
-    /// data reaches, each mechanism its `transfer` names must be able to cover the country it names:
+    /// data reaches, each mechanism its `transfer` names must be able to cover the country or the
+    /// international organisation it names:
     ///
     /// - `adequacy` needs an adequacy decision of the Commission for that country (the table in
     ///   `src/law/data/countries.toml`, with the decision and its scope). Some decisions cover only the
@@ -19,9 +20,36 @@ declare_rule! {
     ///   operators subject to the APPI) and the United States (organisations on the Data Privacy
     ///   Framework List). A recipient that is not a business — an authority, the police, the tax or
     ///   emergency services, a private person, the public — is outside those decisions.
+    /// - an international organisation (`international organisation EPO`) is outside the EU/EEA for
+    ///   Chapter V wherever its seat is (art. 44). `adequacy` covers it only where the Commission has
+    ///   found that organisation adequate (`src/law/data/organisations.toml`): today the European
+    ///   Patent Organisation, Commission Implementing Decision (EU) 2025/1382 of 15 July 2025.
     /// - `dpf` is the EU-US Data Privacy Framework (Commission Implementing Decision (EU) 2023/1795 of
     ///   10 July 2023): it covers importers in the United States only, and only organisations that can
-    ///   self-certify, so never a US authority or a private person.
+    ///   self-certify, so never a US authority, a private person or an international organisation.
+    ///
+    /// Some decisions leave out parts of the country, of its importers or of the transfers, and a spec
+    /// cannot show that the importer is outside them. These limits are data (`[[adequacy.limit]]` in
+    /// countries.toml): South Korea's decision ((EU) 2022/254) does not cover religious organisations
+    /// processing for their missionary activities, political parties processing for the nomination of
+    /// candidates, or personal credit information processed by controllers supervised by the Financial
+    /// Services Commission; Israel's (2011/61/EU) covers the State of Israel as defined in accordance
+    /// with international law — within its pre-1967 borders, so not the Golan Heights, Gaza or the West
+    /// Bank including East Jerusalem (recital 14, art. 2; the Commission's answer to E-005753/2020) —
+    /// and automated transfers, or non-automated ones the importer processes further by automated
+    /// means. Where `transfer adequacy` is relied on for such a country, the rule gives one warning per
+    /// importer, naming every limit that can concern it and what to confirm. A Korean authority, person
+    /// or the public cannot be a religious organisation, party or supervised credit controller, so the
+    /// Korean exclusions are not raised for them; Israel's limits concern every importer.
+    ///
+    /// The language has no statement that says "the importer is outside the exclusions", by design:
+    /// the answer lies with the importer (its seat, its activities, how the data travel), not in the
+    /// notice, and a statement the spec could simply assert would silence the warning without anyone
+    /// having asked. Confirm it with the importer and record where, with
+    /// `allow TRANSFER-MECHANISM-SCOPE "..."` on the importer's block (the reason is kept in every
+    /// output format); if the importer falls within a limit, the decision does not cover the transfer.
+    /// The warning is a question, not a verdict: an error only where a mechanism cannot cover the
+    /// destination at all.
     ///
     /// Every mechanism is checked, also when another one is declared beside it (`transfer dpf | scc`):
     /// the record of processing and the privacy notice would name a safeguard that does not apply.
@@ -36,18 +64,25 @@ declare_rule! {
     /// cannot look the list up itself.
     ///
     /// ## Why it matters
-    /// An adequacy decision under art. 45(3) finds that a third country "or one or more specified
-    /// sectors within that third country" ensure an adequate level of protection; a transfer outside
-    /// the country or sector it names has no adequacy decision and needs safeguards under art. 46 or a
-    /// derogation under art. 49 (art. 44). The EU-US Data Privacy Framework is such a decision for the
+    /// An adequacy decision under art. 45(3) finds that "a third country, a territory or one or more
+    /// specified sectors within a third country, or the international organisation in question"
+    /// ensures an adequate level of protection; a transfer outside the territory or sector it names, or
+    /// to an organisation it does not name, has no adequacy decision and needs safeguards under art. 46
+    /// or a derogation under art. 49 (art. 44). A decision's own exclusions (Korea's sectors, Israel's
+    /// territory) are part of that scope: an exporter who relies on it must know that the importer is
+    /// inside it (art. 5(2), 24). The EU-US Data Privacy Framework is such a decision for the
     /// United States, and it covers only the organisations on the Department of Commerce's DPF List.
     /// A mechanism that does not cover the destination is no mechanism: the transfer is unlawful, and the
     /// information given to data subjects under art. 13(1)(f) is wrong.
     ///
     /// ## Legal basis
     /// - GDPR art. 45(1), 45(3) (adequacy decisions, for a country or specified sectors)
-    /// - GDPR art. 44 (every transfer needs a mechanism of Chapter V)
+    /// - GDPR art. 44 (every transfer needs a mechanism of Chapter V, also to an international
+    ///   organisation)
     /// - Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (EU-US Data Privacy Framework)
+    /// - Commission Implementing Decision (EU) 2025/1382 of 15 July 2025 (European Patent Organisation)
+    /// - Commission Implementing Decision (EU) 2022/254 of 17 December 2021 (Republic of Korea)
+    /// - Commission Decision 2011/61/EU of 31 January 2011 (Israel), recital 14 and art. 2
     ///
     /// ## Non-compliant example
     /// ```hjemmel
