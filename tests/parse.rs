@@ -144,7 +144,13 @@ fn an_international_organisation_is_read_for_processors_and_recipients() {
     assert!(p.country.is_none());
     assert_eq!(r.organisation.as_ref().unwrap().node, "UN");
     // `organisationUN` is no keyword followed by a code.
-    assert!(parse_file(FileId(0), "recipient r \"R\" organisation { international organisationUN }\n").is_err());
+    assert!(
+        parse_file(
+            FileId(0),
+            "recipient r \"R\" organisation { international organisationUN }\n"
+        )
+        .is_err()
+    );
 }
 
 #[test]

@@ -315,7 +315,7 @@ pub mod text {
     crate::texts! {
         OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
         UNKNOWN = ("country unknown", "ukendt land"),
-        ORGANISATION = ("international organisation {code}", "international organisation {code}"),
+        ORGANISATION = ("international organisation {code}", "den internationale organisation {code}"),
         ORGANISATION_NAMED = (
             "the international organisation {name} ({code})",
             "den internationale organisation {name} ({code})"
@@ -430,14 +430,28 @@ pub fn parse_organisation(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Dia
     if table.organisation(word).is_some() {
         return Ok(CountryRef::Organisation(word.to_string()));
     }
-    let codes: Vec<&str> = table.organisations().iter().map(|o| o.code.as_str()).collect();
+    let codes: Vec<&str> = table
+        .organisations()
+        .iter()
+        .map(|o| o.code.as_str())
+        .collect();
     let upper = word.to_uppercase();
     let help = if let Some(o) = table.organisation(&upper) {
-        tr!(lang, text::ORG_CAPITALS, code = o.code, name = o.name_in(lang))
+        tr!(
+            lang,
+            text::ORG_CAPITALS,
+            code = o.code,
+            name = o.name_in(lang)
+        )
     } else if let Some(o) = table.organisations().iter().find(|o| {
         o.name.eq_ignore_ascii_case(word) || o.name_da.to_lowercase() == word.to_lowercase()
     }) {
-        tr!(lang, text::ORG_WRITE_THE_CODE, code = o.code, name = o.name_in(lang))
+        tr!(
+            lang,
+            text::ORG_WRITE_THE_CODE,
+            code = o.code,
+            name = o.name_in(lang)
+        )
     } else if let Some(s) = did_you_mean(word, codes.iter().copied()) {
         tr!(lang, text::DID_YOU_MEAN, word = s)
     } else {

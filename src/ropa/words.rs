@@ -81,11 +81,11 @@ texts! {
     COUNTRY_UNKNOWN = ("country unknown", "land ukendt"),
     COUNTRY_NOT_STATED = ("country not stated", "land ikke angivet"),
     THIRD_COUNTRY = ("{country}, third country", "{country}, tredjeland"),
-    /// Art. 30(1)(e) names the international organisation: `international organisation: European
-    /// Patent Organisation (EPO)`.
+    /// Art. 30(1)(e) names the international organisation: `European Patent Organisation (EPO), an
+    /// international organisation`.
     INTERNATIONAL_ORGANISATION = (
-        "international organisation: {name} ({code})",
-        "international organisation: {name} ({code})",
+        "{name} ({code}), an international organisation",
+        "{name} ({code}), en international organisation",
     ),
 }
 

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::Severity;
 use crate::flow::Node;
 use crate::i18n::Text;
-use crate::diagnostic::Severity;
 use crate::law::countries::{Adequacy, AdequacyLimit, CountryRef, countries};
 use crate::law::vocabulary::{Mechanism, RecipientKind};
 use crate::tr;

@@ -264,7 +264,9 @@ impl Place {
             Place::Eea(_) => Marking::None,
             Place::AdequateWhole(_) | Place::AdequatePart(_) => Marking::Adequate,
             Place::Organisation { adequate: true, .. } => Marking::Adequate,
-            Place::Organisation { adequate: false, .. } => Marking::ThirdCountry,
+            Place::Organisation {
+                adequate: false, ..
+            } => Marking::ThirdCountry,
             Place::NoAdequacy(_) | Place::OutsideEea => Marking::ThirdCountry,
             Place::Unknown | Place::NotStated => Marking::Unknown,
         }
