@@ -480,3 +480,66 @@ pub fn both_places(country: &Word<'_>, organisation: &Word<'_>, lang: Lang) -> D
     .with_secondary(organisation.span, tr!(lang, text::BOTH_ORGANISATION))
     .with_help(tr!(lang, text::BOTH_HELP, code = country.node))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aland_and_the_outermost_regions_are_in_the_eu_and_the_octs_are_not() {
+        let table = countries();
+        for code in ["AX", "GF", "GP", "MQ", "RE", "YT", "MF"] {
+            let c = table.get(code).unwrap();
+            assert!(c.eu && c.eea, "{code} is in the EU and the EEA");
+            assert_eq!(CountryRef::Code(code.into()).zone(), Zone::Eea, "{code}");
+        }
+        for code in ["BL", "PM", "NC", "PF", "AW", "CW", "GL", "FO"] {
+            let c = table.get(code).unwrap();
+            assert!(!c.eu && !c.eea, "{code} is outside the EU and the EEA");
+        }
+    }
+
+    #[test]
+    fn an_international_organisation_is_outside_the_eea_with_its_own_adequacy() {
+        let table = countries();
+        let epo = CountryRef::Organisation("EPO".into());
+        assert_eq!(epo.zone(), Zone::InternationalOrganisation);
+        let decision = table.adequacy_of(&epo).unwrap();
+        assert!(decision.decision.contains("(EU) 2025/1382"));
+        assert!(decision.covers_every_importer() && decision.verified);
+        let un = CountryRef::Organisation("UN".into());
+        assert_eq!(un.zone(), Zone::InternationalOrganisation);
+        assert!(table.adequacy_of(&un).is_none());
+        for o in table.organisations() {
+            assert!(!o.name_da.is_empty() && !o.founded.is_empty(), "{}", o.code);
+            assert_eq!(o.code, o.code.to_uppercase(), "{}", o.code);
+        }
+    }
+
+    #[test]
+    fn korea_and_israel_carry_their_limits_in_both_languages() {
+        let table = countries();
+        let kr = &table.adequacy("KR").unwrap().limits;
+        assert_eq!(kr.len(), 3);
+        assert!(kr.iter().all(|l| l.organisations_only));
+        let il = &table.adequacy("IL").unwrap().limits;
+        assert_eq!(il.len(), 2);
+        assert!(il.iter().all(|l| !l.organisations_only));
+        for limit in kr.iter().chain(il) {
+            for lang in [Lang::En, Lang::Da] {
+                assert!(!limit.what_in(lang).is_empty() && !limit.confirm_in(lang).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_organisation_is_an_error_with_a_suggestion() {
+        let span = crate::syntax::span::Span::SYNTHETIC;
+        let word = Word::new("epo", span);
+        let err = parse_organisation(&word, Lang::En).unwrap_err();
+        assert_eq!(err.code, "invalid-organisation");
+        assert!(err.help.unwrap().contains("`EPO`"));
+        let ok = parse_organisation(&Word::new("EPO", span), Lang::En).unwrap();
+        assert_eq!(ok, CountryRef::Organisation("EPO".into()));
+    }
+}
