@@ -262,6 +262,8 @@ const PIECES: &[&str] = &[
     "aged",
     "limit",
     "dpf_listed",
+    "international organisation EPO",
+    "organisation",
     "area",
     "withdrawal",
     "online_service",

@@ -27,6 +27,7 @@ processor p "Leverandør" {
 }
 recipient police "Politiet" police { country DK }
 recipient us "US" organisation { country US transfer dpf dpf_listed "tjekket" allow TRANSFER-SCC-TIA "grund" }
+recipient epo "EPO" organisation { international organisation EPO transfer adequacy }
 activity a "Aktivitet" {
   purpose "Formål"
   subjects employees
@@ -127,6 +128,30 @@ fn keywords_are_whole_words() {
         .remove(0);
     assert_eq!(err.code, "syntax");
     assert_eq!(err.primary.unwrap().span.start, 0);
+}
+
+#[test]
+fn an_international_organisation_is_read_for_processors_and_recipients() {
+    let text = "processor p \"P\" { agreement \"DBA\" international organisation EPO }\n\
+                recipient r \"R\" organisation {\n  international\n  organisation UN\n}\n";
+    let file = parse_file(FileId(0), text).unwrap();
+    let Declaration::Processor(p) = &file.declarations[0] else {
+        panic!("a processor")
+    };
+    let Declaration::Recipient(r) = &file.declarations[1] else {
+        panic!("a recipient")
+    };
+    assert_eq!(p.organisation.as_ref().unwrap().node, "EPO");
+    assert!(p.country.is_none());
+    assert_eq!(r.organisation.as_ref().unwrap().node, "UN");
+    // `organisationUN` is no keyword followed by a code.
+    assert!(
+        parse_file(
+            FileId(0),
+            "recipient r \"R\" organisation { international organisationUN }\n"
+        )
+        .is_err()
+    );
 }
 
 #[test]

@@ -69,6 +69,28 @@ fn transfers_as_json_in_danish() {
     insta::assert_snapshot!(ropa::json::render(&record(TRANSFERS, Lang::Da)));
 }
 
+/// Art. 30(1)(e) identifies an international organisation by name, with the mechanism: the EPO's
+/// adequacy decision is implied, the UNHCR's derogation declared; the JSON gives the spec's code.
+#[test]
+fn an_international_organisation_is_named_in_the_record() {
+    const ORGANISATION: &str = "tests/fixtures/ropa/organisation.hjemmel";
+    let en = ropa::markdown::render(&record(ORGANISATION, Lang::En));
+    assert!(en.contains(
+        "European Patent Organisation (EPO), an international organisation): adequacy decision for \
+         the international organisation (art. 45)"
+    ), "{en}");
+    assert!(en.contains(
+        "Office of the United Nations High Commissioner for Refugees (UNHCR), an international organisation)"
+    ), "{en}");
+    let da = ropa::markdown::render(&record(ORGANISATION, Lang::Da));
+    assert!(
+        da.contains("Den Europæiske Patentorganisation (EPO), en international organisation"),
+        "{da}"
+    );
+    let json = ropa::json::render(&record(ORGANISATION, Lang::En));
+    assert!(json.contains("\"country\": \"EPO\""), "{json}");
+}
+
 /// Every field the spec leaves out reads "not stated", none is blank: in the CSV, no cell is empty.
 #[test]
 fn no_csv_cell_is_empty() {

@@ -33,6 +33,8 @@ pub enum Place {
     OutsideEea,
     /// `unknown`, or a processor that states no country.
     Unknown,
+    /// `international organisation EPO`: the organisation's code.
+    Organisation(String),
 }
 
 impl Place {
@@ -41,6 +43,7 @@ impl Place {
             CountryRef::Code(code) => Place::Country(code.clone()),
             CountryRef::OutsideEea => Place::OutsideEea,
             CountryRef::Unknown => Place::Unknown,
+            CountryRef::Organisation(code) => Place::Organisation(code.clone()),
         }
     }
 
@@ -50,6 +53,7 @@ impl Place {
             Place::Country(code) => code,
             Place::OutsideEea => "outside_eea",
             Place::Unknown => "unknown",
+            Place::Organisation(code) => code,
         }
     }
 
@@ -59,6 +63,7 @@ impl Place {
             Place::Country(code) => CountryRef::Code(code.clone()),
             Place::OutsideEea => CountryRef::OutsideEea,
             Place::Unknown => CountryRef::Unknown,
+            Place::Organisation(code) => CountryRef::Organisation(code.clone()),
         };
         country.zone() != Zone::Eea
     }

@@ -178,6 +178,9 @@ pub fn place(lang: Lang, place: Option<&Place>) -> String {
         Some(Place::Country(code)) => code.clone(),
         Some(Place::OutsideEea) => tr!(lang, OUTSIDE_EEA),
         Some(Place::Unknown) => tr!(lang, COUNTRY_UNKNOWN),
+        Some(Place::Organisation(code)) => {
+            crate::law::countries::CountryRef::Organisation(code.clone()).label(lang)
+        }
         None => tr!(lang, COUNTRY_NOT_STATED),
     }
 }

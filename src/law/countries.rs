@@ -1,5 +1,6 @@
 //! Countries: ISO 3166-1 codes, EU/EEA membership and adequacy decisions, loaded from
-//! `src/law/data/countries.toml`.
+//! `src/law/data/countries.toml`; and the international organisations a spec can name as a destination
+//! (GDPR art. 4(26), 44), with their adequacy decisions, from `src/law/data/organisations.toml`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -26,6 +27,8 @@ pub struct Country {
 /// An adequacy decision under GDPR art. 45(3).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Adequacy {
+    /// The country's ISO code; empty for an international organisation's decision (organisations.toml).
+    #[serde(default)]
     pub country: String,
     pub decision: String,
     #[serde(default)]
@@ -44,6 +47,71 @@ pub struct Adequacy {
     pub businesses_only: bool,
     #[serde(default = "default_true")]
     pub verified: bool,
+    /// What the decision does not cover and the spec cannot show (KR's excluded sectors, IL's territory).
+    #[serde(default, rename = "limit")]
+    pub limits: Vec<AdequacyLimit>,
+}
+
+/// A part of a country, of its importers or of the transfers that an adequacy decision does not cover,
+/// which the reader has to confirm about the importer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AdequacyLimit {
+    /// The limit as the decision states it.
+    pub what: String,
+    pub what_da: String,
+    /// What to confirm about the importer.
+    pub confirm: String,
+    pub confirm_da: String,
+    /// Only an organisation can fall within the limit (a processor, or a recipient of kind
+    /// organisation), not an authority, a person or the public.
+    #[serde(default)]
+    pub organisations_only: bool,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+}
+
+impl AdequacyLimit {
+    /// The limit in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.what,
+            Lang::Da => &self.what_da,
+        }
+    }
+
+    /// What to confirm, in `lang`.
+    pub fn confirm_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.confirm,
+            Lang::Da => &self.confirm_da,
+        }
+    }
+}
+
+/// An international organisation (GDPR art. 4(26)) a spec can name: `international organisation EPO`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Organisation {
+    pub code: String,
+    pub name: String,
+    pub name_da: String,
+    /// The instrument that set it up.
+    #[serde(default)]
+    pub founded: String,
+    #[serde(default = "default_true")]
+    pub verified: bool,
+    /// The Commission's adequacy decision for it, if there is one.
+    #[serde(default)]
+    pub adequacy: Option<Adequacy>,
+}
+
+impl Organisation {
+    /// The organisation's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Da => &self.name_da,
+        }
+    }
 }
 
 impl Country {
@@ -93,10 +161,17 @@ struct CountriesFile {
     alias: Vec<Alias>,
 }
 
+#[derive(Debug, Deserialize)]
+struct OrganisationsFile {
+    organisation: Vec<Organisation>,
+}
+
 pub struct Countries {
     by_code: HashMap<String, Country>,
     adequacy: HashMap<String, Adequacy>,
     aliases: HashMap<String, Alias>,
+    /// The international organisations, in the order of organisations.toml.
+    organisations: Vec<Organisation>,
 }
 
 pub fn countries() -> &'static Countries {
@@ -104,7 +179,11 @@ pub fn countries() -> &'static Countries {
     COUNTRIES.get_or_init(|| {
         let file: CountriesFile = toml::from_str(include_str!("data/countries.toml"))
             .unwrap_or_else(|e| panic!("src/law/data/countries.toml is malformed: {e}"));
+        let organisations: OrganisationsFile =
+            toml::from_str(include_str!("data/organisations.toml"))
+                .unwrap_or_else(|e| panic!("src/law/data/organisations.toml is malformed: {e}"));
         Countries {
+            organisations: organisations.organisation,
             by_code: file
                 .country
                 .into_iter()
@@ -132,6 +211,25 @@ impl Countries {
     pub fn adequacy(&self, code: &str) -> Option<&Adequacy> {
         self.adequacy.get(code)
     }
+
+    /// The international organisation written `code` in a spec.
+    pub fn organisation(&self, code: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.code == code)
+    }
+
+    /// Every international organisation hjemmel knows, in the order of organisations.toml.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The adequacy decision for a named country or international organisation, if there is one.
+    pub fn adequacy_of(&self, place: &CountryRef) -> Option<&Adequacy> {
+        match place {
+            CountryRef::Code(code) => self.adequacy(code),
+            CountryRef::Organisation(code) => self.organisation(code)?.adequacy.as_ref(),
+            CountryRef::OutsideEea | CountryRef::Unknown => None,
+        }
+    }
 }
 
 /// Where a party is, as far as the spec says.
@@ -144,6 +242,9 @@ pub enum CountryRef {
     OutsideEea,
     /// `unknown`: the spec does not know where.
     Unknown,
+    /// `international organisation EPO`: an international organisation (GDPR art. 4(26)). Chapter V
+    /// treats it as outside the EU/EEA wherever its seat is (art. 44).
+    Organisation(String),
 }
 
 /// Where a country stands under GDPR Chapter V.
@@ -157,6 +258,9 @@ pub enum Zone {
     UnnamedThirdCountry,
     /// Not known.
     Unknown,
+    /// An international organisation: outside the EU/EEA for Chapter V (art. 44), with or without an
+    /// adequacy decision.
+    InternationalOrganisation,
 }
 
 impl CountryRef {
@@ -168,6 +272,29 @@ impl CountryRef {
             },
             CountryRef::OutsideEea => Zone::UnnamedThirdCountry,
             CountryRef::Unknown => Zone::Unknown,
+            CountryRef::Organisation(_) => Zone::InternationalOrganisation,
+        }
+    }
+
+    /// For a message: `Korea, Republic of (KR)`, `the European Patent Organisation (EPO)`; otherwise
+    /// the [`label`](Self::label).
+    pub fn describe(&self, lang: Lang) -> String {
+        let table = countries();
+        match self {
+            CountryRef::Code(code) => match table.get(code) {
+                Some(c) => format!("{} ({code})", c.name_in(lang)),
+                None => code.clone(),
+            },
+            CountryRef::Organisation(code) => match table.organisation(code) {
+                Some(o) => tr!(
+                    lang,
+                    text::ORGANISATION_NAMED,
+                    name = o.name_in(lang),
+                    code = code
+                ),
+                None => self.label(lang),
+            },
+            _ => self.label(lang),
         }
     }
 
@@ -177,6 +304,7 @@ impl CountryRef {
             CountryRef::Code(code) => code.clone(),
             CountryRef::OutsideEea => tr!(lang, text::OUTSIDE_EEA),
             CountryRef::Unknown => tr!(lang, text::UNKNOWN),
+            CountryRef::Organisation(code) => tr!(lang, text::ORGANISATION, code = code),
         }
     }
 }
@@ -187,6 +315,44 @@ pub mod text {
     crate::texts! {
         OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
         UNKNOWN = ("country unknown", "ukendt land"),
+        ORGANISATION = ("international organisation {code}", "den internationale organisation {code}"),
+        ORGANISATION_NAMED = (
+            "the international organisation {name} ({code})",
+            "den internationale organisation {name} ({code})"
+        ),
+        BOTH = (
+            "`country` beside `international organisation {code}`: a party is in a country or is an \
+             international organisation, not both",
+            "`country` ved siden af `international organisation {code}`: en part er i et land eller er en \
+             international organisation, ikke begge dele"
+        ),
+        BOTH_LABEL = ("a country as well", "også et land"),
+        BOTH_ORGANISATION = ("an international organisation", "en international organisation"),
+        BOTH_HELP = (
+            "remove `country {code}`: a transfer to an international organisation is a transfer under \
+             GDPR art. 44 wherever the organisation has its seat",
+            "fjern `country {code}`: en overførsel til en international organisation er en overførsel \
+             efter databeskyttelsesforordningens art. 44, uanset hvor organisationen har sit hjemsted"
+        ),
+        ORG_CAPITALS = (
+            "an international organisation's code is written in capitals: `{code}` ({name})",
+            "en international organisations kode skrives med store bogstaver: `{code}` ({name})"
+        ),
+        ORG_WRITE_THE_CODE = (
+            "write the organisation's code: `{code}` ({name})",
+            "skriv organisationens kode: `{code}` ({name})"
+        ),
+        NOT_AN_ORGANISATION = (
+            "`{word}` is not an international organisation hjemmel knows",
+            "`{word}` er ikke en international organisation, som hjemmel kender"
+        ),
+        NOT_AN_ORGANISATION_LABEL = ("unknown international organisation", "ukendt international organisation"),
+        ORGANISATIONS_KNOWN = (
+            "write one of the international organisations in hjemmel's reference data: {codes}; for \
+             another, write `country outside_eea` and name the organisation in the label",
+            "skriv en af de internationale organisationer i hjemmels referencedata: {codes}; for en \
+             anden, skriv `country outside_eea`, og navngiv organisationen i betegnelsen"
+        ),
         ALIAS = (
             "the ISO 3166-1 code for {name} is `{code}`",
             "ISO 3166-1-koden for {name} er `{code}`"
@@ -254,4 +420,126 @@ pub fn parse_country(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnost
         tr!(lang, text::NOT_A_CODE_LABEL),
     )
     .with_help(help))
+}
+
+/// Reads the code of `international organisation CODE`: one of the organisations in
+/// organisations.toml; an error is worded in `lang`.
+pub fn parse_organisation(name: &Word<'_>, lang: Lang) -> Result<CountryRef, Diagnostic> {
+    let word = name.node;
+    let table = countries();
+    if table.organisation(word).is_some() {
+        return Ok(CountryRef::Organisation(word.to_string()));
+    }
+    let codes: Vec<&str> = table
+        .organisations()
+        .iter()
+        .map(|o| o.code.as_str())
+        .collect();
+    let upper = word.to_uppercase();
+    let help = if let Some(o) = table.organisation(&upper) {
+        tr!(
+            lang,
+            text::ORG_CAPITALS,
+            code = o.code,
+            name = o.name_in(lang)
+        )
+    } else if let Some(o) = table.organisations().iter().find(|o| {
+        o.name.eq_ignore_ascii_case(word) || o.name_da.to_lowercase() == word.to_lowercase()
+    }) {
+        tr!(
+            lang,
+            text::ORG_WRITE_THE_CODE,
+            code = o.code,
+            name = o.name_in(lang)
+        )
+    } else if let Some(s) = did_you_mean(word, codes.iter().copied()) {
+        tr!(lang, text::DID_YOU_MEAN, word = s)
+    } else {
+        let list: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+        tr!(lang, text::ORGANISATIONS_KNOWN, codes = list.join(", "))
+    };
+    Err(Diagnostic::spec_error_at(
+        "invalid-organisation",
+        tr!(lang, text::NOT_AN_ORGANISATION, word = word),
+        name.span,
+        tr!(lang, text::NOT_AN_ORGANISATION_LABEL),
+    )
+    .with_help(help))
+}
+
+/// The error for a party that names both a `country` and an `international organisation`, worded in
+/// `lang`: Chapter V treats an international organisation as outside the EU/EEA wherever its seat is, so
+/// its country says nothing about the transfer.
+pub fn both_places(country: &Word<'_>, organisation: &Word<'_>, lang: Lang) -> Diagnostic {
+    Diagnostic::spec_error_at(
+        "country-and-organisation",
+        tr!(lang, text::BOTH, code = organisation.node),
+        country.span,
+        tr!(lang, text::BOTH_LABEL),
+    )
+    .with_secondary(organisation.span, tr!(lang, text::BOTH_ORGANISATION))
+    .with_help(tr!(lang, text::BOTH_HELP, code = country.node))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aland_and_the_outermost_regions_are_in_the_eu_and_the_octs_are_not() {
+        let table = countries();
+        for code in ["AX", "GF", "GP", "MQ", "RE", "YT", "MF"] {
+            let c = table.get(code).unwrap();
+            assert!(c.eu && c.eea, "{code} is in the EU and the EEA");
+            assert_eq!(CountryRef::Code(code.into()).zone(), Zone::Eea, "{code}");
+        }
+        for code in ["BL", "PM", "NC", "PF", "AW", "CW", "GL", "FO"] {
+            let c = table.get(code).unwrap();
+            assert!(!c.eu && !c.eea, "{code} is outside the EU and the EEA");
+        }
+    }
+
+    #[test]
+    fn an_international_organisation_is_outside_the_eea_with_its_own_adequacy() {
+        let table = countries();
+        let epo = CountryRef::Organisation("EPO".into());
+        assert_eq!(epo.zone(), Zone::InternationalOrganisation);
+        let decision = table.adequacy_of(&epo).unwrap();
+        assert!(decision.decision.contains("(EU) 2025/1382"));
+        assert!(decision.covers_every_importer() && decision.verified);
+        let un = CountryRef::Organisation("UN".into());
+        assert_eq!(un.zone(), Zone::InternationalOrganisation);
+        assert!(table.adequacy_of(&un).is_none());
+        for o in table.organisations() {
+            assert!(!o.name_da.is_empty() && !o.founded.is_empty(), "{}", o.code);
+            assert_eq!(o.code, o.code.to_uppercase(), "{}", o.code);
+        }
+    }
+
+    #[test]
+    fn korea_and_israel_carry_their_limits_in_both_languages() {
+        let table = countries();
+        let kr = &table.adequacy("KR").unwrap().limits;
+        assert_eq!(kr.len(), 3);
+        assert!(kr.iter().all(|l| l.organisations_only));
+        let il = &table.adequacy("IL").unwrap().limits;
+        assert_eq!(il.len(), 2);
+        assert!(il.iter().all(|l| !l.organisations_only));
+        for limit in kr.iter().chain(il) {
+            for lang in [Lang::En, Lang::Da] {
+                assert!(!limit.what_in(lang).is_empty() && !limit.confirm_in(lang).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_organisation_is_an_error_with_a_suggestion() {
+        let span = crate::syntax::span::Span::SYNTHETIC;
+        let word = Word::new("epo", span);
+        let err = parse_organisation(&word, Lang::En).unwrap_err();
+        assert_eq!(err.code, "invalid-organisation");
+        assert!(err.help.unwrap().contains("`EPO`"));
+        let ok = parse_organisation(&Word::new("EPO", span), Lang::En).unwrap();
+        assert_eq!(ok, CountryRef::Organisation("EPO".into()));
+    }
 }

@@ -214,6 +214,7 @@ fn country_word<S: serde::Serializer>(
         Some(CountryRef::Code(code)) => s.serialize_str(code),
         Some(CountryRef::OutsideEea) => s.serialize_str("outside_eea"),
         Some(CountryRef::Unknown) => s.serialize_str("unknown"),
+        Some(CountryRef::Organisation(code)) => s.serialize_str(code),
         None => s.serialize_none(),
     }
 }

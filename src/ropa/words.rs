@@ -33,6 +33,10 @@ texts! {
     PERSON = ("private persons", "privatpersoner"),
 
     ADEQUACY = ("adequacy decision (art. 45)", "tilstrækkelighedsafgørelse (art. 45)"),
+    ADEQUACY_ORGANISATION = (
+        "adequacy decision for the international organisation (art. 45)",
+        "tilstrækkelighedsafgørelse for den internationale organisation (art. 45)",
+    ),
     ADEQUACY_WHOLE_COUNTRY = (
         "adequacy decision for the whole country (art. 45)",
         "tilstrækkelighedsafgørelse for hele landet (art. 45)",
@@ -78,6 +82,12 @@ texts! {
     COUNTRY_UNKNOWN = ("country unknown", "land ukendt"),
     COUNTRY_NOT_STATED = ("country not stated", "land ikke angivet"),
     THIRD_COUNTRY = ("{country}, third country", "{country}, tredjeland"),
+    /// Art. 30(1)(e) names the international organisation: `European Patent Organisation (EPO), an
+    /// international organisation`.
+    INTERNATIONAL_ORGANISATION = (
+        "{name} ({code}), an international organisation",
+        "{name} ({code}), en international organisation",
+    ),
 }
 
 /// A data category's class in words: `special category (art. 9): data concerning health`.
@@ -127,13 +137,12 @@ pub fn mechanism(lang: Lang, m: &MechanismRef) -> String {
 
 /// The mechanism that applies without being declared: an adequacy decision for the whole country.
 pub fn implied_mechanism(lang: Lang, country: &CountryRef) -> Option<String> {
-    let CountryRef::Code(code) = country else {
-        return None;
+    let adequacy = countries().adequacy_of(country)?;
+    let text = match country {
+        CountryRef::Organisation(_) => ADEQUACY_ORGANISATION,
+        _ => ADEQUACY_WHOLE_COUNTRY,
     };
-    let adequacy = countries().adequacy(code)?;
-    adequacy
-        .covers_every_importer()
-        .then(|| tr!(lang, ADEQUACY_WHOLE_COUNTRY))
+    adequacy.covers_every_importer().then(|| tr!(lang, text))
 }
 
 /// When data is deleted: `5 years after the end of the journal period`.
@@ -187,15 +196,21 @@ pub fn country(lang: Lang, country: Option<&CountryRef>) -> String {
             tr!(lang, THIRD_COUNTRY, country = code)
         }
         Some(CountryRef::Code(code)) => code.clone(),
+        Some(CountryRef::Organisation(code)) => {
+            let name = countries()
+                .organisation(code)
+                .map_or(code.as_str(), |o| o.name_in(lang));
+            tr!(lang, INTERNATIONAL_ORGANISATION, name = name, code = code)
+        }
     }
 }
 
-/// Outside the EU/EEA, named or not.
+/// Outside the EU/EEA, named or not: a third country or an international organisation (art. 44).
 pub fn is_third_country(country: &CountryRef) -> bool {
     use crate::law::countries::Zone;
     matches!(
         country.zone(),
-        Zone::ThirdCountry | Zone::UnnamedThirdCountry
+        Zone::ThirdCountry | Zone::UnnamedThirdCountry | Zone::InternationalOrganisation
     )
 }
 

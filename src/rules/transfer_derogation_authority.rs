@@ -8,7 +8,8 @@ declare_rule! {
     ///
     /// ## What it checks
     /// When the controller is a `public authority`, no processor, sub-processor (to any depth) or
-    /// recipient outside the EU/EEA that its data reaches may rest its transfer on `derogation(a)`
+    /// recipient outside the EU/EEA (in a third country, or an international organisation) that its
+    /// data reaches may rest its transfer on `derogation(a)`
     /// (explicit consent), `derogation(b)` (a contract with the data subject) or `derogation(c)` (a
     /// contract in the data subject's interest). The finding is on the derogation and names the path
     /// the data takes. The other derogations — (d) important reasons of public interest, (e) legal

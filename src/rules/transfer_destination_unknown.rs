@@ -147,7 +147,7 @@ impl Rule for TransferDestinationUnknown {
                     (text::NOT_STATED, text::NOT_STATED_LABEL)
                 }
                 CountryRef::Unknown => (text::UNKNOWN, text::UNKNOWN_LABEL),
-                CountryRef::Code(_) => continue,
+                CountryRef::Code(_) | CountryRef::Organisation(_) => continue,
             };
             let mut finding = cx.finding(
                 tr!(lang, message, destination = destination.name),

@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::law::countries::{CountryRef, countries};
+use crate::law::countries::countries;
 use crate::law::vocabulary::Mechanism;
 use crate::tr;
 
@@ -15,7 +15,10 @@ declare_rule! {
     /// relied on all the same, and the missing country is reported by TRANSFER-DESTINATION-UNKNOWN. A
     /// party in a country whose adequacy decision covers every importer there (e.g. `CH`, `GB`) is not
     /// checked: the transfer can rest on art. 45, and no assessment of the destination's law is needed
-    /// for it. A party that no activity's data reaches is not checked.
+    /// for it; the same holds for an international organisation with an adequacy decision (the
+    /// European Patent Organisation). Any other international organisation (`international organisation
+    /// UN`) is checked like a third country (art. 44). A party that no activity's data reaches is not
+    /// checked.
     ///
     /// This is a warning: the GDPR does not name the assessment, and hjemmel cannot read it. It checks
     /// only that the spec points to one.
@@ -137,10 +140,9 @@ impl Rule for TransferSccTia {
             else {
                 continue;
             };
-            if let CountryRef::Code(code) = &destination.country.node
-                && countries()
-                    .adequacy(code)
-                    .is_some_and(|a| a.covers_every_importer())
+            if countries()
+                .adequacy_of(&destination.country.node)
+                .is_some_and(|a| a.covers_every_importer())
             {
                 continue;
             }

@@ -18,6 +18,18 @@ declare_rule! {
     /// the record shows which one is relied on. A party `outside_eea` (country not named) always
     /// needs a declared mechanism.
     ///
+    /// Åland and the EU's outermost regions (French Guiana, Guadeloupe, Martinique, Réunion, Mayotte,
+    /// Saint-Martin) have their own ISO codes but are part of the EU (TFEU arts. 349, 355(1), 355(4)):
+    /// `country RE` or `country AX` is no transfer. The overseas countries and territories (e.g.
+    /// Greenland, New Caledonia, Aruba) and the Faroe Islands are outside the EU/EEA.
+    ///
+    /// An international organisation (`international organisation EPO`; GDPR art. 4(26)) is outside
+    /// the EU/EEA for Chapter V wherever its seat is: art. 44 speaks of transfers "to a third country
+    /// or to an international organisation", and an organisation with privileges and immunities is not
+    /// bound by the GDPR. The European Patent Organisation has an adequacy decision covering it
+    /// (Commission Implementing Decision (EU) 2025/1382 of 15 July 2025), so it needs no declaration;
+    /// every other organisation in `src/law/data/organisations.toml` does.
+    ///
     /// ## Why it matters
     /// A transfer of personal data to a third country may take place only under an adequacy decision
     /// (art. 45), with appropriate safeguards (art. 46, e.g. standard contractual clauses) or binding
@@ -88,6 +100,10 @@ declare_rule! {
     }
     texts {
         THIRD_COUNTRY = ("{name} ({code}), a third country", "{name} ({code}), et tredjeland"),
+        ORGANISATION = (
+            "{organisation}, outside the EU/EEA under art. 44",
+            "{organisation}, uden for EU/EØS efter art. 44",
+        ),
         MESSAGE = (
             "personal data reaches `{destination}` outside the EU/EEA with no transfer mechanism",
             "personoplysninger sendes til `{destination}` uden for EU/EØS uden et overførselsgrundlag",
@@ -109,6 +125,16 @@ declare_rule! {
              tilstrækkelighedsafgørelsen for {code} ({scope}), ellers f.eks. `transfer scc` med en \
              overførselsvurdering (`tia \"...\"`)",
         ),
+        HELP_ORGANISATION = (
+            "declare the mechanism in its block: safeguards of art. 46 agreed with the organisation (between \
+             public bodies a legally binding instrument or an administrative arrangement, art. 46(2)(a), \
+             46(3)(b); otherwise e.g. `transfer scc` with `tia \"...\"`), or a derogation of art. 49 such as \
+             `transfer derogation(d)` for important reasons of public interest",
+            "angiv overførselsgrundlaget i blokken: fornødne garantier efter art. 46 aftalt med organisationen \
+             (mellem offentlige myndigheder et juridisk bindende instrument eller en administrativ ordning, \
+             art. 46, stk. 2, litra a, og stk. 3, litra b; ellers f.eks. `transfer scc` med `tia \"...\"`) eller en \
+             undtagelse i art. 49, f.eks. `transfer derogation(d)` af hensyn til vigtige samfundsinteresser",
+        ),
         HELP_OTHER = (
             "declare the mechanism in its block, e.g. `transfer scc` with a transfer impact assessment \
              (`tia \"...\"`), or stop the transfer",
@@ -118,13 +144,11 @@ declare_rule! {
     }
 }
 
+/// An adequacy decision covers every importer in the country, or the whole international organisation.
 fn fully_adequate(country: &CountryRef) -> bool {
-    match country {
-        CountryRef::Code(code) => countries()
-            .adequacy(code)
-            .is_some_and(|a| a.covers_every_importer()),
-        _ => false,
-    }
+    countries()
+        .adequacy_of(country)
+        .is_some_and(|a| a.covers_every_importer())
 }
 
 impl Rule for TransferUndeclared {
@@ -155,6 +179,11 @@ impl Rule for TransferUndeclared {
                         .unwrap_or(code);
                     tr!(lang, text::THIRD_COUNTRY, name = name, code = code)
                 }
+                organisation @ CountryRef::Organisation(_) => tr!(
+                    lang,
+                    text::ORGANISATION,
+                    organisation = organisation.describe(lang)
+                ),
                 other => other.label(lang),
             };
             let path = destination.path(model, cx.flow, lang);
@@ -188,6 +217,7 @@ impl Rule for TransferUndeclared {
                         .map(|a| a.scope_in(lang))
                         .unwrap_or_default()
                 ),
+                CountryRef::Organisation(_) => tr!(lang, text::HELP_ORGANISATION),
                 _ => tr!(lang, text::HELP_OTHER),
             };
             cx.report(finding.with_path(path).with_help(help));

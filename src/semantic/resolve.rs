@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Text as Words};
 use crate::law::ActId;
 use crate::law::cctv;
 use crate::law::citation::{self, LegalRef};
-use crate::law::countries::{CountryRef, parse_country};
+use crate::law::countries::{CountryRef, both_places, parse_country, parse_organisation};
 use crate::law::vocabulary::{
     Area, DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind,
     TimeUnit,
@@ -664,7 +664,7 @@ impl<'a> Resolver<'a> {
         out: &mut Vec<Processor>,
     ) {
         let id = ProcessorId(out.len() as u32);
-        let country = p.country.as_ref().and_then(|c| self.country(c));
+        let country = self.place(p.country.as_ref(), p.organisation.as_ref());
         let transfer = p.transfer.as_ref().map(|t| self.transfer(t));
         self.waivers(&p.waivers, p.span);
         out.push(Processor {
@@ -699,7 +699,7 @@ impl<'a> Resolver<'a> {
             name: rc.name.to_name(),
             label: rc.label.to_text(),
             kind: kind.unwrap_or(RecipientKind::Authority),
-            country: rc.country.as_ref().and_then(|c| self.country(c)),
+            country: self.place(rc.country.as_ref(), rc.organisation.as_ref()),
             transfer: rc.transfer.as_ref().map(|t| self.transfer(t)),
             tia: rc.tia.as_ref().map(Quoted::to_text),
             dpf_listed: rc.dpf_listed.as_ref().map(Quoted::to_text),
@@ -710,6 +710,28 @@ impl<'a> Resolver<'a> {
     fn country(&mut self, name: &Word<'_>) -> Option<Spanned<CountryRef>> {
         match parse_country(name, self.lang) {
             Ok(c) => Some(Spanned::new(c, name.span)),
+            Err(d) => {
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    /// Where a processor or recipient is: its `country`, or the `international organisation` it is
+    /// (which wins, with an error, when both are written).
+    fn place(
+        &mut self,
+        country: Option<&Word<'_>>,
+        organisation: Option<&Word<'_>>,
+    ) -> Option<Spanned<CountryRef>> {
+        let Some(organisation) = organisation else {
+            return country.and_then(|c| self.country(c));
+        };
+        if let Some(country) = country {
+            self.error(both_places(country, organisation, self.lang));
+        }
+        match parse_organisation(organisation, self.lang) {
+            Ok(o) => Some(Spanned::new(o, organisation.span)),
             Err(d) => {
                 self.error(d);
                 None

@@ -163,6 +163,8 @@ pub struct Processor<'a> {
     pub agreement: Option<Quoted<'a>>,
     pub authorised: Option<Quoted<'a>>,
     pub country: Option<Word<'a>>,
+    /// `international organisation EPO`: the code of the international organisation it is.
+    pub organisation: Option<Word<'a>>,
     pub transfer: Option<Transfer<'a>>,
     pub tia: Option<Quoted<'a>>,
     pub dpf_listed: Option<Quoted<'a>>,
@@ -184,6 +186,8 @@ pub struct Recipient<'a> {
     pub label: Quoted<'a>,
     pub kind: Word<'a>,
     pub country: Option<Word<'a>>,
+    /// `international organisation EPO`: the code of the international organisation it is.
+    pub organisation: Option<Word<'a>>,
     pub transfer: Option<Transfer<'a>>,
     pub tia: Option<Quoted<'a>>,
     pub dpf_listed: Option<Quoted<'a>>,

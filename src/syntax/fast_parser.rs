@@ -601,6 +601,7 @@ impl<'a> Parser<'a> {
             agreement: None,
             authorised: None,
             country: None,
+            organisation: None,
             transfer: None,
             tia: None,
             dpf_listed: None,
@@ -615,6 +616,7 @@ impl<'a> Parser<'a> {
             "transfer" => Self::once(&mut p.transfer, this.transfer()?),
             "tia" => Self::once(&mut p.tia, this.after("tia", Self::text)?),
             "dpf_listed" => Self::once(&mut p.dpf_listed, this.after("dpf_listed", Self::text)?),
+            "international" => Self::once(&mut p.organisation, this.organisation()?),
             "allow" => {
                 p.waivers.push(this.waiver()?);
                 Some(())
@@ -628,6 +630,15 @@ impl<'a> Parser<'a> {
         })?;
         p.span = self.span_from(start);
         Some(p)
+    }
+
+    /// `organisation_field`: `international organisation CODE`; gives the code.
+    fn organisation(&mut self) -> Option<Word<'a>> {
+        self.after("international", |p| {
+            p.c.keyword("organisation")?;
+            p.c.skip();
+            p.name()
+        })
     }
 
     /// `transfer_field`: `transfer mechanism ("|" mechanism)*`.
@@ -652,6 +663,7 @@ impl<'a> Parser<'a> {
             label,
             kind,
             country: None,
+            organisation: None,
             transfer: None,
             tia: None,
             dpf_listed: None,
@@ -663,6 +675,7 @@ impl<'a> Parser<'a> {
             "transfer" => Self::once(&mut r.transfer, p.transfer()?),
             "tia" => Self::once(&mut r.tia, p.after("tia", Self::text)?),
             "dpf_listed" => Self::once(&mut r.dpf_listed, p.after("dpf_listed", Self::text)?),
+            "international" => Self::once(&mut r.organisation, p.organisation()?),
             "allow" => {
                 r.waivers.push(p.waiver()?);
                 Some(())

@@ -472,6 +472,7 @@ impl Builder {
             agreement: None,
             authorised: None,
             country: None,
+            organisation: None,
             transfer: None,
             tia: None,
             dpf_listed: None,
@@ -497,6 +498,12 @@ impl Builder {
                 Rule::dpf_listed_field => {
                     set_once(self, &mut p.dpf_listed, self.last_text(field), "dpf_listed")
                 }
+                Rule::organisation_field => set_once(
+                    self,
+                    &mut p.organisation,
+                    self.last_name(field),
+                    "international organisation",
+                ),
                 Rule::allow_field => p.waivers.push(self.waiver(field)),
                 Rule::subprocessor => p.subprocessors.push(self.processor(field)),
                 other => unreachable!("not a processor field: {other:?}"),
@@ -523,6 +530,7 @@ impl Builder {
             label: self.text(it.next().unwrap()),
             kind: self.name(it.next().unwrap()),
             country: None,
+            organisation: None,
             transfer: None,
             tia: None,
             dpf_listed: None,
@@ -541,6 +549,12 @@ impl Builder {
                 Rule::dpf_listed_field => {
                     set_once(self, &mut r.dpf_listed, self.last_text(field), "dpf_listed")
                 }
+                Rule::organisation_field => set_once(
+                    self,
+                    &mut r.organisation,
+                    self.last_name(field),
+                    "international organisation",
+                ),
                 Rule::allow_field => r.waivers.push(self.waiver(field)),
                 other => unreachable!("not a recipient field: {other:?}"),
             }
@@ -920,6 +934,8 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_security
             | Rule::kw_law
             | Rule::kw_dpf_listed
+            | Rule::kw_international
+            | Rule::kw_organisation
             | Rule::kw_allow
             | Rule::kw_aged
             | Rule::kw_limit

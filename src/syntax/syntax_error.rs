@@ -311,6 +311,9 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_subprocessor
                 | Rule::dpf_listed_field
                 | Rule::kw_dpf_listed
+                | Rule::organisation_field
+                | Rule::kw_international
+                | Rule::kw_organisation
                 | Rule::allow_field
                 | Rule::kw_allow
                 | Rule::aged_field
@@ -713,6 +716,8 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::allow_field | Rule::kw_allow => keyword("allow"),
         Rule::rule_code => words(text::A_RULE_CODE),
         Rule::dpf_listed_field | Rule::kw_dpf_listed => keyword("dpf_listed"),
+        Rule::organisation_field | Rule::kw_international => keyword("international organisation"),
+        Rule::kw_organisation => keyword("organisation"),
         Rule::aged_field | Rule::kw_aged => keyword("aged"),
         Rule::limit_field | Rule::kw_limit => keyword("limit"),
         Rule::unknown_field => words(text::A_STATEMENT_WORD),

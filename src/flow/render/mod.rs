@@ -72,6 +72,15 @@ texts! {
         "tredjeland, ikke navngivet: uden for EU/EØS",
     ),
     PLACE_UNKNOWN = ("country unknown", "land ukendt"),
+    /// `{organisation}` is `European Patent Organisation (EPO)`.
+    PLACE_ORGANISATION_ADEQUATE = (
+        "international organisation: {organisation}, adequacy decision",
+        "international organisation: {organisation}, tilstrækkelighedsafgørelse",
+    ),
+    PLACE_ORGANISATION = (
+        "international organisation: {organisation}, no adequacy decision",
+        "international organisation: {organisation}, ingen tilstrækkelighedsafgørelse",
+    ),
     PLACE_NOT_STATED = ("country not stated", "land ikke oplyst"),
     /// The short marks on an edge, and what they mean in a legend.
     TAG_SPECIAL = ("art. 9", "art. 9"),
@@ -208,6 +217,9 @@ pub enum Place {
     Unknown,
     /// A processor without a `country` line.
     NotStated,
+    /// `international organisation EPO`: outside the EU/EEA for Chapter V, with or without an adequacy
+    /// decision.
+    Organisation { code: String, adequate: bool },
 }
 
 /// How a party's node is marked.
@@ -238,6 +250,12 @@ impl Place {
             },
             (CountryRef::OutsideEea, _) => Place::OutsideEea,
             (CountryRef::Unknown, _) => Place::Unknown,
+            (CountryRef::Organisation(code), _) => Place::Organisation {
+                code: code.clone(),
+                adequate: countries()
+                    .adequacy_of(country)
+                    .is_some_and(|a| a.covers_every_importer()),
+            },
         }
     }
 
@@ -245,6 +263,10 @@ impl Place {
         match self {
             Place::Eea(_) => Marking::None,
             Place::AdequateWhole(_) | Place::AdequatePart(_) => Marking::Adequate,
+            Place::Organisation { adequate: true, .. } => Marking::Adequate,
+            Place::Organisation {
+                adequate: false, ..
+            } => Marking::ThirdCountry,
             Place::NoAdequacy(_) | Place::OutsideEea => Marking::ThirdCountry,
             Place::Unknown | Place::NotStated => Marking::Unknown,
         }
@@ -269,6 +291,18 @@ impl Place {
             Place::OutsideEea => tr!(lang, PLACE_OUTSIDE_EEA),
             Place::Unknown => tr!(lang, PLACE_UNKNOWN),
             Place::NotStated => tr!(lang, PLACE_NOT_STATED),
+            Place::Organisation { code, adequate } => {
+                let organisation = match countries().organisation(code) {
+                    Some(o) => format!("{} ({code})", o.name_in(lang)),
+                    None => code.clone(),
+                };
+                let text = if *adequate {
+                    PLACE_ORGANISATION_ADEQUATE
+                } else {
+                    PLACE_ORGANISATION
+                };
+                tr!(lang, text, organisation = organisation)
+            }
         }
     }
 }
