@@ -6,6 +6,7 @@ pub mod acts;
 pub mod art9;
 pub mod citation;
 pub mod countries;
+pub mod disclosures;
 pub mod parameters;
 pub mod vocabulary;
 

@@ -114,6 +114,11 @@ declare_rule! {
         AUTHORITY = ("a public authority", "en offentlig myndighed"),
         PUBLIC = ("the public", "offentligheden"),
         PERSON = ("a private person", "en privatperson"),
+        ACCESS_REQUESTER = (
+            "someone granted access to documents",
+            "en, der har fået aktindsigt",
+        ),
+        DATA_SUBJECT = ("the data subject", "den registrerede"),
         COUNTRY = ("{name} ({code})", "{name} ({code})"),
         DPF_ABROAD = (
             "the Data Privacy Framework cannot cover `{destination}` in {country}",
@@ -204,6 +209,8 @@ fn not_a_business(kind: RecipientKind) -> Option<Text> {
         RecipientKind::Authority => Some(text::AUTHORITY),
         RecipientKind::Public => Some(text::PUBLIC),
         RecipientKind::Person => Some(text::PERSON),
+        RecipientKind::AccessRequester => Some(text::ACCESS_REQUESTER),
+        RecipientKind::DataSubject => Some(text::DATA_SUBJECT),
     }
 }
 
