@@ -3,6 +3,7 @@
 //! that a lawyer can review and update it without reading Rust; this module only loads and queries it.
 
 pub mod acts;
+pub mod ai_act;
 pub mod art9;
 pub mod citation;
 pub mod countries;
