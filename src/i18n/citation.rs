@@ -13,6 +13,7 @@ const ACT_NAMES: &[(&str, &str)] = &[
     ("CJEU", "EU-Domstolen"),
     ("a public task", "en offentlig opgave"),
     ("AI Act", "Forordningen om kunstig intelligens"),
+    ("Article 29 Working Party", "Artikel 29-gruppen"),
 ];
 
 /// English words inside provisions, and their Danish words.
