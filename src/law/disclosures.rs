@@ -174,7 +174,10 @@ mod tests {
         for entry in &disclosure_grounds().recipients {
             let kind = entry.kind.keyword();
             if !entry.needs_basis {
-                assert!(entry.provisions.is_empty() && entry.required.is_none(), "{kind}");
+                assert!(
+                    entry.provisions.is_empty() && entry.required.is_none(),
+                    "{kind}"
+                );
                 continue;
             }
             assert!(!entry.provisions.is_empty(), "{kind}: no provisions");

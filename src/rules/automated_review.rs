@@ -170,7 +170,9 @@ fn provisions(lang: Lang, ai: bool, employees: bool, human: bool) -> Vec<String>
         list.push(("GDPR", "art. 22"));
         list.push(("GDPR", "art. 13(2)(f)"));
     }
-    list.into_iter().map(|(act, p)| cite(lang, act, p)).collect()
+    list.into_iter()
+        .map(|(act, p)| cite(lang, act, p))
+        .collect()
 }
 
 impl Rule for AutomatedReview {

@@ -173,7 +173,8 @@ mod tests {
         let mut sources = SourceMap::new();
         sources.add(SourceFile::new(name, text));
         for lang in [Lang::En, Lang::Da] {
-            let checked = crate::check_sources(&sources, lang).expect("the fixture is a valid spec");
+            let checked =
+                crate::check_sources(&sources, lang).expect("the fixture is a valid spec");
             let findings: Vec<_> = checked
                 .findings
                 .iter()
@@ -182,7 +183,10 @@ mod tests {
             assert_eq!(findings.len(), 1, "{lang:?}");
             assert_eq!(findings[0].severity, Severity::Warning, "{lang:?}");
             assert!(
-                !checked.findings.iter().any(|d| d.severity == Severity::Error),
+                !checked
+                    .findings
+                    .iter()
+                    .any(|d| d.severity == Severity::Error),
                 "{lang:?}: no error on this spec"
             );
         }
