@@ -12,6 +12,8 @@ const ACT_NAMES: &[(&str, &str)] = &[
     ("GDPR", "Databeskyttelsesforordningen"),
     ("CJEU", "EU-Domstolen"),
     ("a public task", "en offentlig opgave"),
+    ("AI Act", "Forordningen om kunstig intelligens"),
+    ("Article 29 Working Party", "Artikel 29-gruppen"),
 ];
 
 /// English words inside provisions, and their Danish words.
@@ -21,6 +23,7 @@ const PROVISION_WORDS: &[(&str, &str)] = &[
         "the statute that lays down the task",
         "den lov, der fastlægger opgaven",
     ),
+    ("Annex III, point", "bilag III, punkt"),
 ];
 
 /// The act's name in `lang`.

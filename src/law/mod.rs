@@ -3,10 +3,12 @@
 //! that a lawyer can review and update it without reading Rust; this module only loads and queries it.
 
 pub mod acts;
+pub mod ai_act;
 pub mod art9;
 pub mod cctv;
 pub mod citation;
 pub mod countries;
+pub mod disclosures;
 pub mod parameters;
 pub mod vocabulary;
 

@@ -99,6 +99,10 @@ keyword_enum! {
         Organisation = "organisation",
         /// A private person (e.g. a party to a case).
         Person = "person",
+        /// Whoever is granted access to documents (aktindsigt: offentlighedsloven § 7, forvaltningsloven § 9).
+        AccessRequester = "access_requester",
+        /// The person the data is about: handing them their own data is no disclosure to a third party.
+        DataSubject = "data_subject",
     }
 }
 

@@ -31,6 +31,11 @@ texts! {
     PUBLIC = ("the public", "offentligheden"),
     ORGANISATION = ("companies and organisations", "virksomheder og organisationer"),
     PERSON = ("private persons", "privatpersoner"),
+    ACCESS_REQUESTER = (
+        "those granted access to documents",
+        "personer og medier, der får aktindsigt",
+    ),
+    DATA_SUBJECT = ("the data subjects themselves", "de registrerede selv"),
 
     ADEQUACY = ("adequacy decision (art. 45)", "tilstrækkelighedsafgørelse (art. 45)"),
     ADEQUACY_ORGANISATION = (
@@ -114,6 +119,8 @@ pub fn recipient_kind(lang: Lang, kind: RecipientKind) -> String {
         RecipientKind::Public => PUBLIC,
         RecipientKind::Organisation => ORGANISATION,
         RecipientKind::Person => PERSON,
+        RecipientKind::AccessRequester => ACCESS_REQUESTER,
+        RecipientKind::DataSubject => DATA_SUBJECT,
     };
     tr!(lang, text)
 }

@@ -1,9 +1,11 @@
 use super::art9_basis::is_art9_condition;
 use super::{Context, Rule, RuleMeta, basis_lists, declare_rule};
-use crate::i18n::Text;
+use crate::i18n::Lang;
+use crate::i18n::citation::cite;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
-use crate::law::vocabulary::RecipientKind;
+use crate::law::disclosures::{Cited, RecipientGrounds, disclosure_grounds};
+use crate::law::vocabulary::DataClass;
 use crate::tr;
 
 declare_rule! {
@@ -14,25 +16,56 @@ declare_rule! {
     /// ground that can carry a disclosure: a point of GDPR art. 6(1) (`gdpr 6(1)` alone names none) or
     /// Databeskyttelsesloven § 8, stk. 2 (criminal-offence data). Forvaltningsloven § 28 alone is not
     /// enough: since 2018, § 28, stk. 1 refers disclosures between authorities to the GDPR and
-    /// Databeskyttelsesloven, so it is cited with an art. 6(1) basis, not instead of one. Reporting to
-    /// the tax authorities (a recipient of kind `tax`) is a legal obligation and must rest on
-    /// art. 6(1)(c). Special-category data in a disclosure also needs an art. 9(2) condition
-    /// in the disclosure's basis, counted as ART9-BASIS counts them (a point of art. 9(2), or
-    /// Databeskyttelsesloven § 7, stk. 1-4 or § 10; for emergency services: art. 9(2)(c), vital
-    /// interests).
+    /// Databeskyttelsesloven, so it is cited with an art. 6(1) basis, not instead of one.
+    ///
+    /// What fits depends on who receives the data, and the finding lists the provisions that fit the
+    /// recipient's kind and the data disclosed, not one list for every disclosure. The table is
+    /// reference data (`src/law/data/disclosures.toml`, each entry with its source):
+    ///
+    /// | recipient kind | what the finding suggests and lists |
+    /// |---|---|
+    /// | `tax` | art. 6(1)(c) and 6(3) with the reporting statute; **required**: a report to the tax authorities without art. 6(1)(c) is a finding |
+    /// | `police` | art. 6(1)(c) where the police compel the disclosure (retsplejeloven, chapter 74: edition, a court order), otherwise art. 6(1)(e) with an art. 6(4) compatibility assessment |
+    /// | `emergency` | art. 6(1)(d), vital interests; art. 9(2)(c) for health data |
+    /// | `authority` | art. 6(1)(e) (or (c)) and 6(3) with forvaltningsloven § 28 and the statute behind the recipient's task |
+    /// | `public` | art. 6(1)(e) and 6(3) with the statute that provides for publication (e.g. kommunestyrelsesloven for agendas and minutes), or art. 6(1)(a) consent |
+    /// | `access_requester` | access to documents (aktindsigt): art. 6(1)(c) with offentlighedsloven § 7 or forvaltningsloven § 9, and art. 86; **required**: art. 6(1)(c) |
+    /// | `organisation`, `person` | art. 6(1)(e) with the statute behind the task, or art. 6(1)(c) where a law obliges the disclosure (e.g. hearing a party) |
+    /// | `data_subject` | nothing: not a disclosure |
+    ///
+    /// Databeskyttelsesloven § 8, stk. 2 is listed only when criminal-offence data (`criminal`) is
+    /// disclosed, forvaltningsloven § 28 only for another administrative authority. Special-category
+    /// data in a disclosure also needs an art. 9(2) condition in the disclosure's basis, counted as
+    /// ART9-BASIS counts them (a point of art. 9(2), or Databeskyttelsesloven § 7, stk. 1-4 or § 10);
+    /// the condition suggested is the one that fits the recipient (art. 9(2)(c) for emergency
+    /// services).
+    ///
+    /// Data handed to the person it is about (a recipient of kind `data_subject`, e.g. a decision sent
+    /// to the party it concerns) is not checked: giving people their own data is not a disclosure to
+    /// a third party (art. 4(10)) and rests on the basis of the case handling itself.
     ///
     /// ## Why it matters
     /// A disclosure is a processing operation of its own, with its own purpose: the basis for collecting
-    /// the data does not automatically cover passing it on. Typical bases: to Skat, art. 6(1)(c) with the
-    /// reporting statute; to the police, art. 6(1)(c) where the authority is obliged to disclose, otherwise
-    /// art. 6(1)(e) with an art. 6(4) compatibility assessment; to emergency services, art. 6(1)(d) (and
-    /// art. 9(2)(c) for health data); to other authorities, art. 6(1)(e) (or (c)) with forvaltningsloven
-    /// § 28 and the statute behind the recipient's task.
+    /// the data does not automatically cover passing it on. Which basis carries it follows from why the
+    /// data is passed on. Reporting to Skat and granting access to documents are legal obligations of
+    /// the authority (art. 6(1)(c)), which the reporting statute or offentlighedsloven § 7 lays down
+    /// (art. 6(3)); art. 86 is what lets access to documents include personal data. Handing logs to
+    /// the police is an obligation when the police can compel it (edition, a court order), otherwise a
+    /// voluntary disclosure for a new purpose that needs art. 6(1)(e) and an art. 6(4) assessment, and
+    /// databeskyttelseslovens § 8, stk. 2 when the logs are data on suspected offences. Passing data to
+    /// emergency services protects someone's life (art. 6(1)(d), 9(2)(c)). Publishing on the
+    /// municipality's website or broadcasting a council meeting needs the statute that provides for it,
+    /// or consent. A list of provisions that does not fit the disclosure — forvaltningsloven § 28 on a
+    /// press release, § 8, stk. 2 on data that says nothing about offences — sends the author to the
+    /// wrong law.
     ///
     /// ## Legal basis
-    /// - GDPR art. 6(1) and 6(4)
-    /// - Databeskyttelsesloven § 8, stk. 2
-    /// - Forvaltningsloven § 28
+    /// - GDPR art. 6(1), 6(3) and 6(4)
+    /// - GDPR art. 9(2)
+    /// - GDPR art. 86 (public access to official documents)
+    /// - Databeskyttelsesloven § 8, stk. 2 (criminal-offence data)
+    /// - Forvaltningsloven § 28 (between administrative authorities), § 9 (a party's access)
+    /// - Offentlighedsloven § 7 (access to documents)
     ///
     /// ## Non-compliant example
     /// ```hjemmel
@@ -62,7 +95,7 @@ declare_rule! {
     ///   data income
     ///   basis gdpr 6(1)(e), law "Lov om aktiv socialpolitik"
     ///   retain all for 5 years after "udgangen af journalperioden"
-    ///   disclose income to skat under gdpr 6(1)(c), law "Skatteindberetningsloven" when "årlig indberetning"
+    ///   disclose income to skat under gdpr 6(1)(c), law "Skatteindberetningsloven"
     /// }
     /// ```
     pub struct DisclosureBasis {
@@ -72,35 +105,17 @@ declare_rule! {
             "each disclosure to a recipient has its own basis",
             "hver videregivelse til en modtager har sit eget grundlag",
         ),
-        provisions: [("GDPR", "art. 6(1)"), ("Databeskyttelsesloven", "§ 8, stk. 2"), ("Forvaltningsloven", "§ 28")],
+        provisions: [
+            ("GDPR", "art. 6(1)"),
+            ("GDPR", "art. 6(3)"),
+            ("GDPR", "art. 9(2)"),
+            ("GDPR", "art. 86"),
+            ("Databeskyttelsesloven", "§ 8, stk. 2"),
+            ("Forvaltningsloven", "§ 28"),
+            ("Offentlighedsloven", "§ 7"),
+        ],
     }
     texts {
-        TYPICAL_TAX = (
-            "`under gdpr 6(1)(c), law \"...\"` naming the statute that obliges the reporting",
-            "`under gdpr 6(1)(c), law \"...\"` med den lov, der pålægger indberetningen",
-        ),
-        TYPICAL_POLICE = (
-            "`under gdpr 6(1)(c)` where the law obliges the disclosure, otherwise `under gdpr 6(1)(e)` with an \
-             art. 6(4) compatibility assessment",
-            "`under gdpr 6(1)(c)`, hvor loven pålægger videregivelsen, ellers `under gdpr 6(1)(e)` med en \
-             vurdering af forenelighed efter art. 6, stk. 4",
-        ),
-        TYPICAL_EMERGENCY = (
-            "`under gdpr 6(1)(d)` (vital interests), with `gdpr 9(2)(c)` for health data",
-            "`under gdpr 6(1)(d)` (vitale interesser) med `gdpr 9(2)(c)` for helbredsoplysninger",
-        ),
-        TYPICAL_AUTHORITY = (
-            "`under gdpr 6(1)(e), fvl 28(1)` with the statute behind the recipient's task",
-            "`under gdpr 6(1)(e), fvl 28(1)` med den lov, der ligger til grund for modtagerens opgave",
-        ),
-        TYPICAL_PUBLIC = (
-            "`under gdpr 6(1)(e)` with the statute that provides for publication, or `gdpr 6(1)(a)` consent",
-            "`under gdpr 6(1)(e)` med den lov, der hjemler offentliggørelsen, eller `gdpr 6(1)(a)` samtykke",
-        ),
-        TYPICAL_OTHER = (
-            "`under gdpr 6(1)(...)` with the point relied on",
-            "`under gdpr 6(1)(...)` med det litra, der anvendes",
-        ),
         THE_DISCLOSURE_WHEN = (
             "the disclosure to `{recipient}` ({when})",
             "videregivelsen til `{recipient}` ({when})",
@@ -116,14 +131,21 @@ declare_rule! {
             "en videregivelse skal have sit eget grundlag efter `under`",
         ),
         ADD = ("add {typical}", "tilføj {typical}"),
-        TAX = (
-            "the report to `{recipient}` does not rest on a legal obligation, art. 6(1)(c)",
-            "indberetningen til `{recipient}` hviler ikke på en retlig forpligtelse, art. 6, stk. 1, litra c",
+        ADD_WITH_SPECIAL = (
+            "add {typical}; for the special-category data also {special}",
+            "tilføj {typical}; for de særlige kategorier af oplysninger desuden {special}",
         ),
-        NO_6_1_C = ("no `gdpr 6(1)(c)` among these", "ingen `gdpr 6(1)(c)` blandt disse"),
+        REQUIRED = (
+            "{what} does not rest on art. 6(1)({letter}), the point that carries a disclosure to this recipient",
+            "{what} hviler ikke på art. 6, stk. 1, litra {letter}, som er det grundlag, der bærer en videregivelse til denne modtager",
+        ),
+        NOT_AMONG = (
+            "no `gdpr 6(1)({letter})` among these",
+            "ingen `gdpr 6(1)({letter})` blandt disse",
+        ),
         SPECIAL = (
             "special-category data is disclosed to `{recipient}` without an art. 9(2) condition",
-            "særlige kategorier af personoplysninger videregives til `{recipient}` uden en betingelse i art. 9, stk. 2",
+            "særlige kategorier af personoplysninger videregives til `{recipient}`, uden at en af undtagelserne i art. 9, stk. 2, er angivet",
         ),
         SPECIAL_LABEL = (
             "`{name}` is special-category data",
@@ -140,15 +162,28 @@ fn carries_disclosure(basis: &LegalRef) -> bool {
     basis.gdpr_letter("6", 1).is_some() || basis.is(ActId::Dbl, "8", Some(2), None)
 }
 
-fn typical_basis(kind: RecipientKind) -> Text {
-    match kind {
-        RecipientKind::Tax => text::TYPICAL_TAX,
-        RecipientKind::Police => text::TYPICAL_POLICE,
-        RecipientKind::Emergency => text::TYPICAL_EMERGENCY,
-        RecipientKind::Authority => text::TYPICAL_AUTHORITY,
-        RecipientKind::Public => text::TYPICAL_PUBLIC,
-        RecipientKind::Organisation | RecipientKind::Person => text::TYPICAL_OTHER,
+/// The provisions a finding on this disclosure lists: those that fit its kind of recipient, then
+/// those its data adds (art. 9(2) for special-category data when `special`, DBL § 8, stk. 2 for
+/// criminal-offence data).
+fn provisions(
+    lang: Lang,
+    grounds: &RecipientGrounds,
+    special: bool,
+    criminal: bool,
+    base: bool,
+) -> Vec<String> {
+    let table = disclosure_grounds();
+    let mut list: Vec<&Cited> = Vec::new();
+    if base {
+        list.extend(&grounds.provisions);
     }
+    if special {
+        list.extend(&grounds.special);
+    }
+    if criminal {
+        list.extend(&table.criminal);
+    }
+    list.iter().map(|(act, p)| cite(lang, act, p)).collect()
 }
 
 impl Rule for DisclosureBasis {
@@ -159,12 +194,25 @@ impl Rule for DisclosureBasis {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
+        let table = disclosure_grounds();
         for activity in &model.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
+                let grounds = table.of(recipient.kind);
+                // Handing people their own data is no disclosure to a third party.
+                if !grounds.needs_basis {
+                    continue;
+                }
+                let special = disclosure
+                    .data
+                    .iter()
+                    .find(|d| model.data(d.id).is_special());
+                let criminal = disclosure
+                    .data
+                    .iter()
+                    .any(|d| model.data(d.id).class == DataClass::Criminal);
                 // Worded only when there is a finding: most disclosures have none.
                 let label = || basis_lists::disclosed_to(lang, recipient);
-                let typical = typical_basis(recipient.kind).get(lang);
                 // Several disclosures to one recipient are told apart by their condition.
                 let what = || match &disclosure.condition {
                     Some(when) => tr!(
@@ -175,48 +223,59 @@ impl Rule for DisclosureBasis {
                     ),
                     None => tr!(lang, text::THE_DISCLOSURE, recipient = recipient.name.node),
                 };
+                let add = || match special {
+                    Some(_) => tr!(
+                        lang,
+                        text::ADD_WITH_SPECIAL,
+                        typical = grounds.typical(lang),
+                        special = grounds.special_typical(lang)
+                    ),
+                    None => tr!(lang, text::ADD, typical = grounds.typical(lang)),
+                };
                 if !disclosure.basis.iter().any(carries_disclosure) {
                     let message = if disclosure.basis.is_empty() {
                         text::NO_BASIS
                     } else {
                         text::NO_GROUND
                     };
-                    let finding = cx
+                    let mut finding = cx
                         .finding(
                             tr!(lang, message, what = what()),
                             disclosure.recipient.span,
                             label(),
                         )
                         .with_secondary(disclosure.span, tr!(lang, text::OWN_BASIS))
-                        .with_help(tr!(lang, text::ADD, typical = typical));
+                        .with_help(add());
+                    finding.provisions =
+                        provisions(lang, grounds, special.is_some(), criminal, true);
                     cx.report(finding);
                     continue;
                 }
-                if recipient.kind == RecipientKind::Tax
+                if let Some(letter) = grounds.required
                     && !disclosure
                         .basis
                         .iter()
-                        .any(|b| b.is_gdpr("6", 1, Some('c')))
+                        .any(|b| b.is_gdpr("6", 1, Some(letter)))
                 {
-                    let finding = cx
+                    let mut finding = cx
                         .finding(
-                            tr!(lang, text::TAX, recipient = recipient.name.node),
+                            tr!(lang, text::REQUIRED, what = what(), letter = letter),
                             disclosure.recipient.span,
                             label(),
                         )
-                        .with_secondary(disclosure.span, tr!(lang, text::NO_6_1_C))
-                        .with_help(tr!(lang, text::ADD, typical = typical));
+                        .with_secondary(
+                            disclosure.span,
+                            tr!(lang, text::NOT_AMONG, letter = letter),
+                        )
+                        .with_help(tr!(lang, text::ADD, typical = grounds.typical(lang)));
+                    finding.provisions = provisions(lang, grounds, false, criminal, true);
                     cx.report(finding);
                     continue;
                 }
-                let special = disclosure
-                    .data
-                    .iter()
-                    .find(|d| model.data(d.id).is_special());
                 if let Some(special) = special
                     && !disclosure.basis.iter().any(|b| is_art9_condition(b, false))
                 {
-                    let finding = cx
+                    let mut finding = cx
                         .finding(
                             tr!(lang, text::SPECIAL, recipient = recipient.name.node),
                             special.span,
@@ -227,7 +286,12 @@ impl Rule for DisclosureBasis {
                             ),
                         )
                         .with_secondary(disclosure.recipient.span, label())
-                        .with_help(tr!(lang, text::SPECIAL_HELP, typical = typical));
+                        .with_help(tr!(
+                            lang,
+                            text::SPECIAL_HELP,
+                            typical = grounds.special_typical(lang)
+                        ));
+                    finding.provisions = provisions(lang, grounds, true, false, false);
                     cx.report(finding);
                 }
             }

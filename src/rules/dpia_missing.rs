@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::law::vocabulary::{DataClass, ReviewMode};
+use crate::law::vocabulary::{DataClass, ReviewMode, SubjectKind};
 use crate::syntax::span::Span;
 use crate::tr;
 
@@ -16,21 +16,31 @@ declare_rule! {
     ///   phones, or scanning employees' mail and drives (WP248 criterion 3, systematic monitoring);
     /// - `large_scale` together with special-category (`special(...)`) or criminal-offence
     ///   (`criminal`) data (art. 35(3)(b));
-    /// - `review automated` or `review ai`: people evaluated by a program or an AI system (art. 35(3)(a)
-    ///   when the evaluation is systematic and extensive and decisions with legal or similarly
-    ///   significant effects rest on it; WP248 criteria 1, 2 and 8, evaluation, automated decisions and
-    ///   innovative technology).
+    /// - `review automated` or `review ai`: people evaluated by a program or an AI system (WP248
+    ///   criterion 1, evaluation or scoring; for AI also criterion 8, innovative technology).
     ///
-    /// The finding names every trigger the activity has.
+    /// The finding names every trigger the activity has, and lists the provisions those triggers rest
+    /// on. Where the data subjects include employees or children, it also points out that they are
+    /// vulnerable data subjects (WP248 criterion 7: the employment relationship is one of unequal power),
+    /// which is the second criterion WP248 counts for monitoring at work.
+    ///
+    /// Automated or AI-based review is labelled with the WP248 criteria, not with art. 35(3)(a). That
+    /// point requires a systematic and extensive evaluation *on which decisions are based* that produce
+    /// legal effects or similarly significantly affect the person; a review that flags log entries for
+    /// a person to look into is no such decision, and the spec cannot state that a decision follows.
+    /// Saying "art. 35(3)(a)" would assert more than the spec shows.
     ///
     /// ## Why it matters
     /// Where processing is likely to result in a high risk to people's rights and freedoms, the
     /// controller must assess its impact before it starts (art. 35(1)), and art. 35(3) names three cases
     /// where an assessment is always required. The Article 29 Working Party's guidelines (WP248 rev.01,
     /// endorsed by the EDPB on 25 May 2018) list nine criteria and say that processing meeting two of
-    /// them will in most cases need an assessment. Datatilsynet's list under art. 35(4) (28 January 2019)
-    /// adds, among others, location data and innovative technology together with one further WP248
-    /// criterion, and automated decisions on a person's access to a service or benefit.
+    /// them will in most cases need an assessment. Datatilsynet's list under art. 35(4), published on
+    /// 28 January 2019, adds, among others, location data and innovative technology together with one
+    /// further WP248 criterion, and automated decisions on a person's access to a service or benefit.
+    /// That is the list as published in 2019 (datatilsynet.dk, news of 28 January 2019; its items as
+    /// reported from the draft sent to the EDPB); whether Datatilsynet has revised it since could not
+    /// be verified — check the current list on datatilsynet.dk before relying on it.
     ///
     /// This is a warning, not an error: whether the risk is high depends on scale and context the spec
     /// does not state (how many people, which areas are filmed, whether a decision rests on the review).
@@ -39,9 +49,11 @@ declare_rule! {
     ///
     /// ## Legal basis
     /// - GDPR art. 35(1) (assessment of processing likely to result in a high risk)
-    /// - GDPR art. 35(3)(a)–(c) (cases where an assessment is always required)
+    /// - GDPR art. 35(3)(b)–(c) (cases where an assessment is always required; (a) only where a decision
+    ///   with legal or similarly significant effect rests on an automated evaluation)
     /// - Article 29 Working Party, Guidelines on DPIA, WP248 rev.01 (criteria for high risk)
-    /// - Datatilsynet, list of processing that requires an impact assessment (art. 35(4)), 28 January 2019
+    /// - Datatilsynet, list of processing that requires an impact assessment (art. 35(4)), published
+    ///   28 January 2019 (later revisions not verified)
     ///
     /// ## Non-compliant example
     /// ```hjemmel
@@ -80,7 +92,12 @@ declare_rule! {
             "monitoring, large-scale sensitive data and automated review of people have an impact assessment",
             "overvågning, følsomme oplysninger i stort omfang og automatisk vurdering af personer har en konsekvensanalyse",
         ),
-        provisions: [("GDPR", "art. 35(1)"), ("GDPR", "art. 35(3)")],
+        provisions: [
+            ("GDPR", "art. 35(1)"),
+            ("GDPR", "art. 35(3)"),
+            ("GDPR", "art. 35(4)"),
+            ("Article 29 Working Party", "WP248 rev.01"),
+        ],
     }
     texts {
         CCTV = ("TV surveillance", "tv-overvågning"),
@@ -111,9 +128,27 @@ declare_rule! {
         ),
         AI = ("AI-based review of people", "AI-baseret vurdering af personer"),
         AUTOMATED = ("automated review of people", "automatisk vurdering af personer"),
-        REVIEW_LABEL = (
-            "people are evaluated by automated means (art. 35(3)(a); WP248 criteria 1–2)",
-            "personer vurderes ved automatisk behandling (art. 35, stk. 3, litra a; WP248, kriterium 1–2)",
+        AUTOMATED_LABEL = (
+            "people are evaluated by automated means (WP248 criterion 1); art. 35(3)(a) only if decisions \
+             with legal or similarly significant effect rest on the evaluation",
+            "personer vurderes ved automatisk behandling (WP248, kriterium 1); art. 35, stk. 3, litra a, kun \
+             hvis afgørelser med retsvirkning eller tilsvarende betydelig virkning hviler på vurderingen",
+        ),
+        AI_LABEL = (
+            "people are evaluated by an AI system (WP248 criteria 1 and 8, evaluation and innovative \
+             technology); art. 35(3)(a) only if decisions with legal or similarly significant effect \
+             rest on the evaluation",
+            "personer vurderes af et AI-system (WP248, kriterium 1 og 8, evaluering og innovativ teknologi); \
+             art. 35, stk. 3, litra a, kun hvis afgørelser med retsvirkning eller tilsvarende betydelig \
+             virkning hviler på vurderingen",
+        ),
+        VULNERABLE_EMPLOYEES = (
+            "employees are vulnerable data subjects towards their employer (WP248 criterion 7)",
+            "ansatte er sårbare registrerede over for deres arbejdsgiver (WP248, kriterium 7)",
+        ),
+        VULNERABLE_CHILDREN = (
+            "children are vulnerable data subjects (WP248 criterion 7)",
+            "børn er sårbare registrerede (WP248, kriterium 7)",
         ),
         AND = ("and", "og"),
         MESSAGE = (
@@ -132,6 +167,9 @@ declare_rule! {
     }
 }
 
+/// The guidelines that give the high-risk criteria.
+const WP248: (&str, &str) = ("Article 29 Working Party", "WP248 rev.01");
+
 impl Rule for DpiaMissing {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -147,8 +185,11 @@ impl Rule for DpiaMissing {
             }
             // (what the trigger is, where it is written, the label there)
             let mut triggers: Vec<(&str, Span, String)> = Vec::new();
+            // The provisions the triggers rest on, art. 35(1) first.
+            let mut cites: Vec<(&str, &str)> = vec![("GDPR", "art. 35(1)")];
             if let Some(cctv) = details.cctv {
                 triggers.push((text::CCTV.get(lang), cctv, tr!(lang, text::CCTV_LABEL)));
+                cites.push(("GDPR", "art. 35(3)(c)"));
             }
             if let Some(monitoring) = &details.monitoring {
                 triggers.push((
@@ -156,6 +197,7 @@ impl Rule for DpiaMissing {
                     monitoring.span,
                     tr!(lang, text::MONITORING_LABEL),
                 ));
+                cites.push(WP248);
             }
             if let Some(large) = details.large_scale {
                 let sensitive = activity.data.iter().find_map(|d| {
@@ -176,6 +218,7 @@ impl Rule for DpiaMissing {
                 });
                 if let Some((what, label, name)) = sensitive {
                     triggers.push((what.get(lang), large, tr!(lang, label, name = name)));
+                    cites.push(("GDPR", "art. 35(3)(b)"));
                 }
             }
             // AI first: it is the stronger trigger (innovative technology, WP248 criterion 8).
@@ -185,12 +228,13 @@ impl Rule for DpiaMissing {
                 .iter()
                 .find(|r| r.node == ReviewMode::Automated);
             if let Some(review) = ai.or(automated) {
-                let what = if review.node == ReviewMode::Ai {
-                    text::AI
+                let (what, label) = if review.node == ReviewMode::Ai {
+                    (text::AI, text::AI_LABEL)
                 } else {
-                    text::AUTOMATED
+                    (text::AUTOMATED, text::AUTOMATED_LABEL)
                 };
-                triggers.push((what.get(lang), review.span, tr!(lang, text::REVIEW_LABEL)));
+                triggers.push((what.get(lang), review.span, tr!(lang, label)));
+                cites.push(WP248);
             }
             if triggers.is_empty() {
                 continue;
@@ -209,6 +253,26 @@ impl Rule for DpiaMissing {
             for (_, span, label) in triggers {
                 finding = finding.with_secondary(span, label);
             }
+            let vulnerable = [
+                (SubjectKind::Employees, text::VULNERABLE_EMPLOYEES),
+                (SubjectKind::Children, text::VULNERABLE_CHILDREN),
+            ];
+            for (kind, label) in vulnerable {
+                if let Some(group) = activity.subjects_of_kind(model, kind) {
+                    finding = finding.with_secondary(group.span, tr!(lang, label));
+                    cites.push(WP248);
+                }
+            }
+            let mut seen: Vec<(&str, &str)> = Vec::new();
+            cites.retain(|c| {
+                let first = !seen.contains(c);
+                seen.push(*c);
+                first
+            });
+            finding.provisions = cites
+                .iter()
+                .map(|(act, p)| crate::i18n::citation::cite(lang, act, p))
+                .collect();
             cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }

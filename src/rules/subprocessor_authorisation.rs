@@ -4,13 +4,14 @@ use crate::semantic::model::ProcessorId;
 use crate::tr;
 
 declare_rule! {
-    /// # SUBPROCESSOR-AUTHORISATION: a sub-processor used without the controller's authorisation
+    /// # SUBPROCESSOR-AUTHORISATION: a sub-processor whose authorisation the spec does not document
     ///
     /// ## What it checks
     /// Every sub-processor in use (a `subprocessor` block below a processor that an activity names with
-    /// `via`) declares the controller's prior written authorisation: `authorised "..."`, naming the
-    /// document, e.g. the annex of the data processing agreement that lists the sub-processor, or the
-    /// letter approving it.
+    /// `via`) names the document that holds the controller's prior written authorisation:
+    /// `authorised "..."`, e.g. the annex of the data processing agreement that lists the
+    /// sub-processor, the clause giving a general authorisation, or the letter approving it. When it
+    /// does not, the finding says that the authorisation is not documented in the spec.
     ///
     /// Whether the sub-processor has a contract with the processor is a separate question, checked by
     /// PROCESSOR-AGREEMENT (`agreement "..."`, art. 28(4)); this rule checks only the controller's
@@ -20,8 +21,15 @@ declare_rule! {
     /// A processor may not engage another processor without the controller's prior specific or general
     /// written authorisation (art. 28(2)); under a general authorisation the processor must inform the
     /// controller of intended changes and give it the chance to object. The controller remains
-    /// responsible for the whole chain (art. 28(4)), and its record must show that it approved who
-    /// processes the data.
+    /// responsible for the whole chain (art. 28(4)) and must be able to show that it approved who
+    /// processes the data (art. 5(2)).
+    ///
+    /// This is a warning, not an error, and it does not say that the sub-processor is used without
+    /// authorisation. A privacy notice is not where an art. 28(2) authorisation is shown, and the
+    /// usual arrangement, a general written authorisation in the data processing agreement (as in
+    /// Datatilsynet's standard agreement), is invisible in a notice. Silence in the spec is therefore
+    /// no evidence of a breach; it is a gap in the documentation, which the controller closes by
+    /// naming the document that holds the authorisation.
     ///
     /// ## Legal basis
     /// - GDPR art. 28(2)
@@ -75,24 +83,29 @@ declare_rule! {
     /// ```
     pub struct SubprocessorAuthorisation {
         code: "SUBPROCESSOR-AUTHORISATION",
-        severity: Error,
+        severity: Warning,
         summary: (
-            "every sub-processor in use has the controller's prior written authorisation",
-            "hver underdatabehandler, der bruges, har den dataansvarliges forudgående skriftlige godkendelse",
+            "the spec documents the controller's written authorisation of every sub-processor in use",
+            "specifikationen dokumenterer den dataansvarliges skriftlige godkendelse af hver underdatabehandler, der bruges",
         ),
         provisions: [("GDPR", "art. 28(2)"), ("GDPR", "art. 28(4)")],
     }
     texts {
         MESSAGE = (
-            "sub-processor `{name}` is used without the controller's written authorisation",
-            "underdatabehandleren `{name}` bruges uden den dataansvarliges skriftlige godkendelse",
+            "the controller's written authorisation of sub-processor `{name}` is not documented in the spec",
+            "den dataansvarliges skriftlige godkendelse af underdatabehandleren `{name}` er ikke dokumenteret i specifikationen",
         ),
-        LABEL = ("no `authorised` is declared", "der er ikke angivet nogen `authorised`"),
+        LABEL = (
+            "no `authorised` names the document that holds the authorisation",
+            "ingen `authorised` angiver det dokument, der indeholder godkendelsen",
+        ),
         ENGAGED_BY = ("engaged by `{processor}`", "antaget af `{processor}`"),
         HELP = (
-            "declare the controller's prior written authorisation in the sub-processor's block, e.g. \
+            "name the document that holds the controller's prior written authorisation (specific, or general \
+             in the data processing agreement) in the sub-processor's block, e.g. \
              `authorised \"Databehandleraftalens bilag B\"`",
-            "angiv den dataansvarliges forudgående skriftlige godkendelse i underdatabehandlerens blok, f.eks. \
+            "angiv i underdatabehandlerens blok det dokument, der indeholder den dataansvarliges forudgående \
+             skriftlige godkendelse (specifik eller generel i databehandleraftalen), f.eks. \
              `authorised \"Databehandleraftalens bilag B\"`",
         ),
     }
@@ -139,6 +152,43 @@ impl Rule for SubprocessorAuthorisation {
                 .with_path(path)
                 .with_help(tr!(lang, text::HELP));
             cx.report(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::i18n::Lang;
+    use crate::source::{SourceFile, SourceMap};
+
+    /// A notice's silence on the art. 28(2) authorisation is a warning about the documentation, never
+    /// an error asserting a breach (issue 10, point 1).
+    #[test]
+    fn silence_is_a_warning_not_an_error() {
+        let name = "fail_notice_silent_on_authorisation.hjemmel";
+        let text = include_str!(
+            "../../tests/fixtures/rules/SUBPROCESSOR-AUTHORISATION/fail_notice_silent_on_authorisation.hjemmel"
+        );
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new(name, text));
+        for lang in [Lang::En, Lang::Da] {
+            let checked =
+                crate::check_sources(&sources, lang).expect("the fixture is a valid spec");
+            let findings: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|d| d.code == "SUBPROCESSOR-AUTHORISATION")
+                .collect();
+            assert_eq!(findings.len(), 1, "{lang:?}");
+            assert_eq!(findings[0].severity, Severity::Warning, "{lang:?}");
+            assert!(
+                !checked
+                    .findings
+                    .iter()
+                    .any(|d| d.severity == Severity::Error),
+                "{lang:?}: no error on this spec"
+            );
         }
     }
 }

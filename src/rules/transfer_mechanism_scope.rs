@@ -150,6 +150,12 @@ declare_rule! {
         AUTHORITY = ("a public authority", "en offentlig myndighed"),
         PUBLIC = ("the public", "offentligheden"),
         PERSON = ("a private person", "en privatperson"),
+        ACCESS_REQUESTER = (
+            "someone granted access to documents",
+            "en, der har fået aktindsigt",
+        ),
+        DATA_SUBJECT = ("the data subject", "den registrerede"),
+        COUNTRY = ("{name} ({code})", "{name} ({code})"),
         DPF_ABROAD = (
             "the Data Privacy Framework cannot cover `{destination}` in {country}",
             "Data Privacy Framework kan ikke omfatte `{destination}` i {country}",
@@ -294,6 +300,8 @@ fn not_a_business(kind: RecipientKind) -> Option<Text> {
         RecipientKind::Authority => Some(text::AUTHORITY),
         RecipientKind::Public => Some(text::PUBLIC),
         RecipientKind::Person => Some(text::PERSON),
+        RecipientKind::AccessRequester => Some(text::ACCESS_REQUESTER),
+        RecipientKind::DataSubject => Some(text::DATA_SUBJECT),
     }
 }
 
