@@ -52,6 +52,12 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
     if !d.provisions.is_empty() {
         body.push(format!("see: {}", d.provisions.join("; ")));
     }
+    if !d.unverified.is_empty() {
+        body.push(format!(
+            "unverified: the reference data for {} could not be verified against the text of the law",
+            d.unverified.join("; ")
+        ));
+    }
     if let Some(note) = &d.note {
         body.push(format!("note: {note}"));
     }

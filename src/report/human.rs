@@ -47,6 +47,10 @@ pub mod text {
         PATH = ("path: {path}", "dataflow: {path}"),
         SEE = ("see: {provisions}", "se: {provisions}"),
         NOTE = ("note: {note}", "bemærk: {note}"),
+        UNVERIFIED = (
+            "unverified: hjemmel's reference data for {provisions} could not be verified against the text of the law; check the provision before relying on this finding",
+            "ikke verificeret: hjemmels referencedata for {provisions} er ikke efterprøvet mod lovteksten; kontrollér bestemmelsen, før fundet lægges til grund"
+        ),
         WAIVED = ("waived", "undtaget"),
         TURNED_OFF = ("turned off", "slået fra"),
         SUPPRESSED = (
@@ -353,6 +357,13 @@ fn help_text(d: &Diagnostic, lang: Lang) -> Option<String> {
     }
     if !d.provisions.is_empty() {
         parts.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
+    }
+    if !d.unverified.is_empty() {
+        parts.push(tr!(
+            lang,
+            text::UNVERIFIED,
+            provisions = d.unverified.join("; ")
+        ));
     }
     if let Some(note) = &d.note {
         parts.push(tr!(lang, text::NOTE, note = note));

@@ -2,6 +2,7 @@
 
 pub mod file;
 pub mod github;
+pub mod group;
 pub mod html;
 pub mod human;
 pub mod json;
