@@ -97,11 +97,11 @@ declare_rule! {
         OR = ("or", "eller"),
         MESSAGE_ONE = (
             "art. 9(2){letters} does not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for `{area}` i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for {area} i aktiviteten `{activity}`",
         ),
         MESSAGE_MANY = (
             "art. 9(2){letters} do not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for `{area}` i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for {area} i aktiviteten `{activity}`",
         ),
         COVERS = (
             "art. 9(2)({letter}) covers {covers}",
@@ -114,20 +114,20 @@ declare_rule! {
         ),
         HELP_NONE_FITS = (
             "no art. 9(2) condition fits `{area}` processing; check the area",
-            "ingen betingelse i art. 9, stk. 2, passer til behandling inden for `{area}`; kontrollér området",
+            "ingen betingelse i art. 9, stk. 2, passer til behandling inden for {area}; kontrollér området",
         ),
         /// A Danish provision and the points it fills in: `§ 7, stk. 1 for (a), (c)`.
         FOR_LETTERS = ("{dbl} for {letters}", "{dbl}, for litra {letters}"),
         HELP_ONE = (
             "art. 9(2){letters} fits `{area}` processing: cite the one relied on, with the sector statute and \
              Databeskyttelsesloven {provisions}",
-            "art. 9, stk. 2, litra {letters}, passer til behandling inden for `{area}`: angiv den betingelse, der \
+            "art. 9, stk. 2, litra {letters}, passer til behandling inden for {area}: angiv den betingelse, der \
              anvendes, sammen med sektorloven og databeskyttelseslovens {provisions}",
         ),
         HELP_MANY = (
             "art. 9(2){letters} fit `{area}` processing: cite the one relied on, with the sector statute and \
              Databeskyttelsesloven {provisions}",
-            "art. 9, stk. 2, litra {letters}, passer til behandling inden for `{area}`: angiv den betingelse, der \
+            "art. 9, stk. 2, litra {letters}, passer til behandling inden for {area}: angiv den betingelse, der \
              anvendes, sammen med sektorloven og databeskyttelseslovens {provisions}",
         ),
     }
@@ -176,7 +176,7 @@ impl Rule for Art9Fit {
                         lang,
                         message,
                         letters = join_or(&letters, &tr!(lang, text::AND)),
-                        area = area.node.keyword(),
+                        area = area.node.word(lang),
                         activity = activity.name.node
                     ),
                     first_ref.span(),
@@ -212,7 +212,7 @@ fn help(lang: Lang, area: Area) -> String {
         .filter(|l| l.areas.contains(&area))
         .collect();
     if fitting.is_empty() {
-        return tr!(lang, text::HELP_NONE_FITS, area = area.keyword());
+        return tr!(lang, text::HELP_NONE_FITS, area = area.word(lang));
     }
     let letters: Vec<String> = fitting.iter().map(|l| letter(lang, l.letter)).collect();
     // Group the points by the Danish provision, in the order they first appear.
@@ -243,7 +243,7 @@ fn help(lang: Lang, area: Area) -> String {
         lang,
         template,
         letters = join_or(&letters, &tr!(lang, text::OR)),
-        area = area.keyword(),
+        area = area.word(lang),
         provisions = provisions.join("; ")
     )
 }
