@@ -241,7 +241,7 @@ fn hjemmel_lang_da_check_lejre() {
         .expect("the hjemmel binary runs");
     let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
     assert!(
-        stdout.ends_with("kontrolleret specs/lejre: 15 fejl, 26 advarsler\n"),
+        stdout.ends_with("kontrolleret specs/lejre: 15 mangler, 26 til vurdering\n"),
         "{stdout}"
     );
     insta::assert_snapshot!(stdout);
@@ -430,17 +430,18 @@ fn no_english_vocabulary_word_reaches_a_danish_reader() {
             continue;
         };
         let m = &result.model;
-        let mut spec_words: Vec<String> = std::iter::once((&m.controller.name, &m.controller.label))
-            .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.data.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-            .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
-            .chain(result.suppressed.iter().map(|s| s.reason.clone()))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut spec_words: Vec<String> =
+            std::iter::once((&m.controller.name, &m.controller.label))
+                .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.data.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
+                .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+                .chain(result.suppressed.iter().map(|s| s.reason.clone()))
+                .filter(|w| !w.is_empty())
+                .collect();
         // Longest first, so that a label is taken out before a name inside it.
         spec_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let rendered = hjemmel::report::human::render(
@@ -462,5 +463,9 @@ fn no_english_vocabulary_word_reaches_a_danish_reader() {
     assert!(checked > 100, "too few specs checked: {checked}");
     found.sort();
     found.dedup();
-    assert!(found.is_empty(), "English words in Danish output:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "English words in Danish output:\n{}",
+        found.join("\n")
+    );
 }

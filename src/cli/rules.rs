@@ -11,8 +11,8 @@ use super::exit;
 use hjemmel::diagnostic::Origin;
 use hjemmel::i18n::Lang;
 use hjemmel::report::human;
-use hjemmel::rules::{Cite, RuleMeta};
 use hjemmel::rules::registry::RULES;
+use hjemmel::rules::{Cite, RuleMeta};
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {

@@ -64,13 +64,22 @@ pub fn without_own_name(d: &Diagnostic, text: &str) -> String {
 }
 
 /// Groups identical findings across declarations (see [`Key`]): a pure function of the findings,
-/// which keeps their order. A finding that is like no other is a group of one. Spec errors are
-/// grouped by the same test (they name no declaration, so only word-for-word equal ones join).
+/// which keeps their order. Each finding of a group is about a different declaration: two findings
+/// about the same one (two lines of one activity) stay apart, as do findings about no declaration
+/// (spec errors). A finding that is like no other is a group of one.
 pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut index: HashMap<Key<'_>, usize> = HashMap::new();
+    // The groups of each key; a finding joins the first whose declarations do not hold its own.
+    let mut index: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     for d in diagnostics {
         let message = without_own_name(d, &d.message);
+        let Some(declaration) = &d.declaration else {
+            groups.push(Group {
+                findings: vec![d],
+                message,
+            });
+            continue;
+        };
         let key = Key {
             code: &d.code,
             severity: d.severity,
@@ -79,10 +88,17 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
             provisions: &d.provisions,
             unverified: &d.unverified,
         };
-        match index.get(&key) {
-            Some(&i) => groups[i].findings.push(d),
+        let candidates = index.entry(key).or_default();
+        let joinable = candidates.iter().copied().find(|&i| {
+            groups[i]
+                .findings
+                .iter()
+                .all(|f| f.declaration.as_ref() != Some(declaration))
+        });
+        match joinable {
+            Some(i) => groups[i].findings.push(d),
             None => {
-                index.insert(key, groups.len());
+                candidates.push(groups.len());
                 groups.push(Group {
                     findings: vec![d],
                     message,
@@ -175,6 +191,43 @@ mod tests {
             assert_eq!(group(&[base(), changed]).len(), 2);
         }
         assert_eq!(group(&[base(), other(|_| {})]).len(), 1);
+    }
+
+    #[test]
+    fn two_findings_about_one_declaration_are_not_grouped() {
+        let twice = [
+            finding(
+                "ARCHIVE-BEFORE-DELETE",
+                "council",
+                "`council` deletes",
+                "archive",
+            ),
+            finding(
+                "ARCHIVE-BEFORE-DELETE",
+                "council",
+                "`council` deletes",
+                "archive",
+            ),
+            finding(
+                "ARCHIVE-BEFORE-DELETE",
+                "school",
+                "`school` deletes",
+                "archive",
+            ),
+        ];
+        let groups = group(&twice);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].findings.len(), 2);
+        assert_eq!(
+            groups[0].findings[1].declaration.as_ref().unwrap().name,
+            "school"
+        );
+        assert_eq!(groups[1].findings.len(), 1);
+        let spec_errors = [
+            Diagnostic::spec_error("unknown-name", "no `x`"),
+            Diagnostic::spec_error("unknown-name", "no `x`"),
+        ];
+        assert_eq!(group(&spec_errors).len(), 2);
     }
 
     #[test]

@@ -231,7 +231,10 @@ fn by_rule(reports: &[SpecReport<'_>], lang: Lang) -> String {
     }
     counts.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(b.1)));
     let code_width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
-    let words: Vec<&str> = counts.iter().map(|c| severity(c.0, Origin::Rule, lang)).collect();
+    let words: Vec<&str> = counts
+        .iter()
+        .map(|c| severity(c.0, Origin::Rule, lang))
+        .collect();
     let word_width = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     let mut out = tr!(lang, text::BY_RULE);
     for ((_, code, n), word) in counts.iter().zip(&words) {
