@@ -258,7 +258,7 @@ impl Place {
     /// `third country: India (IN), no adequacy decision`.
     pub fn describe(&self, lang: Lang) -> String {
         let named = |code: &str| match countries().get(code) {
-            Some(c) => format!("{} ({code})", c.name),
+            Some(c) => format!("{} ({code})", c.name_in(lang)),
             None => code.to_string(),
         };
         match self {
