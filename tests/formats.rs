@@ -281,3 +281,39 @@ fn every_finding_names_the_declaration_it_is_about() {
     }
     assert!(findings > 100, "too few findings looked at: {findings}");
 }
+
+/// Grouping says each problem once and hides nothing: every finding is either shown or listed under
+/// the one that stands for its group, and the count per rule and the summary are the same as with
+/// `--no-group`, which shows each finding on its own.
+#[test]
+fn grouped_and_ungrouped_human_output_count_the_same() {
+    let path = "specs/randers";
+    let checked = support::check_valid(path);
+    let report = || SpecReport {
+        path,
+        sources: &checked.sources,
+        diagnostics: &checked.diagnostics,
+        suppressed: &checked.suppressed,
+        understood: checked.understood,
+    };
+    let style = |group| human::Style {
+        group,
+        ..human::Style::PLAIN
+    };
+    let grouped = human::render(&[report()], style(true));
+    let each = human::render(&[report()], style(false));
+    let headers = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .count()
+    };
+    let listed = grouped.lines().filter(|l| l.starts_with("    - ")).count();
+    assert_eq!(headers(&each), checked.diagnostics.len());
+    assert!(
+        headers(&grouped) < headers(&each),
+        "randers has identical findings"
+    );
+    assert_eq!(headers(&grouped) + listed, checked.diagnostics.len());
+    let tail = |text: &str| text[text.find("findings by rule:").unwrap()..].to_string();
+    assert_eq!(tail(&grouped), tail(&each));
+}

@@ -3,9 +3,9 @@
 //! The human output and the HTML report group with [`group`]; JSON and SARIF keep one result per
 //! finding and let machines group by [`Diagnostic::declaration`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Declaration, Diagnostic, Severity};
 
 /// Findings that say the same thing about different declarations, in the order the first of each
 /// was given.
@@ -71,6 +71,8 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     // The groups of each key; a finding joins the first whose declarations do not hold its own.
     let mut index: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    // The declarations of each group, so that joining one is not a walk over all its findings.
+    let mut declarations: Vec<HashSet<&Declaration>> = Vec::new();
     for d in diagnostics {
         let message = without_own_name(d, &d.message);
         let Some(declaration) = &d.declaration else {
@@ -78,6 +80,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                 findings: vec![d],
                 message,
             });
+            declarations.push(HashSet::new());
             continue;
         };
         let key = Key {
@@ -89,20 +92,22 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
             unverified: &d.unverified,
         };
         let candidates = index.entry(key).or_default();
-        let joinable = candidates.iter().copied().find(|&i| {
-            groups[i]
-                .findings
-                .iter()
-                .all(|f| f.declaration.as_ref() != Some(declaration))
-        });
+        let joinable = candidates
+            .iter()
+            .copied()
+            .find(|&i| !declarations[i].contains(declaration));
         match joinable {
-            Some(i) => groups[i].findings.push(d),
+            Some(i) => {
+                groups[i].findings.push(d);
+                declarations[i].insert(declaration);
+            }
             None => {
                 candidates.push(groups.len());
                 groups.push(Group {
                     findings: vec![d],
                     message,
                 });
+                declarations.push(HashSet::from([declaration]));
             }
         }
     }
@@ -112,7 +117,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Declaration, DeclarationKind, Origin};
+    use crate::diagnostic::{DeclarationKind, Origin};
 
     fn finding(code: &str, activity: &str, message: &str, help: &str) -> Diagnostic {
         let mut d = Diagnostic::spec_error(code, message)

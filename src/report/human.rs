@@ -187,8 +187,9 @@ fn render_others(report: &SpecReport<'_>, g: &Group<'_>, lang: Lang, out: &mut S
     out.push('\n');
 }
 
-/// The words for a kind of declaration, one and many; `place` when the group mixes kinds.
-fn kind_words(kind: Option<DeclarationKind>) -> (crate::i18n::Text, crate::i18n::Text) {
+/// The words for a kind of declaration, one and many (`activity`, `activities`; `aktivitet`,
+/// `aktiviteter`); `place` when the group mixes kinds.
+pub fn kind_words(kind: Option<DeclarationKind>) -> (crate::i18n::Text, crate::i18n::Text) {
     match kind {
         Some(DeclarationKind::Activity) => (text::ACTIVITY, text::ACTIVITIES),
         Some(DeclarationKind::Processor) => (text::PROCESSOR, text::PROCESSORS),

@@ -97,11 +97,11 @@ declare_rule! {
         OR = ("or", "eller"),
         MESSAGE_ONE = (
             "art. 9(2){letters} does not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for {area} i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for {area} i aktiviteten `{activity}`",
         ),
         MESSAGE_MANY = (
             "art. 9(2){letters} do not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, passer ikke til behandling inden for {area} i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for {area} i aktiviteten `{activity}`",
         ),
         COVERS = (
             "art. 9(2)({letter}) covers {covers}",
