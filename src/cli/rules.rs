@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::exit;
 use hjemmel::diagnostic::Origin;
 use hjemmel::i18n::Lang;
-use hjemmel::report::human;
+use hjemmel::report;
 use hjemmel::rules::registry::RULES;
 use hjemmel::rules::{Cite, RuleMeta};
 
@@ -49,7 +49,7 @@ pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
                     RuleJson {
                         code: m.code,
                         severity: m.severity.as_str(),
-                        title: human::rule_title(m.code, lang),
+                        title: report::rule_title(m.code, lang),
                         summary: m.summary.get(lang),
                         provisions: m.provisions,
                     }
@@ -61,7 +61,7 @@ pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
         }
         Format::Human => {
             // The severity in the reader's words: in Danish `mangel` / `bør vurderes` (docs/cli.md).
-            let severity = |m: &RuleMeta| human::severity(m.severity, Origin::Rule, lang);
+            let severity = |m: &RuleMeta| report::severity(m.severity, Origin::Rule, lang);
             let width = RULES.iter().map(|r| r.meta().code.len()).max().unwrap_or(0);
             let severity_width = RULES
                 .iter()
@@ -76,7 +76,7 @@ pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
                         "{:width$}  {:severity_width$}  {}: {}\n",
                         m.code,
                         severity(m),
-                        human::rule_title(m.code, lang),
+                        report::rule_title(m.code, lang),
                         m.summary.get(lang)
                     )
                 })

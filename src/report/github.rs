@@ -69,7 +69,7 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
 fn title_of(d: &Diagnostic) -> String {
     match d.origin {
         crate::diagnostic::Origin::Rule => {
-            let title = super::human::rule_title(&d.code, crate::i18n::Lang::En);
+            let title = super::rule_title(&d.code, crate::i18n::Lang::En);
             format!("{} · {title} (hjemmel finding)", d.code)
         }
         crate::diagnostic::Origin::Spec => {

@@ -10,7 +10,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 
 use super::group::{self, Group};
 use super::location::Location;
-use super::{Counts, SpecReport};
+use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
 use crate::i18n::Lang;
@@ -202,14 +202,6 @@ pub fn kind_words(kind: Option<DeclarationKind>) -> (crate::i18n::Text, crate::i
     }
 }
 
-/// The title of a rule in `lang` (`ingen slettefrist`): from the table of titles, else the rule's
-/// summary; empty for a code that is no rule's.
-pub fn rule_title(code: &str, lang: Lang) -> &'static str {
-    crate::i18n::rule_titles::title(code)
-        .or_else(|| crate::rules::registry::find(code).map(|r| r.meta().summary))
-        .map_or("", |t| t.get(lang))
-}
-
 /// The count per rule of every spec's findings (not spec errors), errors first, then by count:
 /// `RETENTION-MISSING  10 × error  no deletion deadline`. Empty when there are none.
 fn by_rule(reports: &[SpecReport<'_>], lang: Lang) -> String {
@@ -268,17 +260,6 @@ fn render_one(
         let _ = handler.render_report(out, note);
     }
     out.push('\n');
-}
-
-/// `error` or `warning` in `lang`. In Danish a rule's finding is a `mangel` (likely
-/// non-compliance) or `bør vurderes` (needs assessment); a spec error is a `fejl`.
-pub fn severity(severity: Severity, origin: Origin, lang: Lang) -> &'static str {
-    match (origin, severity) {
-        (Origin::Spec, Severity::Error) => text::ERROR.get(lang),
-        (Origin::Spec, Severity::Warning) => text::WARNING.get(lang),
-        (Origin::Rule, Severity::Error) => text::FINDING_ERROR.get(lang),
-        (Origin::Rule, Severity::Warning) => text::FINDING_WARNING.get(lang),
-    }
 }
 
 /// `error[RETENTION-MISSING] · no deletion deadline`: the code, and beside it the rule's title in the
