@@ -49,6 +49,56 @@ impl Label {
     }
 }
 
+/// The kind of declaration a finding is about, by the keyword that declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeclarationKind {
+    Controller,
+    Subjects,
+    Data,
+    Source,
+    Processor,
+    Recipient,
+    Activity,
+}
+
+impl DeclarationKind {
+    /// Every kind, in the order a spec usually declares them.
+    pub const ALL: [DeclarationKind; 7] = [
+        DeclarationKind::Controller,
+        DeclarationKind::Subjects,
+        DeclarationKind::Data,
+        DeclarationKind::Source,
+        DeclarationKind::Processor,
+        DeclarationKind::Recipient,
+        DeclarationKind::Activity,
+    ];
+
+    /// The keyword of the declaration (`activity`), as JSON and SARIF write the kind.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclarationKind::Controller => "controller",
+            DeclarationKind::Subjects => "subjects",
+            DeclarationKind::Data => "data",
+            DeclarationKind::Source => "source",
+            DeclarationKind::Processor => "processor",
+            DeclarationKind::Recipient => "recipient",
+            DeclarationKind::Activity => "activity",
+        }
+    }
+}
+
+/// The declaration of the spec a finding is about: its kind, its name and its label, so that CI and
+/// reports can group findings by activity (or processor, recipient, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Declaration {
+    pub kind: DeclarationKind,
+    /// The name the spec declares it by (`room_booking`).
+    pub name: String,
+    /// Its label, the words a reader knows it by ("Booking af lokaler").
+    pub label: String,
+}
+
 /// A spec error or a rule finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -70,6 +120,14 @@ pub struct Diagnostic {
     pub path: Vec<String>,
     /// Why the severity differs from the rule's default (set by the spec's `hjemmel.toml`).
     pub note: Option<String>,
+    /// The declaration the finding is about; `None` for spec errors. Set by
+    /// [`Context::finding`](crate::rules::Context::finding) from the primary label's place; a rule
+    /// overrides it with [`Diagnostic::about`].
+    pub declaration: Option<Declaration>,
+    /// The provisions among [`provisions`](Self::provisions) whose legal reference data is marked
+    /// `verified = false` (src/law/data/): the finding rests on a text hjemmel could not check, and
+    /// every output says so. Empty for spec errors.
+    pub unverified: Vec<String>,
 }
 
 impl Diagnostic {
@@ -86,6 +144,8 @@ impl Diagnostic {
             provisions: Vec::new(),
             path: Vec::new(),
             note: None,
+            declaration: None,
+            unverified: Vec::new(),
         }
     }
 
@@ -118,6 +178,12 @@ impl Diagnostic {
         if help.is_some() {
             self.help = help;
         }
+        self
+    }
+
+    /// The finding is about `declaration`, not the one its primary label stands in.
+    pub fn about(mut self, declaration: Declaration) -> Self {
+        self.declaration = Some(declaration);
         self
     }
 

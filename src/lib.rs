@@ -140,12 +140,15 @@ pub fn run_rules(
     let mut findings = Vec::new();
     // Several rules look at transfers: walk the graph for them once.
     let transfers = flow::transfers::destinations(model, flow);
+    // Which declaration each finding is about: found by place, from one index for every rule.
+    let declarations = rules::context::Declarations::of(model);
     for rule in rules::registry::RULES {
         let mut cx = rules::Context::new(
             model,
             flow,
             sources,
             &transfers,
+            &declarations,
             rule.meta(),
             lang,
             &mut findings,

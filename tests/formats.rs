@@ -223,3 +223,97 @@ fn sarif_fingerprints_survive_edits_elsewhere_in_the_spec() {
         "each result has its own fingerprint"
     );
 }
+
+/// Every rule fixture that must fire, and the seeds: each finding names the declaration it is about,
+/// and that declaration is one of the spec (by kind and name), so that JSON and SARIF readers can
+/// group by it.
+#[test]
+fn every_finding_names_the_declaration_it_is_about() {
+    let mut specs = vec![root().join("specs/lejre"), root().join("specs/randers")];
+    let rules = root().join("tests/fixtures/rules");
+    for dir in std::fs::read_dir(&rules).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name.starts_with("fail_") && name.ends_with(".hjemmel") {
+                specs.push(path);
+            }
+        }
+    }
+    let mut findings = 0;
+    for spec in &specs {
+        let Ok(checked) = hjemmel::check_spec(spec, hjemmel::i18n::Lang::En).result else {
+            continue;
+        };
+        let m = &checked.model;
+        let declared: BTreeSet<(String, String)> =
+            std::iter::once(("controller", &m.controller.name))
+                .chain(m.subjects.iter().map(|d| ("subjects", &d.name)))
+                .chain(m.data.iter().map(|d| ("data", &d.name)))
+                .chain(m.sources.iter().map(|d| ("source", &d.name)))
+                .chain(m.processors.iter().map(|d| ("processor", &d.name)))
+                .chain(m.recipients.iter().map(|d| ("recipient", &d.name)))
+                .chain(m.activities.iter().map(|d| ("activity", &d.name)))
+                .map(|(k, n)| (k.to_string(), n.node.clone()))
+                .collect();
+        for d in checked
+            .findings
+            .iter()
+            .chain(checked.suppressed.iter().map(|s| &s.finding))
+        {
+            findings += 1;
+            let about = d.declaration.as_ref().unwrap_or_else(|| {
+                panic!(
+                    "{}: {} `{}` names no declaration",
+                    spec.display(),
+                    d.code,
+                    d.message
+                )
+            });
+            assert!(
+                declared.contains(&(about.kind.keyword().to_string(), about.name.clone())),
+                "{}: {} is about {:?}, which the spec does not declare",
+                spec.display(),
+                d.code,
+                about
+            );
+        }
+    }
+    assert!(findings > 100, "too few findings looked at: {findings}");
+}
+
+/// Grouping says each problem once and hides nothing: every finding is either shown or listed under
+/// the one that stands for its group, and the count per rule and the summary are the same as with
+/// `--no-group`, which shows each finding on its own.
+#[test]
+fn grouped_and_ungrouped_human_output_count_the_same() {
+    let path = "specs/randers";
+    let checked = support::check_valid(path);
+    let report = || SpecReport {
+        path,
+        sources: &checked.sources,
+        diagnostics: &checked.diagnostics,
+        suppressed: &checked.suppressed,
+        understood: checked.understood,
+    };
+    let style = |group| human::Style {
+        group,
+        ..human::Style::PLAIN
+    };
+    let grouped = human::render(&[report()], style(true));
+    let each = human::render(&[report()], style(false));
+    let headers = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .count()
+    };
+    let listed = grouped.lines().filter(|l| l.starts_with("    - ")).count();
+    assert_eq!(headers(&each), checked.diagnostics.len());
+    assert!(
+        headers(&grouped) < headers(&each),
+        "randers has identical findings"
+    );
+    assert_eq!(headers(&grouped) + listed, checked.diagnostics.len());
+    let tail = |text: &str| text[text.find("findings by rule:").unwrap()..].to_string();
+    assert_eq!(tail(&grouped), tail(&each));
+}

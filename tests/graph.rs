@@ -464,7 +464,7 @@ fn svg_has_a_legend_in_the_language_asked_for() {
         "oplysninger om strafbare forhold (art. 10)",
         "Underdatabehandlere",
         "Dataansvarlig: Eksempel Kommune (DK)",
-        "tredjeland: India (IN), ingen tilstrækkelighedsafgørelse",
+        "tredjeland: Indien (IN), ingen tilstrækkelighedsafgørelse",
     ] {
         assert!(da.contains(text), "`{text}` missing from the Danish SVG");
     }

@@ -167,6 +167,23 @@ fn the_json_schema_rejects_what_the_format_does_not_allow() {
             "a line 0",
             broken(&|d| d["specs"][0]["diagnostics"][0]["location"]["line"] = 0.into()),
         ),
+        (
+            "a declaration of a kind that does not exist",
+            broken(&|d| d["specs"][0]["diagnostics"][0]["declaration"]["kind"] = "form".into()),
+        ),
+        (
+            "a finding without its declaration field",
+            broken(&|d| {
+                d["specs"][0]["diagnostics"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("declaration");
+            }),
+        ),
+        (
+            "unverified provisions that are not a list",
+            broken(&|d| d["specs"][0]["diagnostics"][0]["unverified"] = "art. 5".into()),
+        ),
     ] {
         assert!(!validator.is_valid(&doc), "the schema accepts {what}");
     }

@@ -30,6 +30,11 @@ pub struct CheckArgs {
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
     color: Colour,
+
+    /// Show each finding on its own in the human output, instead of identical findings in several
+    /// declarations once with the list of the others (JSON, SARIF and GitHub always give each).
+    #[arg(long)]
+    no_group: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,6 +96,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
                     colour,
                     width,
                     lang,
+                    group: !args.no_group,
                 },
             );
             stdout.write_all(text.as_bytes())

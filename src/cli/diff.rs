@@ -193,5 +193,6 @@ fn human_style(lang: Lang) -> human::Style {
         colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         width: super::terminal_width(),
         lang,
+        group: true,
     }
 }

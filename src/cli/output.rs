@@ -31,6 +31,7 @@ pub fn print_spec_errors(report: SpecReport<'_>, lang: Lang) {
         colour,
         width: terminal_width(),
         lang,
+        group: true,
     };
     let text = human::render(&[report], style);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());

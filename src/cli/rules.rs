@@ -8,9 +8,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::exit;
+use hjemmel::diagnostic::Origin;
 use hjemmel::i18n::Lang;
-use hjemmel::rules::Cite;
+use hjemmel::report;
 use hjemmel::rules::registry::RULES;
+use hjemmel::rules::{Cite, RuleMeta};
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
@@ -31,6 +33,8 @@ enum Format {
 struct RuleJson {
     code: &'static str,
     severity: &'static str,
+    /// A short title in the language of `--lang`.
+    title: &'static str,
     summary: &'static str,
     provisions: &'static [Cite],
 }
@@ -45,6 +49,7 @@ pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
                     RuleJson {
                         code: m.code,
                         severity: m.severity.as_str(),
+                        title: report::rule_title(m.code, lang),
                         summary: m.summary.get(lang),
                         provisions: m.provisions,
                     }
@@ -55,15 +60,23 @@ pub fn run(args: RulesArgs, lang: Lang) -> ExitCode {
             json
         }
         Format::Human => {
+            // The severity in the reader's words: in Danish `mangel` / `bør vurderes` (docs/cli.md).
+            let severity = |m: &RuleMeta| report::severity(m.severity, Origin::Rule, lang);
             let width = RULES.iter().map(|r| r.meta().code.len()).max().unwrap_or(0);
+            let severity_width = RULES
+                .iter()
+                .map(|r| severity(r.meta()).chars().count())
+                .max()
+                .unwrap_or(0);
             RULES
                 .iter()
                 .map(|r| {
                     let m = r.meta();
                     format!(
-                        "{:width$}  {:7}  {}\n",
+                        "{:width$}  {:severity_width$}  {}: {}\n",
                         m.code,
-                        m.severity.as_str(),
+                        severity(m),
+                        report::rule_title(m.code, lang),
                         m.summary.get(lang)
                     )
                 })

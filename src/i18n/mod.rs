@@ -8,6 +8,7 @@
 //! same placeholders.
 
 pub mod citation;
+pub mod rule_titles;
 
 use std::fmt::{Display, Write};
 
@@ -154,6 +155,7 @@ macro_rules! texts {
 pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
     vec![
         ("i18n::examples", examples::ALL),
+        ("i18n::rule_titles", rule_titles::TITLES),
         ("config", crate::config::text::ALL),
         ("config::waivers", crate::config::waivers::text::ALL),
         ("diff::words", crate::diff::words::ALL),

@@ -226,6 +226,66 @@ impl TimeUnit {
     }
 }
 
+/// The words a reader sees for a keyword: in English the keyword itself (`school`), in Danish the
+/// Danish word (`skole og dagtilbud`), so that no English keyword reaches a Danish reader.
+macro_rules! words {
+    ($name:ident { $($variant:ident => $da:literal),+ $(,)? }) => {
+        impl $name {
+            /// The keyword, and the Danish word for it.
+            pub fn text(self) -> crate::i18n::Text {
+                match self { $($name::$variant => crate::i18n::Text::new(self.keyword(), $da)),+ }
+            }
+
+            /// The word a reader sees in `lang`: the keyword in English, the Danish word in Danish.
+            pub fn word(self, lang: Lang) -> &'static str {
+                self.text().get(lang)
+            }
+        }
+    };
+}
+
+words!(Area {
+    Administration => "almindelig sagsbehandling",
+    Social => "det sociale område",
+    Care => "pleje og omsorg",
+    Health => "sundhedsområdet",
+    Employment => "personaleadministration",
+    School => "skole og dagtilbud",
+    Security => "sikkerhed og kriminalitetsforebyggelse",
+    LegalClaims => "retskrav",
+    Research => "forskning og statistik",
+    Other => "andet",
+});
+
+words!(SourceKind {
+    DataSubject => "den registrerede selv",
+    OtherCitizens => "andre borgere",
+    Register => "register",
+    Authority => "myndighed",
+    Organisation => "virksomhed eller organisation",
+    Staff => "medarbejdere",
+    SystemLog => "systemlog",
+});
+
+words!(RecipientKind {
+    Tax => "skattemyndighed",
+    Police => "politi",
+    Emergency => "beredskab",
+    Authority => "myndighed",
+    Public => "offentligheden",
+    Organisation => "virksomhed eller organisation",
+    Person => "privatperson",
+    AccessRequester => "den, der får aktindsigt",
+    DataSubject => "den registrerede selv",
+});
+
+words!(SubjectKind {
+    Citizens => "borgere",
+    Children => "børn",
+    Employees => "medarbejdere",
+    Other => "andre",
+});
+
 /// The words of the vocabulary that findings show, in English and Danish.
 pub mod text {
     crate::texts! {

@@ -38,10 +38,7 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
             properties.push(format!("endColumn={}", l.end_column));
         }
     }
-    properties.push(format!(
-        "title={}",
-        property(&format!("{} {}", d.code, title_of(d)))
-    ));
+    properties.push(format!("title={}", property(&title_of(d))));
     let mut body = vec![d.message.clone()];
     if let Some(help) = &d.help {
         body.push(format!("help: {help}"));
@@ -51,6 +48,12 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
     }
     if !d.provisions.is_empty() {
         body.push(format!("see: {}", d.provisions.join("; ")));
+    }
+    if !d.unverified.is_empty() {
+        body.push(format!(
+            "unverified: the reference data for {} could not be verified against the text of the law",
+            d.unverified.join("; ")
+        ));
     }
     if let Some(note) = &d.note {
         body.push(format!("note: {note}"));
@@ -62,11 +65,16 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
     )
 }
 
-/// What kind of diagnostic, for the annotation's title.
-fn title_of(d: &Diagnostic) -> &'static str {
+/// The annotation's title: the code, the rule's title beside it, and what kind of diagnostic.
+fn title_of(d: &Diagnostic) -> String {
     match d.origin {
-        crate::diagnostic::Origin::Rule => "(hjemmel finding)",
-        crate::diagnostic::Origin::Spec => "(hjemmel: the spec could not be checked)",
+        crate::diagnostic::Origin::Rule => {
+            let title = super::rule_title(&d.code, crate::i18n::Lang::En);
+            format!("{} · {title} (hjemmel finding)", d.code)
+        }
+        crate::diagnostic::Origin::Spec => {
+            format!("{} (hjemmel: the spec could not be checked)", d.code)
+        }
     }
 }
 

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
+use super::group::{self, Group};
 use super::location::Location;
-use super::{Counts, SpecReport};
+use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
 use crate::i18n::Lang;
 use crate::source::{SourceMap, SourceText};
 use crate::syntax::span::FileId;
@@ -25,28 +26,68 @@ pub struct Style {
     pub width: usize,
     /// The language of the report's own words (the findings are worded when they are found).
     pub lang: Lang,
+    /// Identical findings across declarations shown once, with the list of the others
+    /// ([`group::group`]); `hjemmel check --no-group` shows each on its own.
+    pub group: bool,
 }
 
 impl Style {
-    /// Stable output for snapshots: no colour, 100 columns, English.
+    /// Stable output for snapshots: no colour, 100 columns, English, grouped as the command groups.
     pub const PLAIN: Style = Style {
         colour: false,
         width: 100,
         lang: Lang::En,
+        group: true,
     };
 }
 
 /// The report's own words, in English and Danish.
 pub mod text {
     crate::texts! {
+        /// A spec error: the spec could not be read (not a legal finding).
         ERROR = ("error", "fejl"),
         WARNING = ("warning", "advarsel"),
+        /// A rule's error: likely non-compliance. "Mangel" is what a Danish lawyer calls a defect
+        /// that must be remedied; "fejl" reads as a mistake of the tool or the spec (docs/cli.md).
+        FINDING_ERROR = ("error", "mangel"),
+        /// A rule's warning: needs assessment. "Advarsel" reads as "maybe nothing"; "bør vurderes"
+        /// says what the reader must do (docs/cli.md).
+        FINDING_WARNING = ("warning", "bør vurderes"),
+        BY_RULE = ("findings by rule:\n", "fund pr. regel:\n"),
+        SAME_FOR_ONE = (
+            "the same finding for one more {kind}:",
+            "samme fund for én anden {kind}:"
+        ),
+        SAME_FOR_MANY = (
+            "the same finding for {n} more {kinds}:",
+            "samme fund for {n} andre {kinds}:"
+        ),
+        ACTIVITY = ("activity", "aktivitet"),
+        ACTIVITIES = ("activities", "aktiviteter"),
+        PROCESSOR = ("processor", "databehandler"),
+        PROCESSORS = ("processors", "databehandlere"),
+        RECIPIENT = ("recipient", "modtager"),
+        RECIPIENTS = ("recipients", "modtagere"),
+        SOURCE = ("source", "kilde"),
+        SOURCES = ("sources", "kilder"),
+        DATA_CATEGORY = ("data category", "kategori af personoplysninger"),
+        DATA_CATEGORIES = ("data categories", "kategorier af personoplysninger"),
+        SUBJECT_GROUP = ("group of data subjects", "gruppe af registrerede"),
+        SUBJECT_GROUPS = ("groups of data subjects", "grupper af registrerede"),
+        CONTROLLER = ("controller", "dataansvarlig"),
+        CONTROLLERS = ("controllers", "dataansvarlige"),
+        PLACE = ("place", "sted"),
+        PLACES = ("places", "steder"),
         /// miette writes `help:` before the help of a finding; in Danish the word is replaced (one
         /// column to the left, so the text stays where miette's wrapping put it).
         HELP = ("  help: ", " hjælp: "),
         PATH = ("path: {path}", "dataflow: {path}"),
         SEE = ("see: {provisions}", "se: {provisions}"),
         NOTE = ("note: {note}", "bemærk: {note}"),
+        UNVERIFIED = (
+            "unverified: hjemmel's reference data for {provisions} could not be verified against the text of the law; check the provision before relying on this finding",
+            "ikke verificeret: hjemmels referencedata for {provisions} er ikke efterprøvet mod lovteksten; kontrollér bestemmelsen, før fundet lægges til grund"
+        ),
         WAIVED = ("waived", "undtaget"),
         TURNED_OFF = ("turned off", "slået fra"),
         SUPPRESSED = (
@@ -62,10 +103,12 @@ pub mod text {
         ),
         TOTAL = ("total: {counts}\n", "i alt: {counts}\n"),
         NO_FINDINGS = ("no findings", "ingen fund"),
-        ONE_ERROR = ("1 error", "1 fejl"),
-        ERRORS = ("{n} errors", "{n} fejl"),
-        ONE_WARNING = ("1 warning", "1 advarsel"),
-        WARNINGS = ("{n} warnings", "{n} advarsler"),
+        ONE_ERROR = ("1 error", "1 mangel"),
+        ERRORS = ("{n} errors", "{n} mangler"),
+        ONE_WARNING = ("1 warning", "1 til vurdering"),
+        WARNINGS = ("{n} warnings", "{n} til vurdering"),
+        ONE_SPEC_ERROR = ("1 error", "1 fejl"),
+        SPEC_ERRORS = ("{n} errors", "{n} fejl"),
     }
 }
 
@@ -84,13 +127,116 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let mut out = String::new();
     let mut total = Counts::default();
     for report in reports {
-        for d in report.diagnostics {
-            render_one(&handler, report.sources, d, lang, &mut out);
+        if style.group {
+            for g in group::group(report.diagnostics) {
+                render_one(&handler, report.sources, g.first(), lang, &mut out);
+                render_others(report, &g, lang, &mut out);
+            }
+        } else {
+            for d in report.diagnostics {
+                render_one(&handler, report.sources, d, lang, &mut out);
+            }
         }
         render_suppressed(report, lang, &mut out);
         total = total + Counts::of(report.diagnostics);
     }
+    out.push_str(&by_rule(reports, lang));
     out.push_str(&summary_line(reports, total, lang));
+    out
+}
+
+/// After the first finding of a group, the others: each declaration by its label and name, and where.
+fn render_others(report: &SpecReport<'_>, g: &Group<'_>, lang: Lang, out: &mut String) {
+    let others = &g.findings[1..];
+    if others.is_empty() {
+        return;
+    }
+    let kinds: Vec<Option<DeclarationKind>> = others
+        .iter()
+        .map(|d| d.declaration.as_ref().map(|x| x.kind))
+        .collect();
+    let kind = kinds
+        .iter()
+        .all(|k| *k == kinds[0])
+        .then_some(kinds[0])
+        .flatten();
+    let (one, many) = kind_words(kind);
+    // The blank line miette ends a finding with goes after the list.
+    if out.ends_with("\n\n") {
+        out.pop();
+    }
+    let heading = match others.len() {
+        1 => tr!(lang, text::SAME_FOR_ONE, kind = one.get(lang)),
+        n => tr!(lang, text::SAME_FOR_MANY, n = n, kinds = many.get(lang)),
+    };
+    out.push_str(&format!("  {heading}\n"));
+    for d in others {
+        let at = d
+            .primary
+            .as_ref()
+            .and_then(|l| Location::of(report.sources, l.span))
+            .map(|l| format!("{}:{}:{}", l.file, l.line, l.column))
+            .unwrap_or_else(|| report.path.to_string());
+        let who = match &d.declaration {
+            Some(x) if !x.label.is_empty() => format!("{} (`{}`)", x.label, x.name),
+            Some(x) => format!("`{}`", x.name),
+            None => d.message.clone(),
+        };
+        out.push_str(&format!("    - {who}, {at}\n"));
+    }
+    out.push('\n');
+}
+
+/// The words for a kind of declaration, one and many (`activity`, `activities`; `aktivitet`,
+/// `aktiviteter`); `place` when the group mixes kinds.
+pub fn kind_words(kind: Option<DeclarationKind>) -> (crate::i18n::Text, crate::i18n::Text) {
+    match kind {
+        Some(DeclarationKind::Activity) => (text::ACTIVITY, text::ACTIVITIES),
+        Some(DeclarationKind::Processor) => (text::PROCESSOR, text::PROCESSORS),
+        Some(DeclarationKind::Recipient) => (text::RECIPIENT, text::RECIPIENTS),
+        Some(DeclarationKind::Source) => (text::SOURCE, text::SOURCES),
+        Some(DeclarationKind::Data) => (text::DATA_CATEGORY, text::DATA_CATEGORIES),
+        Some(DeclarationKind::Subjects) => (text::SUBJECT_GROUP, text::SUBJECT_GROUPS),
+        Some(DeclarationKind::Controller) => (text::CONTROLLER, text::CONTROLLERS),
+        None => (text::PLACE, text::PLACES),
+    }
+}
+
+/// The count per rule of every spec's findings (not spec errors), errors first, then by count:
+/// `RETENTION-MISSING  10 × error  no deletion deadline`. Empty when there are none.
+fn by_rule(reports: &[SpecReport<'_>], lang: Lang) -> String {
+    let mut counts: Vec<(Severity, &str, usize)> = Vec::new();
+    for d in reports
+        .iter()
+        .flat_map(|r| r.diagnostics)
+        .filter(|d| d.origin == Origin::Rule)
+    {
+        match counts
+            .iter_mut()
+            .find(|(s, c, _)| *s == d.severity && *c == d.code)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((d.severity, &d.code, 1)),
+        }
+    }
+    if counts.is_empty() {
+        return String::new();
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(b.1)));
+    let code_width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
+    let words: Vec<&str> = counts
+        .iter()
+        .map(|c| severity(c.0, Origin::Rule, lang))
+        .collect();
+    let word_width = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let mut out = tr!(lang, text::BY_RULE);
+    for ((_, code, n), word) in counts.iter().zip(&words) {
+        let title = rule_title(code, lang);
+        let line = format!("  {code:<code_width$}  {n:>3} × {word:<word_width$}  {title}");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push('\n');
     out
 }
 
@@ -105,12 +251,7 @@ fn render_one(
     let mut report = String::new();
     if handler.render_report(&mut report, &view).is_err() {
         // Rendering into a String cannot fail; keep the message even if miette did.
-        report = format!(
-            "{}[{}]: {}\n",
-            severity(d.severity, lang),
-            d.code,
-            d.message
-        );
+        report = format!("{}: {}\n", header(d, lang), d.message);
     }
     out.push_str(&help_word(&report, lang));
     // Labels far from the primary one, or in another file, follow as notes with a snippet of their
@@ -121,11 +262,18 @@ fn render_one(
     out.push('\n');
 }
 
-/// `error` or `warning` in `lang`.
-fn severity(severity: Severity, lang: Lang) -> &'static str {
-    match severity {
-        Severity::Error => text::ERROR.get(lang),
-        Severity::Warning => text::WARNING.get(lang),
+/// `error[RETENTION-MISSING] · no deletion deadline`: the code, and beside it the rule's title in the
+/// reader's language (the code is English and stable; `mangel[RETENTION-MISSING] · ingen slettefrist`).
+fn header(d: &Diagnostic, lang: Lang) -> String {
+    let severity = severity(d.severity, d.origin, lang);
+    let title = match d.origin {
+        Origin::Rule => rule_title(&d.code, lang),
+        Origin::Spec => "",
+    };
+    if title.is_empty() {
+        format!("{severity}[{}]", d.code)
+    } else {
+        format!("{severity}[{}] · {title}", d.code)
     }
 }
 
@@ -225,7 +373,7 @@ fn summary_line(reports: &[SpecReport<'_>], total: Counts, lang: Lang) -> String
                 lang,
                 text::NOT_CHECKED,
                 path = r.path,
-                errors = errors(c.errors, lang)
+                errors = spec_errors(c.errors, lang)
             ));
         }
     }
@@ -246,6 +394,13 @@ fn errors(n: usize, lang: Lang) -> String {
     match n {
         1 => tr!(lang, text::ONE_ERROR),
         n => tr!(lang, text::ERRORS, n = n),
+    }
+}
+
+fn spec_errors(n: usize, lang: Lang) -> String {
+    match n {
+        1 => tr!(lang, text::ONE_SPEC_ERROR),
+        n => tr!(lang, text::SPEC_ERRORS, n = n),
     }
 }
 
@@ -354,6 +509,13 @@ fn help_text(d: &Diagnostic, lang: Lang) -> Option<String> {
     if !d.provisions.is_empty() {
         parts.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
     }
+    if !d.unverified.is_empty() {
+        parts.push(tr!(
+            lang,
+            text::UNVERIFIED,
+            provisions = d.unverified.join("; ")
+        ));
+    }
     if let Some(note) = &d.note {
         parts.push(tr!(lang, text::NOTE, note = note));
     }
@@ -383,11 +545,7 @@ fn miette_severity(s: Severity) -> miette::Severity {
 
 impl miette::Diagnostic for View<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!(
-            "{}[{}]",
-            severity(self.d.severity, self.lang),
-            self.d.code
-        )))
+        Some(Box::new(header(self.d, self.lang)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::location::Location;
 use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
-use crate::diagnostic::{Diagnostic, Origin, Severity};
+use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::source::SourceMap;
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
@@ -57,6 +57,10 @@ pub struct DiagnosticJson<'a> {
     /// Why the severity differs from the rule's default, when the spec's settings changed it.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    /// The declaration the finding is about (kind, name, label); null for spec errors.
+    declaration: Option<&'a Declaration>,
+    /// The provisions whose legal reference data hjemmel could not verify.
+    unverified: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -154,6 +158,8 @@ fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> Diagnostic
         provisions: &d.provisions,
         path: &d.path,
         note: d.note.as_deref(),
+        declaration: d.declaration.as_ref(),
+        unverified: &d.unverified,
     }
 }
 

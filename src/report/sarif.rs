@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::SpecReport;
 use super::location::Location;
 use crate::config::waivers::{Suppressed, SuppressedBy};
-use crate::diagnostic::{Diagnostic, Label, Origin, Severity};
+use crate::diagnostic::{Declaration, Diagnostic, Label, Origin, Severity};
 use crate::rules::RuleMeta;
 use crate::rules::registry::{self, RULES};
 use crate::source::SourceFile;
@@ -268,6 +268,9 @@ struct ResultProperties<'a> {
     path: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    /// The provisions whose legal reference data hjemmel could not verify.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    unverified: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -275,9 +278,45 @@ struct ResultProperties<'a> {
 struct LocationJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
-    physical_location: PhysicalLocation,
+    /// `None` only for the place of a finding that has a declaration but no words in a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    physical_location: Option<PhysicalLocation>,
+    /// The declaration the finding is about, on the primary location only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<Text>,
+}
+
+/// A declaration as SARIF names a place that is not a line: `kind` is the declaration's keyword
+/// (`activity`), `fullyQualifiedName` is `activity::room_booking`, the same for every finding about
+/// it, so that a viewer can group by it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    name: String,
+    fully_qualified_name: String,
+    kind: &'static str,
+    properties: LogicalProperties,
+}
+
+#[derive(Serialize)]
+struct LogicalProperties {
+    /// The declaration's label, as the spec writes it.
+    label: String,
+}
+
+impl LogicalLocation {
+    fn of(declaration: &Declaration) -> LogicalLocation {
+        LogicalLocation {
+            name: declaration.name.clone(),
+            fully_qualified_name: format!("{}::{}", declaration.kind.keyword(), declaration.name),
+            kind: declaration.kind.keyword(),
+            properties: LogicalProperties {
+                label: declaration.label.clone(),
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -561,7 +600,7 @@ impl Place<'_, '_> {
         let at = Location::of(self.report.sources, label.span)?;
         Some(LocationJson {
             id,
-            physical_location: PhysicalLocation {
+            physical_location: Some(PhysicalLocation {
                 artifact_location: self.uris[label.span.file.0 as usize].clone(),
                 region: Region {
                     start_line: at.line,
@@ -569,7 +608,8 @@ impl Place<'_, '_> {
                     end_line: at.end_line,
                     end_column: at.end_column,
                 },
-            },
+            }),
+            logical_locations: Vec::new(),
             message: (!label.message.is_empty()).then(|| Text {
                 text: escape(&label.message),
             }),
@@ -584,11 +624,23 @@ fn result<'a>(
     index_of: &HashMap<String, usize>,
     fingerprints: &mut Fingerprints,
 ) -> ResultJson<'a> {
-    let locations: Vec<LocationJson> = d
+    let mut locations: Vec<LocationJson> = d
         .primary
         .iter()
         .filter_map(|l| place.location(l, None))
         .collect();
+    if let Some(declaration) = &d.declaration {
+        let logical = vec![LogicalLocation::of(declaration)];
+        match locations.first_mut() {
+            Some(primary) => primary.logical_locations = logical,
+            None => locations.push(LocationJson {
+                id: None,
+                physical_location: None,
+                logical_locations: logical,
+                message: None,
+            }),
+        }
+    }
     // Ids from 1, so that the message can link to them: `[label](1)`.
     let related_locations: Vec<LocationJson> = d
         .secondary
@@ -615,7 +667,8 @@ fn result<'a>(
         .unwrap_or_default();
     let primary_uri = locations
         .first()
-        .map(|l| l.physical_location.artifact_location.uri.as_str());
+        .and_then(|l| l.physical_location.as_ref())
+        .map(|p| p.artifact_location.uri.as_str());
     let fingerprint = fingerprints.next(identity(place, d, primary_uri));
     ResultJson {
         rule_id: &d.code,
@@ -634,6 +687,7 @@ fn result<'a>(
             provisions: &d.provisions,
             path: &d.path,
             note: d.note.as_deref(),
+            unverified: &d.unverified,
         },
     }
 }
@@ -652,6 +706,9 @@ fn message_text(d: &Diagnostic, related: &[LocationJson]) -> String {
     if !d.provisions.is_empty() {
         lines.push(format!("see: {}", escape(&d.provisions.join("; "))));
     }
+    if !d.unverified.is_empty() {
+        lines.push(format!("unverified: {}", escape(&d.unverified.join("; "))));
+    }
     if let Some(note) = &d.note {
         lines.push(format!("note: {}", escape(note)));
     }
@@ -660,9 +717,9 @@ fn message_text(d: &Diagnostic, related: &[LocationJson]) -> String {
             .iter()
             .map(|l| {
                 let text = l.message.as_ref().map_or_else(
-                    || {
-                        let p = &l.physical_location;
-                        format!("{}:{}", p.artifact_location.uri, p.region.start_line)
+                    || match &l.physical_location {
+                        Some(p) => format!("{}:{}", p.artifact_location.uri, p.region.start_line),
+                        None => String::new(),
                     },
                     |m| m.text.clone(),
                 );

@@ -130,16 +130,16 @@ declare_rule! {
         /// One point of art. 9(2) in a list of them: `(f)` after `art. 9(2)`, `f` after `litra`.
         LETTER = ("({letter})", "{letter}"),
         /// An area in a list of them.
-        AREA_WORD = ("`{area}`", "`{area}`"),
+        AREA_WORD = ("`{area}`", "{area}"),
         AND = ("and", "og"),
         OR = ("or", "eller"),
         MESSAGE_ONE = (
             "art. 9(2){letters} does not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for `{area}` i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for {area} i aktiviteten `{activity}`",
         ),
         MESSAGE_MANY = (
             "art. 9(2){letters} do not fit `{area}` processing in activity `{activity}`",
-            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for `{area}` i aktiviteten `{activity}`",
+            "art. 9, stk. 2, litra {letters}, kan ikke bære behandlingen inden for {area} i aktiviteten `{activity}`",
         ),
         /// The activity states no area; the spec shows it.
         MESSAGE_INFERRED_ONE = (
@@ -185,20 +185,20 @@ declare_rule! {
         EVIDENCE_CCTV = ("TV surveillance: {areas}", "tv-overvågning: {areas}"),
         HELP_NONE_FITS = (
             "no art. 9(2) condition fits `{area}` processing; check the area",
-            "ingen betingelse i art. 9, stk. 2, kan bære behandling inden for `{area}`; kontrollér området",
+            "ingen betingelse i art. 9, stk. 2, kan bære behandling inden for {area}; kontrollér området",
         ),
         /// The national law that fills in some points: `for (a), (c): Databeskyttelsesloven § 7, stk. 1`.
         FOR_LETTERS = ("for {letters}: {national}", "for litra {letters}: {national}"),
         HELP_ONE = (
             "art. 9(2){letters} fits `{area}` processing: cite the one relied on, with the national law \
              that fills it in: {provisions}",
-            "art. 9, stk. 2, litra {letters}, kan bære behandling inden for `{area}`: angiv den betingelse, \
+            "art. 9, stk. 2, litra {letters}, kan bære behandling inden for {area}: angiv den betingelse, \
              der anvendes, med det nationale grundlag, der udfylder den: {provisions}",
         ),
         HELP_MANY = (
             "art. 9(2){letters} fit `{area}` processing: cite the one relied on, with the national law \
              that fills it in: {provisions}",
-            "art. 9, stk. 2, litra {letters}, kan bære behandling inden for `{area}`: angiv den betingelse, \
+            "art. 9, stk. 2, litra {letters}, kan bære behandling inden for {area}: angiv den betingelse, \
              der anvendes, med det nationale grundlag, der udfylder den: {provisions}",
         ),
         /// After the help for an area the spec only shows.
@@ -260,7 +260,7 @@ impl Rule for Art9Fit {
                             lang,
                             message,
                             letters = letters,
-                            area = area.node.keyword(),
+                            area = area.node.word(lang),
                             activity = activity.name.node
                         ),
                         first_ref.span(),
@@ -432,7 +432,7 @@ fn letter(lang: Lang, letter: char) -> String {
 fn area_list(lang: Lang, areas: &[Area]) -> String {
     let words: Vec<String> = areas
         .iter()
-        .map(|a| tr!(lang, text::AREA_WORD, area = a.keyword()))
+        .map(|a| tr!(lang, text::AREA_WORD, area = a.word(lang)))
         .collect();
     join_or(&words, &tr!(lang, text::OR))
 }
@@ -445,7 +445,7 @@ fn help(lang: Lang, area: Area) -> String {
         .filter(|l| l.areas.contains(&area))
         .collect();
     if fitting.is_empty() {
-        return tr!(lang, text::HELP_NONE_FITS, area = area.keyword());
+        return tr!(lang, text::HELP_NONE_FITS, area = area.word(lang));
     }
     let letters: Vec<String> = fitting.iter().map(|l| letter(lang, l.letter)).collect();
     // Group the points by their national law, in the order they first appear.
@@ -484,7 +484,7 @@ fn help(lang: Lang, area: Area) -> String {
         lang,
         template,
         letters = join_or(&letters, &tr!(lang, text::OR)),
-        area = area.keyword(),
+        area = area.word(lang),
         provisions = provisions.join("; ")
     )
 }

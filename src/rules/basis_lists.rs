@@ -70,7 +70,7 @@ pub fn disclosed_to(lang: Lang, recipient: &Recipient) -> String {
         lang,
         text::DISCLOSED_TO,
         recipient = recipient.name.node,
-        kind = recipient.kind.keyword()
+        kind = recipient.kind.word(lang)
     )
 }
 

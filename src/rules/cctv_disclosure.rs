@@ -155,7 +155,7 @@ impl Rule for CctvDisclosure {
                             lang,
                             text::LABEL,
                             recipient = recipient.name.node,
-                            kind = recipient.kind.keyword()
+                            kind = recipient.kind.word(lang)
                         ),
                     )
                     .with_secondary(cctv, tr!(lang, text::CCTV))

@@ -1,14 +1,18 @@
-//! What a rule sees, and the one place where findings get their code, severity and provisions.
+//! What a rule sees, and the one place where findings get their code, severity, provisions, the
+//! declaration they are about and whether the law data they rest on is verified.
 
-use crate::diagnostic::{Diagnostic, Label, Origin};
+use crate::diagnostic::{Declaration, DeclarationKind, Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
 use crate::flow::transfers::Destination;
 use crate::i18n::Lang;
-use crate::semantic::model::Model;
+use crate::law::acts::ActId;
+use crate::semantic::model::{
+    Activity, Controller, DataCategory, Model, Processor, Recipient, Source, SubjectGroup,
+};
 use crate::source::SourceMap;
 use crate::syntax::span::Span;
 
-use super::RuleMeta;
+use super::{Cite, RuleMeta};
 
 pub struct Context<'a> {
     pub model: &'a Model,
@@ -19,33 +23,52 @@ pub struct Context<'a> {
     pub transfers: &'a [Destination<'a>],
     /// The language to word findings in: `tr!(cx.lang, TEXT, ...)`.
     pub lang: Lang,
+    /// Where each declaration of the model is, to tell which one a finding is about.
+    declarations: &'a Declarations,
     meta: &'static RuleMeta,
+    /// The rule's provisions as cited in `lang`, and those of them the law data marks unverified:
+    /// the same for every finding of the rule, so made once.
+    provisions: Vec<String>,
+    unverified: Vec<String>,
     findings: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Context<'a> {
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         model: &'a Model,
         flow: &'a FlowGraph,
         sources: &'a SourceMap,
         transfers: &'a [Destination<'a>],
+        declarations: &'a Declarations,
         meta: &'static RuleMeta,
         lang: Lang,
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
+        let cite = |c: &Cite| crate::i18n::citation::cite(lang, c.act, c.provision);
         Context {
             model,
             flow,
             sources,
             transfers,
             lang,
+            declarations,
             meta,
+            provisions: meta.provisions.iter().map(cite).collect(),
+            unverified: meta
+                .provisions
+                .iter()
+                .filter(|c| !is_verified(c))
+                .map(cite)
+                .collect(),
             findings,
         }
     }
 
     /// Starts a finding of the current rule at `span`: code, severity and provisions come from the
-    /// rule's metadata. Add labels and help, then pass it to [`Context::report`].
+    /// rule's metadata, the declaration it is about is the one `span` stands in (override it with
+    /// [`Diagnostic::about`] when the finding is about another), and the provisions whose law data
+    /// is unverified are marked. Add labels and help, then pass it to [`Context::report`].
     pub fn finding(
         &self,
         message: impl Into<String>,
@@ -60,18 +83,164 @@ impl<'a> Context<'a> {
             primary: Some(Label::new(span, label)),
             secondary: Vec::new(),
             help: None,
-            provisions: self
-                .meta
-                .provisions
-                .iter()
-                .map(|c| crate::i18n::citation::cite(self.lang, c.act, c.provision))
-                .collect(),
+            provisions: self.provisions.clone(),
             path: Vec::new(),
             note: None,
+            declaration: self.declarations.at(span).cloned(),
+            unverified: self.unverified.clone(),
         }
     }
 
     pub fn report(&mut self, finding: Diagnostic) {
         self.findings.push(finding);
+    }
+}
+
+/// Whether the law data of every provision `cite` names is verified. A citation of an act or a
+/// provision the data does not hold (a judgment, a provision outside the table) is not marked: there
+/// is no entry to be unverified.
+pub fn is_verified(cite: &Cite) -> bool {
+    let Some(act) = ActId::ALL
+        .into_iter()
+        .find(|id| id.act().header.short.eq_ignore_ascii_case(cite.act))
+    else {
+        return true;
+    };
+    let act = act.act();
+    provision_numbers(cite.provision)
+        .iter()
+        .all(|number| act.provision(number).is_none_or(|p| p.verified))
+}
+
+/// The article or § numbers a rule's citation names, as the law data writes them: `art. 5(1)(e)` →
+/// `5`; `§ 4 c, stk. 4–5` → `4c`; `§§ 7, 10, 12` → `7`, `10`, `12`.
+fn provision_numbers(provision: &str) -> Vec<String> {
+    let text = provision.trim();
+    if let Some(rest) = text.strip_prefix("art.") {
+        let number: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        return vec![number].into_iter().filter(|n| !n.is_empty()).collect();
+    }
+    let Some(rest) = text.strip_prefix('§') else {
+        return Vec::new();
+    };
+    let rest = rest.trim_start_matches('§');
+    // Up to `, stk.`: the numbers, each a digit run with an optional letter (`4 c`).
+    let numbers = rest.split(", stk.").next().unwrap_or_default();
+    numbers
+        .split(',')
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        .filter(|n| !n.is_empty() && n.starts_with(|c: char| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Where each declaration of a model is written, to find the one a place in the spec stands in.
+/// Made once per check, for every rule.
+#[derive(Debug, Default)]
+pub struct Declarations {
+    /// By file, then start; a sub-processor comes after the processor it is nested in.
+    spans: Vec<(Span, Declaration)>,
+}
+
+impl Declarations {
+    pub fn of(model: &Model) -> Declarations {
+        let mut spans: Vec<(Span, Declaration)> = std::iter::once(model.controller.placed())
+            .chain(model.subjects.iter().map(Declared::placed))
+            .chain(model.data.iter().map(Declared::placed))
+            .chain(model.sources.iter().map(Declared::placed))
+            .chain(model.processors.iter().map(Declared::placed))
+            .chain(model.recipients.iter().map(Declared::placed))
+            .chain(model.activities.iter().map(Declared::placed))
+            .filter(|(span, _)| !span.is_synthetic())
+            .collect();
+        spans.sort_by_key(|(span, _)| (span.file, span.start, std::cmp::Reverse(span.end)));
+        Declarations { spans }
+    }
+
+    /// The innermost declaration whose words hold `span`.
+    pub fn at(&self, span: Span) -> Option<&Declaration> {
+        if span.is_synthetic() {
+            return None;
+        }
+        let after = self
+            .spans
+            .partition_point(|(s, _)| (s.file, s.start) <= (span.file, span.start));
+        // Declarations nest only as a processor's sub-processors do, so walking back passes only
+        // the siblings before the one that holds the span.
+        self.spans[..after]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.file == span.file)
+            .find(|(s, _)| s.start <= span.start && span.end <= s.end)
+            .map(|(_, d)| d)
+    }
+}
+
+/// A declaration of the model, as a finding names it.
+pub trait Declared {
+    fn declaration(&self) -> Declaration;
+    /// The declaration with the span of its words.
+    fn placed(&self) -> (Span, Declaration);
+}
+
+macro_rules! declared {
+    ($($type:ty => $kind:ident),+ $(,)?) => {$(
+        impl Declared for $type {
+            fn declaration(&self) -> Declaration {
+                Declaration {
+                    kind: DeclarationKind::$kind,
+                    name: self.name.node.clone(),
+                    label: self.label.node.clone(),
+                }
+            }
+            fn placed(&self) -> (Span, Declaration) {
+                (self.span, self.declaration())
+            }
+        }
+    )+};
+}
+
+declared! {
+    Controller => Controller,
+    SubjectGroup => Subjects,
+    DataCategory => Data,
+    Source => Source,
+    Processor => Processor,
+    Recipient => Recipient,
+    Activity => Activity,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provision_numbers_are_read_as_the_law_data_writes_them() {
+        assert_eq!(provision_numbers("art. 5(1)(e)"), ["5"]);
+        assert_eq!(provision_numbers("art. 6(1), second subparagraph"), ["6"]);
+        assert_eq!(provision_numbers("§ 4 c, stk. 4–5"), ["4c"]);
+        assert_eq!(provision_numbers("§§ 7, 10, 12"), ["7", "10", "12"]);
+        assert_eq!(provision_numbers("§ 30, nr. 1"), ["30"]);
+        assert!(provision_numbers("C-311/18 (Schrems II)").is_empty());
+    }
+
+    #[test]
+    fn a_provision_marked_unverified_in_the_law_data_is_found() {
+        // arkivl.toml marks § 3 `verified = false`; the GDPR's art. 5 is verified.
+        assert!(!is_verified(&Cite {
+            act: "Arkivloven",
+            provision: "§ 3"
+        }));
+        assert!(is_verified(&Cite {
+            act: "GDPR",
+            provision: "art. 5(1)(e)"
+        }));
+        assert!(is_verified(&Cite {
+            act: "CJEU",
+            provision: "C-311/18 (Schrems II)"
+        }));
     }
 }

@@ -280,7 +280,7 @@ impl Place {
     /// `third country: India (IN), no adequacy decision`.
     pub fn describe(&self, lang: Lang) -> String {
         let named = |code: &str| match countries().get(code) {
-            Some(c) => format!("{} ({code})", c.name),
+            Some(c) => format!("{} ({code})", c.name_in(lang)),
             None => code.to_string(),
         };
         match self {
@@ -363,8 +363,9 @@ pub struct ViewNode<'m> {
     pub name: &'m str,
     /// The text declared with it (`"Hosting GmbH"`).
     pub label: &'m str,
-    /// The kind of a source or recipient as the spec writes it (`register`, `authority`).
-    pub kind: Option<&'static str>,
+    /// The kind of a source or recipient: the keyword the spec writes (`register`, `authority`),
+    /// with its Danish word.
+    pub kind: Option<crate::i18n::Text>,
     /// Where a processor or recipient is; `None` for sources, activities (the controller's) and
     /// recipients whose country the spec does not give.
     pub place: Option<Place>,
@@ -374,7 +375,12 @@ impl ViewNode<'_> {
     /// `sub-processor · hosting`, `source · register · cpr_register`: the line under the label.
     pub fn subtitle(&self, lang: Lang) -> String {
         match self.kind {
-            Some(kind) => format!("{} · {kind} · {}", self.role.name(lang), self.name),
+            Some(kind) => format!(
+                "{} · {} · {}",
+                self.role.name(lang),
+                kind.get(lang),
+                self.name
+            ),
             None => format!("{} · {}", self.role.name(lang), self.name),
         }
     }
@@ -646,7 +652,7 @@ fn view_node<'m>(model: &'m Model, flow: &FlowGraph, index: NodeIndex) -> ViewNo
     let (label, kind, place) = match node {
         Node::Source(id) => {
             let s = model.source(id);
-            (&s.label.node, Some(s.kind.keyword()), None)
+            (&s.label.node, Some(s.kind.text()), None)
         }
         Node::Activity(id) => (&model.activities[id.index()].label.node, None, None),
         Node::Processor(id) => {
@@ -660,7 +666,7 @@ fn view_node<'m>(model: &'m Model, flow: &FlowGraph, index: NodeIndex) -> ViewNo
         Node::Recipient(id) => {
             let r = model.recipient(id);
             let place = r.country.as_ref().map(|c| Place::of(Some(&c.node)));
-            (&r.label.node, Some(r.kind.keyword()), place)
+            (&r.label.node, Some(r.kind.text()), place)
         }
     };
     let name = flow.name(model, index);
