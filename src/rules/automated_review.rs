@@ -1,6 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::i18n::Lang;
-use crate::i18n::citation::cite;
 use crate::law::ai_act::ai_act;
 use crate::law::vocabulary::{ReviewMode, SubjectKind};
 use crate::tr;
@@ -153,7 +151,7 @@ declare_rule! {
 /// The provisions a finding lists: transparency always; the AI Act where an AI system reviews people
 /// (Annex III, point 4(b) and art. 26(7) when they are employees); art. 22 and 13(2)(f) only when no
 /// person reviews the results.
-fn provisions(lang: Lang, ai: bool, employees: bool, human: bool) -> Vec<String> {
+fn provisions(ai: bool, employees: bool, human: bool) -> Vec<(&'static str, &'static str)> {
     let mut list: Vec<(&str, &str)> = vec![
         ("GDPR", "art. 5(1)(a)"),
         ("GDPR", "art. 12"),
@@ -170,9 +168,7 @@ fn provisions(lang: Lang, ai: bool, employees: bool, human: bool) -> Vec<String>
         list.push(("GDPR", "art. 22"));
         list.push(("GDPR", "art. 13(2)(f)"));
     }
-    list.into_iter()
-        .map(|(act, p)| cite(lang, act, p))
-        .collect()
+    list
 }
 
 impl Rule for AutomatedReview {
@@ -226,7 +222,7 @@ impl Rule for AutomatedReview {
             if !human {
                 finding = finding.with_secondary(activity.name.span, tr!(lang, text::SOLELY));
             }
-            finding.provisions = provisions(lang, is_ai, employees, human);
+            finding = cx.with_provisions(finding, provisions(is_ai, employees, human));
             if is_ai {
                 let literacy = ai_act("art4").said(lang);
                 finding.note = Some(if employees {

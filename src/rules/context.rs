@@ -58,7 +58,7 @@ impl<'a> Context<'a> {
             unverified: meta
                 .provisions
                 .iter()
-                .filter(|c| !is_verified(c))
+                .filter(|c| !is_verified(c.act, c.provision))
                 .map(cite)
                 .collect(),
             findings,
@@ -91,6 +91,27 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Gives `finding` the provisions that fit this finding in place of the rule's own list: cited in
+    /// the finding's language, and marked where the law data is unverified, as [`Context::finding`]
+    /// does for the rule's list.
+    pub fn with_provisions<A: AsRef<str>, P: AsRef<str>>(
+        &self,
+        mut finding: Diagnostic,
+        provisions: impl IntoIterator<Item = (A, P)>,
+    ) -> Diagnostic {
+        finding.provisions.clear();
+        finding.unverified.clear();
+        for (act, provision) in provisions {
+            let (act, provision) = (act.as_ref(), provision.as_ref());
+            let cited = crate::i18n::citation::cite(self.lang, act, provision);
+            if !is_verified(act, provision) {
+                finding.unverified.push(cited.clone());
+            }
+            finding.provisions.push(cited);
+        }
+        finding
+    }
+
     pub fn report(&mut self, finding: Diagnostic) {
         self.findings.push(finding);
     }
@@ -99,15 +120,15 @@ impl<'a> Context<'a> {
 /// Whether the law data of every provision `cite` names is verified. A citation of an act or a
 /// provision the data does not hold (a judgment, a provision outside the table) is not marked: there
 /// is no entry to be unverified.
-pub fn is_verified(cite: &Cite) -> bool {
+pub fn is_verified(act: &str, provision: &str) -> bool {
     let Some(act) = ActId::ALL
         .into_iter()
-        .find(|id| id.act().header.short.eq_ignore_ascii_case(cite.act))
+        .find(|id| id.act().header.short.eq_ignore_ascii_case(act))
     else {
         return true;
     };
     let act = act.act();
-    provision_numbers(cite.provision)
+    provision_numbers(provision)
         .iter()
         .all(|number| act.provision(number).is_none_or(|p| p.verified))
 }
@@ -230,17 +251,8 @@ mod tests {
     #[test]
     fn a_provision_marked_unverified_in_the_law_data_is_found() {
         // arkivl.toml marks § 3 `verified = false`; the GDPR's art. 5 is verified.
-        assert!(!is_verified(&Cite {
-            act: "Arkivloven",
-            provision: "§ 3"
-        }));
-        assert!(is_verified(&Cite {
-            act: "GDPR",
-            provision: "art. 5(1)(e)"
-        }));
-        assert!(is_verified(&Cite {
-            act: "CJEU",
-            provision: "C-311/18 (Schrems II)"
-        }));
+        assert!(!is_verified("Arkivloven", "§ 3"));
+        assert!(is_verified("GDPR", "art. 5(1)(e)"));
+        assert!(is_verified("CJEU", "C-311/18 (Schrems II)"));
     }
 }

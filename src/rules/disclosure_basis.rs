@@ -1,7 +1,5 @@
 use super::art9_basis::is_art9_condition;
 use super::{Context, Rule, RuleMeta, basis_lists, declare_rule};
-use crate::i18n::Lang;
-use crate::i18n::citation::cite;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::disclosures::{Cited, RecipientGrounds, disclosure_grounds};
@@ -165,13 +163,12 @@ fn carries_disclosure(basis: &LegalRef) -> bool {
 /// The provisions a finding on this disclosure lists: those that fit its kind of recipient, then
 /// those its data adds (art. 9(2) for special-category data when `special`, DBL § 8, stk. 2 for
 /// criminal-offence data).
-fn provisions(
-    lang: Lang,
-    grounds: &RecipientGrounds,
+fn provisions<'g>(
+    grounds: &'g RecipientGrounds,
     special: bool,
     criminal: bool,
     base: bool,
-) -> Vec<String> {
+) -> Vec<(&'g str, &'g str)> {
     let table = disclosure_grounds();
     let mut list: Vec<&Cited> = Vec::new();
     if base {
@@ -183,7 +180,9 @@ fn provisions(
     if criminal {
         list.extend(&table.criminal);
     }
-    list.iter().map(|(act, p)| cite(lang, act, p)).collect()
+    list.into_iter()
+        .map(|(act, p)| (act.as_str(), p.as_str()))
+        .collect()
 }
 
 impl Rule for DisclosureBasis {
@@ -238,7 +237,7 @@ impl Rule for DisclosureBasis {
                     } else {
                         text::NO_GROUND
                     };
-                    let mut finding = cx
+                    let finding = cx
                         .finding(
                             tr!(lang, message, what = what()),
                             disclosure.recipient.span,
@@ -246,8 +245,10 @@ impl Rule for DisclosureBasis {
                         )
                         .with_secondary(disclosure.span, tr!(lang, text::OWN_BASIS))
                         .with_help(add());
-                    finding.provisions =
-                        provisions(lang, grounds, special.is_some(), criminal, true);
+                    let finding = cx.with_provisions(
+                        finding,
+                        provisions(grounds, special.is_some(), criminal, true),
+                    );
                     cx.report(finding);
                     continue;
                 }
@@ -257,7 +258,7 @@ impl Rule for DisclosureBasis {
                         .iter()
                         .any(|b| b.is_gdpr("6", 1, Some(letter)))
                 {
-                    let mut finding = cx
+                    let finding = cx
                         .finding(
                             tr!(lang, text::REQUIRED, what = what(), letter = letter),
                             disclosure.recipient.span,
@@ -268,14 +269,15 @@ impl Rule for DisclosureBasis {
                             tr!(lang, text::NOT_AMONG, letter = letter),
                         )
                         .with_help(tr!(lang, text::ADD, typical = grounds.typical(lang)));
-                    finding.provisions = provisions(lang, grounds, false, criminal, true);
+                    let finding =
+                        cx.with_provisions(finding, provisions(grounds, false, criminal, true));
                     cx.report(finding);
                     continue;
                 }
                 if let Some(special) = special
                     && !disclosure.basis.iter().any(|b| is_art9_condition(b, false))
                 {
-                    let mut finding = cx
+                    let finding = cx
                         .finding(
                             tr!(lang, text::SPECIAL, recipient = recipient.name.node),
                             special.span,
@@ -291,7 +293,8 @@ impl Rule for DisclosureBasis {
                             text::SPECIAL_HELP,
                             typical = grounds.special_typical(lang)
                         ));
-                    finding.provisions = provisions(lang, grounds, true, false, false);
+                    let finding =
+                        cx.with_provisions(finding, provisions(grounds, true, false, false));
                     cx.report(finding);
                 }
             }

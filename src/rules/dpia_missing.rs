@@ -269,10 +269,7 @@ impl Rule for DpiaMissing {
                 seen.push(*c);
                 first
             });
-            finding.provisions = cites
-                .iter()
-                .map(|(act, p)| crate::i18n::citation::cite(lang, act, p))
-                .collect();
+            let finding = cx.with_provisions(finding, cites);
             cx.report(finding.with_help(tr!(lang, text::HELP)));
         }
     }
