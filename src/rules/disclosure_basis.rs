@@ -163,12 +163,12 @@ fn carries_disclosure(basis: &LegalRef) -> bool {
 /// The provisions a finding on this disclosure lists: those that fit its kind of recipient, then
 /// those its data adds (art. 9(2) for special-category data when `special`, DBL § 8, stk. 2 for
 /// criminal-offence data).
-fn provisions<'g>(
-    grounds: &'g RecipientGrounds,
+fn provisions(
+    grounds: &RecipientGrounds,
     special: bool,
     criminal: bool,
     base: bool,
-) -> Vec<(&'g str, &'g str)> {
+) -> Vec<(&str, &str)> {
     let table = disclosure_grounds();
     let mut list: Vec<&Cited> = Vec::new();
     if base {
