@@ -1,8 +1,9 @@
 use super::basis_lists::{self, BasisList};
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::i18n::Lang;
 use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
-use crate::law::acts::{BasisRole, LaysDown};
+use crate::law::acts::{BasisRole, LaysDown, Provision};
 use crate::law::citation::LegalRef;
 use crate::tr;
 
@@ -170,14 +171,7 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
             }
             continue;
         }
-        let what = match provision.what_in(lang) {
-            "" => tr!(
-                lang,
-                text::THE_PROVISION_ON,
-                title = provision.title_in(lang).to_lowercase()
-            ),
-            what => what.to_string(),
-        };
+        let what = what_it_is(provision, lang);
         let cited = legal_ref(lang, basis);
         let mut finding = cx.finding(
             tr!(lang, text::MESSAGE, basis = cited, whose = list.whose(lang)),
@@ -201,23 +195,29 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     }
 }
 
-/// A duty of the GDPR (art. 32) cited without art. 6(1)(c): it is no basis on its own, and it becomes
-/// one with art. 6(1)(c) if the measure is required to meet the duty.
-fn report_duty(
-    cx: &mut Context<'_>,
-    list: &BasisList<'_>,
-    basis: &LegalRef,
-    provision: &'static crate::law::acts::Provision,
-) {
-    let lang = cx.lang;
-    let what = match provision.what_in(lang) {
+/// What a provision cited in a basis is, in words: the data's own description, or "the provision on"
+/// its title.
+fn what_it_is(provision: &Provision, lang: Lang) -> String {
+    match provision.what_in(lang) {
         "" => tr!(
             lang,
             text::THE_PROVISION_ON,
             title = provision.title_in(lang).to_lowercase()
         ),
         what => what.to_string(),
-    };
+    }
+}
+
+/// A duty of the GDPR (art. 32) cited without art. 6(1)(c): it is no basis on its own, and it becomes
+/// one with art. 6(1)(c) if the measure is required to meet the duty.
+fn report_duty(
+    cx: &mut Context<'_>,
+    list: &BasisList<'_>,
+    basis: &LegalRef,
+    provision: &'static Provision,
+) {
+    let lang = cx.lang;
+    let what = what_it_is(provision, lang);
     let cited = legal_ref(lang, basis);
     let instead = match provision.instead_in(lang) {
         "" => tr!(lang, text::LEAVE_OUT),
