@@ -1,4 +1,5 @@
-//! `hjemmel explain CODE`: the documentation of a rule, as docs/rules/CODE.md holds it.
+//! `hjemmel explain CODE`: the documentation of a rule, as docs/rules/CODE.md holds it (in Danish with
+//! `--lang da`, as docs/rules/da/CODE.md holds it).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ pub fn run(args: ExplainArgs, lang: Lang) -> ExitCode {
         Some(rule) => {
             let _ = std::io::stdout()
                 .lock()
-                .write_all(docs::page(rule.meta()).as_bytes());
+                .write_all(docs::page_in(rule.meta(), lang).as_bytes());
             ExitCode::from(exit::OK)
         }
         None => {

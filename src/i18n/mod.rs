@@ -168,6 +168,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("law::vocabulary", crate::law::vocabulary::text::ALL),
         ("report::human", crate::report::human::text::ALL),
         ("rules::basis_lists", crate::rules::basis_lists::text::ALL),
+        ("rules::docs", crate::rules::docs::text::ALL),
         ("rules::registry", crate::rules::registry::text::ALL),
         ("source", crate::source::text::ALL),
         ("syntax::parser", crate::syntax::parser::text::ALL),

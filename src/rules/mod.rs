@@ -76,6 +76,9 @@ pub struct RuleMeta {
     pub provisions: &'static [Cite],
     /// The full documentation (Markdown), from the rule's doc comment.
     pub docs: &'static str,
+    /// The same documentation in Danish, from `src/rules/da/CODE.md` (its first line records which
+    /// English text it was translated from, so a test tells when the translation falls behind).
+    pub docs_da: &'static str,
     /// Every text the rule words its findings with (and its summary): the `texts` block of
     /// [`declare_rule!`], so that the test of both languages reaches each one.
     pub texts: &'static [(&'static str, Text)],
@@ -124,6 +127,7 @@ macro_rules! declare_rule {
                 summary: text::SUMMARY,
                 provisions: &[$($crate::rules::Cite { act: $act, provision: $provision }),+],
                 docs: concat!($($doc, "\n"),*),
+                docs_da: include_str!(concat!("da/", $code, ".md")),
                 texts: text::ALL,
             };
         }
