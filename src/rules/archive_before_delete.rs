@@ -8,8 +8,8 @@ declare_rule! {
     /// ## What it checks
     /// An activity whose records must be preserved (`preserve "..."`) hands them to the public archive
     /// by their deletion date: each of its `retain` statements archives (`retain x archive`,
-    /// `retain x for 5 years then archive`, or `retain x until "..." then archive`). A statement that only deletes (`retain x for 5 years`, or
-    /// `retain x until "..."`) is reported.
+    /// `retain x for 5 years then archive`, or `retain x until "..." then archive`). A statement that
+    /// only deletes (`retain x for 5 years`, or `retain x until "..."`) is reported.
     ///
     /// The `preserve` statement covers the whole activity. When only some of its categories are to be
     /// preserved (the case files, not the access log), split the activity, or waive the finding for it

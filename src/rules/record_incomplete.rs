@@ -48,12 +48,7 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" {
-    ///   public authority
-    ///   address "Rådhuspladsen 1, 9999 Eksempelby"
-    ///   contact "post@k.dk"
-    ///   dpo { email "dpo@k.dk" }
-    /// }
+    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data contact_details "Navn og adresse" ordinary
     /// activity applications "Ansøgninger" {

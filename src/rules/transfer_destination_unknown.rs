@@ -39,7 +39,8 @@ declare_rule! {
     ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country outside_eea
-    ///     transfer dpf | scc
+    ///     transfer scc
+    ///     tia "Overførselsvurdering for supporten, 2024-09-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {
@@ -64,8 +65,8 @@ declare_rule! {
     ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country US
-    ///     transfer dpf
-///     dpf_listed "DPF List, checked 2026-10-01"
+    ///     transfer scc
+    ///     tia "Overførselsvurdering for supporten, 2024-09-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {

@@ -120,9 +120,9 @@ declare_rule! {
     ///   subprocessor support "Support" {
     ///     authorised "Bilag B"
     ///     agreement "Underdatabehandleraftale"
-    ///     country US
-    ///     transfer dpf
-///     dpf_listed "DPF List, checked 2026-10-01"
+    ///     country IN
+    ///     transfer scc
+    ///     tia "Overførselsvurdering for support fra Indien, 2024-09-01"
     ///   }
     /// }
     /// activity devices "Mobiltelefoner" {
