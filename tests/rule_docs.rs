@@ -96,7 +96,11 @@ fn generated_rule_pages_are_current() {
                 continue;
             }
             let file = entry.file_name().to_string_lossy().into_owned();
-            let name = if sub.is_empty() { file } else { format!("{sub}/{file}") };
+            let name = if sub.is_empty() {
+                file
+            } else {
+                format!("{sub}/{file}")
+            };
             if !expected.contains(&name.as_str()) {
                 stale.push(format!("{name} (no such rule)"));
             }

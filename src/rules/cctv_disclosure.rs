@@ -64,7 +64,8 @@ declare_rule! {
     ///   basis gdpr 6(1)(e), law "Lov om tv-overvågning"
     ///   retain all for 30 days
     ///   cctv
-    ///   disclose video to insurer under gdpr 6(1)(e) when "ved hærværk"
+    ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
+    ///   disclose video to insurer under gdpr 6(1)(e), law "Lov om tv-overvågning" when "ved hærværk"
     /// }
     /// ```
     ///
@@ -82,7 +83,7 @@ declare_rule! {
     ///   retain all for 30 days
     ///   cctv
     ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
-    ///   disclose video to police under gdpr 6(1)(e), tvol 4c(1)(3), law "Lov om tv-overvågning" when "til opklaring af kriminalitet"
+    ///   disclose video to police under gdpr 6(1)(e), law "Lov om tv-overvågning" when "ved hærværk"
     /// }
     /// ```
     pub struct CctvDisclosure {
@@ -105,12 +106,15 @@ declare_rule! {
         ),
         CCTV = ("this activity is TV surveillance", "denne aktivitet er tv-overvågning"),
         HELP = (
-            "disclose recordings only to the police to solve crime, with the explicit consent of the person \
-             recorded (`under gdpr 6(1)(a)`), or where a law requires it (`under gdpr 6(1)(c), law \"...\"`); \
-             otherwise remove the disclosure",
-            "videregiv kun optagelser til politiet til brug for opklaring af forbrydelser, med udtrykkeligt samtykke \
-             fra den, der er optaget (`under gdpr 6(1)(a)`), eller når en lov kræver det (`under gdpr 6(1)(c), \
-             law \"...\"`); fjern ellers videregivelsen",
+            "disclose recordings only to the police to solve crime (to a recipient of kind `police`: \
+             `recipient police \"Politiet\" police`, `disclose ... to police ...`), with the explicit consent of \
+             the person recorded (`under gdpr 6(1)(a)`, and say how it is withdrawn: `withdrawal \"...\"`), or where a law requires it \
+             (`under gdpr 6(1)(c), law \"...\"`); otherwise remove the disclosure",
+            "videregiv kun optagelser til politiet til brug for opklaring af forbrydelser (til en modtager af \
+             typen `police`: `recipient police \"Politiet\" police`, `disclose ... to police ...`), med \
+             udtrykkeligt samtykke fra den, der er optaget (`under gdpr 6(1)(a)`, og angiv, hvordan samtykket \
+             trækkes tilbage: `withdrawal \"...\"`), eller når en lov kræver det \
+             (`under gdpr 6(1)(c), law \"...\"`); fjern ellers videregivelsen",
         ),
     }
 }

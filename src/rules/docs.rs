@@ -142,7 +142,10 @@ pub fn files() -> Vec<(String, String)> {
                 format!("{notice}{}", page_in(rule.meta(), lang)),
             ));
         }
-        files.push((format!("{prefix}index.md"), format!("{notice}{}", index_in(lang))));
+        files.push((
+            format!("{prefix}index.md"),
+            format!("{notice}{}", index_in(lang)),
+        ));
     }
     files
 }

@@ -38,14 +38,15 @@ declare_rule! {
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data complaint "Klagens indhold" confidential
+    /// data summary "Anonymiseret resumé" ordinary
     /// recipient website "Kommunens hjemmeside" public
     /// activity complaints "Klagesager" {
     ///   purpose "Behandling af klager"
     ///   subjects citizens
-    ///   data complaint
+    ///   data complaint, summary
     ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     ///   retain all for 5 years after "sagens afslutning"
-    ///   disclose complaint to website under gdpr 6(1)(e), law "Lov om kommunernes styrelse"
+    ///   disclose complaint, summary to website under gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     /// }
     /// ```
     ///
@@ -104,11 +105,27 @@ declare_rule! {
             "{class} fra aktiviteten `{activity}` offentliggøres via `{recipient}`",
         ),
         PUBLIC_RECIPIENT = ("this recipient is the public", "denne modtager er offentligheden"),
-        HELP = (
-            "publish only what is not confidential (anonymise or leave the category out); if the person has agreed \
-             to the publication, rest the disclosure on their consent, {consent}",
-            "offentliggør kun det, der ikke er fortroligt (anonymisér, eller udelad kategorien); har personen givet \
-             samtykke til offentliggørelsen, så lad videregivelsen hvile på samtykket, {consent}",
+        HELP_KEEP = (
+            "publish only what is not confidential: leave {names} out of the disclosure \
+             (`disclose {rest} to {recipient} ...`), or publish an anonymised version instead; {consent_help}",
+            "offentliggør kun det, der ikke er fortroligt: udelad {names} af videregivelsen \
+             (`disclose {rest} to {recipient} ...`), eller offentliggør en anonymiseret udgave i stedet; {consent_help}",
+        ),
+        HELP_NONE = (
+            "publish only what is not confidential: remove the disclosure, or publish an anonymised version \
+             instead (a category of class `ordinary`); {consent_help}",
+            "offentliggør kun det, der ikke er fortroligt: fjern videregivelsen, eller offentliggør en \
+             anonymiseret udgave i stedet (en kategori af klassen `ordinary`); {consent_help}",
+        ),
+        CONSENT_HELP = (
+            "if the person has agreed to the publication, rest the disclosure on their consent, {consent}",
+            "har personen givet samtykke til offentliggørelsen, så lad videregivelsen hvile på samtykket, {consent}",
+        ),
+        CONSENT_WITHDRAWAL_HELP = (
+            "if the person has agreed to the publication, rest the disclosure on their consent, {consent}, and \
+             say how it is withdrawn (`withdrawal \"...\"`)",
+            "har personen givet samtykke til offentliggørelsen, så lad videregivelsen hvile på samtykket, {consent}, \
+             og angiv, hvordan det trækkes tilbage (`withdrawal \"...\"`)",
         ),
     }
 }
@@ -193,11 +210,38 @@ impl Rule for PublicationConfidential {
                         finding.with_secondary(other.span, tr!(lang, too, name = data.name.node));
                 }
                 let consent = if special {
-                    "`gdpr 9(2)(a)`"
+                    "`under gdpr 6(1)(a), gdpr 9(2)(a)`"
                 } else {
-                    "`gdpr 6(1)(a)`"
+                    "`under gdpr 6(1)(a)`"
                 };
-                cx.report(finding.with_help(tr!(lang, text::HELP, consent = consent)));
+                let consent_help = if activity.details().withdrawal.is_some() {
+                    tr!(lang, text::CONSENT_HELP, consent = consent)
+                } else {
+                    tr!(lang, text::CONSENT_WITHDRAWAL_HELP, consent = consent)
+                };
+                let names = |keep: bool| {
+                    disclosure
+                        .data
+                        .iter()
+                        .filter(|d| protected(model.data(d.id)) != keep)
+                        .map(|d| model.data(d.id).name.node.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let (left_out, rest) = (names(false), names(true));
+                let help = if rest.is_empty() {
+                    tr!(lang, text::HELP_NONE, consent_help = consent_help)
+                } else {
+                    tr!(
+                        lang,
+                        text::HELP_KEEP,
+                        names = format!("`{}`", left_out.replace(", ", "`, `")),
+                        rest = rest,
+                        recipient = recipient.name.node,
+                        consent_help = consent_help
+                    )
+                };
+                cx.report(finding.with_help(help));
             }
         }
     }
