@@ -28,7 +28,7 @@ declare_rule! {
     ///   purpose "Udsendelse af breve"
     ///   subjects citizens
     ///   data address
-    ///   basis dbl 11(1)
+    ///   basis law "Lov om kommunernes styrelse"
     ///   retain all for 5 years
     /// }
     /// ```

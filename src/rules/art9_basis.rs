@@ -34,12 +34,12 @@ declare_rule! {
     /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data health "Helbredsoplysninger" special(health)
-    /// activity care "Hjemmepleje" {
-    ///   purpose "Visitation til hjemmepleje"
+    /// activity care "Hjemmesygepleje" {
+    ///   purpose "Hjemmesygepleje efter lægehenvisning"
     ///   subjects citizens
     ///   data health
-    ///   basis gdpr 6(1)(e), law "Lov om social service § 83"
-    ///   retain all for 5 years after "udgangen af journalperioden"
+    ///   basis gdpr 6(1)(e), law "Sundhedsloven § 138"
+    ///   retain all for 10 years after "seneste tilførsel til journalen"
     /// }
     /// ```
     ///
@@ -48,12 +48,12 @@ declare_rule! {
     /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
     /// subjects citizens "Borgere" citizens
     /// data health "Helbredsoplysninger" special(health)
-    /// activity care "Hjemmepleje" {
-    ///   purpose "Visitation til hjemmepleje"
+    /// activity care "Hjemmesygepleje" {
+    ///   purpose "Hjemmesygepleje efter lægehenvisning"
     ///   subjects citizens
     ///   data health
-    ///   basis gdpr 6(1)(e), gdpr 9(2)(h), dbl 7(3), law "Lov om social service § 83"
-    ///   retain all for 5 years after "udgangen af journalperioden"
+    ///   basis gdpr 6(1)(e), gdpr 9(2)(h), dbl 7(3), law "Sundhedsloven § 138"
+    ///   retain all for 10 years after "seneste tilførsel til journalen"
     /// }
     /// ```
     pub struct Art9Basis {
@@ -89,10 +89,12 @@ declare_rule! {
         HELP = (
             "add the condition relied on with the Danish provision that fills it in: e.g. `gdpr 9(2)(b)` with \
              `dbl 12(1)` for employment-law duties, `gdpr 9(2)(g)` with `dbl 7(4)` and the sector statute for a \
-             substantial public interest, or `gdpr 9(2)(h)` with `dbl 7(3)` for health and social care",
+             substantial public interest, or `gdpr 9(2)(h)` with `dbl 7(3)` for health care given by health \
+             professionals bound by secrecy (in social care, (h) rests on art. 9(3) and the sector statute instead)",
             "tilføj den betingelse, der anvendes, med den danske bestemmelse, der udfylder den: f.eks. `gdpr 9(2)(b)` \
              med `dbl 12(1)` for arbejdsretlige forpligtelser, `gdpr 9(2)(g)` med `dbl 7(4)` og sektorloven for \
-             væsentlige samfundsinteresser eller `gdpr 9(2)(h)` med `dbl 7(3)` for sundheds- og socialområdet",
+             væsentlige samfundsinteresser eller `gdpr 9(2)(h)` med `dbl 7(3)` for sundhedsydelser fra \
+             sundhedspersoner med tavshedspligt (på socialområdet hviler litra h i stedet på art. 9, stk. 3, og sektorloven)",
         ),
     }
 }

@@ -56,7 +56,7 @@ declare_rule! {
     ///   subjects citizens
     ///   data case_file
     ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
-    ///   erasure refused "Journaliserede dokumenter skal bevares" under gdpr 17(3)(b), offl 15(1), arkivl 21(1)
+    ///   erasure refused "Dokumenterne skal bevares" under gdpr 17(3)(b), offl 15(1), arkivl 21(1)
     ///   retain case_file for 5 years after "sagens afslutning" then archive
     /// }
     /// ```
@@ -79,10 +79,14 @@ declare_rule! {
             "ingen `gdpr 17(3)(..)` blandt dets henvisninger",
         ),
         NO_GROUND_HELP = (
-            "add the ground after `under`: e.g. `under gdpr 17(3)(b), law \"...\"` for a legal duty \
-             to keep the data, `gdpr 17(3)(d)` for archiving, `gdpr 17(3)(e)` for legal claims",
-            "tilføj grundlaget efter `under`: f.eks. `under gdpr 17(3)(b), law \"...\"` for en retlig pligt \
-             til at opbevare oplysningerne, `gdpr 17(3)(d)` for arkivering, `gdpr 17(3)(e)` for retskrav",
+            "add the ground of art. 17(3) and the law behind it: e.g. `under gdpr 17(3)(b), offl 15(1), \
+             arkivl 21(1)` for a public authority's duty to journalise documents and preserve them for a public \
+             archive, `under gdpr 17(3)(b), law \"...\"` for another legal duty to keep the data, \
+             `under gdpr 17(3)(d)` for archiving, `under gdpr 17(3)(e)` for legal claims",
+            "tilføj grundlaget i art. 17, stk. 3, og loven bag det: f.eks. `under gdpr 17(3)(b), offl 15(1), \
+             arkivl 21(1)` for en offentlig myndigheds pligt til at journalisere dokumenter og bevare dem for et \
+             offentligt arkiv, `under gdpr 17(3)(b), law \"...\"` for en anden retlig pligt til at opbevare \
+             oplysningerne, `under gdpr 17(3)(d)` for arkivering, `under gdpr 17(3)(e)` for retskrav",
         ),
         NO_STATUTE = (
             "refusal to erase in activity `{activity}` cites art. 17(3)(b) but no statute",

@@ -67,7 +67,8 @@ declare_rule! {
     ///   subjects citizens
     ///   data contact
     ///   sources applications
-    ///   basis gdpr 6(1)(e)
+    ///   notice "Brev med invitationen til undersøgelsen"
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     ///   retain all for 6 months
     /// }
     /// ```
@@ -92,7 +93,7 @@ declare_rule! {
     ///   data contact
     ///   sources applications
     ///   notice "Brev med invitationen til undersøgelsen"
-    ///   basis gdpr 6(1)(e), law "Lov om individuel boligstøtte"
+    ///   basis gdpr 6(1)(e), law "Lov om kommunernes styrelse"
     ///   compatibility "Vurdering efter art. 6, stk. 4, af 2025-03-01: kun navn og adresse, frivillig deltagelse"
     ///   retain all for 6 months
     /// }
