@@ -30,6 +30,9 @@ td ul { margin: 0; padding-left: 1.1rem; }
 .counts td.number { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; vertical-align: middle; }
 .badge.error { color: var(--error); background: var(--error-bg); border: 1px solid var(--error); }
+.badge.unverified { color: var(--muted); background: var(--panel); border: 1px dashed var(--muted); text-transform: none; letter-spacing: 0; }
+.unverified { font-size: .9rem; color: var(--muted); margin: 0 0 .6rem; }
+.finding h3 .title { font-weight: normal; color: var(--muted); font-size: .95rem; }
 .badge.warning { color: var(--warning); background: var(--warning-bg); border: 1px solid var(--warning); }
 .finding { border: 1px solid var(--rule); border-left-width: 5px; border-radius: 4px; padding: .2rem 1.2rem .8rem; margin: 1.2rem 0; break-inside: avoid; }
 .finding.error { border-left-color: var(--error); }
