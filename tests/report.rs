@@ -437,3 +437,138 @@ fn the_flow_picture_fits_an_a4_page_when_printed() {
     let print = &html[html.find("@media print").unwrap()..];
     assert!(print.contains(".picture svg { width: 100%; max-width: 100%; max-height: 250mm; }"));
 }
+
+/// The English words a Danish reader must not meet: every keyword of the vocabulary's enums (areas,
+/// source and recipient kinds, data classes, ...) and the English severity words, from the code (as
+/// tests/i18n.rs takes them for the human output), less the keywords Danish writes the same way.
+fn english_words() -> Vec<&'static str> {
+    use hjemmel::law::vocabulary::*;
+    const ALSO_DANISH: &[&str] = &[
+        "register",
+        "person",
+        "organisation",
+        "administration",
+        "social",
+        "cpr",
+        "ai",
+        "dpf",
+        "scc",
+        "bcr",
+    ];
+    let keywords = [
+        DataClass::KEYWORDS,
+        SpecialKind::KEYWORDS,
+        SubjectKind::KEYWORDS,
+        SourceKind::KEYWORDS,
+        RecipientKind::KEYWORDS,
+        Mechanism::KEYWORDS,
+        ReviewMode::KEYWORDS,
+        Area::KEYWORDS,
+        TimeUnit::KEYWORDS,
+    ];
+    let severities = [
+        hjemmel::report::human::text::FINDING_ERROR.en,
+        hjemmel::report::human::text::FINDING_WARNING.en,
+        hjemmel::report::human::text::ERROR.en,
+        hjemmel::report::human::text::WARNING.en,
+    ];
+    let mut words: Vec<&str> = keywords
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(severities)
+        .filter(|w| !ALSO_DANISH.contains(w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The text a reader of the report sees, less the spec's own words: no markup, no stylesheet, no
+/// quoted spec lines (the snippets' `<figure>`), nothing in `<code>`, `<q>` or `<cite>` (names, labels and titles from
+/// the spec), and without the spec's names and labels.
+fn report_prose(html: &str, spec_words: &[String]) -> String {
+    let mut text = html.to_string();
+    for (open, close) in [
+        ("<style", "</style>"),
+        ("<figure class=\"snippet", "</figure>"),
+        ("<code", "</code>"),
+        ("<q>", "</q>"),
+        ("<cite>", "</cite>"),
+    ] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    let mut prose = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                prose.push(' ');
+            }
+            _ if !in_tag => prose.push(c),
+            _ => {}
+        }
+    }
+    let mut prose = prose
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    for word in spec_words {
+        prose = prose.replace(word.as_str(), " ");
+    }
+    for rule in hjemmel::rules::registry::RULES {
+        prose = prose.replace(rule.meta().code, " ");
+    }
+    prose
+}
+
+/// Point 5: the Danish report of both seeds holds no English word of the vocabulary in its prose:
+/// kinds, areas, severities are Danish words (spec names and quoted spec lines aside).
+#[test]
+fn no_english_vocabulary_word_in_a_danish_report() {
+    let english = english_words();
+    assert!(english.contains(&"authority") && english.contains(&"warning"));
+    let sample = "<p>kilde · data_subject <code>school</code> <q>Skolen</q></p><figure class=\"snippet primary\"><pre>area school</pre></figure>";
+    assert_eq!(
+        report_prose(sample, &[]).split_whitespace().collect::<Vec<_>>(),
+        ["kilde", "·", "data_subject"]
+    );
+    let mut found = Vec::new();
+    for path in ["specs/lejre", "specs/randers"] {
+        let outcome = hjemmel::check_spec(Path::new(path), Lang::Da);
+        let checked = outcome.result.as_ref().unwrap();
+        let m = &checked.model;
+        let mut spec_words: Vec<String> = std::iter::once((&m.controller.name, &m.controller.label))
+            .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
+            .chain(m.data.iter().map(|d| (&d.name, &d.label)))
+            .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
+            .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
+            .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
+            .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
+            .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+            .filter(|w| !w.is_empty())
+            .collect();
+        spec_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let html = render(path, Lang::Da);
+        let prose = report_prose(&html, &spec_words);
+        for word in prose.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if english.contains(&word.to_lowercase().as_str()) {
+                found.push(format!("{path}: `{word}`"));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "English words in the Danish report:\n{}",
+        found.join("\n")
+    );
+}
