@@ -355,6 +355,17 @@ fn the_scope_box_is_at_the_top_and_equals_the_docs() {
         docs, page,
         "docs/levels.md differs from src/report/html/scope.rs: run UPDATE_LEVELS_DOC=1 cargo test --test report"
     );
+    // One meaning, one set of words: the page's level words are the human output's, and docs/cli.md
+    // links to the page instead of saying it again.
+    use hjemmel::report::human::text::{FINDING_ERROR, FINDING_WARNING};
+    assert_eq!((FINDING_ERROR.da, FINDING_WARNING.da), ("mangel", "bør vurderes"));
+    assert!(docs.contains("**Mangel.**") && docs.contains("**Bør vurderes.**"));
+    assert!(docs.contains("**Error.**") && docs.contains("**Warning.**"));
+    let cli = std::fs::read_to_string("docs/cli.md").unwrap();
+    let levels = &cli[cli.find("### What the two levels mean").unwrap()..];
+    let levels = &levels[..levels.find("\n## ").unwrap_or(levels.len())];
+    assert!(levels.contains("[docs/levels.md](levels.md)"), "{levels}");
+    assert!(!levels.contains("likely non-compliance"), "{levels}");
 }
 
 /// Point 3: cards ordered by severity, identical findings as one card listing the activities, the
