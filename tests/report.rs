@@ -358,7 +358,10 @@ fn the_scope_box_is_at_the_top_and_equals_the_docs() {
     // One meaning, one set of words: the page's level words are the human output's, and docs/cli.md
     // links to the page instead of saying it again.
     use hjemmel::report::human::text::{FINDING_ERROR, FINDING_WARNING};
-    assert_eq!((FINDING_ERROR.da, FINDING_WARNING.da), ("mangel", "bør vurderes"));
+    assert_eq!(
+        (FINDING_ERROR.da, FINDING_WARNING.da),
+        ("mangel", "bør vurderes")
+    );
     assert!(docs.contains("**Mangel.**") && docs.contains("**Bør vurderes.**"));
     assert!(docs.contains("**Error.**") && docs.contains("**Warning.**"));
     let cli = std::fs::read_to_string("docs/cli.md").unwrap();
@@ -440,13 +443,41 @@ fn findings_are_grouped_ordered_and_speak_of_labels() {
     );
 }
 
-/// Point 4: printed, the picture is scaled to an A4 page.
+/// Point 4: printed, the drawing (whose words would be ~4 pt on A4) gives way to a summary in HTML
+/// text of at least 8 pt: one row per activity, with the parties its data come from and go to.
 #[test]
-fn the_flow_picture_fits_an_a4_page_when_printed() {
-    let html = render("specs/lejre", Lang::En);
+fn the_flow_is_summarised_for_print_in_readable_text() {
+    let html = render("specs/randers", Lang::Da);
     assert!(html.contains("@page { size: A4;"));
     let print = &html[html.find("@media print").unwrap()..];
-    assert!(print.contains(".picture svg { width: 100%; max-width: 100%; max-height: 250mm; }"));
+    assert!(print.contains(".picture { display: none; }"), "{print}");
+    assert!(
+        print.contains(".flow-print { display: block; font-size: 9pt;"),
+        "{print}"
+    );
+    for size in print.split("font-size:").skip(1) {
+        let size = size.trim_start();
+        if let Some(pt) = size.split("pt").next().and_then(|n| n.parse::<f32>().ok()) {
+            assert!(pt >= 8.0, "printed text of {pt} pt");
+        }
+    }
+    let flow = &html[html.find("<div class=\"flow-print\">").unwrap()..];
+    let flow = &flow[..flow.find("</section>").unwrap()];
+    // A row per activity (folded where the flows are the same), each activity once, by label.
+    let outcome = hjemmel::check_spec(Path::new("specs/randers"), Lang::Da);
+    let model = &outcome.result.as_ref().unwrap().model;
+    for a in &model.activities {
+        assert_eq!(
+            flow.matches(&format!("<li>{}</li>", html::escape(&a.label)))
+                .count(),
+            1,
+            "{}",
+            a.label.as_str()
+        );
+    }
+    assert!(flow.contains("(modtager, politi)"), "{flow}");
+    assert!(flow.contains("forbliver hos den dataansvarlige"), "{flow}");
+    assert!(flow.contains("<span class=\"flow-tag\">art. 9"), "{flow}");
 }
 
 /// The English words a Danish reader must not meet: every keyword of the vocabulary's enums (areas,
@@ -548,7 +579,9 @@ fn no_english_vocabulary_word_in_a_danish_report() {
     assert!(english.contains(&"authority") && english.contains(&"warning"));
     let sample = "<p>kilde · data_subject <code>school</code> <q>Skolen</q></p><figure class=\"snippet primary\"><pre>area school</pre></figure>";
     assert_eq!(
-        report_prose(sample, &[]).split_whitespace().collect::<Vec<_>>(),
+        report_prose(sample, &[])
+            .split_whitespace()
+            .collect::<Vec<_>>(),
         ["kilde", "·", "data_subject"]
     );
     let mut found = Vec::new();
@@ -556,16 +589,17 @@ fn no_english_vocabulary_word_in_a_danish_report() {
         let outcome = hjemmel::check_spec(Path::new(path), Lang::Da);
         let checked = outcome.result.as_ref().unwrap();
         let m = &checked.model;
-        let mut spec_words: Vec<String> = std::iter::once((&m.controller.name, &m.controller.label))
-            .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.data.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
-            .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-            .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut spec_words: Vec<String> =
+            std::iter::once((&m.controller.name, &m.controller.label))
+                .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.data.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
+                .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
+                .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+                .filter(|w| !w.is_empty())
+                .collect();
         spec_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let html = render(path, Lang::Da);
         let prose = report_prose(&html, &spec_words);

@@ -90,6 +90,14 @@ texts! {
         "{count} of {total} findings: each is marked on its card; check the provision named there against the text of the law before relying on the finding",
         "{count} af {total} fund: hvert af dem er markeret i fundet; kontrollér den angivne bestemmelse mod lovteksten, før fundet lægges til grund",
     ),
+    FLOW_PRINTED = (
+        "The flow of personal data, summarised for print: one row per processing activity, with where its data come from and where they go; activities with the same flows share a row. The full drawing is in the report on screen.",
+        "Strømmene af personoplysninger, sammenfattet til udskrift: én række pr. behandlingsaktivitet med, hvor oplysningerne kommer fra, og hvor de går hen; aktiviteter med de samme strømme deler række. Den fulde tegning findes i rapporten på skærmen.",
+    ),
+    FLOW_FROM = ("From", "Fra"),
+    FLOW_TO = ("To", "Til"),
+    FLOW_NOTHING_IN = ("no source stated", "ingen kilde angivet"),
+    FLOW_NOTHING_OUT = ("stays with the controller", "forbliver hos den dataansvarlige"),
     OVERVIEW = ("Overview by activity", "Oversigt pr. behandlingsaktivitet"),
     ACTIVITY = ("Processing activity", "Behandlingsaktivitet"),
     RULES_FOUND = ("Rules with findings", "Regler med fund"),
@@ -366,20 +374,14 @@ fn summary(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang
 
 /// One row per activity: how many errors and warnings, and the rules, errors first, each linked to
 /// its finding. Activities with the most errors come first.
-fn activity_overview(
-    out: &mut String,
-    checked: &Checked,
-    groups: &[Group<'_>],
-    lang: Lang,
-) {
+fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let model = &checked.model;
     let rows = overview::per_activity(model, &checked.findings);
     // The card of each (activity, code).
     let card = |activity: usize, code: &str| {
         groups.iter().position(|g| {
             g.first().code == code
-                && g
-                    .findings
+                && g.findings
                     .iter()
                     .any(|d| overview::activity(model, d) == Some(activity))
         })

@@ -91,7 +91,11 @@ fn finding(
             out,
             "<p class=\"unverified\"><span class=\"badge unverified\">{}</span> {}</p>",
             escape(&tr!(lang, UNVERIFIED)),
-            escape(&tr!(lang, UNVERIFIED_TEXT, provisions = d.unverified.join("; ")))
+            escape(&tr!(
+                lang,
+                UNVERIFIED_TEXT,
+                provisions = d.unverified.join("; ")
+            ))
         );
     }
     // The declarations the group concerns, by label, each once.
