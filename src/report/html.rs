@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::Checked;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Origin, Severity};
 use crate::i18n::{Lang, Text};
 use crate::report::Counts;
+use crate::report::group::Group;
 use crate::ropa::Record;
 use crate::semantic::model::Model;
 use crate::source::SourceMap;
@@ -81,6 +82,22 @@ texts! {
         "{date} (the newest date an entry was checked; the findings apply the law as hjemmel's data state it)",
         "{date} (den seneste dato, en oplysning er kontrolleret; fundene anvender retstilstanden, som hjemmels data angiver den)",
     ),
+    UNVERIFIED = (
+        "Findings resting on unverified law data",
+        "Fund, der bygger på ikke verificerede retsdata",
+    ),
+    UNVERIFIED_COUNT = (
+        "{count} of {total} findings: each is marked on its card; check the provision named there against the text of the law before relying on the finding",
+        "{count} af {total} fund: hvert af dem er markeret i fundet; kontrollér den angivne bestemmelse mod lovteksten, før fundet lægges til grund",
+    ),
+    FLOW_PRINTED = (
+        "The flow of personal data, summarised for print: one row per processing activity, with where its data come from and where they go; activities with the same flows share a row. The full drawing is in the report on screen.",
+        "Strømmene af personoplysninger, sammenfattet til udskrift: én række pr. behandlingsaktivitet med, hvor oplysningerne kommer fra, og hvor de går hen; aktiviteter med de samme strømme deler række. Den fulde tegning findes i rapporten på skærmen.",
+    ),
+    FLOW_FROM = ("From", "Fra"),
+    FLOW_TO = ("To", "Til"),
+    FLOW_NOTHING_IN = ("no source stated", "ingen kilde angivet"),
+    FLOW_NOTHING_OUT = ("stays with the controller", "forbliver hos den dataansvarlige"),
     OVERVIEW = ("Overview by activity", "Oversigt pr. behandlingsaktivitet"),
     ACTIVITY = ("Processing activity", "Behandlingsaktivitet"),
     RULES_FOUND = ("Rules with findings", "Regler med fund"),
@@ -91,7 +108,7 @@ texts! {
     RULES = ("The rules cited", "De anvendte regler"),
     RULE_PAGE_HINT = (
         "The rule's page, as `hjemmel explain {code}` prints it",
-        "Reglens side, som `hjemmel explain {code}` viser den",
+        "Reglens fulde side (på engelsk) vises med `hjemmel explain {code}`",
     ),
     FOOTER = (
         "Made by hjemmel {version} from the spec's text alone. A finding is a reason to look closer, not a legal assessment.",
@@ -127,12 +144,8 @@ pub fn render(path: &str, sources: &SourceMap, checked: &Checked, options: &Opti
     contents(&mut out, lang);
 
     let label_of = |name: &str| label_of(&checked.model, name);
-    let activity = |i: usize| checked.model.activities[i].label.node.clone();
-    let names = findings::Names {
-        label: &label_of,
-        activity: &activity,
-    };
-    let groups = overview::groups(&checked.model, &checked.findings);
+    let names = findings::Names { label: &label_of };
+    let groups = overview::groups(&checked.findings);
     section(&mut out, "summary", SUMMARY, lang, |out| {
         summary(out, checked, &groups, lang)
     });
@@ -225,6 +238,21 @@ fn header(
         LAW_DATA,
         &escape(&tr!(lang, LAW_DATA_NOTE, date = about::law_data_date())),
     );
+    let unverified = checked
+        .findings
+        .iter()
+        .filter(|d| !d.unverified.is_empty())
+        .count();
+    row(
+        out,
+        UNVERIFIED,
+        &escape(&tr!(
+            lang,
+            UNVERIFIED_COUNT,
+            count = unverified,
+            total = checked.findings.len()
+        )),
+    );
     row(out, TOOL, &format!("hjemmel {}", env!("CARGO_PKG_VERSION")));
     if let Some(day) = &options.made_on {
         row(out, MADE_ON, &escape(day));
@@ -298,7 +326,7 @@ fn label_of(model: &Model, name: &str) -> Option<String> {
 }
 
 /// The counts per severity, then per rule with a link to the rule's first finding.
-fn summary(out: &mut String, checked: &Checked, groups: &[overview::Group<'_>], lang: Lang) {
+fn summary(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let counts = Counts::of(&checked.findings);
     let _ = writeln!(
         out,
@@ -317,7 +345,7 @@ fn summary(out: &mut String, checked: &Checked, groups: &[overview::Group<'_>], 
     let mut by_code: BTreeMap<(std::cmp::Reverse<Severity>, &str), (usize, usize)> =
         BTreeMap::new();
     for (i, g) in groups.iter().enumerate() {
-        let d = g.findings[0];
+        let d = g.first();
         let entry = by_code
             .entry((std::cmp::Reverse(d.severity), d.code.as_str()))
             .or_insert((0, i + 1));
@@ -334,10 +362,11 @@ fn summary(out: &mut String, checked: &Checked, groups: &[overview::Group<'_>], 
     for ((severity, code), (count, first)) in by_code {
         let _ = writeln!(
             out,
-            "<tr><td class=\"code\"><a href=\"#finding-{first}\">{}</a></td><td><span class=\"badge {}\">{}</span></td><td class=\"number\">{count}</td></tr>",
+            "<tr><td><a class=\"code\" href=\"#finding-{first}\">{}</a> {}</td><td><span class=\"badge {}\">{}</span></td><td class=\"number\">{count}</td></tr>",
             escape(code),
+            escape(crate::report::rule_title(code, lang)),
             severity.0.as_str(),
-            escape(&findings::severity(lang, severity.0))
+            escape(crate::report::severity(severity.0, Origin::Rule, lang))
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -345,19 +374,17 @@ fn summary(out: &mut String, checked: &Checked, groups: &[overview::Group<'_>], 
 
 /// One row per activity: how many errors and warnings, and the rules, errors first, each linked to
 /// its finding. Activities with the most errors come first.
-fn activity_overview(
-    out: &mut String,
-    checked: &Checked,
-    groups: &[overview::Group<'_>],
-    lang: Lang,
-) {
+fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let model = &checked.model;
     let rows = overview::per_activity(model, &checked.findings);
     // The card of each (activity, code).
     let card = |activity: usize, code: &str| {
-        groups
-            .iter()
-            .position(|g| g.findings[0].code == code && g.activities.contains(&Some(activity)))
+        groups.iter().position(|g| {
+            g.first().code == code
+                && g.findings
+                    .iter()
+                    .any(|d| overview::activity(model, d) == Some(activity))
+        })
     };
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| {
@@ -403,7 +430,7 @@ fn activity_overview(
     let (errors, warnings) = checked
         .findings
         .iter()
-        .filter(|d| overview::activity_of(model, d).is_none())
+        .filter(|d| overview::activity(model, d).is_none())
         .fold((0, 0), |(e, w), d| match d.severity {
             Severity::Error => (e + 1, w),
             Severity::Warning => (e, w + 1),
@@ -428,12 +455,25 @@ fn rule_pages(out: &mut String, findings: &[crate::diagnostic::Diagnostic], lang
             continue;
         };
         let meta = rule.meta();
+        let title = crate::report::rule_title(code, lang);
+        // The pages are written in English (the rules' doc comments); a Danish reader gets the
+        // rule's Danish title and summary, and where the page can be read.
+        let page = match lang {
+            Lang::En => format!(
+                "<details><summary>{}</summary><pre class=\"page\">{}</pre></details>",
+                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
+                escape(meta.docs.trim()),
+            ),
+            Lang::Da => format!(
+                "<p class=\"page-hint\">{}</p>",
+                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code))
+            ),
+        };
         let _ = writeln!(
             out,
-            "<article class=\"rule\" id=\"rule-{code}\">\n<h3><span class=\"code\">{code}</span> {}</h3>\n<details><summary>{}</summary><pre class=\"page\">{}</pre></details>\n</article>",
+            "<article class=\"rule\" id=\"rule-{code}\">\n<h3><span class=\"code\">{code}</span> {}</h3>\n<p>{}</p>\n{page}\n</article>",
+            escape(title),
             escape(meta.summary.get(lang)),
-            escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
-            escape(meta.docs.trim()),
             code = escape(code),
         );
     }

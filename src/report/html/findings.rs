@@ -6,28 +6,27 @@ use std::fmt::Write;
 
 use super::about::provision_link;
 use super::escape::{escape, labelled, message};
-use super::overview::Group;
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
-use crate::diagnostic::Severity;
 use crate::i18n::Lang;
+use crate::report::group::Group;
 use crate::report::location::Location;
 use crate::source::SourceMap;
 use crate::texts;
 use crate::tr;
 
 texts! {
-    /// The levels as a lawyer reads them (LEGAL-REVIEW 1.4): "mangel" is likely non-compliance,
-    /// "bør vurderes" a point that needs assessment.
-    ERROR = ("error", "mangel"),
-    WARNING = ("warning", "bør vurderes"),
     CONCERNS = ("Concerns", "Vedrører"),
-    ACTIVITIES_COUNT = ("{count} activities", "{count} aktiviteter"),
     SHOWN_FOR = (
         "The spec's words below are those of {label}; the others are alike.",
         "Specifikationens ord nedenfor er fra {label}; de øvrige svarer hertil.",
     ),
     RULE_PAGE = ("the rule's page", "reglens side"),
+    UNVERIFIED = ("unverified law data", "ikke verificerede retsdata"),
+    UNVERIFIED_TEXT = (
+        "This finding rests on legal reference data that hjemmel could not verify against the text of the law: {provisions}. Check the provision before relying on the finding.",
+        "Fundet bygger på juridiske referencedata, som hjemmel ikke har kunnet efterprøve mod lovteksten: {provisions}. Kontrollér bestemmelsen, før fundet lægges til grund.",
+    ),
     NO_FINDINGS = ("hjemmel found nothing to report.", "hjemmel fandt intet at bemærke."),
     FIX = ("How to fix it", "Sådan rettes det"),
     DATA_PATH = ("Data path", "Oplysningernes vej"),
@@ -46,16 +45,8 @@ texts! {
     NO_PLACE = ("no place in a file", "intet sted i en fil"),
 }
 
-/// The severity in words.
-pub fn severity(lang: Lang, severity: Severity) -> String {
-    match severity {
-        Severity::Error => tr!(lang, ERROR),
-        Severity::Warning => tr!(lang, WARNING),
-    }
-}
-
 /// Every finding, grouped and ordered by severity (`overview::groups`): one card per group, which
-/// lists the activities it concerns and quotes the spec's words of its first finding.
+/// lists the declarations it concerns and quotes the spec's words of its first finding.
 pub fn findings(
     out: &mut String,
     sources: &SourceMap,
@@ -71,12 +62,9 @@ pub fn findings(
     }
 }
 
-/// How the report names declarations and provisions: the label of each spec name, the address of
-/// each act's text.
+/// How the report names declarations: the label of each spec name.
 pub struct Names<'a> {
     pub label: &'a dyn Fn(&str) -> Option<String>,
-    /// The label of the activity at an index of `model.activities`.
-    pub activity: &'a dyn Fn(usize) -> String,
 }
 
 fn finding(
@@ -87,38 +75,65 @@ fn finding(
     cx: &Names<'_>,
     lang: Lang,
 ) {
-    let d = group.findings[0];
+    let d = group.first();
     let class = d.severity.as_str();
     let _ = writeln!(
         out,
-        "<article class=\"finding {class}\" id=\"finding-{number}\">\n<h3><span class=\"badge {class}\">{}</span> <a class=\"code\" href=\"#rule-{code}\" title=\"{}\">{code}</a></h3>\n<p class=\"message\">{}</p>",
-        severity(lang, d.severity),
+        "<article class=\"finding {class}\" id=\"finding-{number}\">\n<h3><span class=\"badge {class}\">{}</span> <a class=\"code\" href=\"#rule-{code}\" title=\"{}\">{code}</a> <span class=\"title\">{}</span></h3>\n<p class=\"message\">{}</p>",
+        escape(crate::report::severity(d.severity, d.origin, lang)),
         tr!(lang, RULE_PAGE),
+        escape(crate::report::rule_title(&d.code, lang)),
         labelled(&d.message, cx.label),
         code = escape(&d.code),
     );
-    let mut activities: Vec<String> = Vec::new();
-    for a in group.activities.iter().flatten() {
-        let label = (cx.activity)(*a);
-        if !activities.contains(&label) {
-            activities.push(label);
+    if !d.unverified.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"unverified\"><span class=\"badge unverified\">{}</span> {}</p>",
+            escape(&tr!(lang, UNVERIFIED)),
+            escape(&tr!(
+                lang,
+                UNVERIFIED_TEXT,
+                provisions = d.unverified.join("; ")
+            ))
+        );
+    }
+    // The declarations the group concerns, by label, each once.
+    let mut concerns: Vec<String> = Vec::new();
+    let mut kinds = Vec::new();
+    for declaration in group.findings.iter().filter_map(|d| d.declaration.as_ref()) {
+        let label = if declaration.label.is_empty() {
+            declaration.name.clone()
+        } else {
+            declaration.label.clone()
+        };
+        if !concerns.contains(&label) {
+            concerns.push(label);
+        }
+        if !kinds.contains(&declaration.kind) {
+            kinds.push(declaration.kind);
         }
     }
-    if group.findings.len() > 1 && !activities.is_empty() {
-        let items: String = activities
+    if group.is_grouped() && !concerns.is_empty() {
+        let items: String = concerns
             .iter()
             .map(|a| format!("<li>{}</li>", escape(a)))
             .collect();
+        let kind = match kinds.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        let kinds = crate::report::human::kind_words(kind).1;
         let _ = writeln!(
             out,
             "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>{items}</ul></div>",
             tr!(lang, CONCERNS),
-            escape(&tr!(lang, ACTIVITIES_COUNT, count = activities.len())),
+            escape(&format!("{} {}", concerns.len(), kinds.get(lang))),
         );
         let _ = writeln!(
             out,
             "<p class=\"shown-for\">{}</p>",
-            escape(&tr!(lang, SHOWN_FOR, label = activities[0]))
+            escape(&tr!(lang, SHOWN_FOR, label = concerns[0]))
         );
     }
     let labels: Vec<_> = d

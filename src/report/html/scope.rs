@@ -1,10 +1,12 @@
 //! What the levels of a finding mean legally and what hjemmel does not check: the box at the top of
 //! every report, and the page docs/levels.md, written from the same texts ([`markdown`]; a test
-//! keeps the page equal to it).
+//! keeps the page equal to it). This is the one place the meaning of the levels is written; docs/cli.md
+//! links to docs/levels.md, and the level words are those of [`crate::report::severity`].
 
 use std::fmt::Write;
 
 use super::escape::{escape, message};
+use crate::diagnostic::{Origin, Severity};
 use crate::i18n::Lang;
 use crate::texts;
 use crate::tr;
@@ -12,12 +14,10 @@ use crate::tr;
 texts! {
     SCOPE = ("What the levels mean, and what hjemmel does not check", "Hvad niveauerne betyder, og hvad hjemmel ikke kontrollerer"),
     LEVELS = ("What the levels mean", "Hvad niveauerne betyder"),
-    ERROR_LEVEL = ("Error", "Mangel"),
     ERROR_MEANS = (
         "The spec, as written, shows a likely breach of the GDPR or of Danish data-protection law: something the law requires is missing or contradicted, such as a legal basis that cannot carry the processing or a transfer without a transfer mechanism. Correct the processing, or the spec where it does not describe the processing as it is.",
         "Specifikationen, som den er skrevet, viser en sandsynlig overtrædelse af databeskyttelsesforordningen eller dansk databeskyttelsesret: noget, som reglerne kræver, mangler eller modsiges, fx et behandlingsgrundlag, der ikke kan bære behandlingen, eller en overførsel uden overførselsgrundlag. Ret behandlingen – eller specifikationen, hvor den ikke beskriver behandlingen, som den faktisk er.",
     ),
-    WARNING_LEVEL = ("Warning", "Bør vurderes"),
     WARNING_MEANS = (
         "A point that needs a legal assessment: the spec does not say enough to decide it, or the answer depends on facts hjemmel cannot see. A warning does not say that the law is breached.",
         "Et punkt, der kræver en juridisk vurdering: specifikationen siger ikke nok til at afgøre det, eller svaret afhænger af forhold, som hjemmel ikke kan se. Et sådant fund er ikke en konstatering af, at reglerne er overtrådt.",
@@ -65,6 +65,17 @@ texts! {
     ),
 }
 
+/// The name of a level as the findings show it (`report::severity`: "mangel", "bør vurderes"),
+/// capitalised as a heading: one word for each level in the human output, the report and the docs.
+fn level(severity: Severity, lang: Lang) -> String {
+    let word = crate::report::severity(severity, Origin::Rule, lang);
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The items of "what hjemmel does not check", in order.
 const NOT: &[crate::i18n::Text] = &[
     NOT_RIGHTS,
@@ -84,9 +95,9 @@ pub fn scope_box(out: &mut String, lang: Lang) {
         out,
         "<section id=\"scope\" class=\"scope\">\n<h2>{}</h2>\n<dl class=\"levels\">\n<dt><span class=\"badge error\">{}</span></dt><dd>{}</dd>\n<dt><span class=\"badge warning\">{}</span></dt><dd>{}</dd>\n</dl>\n<p>{}</p>\n<h3>{}</h3>\n<ul>",
         escape(&tr!(lang, SCOPE)),
-        escape(&tr!(lang, ERROR_LEVEL)),
+        escape(&level(Severity::Error, lang)),
         escape(&tr!(lang, ERROR_MEANS)),
-        escape(&tr!(lang, WARNING_LEVEL)),
+        escape(&level(Severity::Warning, lang)),
         escape(&tr!(lang, WARNING_MEANS)),
         message(&tr!(lang, READS_SPEC_ONLY)),
         escape(&tr!(lang, NOT_CHECKED)),
@@ -108,13 +119,13 @@ pub fn markdown() -> String {
         let _ = writeln!(
             out,
             "**{}.** {}\n",
-            tr!(lang, ERROR_LEVEL),
+            level(Severity::Error, lang),
             tr!(lang, ERROR_MEANS)
         );
         let _ = writeln!(
             out,
             "**{}.** {}\n",
-            tr!(lang, WARNING_LEVEL),
+            level(Severity::Warning, lang),
             tr!(lang, WARNING_MEANS)
         );
         let _ = writeln!(out, "{}\n", tr!(lang, READS_SPEC_ONLY));

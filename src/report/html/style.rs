@@ -30,6 +30,9 @@ td ul { margin: 0; padding-left: 1.1rem; }
 .counts td.number { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; vertical-align: middle; }
 .badge.error { color: var(--error); background: var(--error-bg); border: 1px solid var(--error); }
+.badge.unverified { color: var(--muted); background: var(--panel); border: 1px dashed var(--muted); text-transform: none; letter-spacing: 0; }
+.unverified { font-size: .9rem; color: var(--muted); margin: 0 0 .6rem; }
+.finding h3 .title { font-weight: normal; color: var(--muted); font-size: .95rem; }
 .badge.warning { color: var(--warning); background: var(--warning-bg); border: 1px solid var(--warning); }
 .finding { border: 1px solid var(--rule); border-left-width: 5px; border-radius: 4px; padding: .2rem 1.2rem .8rem; margin: 1.2rem 0; break-inside: avoid; }
 .finding.error { border-left-color: var(--error); }
@@ -64,6 +67,24 @@ dd { margin: 0; }
 /* The picture at its own size, so its words stay readable: a wide one scrolls sideways. */
 .picture { overflow-x: auto; border: 1px solid var(--rule); border-radius: 4px; padding: .5rem; margin: 0; }
 .picture svg { display: block; max-width: none; height: auto; }
+/* The flow summarised for paper: shown only when printed (the drawing's words would be ~4 pt on A4). */
+.flow-print { display: none; }
+.flow-print-intro { color: var(--muted); margin: 0 0 .3rem; }
+.flow-print-title { font-weight: 600; margin: 0 0 .3rem; }
+.flow-row { display: grid; grid-template-columns: 1fr 13rem 1fr; gap: 0 1.2rem; border-top: 1px solid var(--rule); padding: .25rem 0; break-inside: avoid; }
+.flow-head { font-weight: 600; color: var(--muted); border-top: none; }
+.flow-activity { border: 1.5px solid var(--ink); border-radius: 4px; padding: .15rem .4rem; align-self: center; position: relative; }
+.flow-activity::before, .flow-activity::after { content: "→"; position: absolute; top: 50%; transform: translateY(-50%); color: var(--muted); }
+.flow-activity::before { left: -1.05rem; }
+.flow-activity::after { right: -1.05rem; }
+.flow-activity ul { margin: 0; padding: 0; list-style: none; font-weight: 600; }
+.flow-party { margin: .1rem 0; }
+.flow-fold { margin: .1rem 0 .3rem; }
+.flow-fold.marked > .flow-party > strong { color: var(--error); }
+.flow-kind, .flow-data { color: var(--muted); }
+.flow-tag { color: var(--error); font-weight: 600; }
+.flow-sub { margin-left: .8rem; }
+.flow-row .none { margin: 0; }
 .scope { border: 1px solid var(--rule); border-left: 5px solid var(--link); border-radius: 4px; padding: .2rem 1.2rem .8rem; margin: 1.5rem 0; background: #fafbfd; }
 .scope h2 { border-bottom: none; margin: .8rem 0 .5rem; font-size: 1.2rem; }
 .scope h3 { margin: .8rem 0 .3rem; font-size: 1rem; }
@@ -89,9 +110,12 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   .finding, .snippet, tr { break-inside: avoid; }
-  /* The picture is scaled to the width of an A4 page and at most its height, on a page of its own. */
-  .picture { overflow: visible; border: none; padding: 0; break-before: page; break-inside: avoid; }
-  .picture svg { width: 100%; max-width: 100%; max-height: 250mm; }
+  /* Printed, the drawing gives way to its summary, whose smallest text is 8 pt on A4. */
+  .picture { display: none; }
+  #flow { break-before: page; }
+  .flow-print { display: block; font-size: 9pt; line-height: 1.3; }
+  .flow-print .flow-kind, .flow-print .flow-data, .flow-print-intro { font-size: 8pt; }
+  .flow-row { grid-template-columns: 1fr 42mm 1fr; }
   .rule details { display: block; }
   a { color: inherit; text-decoration: none; }
 }
