@@ -317,3 +317,93 @@ fn grouped_and_ungrouped_human_output_count_the_same() {
     let tail = |text: &str| text[text.find("findings by rule:").unwrap()..].to_string();
     assert_eq!(tail(&grouped), tail(&each));
 }
+
+/// `--format github --lang da`: the title and the labels in Danish, the workflow command's syntax
+/// (level, properties, escapes) as in English, line for line.
+#[test]
+fn github_in_danish() {
+    let english = checked();
+    let danish = support::check_in(Path::new(SPEC), hjemmel::i18n::Lang::Da);
+    let en = github::render(&[report(&english)]);
+    let da = github::render_in(&[report(&danish)], hjemmel::i18n::Lang::Da);
+    assert_eq!(
+        en,
+        github::render_in(&[report(&english)], hjemmel::i18n::Lang::En)
+    );
+    assert_eq!(en.lines().count(), da.lines().count());
+    for (en, da) in en.lines().zip(da.lines()) {
+        // The same command and file properties; the title after them is in the reader's language.
+        let head = |line: &str| line.split(",title=").next().unwrap().to_string();
+        assert_eq!(head(en), head(da));
+        assert!(
+            da.starts_with("::error ") || da.starts_with("::warning "),
+            "{da}"
+        );
+        let (properties, message) = da[2..].split_once("::").expect("one command per line");
+        assert!(properties.contains("(fund fra hjemmel)"), "{properties}");
+        assert!(!properties.contains("finding"), "{properties}");
+        assert!(!message.contains('\n'));
+        for english_label in [
+            "%0Ahelp: ",
+            "%0Asee: ",
+            "%0Apath: ",
+            "%0Aunverified: ",
+            "%0Anote: ",
+        ] {
+            assert!(
+                !message.contains(english_label),
+                "{english_label} in {message}"
+            );
+        }
+    }
+    assert!(da.contains("%0Ahjælp: "));
+    assert!(da.contains("%0Ase: "));
+    assert!(da.contains("%0Adataflow: "));
+}
+
+/// `--format sarif --lang da`: the run says its language, the rules' short descriptions and the
+/// messages' labels are Danish; ids, levels and fingerprints are the English log's.
+#[test]
+fn sarif_in_danish() {
+    use hjemmel::i18n::Lang;
+    let english = checked();
+    let danish = support::check_in(Path::new(SPEC), Lang::Da);
+    let paths = Paths::new(root(), root());
+    let en: Value = serde_json::from_str(&sarif::render(&[report(&english)], &paths)).unwrap();
+    let da: Value =
+        serde_json::from_str(&sarif::render_in(&[report(&danish)], &paths, Lang::Da)).unwrap();
+    let (en, da) = (&en["runs"][0], &da["runs"][0]);
+    assert_eq!(en.get("language"), None);
+    assert_eq!(da["language"], "da");
+    let rules = da["tool"]["driver"]["rules"].as_array().unwrap();
+    for rule in rules {
+        let code = rule["id"].as_str().unwrap();
+        if let Some(r) = registry::find(code) {
+            assert_eq!(
+                rule["shortDescription"]["text"],
+                r.meta().summary.da,
+                "{code}"
+            );
+        }
+    }
+    let results = |run: &Value| run["results"].as_array().unwrap().clone();
+    assert_eq!(results(en).len(), results(da).len());
+    for (e, d) in results(en).iter().zip(&results(da)) {
+        for key in ["ruleId", "ruleIndex", "level", "partialFingerprints"] {
+            assert_eq!(e[key], d[key], "{key}");
+        }
+        // The places are the same; their labels are in the reader's language.
+        for key in ["physicalLocation", "logicalLocations"] {
+            assert_eq!(e["locations"][0][key], d["locations"][0][key], "{key}");
+        }
+        let text = d["message"]["text"].as_str().unwrap();
+        for english_label in ["\nhelp: ", "\nsee: ", "\npath: ", "\nrelated: ", "\nnote: "] {
+            assert!(!text.contains(english_label), "{english_label} in {text}");
+        }
+    }
+    let all: String = results(da)
+        .iter()
+        .map(|r| r["message"]["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(all.contains("\nhjælp: ") && all.contains("\nse: ") && all.contains("\nse også: "));
+}

@@ -577,3 +577,20 @@ fn category_filters_on_the_command_line() {
     assert!(!dot.contains("recipient:clinic"));
     assert!(dot.contains("only the flows that carry `convictions`"));
 }
+
+/// An international organisation is not a third country: the legend says what its mark means in
+/// its own words, in both languages, and only when the picture has one.
+#[test]
+fn the_legend_names_an_international_organisation_in_its_own_words() {
+    let path = "tests/fixtures/rules/TRANSFER-UNDECLARED/pass_european_patent_organisation_adequacy.hjemmel";
+    let (model, flow) = compile(path);
+    let en = render::svg::render(&model, &flow, &options(&model, None, Lang::En));
+    assert!(en.contains("international organisation with an adequacy decision"));
+    assert!(en.contains("international organisation without an adequacy decision"));
+    let da = render::svg::render(&model, &flow, &options(&model, None, Lang::Da));
+    assert!(da.contains("international organisation med tilstrækkelighedsafgørelse"));
+    assert!(da.contains("international organisation: Den Europæiske Patentorganisation (EPO)"));
+    let (model, flow) = compile(FLOWS);
+    let plain = render::svg::render(&model, &flow, &options(&model, None, Lang::En));
+    assert!(!plain.contains("international organisation"));
+}

@@ -14,7 +14,11 @@ use hjemmel::i18n::{Lang, Text, all_texts, rule_texts};
 /// Keep this list short: a text here is not checked for a forgotten translation.
 const SAME_IN_BOTH: &[&str] = &[
     // Tags of the flow graph's data categories: a citation and an abbreviation, alike in Danish.
-    "art. 9", "art. 10", "CPR",
+    "art. 9",
+    "art. 10",
+    "CPR",
+    // GDPR art. 4(26): the Danish text's term is spelled as the English (`hjemmel diff`'s mark).
+    "international organisation",
 ];
 
 /// The placeholder names of a template, sorted.
@@ -319,8 +323,9 @@ const ALSO_DANISH: &[&str] = &[
 ];
 
 /// The English words a Danish reader must not meet: every keyword of the vocabulary's enums (areas,
-/// source and recipient kinds, data classes, ...) and the English severity words, taken from the
-/// code, not written out here.
+/// source and recipient kinds, data classes, ...), the English severity words and the labels of the
+/// GitHub and SARIF formats (`help`, `see`, `unverified`, ...), taken from the code, not written out
+/// here.
 fn english_words() -> Vec<&'static str> {
     use hjemmel::law::vocabulary::*;
     let keywords = [
@@ -340,15 +345,121 @@ fn english_words() -> Vec<&'static str> {
         hjemmel::report::human::text::ERROR.en,
         hjemmel::report::human::text::WARNING.en,
     ];
+    // The labels the formats put before the parts of a finding (`help:`, `see:`, ...) and the word
+    // in a GitHub annotation's title: the first word of each English label.
+    let labels = [
+        hjemmel::report::github::text::ALL,
+        hjemmel::report::sarif::text::ALL,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|(name, _)| !name.starts_with("SPEC_ERROR"))
+    .filter_map(|(name, text)| match *name {
+        "FINDING_TITLE" => Some("finding"),
+        _ => text.en.split(':').next().filter(|w| !w.contains(' ')),
+    });
     let mut words: Vec<&str> = keywords
         .into_iter()
         .flatten()
         .copied()
         .chain(severities)
+        .chain(labels)
         .filter(|w| !ALSO_DANISH.contains(w))
         .collect();
     words.sort_unstable();
     words.dedup();
+    words
+}
+
+/// Each English vocabulary word of `text`, as a line of the report of
+/// [`no_english_vocabulary_word_reaches_a_danish_reader`].
+fn english_in(english: &[&str], name: &str, format: &str, text: &str, found: &mut Vec<String>) {
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+        let lower = word.to_lowercase();
+        if english.contains(&lower.as_str()) {
+            found.push(format!("{name}: `{word}` in Danish output{format}"));
+        }
+    }
+}
+
+/// The words of GitHub annotations a person reads: each command's title and message, unescaped;
+/// the level and the file properties are the command's syntax.
+fn github_prose(commands: &str) -> String {
+    let unescape = |t: &str| {
+        t.replace("%0A", "\n")
+            .replace("%0D", "")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let mut out = String::new();
+    for line in commands.lines() {
+        let Some(rest) = line.strip_prefix("::") else {
+            continue;
+        };
+        let (properties, message) = rest.split_once("::").expect("a workflow command");
+        let title = properties
+            .split(',')
+            .find_map(|p| p.strip_prefix("title="))
+            .expect("every annotation has a title");
+        out.push_str(&unescape(title));
+        out.push('\n');
+        out.push_str(&unescape(message));
+        out.push('\n');
+    }
+    out
+}
+
+/// The words of a SARIF log a person reads: each result's message (its links' brackets dropped)
+/// and each rule's short description. The full description and help are the rules' pages, in
+/// English until there are Danish ones.
+fn sarif_prose(log: &str) -> String {
+    let log: serde_json::Value = serde_json::from_str(log).unwrap();
+    let run = &log["runs"][0];
+    assert_eq!(run["language"], "da");
+    let mut out = String::new();
+    for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        out.push_str(rule["shortDescription"]["text"].as_str().unwrap());
+        out.push('\n');
+    }
+    for result in run["results"].as_array().unwrap() {
+        let text = result["message"]["text"].as_str().unwrap();
+        // `[label](1)`: the label is text, the id is not.
+        let text = text.replace("\\[", "").replace("\\]", "");
+        let mut kept = String::new();
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find("](") {
+            kept.push_str(&rest[..open]);
+            rest = rest[open..]
+                .find(')')
+                .map_or("", |close| &rest[open + close + 1..]);
+        }
+        kept.push_str(rest);
+        out.push_str(&kept.replace('[', " "));
+        out.push('\n');
+    }
+    out
+}
+
+/// The names and labels a diff quotes from its two specs (compiled in English: the names are the
+/// same in every language).
+fn diff_spec_words(path: &Path) -> Vec<String> {
+    let outcome = hjemmel::check_spec(path, Lang::Da);
+    let Ok(result) = &outcome.result else {
+        return Vec::new();
+    };
+    let m = &result.model;
+    let mut words: Vec<String> = std::iter::once((&m.controller.name, &m.controller.label))
+        .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.data.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
+        .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words
 }
 
@@ -418,6 +529,11 @@ fn fixtures_and_seeds() -> Vec<std::path::PathBuf> {
 fn no_english_vocabulary_word_reaches_a_danish_reader() {
     let english = english_words();
     assert!(english.contains(&"school") && english.contains(&"warning"));
+    assert!(
+        ["help", "see", "unverified", "related", "finding"]
+            .iter()
+            .all(|w| english.contains(w))
+    );
     // The filter keeps the prose and drops the spec's own words.
     let sample = "  ⚠ passer ikke til school i `school`\n 13 │   area school\n ·   ╰── \"care\"\n";
     assert_eq!(prose(sample, &[]), "⚠ passer ikke til school i · ╰──");
@@ -451,16 +567,80 @@ fn no_english_vocabulary_word_reaches_a_danish_reader() {
                 ..hjemmel::report::human::Style::PLAIN
             },
         );
-        let text = prose(&rendered, &spec_words);
-        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
-            let lower = word.to_lowercase();
-            if english.contains(&lower.as_str()) {
-                found.push(format!("{name}: `{word}` in Danish output"));
-            }
-        }
+        english_in(
+            &english,
+            &name,
+            "",
+            &prose(&rendered, &spec_words),
+            &mut found,
+        );
+        // The same findings as GitHub annotations and as SARIF: the words for a person in them.
+        let report = [outcome.report(&name)];
+        let github = hjemmel::report::github::render_in(&report, Lang::Da);
+        english_in(
+            &english,
+            &name,
+            " (github)",
+            &prose(&github_prose(&github), &spec_words),
+            &mut found,
+        );
+        let paths = hjemmel::report::sarif::Paths::new(
+            env!("CARGO_MANIFEST_DIR"),
+            env!("CARGO_MANIFEST_DIR"),
+        );
+        let sarif = hjemmel::report::sarif::render_in(&report, &paths, Lang::Da);
+        english_in(
+            &english,
+            &name,
+            " (sarif)",
+            &prose(&sarif_prose(&sarif), &spec_words),
+            &mut found,
+        );
         checked += 1;
     }
     assert!(checked > 100, "too few specs checked: {checked}");
+    // `hjemmel rules --lang da` and `hjemmel diff --lang da` (plain and Markdown) on the diff fixtures.
+    let rules = support::hjemmel(&["--lang", "da", "rules"]);
+    assert!(rules.status.success());
+    let rules = String::from_utf8(rules.stdout).unwrap();
+    english_in(&english, "rules", "", &prose(&rules, &[]), &mut found);
+    let diffs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let mut cases: Vec<_> = std::fs::read_dir(&diffs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 5, "too few diff fixtures: {}", cases.len());
+    for case in cases {
+        let name = support::relative(&case);
+        let (old, new) = (case.join("old.hjemmel"), case.join("new.hjemmel"));
+        let spec_words: Vec<String> = [&old, &new]
+            .into_iter()
+            .flat_map(|p| diff_spec_words(p))
+            .collect();
+        for format in ["human", "markdown"] {
+            let output = support::hjemmel(&[
+                "--lang",
+                "da",
+                "diff",
+                "--fail-on",
+                "never",
+                "--format",
+                format,
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+            ]);
+            let text = String::from_utf8(output.stdout).unwrap();
+            assert!(!text.is_empty(), "{name}: no diff output");
+            english_in(
+                &english,
+                &name,
+                &format!(" (diff, {format})"),
+                &prose(&text, &spec_words),
+                &mut found,
+            );
+        }
+    }
     found.sort();
     found.dedup();
     assert!(

@@ -75,11 +75,11 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut stdout);
             report::json::write(&reports, &mut out).and_then(|()| out.flush())
         }
-        Format::Github => stdout.write_all(report::github::render(&reports).as_bytes()),
+        Format::Github => stdout.write_all(report::github::render_in(&reports, lang).as_bytes()),
         Format::Sarif => {
             let paths = report::sarif::Paths::from_current_dir();
             let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut stdout);
-            report::sarif::write(&reports, &paths, &mut out).and_then(|()| out.flush())
+            report::sarif::write_in(&reports, &paths, lang, &mut out).and_then(|()| out.flush())
         }
         Format::Human => {
             let colour = match args.color {

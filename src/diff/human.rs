@@ -151,7 +151,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             "{mark} {} \"{}\" ({})",
             code(&d.name),
             d.label,
-            words::class(d.class, &d.special)
+            code(&words::class(d.class, &d.special))
         )
     };
     let mut lines = marked(&ch.data.added, &ch.data.removed, data);
@@ -159,8 +159,8 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         format!(
             "{}: {} → {}",
             code(&r.new.name),
-            words::class(r.old.class, &r.old.special),
-            words::class(r.new.class, &r.new.special)
+            code(&words::class(r.old.class, &r.old.special)),
+            code(&words::class(r.new.class, &r.new.special))
         )
     }));
     section(out, &words::DATA, lang, lines);
@@ -189,7 +189,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             "{mark} {} \"{}\" ({}) [{}]{}",
             code(&r.name),
             r.label,
-            r.kind.keyword(),
+            code(r.kind.keyword()),
             words::place(lang, r.place.as_ref()),
             mechanisms_suffix(lang, &r.mechanisms)
         )
@@ -219,12 +219,12 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
                     .mechanisms
                     .added
                     .iter()
-                    .map(|m| format!("{ADDED_MARK} {}", m.0))
+                    .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
                     .chain(
                         t.mechanisms
                             .removed
                             .iter()
-                            .map(|m| format!("{REMOVED_MARK} {}", m.0)),
+                            .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
                     )
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -241,12 +241,13 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     section(out, &words::TRANSFERS, lang, lines);
 }
 
-/// `, transfer mechanisms: scc, derogation(a)`, or nothing when there are none.
+/// `` , transfer mechanisms: `scc`, `derogation(a)` ``, or nothing when there are none.
 fn mechanisms_suffix(lang: Lang, mechanisms: &[super::changes::Mechanism]) -> String {
     if mechanisms.is_empty() {
         return String::new();
     }
-    let list: Vec<&str> = mechanisms.iter().map(|m| m.0.as_str()).collect();
+    // The spec's own words, in backticks as the Markdown writes them.
+    let list: Vec<String> = mechanisms.iter().map(|m| code(&m.0)).collect();
     format!(", {}: {}", words::MECHANISMS.get(lang), list.join(", "))
 }
 

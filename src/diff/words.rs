@@ -47,18 +47,23 @@ texts! {
     PROCESSORS = ("Processors", "Databehandlere"),
     RECIPIENTS = ("Recipients", "Modtagere"),
     TRANSFERS = ("Countries and transfer mechanisms", "Lande og overførselsgrundlag"),
-    ONE_ERROR = ("1 error", "1 fejl"),
-    ERRORS = ("{n} errors", "{n} fejl"),
-    ONE_WARNING = ("1 warning", "1 advarsel"),
-    WARNINGS = ("{n} warnings", "{n} advarsler"),
-    ERROR = ("error", "fejl"),
-    WARNING = ("warning", "advarsel"),
+    /// A rule's finding in Danish is a `mangel` or `bør vurderes`, as `hjemmel check` says it
+    /// (report::human::text, docs/cli.md); "fejl" would read as a spec error.
+    ONE_ERROR = ("1 error", "1 mangel"),
+    ERRORS = ("{n} errors", "{n} mangler"),
+    ONE_WARNING = ("1 warning", "1 til vurdering"),
+    WARNINGS = ("{n} warnings", "{n} til vurdering"),
+    ERROR = ("error", "mangel"),
+    WARNING = ("warning", "bør vurderes"),
     PROCESSOR = ("processor", "databehandler"),
     SUBPROCESSOR = ("sub-processor", "underdatabehandler"),
     RECIPIENT = ("recipient", "modtager"),
     SUBPROCESSOR_OF = ("sub-processor of {parent}", "underdatabehandler for {parent}"),
     THIRD_COUNTRY = ("third country", "tredjeland"),
     MAYBE_THIRD_COUNTRY = ("may be a third country", "kan være et tredjeland"),
+    /// `international organisation EPO`: a transfer under Chapter V as to a third country (art. 44),
+    /// but not a country.
+    INTERNATIONAL_ORGANISATION = ("international organisation", "international organisation"),
     OUTSIDE_EEA = ("outside the EU/EEA", "uden for EU/EØS"),
     COUNTRY_UNKNOWN = ("country unknown", "land ukendt"),
     COUNTRY_NOT_STATED = ("country not stated", "land ikke angivet"),
@@ -205,6 +210,7 @@ pub fn flow_marks(lang: Lang, pair: &FlowPair) -> Vec<String> {
     let mut marks = Vec::new();
     match &pair.place {
         Some(Place::Unknown) => marks.push(tr!(lang, MAYBE_THIRD_COUNTRY)),
+        Some(Place::Organisation(_)) => marks.push(tr!(lang, INTERNATIONAL_ORGANISATION)),
         _ if pair.third_country() => marks.push(tr!(lang, THIRD_COUNTRY)),
         _ => {}
     }
@@ -320,6 +326,16 @@ mod tests {
         assert_eq!(
             marks(Some(Place::Unknown), DataClass::Criminal),
             ["may be a third country", "criminal offences (art. 10)"]
+        );
+        // An international organisation is not a country, though Chapter V treats it as one.
+        let epo = || Some(Place::Organisation("EPO".to_string()));
+        assert_eq!(
+            marks(epo(), DataClass::Ordinary),
+            ["international organisation"]
+        );
+        assert_eq!(
+            flow_marks(Lang::Da, &to(epo(), DataClass::Special)),
+            ["international organisation", "særlig kategori (art. 9)"]
         );
     }
 

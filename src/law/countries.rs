@@ -31,6 +31,13 @@ pub struct Adequacy {
     #[serde(default)]
     pub country: String,
     pub decision: String,
+    /// `decision` as the Danish edition of the Official Journal names it; empty when not given (then
+    /// [`Adequacy::decision_in`] falls back to `decision`).
+    #[serde(default)]
+    pub decision_da: String,
+    /// `false` when the Danish name could not be read in the Danish edition (see the entry's `# note:`).
+    #[serde(default = "default_true")]
+    pub decision_da_verified: bool,
     #[serde(default)]
     pub adopted: String,
     /// "all", or the part of the country's importers it covers (e.g. DPF-listed organisations).
@@ -68,6 +75,16 @@ pub struct AdequacyLimit {
     pub organisations_only: bool,
     #[serde(default = "default_true")]
     pub verified: bool,
+}
+
+impl Adequacy {
+    /// The decision's name in `lang`: the Danish name where the data gives one, else the English.
+    pub fn decision_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da if !self.decision_da.is_empty() => &self.decision_da,
+            _ => &self.decision,
+        }
+    }
 }
 
 impl AdequacyLimit {
@@ -506,6 +523,13 @@ mod tests {
         assert_eq!(epo.zone(), Zone::InternationalOrganisation);
         let decision = table.adequacy_of(&epo).unwrap();
         assert!(decision.decision.contains("(EU) 2025/1382"));
+        // In Danish output the decision has its Danish name.
+        assert!(
+            decision
+                .decision_in(Lang::Da)
+                .starts_with("Kommissionens gennemførelsesafgørelse (EU) 2025/1382")
+        );
+        assert_eq!(decision.decision_in(Lang::En), decision.decision);
         assert!(decision.covers_every_importer() && decision.verified);
         let un = CountryRef::Organisation("UN".into());
         assert_eq!(un.zone(), Zone::InternationalOrganisation);

@@ -5,20 +5,47 @@
 use super::SpecReport;
 use super::location::Location;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::tr;
 
-/// One line per diagnostic; suppressed findings are not annotated.
+/// The annotation's own words, in English and Danish. The level (`error`, `warning`) and the
+/// properties are the workflow command's syntax and stay as GitHub reads them.
+pub mod text {
+    crate::texts! {
+        FINDING_TITLE = ("{code} · {title} (hjemmel finding)", "{code} · {title} (fund fra hjemmel)"),
+        SPEC_ERROR_TITLE = (
+            "{code} (hjemmel: the spec could not be checked)",
+            "{code} (hjemmel: specifikationen kunne ikke kontrolleres)"
+        ),
+        HELP = ("help: {help}", "hjælp: {help}"),
+        PATH = ("path: {path}", "dataflow: {path}"),
+        SEE = ("see: {provisions}", "se: {provisions}"),
+        UNVERIFIED = (
+            "unverified: the reference data for {provisions} could not be verified against the text of the law",
+            "ikke verificeret: referencedata for {provisions} er ikke efterprøvet mod lovteksten"
+        ),
+        NOTE = ("note: {note}", "bemærk: {note}"),
+    }
+}
+
+/// One line per diagnostic, in English; suppressed findings are not annotated.
 pub fn render(reports: &[SpecReport<'_>]) -> String {
+    render_in(reports, Lang::En)
+}
+
+/// [`render`] with the annotations' words in `lang` (the findings' texts already are).
+pub fn render_in(reports: &[SpecReport<'_>], lang: Lang) -> String {
     let mut out = String::new();
     for report in reports {
         for d in report.diagnostics {
-            out.push_str(&command(report, d));
+            out.push_str(&command(report, d, lang));
             out.push('\n');
         }
     }
     out
 }
 
-fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
+fn command(report: &SpecReport<'_>, d: &Diagnostic, lang: Lang) -> String {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -38,25 +65,26 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
             properties.push(format!("endColumn={}", l.end_column));
         }
     }
-    properties.push(format!("title={}", property(&title_of(d))));
+    properties.push(format!("title={}", property(&title_of(d, lang))));
     let mut body = vec![d.message.clone()];
     if let Some(help) = &d.help {
-        body.push(format!("help: {help}"));
+        body.push(tr!(lang, text::HELP, help = help));
     }
     if !d.path.is_empty() {
-        body.push(format!("path: {}", d.path.join(" → ")));
+        body.push(tr!(lang, text::PATH, path = d.path.join(" → ")));
     }
     if !d.provisions.is_empty() {
-        body.push(format!("see: {}", d.provisions.join("; ")));
+        body.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
     }
     if !d.unverified.is_empty() {
-        body.push(format!(
-            "unverified: the reference data for {} could not be verified against the text of the law",
-            d.unverified.join("; ")
+        body.push(tr!(
+            lang,
+            text::UNVERIFIED,
+            provisions = d.unverified.join("; ")
         ));
     }
     if let Some(note) = &d.note {
-        body.push(format!("note: {note}"));
+        body.push(tr!(lang, text::NOTE, note = note));
     }
     format!(
         "::{level} {}::{}",
@@ -65,16 +93,17 @@ fn command(report: &SpecReport<'_>, d: &Diagnostic) -> String {
     )
 }
 
-/// The annotation's title: the code, the rule's title beside it, and what kind of diagnostic.
-fn title_of(d: &Diagnostic) -> String {
+/// The annotation's title: the code, the rule's title in `lang` beside it, and what kind of
+/// diagnostic.
+fn title_of(d: &Diagnostic, lang: Lang) -> String {
     match d.origin {
-        crate::diagnostic::Origin::Rule => {
-            let title = super::rule_title(&d.code, crate::i18n::Lang::En);
-            format!("{} · {title} (hjemmel finding)", d.code)
-        }
-        crate::diagnostic::Origin::Spec => {
-            format!("{} (hjemmel: the spec could not be checked)", d.code)
-        }
+        crate::diagnostic::Origin::Rule => tr!(
+            lang,
+            text::FINDING_TITLE,
+            code = d.code,
+            title = super::rule_title(&d.code, lang)
+        ),
+        crate::diagnostic::Origin::Spec => tr!(lang, text::SPEC_ERROR_TITLE, code = d.code),
     }
 }
 

@@ -16,9 +16,36 @@ use super::SpecReport;
 use super::location::Location;
 use crate::config::waivers::{Suppressed, SuppressedBy};
 use crate::diagnostic::{Declaration, Diagnostic, Label, Origin, Severity};
+use crate::i18n::Lang;
 use crate::rules::RuleMeta;
 use crate::rules::registry::{self, RULES};
 use crate::source::SourceFile;
+use crate::tr;
+
+/// The log's words for a person, in English and Danish. Ids, levels, tags and property names are
+/// for machines and stay as SARIF and GitHub read them.
+pub mod text {
+    crate::texts! {
+        HELP = ("help: {help}", "hjælp: {help}"),
+        PATH = ("path: {path}", "dataflow: {path}"),
+        SEE = ("see: {provisions}", "se: {provisions}"),
+        UNVERIFIED = ("unverified: {provisions}", "ikke verificeret: {provisions}"),
+        NOTE = ("note: {note}", "bemærk: {note}"),
+        RELATED = ("related: {links}", "se også: {links}"),
+        SPEC_ERROR_SHORT = (
+            "spec error `{code}`: the spec could not be checked",
+            "fejl i specifikationen `{code}`: specifikationen kunne ikke kontrolleres"
+        ),
+        SPEC_ERROR_FULL = (
+            "hjemmel could not understand the spec: a file could not be read, a word is misspelt, a name is not declared, or a citation points at a provision that does not exist. The legal rules are not run on a spec with spec errors; the message says what is wrong and usually how to fix it.",
+            "hjemmel kunne ikke forstå specifikationen: en fil kunne ikke læses, et ord er stavet forkert, et navn er ikke erklæret, eller en henvisning peger på en bestemmelse, der ikke findes. Reglerne kontrolleres ikke, når specifikationen indeholder fejl; meddelelsen siger, hvad der er galt, og som regel hvordan det rettes."
+        ),
+        SPEC_ERROR_PAGE = (
+            "# Spec error `{code}`\n\n{full}\n\nEvery spec-error code is listed in the hjemmel language reference, docs/language.md, section \"What hjemmel rejects\".\n",
+            "# Fejl i specifikationen `{code}`\n\n{full}\n\nAlle fejlkoder er opregnet i hjemmels sprogreference, docs/language.md, afsnittet \"What hjemmel rejects\".\n"
+        ),
+    }
+}
 
 /// The `$schema` of the log: the OASIS schema of SARIF 2.1.0 (errata 01), vendored for the tests in
 /// tests/schemas/.
@@ -181,6 +208,9 @@ struct Run<'a> {
     original_uri_base_ids: BTreeMap<&'static str, ArtifactLocation>,
     /// Columns count characters (Unicode code points), as [`Location`] does.
     column_kind: &'static str,
+    /// The language of the messages, when not English (SARIF's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
     results: Vec<ResultJson<'a>>,
 }
 
@@ -354,10 +384,16 @@ struct SuppressionJson {
     location: Option<LocationJson>,
 }
 
-/// The SARIF log of all the specs, as one string.
+/// The SARIF log of all the specs, as one string, in English.
 pub fn render(reports: &[SpecReport<'_>], paths: &Paths) -> String {
+    render_in(reports, paths, Lang::En)
+}
+
+/// [`render`] with the words for a person in `lang`: the messages (the findings' texts already
+/// are), their labels, and the rules' short descriptions.
+pub fn render_in(reports: &[SpecReport<'_>], paths: &Paths, lang: Lang) -> String {
     let mut out = Vec::new();
-    write(reports, paths, &mut out).expect("writing to memory cannot fail");
+    write_in(reports, paths, lang, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
@@ -367,7 +403,17 @@ pub fn write(
     paths: &Paths,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    let (rules, index_of) = descriptors(reports);
+    write_in(reports, paths, Lang::En, out)
+}
+
+/// [`render_in`], written to `out` as it is made.
+pub fn write_in(
+    reports: &[SpecReport<'_>],
+    paths: &Paths,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let (rules, index_of) = descriptors(reports, lang);
     let mut fingerprints = Fingerprints::default();
     let mut results = Vec::new();
     for report in reports {
@@ -381,7 +427,7 @@ pub fn write(
             uris: &uris,
         };
         for d in report.diagnostics {
-            results.push(result(&place, d, None, &index_of, &mut fingerprints));
+            results.push(result(&place, d, None, &index_of, &mut fingerprints, lang));
         }
         for s in report.suppressed {
             results.push(result(
@@ -390,6 +436,7 @@ pub fn write(
                 Some(s),
                 &index_of,
                 &mut fingerprints,
+                lang,
             ));
         }
     }
@@ -421,6 +468,7 @@ pub fn write(
             },
             original_uri_base_ids,
             column_kind: "unicodeCodePoints",
+            language: (lang != Lang::En).then(|| lang.code()),
             results,
         }],
     };
@@ -437,8 +485,14 @@ fn information_uri() -> Option<&'static str> {
 
 /// Every rule of the registry in its order, then each other code that occurs (spec errors), sorted;
 /// and the index of each code among them, for `ruleIndex`.
-fn descriptors(reports: &[SpecReport<'_>]) -> (Vec<Descriptor>, HashMap<String, usize>) {
-    let mut rules: Vec<Descriptor> = RULES.iter().map(|r| rule_descriptor(r.meta())).collect();
+fn descriptors(
+    reports: &[SpecReport<'_>],
+    lang: Lang,
+) -> (Vec<Descriptor>, HashMap<String, usize>) {
+    let mut rules: Vec<Descriptor> = RULES
+        .iter()
+        .map(|r| rule_descriptor(r.meta(), lang))
+        .collect();
     let others: BTreeSet<&str> = reports
         .iter()
         .flat_map(|r| {
@@ -449,7 +503,11 @@ fn descriptors(reports: &[SpecReport<'_>]) -> (Vec<Descriptor>, HashMap<String, 
         .map(|d| d.code.as_str())
         .filter(|code| registry::find(code).is_none())
         .collect();
-    rules.extend(others.into_iter().map(spec_error_descriptor));
+    rules.extend(
+        others
+            .into_iter()
+            .map(|code| spec_error_descriptor(code, lang)),
+    );
     let index_of = rules
         .iter()
         .enumerate()
@@ -458,7 +516,7 @@ fn descriptors(reports: &[SpecReport<'_>]) -> (Vec<Descriptor>, HashMap<String, 
     (rules, index_of)
 }
 
-fn rule_descriptor(meta: &RuleMeta) -> Descriptor {
+fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Descriptor {
     let page = crate::rules::docs::page(meta);
     let mut tags = vec!["privacy".to_string(), "compliance".to_string()];
     for cite in meta.provisions {
@@ -470,8 +528,9 @@ fn rule_descriptor(meta: &RuleMeta) -> Descriptor {
         id: meta.code.to_string(),
         name: pascal_case(meta.code),
         short_description: Text {
-            // In English, like the full description and help, which are the rule's English page.
-            text: meta.summary.en.to_string(),
+            // In the reader's language. The full description and help are the rule's page, which
+            // exists in English only (src/rules/docs.rs).
+            text: meta.summary.get(lang).to_string(),
         },
         full_description: Text {
             text: truncated(&section(&page, "What it checks"), FULL_DESCRIPTION_LIMIT),
@@ -492,20 +551,14 @@ fn rule_descriptor(meta: &RuleMeta) -> Descriptor {
 }
 
 /// A spec-error code, described once for all of them: they are listed in docs/language.md.
-fn spec_error_descriptor(code: &str) -> Descriptor {
-    let full = "hjemmel could not understand the spec: a file could not be read, a word is misspelt, \
-                a name is not declared, or a citation points at a provision that does not exist. \
-                The legal rules are not run on a spec with spec errors; the message says what is \
-                wrong and usually how to fix it.";
-    let markdown = format!(
-        "# Spec error `{code}`\n\n{full}\n\nEvery spec-error code is listed in the hjemmel \
-         language reference, docs/language.md, section \"What hjemmel rejects\".\n"
-    );
+fn spec_error_descriptor(code: &str, lang: Lang) -> Descriptor {
+    let full = text::SPEC_ERROR_FULL.get(lang);
+    let markdown = tr!(lang, text::SPEC_ERROR_PAGE, code = code, full = full);
     Descriptor {
         id: code.to_string(),
         name: pascal_case(code),
         short_description: Text {
-            text: format!("spec error `{code}`: the spec could not be checked"),
+            text: tr!(lang, text::SPEC_ERROR_SHORT, code = code),
         },
         full_description: Text {
             text: full.to_string(),
@@ -623,6 +676,7 @@ fn result<'a>(
     suppressed: Option<&'a Suppressed>,
     index_of: &HashMap<String, usize>,
     fingerprints: &mut Fingerprints,
+    lang: Lang,
 ) -> ResultJson<'a> {
     let mut locations: Vec<LocationJson> = d
         .primary
@@ -675,7 +729,7 @@ fn result<'a>(
         rule_index: index_of[&d.code],
         level: level(d.severity),
         message: Text {
-            text: message_text(d, &related_locations),
+            text: message_text(d, &related_locations, lang),
         },
         locations,
         related_locations,
@@ -695,22 +749,30 @@ fn result<'a>(
 /// The message, then the help, the data path, the provisions and any note, a line each as the
 /// other formats write them, then links to the related places (`[label](id)`, which GitHub shows
 /// as links to the lines).
-fn message_text(d: &Diagnostic, related: &[LocationJson]) -> String {
+fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String {
     let mut lines = vec![escape(&d.message)];
     if let Some(help) = &d.help {
-        lines.push(format!("help: {}", escape(help)));
+        lines.push(tr!(lang, text::HELP, help = escape(help)));
     }
     if !d.path.is_empty() {
-        lines.push(format!("path: {}", escape(&d.path.join(" → "))));
+        lines.push(tr!(lang, text::PATH, path = escape(&d.path.join(" → "))));
     }
     if !d.provisions.is_empty() {
-        lines.push(format!("see: {}", escape(&d.provisions.join("; "))));
+        lines.push(tr!(
+            lang,
+            text::SEE,
+            provisions = escape(&d.provisions.join("; "))
+        ));
     }
     if !d.unverified.is_empty() {
-        lines.push(format!("unverified: {}", escape(&d.unverified.join("; "))));
+        lines.push(tr!(
+            lang,
+            text::UNVERIFIED,
+            provisions = escape(&d.unverified.join("; "))
+        ));
     }
     if let Some(note) = &d.note {
-        lines.push(format!("note: {}", escape(note)));
+        lines.push(tr!(lang, text::NOTE, note = escape(note)));
     }
     if !related.is_empty() {
         let links: Vec<String> = related
@@ -726,7 +788,7 @@ fn message_text(d: &Diagnostic, related: &[LocationJson]) -> String {
                 format!("[{text}]({})", l.id.unwrap_or_default())
             })
             .collect();
-        lines.push(format!("related: {}", links.join("; ")));
+        lines.push(tr!(lang, text::RELATED, links = links.join("; ")));
     }
     lines.join("\n")
 }

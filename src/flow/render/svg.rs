@@ -61,6 +61,16 @@ texts! {
         "tredjeland med tilstrækkelighedsafgørelse",
     ),
     LEGEND_UNKNOWN = ("country unknown or not stated", "land ukendt eller ikke oplyst"),
+    /// Shown only when a party is an international organisation (`international organisation EPO`):
+    /// Chapter V treats it as a third country (art. 44), but it is not a country.
+    LEGEND_ORGANISATION = (
+        "international organisation without an adequacy decision",
+        "international organisation uden tilstrækkelighedsafgørelse",
+    ),
+    LEGEND_ORGANISATION_ADEQUATE = (
+        "international organisation with an adequacy decision",
+        "international organisation med tilstrækkelighedsafgørelse",
+    ),
     LEGEND_ORDINARY = ("other personal data", "andre personoplysninger"),
     /// Instead of the graph, when there is nothing to draw.
     NO_FLOWS = (
@@ -129,7 +139,11 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
     let layout = Layout::new(&view, &heights, &ports, MARGIN, top);
     let width = layout.width.max(760.0);
     let legend_top = layout.bottom + 44.0;
-    let height = legend_top + legend_height(width) + MARGIN;
+    let organisations = view
+        .nodes
+        .iter()
+        .any(|n| matches!(n.place, Some(super::Place::Organisation { .. })));
+    let height = legend_top + legend_height(width, organisations) + MARGIN;
 
     let mut svg = Svg::default();
     svg.text(
@@ -177,7 +191,7 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
     for ((node, placed), text) in view.nodes.iter().zip(&layout.nodes).zip(&texts) {
         draw_node(&mut svg, &view, node, placed, text);
     }
-    draw_legend(&mut svg, lang, legend_top, width);
+    draw_legend(&mut svg, lang, legend_top, width, organisations);
     svg.finish(&view, width, height)
 }
 
@@ -426,7 +440,8 @@ enum LegendItem {
     Edge(EdgeStyle, Option<Mark>, &'static str),
 }
 
-fn legend_items(lang: Lang) -> Vec<LegendItem> {
+/// The legend's items; the two for international organisations only when the picture has one.
+fn legend_items(lang: Lang, organisations: bool) -> Vec<LegendItem> {
     let mut items = vec![
         LegendItem::Node(role_style(Role::Source), LEGEND_SOURCE.get(lang)),
         LegendItem::Node(role_style(Role::Activity), LEGEND_ACTIVITY.get(lang)),
@@ -444,8 +459,22 @@ fn legend_items(lang: Lang) -> Vec<LegendItem> {
             marking_style(Marking::Unknown, Role::Processor),
             LEGEND_UNKNOWN.get(lang),
         ),
-        LegendItem::Edge(edge_style(None), None, LEGEND_ORDINARY.get(lang)),
     ];
+    if organisations {
+        items.push(LegendItem::Node(
+            marking_style(Marking::ThirdCountry, Role::Processor),
+            LEGEND_ORGANISATION.get(lang),
+        ));
+        items.push(LegendItem::Node(
+            marking_style(Marking::Adequate, Role::Processor),
+            LEGEND_ORGANISATION_ADEQUATE.get(lang),
+        ));
+    }
+    items.push(LegendItem::Edge(
+        edge_style(None),
+        None,
+        LEGEND_ORDINARY.get(lang),
+    ));
     for mark in Mark::ALL {
         items.push(LegendItem::Edge(
             edge_style(Some(mark)),
@@ -482,13 +511,16 @@ fn legend_grid(items: &[LegendItem], columns: usize) -> (Vec<(usize, usize)>, us
     (cells, row + 1)
 }
 
-fn legend_height(width: f64) -> f64 {
-    let (_, rows) = legend_grid(&legend_items(Lang::En), legend_columns(width));
+fn legend_height(width: f64, organisations: bool) -> f64 {
+    let (_, rows) = legend_grid(
+        &legend_items(Lang::En, organisations),
+        legend_columns(width),
+    );
     36.0 + rows as f64 * LEGEND_ROW + 12.0
 }
 
-fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64) {
-    let height = legend_height(width);
+fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: bool) {
+    let height = legend_height(width, organisations);
     let _ = writeln!(
         svg.body,
         r##"<rect x="{MARGIN:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" rx="6" fill="#ffffff" stroke="#d1d5db" stroke-width="1"/>"##,
@@ -503,7 +535,7 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64) {
         "bold",
         "start",
     );
-    let items = legend_items(lang);
+    let items = legend_items(lang, organisations);
     let (cells, _) = legend_grid(&items, legend_columns(width));
     for (item, (column, row)) in items.iter().zip(cells) {
         let x = MARGIN + 12.0 + column as f64 * LEGEND_ITEM_WIDTH;
