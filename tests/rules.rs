@@ -65,3 +65,184 @@ fn no_snapshot_outlives_its_fixture() {
         "delete these snapshots, their fixtures are gone: {orphans:#?}"
     );
 }
+
+/// The code a help text suggests: each `...` span in backticks.
+fn suggested_code(help: &str) -> impl Iterator<Item = &str> {
+    help.split('`').skip(1).step_by(2)
+}
+
+/// The statement a help suggests adding to the activity (or, for `retain`, putting in place of the
+/// `retain` statement of the same categories), with its placeholders filled the way
+/// an author would (`"..."` → a text, `YYYY-MM-DD` → a date); `None` when the help suggests no
+/// whole statement, or one that changes or extends another (a disclosure, a list) rather than adds.
+fn suggested_statement(help: &str) -> Option<String> {
+    const ADDS: &[&str] = &[
+        "retain",
+        "withdrawal",
+        "notice",
+        "dpia",
+        "logic",
+        "notified",
+        "justification",
+        "compatibility",
+        "parental_consent",
+        "preserve",
+        "security",
+        "area",
+        "erasure",
+    ];
+    // Only the help's first suggestion: a later one is an alternative or goes with another change.
+    let code = suggested_code(help).next()?;
+    let mut words = code.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // A bare keyword (`area`) names a statement without saying what to write in it.
+    if !ADDS.contains(&first) || words.next().is_none() {
+        return None;
+    }
+    let filled = code
+        .replace("\"...\"", "\"Eksempel\"")
+        .replace("YYYY-MM-DD", "2024-01-01");
+    (!filled.contains("...") && !filled.contains('<')).then_some(filled)
+}
+
+/// A fix is a fix (issue 10 point 8): where the help of a fixture's finding suggests adding a
+/// statement to the activity (`retain ... for 30 days`, `withdrawal "..."`, `dpia "..."`), the
+/// statement is added to that activity, and the spec checked again: it must still be valid, the
+/// finding must be gone, and no finding may appear that was not there before. (Today's
+/// counter-example was the help on a CCTV activity without retention, which suggested 90 days, a
+/// period CCTV-RETENTION rejects.)
+#[test]
+fn a_statement_the_help_suggests_makes_the_finding_go_away() {
+    use hjemmel::diagnostic::DeclarationKind;
+    use hjemmel::source::{SourceFile, SourceMap};
+    use std::collections::BTreeMap;
+
+    let check = |text: &str| {
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("fixture.hjemmel", text));
+        hjemmel::check_sources(&sources, hjemmel::i18n::Lang::En)
+    };
+    let counts = |findings: &[hjemmel::diagnostic::Diagnostic]| {
+        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for f in findings {
+            let declaration = f.declaration.as_ref().map(|d| d.name.clone());
+            *counts
+                .entry((f.code.clone(), declaration.unwrap_or_default()))
+                .or_default() += 1;
+        }
+        counts
+    };
+    let mut applied = 0;
+    let mut wrong = Vec::new();
+    for entry in glob_fixtures() {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        let code = entry
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let Ok(before) = check(&text) else { continue };
+        for finding in before.findings.iter().filter(|f| f.code == code) {
+            let Some(declaration) = &finding.declaration else {
+                continue;
+            };
+            if declaration.kind != DeclarationKind::Activity {
+                continue;
+            }
+            let Some(statement) = finding.help.as_deref().and_then(suggested_statement) else {
+                continue;
+            };
+            let activity = before
+                .model
+                .activities
+                .iter()
+                .find(|a| a.name.node == declaration.name)
+                .unwrap();
+            // A `retain` of the categories some `retain` already names replaces it; anything else goes
+            // just before the activity's closing brace.
+            let targets = |rule: &hjemmel::semantic::model::RetentionRule| {
+                if rule.all.is_some() {
+                    return "all".to_string();
+                }
+                let names: Vec<&str> = rule
+                    .targets
+                    .iter()
+                    .map(|t| before.model.data(t.id).name.node.as_str())
+                    .collect();
+                names.join(", ")
+            };
+            let replaced = activity
+                .retention
+                .iter()
+                .find(|rule| statement.starts_with(&format!("retain {} ", targets(rule))));
+            let fixed = match replaced {
+                Some(rule) => format!(
+                    "{}{statement}{}",
+                    &text[..rule.span.start as usize],
+                    &text[rule.span.end as usize..]
+                ),
+                None => {
+                    let close = activity.span.end as usize - 1;
+                    format!("{}\n  {statement}\n{}", &text[..close], &text[close..])
+                }
+            };
+            applied += 1;
+            let after = match check(&fixed) {
+                Ok(after) => after,
+                Err(errors) => {
+                    wrong.push(format!(
+                        "{}: `{statement}` in `{}` makes the spec invalid: {:?}",
+                        entry.display(),
+                        declaration.name,
+                        errors.iter().map(|e| &e.message).collect::<Vec<_>>()
+                    ));
+                    continue;
+                }
+            };
+            if after
+                .findings
+                .iter()
+                .any(|f| f.code == finding.code && f.message == finding.message)
+            {
+                wrong.push(format!(
+                    "{}: `{statement}` in `{}` leaves the finding: {}",
+                    entry.display(),
+                    declaration.name,
+                    finding.message
+                ));
+            }
+            let (was, now) = (counts(&before.findings), counts(&after.findings));
+            for (key, n) in &now {
+                if n > was.get(key).unwrap_or(&0) {
+                    wrong.push(format!(
+                        "{}: `{statement}` in `{}` brings a new {} finding on `{}`",
+                        entry.display(),
+                        declaration.name,
+                        key.0,
+                        key.1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(applied >= 25, "only {applied} suggestions were applied");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every rule fixture that must fire its rule.
+fn glob_fixtures() -> Vec<std::path::PathBuf> {
+    let mut fixtures = Vec::new();
+    for rule in std::fs::read_dir("tests/fixtures/rules").unwrap() {
+        for file in std::fs::read_dir(rule.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap();
+            if name.starts_with("fail") && name.ends_with(".hjemmel") {
+                fixtures.push(path);
+            }
+        }
+    }
+    fixtures.sort();
+    fixtures
+}
