@@ -30,7 +30,7 @@ use crate::texts;
 use crate::tr;
 
 pub use escape::escape;
-pub use graph::graph_picture;
+pub use graph::{graph_picture, printed_rows};
 
 /// The texts of the private parts, for [`crate::i18n::all_texts`].
 pub const FINDINGS_TEXTS: &[(&str, crate::i18n::Text)] = findings::ALL;
@@ -91,9 +91,18 @@ texts! {
         "{count} af {total} fund: hvert af dem er markeret i fundet; kontrollér den angivne bestemmelse mod lovteksten, før fundet lægges til grund",
     ),
     FLOW_PRINTED = (
-        "The flow of personal data, summarised for print: one row per processing activity, with where its data come from and where they go; activities with the same flows share a row. The full drawing is in the report on screen.",
-        "Strømmene af personoplysninger, sammenfattet til udskrift: én række pr. behandlingsaktivitet med, hvor oplysningerne kommer fra, og hvor de går hen; aktiviteter med de samme strømme deler række. Den fulde tegning findes i rapporten på skærmen.",
+        "Printed, the flow of personal data is summarised on this page; the full drawing, with every category of data on every flow, is in this report on screen (open the HTML file) and is printed by `hjemmel graph`. To fit one page: processing activities with the same sources and recipients share a row; the categories of data are left out (the record of processing activities below lists them per activity); the parties on each side are grouped by role and kind.",
+        "Ved udskrift er strømmene af personoplysninger sammenfattet på denne side; den fulde tegning med alle kategorier af oplysninger på hver strøm findes i rapporten på skærmen (åbn HTML-filen) og udskrives med `hjemmel graph`. For at det kan stå på én side: behandlingsaktiviteter med de samme kilder og modtagere deler række; kategorierne af oplysninger er udeladt (fortegnelsen over behandlingsaktiviteter nedenfor angiver dem pr. aktivitet); parterne på hver side er grupperet efter rolle og art.",
     ),
+    FLOW_MARKS = (
+        "Marked, at the activity and at the party that gives or receives them:",
+        "Markeret ved aktiviteten og ved den part, der afgiver eller modtager dem:",
+    ),
+    FLOW_ACTIVITIES = ("Processing activities", "Behandlingsaktiviteter"),
+    FLOW_SOURCES = ("Sources", "Kilder"),
+    FLOW_OWN_ACTIVITIES = ("The controller's activities", "Den dataansvarliges aktiviteter"),
+    FLOW_PROCESSORS = ("Processors", "Databehandlere"),
+    FLOW_RECIPIENTS = ("Recipients", "Modtagere"),
     FLOW_FROM = ("From", "Fra"),
     FLOW_TO = ("To", "Til"),
     FLOW_NOTHING_IN = ("no source stated", "ingen kilde angivet"),
