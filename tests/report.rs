@@ -138,6 +138,36 @@ fn a_report_of_a_small_spec() {
     insta::assert_snapshot!(render(ROPA_TRANSFERS, Lang::En));
 }
 
+/// The Danish report's appendix of rules gives each rule's Danish page, the English one only in the
+/// English report.
+#[test]
+fn the_rule_appendix_is_in_the_readers_language() {
+    let outcome = hjemmel::check_spec(Path::new("specs/lejre"), Lang::Da);
+    let checked = outcome.result.as_ref().unwrap();
+    for (lang, other) in [(Lang::Da, Lang::En), (Lang::En, Lang::Da)] {
+        let report = render("specs/lejre", lang);
+        let rules = &report[report.find("<section id=\"rules\">").unwrap()..];
+        let rules = &rules[..rules.find("</section>").unwrap()];
+        assert!(!rules.contains("(på engelsk)"), "{rules}");
+        let mut codes: Vec<&str> = checked.findings.iter().map(|d| d.code.as_str()).collect();
+        codes.dedup();
+        assert!(!codes.is_empty());
+        for code in codes {
+            let meta = hjemmel::rules::registry::find(code).unwrap().meta();
+            let page = hjemmel::rules::docs::page_in(meta, lang);
+            for heading in page.lines().filter(|l| l.starts_with("## ")) {
+                assert!(
+                    rules.contains(&*html::escape(heading)),
+                    "{heading} of {code} in {lang:?}"
+                );
+            }
+            let wrong = hjemmel::rules::docs::page_in(meta, other);
+            let heading = wrong.lines().find(|l| l.starts_with("## ")).unwrap();
+            assert!(!rules.contains(heading), "{heading} in {lang:?}");
+        }
+    }
+}
+
 #[test]
 fn danish_headings_with_lang_da() {
     let html = render(HOSTILE, Lang::Da);

@@ -117,7 +117,7 @@ texts! {
     RULES = ("The rules cited", "De anvendte regler"),
     RULE_PAGE_HINT = (
         "The rule's page, as `hjemmel explain {code}` prints it",
-        "Reglens fulde side (på engelsk) vises med `hjemmel explain {code}`",
+        "Reglens side, som `hjemmel --lang da explain {code}` udskriver den",
     ),
     FOOTER = (
         "Made by hjemmel {version} from the spec's text alone. A finding is a reason to look closer, not a legal assessment.",
@@ -465,25 +465,68 @@ fn rule_pages(out: &mut String, findings: &[crate::diagnostic::Diagnostic], lang
         };
         let meta = rule.meta();
         let title = crate::report::rule_title(code, lang);
-        // The pages are written in English (the rules' doc comments); a Danish reader gets the
-        // rule's Danish title and summary, and where the page can be read.
-        let page = match lang {
-            Lang::En => format!(
-                "<details><summary>{}</summary><pre class=\"page\">{}</pre></details>",
-                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
-                escape(meta.docs.trim()),
-            ),
-            Lang::Da => format!(
-                "<p class=\"page-hint\">{}</p>",
-                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code))
-            ),
-        };
+        // The rule's page in the reader's language (a Danish reader gets the Danish page).
+        let page = format!(
+            "<details><summary>{}</summary><pre class=\"page\">{}</pre></details>",
+            escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
+            page_html(crate::rules::docs::page_in(meta, lang).trim()),
+        );
         let _ = writeln!(
             out,
             "<article class=\"rule\" id=\"rule-{code}\">\n<h3><span class=\"code\">{code}</span> {}</h3>\n<p>{}</p>\n{page}\n</article>",
             escape(title),
             escape(meta.summary.get(lang)),
             code = escape(code),
+        );
+    }
+}
+
+/// A rule's Markdown page as the text of a `<pre>`: escaped, its examples (fenced blocks) and the
+/// spec's words in backticks as `<code>`, the fences themselves left out.
+fn page_html(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 8);
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in page.lines() {
+        if line.trim_start().starts_with("```") {
+            if fenced {
+                out.push_str("</code>");
+            } else {
+                out.push_str(&escape::message(&prose));
+                prose.clear();
+                out.push_str("<code class=\"block\">");
+            }
+            fenced = !fenced;
+        } else if fenced {
+            out.push_str(&escape(line));
+            out.push('\n');
+        } else {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    if fenced {
+        out.push_str("</code>");
+    }
+    out.push_str(&escape::message(prose.trim_end()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_html;
+
+    #[test]
+    fn a_rule_page_shows_its_examples_and_spec_words_as_code() {
+        let page = "# X: title\n\nWrite `retain x\nfor 5 years` here.\n\n```hjemmel\nsource a \"<b>\"\n```\nAfter.";
+        assert_eq!(
+            page_html(page),
+            "# X: title\n\nWrite <code>retain x\nfor 5 years</code> here.\n\n<code class=\"block\">source a &quot;&lt;b&gt;&quot;\n</code>After."
+        );
+        // An unclosed fence is closed; nothing is lost.
+        assert_eq!(
+            page_html("a\n```\nb"),
+            "a\n<code class=\"block\">b\n</code>"
         );
     }
 }

@@ -101,6 +101,7 @@ dl.levels { grid-template-columns: 9rem 1fr; }
 .finding h3 a.code { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
 q { font-style: normal; }
 .rule pre.page { white-space: pre-wrap; font-size: .85rem; background: var(--panel); padding: .6rem .8rem; border-radius: 4px; }
+.rule pre.page code.block { display: block; background: var(--paper); padding: .3rem .5rem; margin: .2rem 0; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .8rem; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
