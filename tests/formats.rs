@@ -384,6 +384,17 @@ fn sarif_in_danish() {
                 r.meta().summary.da,
                 "{code}"
             );
+            // The full description and the help are the rule's Danish page.
+            let page = hjemmel::rules::docs::page_in(r.meta(), Lang::Da);
+            assert_eq!(rule["help"]["markdown"], page.as_str(), "{code}");
+            assert_eq!(rule["help"]["text"], page.as_str(), "{code}");
+            let full = rule["fullDescription"]["text"].as_str().unwrap();
+            assert!(!full.is_empty(), "{code}");
+            assert!(page.contains(&full[..full.len().min(60)]), "{code}: {full}");
+            assert!(
+                !hjemmel::rules::docs::page(r.meta()).contains(&full[..full.len().min(60)]),
+                "{code}: English {full}"
+            );
         }
     }
     let results = |run: &Value| run["results"].as_array().unwrap().clone();

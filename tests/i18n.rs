@@ -649,3 +649,38 @@ fn no_english_vocabulary_word_reaches_a_danish_reader() {
         found.join("\n")
     );
 }
+
+/// TRANSFER-MECHANISM-SCOPE names an adequacy decision in the reader's language: the Danish name
+/// where the law data gives one (`decision_da` in src/law/data/countries.toml), else the English.
+#[test]
+fn an_adequacy_decision_is_named_in_the_readers_language() {
+    use hjemmel::law::countries::countries;
+    let path = Path::new(
+        "tests/fixtures/rules/TRANSFER-MECHANISM-SCOPE/fail_adequacy_korea_exclusions_not_shown.hjemmel",
+    );
+    let korea = countries().adequacy("KR").unwrap();
+    for lang in [Lang::En, Lang::Da] {
+        let outcome = hjemmel::check_spec(path, lang);
+        let checked = outcome.result.as_ref().unwrap();
+        let finding = checked
+            .findings
+            .iter()
+            .find(|d| d.code == "TRANSFER-MECHANISM-SCOPE")
+            .unwrap();
+        let shown = shown(finding).join("\n");
+        let named = korea.decision_in(lang);
+        assert!(
+            shown.contains(&format!(
+                "{named} {}",
+                match lang {
+                    Lang::En => "does not cover",
+                    Lang::Da => "omfatter ikke",
+                }
+            )),
+            "{shown}"
+        );
+        if lang == Lang::Da && korea.decision_in(Lang::Da) != korea.decision_in(Lang::En) {
+            assert!(!shown.contains(korea.decision_in(Lang::En)), "{shown}");
+        }
+    }
+}

@@ -30,7 +30,7 @@ use crate::texts;
 use crate::tr;
 
 pub use escape::escape;
-pub use graph::graph_picture;
+pub use graph::{graph_picture, printed_rows};
 
 /// The texts of the private parts, for [`crate::i18n::all_texts`].
 pub const FINDINGS_TEXTS: &[(&str, crate::i18n::Text)] = findings::ALL;
@@ -91,9 +91,18 @@ texts! {
         "{count} af {total} fund: hvert af dem er markeret i fundet; kontrollér den angivne bestemmelse mod lovteksten, før fundet lægges til grund",
     ),
     FLOW_PRINTED = (
-        "The flow of personal data, summarised for print: one row per processing activity, with where its data come from and where they go; activities with the same flows share a row. The full drawing is in the report on screen.",
-        "Strømmene af personoplysninger, sammenfattet til udskrift: én række pr. behandlingsaktivitet med, hvor oplysningerne kommer fra, og hvor de går hen; aktiviteter med de samme strømme deler række. Den fulde tegning findes i rapporten på skærmen.",
+        "Printed, the flow of personal data is summarised on this page; the full drawing, with every category of data on every flow, is in this report on screen (open the HTML file) and is printed by `hjemmel graph`. To fit one page: processing activities with the same sources and recipients share a row; the categories of data are left out (the record of processing activities below lists them per activity); the parties on each side are grouped by role and kind.",
+        "Ved udskrift er strømmene af personoplysninger sammenfattet på denne side; den fulde tegning med alle kategorier af oplysninger på hver strøm findes i rapporten på skærmen (åbn HTML-filen) og udskrives med `hjemmel graph`. For at det kan stå på én side: behandlingsaktiviteter med de samme kilder og modtagere deler række; kategorierne af oplysninger er udeladt (fortegnelsen over behandlingsaktiviteter nedenfor angiver dem pr. aktivitet); parterne på hver side er grupperet efter rolle og art.",
     ),
+    FLOW_MARKS = (
+        "Marked, at the activity and at the party that gives or receives them:",
+        "Markeret ved aktiviteten og ved den part, der afgiver eller modtager dem:",
+    ),
+    FLOW_ACTIVITIES = ("Processing activities", "Behandlingsaktiviteter"),
+    FLOW_SOURCES = ("Sources", "Kilder"),
+    FLOW_OWN_ACTIVITIES = ("The controller's activities", "Den dataansvarliges aktiviteter"),
+    FLOW_PROCESSORS = ("Processors", "Databehandlere"),
+    FLOW_RECIPIENTS = ("Recipients", "Modtagere"),
     FLOW_FROM = ("From", "Fra"),
     FLOW_TO = ("To", "Til"),
     FLOW_NOTHING_IN = ("no source stated", "ingen kilde angivet"),
@@ -108,7 +117,7 @@ texts! {
     RULES = ("The rules cited", "De anvendte regler"),
     RULE_PAGE_HINT = (
         "The rule's page, as `hjemmel explain {code}` prints it",
-        "Reglens fulde side (på engelsk) vises med `hjemmel explain {code}`",
+        "Reglens side, som `hjemmel --lang da explain {code}` udskriver den",
     ),
     FOOTER = (
         "Made by hjemmel {version} from the spec's text alone. A finding is a reason to look closer, not a legal assessment.",
@@ -456,25 +465,68 @@ fn rule_pages(out: &mut String, findings: &[crate::diagnostic::Diagnostic], lang
         };
         let meta = rule.meta();
         let title = crate::report::rule_title(code, lang);
-        // The pages are written in English (the rules' doc comments); a Danish reader gets the
-        // rule's Danish title and summary, and where the page can be read.
-        let page = match lang {
-            Lang::En => format!(
-                "<details><summary>{}</summary><pre class=\"page\">{}</pre></details>",
-                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
-                escape(meta.docs.trim()),
-            ),
-            Lang::Da => format!(
-                "<p class=\"page-hint\">{}</p>",
-                escape::message(&tr!(lang, RULE_PAGE_HINT, code = code))
-            ),
-        };
+        // The rule's page in the reader's language (a Danish reader gets the Danish page).
+        let page = format!(
+            "<details><summary>{}</summary><pre class=\"page\">{}</pre></details>",
+            escape::message(&tr!(lang, RULE_PAGE_HINT, code = code)),
+            page_html(crate::rules::docs::page_in(meta, lang).trim()),
+        );
         let _ = writeln!(
             out,
             "<article class=\"rule\" id=\"rule-{code}\">\n<h3><span class=\"code\">{code}</span> {}</h3>\n<p>{}</p>\n{page}\n</article>",
             escape(title),
             escape(meta.summary.get(lang)),
             code = escape(code),
+        );
+    }
+}
+
+/// A rule's Markdown page as the text of a `<pre>`: escaped, its examples (fenced blocks) and the
+/// spec's words in backticks as `<code>`, the fences themselves left out.
+fn page_html(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 8);
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in page.lines() {
+        if line.trim_start().starts_with("```") {
+            if fenced {
+                out.push_str("</code>");
+            } else {
+                out.push_str(&escape::message(&prose));
+                prose.clear();
+                out.push_str("<code class=\"block\">");
+            }
+            fenced = !fenced;
+        } else if fenced {
+            out.push_str(&escape(line));
+            out.push('\n');
+        } else {
+            prose.push_str(line);
+            prose.push('\n');
+        }
+    }
+    if fenced {
+        out.push_str("</code>");
+    }
+    out.push_str(&escape::message(prose.trim_end()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_html;
+
+    #[test]
+    fn a_rule_page_shows_its_examples_and_spec_words_as_code() {
+        let page = "# X: title\n\nWrite `retain x\nfor 5 years` here.\n\n```hjemmel\nsource a \"<b>\"\n```\nAfter.";
+        assert_eq!(
+            page_html(page),
+            "# X: title\n\nWrite <code>retain x\nfor 5 years</code> here.\n\n<code class=\"block\">source a &quot;&lt;b&gt;&quot;\n</code>After."
+        );
+        // An unclosed fence is closed; nothing is lost.
+        assert_eq!(
+            page_html("a\n```\nb"),
+            "a\n<code class=\"block\">b\n</code>"
         );
     }
 }

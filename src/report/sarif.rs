@@ -29,6 +29,8 @@ pub mod text {
         HELP = ("help: {help}", "hjælp: {help}"),
         PATH = ("path: {path}", "dataflow: {path}"),
         SEE = ("see: {provisions}", "se: {provisions}"),
+        /// The heading of a rule page's first section (src/rules/docs.rs, src/rules/da/).
+        WHAT_IT_CHECKS = ("What it checks", "Hvad reglen kontrollerer"),
         UNVERIFIED = ("unverified: {provisions}", "ikke verificeret: {provisions}"),
         NOTE = ("note: {note}", "bemærk: {note}"),
         RELATED = ("related: {links}", "se også: {links}"),
@@ -517,7 +519,7 @@ fn descriptors(
 }
 
 fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Descriptor {
-    let page = crate::rules::docs::page(meta);
+    let page = crate::rules::docs::page_in(meta, lang);
     let mut tags = vec!["privacy".to_string(), "compliance".to_string()];
     for cite in meta.provisions {
         if !tags.iter().any(|t| t == cite.act) {
@@ -528,12 +530,15 @@ fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Descriptor {
         id: meta.code.to_string(),
         name: pascal_case(meta.code),
         short_description: Text {
-            // In the reader's language. The full description and help are the rule's page, which
-            // exists in English only (src/rules/docs.rs).
+            // In the reader's language, as are the full description and help: the rule's page
+            // (src/rules/docs.rs, the Danish one from src/rules/da/).
             text: meta.summary.get(lang).to_string(),
         },
         full_description: Text {
-            text: truncated(&section(&page, "What it checks"), FULL_DESCRIPTION_LIMIT),
+            text: truncated(
+                &section(&page, text::WHAT_IT_CHECKS.get(lang)),
+                FULL_DESCRIPTION_LIMIT,
+            ),
         },
         help: Help {
             text: page.clone(),

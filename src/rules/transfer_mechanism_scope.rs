@@ -432,7 +432,7 @@ impl Rule for TransferMechanismScope {
                                 tr!(
                                     lang,
                                     text::LIMITED_LABEL,
-                                    decision = decision.decision,
+                                    decision = decision.decision_in(lang),
                                     limits = what.join("; ")
                                 ),
                                 tr!(

@@ -1,16 +1,20 @@
 //! The flow of personal data as a picture: the flow module's SVG drawing, set inline in the report,
-//! for the screen; and for paper a summary of the same flow view, one row per activity (activities
-//! with the same flows folded into one row that lists them), whose words stay readable on A4.
+//! for the screen; and for paper a summary of the same flow view that fits one A4 page in text of
+//! at least 8 pt.
 //!
 //! The full drawing of a municipality is some 2,300 pixels wide: scaled to the width of an A4 page
-//! its text is about 4 pt. The summary is HTML text at the size of the report's small print, so it
-//! wraps to the page instead of shrinking.
+//! its text is about 4 pt. The summary is HTML text instead, made short enough for one page by
+//! leaving out what the drawing and the record already give in full: activities that have the same
+//! sources and recipients share one row (a municipality's departments typically do); the lists of
+//! data categories are left out, and only what the law treats with particular care is marked
+//! (art. 9, art. 10, CPR numbers, as in the drawing's legend), beside each activity and each party;
+//! the parties on each side are grouped by role and kind on a few lines.
 
 use std::fmt::Write;
 
 use super::escape::escape;
 use crate::flow::FlowGraph;
-use crate::flow::render::{FlowView, RenderOptions, Role, ViewEdge, svg};
+use crate::flow::render::{FlowView, Mark, RenderOptions, Role, ViewEdge, svg};
 use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::tr;
@@ -31,174 +35,250 @@ pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: La
     printed(out, &FlowView::new(model, flow, &options));
 }
 
-/// The rows of the printed summary: each activity's flows in and out, activities with the same
-/// flows folded into one row.
-fn printed(out: &mut String, view: &FlowView<'_>) {
-    let lang = view.lang;
-    // Per activity node: the edges into it and out of it, as (other node, data) to compare.
-    type Flows = (Vec<(usize, Vec<usize>)>, Vec<(usize, Vec<usize>)>);
-    let flows_of = |node: usize| -> Flows {
-        let list = |pick: &dyn Fn(&ViewEdge) -> Option<usize>| {
-            view.edges
-                .iter()
-                .filter_map(|e| {
-                    pick(e).map(|other| (other, e.data.iter().map(|d| d.index()).collect()))
-                })
-                .collect::<Vec<_>>()
-        };
-        (
-            list(&|e| (e.to == node).then_some(e.from)),
-            list(&|e| (e.from == node).then_some(e.to)),
-        )
-    };
-    let mut rows: Vec<(Flows, Vec<usize>)> = Vec::new();
+/// One printed row: activities with the same parties on each side.
+struct Row {
+    /// The nodes data come from, in the view's order.
+    ins: Vec<usize>,
+    /// The nodes data go to.
+    outs: Vec<usize>,
+    activities: Vec<usize>,
+}
+
+/// The rows of the printed summary, activities with the same sources and recipients folded into
+/// one row (whatever data they carry: the categories are not printed).
+fn rows(view: &FlowView<'_>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
     for (i, node) in view.nodes.iter().enumerate() {
         if node.role != Role::Activity {
             continue;
         }
-        let flows = flows_of(i);
-        match rows.iter_mut().find(|(f, _)| *f == flows) {
-            Some((_, activities)) => activities.push(i),
-            None => rows.push((flows, vec![i])),
+        let mut ins: Vec<usize> = view
+            .edges
+            .iter()
+            .filter(|e| e.to == i)
+            .map(|e| e.from)
+            .collect();
+        let mut outs: Vec<usize> = view
+            .edges
+            .iter()
+            .filter(|e| e.from == i)
+            .map(|e| e.to)
+            .collect();
+        ins.sort_unstable();
+        ins.dedup();
+        outs.sort_unstable();
+        outs.dedup();
+        match rows.iter_mut().find(|r| r.ins == ins && r.outs == outs) {
+            Some(row) => row.activities.push(i),
+            None => rows.push(Row {
+                ins,
+                outs,
+                activities: vec![i],
+            }),
         }
     }
+    rows
+}
+
+/// How many rows the printed summary of a flow has (a test keeps a municipality's on one page).
+pub fn printed_rows(model: &Model, flow: &FlowGraph, lang: Lang) -> usize {
+    let options = RenderOptions {
+        category: None,
+        lang,
+    };
+    rows(&FlowView::new(model, flow, &options)).len()
+}
+
+/// The marks of the data on the edges that `pick` chooses, weightiest first, as `art. 9 · CPR`.
+fn marks(view: &FlowView<'_>, pick: impl Fn(&ViewEdge) -> bool) -> Option<String> {
+    let mut marks: Vec<Mark> = view
+        .edges
+        .iter()
+        .filter(|e| pick(e))
+        .flat_map(|e| e.marks.iter().copied())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    (!marks.is_empty()).then(|| {
+        marks
+            .iter()
+            .map(|m| m.tag(view.lang))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    })
+}
+
+fn tag(marks: Option<String>) -> String {
+    marks
+        .map(|t| format!(" <span class=\"flow-tag\">{}</span>", escape(&t)))
+        .unwrap_or_default()
+}
+
+/// The printed summary: an intro that says what is folded, a legend of the marks, and the rows.
+fn printed(out: &mut String, view: &FlowView<'_>) {
+    let lang = view.lang;
+    let legend: Vec<String> = Mark::ALL
+        .iter()
+        .map(|m| {
+            format!(
+                "<span class=\"flow-tag\">{}</span> {}",
+                escape(m.tag(lang)),
+                escape(m.meaning(lang))
+            )
+        })
+        .collect();
     let _ = writeln!(
         out,
-        "<div class=\"flow-print\">\n<p class=\"flow-print-intro\">{}</p>\n<p class=\"flow-print-title\">{} · {}</p>",
-        escape(&tr!(lang, super::FLOW_PRINTED)),
+        "<div class=\"flow-print\">\n<p class=\"flow-print-intro\">{}</p>\n<p class=\"flow-print-intro\">{} {}</p>\n<p class=\"flow-print-title\">{} · {}</p>",
+        super::escape::message(&tr!(lang, super::FLOW_PRINTED)),
+        escape(&tr!(lang, super::FLOW_MARKS)),
+        legend.join("; "),
         escape(&view.title()),
         escape(&view.controller_title())
     );
     let _ = writeln!(
         out,
-        "<div class=\"flow-row flow-head\"><div>{}</div><div></div><div>{}</div></div>",
+        "<div class=\"flow-row flow-head\"><div>{}</div><div>{}</div><div>{}</div></div>",
         escape(&tr!(lang, super::FLOW_FROM)),
+        escape(&tr!(lang, super::FLOW_ACTIVITIES)),
         escape(&tr!(lang, super::FLOW_TO))
     );
-    for ((ins, outs), activities) in &rows {
+    for row in rows(view) {
+        let in_row = |node: usize| row.activities.contains(&node);
         out.push_str("<div class=\"flow-row\">\n<div class=\"flow-in\">");
-        if ins.is_empty() {
+        if row.ins.is_empty() {
             let _ = write!(
                 out,
                 "<p class=\"none\">{}</p>",
                 escape(&tr!(lang, super::FLOW_NOTHING_IN))
             );
         }
-        for (parties, edge) in folded(view, ins, |other| (other, activities[0])) {
-            parties_with_data(out, view, &parties, edge);
-        }
+        side(out, view, &row.ins, |party, e| {
+            e.from == party && in_row(e.to)
+        });
         out.push_str("</div>\n<div class=\"flow-activity\"><ul>");
-        for a in activities {
-            let _ = write!(out, "<li>{}</li>", escape(view.nodes[*a].label));
+        for &a in &row.activities {
+            let _ = write!(
+                out,
+                "<li>{}{}</li>",
+                escape(view.nodes[a].label),
+                tag(marks(view, |e| e.from == a || e.to == a))
+            );
         }
         out.push_str("</ul></div>\n<div class=\"flow-out\">");
-        if outs.is_empty() {
+        if row.outs.is_empty() {
             let _ = write!(
                 out,
                 "<p class=\"none\">{}</p>",
                 escape(&tr!(lang, super::FLOW_NOTHING_OUT))
             );
         }
-        for (parties, edge) in folded(view, outs, |other| (activities[0], other)) {
-            parties_with_data(out, view, &parties, edge);
-        }
+        side(out, view, &row.outs, |party, e| {
+            e.to == party && in_row(e.from)
+        });
         out.push_str("</div>\n</div>\n");
     }
     out.push_str("</div>\n");
 }
 
-/// The parties on one side of a row, those that carry the same data folded together, each fold with
-/// the edge (from, to) of its first party.
-fn folded<'v>(
-    view: &'v FlowView<'_>,
-    flows: &[(usize, Vec<usize>)],
-    edge: impl Fn(usize) -> (usize, usize),
-) -> Vec<(Vec<usize>, Option<&'v ViewEdge>)> {
-    let mut folds: Vec<(&Vec<usize>, Vec<usize>)> = Vec::new();
-    for (other, data) in flows {
-        match folds.iter_mut().find(|(d, _)| *d == data) {
-            Some((_, parties)) => parties.push(*other),
-            None => folds.push((data, vec![*other])),
-        }
-    }
-    folds
-        .into_iter()
-        .map(|(_, parties)| {
-            let (from, to) = edge(parties[0]);
-            let e = view.edges.iter().find(|e| e.from == from && e.to == to);
-            (parties, e)
-        })
-        .collect()
-}
-
-/// Parties that receive or give the same data: each by its label, kind and place (a processor with
-/// its sub-processors), then the data once.
-fn parties_with_data(
+/// The parties on one side of a row, a line per role (sources, processors, recipients, the
+/// controller's own activities), within it grouped by kind; each party with its place and the marks
+/// of what it gives or receives from the row's activities (`edge(party, e)` says which edges).
+fn side(
     out: &mut String,
     view: &FlowView<'_>,
     parties: &[usize],
-    edge: Option<&ViewEdge>,
+    edge: impl Fn(usize, &ViewEdge) -> bool,
 ) {
-    let marked = edge.and_then(ViewEdge::strongest).is_some();
-    let _ = write!(
-        out,
-        "<div class=\"flow-fold{}\">",
-        if marked { " marked" } else { "" }
-    );
-    for node in parties {
-        party(out, view, *node, 0);
+    let lang = view.lang;
+    for role in [
+        Role::Source,
+        Role::Activity,
+        Role::Processor,
+        Role::Recipient,
+    ] {
+        // Kind (by its English keyword, to compare) → its parties, in order of first appearance.
+        let mut kinds: Vec<(Option<crate::i18n::Text>, Vec<usize>)> = Vec::new();
+        for &p in parties.iter().filter(|&&p| view.nodes[p].role == role) {
+            let kind = view.nodes[p].kind;
+            match kinds
+                .iter_mut()
+                .find(|(k, _)| k.map(|k| k.en) == kind.map(|k| k.en))
+            {
+                Some((_, list)) => list.push(p),
+                None => kinds.push((kind, vec![p])),
+            }
+        }
+        if kinds.is_empty() {
+            continue;
+        }
+        let groups: Vec<String> = kinds
+            .iter()
+            .map(|(kind, list)| {
+                let names: Vec<String> = list
+                    .iter()
+                    .map(|&p| party(view, p, &|e| edge(p, e), 0))
+                    .collect();
+                match kind {
+                    Some(k) => format!(
+                        "<span class=\"flow-kind\">{}:</span> {}",
+                        escape(k.get(lang)),
+                        names.join("; ")
+                    ),
+                    None => names.join("; "),
+                }
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "<p class=\"flow-group\"><span class=\"flow-role\">{}:</span> {}</p>",
+            escape(&tr!(lang, role_heading(role))),
+            groups.join(" · ")
+        );
     }
-    if let Some(edge) = edge {
-        data_line(out, view, edge);
-    }
-    out.push_str("</div>");
 }
 
-/// The data an edge carries: its marks (art. 9, art. 10, CPR), then the categories by label.
-fn data_line(out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) {
-    let data: Vec<String> = edge
-        .data
-        .iter()
-        .map(|d| escape(&view.model.data(*d).label.node))
-        .collect();
-    let tags = view
-        .tags(edge)
-        .map(|t| format!("<span class=\"flow-tag\">{}</span> ", escape(&t)))
-        .unwrap_or_default();
-    let _ = write!(
-        out,
-        "<div class=\"flow-data\">{tags}{}</div>",
-        data.join(", ")
-    );
+/// The heading of a role's line: its parties in the plural.
+fn role_heading(role: Role) -> crate::i18n::Text {
+    match role {
+        Role::Source => super::FLOW_SOURCES,
+        Role::Activity => super::FLOW_OWN_ACTIVITIES,
+        Role::Processor | Role::Subprocessor => super::FLOW_PROCESSORS,
+        Role::Recipient => super::FLOW_RECIPIENTS,
+    }
 }
 
-/// One party: its label, its kind and place; a processor's sub-processors under it, with what they
-/// receive.
-fn party(out: &mut String, view: &FlowView<'_>, node: usize, depth: usize) {
+/// One party by its label, with its place where it has one (a processor's or recipient's country)
+/// and the marks of the data on its edges that `pick` chooses; a processor's sub-processors after
+/// it, each with the marks of what it receives.
+fn party(
+    view: &FlowView<'_>,
+    node: usize,
+    pick: &dyn Fn(&ViewEdge) -> bool,
+    depth: usize,
+) -> String {
     let lang = view.lang;
     let n = &view.nodes[node];
-    let mut about = vec![n.role.name(lang).to_string()];
-    if let Some(kind) = n.kind {
-        about.push(kind.get(lang).to_string());
-    }
+    let mut text = format!("<strong>{}</strong>", escape(n.label));
     if let Some(place) = &n.place {
-        about.push(place.describe(lang));
+        let _ = write!(
+            text,
+            " <span class=\"flow-place\">({})</span>",
+            escape(&place.describe(lang))
+        );
     }
-    let _ = write!(
-        out,
-        "<div class=\"flow-party\"><strong>{}</strong> <span class=\"flow-kind\">({})</span>",
-        escape(n.label),
-        escape(&about.join(", "))
-    );
+    text.push_str(&tag(marks(view, |e| pick(e))));
     if depth < 3 {
         for e in view.edges.iter().filter(|e| e.from == node) {
             if view.nodes[e.to].role == Role::Subprocessor {
-                out.push_str("<div class=\"flow-sub\">→ ");
-                party(out, view, e.to, depth + 1);
-                data_line(out, view, e);
-                out.push_str("</div>");
+                let to = e.to;
+                let _ = write!(
+                    text,
+                    " <span class=\"flow-sub\">→ {}</span>",
+                    party(view, to, &|x| x.from == node && x.to == to, depth + 1)
+                );
             }
         }
     }
-    out.push_str("</div>");
+    text
 }

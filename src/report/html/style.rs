@@ -77,13 +77,11 @@ dd { margin: 0; }
 .flow-activity::before, .flow-activity::after { content: "→"; position: absolute; top: 50%; transform: translateY(-50%); color: var(--muted); }
 .flow-activity::before { left: -1.05rem; }
 .flow-activity::after { right: -1.05rem; }
-.flow-activity ul { margin: 0; padding: 0; list-style: none; font-weight: 600; }
-.flow-party { margin: .1rem 0; }
-.flow-fold { margin: .1rem 0 .3rem; }
-.flow-fold.marked > .flow-party > strong { color: var(--error); }
-.flow-kind, .flow-data { color: var(--muted); }
+.flow-activity ul { margin: 0; padding: 0; list-style: none; font-weight: 600; overflow-wrap: anywhere; hyphens: auto; }
+.flow-group { margin: .1rem 0; }
+.flow-role { font-weight: 600; }
+.flow-kind, .flow-place { color: var(--muted); }
 .flow-tag { color: var(--error); font-weight: 600; }
-.flow-sub { margin-left: .8rem; }
 .flow-row .none { margin: 0; }
 .scope { border: 1px solid var(--rule); border-left: 5px solid var(--link); border-radius: 4px; padding: .2rem 1.2rem .8rem; margin: 1.5rem 0; background: #fafbfd; }
 .scope h2 { border-bottom: none; margin: .8rem 0 .5rem; font-size: 1.2rem; }
@@ -103,6 +101,7 @@ dl.levels { grid-template-columns: 9rem 1fr; }
 .finding h3 a.code { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
 q { font-style: normal; }
 .rule pre.page { white-space: pre-wrap; font-size: .85rem; background: var(--panel); padding: .6rem .8rem; border-radius: 4px; }
+.rule pre.page code.block { display: block; background: var(--paper); padding: .3rem .5rem; margin: .2rem 0; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .8rem; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
@@ -113,8 +112,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   /* Printed, the drawing gives way to its summary, whose smallest text is 8 pt on A4. */
   .picture { display: none; }
   #flow { break-before: page; }
+  /* The flow's summary is one page, the record begins on the next. */
+  #record { break-before: page; }
   .flow-print { display: block; font-size: 9pt; line-height: 1.3; }
-  .flow-print .flow-kind, .flow-print .flow-data, .flow-print-intro { font-size: 8pt; }
+  .flow-print .flow-kind, .flow-print .flow-place, .flow-print-intro { font-size: 8pt; }
+  .flow-print strong { font-weight: 600; }
   .flow-row { grid-template-columns: 1fr 42mm 1fr; }
   .rule details { display: block; }
   a { color: inherit; text-decoration: none; }
