@@ -307,46 +307,11 @@ fn danish_spec_errors_as_a_danish_reader_sees_them() {
     insta::assert_snapshot!(shown_all);
 }
 
-/// English keywords of the vocabulary that Danish writes the same way: words (`et register`, `en
-/// person`, `administration`, `social`) and abbreviations (`CPR`, `AI`, `DPF-listen`, `SCC`, `BCR`).
-const ALSO_DANISH: &[&str] = &[
-    "register",
-    "person",
-    "organisation",
-    "administration",
-    "social",
-    "cpr",
-    "ai",
-    "dpf",
-    "scc",
-    "bcr",
-];
-
 /// The English words a Danish reader must not meet: every keyword of the vocabulary's enums (areas,
 /// source and recipient kinds, data classes, ...), the English severity words and the labels of the
 /// GitHub and SARIF formats (`help`, `see`, `unverified`, ...), taken from the code, not written out
 /// here.
 fn english_words() -> Vec<&'static str> {
-    use hjemmel::law::vocabulary::*;
-    let keywords = [
-        DataClass::KEYWORDS,
-        SpecialKind::KEYWORDS,
-        SubjectKind::KEYWORDS,
-        SourceKind::KEYWORDS,
-        RecipientKind::KEYWORDS,
-        Mechanism::KEYWORDS,
-        ReviewMode::KEYWORDS,
-        Area::KEYWORDS,
-        TimeUnit::KEYWORDS,
-    ];
-    let severities = [
-        hjemmel::report::human::text::FINDING_ERROR.en,
-        hjemmel::report::human::text::FINDING_WARNING.en,
-        hjemmel::report::human::text::ERROR.en,
-        hjemmel::report::human::text::WARNING.en,
-    ];
-    // The labels the formats put before the parts of a finding (`help:`, `see:`, ...) and the word
-    // in a GitHub annotation's title: the first word of each English label.
     let labels = [
         hjemmel::report::github::text::ALL,
         hjemmel::report::sarif::text::ALL,
@@ -358,17 +323,7 @@ fn english_words() -> Vec<&'static str> {
         "FINDING_TITLE" => Some("finding"),
         _ => text.en.split(':').next().filter(|w| !w.contains(' ')),
     });
-    let mut words: Vec<&str> = keywords
-        .into_iter()
-        .flatten()
-        .copied()
-        .chain(severities)
-        .chain(labels)
-        .filter(|w| !ALSO_DANISH.contains(w))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    support::english_words_and(labels)
 }
 
 /// Each English vocabulary word of `text`, as a line of the report of

@@ -562,46 +562,7 @@ fn lejres_printed_flow_is_folded_to_fit_one_page() {
 /// source and recipient kinds, data classes, ...) and the English severity words, from the code (as
 /// tests/i18n.rs takes them for the human output), less the keywords Danish writes the same way.
 fn english_words() -> Vec<&'static str> {
-    use hjemmel::law::vocabulary::*;
-    const ALSO_DANISH: &[&str] = &[
-        "register",
-        "person",
-        "organisation",
-        "administration",
-        "social",
-        "cpr",
-        "ai",
-        "dpf",
-        "scc",
-        "bcr",
-    ];
-    let keywords = [
-        DataClass::KEYWORDS,
-        SpecialKind::KEYWORDS,
-        SubjectKind::KEYWORDS,
-        SourceKind::KEYWORDS,
-        RecipientKind::KEYWORDS,
-        Mechanism::KEYWORDS,
-        ReviewMode::KEYWORDS,
-        Area::KEYWORDS,
-        TimeUnit::KEYWORDS,
-    ];
-    let severities = [
-        hjemmel::report::human::text::FINDING_ERROR.en,
-        hjemmel::report::human::text::FINDING_WARNING.en,
-        hjemmel::report::human::text::ERROR.en,
-        hjemmel::report::human::text::WARNING.en,
-    ];
-    let mut words: Vec<&str> = keywords
-        .into_iter()
-        .flatten()
-        .copied()
-        .chain(severities)
-        .filter(|w| !ALSO_DANISH.contains(w))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    support::english_words_and([])
 }
 
 /// The text a reader of the report sees, less the spec's own words: no markup, no stylesheet, no

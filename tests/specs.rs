@@ -52,6 +52,19 @@ fn assert_on_activity(checked: &Checked, path: &str, code: &str, activity: &str)
     );
 }
 
+/// The ten departments of Lejre's notice, one activity each.
+const LEJRE_DEPARTMENTS: [&str; 10] = [
+    "boern_og_laering",
+    "job_og_social",
+    "velfaerd_og_omsorg",
+    "teknik_og_miljoe",
+    "kultur_og_fritid",
+    "oekonomi_og_hr",
+    "erhverv_og_baeredygtig_udvikling",
+    "borgerservice_og_digitalisering",
+    "sekretariat_og_implementering",
+    "borgerraadgiveren",
+];
 #[test]
 fn randers_control_measures() {
     let path = "specs/randers";
@@ -173,18 +186,7 @@ fn lejre_privacy_notice() {
     );
     // The general bases cite art. 9(2)(f), DBL § 8 and § 11, stk. 1, and the general deadline covers
     // every department: no department activity has a finding of these rules.
-    for activity in [
-        "boern_og_laering",
-        "job_og_social",
-        "velfaerd_og_omsorg",
-        "teknik_og_miljoe",
-        "kultur_og_fritid",
-        "oekonomi_og_hr",
-        "erhverv_og_baeredygtig_udvikling",
-        "borgerservice_og_digitalisering",
-        "sekretariat_og_implementering",
-        "borgerraadgiveren",
-    ] {
+    for activity in LEJRE_DEPARTMENTS {
         for code in [
             "ART9-BASIS",
             "ART10-BASIS",
@@ -201,18 +203,7 @@ fn lejre_privacy_notice() {
     }
     // "artikel 6, stk. 1, litra e" with only DBL §§ 8 and 11, which lay down no task: every department
     // is asked for the law behind its task (art. 6(3); LEGAL-REVIEW.md 1.5, Lejre 1).
-    for activity in [
-        "boern_og_laering",
-        "job_og_social",
-        "velfaerd_og_omsorg",
-        "teknik_og_miljoe",
-        "kultur_og_fritid",
-        "oekonomi_og_hr",
-        "erhverv_og_baeredygtig_udvikling",
-        "borgerservice_og_digitalisering",
-        "sekretariat_og_implementering",
-        "borgerraadgiveren",
-    ] {
+    for activity in LEJRE_DEPARTMENTS {
         assert_on_activity(&checked, path, "ART6-NATIONAL-LAW", activity);
     }
     // "Hvis vi indsamler eller modtager oplysninger om dig fra andre, får du normalt besked om det":

@@ -188,3 +188,53 @@ pub fn orphaned_snapshots(prefix: &str, fixtures: &str) -> Vec<String> {
     }
     orphans
 }
+
+/// English keywords of the vocabulary that Danish writes the same way: words (`et register`, `en
+/// person`, `administration`, `social`) and abbreviations (`CPR`, `AI`, `DPF-listen`, `SCC`, `BCR`).
+pub const ALSO_DANISH: &[&str] = &[
+    "register",
+    "person",
+    "organisation",
+    "administration",
+    "social",
+    "cpr",
+    "ai",
+    "dpf",
+    "scc",
+    "bcr",
+];
+
+/// The English words a Danish reader must not meet: every keyword of the vocabulary's enums (areas,
+/// source and recipient kinds, data classes, ...), the English severity words and `more` (a
+/// format's own labels), taken from the code, less the keywords Danish writes the same way.
+pub fn english_words_and(more: impl IntoIterator<Item = &'static str>) -> Vec<&'static str> {
+    use hjemmel::law::vocabulary::*;
+    let keywords = [
+        DataClass::KEYWORDS,
+        SpecialKind::KEYWORDS,
+        SubjectKind::KEYWORDS,
+        SourceKind::KEYWORDS,
+        RecipientKind::KEYWORDS,
+        Mechanism::KEYWORDS,
+        ReviewMode::KEYWORDS,
+        Area::KEYWORDS,
+        TimeUnit::KEYWORDS,
+    ];
+    let severities = [
+        hjemmel::report::human::text::FINDING_ERROR.en,
+        hjemmel::report::human::text::FINDING_WARNING.en,
+        hjemmel::report::human::text::ERROR.en,
+        hjemmel::report::human::text::WARNING.en,
+    ];
+    let mut words: Vec<&str> = keywords
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(severities)
+        .chain(more)
+        .filter(|w| !ALSO_DANISH.contains(w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
