@@ -100,8 +100,8 @@ pub const TITLES: &[(&str, Text)] = &[
     (
         "CONTROL-MEASURE",
         Text::new(
-            "control measure without justification or notice",
-            "kontrolforanstaltning uden begrundelse eller orientering",
+            "control measure: notice to employees not documented",
+            "kontrolforanstaltning: orientering af medarbejderne ikke dokumenteret",
         ),
     ),
     (
