@@ -226,17 +226,19 @@ impl TimeUnit {
     }
 }
 
-/// The words a reader sees for a keyword: in English the keyword itself (`school`), in Danish the
-/// Danish word (`skole og dagtilbud`), so that no English keyword reaches a Danish reader.
+/// The words a reader sees for a keyword, in English and Danish: plain words (`the data subject`,
+/// `den registrerede selv`) where the keyword is spec syntax (`data_subject`), so that neither a
+/// lawyer reading English nor one reading Danish meets the spec's identifiers. An area keeps its
+/// keyword in English: findings quote it from the author's `area` statement.
 macro_rules! words {
-    ($name:ident { $($variant:ident => $da:literal),+ $(,)? }) => {
+    ($name:ident { $($variant:ident => ($en:literal, $da:literal)),+ $(,)? }) => {
         impl $name {
-            /// The keyword, and the Danish word for it.
+            /// The word in English and in Danish.
             pub fn text(self) -> crate::i18n::Text {
-                match self { $($name::$variant => crate::i18n::Text::new(self.keyword(), $da)),+ }
+                match self { $($name::$variant => crate::i18n::Text::new($en, $da)),+ }
             }
 
-            /// The word a reader sees in `lang`: the keyword in English, the Danish word in Danish.
+            /// The word a reader sees in `lang`.
             pub fn word(self, lang: Lang) -> &'static str {
                 self.text().get(lang)
             }
@@ -245,45 +247,45 @@ macro_rules! words {
 }
 
 words!(Area {
-    Administration => "almindelig sagsbehandling",
-    Social => "det sociale område",
-    Care => "pleje og omsorg",
-    Health => "sundhedsområdet",
-    Employment => "personaleadministration",
-    School => "skole og dagtilbud",
-    Security => "sikkerhed og kriminalitetsforebyggelse",
-    LegalClaims => "retskrav",
-    Research => "forskning og statistik",
-    Other => "andet",
+    Administration => ("administration", "almindelig sagsbehandling"),
+    Social => ("social", "det sociale område"),
+    Care => ("care", "pleje og omsorg"),
+    Health => ("health", "sundhedsområdet"),
+    Employment => ("employment", "personaleadministration"),
+    School => ("school", "skole og dagtilbud"),
+    Security => ("security", "sikkerhed og kriminalitetsforebyggelse"),
+    LegalClaims => ("legal_claims", "retskrav"),
+    Research => ("research", "forskning og statistik"),
+    Other => ("other", "andet"),
 });
 
 words!(SourceKind {
-    DataSubject => "den registrerede selv",
-    OtherCitizens => "andre borgere",
-    Register => "register",
-    Authority => "myndighed",
-    Organisation => "virksomhed eller organisation",
-    Staff => "medarbejdere",
-    SystemLog => "systemlog",
+    DataSubject => ("the data subject", "den registrerede selv"),
+    OtherCitizens => ("other citizens", "andre borgere"),
+    Register => ("register", "register"),
+    Authority => ("authority", "myndighed"),
+    Organisation => ("company or organisation", "virksomhed eller organisation"),
+    Staff => ("staff", "medarbejdere"),
+    SystemLog => ("system log", "systemlog"),
 });
 
 words!(RecipientKind {
-    Tax => "skattemyndighed",
-    Police => "politi",
-    Emergency => "beredskab",
-    Authority => "myndighed",
-    Public => "offentligheden",
-    Organisation => "virksomhed eller organisation",
-    Person => "privatperson",
-    AccessRequester => "den, der får aktindsigt",
-    DataSubject => "den registrerede selv",
+    Tax => ("tax authority", "skattemyndighed"),
+    Police => ("police", "politi"),
+    Emergency => ("emergency services", "beredskab"),
+    Authority => ("authority", "myndighed"),
+    Public => ("the public", "offentligheden"),
+    Organisation => ("company or organisation", "virksomhed eller organisation"),
+    Person => ("private person", "privatperson"),
+    AccessRequester => ("person granted access to documents", "den, der får aktindsigt"),
+    DataSubject => ("the data subject", "den registrerede selv"),
 });
 
 words!(SubjectKind {
-    Citizens => "borgere",
-    Children => "børn",
-    Employees => "medarbejdere",
-    Other => "andre",
+    Citizens => ("citizens", "borgere"),
+    Children => ("children", "børn"),
+    Employees => ("employees", "medarbejdere"),
+    Other => ("others", "andre"),
 });
 
 /// The words of the vocabulary that findings show, in English and Danish.
