@@ -403,17 +403,7 @@ fn diff_spec_words(path: &Path) -> Vec<String> {
     let Ok(result) = &outcome.result else {
         return Vec::new();
     };
-    let m = &result.model;
-    let mut words: Vec<String> = std::iter::once((&m.controller.name, &m.controller.label))
-        .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
-        .chain(m.data.iter().map(|d| (&d.name, &d.label)))
-        .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
-        .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
-        .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
-        .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-        .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words = support::names_and_labels(&result.model);
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words
 }
@@ -500,19 +490,11 @@ fn no_english_vocabulary_word_reaches_a_danish_reader() {
         let Ok(result) = &outcome.result else {
             continue;
         };
-        let m = &result.model;
-        let mut spec_words: Vec<String> =
-            std::iter::once((&m.controller.name, &m.controller.label))
-                .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.data.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-                .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
-                .chain(result.suppressed.iter().map(|s| s.reason.clone()))
-                .filter(|w| !w.is_empty())
-                .collect();
+        let mut spec_words: Vec<String> = support::names_and_labels(&result.model)
+            .into_iter()
+            .chain(result.suppressed.iter().map(|s| s.reason.clone()))
+            .filter(|w| !w.is_empty())
+            .collect();
         // Longest first, so that a label is taken out before a name inside it.
         spec_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let rendered = hjemmel::report::human::render(

@@ -627,18 +627,7 @@ fn no_english_vocabulary_word_in_a_danish_report() {
     for path in ["specs/lejre", "specs/randers"] {
         let outcome = hjemmel::check_spec(Path::new(path), Lang::Da);
         let checked = outcome.result.as_ref().unwrap();
-        let m = &checked.model;
-        let mut spec_words: Vec<String> =
-            std::iter::once((&m.controller.name, &m.controller.label))
-                .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.data.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
-                .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-                .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
-                .filter(|w| !w.is_empty())
-                .collect();
+        let mut spec_words = support::names_and_labels(&checked.model);
         spec_words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let html = render(path, Lang::Da);
         let prose = report_prose(&html, &spec_words);

@@ -238,3 +238,19 @@ pub fn english_words_and(more: impl IntoIterator<Item = &'static str>) -> Vec<&'
     words.dedup();
     words
 }
+
+/// Every name and label the spec declares (controller, groups, data, sources, processors,
+/// recipients, activities), leaving out empty ones: the spec's own words, which a check on the
+/// language of the output must not count.
+pub fn names_and_labels(m: &hjemmel::semantic::model::Model) -> Vec<String> {
+    std::iter::once((&m.controller.name, &m.controller.label))
+        .chain(m.subjects.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.data.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.sources.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
+        .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
+        .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+        .filter(|w| !w.is_empty())
+        .collect()
+}
