@@ -341,20 +341,16 @@ impl Rule for TransferMechanismScope {
             for mechanism in &transfer.mechanisms {
                 let mut severity = None;
                 let (message, label, help) = match mechanism.node.mechanism {
-                    Mechanism::Dpf if organisation => (
+                    // An international organisation is worded as one; a country outside the US
+                    // by its name; the label and help are the same.
+                    Mechanism::Dpf if organisation || !us => (
                         tr!(
                             lang,
-                            text::DPF_ORGANISATION,
-                            destination = name,
-                            country = country
-                        ),
-                        tr!(lang, text::DPF_ABROAD_LABEL),
-                        tr!(lang, text::DPF_ABROAD_HELP),
-                    ),
-                    Mechanism::Dpf if !us => (
-                        tr!(
-                            lang,
-                            text::DPF_ABROAD,
+                            if organisation {
+                                text::DPF_ORGANISATION
+                            } else {
+                                text::DPF_ABROAD
+                            },
                             destination = name,
                             country = country
                         ),
