@@ -14,13 +14,7 @@ fn rule_fixtures_match_their_expectations() {
         let name = support::relative(path);
         let checked = support::check_valid(&name);
         checked.assert_expectations(&name);
-        let code = path
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap();
+        let code = rule_of(path);
         let file = path.file_name().unwrap().to_str().unwrap();
         let fired = checked.diagnostics.iter().any(|d| d.code == code);
         if file.starts_with("fail") {
@@ -136,13 +130,7 @@ fn a_statement_the_help_suggests_makes_the_finding_go_away() {
     let mut wrong = Vec::new();
     for entry in glob_fixtures() {
         let text = std::fs::read_to_string(&entry).unwrap();
-        let code = entry
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap();
+        let code = rule_of(&entry);
         let Ok(before) = check(&text) else { continue };
         for finding in before.findings.iter().filter(|f| f.code == code) {
             let Some(declaration) = &finding.declaration else {
@@ -245,4 +233,13 @@ fn glob_fixtures() -> Vec<std::path::PathBuf> {
     }
     fixtures.sort();
     fixtures
+}
+
+/// The rule a fixture is for: the name of its folder, tests/fixtures/rules/<CODE>/.
+fn rule_of(fixture: &Path) -> &str {
+    fixture
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|name| name.to_str())
+        .expect("a fixture stands in its rule's folder")
 }
