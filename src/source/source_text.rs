@@ -1,92 +1,71 @@
-//! The text of one spec file: owned, or mapped from the file when the file is large.
+//! The text of one spec file, read into memory.
 //!
-//! Reading a file copies it from the page cache into fresh memory, and every page of that memory is
-//! faulted in and zeroed first: for a 64 MB spec about 16,000 page faults and 50–130 ms, a tenth of
-//! the whole check (docs/performance.md). Mapping the file reads the page cache in place, 16 pages per
-//! fault. Small files, which is every hand-written spec, are read: for them mapping saves nothing
-//! and costs a system call more.
-//!
-//! A mapped file must not be changed while `hjemmel` runs: text changed under the map may no longer
-//! be the UTF-8 it was checked to be, and a file cut short ends the process with SIGBUS, as with any
-//! program that maps its input (ripgrep does the same for large files). The text is checked for
-//! UTF-8 once, when it is mapped.
+//! A spec file is read, never mapped: a mapped file that another process cuts short while hjemmel
+//! runs ends the process with SIGBUS, and one changed under the map may no longer be the UTF-8 it
+//! was checked to be. Reading costs the page faults of fresh memory, measured in
+//! docs/performance.md ("Reading spec files").
 
-use std::fs::File;
-use std::ops::Deref;
-
-use memmap2::Mmap;
-
-/// Files at least this large are mapped rather than read.
-pub const MAP_FROM_BYTES: u64 = 4 << 20;
+use std::io::Read;
 
 /// A spec file's text: valid UTF-8, without a leading byte-order mark.
-pub struct SourceText(Repr);
+pub struct SourceText(String);
 
-enum Repr {
-    Owned(String),
-    /// The mapped file; the text is `map[start..]`, checked to be UTF-8 (`start` skips a byte-order
-    /// mark).
-    Mapped {
-        map: Mmap,
-        start: usize,
-    },
+/// How reading a file's text went, when the file could be read.
+pub enum ReadText {
+    /// The text.
+    Text(SourceText),
+    /// Bytes that are not UTF-8, as they are, for the error to point at the first bad one.
+    NotUtf8(Vec<u8>),
+    /// The file holds more than the bytes it was allowed (it grew since its size was taken).
+    TooLarge,
 }
 
 impl SourceText {
-    /// The text of `file`: mapped when it is large, read otherwise. A leading byte-order mark is
-    /// dropped. Bytes that are not UTF-8 come back as they are (`Ok(Err(bytes))`), for the error to
-    /// point at the first bad one.
-    pub fn read(mut file: File) -> std::io::Result<Result<SourceText, Vec<u8>>> {
-        let len = file.metadata()?.len();
-        if len < MAP_FROM_BYTES {
-            let mut bytes = Vec::with_capacity(len as usize + 1);
-            std::io::Read::read_to_end(&mut file, &mut bytes)?;
-            return Ok(Self::from_bytes(bytes));
+    /// Reads at most `limit` bytes of `reader` as text; `expected` is the size to make room for.
+    /// A leading byte-order mark is dropped.
+    pub fn read(mut reader: impl Read, expected: u64, limit: u64) -> std::io::Result<ReadText> {
+        // One byte more than the limit, to tell a file of exactly `limit` bytes from a larger one.
+        let room = expected.min(limit).saturating_add(1);
+        let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(usize::MAX));
+        reader
+            .by_ref()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Ok(ReadText::TooLarge);
         }
-        // SAFETY: the map is only ever read, and the text is checked for UTF-8 below. What the
-        // module documentation says of files changed while mapped is the accepted risk.
-        let map = unsafe { Mmap::map(&file)? };
-        let start = if map.starts_with(BOM) { BOM.len() } else { 0 };
-        // simdutf8 takes about 0.4 instructions a byte, std about one (docs/performance.md).
-        Ok(match simdutf8::basic::from_utf8(&map[start..]) {
-            Ok(_) => Ok(SourceText(Repr::Mapped { map, start })),
-            Err(_) => Err(map.to_vec()),
+        Ok(match Self::from_bytes(bytes) {
+            Ok(text) => ReadText::Text(text),
+            Err(bytes) => ReadText::NotUtf8(bytes),
         })
     }
 
-    /// Bytes read into memory, as text without a leading byte-order mark.
+    /// Bytes as text without a leading byte-order mark, or the bytes back when they are not UTF-8.
     fn from_bytes(bytes: Vec<u8>) -> Result<SourceText, Vec<u8>> {
-        let mut text = String::from_utf8(bytes).map_err(|e| e.into_bytes())?;
-        if text.starts_with('\u{FEFF}') {
-            text.drain(..BOM.len());
+        // simdutf8 takes about 0.4 instructions a byte, std about one (docs/performance.md).
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            return Err(bytes);
         }
-        Ok(SourceText(Repr::Owned(text)))
+        // SAFETY: checked to be UTF-8 just above.
+        let mut text = unsafe { String::from_utf8_unchecked(bytes) };
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..'\u{FEFF}'.len_utf8());
+        }
+        Ok(SourceText(text))
     }
 
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Owned(text) => text,
-            // SAFETY: checked to be UTF-8 when mapped (see `read`).
-            Repr::Mapped { map, start } => unsafe { std::str::from_utf8_unchecked(&map[*start..]) },
-        }
-    }
-
-    /// Whether the text is mapped from its file (for tests).
-    pub fn is_mapped(&self) -> bool {
-        matches!(self.0, Repr::Mapped { .. })
+        &self.0
     }
 }
-
-/// The UTF-8 byte-order mark, which editors on Windows may put first; it is not part of the spec.
-const BOM: &[u8] = "\u{FEFF}".as_bytes();
 
 impl From<String> for SourceText {
     fn from(text: String) -> Self {
-        SourceText(Repr::Owned(text))
+        SourceText(text)
     }
 }
 
-impl Deref for SourceText {
+impl std::ops::Deref for SourceText {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -109,5 +88,29 @@ impl miette::SourceCode for SourceText {
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         self.as_str()
             .read_span(span, context_lines_before, context_lines_after)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReadText, SourceText};
+
+    fn read(bytes: &[u8], limit: u64) -> ReadText {
+        SourceText::read(bytes, bytes.len() as u64, limit).unwrap()
+    }
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_too_large() {
+        assert!(matches!(read(b"abcd", 4), ReadText::Text(t) if t.as_str() == "abcd"));
+        assert!(matches!(read(b"abcde", 4), ReadText::TooLarge));
+        // A file that grew since its size was taken: the limit, not the expected size, decides.
+        let grown = SourceText::read(&b"abcdef"[..], 2, 4).unwrap();
+        assert!(matches!(grown, ReadText::TooLarge));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_bad_bytes_come_back() {
+        assert!(matches!(read("\u{FEFF}x".as_bytes(), 10), ReadText::Text(t) if t.as_str() == "x"));
+        assert!(matches!(read(b"a\xFFb", 10), ReadText::NotUtf8(b) if b == b"a\xFFb"));
     }
 }
