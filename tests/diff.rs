@@ -565,3 +565,78 @@ fn base_errors_exit_2_with_a_clear_message() {
         stdout(&output)
     );
 }
+
+/// A repository git refuses for a reason of its own: git's message is shown, not "not in a git
+/// repository", which would send the user looking for a repository that is there.
+#[test]
+fn base_shows_gits_own_message_when_git_refuses_the_repository() {
+    let repo = Repo::new();
+    repo.put(
+        "tests/fixtures/diff/fix_removes_finding/old.hjemmel",
+        "spec.hjemmel",
+    );
+    repo.commit();
+    repo.git(&["config", "core.repositoryformatversion", "99"]);
+    let output = repo.hjemmel(&["diff", "--base", "HEAD", "spec.hjemmel"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("git failed: fatal: Expected git repo version <= 1, found 99"),
+        "{err}"
+    );
+    assert!(!err.contains("not in a git repository"), "{err}");
+    // git will not touch the repository's settings now either: the file itself.
+    repo.git(&[
+        "config",
+        "--file",
+        ".git/config",
+        "core.repositoryformatversion",
+        "0",
+    ]);
+
+    // Owned by another user: git's "dubious ownership", with its advice. Only root can give the
+    // files away.
+    #[cfg(unix)]
+    if unsafe { libc::geteuid() } == 0 {
+        let chown = |owner: &str| {
+            let status = Command::new("chown")
+                .args(["-R", owner])
+                .arg(repo.path())
+                .status();
+            assert!(status.unwrap().success());
+        };
+        chown("12345");
+        let output = repo.hjemmel(&["diff", "--base", "HEAD", "spec.hjemmel"]);
+        chown("0");
+        assert_eq!(code(&output), 2);
+        let err = stderr(&output);
+        assert!(err.contains("detected dubious ownership"), "{err}");
+        assert!(err.contains("safe.directory"), "{err}");
+    }
+}
+
+/// `GIT_DIR` (or `GIT_WORK_TREE`) left set in the environment, as in a git hook, does not send
+/// `--base` to another repository: the earlier version is the one in the spec's own repository.
+#[test]
+fn base_ignores_a_repository_named_in_the_environment() {
+    let repo = Repo::new();
+    let (old, new) = pair("fix_removes_finding");
+    repo.put(&old, "spec.hjemmel");
+    repo.commit();
+    repo.put(&new, "spec.hjemmel");
+    // Another repository, in which the spec never existed.
+    let other = Repo::new();
+    other.put(&new, "unrelated.hjemmel");
+    other.commit();
+
+    let mut command = support::hjemmel_command(&["diff", "--base", "HEAD", "spec.hjemmel"]);
+    command
+        .current_dir(repo.path())
+        .env("GIT_DIR", other.path().join(".git"))
+        .env("GIT_WORK_TREE", other.path());
+    let output = support::run(command);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("fixed: 1 (1 error, 0 warnings)"), "{out}");
+    assert!(!out.contains("did not exist"), "{out}");
+}

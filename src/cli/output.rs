@@ -37,16 +37,21 @@ pub fn print_spec_errors(report: SpecReport<'_>, lang: Lang) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// Writes the document to `path`, replacing any file there only once all of it is written; says so on
-/// standard error. The exit code: OK, or INVALID when the file could not be written.
+/// Writes the document to `path`, replacing any file there only once all of it is written (a device
+/// or FIFO is written into; see [`file::write_output`]); says so on standard error. The exit code:
+/// OK, or INVALID when the file could not be written.
 pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
     let name = path.display();
-    match file::write_atomically(path, contents) {
+    match file::write_output(path, contents) {
         Ok(()) => {
             eprintln!("{}", tr!(lang, file::WROTE, file = name));
             exit::OK
         }
-        Err(error) => {
+        Err(file::WriteError::Directory) => {
+            eprintln!("{}", tr!(lang, file::IS_A_DIRECTORY, file = name));
+            exit::INVALID
+        }
+        Err(file::WriteError::Io(error)) => {
             eprintln!(
                 "{}",
                 tr!(lang, file::CANNOT_WRITE, file = name, error = error)

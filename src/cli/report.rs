@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::output;
 use hjemmel::i18n::Lang;
-use hjemmel::report::html;
+use hjemmel::report::{html, source_date};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -24,6 +24,14 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
+    // Before any work: a `SOURCE_DATE_EPOCH` that cannot be read is a mistake in how hjemmel is run.
+    let made_on = match today(lang) {
+        Ok(day) => day,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(super::exit::INVALID);
+        }
+    };
     let path = args.spec.display().to_string();
     let outcome = hjemmel::check_spec(&args.spec, lang);
     let checked = match output::understood(&outcome, &path, lang) {
@@ -32,7 +40,7 @@ pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
     };
     let options = html::Options {
         lang,
-        made_on: Some(today()),
+        made_on: Some(made_on),
         commit: spec_commit(&args.spec),
     };
     let document = html::render(&path, &outcome.sources, checked, &options);
@@ -79,18 +87,16 @@ fn spec_commit(spec: &Path) -> Option<html::about::Commit> {
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` (seconds since 1970), when set, stands for
-/// now, so that a build can make the same report twice.
-fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+/// now, so that a build can make the same report twice; the message when it is set to anything else.
+fn today(lang: Lang) -> Result<String, String> {
+    let set = std::env::var_os(source_date::VARIABLE);
+    let seconds = source_date::seconds(set.as_deref(), lang)?.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
     let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
-    format!("{year:04}-{month:02}-{day:02}")
+    Ok(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The calendar date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).

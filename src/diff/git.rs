@@ -175,8 +175,10 @@ pub fn earlier(revision: &str, path: &Path) -> Result<Earlier, GitError> {
             .ok_or_else(not_a_repository)?
     };
     let top = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
-        Run::Failed(_) => not_a_repository(),
-        Run::Unavailable(reason) => GitError::Unavailable { reason },
+        // Any other reason (a repository git refuses as of dubious ownership, or of a format it
+        // does not know) is git's to give, in its own words.
+        Run::Failed(reason) if reason.contains("not a git repository") => not_a_repository(),
+        e => e.into_error(),
     })?;
     let top = PathBuf::from(text(&top).trim())
         .canonicalize()
@@ -202,10 +204,11 @@ pub fn earlier(revision: &str, path: &Path) -> Result<Earlier, GitError> {
         ],
     )
     .map_err(|e| match e {
-        Run::Failed(_) => GitError::UnknownRevision {
+        // `--quiet` says nothing of a revision that is not there; anything it does say is an error.
+        Run::Failed(reason) if reason.is_empty() => GitError::UnknownRevision {
             revision: revision.to_string(),
         },
-        Run::Unavailable(reason) => GitError::Unavailable { reason },
+        e => e.into_error(),
     })?;
     let commit = text(&commit).trim().to_string();
 
@@ -216,17 +219,19 @@ pub fn earlier(revision: &str, path: &Path) -> Result<Earlier, GitError> {
             reason: e.to_string(),
         })?;
     let object = format!("{commit}:{relative}");
-    let kind = match git(&top, &["cat-file", "-t", &object]) {
-        Ok(kind) => text(&kind).trim().to_string(),
-        // Not there at the revision: the spec is new.
-        Err(Run::Failed(_)) => {
+    match git(&top, &["rev-parse", "--verify", "--quiet", &object]) {
+        Ok(_) => {}
+        // Not there at the revision (of which `--quiet` says nothing): the spec is new.
+        Err(Run::Failed(reason)) if reason.is_empty() => {
             return Ok(Earlier {
                 dir: temporary,
                 spec: None,
             });
         }
-        Err(Run::Unavailable(reason)) => return Err(GitError::Unavailable { reason }),
-    };
+        Err(e) => return Err(e.into_error()),
+    }
+    let kind = git(&top, &["cat-file", "-t", &object]).map_err(Run::into_error)?;
+    let kind = text(&kind).trim().to_string();
     let name = relative.rsplit('/').next().filter(|n| !n.is_empty());
     let spec = match kind.as_str() {
         "blob" => {
@@ -315,9 +320,34 @@ impl Run {
     }
 }
 
-/// Runs `git ARGS` in `dir`; its standard output.
+/// The environment variables that tell git which repository, work tree, index or object store to
+/// use instead of finding them from its working directory (the repository-locating part of what
+/// `git rev-parse --local-env-vars` lists). They are cleared: `--base` compares with the repository
+/// the spec's path is in, as the path says, not with one a variable left set by a git hook or a
+/// shell happens to name. Configuration from the environment (`GIT_CONFIG_*`, e.g. a CI job's
+/// `safe.directory`) is kept.
+const REPOSITORY_VARIABLES: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_PREFIX",
+    "GIT_GRAFT_FILE",
+    "GIT_SHALLOW_FILE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+];
+
+/// Runs `git ARGS` in `dir`, in the repository `dir` is in; its standard output.
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Run> {
-    let output = Command::new("git")
+    let mut command = Command::new("git");
+    for variable in REPOSITORY_VARIABLES {
+        command.env_remove(variable);
+    }
+    let output = command
         .arg("-C")
         .arg(dir)
         .args(args)

@@ -181,6 +181,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("semantic::model", crate::semantic::model::text::ALL),
         ("semantic::resolve", crate::semantic::resolve::text::ALL),
         ("report::file", crate::report::file::ALL),
+        ("report::source_date", crate::report::source_date::ALL),
         ("report::html", crate::report::html::ALL),
         ("report::html::scope", crate::report::html::scope::ALL),
         (

@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod location;
 pub mod sarif;
+pub mod source_date;
 
 use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
