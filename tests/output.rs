@@ -79,25 +79,36 @@ fn a_device_is_written_into_and_stays_a_device() {
     assert!(kind.is_char_device());
 }
 
-/// A FIFO gets the document at its other end, and stays a FIFO.
+/// A FIFO gets the document at its other end, and stays a FIFO: for each command that writes one.
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_written_into_and_stays_a_fifo() {
     use std::os::unix::fs::FileTypeExt;
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("record.md");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    assert!(made.unwrap().success());
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read(fifo).unwrap())
-    };
-    let output = ropa_to(&fifo);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    assert_eq!(reader.join().unwrap(), record());
-    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
-    assert!(kind.is_fifo());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    for command in ["ropa", "graph", "report"] {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("document");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let mut run = support::hjemmel_command(&[command, SPEC, "-o", fifo.to_str().unwrap()]);
+        run.env("SOURCE_DATE_EPOCH", "1785024000");
+        let output = support::run(run);
+        assert_eq!(code(&output), 0, "{command}: {}", stderr(&output));
+        // Before the reader is waited for: had the FIFO been replaced, the reader would wait for
+        // ever on the FIFO that is gone.
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{command}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "{command}");
+        let received = reader.join().unwrap();
+        if command == "ropa" {
+            assert_eq!(received, record());
+        } else {
+            assert!(received.len() > 1000, "{command}: {} bytes", received.len());
+        }
+    }
 }
 
 /// A link is followed: the file it leads to gets the document, the link stays a link.
@@ -199,4 +210,29 @@ fn an_invalid_source_date_epoch_is_an_error() {
     let output = support::run(command);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(std::fs::read_to_string(&file).unwrap().contains("2026-07-26"));
+}
+
+/// Standard output that cannot be written (`> /dev/full`) is an error, as `-o` is; a closed pipe is
+/// not (`| head` reads what it needs and goes).
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_that_cannot_be_written_is_an_error() {
+    for command in ["ropa", "graph"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut run = support::hjemmel_command(&[command, SPEC]);
+        run.stdout(full);
+        let output = support::run(run);
+        assert_eq!(code(&output), 2, "{command}");
+        assert!(
+            stderr(&output).contains("cannot write to standard output: No space left on device"),
+            "{command}: {}",
+            stderr(&output)
+        );
+
+        let mut run = support::hjemmel_command(&[command, SPEC]);
+        run.stdout(std::process::Stdio::piped());
+        let mut child = run.spawn().unwrap();
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(0), "{command}");
+    }
 }

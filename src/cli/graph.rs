@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::{exit, output};
 use hjemmel::flow::render::{self, RenderOptions};
 use hjemmel::i18n::Lang;
-use hjemmel::report::file::write_atomically;
+use hjemmel::report::file::write_output;
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
@@ -72,10 +72,12 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
     };
     match &args.output {
         None => {
-            output::write_stdout(text.as_bytes());
+            if output::write_stdout(text.as_bytes(), lang) != exit::OK {
+                return ExitCode::from(exit::INVALID);
+            }
         }
         Some(path) => {
-            if let Err(e) = write_atomically(path, text.as_bytes()) {
+            if let Err(e) = write_output(path, text.as_bytes()) {
                 eprintln!("error: cannot write `{}`: {e}", path.display());
                 return ExitCode::from(exit::INVALID);
             }

@@ -61,9 +61,17 @@ pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
     }
 }
 
-/// Writes the document to standard output; a closed pipe is not an error worth reporting.
-pub fn write_stdout(contents: &[u8]) -> u8 {
+/// Writes the document to standard output. A closed pipe (`| head`) is not an error worth
+/// reporting; any other failure (`> /dev/full`, a full disk) is said on standard error, with exit
+/// code INVALID, as when `-o` cannot write its file.
+pub fn write_stdout(contents: &[u8], lang: Lang) -> u8 {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(contents).and_then(|()| stdout.flush());
-    exit::OK
+    match stdout.write_all(contents).and_then(|()| stdout.flush()) {
+        Ok(()) => exit::OK,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(error) => {
+            eprintln!("{}", tr!(lang, file::CANNOT_WRITE_STDOUT, error = error));
+            exit::INVALID
+        }
+    }
 }

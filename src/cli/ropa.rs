@@ -51,7 +51,7 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
     };
     let code = match &args.output {
         Some(file) => output::write_file(file, document.as_bytes(), lang),
-        None => output::write_stdout(document.as_bytes()),
+        None => output::write_stdout(document.as_bytes(), lang),
     };
     ExitCode::from(code)
 }

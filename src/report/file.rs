@@ -24,6 +24,11 @@ texts! {
     WROTE = ("wrote {file}", "skrev {file}"),
     /// The document could not be written.
     CANNOT_WRITE = ("cannot write `{file}`: {error}", "kan ikke skrive `{file}`: {error}"),
+    /// The document could not be written to standard output (other than to a closed pipe).
+    CANNOT_WRITE_STDOUT = (
+        "cannot write to standard output: {error}",
+        "kan ikke skrive til standard-output: {error}"
+    ),
     /// `-o` named a directory.
     IS_A_DIRECTORY = (
         "`{file}` is a directory; name a file to write to",
@@ -41,6 +46,15 @@ pub enum WriteError {
     Directory,
     /// The system's own reason.
     Io(std::io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Directory => f.write_str("is a directory"),
+            WriteError::Io(error) => error.fmt(f),
+        }
+    }
 }
 
 impl From<std::io::Error> for WriteError {
@@ -90,8 +104,9 @@ fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
     Err(std::io::Error::other("too many levels of symbolic links"))
 }
 
-/// Writes `contents` to `path`, replacing the file if there is one, or leaves it untouched.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+/// Writes `contents` to the regular file `path` (or where none is), replacing it, or leaves it
+/// untouched. Only through [`write_output`], which decides that `path` is a place for this.
+fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let _held_off = StopSignalsHeldOff::new();
     // The temporary file is gone (renamed or removed) when this returns, before the signals are
     // let through again.
