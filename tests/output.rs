@@ -101,7 +101,11 @@ fn a_fifo_is_written_into_and_stays_a_fifo() {
         // ever on the FIFO that is gone.
         let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
         assert!(kind.is_fifo(), "{command}");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "{command}");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "{command}"
+        );
         let received = reader.join().unwrap();
         if command == "ropa" {
             assert_eq!(received, record());
@@ -147,7 +151,11 @@ fn a_run_killed_while_writing_leaves_no_temporary_file() {
     // The controller's address, some 4 MB long, is in the record.
     let address = "Rådhuspladsen 1, 9999 Eksempelby";
     assert!(text.contains(address));
-    std::fs::write(&spec, text.replace(address, &"Rådhuspladsen 1 ".repeat(250_000))).unwrap();
+    std::fs::write(
+        &spec,
+        text.replace(address, &"Rådhuspladsen 1 ".repeat(250_000)),
+    )
+    .unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let target = out.join("record.md");
@@ -182,7 +190,10 @@ fn a_run_killed_while_writing_leaves_no_temporary_file() {
             assert!(written.ends_with(b"\n"), "{} bytes", written.len());
         }
     }
-    assert!(seen > 0, "the temporary file was never seen, so nothing was killed");
+    assert!(
+        seen > 0,
+        "the temporary file was never seen, so nothing was killed"
+    );
 }
 
 /// `SOURCE_DATE_EPOCH` set to something that is not seconds since 1970 is an error naming the
@@ -209,7 +220,11 @@ fn an_invalid_source_date_epoch_is_an_error() {
     command.env("SOURCE_DATE_EPOCH", "1785024000");
     let output = support::run(command);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    assert!(std::fs::read_to_string(&file).unwrap().contains("2026-07-26"));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("2026-07-26")
+    );
 }
 
 /// Standard output that cannot be written (`> /dev/full`) is an error, as `-o` is; a closed pipe is
@@ -218,7 +233,10 @@ fn an_invalid_source_date_epoch_is_an_error() {
 #[test]
 fn standard_output_that_cannot_be_written_is_an_error() {
     for command in ["ropa", "graph"] {
-        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let mut run = support::hjemmel_command(&[command, SPEC]);
         run.stdout(full);
         let output = support::run(run);

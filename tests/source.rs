@@ -43,10 +43,7 @@ fn check_file(bytes: &[u8]) -> (bool, String) {
 
 #[test]
 fn a_byte_order_mark_is_dropped_from_a_small_file_and_a_large_one() {
-    for text in [
-        std::fs::read_to_string(SPEC).unwrap(),
-        padded(LARGE),
-    ] {
+    for text in [std::fs::read_to_string(SPEC).unwrap(), padded(LARGE)] {
         let with_bom = format!("{BOM}{text}");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("spec.hjemmel");
@@ -84,8 +81,8 @@ fn bad_bytes_in_a_large_file_are_reported_where_they_are() {
 #[cfg(unix)]
 #[test]
 fn a_file_cut_short_while_it_is_checked_never_crashes() {
-    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("spec.hjemmel");
@@ -189,15 +186,26 @@ fn a_symbolic_link_in_a_spec_directory_is_refused_by_name() {
     std::os::unix::fs::symlink(&elsewhere, spec.join("b.hjemmel")).unwrap();
     let output = check_ends(&spec);
     let link = spec.join("b.hjemmel");
-    refused(&output, &format!("`{}` is a symbolic link, not a file", link.display()));
-    refused(&output, "does not follow symbolic links in a spec directory");
+    refused(
+        &output,
+        &format!("`{}` is a symbolic link, not a file", link.display()),
+    );
+    refused(
+        &output,
+        "does not follow symbolic links in a spec directory",
+    );
 
     // Named on the command line, a link is followed, as `cat` and ripgrep follow it.
     std::fs::remove_file(&link).unwrap();
     let named = dir.path().join("named.hjemmel");
     std::os::unix::fs::symlink(spec.join("a.hjemmel"), &named).unwrap();
     let output = check_ends(&named);
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("ART9-BASIS"));
 }
 
@@ -210,7 +218,10 @@ fn a_fifo_in_a_spec_directory_is_refused_by_name() {
     let fifo = dir.path().join("b.hjemmel");
     mkfifo(&fifo);
     let output = check_ends(dir.path());
-    refused(&output, &format!("`{}` is a FIFO (named pipe), not a file", fifo.display()));
+    refused(
+        &output,
+        &format!("`{}` is a FIFO (named pipe), not a file", fifo.display()),
+    );
 }
 
 /// A directory named `hjemmel.toml` is an error, not settings silently left out.
@@ -222,7 +233,10 @@ fn a_settings_file_that_is_a_directory_is_refused() {
     std::fs::create_dir(&settings).unwrap();
     for path in [dir.path().to_path_buf(), dir.path().join("a.hjemmel")] {
         let output = check_ends(&path);
-        refused(&output, &format!("`{}` is a directory, not a file", settings.display()));
+        refused(
+            &output,
+            &format!("`{}` is a directory, not a file", settings.display()),
+        );
         refused(&output, "read from a regular file `hjemmel.toml`");
     }
 }
@@ -238,7 +252,10 @@ fn a_spec_larger_than_the_limit_is_refused_before_it_is_read() {
         .set_len(MAX_SPEC_BYTES + 1)
         .unwrap();
     let output = check_ends(&huge);
-    refused(&output, &format!("holds {} bytes of spec text", MAX_SPEC_BYTES + 1));
+    refused(
+        &output,
+        &format!("holds {} bytes of spec text", MAX_SPEC_BYTES + 1),
+    );
     refused(&output, "(1 GiB) a spec may hold");
 
     // Two files, each within the limit, that together are not: the directory is named. (The
@@ -251,7 +268,10 @@ fn a_spec_larger_than_the_limit_is_refused_before_it_is_read() {
             .unwrap();
     }
     let output = check_ends(dir.path());
-    refused(&output, &format!("`{}` holds {} bytes", dir.path().display(), 8u64 << 30));
+    refused(
+        &output,
+        &format!("`{}` holds {} bytes", dir.path().display(), 8u64 << 30),
+    );
 }
 
 /// Exactly the limit is allowed by the reading itself; one byte more, found only while reading (the

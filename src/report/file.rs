@@ -235,21 +235,37 @@ mod tests {
         let link = dir.path().join("link.txt");
         std::os::unix::fs::symlink("target.txt", &link).unwrap();
         write_output(&link, b"new").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
 
         // A link to a file not yet there: the file is made, as the shell's `>` makes it.
         let dangling = dir.path().join("dangling.txt");
         std::os::unix::fs::symlink(dir.path().join("new.txt"), &dangling).unwrap();
         write_output(&dangling, b"made").unwrap();
-        assert_eq!(std::fs::read_to_string(dir.path().join("new.txt")).unwrap(), "made");
-        assert!(std::fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("new.txt")).unwrap(),
+            "made"
+        );
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]
     fn a_directory_is_refused_and_left_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(write_output(dir.path(), b"x"), Err(WriteError::Directory)));
+        assert!(matches!(
+            write_output(dir.path(), b"x"),
+            Err(WriteError::Directory)
+        ));
         assert!(dir.path().is_dir());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
@@ -269,7 +285,12 @@ mod tests {
         };
         write_output(&fifo, b"the document").unwrap();
         assert_eq!(reader.join().unwrap(), b"the document");
-        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
@@ -284,7 +305,12 @@ mod tests {
             panic!("writing to /dev/full succeeded");
         };
         assert_eq!(error.raw_os_error(), Some(libc::ENOSPC));
-        assert!(std::fs::metadata(full).unwrap().file_type().is_char_device());
+        assert!(
+            std::fs::metadata(full)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
         write_output(std::path::Path::new("/dev/null"), b"x").unwrap();
     }
 }

@@ -55,9 +55,21 @@ mod tests {
         assert_eq!(seconds(None, Lang::En), Ok(None));
         assert_eq!(of("1785024000"), Ok(Some(1_785_024_000)));
         assert_eq!(of("-86400"), Ok(Some(-86_400)));
-        for bad in ["", " 1", "1.5", "+1", "2026-07-24", "99999999999999999999", "1e9", "-"] {
+        for bad in [
+            "",
+            " 1",
+            "1.5",
+            "+1",
+            "2026-07-24",
+            "99999999999999999999",
+            "1e9",
+            "-",
+        ] {
             let message = of(bad).unwrap_err();
-            assert!(message.starts_with("`SOURCE_DATE_EPOCH` is `"), "{bad:?}: {message}");
+            assert!(
+                message.starts_with("`SOURCE_DATE_EPOCH` is `"),
+                "{bad:?}: {message}"
+            );
         }
         // A control character in the value is shown escaped, not sent to the terminal.
         assert!(of("1\u{1b}[2J").unwrap_err().contains("`1\\u{1b}[2J`"));

@@ -35,7 +35,7 @@ impl SourceFile {
         Self::from_text(name, SourceText::from(text.into()))
     }
 
-    /// A file whose text was read or mapped from disk.
+    /// A file whose text was read from disk.
     pub fn from_text(name: impl Into<String>, text: SourceText) -> Self {
         SourceFile {
             name: name.into(),
@@ -335,7 +335,8 @@ fn read_text(
 ) -> Result<(String, SourceText), Diagnostic> {
     let name = found.path.display().to_string();
     let (file, len) = open(found, lang)?;
-    let read = SourceText::read(file, len, budget).map_err(|e| cannot_read(&found.path, &e, lang))?;
+    let read =
+        SourceText::read(file, len, budget).map_err(|e| cannot_read(&found.path, &e, lang))?;
     let bytes = match read {
         ReadText::Text(text) => return Ok((name, text)),
         ReadText::TooLarge => return Err(too_large(&name, None, lang)),
@@ -435,7 +436,13 @@ fn kind_of(kind: std::fs::FileType) -> crate::i18n::Text {
 fn too_large(path: &str, size: Option<u64>, lang: Lang) -> Diagnostic {
     let limit = MAX_SPEC_BYTES;
     let message = match size {
-        Some(size) => tr!(lang, text::TOO_LARGE, path = path, size = size, limit = limit),
+        Some(size) => tr!(
+            lang,
+            text::TOO_LARGE,
+            path = path,
+            size = size,
+            limit = limit
+        ),
         None => tr!(lang, text::GREW_TOO_LARGE, path = path, limit = limit),
     };
     Diagnostic::spec_error("read-error", message).with_help(tr!(lang, text::SPLIT_THE_SPEC))
