@@ -639,4 +639,29 @@ fn base_ignores_a_repository_named_in_the_environment() {
     let out = stdout(&output);
     assert!(out.contains("fixed: 1 (1 error, 0 warnings)"), "{out}");
     assert!(!out.contains("did not exist"), "{out}");
+
+    // The commit `hjemmel report` names is the spec's too.
+    let head = |repo: &Repo| {
+        let output = Command::new("git")
+            .args(["rev-parse", "HEAD"])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    };
+    let html = repo.path().join("report.html");
+    let mut command =
+        support::hjemmel_command(&["report", "spec.hjemmel", "-o", html.to_str().unwrap()]);
+    command
+        .current_dir(repo.path())
+        .env("GIT_DIR", other.path().join(".git"))
+        .env("GIT_WORK_TREE", other.path());
+    let output = support::run(command);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(
+        html.contains(&format!("git commit {}", head(&repo))),
+        "{html}"
+    );
+    assert!(!html.contains(&head(&other)), "{html}");
 }

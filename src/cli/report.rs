@@ -3,7 +3,7 @@
 //! its errors on standard error, and exit code 2.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{ExitCode, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
@@ -60,7 +60,8 @@ fn spec_commit(spec: &Path) -> Option<html::about::Commit> {
         (dir.to_path_buf(), PathBuf::from(spec.file_name()?))
     };
     let git = |args: &[&std::ffi::OsStr]| {
-        let output = Command::new("git")
+        // The repository the spec is in, not one `GIT_DIR` names (as for `diff --base`).
+        let output = hjemmel::diff::git::command()
             .arg("-C")
             .arg(&dir)
             .args(args)

@@ -341,13 +341,19 @@ const REPOSITORY_VARIABLES: &[&str] = &[
     "GIT_REPLACE_REF_BASE",
 ];
 
-/// Runs `git ARGS` in `dir`, in the repository `dir` is in; its standard output.
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Run> {
+/// `git`, to be run with `-C DIR`: it works in the repository that `DIR` is in, whatever the
+/// environment names (see [`REPOSITORY_VARIABLES`]).
+pub fn command() -> Command {
     let mut command = Command::new("git");
     for variable in REPOSITORY_VARIABLES {
         command.env_remove(variable);
     }
-    let output = command
+    command
+}
+
+/// Runs `git ARGS` in `dir`, in the repository `dir` is in; its standard output.
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Run> {
+    let output = command()
         .arg("-C")
         .arg(dir)
         .args(args)

@@ -15,7 +15,7 @@ texts! {
     /// The variable is set to something that is not seconds since 1970.
     INVALID = (
         "`SOURCE_DATE_EPOCH` is `{value}`, not a whole number of seconds since 1970-01-01 (such as `1785024000`); set it to one, or unset it to date the document today",
-        "`SOURCE_DATE_EPOCH` er `{value}`, ikke et helt antal sekunder siden 1970-01-01 (som `1785024000`); sæt den til et, eller fjern den for at datere dokumentet i dag"
+        "`SOURCE_DATE_EPOCH` er `{value}`, ikke et helt antal sekunder siden 1970-01-01 (som `1785024000`); sæt den til et sådant tal, eller fjern den for at datere dokumentet i dag"
     ),
 }
 
