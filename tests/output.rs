@@ -115,6 +115,16 @@ fn a_fifo_is_written_into_and_stays_a_fifo() {
     }
 }
 
+/// `-o /dev/stdout` writes to standard output, whatever it is: here a pipe, which no path names
+/// (the link `/proc/self/fd/1` leads to `pipe:[...]`).
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_stdout_is_standard_output_even_a_pipe() {
+    let output = ropa_to(Path::new("/dev/stdout"));
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(output.stdout, record());
+}
+
 /// A link is followed: the file it leads to gets the document, the link stays a link.
 #[cfg(unix)]
 #[test]

@@ -3,7 +3,8 @@
 //! - a regular file (or none yet) is written completely or not at all: into a temporary file beside
 //!   it, renamed over it only once everything is written, so a reader never sees half a report and
 //!   a run that fails leaves an existing file as it was;
-//! - a symbolic link is followed: the file it leads to is replaced that way, the link stays;
+//! - a symbolic link is followed: the file it leads to is replaced that way, the link stays
+//!   (`/dev/stdout` leads to whatever standard output is, a pipe too);
 //! - a device or a FIFO is written into, as `cat > /dev/null` does (a FIFO waits for a reader, as
 //!   with `git diff --output` or the shell's `>`); replacing it would put a regular file in place
 //!   of `/dev/full`, say;
@@ -66,20 +67,25 @@ impl From<std::io::Error> for WriteError {
 /// Writes `contents` to `path` as the module documentation says: a regular file completely or not
 /// at all, a link followed, a device or FIFO written into, a directory refused.
 pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let target = follow_links(path)?;
-    match std::fs::metadata(&target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(write_atomically(&target, contents)?)
+    // What the path leads to, links followed by the system: `/dev/stdout` is a link to
+    // `/proc/self/fd/1`, which leads to whatever standard output is, a pipe say, though no path
+    // names that pipe.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {
+            Ok(write_atomically(&std::fs::canonicalize(path)?, contents)?)
         }
-        Err(e) => Err(e.into()),
-        Ok(meta) if meta.is_file() => Ok(write_atomically(&target, contents)?),
         Ok(meta) if meta.is_dir() => Err(WriteError::Directory),
         Ok(_) => {
             // A device, FIFO or socket: never created, and written through.
-            let mut file = std::fs::OpenOptions::new().write(true).open(&target)?;
+            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
             file.write_all(contents)?;
             Ok(file.flush()?)
         }
+        // Nothing there yet, or a link that leads nowhere yet: the file is made.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(write_atomically(&follow_links(path)?, contents)?)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
