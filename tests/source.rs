@@ -222,6 +222,22 @@ fn a_fifo_in_a_spec_directory_is_refused_by_name() {
         &output,
         &format!("`{}` is a FIFO (named pipe), not a file", fifo.display()),
     );
+
+    // A device among them (`/dev/zero`'s numbers): only root may make one.
+    if unsafe { libc::geteuid() } == 0 {
+        std::fs::remove_file(&fifo).unwrap();
+        let device = dir.path().join("c.hjemmel");
+        let made = std::process::Command::new("mknod")
+            .arg(&device)
+            .args(["c", "1", "5"])
+            .status();
+        assert!(made.unwrap().success());
+        let output = check_ends(dir.path());
+        refused(
+            &output,
+            &format!("`{}` is a character device, not a file", device.display()),
+        );
+    }
 }
 
 /// A directory named `hjemmel.toml` is an error, not settings silently left out.
