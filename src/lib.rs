@@ -11,6 +11,7 @@
 pub mod allocator;
 pub mod config;
 pub mod diagnostic;
+pub mod escape;
 pub mod diff;
 pub mod flow;
 pub mod i18n;
