@@ -120,6 +120,25 @@ pub fn markdown_code(text: &str) -> String {
     format!("{fence}{pad}{body}{pad}{fence}")
 }
 
+/// A finding's message for Markdown: its `` `name` `` parts as code spans ([`markdown_code`]), the
+/// rest as text ([`markdown_inline`]). Safe however the backticks fall, since each part is escaped
+/// for what it becomes; with an odd number of backticks the whole message is text.
+pub fn markdown_message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return markdown_inline(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&markdown_code(part));
+        } else {
+            out.push_str(&markdown_inline(part));
+        }
+    }
+    out
+}
+
 /// A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection"): a cell starting
 /// with `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front, which spreadsheets read as "text" and do
 /// not show. A plain number or telephone number (`+45 12 34 56 78`, `-3`) is left as it is: with
@@ -268,6 +287,15 @@ mod tests {
         assert_eq!(markdown_code("a`b``c"), "```a`b``c```");
         assert_eq!(markdown_code("`x"), "`` `x ``");
         assert_eq!(markdown_code("p|q\nr"), "`p\\|q r`");
+    }
+
+    #[test]
+    fn a_message_keeps_its_code_spans_and_nothing_else() {
+        assert_eq!(
+            markdown_message("no deadline for `løn` in `a|b` [x](y)"),
+            "no deadline for `løn` in `a\\|b` \\[x\\](y)"
+        );
+        assert_eq!(markdown_message("odd ` tick <b>"), "odd \\` tick \\<b\\>");
     }
 
     #[test]
