@@ -75,17 +75,21 @@ pub fn terminal_source(text: &str) -> Cow<'_, str> {
 /// leads. Where a line starts (a list marker, `1.`) is the caller's: the text is one line.
 pub fn markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    let mut after_word = false;
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
-            '@' => out.push_str("@&#8203;"),
+            // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
+            // e-mail address must stay one.
+            '@' if !after_word => out.push_str("@&#8203;"),
             '\n' | '\r' => out.push(' '),
             c if is_hidden(c) => out.push_str(&controls::escaped(c)),
             c => out.push(c),
         }
+        after_word = c.is_alphanumeric();
     }
     out
 }
@@ -273,11 +277,11 @@ mod tests {
 
     #[test]
     fn markdown_inline_leaves_no_markup() {
-        let text = "x|y\n## h ![i](http://e) <b>[l](u)</b> `c` @someone *e* &amp;\u{1b}";
+        let text = "x|y\n## h ![i](http://e) <b>[l](u)</b> `c` @someone *e* &amp;\u{1b} dpo@k.dk";
         assert_eq!(
             markdown_inline(text),
             "x\\|y \\#\\# h \\!\\[i\\](http://e) \\<b\\>\\[l\\](u)\\</b\\> \\`c\\` \
-             @&#8203;someone \\*e\\* \\&amp;\\u{1b}"
+             @&#8203;someone \\*e\\* \\&amp;\\u{1b} dpo@k.dk"
         );
     }
 
