@@ -47,6 +47,21 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     rewrite(text, is_hidden, |c, out| out.push_str(&controls::escaped(c)))
 }
 
+/// One line of text for a terminal: [`terminal`], with line breaks and tabs shown escaped too
+/// (`\n`), so that a text from outside (a reason in hjemmel.toml) cannot add lines that look like
+/// hjemmel's own (`checked ...: no findings`).
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    rewrite(
+        text,
+        |c| is_hidden(c) || c == '\n' || c == '\t',
+        |c, out| match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&controls::escaped(c)),
+        },
+    )
+}
+
 /// A file's text for a snippet on a terminal: each byte of a character the lexer forbids becomes `?`,
 /// so every byte offset into the text, and so every label, stays where it was. The CR of a CRLF
 /// line end stays.
@@ -264,6 +279,7 @@ mod tests {
         assert!(shown.starts_with("a\\u{1b}[2Jb\\u{1b}]8;;http://x\\u{7}c"));
         assert!(shown.contains("\\u{d}d\\u{202e}e\\u{7f}f\\u{9b}g"));
         assert!(matches!(terminal("plain\ttext\n"), Cow::Borrowed(_)));
+        assert_eq!(terminal_line("a\nb\tc\u{7}"), "a\\nb\\tc\\u{7}");
     }
 
     #[test]

@@ -186,6 +186,28 @@ fn no_output_sends_a_control_character_to_the_terminal() {
         &["graph", "--format", "mermaid", new],
         &["graph", "--format", "svg", new],
     ];
+    // Text from the command line: a rule code, a category, paths to read and write, a revision.
+    let (esc, out_dir) = ("\u{1b}]8;;https:evil\u{7}x\u{1b}[2J\r", _dir.path());
+    let (missing, written, unwritable) = (
+        format!("missing{esc}.hjemmel"),
+        out_dir.join(format!("record{esc}.md")),
+        out_dir.join(format!("no{esc}/graph.svg")),
+    );
+    let (code, category) = (format!("ART9{esc}"), format!("loans{esc}"));
+    let (written, unwritable) = (written.to_str().unwrap(), unwritable.to_str().unwrap());
+    let revision = format!("HEAD{esc}");
+    let command_line: &[&[&str]] = &[
+        &["check", &missing],
+        &["ropa", &missing],
+        &["explain", &code],
+        &["graph", "--category", &category, new],
+        &["graph", "-o", unwritable, new],
+        &["ropa", "-o", written, new],
+        &["diff", "--base", &revision, new],
+    ];
+    for args in command_line {
+        assert_no_hidden(&format!("{args:?}"), &run(args));
+    }
     for args in runs {
         let text = run(args);
         assert!(
@@ -193,6 +215,13 @@ fn no_output_sends_a_control_character_to_the_terminal() {
             "{args:?}: the name is shown, escaped:\n{text}"
         );
         assert_no_hidden(&format!("{args:?}"), &text);
+        // hjemmel.toml's reason holds line breaks: none of its lines stands as a line of the output.
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("## injected") || l.starts_with("| x | y |")),
+            "{args:?}: a line from hjemmel.toml:\n{text}"
+        );
     }
 }
 

@@ -72,7 +72,8 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         out.push_str(&format!(
             "      {}: {}\n",
             words::WAIVED.get(lang),
-            waived.reason
+            // A reason from hjemmel.toml may hold line breaks: it stays on its own line.
+            crate::escape::terminal_line(&waived.reason)
         ));
     }
     out.push('\n');

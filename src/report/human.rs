@@ -16,7 +16,7 @@ use super::location::Location;
 use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
-use crate::escape::{terminal, terminal_source};
+use crate::escape::{terminal, terminal_line, terminal_source};
 use crate::i18n::Lang;
 use crate::source::{SourceMap, SourceText};
 use crate::syntax::span::FileId;
@@ -344,7 +344,7 @@ fn render_suppressed(report: &SpecReport<'_>, lang: Lang, out: &mut String) {
             at = finding_at,
             message = s.finding.message,
             place = at(s.span),
-            reason = s.reason
+            reason = terminal_line(&s.reason)
         )));
     }
 }
