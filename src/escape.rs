@@ -26,7 +26,11 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// Rewrites `text` with `each` for the characters `hit` selects; borrowed when there is none.
-fn rewrite(text: &str, hit: impl Fn(char) -> bool, each: impl Fn(char, &mut String)) -> Cow<'_, str> {
+fn rewrite(
+    text: &str,
+    hit: impl Fn(char) -> bool,
+    each: impl Fn(char, &mut String),
+) -> Cow<'_, str> {
     if !text.chars().any(&hit) {
         return Cow::Borrowed(text);
     }
@@ -44,7 +48,9 @@ fn rewrite(text: &str, hit: impl Fn(char) -> bool, each: impl Fn(char, &mut Stri
 /// Text for a terminal: control and text-direction characters shown escaped (`\u{1b}`); line feeds
 /// and tabs stay.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    rewrite(text, is_hidden, |c, out| out.push_str(&controls::escaped(c)))
+    rewrite(text, is_hidden, |c, out| {
+        out.push_str(&controls::escaped(c))
+    })
 }
 
 /// One line of text for a terminal: [`terminal`], with line breaks and tabs shown escaped too
@@ -144,7 +150,7 @@ pub fn markdown_code(text: &str) -> String {
 /// for what it becomes; with an odd number of backticks the whole message is text.
 pub fn markdown_message(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return markdown_inline(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -266,7 +272,8 @@ mod tests {
     use super::*;
 
     /// ESC, an OSC 8 hyperlink, BEL, a lone CR, a right-to-left override, DEL and a C1 control.
-    const HOSTILE: &str = "a\u{1b}[2Jb\u{1b}]8;;http://x\u{7}c\u{1b}]8;;\u{7}\rd\u{202e}e\u{7f}f\u{9b}g";
+    const HOSTILE: &str =
+        "a\u{1b}[2Jb\u{1b}]8;;http://x\u{7}c\u{1b}]8;;\u{7}\rd\u{202e}e\u{7f}f\u{9b}g";
 
     fn no_hidden(text: &str) -> bool {
         !text.chars().any(is_hidden)
@@ -320,7 +327,10 @@ mod tests {
 
     #[test]
     fn csv_cells_start_no_formula_but_numbers_read_as_written() {
-        assert_eq!(csv_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
         assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
@@ -341,10 +351,16 @@ mod tests {
                 "{shown:?}"
             );
         }
-        assert_eq!(dot_string("a \"b\" \\N & <c>\nd\r"), r#""a \"b\" \\N &amp; <c>\nd""#);
+        assert_eq!(
+            dot_string("a \"b\" \\N & <c>\nd\r"),
+            r#""a \"b\" \\N &amp; <c>\nd""#
+        );
         // Mermaid decodes entity codes, so a control character must not come back as its code.
         let label = mermaid_label(HOSTILE);
-        assert!(!label.contains("#27;") && !label.contains("#8238;"), "{label}");
+        assert!(
+            !label.contains("#27;") && !label.contains("#8238;"),
+            "{label}"
+        );
         assert!(label.contains("#65533;"));
         assert_eq!(
             xml("<s>\"a\" & 'b'\u{1}\u{ffff}</s>"),

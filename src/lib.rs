@@ -11,8 +11,8 @@
 pub mod allocator;
 pub mod config;
 pub mod diagnostic;
-pub mod escape;
 pub mod diff;
+pub mod escape;
 pub mod flow;
 pub mod i18n;
 pub mod law;

@@ -503,7 +503,10 @@ fn forbidden_characters_are_rejected_by_both_parsers_wherever_they_stand() {
         ("purpose  \"Udlåne", "purpose  \"Udl{c}åne"),
         ("// minimal.hjemmel", "// minimal{c}.hjemmel"),
         ("subjects borrowers\n", "subjects{c}borrowers\n"),
-        ("subjects borrowers\n", "subjects borrowers\n  purpse x{c}y\n"),
+        (
+            "subjects borrowers\n",
+            "subjects borrowers\n  purpse x{c}y\n",
+        ),
     ];
     for c in [
         '\u{0}', '\u{7}', '\u{8}', '\u{b}', '\u{c}', '\r', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}',
@@ -527,8 +530,15 @@ fn forbidden_characters_are_rejected_by_both_parsers_wherever_they_stand() {
             assert_eq!(span.start as usize, at, "{what}");
             assert_eq!(span.len(), c.len_utf8(), "{what}");
             let escaped = format!("\\u{{{:x}}}", c as u32);
-            assert!(error.message.contains(&escaped), "{what}: {}", error.message);
-            assert!(!error.message.contains(c), "{what}: the message shows it as itself");
+            assert!(
+                error.message.contains(&escaped),
+                "{what}: {}",
+                error.message
+            );
+            assert!(
+                !error.message.contains(c),
+                "{what}: the message shows it as itself"
+            );
         }
     }
 }

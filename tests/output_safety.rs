@@ -18,7 +18,8 @@ use support::hjemmel;
 /// What a terminal must never receive: an escape sequence that writes a hidden link (OSC 8), one
 /// that clears the screen, a bell, a carriage return (to overwrite the line), a right-to-left
 /// override, DEL and a C1 control (CSI).
-const TERMINAL_ATTACK: &str = "\u{1b}]8;;https:evil\u{7}klik\u{1b}]8;;\u{7}\r\u{1b}[2J\u{7}\u{202e}\u{7f}\u{9b}";
+const TERMINAL_ATTACK: &str =
+    "\u{1b}]8;;https:evil\u{7}klik\u{1b}]8;;\u{7}\r\u{1b}[2J\u{7}\u{202e}\u{7f}\u{9b}";
 
 /// The spec's words: Markdown and spreadsheet markup, plain when `hostile` is false, so that both
 /// versions of an output can be compared structure for structure.
@@ -52,7 +53,15 @@ fn words(hostile: bool) -> [&'static str; 7] {
 /// A spec in `dir`: `waived` adds a waiver (in the spec) and a rule turned off (in hjemmel.toml) for
 /// the findings of activity `second`, and one more activity; the old version of a diff has neither.
 fn write_spec(dir: &Path, hostile: bool, waived: bool) {
-    let [controller, subjects, data, activity, purpose, statute, reason] = words(hostile);
+    let [
+        controller,
+        subjects,
+        data,
+        activity,
+        purpose,
+        statute,
+        reason,
+    ] = words(hostile);
     let (waiver, extra) = if waived {
         (
             format!("  allow RETENTION-MISSING \"{reason}\"\n"),
@@ -101,9 +110,8 @@ activity second "{activity} 2" {{
         } else {
             "fastsat i kommunens retningslinjer for udlån".to_string()
         };
-        let toml = format!(
-            "[rules.ART6-NATIONAL-LAW]\nseverity = \"off\"\nreason = \"{reason}\"\n"
-        );
+        let toml =
+            format!("[rules.ART6-NATIONAL-LAW]\nseverity = \"off\"\nreason = \"{reason}\"\n");
         std::fs::write(dir.join("hjemmel.toml"), toml).unwrap();
     }
 }
@@ -179,7 +187,15 @@ fn no_output_sends_a_control_character_to_the_terminal() {
         &["check", forbidden],
         &["check", "--lang", "da", forbidden],
         &["diff", "--fail-on", "never", old, new],
-        &["diff", "--fail-on", "never", "--format", "markdown", old, new],
+        &[
+            "diff",
+            "--fail-on",
+            "never",
+            "--format",
+            "markdown",
+            old,
+            new,
+        ],
         &["ropa", new],
         &["ropa", "--format", "csv", new],
         &["graph", new],
@@ -228,22 +244,25 @@ fn no_output_sends_a_control_character_to_the_terminal() {
 /// The shape of a Markdown document as GitHub's flavour reads it: every block and inline element,
 /// without the text in them.
 fn structure(markdown: &str) -> Vec<String> {
-    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .filter_map(|event| match event {
-            Event::Start(tag) => Some(match tag {
-                Tag::Link { .. } => "link".to_string(),
-                Tag::Image { .. } => "image".to_string(),
-                Tag::Heading { level, .. } => format!("heading {level}"),
-                tag => format!("{tag:?}"),
-            }),
-            Event::End(TagEnd::TableRow | TagEnd::TableHead) => Some("end of row".to_string()),
-            Event::End(_) => Some("end".to_string()),
-            Event::Html(_) | Event::InlineHtml(_) => Some("html".to_string()),
-            Event::Code(_) => Some("code".to_string()),
-            Event::SoftBreak | Event::HardBreak => Some("line break".to_string()),
-            _ => None,
-        })
-        .collect()
+    Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter_map(|event| match event {
+        Event::Start(tag) => Some(match tag {
+            Tag::Link { .. } => "link".to_string(),
+            Tag::Image { .. } => "image".to_string(),
+            Tag::Heading { level, .. } => format!("heading {level}"),
+            tag => format!("{tag:?}"),
+        }),
+        Event::End(TagEnd::TableRow | TagEnd::TableHead) => Some("end of row".to_string()),
+        Event::End(_) => Some("end".to_string()),
+        Event::Html(_) | Event::InlineHtml(_) => Some("html".to_string()),
+        Event::Code(_) => Some("code".to_string()),
+        Event::SoftBreak | Event::HardBreak => Some("line break".to_string()),
+        _ => None,
+    })
+    .collect()
 }
 
 /// No `@` of the text starts a mention: GitHub links `@name` after a space or at the start.
@@ -303,7 +322,10 @@ fn the_record_in_markdown_keeps_its_structure() {
         "--- plain\n{plain}\n--- hostile\n{hostile}"
     );
     assert_no_mention("ropa --format md", &hostile);
-    assert!(hostile.contains("dpo@eksempel.dk"), "an e-mail address stays one");
+    assert!(
+        hostile.contains("dpo@eksempel.dk"),
+        "an e-mail address stays one"
+    );
 }
 
 #[test]
@@ -348,9 +370,15 @@ fn graphs_of_hostile_words_still_parse() {
         .unwrap_or_else(|e| panic!("not DOT: {e:?}\n{dot}"));
     let mermaid = run(&["graph", "--format", "mermaid", new]);
     // A `%%` comment runs to the end of its line, whatever it holds.
-    for line in mermaid.lines().filter(|l| l.contains('"') && !l.starts_with("%%")) {
+    for line in mermaid
+        .lines()
+        .filter(|l| l.contains('"') && !l.starts_with("%%"))
+    {
         // Each label is one quoted string: its own quotes are entity codes.
         assert_eq!(line.matches('"').count() % 2, 0, "{line}");
-        assert!(!line.contains("<img") && !line.contains("<script"), "{line}");
+        assert!(
+            !line.contains("<img") && !line.contains("<script"),
+            "{line}"
+        );
     }
 }

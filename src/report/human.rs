@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use rustc_hash::FxHashMap;
 
 use super::group::{self, Group};
 use super::location::Location;

@@ -1479,7 +1479,11 @@ impl<'a> Resolver<'a> {
         // An unknown unit is reported on its own; the bound is then checked as if in days.
         let unit_days = TimeUnit::from_keyword(unit.node).map_or(1, TimeUnit::days);
         match amount.node.parse::<u64>() {
-            Ok(n) if n > 0 && n.checked_mul(unit_days).is_some_and(|d| d <= MAX_PERIOD_DAYS) => {
+            Ok(n)
+                if n > 0
+                    && n.checked_mul(unit_days)
+                        .is_some_and(|d| d <= MAX_PERIOD_DAYS) =>
+            {
                 Some(n)
             }
             Ok(n) if n > 0 => {

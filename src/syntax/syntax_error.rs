@@ -1,8 +1,8 @@
 //! pest errors → diagnostics a DPO can act on: what was found, what could stand there, in the words of
 //! the language, and a hint for the usual slips.
 
-use super::parser::Rule;
 use super::controls;
+use super::parser::Rule;
 use super::span::{FileId, Span};
 use super::{DECLARATIONS, STATEMENTS};
 use crate::diagnostic::{Diagnostic, did_you_mean};
