@@ -283,10 +283,10 @@ mod tests {
     fn terminal_shows_every_control_character_escaped() {
         let shown = terminal(HOSTILE);
         assert!(no_hidden(&shown), "{shown:?}");
-        assert!(shown.starts_with("a\\u{1b}[2Jb\\u{1b}]8;;http://x\\u{7}c"));
-        assert!(shown.contains("\\u{d}d\\u{202e}e\\u{7f}f\\u{9b}g"));
+        assert!(shown.starts_with("a\\u{1b}[2Jb\\u{1b}]8;;http://x\\u{07}c"));
+        assert!(shown.contains("\\u{0d}d\\u{202e}e\\u{7f}f\\u{9b}g"));
         assert!(matches!(terminal("plain\ttext\n"), Cow::Borrowed(_)));
-        assert_eq!(terminal_line("a\nb\tc\u{7}"), "a\\nb\\tc\\u{7}");
+        assert_eq!(terminal_line("a\nb\tc\u{7}"), "a\\nb\\tc\\u{07}");
     }
 
     #[test]

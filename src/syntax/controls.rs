@@ -90,7 +90,7 @@ pub fn all_forbidden(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 /// The character as the messages show it: `\u{1b}`, never the character itself.
 pub fn escaped(c: char) -> String {
-    format!("\\u{{{:x}}}", c as u32)
+    format!("\\u{{{:02x}}}", c as u32)
 }
 
 /// The character's Unicode abbreviation (`ESC`, `RLO`), for the message: what to look for in an
