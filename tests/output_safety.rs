@@ -382,3 +382,56 @@ fn graphs_of_hostile_words_still_parse() {
         );
     }
 }
+
+/// With colours on, the only escape sequences are hjemmel's own colours (`ESC [ ... m`): the hostile
+/// name and reason are shown escaped as without colours.
+#[test]
+fn colours_are_the_only_escape_sequences() {
+    let (_dir, _, new) = versions(true);
+    let forbidden = run(&[
+        "check",
+        "--color",
+        "always",
+        "tests/fixtures/invalid/forbidden_characters.hjemmel",
+    ]);
+    let text = run(&["check", "--color", "always", new.to_str().unwrap()]) + &forbidden;
+    let mut rest = text.as_str();
+    let mut sequences = 0;
+    while let Some(at) = rest.find('\u{1b}') {
+        let after = &rest[at + 1..];
+        let body = after.strip_prefix('[').expect("only CSI sequences");
+        let end = body
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .expect("a sequence ends");
+        assert_eq!(
+            &body[end..end + 1],
+            "m",
+            "only colours (SGR): {:?}",
+            &rest[at..]
+        );
+        sequences += 1;
+        rest = &body[end + 1..];
+    }
+    assert!(sequences > 0, "the colours are on");
+    let without_colours: String = {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    assert_no_hidden("check --color always", &without_colours);
+    assert!(
+        without_colours.contains("\\u{1b}]8;;https:evil"),
+        "{without_colours}"
+    );
+}
