@@ -12,6 +12,7 @@ pub mod allocator;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+pub mod escape;
 pub mod flow;
 pub mod i18n;
 pub mod law;

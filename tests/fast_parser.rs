@@ -198,6 +198,15 @@ const PIECES: &[&str] = &[
     "\r",
     "\u{b}",
     "\u{c}",
+    // Forbidden anywhere (src/syntax/controls.rs), and the CR LF line end, which is not.
+    "\r\n",
+    "\u{1b}",
+    "\u{7}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{2066}",
     "\"\\\"\"",
     "special",
     "controller",
@@ -471,5 +480,81 @@ fn streaming_gives_the_model_and_errors_of_parsing_first() {
     assert!(
         valid > 50 && invalid > 50,
         "valid {valid}, invalid {invalid}"
+    );
+}
+
+/// Every forbidden character (src/syntax/controls.rs), wherever it stands, is rejected by both parsers,
+/// and the error names it at its place; a CR LF line end is not one of them.
+#[test]
+fn forbidden_characters_are_rejected_by_both_parsers_wherever_they_stand() {
+    let spec = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal.hjemmel"),
+    )
+    .unwrap();
+    let crlf = spec.replace('\n', "\r\n");
+    let (fast, pest) = (
+        parse_file_fast(FileId(0), &crlf),
+        parse_file_pest(FileId(0), &crlf),
+    );
+    assert!(fast.is_ok() && pest.is_ok(), "a CRLF file is read as it is");
+
+    // In a quoted text, in a comment, between words, and in the rest of an unknown statement.
+    let places = [
+        ("purpose  \"Udlåne", "purpose  \"Udl{c}åne"),
+        ("// minimal.hjemmel", "// minimal{c}.hjemmel"),
+        ("subjects borrowers\n", "subjects{c}borrowers\n"),
+        (
+            "subjects borrowers\n",
+            "subjects borrowers\n  purpse x{c}y\n",
+        ),
+    ];
+    for c in [
+        '\u{0}', '\u{7}', '\u{8}', '\u{b}', '\u{c}', '\r', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}',
+        '\u{85}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+    ] {
+        for (from, to) in places {
+            let text = spec.replacen(from, &to.replace("{c}", &c.to_string()), 1);
+            let at = text.find(c).unwrap();
+            let what = format!("{c:?} in {to:?}");
+            assert_eq!(
+                parse_file_fast(FileId(0), &text).err(),
+                Some(Fallback::Invalid),
+                "{what}"
+            );
+            assert!(parse_file_pest(FileId(0), &text).is_err(), "{what}");
+            let errors = parse_file(FileId(0), &text).expect_err(&what);
+            assert_eq!(errors.len(), 1, "{what}: {errors:?}");
+            let error = &errors[0];
+            assert_eq!(error.code, "forbidden-character", "{what}");
+            let span = error.primary.as_ref().unwrap().span;
+            assert_eq!(span.start as usize, at, "{what}");
+            assert_eq!(span.len(), c.len_utf8(), "{what}");
+            let escaped = format!("\\u{{{:02x}}}", c as u32);
+            assert!(
+                error.message.contains(&escaped),
+                "{what}: {}",
+                error.message
+            );
+            assert!(
+                !error.message.contains(c),
+                "{what}: the message shows it as itself"
+            );
+        }
+    }
+}
+
+/// A character that is not forbidden but does not show (a zero-width space) is named escaped where
+/// it stops the parse, so the reader sees what to delete. (A test rather than a fixture: any
+/// non-ASCII character between words is left to pest, which no fixture may need.)
+#[test]
+fn an_unexpected_invisible_character_is_shown_escaped() {
+    let text = "subjects\u{200b}citizens \"Borgere\" citizens\n";
+    let errors = parse_file(FileId(0), text).expect_err("a zero-width space is no white space");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code, "syntax");
+    assert!(
+        errors[0].message.contains("`\\u{200b}`") && !errors[0].message.contains('\u{200b}'),
+        "{}",
+        errors[0].message
     );
 }

@@ -13,6 +13,7 @@ use hjemmel::Outcome;
 use hjemmel::diagnostic::Severity;
 use hjemmel::diff::words::{ERROR_LABEL, HELP_LABEL, PATH_COUNT};
 use hjemmel::diff::{self, Compared, Side};
+use hjemmel::escape::terminal;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
 use hjemmel::tr;
@@ -92,6 +93,8 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
             Ok(earlier) => earlier.check(revision, &new_path, lang),
             Err(error) => {
                 let (message, help) = error.message(lang);
+                // git's words and the revision are shown without control characters.
+                let (message, help) = (terminal(&message), help.map(|h| terminal(&h).into_owned()));
                 eprintln!("{}: {message}", ERROR_LABEL.get(lang));
                 if let Some(help) = help {
                     eprintln!("  {}: {help}", HELP_LABEL.get(lang));

@@ -34,15 +34,13 @@ pub fn run(args: ExplainArgs, lang: Lang) -> ExitCode {
                 Some(close) => tr!(lang, registry::text::DID_YOU_MEAN, code = close),
                 None => String::new(),
             };
-            eprintln!(
-                "{}",
-                tr!(
-                    lang,
-                    registry::text::NO_SUCH_RULE,
-                    code = args.code,
-                    hint = hint
-                )
+            let message = tr!(
+                lang,
+                registry::text::NO_SUCH_RULE,
+                code = args.code,
+                hint = hint
             );
+            eprintln!("{}", hjemmel::escape::terminal(&message));
             ExitCode::from(exit::INVALID)
         }
     }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{exit, output};
+use hjemmel::escape::terminal;
 use hjemmel::flow::render::{self, RenderOptions};
 use hjemmel::i18n::Lang;
 use hjemmel::report::file::write_output;
@@ -57,8 +58,8 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
             Err(unknown) => {
                 eprintln!(
                     "error: {}\n  help: {}",
-                    unknown.message(lang),
-                    unknown.help(lang)
+                    terminal(&unknown.message(lang)),
+                    terminal(&unknown.help(lang))
                 );
                 return ExitCode::from(exit::INVALID);
             }
@@ -78,7 +79,8 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
         }
         Some(path) => {
             if let Err(e) = write_output(path, text.as_bytes()) {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
+                let error = format!("error: cannot write `{}`: {e}", path.display());
+                eprintln!("{}", terminal(&error));
                 return ExitCode::from(exit::INVALID);
             }
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::exit;
 use super::terminal_width;
+use hjemmel::escape::terminal;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, file, human};
 use hjemmel::tr;
@@ -44,7 +45,7 @@ pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
     let name = path.display();
     match file::write_output(path, contents) {
         Ok(()) => {
-            eprintln!("{}", tr!(lang, file::WROTE, file = name));
+            eprintln!("{}", terminal(&tr!(lang, file::WROTE, file = name)));
             exit::OK
         }
         Err(file::WriteError::Directory) => {
@@ -54,7 +55,7 @@ pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
         Err(file::WriteError::Io(error)) => {
             eprintln!(
                 "{}",
-                tr!(lang, file::CANNOT_WRITE, file = name, error = error)
+                terminal(&tr!(lang, file::CANNOT_WRITE, file = name, error = error))
             );
             exit::INVALID
         }

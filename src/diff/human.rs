@@ -9,7 +9,13 @@ use crate::i18n::{Lang, Text};
 use crate::source::SourceMap;
 use crate::tr;
 
+/// The diff as text for a terminal. The text holds paths, git's revision names and the spec's words,
+/// and no colour of its own, so it is neutralised as a whole (`escape::terminal`).
 pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
+    crate::escape::terminal(&unescaped(diff, lang)).into_owned()
+}
+
+fn unescaped(diff: &Diff<'_>, lang: Lang) -> String {
     let mut out = String::new();
     let c = diff.compared;
     out.push_str(&tr!(
@@ -66,7 +72,8 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         out.push_str(&format!(
             "      {}: {}\n",
             words::WAIVED.get(lang),
-            waived.reason
+            // A reason from hjemmel.toml may hold line breaks: it stays on its own line.
+            crate::escape::terminal_line(&waived.reason)
         ));
     }
     out.push('\n');

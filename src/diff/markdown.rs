@@ -3,9 +3,10 @@
 
 use super::Diff;
 use super::changes::Party;
-use super::flows::FlowPair;
-use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
+use super::flows::{FlowPair, PartyKind};
+use super::words::{self, ADDED_MARK, REMOVED_MARK};
 use crate::diagnostic::Diagnostic;
+use crate::escape::{markdown_code as code, markdown_inline as text, markdown_message};
 use crate::i18n::{Lang, Text};
 use crate::source::SourceMap;
 use crate::tr;
@@ -18,7 +19,7 @@ pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
         tr!(
             lang,
             words::COMPARING,
-            old = words::old_spec(lang, c.old_path, c.revision),
+            old = old_spec(lang, c.old_path, c.revision),
             new = code(c.new_path)
         )
     ));
@@ -61,7 +62,7 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             words::severity(lang, d.severity).to_string(),
             code(&d.code),
-            d.message.clone(),
+            markdown_message(&d.message),
             words::location(sources, d).map_or_else(String::new, |at| code(&at)),
         ]
     };
@@ -87,7 +88,7 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         .iter()
         .map(|s| {
             let mut cells = row(&s.finding, diff.new.sources);
-            cells.push(s.reason.clone());
+            cells.push(text(&s.reason));
             cells
         })
         .collect();
@@ -99,9 +100,9 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             mark.to_string(),
             code(&pair.data),
-            words::party(lang, pair),
-            words::place(lang, pair.place.as_ref()),
-            words::flow_marks(lang, pair).join(", "),
+            party(lang, pair),
+            text(&words::place(lang, pair.place.as_ref())),
+            text(&words::flow_marks(lang, pair).join(", ")),
         ]
     };
     let rows = marked(&diff.flows.added, &diff.flows.removed, row);
@@ -113,7 +114,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     let ch = &diff.changes;
 
     let row = |mark: &str, a: &super::changes::ActivityRef| {
-        vec![mark.to_string(), code(&a.name), a.label.clone()]
+        vec![mark.to_string(), code(&a.name), text(&a.label)]
     };
     let rows = marked(&ch.activities.added, &ch.activities.removed, row);
     let header = [&words::NAME, &words::DESCRIPTION];
@@ -122,7 +123,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     let list = |citations: &[crate::law::citation::LegalRef]| {
         citations
             .iter()
-            .map(|c| words::citation(lang, c))
+            .map(|c| text(&words::citation(lang, c)))
             .collect::<Vec<_>>()
             .join("<br>")
     };
@@ -147,8 +148,8 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             vec![
                 code(&r.activity),
                 code(&r.data),
-                words::period(lang, r.old.as_ref()),
-                words::period(lang, r.new.as_ref()),
+                text(&words::period(lang, r.old.as_ref())),
+                text(&words::period(lang, r.new.as_ref())),
             ]
         })
         .collect();
@@ -164,7 +165,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             mark.to_string(),
             code(&d.name),
-            d.label.clone(),
+            text(&d.label),
             code(&words::class(d.class, &d.special)),
         ]
     };
@@ -173,7 +174,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             String::new(),
             code(&r.new.name),
-            r.new.label.clone(),
+            text(&r.new.label),
             format!(
                 "{} → {}",
                 code(&words::class(r.old.class, &r.old.special)),
@@ -194,8 +195,8 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             mark.to_string(),
             code(&p.name),
-            p.label.clone(),
-            words::place(lang, Some(&p.place)),
+            text(&p.label),
+            text(&words::place(lang, Some(&p.place))),
             mechanisms(&p.mechanisms),
             p.parent.as_ref().map_or_else(String::new, |parent| {
                 tr!(lang, words::SUBPROCESSOR_OF, parent = code(parent))
@@ -215,9 +216,9 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         vec![
             mark.to_string(),
             code(&r.name),
-            r.label.clone(),
+            text(&r.label),
             code(r.kind.keyword()),
-            words::place(lang, r.place.as_ref()),
+            text(&words::place(lang, r.place.as_ref())),
             mechanisms(&r.mechanisms),
         ]
     };
@@ -242,8 +243,8 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             let place = t.place.as_ref().map_or_else(String::new, |(was, is)| {
                 format!(
                     "{} → {}",
-                    words::place(lang, was.as_ref()),
-                    words::place(lang, is.as_ref())
+                    text(&words::place(lang, was.as_ref())),
+                    text(&words::place(lang, is.as_ref()))
                 )
             });
             let changed = t
@@ -333,11 +334,37 @@ fn write_table(
     out.push('\n');
 }
 
-/// One table row; a `|` in a cell would end it, and a newline would end the table.
+/// One table row. Every cell was escaped where it was made (`text`, `code`, `markdown_message`), so
+/// no `|` or line break in it can end the row or the table.
 fn line(cells: &[String]) -> String {
-    let cells: Vec<String> = cells
-        .iter()
-        .map(|c| c.replace('|', "\\|").replace('\n', " "))
-        .collect();
     format!("| {} |\n", cells.join(" | "))
+}
+
+/// The old spec: `` `path` ``, or `` `path` at `revision` ``.
+fn old_spec(lang: Lang, path: &str, revision: Option<&str>) -> String {
+    match revision {
+        Some(revision) => tr!(
+            lang,
+            words::AT_REVISION,
+            path = code(path),
+            revision = code(revision)
+        ),
+        None => code(path),
+    }
+}
+
+/// The party of a flow: `` sub-processor `helpdesk` (platform → hosting → helpdesk) ``.
+/// `words::party`, with the names escaped for Markdown.
+fn party(lang: Lang, pair: &FlowPair) -> String {
+    let kind = match pair.kind {
+        PartyKind::Processor => words::PROCESSOR,
+        PartyKind::Subprocessor => words::SUBPROCESSOR,
+        PartyKind::Recipient => words::RECIPIENT,
+    };
+    let mut party = format!("{} {}", kind.get(lang), code(&pair.party));
+    if pair.chain.len() > 1 {
+        let chain: Vec<String> = pair.chain.iter().map(|name| text(name)).collect();
+        party.push_str(&format!(" ({})", chain.join(" → ")));
+    }
+    party
 }

@@ -3,16 +3,20 @@
 //!
 //! miette stays behind this file: the rest of hjemmel only knows [`Diagnostic`].
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use rustc_hash::FxHashMap;
 
 use super::group::{self, Group};
 use super::location::Location;
 use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
+use crate::escape::{terminal, terminal_line, terminal_source};
 use crate::i18n::Lang;
 use crate::source::{SourceMap, SourceText};
 use crate::syntax::span::FileId;
@@ -127,14 +131,15 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let mut out = String::new();
     let mut total = Counts::default();
     for report in reports {
+        let shown = Shown::new(report.sources);
         if style.group {
             for g in group::group(report.diagnostics) {
-                render_one(&handler, report.sources, g.first(), lang, &mut out);
+                render_one(&handler, &shown, g.first(), lang, &mut out);
                 render_others(report, &g, lang, &mut out);
             }
         } else {
             for d in report.diagnostics {
-                render_one(&handler, report.sources, d, lang, &mut out);
+                render_one(&handler, &shown, d, lang, &mut out);
             }
         }
         render_suppressed(report, lang, &mut out);
@@ -182,7 +187,8 @@ fn render_others(report: &SpecReport<'_>, g: &Group<'_>, lang: Lang, out: &mut S
             Some(x) => format!("`{}`", x.name),
             None => d.message.clone(),
         };
-        out.push_str(&format!("    - {who}, {at}\n"));
+        let line = format!("    - {who}, {at}\n");
+        out.push_str(&terminal(&line));
     }
     out.push('\n');
 }
@@ -242,16 +248,16 @@ fn by_rule(reports: &[SpecReport<'_>], lang: Lang) -> String {
 
 fn render_one(
     handler: &GraphicalReportHandler,
-    sources: &SourceMap,
+    shown: &Shown<'_>,
     d: &Diagnostic,
     lang: Lang,
     out: &mut String,
 ) {
-    let view = View::new(sources, d, lang);
+    let view = View::new(shown, d, lang);
     let mut report = String::new();
     if handler.render_report(&mut report, &view).is_err() {
         // Rendering into a String cannot fail; keep the message even if miette did.
-        report = format!("{}: {}\n", header(d, lang), d.message);
+        report = format!("{}: {}\n", header(d, lang), view.message);
     }
     out.push_str(&help_word(&report, lang));
     // Labels far from the primary one, or in another file, follow as notes with a snippet of their
@@ -329,7 +335,8 @@ fn render_suppressed(report: &SpecReport<'_>, lang: Lang, out: &mut String) {
             SuppressedBy::Waiver => text::WAIVED,
             SuppressedBy::Config => text::TURNED_OFF,
         };
-        out.push_str(&tr!(
+        // The reason may come from hjemmel.toml, whose strings may hold any character.
+        out.push_str(&terminal(&tr!(
             lang,
             text::SUPPRESSED,
             how = how.get(lang),
@@ -337,8 +344,8 @@ fn render_suppressed(report: &SpecReport<'_>, lang: Lang, out: &mut String) {
             at = finding_at,
             message = s.finding.message,
             place = at(s.span),
-            reason = s.reason
-        ));
+            reason = terminal_line(&s.reason)
+        )));
     }
 }
 
@@ -380,7 +387,8 @@ fn summary_line(reports: &[SpecReport<'_>], total: Counts, lang: Lang) -> String
     if reports.len() > 1 {
         lines.push_str(&tr!(lang, text::TOTAL, counts = counts_phrase(total, lang)));
     }
-    lines
+    // The paths are the user's, and a file name may hold any character but `/`.
+    terminal(&lines).into_owned()
 }
 
 fn counts_phrase(c: Counts, lang: Lang) -> String {
@@ -415,6 +423,8 @@ fn warnings(n: usize, lang: Lang) -> String {
 /// other files of the spec become related notes drawn on theirs.
 struct View<'a> {
     d: &'a Diagnostic,
+    /// The message, without control characters (`escape::terminal`).
+    message: String,
     lang: Lang,
     source: Option<NamedSource<Arc<SourceText>>>,
     labels: Vec<LabeledSpan>,
@@ -430,15 +440,16 @@ struct Related {
 }
 
 impl<'a> View<'a> {
-    fn new(sources: &SourceMap, d: &'a Diagnostic, lang: Lang) -> Self {
+    fn new(shown: &Shown<'_>, d: &'a Diagnostic, lang: Lang) -> Self {
+        let sources = shown.sources;
         let file = d
             .primary
             .as_ref()
             .map(|l| l.span.file)
             .filter(|f| f.0 != u32::MAX);
         let named = |id: FileId| {
-            let f = sources.file(id);
-            NamedSource::new(f.name.clone(), f.text.clone()).with_language("hjemmel")
+            let (name, text) = shown.file(id);
+            NamedSource::new(name, text).with_language("hjemmel")
         };
         let mut labels = Vec::new();
         let mut related = Vec::new();
@@ -465,18 +476,51 @@ impl<'a> View<'a> {
                         None,
                         (label.span.start as usize, label.span.len()),
                     ),
-                    message: label.message.clone(),
+                    message: terminal(&label.message).into_owned(),
                 });
             }
         }
         View {
             d,
+            message: terminal(&d.message).into_owned(),
             lang,
             source: file.map(named),
             labels,
             related,
-            help: help_text(d, lang),
+            help: help_text(d, lang).map(|h| terminal(&h).into_owned()),
         }
+    }
+}
+
+/// The files of a spec as a terminal may show them: the name and the text without control or
+/// text-direction characters (`escape::terminal`, `escape::terminal_source`, which keeps every
+/// offset). Each file is looked at once per report, not once per finding.
+struct Shown<'a> {
+    sources: &'a SourceMap,
+    files: RefCell<FxHashMap<FileId, (String, Arc<SourceText>)>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(sources: &'a SourceMap) -> Self {
+        Shown {
+            sources,
+            files: RefCell::default(),
+        }
+    }
+
+    fn file(&self, id: FileId) -> (String, Arc<SourceText>) {
+        self.files
+            .borrow_mut()
+            .entry(id)
+            .or_insert_with(|| {
+                let f = self.sources.file(id);
+                let text = match terminal_source(&f.text) {
+                    Cow::Borrowed(_) => f.text.clone(),
+                    Cow::Owned(text) => Arc::new(SourceText::from(text)),
+                };
+                (terminal(&f.name).into_owned(), text)
+            })
+            .clone()
     }
 }
 
@@ -489,7 +533,7 @@ fn line_of(sources: &SourceMap, span: crate::syntax::span::Span) -> usize {
 
 fn labeled(label: &Label, primary: bool) -> LabeledSpan {
     let span = (label.span.start as usize, label.span.len());
-    let text = Some(label.message.clone()).filter(|m| !m.is_empty());
+    let text = Some(terminal(&label.message).into_owned()).filter(|m| !m.is_empty());
     if primary {
         LabeledSpan::new_primary_with_span(text, span)
     } else {
@@ -524,13 +568,13 @@ fn help_text(d: &Diagnostic, lang: Lang) -> Option<String> {
 
 impl fmt::Debug for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.d.message)
+        write!(f, "{}", self.message)
     }
 }
 
 impl fmt::Display for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.d.message)
+        write!(f, "{}", self.message)
     }
 }
 

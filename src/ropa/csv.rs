@@ -5,9 +5,10 @@
 
 use super::Record;
 use super::fields;
+use crate::escape::csv_cell;
 use crate::tr;
 
-/// The record as CSV (RFC 4180 quoting, `\n` line ends).
+/// The record as CSV (RFC 4180 quoting, `\n` line ends), no cell starting a formula.
 pub fn render(record: &Record) -> String {
     let lang = record.lang;
     let mut out = csv::WriterBuilder::new()
@@ -24,14 +25,15 @@ pub fn render(record: &Record) -> String {
     };
     header.extend(activity_headings.iter().map(|f| tr!(lang, f.heading)));
     // Writing into memory cannot fail.
-    let _ = out.write_record(&header);
+    let _ = out.write_record(header.iter().map(|c| csv_cell(c).into_owned()));
 
     let controller_cells: Vec<String> = controller.iter().map(cell).collect();
     for activity in &record.activities {
         let mut row = vec![activity.label.clone(), activity.name.clone()];
         row.extend(controller_cells.iter().cloned());
         row.extend(record.activity_fields(activity).iter().map(cell));
-        let _ = out.write_record(&row);
+        // A cell the spec wrote may start like a formula (`=`, `+`, `@`): `escape::csv_cell`.
+        let _ = out.write_record(row.iter().map(|c| csv_cell(c).into_owned()));
     }
     let bytes = out.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -3,6 +3,7 @@
 
 use super::Record;
 use super::fields::{self, Field};
+use crate::escape::markdown_inline as escape;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -50,23 +51,6 @@ fn write_field(out: &mut String, field: &Field, lang: Lang) {
     out.push('\n');
 }
 
-/// The spec's text as Markdown shows it: punctuation that Markdown would read as markup (emphasis,
-/// links, inline HTML, tables, headings) is escaped with a backslash, which CommonMark allows before
-/// any ASCII punctuation.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// [`escape`], and a start that would make a list item a nested list (`- x`, `+ x`, `1. x`).
 fn escape_item(text: &str) -> String {
     let escaped = escape(text);
@@ -88,8 +72,8 @@ mod tests {
     #[test]
     fn escapes_markup_but_not_plain_punctuation() {
         assert_eq!(
-            escape("<b>*x*</b> & [y](z), 5."),
-            r"\<b\>\*x\*\</b\> \& \[y\](z), 5."
+            escape("<b>*x*</b> & [y](z), 5.\n# @x"),
+            r"\<b\>\*x\*\</b\> \& \[y\](z), 5. \# @&#8203;x"
         );
     }
 

@@ -168,6 +168,10 @@ pub struct DataCategory {
     pub span: Span,
 }
 
+/// The longest period (`for`, `limit`) a spec may state, in days: 1000 years of 365 days. Longer ones are
+/// a spec error, so that every period in days fits a `u64` many times over (docs/language.md).
+pub const MAX_PERIOD_DAYS: u64 = 1000 * 365;
+
 /// The longest a category may be kept, from collection.
 #[derive(Debug, Clone)]
 pub struct RetentionLimit {
@@ -180,7 +184,8 @@ pub struct RetentionLimit {
 
 impl RetentionLimit {
     pub fn days(&self) -> u64 {
-        self.amount * self.unit.days()
+        // Bounded by `MAX_PERIOD_DAYS` when resolved; saturating for a limit built otherwise.
+        self.amount.saturating_mul(self.unit.days())
     }
 
     /// In words: `30 days`, `30 dage`.
@@ -438,7 +443,7 @@ impl Period {
                 unit,
                 after: None,
                 ..
-            } => Some(amount * unit.days()),
+            } => Some(amount.saturating_mul(unit.days())),
             _ => None,
         }
     }

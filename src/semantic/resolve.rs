@@ -1476,8 +1476,25 @@ impl<'a> Resolver<'a> {
     /// The number of a period (`5` in `for 5 years`): a whole number greater than zero. `not` says
     /// what it is not, when it is not one: `` `0 days` is not a retention period ``.
     fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, not: Words) -> Option<u64> {
+        // An unknown unit is reported on its own; the bound is then checked as if in days.
+        let unit_days = TimeUnit::from_keyword(unit.node).map_or(1, TimeUnit::days);
         match amount.node.parse::<u64>() {
-            Ok(n) if n > 0 => Some(n),
+            Ok(n)
+                if n > 0
+                    && n.checked_mul(unit_days)
+                        .is_some_and(|d| d <= MAX_PERIOD_DAYS) =>
+            {
+                Some(n)
+            }
+            Ok(n) if n > 0 => {
+                self.too_long(amount, unit);
+                None
+            }
+            // Digits beyond what a u64 holds are just as much too long.
+            Err(_) if amount.node.bytes().all(|b| b.is_ascii_digit()) => {
+                self.too_long(amount, unit);
+                None
+            }
             _ => {
                 let lang = self.lang;
                 let help = duration_help(amount.node, unit.node, lang);
@@ -1493,6 +1510,33 @@ impl<'a> Resolver<'a> {
                 None
             }
         }
+    }
+
+    /// A period longer than [`MAX_PERIOD_DAYS`]: rejected, so that no rule computes with a number of
+    /// days that does not fit (`for 5508753709683126373 years` once came out as one day).
+    fn too_long(&mut self, amount: &Word<'_>, unit: &Word<'_>) {
+        let lang = self.lang;
+        let years = MAX_PERIOD_DAYS / TimeUnit::Years.days();
+        self.error(
+            Diagnostic::spec_error_at(
+                "invalid-duration",
+                tr!(
+                    lang,
+                    text::PERIOD_TOO_LONG,
+                    amount = amount.node,
+                    unit = unit.node,
+                    years = years
+                ),
+                amount.span,
+                tr!(lang, text::PERIOD_TOO_LONG_LABEL, years = years),
+            )
+            .with_help(tr!(
+                lang,
+                text::PERIOD_TOO_LONG_HELP,
+                years = years,
+                days = MAX_PERIOD_DAYS
+            )),
+        );
     }
 
     fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &Activity) -> Option<Disclosure> {
@@ -1802,6 +1846,15 @@ pub mod text {
         EMPTY_UNTIL_HELP = (
             "say what ends the period, as the notice does, e.g. `until \"ansættelsen ophører\"`",
             "angiv, hvad der afslutter perioden, som oplysningen gør, f.eks. `until \"ansættelsen ophører\"`"
+        ),
+        PERIOD_TOO_LONG = (
+            "`{amount} {unit}` is longer than any period hjemmel accepts",
+            "`{amount} {unit}` er længere end nogen periode, hjemmel accepterer"
+        ),
+        PERIOD_TOO_LONG_LABEL = ("at most {years} years", "højst {years} år"),
+        PERIOD_TOO_LONG_HELP = (
+            "a period is at most {years} years ({days} days); data kept for good is written `archive` instead of `for ...`, otherwise check the number",
+            "en periode er højst {years} år ({days} dage); oplysninger, der gemmes for altid, skrives `archive` i stedet for `for ...`, ellers kontrollér tallet"
         ),
         NOT_RETENTION_PERIOD = (
             "`{amount} {unit}` is not a retention period",

@@ -2,6 +2,7 @@
 
 pub mod ast;
 mod chunks;
+pub mod controls;
 mod cursor;
 mod fast_parser;
 pub mod parser;

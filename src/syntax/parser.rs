@@ -10,7 +10,7 @@ use pest_derive::Parser;
 
 use super::ast::*;
 use super::span::{FileId, Span, Spanned};
-use super::syntax_error::syntax_error;
+use super::syntax_error::{forbidden_characters, syntax_error};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::tr;
@@ -134,8 +134,16 @@ impl<'a> Chunks<'a> {
             }
         }
         let offset = chunk.start;
-        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk])
-            .map_err(|e| vec![syntax_error(file, text, offset, e, lang)])?;
+        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk.clone()]).map_err(|e| {
+            // The grammar takes no forbidden character anywhere: each one is named, where it
+            // stands, before any other error of the chunk (which may only be its consequence).
+            let forbidden = forbidden_characters(file, text, chunk, lang);
+            if forbidden.is_empty() {
+                vec![syntax_error(file, text, offset, e, lang)]
+            } else {
+                forbidden
+            }
+        })?;
         let builder = Builder {
             file,
             offset,

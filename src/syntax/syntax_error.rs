@@ -1,6 +1,7 @@
 //! pest errors → diagnostics a DPO can act on: what was found, what could stand there, in the words of
 //! the language, and a hint for the usual slips.
 
+use super::controls;
 use super::parser::Rule;
 use super::span::{FileId, Span};
 use super::{DECLARATIONS, STATEMENTS};
@@ -155,6 +156,41 @@ pub(super) fn syntax_error(
         label,
     )
     .with_help_opt(help)
+}
+
+/// A diagnostic for each forbidden character (`controls.rs`) in chunk `range` of `text`, at the
+/// character, which the message shows escaped (`\u{1b}`), never as itself.
+pub(super) fn forbidden_characters(
+    file: FileId,
+    text: &str,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let offset = range.start;
+    super::controls::all_forbidden(&text[range])
+        .map(|(at, c)| {
+            let start = offset + at;
+            let (message, help) = if controls::is_bidi(c) {
+                (text::BIDI_CHARACTER, text::BIDI_CHARACTER_HELP)
+            } else if c == '\r' {
+                (text::CONTROL_CHARACTER, text::LONE_CR_HELP)
+            } else {
+                (text::CONTROL_CHARACTER, text::CONTROL_CHARACTER_HELP)
+            };
+            Diagnostic::spec_error_at(
+                "forbidden-character",
+                tr!(
+                    lang,
+                    message,
+                    escaped = controls::escaped(c),
+                    name = controls::abbreviation(c)
+                ),
+                Span::new(file, start, start + c.len_utf8()),
+                tr!(lang, text::FORBIDDEN_CHARACTER_LABEL),
+            )
+            .with_help(tr!(lang, help))
+        })
+        .collect()
 }
 
 /// What could stand at the error, in the language's words. An activity's sixteen statements or the
@@ -624,8 +660,21 @@ fn describe_found(text: &str, offset: usize, lang: Lang) -> (String, usize) {
             let len = word.len();
             (format!("`{word}`"), len)
         }
+        // A character a terminal would not show as itself is shown escaped (`\u{1b}`).
+        Some(c) if c.is_control() || (c.is_whitespace() && c != ' ') || is_format(c) => {
+            (format!("`{}`", controls::escaped(c)), c.len_utf8())
+        }
         Some(c) => (format!("`{c}`"), c.len_utf8()),
     }
+}
+
+/// Invisible characters of Unicode's `Cf` class that change how text is shown: zero-width spaces and
+/// joiners, direction marks, the byte-order mark, and the rest of the directional formatting.
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'
+    )
 }
 
 /// The words of the language for a grammar rule; `None` for rules a user should never be told about.
@@ -728,6 +777,27 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
 /// What a user is told about a syntax error, in English and Danish.
 pub mod text {
     crate::texts! {
+        CONTROL_CHARACTER = (
+            "invisible control character `{escaped}` ({name}) in the spec",
+            "usynligt styretegn `{escaped}` ({name}) i specifikationen"
+        ),
+        BIDI_CHARACTER = (
+            "text-direction character `{escaped}` ({name}) in the spec",
+            "tegn for skriveretning `{escaped}` ({name}) i specifikationen"
+        ),
+        FORBIDDEN_CHARACTER_LABEL = ("remove this character", "fjern dette tegn"),
+        CONTROL_CHARACTER_HELP = (
+            "delete it: most editors do not show it, and in a terminal or a report it can hide or change the text around it",
+            "slet det: de fleste editorer viser det ikke, og i en terminal eller en rapport kan det skjule eller ændre teksten omkring det"
+        ),
+        LONE_CR_HELP = (
+            "a carriage return not followed by a line feed is not a line end: save the file with LF or CRLF line ends",
+            "et vognretur-tegn uden linjeskift efter sig er ikke et linjeskift: gem filen med LF- eller CRLF-linjeskift"
+        ),
+        BIDI_CHARACTER_HELP = (
+            "delete it: it makes editors and reports show the text around it in another order than hjemmel reads it",
+            "slet det: det får editorer og rapporter til at vise teksten omkring det i en anden rækkefølge, end hjemmel læser den"
+        ),
         OPEN_TEXT = ("a quoted text is not closed", "en tekst i anførselstegn er ikke afsluttet"),
         OPEN_TEXT_LABEL = (
             "this text has no closing `\"`",

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::style::{edge_style, node_style};
 use super::{FlowView, RenderOptions, Role, ViewNode, wrap_words};
+use crate::escape::dot_string as quote;
 use crate::flow::FlowGraph;
 use crate::semantic::model::Model;
 
@@ -102,35 +103,4 @@ fn write_node(out: &mut String, view: &FlowView<'_>, node: &ViewNode<'_>, indent
         style.stroke,
         style.width,
     );
-}
-
-/// A DOT quoted string: `"` and `\` escaped, `&` as `&amp;`, line breaks as `\n` (centred lines).
-pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quote;
-
-    #[test]
-    fn quotes_escape_what_would_end_or_change_the_string() {
-        assert_eq!(
-            quote("a \"b\" \\N & <c>\nd"),
-            r#""a \"b\" \\N &amp; <c>\nd""#
-        );
-    }
 }

@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use super::style::{edge_style, node_style};
 use super::{FlowView, Mark, RenderOptions, Role, wrap_words};
+use crate::escape::{mermaid_comment as one_line, mermaid_label as escape};
 use crate::flow::FlowGraph;
 use crate::semantic::model::Model;
 
@@ -121,39 +122,4 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
         let _ = writeln!(out, "  linkStyle {} {look}", links.join(","));
     }
     out
-}
-
-/// Text for inside a quoted Mermaid label: letters, digits, spaces and harmless punctuation as
-/// they are, everything else as an entity code (`#60;` for `<`).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
-            out.push(c);
-        } else if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
-            let _ = write!(out, "#{};", c as u32);
-        }
-    }
-    out
-}
-
-/// For a `%%` comment, which ends at the end of the line.
-fn one_line(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escapes_everything_mermaid_could_read_as_syntax() {
-        assert_eq!(
-            escape("A \"b\" <c> & d|e] #f; `g`"),
-            "A #34;b#34; #60;c#62; #38; d#124;e#93; #35;f#59; #96;g#96;"
-        );
-        assert_eq!(escape("Børn og unge · 5"), "Børn og unge · 5");
-    }
 }

@@ -29,6 +29,7 @@ use rustc_hash::FxHashMap;
 use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_room};
 use super::style::{EdgeStyle, NodeStyle, edge_style, marking_style, node_style, role_style};
 use super::{FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, wrap_words};
+use crate::escape::xml;
 use crate::flow::FlowGraph;
 use crate::i18n::Lang;
 use crate::semantic::model::{DataId, Model};
@@ -691,36 +692,5 @@ impl Svg {
         out.push_str(&self.body);
         out.push_str("</svg>\n");
         out
-    }
-}
-
-/// Text for XML content and attribute values.
-pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Not allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::xml;
-
-    #[test]
-    fn xml_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(
-            xml("<script>\"a\" & 'b'\u{1}</script>"),
-            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;\u{FFFD}&lt;/script&gt;"
-        );
     }
 }

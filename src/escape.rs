@@ -1,0 +1,370 @@
+//! Text from outside hjemmel made safe for each output it is written to: one function per kind of
+//! output, used by each renderer for every text it did not write itself.
+//!
+//! The lexer already rejects control and text-direction characters in a spec (`syntax::controls`),
+//! but other text reaches the outputs too: file names and paths, values of hjemmel.toml (a waiver's
+//! reason may hold `\u001b`), git's messages, and the spec's own words, which may still hold the
+//! markup of the output they land in (`|`, `[`, `=`, `"`). Each output owns its rule (docs/security.md):
+//!
+//! - a terminal never receives a control or text-direction character: it is shown escaped
+//!   (`\u{1b}`), as rustc and git show them;
+//! - Markdown (a pull-request comment, the record of processing) gets no structure from the text: no
+//!   table cell ends, no heading, list, link, image, HTML or @mention starts;
+//! - a CSV cell never starts a spreadsheet formula (OWASP, "CSV Injection");
+//! - DOT, Mermaid and SVG get quoted, entity-coded or XML-escaped text, without characters XML 1.0
+//!   forbids.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::syntax::controls;
+
+/// A character a reader's screen must not receive as it is: a control character other than LF and
+/// TAB, or a text-direction embedding, override or isolate.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || controls::is_bidi(c)
+}
+
+/// Rewrites `text` with `each` for the characters `hit` selects; borrowed when there is none.
+fn rewrite(
+    text: &str,
+    hit: impl Fn(char) -> bool,
+    each: impl Fn(char, &mut String),
+) -> Cow<'_, str> {
+    if !text.chars().any(&hit) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hit(c) {
+            each(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for a terminal: control and text-direction characters shown escaped (`\u{1b}`); line feeds
+/// and tabs stay.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    rewrite(text, is_hidden, |c, out| {
+        out.push_str(&controls::escaped(c))
+    })
+}
+
+/// One line of text for a terminal: [`terminal`], with line breaks and tabs shown escaped too
+/// (`\n`), so that a text from outside (a reason in hjemmel.toml) cannot add lines that look like
+/// hjemmel's own (`checked ...: no findings`).
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    rewrite(
+        text,
+        |c| is_hidden(c) || c == '\n' || c == '\t',
+        |c, out| match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&controls::escaped(c)),
+        },
+    )
+}
+
+/// A file's text for a snippet on a terminal: each byte of a character the lexer forbids becomes `?`,
+/// so every byte offset into the text, and so every label, stays where it was. The CR of a CRLF
+/// line end stays.
+pub fn terminal_source(text: &str) -> Cow<'_, str> {
+    if controls::first_forbidden(text).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, c) in controls::all_forbidden(text) {
+        out.push_str(&text[from..at]);
+        out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        from = at + c.len_utf8();
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
+/// Text inside a Markdown paragraph, heading, list item or table cell (CommonMark with GitHub's
+/// extensions): the ASCII punctuation that can start or end markup is escaped with a backslash
+/// (emphasis, code, links, images, `<...>` autolinks and HTML, headings, table cells,
+/// strikethrough, math), `&` as well so no entity is read; `@` gets a zero-width space after it, so
+/// `@name` mentions no one (GitHub links mentions after the Markdown is read, so a backslash would
+/// not stop it); line breaks become spaces, control characters are shown escaped. A bare
+/// `https://...` still becomes a link, which shows its own address, so it cannot disguise where it
+/// leads. Where a line starts (a list marker, `1.`) is the caller's: the text is one line.
+pub fn markdown_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut after_word = false;
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
+            // e-mail address must stay one.
+            '@' if !after_word => out.push_str("@&#8203;"),
+            '\n' | '\r' => out.push(' '),
+            c if is_hidden(c) => out.push_str(&controls::escaped(c)),
+            c => out.push(c),
+        }
+        after_word = c.is_alphanumeric();
+    }
+    out
+}
+
+/// Text as a Markdown code span (`` `name` ``), for names and paths: a code span shows its text as
+/// it is, so only what would end it is handled: the fence is longer than any run of backticks in the
+/// text, line breaks become spaces, and `|` is written `\|`, which GitHub's tables require even in
+/// code. Control characters are shown escaped.
+pub fn markdown_code(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space inside the fence when the text starts or ends with a backtick (CommonMark strips one).
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    let mut body = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => body.push_str("\\|"),
+            '\n' | '\r' => body.push(' '),
+            c if is_hidden(c) => body.push_str(&controls::escaped(c)),
+            c => body.push(c),
+        }
+    }
+    format!("{fence}{pad}{body}{pad}{fence}")
+}
+
+/// A finding's message for Markdown: its `` `name` `` parts as code spans ([`markdown_code`]), the
+/// rest as text ([`markdown_inline`]). Safe however the backticks fall, since each part is escaped
+/// for what it becomes; with an odd number of backticks the whole message is text.
+pub fn markdown_message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return markdown_inline(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&markdown_code(part));
+        } else {
+            out.push_str(&markdown_inline(part));
+        }
+    }
+    out
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection"): a cell starting
+/// with `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front, which spreadsheets read as "text" and do
+/// not show. A plain number or telephone number (`+45 12 34 56 78`, `-3`) is left as it is: with
+/// no letter, `|` or `!` in it, it can name no function, reference or command, so it is safe, and a
+/// `'` in front of every telephone number would be read by other programs as part of it.
+/// Control characters are shown escaped.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    let text = terminal(text);
+    let starts_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if !starts_formula || is_plain_number(&text) {
+        return text;
+    }
+    Cow::Owned(format!("'{text}"))
+}
+
+/// A sign, then digits with spaces, dots, hyphens, slashes and parentheses between them: a number or
+/// a telephone number, nothing a spreadsheet can run.
+fn is_plain_number(text: &str) -> bool {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    body.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+        && body.chars().any(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/' | '(' | ')'))
+}
+
+/// Replaces what no graph output may hold (a control character other than LF, TAB and CR, or a
+/// text-direction character) with U+FFFD, which shows that something was there.
+fn graphic(c: char) -> bool {
+    is_hidden(c) && c != '\r'
+}
+
+/// A DOT quoted string (Graphviz): `"` and `\` escaped (a backslash starts DOT's own escapes, such as
+/// `\N`), `&` as `&amp;` (labels are read as HTML entities), line breaks as `\n` (centred lines),
+/// CR dropped, other control and text-direction characters as U+FFFD.
+pub fn dot_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if graphic(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text inside a quoted Mermaid label: letters, digits, spaces and harmless punctuation as they are,
+/// everything else as an entity code (`#60;` for `<`); line breaks as spaces; control and
+/// text-direction characters as U+FFFD (Mermaid would decode their codes back into the character).
+pub fn mermaid_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
+            out.push(c);
+        } else if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            let c = if graphic(c) { '\u{FFFD}' } else { c };
+            let _ = write!(out, "#{};", c as u32);
+        }
+    }
+    out
+}
+
+/// Text for a Mermaid `%%` comment, which ends at the end of the line: line breaks as spaces, control
+/// and text-direction characters as U+FFFD.
+pub fn mermaid_comment(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            c if graphic(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Text and attribute values in XML (SVG, HTML): markup characters as entities; the characters XML 1.0
+/// forbids (C0 controls but TAB, LF and CR; U+FFFE, U+FFFF) and the control and text-direction
+/// characters a reader must not receive, as U+FFFD.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if graphic(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ESC, an OSC 8 hyperlink, BEL, a lone CR, a right-to-left override, DEL and a C1 control.
+    const HOSTILE: &str =
+        "a\u{1b}[2Jb\u{1b}]8;;http://x\u{7}c\u{1b}]8;;\u{7}\rd\u{202e}e\u{7f}f\u{9b}g";
+
+    fn no_hidden(text: &str) -> bool {
+        !text.chars().any(is_hidden)
+    }
+
+    #[test]
+    fn terminal_shows_every_control_character_escaped() {
+        let shown = terminal(HOSTILE);
+        assert!(no_hidden(&shown), "{shown:?}");
+        assert!(shown.starts_with("a\\u{1b}[2Jb\\u{1b}]8;;http://x\\u{07}c"));
+        assert!(shown.contains("\\u{0d}d\\u{202e}e\\u{7f}f\\u{9b}g"));
+        assert!(matches!(terminal("plain\ttext\n"), Cow::Borrowed(_)));
+        assert_eq!(terminal_line("a\nb\tc\u{7}"), "a\\nb\\tc\\u{07}");
+    }
+
+    #[test]
+    fn terminal_source_keeps_every_offset() {
+        let text = "x \"\u{1b}\u{202e}\" // \u{85}\r\ny\r";
+        let shown = terminal_source(text);
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown, "x \"????\" // ??\r\ny?");
+        assert!(matches!(terminal_source("a\r\nb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markdown_inline_leaves_no_markup() {
+        let text = "x|y\n## h ![i](http://e) <b>[l](u)</b> `c` @someone *e* &amp;\u{1b} dpo@k.dk";
+        assert_eq!(
+            markdown_inline(text),
+            "x\\|y \\#\\# h \\!\\[i\\](http://e) \\<b\\>\\[l\\](u)\\</b\\> \\`c\\` \
+             @&#8203;someone \\*e\\* \\&amp;\\u{1b} dpo@k.dk"
+        );
+    }
+
+    #[test]
+    fn markdown_code_cannot_be_ended_from_inside() {
+        assert_eq!(markdown_code("name"), "`name`");
+        assert_eq!(markdown_code("a`b``c"), "```a`b``c```");
+        assert_eq!(markdown_code("`x"), "`` `x ``");
+        assert_eq!(markdown_code("p|q\nr"), "`p\\|q r`");
+    }
+
+    #[test]
+    fn a_message_keeps_its_code_spans_and_nothing_else() {
+        assert_eq!(
+            markdown_message("no deadline for `løn` in `a|b` [x](y)"),
+            "no deadline for `løn` in `a\\|b` \\[x\\](y)"
+        );
+        assert_eq!(markdown_message("odd ` tick <b>"), "odd \\` tick \\<b\\>");
+    }
+
+    #[test]
+    fn csv_cells_start_no_formula_but_numbers_read_as_written() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("- first item"), "'- first item");
+        assert_eq!(csv_cell("+45 12 34 56 78"), "+45 12 34 56 78");
+        assert_eq!(csv_cell("+45 (0) 33 12-34-56"), "+45 (0) 33 12-34-56");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("Borgere i kommunen"), "Borgere i kommunen");
+        assert_eq!(csv_cell("1+1"), "1+1");
+    }
+
+    #[test]
+    fn graph_texts_hold_no_control_characters() {
+        for shown in [dot_string(HOSTILE), mermaid_comment(HOSTILE), xml(HOSTILE)] {
+            assert!(
+                !shown.chars().any(|c| graphic(c) || c == '\u{1b}'),
+                "{shown:?}"
+            );
+        }
+        assert_eq!(
+            dot_string("a \"b\" \\N & <c>\nd\r"),
+            r#""a \"b\" \\N &amp; <c>\nd""#
+        );
+        // Mermaid decodes entity codes, so a control character must not come back as its code.
+        let label = mermaid_label(HOSTILE);
+        assert!(
+            !label.contains("#27;") && !label.contains("#8238;"),
+            "{label}"
+        );
+        assert!(label.contains("#65533;"));
+        assert_eq!(
+            xml("<s>\"a\" & 'b'\u{1}\u{ffff}</s>"),
+            "&lt;s&gt;&quot;a&quot; &amp; &apos;b&apos;\u{FFFD}\u{FFFD}&lt;/s&gt;"
+        );
+    }
+}
