@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::model::*;
+use super::suggest::Suggestions;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::{Lang, Text as Words};
 use crate::law::ActId;
@@ -60,7 +61,7 @@ impl Kind {
 }
 
 /// What a reference must name: the noun for messages, and an example declaration.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Expected {
     Subjects,
     Data,
@@ -70,6 +71,19 @@ enum Expected {
 }
 
 impl Expected {
+    /// Whether a name declared as `kind` may stand where this is expected (the source of an
+    /// activity may be another activity).
+    fn accepts(self, kind: Kind) -> bool {
+        matches!(
+            (self, kind),
+            (Expected::Subjects, Kind::Subjects(_))
+                | (Expected::Data, Kind::Data(_))
+                | (Expected::Source, Kind::Source(_) | Kind::Activity(_))
+                | (Expected::Processor, Kind::Processor(_))
+                | (Expected::Recipient, Kind::Recipient(_))
+        )
+    }
+
     /// With its article: `a data category`.
     fn noun(self, lang: Lang) -> &'static str {
         match self {
@@ -325,6 +339,8 @@ struct Resolver<'a> {
     singles: Vec<(&'static str, Span)>,
     /// Every act citation validated so far, by act, number and parts as written.
     valid_citations: FxHashMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
+    /// The declared names of each kind, for did-you-mean and the help of a name of the wrong kind.
+    suggestions: Suggestions<'a, Expected>,
 }
 
 /// How long an activity's lists will be, counted from its statements.
@@ -383,6 +399,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         self.names.insert(name.node, (kind, name.span));
+        self.suggestions.forget();
     }
 
     /// Processors are numbered depth-first, parent before its sub-processors, as `build` visits them.
@@ -910,7 +927,8 @@ impl<'a> Resolver<'a> {
                 span: name.span,
             });
         }
-        self.not_found(name, found, expected, &|k| expect(k).is_some());
+        debug_assert!(found.is_none_or(|(kind, _)| !expected.accepts(kind)));
+        self.not_found(name, found, expected);
         None
     }
 
@@ -923,19 +941,19 @@ impl<'a> Resolver<'a> {
         name: &Word<'_>,
         found: Option<(Kind, Span)>,
         expected: Expected,
-        expect: &dyn Fn(Kind) -> bool,
     ) {
         let lang = self.lang;
         let noun = expected.noun(lang);
+        let names = &self.names;
+        let of_kind = || {
+            names
+                .iter()
+                .filter(move |(_, (k, _))| expected.accepts(*k))
+                .map(|(n, _)| *n)
+        };
         match found {
             Some((kind, declared)) => {
-                let mut right: Vec<&str> = self
-                    .names
-                    .iter()
-                    .filter(|(_, (k, _))| expect(*k))
-                    .map(|(n, _)| *n)
-                    .collect();
-                right.sort_unstable();
+                let right = &self.suggestions.group(expected, of_kind).sorted;
                 let help = match right.len() {
                     0 => tr!(
                         lang,
@@ -980,13 +998,9 @@ impl<'a> Resolver<'a> {
                 self.error(d);
             }
             None => {
-                let candidates: Vec<&str> = self
-                    .names
-                    .iter()
-                    .filter(|(_, (k, _))| expect(*k))
-                    .map(|(n, _)| *n)
-                    .collect();
-                let suggestion = did_you_mean(name.node, candidates.iter().copied());
+                let suggestion =
+                    self.suggestions
+                        .suggest(expected, name.node, names.len(), of_kind);
                 let mut d = Diagnostic::spec_error_at(
                     "unknown-name",
                     tr!(lang, text::UNKNOWN_NAME, name = name.node),
