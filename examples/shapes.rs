@@ -125,7 +125,10 @@ pub fn waivers_everywhere(activities: usize, seed: u64) -> Vec<(&'static str, St
             let code = codes[n % codes.len()];
             n += 1;
             let end = spec.len() - decl.len() + decl.find('\n').map_or(decl.len(), |i| i + 1);
-            spec.insert_str(end, &format!("  allow {code} \"accepted risk, case {n}\"\n"));
+            spec.insert_str(
+                end,
+                &format!("  allow {code} \"accepted risk, case {n}\"\n"),
+            );
         }
     }
     let config = "[rules.DPIA-MISSING]\nseverity = \"warning\"\n\

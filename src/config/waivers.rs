@@ -287,7 +287,10 @@ mod tests {
                 }
             }
         }
-        assert!(suppressed > 10_000, "the test covers waived findings: {suppressed}");
+        assert!(
+            suppressed > 10_000,
+            "the test covers waived findings: {suppressed}"
+        );
     }
 
     /// A waiver in each of n activities: a finding's look-up visits the activity it is in and no
