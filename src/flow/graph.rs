@@ -3,11 +3,14 @@
 //! Every party node knows its country, every edge the data categories it carries.
 
 use std::collections::BTreeSet;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use rustc_hash::FxHashMap;
 
 use crate::law::countries::CountryRef;
 use crate::semantic::model::*;
@@ -24,9 +27,11 @@ pub enum Node {
 /// The data categories carried along one edge.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flow {
-    /// In order of category, without repeats. A boxed slice rather than a set: a graph of 100,000
-    /// activities has some 250,000 edges, built once and then only read.
-    pub data: Box<[DataId]>,
+    /// In order of category, without repeats. A slice rather than a set: a graph of 100,000
+    /// activities has some 250,000 edges, built once and then only read. Shared between the edges
+    /// that carry all of an activity's data (from its sources, to its processors): an activity
+    /// with 10,000 categories and 10,000 processors held 10,000 copies of the same list.
+    pub data: Arc<[DataId]>,
 }
 
 impl Flow {
@@ -35,43 +40,125 @@ impl Flow {
     }
 }
 
-/// The edges made so far while building, and the data gathered for each (by edge index).
+/// The edges of the activity being added, and the data gathered for each edge (by edge index).
 #[derive(Default)]
 struct Edges {
-    /// Edges between processors, met again for every activity that uses the processor.
-    shared: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
-    /// Edges of the activity being added.
     local: Vec<(NodeIndex, NodeIndex, EdgeIndex)>,
-    data: Vec<Vec<DataId>>,
-    /// The categories already on each edge between processors, one bit per category.
-    seen: FxHashMap<EdgeIndex, Vec<u64>>,
-    /// Words of such a set: one bit for each data category of the model.
-    data_words: usize,
+    /// `local` as a map, once it is too long to scan (an activity with thousands of processors).
+    local_index: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
+    data: Vec<EdgeData>,
 }
 
+/// Above this many edges, an activity's own edges are looked up in a map rather than scanned.
+const SCANNED_EDGES: usize = 16;
+
 impl Edges {
-    /// Adds `data` to an edge between processors. Every activity that uses the processors hands the
-    /// edge its data, so the edge keeps a set of categories rather than a list as long as all of it.
-    fn carry(&mut self, edge: EdgeIndex, data: &[DataId]) {
-        let seen = self
-            .seen
-            .get_mut(&edge)
-            .expect("an edge between processors has its set");
-        for d in data {
-            seen[d.index() / 64] |= 1 << (d.index() % 64);
-        }
+    /// Starts on the edges of another activity.
+    fn next_activity(&mut self) {
+        self.local.clear();
+        self.local_index.clear();
     }
 
-    /// The data gathered for each edge, by edge index, in order of category.
-    fn into_data(self) -> impl Iterator<Item = Vec<DataId>> {
-        let Edges { data, seen, .. } = self;
-        data.into_iter().enumerate().map(move |(i, mut list)| {
-            if let Some(bits) = seen.get(&EdgeIndex::new(i)) {
-                list.extend(ids_of_bits(bits).map(DataId));
-            }
-            list
-        })
+    fn find_local(&self, from: NodeIndex, to: NodeIndex) -> Option<EdgeIndex> {
+        if self.local.len() > SCANNED_EDGES {
+            return self.local_index.get(&(from, to)).copied();
+        }
+        self.local
+            .iter()
+            .find(|(f, t, _)| (*f, *t) == (from, to))
+            .map(|&(_, _, e)| e)
     }
+
+    fn push_local(&mut self, from: NodeIndex, to: NodeIndex, edge: EdgeIndex) {
+        self.local.push((from, to, edge));
+        if self.local.len() > SCANNED_EDGES {
+            if self.local_index.is_empty() {
+                self.local_index
+                    .extend(self.local.iter().map(|&(f, t, e)| ((f, t), e)));
+            } else {
+                self.local_index.insert((from, to), edge);
+            }
+        }
+    }
+}
+
+/// The data of one edge while the graph is built.
+enum EdgeData {
+    /// A list sorted and without repeats, shared with other edges.
+    Shared(Arc<[DataId]>),
+    /// Gathered from several statements: sorted when the graph is complete.
+    Gathered(Vec<DataId>),
+}
+
+impl Carried<'_> {
+    fn list(&self) -> &[DataId] {
+        match self {
+            Carried::Shared(all) => all,
+            Carried::Listed(list) => list,
+        }
+    }
+}
+
+/// Data handed along an edge.
+#[derive(Clone, Copy)]
+enum Carried<'d> {
+    /// All of an activity's data, or all that reaches a processor.
+    Shared(&'d Arc<[DataId]>),
+    /// What one statement names (a `disclose`).
+    Listed(&'d [DataId]),
+}
+
+/// The activities whose data reaches a party, in order. A sub-processor that no activity uses
+/// directly shares the list of the processor that engages it: one processor with 30,000
+/// sub-processors, used by 30,000 activities, held 30,000 lists of 30,000 (4 GiB).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Users(Arc<[ActivityId]>);
+
+impl Deref for Users {
+    type Target = [ActivityId];
+    fn deref(&self) -> &[ActivityId] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Users {
+    type Item = &'a ActivityId;
+    type IntoIter = std::slice::Iter<'a, ActivityId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<ActivityId>> for Users {
+    fn from(list: Vec<ActivityId>) -> Users {
+        Users(list.into())
+    }
+}
+
+/// The union of two sorted lists without repeats, sorted and without repeats.
+fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The positions of the bits set, in order.
@@ -105,6 +192,9 @@ pub struct FlowGraph {
     activities: Vec<NodeIndex>,
     processors: Vec<NodeIndex>,
     recipients: Vec<NodeIndex>,
+    /// By processor: the activities whose data reaches it, directly or through the processors
+    /// above it.
+    processor_users: Vec<Users>,
 }
 
 impl FlowGraph {
@@ -134,93 +224,131 @@ impl FlowGraph {
             activities,
             processors,
             recipients,
+            processor_users: Vec::new(),
         };
         let mut edges = Edges {
             data: Vec::with_capacity(model.activities.len() * 3),
-            data_words: model.data.len().div_ceil(64),
             ..Edges::default()
         };
-        let mut all_data = Vec::new();
+        // By processor: the activities that hand it data themselves (`via`), and, for a processor
+        // that passes data on, the data they hand it. What goes on down the chains of
+        // sub-processors is added once the activities are all in, once per link of a chain, not
+        // once per activity and link: one processor with K sub-processors, used by K activities,
+        // made K² hand-overs.
+        let mut direct_users: Vec<Vec<ActivityId>> = vec![Vec::new(); model.processors.len()];
+        let mut handed: Vec<Vec<DataId>> = vec![Vec::new(); model.processors.len()];
         for (i, activity) in model.activities.iter().enumerate() {
             let here = flow.activities[i];
-            edges.local.clear();
-            all_data.clear();
-            all_data.extend(activity.data.iter().map(|d| d.id));
-            all_data.sort_unstable();
-            all_data.dedup();
+            edges.next_activity();
+            let all_data: Arc<[DataId]> = sorted(activity.data.iter().map(|d| d.id)).into();
+            let all = Carried::Shared(&all_data);
             for origin in &activity.sources {
                 let from = match origin.id {
                     Origin::Source(id) => flow.sources[id.index()],
                     Origin::Activity(id) => flow.activities[id.index()],
                 };
-                flow.add_flow(&mut edges, from, here, &all_data);
+                flow.add_flow(&mut edges, from, here, all);
             }
             for via in &activity.processors {
-                flow.hand_to_processor(&mut edges, model, here, via.id, &all_data);
+                let p = via.id.index();
+                flow.add_flow(&mut edges, here, flow.processors[p], all);
+                let id = ActivityId(i as u32);
+                if direct_users[p].last() != Some(&id) {
+                    direct_users[p].push(id);
+                }
+                if !model.processors[p].subprocessors.is_empty() {
+                    handed[p].extend_from_slice(&all_data);
+                    // Kept short: a processor used by many activities gets the same data often.
+                    if handed[p].len() > 4 * model.data.len() {
+                        handed[p] = sorted(std::mem::take(&mut handed[p]));
+                    }
+                }
             }
             for disclosure in &activity.disclosures {
                 let data = sorted(disclosure.data.iter().map(|d| d.id));
                 let to = flow.recipients[disclosure.recipient.id.index()];
-                flow.add_flow(&mut edges, here, to, &data);
+                flow.add_flow(&mut edges, here, to, Carried::Listed(&data));
             }
         }
+        flow.pass_on_to_subprocessors(model, &mut edges, direct_users, handed);
         // Each edge's data is sorted once, when the graph is complete, instead of one insertion at a
         // time into a set per edge.
-        for (i, data) in edges.into_data().enumerate() {
-            flow.graph[EdgeIndex::new(i)].data = sorted(data).into_boxed_slice();
+        for (i, data) in edges.data.into_iter().enumerate() {
+            flow.graph[EdgeIndex::new(i)].data = match data {
+                EdgeData::Shared(data) => data,
+                EdgeData::Gathered(data) => sorted(data).into(),
+            };
         }
         flow
     }
 
-    /// The processor gets the data, and passes it on to each of its sub-processors, recursively.
-    fn hand_to_processor(
+    /// Each processor that data reaches passes all of it on to each of its sub-processors, and so
+    /// on down the chain. Processors are numbered parent first, so one pass in order sees every
+    /// processor after the one above it.
+    fn pass_on_to_subprocessors(
         &mut self,
-        edges: &mut Edges,
         model: &Model,
-        from: NodeIndex,
-        processor: ProcessorId,
-        data: &[DataId],
+        edges: &mut Edges,
+        direct_users: Vec<Vec<ActivityId>>,
+        handed: Vec<Vec<DataId>>,
     ) {
-        let to = self.processors[processor.index()];
-        self.add_flow(edges, from, to, data);
-        for &sub in &model.processor(processor).subprocessors {
-            self.hand_to_processor(edges, model, to, sub, data);
+        // The data reaching each processor that passes data on (`None`: none reaches it).
+        let mut reaching: Vec<Option<Arc<[DataId]>>> = vec![None; model.processors.len()];
+        let mut users: Vec<Users> = Vec::with_capacity(model.processors.len());
+        for (p, (direct, handed)) in direct_users.into_iter().zip(handed).enumerate() {
+            let processor = &model.processors[p];
+            let parent = processor.parent.map(|q| {
+                debug_assert!(q.index() < p, "a processor is numbered after its parent");
+                q.index()
+            });
+            let above: &[ActivityId] = parent.map_or(&[], |q| &users[q]);
+            users.push(match (direct.is_empty(), above.is_empty()) {
+                (true, _) => parent.map(|q| users[q].clone()).unwrap_or_default(),
+                (false, true) => Users(direct.into()),
+                (false, false) => Users(union(&direct, above).into()),
+            });
+            if processor.subprocessors.is_empty() || users[p].is_empty() {
+                continue;
+            }
+            let from_above = parent.and_then(|q| reaching[q].as_deref()).unwrap_or(&[]);
+            let data: Arc<[DataId]> = union(&sorted(handed), from_above).into();
+            let here = self.processors[p];
+            for sub in &processor.subprocessors {
+                let edge = self
+                    .graph
+                    .add_edge(here, self.processors[sub.index()], Flow::default());
+                debug_assert_eq!(edge.index(), edges.data.len());
+                edges.data.push(EdgeData::Shared(Arc::clone(&data)));
+            }
+            reaching[p] = Some(data);
         }
+        self.processor_users = users;
     }
 
-    fn add_flow(&mut self, edges: &mut Edges, from: NodeIndex, to: NodeIndex, data: &[DataId]) {
+    fn add_flow(&mut self, edges: &mut Edges, from: NodeIndex, to: NodeIndex, data: Carried<'_>) {
         // An index of edges, not `find_edge`: that scans every edge out of `from`, and a register that
-        // feeds 100,000 activities would make building the graph quadratic. Only edges between
-        // processors recur across activities; the others touch the activity being added, so a short
-        // list of its own edges finds any repeat without a look-up in a table of every edge.
-        let between_processors = matches!(
-            (self.graph[from], self.graph[to]),
-            (Node::Processor(_), Node::Processor(_))
-        );
-        let known = if between_processors {
-            edges.shared.get(&(from, to)).copied()
-        } else {
-            edges
-                .local
-                .iter()
-                .find(|(f, t, _)| (*f, *t) == (from, to))
-                .map(|&(_, _, e)| e)
+        // feeds 100,000 activities would make building the graph quadratic. Edges between processors
+        // are added at the end (`pass_on_to_subprocessors`); the others touch the activity being
+        // added, so its own edges find any repeat.
+        let Some(edge) = edges.find_local(from, to) else {
+            let edge = self.graph.add_edge(from, to, Flow::default());
+            edges.push_local(from, to, edge);
+            edges.data.push(match data {
+                Carried::Shared(all) => EdgeData::Shared(Arc::clone(all)),
+                Carried::Listed(list) => EdgeData::Gathered(list.to_vec()),
+            });
+            return;
         };
-        match known {
-            Some(edge) if between_processors => edges.carry(edge, data),
-            Some(edge) => edges.data[edge.index()].extend_from_slice(data),
-            None => {
-                let edge = self.graph.add_edge(from, to, Flow::default());
-                if between_processors {
-                    edges.shared.insert((from, to), edge);
-                    edges.data.push(Vec::new());
-                    edges.seen.insert(edge, vec![0; edges.data_words]);
-                    edges.carry(edge, data);
-                } else {
-                    edges.local.push((from, to, edge));
-                    edges.data.push(data.to_vec());
-                }
+        let gathered = &mut edges.data[edge.index()];
+        match (&mut *gathered, data) {
+            // The same list again (a source named twice): nothing new.
+            (EdgeData::Shared(had), Carried::Shared(more)) if Arc::ptr_eq(had, more) => {}
+            (EdgeData::Shared(had), more) => {
+                let mut list = had.to_vec();
+                list.extend_from_slice(more.list());
+                *gathered = EdgeData::Gathered(list);
             }
+            (EdgeData::Gathered(list), more) => list.extend_from_slice(more.list()),
         }
     }
 
@@ -253,8 +381,16 @@ impl FlowGraph {
         ids_of_bits(&bits).map(DataId).collect()
     }
 
+    /// The activities whose data reaches a processor, directly or through the processors above it.
+    pub fn processor_users(&self, id: ProcessorId) -> &Users {
+        &self.processor_users[id.index()]
+    }
+
     /// The activities whose data reaches a node (directly or through processors).
     pub fn activities_reaching(&self, node: NodeIndex) -> Vec<ActivityId> {
+        if let Node::Processor(id) = self.graph[node] {
+            return self.processor_users(id).to_vec();
+        }
         let mut found = Vec::new();
         let mut stack = vec![node];
         let mut seen = Vec::new();

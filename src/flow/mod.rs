@@ -4,4 +4,4 @@ mod graph;
 pub mod render;
 pub mod transfers;
 
-pub use graph::{Flow, FlowGraph, Node, processor_chain};
+pub use graph::{Flow, FlowGraph, Node, Users, processor_chain};

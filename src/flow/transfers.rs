@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use petgraph::graph::NodeIndex;
 
-use super::graph::{FlowGraph, Node, processor_chain};
+use super::graph::{FlowGraph, Node, Users, processor_chain};
 use crate::i18n::Lang;
 use crate::law::countries::{CountryRef, Zone};
-use crate::semantic::model::{ActivityId, DataId, Model, ProcessorId, RecipientId, TransferDecl};
+use crate::semantic::model::{DataId, Model, ProcessorId, RecipientId, TransferDecl};
 use crate::syntax::ast::Text;
 use crate::syntax::span::{Span, Spanned};
 use crate::tr;
@@ -40,7 +40,7 @@ pub struct Destination<'m> {
     /// The transfer impact assessment declared for it (`tia "..."`).
     pub tia: Option<&'m Text>,
     /// The activities whose data reaches it.
-    pub activities: Vec<ActivityId>,
+    pub activities: Users,
     /// The categories that reach it.
     pub data: BTreeSet<DataId>,
     /// The chain of processors from the one an activity uses down to this one (empty for a recipient).
@@ -218,7 +218,10 @@ impl<'m> Candidate<'m> {
             stated: self.stated,
             transfer: self.transfer,
             tia: self.tia,
-            activities: flow.activities_reaching(self.index),
+            activities: match self.node {
+                Node::Processor(id) => flow.processor_users(id).clone(),
+                _ => flow.activities_reaching(self.index).into(),
+            },
             data,
             chain: chain(),
         })

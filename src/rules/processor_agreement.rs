@@ -96,7 +96,7 @@ impl Rule for ProcessorAgreement {
                 continue;
             }
             let id = ProcessorId(i as u32);
-            let users = cx.flow.activities_reaching(cx.flow.processor_node(id));
+            let users = cx.flow.processor_users(id);
             let Some(first_user) = users.first() else {
                 continue;
             };

@@ -127,7 +127,7 @@ impl Rule for SubprocessorAuthorisation {
                 continue;
             }
             let id = ProcessorId(i as u32);
-            let users = cx.flow.activities_reaching(cx.flow.processor_node(id));
+            let users = cx.flow.processor_users(id);
             let Some(first_user) = users.first() else {
                 continue;
             };

@@ -3,3 +3,4 @@
 pub mod model;
 pub mod resolve;
 pub mod stream;
+mod suggest;

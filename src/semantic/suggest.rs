@@ -1,0 +1,225 @@
+//! Did-you-mean for the names a spec uses but does not declare, in time linear in the spec.
+//!
+//! Each unknown name is compared (Jaro-Winkler, as [`did_you_mean`](crate::diagnostic::did_you_mean))
+//! with the declared names it could stand for. Done afresh for each reference, that was quadratic: a
+//! directory checked without its common file (10,000 activities, each naming categories and groups
+//! declared in the missing file) took 50 s, since every reference gathered the declared names of
+//! its kind from the whole table and lowercased them again. Here the names of each kind are gathered
+//! and lowercased once, and the answer is kept for each distinct unknown name.
+//!
+//! What is left is the distinct unknown names times the declared names of their kind, which a
+//! spec can still make quadratic (100,000 activities each naming a misspelt other activity). So
+//! the comparisons of one run are capped at [`BUDGET_BASE`] plus [`BUDGET_PER_NAME`] per declared
+//! name: linear in the spec. A name is compared with every candidate or not at all, so a suggestion
+//! given is always the best one; once the budget is spent, further unknown names get the help that
+//! shows how to declare them instead of a suggestion. A spec with that many typos is rare, and
+//! the first ones, which get their suggestion, are the ones a reader starts with.
+
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
+
+/// Comparisons any spec may use, whatever its size: under 0.1 s, and room for the suggestions of
+/// 250 distinct unknown names in a spec of 1,000 names.
+pub const BUDGET_BASE: u64 = 1 << 18;
+/// Comparisons allowed for each declared name, on top of [`BUDGET_BASE`].
+pub const BUDGET_PER_NAME: u64 = 2;
+
+/// The declared names of one kind, as the suggestions need them.
+pub struct Group<'a> {
+    /// Each name with its lowercase form, in the order they were given.
+    names: Vec<(&'a str, String)>,
+    /// The names in order, for help that lists them.
+    pub sorted: Vec<&'a str>,
+    /// The answer for each unknown name already asked about.
+    answers: FxHashMap<Box<str>, Option<&'a str>>,
+}
+
+/// Suggestions for unknown names, by the kind of name expected (`K`).
+pub struct Suggestions<'a, K> {
+    groups: FxHashMap<K, Group<'a>>,
+    /// Comparisons left in this run; `None` until the first is needed.
+    budget: Option<u64>,
+    /// The budget's base and its share per declared name.
+    base: u64,
+    per_name: u64,
+    /// Comparisons made, for the test that keeps them linear.
+    #[cfg(test)]
+    comparisons: u64,
+}
+
+impl<K> Default for Suggestions<'_, K> {
+    fn default() -> Self {
+        Suggestions {
+            groups: FxHashMap::default(),
+            budget: None,
+            base: BUDGET_BASE,
+            per_name: BUDGET_PER_NAME,
+            #[cfg(test)]
+            comparisons: 0,
+        }
+    }
+}
+
+impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
+    /// A name was declared: what was gathered before no longer holds.
+    pub fn forget(&mut self) {
+        if !self.groups.is_empty() {
+            self.groups.clear();
+        }
+    }
+
+    /// The declared names of kind `key`, gathered from `names` the first time.
+    pub fn group<I>(&mut self, key: K, names: impl FnOnce() -> I) -> &Group<'a>
+    where
+        I: Iterator<Item = &'a str>,
+    {
+        self.groups.entry(key).or_insert_with(|| {
+            let names: Vec<(&'a str, String)> = names().map(|n| (n, n.to_lowercase())).collect();
+            let mut sorted: Vec<&'a str> = names.iter().map(|(n, _)| *n).collect();
+            sorted.sort_unstable();
+            Group {
+                names,
+                sorted,
+                answers: FxHashMap::default(),
+            }
+        })
+    }
+
+    /// The declared name of kind `key` closest to `word`, if close enough to be a likely typo: the
+    /// same answer as [`did_you_mean`](crate::diagnostic::did_you_mean) over the names of `names`,
+    /// or `None` once the budget for a spec of `declared` names is spent.
+    pub fn suggest<I>(
+        &mut self,
+        key: K,
+        word: &str,
+        declared: usize,
+        names: impl FnOnce() -> I,
+    ) -> Option<&'a str>
+    where
+        I: Iterator<Item = &'a str>,
+    {
+        let budget = *self
+            .budget
+            .get_or_insert(self.base + self.per_name * declared as u64);
+        self.group(key, names);
+        let group = self.groups.get_mut(&key).expect("just gathered");
+        if let Some(answer) = group.answers.get(word) {
+            return *answer;
+        }
+        let cost = group.names.len() as u64;
+        let answer = if cost <= budget {
+            let word = word.to_lowercase();
+            let best = group
+                .names
+                .iter()
+                .map(|(name, lower)| (strsim::jaro_winkler(&word, lower), *name))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, name)| name);
+            self.budget = Some(budget - cost);
+            #[cfg(test)]
+            {
+                self.comparisons += cost;
+            }
+            best
+        } else {
+            None
+        };
+        group.answers.insert(word.into(), answer);
+        answer
+    }
+
+    /// With a budget of `base` comparisons and `per_name` more per declared name.
+    #[cfg(test)]
+    fn with_budget(base: u64, per_name: u64) -> Self {
+        Suggestions {
+            base,
+            per_name,
+            ..Suggestions::default()
+        }
+    }
+
+    /// Comparisons made so far.
+    #[cfg(test)]
+    pub fn comparisons(&self) -> u64 {
+        self.comparisons
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::did_you_mean;
+
+    const NAMES: &[&str] = &[
+        "citizens",
+        "Children",
+        "case_data",
+        "cpr_number",
+        "health_social_12",
+        "health_school_13",
+        "act_1_social",
+        "act_11_social",
+    ];
+
+    #[test]
+    fn suggests_what_did_you_mean_suggests() {
+        let mut s = Suggestions::default();
+        for word in [
+            "citizen",
+            "childern",
+            "CASE_DATA",
+            "cpr_nummer",
+            "health_social_13",
+            "act_1_socialx",
+            "xyz",
+            "",
+        ] {
+            let expected = did_you_mean(word, NAMES.iter().copied());
+            assert_eq!(
+                s.suggest(0, word, NAMES.len(), || NAMES.iter().copied()),
+                expected,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_is_compared_once_however_often_it_is_used() {
+        let mut s = Suggestions::default();
+        for _ in 0..100 {
+            s.suggest(0, "citizen", NAMES.len(), || NAMES.iter().copied());
+            s.suggest(1, "citizen", NAMES.len(), || NAMES.iter().copied());
+        }
+        assert_eq!(s.comparisons(), 2 * NAMES.len() as u64);
+    }
+
+    /// n declared names and n distinct unknown names, each close to one of them: the comparisons
+    /// stay within the budget, which grows with n, not n². (A smaller budget than a run's, so
+    /// that the test is quick; the same code.)
+    #[test]
+    fn comparisons_grow_linearly_with_the_spec() {
+        const BASE: u64 = 10_000;
+        const PER_NAME: u64 = 8;
+        let count = |n: usize| {
+            let declared: Vec<String> = (0..n).map(|i| format!("act_{i}_social")).collect();
+            let mut s = Suggestions::with_budget(BASE, PER_NAME);
+            let mut suggested = 0;
+            for i in 0..n {
+                let typo = format!("act_{i}_socialx");
+                let answer = s.suggest(0, &typo, n, || declared.iter().map(String::as_str));
+                suggested += usize::from(answer.is_some());
+            }
+            (s.comparisons(), suggested)
+        };
+        let (small, small_suggested) = count(100);
+        let (large, large_suggested) = count(2_000);
+        // At 100 names, everything fits: each typo gets its suggestion.
+        assert_eq!(small_suggested, 100);
+        assert_eq!(small, 100 * 100);
+        // At 20 times the size, 400 times the work without the cap.
+        assert!(large <= BASE + PER_NAME * 2_000, "{large}");
+        assert!(large_suggested > 0);
+    }
+}
