@@ -3,19 +3,19 @@
 //!
 //! miette stays behind this file: the rest of hjemmel only knows [`Diagnostic`].
 
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use std::fmt;
-use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
-
+use super::excerpt::Excerpt;
+use super::excerpt_source::ExcerptSource;
 use super::group::{self, Group};
 use super::location::Location;
 use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
 use crate::i18n::Lang;
-use crate::source::{SourceMap, SourceText};
-use crate::syntax::span::FileId;
+use crate::source::SourceMap;
+use crate::syntax::span::Span;
 use crate::tr;
 
 /// How to draw.
@@ -123,7 +123,7 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_context_lines(1);
+        .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     let mut total = Counts::default();
     for report in reports {
@@ -411,38 +411,42 @@ fn warnings(n: usize, lang: Lang) -> String {
     }
 }
 
-/// A [`Diagnostic`] dressed for miette. Labels in the primary's file are drawn on its source; labels in
-/// other files of the spec become related notes drawn on theirs.
+/// Lines miette shows before and after the labelled ones.
+const CONTEXT_LINES: usize = 1;
+
+/// A [`Diagnostic`] dressed for miette. Labels in the primary's file are drawn on an excerpt of it;
+/// labels in other files of the spec, or far from the primary one, become related notes drawn on an
+/// excerpt of their own.
 struct View<'a> {
     d: &'a Diagnostic,
     lang: Lang,
-    source: Option<NamedSource<Arc<SourceText>>>,
+    source: Option<ExcerptSource<'a>>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Related>,
+    related: Vec<Related<'a>>,
     help: Option<String>,
 }
 
 /// A label far from the primary one or in another file, drawn as a note of its own.
-struct Related {
-    source: NamedSource<Arc<SourceText>>,
+struct Related<'a> {
+    source: ExcerptSource<'a>,
     label: LabeledSpan,
     message: String,
 }
 
 impl<'a> View<'a> {
-    fn new(sources: &SourceMap, d: &'a Diagnostic, lang: Lang) -> Self {
+    fn new(sources: &'a SourceMap, d: &'a Diagnostic, lang: Lang) -> Self {
         let file = d
             .primary
             .as_ref()
             .map(|l| l.span.file)
             .filter(|f| f.0 != u32::MAX);
-        let named = |id: FileId| {
-            let f = sources.file(id);
-            NamedSource::new(f.name.clone(), f.text.clone()).with_language("hjemmel")
-        };
-        let mut labels = Vec::new();
+        let mut near: Vec<(&Label, bool)> = Vec::new();
         let mut related = Vec::new();
-        let primary_line = d.primary.as_ref().map(|l| line_of(sources, l.span));
+        let primary_line = d
+            .primary
+            .as_ref()
+            .filter(|_| file.is_some())
+            .map(|l| line_of(sources, l.span));
         let all = d
             .primary
             .iter()
@@ -452,27 +456,34 @@ impl<'a> View<'a> {
             if label.span.is_synthetic() {
                 continue;
             }
-            let near = Some(label.span.file) == file
+            let is_near = Some(label.span.file) == file
                 && primary_line
                     .is_some_and(|p| line_of(sources, label.span).abs_diff(p) <= NEAR_LINES);
-            if primary || near {
-                labels.push(labeled(label, primary));
+            if primary || is_near {
+                near.push((label, primary));
             } else {
                 // Far away or in another file: its own snippet, so the reader is not shown every line between.
+                let source = excerpt_of(sources, &[label.span]);
                 related.push(Related {
-                    source: named(label.span.file),
-                    label: LabeledSpan::new_primary_with_span(
-                        None,
-                        (label.span.start as usize, label.span.len()),
-                    ),
+                    label: LabeledSpan::new_primary_with_span(None, source.span(label.span)),
+                    source,
                     message: label.message.clone(),
                 });
             }
         }
+        let spans: Vec<Span> = near.iter().map(|(l, _)| l.span).collect();
+        let source = file.map(|_| excerpt_of(sources, &spans));
+        let labels = match &source {
+            Some(source) => near
+                .iter()
+                .map(|(label, primary)| labeled(label, source.span(label.span), *primary))
+                .collect(),
+            None => Vec::new(),
+        };
         View {
             d,
             lang,
-            source: file.map(named),
+            source,
             labels,
             related,
             help: help_text(d, lang),
@@ -480,15 +491,29 @@ impl<'a> View<'a> {
     }
 }
 
+/// The lines miette draws around `spans` (of one file, not synthetic; at least one): from the line
+/// before the first to the lines after the last, long lines cut around the spans' ends. One line
+/// more after than miette shows, since it reads one further when a span ends at a line's end.
+fn excerpt_of<'a>(sources: &'a SourceMap, spans: &[Span]) -> ExcerptSource<'a> {
+    let file = sources.file(spans[0].file);
+    let from = spans.iter().map(|s| s.start as usize).min().unwrap_or(0);
+    let to = spans.iter().map(|s| s.end as usize).max().unwrap_or(from);
+    let points: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.start as usize, s.end as usize])
+        .collect();
+    let excerpt = Excerpt::around(file, from, to, CONTEXT_LINES, CONTEXT_LINES + 1, &points);
+    ExcerptSource::new(file, &excerpt)
+}
+
 /// Secondary labels further than this many lines from the primary one get a snippet of their own.
 const NEAR_LINES: usize = 6;
 
-fn line_of(sources: &SourceMap, span: crate::syntax::span::Span) -> usize {
+fn line_of(sources: &SourceMap, span: Span) -> usize {
     sources.file(span.file).line_col(span.start as usize).0
 }
 
-fn labeled(label: &Label, primary: bool) -> LabeledSpan {
-    let span = (label.span.start as usize, label.span.len());
+fn labeled(label: &Label, span: miette::SourceSpan, primary: bool) -> LabeledSpan {
     let text = Some(label.message.clone()).filter(|m| !m.is_empty());
     if primary {
         LabeledSpan::new_primary_with_span(text, span)
@@ -571,21 +596,21 @@ impl miette::Diagnostic for View<'_> {
     }
 }
 
-impl fmt::Debug for Related {
+impl fmt::Debug for Related<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)
     }
 }
 
-impl fmt::Display for Related {
+impl fmt::Display for Related<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)
     }
 }
 
-impl std::error::Error for Related {}
+impl std::error::Error for Related<'_> {}
 
-impl miette::Diagnostic for Related {
+impl miette::Diagnostic for Related<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette::Severity::Advice)
     }
