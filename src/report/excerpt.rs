@@ -99,7 +99,7 @@ pub fn shown_line(file: &SourceFile, number: usize, start: usize, points: &[usiz
 /// The parts of the line `line` of `text` to show: all of it when it is short; otherwise a window
 /// around each of `points` that falls on it (the start of the line when none does), windows that
 /// meet joined.
-fn pieces(text: &str, line: Range<usize>, points: &[usize]) -> Vec<Range<usize>> {
+pub fn pieces(text: &str, line: Range<usize>, points: &[usize]) -> Vec<Range<usize>> {
     if line.len() <= LONG_LINE {
         return vec![line];
     }
