@@ -623,3 +623,103 @@ impl miette::Diagnostic for Related<'_> {
         Some(Box::new(std::iter::once(self.label.clone())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, lines};
+    use crate::syntax::span::FileId;
+
+    /// A spec on one line: a used data category, then `unused` ones, each a finding
+    /// (UNUSED-DECLARATION), further and further along the line.
+    fn one_line_spec(unused: usize) -> SourceMap {
+        let mut text = String::from(
+            "controller k \"Kommune\" { public authority contact \"post@k.dk\" dpo { email \"dpo@k.dk\" } } \
+             subjects citizens \"Borgere\" citizens data used \"Navn\" ordinary \
+             activity a \"Ansøgninger\" { purpose \"Behandle ansøgninger\" subjects citizens data used \
+             basis gdpr 6(1)(e), law \"Lov om kommunernes styrelse\" retain all for 5 years } ",
+        );
+        for i in 0..unused {
+            text.push_str(&format!("data unused_{i} \"Ubrugt æ {i}\" ordinary "));
+        }
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("one.hjemmel", text));
+        sources
+    }
+
+    /// Bytes the line look-ups scanned and bytes written, per finding, rendering every finding of a
+    /// one-line spec with `unused` findings on its own (`group: false`) and grouped.
+    fn cost_per_finding(unused: usize) -> (usize, usize) {
+        let sources = one_line_spec(unused);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        assert_eq!(checked.findings.len(), unused);
+        let report = SpecReport {
+            path: "one.hjemmel",
+            sources: &sources,
+            diagnostics: &checked.findings,
+            suppressed: &[],
+            understood: true,
+        };
+        let before = lines::scanned();
+        let mut written = 0;
+        for group in [false, true] {
+            let style = Style {
+                group,
+                ..Style::PLAIN
+            };
+            written += render(std::slice::from_ref(&report), style).len();
+        }
+        ((lines::scanned() - before) / unused, written / unused)
+    }
+
+    /// The human format costs the same per finding however far along one line the findings are:
+    /// miette is handed an excerpt, not the line, and the line look-ups scan a block at most. Before,
+    /// miette read the line up to every label and printed all of it under every finding.
+    #[test]
+    fn a_finding_on_a_long_line_costs_the_same_wherever_it_is() {
+        let (scanned_small, written_small) = cost_per_finding(200);
+        let (scanned_large, written_large) = cost_per_finding(3_200);
+        assert!(
+            scanned_large <= scanned_small * 5 / 4 + 64,
+            "scanned per finding: {scanned_small} then {scanned_large}"
+        );
+        assert!(
+            written_large <= written_small * 5 / 4 + 64,
+            "written per finding: {written_small} then {written_large}"
+        );
+        assert!(written_large < 2_000, "{written_large}");
+    }
+
+    /// A label past column 65,535 made miette panic (an underline padded wider than `u16::MAX`).
+    #[test]
+    fn a_label_past_column_65535_is_drawn_with_the_line_cut() {
+        let sources = one_line_spec(2_500);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        let last = checked.findings.last().expect("findings");
+        let (line, column) = sources
+            .file(FileId(0))
+            .line_col(last.primary.as_ref().unwrap().span.start as usize);
+        assert!(line == 1 && column > 70_000, "{line}:{column}");
+        let shown = render(
+            &[SpecReport {
+                path: "one.hjemmel",
+                sources: &sources,
+                diagnostics: std::slice::from_ref(last),
+                suppressed: &[],
+                understood: true,
+            }],
+            Style::PLAIN,
+        );
+        assert!(
+            shown.contains(&format!("[one.hjemmel:1:{column}]")),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(
+                " 1 │ …97\" ordinary data unused_2498 \"Ubrugt æ 2498\" ordinary data unused_2499 "
+            ),
+            "{shown}"
+        );
+        assert!(shown.lines().all(|l| l.chars().count() < 200), "{shown}");
+    }
+}
