@@ -214,7 +214,7 @@ mod tests {
         let text = "x".repeat(10 * LONG_LINE);
         let f = file(&text);
         let line = shown_line(&f, 1, 0, &[]);
-        assert_eq!(line.pieces, [0..BEFORE + AFTER]);
+        assert_eq!(line.pieces, vec![(0..BEFORE + AFTER)]);
         assert!(!line.cut_before() && line.cut_after());
     }
 }
