@@ -386,15 +386,20 @@ fn summary(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang
 fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let model = &checked.model;
     let rows = overview::per_activity(model, &checked.findings);
-    // The card of each (activity, code).
-    let card = |activity: usize, code: &str| {
-        groups.iter().position(|g| {
-            g.first().code == code
-                && g.findings
-                    .iter()
-                    .any(|d| overview::activity(model, d) == Some(activity))
-        })
-    };
+    let activities = overview::Activities::of(model);
+    // The first card of each (activity, code), found in one pass over the cards.
+    let mut cards: std::collections::HashMap<(usize, &str), usize> =
+        std::collections::HashMap::new();
+    for (n, g) in groups.iter().enumerate() {
+        for d in &g.findings {
+            if let Some(activity) = activities.of_finding(d) {
+                cards
+                    .entry((activity, g.first().code.as_str()))
+                    .or_insert(n);
+            }
+        }
+    }
+    let card = |activity: usize, code: &str| cards.get(&(activity, code)).copied();
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -439,7 +444,7 @@ fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], 
     let (errors, warnings) = checked
         .findings
         .iter()
-        .filter(|d| overview::activity(model, d).is_none())
+        .filter(|d| activities.of_finding(d).is_none())
         .fold((0, 0), |(e, w), d| match d.severity {
             Severity::Error => (e + 1, w),
             Severity::Warning => (e, w + 1),

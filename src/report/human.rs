@@ -3,23 +3,20 @@
 //!
 //! miette stays behind this file: the rest of hjemmel only knows [`Diagnostic`].
 
-use std::borrow::Cow;
-use std::cell::RefCell;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use std::fmt;
-use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
-use rustc_hash::FxHashMap;
-
+use super::excerpt::Excerpt;
+use super::excerpt_source::ExcerptSource;
 use super::group::{self, Group};
 use super::location::Location;
 use super::{Counts, SpecReport, rule_title, severity};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{DeclarationKind, Diagnostic, Label, Origin, Severity};
-use crate::escape::{terminal, terminal_line, terminal_source};
+use crate::escape::{terminal, terminal_line};
 use crate::i18n::Lang;
-use crate::source::{SourceMap, SourceText};
-use crate::syntax::span::FileId;
+use crate::source::SourceMap;
+use crate::syntax::span::Span;
 use crate::tr;
 
 /// How to draw.
@@ -127,19 +124,18 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_context_lines(1);
+        .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     let mut total = Counts::default();
     for report in reports {
-        let shown = Shown::new(report.sources);
         if style.group {
             for g in group::group(report.diagnostics) {
-                render_one(&handler, &shown, g.first(), lang, &mut out);
+                render_one(&handler, report.sources, g.first(), lang, &mut out);
                 render_others(report, &g, lang, &mut out);
             }
         } else {
             for d in report.diagnostics {
-                render_one(&handler, &shown, d, lang, &mut out);
+                render_one(&handler, report.sources, d, lang, &mut out);
             }
         }
         render_suppressed(report, lang, &mut out);
@@ -248,12 +244,12 @@ fn by_rule(reports: &[SpecReport<'_>], lang: Lang) -> String {
 
 fn render_one(
     handler: &GraphicalReportHandler,
-    shown: &Shown<'_>,
+    sources: &SourceMap,
     d: &Diagnostic,
     lang: Lang,
     out: &mut String,
 ) {
-    let view = View::new(shown, d, lang);
+    let view = View::new(sources, d, lang);
     let mut report = String::new();
     if handler.render_report(&mut report, &view).is_err() {
         // Rendering into a String cannot fail; keep the message even if miette did.
@@ -419,41 +415,44 @@ fn warnings(n: usize, lang: Lang) -> String {
     }
 }
 
-/// A [`Diagnostic`] dressed for miette. Labels in the primary's file are drawn on its source; labels in
-/// other files of the spec become related notes drawn on theirs.
+/// Lines miette shows before and after the labelled ones.
+const CONTEXT_LINES: usize = 1;
+
+/// A [`Diagnostic`] dressed for miette. Labels in the primary's file are drawn on an excerpt of it;
+/// labels in other files of the spec, or far from the primary one, become related notes drawn on an
+/// excerpt of their own.
 struct View<'a> {
     d: &'a Diagnostic,
     /// The message, without control characters (`escape::terminal`).
     message: String,
     lang: Lang,
-    source: Option<NamedSource<Arc<SourceText>>>,
+    source: Option<ExcerptSource<'a>>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Related>,
+    related: Vec<Related<'a>>,
     help: Option<String>,
 }
 
 /// A label far from the primary one or in another file, drawn as a note of its own.
-struct Related {
-    source: NamedSource<Arc<SourceText>>,
+struct Related<'a> {
+    source: ExcerptSource<'a>,
     label: LabeledSpan,
     message: String,
 }
 
 impl<'a> View<'a> {
-    fn new(shown: &Shown<'_>, d: &'a Diagnostic, lang: Lang) -> Self {
-        let sources = shown.sources;
+    fn new(sources: &'a SourceMap, d: &'a Diagnostic, lang: Lang) -> Self {
         let file = d
             .primary
             .as_ref()
             .map(|l| l.span.file)
             .filter(|f| f.0 != u32::MAX);
-        let named = |id: FileId| {
-            let (name, text) = shown.file(id);
-            NamedSource::new(name, text).with_language("hjemmel")
-        };
-        let mut labels = Vec::new();
+        let mut near: Vec<(&Label, bool)> = Vec::new();
         let mut related = Vec::new();
-        let primary_line = d.primary.as_ref().map(|l| line_of(sources, l.span));
+        let primary_line = d
+            .primary
+            .as_ref()
+            .filter(|_| file.is_some())
+            .map(|l| line_of(sources, l.span));
         let all = d
             .primary
             .iter()
@@ -463,28 +462,35 @@ impl<'a> View<'a> {
             if label.span.is_synthetic() {
                 continue;
             }
-            let near = Some(label.span.file) == file
+            let is_near = Some(label.span.file) == file
                 && primary_line
                     .is_some_and(|p| line_of(sources, label.span).abs_diff(p) <= NEAR_LINES);
-            if primary || near {
-                labels.push(labeled(label, primary));
+            if primary || is_near {
+                near.push((label, primary));
             } else {
                 // Far away or in another file: its own snippet, so the reader is not shown every line between.
+                let source = excerpt_of(sources, &[label.span]);
                 related.push(Related {
-                    source: named(label.span.file),
-                    label: LabeledSpan::new_primary_with_span(
-                        None,
-                        (label.span.start as usize, label.span.len()),
-                    ),
+                    label: LabeledSpan::new_primary_with_span(None, source.span(label.span)),
+                    source,
                     message: terminal(&label.message).into_owned(),
                 });
             }
         }
+        let spans: Vec<Span> = near.iter().map(|(l, _)| l.span).collect();
+        let source = file.map(|_| excerpt_of(sources, &spans));
+        let labels = match &source {
+            Some(source) => near
+                .iter()
+                .map(|(label, primary)| labeled(label, source.span(label.span), *primary))
+                .collect(),
+            None => Vec::new(),
+        };
         View {
             d,
             message: terminal(&d.message).into_owned(),
             lang,
-            source: file.map(named),
+            source,
             labels,
             related,
             help: help_text(d, lang).map(|h| terminal(&h).into_owned()),
@@ -492,47 +498,29 @@ impl<'a> View<'a> {
     }
 }
 
-/// The files of a spec as a terminal may show them: the name and the text without control or
-/// text-direction characters (`escape::terminal`, `escape::terminal_source`, which keeps every
-/// offset). Each file is looked at once per report, not once per finding.
-struct Shown<'a> {
-    sources: &'a SourceMap,
-    files: RefCell<FxHashMap<FileId, (String, Arc<SourceText>)>>,
-}
-
-impl<'a> Shown<'a> {
-    fn new(sources: &'a SourceMap) -> Self {
-        Shown {
-            sources,
-            files: RefCell::default(),
-        }
-    }
-
-    fn file(&self, id: FileId) -> (String, Arc<SourceText>) {
-        self.files
-            .borrow_mut()
-            .entry(id)
-            .or_insert_with(|| {
-                let f = self.sources.file(id);
-                let text = match terminal_source(&f.text) {
-                    Cow::Borrowed(_) => f.text.clone(),
-                    Cow::Owned(text) => Arc::new(SourceText::from(text)),
-                };
-                (terminal(&f.name).into_owned(), text)
-            })
-            .clone()
-    }
+/// The lines miette draws around `spans` (of one file, not synthetic; at least one): from the line
+/// before the first to the lines after the last, long lines cut around the spans' ends. One line
+/// more after than miette shows, since it reads one further when a span ends at a line's end.
+fn excerpt_of<'a>(sources: &'a SourceMap, spans: &[Span]) -> ExcerptSource<'a> {
+    let file = sources.file(spans[0].file);
+    let from = spans.iter().map(|s| s.start as usize).min().unwrap_or(0);
+    let to = spans.iter().map(|s| s.end as usize).max().unwrap_or(from);
+    let points: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.start as usize, s.end as usize])
+        .collect();
+    let excerpt = Excerpt::around(file, from, to, CONTEXT_LINES, CONTEXT_LINES + 1, &points);
+    ExcerptSource::new(file, &excerpt)
 }
 
 /// Secondary labels further than this many lines from the primary one get a snippet of their own.
 const NEAR_LINES: usize = 6;
 
-fn line_of(sources: &SourceMap, span: crate::syntax::span::Span) -> usize {
+fn line_of(sources: &SourceMap, span: Span) -> usize {
     sources.file(span.file).line_col(span.start as usize).0
 }
 
-fn labeled(label: &Label, primary: bool) -> LabeledSpan {
-    let span = (label.span.start as usize, label.span.len());
+fn labeled(label: &Label, span: miette::SourceSpan, primary: bool) -> LabeledSpan {
     let text = Some(terminal(&label.message).into_owned()).filter(|m| !m.is_empty());
     if primary {
         LabeledSpan::new_primary_with_span(text, span)
@@ -615,21 +603,21 @@ impl miette::Diagnostic for View<'_> {
     }
 }
 
-impl fmt::Debug for Related {
+impl fmt::Debug for Related<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)
     }
 }
 
-impl fmt::Display for Related {
+impl fmt::Display for Related<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)
     }
 }
 
-impl std::error::Error for Related {}
+impl std::error::Error for Related<'_> {}
 
-impl miette::Diagnostic for Related {
+impl miette::Diagnostic for Related<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette::Severity::Advice)
     }
@@ -640,5 +628,105 @@ impl miette::Diagnostic for Related {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, lines};
+    use crate::syntax::span::FileId;
+
+    /// A spec on one line: a used data category, then `unused` ones, each a finding
+    /// (UNUSED-DECLARATION), further and further along the line.
+    fn one_line_spec(unused: usize) -> SourceMap {
+        let mut text = String::from(
+            "controller k \"Kommune\" { public authority contact \"post@k.dk\" dpo { email \"dpo@k.dk\" } } \
+             subjects citizens \"Borgere\" citizens data used \"Navn\" ordinary \
+             activity a \"Ansøgninger\" { purpose \"Behandle ansøgninger\" subjects citizens data used \
+             basis gdpr 6(1)(e), law \"Lov om kommunernes styrelse\" retain all for 5 years } ",
+        );
+        for i in 0..unused {
+            text.push_str(&format!("data unused_{i} \"Ubrugt æ {i}\" ordinary "));
+        }
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("one.hjemmel", text));
+        sources
+    }
+
+    /// Bytes the line look-ups scanned and bytes written, per finding, rendering every finding of a
+    /// one-line spec with `unused` findings on its own (`group: false`) and grouped.
+    fn cost_per_finding(unused: usize) -> (usize, usize) {
+        let sources = one_line_spec(unused);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        assert_eq!(checked.findings.len(), unused);
+        let report = SpecReport {
+            path: "one.hjemmel",
+            sources: &sources,
+            diagnostics: &checked.findings,
+            suppressed: &[],
+            understood: true,
+        };
+        let before = lines::scanned();
+        let mut written = 0;
+        for group in [false, true] {
+            let style = Style {
+                group,
+                ..Style::PLAIN
+            };
+            written += render(std::slice::from_ref(&report), style).len();
+        }
+        ((lines::scanned() - before) / unused, written / unused)
+    }
+
+    /// The human format costs the same per finding however far along one line the findings are:
+    /// miette is handed an excerpt, not the line, and the line look-ups scan a block at most. Before,
+    /// miette read the line up to every label and printed all of it under every finding.
+    #[test]
+    fn a_finding_on_a_long_line_costs_the_same_wherever_it_is() {
+        let (scanned_small, written_small) = cost_per_finding(200);
+        let (scanned_large, written_large) = cost_per_finding(3_200);
+        assert!(
+            scanned_large <= scanned_small * 5 / 4 + 64,
+            "scanned per finding: {scanned_small} then {scanned_large}"
+        );
+        assert!(
+            written_large <= written_small * 5 / 4 + 64,
+            "written per finding: {written_small} then {written_large}"
+        );
+        assert!(written_large < 2_000, "{written_large}");
+    }
+
+    /// A label past column 65,535 made miette panic (an underline padded wider than `u16::MAX`).
+    #[test]
+    fn a_label_past_column_65535_is_drawn_with_the_line_cut() {
+        let sources = one_line_spec(2_500);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        let last = checked.findings.last().expect("findings");
+        let (line, column) = sources
+            .file(FileId(0))
+            .line_col(last.primary.as_ref().unwrap().span.start as usize);
+        assert!(line == 1 && column > 70_000, "{line}:{column}");
+        let shown = render(
+            &[SpecReport {
+                path: "one.hjemmel",
+                sources: &sources,
+                diagnostics: std::slice::from_ref(last),
+                suppressed: &[],
+                understood: true,
+            }],
+            Style::PLAIN,
+        );
+        assert!(
+            shown.contains(&format!("[one.hjemmel:1:{column}]")),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(
+                " 1 │ …97\" ordinary data unused_2498 \"Ubrugt æ 2498\" ordinary data unused_2499 "
+            ),
+            "{shown}"
+        );
+        assert!(shown.lines().all(|l| l.chars().count() < 200), "{shown}");
     }
 }

@@ -1,5 +1,7 @@
 //! Renderers, one file per output format, all written from [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod excerpt;
+mod excerpt_source;
 pub mod file;
 pub mod github;
 pub mod group;

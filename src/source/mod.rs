@@ -1,13 +1,13 @@
 //! Reading a spec from disk: a file, or every `.hjemmel` file of a directory, into one source map.
 
+pub(crate) mod lines;
 mod source_text;
 
+use lines::LineIndex;
 pub use source_text::{ReadText, SourceText};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-
-use memchr::{memchr_iter, memrchr};
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
@@ -21,13 +21,9 @@ pub struct SourceFile {
     pub name: String,
     /// Shared, so that diagnostics can show the text without copying it.
     pub text: Arc<SourceText>,
-    /// How many lines end before each block of [`BLOCK`] bytes, for line/column look-ups; counted on
-    /// the first look-up, since a spec without findings needs none. A full table of line starts
-    /// took 10 MiB and about 4 % of the run at 100,000 activities; counting the newlines of a block
-    /// with memchr is cheap. A look-up counts the newlines from the start of its block, so blocks
-    /// are small enough for runs that look up hundreds of thousands of positions, and large enough
-    /// that counting them (once per block, on the first look-up) is not dominated by the calls.
-    lines_before_block: OnceLock<Vec<usize>>,
+    /// Where lines start and end ([`LineIndex`]); built on the first look-up, since a spec without
+    /// findings needs none.
+    lines: OnceLock<LineIndex>,
 }
 
 impl SourceFile {
@@ -40,33 +36,30 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: Arc::new(text),
-            lines_before_block: OnceLock::new(),
+            lines: OnceLock::new(),
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
-        let newlines = |range: std::ops::Range<usize>| memchr_iter(b'\n', &bytes[range]).count();
-        let blocks = self.lines_before_block.get_or_init(|| {
-            let mut before = Vec::with_capacity(bytes.len() / BLOCK + 1);
-            let mut total = 0;
-            for start in (0..=bytes.len()).step_by(BLOCK) {
-                before.push(total);
-                total += newlines(start..(start + BLOCK).min(bytes.len()));
-            }
-            before
-        });
-        let block = offset / BLOCK;
-        let line = blocks[block] + newlines(block * BLOCK..offset);
-        let line_start = memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
-        let column = self.text[line_start..offset].chars().count() + 1;
-        (line + 1, column)
+        self.line_index().line_col(self.text.as_bytes(), offset)
+    }
+
+    /// The byte offset where the line holding `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        self.line_index().line_start(self.text.as_bytes(), offset)
+    }
+
+    /// The byte offset where the line holding `offset` ends (its `\n`, or the end of the text).
+    pub fn line_end(&self, offset: usize) -> usize {
+        self.line_index().line_end(self.text.as_bytes(), offset)
+    }
+
+    fn line_index(&self) -> &LineIndex {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.text.as_bytes()))
     }
 }
-
-/// Bytes per block of [`SourceFile`]'s line index.
-const BLOCK: usize = 1024;
 
 /// All files of one spec. Spans refer into it; the text is kept here once, never copied into nodes.
 #[derive(Debug, Clone, Default)]
@@ -522,7 +515,8 @@ pub mod text {
 
 #[cfg(test)]
 mod tests {
-    use super::{BLOCK, SourceFile};
+    use super::SourceFile;
+    use super::lines::BLOCK;
 
     /// Line and column counted the slow way, character by character.
     fn naive(text: &str, offset: usize) -> (usize, usize) {

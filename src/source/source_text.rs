@@ -79,18 +79,6 @@ impl std::fmt::Debug for SourceText {
     }
 }
 
-impl miette::SourceCode for SourceText {
-    fn read_span<'a>(
-        &'a self,
-        span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        self.as_str()
-            .read_span(span, context_lines_before, context_lines_after)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{ReadText, SourceText};

@@ -1,13 +1,16 @@
 //! The spec's own words under a finding, as the human format shows them: the file and line, the lines
 //! around the words with their numbers, the offending words marked, and related words nearby marked in
-//! the same picture; related places further away get a picture of their own.
+//! the same picture; related places further away get a picture of their own. A long line shows only
+//! windows around the marked words, the rest cut (`…`), so a spec written on one line shows a few
+//! dozen characters per finding, not the line ([`excerpt`](crate::report::excerpt)).
 
 use std::fmt::Write;
 
 use super::escape::{escape, message};
 use crate::diagnostic::Label;
+use crate::report::excerpt::{self, CUT};
 use crate::report::location::Location;
-use crate::source::SourceMap;
+use crate::source::{SourceFile, SourceMap};
 
 /// Lines shown before and after the marked words.
 const CONTEXT: usize = 1;
@@ -72,10 +75,12 @@ fn figure(out: &mut String, sources: &SourceMap, group: &[Placed]) {
     let head = &group[0];
     let file = sources.file(head.label.span.file);
     let text = file.text.as_str();
-    let lines = line_starts(text);
-    let (first_marked, last_marked) = lines_of(group);
-    let first = first_marked.saturating_sub(CONTEXT).max(1);
-    let last = (last_marked + CONTEXT).min(lines.len());
+    let (_, last_marked) = lines_of(group);
+    let last = last_marked + CONTEXT;
+    let points: Vec<usize> = group
+        .iter()
+        .flat_map(|p| [p.label.span.start as usize, p.label.span.end as usize])
+        .collect();
 
     let _ = write!(
         out,
@@ -93,23 +98,47 @@ fn figure(out: &mut String, sources: &SourceMap, group: &[Placed]) {
         );
     }
     out.push_str("</figcaption><pre>");
-    for number in first..=last {
-        // In a long span, the lines between its first few and its last are left out.
-        if head.long() && number >= head.at.line + LONGEST - 2 && number < head.at.end_line {
-            if number == head.at.line + LONGEST - 2 {
-                out.push_str("<span class=\"line gap\"><span class=\"ln\">⋮</span></span>");
-            }
-            continue;
+    // From the line before the first marked one (the labels of a group are in one file).
+    let first_offset = group
+        .iter()
+        .map(|p| p.label.span.start as usize)
+        .min()
+        .unwrap_or(0);
+    let mut start = file.line_start(first_offset);
+    let mut number = file.line_col(start).0;
+    for _ in 0..CONTEXT {
+        if start > 0 {
+            start = file.line_start(start - 1);
+            number -= 1;
         }
-        let (start, content) = lines[number - 1];
+    }
+    loop {
+        // In a long span, the lines between its first few and its last are left out.
+        if head.long() && number == head.at.line + LONGEST - 2 && number < head.at.end_line {
+            out.push_str("<span class=\"line gap\"><span class=\"ln\">⋮</span></span>");
+            number = head.at.end_line;
+            start = file.line_start(head.label.span.end as usize);
+        }
+        let end = file.line_end(start);
         let _ = write!(
             out,
             "<span class=\"line\"><span class=\"ln\">{number}</span>"
         );
-        marked_line(out, text, start, start + content.len(), group);
+        shown_line(
+            out,
+            file,
+            start..without_cr(text, start, end),
+            &points,
+            group,
+        );
         // Each line is a block of its own (so a long line wraps beside its number, not under it): a
         // newline between them would show as an empty line.
         out.push_str("</span>");
+        if number >= last || end >= text.len() {
+            break;
+        }
+        start = end + 1;
+        number += 1;
     }
     out.push_str("</pre>");
     let others: Vec<&Placed> = group[1..]
@@ -163,20 +192,39 @@ fn marked_line(out: &mut String, text: &str, start: usize, end: usize, group: &[
     out.push_str(&escape(&text[at..end]));
 }
 
-/// Each line's byte offset and its text, without the line end.
-fn line_starts(text: &str) -> Vec<(usize, &str)> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        let content = content.strip_suffix('\r').unwrap_or(content);
-        lines.push((start, content));
-        start += line.len();
+/// The end of the line `start..end` without a carriage return before its line feed.
+fn without_cr(text: &str, start: usize, end: usize) -> usize {
+    if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
     }
-    if text.is_empty() || text.ends_with('\n') {
-        lines.push((start, ""));
+}
+
+/// One line with the group's marks: all of it, or of a long line the windows around the marks'
+/// ends, with `…` where it is cut.
+fn shown_line(
+    out: &mut String,
+    file: &SourceFile,
+    line: std::ops::Range<usize>,
+    points: &[usize],
+    group: &[Placed],
+) {
+    let text = file.text.as_str();
+    let pieces = excerpt::pieces(text, line.clone(), points);
+    let cut = "<span class=\"cut\">".to_string() + CUT + "</span>";
+    if pieces.first().is_some_and(|p| p.start > line.start) {
+        out.push_str(&cut);
     }
-    lines
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&cut);
+        }
+        marked_line(out, text, piece.start, piece.end, group);
+    }
+    if pieces.last().is_some_and(|p| p.end < line.end) {
+        out.push_str(&cut);
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ td ul { margin: 0; padding-left: 1.1rem; }
 .snippet .ln { display: inline-block; width: 4.3rem; padding-right: .8rem; text-indent: 0; text-align: right; color: var(--muted); user-select: none; }
 mark.primary { background: var(--mark); color: inherit; border-bottom: 2px solid var(--error); }
 mark.secondary { background: var(--related); color: inherit; }
+.snippet .cut { color: var(--muted); }
 .snippet.secondary figcaption { background: #f0f4fc; }
 .snippet ul.labels { list-style: none; margin: 0; padding: .3rem .7rem; border-top: 1px solid var(--rule); font-size: .9rem; }
 .snippet ul.labels li::before { content: ""; display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; vertical-align: -.1rem; border-radius: 2px; background: var(--related); }
