@@ -14,7 +14,10 @@ DICT = ROOT / "fuzz" / "hjemmel.dict"
 
 
 def seed_name(path: Path) -> str:
-    return str(path.relative_to(ROOT)).replace("/", "__")
+    """The path as one file name, without `.hjemmel`: a seed is not a spec, and nothing that looks
+    for specs in the repository should take it for one."""
+    name = str(path.relative_to(ROOT)).replace("/", "__")
+    return name[: -len(".hjemmel")] if name.endswith(".hjemmel") else name
 
 
 def spec_bytes(files, config):
