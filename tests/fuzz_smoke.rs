@@ -31,7 +31,7 @@ const SARIF_EVERY: usize = 8;
 
 /// The outputs of case number `case`.
 fn outputs(case: usize) -> fuzz_case::Outputs {
-    if case % SARIF_EVERY == 0 {
+    if case.is_multiple_of(SARIF_EVERY) {
         fuzz_case::Outputs::Every
     } else {
         fuzz_case::Outputs::AllButSarif
@@ -56,6 +56,11 @@ impl Rng {
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
+    }
+
+    /// [`pick`](Self::pick) of a byte string.
+    fn piece(&mut self, items: &[&'static [u8]]) -> &'static [u8] {
+        items[self.below(items.len())]
     }
 }
 
@@ -105,8 +110,19 @@ const CONTROL: &[&[u8]] = &[
     "\u{202e}".as_bytes(),
     "\u{2066}".as_bytes(),
 ];
-const FORMULAS: &[&[u8]] = &[b"=HYPERLINK(\"https://x\")", b"+45 12 34", b"-2+3", b"@SUM(A1)"];
-const MARKDOWN: &[&[u8]] = &[b"|", b" | x | y", b"\r# heading\r", b"\n| a |", b"![i](https://x)"];
+const FORMULAS: &[&[u8]] = &[
+    b"=HYPERLINK(\"https://x\")",
+    b"+45 12 34",
+    b"-2+3",
+    b"@SUM(A1)",
+];
+const MARKDOWN: &[&[u8]] = &[
+    b"|",
+    b" | x | y",
+    b"\r# heading\r",
+    b"\n| a |",
+    b"![i](https://x)",
+];
 const HUGE: &[&[u8]] = &[
     b"5508753709683126373",
     b"18446744073709551616",
@@ -116,13 +132,18 @@ const HUGE: &[&[u8]] = &[
 
 /// The dictionary's entries (fuzz/hjemmel.dict), unescaped.
 fn keywords() -> Vec<Vec<u8>> {
-    let dict = std::fs::read_to_string(root().join("fuzz/hjemmel.dict")).expect("fuzz/hjemmel.dict");
+    let dict =
+        std::fs::read_to_string(root().join("fuzz/hjemmel.dict")).expect("fuzz/hjemmel.dict");
     let words: Vec<Vec<u8>> = dict
         .lines()
         .filter(|line| line.starts_with('"'))
         .map(|line| unescape(&line[1..line.len() - 1]))
         .collect();
-    assert!(words.len() > 100, "fuzz/hjemmel.dict: {} words", words.len());
+    assert!(
+        words.len() > 100,
+        "fuzz/hjemmel.dict: {} words",
+        words.len()
+    );
     words
 }
 
@@ -210,8 +231,14 @@ fn mutate(bytes: &mut Vec<u8>, mutation: Mutation, keywords: &[Vec<u8>], rng: &m
         }
         Mutation::DuplicateLine if len > 0 => {
             let at = rng.below(len);
-            let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(len, |i| at + i + 1);
+            let start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(len, |i| at + i + 1);
             let line = bytes[start..end].to_vec();
             insert(bytes, end, &line);
         }
@@ -226,15 +253,15 @@ fn mutate(bytes: &mut Vec<u8>, mutation: Mutation, keywords: &[Vec<u8>], rng: &m
                 0 => rng.below(len + 1),
                 _ => in_a_string(bytes, rng),
             };
-            insert(bytes, at, *rng.pick(CONTROL));
+            insert(bytes, at, rng.piece(CONTROL));
         }
         Mutation::FormulaStart => {
             let at = in_a_string(bytes, rng);
-            insert(bytes, at, *rng.pick(FORMULAS));
+            insert(bytes, at, rng.piece(FORMULAS));
         }
         Mutation::MarkdownStructure => {
             let at = in_a_string(bytes, rng);
-            insert(bytes, at, *rng.pick(MARKDOWN));
+            insert(bytes, at, rng.piece(MARKDOWN));
         }
         Mutation::SplitFiles => {
             let at = between_tokens(bytes, rng);
@@ -253,8 +280,12 @@ fn mutate(bytes: &mut Vec<u8>, mutation: Mutation, keywords: &[Vec<u8>], rng: &m
                 0 => between_tokens(bytes, rng),
                 n => digits[rng.below(n)],
             };
-            let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
-            let huge: &[u8] = *rng.pick(HUGE);
+            let end = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+            let huge = rng.piece(HUGE);
             bytes.splice(at..end, huge.iter().copied());
         }
         Mutation::LongLine => {
@@ -368,7 +399,11 @@ fn ordinary_cases() -> &'static [CaseResult] {
 fn assert_no_panic(results: &[CaseResult]) {
     let panicked: Vec<String> = results
         .iter()
-        .filter_map(|r| r.panic.as_ref().map(|p| format!("{}\n  panicked: {p}", r.describe())))
+        .filter_map(|r| {
+            r.panic
+                .as_ref()
+                .map(|p| format!("{}\n  panicked: {p}", r.describe()))
+        })
         .take(5)
         .collect();
     assert!(
@@ -411,8 +446,14 @@ fn mutated_specs_never_panic() {
     assert_no_panic(results);
     // The cases reach every stage: many specs are understood (and rendered in every format), many
     // are not (and their errors rendered).
-    let understood = results.iter().filter(|r| r.understood == Some(true)).count();
-    let not_understood = results.iter().filter(|r| r.understood == Some(false)).count();
+    let understood = results
+        .iter()
+        .filter(|r| r.understood == Some(true))
+        .count();
+    let not_understood = results
+        .iter()
+        .filter(|r| r.understood == Some(false))
+        .count();
     assert!(
         understood > results.len() / 10 && not_understood > results.len() / 10,
         "understood {understood}, not understood {not_understood} of {}",
@@ -464,7 +505,9 @@ fn markdown_tables_keep_their_rows() {
 /// merged: pipes, line feeds and headings in spec strings.
 #[test]
 fn markdown_tables_keep_their_rows_without_carriage_returns() {
-    let without_cr = ordinary_cases().iter().filter(|r| !r.input.contains(&b'\r'));
+    let without_cr = ordinary_cases()
+        .iter()
+        .filter(|r| !r.input.contains(&b'\r'));
     assert_holds_in(without_cr, Check::MarkdownTables);
 }
 
@@ -498,4 +541,3 @@ fn the_seeds_outputs_are_well_formed() {
     }
     assert!(failing.is_empty(), "{}", failing.join("\n"));
 }
-

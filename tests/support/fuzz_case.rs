@@ -175,7 +175,11 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
         ),
         TERMINAL,
     );
-    add("check json", report::json::render(&reports), &[Check::JsonParses]);
+    add(
+        "check json",
+        report::json::render(&reports),
+        &[Check::JsonParses],
+    );
     if outputs == Outputs::Every {
         let paths = report::sarif::Paths::new("/", "/");
         add(
@@ -200,7 +204,12 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
     };
     add(
         "report html",
-        report::html::render(&checked.new_path, &checked.new.sources, new_checked, &options),
+        report::html::render(
+            &checked.new_path,
+            &checked.new.sources,
+            new_checked,
+            &options,
+        ),
         &[],
     );
     let record = Record::build(&new_checked.model, &new_checked.flow, lang);
@@ -209,14 +218,26 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
         ropa::markdown::render(&record),
         &[Check::NoControlCharacters, Check::MarkdownTables],
     );
-    add("ropa csv", ropa::csv::render(&record), &[Check::NoCsvFormula]);
-    add("ropa json", ropa::json::render(&record), &[Check::JsonParses]);
+    add(
+        "ropa csv",
+        ropa::csv::render(&record),
+        &[Check::NoCsvFormula],
+    );
+    add(
+        "ropa json",
+        ropa::json::render(&record),
+        &[Check::JsonParses],
+    );
     let graph_options = RenderOptions {
         category: None,
         lang,
     };
     let (model, flow) = (&new_checked.model, &new_checked.flow);
-    add("graph dot", graph::dot::render(model, flow, &graph_options), TERMINAL);
+    add(
+        "graph dot",
+        graph::dot::render(model, flow, &graph_options),
+        TERMINAL,
+    );
     add(
         "graph mermaid",
         graph::mermaid::render(model, flow, &graph_options),
@@ -270,7 +291,12 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
     );
     add(
         "diff json",
-        diff::json::render(&result, old.map(|(_, outcome, _)| outcome), &checked.new, lang),
+        diff::json::render(
+            &result,
+            old.map(|(_, outcome, _)| outcome),
+            &checked.new,
+            lang,
+        ),
         &[Check::JsonParses],
     );
     out
@@ -286,7 +312,13 @@ pub struct Violation {
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({}): {}", self.format, self.check.name(), self.detail)
+        write!(
+            f,
+            "{} ({}): {}",
+            self.format,
+            self.check.name(),
+            self.detail
+        )
     }
 }
 

@@ -218,14 +218,10 @@ fn is_row(line: &str) -> bool {
 
 fn is_delimiter_row(line: &str) -> bool {
     is_row(line)
-        && line
-            .trim()
-            .trim_matches('|')
-            .split('|')
-            .all(|cell| {
-                let cell = cell.trim().trim_start_matches(':').trim_end_matches(':');
-                !cell.is_empty() && cell.chars().all(|c| c == '-')
-            })
+        && line.trim().trim_matches('|').split('|').all(|cell| {
+            let cell = cell.trim().trim_start_matches(':').trim_end_matches(':');
+            !cell.is_empty() && cell.chars().all(|c| c == '-')
+        })
 }
 
 /// The cells of a row: the pipes that are not escaped with a backslash, less the leading one and a
