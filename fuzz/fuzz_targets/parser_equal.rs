@@ -1,11 +1,13 @@
 //! The hand-written parser (src/syntax/fast_parser.rs) against pest, which defines the language, on
-//! arbitrary text: when the fast parser builds a tree, pest builds the same one, spans included;
-//! when it calls the text invalid, pest rejects it too (the error and its location then always come
-//! from pest, so they cannot differ). As tests/fast_parser.rs does for the repository's specs.
+//! arbitrary text, as tests/fast_parser.rs does for the repository's specs:
+//! - the fast parser alone: when it builds a tree, pest builds the same one, spans included; when it
+//!   calls the text invalid, pest rejects it too;
+//! - the parser hjemmel runs (`parse_file`: the fast parser declaration by declaration, pest where it
+//!   gives up) against pest alone: the same tree, or the same errors at the same locations.
 
 #![no_main]
 
-use hjemmel::syntax::parser::{Fallback, parse_file_fast, parse_file_pest};
+use hjemmel::syntax::parser::{Fallback, parse_file, parse_file_fast, parse_file_pest};
 use hjemmel::syntax::span::FileId;
 use libfuzzer_sys::fuzz_target;
 
@@ -25,4 +27,12 @@ fuzz_target!(|bytes: &[u8]| {
         (Err(Fallback::Invalid), Ok(_)) => panic!("the fast parser rejects what pest accepts"),
         (Err(Fallback::Invalid), Err(_)) | (Err(Fallback::Unsure), _) => {}
     }
+    let (used, pest) = (
+        format!("{:#?}", parse_file(FileId(0), text)),
+        format!("{pest:#?}"),
+    );
+    assert!(
+        used == pest,
+        "parse_file and pest differ\n--- parse_file\n{used}\n--- pest\n{pest}"
+    );
 });
