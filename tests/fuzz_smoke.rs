@@ -541,3 +541,32 @@ fn the_seeds_outputs_are_well_formed() {
     }
     assert!(failing.is_empty(), "{}", failing.join("\n"));
 }
+
+/// fuzz/seeds/ holds every spec file of the repository as it is now: a new fixture is fuzzed too
+/// once `python3 fuzz/build_corpus.py` has been run.
+#[test]
+fn the_seeds_are_the_repositorys_specs() {
+    let seeds: BTreeSet<Vec<u8>> = seeds().into_iter().map(|(_, bytes)| bytes).collect();
+    let mut stale = Vec::new();
+    let mut dirs = vec![
+        root().join("specs"),
+        root().join("examples"),
+        root().join("tests/fixtures"),
+    ];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a directory of specs") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "hjemmel")
+                && !seeds.contains(&std::fs::read(&path).expect("a spec file"))
+            {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "not in fuzz/seeds/ as they are (run python3 fuzz/build_corpus.py): {stale:#?}"
+    );
+}
