@@ -501,6 +501,11 @@ fn markdown_tables_keep_their_rows() {
     assert_holds(ordinary_cases(), Check::MarkdownTables);
 }
 
+#[test]
+fn github_output_is_one_workflow_command_a_line() {
+    assert_holds(ordinary_cases(), Check::GithubCommands);
+}
+
 /// [`markdown_tables_keep_their_rows`] on the cases without a CR, which holds before w/harden is
 /// merged: pipes, line feeds and headings in spec strings.
 #[test]

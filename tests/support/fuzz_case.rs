@@ -191,7 +191,7 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
     add(
         "check github",
         report::github::render_in(&reports, lang),
-        TERMINAL,
+        &[Check::NoControlCharacters, Check::GithubCommands],
     );
 
     let Ok(new_checked) = &checked.new.result else {

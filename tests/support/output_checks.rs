@@ -24,15 +24,19 @@ pub enum Check {
     /// Every row of a Markdown table has the header's number of cells, and no row stands outside a
     /// table.
     MarkdownTables,
+    /// Every line of GitHub Actions output is one workflow command: a line break in the spec's
+    /// text never starts another (`::add-mask::`, `::stop-commands::`).
+    GithubCommands,
 }
 
 impl Check {
-    pub const ALL: [Check; 5] = [
+    pub const ALL: [Check; 6] = [
         Check::JsonParses,
         Check::XmlWellFormed,
         Check::NoControlCharacters,
         Check::NoCsvFormula,
         Check::MarkdownTables,
+        Check::GithubCommands,
     ];
 
     /// The name used in `HJEMMEL_FUZZ_ALLOW` and in reports.
@@ -43,6 +47,7 @@ impl Check {
             Check::NoControlCharacters => "control",
             Check::NoCsvFormula => "csv-formula",
             Check::MarkdownTables => "markdown-table",
+            Check::GithubCommands => "github-commands",
         }
     }
 
@@ -54,6 +59,7 @@ impl Check {
             Check::NoControlCharacters => no_control_characters(text),
             Check::NoCsvFormula => no_csv_formula(text),
             Check::MarkdownTables => markdown_tables_intact(text),
+            Check::GithubCommands => one_command_a_line(text),
         }
     }
 }
@@ -183,6 +189,29 @@ pub fn markdown_tables_intact(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Every line is an `::error` or `::warning` workflow command, whose properties and message hold no
+/// line break (GitHub escapes them as `%0D` and `%0A`).
+pub fn one_command_a_line(text: &str) -> Result<(), String> {
+    let Some(lines) = text.strip_suffix('\n') else {
+        return match text {
+            "" => Ok(()),
+            _ => Err("the last command does not end with a line break".to_string()),
+        };
+    };
+    for (i, line) in lines.split('\n').enumerate() {
+        let command = ["::error ", "::error::", "::warning ", "::warning::"]
+            .iter()
+            .any(|start| line.starts_with(start));
+        if !command || line.contains('\r') {
+            return Err(format!(
+                "line {} is not one workflow command: {line:?}",
+                i + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The lines of a Markdown text as CommonMark splits them: at LF, CR LF and a lone CR.
 fn markdown_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
@@ -280,5 +309,17 @@ mod tests {
         assert_eq!(no_csv_formula("a,b\n'=1,\"x, y\"\n"), Ok(()));
         assert!(no_csv_formula("a,b\nx,=HYPERLINK(1)\n").is_err());
         assert!(no_csv_formula("a,\"+45 12\"\n").is_err());
+    }
+
+    #[test]
+    fn github_command_checks() {
+        assert_eq!(
+            one_command_a_line("::error file=a::x%0A::warning::y\n::warning::z\n"),
+            Ok(())
+        );
+        assert_eq!(one_command_a_line(""), Ok(()));
+        assert!(one_command_a_line("::error::x\n::add-mask::y\n").is_err());
+        assert!(one_command_a_line("::error::x\ry\n").is_err());
+        assert!(one_command_a_line("::error::x").is_err());
     }
 }
