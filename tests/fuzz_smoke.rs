@@ -5,8 +5,8 @@
 //! them (tests/support/fuzz_case.rs) and checked (tests/support/output_checks.rs).
 //!
 //! One generation of cases is shared by the test functions below, one function per property, so a
-//! property known to fail until another branch is merged can be ignored on its own. Huge numbers
-//! and long lines make their own sets, each case with one: long lines panic today (issue 11, point 2).
+//! failure names the property it breaks. Huge numbers and long lines make their own sets, each case
+//! with one: a label past column 65,535 used to panic in miette (issue 11, point 2).
 
 #[path = "support/fuzz_case.rs"]
 mod fuzz_case;
@@ -484,19 +484,16 @@ fn svg_output_is_well_formed_xml() {
 }
 
 #[test]
-#[ignore = "needs w/harden: control characters in spec strings reach terminal output (issue 11, point 3)"]
 fn terminal_output_holds_no_control_characters() {
     assert_holds(ordinary_cases(), Check::NoControlCharacters);
 }
 
 #[test]
-#[ignore = "needs w/harden: CSV cells that start a formula (issue 11, point 3)"]
 fn csv_cells_never_start_a_formula() {
     assert_holds(ordinary_cases(), Check::NoCsvFormula);
 }
 
 #[test]
-#[ignore = "needs w/harden: a CR in a spec string ends a Markdown table row (issue 11, point 3)"]
 fn markdown_tables_keep_their_rows() {
     assert_holds(ordinary_cases(), Check::MarkdownTables);
 }
@@ -506,18 +503,8 @@ fn github_output_is_one_workflow_command_a_line() {
     assert_holds(ordinary_cases(), Check::GithubCommands);
 }
 
-/// [`markdown_tables_keep_their_rows`] on the cases without a CR, which holds before w/harden is
-/// merged: pipes, line feeds and headings in spec strings.
-#[test]
-fn markdown_tables_keep_their_rows_without_carriage_returns() {
-    let without_cr = ordinary_cases()
-        .iter()
-        .filter(|r| !r.input.contains(&b'\r'));
-    assert_holds_in(without_cr, Check::MarkdownTables);
-}
-
 /// Numbers past every integer type (retention amounts, ages, limits, dates): a located error or a
-/// value, never a panic. (That such an amount is not silently taken for another is w/harden's test.)
+/// value, never a panic. (That such an amount is not silently taken for another is tests/fixtures/invalid/duration_too_long's.)
 #[test]
 fn huge_numbers_never_panic() {
     let results = run_cases(0xB16_B00B5, SPECIAL_CASES, Some(Mutation::HugeNumber));
@@ -525,7 +512,6 @@ fn huge_numbers_never_panic() {
 }
 
 #[test]
-#[ignore = "needs w/render: miette panics on a label past column 65,535 (issue 11, point 2)"]
 fn long_lines_never_panic() {
     let results = run_cases(0x10_4611E, SPECIAL_CASES, Some(Mutation::LongLine));
     assert_no_panic(&results);
