@@ -107,9 +107,12 @@ fn title_of(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
-/// Escapes a command's message: `%`, carriage returns and newlines.
+/// Escapes a command's message: `%`, carriage returns and newlines; control and text-direction
+/// characters (from a file name: a spec's own text cannot hold them) are shown escaped, since the
+/// runner's log shows the message as a terminal would (`escape::terminal`).
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::escape::terminal(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -126,6 +129,7 @@ mod tests {
     #[test]
     fn messages_and_properties_are_escaped() {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(data("a\u{1b}]8;;x\u{7}b\u{202e}"), "a\\u{1b}]8;;x\\u{07}b\\u{202e}");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
     }
 }
