@@ -28,7 +28,7 @@ struct Document<'a> {
     old: SpecJson<'a>,
     new: SpecJson<'a>,
     /// `null` when either spec could not be understood.
-    changes: Option<ChangesJson>,
+    changes: Option<ChangesJson<'a>>,
     findings: Option<FindingsJson<'a>>,
 }
 
@@ -83,8 +83,8 @@ impl<'a> SpecJson<'a> {
 }
 
 #[derive(Serialize)]
-struct ChangesJson {
-    flows: Delta<FlowJson>,
+struct ChangesJson<'a> {
+    flows: Delta<FlowJson<'a>>,
     activities: Delta<NamedJson>,
     bases: Vec<BasisJson>,
     retention: Vec<RetentionJson>,
@@ -112,22 +112,22 @@ fn map<T, U>(delta: &Delta<T>, f: impl Fn(&T) -> U) -> Delta<U> {
 }
 
 #[derive(Serialize)]
-struct FlowJson {
-    data: String,
+struct FlowJson<'a> {
+    data: &'a str,
     class: DataClass,
-    party: String,
+    party: &'a str,
     party_kind: PartyKind,
-    chain: Vec<String>,
+    chain: Vec<&'a str>,
     country: Option<Place>,
     third_country: bool,
 }
 
-impl FlowJson {
-    fn of(pair: &FlowPair) -> Self {
+impl<'a> FlowJson<'a> {
+    fn of(pair: &FlowPair<'a>) -> Self {
         FlowJson {
-            data: pair.data.clone(),
+            data: pair.data,
             class: pair.class,
-            party: pair.party.clone(),
+            party: pair.party,
             party_kind: pair.kind,
             chain: pair.chain.clone(),
             country: pair.place.clone(),

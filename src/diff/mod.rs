@@ -46,7 +46,7 @@ pub struct Diff<'a> {
     pub old: Option<Side<'a>>,
     pub new: Side<'a>,
     /// Data categories that start or stop reaching a processor, sub-processor or recipient.
-    pub flows: Delta<flows::FlowPair>,
+    pub flows: Delta<flows::FlowPair<'a>>,
     pub changes: changes::ModelChanges,
     pub findings: findings::FindingChanges<'a>,
 }

@@ -301,11 +301,11 @@ mod tests {
     use super::*;
     use crate::law::vocabulary::TimeUnit;
 
-    fn to(place: Option<Place>, class: DataClass) -> FlowPair {
+    fn to(place: Option<Place>, class: DataClass) -> FlowPair<'static> {
         FlowPair {
-            data: "d".to_string(),
+            data: "d",
             class,
-            party: "p".to_string(),
+            party: "p",
             kind: PartyKind::Processor,
             place,
             chain: Vec::new(),
