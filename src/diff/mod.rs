@@ -68,7 +68,7 @@ pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>)
         compared,
         old,
         new,
-        flows: Delta::between(&old_flows, &new_flows),
+        flows: Delta::between_sorted(&old_flows, &new_flows, |a, b| a.key().cmp(&b.key())),
         changes: changes::ModelChanges::between(&old_facts, &new_facts),
         findings: findings::FindingChanges::between(old, new),
     }
@@ -103,6 +103,38 @@ impl<T: Clone> Delta<T> {
             added: only_in(new, old),
             removed: only_in(old, new),
         }
+    }
+}
+
+impl<T: Clone> Delta<T> {
+    /// As [`Delta::between`], for two lists sorted by the order `by` compares their keys in, each key
+    /// once: one walk through both, without building a map of either.
+    pub fn between_sorted(
+        old: &[T],
+        new: &[T],
+        by: impl Fn(&T, &T) -> std::cmp::Ordering,
+    ) -> Delta<T> {
+        let mut delta = Delta::default();
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < new.len() {
+            match by(&old[i], &new[j]) {
+                std::cmp::Ordering::Less => {
+                    delta.removed.push(old[i].clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    delta.added.push(new[j].clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        delta.removed.extend_from_slice(&old[i..]);
+        delta.added.extend_from_slice(&new[j..]);
+        delta
     }
 }
 
