@@ -60,16 +60,24 @@ impl Diff<'_> {
 
 /// Compares two versions of a spec; `old` is `None` when the spec did not exist before.
 pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>) -> Diff<'a> {
-    let old_flows = old.map(flows::pairs).unwrap_or_default();
-    let new_flows = flows::pairs(new);
-    let old_facts = old.map(changes::Facts::of).unwrap_or_default();
-    let new_facts = changes::Facts::of(new);
+    // One comparison after the other, each dropping what it built before the next: for two large
+    // specs the pairs and the facts are hundreds of megabytes each.
+    let flows = {
+        let old_flows = old.map(flows::pairs).unwrap_or_default();
+        let new_flows = flows::pairs(new);
+        Delta::between_sorted(&old_flows, &new_flows, |a, b| a.key().cmp(&b.key()))
+    };
+    let changes = {
+        let old_facts = old.map(changes::Facts::of).unwrap_or_default();
+        let new_facts = changes::Facts::of(new);
+        changes::ModelChanges::between(&old_facts, &new_facts)
+    };
     Diff {
         compared,
         old,
         new,
-        flows: Delta::between_sorted(&old_flows, &new_flows, |a, b| a.key().cmp(&b.key())),
-        changes: changes::ModelChanges::between(&old_facts, &new_facts),
+        flows,
+        changes,
         findings: findings::FindingChanges::between(old, new),
     }
 }
