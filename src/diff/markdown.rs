@@ -98,7 +98,7 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     let row = |mark: &str, pair: &FlowPair| {
         vec![
             mark.to_string(),
-            code(&pair.data),
+            code(pair.data),
             words::party(lang, pair),
             words::place(lang, pair.place.as_ref()),
             words::flow_marks(lang, pair).join(", "),

@@ -197,7 +197,7 @@ pub fn party(lang: Lang, pair: &FlowPair) -> String {
         PartyKind::Subprocessor => SUBPROCESSOR,
         PartyKind::Recipient => RECIPIENT,
     };
-    let mut text = format!("{} {}", kind.get(lang), code(&pair.party));
+    let mut text = format!("{} {}", kind.get(lang), code(pair.party));
     if pair.chain.len() > 1 {
         text.push_str(&format!(" ({})", pair.chain.join(" → ")));
     }
