@@ -135,6 +135,14 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
         checked: new_checked,
     };
     let result = diff::compare(compared, old_side, new_side);
+    if args.format == Format::Json {
+        // Streamed: the JSON of two large specs that differ everywhere is hundreds of megabytes.
+        let mut out = std::io::BufWriter::new(&mut stdout);
+        let _ = diff::json::write_to(&result, old.as_ref(), &new, lang, &mut out)
+            .and_then(|()| out.flush());
+        drop(out);
+        return ExitCode::from(fail_on_code(args.fail_on, &result, new_checked));
+    }
     let text = match args.format {
         Format::Human => diff::human::render(&result, lang),
         Format::Markdown => diff::markdown::render(&result, lang),
@@ -144,7 +152,12 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
 
-    let fails = match args.fail_on {
+    ExitCode::from(fail_on_code(args.fail_on, &result, new_checked))
+}
+
+/// The exit code `--fail-on` asks for.
+fn fail_on_code(fail_on: FailOn, result: &diff::Diff<'_>, new_checked: &hjemmel::Checked) -> u8 {
+    let fails = match fail_on {
         FailOn::New => result.findings.introduces_error(),
         FailOn::Any => new_checked
             .findings
@@ -152,7 +165,7 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
             .any(|d| d.severity == Severity::Error),
         FailOn::Never => false,
     };
-    ExitCode::from(if fails { exit::FINDINGS } else { exit::OK })
+    if fails { exit::FINDINGS } else { exit::OK }
 }
 
 /// The spec errors of whichever spec could not be understood, as `hjemmel check` shows them.

@@ -12,21 +12,22 @@ use crate::semantic::model::{MechanismRef, Model, Period, TransferDecl};
 
 /// What one version declares, by name: the facts the comparison looks at.
 #[derive(Debug, Default)]
-pub struct Facts {
-    pub activities: BTreeMap<String, ActivityFacts>,
+pub struct Facts<'a> {
+    /// Borrowed from the model: a spec has many activities, each with its categories and citations.
+    pub activities: BTreeMap<&'a str, ActivityFacts<'a>>,
     pub data: BTreeMap<String, DataFacts>,
     pub processors: BTreeMap<String, ProcessorFacts>,
     pub recipients: BTreeMap<String, RecipientFacts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityFacts {
-    pub name: String,
-    pub label: String,
+pub struct ActivityFacts<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
     /// The citations of the `basis` statements, by how they are written out (`GDPR art. 6(1)(e)`).
-    pub bases: BTreeMap<String, LegalRef>,
+    pub bases: BTreeMap<String, &'a LegalRef>,
     /// For each data category of the activity, the deletion deadline that covers it (`None`: none).
-    pub retention: BTreeMap<String, Option<Period>>,
+    pub retention: BTreeMap<&'a str, Option<&'a Period>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,8 +87,8 @@ fn mechanisms(transfer: Option<&TransferDecl>) -> Vec<Mechanism> {
     list
 }
 
-impl Facts {
-    pub fn of(side: Side<'_>) -> Facts {
+impl<'a> Facts<'a> {
+    pub fn of(side: Side<'a>) -> Facts<'a> {
         let model = &side.checked.model;
         Facts {
             activities: model
@@ -95,19 +96,19 @@ impl Facts {
                 .iter()
                 .map(|a| {
                     let facts = ActivityFacts {
-                        name: a.name.node.clone(),
-                        label: a.label.node.clone(),
-                        bases: a.bases.iter().map(|b| (b.to_string(), b.clone())).collect(),
+                        name: &a.name.node,
+                        label: &a.label.node,
+                        bases: a.bases.iter().map(|b| (b.to_string(), b)).collect(),
                         retention: a
                             .data
                             .iter()
                             .map(|d| {
-                                let period = a.retention_of(d.id).map(|r| r.period.clone());
-                                (model.data(d.id).name.node.clone(), period)
+                                let period = a.retention_of(d.id).map(|r| &r.period);
+                                (model.data(d.id).name.node.as_str(), period)
                             })
                             .collect(),
                     };
-                    (facts.name.clone(), facts)
+                    (facts.name, facts)
                 })
                 .collect(),
             data: model
@@ -238,18 +239,22 @@ impl ModelChanges {
         for (name, before, after) in in_both(&old.activities, &new.activities) {
             let citations = Delta::between(&before.bases, &after.bases);
             if !citations.is_empty() {
+                let owned = |list: Vec<&LegalRef>| list.into_iter().cloned().collect();
                 changes.bases.push(BasisChange {
-                    activity: name.clone(),
-                    citations,
+                    activity: name.to_string(),
+                    citations: Delta {
+                        added: owned(citations.added),
+                        removed: owned(citations.removed),
+                    },
                 });
             }
             for (data, was, is) in in_both(&before.retention, &after.retention) {
                 if was != is {
                     changes.retention.push(RetentionChange {
-                        activity: name.clone(),
-                        data: data.clone(),
-                        old: was.clone(),
-                        new: is.clone(),
+                        activity: name.to_string(),
+                        data: data.to_string(),
+                        old: was.cloned(),
+                        new: is.cloned(),
                     });
                 }
             }
@@ -293,15 +298,17 @@ impl ModelChanges {
     }
 }
 
-fn activity_refs(activities: &BTreeMap<String, ActivityFacts>) -> BTreeMap<String, ActivityRef> {
+fn activity_refs<'a>(
+    activities: &BTreeMap<&'a str, ActivityFacts<'a>>,
+) -> BTreeMap<&'a str, ActivityRef> {
     activities
         .iter()
-        .map(|(name, a)| {
+        .map(|(&name, a)| {
             let r = ActivityRef {
-                name: name.clone(),
-                label: a.label.clone(),
+                name: name.to_string(),
+                label: a.label.to_string(),
             };
-            (name.clone(), r)
+            (name, r)
         })
         .collect()
 }

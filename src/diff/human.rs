@@ -101,7 +101,7 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     let line = |mark: &str, pair: &super::flows::FlowPair| {
         let mut text = format!(
             "{mark} {} → {} [{}]",
-            code(&pair.data),
+            code(pair.data),
             words::party(lang, pair),
             words::place(lang, pair.place.as_ref())
         );

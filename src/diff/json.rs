@@ -28,7 +28,7 @@ struct Document<'a> {
     old: SpecJson<'a>,
     new: SpecJson<'a>,
     /// `null` when either spec could not be understood.
-    changes: Option<ChangesJson>,
+    changes: Option<ChangesJson<'a>>,
     findings: Option<FindingsJson<'a>>,
 }
 
@@ -83,8 +83,8 @@ impl<'a> SpecJson<'a> {
 }
 
 #[derive(Serialize)]
-struct ChangesJson {
-    flows: Delta<FlowJson>,
+struct ChangesJson<'a> {
+    flows: Delta<FlowJson<'a>>,
     activities: Delta<NamedJson>,
     bases: Vec<BasisJson>,
     retention: Vec<RetentionJson>,
@@ -112,22 +112,22 @@ fn map<T, U>(delta: &Delta<T>, f: impl Fn(&T) -> U) -> Delta<U> {
 }
 
 #[derive(Serialize)]
-struct FlowJson {
-    data: String,
+struct FlowJson<'a> {
+    data: &'a str,
     class: DataClass,
-    party: String,
+    party: &'a str,
     party_kind: PartyKind,
-    chain: Vec<String>,
+    chain: Vec<&'a str>,
     country: Option<Place>,
     third_country: bool,
 }
 
-impl FlowJson {
-    fn of(pair: &FlowPair) -> Self {
+impl<'a> FlowJson<'a> {
+    fn of(pair: &FlowPair<'a>) -> Self {
         FlowJson {
-            data: pair.data.clone(),
+            data: pair.data,
             class: pair.class,
-            party: pair.party.clone(),
+            party: pair.party,
             party_kind: pair.kind,
             chain: pair.chain.clone(),
             country: pair.place.clone(),
@@ -308,6 +308,28 @@ struct WaivedJson<'a> {
 
 /// The document for two specs that were both understood (or an old one that did not exist).
 pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang) -> String {
+    write(document(diff, old, new, lang))
+}
+
+/// The document of [`render`], written to `out` as it is made: for two large specs that differ
+/// everywhere it is hundreds of megabytes, which need not be held in memory on the way out.
+pub fn write_to(
+    diff: &Diff<'_>,
+    old: Option<&Outcome>,
+    new: &Outcome,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(diff, old, new, lang))?;
+    out.write_all(b"\n")
+}
+
+fn document<'a>(
+    diff: &'a Diff<'_>,
+    old: Option<&'a Outcome>,
+    new: &'a Outcome,
+    lang: Lang,
+) -> Document<'a> {
     let ch = &diff.changes;
     let changes = ChangesJson {
         flows: map(&diff.flows, FlowJson::of),
@@ -386,11 +408,11 @@ pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang)
             })
             .collect(),
     };
-    write(Document {
+    Document {
         changes: Some(changes),
         findings: Some(findings),
         ..header(diff.compared, old, true, new)
-    })
+    }
 }
 
 fn located<'a>(sources: &'a SourceMap, findings: &[&'a Diagnostic]) -> Vec<DiagnosticJson<'a>> {

@@ -99,7 +99,7 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     let row = |mark: &str, pair: &FlowPair| {
         vec![
             mark.to_string(),
-            code(&pair.data),
+            code(pair.data),
             party(lang, pair),
             text(&words::place(lang, pair.place.as_ref())),
             text(&words::flow_marks(lang, pair).join(", ")),

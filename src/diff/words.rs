@@ -197,7 +197,7 @@ pub fn party(lang: Lang, pair: &FlowPair) -> String {
         PartyKind::Subprocessor => SUBPROCESSOR,
         PartyKind::Recipient => RECIPIENT,
     };
-    let mut text = format!("{} {}", kind.get(lang), code(&pair.party));
+    let mut text = format!("{} {}", kind.get(lang), code(pair.party));
     if pair.chain.len() > 1 {
         text.push_str(&format!(" ({})", pair.chain.join(" → ")));
     }
@@ -301,11 +301,11 @@ mod tests {
     use super::*;
     use crate::law::vocabulary::TimeUnit;
 
-    fn to(place: Option<Place>, class: DataClass) -> FlowPair {
+    fn to(place: Option<Place>, class: DataClass) -> FlowPair<'static> {
         FlowPair {
-            data: "d".to_string(),
+            data: "d",
             class,
-            party: "p".to_string(),
+            party: "p",
             kind: PartyKind::Processor,
             place,
             chain: Vec::new(),

@@ -10,10 +10,19 @@ use crate::tr;
 
 /// The record as CSV (RFC 4180 quoting, `\n` line ends), no cell starting a formula.
 pub fn render(record: &Record) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and every cell is a `String`.
+    let _ = write(record, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The CSV of [`render`], written to `out` row by row, so that the document of a large spec is never
+/// held in memory whole.
+pub fn write(record: &Record, out: impl std::io::Write) -> std::io::Result<()> {
     let lang = record.lang;
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     let controller = record.controller_fields();
     let cell = |field: &fields::Field| field.lines(lang).join("; ");
 
@@ -24,8 +33,7 @@ pub fn render(record: &Record) -> String {
         None => Vec::new(),
     };
     header.extend(activity_headings.iter().map(|f| tr!(lang, f.heading)));
-    // Writing into memory cannot fail.
-    let _ = out.write_record(header.iter().map(|c| csv_cell(c).into_owned()));
+    out.write_record(header.iter().map(|c| csv_cell(c).into_owned()))?;
 
     let controller_cells: Vec<String> = controller.iter().map(cell).collect();
     for activity in &record.activities {
@@ -33,8 +41,7 @@ pub fn render(record: &Record) -> String {
         row.extend(controller_cells.iter().cloned());
         row.extend(record.activity_fields(activity).iter().map(cell));
         // A cell the spec wrote may start like a formula (`=`, `+`, `@`): `escape::csv_cell`.
-        let _ = out.write_record(row.iter().map(|c| csv_cell(c).into_owned()));
+        out.write_record(row.iter().map(|c| csv_cell(c).into_owned()))?;
     }
-    let bytes = out.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out.flush()
 }

@@ -21,13 +21,21 @@ struct Document<'a> {
 
 /// The record as pretty-printed JSON, ending in a newline.
 pub fn render(record: &Record) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes only UTF-8.
+    let _ = write(record, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The document of [`render`], written to `out` as it is made: the record of 100,000 activities is
+/// some 270 MB of JSON, which need not be held in memory on its way to standard output.
+pub fn write(record: &Record, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let document = Document {
         version: SCHEMA_VERSION,
         tool: "hjemmel",
         tool_version: env!("CARGO_PKG_VERSION"),
         record,
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }

@@ -16,16 +16,17 @@ pub mod json;
 pub mod markdown;
 pub mod words;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
+use crate::law::citation::LegalRef;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
-use crate::semantic::model::{Activity, Model, ProcessorId, RecipientId};
+use crate::semantic::model::{Activity, ActivityId, DataId, Model, ProcessorId, RecipientId};
 use crate::texts;
 use crate::tr;
 use petgraph::Direction;
@@ -179,13 +180,14 @@ impl Record {
     /// The record of `model`, worded in `lang`.
     pub fn build(model: &Model, flow: &FlowGraph, lang: Lang) -> Record {
         let transfers = transfers_by_activity(model, flow, lang);
+        let mut worded = Worded::new(model);
         let activities = model
             .activities
             .iter()
             .zip(transfers)
             .enumerate()
             .map(|(i, (activity, transfers))| {
-                activity_record(model, flow, i, activity, transfers, lang)
+                activity_record(model, flow, &mut worded, i, activity, transfers, lang)
             })
             .collect();
         Record {
@@ -193,6 +195,85 @@ impl Record {
             controller: controller_record(model),
             activities,
         }
+    }
+}
+
+/// The entries that many activities share, each worded once: a large spec names the same data
+/// categories, citations, recipients and processors in thousands of activities, and wording each anew
+/// was most of the time `hjemmel ropa` took.
+struct Worded {
+    data: Vec<Option<DataEntry>>,
+    recipients: Vec<Option<RecipientEntry>>,
+    processors: Vec<Option<ProcessorEntry>>,
+    /// By the citation as written (`GDPR art. 6(1)(e)`).
+    citations: HashMap<String, String>,
+}
+
+impl Worded {
+    fn new(model: &Model) -> Worded {
+        Worded {
+            data: vec![None; model.data.len()],
+            recipients: vec![None; model.recipients.len()],
+            processors: vec![None; model.processors.len()],
+            citations: HashMap::new(),
+        }
+    }
+
+    fn data(&mut self, model: &Model, id: DataId, lang: Lang) -> DataEntry {
+        self.data[id.index()]
+            .get_or_insert_with(|| {
+                let data = model.data(id);
+                DataEntry {
+                    label: text(&data.label),
+                    class: data.class,
+                    special: data.special.clone(),
+                    description: words::data_class(lang, data.class, &data.special),
+                }
+            })
+            .clone()
+    }
+
+    fn citation(&mut self, citation: &LegalRef, lang: Lang) -> String {
+        let written = citation.to_string();
+        if let Some(worded) = self.citations.get(&written) {
+            return worded.clone();
+        }
+        let worded = words::legal_ref(lang, citation);
+        self.citations.insert(written, worded.clone());
+        worded
+    }
+
+    /// The recipient's entry, without the activities it is disclosed by.
+    fn recipient(&mut self, model: &Model, id: RecipientId, lang: Lang) -> RecipientEntry {
+        self.recipients[id.index()]
+            .get_or_insert_with(|| {
+                let r = model.recipient(id);
+                let country = r.country.as_ref().map(|c| &c.node);
+                RecipientEntry {
+                    label: text(&r.label),
+                    kind: r.kind,
+                    description: words::recipient_kind(lang, r.kind),
+                    country: country.cloned(),
+                    third_country: country.is_some_and(words::is_third_country),
+                    via: Vec::new(),
+                }
+            })
+            .clone()
+    }
+
+    fn processor(&mut self, model: &Model, id: ProcessorId) -> ProcessorEntry {
+        self.processors[id.index()]
+            .get_or_insert_with(|| {
+                let p = model.processor(id);
+                let country = p.country.as_ref().map(|c| &c.node);
+                ProcessorEntry {
+                    label: text(&p.label),
+                    country: country.cloned(),
+                    third_country: country.is_some_and(words::is_third_country),
+                    subprocessor_of: p.parent.map(|parent| text(&model.processor(parent).label)),
+                }
+            })
+            .clone()
     }
 }
 
@@ -250,6 +331,7 @@ fn controller_record(model: &Model) -> ControllerRecord {
 fn activity_record(
     model: &Model,
     flow: &FlowGraph,
+    worded: &mut Worded,
     index: usize,
     a: &Activity,
     transfers: Vec<TransferEntry>,
@@ -259,7 +341,7 @@ fn activity_record(
         name: a.name.node.clone(),
         label: text(&a.label),
         purposes: stated(a.purposes.iter().map(text).collect()),
-        legal_bases: stated(a.bases.iter().map(|b| words::legal_ref(lang, b)).collect()),
+        legal_bases: stated(a.bases.iter().map(|b| worded.citation(b, lang)).collect()),
         data_subjects: stated(
             a.subjects
                 .iter()
@@ -269,19 +351,11 @@ fn activity_record(
         personal_data: stated(
             a.data
                 .iter()
-                .map(|d| {
-                    let data = model.data(d.id);
-                    DataEntry {
-                        label: text(&data.label),
-                        class: data.class,
-                        special: data.special.clone(),
-                        description: words::data_class(lang, data.class, &data.special),
-                    }
-                })
+                .map(|d| worded.data(model, d.id, lang))
                 .collect(),
         ),
-        recipients: stated(recipients(model, flow, index, a, lang)),
-        processors: stated(processors(model, a)),
+        recipients: stated(recipients(model, flow, worded, index, a, lang)),
+        processors: stated(processors(model, worded, a)),
         transfers,
         retention: retention(model, a, lang),
         security: stated(a.details().security.iter().map(text).collect()),
@@ -310,21 +384,14 @@ fn activity_record(
 fn recipients(
     model: &Model,
     flow: &FlowGraph,
+    worded: &mut Worded,
     index: usize,
     a: &Activity,
     lang: Lang,
 ) -> Vec<RecipientEntry> {
-    let entry = |id: RecipientId, via: Vec<String>| {
-        let r = model.recipient(id);
-        let country = r.country.as_ref().map(|c| &c.node);
-        RecipientEntry {
-            label: text(&r.label),
-            kind: r.kind,
-            description: words::recipient_kind(lang, r.kind),
-            country: country.cloned(),
-            third_country: country.is_some_and(words::is_third_country),
-            via,
-        }
+    let mut entry = |id: RecipientId, via: Vec<String>| RecipientEntry {
+        via,
+        ..worded.recipient(model, id, lang)
     };
     let mut seen = BTreeSet::new();
     let mut out: Vec<RecipientEntry> = a
@@ -334,11 +401,9 @@ fn recipients(
         .map(|d| entry(d.recipient.id, Vec::new()))
         .collect();
     // The activities the data go on to, breadth first, and what each of them discloses.
-    let start = flow
-        .graph
-        .node_indices()
-        .find(|&n| matches!(flow.graph[n], Node::Activity(id) if id.index() == index));
-    let mut queue: std::collections::VecDeque<_> = start.into_iter().collect();
+    // The graph's index, not a search of its nodes: a search per activity made the record quadratic.
+    let start = flow.activity_node(ActivityId(index as u32));
+    let mut queue = std::collections::VecDeque::from([start]);
     let mut visited = BTreeSet::new();
     let mut reached: Vec<(RecipientId, String)> = Vec::new();
     while let Some(n) = queue.pop_front() {
@@ -382,9 +447,10 @@ fn recipients(
 }
 
 /// The processors the activity names, each followed by its sub-processors, depth first; each once.
-fn processors(model: &Model, a: &Activity) -> Vec<ProcessorEntry> {
+fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<ProcessorEntry> {
     fn visit(
         model: &Model,
+        worded: &mut Worded,
         id: ProcessorId,
         seen: &mut BTreeSet<ProcessorId>,
         out: &mut Vec<ProcessorEntry>,
@@ -392,22 +458,15 @@ fn processors(model: &Model, a: &Activity) -> Vec<ProcessorEntry> {
         if !seen.insert(id) {
             return;
         }
-        let p = model.processor(id);
-        let country = p.country.as_ref().map(|c| &c.node);
-        out.push(ProcessorEntry {
-            label: text(&p.label),
-            country: country.cloned(),
-            third_country: country.is_some_and(words::is_third_country),
-            subprocessor_of: p.parent.map(|parent| text(&model.processor(parent).label)),
-        });
-        for &sub in &p.subprocessors {
-            visit(model, sub, seen, out);
+        out.push(worded.processor(model, id));
+        for &sub in &model.processor(id).subprocessors {
+            visit(model, worded, sub, seen, out);
         }
     }
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for via in &a.processors {
-        visit(model, via.id, &mut seen, &mut out);
+        visit(model, worded, via.id, &mut seen, &mut out);
     }
     out
 }

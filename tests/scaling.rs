@@ -1,0 +1,99 @@
+//! How the cost of the commands' own work grows with a spec, measured without a clock: the number of
+//! heap allocations, which this test binary counts with its own allocator. A step that copies a
+//! string per item, or repeats work per item that could be done once, shows as a count that grows
+//! with the items times something; the limits below would fail at once if such a step came back.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write;
+use std::path::Path;
+
+use hjemmel::diff::{Side, flows};
+use hjemmel::i18n::Lang;
+use hjemmel::source::SourceMap;
+
+/// The system allocator, counting the allocations of the thread that asks (tests run in threads of
+/// their own, so one test's count is not another's).
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The allocations `work` makes on this thread, and its result.
+fn allocations<T>(work: impl FnOnce() -> T) -> (u64, T) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let result = work();
+    (ALLOCATIONS.with(Cell::get) - before, result)
+}
+
+/// A spec whose one activity hands `categories` data categories to a processor and its
+/// sub-processor: `2 * categories` (category → party) pairs for `hjemmel diff` to compare.
+fn spec_with_categories(categories: usize) -> String {
+    let mut spec = String::from(
+        "controller c \"C\" {\n  public authority\n  address \"A\"\n  contact \"c@c.dk\"\n  dpo { email \"d@c.dk\" }\n}\n\
+         subjects s \"S\" employees\n\
+         processor p \"P\" {\n  agreement \"DPA\"\n  country DK\n  subprocessor q \"Q\" {\n    agreement \"Sub-DPA\"\n    authorised \"Annex B\"\n    country DE\n  }\n}\n",
+    );
+    for i in 0..categories {
+        let _ = writeln!(spec, "data category_{i} \"Category {i}\" ordinary");
+    }
+    let names: Vec<String> = (0..categories).map(|i| format!("category_{i}")).collect();
+    let _ = write!(
+        spec,
+        "activity a \"A\" {{\n  purpose \"P\"\n  subjects s\n  data {}\n  basis gdpr 6(1)(e)\n  via p\n  retain all for 1 year\n}}\n",
+        names.join(", ")
+    );
+    spec
+}
+
+fn checked(dir: &Path, text: &str) -> (SourceMap, hjemmel::Checked) {
+    let file = dir.join("spec.hjemmel");
+    std::fs::write(&file, text).unwrap();
+    let outcome = hjemmel::check_spec(&file, Lang::En);
+    let checked = outcome.result.unwrap_or_else(|errors| {
+        panic!("the generated spec is valid: {errors:?}");
+    });
+    (outcome.sources, checked)
+}
+
+/// `diff` compares every (data category → party) pair of both versions. Each pair once copied its
+/// names (four strings and the chain of processors), which for two specs of 100,000 activities was
+/// over a gigabyte (some eight allocations per pair); it now borrows them from the model. What is
+/// left per pair is the place of the party (a country code) in key and value, and the chain of a
+/// sub-processor.
+#[test]
+fn diff_flow_pairs_do_not_copy_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sources, checked) = checked(dir.path(), &spec_with_categories(2000));
+    let side = Side {
+        sources: &sources,
+        checked: &checked,
+    };
+    let (count, pairs) = allocations(|| flows::pairs(side));
+    assert_eq!(pairs.len(), 4000, "2,000 categories reach two parties");
+    assert!(
+        count < 3 * pairs.len() as u64,
+        "{count} allocations for {} pairs: a copy per pair came back",
+        pairs.len()
+    );
+}
