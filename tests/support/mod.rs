@@ -239,6 +239,10 @@ impl Expectation {
             Some((code, n)) => (code.trim(), n.trim().parse().expect("`xN` is a count")),
             None => (head.trim(), 1),
         };
+        assert!(
+            !code.is_empty() && !code.contains(' '),
+            "`{item}`: an expectation is a code, then `xN` and phrases in double quotes"
+        );
         Expectation {
             code: code.to_string(),
             count,
