@@ -7,6 +7,7 @@
 
 use hjemmel::i18n::Lang;
 use hjemmel::law::ActId;
+use hjemmel::law::acts::{LaysDown, ProvidesFor};
 use hjemmel::law::citation::{LegalRef, Point};
 use hjemmel::source::{SourceFile, SourceMap};
 
@@ -359,6 +360,14 @@ fn rules_read_act_number_paragraph_and_point() {
     assert!(!e.is_consent() && !cited("gdpr 9(2)(b)").is_consent());
 
     assert_eq!(e.provision().map(|p| p.number.as_str()), Some("6"));
+    // What a § does for art. 6(3), and what further processing it provides for, as the law data
+    // says: ART6-NATIONAL-LAW and PURPOSE-COMPATIBILITY read them through the citation.
+    assert_eq!(cited("arkivl 21").lays_down(), Some(LaysDown::Duty));
+    assert_eq!(cited("arkivl 21").provides_for(), Some(ProvidesFor::Archiving));
+    assert_eq!(cited("dbl 5(2)").lays_down(), Some(LaysDown::Condition));
+    assert_eq!(cited("offl 7").provides_for(), Some(ProvidesFor::Disclosure));
+    assert_eq!(cited("dbl 5(2)").provides_for(), None);
+    assert_eq!(cited("offl 200").lays_down(), None);
     assert!(cited("offl 200").provision().is_none());
     assert!(cited("law \"Serviceloven\"").provision().is_none());
 }
