@@ -52,7 +52,9 @@ fn assert_accepted(cases: &[(&str, &str)]) {
         .iter()
         .filter_map(|(citation, written)| match cite(citation) {
             Ok(legal) if legal.to_string() == *written => None,
-            Ok(legal) => Some(format!("`{citation}` is written `{legal}`, not `{written}`")),
+            Ok(legal) => Some(format!(
+                "`{citation}` is written `{legal}`, not `{written}`"
+            )),
             Err(error) => Some(format!("`{citation}` is rejected:\n{error}")),
         })
         .collect();
@@ -188,8 +190,14 @@ fn gdpr_articles_of_one_paragraph() {
                 "cite it as `gdpr 10`",
             ],
         ),
-        ("gdpr 10(a)", &["has no numbered paragraphs", "cite it as `gdpr 10`"]),
-        ("gdpr 10(1)(a)", &["has no numbered paragraphs", "cite it as `gdpr 10`"]),
+        (
+            "gdpr 10(a)",
+            &["has no numbered paragraphs", "cite it as `gdpr 10`"],
+        ),
+        (
+            "gdpr 10(1)(a)",
+            &["has no numbered paragraphs", "cite it as `gdpr 10`"],
+        ),
         // Points: one past the last, a paragraph other than 1, a capital, two letters.
         (
             "gdpr 50(e)",
@@ -315,8 +323,14 @@ fn a_section_an_incomplete_table_does_not_list_is_kept_as_written() {
                 "e.g. `offl 200(1)` or `offl 200(1)(2)`",
             ],
         ),
-        ("offl 200(1)(b)", &["`offl 200(1)(b)` is not a valid citation"]),
-        ("offl 200(1)(2)(3)", &["`offl 200(1)(2)(3)` is not a valid citation"]),
+        (
+            "offl 200(1)(b)",
+            &["`offl 200(1)(b)` is not a valid citation"],
+        ),
+        (
+            "offl 200(1)(2)(3)",
+            &["`offl 200(1)(2)(3)` is not a valid citation"],
+        ),
     ]);
 }
 
@@ -363,9 +377,15 @@ fn rules_read_act_number_paragraph_and_point() {
     // What a § does for art. 6(3), and what further processing it provides for, as the law data
     // says: ART6-NATIONAL-LAW and PURPOSE-COMPATIBILITY read them through the citation.
     assert_eq!(cited("arkivl 21").lays_down(), Some(LaysDown::Duty));
-    assert_eq!(cited("arkivl 21").provides_for(), Some(ProvidesFor::Archiving));
+    assert_eq!(
+        cited("arkivl 21").provides_for(),
+        Some(ProvidesFor::Archiving)
+    );
     assert_eq!(cited("dbl 5(2)").lays_down(), Some(LaysDown::Condition));
-    assert_eq!(cited("offl 7").provides_for(), Some(ProvidesFor::Disclosure));
+    assert_eq!(
+        cited("offl 7").provides_for(),
+        Some(ProvidesFor::Disclosure)
+    );
     assert_eq!(cited("dbl 5(2)").provides_for(), None);
     assert_eq!(cited("offl 200").lays_down(), None);
     assert!(cited("offl 200").provision().is_none());

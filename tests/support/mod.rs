@@ -128,9 +128,7 @@ impl Checked {
     pub fn expected(&self) -> BTreeMap<(String, usize, String), usize> {
         let mut expected = BTreeMap::new();
         for (file, line, item) in self.expectation_items() {
-            *expected
-                .entry((file, line, item.code))
-                .or_insert(0) += item.count;
+            *expected.entry((file, line, item.code)).or_insert(0) += item.count;
         }
         expected
     }
@@ -173,13 +171,16 @@ impl Checked {
             .filter(|d| match &d.primary {
                 Some(label) => {
                     let source = self.sources.file(label.span.file);
-                    &source.name == file
-                        && source.line_col(label.span.start as usize).0 == *line
+                    &source.name == file && source.line_col(label.span.start as usize).0 == *line
                 }
                 None => file.is_empty() && *line == 0,
             })
             .map(|d| {
-                let labels = d.primary.iter().chain(&d.secondary).map(|l| l.message.as_str());
+                let labels = d
+                    .primary
+                    .iter()
+                    .chain(&d.secondary)
+                    .map(|l| l.message.as_str());
                 std::iter::once(d.message.as_str())
                     .chain(labels)
                     .chain(d.help.as_deref())
