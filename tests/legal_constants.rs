@@ -63,3 +63,19 @@ fn surveillance_recordings_are_deleted_within_30_days() {
         Some(30)
     );
 }
+
+/// The grounds of surveillance a `cctv` statement names (tv-overvågningsloven §§ 2, 2 a, 2 c, 2 d)
+/// and the three grounds of § 4 c, stk. 5 for keeping recordings longer, as the spec errors list
+/// them to the author.
+#[test]
+fn surveillance_rests_on_four_sections_and_is_kept_longer_on_three_grounds() {
+    let cctv = hjemmel::law::cctv::cctv();
+    assert_eq!(
+        cctv.ground_citations(),
+        "`tvol 2`, `tvol 2a`, `tvol 2c`, `tvol 2d`"
+    );
+    assert_eq!(
+        cctv.exception_words(),
+        ["police_report", "dispute", "crime_prevention"]
+    );
+}
