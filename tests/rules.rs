@@ -1,6 +1,17 @@
 //! Rule fixtures: tests/fixtures/rules/<CODE>/{fail,pass}_*.hjemmel, each with inline
 //! `// expect: CODE` comments that must match the findings exactly, plus a snapshot of the rendered
 //! output. Every rule has fixtures that must fire it and fixtures that must not.
+//!
+//! An expectation is written at the end of the line the finding points at:
+//! - `// expect: CODE` one finding with that code on the line; `// expect: A, B` one of each;
+//! - `// expect: CODE x2` two of them;
+//! - `// expect: CODE "phrase"` (or `CODE x2 "one" "other"`): as well, a finding with that code on
+//!   the line says each phrase in its message, one of its labels or its help. Use it where a rule
+//!   has several messages, labels or helps, with words only the variant meant says, so that a
+//!   change of which variant fires fails the fixture and not only its snapshot.
+//!
+//! The same comments hold in tests/fixtures/invalid/, the examples and the other spec fixtures
+//! (read by tests/support/mod.rs).
 
 mod support;
 
@@ -26,6 +37,38 @@ fn rule_fixtures_match_their_expectations() {
         }
         insta::assert_snapshot!(checked.render(&name));
     });
+}
+
+/// A phrase that no finding on its line says fails the fixture, as a wrong count does: the
+/// expectation syntax the fixtures rely on is itself checked.
+#[test]
+fn a_phrase_no_finding_says_fails_the_fixture() {
+    let fixture = "tests/fixtures/rules/RETENTION-EXCEEDS-LIMIT/fail_longer_than_limit.hjemmel";
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let said = "\"the limit: 5 years (Kommunens logpolitik, 2025)\"";
+    assert!(text.contains(said), "{fixture} pins the limit's reason");
+    let dir = tempfile::tempdir().unwrap();
+    let check = |text: &str| {
+        let path = dir.path().join("fixture.hjemmel");
+        std::fs::write(&path, text).unwrap();
+        let checked = support::check(&path);
+        let name = path.display().to_string();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            checked.assert_expectations(&name)
+        }))
+        .is_ok()
+    };
+    assert!(check(&text), "the fixture as written holds");
+    for wrong in [
+        "\"the limit: 6 years\"",
+        "\"the period alone is longer than the limit\"",
+        "\"the limit: 5 years\" \"kept for 11 years\"",
+    ] {
+        assert!(
+            !check(&text.replace(said, wrong)),
+            "a finding that does not say {wrong} must fail the fixture"
+        );
+    }
 }
 
 #[test]

@@ -123,31 +123,75 @@ impl Checked {
     }
 
     /// Every `// expect: CODE[, CODE...]` comment in the spec's files, by (file, line, code), counted.
-    /// `// expect: CODE x2` expects two diagnostics with that code on the line.
+    /// `// expect: CODE x2` expects two diagnostics with that code on the line; a quoted phrase after
+    /// the code (`// expect: CODE "phrase"`) is checked by [`Checked::expected_phrases`].
     pub fn expected(&self) -> BTreeMap<(String, usize, String), usize> {
         let mut expected = BTreeMap::new();
+        for (file, line, item) in self.expectation_items() {
+            *expected.entry((file, line, item.code)).or_insert(0) += item.count;
+        }
+        expected
+    }
+
+    /// Every phrase of a `// expect: CODE "phrase"` comment, by (file, line, code): a diagnostic with
+    /// that code on that line must say it, in its message, a label or its help. It pins which of a
+    /// rule's message variants fires, where the count of findings alone would not tell them apart.
+    pub fn expected_phrases(&self) -> Vec<((String, usize, String), String)> {
+        let mut phrases = Vec::new();
+        for (file, line, item) in self.expectation_items() {
+            for phrase in item.phrases {
+                phrases.push(((file.clone(), line, item.code.clone()), phrase));
+            }
+        }
+        phrases
+    }
+
+    /// The items of every `// expect:` comment, with the file name and line they stand on.
+    fn expectation_items(&self) -> Vec<(String, usize, Expectation)> {
+        let mut items = Vec::new();
         for (_, file) in self.sources.files() {
             for (i, line) in file.text.lines().enumerate() {
                 let Some((_, rest)) = line.split_once("// expect:") else {
                     continue;
                 };
-                for item in rest.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    let (code, count) = match item.split_once(" x") {
-                        Some((code, n)) => {
-                            (code.trim(), n.trim().parse().expect("`xN` is a count"))
-                        }
-                        None => (item, 1),
-                    };
-                    *expected
-                        .entry((file.name.clone(), i + 1, code.to_string()))
-                        .or_insert(0) += count;
+                for item in split_outside_quotes(rest) {
+                    items.push((file.name.clone(), i + 1, Expectation::parse(&item)));
                 }
             }
         }
-        expected
+        items
     }
 
-    /// Panics with the rendered output unless the diagnostics are exactly the expected ones.
+    /// The texts a reader is shown for the diagnostics with `code` on `line` of `file`: message,
+    /// labels and help of each.
+    fn texts_at(&self, (file, line, code): &(String, usize, String)) -> Vec<String> {
+        self.diagnostics
+            .iter()
+            .filter(|d| &d.code == code)
+            .filter(|d| match &d.primary {
+                Some(label) => {
+                    let source = self.sources.file(label.span.file);
+                    &source.name == file && source.line_col(label.span.start as usize).0 == *line
+                }
+                None => file.is_empty() && *line == 0,
+            })
+            .map(|d| {
+                let labels = d
+                    .primary
+                    .iter()
+                    .chain(&d.secondary)
+                    .map(|l| l.message.as_str());
+                std::iter::once(d.message.as_str())
+                    .chain(labels)
+                    .chain(d.help.as_deref())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    }
+
+    /// Panics with the rendered output unless the diagnostics are exactly the expected ones, and
+    /// each expected phrase is said by a diagnostic it is written for.
     pub fn assert_expectations(&self, path: &str) {
         let (expected, actual) = (self.expected(), self.actual());
         assert_eq!(
@@ -156,7 +200,78 @@ impl Checked {
             "diagnostics of {path} differ from its `// expect:` comments (left: expected, right: actual)\n{}",
             self.render(path)
         );
+        for (at, phrase) in self.expected_phrases() {
+            let texts = self.texts_at(&at);
+            assert!(
+                texts.iter().any(|t| t.contains(&phrase)),
+                "{path}:{}: no {} diagnostic on the line says {phrase:?}; it says:\n{}",
+                at.1,
+                at.2,
+                texts.join("\n---\n")
+            );
+        }
     }
+}
+
+/// One item of an `// expect:` comment: `CODE`, `CODE x2`, `CODE "phrase"`, `CODE x2 "a" "b"`.
+struct Expectation {
+    code: String,
+    count: usize,
+    phrases: Vec<String>,
+}
+
+impl Expectation {
+    fn parse(item: &str) -> Expectation {
+        let (head, quoted) = match item.find('"') {
+            Some(i) => item.split_at(i),
+            None => (item, ""),
+        };
+        let phrases: Vec<String> = quoted
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        assert!(
+            quoted.matches('"').count() % 2 == 0 && phrases.iter().all(|p| !p.is_empty()),
+            "`{item}`: a phrase is a non-empty text in double quotes"
+        );
+        let (code, count) = match head.trim().split_once(" x") {
+            Some((code, n)) => (code.trim(), n.trim().parse().expect("`xN` is a count")),
+            None => (head.trim(), 1),
+        };
+        assert!(
+            !code.is_empty() && !code.contains(' '),
+            "`{item}`: an expectation is a code, then `xN` and phrases in double quotes"
+        );
+        Expectation {
+            code: code.to_string(),
+            count,
+            phrases,
+        }
+    }
+}
+
+/// `A "x, y", B` → [`A "x, y"`, `B`]: the items of an `// expect:` comment, whose phrases may hold
+/// commas.
+fn split_outside_quotes(text: &str) -> Vec<String> {
+    let (mut items, mut item, mut quoted) = (Vec::new(), String::new(), false);
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                item.push(c);
+            }
+            ',' if !quoted => items.push(std::mem::take(&mut item)),
+            _ => item.push(c),
+        }
+    }
+    items.push(item);
+    items
+        .into_iter()
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect()
 }
 
 /// The path relative to the package root, as a user would type it (stable in snapshots).
