@@ -89,7 +89,7 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
                 i += 1;
             }
             b'(' | b')' if depth <= 0 => {
-                header.parens += if b == b'(' { 1 } else { -1 };
+                header.parens = header.parens.saturating_add(if b == b'(' { 1 } else { -1 });
                 i += 1;
             }
             _ if depth <= 0 => {
