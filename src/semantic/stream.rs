@@ -10,7 +10,8 @@
 //!
 //! The result is the one of `parse_file` on every file followed by `resolve::resolve`: the same
 //! model, or the same errors in the same order. In the rare case where a chunk's first words were
-//! misleading (two declarations on one line), it falls back to exactly that.
+//! misleading (two declarations in one chunk, which `syntax::chunks` avoids even on one line, unless
+//! a declaration's own words fool it), it falls back to exactly that.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;

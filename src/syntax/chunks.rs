@@ -3,8 +3,10 @@
 //! pest builds a token queue for the whole input it is given; for a spec of 100,000 activities that
 //! queue alone takes most of a gigabyte. Parsing one declaration at a time keeps the queue small and
 //! in cache. A declaration starts with a top-level keyword at brace depth 0, outside strings and
-//! comments; whatever stands between two such keywords is one chunk, so a malformed declaration is still
-//! reported by pest, at its own words.
+//! comments: at the start of a line, or after the end of the declaration before it on the same line
+//! (see [`Header`]), so a spec written on one line is cut as finely as one with its lines. Whatever
+//! stands between two such keywords is one chunk, so a malformed declaration is still reported by
+//! pest, at its own words.
 
 use memchr::{memchr, memchr3};
 
@@ -27,6 +29,7 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
     let mut depth: i64 = 0;
     let mut i = 0;
     let mut line_start = true;
+    let mut header = Header::default();
     while i < bytes.len() {
         if depth > 0 {
             // Inside a block only quotes, braces and comments matter (a declaration starts at depth
@@ -34,14 +37,6 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
             let rest = &bytes[i..];
             let next = memchr3(b'"', b'{', b'}', rest).unwrap_or(rest.len());
             i += memchr(b'/', &rest[..next]).unwrap_or(next);
-            if i == bytes.len() {
-                break;
-            }
-        } else if !line_start {
-            // Nothing but these bytes matters until the next line starts: skip the rest at once.
-            while i < bytes.len() && !STOPS[bytes[i] as usize] {
-                i += 1;
-            }
             if i == bytes.len() {
                 break;
             }
@@ -75,6 +70,9 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
                     }
                 }
                 i += 1;
+                if depth <= 0 {
+                    header.word();
+                }
             }
             b'{' => {
                 depth += 1;
@@ -85,14 +83,32 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
             }
             b'}' => {
                 depth -= 1;
+                if depth == 0 {
+                    header.closed = true;
+                }
                 i += 1;
             }
-            _ if depth <= 0 && line_start && starts_declaration(&bytes[i..]) => {
-                if i > 0 && *starts.last().unwrap() != i {
-                    starts.push(i);
-                }
-                depth = 0;
+            b'(' | b')' if depth <= 0 => {
+                header.parens = header.parens.saturating_add(if b == b'(' { 1 } else { -1 });
                 i += 1;
+            }
+            _ if depth <= 0 => {
+                // A word, taken whole: a keyword counts only at its start.
+                let end = i
+                    + 1
+                    + bytes[i + 1..]
+                        .iter()
+                        .position(|&c| ENDS_WORD[c as usize])
+                        .unwrap_or(bytes.len() - i - 1);
+                if (line_start || header.complete()) && starts_declaration(&bytes[i..end]) {
+                    if i > 0 && *starts.last().unwrap() != i {
+                        starts.push(i);
+                    }
+                    depth = 0;
+                    header = Header::default();
+                }
+                header.word();
+                i = end;
             }
             _ => i += 1,
         }
@@ -103,21 +119,48 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
     Ok(ranges)
 }
 
-/// The bytes `split` acts on when not at the start of a line.
-const STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    stops[b'\n' as usize] = true;
-    stops[b'/' as usize] = true;
-    stops[b'"' as usize] = true;
-    stops[b'{' as usize] = true;
-    stops[b'}' as usize] = true;
-    stops
+/// How far the declaration being read has come, from what stands at brace depth 0: enough to tell
+/// whether a keyword after it on the same line starts the next one or is a word of this one
+/// (`data data "D" ordinary` names a category `data`; `recipient r "R" source` is of kind `source`).
+/// Every declaration is `keyword name "title"`, then a kind (subjects, data, source, recipient; a
+/// data class may be `special(...)`), then a block, which the others must have.
+#[derive(Default)]
+struct Header {
+    /// Words and strings at depth 0 since the keyword, the keyword included (saturating).
+    words: u8,
+    /// Open parentheses at depth 0 (`special(health, ...)`).
+    parens: i32,
+    /// A block of the declaration has been closed.
+    closed: bool,
+}
+
+impl Header {
+    fn word(&mut self) {
+        self.words = self.words.saturating_add(1);
+    }
+
+    /// Whether the declaration can end here: its block is closed, or keyword, name, title and kind
+    /// are read and no parenthesis is open.
+    fn complete(&self) -> bool {
+        self.closed || (self.words >= 4 && self.parens <= 0)
+    }
+}
+
+/// The bytes that end a word at depth 0 (`/` for a comment; a lone `/` is a word of its own).
+const ENDS_WORD: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut delimiters = b" \t\r\n\"{}()/".as_slice();
+    while let [first, rest @ ..] = delimiters {
+        ends[*first as usize] = true;
+        delimiters = rest;
+    }
+    ends
 };
 
-fn starts_declaration(rest: &[u8]) -> bool {
+fn starts_declaration(word: &[u8]) -> bool {
     DECLARATIONS.iter().map(|k| k.as_bytes()).any(|k| {
-        rest.starts_with(k)
-            && rest
+        word.starts_with(k)
+            && word
                 .get(k.len())
                 .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c >= 0x80))
     })
@@ -126,6 +169,8 @@ fn starts_declaration(rest: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::split;
+    use crate::syntax::parser::parse_file;
+    use crate::syntax::span::FileId;
 
     fn pieces(text: &str) -> Vec<&str> {
         split(text).unwrap().into_iter().map(|r| &text[r]).collect()
@@ -167,5 +212,100 @@ mod tests {
             assert_eq!(ranges.last().unwrap().end, text.len());
             assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
         }
+    }
+
+    #[test]
+    fn splits_declarations_that_share_a_line() {
+        let text = "data a \"A\" ordinary data b \"B\" special(health, religious_beliefs) \
+                    activity x \"X\" { data a } recipient r \"R\" police { country DK } \
+                    subjects s \"S\" citizens source o \"O\" registry";
+        assert_eq!(
+            pieces(text),
+            [
+                "data a \"A\" ordinary ",
+                "data b \"B\" special(health, religious_beliefs) ",
+                "activity x \"X\" { data a } ",
+                "recipient r \"R\" police { country DK } ",
+                "subjects s \"S\" citizens ",
+                "source o \"O\" registry",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_keyword_in_a_declarations_own_words_does_not_split_it() {
+        // A name, a kind or a class that is spelt like a keyword is still a word of its declaration.
+        for text in [
+            "data data \"D\" ordinary",
+            "recipient r \"R\" source",
+            "data d \"D\" special ( data , source )",
+            "data d \"D\\\" data\" ordinary",
+        ] {
+            assert_eq!(pieces(text), [text]);
+        }
+        assert_eq!(
+            pieces("recipient r \"R\" data activity a \"A\" { }"),
+            ["recipient r \"R\" data ", "activity a \"A\" { }"]
+        );
+    }
+
+    /// Every spec in the repository written on one line (comments dropped) is cut into one chunk
+    /// per declaration, and each chunk parses to the declaration it starts with: the streaming
+    /// parser then never falls back to parsing the whole file (src/semantic/stream.rs).
+    #[test]
+    fn a_spec_on_one_line_is_split_into_one_chunk_per_declaration() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut specs = Vec::new();
+        let mut dirs = vec![root.join("specs"), root.join("examples")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "hjemmel") {
+                    specs.push(path);
+                }
+            }
+        }
+        assert!(specs.len() >= 10, "specs found: {specs:?}");
+        for path in specs {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let declarations = parse_file(FileId(0), &text).unwrap().declarations.len();
+            let one_line = on_one_line(&text);
+            let chunks = split(&one_line).unwrap();
+            assert_eq!(chunks.len(), declarations, "{}", path.display());
+            for chunk in chunks {
+                let parsed = parse_file(FileId(0), &one_line[chunk.clone()]).unwrap();
+                assert_eq!(
+                    parsed.declarations.len(),
+                    1,
+                    "{}: {:?}",
+                    path.display(),
+                    chunk
+                );
+            }
+        }
+    }
+
+    /// `text` with its comments dropped and its lines joined by spaces (a string never spans lines).
+    fn on_one_line(text: &str) -> String {
+        let mut lines = Vec::new();
+        for line in text.lines() {
+            let (mut in_string, mut escaped, mut end) = (false, false, line.len());
+            for (at, c) in line.char_indices() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' if in_string => escaped = true,
+                    '"' => in_string = !in_string,
+                    '/' if !in_string && line[at..].starts_with("//") => {
+                        end = at;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            lines.push(&line[..end]);
+        }
+        lines.join(" ").trim().to_string()
     }
 }
