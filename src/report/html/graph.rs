@@ -98,6 +98,9 @@ pub fn printed_rows(model: &Model, flow: &FlowGraph, lang: Lang) -> usize {
 struct EdgeIndex {
     out_of: Vec<Vec<usize>>,
     into: Vec<Vec<usize>>,
+    /// The edges that leave a node for a sub-processor: a source shared by every activity has an
+    /// edge to each, and is named in every row.
+    to_subprocessors: Vec<Vec<usize>>,
     between: HashMap<(usize, usize), Vec<usize>>,
     handed_out: Cell<usize>,
 }
@@ -106,15 +109,20 @@ impl EdgeIndex {
     fn of(view: &FlowView<'_>) -> Self {
         let mut out_of = vec![Vec::new(); view.nodes.len()];
         let mut into = vec![Vec::new(); view.nodes.len()];
+        let mut to_subprocessors = vec![Vec::new(); view.nodes.len()];
         let mut between: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, e) in view.edges.iter().enumerate() {
             out_of[e.from].push(i);
             into[e.to].push(i);
+            if view.nodes[e.to].role == Role::Subprocessor {
+                to_subprocessors[e.from].push(i);
+            }
             between.entry((e.from, e.to)).or_default().push(i);
         }
         EdgeIndex {
             out_of,
             into,
+            to_subprocessors,
             between,
             handed_out: Cell::new(0),
         }
@@ -133,6 +141,11 @@ impl EdgeIndex {
     /// The edges that reach `node`, in the view's order.
     fn into(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
         self.counted(&self.into[node])
+    }
+
+    /// The edges that leave `node` for a sub-processor, in the view's order.
+    fn to_subprocessors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.counted(&self.to_subprocessors[node])
     }
 
     /// The edges from `from` to `to`.
@@ -239,7 +252,13 @@ fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
                 escape(&tr!(lang, super::FLOW_NOTHING_IN))
             );
         }
-        side(out, view, edges, &row.ins, &row_side(view, edges, &row, Side::In));
+        side(
+            out,
+            view,
+            edges,
+            &row.ins,
+            &row_side(view, edges, &row, Side::In),
+        );
         out.push_str("</div>\n<div class=\"flow-activity\"><ul>");
         for &a in &row.activities {
             let _ = write!(
@@ -257,7 +276,13 @@ fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
                 escape(&tr!(lang, super::FLOW_NOTHING_OUT))
             );
         }
-        side(out, view, edges, &row.outs, &row_side(view, edges, &row, Side::Out));
+        side(
+            out,
+            view,
+            edges,
+            &row.outs,
+            &row_side(view, edges, &row, Side::Out),
+        );
         out.push_str("</div>\n</div>\n");
     }
     out.push_str("</div>\n");
@@ -357,16 +382,82 @@ fn party(
     }
     text.push_str(&tag(marks(view, own)));
     if depth < 3 {
-        for e in edges.out_of(node) {
+        for e in edges.to_subprocessors(node) {
             let to = view.edges[e].to;
-            if view.nodes[to].role == Role::Subprocessor {
-                let _ = write!(
-                    text,
-                    " <span class=\"flow-sub\">→ {}</span>",
-                    party(view, edges, to, edges.between(node, to), depth + 1)
-                );
-            }
+            let _ = write!(
+                text,
+                " <span class=\"flow-sub\">→ {}</span>",
+                party(view, edges, to, edges.between(node, to), depth + 1)
+            );
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, SourceMap};
+
+    /// `activities` activities that share a source and a processor (with a sub-processor), each
+    /// disclosing to a recipient of its own: every activity is a row of its own, and the shared
+    /// parties appear in every row, the shape in which a search of all edges per row and per party
+    /// was quadratic.
+    fn shared_parties(activities: usize) -> SourceMap {
+        let mut text = String::from(
+            "controller k \"Kommune\" { public authority contact \"post@k.dk\" dpo { email \"dpo@k.dk\" } }\n\
+             subjects citizens \"Borgere\" citizens\n\
+             data name \"Navn\" ordinary\n\
+             data health \"Helbred\" special(health)\n\
+             source register \"CPR-registret\" register\n\
+             processor hosting \"Hosting\" { agreement \"DBA\" country DK \
+             subprocessor backup \"Backup\" { agreement \"DBA\" authorised \"Bilag B\" country DK } }\n",
+        );
+        for i in 0..activities {
+            text.push_str(&format!(
+                "recipient r_{i} \"Modtager {i}\" authority {{ country DK }}\n\
+                 activity a_{i} \"Aktivitet {i}\" {{ purpose \"Formål\" subjects citizens data name, health \
+                 sources register basis gdpr 6(1)(e), gdpr 9(2)(h), law \"Sundhedsloven\" \
+                 retain all for 5 years via hosting disclose name to r_{i} under gdpr 6(1)(e), law \"Sundhedsloven\" }}\n"
+            ));
+        }
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("shared.hjemmel", text));
+        sources
+    }
+
+    /// The edges the printed summary looks at, and its rows, for the spec of `activities`.
+    fn edges_looked_at(activities: usize) -> (usize, usize) {
+        let sources = shared_parties(activities);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        let options = RenderOptions {
+            category: None,
+            lang: Lang::En,
+        };
+        let view = FlowView::new(&checked.model, &checked.flow, &options);
+        let edges = EdgeIndex::of(&view);
+        let mut out = String::new();
+        printed_with(&mut out, &view, &edges);
+        assert!(
+            out.contains("Modtager 0") && out.contains("Backup"),
+            "{out}"
+        );
+        (
+            edges.handed_out.get(),
+            rows(&view, &EdgeIndex::of(&view)).len(),
+        )
+    }
+
+    /// Twice the activities, at most twice the edges looked at: each row costs its own edges. Before
+    /// the index, the rows and every party of every row searched all edges (4× for 2× here).
+    #[test]
+    fn the_printed_summary_looks_at_each_edge_a_bounded_number_of_times() {
+        let (small, small_rows) = edges_looked_at(200);
+        let (large, large_rows) = edges_looked_at(400);
+        assert_eq!((small_rows, large_rows), (200, 400), "a row per activity");
+        assert!(
+            large <= small * 2 + small / 10,
+            "edges looked at: {small} at 200 activities, {large} at 400"
+        );
+    }
 }
