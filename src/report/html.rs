@@ -15,7 +15,7 @@ pub mod scope;
 mod snippet;
 mod style;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::Checked;
@@ -152,7 +152,8 @@ pub fn render(path: &str, sources: &SourceMap, checked: &Checked, options: &Opti
     scope::scope_box(&mut out, lang);
     contents(&mut out, lang);
 
-    let label_of = |name: &str| label_of(&checked.model, name);
+    let labels = Labels::of(&checked.model);
+    let label_of = |name: &str| labels.of_name(name);
     let names = findings::Names { label: &label_of };
     let groups = overview::groups(&checked.findings);
     section(&mut out, "summary", SUMMARY, lang, |out| {
@@ -315,23 +316,39 @@ fn contents(out: &mut String, lang: Lang) {
     out.push_str("</ol>\n</nav>\n");
 }
 
-/// The label of the declaration a spec name stands for, where the name is one.
-fn label_of(model: &Model, name: &str) -> Option<String> {
-    let found = model
-        .activities
-        .iter()
-        .map(|a| (&a.name, &a.label))
-        .chain(model.subjects.iter().map(|x| (&x.name, &x.label)))
-        .chain(model.data.iter().map(|x| (&x.name, &x.label)))
-        .chain(model.sources.iter().map(|x| (&x.name, &x.label)))
-        .chain(model.processors.iter().map(|x| (&x.name, &x.label)))
-        .chain(model.recipients.iter().map(|x| (&x.name, &x.label)))
-        .chain(std::iter::once((
-            &model.controller.name,
-            &model.controller.label,
-        )))
-        .find(|(n, _)| n.node == name)?;
-    Some(found.1.node.clone())
+/// The label of each declaration by its spec name, built once: a search of every declaration for
+/// each name a message shows made the report quadratic. Where two declarations share a name, the
+/// first in the order activities, subjects, data, sources, processors, recipients, controller wins.
+struct Labels<'m>(HashMap<&'m str, &'m str>);
+
+impl<'m> Labels<'m> {
+    fn of(model: &'m Model) -> Self {
+        let declarations = model
+            .activities
+            .iter()
+            .map(|a| (&a.name, &a.label))
+            .chain(model.subjects.iter().map(|x| (&x.name, &x.label)))
+            .chain(model.data.iter().map(|x| (&x.name, &x.label)))
+            .chain(model.sources.iter().map(|x| (&x.name, &x.label)))
+            .chain(model.processors.iter().map(|x| (&x.name, &x.label)))
+            .chain(model.recipients.iter().map(|x| (&x.name, &x.label)))
+            .chain(std::iter::once((
+                &model.controller.name,
+                &model.controller.label,
+            )));
+        let mut by_name = HashMap::new();
+        for (name, label) in declarations {
+            by_name
+                .entry(name.node.as_str())
+                .or_insert(label.node.as_str());
+        }
+        Labels(by_name)
+    }
+
+    /// The label of the declaration a spec name stands for, where the name is one.
+    fn of_name(&self, name: &str) -> Option<String> {
+        self.0.get(name).map(|label| (*label).to_owned())
+    }
 }
 
 /// The counts per severity, then per rule with a link to the rule's first finding.

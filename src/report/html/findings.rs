@@ -2,6 +2,7 @@
 //! offending ones marked and the related places, the fix, the data path, the provisions; then the
 //! findings a waiver or the settings turned off, with the reasons.
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::about::provision_link;
@@ -98,16 +99,18 @@ fn finding(
             ))
         );
     }
-    // The declarations the group concerns, by label, each once.
-    let mut concerns: Vec<String> = Vec::new();
+    // The declarations the group concerns, by label, each once (a set beside the list: a group of
+    // the same finding in every activity is as long as the spec).
+    let mut concerns: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut kinds = Vec::new();
     for declaration in group.findings.iter().filter_map(|d| d.declaration.as_ref()) {
         let label = if declaration.label.is_empty() {
-            declaration.name.clone()
+            declaration.name.as_str()
         } else {
-            declaration.label.clone()
+            declaration.label.as_str()
         };
-        if !concerns.contains(&label) {
+        if seen.insert(label) {
             concerns.push(label);
         }
         if !kinds.contains(&declaration.kind) {

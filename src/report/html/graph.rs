@@ -10,14 +10,20 @@
 //! (art. 9, art. 10, CPR numbers, as in the drawing's legend), beside each activity and each party;
 //! the parties on each side are grouped by role and kind on a few lines.
 
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt::Write;
 
 use super::escape::escape;
 use crate::flow::FlowGraph;
-use crate::flow::render::{FlowView, Mark, RenderOptions, Role, ViewEdge, svg};
+use crate::flow::render::{FlowView, Mark, RenderOptions, Role, svg};
 use crate::i18n::Lang;
 use crate::semantic::model::Model;
 use crate::tr;
+
+/// The opening of the drawing's `<svg>` element with its namespace.
+const SVG_WITH_NAMESPACE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" "#;
 
 /// The flow graph as an inline `<svg>` in a `<figure>` (on screen), and its summary for print.
 pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: Lang) {
@@ -28,9 +34,18 @@ pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: La
     let picture = svg::render(model, flow, &options);
     // Inside HTML an `<svg>` element is SVG without saying so; the namespace, a web address, is left
     // out so that the only addresses in the report are the spec's own.
-    let picture = picture.replacen(r#"<svg xmlns="http://www.w3.org/2000/svg" "#, "<svg ", 1);
+    // Written around the namespace rather than replaced in a copy: the picture of 100,000 activities
+    // is a quarter of a gigabyte.
+    let picture = picture.trim_end();
     out.push_str("<figure class=\"picture\">\n");
-    out.push_str(picture.trim_end());
+    match picture.find(SVG_WITH_NAMESPACE) {
+        Some(at) => {
+            out.push_str(&picture[..at]);
+            out.push_str("<svg ");
+            out.push_str(&picture[at + SVG_WITH_NAMESPACE.len()..]);
+        }
+        None => out.push_str(picture),
+    }
     out.push_str("\n</figure>\n");
     printed(out, &FlowView::new(model, flow, &options));
 }
@@ -45,36 +60,33 @@ struct Row {
 }
 
 /// The rows of the printed summary, activities with the same sources and recipients folded into
-/// one row (whatever data they carry: the categories are not printed).
-fn rows(view: &FlowView<'_>) -> Vec<Row> {
+/// one row (whatever data they carry: the categories are not printed), in the order of their first
+/// activity.
+fn rows(view: &FlowView<'_>, edges: &EdgeIndex) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
+    // (ins, outs) → its row: a search of the rows for each activity was quadratic.
+    let mut row_of: HashMap<(Vec<usize>, Vec<usize>), usize> = HashMap::new();
     for (i, node) in view.nodes.iter().enumerate() {
         if node.role != Role::Activity {
             continue;
         }
-        let mut ins: Vec<usize> = view
-            .edges
-            .iter()
-            .filter(|e| e.to == i)
-            .map(|e| e.from)
-            .collect();
-        let mut outs: Vec<usize> = view
-            .edges
-            .iter()
-            .filter(|e| e.from == i)
-            .map(|e| e.to)
-            .collect();
+        let mut ins: Vec<usize> = edges.into(i).map(|e| view.edges[e].from).collect();
+        let mut outs: Vec<usize> = edges.out_of(i).map(|e| view.edges[e].to).collect();
         ins.sort_unstable();
         ins.dedup();
         outs.sort_unstable();
         outs.dedup();
-        match rows.iter_mut().find(|r| r.ins == ins && r.outs == outs) {
-            Some(row) => row.activities.push(i),
-            None => rows.push(Row {
-                ins,
-                outs,
-                activities: vec![i],
-            }),
+        match row_of.entry((ins, outs)) {
+            Entry::Occupied(row) => rows[*row.get()].activities.push(i),
+            Entry::Vacant(slot) => {
+                let (ins, outs) = slot.key().clone();
+                slot.insert(rows.len());
+                rows.push(Row {
+                    ins,
+                    outs,
+                    activities: vec![i],
+                });
+            }
         }
     }
     rows
@@ -86,16 +98,112 @@ pub fn printed_rows(model: &Model, flow: &FlowGraph, lang: Lang) -> usize {
         category: None,
         lang,
     };
-    rows(&FlowView::new(model, flow, &options)).len()
+    let view = FlowView::new(model, flow, &options);
+    rows(&view, &EdgeIndex::of(&view)).len()
 }
 
-/// The marks of the data on the edges that `pick` chooses, weightiest first, as `art. 9 · CPR`.
-fn marks(view: &FlowView<'_>, pick: impl Fn(&ViewEdge) -> bool) -> Option<String> {
-    let mut marks: Vec<Mark> = view
-        .edges
-        .iter()
-        .filter(|e| pick(e))
-        .flat_map(|e| e.marks.iter().copied())
+/// The view's edges by the node they leave, by the node they reach, and by both ends, built once:
+/// the printed summary asks for a node's edges for every activity and every party of every row,
+/// and a search of all edges for each was quadratic (most of `hjemmel report`'s time at 10,000
+/// activities). It counts the edges it hands out, so that a test can check the summary looks at
+/// each edge a bounded number of times.
+struct EdgeIndex {
+    out_of: Vec<Vec<usize>>,
+    into: Vec<Vec<usize>>,
+    /// The edges that leave a node for a sub-processor: a source shared by every activity has an
+    /// edge to each, and is named in every row.
+    to_subprocessors: Vec<Vec<usize>>,
+    between: HashMap<(usize, usize), Vec<usize>>,
+    handed_out: Cell<usize>,
+}
+
+impl EdgeIndex {
+    fn of(view: &FlowView<'_>) -> Self {
+        let mut out_of = vec![Vec::new(); view.nodes.len()];
+        let mut into = vec![Vec::new(); view.nodes.len()];
+        let mut to_subprocessors = vec![Vec::new(); view.nodes.len()];
+        let mut between: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (i, e) in view.edges.iter().enumerate() {
+            out_of[e.from].push(i);
+            into[e.to].push(i);
+            if view.nodes[e.to].role == Role::Subprocessor {
+                to_subprocessors[e.from].push(i);
+            }
+            between.entry((e.from, e.to)).or_default().push(i);
+        }
+        EdgeIndex {
+            out_of,
+            into,
+            to_subprocessors,
+            between,
+            handed_out: Cell::new(0),
+        }
+    }
+
+    fn counted<'s>(&'s self, edges: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+        self.handed_out.set(self.handed_out.get() + edges.len());
+        edges.iter().copied()
+    }
+
+    /// The edges that leave `node`, in the view's order.
+    fn out_of(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.counted(&self.out_of[node])
+    }
+
+    /// The edges that reach `node`, in the view's order.
+    fn into(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.counted(&self.into[node])
+    }
+
+    /// The edges that leave `node` for a sub-processor, in the view's order.
+    fn to_subprocessors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.counted(&self.to_subprocessors[node])
+    }
+
+    /// The edges from `from` to `to`.
+    fn between(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.counted(self.between.get(&(from, to)).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// Per party on one side of a row, the edges between it and the row's activities: found from the
+/// activities' own edges, so that a party shared by many rows costs each row only its own edges.
+fn row_side(
+    view: &FlowView<'_>,
+    edges: &EdgeIndex,
+    row: &Row,
+    side: Side,
+) -> HashMap<usize, Vec<usize>> {
+    let mut by_party: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &a in &row.activities {
+        match side {
+            Side::In => {
+                for e in edges.into(a) {
+                    by_party.entry(view.edges[e].from).or_default().push(e);
+                }
+            }
+            Side::Out => {
+                for e in edges.out_of(a) {
+                    by_party.entry(view.edges[e].to).or_default().push(e);
+                }
+            }
+        }
+    }
+    by_party
+}
+
+/// The side of a row: where its data come from, or where they go.
+#[derive(Clone, Copy)]
+enum Side {
+    In,
+    Out,
+}
+
+/// The marks of the data on `edges` (indexes into the view's edges), weightiest first, as
+/// `art. 9 · CPR`.
+fn marks(view: &FlowView<'_>, edges: impl Iterator<Item = usize>) -> Option<String> {
+    let mut marks: Vec<Mark> = edges
+        .flat_map(|e| view.edges[e].marks.iter().copied())
         .collect();
     marks.sort_unstable();
     marks.dedup();
@@ -116,6 +224,10 @@ fn tag(marks: Option<String>) -> String {
 
 /// The printed summary: an intro that says what is folded, a legend of the marks, and the rows.
 fn printed(out: &mut String, view: &FlowView<'_>) {
+    printed_with(out, view, &EdgeIndex::of(view));
+}
+
+fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
     let lang = view.lang;
     let legend: Vec<String> = Mark::ALL
         .iter()
@@ -143,8 +255,7 @@ fn printed(out: &mut String, view: &FlowView<'_>) {
         escape(&tr!(lang, super::FLOW_ACTIVITIES)),
         escape(&tr!(lang, super::FLOW_TO))
     );
-    for row in rows(view) {
-        let in_row = |node: usize| row.activities.contains(&node);
+    for row in rows(view, edges) {
         out.push_str("<div class=\"flow-row\">\n<div class=\"flow-in\">");
         if row.ins.is_empty() {
             let _ = write!(
@@ -153,16 +264,20 @@ fn printed(out: &mut String, view: &FlowView<'_>) {
                 escape(&tr!(lang, super::FLOW_NOTHING_IN))
             );
         }
-        side(out, view, &row.ins, |party, e| {
-            e.from == party && in_row(e.to)
-        });
+        side(
+            out,
+            view,
+            edges,
+            &row.ins,
+            &row_side(view, edges, &row, Side::In),
+        );
         out.push_str("</div>\n<div class=\"flow-activity\"><ul>");
         for &a in &row.activities {
             let _ = write!(
                 out,
                 "<li>{}{}</li>",
                 escape(view.nodes[a].label),
-                tag(marks(view, |e| e.from == a || e.to == a))
+                tag(marks(view, edges.out_of(a).chain(edges.into(a))))
             );
         }
         out.push_str("</ul></div>\n<div class=\"flow-out\">");
@@ -173,9 +288,13 @@ fn printed(out: &mut String, view: &FlowView<'_>) {
                 escape(&tr!(lang, super::FLOW_NOTHING_OUT))
             );
         }
-        side(out, view, &row.outs, |party, e| {
-            e.to == party && in_row(e.from)
-        });
+        side(
+            out,
+            view,
+            edges,
+            &row.outs,
+            &row_side(view, edges, &row, Side::Out),
+        );
         out.push_str("</div>\n</div>\n");
     }
     out.push_str("</div>\n");
@@ -183,12 +302,13 @@ fn printed(out: &mut String, view: &FlowView<'_>) {
 
 /// The parties on one side of a row, a line per role (sources, processors, recipients, the
 /// controller's own activities), within it grouped by kind; each party with its place and the marks
-/// of what it gives or receives from the row's activities (`edge(party, e)` says which edges).
+/// of what it gives or receives from the row's activities (`row_edges`, from [`row_side`]).
 fn side(
     out: &mut String,
     view: &FlowView<'_>,
+    edges: &EdgeIndex,
     parties: &[usize],
-    edge: impl Fn(usize, &ViewEdge) -> bool,
+    row_edges: &HashMap<usize, Vec<usize>>,
 ) {
     let lang = view.lang;
     for role in [
@@ -217,7 +337,10 @@ fn side(
             .map(|(kind, list)| {
                 let names: Vec<String> = list
                     .iter()
-                    .map(|&p| party(view, p, &|e| edge(p, e), 0))
+                    .map(|&p| {
+                        let own = row_edges.get(&p).map_or(&[][..], Vec::as_slice);
+                        party(view, edges, p, own.iter().copied(), 0)
+                    })
                     .collect();
                 match kind {
                     Some(k) => format!(
@@ -249,12 +372,14 @@ fn role_heading(role: Role) -> crate::i18n::Text {
 }
 
 /// One party by its label, with its place where it has one (a processor's or recipient's country)
-/// and the marks of the data on its edges that `pick` chooses; a processor's sub-processors after
-/// it, each with the marks of what it receives.
+/// and the marks of the data on `own` (its edges with the row's activities, or with the processor
+/// it is a sub-processor of); a processor's sub-processors after it, each with the marks of what it
+/// receives.
 fn party(
     view: &FlowView<'_>,
+    edges: &EdgeIndex,
     node: usize,
-    pick: &dyn Fn(&ViewEdge) -> bool,
+    own: impl Iterator<Item = usize>,
     depth: usize,
 ) -> String {
     let lang = view.lang;
@@ -267,18 +392,84 @@ fn party(
             escape(&place.describe(lang))
         );
     }
-    text.push_str(&tag(marks(view, |e| pick(e))));
+    text.push_str(&tag(marks(view, own)));
     if depth < 3 {
-        for e in view.edges.iter().filter(|e| e.from == node) {
-            if view.nodes[e.to].role == Role::Subprocessor {
-                let to = e.to;
-                let _ = write!(
-                    text,
-                    " <span class=\"flow-sub\">→ {}</span>",
-                    party(view, to, &|x| x.from == node && x.to == to, depth + 1)
-                );
-            }
+        for e in edges.to_subprocessors(node) {
+            let to = view.edges[e].to;
+            let _ = write!(
+                text,
+                " <span class=\"flow-sub\">→ {}</span>",
+                party(view, edges, to, edges.between(node, to), depth + 1)
+            );
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, SourceMap};
+
+    /// `activities` activities that share a source and a processor (with a sub-processor), each
+    /// disclosing to a recipient of its own: every activity is a row of its own, and the shared
+    /// parties appear in every row, the shape in which a search of all edges per row and per party
+    /// was quadratic.
+    fn shared_parties(activities: usize) -> SourceMap {
+        let mut text = String::from(
+            "controller k \"Kommune\" { public authority contact \"post@k.dk\" dpo { email \"dpo@k.dk\" } }\n\
+             subjects citizens \"Borgere\" citizens\n\
+             data name \"Navn\" ordinary\n\
+             data health \"Helbred\" special(health)\n\
+             source register \"CPR-registret\" register\n\
+             processor hosting \"Hosting\" { agreement \"DBA\" country DK \
+             subprocessor backup \"Backup\" { agreement \"DBA\" authorised \"Bilag B\" country DK } }\n",
+        );
+        for i in 0..activities {
+            text.push_str(&format!(
+                "recipient r_{i} \"Modtager {i}\" authority {{ country DK }}\n\
+                 activity a_{i} \"Aktivitet {i}\" {{ purpose \"Formål\" subjects citizens data name, health \
+                 sources register basis gdpr 6(1)(e), gdpr 9(2)(h), law \"Sundhedsloven\" \
+                 retain all for 5 years via hosting disclose name to r_{i} under gdpr 6(1)(e), law \"Sundhedsloven\" }}\n"
+            ));
+        }
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new("shared.hjemmel", text));
+        sources
+    }
+
+    /// The edges the printed summary looks at, and its rows, for the spec of `activities`.
+    fn edges_looked_at(activities: usize) -> (usize, usize) {
+        let sources = shared_parties(activities);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        let options = RenderOptions {
+            category: None,
+            lang: Lang::En,
+        };
+        let view = FlowView::new(&checked.model, &checked.flow, &options);
+        let edges = EdgeIndex::of(&view);
+        let mut out = String::new();
+        printed_with(&mut out, &view, &edges);
+        assert!(
+            out.contains("Modtager 0") && out.contains("Backup"),
+            "{out}"
+        );
+        (
+            edges.handed_out.get(),
+            rows(&view, &EdgeIndex::of(&view)).len(),
+        )
+    }
+
+    /// Twice the activities, at most twice the edges looked at: each row costs its own edges. Before
+    /// the index, the rows and every party of every row searched all edges (4× for 2× here).
+    #[test]
+    fn the_printed_summary_looks_at_each_edge_a_bounded_number_of_times() {
+        let (small, small_rows) = edges_looked_at(200);
+        let (large, large_rows) = edges_looked_at(400);
+        assert_eq!((small_rows, large_rows), (200, 400), "a row per activity");
+        assert!(
+            large <= small * 2 + small / 10,
+            "edges looked at: {small} at 200 activities, {large} at 400"
+        );
+    }
 }
