@@ -48,6 +48,10 @@ texts! {
     FINDINGS = ("Findings", "Fund"),
     SUPPRESSED = ("Findings turned off", "Fravalgte fund (med begrundelse)"),
     FLOW = ("The flow of personal data", "Strømme af personoplysninger"),
+    PICTURE_LEFT_OUT = (
+        "The drawing is left out: the spec has {boxes} activities and parties, more than a drawing can show legibly (at most {limit}). `hjemmel graph --format svg` draws it; the summary below and the record give the whole flow.",
+        "Tegningen er udeladt: specifikationen har {boxes} aktiviteter og parter, flere end en tegning kan vise læseligt (højst {limit}). `hjemmel graph --format svg` tegner den; oversigten nedenfor og fortegnelsen viser hele strømmen.",
+    ),
     RECORD = (
         "Record of processing activities (GDPR art. 30(1))",
         "Fortegnelse over behandlingsaktiviteter (databeskyttelsesforordningens art. 30, stk. 1)",

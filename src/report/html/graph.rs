@@ -25,12 +25,31 @@ use crate::tr;
 /// The opening of the drawing's `<svg>` element with its namespace.
 const SVG_WITH_NAMESPACE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" "#;
 
+/// Above this many boxes (activities, sources, processors, recipients) the report leaves the drawing
+/// out and says so. A person cannot follow a drawing of thousands of boxes, and its size grows with
+/// them (a quarter of a gigabyte at 100,000 activities); the printed summary below it, the record and
+/// `hjemmel graph` still give the whole flow. A large municipality draws a few hundred.
+pub const PICTURE_LIMIT: usize = 2_000;
+
 /// The flow graph as an inline `<svg>` in a `<figure>` (on screen), and its summary for print.
 pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: Lang) {
     let options = RenderOptions {
         category: None,
         lang,
     };
+    let boxes = flow.graph.node_count();
+    if boxes > PICTURE_LIMIT {
+        out.push_str("<p class=\"picture-left-out\">");
+        out.push_str(&escape(&tr!(
+            lang,
+            super::PICTURE_LEFT_OUT,
+            boxes = boxes,
+            limit = PICTURE_LIMIT
+        )));
+        out.push_str("</p>\n");
+        printed(out, &FlowView::new(model, flow, &options));
+        return;
+    }
     let picture = svg::render(model, flow, &options);
     // Inside HTML an `<svg>` element is SVG without saying so; the namespace, a web address, is left
     // out so that the only addresses in the report are the spec's own.
@@ -471,5 +490,27 @@ mod tests {
             large <= small * 2 + small / 10,
             "edges looked at: {small} at 200 activities, {large} at 400"
         );
+    }
+
+    /// A flow of more boxes than [`PICTURE_LIMIT`] gets a note instead of the drawing, and still its
+    /// printed summary; one of fewer gets the drawing.
+    #[test]
+    fn a_flow_too_large_to_read_as_a_drawing_is_left_out_with_a_note() {
+        let picture = |activities: usize| {
+            let checked = crate::check_sources(&shared_parties(activities), Lang::En)
+                .expect("the spec is valid");
+            let mut out = String::new();
+            graph_picture(&mut out, &checked.model, &checked.flow, Lang::En);
+            (checked.flow.graph.node_count(), out)
+        };
+        let (boxes, out) = picture(10);
+        assert!(boxes <= PICTURE_LIMIT);
+        assert!(out.contains("<svg ") && !out.contains("picture-left-out"));
+        // Each activity brings a recipient of its own: two boxes an activity.
+        let (boxes, out) = picture(PICTURE_LIMIT / 2);
+        assert!(boxes > PICTURE_LIMIT, "{boxes} boxes");
+        assert!(!out.contains("<svg "), "no drawing");
+        assert!(out.contains("The drawing is left out") && out.contains(&format!("{boxes} activities")));
+        assert!(out.contains("Modtager 0"), "the printed summary stays");
     }
 }
