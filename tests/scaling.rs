@@ -153,7 +153,8 @@ fn diff_documents_are_written_without_being_held_whole() {
     let result = hjemmel::diff::compare(compared, Some(old), new);
     assert_eq!(result.flows.added.len(), 4000, "every flow is new");
 
-    type Writer = fn(&hjemmel::diff::Diff<'_>, Lang, &mut dyn std::io::Write) -> std::io::Result<()>;
+    type Writer =
+        fn(&hjemmel::diff::Diff<'_>, Lang, &mut dyn std::io::Write) -> std::io::Result<()>;
     let formats: [(&str, Writer); 2] = [
         ("human", hjemmel::diff::human::write_to),
         ("markdown", hjemmel::diff::markdown::write_to),

@@ -78,10 +78,7 @@ mod tests {
     #[test]
     fn line_feeds_before_more_text_all_stay() {
         let feeds = "\n".repeat(20);
-        assert_eq!(
-            through(&["a\n", &feeds, "b\n\n"]),
-            format!("a\n{feeds}b\n")
-        );
+        assert_eq!(through(&["a\n", &feeds, "b\n\n"]), format!("a\n{feeds}b\n"));
         assert_eq!(through(&["a\n\n", "\nb"]), "a\n\n\nb");
     }
 }

@@ -39,8 +39,7 @@ struct Terminal<'w> {
 
 impl Terminal<'_> {
     fn put(&mut self, text: &str) -> io::Result<()> {
-        self.to
-            .write_all(crate::escape::terminal(text).as_bytes())
+        self.to.write_all(crate::escape::terminal(text).as_bytes())
     }
 }
 
@@ -159,18 +158,15 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Resu
     });
     section(out, &words::BASES, lang, lines)?;
 
-    let lines = ch
-        .retention
-        .iter()
-        .map(|r| {
-            format!(
-                "{}, {}: {} → {}",
-                code(&r.activity),
-                code(&r.data),
-                words::period(lang, r.old.as_ref()),
-                words::period(lang, r.new.as_ref())
-            )
-        });
+    let lines = ch.retention.iter().map(|r| {
+        format!(
+            "{}, {}: {} → {}",
+            code(&r.activity),
+            code(&r.data),
+            words::period(lang, r.old.as_ref()),
+            words::period(lang, r.new.as_ref())
+        )
+    });
     section(out, &words::RETENTION, lang, lines)?;
 
     let data = |mark: &str, d: &super::changes::DataFacts| {
@@ -181,14 +177,15 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Resu
             code(&words::class(d.class, &d.special))
         )
     };
-    let lines = marked(&ch.data.added, &ch.data.removed, data).chain(ch.reclassified.iter().map(|r| {
-        format!(
-            "{}: {} → {}",
-            code(&r.new.name),
-            code(&words::class(r.old.class, &r.old.special)),
-            code(&words::class(r.new.class, &r.new.special))
-        )
-    }));
+    let lines =
+        marked(&ch.data.added, &ch.data.removed, data).chain(ch.reclassified.iter().map(|r| {
+            format!(
+                "{}: {} → {}",
+                code(&r.new.name),
+                code(&words::class(r.old.class, &r.old.special)),
+                code(&words::class(r.new.class, &r.new.special))
+            )
+        }));
     section(out, &words::DATA, lang, lines)?;
 
     let processor = |mark: &str, p: &super::changes::ProcessorFacts| {
@@ -223,46 +220,43 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Resu
     let lines = marked(&ch.recipients.added, &ch.recipients.removed, recipient);
     section(out, &words::RECIPIENTS, lang, lines)?;
 
-    let lines = ch
-        .transfers
-        .iter()
-        .map(|t| {
-            let kind = match t.kind {
-                Party::Processor => words::PROCESSOR,
-                Party::Recipient => words::RECIPIENT,
-            };
-            let mut parts = Vec::new();
-            if let Some((was, is)) = &t.place {
-                parts.push(format!(
-                    "{} {} → {}",
-                    words::COUNTRY.get(lang),
-                    words::place(lang, was.as_ref()),
-                    words::place(lang, is.as_ref())
-                ));
-            }
-            if !t.mechanisms.is_empty() {
-                let list = t
-                    .mechanisms
-                    .added
-                    .iter()
-                    .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-                    .chain(
-                        t.mechanisms
-                            .removed
-                            .iter()
-                            .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-                    )
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                parts.push(format!("{} {list}", words::MECHANISMS.get(lang)));
-            }
-            format!(
-                "{} {}: {}",
-                kind.get(lang),
-                code(&t.party),
-                parts.join("; ")
-            )
-        });
+    let lines = ch.transfers.iter().map(|t| {
+        let kind = match t.kind {
+            Party::Processor => words::PROCESSOR,
+            Party::Recipient => words::RECIPIENT,
+        };
+        let mut parts = Vec::new();
+        if let Some((was, is)) = &t.place {
+            parts.push(format!(
+                "{} {} → {}",
+                words::COUNTRY.get(lang),
+                words::place(lang, was.as_ref()),
+                words::place(lang, is.as_ref())
+            ));
+        }
+        if !t.mechanisms.is_empty() {
+            let list = t
+                .mechanisms
+                .added
+                .iter()
+                .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
+                .chain(
+                    t.mechanisms
+                        .removed
+                        .iter()
+                        .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
+                )
+                .collect::<Vec<_>>()
+                .join(", ");
+            parts.push(format!("{} {list}", words::MECHANISMS.get(lang)));
+        }
+        format!(
+            "{} {}: {}",
+            kind.get(lang),
+            code(&t.party),
+            parts.join("; ")
+        )
+    });
     section(out, &words::TRANSFERS, lang, lines)
 }
 

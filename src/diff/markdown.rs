@@ -35,15 +35,18 @@ type Out<'w> = OneFinalNewline<&'w mut dyn Write>;
 
 fn document(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let c = diff.compared;
-    out.write_all(format!(
-        "### hjemmel diff\n\n{}\n\n",
-        tr!(
-            lang,
-            words::COMPARING,
-            old = old_spec(lang, c.old_path, c.revision),
-            new = code(c.new_path)
+    out.write_all(
+        format!(
+            "### hjemmel diff\n\n{}\n\n",
+            tr!(
+                lang,
+                words::COMPARING,
+                old = old_spec(lang, c.old_path, c.revision),
+                new = code(c.new_path)
+            )
         )
-    ).as_bytes())?;
+        .as_bytes(),
+    )?;
     if let (None, Some(revision)) = (diff.old, c.revision) {
         let absent = tr!(
             lang,
@@ -135,30 +138,24 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()
             .collect::<Vec<_>>()
             .join("<br>")
     };
-    let rows = ch
-        .bases
-        .iter()
-        .map(|b| {
-            [
-                code(&b.activity),
-                list(&b.citations.added),
-                list(&b.citations.removed),
-            ]
-        });
+    let rows = ch.bases.iter().map(|b| {
+        [
+            code(&b.activity),
+            list(&b.citations.added),
+            list(&b.citations.removed),
+        ]
+    });
     let header = [&words::ACTIVITY, &words::ADDED, &words::REMOVED];
     table(out, &words::BASES, lang, &header, rows)?;
 
-    let rows = ch
-        .retention
-        .iter()
-        .map(|r| {
-            [
-                code(&r.activity),
-                code(&r.data),
-                text(&words::period(lang, r.old.as_ref())),
-                text(&words::period(lang, r.new.as_ref())),
-            ]
-        });
+    let rows = ch.retention.iter().map(|r| {
+        [
+            code(&r.activity),
+            code(&r.data),
+            text(&words::period(lang, r.old.as_ref())),
+            text(&words::period(lang, r.new.as_ref())),
+        ]
+    });
     let header = [
         &words::ACTIVITY,
         &words::DATA_CATEGORY,
@@ -175,18 +172,19 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()
             code(&words::class(d.class, &d.special)),
         ]
     };
-    let rows = marked(&ch.data.added, &ch.data.removed, row).chain(ch.reclassified.iter().map(|r| {
-        [
-            String::new(),
-            code(&r.new.name),
-            text(&r.new.label),
-            format!(
-                "{} → {}",
-                code(&words::class(r.old.class, &r.old.special)),
-                code(&words::class(r.new.class, &r.new.special))
-            ),
-        ]
-    }));
+    let rows =
+        marked(&ch.data.added, &ch.data.removed, row).chain(ch.reclassified.iter().map(|r| {
+            [
+                String::new(),
+                code(&r.new.name),
+                text(&r.new.label),
+                format!(
+                    "{} → {}",
+                    code(&words::class(r.old.class, &r.old.special)),
+                    code(&words::class(r.new.class, &r.new.special))
+                ),
+            ]
+        }));
     let header = [&words::NAME, &words::DESCRIPTION, &words::CLASS];
     marked_table(out, &words::DATA, lang, &header, rows)?;
 
@@ -237,40 +235,37 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()
     ];
     marked_table(out, &words::RECIPIENTS, lang, &header, rows)?;
 
-    let rows = ch
-        .transfers
-        .iter()
-        .map(|t| {
-            let kind = match t.kind {
-                Party::Processor => words::PROCESSOR,
-                Party::Recipient => words::RECIPIENT,
-            };
-            let place = t.place.as_ref().map_or_else(String::new, |(was, is)| {
-                format!(
-                    "{} → {}",
-                    text(&words::place(lang, was.as_ref())),
-                    text(&words::place(lang, is.as_ref()))
-                )
-            });
-            let changed = t
-                .mechanisms
-                .added
-                .iter()
-                .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-                .chain(
-                    t.mechanisms
-                        .removed
-                        .iter()
-                        .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-                )
-                .collect::<Vec<_>>()
-                .join(", ");
-            [
-                format!("{} {}", kind.get(lang), code(&t.party)),
-                place,
-                changed,
-            ]
+    let rows = ch.transfers.iter().map(|t| {
+        let kind = match t.kind {
+            Party::Processor => words::PROCESSOR,
+            Party::Recipient => words::RECIPIENT,
+        };
+        let place = t.place.as_ref().map_or_else(String::new, |(was, is)| {
+            format!(
+                "{} → {}",
+                text(&words::place(lang, was.as_ref())),
+                text(&words::place(lang, is.as_ref()))
+            )
         });
+        let changed = t
+            .mechanisms
+            .added
+            .iter()
+            .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
+            .chain(
+                t.mechanisms
+                    .removed
+                    .iter()
+                    .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
+            )
+            .collect::<Vec<_>>()
+            .join(", ");
+        [
+            format!("{} {}", kind.get(lang), code(&t.party)),
+            place,
+            changed,
+        ]
+    });
     let header = [&words::PARTY, &words::COUNTRY, &words::MECHANISMS];
     table(out, &words::TRANSFERS, lang, &header, rows)
 }
@@ -366,7 +361,7 @@ fn party(lang: Lang, pair: &FlowPair) -> String {
         PartyKind::Subprocessor => words::SUBPROCESSOR,
         PartyKind::Recipient => words::RECIPIENT,
     };
-    let mut party = format!("{} {}", kind.get(lang), code(&pair.party));
+    let mut party = format!("{} {}", kind.get(lang), code(pair.party));
     if pair.chain.len() > 1 {
         let chain: Vec<String> = pair.chain.iter().map(|name| text(name)).collect();
         party.push_str(&format!(" ({})", chain.join(" → ")));
