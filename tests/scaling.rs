@@ -2,13 +2,14 @@
 //! heap allocations, which this test binary counts with its own allocator. A step that copies a
 //! string per item, or repeats work per item that could be done once, shows as a count that grows
 //! with the items times something; the limits below would fail at once if such a step came back.
+//! The allocator also keeps the bytes held and their peak, for output that must be streamed.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write;
 use std::path::Path;
 
-use hjemmel::diff::{Side, flows};
+use hjemmel::diff::{Compared, Side, flows};
 use hjemmel::i18n::Lang;
 use hjemmel::source::SourceMap;
 
@@ -18,20 +19,34 @@ struct Counting;
 
 thread_local! {
     static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+    /// Bytes allocated and not yet freed by this thread (memory freed by another thread is
+    /// counted where it is freed), and the most that were held since [`peak_held`] began.
+    static HELD: Cell<i64> = const { Cell::new(0) };
+    static PEAK: Cell<i64> = const { Cell::new(0) };
+}
+
+fn hold(bytes: i64) {
+    let _ = HELD.try_with(|held| {
+        held.set(held.get() + bytes);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(held.get())));
+    });
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        hold(layout.size() as i64);
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        hold(-(layout.size() as i64));
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        hold(new_size as i64 - layout.size() as i64);
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -44,6 +59,15 @@ fn allocations<T>(work: impl FnOnce() -> T) -> (u64, T) {
     let before = ALLOCATIONS.with(Cell::get);
     let result = work();
     (ALLOCATIONS.with(Cell::get) - before, result)
+}
+
+/// The most bytes `work` held on this thread at any one time beyond what was held before it, and
+/// its result.
+fn peak_held<T>(work: impl FnOnce() -> T) -> (u64, T) {
+    let before = HELD.with(Cell::get);
+    PEAK.with(|peak| peak.set(before));
+    let result = work();
+    (PEAK.with(Cell::get).saturating_sub(before) as u64, result)
 }
 
 /// A spec whose one activity hands `categories` data categories to a processor and its
@@ -96,4 +120,73 @@ fn diff_flow_pairs_do_not_copy_names() {
         "{count} allocations for {} pairs: a copy per pair came back",
         pairs.len()
     );
+}
+
+/// `diff --format human` and `--format markdown` of two large specs that differ everywhere are
+/// hundreds of megabytes; they are written as they are made, and were once built whole in memory
+/// (the human one twice, escaped for the terminal as a whole). Here two specs whose 2,000 data
+/// categories all differ: while writing, no more than a few rows' worth may be held, a small part
+/// of the document.
+#[test]
+fn diff_documents_are_written_without_being_held_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_text = spec_with_categories(2000);
+    let new_text = old_text.replace("category_", "kategori_");
+    for version in ["old", "new"] {
+        std::fs::create_dir(dir.path().join(version)).unwrap();
+    }
+    let (old_sources, old_checked) = checked(&dir.path().join("old"), &old_text);
+    let (new_sources, new_checked) = checked(&dir.path().join("new"), &new_text);
+    let old = Side {
+        sources: &old_sources,
+        checked: &old_checked,
+    };
+    let new = Side {
+        sources: &new_sources,
+        checked: &new_checked,
+    };
+    let compared = Compared {
+        old_path: "old",
+        revision: None,
+        new_path: "new",
+    };
+    let result = hjemmel::diff::compare(compared, Some(old), new);
+    assert_eq!(result.flows.added.len(), 4000, "every flow is new");
+
+    type Writer =
+        fn(&hjemmel::diff::Diff<'_>, Lang, &mut dyn std::io::Write) -> std::io::Result<()>;
+    let formats: [(&str, Writer); 2] = [
+        ("human", hjemmel::diff::human::write_to),
+        ("markdown", hjemmel::diff::markdown::write_to),
+    ];
+    for (format, write_to) in formats {
+        let mut document = CountingSink::default();
+        let (peak, written) = peak_held(|| write_to(&result, Lang::En, &mut document));
+        written.unwrap();
+        assert!(
+            document.0 > 500_000,
+            "{format}: {} bytes; the test needs a large document",
+            document.0
+        );
+        assert!(
+            peak < document.0 / 50,
+            "{format}: {peak} bytes held at most while writing {} bytes: the document is held whole",
+            document.0
+        );
+    }
+}
+
+/// Counts the bytes written to it and keeps none.
+#[derive(Default)]
+struct CountingSink(u64);
+
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -135,22 +135,16 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
         checked: new_checked,
     };
     let result = diff::compare(compared, old_side, new_side);
-    if args.format == Format::Json {
-        // Streamed: the JSON of two large specs that differ everywhere is hundreds of megabytes.
-        let mut out = std::io::BufWriter::new(&mut stdout);
-        let _ = diff::json::write_to(&result, old.as_ref(), &new, lang, &mut out)
-            .and_then(|()| out.flush());
-        drop(out);
-        return ExitCode::from(fail_on_code(args.fail_on, &result, new_checked));
-    }
-    let text = match args.format {
-        Format::Human => diff::human::render(&result, lang),
-        Format::Markdown => diff::markdown::render(&result, lang),
-        Format::Json => diff::json::render(&result, old.as_ref(), &new, lang),
+    // Streamed in every format: for two large specs that differ everywhere the output is hundreds
+    // of megabytes. A closed pipe (`hjemmel diff ... | head`) ends the writing, and is no error.
+    let mut out = std::io::BufWriter::new(&mut stdout);
+    let written = match args.format {
+        Format::Human => diff::human::write_to(&result, lang, &mut out),
+        Format::Markdown => diff::markdown::write_to(&result, lang, &mut out),
+        Format::Json => diff::json::write_to(&result, old.as_ref(), &new, lang, &mut out),
     };
-    // A closed pipe (`hjemmel diff ... | head`) is not an error worth a panic.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    let _ = written.and_then(|()| out.flush());
+    drop(out);
 
     ExitCode::from(fail_on_code(args.fail_on, &result, new_checked))
 }

@@ -1,82 +1,103 @@
 //! `hjemmel diff --format human` (the default): plain text for a terminal or a log, one section per
 //! kind of change, each line marked `+` (added) or `−` (removed).
 
+use std::io::{self, Write};
+
 use super::Diff;
 use super::changes::Party;
+use super::ending::OneFinalNewline;
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
 use crate::source::SourceMap;
 use crate::tr;
 
-/// The diff as text for a terminal. The text holds paths, git's revision names and the spec's words,
-/// and no colour of its own, so it is neutralised as a whole (`escape::terminal`).
+/// The diff as text for a terminal, in memory: [`write_to`] into a string.
 pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
-    crate::escape::terminal(&unescaped(diff, lang)).into_owned()
+    let mut text = Vec::new();
+    write_to(diff, lang, &mut text).expect("writing to memory does not fail");
+    String::from_utf8(text).expect("the pieces written are strings")
 }
 
-fn unescaped(diff: &Diff<'_>, lang: Lang) -> String {
-    let mut out = String::new();
+/// Writes the diff as text for a terminal, piece by piece: for two large specs that differ
+/// everywhere the text is hundreds of megabytes, which is never held whole.
+pub fn write_to(diff: &Diff<'_>, lang: Lang, to: &mut dyn Write) -> io::Result<()> {
+    let mut out = Terminal {
+        to: OneFinalNewline::new(to),
+    };
+    document(diff, lang, &mut out)?;
+    // Sections end with an empty line; the output does not.
+    out.to.finish().map(drop)
+}
+
+/// Where the text goes. It holds paths, git's revision names and the spec's words, and no colour of
+/// its own, so every piece is neutralised (`escape::terminal`) as it is written; the escape works
+/// character by character, so piece by piece is the same as the whole text at once.
+struct Terminal<'w> {
+    to: OneFinalNewline<&'w mut dyn Write>,
+}
+
+impl Terminal<'_> {
+    fn put(&mut self, text: &str) -> io::Result<()> {
+        self.to.write_all(crate::escape::terminal(text).as_bytes())
+    }
+}
+
+fn document(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
     let c = diff.compared;
-    out.push_str(&tr!(
+    out.put(&tr!(
         lang,
         words::COMPARING,
         old = words::old_spec(lang, c.old_path, c.revision),
         new = code(c.new_path)
-    ));
-    out.push('\n');
+    ))?;
+    out.put("\n")?;
     if let (None, Some(revision)) = (diff.old, c.revision) {
-        out.push_str(&tr!(
+        out.put(&tr!(
             lang,
             words::ABSENT,
             path = code(c.old_path),
             revision = code(revision)
-        ));
-        out.push('\n');
+        ))?;
+        out.put("\n")?;
     }
-    out.push('\n');
+    out.put("\n")?;
 
-    findings(diff, lang, &mut out);
+    findings(diff, lang, out)?;
     if diff.is_empty() {
-        out.push_str(&tr!(lang, words::NO_CHANGES));
-        out.push('\n');
-        return out;
+        out.put(&tr!(lang, words::NO_CHANGES))?;
+        return out.put("\n");
     }
-    flows(diff, lang, &mut out);
-    declarations(diff, lang, &mut out);
-    // Sections end with an empty line; the output does not.
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    flows(diff, lang, out)?;
+    declarations(diff, lang, out)
 }
 
-fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn findings(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
     let f = &diff.findings;
-    out.push_str(&format!(
+    out.put(&format!(
         "{}: {}\n",
         words::FINDINGS.get(lang),
         words::finding_counts(lang, f.counts())
-    ));
+    ))?;
     let new_sources = diff.new.sources;
     for finding in &f.introduced {
-        finding_line(ADDED_MARK, finding, new_sources, lang, out);
+        finding_line(ADDED_MARK, finding, new_sources, lang, out)?;
     }
     if let Some(old) = diff.old {
         for finding in &f.fixed {
-            finding_line(REMOVED_MARK, finding, old.sources, lang, out);
+            finding_line(REMOVED_MARK, finding, old.sources, lang, out)?;
         }
     }
     for waived in &f.waived {
-        finding_line("~", &waived.finding, new_sources, lang, out);
-        out.push_str(&format!(
+        finding_line("~", &waived.finding, new_sources, lang, out)?;
+        out.put(&format!(
             "      {}: {}\n",
             words::WAIVED.get(lang),
             // A reason from hjemmel.toml may hold line breaks: it stays on its own line.
             crate::escape::terminal_line(&waived.reason)
-        ));
+        ))?;
     }
-    out.push('\n');
+    out.put("\n")
 }
 
 fn finding_line(
@@ -84,20 +105,21 @@ fn finding_line(
     finding: &Diagnostic,
     sources: &SourceMap,
     lang: Lang,
-    out: &mut String,
-) {
-    out.push_str(&format!(
+    out: &mut Terminal<'_>,
+) -> io::Result<()> {
+    out.put(&format!(
         "  {mark} {}[{}] {}\n",
         words::severity(lang, finding.severity),
         finding.code,
         finding.message
-    ));
+    ))?;
     if let Some(at) = words::location(sources, finding) {
-        out.push_str(&format!("      {at}\n"));
+        out.put(&format!("      {at}\n"))?;
     }
+    Ok(())
 }
 
-fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
     let line = |mark: &str, pair: &super::flows::FlowPair| {
         let mut text = format!(
             "{mark} {} → {} [{}]",
@@ -112,46 +134,40 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         text
     };
     let lines = marked(&diff.flows.added, &diff.flows.removed, line);
-    section(out, &words::FLOWS, lang, lines);
+    section(out, &words::FLOWS, lang, lines)
 }
 
-fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
     let ch = &diff.changes;
 
     let activity = |mark: &str, a: &super::changes::ActivityRef| {
         format!("{mark} {} \"{}\"", code(&a.name), a.label)
     };
     let lines = marked(&ch.activities.added, &ch.activities.removed, activity);
-    section(out, &words::ACTIVITIES, lang, lines);
+    section(out, &words::ACTIVITIES, lang, lines)?;
 
-    let mut lines = Vec::new();
-    for change in &ch.bases {
-        lines.push(code(&change.activity));
-        let cite = |mark: &str, c: &crate::law::citation::LegalRef| {
-            format!("  {mark} {}", words::citation(lang, c))
-        };
-        lines.extend(marked(
+    let cite = |mark: &str, c: &crate::law::citation::LegalRef| {
+        format!("  {mark} {}", words::citation(lang, c))
+    };
+    let lines = ch.bases.iter().flat_map(|change| {
+        std::iter::once(code(&change.activity)).chain(marked(
             &change.citations.added,
             &change.citations.removed,
             cite,
-        ));
-    }
-    section(out, &words::BASES, lang, lines);
+        ))
+    });
+    section(out, &words::BASES, lang, lines)?;
 
-    let lines = ch
-        .retention
-        .iter()
-        .map(|r| {
-            format!(
-                "{}, {}: {} → {}",
-                code(&r.activity),
-                code(&r.data),
-                words::period(lang, r.old.as_ref()),
-                words::period(lang, r.new.as_ref())
-            )
-        })
-        .collect();
-    section(out, &words::RETENTION, lang, lines);
+    let lines = ch.retention.iter().map(|r| {
+        format!(
+            "{}, {}: {} → {}",
+            code(&r.activity),
+            code(&r.data),
+            words::period(lang, r.old.as_ref()),
+            words::period(lang, r.new.as_ref())
+        )
+    });
+    section(out, &words::RETENTION, lang, lines)?;
 
     let data = |mark: &str, d: &super::changes::DataFacts| {
         format!(
@@ -161,16 +177,16 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             code(&words::class(d.class, &d.special))
         )
     };
-    let mut lines = marked(&ch.data.added, &ch.data.removed, data);
-    lines.extend(ch.reclassified.iter().map(|r| {
-        format!(
-            "{}: {} → {}",
-            code(&r.new.name),
-            code(&words::class(r.old.class, &r.old.special)),
-            code(&words::class(r.new.class, &r.new.special))
-        )
-    }));
-    section(out, &words::DATA, lang, lines);
+    let lines =
+        marked(&ch.data.added, &ch.data.removed, data).chain(ch.reclassified.iter().map(|r| {
+            format!(
+                "{}: {} → {}",
+                code(&r.new.name),
+                code(&words::class(r.old.class, &r.old.special)),
+                code(&words::class(r.new.class, &r.new.special))
+            )
+        }));
+    section(out, &words::DATA, lang, lines)?;
 
     let processor = |mark: &str, p: &super::changes::ProcessorFacts| {
         let mut text = format!(
@@ -189,7 +205,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         text
     };
     let lines = marked(&ch.processors.added, &ch.processors.removed, processor);
-    section(out, &words::PROCESSORS, lang, lines);
+    section(out, &words::PROCESSORS, lang, lines)?;
 
     let recipient = |mark: &str, r: &super::changes::RecipientFacts| {
         format!(
@@ -202,50 +218,46 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         )
     };
     let lines = marked(&ch.recipients.added, &ch.recipients.removed, recipient);
-    section(out, &words::RECIPIENTS, lang, lines);
+    section(out, &words::RECIPIENTS, lang, lines)?;
 
-    let lines = ch
-        .transfers
-        .iter()
-        .map(|t| {
-            let kind = match t.kind {
-                Party::Processor => words::PROCESSOR,
-                Party::Recipient => words::RECIPIENT,
-            };
-            let mut parts = Vec::new();
-            if let Some((was, is)) = &t.place {
-                parts.push(format!(
-                    "{} {} → {}",
-                    words::COUNTRY.get(lang),
-                    words::place(lang, was.as_ref()),
-                    words::place(lang, is.as_ref())
-                ));
-            }
-            if !t.mechanisms.is_empty() {
-                let list = t
-                    .mechanisms
-                    .added
-                    .iter()
-                    .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-                    .chain(
-                        t.mechanisms
-                            .removed
-                            .iter()
-                            .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-                    )
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                parts.push(format!("{} {list}", words::MECHANISMS.get(lang)));
-            }
-            format!(
-                "{} {}: {}",
-                kind.get(lang),
-                code(&t.party),
-                parts.join("; ")
-            )
-        })
-        .collect();
-    section(out, &words::TRANSFERS, lang, lines);
+    let lines = ch.transfers.iter().map(|t| {
+        let kind = match t.kind {
+            Party::Processor => words::PROCESSOR,
+            Party::Recipient => words::RECIPIENT,
+        };
+        let mut parts = Vec::new();
+        if let Some((was, is)) = &t.place {
+            parts.push(format!(
+                "{} {} → {}",
+                words::COUNTRY.get(lang),
+                words::place(lang, was.as_ref()),
+                words::place(lang, is.as_ref())
+            ));
+        }
+        if !t.mechanisms.is_empty() {
+            let list = t
+                .mechanisms
+                .added
+                .iter()
+                .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
+                .chain(
+                    t.mechanisms
+                        .removed
+                        .iter()
+                        .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
+                )
+                .collect::<Vec<_>>()
+                .join(", ");
+            parts.push(format!("{} {list}", words::MECHANISMS.get(lang)));
+        }
+        format!(
+            "{} {}: {}",
+            kind.get(lang),
+            code(&t.party),
+            parts.join("; ")
+        )
+    });
+    section(out, &words::TRANSFERS, lang, lines)
 }
 
 /// `` , transfer mechanisms: `scc`, `derogation(a)` ``, or nothing when there are none.
@@ -258,26 +270,35 @@ fn mechanisms_suffix(lang: Lang, mechanisms: &[super::changes::Mechanism]) -> St
     format!(", {}: {}", words::MECHANISMS.get(lang), list.join(", "))
 }
 
-/// The added items marked `+`, then the removed ones marked `−`.
-fn marked<T>(added: &[T], removed: &[T], line: impl Fn(&str, &T) -> String) -> Vec<String> {
+/// The added items marked `+`, then the removed ones marked `−`, each line made as it is written.
+fn marked<'a, T>(
+    added: &'a [T],
+    removed: &'a [T],
+    line: impl Fn(&str, &T) -> String + Copy + 'a,
+) -> impl Iterator<Item = String> + 'a {
     added
         .iter()
-        .map(|item| line(ADDED_MARK, item))
-        .chain(removed.iter().map(|item| line(REMOVED_MARK, item)))
-        .collect()
+        .map(move |item| line(ADDED_MARK, item))
+        .chain(removed.iter().map(move |item| line(REMOVED_MARK, item)))
 }
 
 /// A heading and its lines, indented; nothing when there are no lines.
-fn section(out: &mut String, heading: &Text, lang: Lang, lines: Vec<String>) {
-    if lines.is_empty() {
-        return;
+fn section(
+    out: &mut Terminal<'_>,
+    heading: &Text,
+    lang: Lang,
+    lines: impl IntoIterator<Item = String>,
+) -> io::Result<()> {
+    let mut lines = lines.into_iter().peekable();
+    if lines.peek().is_none() {
+        return Ok(());
     }
-    out.push_str(heading.get(lang));
-    out.push('\n');
+    out.put(heading.get(lang))?;
+    out.put("\n")?;
     for line in lines {
-        out.push_str("  ");
-        out.push_str(&line);
-        out.push('\n');
+        out.put("  ")?;
+        out.put(&line)?;
+        out.put("\n")?;
     }
-    out.push('\n');
+    out.put("\n")
 }

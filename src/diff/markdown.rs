@@ -1,8 +1,11 @@
 //! `hjemmel diff --format markdown`: the change as a comment on a pull request — a heading, the
 //! finding counts, then one table per kind of change. Sections without changes are left out.
 
+use std::io::{self, Write};
+
 use super::Diff;
 use super::changes::Party;
+use super::ending::OneFinalNewline;
 use super::flows::{FlowPair, PartyKind};
 use super::words::{self, ADDED_MARK, REMOVED_MARK};
 use crate::diagnostic::Diagnostic;
@@ -11,18 +14,39 @@ use crate::i18n::{Lang, Text};
 use crate::source::SourceMap;
 use crate::tr;
 
+/// The diff as Markdown, in memory: [`write_to`] into a string.
 pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
-    let mut out = String::new();
+    let mut text = Vec::new();
+    write_to(diff, lang, &mut text).expect("writing to memory does not fail");
+    String::from_utf8(text).expect("the pieces written are strings")
+}
+
+/// Writes the diff as Markdown, row by row: for two large specs that differ everywhere the
+/// document is hundreds of megabytes, which is never held whole.
+pub fn write_to(diff: &Diff<'_>, lang: Lang, to: &mut dyn Write) -> io::Result<()> {
+    let mut out = OneFinalNewline::new(to);
+    document(diff, lang, &mut out)?;
+    // Tables end with an empty line; the document does not.
+    out.finish().map(drop)
+}
+
+/// Where the document goes.
+type Out<'w> = OneFinalNewline<&'w mut dyn Write>;
+
+fn document(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let c = diff.compared;
-    out.push_str(&format!(
-        "### hjemmel diff\n\n{}\n\n",
-        tr!(
-            lang,
-            words::COMPARING,
-            old = old_spec(lang, c.old_path, c.revision),
-            new = code(c.new_path)
+    out.write_all(
+        format!(
+            "### hjemmel diff\n\n{}\n\n",
+            tr!(
+                lang,
+                words::COMPARING,
+                old = old_spec(lang, c.old_path, c.revision),
+                new = code(c.new_path)
+            )
         )
-    ));
+        .as_bytes(),
+    )?;
     if let (None, Some(revision)) = (diff.old, c.revision) {
         let absent = tr!(
             lang,
@@ -30,27 +54,23 @@ pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
             path = code(c.old_path),
             revision = code(revision)
         );
-        out.push_str(&format!("_{absent}._\n\n"));
+        write!(out, "_{absent}._\n\n")?;
     }
-    out.push_str(&format!(
+    write!(
+        out,
         "**{}:** {}\n\n",
         words::FINDINGS.get(lang),
         words::finding_counts(lang, diff.findings.counts())
-    ));
+    )?;
     if diff.is_empty() {
-        out.push_str(&tr!(lang, words::NO_CHANGES));
-        out.push('\n');
-        return out;
+        return writeln!(out, "{}", tr!(lang, words::NO_CHANGES));
     }
-    findings(diff, lang, &mut out);
-    flows(diff, lang, &mut out);
-    declarations(diff, lang, &mut out);
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    findings(diff, lang, out)?;
+    flows(diff, lang, out)?;
+    declarations(diff, lang, out)
 }
 
-fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn findings(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let f = &diff.findings;
     let header = [
         &words::SEVERITY,
@@ -59,22 +79,18 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         &words::WHERE,
     ];
     let row = |d: &Diagnostic, sources: &SourceMap| {
-        vec![
+        [
             words::severity(lang, d.severity).to_string(),
             code(&d.code),
             markdown_message(&d.message),
             words::location(sources, d).map_or_else(String::new, |at| code(&at)),
         ]
     };
-    let rows = f
-        .introduced
-        .iter()
-        .map(|d| row(d, diff.new.sources))
-        .collect();
-    table(out, &words::FINDINGS_INTRODUCED, lang, &header, rows);
+    let rows = f.introduced.iter().map(|d| row(d, diff.new.sources));
+    table(out, &words::FINDINGS_INTRODUCED, lang, &header, rows)?;
     if let Some(old) = diff.old {
-        let rows = f.fixed.iter().map(|d| row(d, old.sources)).collect();
-        table(out, &words::FINDINGS_FIXED, lang, &header, rows);
+        let rows = f.fixed.iter().map(|d| row(d, old.sources));
+        table(out, &words::FINDINGS_FIXED, lang, &header, rows)?;
     }
     let header = [
         &words::SEVERITY,
@@ -83,21 +99,16 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         &words::WHERE,
         &words::REASON,
     ];
-    let rows = f
-        .waived
-        .iter()
-        .map(|s| {
-            let mut cells = row(&s.finding, diff.new.sources);
-            cells.push(text(&s.reason));
-            cells
-        })
-        .collect();
-    table(out, &words::FINDINGS_WAIVED, lang, &header, rows);
+    let rows = f.waived.iter().map(|s| {
+        let [severity, code, finding, at] = row(&s.finding, diff.new.sources);
+        [severity, code, finding, at, text(&s.reason)]
+    });
+    table(out, &words::FINDINGS_WAIVED, lang, &header, rows)
 }
 
-fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let row = |mark: &str, pair: &FlowPair| {
-        vec![
+        [
             mark.to_string(),
             code(pair.data),
             party(lang, pair),
@@ -107,18 +118,18 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut String) {
     };
     let rows = marked(&diff.flows.added, &diff.flows.removed, row);
     let header = [&words::DATA_CATEGORY, &words::TO, &words::COUNTRY];
-    marked_table(out, &words::FLOWS, lang, &header, rows);
+    marked_table(out, &words::FLOWS, lang, &header, rows)
 }
 
-fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
+fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let ch = &diff.changes;
 
     let row = |mark: &str, a: &super::changes::ActivityRef| {
-        vec![mark.to_string(), code(&a.name), text(&a.label)]
+        [mark.to_string(), code(&a.name), text(&a.label)]
     };
     let rows = marked(&ch.activities.added, &ch.activities.removed, row);
     let header = [&words::NAME, &words::DESCRIPTION];
-    marked_table(out, &words::ACTIVITIES, lang, &header, rows);
+    marked_table(out, &words::ACTIVITIES, lang, &header, rows)?;
 
     let list = |citations: &[crate::law::citation::LegalRef]| {
         citations
@@ -127,63 +138,55 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             .collect::<Vec<_>>()
             .join("<br>")
     };
-    let rows = ch
-        .bases
-        .iter()
-        .map(|b| {
-            vec![
-                code(&b.activity),
-                list(&b.citations.added),
-                list(&b.citations.removed),
-            ]
-        })
-        .collect();
+    let rows = ch.bases.iter().map(|b| {
+        [
+            code(&b.activity),
+            list(&b.citations.added),
+            list(&b.citations.removed),
+        ]
+    });
     let header = [&words::ACTIVITY, &words::ADDED, &words::REMOVED];
-    table(out, &words::BASES, lang, &header, rows);
+    table(out, &words::BASES, lang, &header, rows)?;
 
-    let rows = ch
-        .retention
-        .iter()
-        .map(|r| {
-            vec![
-                code(&r.activity),
-                code(&r.data),
-                text(&words::period(lang, r.old.as_ref())),
-                text(&words::period(lang, r.new.as_ref())),
-            ]
-        })
-        .collect();
+    let rows = ch.retention.iter().map(|r| {
+        [
+            code(&r.activity),
+            code(&r.data),
+            text(&words::period(lang, r.old.as_ref())),
+            text(&words::period(lang, r.new.as_ref())),
+        ]
+    });
     let header = [
         &words::ACTIVITY,
         &words::DATA_CATEGORY,
         &words::BEFORE,
         &words::AFTER_CHANGE,
     ];
-    table(out, &words::RETENTION, lang, &header, rows);
+    table(out, &words::RETENTION, lang, &header, rows)?;
 
     let row = |mark: &str, d: &super::changes::DataFacts| {
-        vec![
+        [
             mark.to_string(),
             code(&d.name),
             text(&d.label),
             code(&words::class(d.class, &d.special)),
         ]
     };
-    let mut rows = marked(&ch.data.added, &ch.data.removed, row);
-    rows.extend(ch.reclassified.iter().map(|r| {
-        vec![
-            String::new(),
-            code(&r.new.name),
-            text(&r.new.label),
-            format!(
-                "{} → {}",
-                code(&words::class(r.old.class, &r.old.special)),
-                code(&words::class(r.new.class, &r.new.special))
-            ),
-        ]
-    }));
+    let rows =
+        marked(&ch.data.added, &ch.data.removed, row).chain(ch.reclassified.iter().map(|r| {
+            [
+                String::new(),
+                code(&r.new.name),
+                text(&r.new.label),
+                format!(
+                    "{} → {}",
+                    code(&words::class(r.old.class, &r.old.special)),
+                    code(&words::class(r.new.class, &r.new.special))
+                ),
+            ]
+        }));
     let header = [&words::NAME, &words::DESCRIPTION, &words::CLASS];
-    marked_table(out, &words::DATA, lang, &header, rows);
+    marked_table(out, &words::DATA, lang, &header, rows)?;
 
     let mechanisms = |list: &[super::changes::Mechanism]| {
         list.iter()
@@ -192,7 +195,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
             .join(", ")
     };
     let row = |mark: &str, p: &super::changes::ProcessorFacts| {
-        vec![
+        [
             mark.to_string(),
             code(&p.name),
             text(&p.label),
@@ -210,10 +213,10 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         &words::COUNTRY,
         &words::MECHANISMS,
     ];
-    marked_table(out, &words::PROCESSORS, lang, &header, rows);
+    marked_table(out, &words::PROCESSORS, lang, &header, rows)?;
 
     let row = |mark: &str, r: &super::changes::RecipientFacts| {
-        vec![
+        [
             mark.to_string(),
             code(&r.name),
             text(&r.label),
@@ -230,114 +233,111 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut String) {
         &words::COUNTRY,
         &words::MECHANISMS,
     ];
-    marked_table(out, &words::RECIPIENTS, lang, &header, rows);
+    marked_table(out, &words::RECIPIENTS, lang, &header, rows)?;
 
-    let rows = ch
-        .transfers
-        .iter()
-        .map(|t| {
-            let kind = match t.kind {
-                Party::Processor => words::PROCESSOR,
-                Party::Recipient => words::RECIPIENT,
-            };
-            let place = t.place.as_ref().map_or_else(String::new, |(was, is)| {
-                format!(
-                    "{} → {}",
-                    text(&words::place(lang, was.as_ref())),
-                    text(&words::place(lang, is.as_ref()))
-                )
-            });
-            let changed = t
-                .mechanisms
-                .added
-                .iter()
-                .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-                .chain(
-                    t.mechanisms
-                        .removed
-                        .iter()
-                        .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-                )
-                .collect::<Vec<_>>()
-                .join(", ");
-            vec![
-                format!("{} {}", kind.get(lang), code(&t.party)),
-                place,
-                changed,
-            ]
-        })
-        .collect();
+    let rows = ch.transfers.iter().map(|t| {
+        let kind = match t.kind {
+            Party::Processor => words::PROCESSOR,
+            Party::Recipient => words::RECIPIENT,
+        };
+        let place = t.place.as_ref().map_or_else(String::new, |(was, is)| {
+            format!(
+                "{} → {}",
+                text(&words::place(lang, was.as_ref())),
+                text(&words::place(lang, is.as_ref()))
+            )
+        });
+        let changed = t
+            .mechanisms
+            .added
+            .iter()
+            .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
+            .chain(
+                t.mechanisms
+                    .removed
+                    .iter()
+                    .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
+            )
+            .collect::<Vec<_>>()
+            .join(", ");
+        [
+            format!("{} {}", kind.get(lang), code(&t.party)),
+            place,
+            changed,
+        ]
+    });
     let header = [&words::PARTY, &words::COUNTRY, &words::MECHANISMS];
-    table(out, &words::TRANSFERS, lang, &header, rows);
+    table(out, &words::TRANSFERS, lang, &header, rows)
 }
 
-/// The added items' rows, then the removed ones'.
-fn marked<T>(
-    added: &[T],
-    removed: &[T],
-    row: impl Fn(&str, &T) -> Vec<String>,
-) -> Vec<Vec<String>> {
+/// The added items' rows, then the removed ones', each row made as it is written.
+fn marked<'a, T, const N: usize>(
+    added: &'a [T],
+    removed: &'a [T],
+    row: impl Fn(&str, &T) -> [String; N] + Copy + 'a,
+) -> impl Iterator<Item = [String; N]> + 'a {
     added
         .iter()
-        .map(|item| row(ADDED_MARK, item))
-        .chain(removed.iter().map(|item| row(REMOVED_MARK, item)))
-        .collect()
+        .map(move |item| row(ADDED_MARK, item))
+        .chain(removed.iter().map(move |item| row(REMOVED_MARK, item)))
 }
 
 /// A table whose first column is the `+`/`−` marker, with no heading of its own; a last column
 /// beyond the headings given has an empty heading too.
-fn marked_table(
-    out: &mut String,
+fn marked_table<const N: usize>(
+    out: &mut Out<'_>,
     heading: &Text,
     lang: Lang,
     header: &[&Text],
-    rows: Vec<Vec<String>>,
-) {
-    if rows.is_empty() {
-        return;
-    }
+    rows: impl Iterator<Item = [String; N]>,
+) -> io::Result<()> {
     let mut names = vec![String::new()];
     names.extend(header.iter().map(|h| h.get(lang).to_string()));
-    write_table(out, heading, lang, names, rows);
+    write_table(out, heading, lang, names, rows)
 }
 
 /// A heading and a table; nothing when there are no rows.
-fn table(out: &mut String, heading: &Text, lang: Lang, header: &[&Text], rows: Vec<Vec<String>>) {
-    if rows.is_empty() {
-        return;
-    }
+fn table<const N: usize>(
+    out: &mut Out<'_>,
+    heading: &Text,
+    lang: Lang,
+    header: &[&Text],
+    rows: impl Iterator<Item = [String; N]>,
+) -> io::Result<()> {
     let names = header.iter().map(|h| h.get(lang).to_string()).collect();
-    write_table(out, heading, lang, names, rows);
+    write_table(out, heading, lang, names, rows)
 }
 
-fn write_table(
-    out: &mut String,
+/// A heading and a table of rows of `N` cells (more headings than cells: the rows get empty cells;
+/// fewer: the headings do); nothing when there are no rows. The rows are written as they come.
+fn write_table<const N: usize>(
+    out: &mut Out<'_>,
     heading: &Text,
     lang: Lang,
     mut names: Vec<String>,
-    rows: Vec<Vec<String>>,
-) {
-    let width = rows
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .max(names.len());
-    names.resize(width, String::new());
-    out.push_str(&format!("#### {}\n\n", heading.get(lang)));
-    out.push_str(&line(&names));
-    out.push_str(&line(&vec!["---".to_string(); width]));
-    for mut row in rows {
-        row.resize(width, String::new());
-        out.push_str(&line(&row));
+    rows: impl Iterator<Item = [String; N]>,
+) -> io::Result<()> {
+    let mut rows = rows.peekable();
+    if rows.peek().is_none() {
+        return Ok(());
     }
-    out.push('\n');
+    let width = N.max(names.len());
+    names.resize(width, String::new());
+    write!(out, "#### {}\n\n", heading.get(lang))?;
+    line(out, &names)?;
+    line(out, &vec!["---".to_string(); width])?;
+    for row in rows {
+        let mut row = Vec::from(row);
+        row.resize(width, String::new());
+        line(out, &row)?;
+    }
+    out.write_all(b"\n")
 }
 
 /// One table row. Every cell was escaped where it was made (`text`, `code`, `markdown_message`), so
 /// no `|` or line break in it can end the row or the table.
-fn line(cells: &[String]) -> String {
-    format!("| {} |\n", cells.join(" | "))
+fn line(out: &mut Out<'_>, cells: &[String]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
 }
 
 /// The old spec: `` `path` ``, or `` `path` at `revision` ``.
@@ -361,7 +361,7 @@ fn party(lang: Lang, pair: &FlowPair) -> String {
         PartyKind::Subprocessor => words::SUBPROCESSOR,
         PartyKind::Recipient => words::RECIPIENT,
     };
-    let mut party = format!("{} {}", kind.get(lang), code(&pair.party));
+    let mut party = format!("{} {}", kind.get(lang), code(pair.party));
     if pair.chain.len() > 1 {
         let chain: Vec<String> = pair.chain.iter().map(|name| text(name)).collect();
         party.push_str(&format!(" ({})", chain.join(" → ")));

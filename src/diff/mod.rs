@@ -9,6 +9,7 @@
 //! one renderer per output format.
 
 pub mod changes;
+mod ending;
 pub mod findings;
 pub mod flows;
 pub mod git;
