@@ -510,7 +510,9 @@ mod tests {
         let (boxes, out) = picture(PICTURE_LIMIT / 2);
         assert!(boxes > PICTURE_LIMIT, "{boxes} boxes");
         assert!(!out.contains("<svg "), "no drawing");
-        assert!(out.contains("The drawing is left out") && out.contains(&format!("{boxes} activities")));
+        assert!(
+            out.contains("The drawing is left out") && out.contains(&format!("{boxes} activities"))
+        );
         assert!(out.contains("Modtager 0"), "the printed summary stays");
     }
 }
