@@ -94,9 +94,18 @@ pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::
         specs,
         summary,
     };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
-    doc.serialize(&mut serializer)?;
+    write_pretty(out, &doc)?;
     out.write_all(b"\n")
+}
+
+/// `value` as `serde_json::to_writer_pretty` writes it, byte for byte, with [`Pretty`]'s faster
+/// indentation: for the other JSON documents (SARIF) too.
+pub(super) fn write_pretty(
+    out: &mut impl std::io::Write,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::default());
+    value.serialize(&mut serializer).map_err(std::io::Error::from)
 }
 
 fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
@@ -180,7 +189,7 @@ pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJs
 /// written with its indentation at once: serde_json writes the indentation two spaces at a time, and a
 /// finding's location is nested seven levels deep.
 #[derive(Default)]
-struct Pretty {
+pub(super) struct Pretty {
     depth: usize,
     has_value: bool,
 }
