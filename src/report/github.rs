@@ -186,7 +186,10 @@ mod tests {
     #[test]
     fn messages_and_properties_are_escaped() {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
-        assert_eq!(data("a\u{1b}]8;;x\u{7}b\u{202e}"), "a\\u{1b}]8;;x\\u{07}b\\u{202e}");
+        assert_eq!(
+            data("a\u{1b}]8;;x\u{7}b\u{202e}"),
+            "a\\u{1b}]8;;x\\u{07}b\\u{202e}"
+        );
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
     }
 }
