@@ -361,7 +361,7 @@ fn party(lang: Lang, pair: &FlowPair) -> String {
         PartyKind::Subprocessor => words::SUBPROCESSOR,
         PartyKind::Recipient => words::RECIPIENT,
     };
-    let mut party = format!("{} {}", kind.get(lang), code(&pair.party));
+    let mut party = format!("{} {}", kind.get(lang), code(pair.party));
     if pair.chain.len() > 1 {
         let chain: Vec<String> = pair.chain.iter().map(|name| text(name)).collect();
         party.push_str(&format!(" ({})", chain.join(" → ")));
