@@ -7,6 +7,7 @@
 //! entry, so that nothing is silently dropped. GitHub's subset of SARIF, which this follows:
 //! https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
@@ -687,7 +688,7 @@ impl<'r> Place<'r, '_> {
             }),
             logical_locations: Vec::new(),
             message: (!label.message.is_empty()).then(|| Text {
-                text: escape(&label.message),
+                text: escape(&label.message).into_owned(),
             }),
         })
     }
@@ -775,7 +776,7 @@ fn result<'a, 'r>(
 /// other formats write them, then links to the related places (`[label](id)`, which GitHub shows
 /// as links to the lines).
 fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String {
-    let mut lines = vec![escape(&d.message)];
+    let mut lines = vec![escape(&d.message).into_owned()];
     if let Some(help) = &d.help {
         lines.push(tr!(lang, text::HELP, help = escape(help)));
     }
@@ -819,8 +820,19 @@ fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String 
 }
 
 /// Square brackets in SARIF message text start an embedded link; literal ones are escaped.
-fn escape(text: &str) -> String {
-    text.replace('[', "\\[").replace(']', "\\]")
+/// Most texts hold none, and are then borrowed as they are.
+fn escape(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| matches!(b, b'[' | b']')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(c, '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// What a finding is, apart from where its line happens to be: the code, the file, the chain of
