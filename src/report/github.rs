@@ -2,9 +2,11 @@
 //! the runner turns into annotations on the pull request's changed lines.
 //! Format: https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
 
+use std::collections::HashMap;
+use std::fmt::Write;
+
 use super::SpecReport;
-use super::location::Location;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -36,90 +38,145 @@ pub fn render(reports: &[SpecReport<'_>]) -> String {
 /// [`render`] with the annotations' words in `lang` (the findings' texts already are).
 pub fn render_in(reports: &[SpecReport<'_>], lang: Lang) -> String {
     let mut out = String::new();
+    // What many annotations share, escaped once: a spec's file names, and the title of each code.
+    let mut titles: HashMap<(&str, Origin), String> = HashMap::new();
     for report in reports {
+        let files: Vec<String> = report
+            .sources
+            .files()
+            .map(|(_, f)| property(&f.name))
+            .collect();
         for d in report.diagnostics {
-            out.push_str(&command(report, d, lang));
+            let title = titles
+                .entry((d.code.as_str(), d.origin))
+                .or_insert_with(|| property(&title_of(d, lang)));
+            command(&mut out, report, &files, title, d, lang);
             out.push('\n');
         }
     }
     out
 }
 
-fn command(report: &SpecReport<'_>, d: &Diagnostic, lang: Lang) -> String {
+/// Appends the annotation of `d` to `out`: `files` are the spec's file names and `title` the
+/// annotation's title, each escaped as a property.
+fn command(
+    out: &mut String,
+    report: &SpecReport<'_>,
+    files: &[String],
+    title: &str,
+    d: &Diagnostic,
+    lang: Lang,
+) {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut properties = Vec::new();
-    if let Some(l) = d
+    out.push_str("::");
+    out.push_str(level);
+    out.push(' ');
+    if let Some(span) = d
         .primary
         .as_ref()
-        .and_then(|l| Location::of(report.sources, l.span))
+        .map(|l| l.span)
+        .filter(|span| !span.is_synthetic())
     {
-        properties.push(format!("file={}", property(&l.file)));
-        properties.push(format!("line={}", l.line));
-        properties.push(format!("endLine={}", l.end_line));
+        // As `Location::of` finds them, with the file's name escaped once per file.
+        let file = report.sources.file(span.file);
+        let (line, column) = file.line_col(span.start as usize);
+        let (end_line, end_column) = file.line_col(span.end as usize);
+        let file = &files[span.file.0 as usize];
+        // Writing into a String cannot fail.
+        let _ = write!(out, "file={file},line={line},endLine={end_line},");
         // Columns only on one line: GitHub ignores them otherwise.
-        if l.line == l.end_line {
-            properties.push(format!("col={}", l.column));
-            properties.push(format!("endColumn={}", l.end_column));
+        if line == end_line {
+            let _ = write!(out, "col={column},endColumn={end_column},");
         }
     }
-    properties.push(format!("title={}", property(&title_of(d, lang))));
-    let mut body = vec![d.message.clone()];
+    out.push_str("title=");
+    out.push_str(title);
+    out.push_str("::");
+    // The body's lines, escaped as they are added: escaping is character by character, so this is
+    // the whole body escaped at once.
+    push_data(out, &d.message);
+    let mut line = |text: &str| {
+        push_data(out, "\n");
+        push_data(out, text);
+    };
     if let Some(help) = &d.help {
-        body.push(tr!(lang, text::HELP, help = help));
+        line(&tr!(lang, text::HELP, help = help));
     }
     if !d.path.is_empty() {
-        body.push(tr!(lang, text::PATH, path = d.path.join(" → ")));
+        line(&tr!(lang, text::PATH, path = d.path.join(" → ")));
     }
     if !d.provisions.is_empty() {
-        body.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
+        line(&tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
     }
     if !d.unverified.is_empty() {
-        body.push(tr!(
+        line(&tr!(
             lang,
             text::UNVERIFIED,
             provisions = d.unverified.join("; ")
         ));
     }
     if let Some(note) = &d.note {
-        body.push(tr!(lang, text::NOTE, note = note));
+        line(&tr!(lang, text::NOTE, note = note));
     }
-    format!(
-        "::{level} {}::{}",
-        properties.join(","),
-        data(&body.join("\n"))
-    )
 }
 
 /// The annotation's title: the code, the rule's title in `lang` beside it, and what kind of
 /// diagnostic.
 fn title_of(d: &Diagnostic, lang: Lang) -> String {
     match d.origin {
-        crate::diagnostic::Origin::Rule => tr!(
+        Origin::Rule => tr!(
             lang,
             text::FINDING_TITLE,
             code = d.code,
             title = super::rule_title(&d.code, lang)
         ),
-        crate::diagnostic::Origin::Spec => tr!(lang, text::SPEC_ERROR_TITLE, code = d.code),
+        Origin::Spec => tr!(lang, text::SPEC_ERROR_TITLE, code = d.code),
     }
 }
 
 /// Escapes a command's message: `%`, carriage returns and newlines; control and text-direction
 /// characters (from a file name: a spec's own text cannot hold them) are shown escaped, since the
 /// runner's log shows the message as a terminal would (`escape::terminal`).
+#[cfg(test)]
 fn data(text: &str) -> String {
-    crate::escape::terminal(text)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    push_data(&mut out, text);
+    out
+}
+
+/// [`data`], appended to `out`.
+fn push_data(out: &mut String, text: &str) {
+    push_escaped(out, text, false);
 }
 
 /// Escapes a property value: as a message, plus `:` and `,`, which separate properties.
 fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text, true);
+    out
+}
+
+/// [`data`] (or [`property`], when `in_property`) of `text`, appended to `out`.
+fn push_escaped(out: &mut String, text: &str, in_property: bool) {
+    let shown = crate::escape::terminal(text);
+    let mut from = 0;
+    for (at, c) in shown.char_indices() {
+        let escaped = match c {
+            '%' => "%25",
+            '\r' => "%0D",
+            '\n' => "%0A",
+            ':' if in_property => "%3A",
+            ',' if in_property => "%2C",
+            _ => continue,
+        };
+        out.push_str(&shown[from..at]);
+        out.push_str(escaped);
+        from = at + c.len_utf8();
+    }
+    out.push_str(&shown[from..]);
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::source::SourceMap;
+use crate::syntax::span::Span;
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -26,7 +27,7 @@ struct SpecJson<'a> {
     /// `checked` (findings are the rules') or `invalid` (diagnostics are spec errors).
     status: &'static str,
     files: Vec<&'a str>,
-    diagnostics: Vec<DiagnosticJson<'a>>,
+    diagnostics: Diagnostics<'a>,
     /// Findings a waiver or the spec's settings turned off, with the reason.
     suppressed: Vec<SuppressedJson<'a>>,
     summary: Counts,
@@ -42,6 +43,19 @@ struct SuppressedJson<'a> {
     finding: DiagnosticJson<'a>,
 }
 
+/// A spec's diagnostics, each made as it is written: with many findings a list of them all made
+/// first costs as much again.
+struct Diagnostics<'a> {
+    sources: &'a SourceMap,
+    list: &'a [Diagnostic],
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.list.iter().map(|d| diagnostic(self.sources, d)))
+    }
+}
+
 /// A diagnostic as the document writes it (see [`diagnostic`]).
 #[derive(Serialize)]
 pub struct DiagnosticJson<'a> {
@@ -49,7 +63,7 @@ pub struct DiagnosticJson<'a> {
     origin: Origin,
     severity: Severity,
     message: &'a str,
-    location: Option<Location>,
+    location: Option<LocationJson<'a>>,
     labels: Vec<LabelJson<'a>>,
     help: Option<&'a str>,
     provisions: &'a [String],
@@ -67,7 +81,40 @@ pub struct DiagnosticJson<'a> {
 struct LabelJson<'a> {
     primary: bool,
     message: &'a str,
-    location: Option<Location>,
+    location: Option<LocationJson<'a>>,
+}
+
+/// A [`Location`] as the document writes it, borrowing the file's name.
+#[derive(Serialize)]
+struct LocationJson<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+impl<'a> LocationJson<'a> {
+    /// As [`Location::of`] finds it.
+    fn of(sources: &'a SourceMap, span: Span) -> Option<LocationJson<'a>> {
+        if span.is_synthetic() {
+            return None;
+        }
+        let file = sources.file(span.file);
+        let (line, column) = file.line_col(span.start as usize);
+        let (end_line, end_column) = file.line_col(span.end as usize);
+        Some(LocationJson {
+            file: &file.name,
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: span.start as usize,
+            byte_end: span.end as usize,
+        })
+    }
 }
 
 pub fn render(reports: &[SpecReport<'_>]) -> String {
@@ -94,9 +141,20 @@ pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::
         specs,
         summary,
     };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
-    doc.serialize(&mut serializer)?;
+    write_pretty(out, &doc)?;
     out.write_all(b"\n")
+}
+
+/// `value` as `serde_json::to_writer_pretty` writes it, byte for byte, with [`Pretty`]'s faster
+/// indentation: for the other JSON documents (SARIF) too.
+pub(super) fn write_pretty(
+    out: &mut impl std::io::Write,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::default());
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::from)
 }
 
 fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
@@ -112,11 +170,10 @@ fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
             .files()
             .map(|(_, f)| f.name.as_str())
             .collect(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic_json(report, d))
-            .collect(),
+        diagnostics: Diagnostics {
+            sources: report.sources,
+            list: report.diagnostics,
+        },
         suppressed: report
             .suppressed
             .iter()
@@ -124,18 +181,20 @@ fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
                 by: s.by,
                 reason: &s.reason,
                 at: Location::of(report.sources, s.span),
-                finding: diagnostic_json(report, &s.finding),
+                finding: diagnostic(report.sources, &s.finding),
             })
             .collect(),
         summary: Counts::of(report.diagnostics),
     }
 }
 
-fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+/// One diagnostic as this document writes it, located in `sources`: for other documents that list
+/// diagnostics in the same shape (`hjemmel diff --format json`).
+pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJson<'a> {
     let location = d
         .primary
         .as_ref()
-        .and_then(|l| Location::of(report.sources, l.span));
+        .and_then(|l| LocationJson::of(sources, l.span));
     let labels = d
         .primary
         .iter()
@@ -144,7 +203,7 @@ fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> Diagnostic
         .map(|(primary, l)| LabelJson {
             primary,
             message: &l.message,
-            location: Location::of(report.sources, l.span),
+            location: LocationJson::of(sources, l.span),
         })
         .collect();
     DiagnosticJson {
@@ -163,24 +222,11 @@ fn diagnostic_json<'a>(report: &SpecReport<'a>, d: &'a Diagnostic) -> Diagnostic
     }
 }
 
-/// One diagnostic as this document writes it, located in `sources`: for other documents that list
-/// diagnostics in the same shape (`hjemmel diff --format json`).
-pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJson<'a> {
-    let report = SpecReport {
-        path: "",
-        sources,
-        diagnostics: &[],
-        suppressed: &[],
-        understood: true,
-    };
-    diagnostic_json(&report, d)
-}
-
 /// serde_json's pretty format (`to_writer_pretty`, two spaces), byte for byte, but each line break is
 /// written with its indentation at once: serde_json writes the indentation two spaces at a time, and a
 /// finding's location is nested seven levels deep.
 #[derive(Default)]
-struct Pretty {
+pub(super) struct Pretty {
     depth: usize,
     has_value: bool,
 }

@@ -7,13 +7,13 @@
 //! entry, so that nothing is silently dropped. GitHub's subset of SARIF, which this follows:
 //! https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
 use super::SpecReport;
-use super::location::Location;
 use crate::config::waivers::{Suppressed, SuppressedBy};
 use crate::diagnostic::{Declaration, Diagnostic, Label, Origin, Severity};
 use crate::i18n::Lang;
@@ -213,7 +213,7 @@ struct Run<'a> {
     /// The language of the messages, when not English (SARIF's default).
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'static str>,
-    results: Vec<ResultJson<'a>>,
+    results: Vec<ResultJson<'a, 'a>>,
 }
 
 #[derive(Serialize)]
@@ -273,19 +273,19 @@ struct DescriptorProperties {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ResultJson<'a> {
+struct ResultJson<'a, 'r> {
     rule_id: &'a str,
     rule_index: usize,
     level: &'static str,
     message: Text,
     /// Empty for a problem with no place in a file (a path that cannot be read).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    locations: Vec<LocationJson>,
+    locations: Vec<LocationJson<'r>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<LocationJson>,
-    partial_fingerprints: BTreeMap<&'static str, String>,
+    related_locations: Vec<LocationJson<'r>>,
+    partial_fingerprints: PartialFingerprints,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    suppressions: Vec<SuppressionJson>,
+    suppressions: Vec<SuppressionJson<'r>>,
     properties: ResultProperties<'a>,
 }
 
@@ -305,14 +305,23 @@ struct ResultProperties<'a> {
     unverified: &'a [String],
 }
 
+/// A result's `partialFingerprints`: the one key this log writes.
+#[derive(Serialize)]
+struct PartialFingerprints {
+    /// GitHub reads only this key, as "a stable place in the file", combined with the rule and the
+    /// file path.
+    #[serde(rename = "primaryLocationLineHash")]
+    primary_location_line_hash: String,
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct LocationJson {
+struct LocationJson<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
     /// `None` only for the place of a finding that has a declaration but no words in a file.
     #[serde(skip_serializing_if = "Option::is_none")]
-    physical_location: Option<PhysicalLocation>,
+    physical_location: Option<PhysicalLocation<'r>>,
     /// The declaration the finding is about, on the primary location only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     logical_locations: Vec<LogicalLocation>,
@@ -353,8 +362,9 @@ impl LogicalLocation {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocation {
-    artifact_location: ArtifactLocation,
+struct PhysicalLocation<'r> {
+    /// Borrowed from the file's, made once per file: a result has one or more.
+    artifact_location: &'r ArtifactLocation,
     region: Region,
 }
 
@@ -372,18 +382,18 @@ struct Region {
     start_line: usize,
     start_column: usize,
     end_line: usize,
-    /// The column just after the last character, as [`Location::end_column`].
+    /// The column just after the last character, as [`Location::end_column`](super::location::Location::end_column).
     end_column: usize,
 }
 
 #[derive(Serialize)]
-struct SuppressionJson {
+struct SuppressionJson<'r> {
     /// `inSource` for a waiver in the spec, `external` for `hjemmel.toml`.
     kind: &'static str,
     status: &'static str,
     justification: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<LocationJson>,
+    location: Option<LocationJson<'r>>,
 }
 
 /// The SARIF log of all the specs, as one string, in English.
@@ -417,17 +427,20 @@ pub fn write_in(
 ) -> std::io::Result<()> {
     let (rules, index_of) = descriptors(reports, lang);
     let mut fingerprints = Fingerprints::default();
+    // Each spec's file URIs, made once: every result borrows its file's.
+    let uris: Vec<Vec<ArtifactLocation>> = reports
+        .iter()
+        .map(|report| {
+            report
+                .sources
+                .files()
+                .map(|(_, f)| paths.artifact(&f.name))
+                .collect()
+        })
+        .collect();
     let mut results = Vec::new();
-    for report in reports {
-        let uris: Vec<ArtifactLocation> = report
-            .sources
-            .files()
-            .map(|(_, f)| paths.artifact(&f.name))
-            .collect();
-        let place = Place {
-            report,
-            uris: &uris,
-        };
+    for (report, uris) in reports.iter().zip(&uris) {
+        let place = Place { report, uris };
         for d in report.diagnostics {
             results.push(result(&place, d, None, &index_of, &mut fingerprints, lang));
         }
@@ -474,7 +487,7 @@ pub fn write_in(
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    super::json::write_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
 }
 
@@ -653,37 +666,43 @@ struct Place<'r, 'a> {
     uris: &'r [ArtifactLocation],
 }
 
-impl Place<'_, '_> {
-    fn location(&self, label: &Label, id: Option<usize>) -> Option<LocationJson> {
-        let at = Location::of(self.report.sources, label.span)?;
+impl<'r> Place<'r, '_> {
+    fn location(&self, label: &Label, id: Option<usize>) -> Option<LocationJson<'r>> {
+        if label.span.is_synthetic() {
+            return None;
+        }
+        // As `location::Location::of` finds them, without copying the file's name: the URI stands for it.
+        let file = self.report.sources.file(label.span.file);
+        let (start_line, start_column) = file.line_col(label.span.start as usize);
+        let (end_line, end_column) = file.line_col(label.span.end as usize);
         Some(LocationJson {
             id,
             physical_location: Some(PhysicalLocation {
-                artifact_location: self.uris[label.span.file.0 as usize].clone(),
+                artifact_location: &self.uris[label.span.file.0 as usize],
                 region: Region {
-                    start_line: at.line,
-                    start_column: at.column,
-                    end_line: at.end_line,
-                    end_column: at.end_column,
+                    start_line,
+                    start_column,
+                    end_line,
+                    end_column,
                 },
             }),
             logical_locations: Vec::new(),
             message: (!label.message.is_empty()).then(|| Text {
-                text: escape(&label.message),
+                text: escape(&label.message).into_owned(),
             }),
         })
     }
 }
 
-fn result<'a>(
-    place: &Place<'_, 'a>,
+fn result<'a, 'r>(
+    place: &Place<'r, 'a>,
     d: &'a Diagnostic,
     suppressed: Option<&'a Suppressed>,
     index_of: &HashMap<String, usize>,
     fingerprints: &mut Fingerprints,
     lang: Lang,
-) -> ResultJson<'a> {
-    let mut locations: Vec<LocationJson> = d
+) -> ResultJson<'a, 'r> {
+    let mut locations: Vec<LocationJson<'r>> = d
         .primary
         .iter()
         .filter_map(|l| place.location(l, None))
@@ -701,7 +720,7 @@ fn result<'a>(
         }
     }
     // Ids from 1, so that the message can link to them: `[label](1)`.
-    let related_locations: Vec<LocationJson> = d
+    let related_locations: Vec<LocationJson<'r>> = d
         .secondary
         .iter()
         .filter_map(|l| place.location(l, None))
@@ -738,7 +757,9 @@ fn result<'a>(
         },
         locations,
         related_locations,
-        partial_fingerprints: BTreeMap::from([(FINGERPRINT, fingerprint)]),
+        partial_fingerprints: PartialFingerprints {
+            primary_location_line_hash: fingerprint,
+        },
         suppressions,
         properties: ResultProperties {
             spec: place.report.path,
@@ -755,7 +776,7 @@ fn result<'a>(
 /// other formats write them, then links to the related places (`[label](id)`, which GitHub shows
 /// as links to the lines).
 fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String {
-    let mut lines = vec![escape(&d.message)];
+    let mut lines = vec![escape(&d.message).into_owned()];
     if let Some(help) = &d.help {
         lines.push(tr!(lang, text::HELP, help = escape(help)));
     }
@@ -799,13 +820,20 @@ fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String 
 }
 
 /// Square brackets in SARIF message text start an embedded link; literal ones are escaped.
-fn escape(text: &str) -> String {
-    text.replace('[', "\\[").replace(']', "\\]")
+/// Most texts hold none, and are then borrowed as they are.
+fn escape(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| matches!(b, b'[' | b']')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(c, '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
-
-/// The key of the fingerprint in `partialFingerprints`. GitHub reads only this key, as "a stable
-/// place in the file", combined with the rule and the file path.
-const FINGERPRINT: &str = "primaryLocationLineHash";
 
 /// What a finding is, apart from where its line happens to be: the code, the file, the chain of
 /// declarations the words stand in (`processor platform` › `subprocessor helpdesk`), the keyword of
