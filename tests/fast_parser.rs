@@ -18,6 +18,9 @@ use hjemmel::source::{SourceFile, SourceMap};
 use hjemmel::syntax::parser::{Fallback, parse_file, parse_file_fast, parse_file_pest};
 use hjemmel::syntax::span::FileId;
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -114,27 +117,6 @@ fn fast_parser_builds_what_pest_builds_on_every_spec() {
     // The specs in the repository are plain: none needs pest.
     assert!(unsure.is_empty(), "left to pest: {unsure:?}");
     assert!(tally.both_accept > 50 && tally.both_reject > 5, "{tally:?}");
-}
-
-/// splitmix64: deterministic, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }
 
 /// Byte ranges of the tokens of `text`, roughly: words, numbers, strings and single punctuation.

@@ -8,6 +8,9 @@
 //! failure names the property it breaks. Huge numbers and long lines make their own sets, each case
 //! with one: a label past column 65,535 used to panic in miette (issue 11, point 2).
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 #[path = "support/fuzz_case.rs"]
 mod fuzz_case;
 #[path = "support/output_checks.rs"]
@@ -35,32 +38,6 @@ fn outputs(case: usize) -> fuzz_case::Outputs {
         fuzz_case::Outputs::Every
     } else {
         fuzz_case::Outputs::AllButSarif
-    }
-}
-
-/// splitmix64: deterministic, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// [`pick`](Self::pick) of a byte string.
-    fn piece(&mut self, items: &[&'static [u8]]) -> &'static [u8] {
-        items[self.below(items.len())]
     }
 }
 

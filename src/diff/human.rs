@@ -235,19 +235,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Resu
             ));
         }
         if !t.mechanisms.is_empty() {
-            let list = t
-                .mechanisms
-                .added
-                .iter()
-                .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-                .chain(
-                    t.mechanisms
-                        .removed
-                        .iter()
-                        .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-                )
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = words::marked_list(&t.mechanisms, |m| code(&m.0));
             parts.push(format!("{} {list}", words::MECHANISMS.get(lang)));
         }
         format!(

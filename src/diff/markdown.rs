@@ -247,19 +247,7 @@ fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()
                 text(&words::place(lang, is.as_ref()))
             )
         });
-        let changed = t
-            .mechanisms
-            .added
-            .iter()
-            .map(|m| format!("{ADDED_MARK} {}", code(&m.0)))
-            .chain(
-                t.mechanisms
-                    .removed
-                    .iter()
-                    .map(|m| format!("{REMOVED_MARK} {}", code(&m.0))),
-            )
-            .collect::<Vec<_>>()
-            .join(", ");
+        let changed = words::marked_list(&t.mechanisms, |m| code(&m.0));
         [
             format!("{} {}", kind.get(lang), code(&t.party)),
             place,

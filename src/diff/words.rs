@@ -120,6 +120,20 @@ pub const ADDED_MARK: &str = "+";
 /// A minus sign, which reads better than a hyphen next to `+`.
 pub const REMOVED_MARK: &str = "−";
 
+/// What was added and what was removed as one list, each item after its mark (`+ a, − b`), shown
+/// by `show` (each output escapes in its own way).
+pub fn marked_list<T>(delta: &super::Delta<T>, show: impl Fn(&T) -> String) -> String {
+    let added = delta
+        .added
+        .iter()
+        .map(|x| format!("{ADDED_MARK} {}", show(x)));
+    let removed = delta
+        .removed
+        .iter()
+        .map(|x| format!("{REMOVED_MARK} {}", show(x)));
+    added.chain(removed).collect::<Vec<_>>().join(", ")
+}
+
 /// `specs/x` or `specs/x at HEAD`, in backticks.
 pub fn old_spec(lang: Lang, path: &str, revision: Option<&str>) -> String {
     match revision {
