@@ -870,12 +870,26 @@ fn identity(place: &Place<'_, '_>, d: &Diagnostic, uri: Option<&str>) -> String 
 /// (`subprocessor helpdesk`), so that a reworded title does not count as a new finding.
 fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
     let text = file.text.as_str();
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let own = text[line_start..].lines().next().unwrap_or("");
+    // From the file's line index: a search back for the line start would read a long line whole
+    // for every finding on it (a spec written on one line).
+    let line_start = file.line_start(offset);
+    let own = &text[line_start..file.line_end(offset)];
     let mut indent = indentation(own);
     let mut heads = vec![own.split_whitespace().next().unwrap_or("").to_string()];
-    // Bounded, so that a spec indented throughout cannot make each of many findings read the file.
-    for line in text[..line_start].lines().rev().take(MAX_LINES_UP) {
+    // Bounded in lines and in bytes, so that a spec indented throughout, or with long lines, cannot
+    // make each of many findings read the file; a line cut by the byte bound is not looked at.
+    let mut window_start = line_start.saturating_sub(MAX_BYTES_UP);
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &text[window_start..line_start];
+    let window = match window_start {
+        0 => window,
+        _ => window
+            .split_once('\n')
+            .map_or("", |(_, whole_lines)| whole_lines),
+    };
+    for line in window.lines().rev().take(MAX_LINES_UP) {
         if indent == 0 {
             break;
         }
@@ -900,6 +914,8 @@ fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
 
 /// How far up [`enclosing_headers`] looks: far beyond any declaration written by hand.
 const MAX_LINES_UP: usize = 2000;
+/// How many bytes up [`enclosing_headers`] looks at most: 2,000 lines of 128 bytes.
+const MAX_BYTES_UP: usize = 256 * 1024;
 
 fn indentation(line: &str) -> usize {
     line.len() - line.trim_start().len()
