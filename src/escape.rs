@@ -247,9 +247,10 @@ pub fn mermaid_comment(text: &str) -> String {
         .collect()
 }
 
-/// Text and attribute values in XML (SVG, HTML): markup characters as entities; the characters XML 1.0
-/// forbids (C0 controls but TAB, LF and CR; U+FFFE, U+FFFF) and the control and text-direction
-/// characters a reader must not receive, as U+FFFD.
+/// Text and attribute values in XML (SVG) and HTML (the report): markup characters as character
+/// references (`&#39;` for the apostrophe, which both read); the characters XML 1.0 forbids (C0
+/// controls but TAB, LF and CR; U+FFFE, U+FFFF) and the control and text-direction characters a
+/// reader must not receive, as U+FFFD.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -258,7 +259,7 @@ pub fn xml(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c if graphic(c) => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -364,7 +365,7 @@ mod tests {
         assert!(label.contains("#65533;"));
         assert_eq!(
             xml("<s>\"a\" & 'b'\u{1}\u{ffff}</s>"),
-            "&lt;s&gt;&quot;a&quot; &amp; &apos;b&apos;\u{FFFD}\u{FFFD}&lt;/s&gt;"
+            "&lt;s&gt;&quot;a&quot; &amp; &#39;b&#39;\u{FFFD}\u{FFFD}&lt;/s&gt;"
         );
     }
 }

@@ -1,20 +1,11 @@
 //! Everything the report shows from the spec goes through [`escape`]: names, labels, purposes, file
 //! names, messages. A spec is text anyone may write, and the report is opened by a lawyer's browser.
 
-/// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'` become character references.
+/// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'` become character references,
+/// and control and text-direction characters (a file name may hold them) become U+FFFD, as in the
+/// SVG drawing (`escape::xml`, which this is).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::xml(text)
 }
 
 /// A message as the human format writes it, with names from the spec in backticks, as HTML: escaped,
@@ -57,6 +48,13 @@ pub fn labelled(text: &str, label: &dyn Fn(&str) -> Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file name may hold them (a spec's text cannot): a right-to-left override would reorder what
+    /// the lawyer reads, an ESC is noise.
+    #[test]
+    fn control_and_text_direction_characters_never_reach_the_page() {
+        assert_eq!(escape("a\u{202e}b\u{1b}c"), "a\u{FFFD}b\u{FFFD}c");
+    }
 
     #[test]
     fn escapes_the_five_characters_of_html() {
