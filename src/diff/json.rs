@@ -302,7 +302,7 @@ struct FindingsJson<'a> {
 struct WaivedJson<'a> {
     by: SuppressedBy,
     reason: &'a str,
-    at: Option<Location>,
+    at: Option<Location<'a>>,
     finding: DiagnosticJson<'a>,
 }
 

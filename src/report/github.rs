@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::SpecReport;
+use super::location::Location;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::i18n::Lang;
 use crate::tr;
@@ -74,16 +75,13 @@ fn command(
     out.push_str("::");
     out.push_str(level);
     out.push(' ');
-    if let Some(span) = d
+    if let Some((span, at)) = d
         .primary
         .as_ref()
-        .map(|l| l.span)
-        .filter(|span| !span.is_synthetic())
+        .and_then(|l| Some((l.span, Location::of(report.sources, l.span)?)))
     {
-        // As `Location::of` finds them, with the file's name escaped once per file.
-        let file = report.sources.file(span.file);
-        let (line, column) = file.line_col(span.start as usize);
-        let (end_line, end_column) = file.line_col(span.end as usize);
+        let (line, column, end_line, end_column) = (at.line, at.column, at.end_line, at.end_column);
+        // The file's name as escaped once per file, not the location's own.
         let file = &files[span.file.0 as usize];
         // Writing into a String cannot fail.
         let _ = write!(out, "file={file},line={line},endLine={end_line},");

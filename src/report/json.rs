@@ -7,7 +7,6 @@ use super::{Counts, SpecReport};
 use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::source::SourceMap;
-use crate::syntax::span::Span;
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,7 +38,7 @@ struct SuppressedJson<'a> {
     by: SuppressedBy,
     reason: &'a str,
     /// Where the waiver or the rule's settings are written.
-    at: Option<Location>,
+    at: Option<Location<'a>>,
     finding: DiagnosticJson<'a>,
 }
 
@@ -63,7 +62,7 @@ pub struct DiagnosticJson<'a> {
     origin: Origin,
     severity: Severity,
     message: &'a str,
-    location: Option<LocationJson<'a>>,
+    location: Option<Location<'a>>,
     labels: Vec<LabelJson<'a>>,
     help: Option<&'a str>,
     provisions: &'a [String],
@@ -81,40 +80,7 @@ pub struct DiagnosticJson<'a> {
 struct LabelJson<'a> {
     primary: bool,
     message: &'a str,
-    location: Option<LocationJson<'a>>,
-}
-
-/// A [`Location`] as the document writes it, borrowing the file's name.
-#[derive(Serialize)]
-struct LocationJson<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-}
-
-impl<'a> LocationJson<'a> {
-    /// As [`Location::of`] finds it.
-    fn of(sources: &'a SourceMap, span: Span) -> Option<LocationJson<'a>> {
-        if span.is_synthetic() {
-            return None;
-        }
-        let file = sources.file(span.file);
-        let (line, column) = file.line_col(span.start as usize);
-        let (end_line, end_column) = file.line_col(span.end as usize);
-        Some(LocationJson {
-            file: &file.name,
-            line,
-            column,
-            end_line,
-            end_column,
-            byte_start: span.start as usize,
-            byte_end: span.end as usize,
-        })
-    }
+    location: Option<Location<'a>>,
 }
 
 pub fn render(reports: &[SpecReport<'_>]) -> String {
@@ -194,7 +160,7 @@ pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJs
     let location = d
         .primary
         .as_ref()
-        .and_then(|l| LocationJson::of(sources, l.span));
+        .and_then(|l| Location::of(sources, l.span));
     let labels = d
         .primary
         .iter()
@@ -203,7 +169,7 @@ pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJs
         .map(|(primary, l)| LabelJson {
             primary,
             message: &l.message,
-            location: LocationJson::of(sources, l.span),
+            location: Location::of(sources, l.span),
         })
         .collect();
     DiagnosticJson {

@@ -7,8 +7,9 @@ use crate::syntax::span::Span;
 
 /// Where a span is, in the terms editors and CI annotations use (1-based lines and columns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Location {
-    pub file: String,
+pub struct Location<'a> {
+    /// The file's name, borrowed from the source map: a report of many findings copies it never.
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -18,8 +19,8 @@ pub struct Location {
     pub byte_end: usize,
 }
 
-impl Location {
-    pub fn of(sources: &SourceMap, span: Span) -> Option<Location> {
+impl<'a> Location<'a> {
+    pub fn of(sources: &'a SourceMap, span: Span) -> Option<Location<'a>> {
         if span.is_synthetic() {
             return None;
         }
@@ -27,7 +28,7 @@ impl Location {
         let (line, column) = file.line_col(span.start as usize);
         let (end_line, end_column) = file.line_col(span.end as usize);
         Some(Location {
-            file: file.name.clone(),
+            file: &file.name,
             line,
             column,
             end_line,

@@ -668,22 +668,17 @@ struct Place<'r, 'a> {
 
 impl<'r> Place<'r, '_> {
     fn location(&self, label: &Label, id: Option<usize>) -> Option<LocationJson<'r>> {
-        if label.span.is_synthetic() {
-            return None;
-        }
-        // As `location::Location::of` finds them, without copying the file's name: the URI stands for it.
-        let file = self.report.sources.file(label.span.file);
-        let (start_line, start_column) = file.line_col(label.span.start as usize);
-        let (end_line, end_column) = file.line_col(label.span.end as usize);
+        // The file is named by its URI, not the location's name.
+        let at = super::location::Location::of(self.report.sources, label.span)?;
         Some(LocationJson {
             id,
             physical_location: Some(PhysicalLocation {
                 artifact_location: &self.uris[label.span.file.0 as usize],
                 region: Region {
-                    start_line,
-                    start_column,
-                    end_line,
-                    end_column,
+                    start_line: at.line,
+                    start_column: at.column,
+                    end_line: at.end_line,
+                    end_column: at.end_column,
                 },
             }),
             logical_locations: Vec::new(),

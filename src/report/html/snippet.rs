@@ -24,7 +24,7 @@ const LONGEST: usize = 6;
 struct Placed<'a> {
     label: &'a Label,
     primary: bool,
-    at: Location,
+    at: Location<'a>,
 }
 
 impl Placed<'_> {
@@ -86,7 +86,7 @@ fn figure(out: &mut String, sources: &SourceMap, group: &[Placed]) {
         out,
         "<figure class=\"snippet {}\"><figcaption><span class=\"where\">{}:{}:{}</span>",
         class(head.primary),
-        escape(&head.at.file),
+        escape(head.at.file),
         head.at.line,
         head.at.column
     );
