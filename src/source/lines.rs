@@ -138,11 +138,11 @@ pub fn scanned() -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Line and column counted the slow way, character by character.
-    fn naive(text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn naive(text: &str, offset: usize) -> (usize, usize) {
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap().chars().count() + 1;

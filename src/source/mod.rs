@@ -517,14 +517,7 @@ pub mod text {
 mod tests {
     use super::SourceFile;
     use super::lines::BLOCK;
-
-    /// Line and column counted the slow way, character by character.
-    fn naive(text: &str, offset: usize) -> (usize, usize) {
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
-        (line, column)
-    }
+    use super::lines::tests::naive;
 
     #[test]
     fn line_col_across_blocks() {
