@@ -42,8 +42,18 @@ pub fn print_spec_errors(report: SpecReport<'_>, lang: Lang) {
 /// or FIFO is written into; see [`file::write_output`]); says so on standard error. The exit code:
 /// OK, or INVALID when the file could not be written.
 pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
+    write_file_with(path, lang, |out| out.write_all(contents))
+}
+
+/// As [`write_file`], for a document written piece by piece (`write` gets a buffered writer), so
+/// a large one is never held whole in memory.
+pub fn write_file_with(
+    path: &Path,
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> u8 {
     let name = path.display();
-    match file::write_output(path, contents) {
+    match file::write_output_with(path, write) {
         Ok(()) => {
             eprintln!("{}", terminal(&tr!(lang, file::WROTE, file = name)));
             exit::OK
@@ -66,8 +76,16 @@ pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
 /// reporting; any other failure (`> /dev/full`, a full disk) is said on standard error, with exit
 /// code INVALID, as when `-o` cannot write its file.
 pub fn write_stdout(contents: &[u8], lang: Lang) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(contents).and_then(|()| stdout.flush()) {
+    write_stdout_with(lang, |out| out.write_all(contents))
+}
+
+/// As [`write_stdout`], for a document written piece by piece (`write` gets a buffered writer).
+pub fn write_stdout_with(
+    lang: Lang,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> u8 {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => exit::OK,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
         Err(error) => {

@@ -67,23 +67,32 @@ impl From<std::io::Error> for WriteError {
 /// Writes `contents` to `path` as the module documentation says: a regular file completely or not
 /// at all, a link followed, a device or FIFO written into, a directory refused.
 pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    write_output_with(path, |out| out.write_all(contents))
+}
+
+/// As [`write_output`], for a document written piece by piece as it is made (a large report need
+/// never be held whole): `write` gets a buffered writer; an error from it leaves an existing
+/// regular file as it was, as any failed write does.
+pub fn write_output_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     // What the path leads to, links followed by the system: `/dev/stdout` is a link to
     // `/proc/self/fd/1`, which leads to whatever standard output is, a pipe say, though no path
     // names that pipe.
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => {
-            Ok(write_atomically(&std::fs::canonicalize(path)?, contents)?)
-        }
+        Ok(meta) if meta.is_file() => Ok(write_atomically(&std::fs::canonicalize(path)?, write)?),
         Ok(meta) if meta.is_dir() => Err(WriteError::Directory),
         Ok(_) => {
             // A device, FIFO or socket: never created, and written through.
-            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-            file.write_all(contents)?;
-            Ok(file.flush()?)
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            Ok(out.flush()?)
         }
         // Nothing there yet, or a link that leads nowhere yet: the file is made.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(write_atomically(&follow_links(path)?, contents)?)
+            Ok(write_atomically(&follow_links(path)?, write)?)
         }
         Err(e) => Err(e.into()),
     }
@@ -112,14 +121,20 @@ fn follow_links(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Writes `contents` to the regular file `path` (or where none is), replacing it, or leaves it
 /// untouched. Only through [`write_output`], which decides that `path` is a place for this.
-fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let _held_off = StopSignalsHeldOff::new();
     // The temporary file is gone (renamed or removed) when this returns, before the signals are
     // let through again.
-    write_through_temporary(path, contents)
+    write_through_temporary(path, write)
 }
 
-fn write_through_temporary(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+fn write_through_temporary(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // The temporary file must be on the same file system for the rename to be atomic: beside it.
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -138,7 +153,10 @@ fn write_through_temporary(path: &Path, contents: &[u8]) -> std::io::Result<()> 
     if let Ok(existing) = std::fs::metadata(path) {
         temp.as_file().set_permissions(existing.permissions())?;
     }
-    temp.write_all(contents)?;
+    let mut out = std::io::BufWriter::new(temp.as_file_mut());
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -185,14 +203,31 @@ impl Drop for StopSignalsHeldOff {
 
 #[cfg(test)]
 mod tests {
-    use super::{WriteError, write_atomically, write_output};
+    use std::io::Write;
+
+    use super::{WriteError, write_atomically, write_output, write_output_with};
+
+    #[test]
+    fn a_document_that_fails_half_way_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old").unwrap();
+        let failed = write_output_with(&path, |out| {
+            out.write_all(b"half a document")?;
+            Err(std::io::Error::other("the renderer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.txt");
         std::fs::write(&path, "old").unwrap();
-        write_atomically(&path, b"new").unwrap();
+        write_atomically(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "only the file itself: {names:?}");
@@ -206,7 +241,7 @@ mod tests {
         let plain = dir.path().join("plain.txt");
         std::fs::File::create(&plain).unwrap();
         let path = dir.path().join("out.txt");
-        write_atomically(&path, b"x").unwrap();
+        write_atomically(&path, |out| out.write_all(b"x")).unwrap();
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), mode(&plain));
     }
@@ -219,7 +254,7 @@ mod tests {
         let path = dir.path().join("out.txt");
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, b"new").unwrap();
+        write_atomically(&path, |out| out.write_all(b"new")).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
     }
@@ -228,7 +263,7 @@ mod tests {
     fn a_missing_directory_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no/such/dir/out.txt");
-        assert!(write_atomically(&path, b"x").is_err());
+        assert!(write_atomically(&path, |out| out.write_all(b"x")).is_err());
         assert!(!path.exists());
     }
 
