@@ -203,8 +203,6 @@ impl Drop for StopSignalsHeldOff {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::{WriteError, write_atomically, write_output, write_output_with};
 
     #[test]
