@@ -25,6 +25,20 @@ fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || controls::is_bidi(c)
 }
 
+/// Whether `text` holds a character [`is_hidden`] selects. By bytes, decoding only where a character
+/// starts outside ASCII: every cell of a large `ropa --format csv` passes through here.
+fn has_hidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0x20..=0x7e => false,
+        // A character's first byte outside ASCII; the bytes after it (0x80..=0xbf) start none.
+        0xc0.. => text[at..].chars().next().is_some_and(is_hidden),
+        _ => false,
+    })
+}
+
 /// Rewrites `text` with `each` for the characters `hit` selects; borrowed when there is none.
 fn rewrite(
     text: &str,
@@ -48,6 +62,9 @@ fn rewrite(
 /// Text for a terminal: control and text-direction characters shown escaped (`\u{1b}`); line feeds
 /// and tabs stay.
 pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !has_hidden(text) {
+        return Cow::Borrowed(text);
+    }
     rewrite(text, is_hidden, |c, out| {
         out.push_str(&controls::escaped(c))
     })
@@ -96,23 +113,64 @@ pub fn terminal_source(text: &str) -> Cow<'_, str> {
 /// leads. Where a line starts (a list marker, `1.`) is the caller's: the text is one line.
 pub fn markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut after_word = false;
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
+    markdown_inline_into(&mut out, text);
+    out
+}
+
+/// [`markdown_inline`], appended to `out`: a document written piece by piece (`hjemmel ropa --format
+/// md`) escapes each text into its buffer without a `String` of its own. Runs of plain text are
+/// copied whole; only the ASCII that needs care, and characters outside ASCII, are looked at one
+/// by one.
+pub fn markdown_inline_into(out: &mut String, text: &str) {
+    out.reserve(text.len());
+    let mut plain_from = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let replacement = match byte {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'&' | b'~'
+            | b'!' | b'$' => Replacement::Backslash,
             // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
             // e-mail address must stay one.
-            '@' if !after_word => out.push_str("@&#8203;"),
-            '\n' | '\r' => out.push(' '),
-            c if is_hidden(c) => out.push_str(&controls::escaped(c)),
-            c => out.push(c),
+            b'@' if !text[..at].chars().next_back().is_some_and(char::is_alphanumeric) => {
+                Replacement::Text("@&#8203;")
+            }
+            b'\n' | b'\r' => Replacement::Text(" "),
+            b'\t' => continue,
+            0..=0x1f | 0x7f => Replacement::Escaped(byte as char),
+            // A character's first byte outside ASCII (continuation bytes, 0x80..=0xbf, start none).
+            0xc0.. => match text[at..].chars().next() {
+                Some(c) if is_hidden(c) => Replacement::Escaped(c),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..at]);
+        match replacement {
+            Replacement::Backslash => {
+                out.push('\\');
+                out.push(byte as char);
+                plain_from = at + 1;
+            }
+            Replacement::Text(text) => {
+                out.push_str(text);
+                plain_from = at + 1;
+            }
+            Replacement::Escaped(c) => {
+                out.push_str(&controls::escaped(c));
+                plain_from = at + c.len_utf8();
+            }
         }
-        after_word = c.is_alphanumeric();
     }
-    out
+    out.push_str(&text[plain_from..]);
+}
+
+/// What [`markdown_inline_into`] writes for a character that needs care.
+enum Replacement {
+    /// The character, after a backslash.
+    Backslash,
+    /// This text instead.
+    Text(&'static str),
+    /// The character shown escaped (`\u{1b}`).
+    Escaped(char),
 }
 
 /// Text as a Markdown code span (`` `name` ``), for names and paths: a code span shows its text as
@@ -307,6 +365,45 @@ mod tests {
             "x\\|y \\#\\# h \\!\\[i\\](http://e) \\<b\\>\\[l\\](u)\\</b\\> \\`c\\` \
              @&#8203;someone \\*e\\* \\&amp;\\u{1b} dpo@k.dk"
         );
+    }
+
+    /// The character-by-character rule [`markdown_inline_into`] implements by runs of bytes.
+    fn markdown_inline_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut after_word = false;
+        for c in text.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!'
+                | '$' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '@' if !after_word => out.push_str("@&#8203;"),
+                '\n' | '\r' => out.push(' '),
+                c if is_hidden(c) => out.push_str(&controls::escaped(c)),
+                c => out.push(c),
+            }
+            after_word = c.is_alphanumeric();
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_by_runs_of_bytes_is_the_rule_by_characters() {
+        let texts = [
+            HOSTILE,
+            "",
+            "@start, æ@x, 1@2, .@y, ø@@z, \u{202e}@w",
+            "Børn og unge: <b>sag</b> #1 | 50% ~ $5 & [l](u)!",
+            "tab\there\r\nnext\u{85}line\u{2066}iso\u{2069} ok",
+            "\u{9b}\u{1b}æøå\u{7f}",
+        ];
+        for text in texts {
+            let mut out = String::from("kept:");
+            markdown_inline_into(&mut out, text);
+            assert_eq!(out, format!("kept:{}", markdown_inline_by_chars(text)), "{text:?}");
+            assert_eq!(has_hidden(text), text.chars().any(is_hidden), "{text:?}");
+        }
     }
 
     #[test]

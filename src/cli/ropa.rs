@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::output;
 use hjemmel::i18n::Lang;
-use hjemmel::ropa::{self, Record};
+use hjemmel::ropa::{self, Activities, ControllerRecord};
 use hjemmel::{Checked, Outcome};
 
 #[derive(Debug, Args)]
@@ -44,26 +44,20 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Ok(checked) => checked,
         Err(code) => return ExitCode::from(code),
     };
-    let record = Record::build(&checked.model, &checked.flow, lang);
-    if args.output.is_none() && args.format != Format::Md {
-        // Streamed: the CSV or JSON of a large spec is hundreds of megabytes.
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        // A closed pipe is not an error worth reporting, as in `output::write_stdout`.
-        let _ = match args.format {
-            Format::Csv => ropa::csv::write(&record, &mut stdout),
-            _ => ropa::json::write(&record, &mut stdout),
-        }
-        .and_then(|()| std::io::Write::flush(&mut stdout));
-        return ExitCode::from(super::exit::OK);
-    }
-    let document = match args.format {
-        Format::Md => ropa::markdown::render(&record),
-        Format::Csv => ropa::csv::render(&record),
-        Format::Json => ropa::json::render(&record),
+    // Each activity's entry is made as it is written, and the document written as it is made: the
+    // record of 100,000 activities is some 160 MB of Markdown and 280 MB of JSON.
+    let (model, flow) = (&checked.model, &checked.flow);
+    let controller = ControllerRecord::of(model);
+    let activities = Activities::new(model, flow, lang);
+    let format = args.format;
+    let write = |out: &mut dyn std::io::Write| match format {
+        Format::Md => ropa::markdown::write(lang, &controller, activities, out),
+        Format::Csv => ropa::csv::write(lang, &controller, activities, out),
+        Format::Json => ropa::json::write(lang, &controller, activities, out),
     };
     let code = match &args.output {
-        Some(file) => output::write_file(file, document.as_bytes(), lang),
-        None => output::write_stdout(document.as_bytes(), lang),
+        Some(file) => output::write_file_with(file, lang, write),
+        None => output::write_stdout_with(lang, write),
     };
     ExitCode::from(code)
 }

@@ -3,45 +3,82 @@
 //! a spreadsheet) is still a complete entry of the record. Several values in one cell are joined with
 //! `; `; a field the spec does not give reads "not stated".
 
-use super::Record;
-use super::fields;
+use std::borrow::Borrow;
+use std::io::{self, Write};
+
+use super::fields::{self, Field};
+use super::{ActivityRecord, ControllerRecord, Record};
 use crate::escape::csv_cell;
 use crate::tr;
 
 /// The record as CSV (RFC 4180 quoting, `\n` line ends), no cell starting a formula.
 pub fn render(record: &Record) -> String {
     let mut out = Vec::new();
-    // Writing into memory cannot fail, and every cell is a `String`.
-    let _ = write(record, &mut out);
+    // Writing into memory cannot fail, and every cell is a `str`.
+    let _ = write(record.lang, &record.controller, &record.activities, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
 /// The CSV of [`render`], written to `out` row by row, so that the document of a large spec is never
-/// held in memory whole.
-pub fn write(record: &Record, out: impl std::io::Write) -> std::io::Result<()> {
-    let lang = record.lang;
+/// held in memory whole, nor the entries of its activities when they come from
+/// [`super::Activities`].
+pub fn write(
+    lang: crate::i18n::Lang,
+    controller: &ControllerRecord,
+    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    let controller = record.controller_fields();
-    let cell = |field: &fields::Field| field.lines(lang).join("; ");
+    let not_stated = tr!(lang, fields::NOT_STATED);
+    // One cell: the field's values, or "not stated", joined with `; `.
+    let cell = |field: &Field, into: &mut String| {
+        into.clear();
+        match &field.values {
+            Some(values) => {
+                for (i, value) in values.iter().enumerate() {
+                    if i > 0 {
+                        into.push_str("; ");
+                    }
+                    into.push_str(value);
+                }
+            }
+            None => into.push_str(&not_stated),
+        }
+    };
 
+    let controller = fields::controller_fields(controller, lang);
+    let mut activities = activities.into_iter().peekable();
     let mut header = vec![tr!(lang, fields::ACTIVITY), tr!(lang, fields::NAME_IN_SPEC)];
     header.extend(controller.iter().map(|f| tr!(lang, f.heading)));
-    let activity_headings = match record.activities.first() {
-        Some(first) => record.activity_fields(first),
-        None => Vec::new(),
-    };
-    header.extend(activity_headings.iter().map(|f| tr!(lang, f.heading)));
+    if let Some(first) = activities.peek() {
+        let headings = fields::activity_fields(first.borrow(), lang);
+        header.extend(headings.iter().map(|f| tr!(lang, f.heading)));
+    }
     out.write_record(header.iter().map(|c| csv_cell(c).into_owned()))?;
 
-    let controller_cells: Vec<String> = controller.iter().map(cell).collect();
-    for activity in &record.activities {
-        let mut row = vec![activity.label.clone(), activity.name.clone()];
-        row.extend(controller_cells.iter().cloned());
-        row.extend(record.activity_fields(activity).iter().map(cell));
+    let mut text = String::new();
+    let controller_cells: Vec<String> = controller
+        .iter()
+        .map(|field| {
+            cell(field, &mut text);
+            csv_cell(&text).into_owned()
+        })
+        .collect();
+    for activity in activities {
+        let activity = activity.borrow();
         // A cell the spec wrote may start like a formula (`=`, `+`, `@`): `escape::csv_cell`.
-        out.write_record(row.iter().map(|c| csv_cell(c).into_owned()))?;
+        out.write_field(csv_cell(&activity.label).as_bytes())?;
+        out.write_field(csv_cell(&activity.name).as_bytes())?;
+        for controller_cell in &controller_cells {
+            out.write_field(controller_cell)?;
+        }
+        for field in fields::activity_fields(activity, lang) {
+            cell(&field, &mut text);
+            out.write_field(csv_cell(&text).as_bytes())?;
+        }
+        out.write_record(None::<&[u8]>)?;
     }
     out.flush()
 }

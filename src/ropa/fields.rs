@@ -135,7 +135,8 @@ fn one(value: &Option<String>) -> Option<Vec<String>> {
     value.as_ref().map(|v| vec![v.clone()])
 }
 
-fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
+/// [`Record::controller_fields`] of a controller's entry, worded in `lang`.
+pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
     let dpo = c.dpo.as_ref().map(|d| {
         [
             (DPO_NAME, &d.name),
@@ -156,7 +157,8 @@ fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
     ]
 }
 
-fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
+/// [`Record::activity_fields`] of an activity's entry, worded in `lang`.
+pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
     let personal_data = a.personal_data.as_ref().map(|data| {
         data.iter()
             .map(|d| tr!(lang, LABELLED, label = d.label, what = d.description))

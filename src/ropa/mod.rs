@@ -179,24 +179,71 @@ pub struct RetentionEntry {
 impl Record {
     /// The record of `model`, worded in `lang`.
     pub fn build(model: &Model, flow: &FlowGraph, lang: Lang) -> Record {
-        let transfers = transfers_by_activity(model, flow, lang);
-        let mut worded = Worded::new(model);
-        let activities = model
-            .activities
-            .iter()
-            .zip(transfers)
-            .enumerate()
-            .map(|(i, (activity, transfers))| {
-                activity_record(model, flow, &mut worded, i, activity, transfers, lang)
-            })
-            .collect();
         Record {
             lang,
-            controller: controller_record(model),
-            activities,
+            controller: ControllerRecord::of(model),
+            activities: Activities::new(model, flow, lang).collect(),
         }
     }
 }
+
+impl ControllerRecord {
+    /// The controller's entry of `model`'s record.
+    pub fn of(model: &Model) -> ControllerRecord {
+        controller_record(model)
+    }
+}
+
+/// The entries of `model`'s activities, made one at a time in the spec's order: `hjemmel ropa` writes
+/// each as it is made, so that it holds one activity's entry, not the record of 100,000 (a copy of
+/// every text of the model).
+pub struct Activities<'m> {
+    model: &'m Model,
+    flow: &'m FlowGraph,
+    lang: Lang,
+    worded: Worded,
+    /// Each activity's transfers, by activity index.
+    transfers: std::iter::Enumerate<std::vec::IntoIter<Vec<TransferEntry>>>,
+}
+
+impl<'m> Activities<'m> {
+    /// The activities of `model`, worded in `lang`.
+    pub fn new(model: &'m Model, flow: &'m FlowGraph, lang: Lang) -> Activities<'m> {
+        Activities {
+            model,
+            flow,
+            lang,
+            worded: Worded::new(model),
+            transfers: transfers_by_activity(model, flow, lang)
+                .into_iter()
+                .enumerate(),
+        }
+    }
+}
+
+impl Iterator for Activities<'_> {
+    type Item = ActivityRecord;
+
+    fn next(&mut self) -> Option<ActivityRecord> {
+        let (index, transfers) = self.transfers.next()?;
+        let activity = &self.model.activities[index];
+        Some(activity_record(
+            self.model,
+            self.flow,
+            &mut self.worded,
+            index,
+            activity,
+            transfers,
+            self.lang,
+        ))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.transfers.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Activities<'_> {}
 
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
