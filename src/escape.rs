@@ -123,45 +123,76 @@ pub fn markdown_inline(text: &str) -> String {
 /// by one.
 pub fn markdown_inline_into(out: &mut String, text: &str) {
     out.reserve(text.len());
+    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !MARKDOWN_CARE[byte as usize] {
+            at += 1;
+            continue;
+        }
         let replacement = match byte {
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'&' | b'~'
-            | b'!' | b'$' => Replacement::Backslash,
             // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
             // e-mail address must stay one.
-            b'@' if !text[..at].chars().next_back().is_some_and(char::is_alphanumeric) => {
-                Replacement::Text("@&#8203;")
-            }
-            b'\n' | b'\r' => Replacement::Text(" "),
-            b'\t' => continue,
-            0..=0x1f | 0x7f => Replacement::Escaped(byte as char),
-            // A character's first byte outside ASCII (continuation bytes, 0x80..=0xbf, start none).
-            0xc0.. => match text[at..].chars().next() {
-                Some(c) if is_hidden(c) => Replacement::Escaped(c),
-                _ => continue,
-            },
-            _ => continue,
+            b'@' if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) => None,
+            b'@' => Some(Replacement::Text("@&#8203;")),
+            b'\n' | b'\r' => Some(Replacement::Text(" ")),
+            0..=0x1f | 0x7f => Some(Replacement::Escaped(byte as char)),
+            0x80.. => text[at..]
+                .chars()
+                .next()
+                .filter(|&c| is_hidden(c))
+                .map(Replacement::Escaped),
+            _ => Some(Replacement::Backslash),
+        };
+        let Some(replacement) = replacement else {
+            at += 1;
+            continue;
         };
         out.push_str(&text[plain_from..at]);
         match replacement {
             Replacement::Backslash => {
                 out.push('\\');
                 out.push(byte as char);
-                plain_from = at + 1;
+                at += 1;
             }
             Replacement::Text(text) => {
                 out.push_str(text);
-                plain_from = at + 1;
+                at += 1;
             }
             Replacement::Escaped(c) => {
                 out.push_str(&controls::escaped(c));
-                plain_from = at + c.len_utf8();
+                at += c.len_utf8();
             }
         }
+        plain_from = at;
     }
     out.push_str(&text[plain_from..]);
 }
+
+/// The bytes [`markdown_inline_into`] looks at: the punctuation it escapes, `@`, control characters
+/// but TAB, and the first bytes of the characters outside ASCII that [`is_hidden`] can select (C1
+/// controls start with 0xc2, the text-direction characters with 0xe2). All other bytes are copied
+/// as they are.
+const MARKDOWN_CARE: [bool; 256] = {
+    let mut care = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        care[byte] = byte != b'\t' as usize;
+        byte += 1;
+    }
+    let punctuation = b"\\`*_[]<>|#&~!$@";
+    let mut i = 0;
+    while i < punctuation.len() {
+        care[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    care[0x7f] = true;
+    care[0xc2] = true;
+    care[0xe2] = true;
+    care
+};
 
 /// What [`markdown_inline_into`] writes for a character that needs care.
 enum Replacement {
@@ -397,6 +428,7 @@ mod tests {
             "Børn og unge: <b>sag</b> #1 | 50% ~ $5 & [l](u)!",
             "tab\there\r\nnext\u{85}line\u{2066}iso\u{2069} ok",
             "\u{9b}\u{1b}æøå\u{7f}",
+            "§ 5 — “citat” ¶ \u{a0}\u{2028}\u{202a}x\u{2069}",
         ];
         for text in texts {
             let mut out = String::from("kept:");

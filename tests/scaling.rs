@@ -190,3 +190,63 @@ impl std::io::Write for CountingSink {
         Ok(())
     }
 }
+
+/// The transfers fixture of tests/ropa.rs (every field of the record filled, data sent to India and
+/// the US) with its one activity repeated `activities` times.
+fn spec_with_activities(activities: usize) -> String {
+    let fixture = std::fs::read_to_string("tests/fixtures/ropa/transfers.hjemmel").unwrap();
+    let start = fixture.find("activity school_platform").unwrap();
+    let length = fixture[start..].find("\n}\n").unwrap() + 3;
+    let activity = &fixture[start..start + length];
+    let mut spec = fixture.replace(activity, "");
+    for i in 0..activities {
+        spec.push_str(
+            &activity.replace("school_platform \"Skoleplatform\"", &format!("a{i} \"A {i}\"")),
+        );
+    }
+    spec
+}
+
+/// `hjemmel ropa` writes the record of 100,000 activities (160 MB of Markdown, 280 MB of JSON) as it
+/// makes it, one activity's entry at a time; the whole record and the whole document were once held
+/// in memory, some 900 MB. Here 300 activities: while writing, what is held may grow with the spec's
+/// shared parts (its categories, parties and transfers, worded once), not with the document.
+#[test]
+fn ropa_documents_are_written_without_being_held_whole() {
+    use hjemmel::ropa::{Activities, ControllerRecord, csv, json, markdown};
+    let dir = tempfile::tempdir().unwrap();
+    let (_sources, checked) = checked(dir.path(), &spec_with_activities(300));
+    let (model, flow) = (&checked.model, &checked.flow);
+    type Writer = fn(
+        Lang,
+        &ControllerRecord,
+        Activities<'_>,
+        &mut dyn std::io::Write,
+    ) -> std::io::Result<()>;
+    let formats: [(&str, Writer); 3] = [
+        ("md", markdown::write),
+        ("csv", csv::write),
+        ("json", json::write),
+    ];
+    for (format, write) in formats {
+        for lang in [Lang::En, Lang::Da] {
+            let mut document = CountingSink::default();
+            let (peak, written) = peak_held(|| {
+                let controller = ControllerRecord::of(model);
+                write(lang, &controller, Activities::new(model, flow, lang), &mut document)
+            });
+            written.unwrap();
+            assert!(
+                document.0 > 300_000,
+                "{format}: {} bytes; the test needs a large document",
+                document.0
+            );
+            assert!(
+                peak < document.0 / 20,
+                "{format} ({lang:?}): {peak} bytes held at most while writing {} bytes: the record \
+                 or the document is held whole",
+                document.0
+            );
+        }
+    }
+}

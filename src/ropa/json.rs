@@ -75,6 +75,9 @@ pub fn write(
         controller,
         activities: Each(RefCell::new(Some(activities.into_iter()))),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    // serde_json writes a few bytes at a time: into a buffer of its own, not through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }

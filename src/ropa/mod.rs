@@ -23,7 +23,8 @@ use serde::Serialize;
 use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
-use crate::law::citation::LegalRef;
+use crate::law::acts::ActId;
+use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
 use crate::semantic::model::{Activity, ActivityId, DataId, Model, ProcessorId, RecipientId};
@@ -202,8 +203,9 @@ pub struct Activities<'m> {
     flow: &'m FlowGraph,
     lang: Lang,
     worded: Worded,
-    /// Each activity's transfers, by activity index.
-    transfers: std::iter::Enumerate<std::vec::IntoIter<Vec<TransferEntry>>>,
+    transfers: Transfers,
+    /// The index of the next activity.
+    next: usize,
 }
 
 impl<'m> Activities<'m> {
@@ -214,9 +216,8 @@ impl<'m> Activities<'m> {
             flow,
             lang,
             worded: Worded::new(model),
-            transfers: transfers_by_activity(model, flow, lang)
-                .into_iter()
-                .enumerate(),
+            transfers: Transfers::of(model, flow, lang),
+            next: 0,
         }
     }
 }
@@ -225,21 +226,23 @@ impl Iterator for Activities<'_> {
     type Item = ActivityRecord;
 
     fn next(&mut self) -> Option<ActivityRecord> {
-        let (index, transfers) = self.transfers.next()?;
-        let activity = &self.model.activities[index];
+        let index = self.next;
+        let activity = self.model.activities.get(index)?;
+        self.next += 1;
         Some(activity_record(
             self.model,
             self.flow,
             &mut self.worded,
             index,
             activity,
-            transfers,
+            self.transfers.of_activity(index),
             self.lang,
         ))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.transfers.size_hint()
+        let left = self.model.activities.len() - self.next;
+        (left, Some(left))
     }
 }
 
@@ -248,12 +251,20 @@ impl ExactSizeIterator for Activities<'_> {}
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
 /// was most of the time `hjemmel ropa` took.
+/// What a cited provision is worded from.
+type ProvisionKey = (
+    ActId,
+    std::borrow::Cow<'static, str>,
+    Option<u32>,
+    Option<Point>,
+);
+
 struct Worded {
     data: Vec<Option<DataEntry>>,
     recipients: Vec<Option<RecipientEntry>>,
     processors: Vec<Option<ProcessorEntry>>,
-    /// By the citation as written (`GDPR art. 6(1)(e)`).
-    citations: HashMap<String, String>,
+    /// The provisions cited, by act, number, paragraph and point (what they are written from).
+    citations: HashMap<ProvisionKey, String>,
 }
 
 impl Worded {
@@ -281,13 +292,22 @@ impl Worded {
     }
 
     fn citation(&mut self, citation: &LegalRef, lang: Lang) -> String {
-        let written = citation.to_string();
-        if let Some(worded) = self.citations.get(&written) {
-            return worded.clone();
-        }
-        let worded = words::legal_ref(lang, citation);
-        self.citations.insert(written, worded.clone());
-        worded
+        let LegalRef::Provision {
+            act,
+            number,
+            paragraph,
+            point,
+            ..
+        } = citation
+        else {
+            // A statute or agreement in free text stays as written: nothing to word.
+            return words::legal_ref(lang, citation);
+        };
+        // The number is borrowed from the act's reference data, so the key costs no copy.
+        self.citations
+            .entry((*act, number.clone(), *paragraph, *point))
+            .or_insert_with(|| words::legal_ref(lang, citation))
+            .clone()
     }
 
     /// The recipient's entry, without the activities it is disclosed by.
@@ -518,54 +538,75 @@ fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<Processor
     out
 }
 
-/// The transfers of every activity, by activity index: each party outside the EU/EEA that the
-/// activity's data reaches, through its processors or by disclosure.
-fn transfers_by_activity(model: &Model, flow: &FlowGraph, lang: Lang) -> Vec<Vec<TransferEntry>> {
-    let mut by_activity = vec![Vec::new(); model.activities.len()];
-    for destination in destinations(model, flow) {
-        let (label, dpf_listed) = match destination.node {
-            Node::Processor(id) => {
-                let p = model.processor(id);
-                (&p.label, p.dpf_listed.as_ref())
+/// Every transfer out of the EU/EEA, each worded once, and which of them each activity makes.
+struct Transfers {
+    entries: Vec<TransferEntry>,
+    /// By activity index: indexes into `entries`.
+    by_activity: Vec<Vec<u32>>,
+}
+
+impl Transfers {
+    /// Each party outside the EU/EEA that an activity's data reach, through its processors or by
+    /// disclosure.
+    fn of(model: &Model, flow: &FlowGraph, lang: Lang) -> Transfers {
+        let mut transfers = Transfers {
+            entries: Vec::new(),
+            by_activity: vec![Vec::new(); model.activities.len()],
+        };
+        for destination in destinations(model, flow) {
+            let (label, dpf_listed) = match destination.node {
+                Node::Processor(id) => {
+                    let p = model.processor(id);
+                    (&p.label, p.dpf_listed.as_ref())
+                }
+                Node::Recipient(id) => {
+                    let r = model.recipient(id);
+                    (&r.label, r.dpf_listed.as_ref())
+                }
+                Node::Source(_) | Node::Activity(_) => continue,
+            };
+            let declared: Vec<String> = destination
+                .transfer
+                .map(|t| {
+                    t.mechanisms
+                        .iter()
+                        .map(|m| words::mechanism(lang, &m.node))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mechanisms = if declared.is_empty() {
+                words::implied_mechanism(lang, &destination.country.node).map(|m| vec![m])
+            } else {
+                Some(declared)
+            };
+            let mut documentation = Vec::new();
+            if let Some(tia) = destination.tia {
+                documentation.push(tr!(lang, TIA, text = tia.node));
             }
-            Node::Recipient(id) => {
-                let r = model.recipient(id);
-                (&r.label, r.dpf_listed.as_ref())
+            if let Some(listed) = dpf_listed {
+                documentation.push(tr!(lang, DPF_LISTED, text = listed.node));
             }
-            Node::Source(_) | Node::Activity(_) => continue,
-        };
-        let declared: Vec<String> = destination
-            .transfer
-            .map(|t| {
-                t.mechanisms
-                    .iter()
-                    .map(|m| words::mechanism(lang, &m.node))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mechanisms = if declared.is_empty() {
-            words::implied_mechanism(lang, &destination.country.node).map(|m| vec![m])
-        } else {
-            Some(declared)
-        };
-        let mut documentation = Vec::new();
-        if let Some(tia) = destination.tia {
-            documentation.push(tr!(lang, TIA, text = tia.node));
+            let index = transfers.entries.len() as u32;
+            transfers.entries.push(TransferEntry {
+                party: text(label),
+                country: destination.stated.then(|| destination.country.node.clone()),
+                mechanisms,
+                documentation,
+            });
+            for activity in &destination.activities {
+                transfers.by_activity[activity.index()].push(index);
+            }
         }
-        if let Some(listed) = dpf_listed {
-            documentation.push(tr!(lang, DPF_LISTED, text = listed.node));
-        }
-        let entry = TransferEntry {
-            party: text(label),
-            country: destination.stated.then(|| destination.country.node.clone()),
-            mechanisms,
-            documentation,
-        };
-        for activity in &destination.activities {
-            by_activity[activity.index()].push(entry.clone());
-        }
+        transfers
     }
-    by_activity
+
+    /// The transfers of the activity at `index`.
+    fn of_activity(&self, index: usize) -> Vec<TransferEntry> {
+        self.by_activity[index]
+            .iter()
+            .map(|&entry| self.entries[entry as usize].clone())
+            .collect()
+    }
 }
 
 /// The activity's categories grouped by the `retain` statement that covers them, in the order of the
