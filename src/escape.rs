@@ -135,7 +135,13 @@ pub fn markdown_inline_into(out: &mut String, text: &str) {
         let replacement = match byte {
             // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
             // e-mail address must stay one.
-            b'@' if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) => None,
+            b'@' if text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric) =>
+            {
+                None
+            }
             b'@' => Some(Replacement::Text("@&#8203;")),
             b'\n' | b'\r' => Some(Replacement::Text(" ")),
             0..=0x1f | 0x7f => Some(Replacement::Escaped(byte as char)),
@@ -433,7 +439,11 @@ mod tests {
         for text in texts {
             let mut out = String::from("kept:");
             markdown_inline_into(&mut out, text);
-            assert_eq!(out, format!("kept:{}", markdown_inline_by_chars(text)), "{text:?}");
+            assert_eq!(
+                out,
+                format!("kept:{}", markdown_inline_by_chars(text)),
+                "{text:?}"
+            );
             assert_eq!(has_hidden(text), text.chars().any(is_hidden), "{text:?}");
         }
     }

@@ -15,7 +15,12 @@ use crate::tr;
 pub fn render(record: &Record) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail, and every cell is a `str`.
-    let _ = write(record.lang, &record.controller, &record.activities, &mut out);
+    let _ = write(
+        record.lang,
+        &record.controller,
+        &record.activities,
+        &mut out,
+    );
     String::from_utf8(out).unwrap_or_default()
 }
 

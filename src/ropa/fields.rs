@@ -161,7 +161,11 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
 pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
     let personal_data = a.personal_data.as_ref().map(|data| {
         data.iter()
-            .map(|d| tr!(lang, LABELLED, label = d.label, what = d.description))
+            .map(|d| {
+                d.line(lang, |d| {
+                    tr!(lang, LABELLED, label = d.label, what = d.description)
+                })
+            })
             .collect()
     });
     let recipients = a.recipients.as_ref().map(|recipients| {
@@ -195,24 +199,29 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
         processors
             .iter()
             .map(|p| {
-                let place = country(lang, p.country.as_ref());
-                match &p.subprocessor_of {
-                    Some(parent) => tr!(
-                        lang,
-                        SUBPROCESSOR,
-                        label = p.label,
-                        country = place,
-                        parent = parent
-                    ),
-                    None => tr!(lang, LABELLED, label = p.label, what = place),
-                }
+                p.line(lang, |p| {
+                    let place = country(lang, p.country.as_ref());
+                    match &p.subprocessor_of {
+                        Some(parent) => tr!(
+                            lang,
+                            SUBPROCESSOR,
+                            label = p.label,
+                            country = place,
+                            parent = parent
+                        ),
+                        None => tr!(lang, LABELLED, label = p.label, what = place),
+                    }
+                })
             })
             .collect()
     });
     let transfers = if a.transfers.is_empty() {
         vec![tr!(lang, NO_TRANSFERS)]
     } else {
-        a.transfers.iter().map(|t| transfer(lang, t)).collect()
+        a.transfers
+            .iter()
+            .map(|t| t.line(lang, |t| transfer(lang, t)))
+            .collect()
     };
     let retention = a.retention.as_ref().map(|groups| {
         groups

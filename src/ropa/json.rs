@@ -54,7 +54,12 @@ where
 pub fn render(record: &Record) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail, and serde_json writes only UTF-8.
-    let _ = write(record.lang, &record.controller, &record.activities, &mut out);
+    let _ = write(
+        record.lang,
+        &record.controller,
+        &record.activities,
+        &mut out,
+    );
     String::from_utf8(out).unwrap_or_default()
 }
 

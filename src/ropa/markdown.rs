@@ -14,7 +14,12 @@ use crate::tr;
 pub fn render(record: &Record) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail, and every piece is a `str`.
-    let _ = write(record.lang, &record.controller, &record.activities, &mut out);
+    let _ = write(
+        record.lang,
+        &record.controller,
+        &record.activities,
+        &mut out,
+    );
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -92,7 +97,7 @@ struct Page {
 
 impl Page {
     /// Written out in pieces of this size at least, rather than an activity at a time.
-    const PIECE: usize = 64 * 1024;
+    const PIECE: usize = 16 * 1024;
 
     fn write_some(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if self.text.len() >= Self::PIECE {

@@ -14,11 +14,14 @@ pub mod csv;
 pub mod fields;
 pub mod json;
 pub mod markdown;
+pub mod shared;
 pub mod words;
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
+
+pub use shared::Shared;
 
 use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
@@ -90,14 +93,14 @@ pub struct ActivityRecord {
     /// (c)
     pub data_subjects: Option<Vec<String>>,
     /// (c)
-    pub personal_data: Option<Vec<DataEntry>>,
+    pub personal_data: Option<Vec<Shared<DataEntry>>>,
     /// (d): the recipients the activity discloses data to.
     pub recipients: Option<Vec<RecipientEntry>>,
     /// The processors the activity uses, and their sub-processors.
-    pub processors: Option<Vec<ProcessorEntry>>,
+    pub processors: Option<Vec<Shared<ProcessorEntry>>>,
     /// (e): every party outside the EU/EEA (or of unknown place) the activity's data reaches; empty
     /// when there is none.
-    pub transfers: Vec<TransferEntry>,
+    pub transfers: Vec<Shared<TransferEntry>>,
     /// (f)
     pub retention: Option<Vec<RetentionEntry>>,
     /// (g)
@@ -260,9 +263,9 @@ type ProvisionKey = (
 );
 
 struct Worded {
-    data: Vec<Option<DataEntry>>,
+    data: Vec<Option<Shared<DataEntry>>>,
     recipients: Vec<Option<RecipientEntry>>,
-    processors: Vec<Option<ProcessorEntry>>,
+    processors: Vec<Option<Shared<ProcessorEntry>>>,
     /// The provisions cited, by act, number, paragraph and point (what they are written from).
     citations: HashMap<ProvisionKey, String>,
 }
@@ -277,16 +280,16 @@ impl Worded {
         }
     }
 
-    fn data(&mut self, model: &Model, id: DataId, lang: Lang) -> DataEntry {
+    fn data(&mut self, model: &Model, id: DataId, lang: Lang) -> Shared<DataEntry> {
         self.data[id.index()]
             .get_or_insert_with(|| {
                 let data = model.data(id);
-                DataEntry {
+                Shared::new(DataEntry {
                     label: text(&data.label),
                     class: data.class,
                     special: data.special.clone(),
                     description: words::data_class(lang, data.class, &data.special),
-                }
+                })
             })
             .clone()
     }
@@ -328,17 +331,17 @@ impl Worded {
             .clone()
     }
 
-    fn processor(&mut self, model: &Model, id: ProcessorId) -> ProcessorEntry {
+    fn processor(&mut self, model: &Model, id: ProcessorId) -> Shared<ProcessorEntry> {
         self.processors[id.index()]
             .get_or_insert_with(|| {
                 let p = model.processor(id);
                 let country = p.country.as_ref().map(|c| &c.node);
-                ProcessorEntry {
+                Shared::new(ProcessorEntry {
                     label: text(&p.label),
                     country: country.cloned(),
                     third_country: country.is_some_and(words::is_third_country),
                     subprocessor_of: p.parent.map(|parent| text(&model.processor(parent).label)),
-                }
+                })
             })
             .clone()
     }
@@ -401,7 +404,7 @@ fn activity_record(
     worded: &mut Worded,
     index: usize,
     a: &Activity,
-    transfers: Vec<TransferEntry>,
+    transfers: Vec<Shared<TransferEntry>>,
     lang: Lang,
 ) -> ActivityRecord {
     let mut record = ActivityRecord {
@@ -514,13 +517,13 @@ fn recipients(
 }
 
 /// The processors the activity names, each followed by its sub-processors, depth first; each once.
-fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<ProcessorEntry> {
+fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<Shared<ProcessorEntry>> {
     fn visit(
         model: &Model,
         worded: &mut Worded,
         id: ProcessorId,
         seen: &mut BTreeSet<ProcessorId>,
-        out: &mut Vec<ProcessorEntry>,
+        out: &mut Vec<Shared<ProcessorEntry>>,
     ) {
         if !seen.insert(id) {
             return;
@@ -540,7 +543,7 @@ fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<Processor
 
 /// Every transfer out of the EU/EEA, each worded once, and which of them each activity makes.
 struct Transfers {
-    entries: Vec<TransferEntry>,
+    entries: Vec<Shared<TransferEntry>>,
     /// By activity index: indexes into `entries`.
     by_activity: Vec<Vec<u32>>,
 }
@@ -587,12 +590,12 @@ impl Transfers {
                 documentation.push(tr!(lang, DPF_LISTED, text = listed.node));
             }
             let index = transfers.entries.len() as u32;
-            transfers.entries.push(TransferEntry {
+            transfers.entries.push(Shared::new(TransferEntry {
                 party: text(label),
                 country: destination.stated.then(|| destination.country.node.clone()),
                 mechanisms,
                 documentation,
-            });
+            }));
             for activity in &destination.activities {
                 transfers.by_activity[activity.index()].push(index);
             }
@@ -601,7 +604,7 @@ impl Transfers {
     }
 
     /// The transfers of the activity at `index`.
-    fn of_activity(&self, index: usize) -> Vec<TransferEntry> {
+    fn of_activity(&self, index: usize) -> Vec<Shared<TransferEntry>> {
         self.by_activity[index]
             .iter()
             .map(|&entry| self.entries[entry as usize].clone())
