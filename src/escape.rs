@@ -26,18 +26,28 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// Whether `text` holds a character [`is_hidden`] selects. By bytes, decoding only where a character
-/// starts outside ASCII: every cell of a large `ropa --format csv` passes through here.
+/// that can be hidden starts: every cell of a large `ropa --format csv` passes through here.
 fn has_hidden(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &byte)| match byte {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0x20..=0x7e => false,
-        // A character's first byte outside ASCII; the bytes after it (0x80..=0xbf) start none.
-        0xc0.. => text[at..].chars().next().is_some_and(is_hidden),
-        _ => false,
+    (0..bytes.len()).any(|at| {
+        HIDDEN_START[bytes[at] as usize] && text[at..].chars().next().is_some_and(is_hidden)
     })
 }
+
+/// The first bytes of the characters [`is_hidden`] can select: ASCII control characters but LF and
+/// TAB, DEL, and the first bytes of the C1 controls (0xc2) and the text-direction characters (0xe2).
+const HIDDEN_START: [bool; 256] = {
+    let mut start = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        start[byte] = byte != b'\t' as usize && byte != b'\n' as usize;
+        byte += 1;
+    }
+    start[0x7f] = true;
+    start[0xc2] = true;
+    start[0xe2] = true;
+    start
+};
 
 /// Rewrites `text` with `each` for the characters `hit` selects; borrowed when there is none.
 fn rewrite(
@@ -177,26 +187,18 @@ pub fn markdown_inline_into(out: &mut String, text: &str) {
     out.push_str(&text[plain_from..]);
 }
 
-/// The bytes [`markdown_inline_into`] looks at: the punctuation it escapes, `@`, control characters
-/// but TAB, and the first bytes of the characters outside ASCII that [`is_hidden`] can select (C1
-/// controls start with 0xc2, the text-direction characters with 0xe2). All other bytes are copied
-/// as they are.
+/// The bytes [`markdown_inline_into`] looks at: where a hidden character can start
+/// ([`HIDDEN_START`]), line breaks, and the punctuation it escapes and `@`. All other bytes are
+/// copied as they are.
 const MARKDOWN_CARE: [bool; 256] = {
-    let mut care = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        care[byte] = byte != b'\t' as usize;
-        byte += 1;
-    }
+    let mut care = HIDDEN_START;
+    care[b'\n' as usize] = true;
     let punctuation = b"\\`*_[]<>|#&~!$@";
     let mut i = 0;
     while i < punctuation.len() {
         care[punctuation[i] as usize] = true;
         i += 1;
     }
-    care[0x7f] = true;
-    care[0xc2] = true;
-    care[0xe2] = true;
     care
 };
 

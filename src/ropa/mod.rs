@@ -29,8 +29,10 @@ use crate::i18n::Lang;
 use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::CountryRef;
-use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
-use crate::semantic::model::{Activity, ActivityId, DataId, Model, ProcessorId, RecipientId};
+use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind, TimeUnit};
+use crate::semantic::model::{
+    Activity, ActivityId, DataId, Model, Period, ProcessorId, RecipientId,
+};
 use crate::texts;
 use crate::tr;
 use petgraph::Direction;
@@ -205,7 +207,7 @@ pub struct Activities<'m> {
     model: &'m Model,
     flow: &'m FlowGraph,
     lang: Lang,
-    worded: Worded,
+    worded: Worded<'m>,
     transfers: Transfers,
     /// The index of the next activity.
     next: usize,
@@ -251,6 +253,14 @@ impl Iterator for Activities<'_> {
 
 impl ExactSizeIterator for Activities<'_> {}
 
+/// What a retention period is worded from, borrowed from the model.
+#[derive(PartialEq, Eq, Hash)]
+enum PeriodKey<'m> {
+    Archive,
+    Deadline(u64, TimeUnit, Option<&'m str>, bool),
+    Until(&'m str, bool),
+}
+
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
 /// was most of the time `hjemmel ropa` took.
@@ -262,21 +272,24 @@ type ProvisionKey = (
     Option<Point>,
 );
 
-struct Worded {
+struct Worded<'m> {
     data: Vec<Option<Shared<DataEntry>>>,
     recipients: Vec<Option<RecipientEntry>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
     /// The provisions cited, by act, number, paragraph and point (what they are written from).
     citations: HashMap<ProvisionKey, String>,
+    /// Retention periods, by what they are worded from.
+    periods: HashMap<PeriodKey<'m>, String>,
 }
 
-impl Worded {
-    fn new(model: &Model) -> Worded {
+impl<'m> Worded<'m> {
+    fn new(model: &Model) -> Worded<'m> {
         Worded {
             data: vec![None; model.data.len()],
             recipients: vec![None; model.recipients.len()],
             processors: vec![None; model.processors.len()],
             citations: HashMap::new(),
+            periods: HashMap::new(),
         }
     }
 
@@ -310,6 +323,26 @@ impl Worded {
         self.citations
             .entry((*act, number.clone(), *paragraph, *point))
             .or_insert_with(|| words::legal_ref(lang, citation))
+            .clone()
+    }
+
+    fn period(&mut self, period: &'m Period, lang: Lang) -> String {
+        let key = match period {
+            Period::Archive => PeriodKey::Archive,
+            Period::Deadline {
+                amount,
+                unit,
+                after,
+                then_archive,
+            } => PeriodKey::Deadline(*amount, *unit, after.as_deref(), *then_archive),
+            Period::Until {
+                event,
+                then_archive,
+            } => PeriodKey::Until(event, *then_archive),
+        };
+        self.periods
+            .entry(key)
+            .or_insert_with(|| words::period(lang, period))
             .clone()
     }
 
@@ -398,12 +431,12 @@ fn controller_record(model: &Model) -> ControllerRecord {
     record
 }
 
-fn activity_record(
+fn activity_record<'m>(
     model: &Model,
     flow: &FlowGraph,
-    worded: &mut Worded,
+    worded: &mut Worded<'m>,
     index: usize,
-    a: &Activity,
+    a: &'m Activity,
     transfers: Vec<Shared<TransferEntry>>,
     lang: Lang,
 ) -> ActivityRecord {
@@ -427,7 +460,7 @@ fn activity_record(
         recipients: stated(recipients(model, flow, worded, index, a, lang)),
         processors: stated(processors(model, worded, a)),
         transfers,
-        retention: retention(model, a, lang),
+        retention: retention(model, worded, a, lang),
         security: stated(a.details().security.iter().map(text).collect()),
         missing: Vec::new(),
     };
@@ -454,7 +487,7 @@ fn activity_record(
 fn recipients(
     model: &Model,
     flow: &FlowGraph,
-    worded: &mut Worded,
+    worded: &mut Worded<'_>,
     index: usize,
     a: &Activity,
     lang: Lang,
@@ -517,10 +550,10 @@ fn recipients(
 }
 
 /// The processors the activity names, each followed by its sub-processors, depth first; each once.
-fn processors(model: &Model, worded: &mut Worded, a: &Activity) -> Vec<Shared<ProcessorEntry>> {
+fn processors(model: &Model, worded: &mut Worded<'_>, a: &Activity) -> Vec<Shared<ProcessorEntry>> {
     fn visit(
         model: &Model,
-        worded: &mut Worded,
+        worded: &mut Worded<'_>,
         id: ProcessorId,
         seen: &mut BTreeSet<ProcessorId>,
         out: &mut Vec<Shared<ProcessorEntry>>,
@@ -615,7 +648,12 @@ impl Transfers {
 /// The activity's categories grouped by the `retain` statement that covers them, in the order of the
 /// `data` statements; categories no statement covers form a group without a period. `None` when the
 /// activity has no `retain` at all.
-fn retention(model: &Model, a: &Activity, lang: Lang) -> Option<Vec<RetentionEntry>> {
+fn retention<'m>(
+    model: &Model,
+    worded: &mut Worded<'m>,
+    a: &'m Activity,
+    lang: Lang,
+) -> Option<Vec<RetentionEntry>> {
     if a.retention.is_empty() || a.data.is_empty() {
         return None;
     }
@@ -642,7 +680,7 @@ fn retention(model: &Model, a: &Activity, lang: Lang) -> Option<Vec<RetentionEnt
             .map(|(rule, categories)| RetentionEntry {
                 categories,
                 all: single && rule.is_some(),
-                period: rule.map(|i| words::period(lang, &a.retention[i].period)),
+                period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
             })
             .collect(),
     )
