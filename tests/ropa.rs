@@ -264,3 +264,54 @@ fn a_processor_of_unknown_country_cannot_be_assessed() {
         );
     }
 }
+
+/// Every format goes to standard output as it is made: output that cannot be written (`> /dev/full`)
+/// is an error with exit code 2 (CSV and JSON once said nothing and exited 0), a pipe closed by its
+/// reader (`| head`) is not.
+#[cfg(target_os = "linux")]
+#[test]
+fn every_format_reports_standard_output_that_cannot_be_written() {
+    // Larger than a pipe's buffer, so the closed pipe is noticed while writing.
+    let fixture = std::fs::read_to_string(TRANSFERS).unwrap();
+    let start = fixture.find("activity school_platform").unwrap();
+    let activity = &fixture[start..start + fixture[start..].find("\n}\n").unwrap() + 3];
+    let mut spec = fixture.replace(activity, "");
+    for i in 0..150 {
+        spec.push_str(&activity.replace(
+            "school_platform \"Skoleplatform\"",
+            &format!("a{i} \"A {i}\""),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("spec.hjemmel");
+    std::fs::write(&file, spec).unwrap();
+    let path = file.to_str().unwrap();
+    for format in ["md", "csv", "json"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut run = support::hjemmel_command(&["ropa", "--format", format, path]);
+        run.stdout(full);
+        let output = support::run(run);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{format}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output: No space left on device"),
+            "{format}: {stderr}"
+        );
+
+        let mut run = support::hjemmel_command(&["ropa", "--format", format, path]);
+        run.stdout(std::process::Stdio::piped());
+        run.stderr(std::process::Stdio::piped());
+        let mut child = run.spawn().unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

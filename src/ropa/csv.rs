@@ -33,6 +33,24 @@ pub fn write(
     activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_csv(lang, controller, activities, out).map_err(io_error)
+}
+
+/// The error of the output itself, as it was: a closed pipe must still read as one to the caller
+/// (`hjemmel ropa --format csv | head` is no error), not as a CSV error.
+fn io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+fn write_csv(
+    lang: crate::i18n::Lang,
+    controller: &ControllerRecord,
+    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    out: &mut dyn Write,
+) -> csv::Result<()> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
@@ -85,5 +103,5 @@ pub fn write(
         }
         out.write_record(None::<&[u8]>)?;
     }
-    out.flush()
+    Ok(out.flush()?)
 }
