@@ -136,12 +136,12 @@ pub fn markdown_inline_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut plain_from = 0;
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(skipped) = bytes[at..]
+        .iter()
+        .position(|&byte| MARKDOWN_CARE[byte as usize])
+    {
+        at += skipped;
         let byte = bytes[at];
-        if !MARKDOWN_CARE[byte as usize] {
-            at += 1;
-            continue;
-        }
         let replacement = match byte {
             // An `@` right after a letter or digit (`dpo@kommune.dk`) starts no mention, and an
             // e-mail address must stay one.
