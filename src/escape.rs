@@ -202,19 +202,41 @@ fn graphic(c: char) -> bool {
 pub fn dot_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if graphic(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    dot_text_into(&mut out, text);
     out.push('"');
     out
+}
+
+/// The inside of a [`dot_string`], appended to `out`, for a label written piece by piece.
+pub fn dot_text_into(out: &mut String, text: &str) {
+    escape_into(out, text, |c, out| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '&' => out.push_str("&amp;"),
+        '\n' => out.push_str("\\n"),
+        '\r' => {}
+        c if graphic(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    });
+}
+
+/// Appends `text` to `out`, each character that `each` changes as it writes it: a run of plain
+/// ASCII letters, digits and spaces, which no output changes, is copied whole.
+fn escape_into(out: &mut String, text: &str, each: impl Fn(char, &mut String)) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b' '))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            each(c, out);
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// Text inside a quoted Mermaid label: letters, digits, spaces and harmless punctuation as they are,
@@ -222,7 +244,13 @@ pub fn dot_string(text: &str) -> String {
 /// text-direction characters as U+FFFD (Mermaid would decode their codes back into the character).
 pub fn mermaid_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    mermaid_label_into(&mut out, text);
+    out
+}
+
+/// [`mermaid_label`], appended to `out`.
+pub fn mermaid_label_into(out: &mut String, text: &str) {
+    escape_into(out, text, |c, out| {
         if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
             out.push(c);
         } else if c == '\n' || c == '\r' {
@@ -231,8 +259,7 @@ pub fn mermaid_label(text: &str) -> String {
             let c = if graphic(c) { '\u{FFFD}' } else { c };
             let _ = write!(out, "#{};", c as u32);
         }
-    }
-    out
+    });
 }
 
 /// Text for a Mermaid `%%` comment, which ends at the end of the line: line breaks as spaces, control
@@ -253,19 +280,22 @@ pub fn mermaid_comment(text: &str) -> String {
 /// reader must not receive, as U+FFFD.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c if graphic(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    xml_into(&mut out, text);
     out
+}
+
+/// [`xml`], appended to `out`.
+pub fn xml_into(out: &mut String, text: &str) {
+    escape_into(out, text, |c, out| match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+        c if graphic(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    });
 }
 
 #[cfg(test)]
