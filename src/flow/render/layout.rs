@@ -170,7 +170,9 @@ impl Layout {
             after[a].push(b);
             before[b].push(a);
         }
+        drop(links);
         let order = order_columns(&items, &before, &after, columns.len());
+        drop((before, after));
         let stacked: Vec<f64> = order
             .iter()
             .map(|members| stack_height(&items, members))

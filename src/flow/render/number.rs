@@ -20,22 +20,23 @@ pub fn push_tenths(out: &mut String, value: f64) {
     } else {
         (fraction | (1u64 << MANTISSA_BITS), biased - 1075)
     };
-    let tenths: u128 = if exponent >= 0 {
-        if exponent > 60 {
-            // Beyond any picture: the formatter's own digits.
+    // mantissa < 2^53, so 10 * mantissa < 2^57, and with a shift of up to 6 it fits a u64.
+    let tenths: u64 = if exponent >= 0 {
+        if exponent > 6 {
+            // 2^59 and more: beyond any picture; the formatter's own digits.
             out.push_str(&format!("{value:.1}"));
             return;
         }
-        ((mantissa as u128) << exponent) * 10
-    } else if exponent < -120 {
-        // Under 2^-67: zero tenths.
+        (mantissa << exponent) * 10
+    } else if exponent < -58 {
+        // Under 2^-6, less than half a tenth: zero tenths.
         0
     } else {
         let shift = (-exponent) as u32;
-        let scaled = mantissa as u128 * 10;
+        let scaled = mantissa * 10;
         let whole = scaled >> shift;
-        let rest = scaled & ((1u128 << shift) - 1);
-        let half = 1u128 << (shift - 1);
+        let rest = scaled & ((1u64 << shift) - 1);
+        let half = 1u64 << (shift - 1);
         if rest > half || (rest == half && whole % 2 == 1) {
             whole + 1
         } else {
@@ -45,18 +46,18 @@ pub fn push_tenths(out: &mut String, value: f64) {
     if value.is_sign_negative() {
         out.push('-');
     }
-    push_u128(out, tenths / 10);
+    push_u64(out, tenths / 10);
     out.push('.');
     out.push(char::from(b'0' + (tenths % 10) as u8));
 }
 
 /// Appends `value` in decimal, as `{}` writes it.
 pub fn push_usize(out: &mut String, value: usize) {
-    push_u128(out, value as u128);
+    push_u64(out, value as u64);
 }
 
-fn push_u128(out: &mut String, mut value: u128) {
-    let mut digits = [0u8; 40];
+fn push_u64(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
         at -= 1;
@@ -66,9 +67,8 @@ fn push_u128(out: &mut String, mut value: u128) {
             break;
         }
     }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -85,9 +85,33 @@ mod tests {
     fn tenths_are_written_as_the_formatter_writes_them() {
         // Ties (exact in binary) round to even; near-ties by their exact value.
         let chosen = [
-            0.0, -0.0, 0.25, 0.75, 1.25, -0.25, -0.01, 0.05, 0.15, 0.95, 9.95, 99.95, 123456789.25,
-            1e17, 1e18, 2f64.powi(60), 5e-324, 1e-30, 2.8f32 as f64, 1.2f32 as f64, 224.0, 1e300,
-            f64::NAN, f64::INFINITY, -f64::INFINITY,
+            0.0,
+            -0.0,
+            0.25,
+            0.75,
+            1.25,
+            -0.25,
+            -0.01,
+            0.05,
+            0.15,
+            0.95,
+            9.95,
+            99.95,
+            123456789.25,
+            1e17,
+            1e18,
+            2f64.powi(58),
+            2f64.powi(59) - 1.0,
+            2f64.powi(60),
+            5e-324,
+            1e-30,
+            2.8f32 as f64,
+            1.2f32 as f64,
+            224.0,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
         ];
         for value in chosen {
             assert_eq!(tenths(value), format!("{value:.1}"), "{value:e}");
