@@ -283,3 +283,55 @@ fn graph_pictures_are_written_without_being_held_whole() {
         );
     }
 }
+
+/// A spec of `activities` activities in a chain, each taking data from the next one declared.
+fn spec_with_a_chain(activities: usize) -> String {
+    let mut spec = String::from(
+        "controller c \"C\" {\n  public authority\n  address \"A\"\n  contact \"c@c.dk\"\n  dpo { email \"d@c.dk\" }\n}\n\
+         subjects s \"S\" employees\n\
+         source src \"The systems\" system_log\n\
+         data category \"Category\" ordinary\n",
+    );
+    for i in 0..activities {
+        let next = if i + 1 < activities {
+            format!(", a{}", i + 1)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            spec,
+            "activity a{i} \"Activity {i}\" {{\n  purpose \"P\"\n  subjects s\n  data category\n  sources src{next}\n  basis gdpr 6(1)(e)\n  retain all for 1 year\n}}"
+        );
+    }
+    spec
+}
+
+/// The SVG gives each activity a column after the activities its data came from, and an edge a
+/// waypoint in each column it crosses. A chain of activities, each taking data from the next, once
+/// made a column per activity, and the edge from the source to the last crossed all of them: the
+/// picture grew with the square of the chain (2,000 activities, 143 MB). The activities now take at
+/// most 12 columns, and the picture grows as the chain does.
+#[test]
+fn a_chain_of_activities_draws_in_linear_size() {
+    use hjemmel::flow::render::{RenderOptions, svg};
+    let dir = tempfile::tempdir().unwrap();
+    let mut sizes = Vec::new();
+    for activities in [300, 600] {
+        let at = dir.path().join(activities.to_string());
+        std::fs::create_dir(&at).unwrap();
+        let (_, checked) = checked(&at, &spec_with_a_chain(activities));
+        let mut document = CountingSink::default();
+        svg::write_to(
+            &checked.model,
+            &checked.flow,
+            &RenderOptions::default(),
+            &mut document,
+        )
+        .unwrap();
+        sizes.push(document.0);
+    }
+    assert!(
+        sizes[1] < sizes[0] * 22 / 10,
+        "{sizes:?} bytes of SVG for chains of 300 and 600 activities: more than twice for twice the chain"
+    );
+}

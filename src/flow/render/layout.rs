@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::levels::levels;
 use super::{FlowView, Role, depth};
 
 pub const NODE_WIDTH: f64 = 224.0;
@@ -222,32 +223,14 @@ impl Layout {
 
 /// The column of every node.
 fn columns_of(view: &FlowView<'_>) -> Vec<Column> {
-    // Longest chain of activities before each one; a cycle is cut off after as many steps as there
-    // are activities.
-    let mut level = vec![0usize; view.nodes.len()];
-    let activities = view
-        .nodes
+    let is_activity = |i: usize| view.nodes[i].role == Role::Activity;
+    let between_activities: Vec<(usize, usize)> = view
+        .edges
         .iter()
-        .filter(|n| n.role == Role::Activity)
-        .count();
-    for _ in 0..activities {
-        let mut changed = false;
-        for edge in &view.edges {
-            let (from, to) = (&view.nodes[edge.from], &view.nodes[edge.to]);
-            let next = level[edge.from] + 1;
-            if from.role == Role::Activity
-                && to.role == Role::Activity
-                && level[edge.to] < next
-                && next < activities
-            {
-                level[edge.to] = next;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+        .filter(|e| is_activity(e.from) && is_activity(e.to))
+        .map(|e| (e.from, e.to))
+        .collect();
+    let level = levels(view.nodes.len(), &between_activities);
     view.nodes
         .iter()
         .enumerate()

@@ -23,6 +23,7 @@
 mod document;
 pub mod dot;
 mod layout;
+mod levels;
 pub mod mermaid;
 mod number;
 mod style;
