@@ -209,7 +209,19 @@ pub fn dot_string(text: &str) -> String {
 
 /// The inside of a [`dot_string`], appended to `out`, for a label written piece by piece.
 pub fn dot_text_into(out: &mut String, text: &str) {
-    escape_into(out, text, |c, out| match c {
+    escape_into(out, text, &DOT);
+}
+
+/// How one output escapes text: `each` writes a character as the output needs it; `plain` picks
+/// the ASCII bytes that `each` writes as they are, which are copied a run at a time.
+struct Rule {
+    plain: fn(u8) -> bool,
+    each: fn(char, &mut String),
+}
+
+const DOT: Rule = Rule {
+    plain: |b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\' | b'&'),
+    each: |c, out| match c {
         '"' => out.push_str("\\\""),
         '\\' => out.push_str("\\\\"),
         '&' => out.push_str("&amp;"),
@@ -217,23 +229,50 @@ pub fn dot_text_into(out: &mut String, text: &str) {
         '\r' => {}
         c if graphic(c) => out.push('\u{FFFD}'),
         c => out.push(c),
-    });
-}
+    },
+};
 
-/// Appends `text` to `out`, each character that `each` changes as it writes it: a run of plain
-/// ASCII letters, digits and spaces, which no output changes, is copied whole.
-fn escape_into(out: &mut String, text: &str, each: impl Fn(char, &mut String)) {
+const MERMAID: Rule = Rule {
+    plain: |b| b.is_ascii_alphanumeric() || b" .,:-_/'()?!+*=@".contains(&b),
+    each: |c, out| {
+        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
+            out.push(c);
+        } else if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            let c = if graphic(c) { '\u{FFFD}' } else { c };
+            let _ = write!(out, "#{};", c as u32);
+        }
+    },
+};
+
+const XML: Rule = Rule {
+    plain: |b| matches!(b, b' '..=b'~') && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''),
+    each: |c, out| match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+        c if graphic(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    },
+};
+
+/// Appends `text` to `out` as `rule` escapes it.
+fn escape_into(out: &mut String, text: &str, rule: &Rule) {
     let mut rest = text;
     while !rest.is_empty() {
-        let plain = rest
+        let run = rest
             .bytes()
-            .position(|b| !(b.is_ascii_alphanumeric() || b == b' '))
+            .position(|b| !(rule.plain)(b))
             .unwrap_or(rest.len());
-        out.push_str(&rest[..plain]);
-        rest = &rest[plain..];
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            each(c, out);
+            (rule.each)(c, out);
             rest = chars.as_str();
         }
     }
@@ -250,16 +289,7 @@ pub fn mermaid_label(text: &str) -> String {
 
 /// [`mermaid_label`], appended to `out`.
 pub fn mermaid_label_into(out: &mut String, text: &str) {
-    escape_into(out, text, |c, out| {
-        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
-            out.push(c);
-        } else if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
-            let c = if graphic(c) { '\u{FFFD}' } else { c };
-            let _ = write!(out, "#{};", c as u32);
-        }
-    });
+    escape_into(out, text, &MERMAID);
 }
 
 /// Text for a Mermaid `%%` comment, which ends at the end of the line: line breaks as spaces, control
@@ -286,16 +316,7 @@ pub fn xml(text: &str) -> String {
 
 /// [`xml`], appended to `out`.
 pub fn xml_into(out: &mut String, text: &str) {
-    escape_into(out, text, |c, out| match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-        c if graphic(c) => out.push('\u{FFFD}'),
-        c => out.push(c),
-    });
+    escape_into(out, text, &XML);
 }
 
 #[cfg(test)]
@@ -397,5 +418,21 @@ mod tests {
             xml("<s>\"a\" & 'b'\u{1}\u{ffff}</s>"),
             "&lt;s&gt;&quot;a&quot; &amp; &#39;b&#39;\u{FFFD}\u{FFFD}&lt;/s&gt;"
         );
+    }
+
+    /// The runs copied whole are exactly the characters each output keeps as they are.
+    #[test]
+    fn plain_runs_change_nothing() {
+        for rule in [DOT, MERMAID, XML] {
+            for b in (0u8..0x80).filter(|&b| (rule.plain)(b)) {
+                let mut one = String::new();
+                (rule.each)(char::from(b), &mut one);
+                assert_eq!(one, char::from(b).to_string());
+            }
+            assert!(
+                !(0x80..=0xff).any(rule.plain),
+                "only ASCII is copied as it is"
+            );
+        }
     }
 }

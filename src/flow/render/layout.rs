@@ -300,14 +300,25 @@ fn order_columns(
                     neighbours.iter().map(|&n| rank[n]).sum::<f64>() / neighbours.len() as f64
                 }
             };
-            let mut keyed: Vec<(f64, usize)> = order[c].iter().map(|&i| (key(i), i)).collect();
-            // Stable: ties keep the order they had.
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-            order[c] = keyed.into_iter().map(|(_, i)| i).collect();
+            // Ties keep the order they had: the place in the column breaks them, so an unstable
+            // sort (faster) gives the order of a stable one.
+            let mut keyed: Vec<(i64, u32, usize)> = order[c]
+                .iter()
+                .enumerate()
+                .map(|(at, &i)| (total_order(key(i)), at as u32, i))
+                .collect();
+            keyed.sort_unstable();
+            order[c] = keyed.into_iter().map(|(_, _, i)| i).collect();
             rerank(&order[c], &mut rank);
         }
     }
     order
+}
+
+/// `value` as an integer in the order of [`f64::total_cmp`] (the same transformation).
+fn total_order(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
 /// The ports and waypoints of every edge.

@@ -29,8 +29,6 @@ mod number;
 mod style;
 pub mod svg;
 
-use std::collections::BTreeSet;
-
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -479,15 +477,21 @@ impl<'m> FlowView<'m> {
                     Some(c) => vec![c],
                     None => e.weight().data.to_vec(),
                 };
-                let marks: BTreeSet<Mark> = data
-                    .iter()
-                    .filter_map(|d| Mark::of(model.data(*d).class))
-                    .collect();
+                let mut carried = [false; Mark::ALL.len()];
+                for d in &data {
+                    if let Some(mark) = Mark::of(model.data(*d).class) {
+                        carried[mark as usize] = true;
+                    }
+                }
                 ViewEdge {
                     from: position[e.source().index()],
                     to: position[e.target().index()],
                     data,
-                    marks: marks.into_iter().collect(),
+                    // In order of weight, each once.
+                    marks: Mark::ALL
+                        .into_iter()
+                        .filter(|&m| carried[m as usize])
+                        .collect(),
                 }
             })
             .collect();
@@ -569,11 +573,7 @@ impl<'m> FlowView<'m> {
             return 0;
         }
         // `, +12 more`: the words of `+{count} more` and the digits of the count.
-        let more_words = if count > 1 {
-            tr!(self.lang, MORE, count = 0).chars().count() - 1
-        } else {
-            0
-        };
+        let more_words = MORE.get(self.lang).chars().count() - "{count}".len();
         let more = |rest: usize| {
             if rest == 0 {
                 0
