@@ -209,19 +209,19 @@ pub fn dot_string(text: &str) -> String {
 
 /// The inside of a [`dot_string`], appended to `out`, for a label written piece by piece.
 pub fn dot_text_into(out: &mut String, text: &str) {
-    escape_into(out, text, &DOT);
+    escape_into(out, text, dot_plain, dot_char);
 }
 
-/// How one output escapes text: `each` writes a character as the output needs it; `plain` picks
-/// the ASCII bytes that `each` writes as they are, which are copied a run at a time.
-struct Rule {
-    plain: fn(u8) -> bool,
-    each: fn(char, &mut String),
+// Each output's rule is two functions: `*_char` writes a character as the output needs it,
+// `*_plain` picks the ASCII bytes that `*_char` writes as they are, which are copied a run at a
+// time.
+
+fn dot_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\' | b'&')
 }
 
-const DOT: Rule = Rule {
-    plain: |b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\' | b'&'),
-    each: |c, out| match c {
+fn dot_char(c: char, out: &mut String) {
+    match c {
         '"' => out.push_str("\\\""),
         '\\' => out.push_str("\\\\"),
         '&' => out.push_str("&amp;"),
@@ -229,26 +229,30 @@ const DOT: Rule = Rule {
         '\r' => {}
         c if graphic(c) => out.push('\u{FFFD}'),
         c => out.push(c),
-    },
-};
+    }
+}
 
-const MERMAID: Rule = Rule {
-    plain: |b| b.is_ascii_alphanumeric() || b" .,:-_/'()?!+*=@".contains(&b),
-    each: |c, out| {
-        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
-            out.push(c);
-        } else if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
-            let c = if graphic(c) { '\u{FFFD}' } else { c };
-            let _ = write!(out, "#{};", c as u32);
-        }
-    },
-};
+fn mermaid_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b" .,:-_/'()?!+*=@".contains(&b)
+}
 
-const XML: Rule = Rule {
-    plain: |b| matches!(b, b' '..=b'~') && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''),
-    each: |c, out| match c {
+fn mermaid_char(c: char, out: &mut String) {
+    if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
+        out.push(c);
+    } else if c == '\n' || c == '\r' {
+        out.push(' ');
+    } else {
+        let c = if graphic(c) { '\u{FFFD}' } else { c };
+        let _ = write!(out, "#{};", c as u32);
+    }
+}
+
+fn xml_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~') && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+fn xml_char(c: char, out: &mut String) {
+    match c {
         '&' => out.push_str("&amp;"),
         '<' => out.push_str("&lt;"),
         '>' => out.push_str("&gt;"),
@@ -257,22 +261,24 @@ const XML: Rule = Rule {
         '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
         c if graphic(c) => out.push('\u{FFFD}'),
         c => out.push(c),
-    },
-};
+    }
+}
 
-/// Appends `text` to `out` as `rule` escapes it.
-fn escape_into(out: &mut String, text: &str, rule: &Rule) {
+/// Appends `text` to `out` by an output's rule (`plain`, `each`: see above).
+fn escape_into(
+    out: &mut String,
+    text: &str,
+    plain: impl Fn(u8) -> bool,
+    each: impl Fn(char, &mut String),
+) {
     let mut rest = text;
     while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| !(rule.plain)(b))
-            .unwrap_or(rest.len());
+        let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
         out.push_str(&rest[..run]);
         rest = &rest[run..];
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            (rule.each)(c, out);
+            each(c, out);
             rest = chars.as_str();
         }
     }
@@ -289,7 +295,7 @@ pub fn mermaid_label(text: &str) -> String {
 
 /// [`mermaid_label`], appended to `out`.
 pub fn mermaid_label_into(out: &mut String, text: &str) {
-    escape_into(out, text, &MERMAID);
+    escape_into(out, text, mermaid_plain, mermaid_char);
 }
 
 /// Text for a Mermaid `%%` comment, which ends at the end of the line: line breaks as spaces, control
@@ -316,7 +322,7 @@ pub fn xml(text: &str) -> String {
 
 /// [`xml`], appended to `out`.
 pub fn xml_into(out: &mut String, text: &str) {
-    escape_into(out, text, &XML);
+    escape_into(out, text, xml_plain, xml_char);
 }
 
 #[cfg(test)]
@@ -423,16 +429,19 @@ mod tests {
     /// The runs copied whole are exactly the characters each output keeps as they are.
     #[test]
     fn plain_runs_change_nothing() {
-        for rule in [DOT, MERMAID, XML] {
-            for b in (0u8..0x80).filter(|&b| (rule.plain)(b)) {
+        type Rule = (fn(u8) -> bool, fn(char, &mut String));
+        let rules: [Rule; 3] = [
+            (dot_plain, dot_char),
+            (mermaid_plain, mermaid_char),
+            (xml_plain, xml_char),
+        ];
+        for (plain, each) in rules {
+            for b in (0u8..0x80).filter(|&b| plain(b)) {
                 let mut one = String::new();
-                (rule.each)(char::from(b), &mut one);
+                each(char::from(b), &mut one);
                 assert_eq!(one, char::from(b).to_string());
             }
-            assert!(
-                !(0x80..=0xff).any(rule.plain),
-                "only ASCII is copied as it is"
-            );
+            assert!(!(0x80..=0xff).any(plain), "only ASCII is copied as it is");
         }
     }
 }

@@ -43,31 +43,44 @@ pub fn push_tenths(out: &mut String, value: f64) {
             whole
         }
     };
+    // The digits from the last, then one copy into `out`.
+    let mut text = [0u8; 24];
+    let mut at = text.len() - 2;
+    text[at] = b'.';
+    text[at + 1] = b'0' + (tenths % 10) as u8;
+    at = digits_before(&mut text, at, tenths / 10);
     if value.is_sign_negative() {
-        out.push('-');
+        at -= 1;
+        text[at] = b'-';
     }
-    push_u64(out, tenths / 10);
-    out.push('.');
-    out.push(char::from(b'0' + (tenths % 10) as u8));
+    push_ascii(out, &text[at..]);
+}
+
+/// Writes `value`'s digits into `text` so that they end before `end`; where they begin.
+fn digits_before(text: &mut [u8], end: usize, mut value: u64) -> usize {
+    let mut at = end;
+    loop {
+        at -= 1;
+        text[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            return at;
+        }
+    }
+}
+
+/// Appends ASCII bytes (digits, `.` and `-`) as text.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    // Only ASCII is written here, which is always UTF-8.
+    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
 }
 
 /// Appends `value` in decimal, as `{}` writes it.
 pub fn push_usize(out: &mut String, value: usize) {
-    push_u64(out, value as u64);
-}
-
-fn push_u64(out: &mut String, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&digit| char::from(digit)));
+    let mut text = [0u8; 20];
+    let end = text.len();
+    let at = digits_before(&mut text, end, value as u64);
+    push_ascii(out, &text[at..]);
 }
 
 #[cfg(test)]
