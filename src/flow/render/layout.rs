@@ -307,11 +307,8 @@ fn order_columns(
                 .enumerate()
                 .map(|(at, &i)| (total_order(key(i)), at as u32, i))
                 .collect();
-            // Once the sweeps settle, most columns are in order already.
-            if !keyed.is_sorted() {
-                keyed.sort_unstable();
-                order[c] = keyed.into_iter().map(|(_, _, i)| i).collect();
-            }
+            keyed.sort_unstable();
+            order[c] = keyed.into_iter().map(|(_, _, i)| i).collect();
             rerank(&order[c], &mut rank);
         }
     }

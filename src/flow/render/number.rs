@@ -56,17 +56,26 @@ pub fn push_tenths(out: &mut String, value: f64) {
     push_ascii(out, &text[at..]);
 }
 
-/// Writes `value`'s digits into `text` so that they end before `end`; where they begin.
+/// Writes `value`'s digits into `text` so that they end before `end`; where they begin. Two
+/// digits at a time, from a table of the hundred pairs.
 fn digits_before(text: &mut [u8], end: usize, mut value: u64) -> usize {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
     let mut at = end;
-    loop {
-        at -= 1;
-        text[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            return at;
-        }
+    while value >= 100 {
+        let pair = (value % 100) as usize * 2;
+        value /= 100;
+        at -= 2;
+        text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
+    if value >= 10 {
+        let pair = value as usize * 2;
+        at -= 2;
+        text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        text[at] = b'0' + value as u8;
+    }
+    at
 }
 
 /// Appends ASCII bytes (digits, `.` and `-`) as text.
