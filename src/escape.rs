@@ -299,19 +299,86 @@ fn graphic(c: char) -> bool {
 pub fn dot_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if graphic(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    dot_text_into(&mut out, text);
     out.push('"');
     out
+}
+
+/// The inside of a [`dot_string`], appended to `out`, for a label written piece by piece.
+pub fn dot_text_into(out: &mut String, text: &str) {
+    escape_into(out, text, dot_plain, dot_char);
+}
+
+// Each output's rule is two functions: `*_char` writes a character as the output needs it,
+// `*_plain` picks the ASCII bytes that `*_char` writes as they are, which are copied a run at a
+// time.
+
+fn dot_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\' | b'&')
+}
+
+fn dot_char(c: char, out: &mut String) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '&' => out.push_str("&amp;"),
+        '\n' => out.push_str("\\n"),
+        '\r' => {}
+        c if graphic(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    }
+}
+
+fn mermaid_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b" .,:-_/'()?!+*=@".contains(&b)
+}
+
+fn mermaid_char(c: char, out: &mut String) {
+    if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
+        out.push(c);
+    } else if c == '\n' || c == '\r' {
+        out.push(' ');
+    } else {
+        let c = if graphic(c) { '\u{FFFD}' } else { c };
+        let _ = write!(out, "#{};", c as u32);
+    }
+}
+
+fn xml_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~') && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+fn xml_char(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+        c if graphic(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    }
+}
+
+/// Appends `text` to `out` by an output's rule (`plain`, `each`: see above).
+fn escape_into(
+    out: &mut String,
+    text: &str,
+    plain: impl Fn(u8) -> bool,
+    each: impl Fn(char, &mut String),
+) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            each(c, out);
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// Text inside a quoted Mermaid label: letters, digits, spaces and harmless punctuation as they are,
@@ -319,17 +386,13 @@ pub fn dot_string(text: &str) -> String {
 /// text-direction characters as U+FFFD (Mermaid would decode their codes back into the character).
 pub fn mermaid_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() || " .,:-_/'()·§?!+*=@…".contains(c) {
-            out.push(c);
-        } else if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
-            let c = if graphic(c) { '\u{FFFD}' } else { c };
-            let _ = write!(out, "#{};", c as u32);
-        }
-    }
+    mermaid_label_into(&mut out, text);
     out
+}
+
+/// [`mermaid_label`], appended to `out`.
+pub fn mermaid_label_into(out: &mut String, text: &str) {
+    escape_into(out, text, mermaid_plain, mermaid_char);
 }
 
 /// Text for a Mermaid `%%` comment, which ends at the end of the line: line breaks as spaces, control
@@ -350,19 +413,13 @@ pub fn mermaid_comment(text: &str) -> String {
 /// reader must not receive, as U+FFFD.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c if graphic(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    xml_into(&mut out, text);
     out
+}
+
+/// [`xml`], appended to `out`.
+pub fn xml_into(out: &mut String, text: &str) {
+    escape_into(out, text, xml_plain, xml_char);
 }
 
 #[cfg(test)]
@@ -508,5 +565,24 @@ mod tests {
             xml("<s>\"a\" & 'b'\u{1}\u{ffff}</s>"),
             "&lt;s&gt;&quot;a&quot; &amp; &#39;b&#39;\u{FFFD}\u{FFFD}&lt;/s&gt;"
         );
+    }
+
+    /// The runs copied whole are exactly the characters each output keeps as they are.
+    #[test]
+    fn plain_runs_change_nothing() {
+        type Rule = (fn(u8) -> bool, fn(char, &mut String));
+        let rules: [Rule; 3] = [
+            (dot_plain, dot_char),
+            (mermaid_plain, mermaid_char),
+            (xml_plain, xml_char),
+        ];
+        for (plain, each) in rules {
+            for b in (0u8..0x80).filter(|&b| plain(b)) {
+                let mut one = String::new();
+                each(char::from(b), &mut one);
+                assert_eq!(one, char::from(b).to_string());
+            }
+            assert!(!(0x80..=0xff).any(plain), "only ASCII is copied as it is");
+        }
     }
 }

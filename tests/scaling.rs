@@ -193,7 +193,7 @@ impl std::io::Write for CountingSink {
 
 /// The transfers fixture of tests/ropa.rs (every field of the record filled, data sent to India and
 /// the US) with its one activity repeated `activities` times.
-fn spec_with_activities(activities: usize) -> String {
+fn ropa_spec_with_activities(activities: usize) -> String {
     let fixture = std::fs::read_to_string("tests/fixtures/ropa/transfers.hjemmel").unwrap();
     let start = fixture.find("activity school_platform").unwrap();
     let length = fixture[start..].find("\n}\n").unwrap() + 3;
@@ -208,6 +208,36 @@ fn spec_with_activities(activities: usize) -> String {
     spec
 }
 
+/// A spec of `activities` activities, each with two of ten data categories, one source and a
+/// processor (one per ten activities) that has a sub-processor: a picture with about `1.2 *
+/// activities` nodes and `2.2 * activities` edges.
+fn graph_spec_with_activities(activities: usize) -> String {
+    let mut spec = String::from(
+        "controller c \"C\" {\n  public authority\n  address \"A\"\n  contact \"c@c.dk\"\n  dpo { email \"d@c.dk\" }\n}\n\
+         subjects s \"S\" employees\n\
+         source src \"The systems\" system_log\n",
+    );
+    for i in 0..10 {
+        let _ = writeln!(spec, "data category_{i} \"Category {i}\" ordinary");
+    }
+    for p in 0..activities.div_ceil(10) {
+        let _ = writeln!(
+            spec,
+            "processor p{p} \"Processor {p}\" {{\n  agreement \"DPA\"\n  country DK\n  subprocessor q{p} \"Sub-processor {p}\" {{\n    agreement \"Sub-DPA\"\n    authorised \"Annex B\"\n    country DE\n  }}\n}}"
+        );
+    }
+    for i in 0..activities {
+        let _ = writeln!(
+            spec,
+            "activity a{i} \"Activity number {i} of the spec\" {{\n  purpose \"P\"\n  subjects s\n  data category_{}, category_{}\n  sources src\n  basis gdpr 6(1)(e)\n  via p{}\n  retain all for 1 year\n}}",
+            i % 10,
+            (i + 3) % 10,
+            i / 10
+        );
+    }
+    spec
+}
+
 /// `hjemmel ropa` writes the record of 100,000 activities (160 MB of Markdown, 280 MB of JSON) as it
 /// makes it, one activity's entry at a time; the whole record and the whole document were once held
 /// in memory, some 900 MB. Here 1,000 activities: while writing, what is held may grow with the spec's
@@ -216,7 +246,7 @@ fn spec_with_activities(activities: usize) -> String {
 fn ropa_documents_are_written_without_being_held_whole() {
     use hjemmel::ropa::{Activities, ControllerRecord, csv, json, markdown};
     let dir = tempfile::tempdir().unwrap();
-    let (_sources, checked) = checked(dir.path(), &spec_with_activities(1000));
+    let (_sources, checked) = checked(dir.path(), &ropa_spec_with_activities(1000));
     let (model, flow) = (&checked.model, &checked.flow);
     for format in ["md", "csv", "json"] {
         for lang in [Lang::En, Lang::Da] {
@@ -256,7 +286,7 @@ fn ropa_documents_are_written_without_being_held_whole() {
 fn ropa_words_shared_entries_once() {
     use hjemmel::ropa::{Activities, ControllerRecord, csv, json, markdown};
     let dir = tempfile::tempdir().unwrap();
-    let (_sources, checked) = checked(dir.path(), &spec_with_activities(1000));
+    let (_sources, checked) = checked(dir.path(), &ropa_spec_with_activities(1000));
     let (model, flow) = (&checked.model, &checked.flow);
     for format in ["md", "csv", "json"] {
         let (count, written) = allocations(|| {
@@ -279,4 +309,118 @@ fn ropa_words_shared_entries_once() {
             count / 1000
         );
     }
+}
+/// `hjemmel graph` writes its picture as it draws it: the SVG of a spec of 100,000 activities is
+/// hundreds of megabytes, and was once built whole in memory (and every coordinate formatted with
+/// `format!`). Here, for each format, what is held while writing is a small part of the document,
+/// and the allocations per activity stay the same when the spec doubles (each label is escaped into
+/// the document, not copied into a string of its own).
+#[test]
+fn graph_pictures_are_written_without_being_held_whole() {
+    use hjemmel::flow::render::{FlowView, RenderOptions, dot, mermaid, svg};
+    type Writer = fn(
+        &hjemmel::semantic::model::Model,
+        &hjemmel::flow::FlowGraph,
+        &RenderOptions,
+        &mut dyn std::io::Write,
+    ) -> std::io::Result<()>;
+    // The share of the document that may be held besides the view: for the SVG, whose layout holds
+    // a place and a route per node and edge, up to the size of the document, but not the document
+    // as well.
+    let formats: [(&str, Writer, u64); 3] = [
+        ("dot", dot::write_to, 4),
+        ("mermaid", mermaid::write_to, 4),
+        ("svg", svg::write_to, 1),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let specs: Vec<(usize, SourceMap, hjemmel::Checked)> = [1000, 2000]
+        .into_iter()
+        .map(|activities| {
+            let at = dir.path().join(activities.to_string());
+            std::fs::create_dir(&at).unwrap();
+            let (sources, checked) = checked(&at, &graph_spec_with_activities(activities));
+            (activities, sources, checked)
+        })
+        .collect();
+    for (format, write_to, held_share) in formats {
+        let mut per_activity = Vec::new();
+        for (activities, _, checked) in &specs {
+            let mut document = CountingSink::default();
+            let options = RenderOptions::default();
+            // What every format holds anyway: the view of the graph it draws.
+            let (view, _) = peak_held(|| FlowView::new(&checked.model, &checked.flow, &options));
+            let (count, (peak, written)) = allocations(|| {
+                peak_held(|| write_to(&checked.model, &checked.flow, &options, &mut document))
+            });
+            written.unwrap();
+            let drawing = peak.saturating_sub(view);
+            eprintln!(
+                "{format} {activities}: {} bytes, {view} held by the view, {drawing} more held while drawing, {count} allocations",
+                document.0
+            );
+            assert!(
+                drawing < document.0 / held_share,
+                "{format}: {drawing} bytes held at most while writing {} bytes, besides the view: the document is held whole",
+                document.0
+            );
+            per_activity.push(count as f64 / *activities as f64);
+        }
+        assert!(
+            per_activity[1] < per_activity[0] * 1.1,
+            "{format}: {per_activity:?} allocations per activity at 1,000 and 2,000 activities: \
+             something is done per activity that grows with the spec"
+        );
+    }
+}
+
+/// A spec of `activities` activities in a chain, each taking data from the next one declared.
+fn spec_with_a_chain(activities: usize) -> String {
+    let mut spec = String::from(
+        "controller c \"C\" {\n  public authority\n  address \"A\"\n  contact \"c@c.dk\"\n  dpo { email \"d@c.dk\" }\n}\n\
+         subjects s \"S\" employees\n\
+         source src \"The systems\" system_log\n\
+         data category \"Category\" ordinary\n",
+    );
+    for i in 0..activities {
+        let next = if i + 1 < activities {
+            format!(", a{}", i + 1)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            spec,
+            "activity a{i} \"Activity {i}\" {{\n  purpose \"P\"\n  subjects s\n  data category\n  sources src{next}\n  basis gdpr 6(1)(e)\n  retain all for 1 year\n}}"
+        );
+    }
+    spec
+}
+
+/// The SVG gives each activity a column after the activities its data came from, and an edge a
+/// waypoint in each column it crosses. A chain of activities, each taking data from the next, once
+/// made a column per activity, and the edge from the source to the last crossed all of them: the
+/// picture grew with the square of the chain (2,000 activities, 143 MB). The activities now take at
+/// most 12 columns, and the picture grows as the chain does.
+#[test]
+fn a_chain_of_activities_draws_in_linear_size() {
+    use hjemmel::flow::render::{RenderOptions, svg};
+    let dir = tempfile::tempdir().unwrap();
+    let mut sizes = Vec::new();
+    for activities in [300, 600] {
+        let at = dir.path().join(activities.to_string());
+        std::fs::create_dir(&at).unwrap();
+        let (_, checked) = checked(&at, &spec_with_a_chain(activities));
+        let mut document = CountingSink::default();
+        svg::write_to(
+            &checked.model,
+            &checked.flow,
+            &RenderOptions::default(),
+            &mut document,
+        )
+        .unwrap();
+        sizes.push(document.0);
+    }
+    assert!(
+        sizes[1] < sizes[0] * 22 / 10,
+        "{sizes:?} bytes of SVG for chains of 300 and 600 activities: more than twice for twice the chain"
+    );
 }

@@ -10,7 +10,7 @@ use super::{exit, output};
 use hjemmel::escape::terminal;
 use hjemmel::flow::render::{self, RenderOptions};
 use hjemmel::i18n::Lang;
-use hjemmel::report::file::write_output;
+use hjemmel::report::file::write_output_with;
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
@@ -66,26 +66,25 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
         },
     };
     let options = RenderOptions { category, lang };
-    let text = match args.format {
-        Format::Dot => render::dot::render(&model, &flow, &options),
-        Format::Mermaid => render::mermaid::render(&model, &flow, &options),
-        Format::Svg => render::svg::render(&model, &flow, &options),
+    // The picture is written as it is drawn, never held whole (hundreds of megabytes of SVG for a
+    // large spec).
+    let draw = |out: &mut dyn std::io::Write| match args.format {
+        Format::Dot => render::dot::write_to(&model, &flow, &options, out),
+        Format::Mermaid => render::mermaid::write_to(&model, &flow, &options, out),
+        Format::Svg => render::svg::write_to(&model, &flow, &options, out),
     };
     match &args.output {
-        None => {
-            if output::write_stdout(text.as_bytes(), lang) != exit::OK {
-                return ExitCode::from(exit::INVALID);
-            }
-        }
-        Some(path) => {
-            if let Err(e) = write_output(path, text.as_bytes()) {
+        None => ExitCode::from(output::write_stdout_with(lang, draw)),
+        // As before streaming: silent when written, `error: cannot write ...` when not.
+        Some(path) => match write_output_with(path, draw) {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) => {
                 let error = format!("error: cannot write `{}`: {e}", path.display());
                 eprintln!("{}", terminal(&error));
-                return ExitCode::from(exit::INVALID);
+                ExitCode::from(exit::INVALID)
             }
-        }
+        },
     }
-    ExitCode::from(exit::OK)
 }
 
 /// The spec errors, as `hjemmel check` shows them, on standard error: standard output is for the

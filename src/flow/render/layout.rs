@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::levels::levels;
 use super::{FlowView, Role, depth};
 
 pub const NODE_WIDTH: f64 = 224.0;
@@ -170,7 +171,9 @@ impl Layout {
             after[a].push(b);
             before[b].push(a);
         }
+        drop(links);
         let order = order_columns(&items, &before, &after, columns.len());
+        drop((before, after));
         let stacked: Vec<f64> = order
             .iter()
             .map(|members| stack_height(&items, members))
@@ -220,32 +223,14 @@ impl Layout {
 
 /// The column of every node.
 fn columns_of(view: &FlowView<'_>) -> Vec<Column> {
-    // Longest chain of activities before each one; a cycle is cut off after as many steps as there
-    // are activities.
-    let mut level = vec![0usize; view.nodes.len()];
-    let activities = view
-        .nodes
+    let is_activity = |i: usize| view.nodes[i].role == Role::Activity;
+    let between_activities: Vec<(usize, usize)> = view
+        .edges
         .iter()
-        .filter(|n| n.role == Role::Activity)
-        .count();
-    for _ in 0..activities {
-        let mut changed = false;
-        for edge in &view.edges {
-            let (from, to) = (&view.nodes[edge.from], &view.nodes[edge.to]);
-            let next = level[edge.from] + 1;
-            if from.role == Role::Activity
-                && to.role == Role::Activity
-                && level[edge.to] < next
-                && next < activities
-            {
-                level[edge.to] = next;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+        .filter(|e| is_activity(e.from) && is_activity(e.to))
+        .map(|e| (e.from, e.to))
+        .collect();
+    let level = levels(view.nodes.len(), &between_activities);
     view.nodes
         .iter()
         .enumerate()
@@ -315,14 +300,25 @@ fn order_columns(
                     neighbours.iter().map(|&n| rank[n]).sum::<f64>() / neighbours.len() as f64
                 }
             };
-            let mut keyed: Vec<(f64, usize)> = order[c].iter().map(|&i| (key(i), i)).collect();
-            // Stable: ties keep the order they had.
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-            order[c] = keyed.into_iter().map(|(_, i)| i).collect();
+            // Ties keep the order they had: the place in the column breaks them, so an unstable
+            // sort (faster) gives the order of a stable one.
+            let mut keyed: Vec<(i64, u32, usize)> = order[c]
+                .iter()
+                .enumerate()
+                .map(|(at, &i)| (total_order(key(i)), at as u32, i))
+                .collect();
+            keyed.sort_unstable();
+            order[c] = keyed.into_iter().map(|(_, _, i)| i).collect();
             rerank(&order[c], &mut rank);
         }
     }
     order
+}
+
+/// `value` as an integer in the order of [`f64::total_cmp`] (the same transformation).
+fn total_order(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
 }
 
 /// The ports and waypoints of every edge.

@@ -6,11 +6,13 @@
 //! HTML it renders to could read as syntax is written as a Mermaid entity code (`#34;` for `"`);
 //! letters, digits, spaces and punctuation that is harmless inside quotes stay as they are.
 
-use std::fmt::Write;
+use std::io;
 
-use super::style::{edge_style, node_style};
-use super::{FlowView, Mark, RenderOptions, Role, wrap_words};
-use crate::escape::{mermaid_comment as one_line, mermaid_label as escape};
+use super::document::{self, Document};
+use super::number::{push_tenths, push_usize};
+use super::style::{NodeStyle, edge_style, node_style};
+use super::{FlowView, Mark, RenderOptions, Role, list_lines, wrap_words};
+use crate::escape::{mermaid_comment as one_line, mermaid_label as escape, mermaid_label_into};
 use crate::flow::FlowGraph;
 use crate::semantic::model::Model;
 
@@ -20,80 +22,121 @@ const EDGE_WIDTH: usize = 40;
 /// The flow graph of `model` as a Mermaid `flowchart LR`.
 pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> String {
     let view = FlowView::new(model, flow, options);
-    let mut out = String::new();
+    document::in_memory(|document| draw(&view, document))
+}
+
+/// [`render`], written to `out` piece by piece.
+pub fn write_to(
+    model: &Model,
+    flow: &FlowGraph,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let view = FlowView::new(model, flow, options);
+    let mut document = Document::streamed(out);
+    draw(&view, &mut document)?;
+    document.finish().map(drop)
+}
+
+fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
+    let out = &mut document.text;
     // A comment, so the chart says what it shows even where no title is drawn.
-    let _ = writeln!(out, "%% {}", one_line(&view.title()));
+    out.push_str(&format!("%% {}\n", one_line(&view.title())));
     if let Some(subtitle) = view.subtitle() {
-        let _ = writeln!(out, "%% {}", one_line(&subtitle));
+        out.push_str(&format!("%% {}\n", one_line(&subtitle)));
     }
     out.push_str("flowchart LR\n");
 
-    let id = |i: usize| format!("n{i}");
-    let node_line = |i: usize| {
-        let node = &view.nodes[i];
-        let mut lines: Vec<String> = wrap_words(node.label, LABEL_WIDTH, 4)
-            .iter()
-            .map(|l| escape(l))
-            .collect();
-        lines.push(escape(&node.subtitle(view.lang)));
-        if let Some(place) = &node.place {
-            lines.push(escape(&place.describe(view.lang)));
-        }
-        format!("{}[\"{}\"]", id(i), lines.join("<br/>"))
-    };
-
-    let activities: Vec<usize> = (0..view.nodes.len())
-        .filter(|&i| view.nodes[i].role == Role::Activity)
-        .collect();
-    if !activities.is_empty() {
-        let _ = writeln!(
-            out,
-            "  subgraph controller[\"{}\"]",
+    if view.nodes.iter().any(|n| n.role == Role::Activity) {
+        out.push_str(&format!(
+            "  subgraph controller[\"{}\"]\n",
             escape(&view.controller_title())
-        );
-        for &i in &activities {
-            let _ = writeln!(out, "    {}", node_line(i));
+        ));
+        for (i, _) in activities(view, true) {
+            document.text.push_str("    ");
+            write_node(&mut document.text, view, i);
+            document.piece_done()?;
         }
-        out.push_str("  end\n");
+        document.text.push_str("  end\n");
     }
-    for i in (0..view.nodes.len()).filter(|&i| view.nodes[i].role != Role::Activity) {
-        let _ = writeln!(out, "  {}", node_line(i));
+    for (i, _) in activities(view, false) {
+        document.text.push_str("  ");
+        write_node(&mut document.text, view, i);
+        document.piece_done()?;
     }
     for edge in &view.edges {
-        let label: Vec<String> = view
-            .edge_label_lines(edge, EDGE_WIDTH)
-            .iter()
-            .map(|l| escape(l))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {} -->|\"{}\"| {}",
-            id(edge.from),
-            label.join("<br/>"),
-            id(edge.to)
-        );
+        let out = &mut document.text;
+        out.push_str("  ");
+        write_id(out, edge.from);
+        out.push_str(" -->|\"");
+        // The label's lines: the marks, then the categories (FlowView::edge_label_lines).
+        let mut first_line = true;
+        for (i, mark) in edge.marks.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            mermaid_label_into(out, mark.tag(view.lang));
+            first_line = false;
+        }
+        let names = view.data_names(edge);
+        let mut at = 0;
+        for count in list_lines(&names, EDGE_WIDTH) {
+            if !first_line {
+                out.push_str("<br/>");
+            }
+            first_line = false;
+            for (i, name) in names[at..at + count].iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                mermaid_label_into(out, name);
+            }
+            at += count;
+            if at < names.len() {
+                out.push(',');
+            }
+        }
+        out.push_str("\"| ");
+        write_id(out, edge.to);
+        out.push('\n');
+        document.piece_done()?;
     }
 
     // The look: one class per role and per marked place, one link style per mark.
-    let mut classes: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut classes: Vec<(NodeStyle, Vec<usize>)> = Vec::new();
     for (i, node) in view.nodes.iter().enumerate() {
         let style = node_style(node);
-        let mut class = format!(
-            "fill:{},stroke:{},stroke-width:{:.1}px",
-            style.fill, style.stroke, style.width
-        );
-        if let Some(dash) = style.dash {
-            let _ = write!(class, ",stroke-dasharray:{dash}");
-        }
-        match classes.iter_mut().find(|(c, _)| *c == class) {
+        match classes.iter_mut().find(|(c, _)| *c == style) {
             Some((_, members)) => members.push(i),
-            None => classes.push((class, vec![i])),
+            None => classes.push((style, vec![i])),
         }
     }
-    for (n, (class, members)) in classes.iter().enumerate() {
-        let _ = writeln!(out, "  classDef c{n} {class}");
-        let ids: Vec<String> = members.iter().map(|&i| id(i)).collect();
-        let _ = writeln!(out, "  class {} c{n}", ids.join(","));
+    for (n, (style, members)) in classes.iter().enumerate() {
+        let out = &mut document.text;
+        out.push_str("  classDef c");
+        push_usize(out, n);
+        out.push_str(" fill:");
+        out.push_str(style.fill);
+        out.push_str(",stroke:");
+        out.push_str(style.stroke);
+        out.push_str(",stroke-width:");
+        push_tenths(out, f64::from(style.width));
+        out.push_str("px");
+        if let Some(dash) = style.dash {
+            out.push_str(",stroke-dasharray:");
+            out.push_str(dash);
+        }
+        out.push_str("\n  class ");
+        for (at, &i) in members.iter().enumerate() {
+            if at > 0 {
+                document.text.push(',');
+            }
+            write_id(&mut document.text, i);
+            document.piece_done()?;
+        }
+        document.text.push_str(" c");
+        push_usize(&mut document.text, n);
+        document.text.push('\n');
     }
     for mark in [
         None,
@@ -101,25 +144,72 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
         Some(Mark::Criminal),
         Some(Mark::Cpr),
     ] {
-        let links: Vec<String> = view
+        let mut links = view
             .edges
             .iter()
             .enumerate()
             .filter(|(_, e)| e.strongest() == mark)
-            .map(|(i, _)| i.to_string())
-            .collect();
-        if links.is_empty() {
+            .map(|(i, _)| i)
+            .peekable();
+        if links.peek().is_none() {
             continue;
         }
-        let style = edge_style(mark);
-        let mut look = format!(
-            "stroke:{},stroke-width:{:.1}px,color:{}",
-            style.stroke, style.width, style.stroke
-        );
-        if let Some(dash) = style.dash {
-            let _ = write!(look, ",stroke-dasharray:{dash}");
+        document.text.push_str("  linkStyle ");
+        for (at, i) in links.enumerate() {
+            if at > 0 {
+                document.text.push(',');
+            }
+            push_usize(&mut document.text, i);
+            document.piece_done()?;
         }
-        let _ = writeln!(out, "  linkStyle {} {look}", links.join(","));
+        let style = edge_style(mark);
+        let out = &mut document.text;
+        out.push_str(" stroke:");
+        out.push_str(style.stroke);
+        out.push_str(",stroke-width:");
+        push_tenths(out, f64::from(style.width));
+        out.push_str("px,color:");
+        out.push_str(style.stroke);
+        if let Some(dash) = style.dash {
+            out.push_str(",stroke-dasharray:");
+            out.push_str(dash);
+        }
+        out.push('\n');
     }
-    out
+    Ok(())
+}
+
+/// The nodes that are activities (`true`) or not, with their index.
+fn activities<'v>(
+    view: &'v FlowView<'_>,
+    wanted: bool,
+) -> impl Iterator<Item = (usize, &'v super::ViewNode<'v>)> {
+    view.nodes
+        .iter()
+        .enumerate()
+        .filter(move |(_, n)| (n.role == Role::Activity) == wanted)
+}
+
+/// A node's id: `n12`. Plain ids, since the names of a spec may be any Unicode word and Mermaid
+/// reserves some.
+fn write_id(out: &mut String, i: usize) {
+    out.push('n');
+    push_usize(out, i);
+}
+
+/// `n3["Payroll<br/>activity · payroll<br/>..."]`
+fn write_node(out: &mut String, view: &FlowView<'_>, i: usize) {
+    let node = &view.nodes[i];
+    write_id(out, i);
+    out.push_str("[\"");
+    for line in wrap_words(node.label, LABEL_WIDTH, 4) {
+        mermaid_label_into(out, &line);
+        out.push_str("<br/>");
+    }
+    mermaid_label_into(out, &node.subtitle(view.lang));
+    if let Some(place) = &node.place {
+        out.push_str("<br/>");
+        mermaid_label_into(out, &place.describe(view.lang));
+    }
+    out.push_str("\"]\n");
 }

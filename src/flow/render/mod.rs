@@ -16,14 +16,18 @@
 //! hjemmel::flow::render::dot::render(&model, &flow, &options) -> String
 //! hjemmel::flow::render::mermaid::render(&model, &flow, &options) -> String
 //! ```
+//!
+//! and `write_to(&model, &flow, &options, &mut out) -> io::Result<()>`, which writes the same text
+//! piece by piece, as `hjemmel graph` does: the picture of a large spec is never held whole.
 
+mod document;
 pub mod dot;
 mod layout;
+mod levels;
 pub mod mermaid;
+mod number;
 mod style;
 pub mod svg;
-
-use std::collections::BTreeSet;
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -473,15 +477,21 @@ impl<'m> FlowView<'m> {
                     Some(c) => vec![c],
                     None => e.weight().data.to_vec(),
                 };
-                let marks: BTreeSet<Mark> = data
-                    .iter()
-                    .filter_map(|d| Mark::of(model.data(*d).class))
-                    .collect();
+                let mut carried = [false; Mark::ALL.len()];
+                for d in &data {
+                    if let Some(mark) = Mark::of(model.data(*d).class) {
+                        carried[mark as usize] = true;
+                    }
+                }
                 ViewEdge {
                     from: position[e.source().index()],
                     to: position[e.target().index()],
                     data,
-                    marks: marks.into_iter().collect(),
+                    // In order of weight, each once.
+                    marks: Mark::ALL
+                        .into_iter()
+                        .filter(|&m| carried[m as usize])
+                        .collect(),
                 }
             })
             .collect();
@@ -550,53 +560,91 @@ impl<'m> FlowView<'m> {
     /// The categories of an edge in at most `width` characters: as many names as fit, then
     /// `+3 more`. At least one name is shown, however long.
     pub fn data_summary(&self, edge: &ViewEdge, width: usize) -> String {
-        let names = self.data_names(edge);
         let mut shown = String::new();
-        for (i, name) in names.iter().enumerate() {
-            let rest = names.len() - i - 1;
-            let more = if rest == 0 {
-                String::new()
-            } else {
-                format!(", {}", tr!(self.lang, MORE, count = rest))
-            };
-            let candidate = if i == 0 {
-                name.to_string()
-            } else {
-                format!("{shown}, {name}")
-            };
-            let fits = candidate.chars().count() + more.chars().count() <= width;
-            if i > 0 && !fits {
-                let hidden = names.len() - i;
-                return format!("{shown}, {}", tr!(self.lang, MORE, count = hidden));
-            }
-            shown = candidate;
-        }
+        self.data_summary_into(&mut shown, edge, width);
         shown
+    }
+
+    /// [`FlowView::data_summary`], appended to `out`; its length in characters.
+    pub fn data_summary_into(&self, out: &mut String, edge: &ViewEdge, width: usize) -> usize {
+        let name = |i: usize| self.model.data(edge.data[i]).name.node.as_str();
+        let count = edge.data.len();
+        if count == 0 {
+            return 0;
+        }
+        // `, +12 more`: the words of `+{count} more` and the digits of the count.
+        let more_words = MORE.get(self.lang).chars().count() - "{count}".len();
+        let more = |rest: usize| {
+            if rest == 0 {
+                0
+            } else {
+                2 + more_words + rest.ilog10() as usize + 1
+            }
+        };
+        let mut shown_chars = name(0).chars().count();
+        let mut names_shown = 1;
+        while names_shown < count {
+            let next = shown_chars + 2 + name(names_shown).chars().count();
+            if next + more(count - names_shown - 1) > width {
+                break;
+            }
+            shown_chars = next;
+            names_shown += 1;
+        }
+        for i in 0..names_shown {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(name(i));
+        }
+        if names_shown < count {
+            let more = tr!(self.lang, MORE, count = count - names_shown);
+            out.push_str(", ");
+            out.push_str(&more);
+            shown_chars += 2 + more.chars().count();
+        }
+        shown_chars
     }
 }
 
 /// Items joined by `, ` into lines of about `width` characters (an item is never split).
 pub fn wrap_list(items: &[&str], width: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = String::new();
-    for (i, item) in items.iter().enumerate() {
-        let piece = if i + 1 < items.len() {
-            format!("{item},")
-        } else {
-            item.to_string()
-        };
-        if !line.is_empty() && line.chars().count() + 1 + piece.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
+    let mut at = 0;
+    for count in list_lines(items, width) {
+        let mut line = items[at..at + count].join(", ");
+        at += count;
+        if at < items.len() {
+            line.push(',');
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&piece);
-    }
-    if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// How many items each line of [`wrap_list`] holds: a line is its items joined by `, `, with a
+/// `,` after its last unless that is the last item of all.
+pub fn list_lines<'a>(items: &'a [&'a str], width: usize) -> impl Iterator<Item = usize> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= items.len() {
+            return None;
+        }
+        let mut end = start;
+        let mut line_chars = 0;
+        while end < items.len() {
+            let comma = usize::from(end + 1 < items.len());
+            let piece = items[end].chars().count() + comma;
+            if end > start && line_chars + 1 + piece > width {
+                break;
+            }
+            line_chars += piece + usize::from(end > start);
+            end += 1;
+        }
+        let count = end - start;
+        start = end;
+        Some(count)
+    })
 }
 
 /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own);
@@ -604,16 +652,25 @@ pub fn wrap_list(items: &[&str], width: usize) -> Vec<String> {
 pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_chars = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        let word_chars = word.chars().count();
+        if !line.is_empty() && line_chars + 1 + word_chars > width {
             lines.push(std::mem::take(&mut line));
+            line_chars = 0;
+            // Text is left over: the lines are cut below, whatever follows.
+            if lines.len() > max_lines {
+                break;
+            }
         }
         if !line.is_empty() {
             line.push(' ');
+            line_chars += 1;
         }
         line.push_str(word);
+        line_chars += word_chars;
     }
-    if !line.is_empty() {
+    if !line.is_empty() && lines.len() <= max_lines {
         lines.push(line);
     }
     if lines.len() > max_lines {

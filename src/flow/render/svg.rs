@@ -23,13 +23,16 @@
 //! own, and the words on them say it too, for print in black and white.
 
 use std::fmt::Write;
+use std::io;
 
 use rustc_hash::FxHashMap;
 
+use super::document::{self, Document};
 use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_room};
+use super::number::push_tenths;
 use super::style::{EdgeStyle, NodeStyle, edge_style, marking_style, node_style, role_style};
 use super::{FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, wrap_words};
-use crate::escape::xml;
+use crate::escape::{xml, xml_into};
 use crate::flow::FlowGraph;
 use crate::i18n::Lang;
 use crate::semantic::model::{DataId, Model};
@@ -105,9 +108,26 @@ const ARROW: f64 = 9.0;
 /// The flow graph of `model` as an SVG picture (one `<svg>` element), worded in `options.lang`.
 pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> String {
     let view = FlowView::new(model, flow, options);
+    document::in_memory(|document| draw(&view, document))
+}
+
+/// [`render`], written to `out` piece by piece.
+pub fn write_to(
+    model: &Model,
+    flow: &FlowGraph,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let view = FlowView::new(model, flow, options);
+    let mut document = Document::streamed(out);
+    draw(&view, &mut document)?;
+    document.finish().map(drop)
+}
+
+fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     let lang = view.lang;
     let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, lang)).collect();
-    let ports = ports(&view);
+    let ports = ports(view);
     let mut entering: Vec<Vec<&Port>> = vec![Vec::new(); view.nodes.len()];
     let mut leaving = vec![0usize; view.nodes.len()];
     for (edge, port) in view.edges.iter().zip(&ports) {
@@ -121,6 +141,7 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
             texts[i].height().max(incoming + 10.0).max(outgoing + 10.0)
         })
         .collect();
+    drop(entering);
 
     let title_lines = if view.subtitle().is_some() { 2.0 } else { 1.0 };
     let headings_y = MARGIN + 14.0 + title_lines * 22.0 + 12.0;
@@ -137,7 +158,8 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
         } else {
             18.0
         };
-    let layout = Layout::new(&view, &heights, &ports, MARGIN, top);
+    let layout = Layout::new(view, &heights, &ports, MARGIN, top);
+    drop((heights, ports));
     let width = layout.width.max(760.0);
     let legend_top = layout.bottom + 44.0;
     let organisations = view
@@ -146,12 +168,16 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
         .any(|n| matches!(n.place, Some(super::Place::Organisation { .. })));
     let height = legend_top + legend_height(width, organisations) + MARGIN;
 
-    let mut svg = Svg::default();
+    let mut svg = Svg {
+        out: document,
+        scratch: String::new(),
+    };
+    svg.start(view, width, height);
     svg.text(
         MARGIN,
         MARGIN + 14.0,
         &view.title(),
-        18.0,
+        "18",
         "#111827",
         "bold",
         "start",
@@ -161,7 +187,7 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
             MARGIN,
             MARGIN + 36.0,
             &subtitle,
-            13.0,
+            "13",
             "#374151",
             "normal",
             "start",
@@ -176,7 +202,7 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
             MARGIN,
             headings_y + 30.0,
             &tr!(lang, NO_FLOWS),
-            13.0,
+            "13",
             "#374151",
             "normal",
             "start",
@@ -184,35 +210,46 @@ pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> Strin
     }
     // Edges first, their labels over them, the nodes over both.
     for (edge, route) in view.edges.iter().zip(&layout.routes) {
-        draw_edge(&mut svg, &view, edge, route);
+        draw_edge(&mut svg, view, edge, route);
+        svg.out.piece_done()?;
     }
     for (edge, route) in view.edges.iter().zip(&layout.routes) {
-        draw_edge_label(&mut svg, &view, edge, route);
+        draw_edge_label(&mut svg, view, edge, route);
+        svg.out.piece_done()?;
     }
     for ((node, placed), text) in view.nodes.iter().zip(&layout.nodes).zip(&texts) {
-        draw_node(&mut svg, &view, node, placed, text);
+        draw_node(&mut svg, node, placed, text);
+        svg.out.piece_done()?;
     }
     draw_legend(&mut svg, lang, legend_top, width, organisations);
-    svg.finish(&view, width, height)
+    svg.out.text.push_str("</svg>\n");
+    Ok(())
 }
 
-/// The lines of text in a node's box.
+/// The text of a node's box, and of its tooltip, made once.
 struct NodeText {
     label: Vec<String>,
     subtitle: Vec<String>,
     place: Vec<String>,
+    /// `sub-processor · hosting`, whole.
+    full_subtitle: String,
+    /// `third country: India (IN), no adequacy decision`, whole, for a node with a place.
+    full_place: Option<String>,
 }
 
 impl NodeText {
     fn new(node: &ViewNode<'_>, lang: Lang) -> NodeText {
+        let full_subtitle = node.subtitle(lang);
+        let full_place = node.place.as_ref().map(|p| p.describe(lang));
         NodeText {
             label: wrap_words(node.label, LABEL_CHARS, 3),
-            subtitle: wrap_words(&node.subtitle(lang), SMALL_CHARS, 2),
-            place: node
-                .place
-                .as_ref()
-                .map(|p| wrap_words(&p.describe(lang), SMALL_CHARS, 3))
+            subtitle: wrap_words(&full_subtitle, SMALL_CHARS, 2),
+            place: full_place
+                .as_deref()
+                .map(|p| wrap_words(p, SMALL_CHARS, 3))
                 .unwrap_or_default(),
+            full_subtitle,
+            full_place,
         }
     }
 
@@ -253,7 +290,7 @@ fn ports(view: &FlowView<'_>) -> Vec<Port> {
 }
 
 /// The controller's frame around the activity columns, with its name.
-fn draw_frame(svg: &mut Svg, title: &[String], layout: &Layout, top: f64) {
+fn draw_frame(svg: &mut Svg<'_, '_>, title: &[String], layout: &Layout, top: f64) {
     let xs: Vec<f64> = layout
         .columns
         .iter()
@@ -270,16 +307,16 @@ fn draw_frame(svg: &mut Svg, title: &[String], layout: &Layout, top: f64) {
         layout.bottom + 14.0 - top,
     );
     let _ = writeln!(
-        svg.body,
+        svg.out.text,
         r##"<rect x="{x:.1}" y="{top:.1}" width="{w:.1}" height="{h:.1}" rx="10" fill="#f8fafc" stroke="#1d4ed8" stroke-width="1.2"/>"##
     );
     for (i, line) in title.iter().enumerate() {
         let y = top + 20.0 + FRAME_LINE * i as f64;
-        svg.text(x + 12.0, y, line, 13.0, "#1e3a8a", "bold", "start");
+        svg.text(x + 12.0, y, line, "13", "#1e3a8a", "bold", "start");
     }
 }
 
-fn draw_headings(svg: &mut Svg, lang: Lang, layout: &Layout, y: f64) {
+fn draw_headings(svg: &mut Svg<'_, '_>, lang: Lang, layout: &Layout, y: f64) {
     let mut headed = Vec::new();
     for (column, &x) in layout.columns.iter().zip(&layout.column_x) {
         let heading = match column {
@@ -292,132 +329,164 @@ fn draw_headings(svg: &mut Svg, lang: Lang, layout: &Layout, y: f64) {
         };
         // Activities of several columns share one heading.
         if !headed.contains(&heading) {
-            svg.text(x, y, &heading, 12.0, "#4b5563", "bold", "start");
+            svg.text(x, y, &heading, "12", "#4b5563", "bold", "start");
             headed.push(heading);
         }
     }
 }
 
-fn draw_edge(svg: &mut Svg, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
+fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
     let style = edge_style(edge.strongest());
     let (x1, y1) = route.start;
     let (x2, y2) = route.end;
-    let mut path = format!("M {x1:.1} {y1:.1}");
+    // The run before the target is measured before anything is written.
+    let run = if route.back.is_none() {
+        label_run(&mut svg.scratch, view, edge)
+    } else {
+        0.0
+    };
+    let out = &mut svg.out.text;
+    // The tooltip: `from → to: names (tags)`.
+    out.push_str("<g><title>");
+    xml_into(out, view.nodes[edge.from].label);
+    out.push_str(" → ");
+    xml_into(out, view.nodes[edge.to].label);
+    out.push_str(": ");
+    for (i, name) in view.data_names(edge).into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        xml_into(out, name);
+    }
+    if !edge.marks.is_empty() {
+        out.push_str(" (");
+        push_tags(out, view, edge);
+        out.push(')');
+    }
+    out.push_str("</title><path d=\"M ");
+    push_point(out, x1, y1);
     if route.back.is_some() {
         // Against the flow: leftwards into the target's right side, or a loop out to the right.
-        let out = if x1 > x2 { -60.0 } else { LOOP };
-        let _ = write!(
-            path,
-            " C {:.1} {y1:.1} {:.1} {y2:.1} {:.1} {y2:.1}",
-            x1 + out,
-            x2 + out.abs(),
-            x2 + ARROW
-        );
+        let out_x = if x1 > x2 { -60.0 } else { LOOP };
+        out.push_str(" C ");
+        push_point(out, x1 + out_x, y1);
+        out.push(' ');
+        push_point(out, x2 + out_x.abs(), y2);
+        out.push(' ');
+        push_point(out, x2 + ARROW, y2);
     } else {
         let mut at = route.start;
         for &(left, right, y) in &route.through {
-            curve(&mut path, at, (left, y));
-            let _ = write!(path, " L {right:.1} {y:.1}");
+            curve(out, at, (left, y));
+            out.push_str(" L ");
+            push_point(out, right, y);
             at = (right, y);
         }
         // A curve, then the label's straight run into the target.
-        let run = label_run(view, edge).min(((x2 - at.0) * 0.7).max(0.0));
-        curve(&mut path, at, (x2 - run, y2));
-        let _ = write!(path, " L {:.1} {y2:.1}", x2 - ARROW);
+        let run = run.min(((x2 - at.0) * 0.7).max(0.0));
+        curve(out, at, (x2 - run, y2));
+        out.push_str(" L ");
+        push_point(out, x2 - ARROW, y2);
     }
+    out.push_str("\" fill=\"none\" ");
+    push_stroke_attributes(out, &style);
+    out.push_str(" marker-end=\"url(#");
+    out.push_str(arrow_id(edge.strongest()));
+    out.push_str(")\"/></g>\n");
+}
 
-    let from = view.nodes[edge.from].label;
-    let to = view.nodes[edge.to].label;
-    let names = view.data_names(edge).join(", ");
-    let title = match view.tags(edge) {
-        Some(tags) => format!("{from} → {to}: {names} ({tags})"),
-        None => format!("{from} → {to}: {names}"),
-    };
-    let _ = writeln!(
-        svg.body,
-        r#"<g><title>{}</title><path d="{path}" fill="none" {} marker-end="url(#{})"/></g>"#,
-        xml(&title),
-        stroke_attributes(&style),
-        arrow_id(edge.strongest()),
-    );
+/// `x y`, each to a tenth.
+fn push_point(out: &mut String, x: f64, y: f64) {
+    push_tenths(out, x);
+    out.push(' ');
+    push_tenths(out, y);
+}
+
+/// `art. 9 · CPR`: the marks of an edge ([`FlowView::tags`]), XML-escaped.
+fn push_tags(out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) {
+    for (i, mark) in edge.marks.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" · ");
+        }
+        xml_into(out, mark.tag(view.lang));
+    }
+}
+
+/// How many characters [`FlowView::tags`] has.
+fn tags_chars(view: &FlowView<'_>, edge: &ViewEdge) -> usize {
+    let tags: usize = edge
+        .marks
+        .iter()
+        .map(|m| m.tag(view.lang).chars().count())
+        .sum();
+    tags + 3 * edge.marks.len().saturating_sub(1)
 }
 
 /// A curve from `a` to `b` that leaves and arrives level.
-fn curve(path: &mut String, a: (f64, f64), b: (f64, f64)) {
+fn curve(out: &mut String, a: (f64, f64), b: (f64, f64)) {
     let reach = ((b.0 - a.0) / 2.0).max(40.0);
-    let _ = write!(
-        path,
-        " C {:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-        a.0 + reach,
-        a.1,
-        b.0 - reach,
-        b.1,
-        b.0,
-        b.1
-    );
+    out.push_str(" C ");
+    push_point(out, a.0 + reach, a.1);
+    out.push(' ');
+    push_point(out, b.0 - reach, b.1);
+    out.push(' ');
+    push_point(out, b.0, b.1);
 }
 
-/// How long the straight run before the target is: the label and a little room.
-fn label_run(view: &FlowView<'_>, edge: &ViewEdge) -> f64 {
-    let names = view.data_summary(edge, EDGE_CHARS).chars().count();
-    let tags = view.tags(edge).map_or(0, |t| t.chars().count());
-    names.max(tags) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
+/// How long the straight run before the target is: the label and a little room. `scratch` holds
+/// the label while it is measured.
+fn label_run(scratch: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> f64 {
+    scratch.clear();
+    let names = view.data_summary_into(scratch, edge, EDGE_CHARS);
+    names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
 }
 
-fn draw_edge_label(svg: &mut Svg, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
+fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
     let style = edge_style(edge.strongest());
+    let mut text = std::mem::take(&mut svg.scratch);
+    text.clear();
     if let Some((x, y)) = route.back {
-        let mut text = view.data_summary(edge, EDGE_CHARS);
+        view.data_summary_into(&mut text, edge, EDGE_CHARS);
         if let Some(tags) = view.tags(edge) {
-            text = format!("{text} ({tags})");
+            text.push_str(" (");
+            text.push_str(&tags);
+            text.push(')');
         }
-        svg.halo_text(x, y, &text, 10.0, style.stroke, "normal", "start");
-        return;
+        svg.halo_text(x, y, &text, style.stroke, "normal", "start");
+    } else if let Some((first, last)) = route.label {
+        // One label for a group of edges: drawn by its first.
+        let x = route.end.0 - ARROW - 4.0;
+        view.data_summary_into(&mut text, edge, EDGE_CHARS);
+        svg.halo_text(x, first - 4.0, &text, "#1f2937", "normal", "end");
+        if let Some(tags) = view.tags(edge) {
+            svg.halo_text(x, last + 11.0, &tags, style.stroke, "bold", "end");
+        }
     }
-    // One label for a group of edges: drawn by its first.
-    let Some((first, last)) = route.label else {
-        return;
-    };
-    let x = route.end.0 - ARROW - 4.0;
-    svg.halo_text(
-        x,
-        first - 4.0,
-        &view.data_summary(edge, EDGE_CHARS),
-        10.0,
-        "#1f2937",
-        "normal",
-        "end",
-    );
-    if let Some(tags) = view.tags(edge) {
-        svg.halo_text(x, last + 11.0, &tags, 10.0, style.stroke, "bold", "end");
-    }
+    svg.scratch = text;
 }
 
-fn draw_node(
-    svg: &mut Svg,
-    view: &FlowView<'_>,
-    node: &ViewNode<'_>,
-    placed: &Placed,
-    text: &NodeText,
-) {
-    let lang = view.lang;
+fn draw_node(svg: &mut Svg<'_, '_>, node: &ViewNode<'_>, placed: &Placed, text: &NodeText) {
     let style = node_style(node);
-    let mut title = format!("{}\n{}", node.label, node.subtitle(lang));
-    if let Some(place) = &node.place {
-        title.push('\n');
-        title.push_str(&place.describe(lang));
+    let out = &mut svg.out.text;
+    out.push_str("<g><title>");
+    xml_into(out, node.label);
+    out.push('\n');
+    xml_into(out, &text.full_subtitle);
+    if let Some(place) = &text.full_place {
+        out.push('\n');
+        xml_into(out, place);
     }
-    let _ = writeln!(svg.body, "<g><title>{}</title>", xml(&title));
+    out.push_str("</title>\n");
     svg.rect(placed.x, placed.y, NODE_WIDTH, placed.height, &style);
     let x = placed.x + 10.0;
     let mut y = placed.y + 10.0;
     for line in &text.label {
         y += LABEL_LINE;
-        svg.text(x, y - 3.0, line, 12.5, "#111827", "bold", "start");
+        svg.text(x, y - 3.0, line, "12.5", "#111827", "bold", "start");
     }
     for line in &text.subtitle {
         y += SMALL_LINE;
-        svg.text(x, y - 2.0, line, 10.0, "#4b5563", "normal", "start");
+        svg.text(x, y - 2.0, line, "10", "#4b5563", "normal", "start");
     }
     if !text.place.is_empty() {
         y += 4.0;
@@ -429,10 +498,10 @@ fn draw_node(
         };
         for line in &text.place {
             y += SMALL_LINE;
-            svg.text(x, y - 2.0, line, 10.5, colour, weight, "start");
+            svg.text(x, y - 2.0, line, "10.5", colour, weight, "start");
         }
     }
-    svg.body.push_str("</g>\n");
+    svg.out.text.push_str("</g>\n");
 }
 
 /// What the legend shows: boxes, then lines.
@@ -520,10 +589,10 @@ fn legend_height(width: f64, organisations: bool) -> f64 {
     36.0 + rows as f64 * LEGEND_ROW + 12.0
 }
 
-fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: bool) {
+fn draw_legend(svg: &mut Svg<'_, '_>, lang: Lang, top: f64, width: f64, organisations: bool) {
     let height = legend_height(width, organisations);
     let _ = writeln!(
-        svg.body,
+        svg.out.text,
         r##"<rect x="{MARGIN:.1}" y="{top:.1}" width="{:.1}" height="{height:.1}" rx="6" fill="#ffffff" stroke="#d1d5db" stroke-width="1"/>"##,
         width - 2.0 * MARGIN
     );
@@ -531,7 +600,7 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: b
         MARGIN + 12.0,
         top + 22.0,
         LEGEND.get(lang),
-        12.0,
+        "12",
         "#111827",
         "bold",
         "start",
@@ -548,7 +617,7 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: b
                     x + 50.0,
                     y + 12.0,
                     meaning,
-                    11.0,
+                    "11",
                     "#1f2937",
                     "normal",
                     "start",
@@ -556,7 +625,7 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: b
             }
             LegendItem::Edge(style, mark, meaning) => {
                 let _ = writeln!(
-                    svg.body,
+                    svg.out.text,
                     r#"<path d="M {x:.1} {:.1} L {:.1} {:.1}" fill="none" {} marker-end="url(#{})"/>"#,
                     y + 8.0,
                     x + 40.0 - ARROW,
@@ -572,7 +641,7 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: b
                     x + 50.0,
                     y + 12.0,
                     &text,
-                    11.0,
+                    "11",
                     "#1f2937",
                     "normal",
                     "start",
@@ -583,14 +652,23 @@ fn draw_legend(svg: &mut Svg, lang: Lang, top: f64, width: f64, organisations: b
 }
 
 fn stroke_attributes(style: &EdgeStyle) -> String {
-    let mut out = format!(
-        r#"stroke="{}" stroke-width="{:.1}""#,
-        style.stroke, style.width
-    );
-    if let Some(dash) = style.dash {
-        let _ = write!(out, r#" stroke-dasharray="{dash}""#);
-    }
+    let mut out = String::new();
+    push_stroke_attributes(&mut out, style);
     out
+}
+
+/// `stroke="#6b7280" stroke-width="1.3"`, and the dash pattern of a dashed line.
+fn push_stroke_attributes(out: &mut String, style: &EdgeStyle) {
+    out.push_str("stroke=\"");
+    out.push_str(style.stroke);
+    out.push_str("\" stroke-width=\"");
+    push_tenths(out, f64::from(style.width));
+    out.push('"');
+    if let Some(dash) = style.dash {
+        out.push_str(" stroke-dasharray=\"");
+        out.push_str(dash);
+        out.push('"');
+    }
 }
 
 fn arrow_id(mark: Option<Mark>) -> &'static str {
@@ -602,64 +680,89 @@ fn arrow_id(mark: Option<Mark>) -> &'static str {
     }
 }
 
-/// The SVG being written: the body, wrapped by [`Svg::finish`].
-#[derive(Default)]
-struct Svg {
-    body: String,
+/// The SVG being written, into its document.
+struct Svg<'d, 'w> {
+    out: &'d mut Document<'w>,
+    /// Room for a label while it is made, kept from edge to edge.
+    scratch: String,
 }
 
-impl Svg {
+impl Svg<'_, '_> {
+    /// `<text x=".." y=".." font-size="12.5" ...>text</text>`. `size` as the attribute says it.
     #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
         x: f64,
         y: f64,
         text: &str,
-        size: f64,
+        size: &str,
         colour: &str,
         weight: &str,
         anchor: &str,
     ) {
-        let _ = writeln!(
-            self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{colour}" font-weight="{weight}" text-anchor="{anchor}">{}</text>"#,
-            xml(text)
-        );
+        self.text_start(x, y, size, colour, weight, anchor);
+        let out = &mut self.out.text;
+        out.push_str("\">");
+        xml_into(out, text);
+        out.push_str("</text>\n");
     }
 
-    /// Text with a white outline, readable over the lines it crosses.
-    #[allow(clippy::too_many_arguments)]
-    fn halo_text(
-        &mut self,
-        x: f64,
-        y: f64,
-        text: &str,
-        size: f64,
-        colour: &str,
-        weight: &str,
-        anchor: &str,
-    ) {
-        let _ = writeln!(
-            self.body,
-            r##"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{colour}" font-weight="{weight}" text-anchor="{anchor}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
-            xml(text)
+    /// Text of 10 units with a white outline, readable over the lines it crosses.
+    fn halo_text(&mut self, x: f64, y: f64, text: &str, colour: &str, weight: &str, anchor: &str) {
+        self.text_start(x, y, "10", colour, weight, anchor);
+        let out = &mut self.out.text;
+        out.push_str(
+            "\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
         );
+        xml_into(out, text);
+        out.push_str("</text>\n");
+    }
+
+    /// `<text ... text-anchor="start`, without the closing quote.
+    fn text_start(&mut self, x: f64, y: f64, size: &str, colour: &str, weight: &str, anchor: &str) {
+        let out = &mut self.out.text;
+        out.push_str("<text x=\"");
+        push_tenths(out, x);
+        out.push_str("\" y=\"");
+        push_tenths(out, y);
+        out.push_str("\" font-size=\"");
+        out.push_str(size);
+        out.push_str("\" fill=\"");
+        out.push_str(colour);
+        out.push_str("\" font-weight=\"");
+        out.push_str(weight);
+        out.push_str("\" text-anchor=\"");
+        out.push_str(anchor);
     }
 
     fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, style: &NodeStyle) {
-        let dash = style
-            .dash
-            .map(|d| format!(r#" stroke-dasharray="{d}""#))
-            .unwrap_or_default();
-        let _ = writeln!(
-            self.body,
-            r#"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{height:.1}" rx="6" fill="{}" stroke="{}" stroke-width="{:.1}"{dash}/>"#,
-            style.fill, style.stroke, style.width
-        );
+        let out = &mut self.out.text;
+        out.push_str("<rect x=\"");
+        push_tenths(out, x);
+        out.push_str("\" y=\"");
+        push_tenths(out, y);
+        out.push_str("\" width=\"");
+        push_tenths(out, width);
+        out.push_str("\" height=\"");
+        push_tenths(out, height);
+        out.push_str("\" rx=\"6\" fill=\"");
+        out.push_str(style.fill);
+        out.push_str("\" stroke=\"");
+        out.push_str(style.stroke);
+        out.push_str("\" stroke-width=\"");
+        push_tenths(out, f64::from(style.width));
+        out.push('"');
+        if let Some(dash) = style.dash {
+            out.push_str(" stroke-dasharray=\"");
+            out.push_str(dash);
+            out.push('"');
+        }
+        out.push_str("/>\n");
     }
 
-    fn finish(self, view: &FlowView<'_>, width: f64, height: f64) -> String {
-        let mut out = String::with_capacity(self.body.len() + 2048);
+    /// The `<svg>` element's start: its size, title, arrow heads and white background.
+    fn start(&mut self, view: &FlowView<'_>, width: f64, height: f64) {
+        let out = &mut self.out.text;
         let _ = writeln!(
             out,
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" role="img" font-family="{}">"#,
@@ -689,8 +792,5 @@ impl Svg {
             out,
             r##"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="#ffffff"/>"##
         );
-        out.push_str(&self.body);
-        out.push_str("</svg>\n");
-        out
     }
 }

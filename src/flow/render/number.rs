@@ -1,0 +1,167 @@
+//! Numbers written into a picture without `core::fmt`: an SVG of a large spec holds millions of
+//! coordinates, and `format!("{x:.1}")` takes the slow exact path of the float formatter for each
+//! (most of the time of `graph --format svg` went there). The digits are the same as `{:.1}` and
+//! `{}` give; the tests below compare them.
+
+/// Appends `value` as `format!("{value:.1}")` does: one decimal, the exact value of the binary
+/// number rounded half to even, `-0.0` for a negative value that rounds to zero.
+pub fn push_tenths(out: &mut String, value: f64) {
+    const MANTISSA_BITS: u32 = 52;
+    if !value.is_finite() {
+        out.push_str(&format!("{value:.1}"));
+        return;
+    }
+    let bits = value.to_bits();
+    let biased = ((bits >> MANTISSA_BITS) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << MANTISSA_BITS) - 1);
+    // value = mantissa * 2^exponent, exactly.
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << MANTISSA_BITS), biased - 1075)
+    };
+    // mantissa < 2^53, so 10 * mantissa < 2^57, and with a shift of up to 6 it fits a u64.
+    let tenths: u64 = if exponent >= 0 {
+        if exponent > 6 {
+            // 2^59 and more: beyond any picture; the formatter's own digits.
+            out.push_str(&format!("{value:.1}"));
+            return;
+        }
+        (mantissa << exponent) * 10
+    } else if exponent < -58 {
+        // Under 2^-6, less than half a tenth: zero tenths.
+        0
+    } else {
+        let shift = (-exponent) as u32;
+        let scaled = mantissa * 10;
+        let whole = scaled >> shift;
+        let rest = scaled & ((1u64 << shift) - 1);
+        let half = 1u64 << (shift - 1);
+        if rest > half || (rest == half && whole % 2 == 1) {
+            whole + 1
+        } else {
+            whole
+        }
+    };
+    // The digits from the last, then one copy into `out`.
+    let mut text = [0u8; 24];
+    let mut at = text.len() - 2;
+    text[at] = b'.';
+    text[at + 1] = b'0' + (tenths % 10) as u8;
+    at = digits_before(&mut text, at, tenths / 10);
+    if value.is_sign_negative() {
+        at -= 1;
+        text[at] = b'-';
+    }
+    push_ascii(out, &text[at..]);
+}
+
+/// Writes `value`'s digits into `text` so that they end before `end`; where they begin. Two
+/// digits at a time, from a table of the hundred pairs.
+fn digits_before(text: &mut [u8], end: usize, mut value: u64) -> usize {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let mut at = end;
+    while value >= 100 {
+        let pair = (value % 100) as usize * 2;
+        value /= 100;
+        at -= 2;
+        text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if value >= 10 {
+        let pair = value as usize * 2;
+        at -= 2;
+        text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        text[at] = b'0' + value as u8;
+    }
+    at
+}
+
+/// Appends ASCII bytes (digits, `.` and `-`) as text.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    // Only ASCII is written here, which is always UTF-8.
+    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+}
+
+/// Appends `value` in decimal, as `{}` writes it.
+pub fn push_usize(out: &mut String, value: usize) {
+    let mut text = [0u8; 20];
+    let end = text.len();
+    let at = digits_before(&mut text, end, value as u64);
+    push_ascii(out, &text[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tenths(value: f64) -> String {
+        let mut out = String::new();
+        push_tenths(&mut out, value);
+        out
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_formatter_writes_them() {
+        // Ties (exact in binary) round to even; near-ties by their exact value.
+        let chosen = [
+            0.0,
+            -0.0,
+            0.25,
+            0.75,
+            1.25,
+            -0.25,
+            -0.01,
+            0.05,
+            0.15,
+            0.95,
+            9.95,
+            99.95,
+            123456789.25,
+            1e17,
+            1e18,
+            2f64.powi(58),
+            2f64.powi(59) - 1.0,
+            2f64.powi(60),
+            5e-324,
+            1e-30,
+            2.8f32 as f64,
+            1.2f32 as f64,
+            224.0,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+        ];
+        for value in chosen {
+            assert_eq!(tenths(value), format!("{value:.1}"), "{value:e}");
+        }
+        // Every tenth, half tenth and a spread of others over the range of a picture.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..200_000u64 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let random = (state >> 11) as f64 / (1u64 << 53) as f64;
+            for value in [
+                i as f64 / 20.0,
+                -(i as f64) / 20.0,
+                random * 1e7,
+                random * 3.0,
+                (i as f64 / 20.0) + (random - 0.5) * 1e-9,
+            ] {
+                assert_eq!(tenths(value), format!("{value:.1}"), "{value:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn integers_are_written_as_the_formatter_writes_them() {
+        for value in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            let mut out = String::new();
+            push_usize(&mut out, value);
+            assert_eq!(out, value.to_string());
+        }
+    }
+}
