@@ -72,14 +72,10 @@ pub fn write_file_with(
     }
 }
 
-/// Writes the document to standard output. A closed pipe (`| head`) is not an error worth
-/// reporting; any other failure (`> /dev/full`, a full disk) is said on standard error, with exit
-/// code INVALID, as when `-o` cannot write its file.
-pub fn write_stdout(contents: &[u8], lang: Lang) -> u8 {
-    write_stdout_with(lang, |out| out.write_all(contents))
-}
-
-/// As [`write_stdout`], for a document written piece by piece (`write` gets a buffered writer).
+/// Writes a document to standard output piece by piece (`write` gets a buffered writer), so a large
+/// one is never held whole. A closed pipe (`| head`) is not an error worth reporting; any other
+/// failure (`> /dev/full`, a full disk) is said on standard error, with exit code INVALID, as when
+/// `-o` cannot write its file.
 pub fn write_stdout_with(
     lang: Lang,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
