@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::about::provision_link;
+use super::page::Page;
 use super::escape::{escape, labelled, message};
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
@@ -49,7 +50,7 @@ texts! {
 /// Every finding, grouped and ordered by severity (`overview::groups`): one card per group, which
 /// lists the declarations it concerns and quotes the spec's words of its first finding.
 pub fn findings(
-    out: &mut String,
+    out: &mut Page<'_>,
     sources: &SourceMap,
     groups: &[Group<'_>],
     cx: &Names<'_>,
@@ -69,7 +70,7 @@ pub struct Names<'a> {
 }
 
 fn finding(
-    out: &mut String,
+    out: &mut Page<'_>,
     sources: &SourceMap,
     group: &Group<'_>,
     number: usize,
@@ -192,7 +193,7 @@ fn finding(
 
 /// The findings turned off, as a table: code, the finding and where it would be, what turned it off,
 /// why.
-pub fn suppressed(out: &mut String, sources: &SourceMap, suppressed: &[Suppressed], lang: Lang) {
+pub fn suppressed(out: &mut Page<'_>, sources: &SourceMap, suppressed: &[Suppressed], lang: Lang) {
     if suppressed.is_empty() {
         let _ = writeln!(out, "<p class=\"none\">{}</p>", tr!(lang, NONE_SUPPRESSED));
         return;
