@@ -43,23 +43,21 @@ const ASCII: [Option<&str>; 128] = {
 /// Whether [`escape`] keeps a character beyond ASCII as it is: not a C1 control, a text-direction
 /// character, or one of the two noncharacters XML does not allow.
 fn kept_beyond_ascii(c: char) -> bool {
-    !(c.is_control()
-        || crate::syntax::controls::is_bidi(c)
-        || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    !(c.is_control() || crate::syntax::controls::is_bidi(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
 /// `text` escaped as [`escape`] does it, handed to `write` in pieces: the runs kept as they are,
 /// whole, and a replacement for each character that is not. Most of a report is text with nothing
 /// to escape, written here in one piece instead of a character at a time into a new string.
-pub fn escape_pieces<E>(
-    text: &str,
-    mut write: impl FnMut(&str) -> Result<(), E>,
-) -> Result<(), E> {
+pub fn escape_pieces<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = text.as_bytes();
     let mut kept_from = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
+        at += plain_run(&bytes[at..]);
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
         let (replacement, width) = if byte.is_ascii() {
             match ASCII[byte as usize] {
                 None => {
@@ -87,6 +85,36 @@ pub fn escape_pieces<E>(
         write(&text[kept_from..])?;
     }
     Ok(())
+}
+
+/// The length of the run of printable ASCII at the start of `bytes` with none of the five
+/// characters HTML escapes: eight bytes at a time while they all are (the text of a report mostly
+/// is), then byte by byte. It may stop early (at a tab, say); the caller looks at that byte itself.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `word` is below `n` (n ≤ 128), above `n` (n ≤ 127), or equal to `b`: the
+    // word-at-a-time tests of Anderson's "Bit Twiddling Hacks", exact as to whether any byte is.
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * n as u64) & !word & HIGHS != 0;
+    let above = |word: u64, n: u8| (word.wrapping_add(ONES * (127 - n) as u64) | word) & HIGHS != 0;
+    let equal = |word: u64, b: u8| below(word ^ (ONES * b as u64), 1);
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if below(word, 0x20)
+            || above(word, 0x7e)
+            || [b'&', b'<', b'>', b'"', b'\'']
+                .iter()
+                .any(|&b| equal(word, b))
+        {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .take_while(|&&b| (0x20..0x7f).contains(&b) && ASCII[b as usize].is_none())
+        .count()
 }
 
 /// A message as the human format writes it, with names from the spec in backticks, as HTML: escaped,
@@ -150,6 +178,21 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "escaped differently: {failures:?}");
+        // Each character that is escaped, at every place of a text long enough to be read eight
+        // bytes at a time.
+        let escaped: Vec<char> = "&<>\"'\u{0}\u{1f}\u{7f}\u{85}\u{202e}\u{FFFF}\t\r\næ"
+            .chars()
+            .collect();
+        for c in escaped {
+            for at in 0..24 {
+                let text: String = (0..24).map(|i| if i == at { c } else { 'x' }).collect();
+                assert_eq!(
+                    Escaped(&text).to_string(),
+                    crate::escape::xml(&text),
+                    "{c:?} at {at}"
+                );
+            }
+        }
         let mixed = "Børn & <unge> \"x\" 'y'\u{1b}\u{202e}\r\n\t\u{85}\u{FFFF}æ";
         assert_eq!(Escaped(mixed).to_string(), crate::escape::xml(mixed));
     }

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::about::provision_link;
-use super::page::Page;
 use super::escape::{escape, labelled, message};
+use super::page::Page;
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
 use crate::i18n::Lang;

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt::Write;
 
-use super::page::Page;
 use super::escape::{Escaped, escape};
+use super::page::Page;
 use crate::flow::FlowGraph;
 use crate::flow::render::{FlowView, Mark, RenderOptions, Role, svg};
 use crate::i18n::Lang;
@@ -509,6 +509,7 @@ mod tests {
         let edges = EdgeIndex::of(&view);
         let mut out = Page::in_memory();
         printed_with(&mut out, &view, &edges);
+        let out = out.into_string();
         assert!(
             out.contains("Modtager 0") && out.contains("Backup"),
             "{out}"
@@ -541,7 +542,7 @@ mod tests {
                 .expect("the spec is valid");
             let mut out = Page::in_memory();
             graph_picture(&mut out, &checked.model, &checked.flow, Lang::En);
-            (checked.flow.graph.node_count(), out)
+            (checked.flow.graph.node_count(), out.into_string())
         };
         let (boxes, out) = picture(10);
         assert!(boxes <= PICTURE_LIMIT);

@@ -47,6 +47,7 @@ impl<'w> Page<'w> {
 
     pub fn push(&mut self, c: char) {
         self.text.push(c);
+        self.hand_on_when_full();
     }
 
     /// `text` escaped for HTML as [`super::escape`] does it, without a string of its own.
@@ -89,14 +90,11 @@ impl<'w> Page<'w> {
 
     /// The whole text of a page made with [`Page::in_memory`].
     pub fn into_string(self) -> String {
-        debug_assert!(self.output.is_none(), "a page handed to an output is not kept");
+        debug_assert!(
+            self.output.is_none(),
+            "a page handed to an output is not kept"
+        );
         self.text
-    }
-
-    /// The text gathered and not yet handed on (all of it, in memory).
-    #[cfg(test)]
-    pub fn as_str(&self) -> &str {
-        &self.text
     }
 }
 

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use super::page::Page;
 use super::escape::{escape, message};
+use super::page::Page;
 use crate::diagnostic::{Origin, Severity};
 use crate::i18n::Lang;
 use crate::texts;

@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-use super::page::Page;
 use super::escape::{escape, message};
+use super::page::Page;
 use crate::diagnostic::Label;
 use crate::report::excerpt::{self, CUT};
 use crate::report::location::Location;
@@ -251,6 +251,7 @@ mod tests {
         let map = sources(text);
         let mut out = Page::in_memory();
         snippets(&mut out, &map, &[(&label(text, "<b>", "`x` here"), true)]);
+        let out = out.into_string();
         assert!(out.contains("x.hjemmel:2:5"), "{out}");
         assert!(out.contains("<code>x</code> here"), "{out}");
         assert!(
@@ -275,6 +276,7 @@ mod tests {
             &map,
             &[(&primary, true), (&near, false), (&far, false)],
         );
+        let out = out.into_string();
         assert_eq!(out.matches("<figure").count(), 2, "{out}");
         assert!(
             out.contains("<mark class=\"primary\">word3</mark>"),
@@ -302,6 +304,7 @@ mod tests {
         let long = Label::new(Span::new(FileId(0), 0, end), "");
         let mut out = Page::in_memory();
         snippets(&mut out, &map, &[(&long, false)]);
+        let out = out.into_string();
         assert!(out.contains("line 4<"), "{out}");
         assert!(!out.contains("line 5<"), "{out}");
         assert!(out.contains("⋮"), "{out}");
