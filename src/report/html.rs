@@ -474,29 +474,32 @@ fn activity_overview(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>]
     );
     for i in order {
         let row = &rows[i];
-        let codes: Vec<String> = row
-            .codes
-            .iter()
-            .map(|(code, severity)| {
-                let text = format!(
-                    "<span class=\"code {}\">{}</span>",
-                    severity.as_str(),
-                    escape(code)
-                );
-                match card(i, code) {
-                    Some(n) => format!("<a href=\"#finding-{}\">{text}</a>", n + 1),
-                    None => text,
-                }
-            })
-            .collect();
-        let _ = writeln!(
+        out.push_str("<tr><td>");
+        out.escaped(&model.activities[i].label.node);
+        let _ = write!(
             out,
-            "<tr><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>{}</td></tr>",
-            escape(&model.activities[i].label.node),
-            row.errors,
-            row.warnings,
-            codes.join(" ")
+            "</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>",
+            row.errors, row.warnings
         );
+        for (n, (code, severity)) in row.codes.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            let card = card(i, code);
+            if let Some(n) = card {
+                let _ = write!(out, "<a href=\"#finding-{}\">", n + 1);
+            }
+            let _ = write!(
+                out,
+                "<span class=\"code {}\">{}</span>",
+                severity.as_str(),
+                Escaped(code)
+            );
+            if card.is_some() {
+                out.push_str("</a>");
+            }
+        }
+        out.push_str("</td></tr>\n");
     }
     let (errors, warnings) = checked
         .findings

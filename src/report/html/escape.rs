@@ -91,22 +91,9 @@ pub fn escape_pieces<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>
 /// characters HTML escapes: eight bytes at a time while they all are (the text of a report mostly
 /// is), then byte by byte. It may stop early (at a tab, say); the caller looks at that byte itself.
 fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `word` is below `n` (n ≤ 128), above `n` (n ≤ 127), or equal to `b`: the
-    // word-at-a-time tests of Anderson's "Bit Twiddling Hacks", exact as to whether any byte is.
-    let below = |word: u64, n: u8| word.wrapping_sub(ONES * n as u64) & !word & HIGHS != 0;
-    let above = |word: u64, n: u8| (word.wrapping_add(ONES * (127 - n) as u64) | word) & HIGHS != 0;
-    let equal = |word: u64, b: u8| below(word ^ (ONES * b as u64), 1);
     let mut run = 0;
     for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if below(word, 0x20)
-            || above(word, 0x7e)
-            || [b'&', b'<', b'>', b'"', b'\'']
-                .iter()
-                .any(|&b| equal(word, b))
-        {
+        if !plain_word(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))) {
             break;
         }
         run += 8;
@@ -115,6 +102,25 @@ fn plain_run(bytes: &[u8]) -> usize {
         .iter()
         .take_while(|&&b| (0x20..0x7f).contains(&b) && ASCII[b as usize].is_none())
         .count()
+}
+
+/// Whether each of the eight bytes of `word` is printable ASCII and none of the five characters
+/// HTML escapes: the word-at-a-time tests of Anderson's "Bit Twiddling Hacks", each of which sets
+/// the high bit of some byte exactly when a byte of the word is below, above or equal to a value.
+/// All are combined before the one branch.
+fn plain_word(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    // Above `~` (0x7e): DEL and every byte of a character beyond ASCII.
+    let above_tilde = word.wrapping_add(ONES) | word;
+    let markup = zero_byte(word ^ (ONES * b'&' as u64))
+        | zero_byte(word ^ (ONES * b'<' as u64))
+        | zero_byte(word ^ (ONES * b'>' as u64))
+        | zero_byte(word ^ (ONES * b'"' as u64))
+        | zero_byte(word ^ (ONES * b'\'' as u64));
+    (below_space | above_tilde | markup) & HIGHS == 0
 }
 
 /// A message as the human format writes it, with names from the spec in backticks, as HTML: escaped,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::about::provision_link;
-use super::escape::{escape, labelled, message};
+use super::escape::{Escaped, escape, labelled, message};
 use super::page::Page;
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
@@ -119,21 +119,23 @@ fn finding(
         }
     }
     if group.is_grouped() && !concerns.is_empty() {
-        let items: String = concerns
-            .iter()
-            .map(|a| format!("<li>{}</li>", escape(a)))
-            .collect();
         let kind = match kinds.as_slice() {
             [one] => Some(*one),
             _ => None,
         };
         let kinds = crate::report::human::kind_words(kind).1;
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>{items}</ul></div>",
+            "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>",
             tr!(lang, CONCERNS),
-            escape(&format!("{} {}", concerns.len(), kinds.get(lang))),
+            Escaped(&format!("{} {}", concerns.len(), kinds.get(lang))),
         );
+        for label in &concerns {
+            out.push_str("<li>");
+            out.escaped(label);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>\n");
         let _ = writeln!(
             out,
             "<p class=\"shown-for\">{}</p>",
