@@ -5,9 +5,15 @@ use std::fmt;
 
 /// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'` become character references,
 /// and control and text-direction characters (a file name may hold them) become U+FFFD, as in the
-/// SVG drawing (`escape::xml`, which this is).
+/// SVG drawing: exactly as `escape::xml` does (a test holds the two equal for every character),
+/// written a run at a time ([`escape_pieces`]).
 pub fn escape(text: &str) -> String {
-    crate::escape::xml(text)
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let _ = escape_pieces(text, |piece| {
+        out.push_str(piece);
+        Ok::<(), ()>(())
+    });
+    out
 }
 
 /// `text` escaped as [`escape`] does it, as a value to format (`write!(out, "<li>{}</li>",
@@ -179,7 +185,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let text = format!("a{c}b{c}");
             let expected = crate::escape::xml(&text);
-            if Escaped(&text).to_string() != expected {
+            if Escaped(&text).to_string() != expected || escape(&text) != expected {
                 failures.push(c);
             }
         }
