@@ -64,6 +64,11 @@ pub fn escape_pieces<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>
         let Some(&byte) = bytes.get(at) else {
             break;
         };
+        if byte == 0xC3 {
+            // U+00C0 to U+00FF, the letters of Danish and its neighbours (æ, ø, å, é): always kept.
+            at += 2;
+            continue;
+        }
         let (replacement, width) = if byte.is_ascii() {
             match ASCII[byte as usize] {
                 None => {

@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use super::escape::Escaped;
+use super::escape::{Escaped, escape};
 use super::page::Page;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::ropa::Record;
 use crate::ropa::fields::{self, Field};
 use crate::tr;
@@ -13,13 +13,13 @@ use crate::tr;
 /// The record's sections, under the report's own heading.
 pub fn record(out: &mut Page<'_>, record: &Record) {
     let lang = record.lang;
-    let words = Words::of(lang);
+    let mut words = Words::of(lang);
     let _ = writeln!(
         out,
         "<h3>{}</h3>",
         Escaped(&tr!(lang, fields::CONTROLLER_SECTION))
     );
-    table(out, &record.controller_fields(), &words);
+    table(out, &record.controller_fields(), &mut words);
     if record.activities.is_empty() {
         let _ = writeln!(
             out,
@@ -33,7 +33,7 @@ pub fn record(out: &mut Page<'_>, record: &Record) {
         out.push_str(" <span class=\"name\">");
         out.escaped(&activity.name);
         out.push_str("</span></h3>\n");
-        table(out, &record.activity_fields(activity), &words);
+        table(out, &record.activity_fields(activity), &mut words);
     }
 }
 
@@ -42,6 +42,9 @@ pub fn record(out: &mut Page<'_>, record: &Record) {
 struct Words {
     lang: Lang,
     not_stated: String,
+    /// Each field's heading, escaped, by its text (a dozen or so, looked up by the addresses of
+    /// its wordings: the same static texts in every table).
+    headings: Vec<(Text, String)>,
 }
 
 impl Words {
@@ -52,15 +55,30 @@ impl Words {
                 "<em class=\"missing\">{}</em>",
                 Escaped(&tr!(lang, fields::NOT_STATED))
             ),
+            headings: Vec::new(),
         }
+    }
+
+    fn heading(&mut self, heading: Text) -> &str {
+        let at = match self.headings.iter().position(|(text, _)| {
+            std::ptr::eq(text.en, heading.en) && std::ptr::eq(text.da, heading.da)
+        }) {
+            Some(at) => at,
+            None => {
+                let escaped = escape(heading.get(self.lang));
+                self.headings.push((heading, escaped));
+                self.headings.len() - 1
+            }
+        };
+        &self.headings[at].1
     }
 }
 
-fn table(out: &mut Page<'_>, fields: &[Field], words: &Words) {
+fn table(out: &mut Page<'_>, fields: &[Field], words: &mut Words) {
     out.push_str("<table class=\"record\">\n<tbody>\n");
     for field in fields {
         out.push_str("<tr><th scope=\"row\">");
-        out.escaped(field.heading.get(words.lang));
+        out.push_str(words.heading(field.heading));
         out.push_str("</th><td>");
         match &field.values {
             None => out.push_str(&words.not_stated),
