@@ -645,3 +645,30 @@ fn no_english_vocabulary_word_in_a_danish_report() {
         found.join("\n")
     );
 }
+
+/// `hjemmel report` writes the report as it is made, a chunk at a time ([`html::render_to`]); the
+/// bytes are those of the report made whole, over chunk boundaries too (a municipality's report is
+/// some 250 KB, several chunks).
+#[test]
+fn the_report_written_in_chunks_is_the_report_made_whole() {
+    for path in ["specs/lejre", HOSTILE] {
+        for lang in Lang::ALL {
+            let outcome = hjemmel::check_spec(Path::new(path), lang);
+            let checked = outcome.result.as_ref().expect("the spec is understood");
+            let options = html::Options {
+                lang,
+                ..Default::default()
+            };
+            let mut written = Vec::new();
+            html::render_to(&mut written, path, &outcome.sources, checked, &options).unwrap();
+            let whole = render(path, lang);
+            if path == "specs/lejre" {
+                assert!(whole.len() > 200_000, "{} bytes", whole.len());
+            }
+            assert!(
+                written == whole.as_bytes(),
+                "{path} in {lang:?}: the bytes differ"
+            );
+        }
+    }
+}

@@ -390,6 +390,23 @@ fn spec_with_a_chain(activities: usize) -> String {
         let _ = writeln!(
             spec,
             "activity a{i} \"Activity {i}\" {{\n  purpose \"P\"\n  subjects s\n  data category\n  sources src{next}\n  basis gdpr 6(1)(e)\n  retain all for 1 year\n}}"
+/// A spec of `activities` activities that share a source and a processor (with a sub-processor),
+/// each with its own recipient: its HTML report has a record table, a row of the printed flow
+/// and a few findings per activity.
+fn report_spec_with_activities(activities: usize) -> String {
+    let mut spec = String::from(
+        "controller k \"Kommune\" {\n  public authority\n  address \"Torvet 1\"\n  contact \"post@k.dk\"\n  dpo { email \"dpo@k.dk\" }\n}\n\
+         subjects citizens \"Borgere\" citizens\n\
+         data name \"Navn\" ordinary\n\
+         data health \"Helbred\" special(health)\n\
+         source register \"CPR-registret\" register\n\
+         processor hosting \"Hosting\" {\n  agreement \"DBA\"\n  country DK\n  subprocessor backup \"Backup\" {\n    agreement \"DBA\"\n    authorised \"Bilag B\"\n    country DK\n  }\n}\n",
+    );
+    for i in 0..activities {
+        let _ = write!(
+            spec,
+            "recipient r_{i} \"Modtager {i} & co.\" authority {{\n  country DK\n}}\n\
+             activity a_{i} \"Aktivitet {i} <sag>\" {{\n  purpose \"Formål {i}\"\n  subjects citizens\n  data name, health\n  sources register\n  basis gdpr 6(1)(e), gdpr 9(2)(h), law \"Sundhedsloven\"\n  retain all for 5 years\n  via hosting\n  disclose name to r_{i} under gdpr 6(1)(e), law \"Sundhedsloven\"\n}}\n"
         );
     }
     spec
@@ -422,5 +439,40 @@ fn a_chain_of_activities_draws_in_linear_size() {
     assert!(
         sizes[1] < sizes[0] * 22 / 10,
         "{sizes:?} bytes of SVG for chains of 300 and 600 activities: more than twice for twice the chain"
+/// `hjemmel report` of 100,000 activities is some 300 MB of HTML, which was once made whole in
+/// a string (grown by doubling) before it was written: 1.15 GiB at its peak. It is now written as
+/// it is made. What it holds while writing is the art. 30 record (built whole by `ropa`, about as
+/// large as its part of the document) and a little per activity and finding, not the document: the
+/// same report made in memory (`html::render`, for tests) shows what holding it costs.
+#[test]
+fn the_html_report_is_written_without_being_held_whole() {
+    use hjemmel::report::html;
+    let dir = tempfile::tempdir().unwrap();
+    let (sources, checked) = checked(dir.path(), &report_spec_with_activities(2000));
+    let options = html::Options::default();
+    let (record_peak, record) =
+        peak_held(|| hjemmel::ropa::Record::build(&checked.model, &checked.flow, Lang::En));
+    drop(record);
+    let mut document = CountingSink::default();
+    let (peak, written) =
+        peak_held(|| html::render_to(&mut document, "spec.hjemmel", &sources, &checked, &options));
+    written.unwrap();
+    assert!(
+        document.0 > 4_000_000,
+        "{} bytes; the test needs a large document",
+        document.0
+    );
+    let bound = record_peak + document.0 / 4;
+    assert!(
+        peak < bound,
+        "{peak} bytes held at most while writing {} bytes (the record: {record_peak}): the document is held whole",
+        document.0
+    );
+    let (whole_peak, whole) =
+        peak_held(|| html::render("spec.hjemmel", &sources, &checked, &options));
+    assert_eq!(whole.len() as u64, document.0, "the same document");
+    assert!(
+        whole_peak > bound,
+        "held whole, the document ({whole_peak} bytes at the peak) would fail the bound"
     );
 }

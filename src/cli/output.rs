@@ -38,15 +38,10 @@ pub fn print_spec_errors(report: SpecReport<'_>, lang: Lang) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// Writes the document to `path`, replacing any file there only once all of it is written (a device
-/// or FIFO is written into; see [`file::write_output`]); says so on standard error. The exit code:
-/// OK, or INVALID when the file could not be written.
-pub fn write_file(path: &Path, contents: &[u8], lang: Lang) -> u8 {
-    write_file_with(path, lang, |out| out.write_all(contents))
-}
-
-/// As [`write_file`], for a document written piece by piece (`write` gets a buffered writer), so
-/// a large one is never held whole in memory.
+/// Writes a document to `path` piece by piece (`write` gets a buffered writer, so a large one is
+/// never held whole), replacing any file there only once all of it is written (a device or FIFO is
+/// written into; see [`file::write_output_with`]); says so on standard error. The exit code: OK, or
+/// INVALID when the file could not be written.
 pub fn write_file_with(
     path: &Path,
     lang: Lang,

@@ -43,8 +43,10 @@ pub fn run(args: ReportArgs, lang: Lang) -> ExitCode {
         made_on: Some(made_on),
         commit: spec_commit(&args.spec),
     };
-    let document = html::render(&path, &outcome.sources, checked, &options);
-    ExitCode::from(output::write_file(&args.output, document.as_bytes(), lang))
+    // Written as it is made: the report of a large spec is hundreds of megabytes.
+    ExitCode::from(output::write_file_with(&args.output, lang, |out| {
+        html::render_to(out, &path, &outcome.sources, checked, &options)
+    }))
 }
 
 /// The git commit the spec's files are in, and whether they are as committed; `None` when the spec

@@ -10,6 +10,7 @@ mod escape;
 mod findings;
 mod graph;
 pub mod overview;
+mod page;
 mod record;
 pub mod scope;
 mod snippet;
@@ -31,6 +32,9 @@ use crate::tr;
 
 pub use escape::escape;
 pub use graph::{graph_picture, printed_rows};
+pub use page::Page;
+
+use escape::Escaped;
 
 /// The texts of the private parts, for [`crate::i18n::all_texts`].
 pub const FINDINGS_TEXTS: &[(&str, crate::i18n::Text)] = findings::ALL;
@@ -139,59 +143,91 @@ pub struct Options {
     pub commit: Option<about::Commit>,
 }
 
-/// The whole report as one HTML document.
+/// The whole report as one HTML document, in memory (for tests; `hjemmel report` writes it with
+/// [`render_to`]).
 pub fn render(path: &str, sources: &SourceMap, checked: &Checked, options: &Options) -> String {
+    let mut page = Page::in_memory();
+    write_report(&mut page, path, sources, checked, options);
+    page.into_string()
+}
+
+/// The whole report as one HTML document, written to `output` as it is made: a report of 100,000
+/// activities is some 300 MB, which was once held whole (and grown by doubling) before it was
+/// written. The first error `output` gives, if any.
+pub fn render_to(
+    output: &mut dyn std::io::Write,
+    path: &str,
+    sources: &SourceMap,
+    checked: &Checked,
+    options: &Options,
+) -> std::io::Result<()> {
+    let mut page = Page::to_output(output);
+    write_report(&mut page, path, sources, checked, options);
+    page.finish()
+}
+
+fn write_report(
+    out: &mut Page<'_>,
+    path: &str,
+    sources: &SourceMap,
+    checked: &Checked,
+    options: &Options,
+) {
     let lang = options.lang;
     let controller = &checked.model.controller.label.node;
     let title = tr!(lang, TITLE, controller = controller);
-    let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         lang.code(),
-        escape(&title),
+        Escaped(&title),
         style::CSS
     );
-    header(&mut out, path, sources, &title, checked, options);
-    scope::scope_box(&mut out, lang);
-    contents(&mut out, lang);
+    header(out, path, sources, &title, checked, options);
+    scope::scope_box(out, lang);
+    contents(out, lang);
 
     let labels = Labels::of(&checked.model);
     let label_of = |name: &str| labels.of_name(name);
     let names = findings::Names { label: &label_of };
     let groups = overview::groups(&checked.findings);
-    section(&mut out, "summary", SUMMARY, lang, |out| {
+    section(out, "summary", SUMMARY, lang, |out| {
         summary(out, checked, &groups, lang)
     });
-    section(&mut out, "overview", OVERVIEW, lang, |out| {
+    section(out, "overview", OVERVIEW, lang, |out| {
         activity_overview(out, checked, &groups, lang)
     });
-    section(&mut out, "findings", FINDINGS, lang, |out| {
+    section(out, "findings", FINDINGS, lang, |out| {
         findings::findings(out, sources, &groups, &names, lang)
     });
-    section(&mut out, "suppressed", SUPPRESSED, lang, |out| {
+    section(out, "suppressed", SUPPRESSED, lang, |out| {
         findings::suppressed(out, sources, &checked.suppressed, lang)
     });
-    section(&mut out, "flow", FLOW, lang, |out| {
+    section(out, "flow", FLOW, lang, |out| {
         graph_picture(out, &checked.model, &checked.flow, lang)
     });
-    section(&mut out, "record", RECORD, lang, |out| {
+    section(out, "record", RECORD, lang, |out| {
         record::record(out, &Record::build(&checked.model, &checked.flow, lang))
     });
-    section(&mut out, "rules", RULES, lang, |out| {
+    section(out, "rules", RULES, lang, |out| {
         rule_pages(out, &checked.findings, lang)
     });
 
     let _ = write!(
         out,
         "<footer>{}</footer>\n</body>\n</html>\n",
-        escape(&tr!(lang, FOOTER, version = env!("CARGO_PKG_VERSION")))
+        Escaped(&tr!(lang, FOOTER, version = env!("CARGO_PKG_VERSION")))
     );
-    out
 }
 
 /// A `<section>` with its heading and what `body` writes.
-fn section(out: &mut String, id: &str, heading: Text, lang: Lang, body: impl FnOnce(&mut String)) {
+fn section(
+    out: &mut Page<'_>,
+    id: &str,
+    heading: Text,
+    lang: Lang,
+    body: impl FnOnce(&mut Page<'_>),
+) {
     let _ = writeln!(
         out,
         "<section id=\"{id}\">\n<h2>{}</h2>",
@@ -202,7 +238,7 @@ fn section(out: &mut String, id: &str, heading: Text, lang: Lang, body: impl FnO
 }
 
 fn header(
-    out: &mut String,
+    out: &mut Page<'_>,
     path: &str,
     sources: &SourceMap,
     title: &str,
@@ -220,7 +256,7 @@ fn header(
         escape(title),
         escape(&tr!(lang, INTRO)),
     );
-    let row = |out: &mut String, heading: Text, value: &str| {
+    let row = |out: &mut Page<'_>, heading: Text, value: &str| {
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>",
@@ -295,7 +331,7 @@ fn document(checked: &Checked, lang: Lang) -> String {
     parts.join(", ")
 }
 
-fn contents(out: &mut String, lang: Lang) {
+fn contents(out: &mut Page<'_>, lang: Lang) {
     let _ = writeln!(
         out,
         "<nav>\n<h2>{}</h2>\n<ol>",
@@ -356,7 +392,7 @@ impl<'m> Labels<'m> {
 }
 
 /// The counts per severity, then per rule with a link to the rule's first finding.
-fn summary(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
+fn summary(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let counts = Counts::of(&checked.findings);
     let _ = writeln!(
         out,
@@ -404,7 +440,7 @@ fn summary(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang
 
 /// One row per activity: how many errors and warnings, and the rules, errors first, each linked to
 /// its finding. Activities with the most errors come first.
-fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
+fn activity_overview(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
     let model = &checked.model;
     let rows = overview::per_activity(model, &checked.findings);
     let activities = overview::Activities::of(model);
@@ -438,29 +474,32 @@ fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], 
     );
     for i in order {
         let row = &rows[i];
-        let codes: Vec<String> = row
-            .codes
-            .iter()
-            .map(|(code, severity)| {
-                let text = format!(
-                    "<span class=\"code {}\">{}</span>",
-                    severity.as_str(),
-                    escape(code)
-                );
-                match card(i, code) {
-                    Some(n) => format!("<a href=\"#finding-{}\">{text}</a>", n + 1),
-                    None => text,
-                }
-            })
-            .collect();
-        let _ = writeln!(
+        out.push_str("<tr><td>");
+        out.escaped(&model.activities[i].label.node);
+        let _ = write!(
             out,
-            "<tr><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>{}</td></tr>",
-            escape(&model.activities[i].label.node),
-            row.errors,
-            row.warnings,
-            codes.join(" ")
+            "</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>",
+            row.errors, row.warnings
         );
+        for (n, (code, severity)) in row.codes.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            let card = card(i, code);
+            if let Some(n) = card {
+                let _ = write!(out, "<a href=\"#finding-{}\">", n + 1);
+            }
+            let _ = write!(
+                out,
+                "<span class=\"code {}\">{}</span>",
+                severity.as_str(),
+                Escaped(code)
+            );
+            if card.is_some() {
+                out.push_str("</a>");
+            }
+        }
+        out.push_str("</td></tr>\n");
     }
     let (errors, warnings) = checked
         .findings
@@ -481,7 +520,7 @@ fn activity_overview(out: &mut String, checked: &Checked, groups: &[Group<'_>], 
 }
 
 /// Each rule with a finding, with its summary and its page, so that a code links to what it means.
-fn rule_pages(out: &mut String, findings: &[crate::diagnostic::Diagnostic], lang: Lang) {
+fn rule_pages(out: &mut Page<'_>, findings: &[crate::diagnostic::Diagnostic], lang: Lang) {
     let mut codes: Vec<&str> = findings.iter().map(|d| d.code.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();

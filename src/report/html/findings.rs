@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::about::provision_link;
-use super::escape::{escape, labelled, message};
+use super::escape::{Escaped, escape, labelled, message};
+use super::page::Page;
 use super::snippet::snippets;
 use crate::config::waivers::{Suppressed, SuppressedBy};
 use crate::i18n::Lang;
@@ -49,7 +50,7 @@ texts! {
 /// Every finding, grouped and ordered by severity (`overview::groups`): one card per group, which
 /// lists the declarations it concerns and quotes the spec's words of its first finding.
 pub fn findings(
-    out: &mut String,
+    out: &mut Page<'_>,
     sources: &SourceMap,
     groups: &[Group<'_>],
     cx: &Names<'_>,
@@ -69,7 +70,7 @@ pub struct Names<'a> {
 }
 
 fn finding(
-    out: &mut String,
+    out: &mut Page<'_>,
     sources: &SourceMap,
     group: &Group<'_>,
     number: usize,
@@ -118,21 +119,23 @@ fn finding(
         }
     }
     if group.is_grouped() && !concerns.is_empty() {
-        let items: String = concerns
-            .iter()
-            .map(|a| format!("<li>{}</li>", escape(a)))
-            .collect();
         let kind = match kinds.as_slice() {
             [one] => Some(*one),
             _ => None,
         };
         let kinds = crate::report::human::kind_words(kind).1;
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>{items}</ul></div>",
+            "<div class=\"concerns\"><strong>{}</strong> ({}): <ul>",
             tr!(lang, CONCERNS),
-            escape(&format!("{} {}", concerns.len(), kinds.get(lang))),
+            Escaped(&format!("{} {}", concerns.len(), kinds.get(lang))),
         );
+        for label in &concerns {
+            out.push_str("<li>");
+            out.escaped(label);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>\n");
         let _ = writeln!(
             out,
             "<p class=\"shown-for\">{}</p>",
@@ -192,7 +195,7 @@ fn finding(
 
 /// The findings turned off, as a table: code, the finding and where it would be, what turned it off,
 /// why.
-pub fn suppressed(out: &mut String, sources: &SourceMap, suppressed: &[Suppressed], lang: Lang) {
+pub fn suppressed(out: &mut Page<'_>, sources: &SourceMap, suppressed: &[Suppressed], lang: Lang) {
     if suppressed.is_empty() {
         let _ = writeln!(out, "<p class=\"none\">{}</p>", tr!(lang, NONE_SUPPRESSED));
         return;

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fmt::Write;
 
-use super::escape::escape;
+use super::escape::{Escaped, escape};
+use super::page::Page;
 use crate::flow::FlowGraph;
 use crate::flow::render::{FlowView, Mark, RenderOptions, Role, svg};
 use crate::i18n::Lang;
@@ -32,7 +33,7 @@ const SVG_WITH_NAMESPACE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" "#;
 pub const PICTURE_LIMIT: usize = 2_000;
 
 /// The flow graph as an inline `<svg>` in a `<figure>` (on screen), and its summary for print.
-pub fn graph_picture(out: &mut String, model: &Model, flow: &FlowGraph, lang: Lang) {
+pub fn graph_picture(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
     let options = RenderOptions {
         category: None,
         lang,
@@ -218,35 +219,94 @@ enum Side {
     Out,
 }
 
-/// The marks of the data on `edges` (indexes into the view's edges), weightiest first, as
-/// `art. 9 · CPR`.
-fn marks(view: &FlowView<'_>, edges: impl Iterator<Item = usize>) -> Option<String> {
-    let mut marks: Vec<Mark> = edges
-        .flat_map(|e| view.edges[e].marks.iter().copied())
-        .collect();
-    marks.sort_unstable();
-    marks.dedup();
-    (!marks.is_empty()).then(|| {
-        marks
-            .iter()
-            .map(|m| m.tag(view.lang))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    })
+/// A set of marks, one bit per [`Mark`] (by its place in the order of weight).
+type Marks = u8;
+
+/// The marks of the data on `edges` (indexes into the view's edges).
+fn marks(view: &FlowView<'_>, edges: impl Iterator<Item = usize>) -> Marks {
+    edges
+        .flat_map(|e| view.edges[e].marks.iter())
+        .fold(0, |set, &m| set | (1 << m as u8))
 }
 
-fn tag(marks: Option<String>) -> String {
-    marks
-        .map(|t| format!(" <span class=\"flow-tag\">{}</span>", escape(&t)))
-        .unwrap_or_default()
+/// What the printed summary writes again and again, made once: the tag of each set of marks, the
+/// heading of each role, and each party's name with its place. A summary of 100,000 activities
+/// names the same few hundred parties in every row.
+struct Words<'v> {
+    view: &'v FlowView<'v>,
+    /// By set of marks: ` <span class="flow-tag">art. 9 · CPR</span>`, weightiest first, or nothing.
+    tags: Vec<String>,
+    /// By role ([`Role::Source`], [`Role::Activity`], [`Role::Processor`], [`Role::Recipient`]).
+    roles: [String; 4],
+    /// By node, once written: `<strong>label</strong>` and its place.
+    heads: Vec<Option<String>>,
+}
+
+/// The roles of the printed lines, in their order.
+const ROLES: [Role; 4] = [
+    Role::Source,
+    Role::Activity,
+    Role::Processor,
+    Role::Recipient,
+];
+
+impl<'v> Words<'v> {
+    fn of(view: &'v FlowView<'v>) -> Self {
+        let lang = view.lang;
+        let tags = (0..1u8 << Mark::ALL.len())
+            .map(|set| {
+                let tags: Vec<&str> = Mark::ALL
+                    .iter()
+                    .filter(|&&m| set & (1 << m as u8) != 0)
+                    .map(|m| m.tag(lang))
+                    .collect();
+                if tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " <span class=\"flow-tag\">{}</span>",
+                        Escaped(&tags.join(" · "))
+                    )
+                }
+            })
+            .collect();
+        let roles = ROLES.map(|role| escape(&tr!(lang, role_heading(role))));
+        Words {
+            view,
+            tags,
+            roles,
+            heads: vec![None; view.nodes.len()],
+        }
+    }
+
+    fn tag(&self, marks: Marks) -> &str {
+        &self.tags[marks as usize]
+    }
+
+    /// A party's label, with its place where it has one (a processor's or recipient's country).
+    fn head(&mut self, node: usize) -> &str {
+        let view = self.view;
+        self.heads[node].get_or_insert_with(|| {
+            let n = &view.nodes[node];
+            let mut text = format!("<strong>{}</strong>", Escaped(n.label));
+            if let Some(place) = &n.place {
+                let _ = write!(
+                    text,
+                    " <span class=\"flow-place\">({})</span>",
+                    Escaped(&place.describe(view.lang))
+                );
+            }
+            text
+        })
+    }
 }
 
 /// The printed summary: an intro that says what is folded, a legend of the marks, and the rows.
-fn printed(out: &mut String, view: &FlowView<'_>) {
+fn printed(out: &mut Page<'_>, view: &FlowView<'_>) {
     printed_with(out, view, &EdgeIndex::of(view));
 }
 
-fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
+fn printed_with(out: &mut Page<'_>, view: &FlowView<'_>, edges: &EdgeIndex) {
     let lang = view.lang;
     let legend: Vec<String> = Mark::ALL
         .iter()
@@ -274,42 +334,41 @@ fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
         escape(&tr!(lang, super::FLOW_ACTIVITIES)),
         escape(&tr!(lang, super::FLOW_TO))
     );
+    let nothing_in = format!(
+        "<p class=\"none\">{}</p>",
+        Escaped(&tr!(lang, super::FLOW_NOTHING_IN))
+    );
+    let nothing_out = format!(
+        "<p class=\"none\">{}</p>",
+        Escaped(&tr!(lang, super::FLOW_NOTHING_OUT))
+    );
+    let mut words = Words::of(view);
     for row in rows(view, edges) {
         out.push_str("<div class=\"flow-row\">\n<div class=\"flow-in\">");
         if row.ins.is_empty() {
-            let _ = write!(
-                out,
-                "<p class=\"none\">{}</p>",
-                escape(&tr!(lang, super::FLOW_NOTHING_IN))
-            );
+            out.push_str(&nothing_in);
         }
         side(
             out,
-            view,
+            &mut words,
             edges,
             &row.ins,
             &row_side(view, edges, &row, Side::In),
         );
         out.push_str("</div>\n<div class=\"flow-activity\"><ul>");
         for &a in &row.activities {
-            let _ = write!(
-                out,
-                "<li>{}{}</li>",
-                escape(view.nodes[a].label),
-                tag(marks(view, edges.out_of(a).chain(edges.into(a))))
-            );
+            out.push_str("<li>");
+            out.escaped(view.nodes[a].label);
+            out.push_str(words.tag(marks(view, edges.out_of(a).chain(edges.into(a)))));
+            out.push_str("</li>");
         }
         out.push_str("</ul></div>\n<div class=\"flow-out\">");
         if row.outs.is_empty() {
-            let _ = write!(
-                out,
-                "<p class=\"none\">{}</p>",
-                escape(&tr!(lang, super::FLOW_NOTHING_OUT))
-            );
+            out.push_str(&nothing_out);
         }
         side(
             out,
-            view,
+            &mut words,
             edges,
             &row.outs,
             &row_side(view, edges, &row, Side::Out),
@@ -323,19 +382,15 @@ fn printed_with(out: &mut String, view: &FlowView<'_>, edges: &EdgeIndex) {
 /// controller's own activities), within it grouped by kind; each party with its place and the marks
 /// of what it gives or receives from the row's activities (`row_edges`, from [`row_side`]).
 fn side(
-    out: &mut String,
-    view: &FlowView<'_>,
+    out: &mut Page<'_>,
+    words: &mut Words<'_>,
     edges: &EdgeIndex,
     parties: &[usize],
     row_edges: &HashMap<usize, Vec<usize>>,
 ) {
+    let view = words.view;
     let lang = view.lang;
-    for role in [
-        Role::Source,
-        Role::Activity,
-        Role::Processor,
-        Role::Recipient,
-    ] {
+    for (r, role) in ROLES.into_iter().enumerate() {
         // Kind (by its English keyword, to compare) → its parties, in order of first appearance.
         let mut kinds: Vec<(Option<crate::i18n::Text>, Vec<usize>)> = Vec::new();
         for &p in parties.iter().filter(|&&p| view.nodes[p].role == role) {
@@ -351,32 +406,27 @@ fn side(
         if kinds.is_empty() {
             continue;
         }
-        let groups: Vec<String> = kinds
-            .iter()
-            .map(|(kind, list)| {
-                let names: Vec<String> = list
-                    .iter()
-                    .map(|&p| {
-                        let own = row_edges.get(&p).map_or(&[][..], Vec::as_slice);
-                        party(view, edges, p, own.iter().copied(), 0)
-                    })
-                    .collect();
-                match kind {
-                    Some(k) => format!(
-                        "<span class=\"flow-kind\">{}:</span> {}",
-                        escape(k.get(lang)),
-                        names.join("; ")
-                    ),
-                    None => names.join("; "),
+        out.push_str("<p class=\"flow-group\"><span class=\"flow-role\">");
+        out.push_str(&words.roles[r]);
+        out.push_str(":</span> ");
+        for (k, (kind, list)) in kinds.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" · ");
+            }
+            if let Some(kind) = kind {
+                out.push_str("<span class=\"flow-kind\">");
+                out.escaped(kind.get(lang));
+                out.push_str(":</span> ");
+            }
+            for (n, &p) in list.iter().enumerate() {
+                if n > 0 {
+                    out.push_str("; ");
                 }
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "<p class=\"flow-group\"><span class=\"flow-role\">{}:</span> {}</p>",
-            escape(&tr!(lang, role_heading(role))),
-            groups.join(" · ")
-        );
+                let own = row_edges.get(&p).map_or(&[][..], Vec::as_slice);
+                party(out, words, edges, p, own.iter().copied(), 0);
+            }
+        }
+        out.push_str("</p>");
     }
 }
 
@@ -395,34 +445,24 @@ fn role_heading(role: Role) -> crate::i18n::Text {
 /// it is a sub-processor of); a processor's sub-processors after it, each with the marks of what it
 /// receives.
 fn party(
-    view: &FlowView<'_>,
+    out: &mut Page<'_>,
+    words: &mut Words<'_>,
     edges: &EdgeIndex,
     node: usize,
     own: impl Iterator<Item = usize>,
     depth: usize,
-) -> String {
-    let lang = view.lang;
-    let n = &view.nodes[node];
-    let mut text = format!("<strong>{}</strong>", escape(n.label));
-    if let Some(place) = &n.place {
-        let _ = write!(
-            text,
-            " <span class=\"flow-place\">({})</span>",
-            escape(&place.describe(lang))
-        );
-    }
-    text.push_str(&tag(marks(view, own)));
+) {
+    let view = words.view;
+    out.push_str(words.head(node));
+    out.push_str(words.tag(marks(view, own)));
     if depth < 3 {
         for e in edges.to_subprocessors(node) {
             let to = view.edges[e].to;
-            let _ = write!(
-                text,
-                " <span class=\"flow-sub\">→ {}</span>",
-                party(view, edges, to, edges.between(node, to), depth + 1)
-            );
+            out.push_str(" <span class=\"flow-sub\">→ ");
+            party(out, words, edges, to, edges.between(node, to), depth + 1);
+            out.push_str("</span>");
         }
     }
-    text
 }
 
 #[cfg(test)]
@@ -467,8 +507,9 @@ mod tests {
         };
         let view = FlowView::new(&checked.model, &checked.flow, &options);
         let edges = EdgeIndex::of(&view);
-        let mut out = String::new();
+        let mut out = Page::in_memory();
         printed_with(&mut out, &view, &edges);
+        let out = out.into_string();
         assert!(
             out.contains("Modtager 0") && out.contains("Backup"),
             "{out}"
@@ -499,9 +540,9 @@ mod tests {
         let picture = |activities: usize| {
             let checked = crate::check_sources(&shared_parties(activities), Lang::En)
                 .expect("the spec is valid");
-            let mut out = String::new();
+            let mut out = Page::in_memory();
             graph_picture(&mut out, &checked.model, &checked.flow, Lang::En);
-            (checked.flow.graph.node_count(), out)
+            (checked.flow.graph.node_count(), out.into_string())
         };
         let (boxes, out) = picture(10);
         assert!(boxes <= PICTURE_LIMIT);

@@ -3,60 +3,92 @@
 
 use std::fmt::Write;
 
-use super::escape::escape;
-use crate::i18n::Lang;
+use super::escape::{Escaped, escape};
+use super::page::Page;
+use crate::i18n::{Lang, Text};
 use crate::ropa::Record;
 use crate::ropa::fields::{self, Field};
 use crate::tr;
 
 /// The record's sections, under the report's own heading.
-pub fn record(out: &mut String, record: &Record) {
+pub fn record(out: &mut Page<'_>, record: &Record) {
     let lang = record.lang;
+    let mut words = Words::of(lang);
     let _ = writeln!(
         out,
         "<h3>{}</h3>",
-        escape(&tr!(lang, fields::CONTROLLER_SECTION))
+        Escaped(&tr!(lang, fields::CONTROLLER_SECTION))
     );
-    table(out, &record.controller_fields(), lang);
+    table(out, &record.controller_fields(), &mut words);
     if record.activities.is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"none\">{}</p>",
-            escape(&tr!(lang, fields::NO_ACTIVITIES))
+            Escaped(&tr!(lang, fields::NO_ACTIVITIES))
         );
     }
     for activity in &record.activities {
-        let _ = writeln!(
-            out,
-            "<h3 class=\"activity\">{} <span class=\"name\">{}</span></h3>",
-            escape(&activity.label),
-            escape(&activity.name)
-        );
-        table(out, &record.activity_fields(activity), lang);
+        out.push_str("<h3 class=\"activity\">");
+        out.escaped(&activity.label);
+        out.push_str(" <span class=\"name\">");
+        out.escaped(&activity.name);
+        out.push_str("</span></h3>\n");
+        table(out, &record.activity_fields(activity), &mut words);
     }
 }
 
-fn table(out: &mut String, fields: &[Field], lang: Lang) {
+/// The words every table repeats, worded and escaped once for the record (not once per field of
+/// each of 100,000 activities).
+struct Words {
+    lang: Lang,
+    not_stated: String,
+    /// Each field's heading, escaped, by its text (a dozen or so, looked up by the addresses of
+    /// its wordings: the same static texts in every table).
+    headings: Vec<(Text, String)>,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Self {
+        Words {
+            lang,
+            not_stated: format!(
+                "<em class=\"missing\">{}</em>",
+                Escaped(&tr!(lang, fields::NOT_STATED))
+            ),
+            headings: Vec::new(),
+        }
+    }
+
+    fn heading(&mut self, heading: Text) -> &str {
+        let at = match self.headings.iter().position(|(text, _)| {
+            std::ptr::eq(text.en, heading.en) && std::ptr::eq(text.da, heading.da)
+        }) {
+            Some(at) => at,
+            None => {
+                let escaped = escape(heading.get(self.lang));
+                self.headings.push((heading, escaped));
+                self.headings.len() - 1
+            }
+        };
+        &self.headings[at].1
+    }
+}
+
+fn table(out: &mut Page<'_>, fields: &[Field], words: &mut Words) {
     out.push_str("<table class=\"record\">\n<tbody>\n");
     for field in fields {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>",
-            escape(field.heading.get(lang))
-        );
+        out.push_str("<tr><th scope=\"row\">");
+        out.push_str(words.heading(field.heading));
+        out.push_str("</th><td>");
         match &field.values {
-            None => {
-                let _ = write!(
-                    out,
-                    "<em class=\"missing\">{}</em>",
-                    escape(&tr!(lang, fields::NOT_STATED))
-                );
-            }
-            Some(values) if values.len() == 1 => out.push_str(&escape(&values[0])),
+            None => out.push_str(&words.not_stated),
+            Some(values) if values.len() == 1 => out.escaped(&values[0]),
             Some(values) => {
                 out.push_str("<ul>");
                 for value in values {
-                    let _ = write!(out, "<li>{}</li>", escape(value));
+                    out.push_str("<li>");
+                    out.escaped(value);
+                    out.push_str("</li>");
                 }
                 out.push_str("</ul>");
             }

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use super::escape::{escape, message};
+use super::page::Page;
 use crate::diagnostic::{Origin, Severity};
 use crate::i18n::Lang;
 use crate::texts;
@@ -90,7 +91,7 @@ const NOT: &[crate::i18n::Text] = &[
 ];
 
 /// The box at the top of the report.
-pub fn scope_box(out: &mut String, lang: Lang) {
+pub fn scope_box(out: &mut Page<'_>, lang: Lang) {
     let _ = writeln!(
         out,
         "<section id=\"scope\" class=\"scope\">\n<h2>{}</h2>\n<dl class=\"levels\">\n<dt><span class=\"badge error\">{}</span></dt><dd>{}</dd>\n<dt><span class=\"badge warning\">{}</span></dt><dd>{}</dd>\n</dl>\n<p>{}</p>\n<h3>{}</h3>\n<ul>",

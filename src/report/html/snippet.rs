@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::escape::{escape, message};
+use super::page::Page;
 use crate::diagnostic::Label;
 use crate::report::excerpt::{self, CUT};
 use crate::report::location::Location;
@@ -35,7 +36,7 @@ impl Placed<'_> {
 
 /// A `<figure>` for each group of nearby labels: the primary label first, then the related ones. Labels
 /// with no place in a file are left out.
-pub fn snippets(out: &mut String, sources: &SourceMap, labels: &[(&Label, bool)]) {
+pub fn snippets(out: &mut Page<'_>, sources: &SourceMap, labels: &[(&Label, bool)]) {
     let mut groups: Vec<Vec<Placed>> = Vec::new();
     for &(label, primary) in labels {
         let Some(at) = Location::of(sources, label.span) else {
@@ -71,7 +72,7 @@ fn class(primary: bool) -> &'static str {
     if primary { "primary" } else { "secondary" }
 }
 
-fn figure(out: &mut String, sources: &SourceMap, group: &[Placed]) {
+fn figure(out: &mut Page<'_>, sources: &SourceMap, group: &[Placed]) {
     let head = &group[0];
     let file = sources.file(head.label.span.file);
     let text = file.text.as_str();
@@ -164,7 +165,7 @@ fn figure(out: &mut String, sources: &SourceMap, group: &[Placed]) {
 
 /// The text of one line, `start..end` of the file, with the parts the group's labels cover marked.
 /// Where labels overlap, the earlier one (the primary first) keeps the words.
-fn marked_line(out: &mut String, text: &str, start: usize, end: usize, group: &[Placed]) {
+fn marked_line(out: &mut Page<'_>, text: &str, start: usize, end: usize, group: &[Placed]) {
     let mut marks: Vec<(usize, usize, bool)> = group
         .iter()
         .filter_map(|p| {
@@ -204,7 +205,7 @@ fn without_cr(text: &str, start: usize, end: usize) -> usize {
 /// One line with the group's marks: all of it, or of a long line the windows around the marks'
 /// ends, with `…` where it is cut.
 fn shown_line(
-    out: &mut String,
+    out: &mut Page<'_>,
     file: &SourceFile,
     line: std::ops::Range<usize>,
     points: &[usize],
@@ -248,8 +249,9 @@ mod tests {
     fn marks_the_words_and_shows_a_line_either_side() {
         let text = "one\ntwo <b>\nthree\nfour\n";
         let map = sources(text);
-        let mut out = String::new();
+        let mut out = Page::in_memory();
         snippets(&mut out, &map, &[(&label(text, "<b>", "`x` here"), true)]);
+        let out = out.into_string();
         assert!(out.contains("x.hjemmel:2:5"), "{out}");
         assert!(out.contains("<code>x</code> here"), "{out}");
         assert!(
@@ -268,12 +270,13 @@ mod tests {
         let primary = label(&text, "word3", "here");
         let near = label(&text, "word5", "and here");
         let far = label(&text, "word15", "far away");
-        let mut out = String::new();
+        let mut out = Page::in_memory();
         snippets(
             &mut out,
             &map,
             &[(&primary, true), (&near, false), (&far, false)],
         );
+        let out = out.into_string();
         assert_eq!(out.matches("<figure").count(), 2, "{out}");
         assert!(
             out.contains("<mark class=\"primary\">word3</mark>"),
@@ -299,8 +302,9 @@ mod tests {
         let map = sources(&text);
         let end = text.find("line 15").unwrap() + 7;
         let long = Label::new(Span::new(FileId(0), 0, end), "");
-        let mut out = String::new();
+        let mut out = Page::in_memory();
         snippets(&mut out, &map, &[(&long, false)]);
+        let out = out.into_string();
         assert!(out.contains("line 4<"), "{out}");
         assert!(!out.contains("line 5<"), "{out}");
         assert!(out.contains("⋮"), "{out}");
