@@ -27,9 +27,6 @@ pub fn is_forbidden(c: char, next: Option<char>) -> bool {
 /// runs only on the few blocks that hold one (`§` starts with 0xC2, `–` and `’` with 0xE2). Written
 /// without branches (0x0B..=0x1F as one unsigned comparison) so that a block is tested in a few
 /// vector instructions.
-/// On x86-64 [`block_suspicious`] tests a block in SSE2, and this is the definition its test holds
-/// it to.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
 fn suspicious(b: u8) -> bool {
     (b < b'\t') | (b.wrapping_sub(0x0B) < 0x15) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2)
@@ -56,43 +53,6 @@ fn forbidden_at(bytes: &[u8], i: usize) -> bool {
 /// Bytes tested at once: a block with no suspicious byte is passed in one vectorised test.
 const BLOCK: usize = 32;
 
-/// Whether any byte of a block of [`BLOCK`] bytes is [`suspicious`].
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn block_suspicious(block: &[u8]) -> bool {
-    // The test of `suspicious`, 16 bytes at a time in SSE2 instructions: the compiler's own
-    // vectorisation of the byte test took about twice as many (3 % of a run at 100k activities).
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8, _mm_sub_epi8,
-    };
-    assert!(block.len() >= BLOCK);
-    // SAFETY: SSE2 is part of every x86-64 processor, and both loads read 16 of the block's bytes
-    // (at least 32, asserted above); `loadu` needs no alignment.
-    unsafe {
-        // `b <= n` for unsigned bytes: `min(b, n) == b`.
-        let at_most = |v: __m128i, n: u8| _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(n as i8)), v);
-        let is = |v: __m128i, n: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(n as i8));
-        let test = |v: __m128i| {
-            let below_tab = at_most(v, b'\t' - 1);
-            let controls = at_most(_mm_sub_epi8(v, _mm_set1_epi8(0x0B)), 0x1F - 0x0B);
-            let others = _mm_or_si128(is(v, 0x7F), _mm_or_si128(is(v, 0xC2), is(v, 0xE2)));
-            _mm_or_si128(_mm_or_si128(below_tab, controls), others)
-        };
-        let first = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-        let second = _mm_loadu_si128(block.as_ptr().add(16).cast::<__m128i>());
-        _mm_movemask_epi8(_mm_or_si128(test(first), test(second))) != 0
-    }
-}
-
-/// Whether any byte of a block of [`BLOCK`] bytes is [`suspicious`].
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn block_suspicious(block: &[u8]) -> bool {
-    // `fold` with `|` rather than `any`: no early exit, so the block is tested at once.
-    block[..BLOCK].iter().fold(false, |any, &b| any | suspicious(b))
-}
-
 /// Where the first forbidden character of `text` starts, if there is one. Runs over every byte of a
 /// spec, so blocks without a suspicious byte are passed with one test each.
 pub fn first_forbidden(text: &str) -> Option<usize> {
@@ -106,7 +66,8 @@ fn forbidden_from(text: &str, from: usize) -> Option<usize> {
     let blocks = rest.chunks_exact(BLOCK);
     let tail = from + blocks.len() * BLOCK;
     for (i, block) in blocks.enumerate() {
-        if block_suspicious(block) {
+        // `fold` with `|` rather than `any`: no early exit, so the block is tested at once.
+        if block.iter().fold(false, |any, &b| any | suspicious(b)) {
             let start = from + i * BLOCK;
             if let Some(at) = (start..start + BLOCK).find(|&at| forbidden_at(bytes, at)) {
                 return Some(at);
@@ -187,18 +148,6 @@ mod tests {
             assert_eq!(first_forbidden(&text), None, "{good:?}");
         }
         assert_eq!(first_forbidden("x\r"), Some(1), "a CR at the very end");
-    }
-
-    #[test]
-    fn the_block_test_is_the_byte_test() {
-        for b in 0..=255u8 {
-            for at in [0, 7, 8, 15, 16, 17, 31] {
-                let mut block = [b'a'; BLOCK];
-                block[at] = b;
-                assert_eq!(block_suspicious(&block), suspicious(b), "{b:#04x} at {at}");
-            }
-        }
-        assert!(!block_suspicious(&[b'\n'; BLOCK]) && !block_suspicious(&[b'\t'; BLOCK]));
     }
 
     #[test]
