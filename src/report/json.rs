@@ -475,7 +475,10 @@ mod tests {
             .map(|e| e.unwrap().path())
             .collect();
         entries.sort();
-        if entries.iter().any(|p| p.extension().is_some_and(|e| e == "hjemmel")) {
+        if entries
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "hjemmel"))
+        {
             found.push(dir.to_path_buf());
         }
         for path in entries {
@@ -491,7 +494,10 @@ mod tests {
     fn the_hand_written_document_is_the_serde_one() {
         let mut paths = Vec::new();
         for dir in ["specs", "examples", "tests/fixtures"] {
-            specs(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).as_path(), &mut paths);
+            specs(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).as_path(),
+                &mut paths,
+            );
         }
         assert!(paths.len() > 100, "only {} specs found", paths.len());
         let mut diagnostics = 0;
@@ -508,7 +514,11 @@ mod tests {
                 let (mut ours, mut serdes) = (Vec::new(), Vec::new());
                 write(document, &mut ours).unwrap();
                 write_with_serde(document, &mut serdes).unwrap();
-                assert!(ours == serdes, "{:?} ({lang:?})", document.first().map(|r| r.path));
+                assert!(
+                    ours == serdes,
+                    "{:?} ({lang:?})",
+                    document.first().map(|r| r.path)
+                );
             }
         }
         assert!(diagnostics > 1000, "only {diagnostics} diagnostics written");
