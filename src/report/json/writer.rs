@@ -58,15 +58,24 @@ impl<'w, W: Write> JsonWriter<'w, W> {
     }
 
     /// A comma unless the container is still empty, a line break and the indentation.
+    #[inline]
     fn line(&mut self) {
-        let start = usize::from(self.empty);
         let width = 2 * self.depth;
-        match BREAK.get(start..2 + width) {
-            Some(bytes) => self.buf.extend_from_slice(bytes),
-            None => {
-                self.buf.extend_from_slice(&BREAK[start..2]);
-                (0..self.depth).for_each(|_| self.buf.extend_from_slice(b"  "));
+        if width <= BREAK.len() - 2 {
+            // All of `BREAK` (a copy of fixed length, made without a call), then cut to the width:
+            // every key and value of the document starts with this.
+            let start = self.buf.len();
+            let comma = !self.empty;
+            if comma {
+                self.buf.extend_from_slice(BREAK);
+            } else {
+                self.buf.extend_from_slice(&BREAK[1..]);
             }
+            self.buf.truncate(start + usize::from(comma) + 1 + width);
+        } else {
+            let start = usize::from(self.empty);
+            self.buf.extend_from_slice(&BREAK[start..2]);
+            (0..self.depth).for_each(|_| self.buf.extend_from_slice(b"  "));
         }
         self.empty = false;
     }
@@ -106,6 +115,7 @@ impl<'w, W: Write> JsonWriter<'w, W> {
     }
 
     /// An object's key (a name of the schema: written as it is), then the value follows.
+    #[inline]
     pub fn key(&mut self, key: &str) {
         self.line();
         self.buf.push(b'"');
