@@ -177,15 +177,23 @@ pub struct Placed<'m> {
 
 impl<'m> Declarations<'m> {
     pub fn of(model: &'m Model) -> Declarations<'m> {
-        let mut spans: Vec<(Span, Placed<'m>)> = std::iter::once(model.controller.placed())
+        let count = 1
+            + model.subjects.len()
+            + model.data.len()
+            + model.sources.len()
+            + model.processors.len()
+            + model.recipients.len()
+            + model.activities.len();
+        let mut spans = Vec::with_capacity(count);
+        let all = std::iter::once(model.controller.placed())
             .chain(model.subjects.iter().map(Declared::placed))
             .chain(model.data.iter().map(Declared::placed))
             .chain(model.sources.iter().map(Declared::placed))
             .chain(model.processors.iter().map(Declared::placed))
             .chain(model.recipients.iter().map(Declared::placed))
             .chain(model.activities.iter().map(Declared::placed))
-            .filter(|(span, _)| !span.is_synthetic())
-            .collect();
+            .filter(|(span, _)| !span.is_synthetic());
+        spans.extend(all);
         spans.sort_by_key(|(span, _)| (span.file, span.start, std::cmp::Reverse(span.end)));
         Declarations { spans }
     }
