@@ -8,9 +8,15 @@ use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::source::SourceMap;
 
+mod writer;
+
+use writer::JsonWriter;
+
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The document (only the tests write it through serde; see [`write`]).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
@@ -95,7 +101,177 @@ pub fn render(reports: &[SpecReport<'_>]) -> String {
 
 /// [`render`], written to `out` as it is made: the command writes to standard output this way, since
 /// with many findings the document runs to hundreds of MiB (about 1.8 KiB a finding).
+///
+/// Written by hand with [`JsonWriter`] (see `json/writer.rs` for why), field by field in the order
+/// of the `Serialize` types above, which stay the definition of the schema: the tests compare the
+/// bytes with [`write_with_serde`]'s.
 pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut w = JsonWriter::new(out);
+    let mut summary = Counts::default();
+    w.begin_object();
+    w.key("version");
+    w.number(u64::from(SCHEMA_VERSION));
+    w.key("tool");
+    w.string("hjemmel");
+    w.key("tool_version");
+    w.string(env!("CARGO_PKG_VERSION"));
+    w.key("specs");
+    w.begin_array();
+    for report in reports {
+        w.element();
+        summary = summary + write_spec(&mut w, report)?;
+    }
+    w.end_array();
+    w.key("summary");
+    write_counts(&mut w, summary);
+    w.end_object();
+    w.raw(b"\n");
+    w.finish()
+}
+
+/// One spec's entry of the document; its counts, for the document's summary.
+fn write_spec<W: std::io::Write>(
+    w: &mut JsonWriter<W>,
+    report: &SpecReport<'_>,
+) -> std::io::Result<Counts> {
+    let spec = spec_json(report);
+    w.begin_object();
+    w.key("path");
+    w.string(spec.path);
+    w.key("status");
+    w.string(spec.status);
+    w.key("files");
+    w.strings(spec.files.iter().copied());
+    w.key("diagnostics");
+    w.begin_array();
+    for d in spec.diagnostics.list {
+        w.element();
+        write_diagnostic(w, &diagnostic(report.sources, d));
+        w.flush_some()?;
+    }
+    w.end_array();
+    w.key("suppressed");
+    w.begin_array();
+    for s in &spec.suppressed {
+        w.element();
+        w.begin_object();
+        w.key("by");
+        w.string(match s.by {
+            SuppressedBy::Waiver => "waiver",
+            SuppressedBy::Config => "config",
+        });
+        w.key("reason");
+        w.string(s.reason);
+        w.key("at");
+        write_location(w, s.at.as_ref());
+        w.key("finding");
+        write_diagnostic(w, &s.finding);
+        w.end_object();
+        w.flush_some()?;
+    }
+    w.end_array();
+    w.key("summary");
+    write_counts(w, spec.summary);
+    w.end_object();
+    Ok(spec.summary)
+}
+
+fn write_counts<W: std::io::Write>(w: &mut JsonWriter<W>, counts: Counts) {
+    w.begin_object();
+    w.key("errors");
+    w.number(counts.errors as u64);
+    w.key("warnings");
+    w.number(counts.warnings as u64);
+    w.end_object();
+}
+
+fn write_diagnostic<W: std::io::Write>(w: &mut JsonWriter<W>, d: &DiagnosticJson<'_>) {
+    w.begin_object();
+    w.key("code");
+    w.string(d.code);
+    w.key("origin");
+    w.string(match d.origin {
+        Origin::Spec => "spec",
+        Origin::Rule => "rule",
+    });
+    w.key("severity");
+    w.string(d.severity.as_str());
+    w.key("message");
+    w.string(d.message);
+    w.key("location");
+    write_location(w, d.location.as_ref());
+    w.key("labels");
+    w.begin_array();
+    for label in &d.labels {
+        w.element();
+        w.begin_object();
+        w.key("primary");
+        w.bool(label.primary);
+        w.key("message");
+        w.string(label.message);
+        w.key("location");
+        write_location(w, label.location.as_ref());
+        w.end_object();
+    }
+    w.end_array();
+    w.key("help");
+    w.optional_string(d.help);
+    w.key("provisions");
+    w.strings(d.provisions.iter().map(String::as_str));
+    w.key("path");
+    w.strings(d.path.iter().map(String::as_str));
+    if let Some(note) = d.note {
+        w.key("note");
+        w.string(note);
+    }
+    w.key("declaration");
+    match d.declaration {
+        Some(declaration) => {
+            w.begin_object();
+            w.key("kind");
+            w.string(declaration.kind.keyword());
+            w.key("name");
+            w.string(&declaration.name);
+            w.key("label");
+            w.string(&declaration.label);
+            w.end_object();
+        }
+        None => w.null(),
+    }
+    w.key("unverified");
+    w.strings(d.unverified.iter().map(String::as_str));
+    w.end_object();
+}
+
+fn write_location<W: std::io::Write>(w: &mut JsonWriter<W>, location: Option<&Location<'_>>) {
+    let Some(l) = location else {
+        w.null();
+        return;
+    };
+    w.begin_object();
+    w.key("file");
+    w.string(l.file);
+    for (key, n) in [
+        ("line", l.line),
+        ("column", l.column),
+        ("end_line", l.end_line),
+        ("end_column", l.end_column),
+        ("byte_start", l.byte_start),
+        ("byte_end", l.byte_end),
+    ] {
+        w.key(key);
+        w.number(n as u64);
+    }
+    w.end_object();
+}
+
+/// [`write`] through serde_json and the `Serialize` types: the definition the hand-written
+/// document is tested against.
+#[cfg(test)]
+fn write_with_serde(
+    reports: &[SpecReport<'_>],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let specs: Vec<SpecJson> = reports.iter().map(spec_json).collect();
     let summary = specs
         .iter()
@@ -289,6 +465,64 @@ impl serde_json::ser::Formatter for Pretty {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use std::path::{Path, PathBuf};
+
+    /// Every spec the repository holds: each `.hjemmel` file and each directory that holds one.
+    fn specs(dir: &Path, found: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        if entries
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "hjemmel"))
+        {
+            found.push(dir.to_path_buf());
+        }
+        for path in entries {
+            if path.is_dir() {
+                specs(&path, found);
+            } else if path.extension().is_some_and(|e| e == "hjemmel") {
+                found.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_hand_written_document_is_the_serde_one() {
+        let mut paths = Vec::new();
+        for dir in ["specs", "examples", "tests/fixtures"] {
+            specs(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).as_path(),
+                &mut paths,
+            );
+        }
+        assert!(paths.len() > 100, "only {} specs found", paths.len());
+        let mut diagnostics = 0;
+        for lang in Lang::ALL {
+            let outcomes: Vec<(String, crate::Outcome)> = paths
+                .iter()
+                .map(|p| (p.display().to_string(), crate::check_spec(p, lang)))
+                .collect();
+            let reports: Vec<SpecReport> = outcomes.iter().map(|(p, o)| o.report(p)).collect();
+            diagnostics += reports.iter().map(|r| r.diagnostics.len()).sum::<usize>();
+            // One spec per document, and all of them in one.
+            let documents = reports.chunks(1).chain([&reports[..], &[]]);
+            for document in documents {
+                let (mut ours, mut serdes) = (Vec::new(), Vec::new());
+                write(document, &mut ours).unwrap();
+                write_with_serde(document, &mut serdes).unwrap();
+                assert!(
+                    ours == serdes,
+                    "{:?} ({lang:?})",
+                    document.first().map(|r| r.path)
+                );
+            }
+        }
+        assert!(diagnostics > 1000, "only {diagnostics} diagnostics written");
+    }
 
     #[test]
     fn pretty_writes_what_serde_json_writes() {

@@ -228,6 +228,7 @@ impl Rule for Art9Fit {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
+        let mut helps = Helps::default();
         for activity in &model.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
                 continue;
@@ -240,10 +241,14 @@ impl Rule for Art9Fit {
             let Some(&(first, first_ref)) = cited.first() else {
                 continue;
             };
-            let letters: Vec<String> = cited.iter().map(|(c, _)| letter(lang, *c)).collect();
-            let letters = join_or(&letters, &tr!(lang, text::AND));
+            // Worded only when there is a finding: most activities fit their area.
+            let letters = || {
+                let letters: Vec<String> = cited.iter().map(|(c, _)| letter(lang, *c)).collect();
+                join_or(&letters, &tr!(lang, text::AND))
+            };
             let many = cited.len() > 1;
-            let special_label = tr!(lang, text::SPECIAL, name = model.data(special.id).name.node);
+            let special_label =
+                || tr!(lang, text::SPECIAL, name = model.data(special.id).name.node);
             let finding = match activity.details().area.as_ref() {
                 Some(area) if area.node == Area::Other => continue,
                 Some(area) => {
@@ -259,7 +264,7 @@ impl Rule for Art9Fit {
                         tr!(
                             lang,
                             message,
-                            letters = letters,
+                            letters = letters(),
                             area = area.node.word(lang),
                             activity = activity.name.node
                         ),
@@ -267,8 +272,8 @@ impl Rule for Art9Fit {
                         covers(lang, first),
                     )
                     .with_secondary(area.span, tr!(lang, text::AREA))
-                    .with_secondary(special.span, special_label)
-                    .with_help(help(lang, area.node))
+                    .with_secondary(special.span, special_label())
+                    .with_help(helps.of(lang, area.node))
                 }
                 None => {
                     // Without an area, only narrow conditions are questioned (see the page).
@@ -298,17 +303,17 @@ impl Rule for Art9Fit {
                                 tr!(
                                     lang,
                                     message,
-                                    letters = letters,
+                                    letters = letters(),
                                     activity = activity.name.node
                                 ),
                                 first_ref.span(),
                                 covers(lang, first),
                             )
-                            .with_secondary(special.span, special_label)
+                            .with_secondary(special.span, special_label())
                             .with_help(tr!(
                                 lang,
                                 text::HELP_UNKNOWN,
-                                letters = letters
+                                letters = letters()
                             ))
                         }
                         Some(&main) => {
@@ -328,14 +333,14 @@ impl Rule for Art9Fit {
                                     tr!(
                                         lang,
                                         message,
-                                        letters = letters,
+                                        letters = letters(),
                                         areas = area_list(lang, &areas),
                                         activity = activity.name.node
                                     ),
                                     first_ref.span(),
                                     covers(lang, first),
                                 )
-                                .with_secondary(special.span, special_label);
+                                .with_secondary(special.span, special_label());
                             for e in &evidence {
                                 let areas = area_list(lang, &e.areas);
                                 let label = match e.kind {
@@ -350,7 +355,7 @@ impl Rule for Art9Fit {
                             finding.with_help(tr!(
                                 lang,
                                 text::HELP_OR_AREA,
-                                help = help(lang, main)
+                                help = helps.of(lang, main)
                             ))
                         }
                     }
@@ -435,6 +440,22 @@ fn area_list(lang: Lang, areas: &[Area]) -> String {
         .map(|a| tr!(lang, text::AREA_WORD, area = a.word(lang)))
         .collect();
     join_or(&words, &tr!(lang, text::OR))
+}
+
+/// [`help`] for each area worded once per check: it depends on the area alone, and its wording is
+/// most of the rule's cost.
+#[derive(Default)]
+struct Helps(Vec<(Area, String)>);
+
+impl Helps {
+    fn of(&mut self, lang: Lang, area: Area) -> String {
+        if let Some((_, help)) = self.0.iter().find(|(a, _)| *a == area) {
+            return help.clone();
+        }
+        let worded = help(lang, area);
+        self.0.push((area, worded.clone()));
+        worded
+    }
 }
 
 /// The points that fit the area, and the national law that fills each in there, from the reference

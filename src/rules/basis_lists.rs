@@ -87,16 +87,19 @@ pub fn task_or_duty_law(bases: &[LegalRef]) -> Option<&LegalRef> {
     bases.iter().find(|basis| match basis {
         LegalRef::Law { .. } => true,
         LegalRef::Agreement { .. } => false,
-        // A Danish § that provides for a disclosure (TVOL § 4 c, offentlighedsloven § 7) lays it down.
-        LegalRef::Provision { act, .. }
-            if *act != ActId::Gdpr && basis.provides_for().is_some() =>
-        {
-            true
+        LegalRef::Provision { act, .. } => {
+            // Looked up once for both questions: this runs for every list of bases, several times.
+            let provision = basis.provision();
+            // A Danish § that provides for a disclosure (TVOL § 4 c, offentlighedsloven § 7) lays
+            // it down.
+            if *act != ActId::Gdpr && provision.is_some_and(|p| p.provides_for.is_some()) {
+                return true;
+            }
+            match provision.and_then(|p| p.lays_down) {
+                Some(LaysDown::Task) => *act != ActId::Gdpr,
+                Some(LaysDown::Duty) => *act != ActId::Gdpr || obligation,
+                Some(LaysDown::Condition) | None => false,
+            }
         }
-        LegalRef::Provision { act, .. } => match basis.lays_down() {
-            Some(LaysDown::Task) => *act != ActId::Gdpr,
-            Some(LaysDown::Duty) => *act != ActId::Gdpr || obligation,
-            Some(LaysDown::Condition) | None => false,
-        },
     })
 }

@@ -24,7 +24,7 @@ pub struct Context<'a> {
     /// The language to word findings in: `tr!(cx.lang, TEXT, ...)`.
     pub lang: Lang,
     /// Where each declaration of the model is, to tell which one a finding is about.
-    declarations: &'a Declarations,
+    declarations: &'a Declarations<'a>,
     meta: &'static RuleMeta,
     /// The rule's provisions as cited in `lang`, and those of them the law data marks unverified:
     /// the same for every finding of the rule, so made once.
@@ -40,7 +40,7 @@ impl<'a> Context<'a> {
         flow: &'a FlowGraph,
         sources: &'a SourceMap,
         transfers: &'a [Destination<'a>],
-        declarations: &'a Declarations,
+        declarations: &'a Declarations<'a>,
         meta: &'static RuleMeta,
         lang: Lang,
         findings: &'a mut Vec<Diagnostic>,
@@ -86,7 +86,7 @@ impl<'a> Context<'a> {
             provisions: self.provisions.clone(),
             path: Vec::new(),
             note: None,
-            declaration: self.declarations.at(span).cloned(),
+            declaration: self.declarations.at(span),
             unverified: self.unverified.clone(),
         }
     }
@@ -159,30 +159,47 @@ fn provision_numbers(provision: &str) -> Vec<String> {
 }
 
 /// Where each declaration of a model is written, to find the one a place in the spec stands in.
-/// Made once per check, for every rule.
+/// Made once per check, for every rule. It borrows the names and labels from the model: only the
+/// declarations a finding is about are copied, not all of them (two strings per activity).
 #[derive(Debug, Default)]
-pub struct Declarations {
+pub struct Declarations<'m> {
     /// By file, then start; a sub-processor comes after the processor it is nested in.
-    spans: Vec<(Span, Declaration)>,
+    spans: Vec<(Span, Placed<'m>)>,
 }
 
-impl Declarations {
-    pub fn of(model: &Model) -> Declarations {
-        let mut spans: Vec<(Span, Declaration)> = std::iter::once(model.controller.placed())
+/// A declaration as [`Declarations`] keeps it: [`Declaration`] with its words borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'m> {
+    kind: DeclarationKind,
+    name: &'m str,
+    label: &'m str,
+}
+
+impl<'m> Declarations<'m> {
+    pub fn of(model: &'m Model) -> Declarations<'m> {
+        let count = 1
+            + model.subjects.len()
+            + model.data.len()
+            + model.sources.len()
+            + model.processors.len()
+            + model.recipients.len()
+            + model.activities.len();
+        let mut spans = Vec::with_capacity(count);
+        let all = std::iter::once(model.controller.placed())
             .chain(model.subjects.iter().map(Declared::placed))
             .chain(model.data.iter().map(Declared::placed))
             .chain(model.sources.iter().map(Declared::placed))
             .chain(model.processors.iter().map(Declared::placed))
             .chain(model.recipients.iter().map(Declared::placed))
             .chain(model.activities.iter().map(Declared::placed))
-            .filter(|(span, _)| !span.is_synthetic())
-            .collect();
+            .filter(|(span, _)| !span.is_synthetic());
+        spans.extend(all);
         spans.sort_by_key(|(span, _)| (span.file, span.start, std::cmp::Reverse(span.end)));
         Declarations { spans }
     }
 
     /// The innermost declaration whose words hold `span`.
-    pub fn at(&self, span: Span) -> Option<&Declaration> {
+    pub fn at(&self, span: Span) -> Option<Declaration> {
         if span.is_synthetic() {
             return None;
         }
@@ -196,15 +213,19 @@ impl Declarations {
             .rev()
             .take_while(|(s, _)| s.file == span.file)
             .find(|(s, _)| s.start <= span.start && span.end <= s.end)
-            .map(|(_, d)| d)
+            .map(|(_, d)| Declaration {
+                kind: d.kind,
+                name: d.name.to_string(),
+                label: d.label.to_string(),
+            })
     }
 }
 
 /// A declaration of the model, as a finding names it.
 pub trait Declared {
     fn declaration(&self) -> Declaration;
-    /// The declaration with the span of its words.
-    fn placed(&self) -> (Span, Declaration);
+    /// The declaration with the span of its words, borrowed for [`Declarations`].
+    fn placed(&self) -> (Span, Placed<'_>);
 }
 
 macro_rules! declared {
@@ -217,8 +238,13 @@ macro_rules! declared {
                     label: self.label.node.clone(),
                 }
             }
-            fn placed(&self) -> (Span, Declaration) {
-                (self.span, self.declaration())
+            fn placed(&self) -> (Span, Placed<'_>) {
+                let placed = Placed {
+                    kind: DeclarationKind::$kind,
+                    name: &self.name.node,
+                    label: &self.label.node,
+                };
+                (self.span, placed)
             }
         }
     )+};

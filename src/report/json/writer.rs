@@ -1,0 +1,314 @@
+//! A JSON writer that writes what `serde_json::to_writer_pretty` writes, byte for byte, for the one
+//! document that can run to hundreds of MiB (`check --format json`).
+//!
+//! serde_json escapes a string by looking every byte up in a table and branching on it (about a
+//! third of writing the document at 10,000 activities); nearly every string of a report needs no
+//! escape at all. Here a string is first tested for a byte to escape a block at a time, and written
+//! at once when it has none. The document is gathered in a buffer and handed to the output in large
+//! pieces, not one `write_all` per token.
+//!
+//! The shape of the document stays defined by the `Serialize` types in `json.rs`: a test writes
+//! every spec of the repository both ways and compares the bytes.
+
+use std::io::{self, Write};
+
+/// Bytes gathered before they are handed to the output.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// A comma, a line break and the deepest indentation that is written at once.
+const BREAK: &[u8; 2 + 2 * 32] =
+    b",\n                                                                ";
+
+/// The pretty writer: two spaces of indentation, `": "` after a key, as serde_json's pretty format.
+pub struct JsonWriter<'w, W: Write> {
+    out: &'w mut W,
+    buf: Vec<u8>,
+    /// How many objects and arrays are open.
+    depth: usize,
+    /// The innermost open object or array has no value yet (no comma before the next one).
+    empty: bool,
+}
+
+impl<'w, W: Write> JsonWriter<'w, W> {
+    pub fn new(out: &'w mut W) -> Self {
+        JsonWriter {
+            out,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            depth: 0,
+            empty: true,
+        }
+    }
+
+    /// Hands what is gathered to the output when there is enough of it: called between values.
+    pub fn flush_some(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is left.
+    pub fn finish(self) -> io::Result<()> {
+        self.out.write_all(&self.buf)
+    }
+
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// A comma unless the container is still empty, a line break and the indentation.
+    #[inline]
+    fn line(&mut self) {
+        let width = 2 * self.depth;
+        if width <= BREAK.len() - 2 {
+            // All of `BREAK` (a copy of fixed length, made without a call), then cut to the width:
+            // every key and value of the document starts with this.
+            let start = self.buf.len();
+            let comma = !self.empty;
+            if comma {
+                self.buf.extend_from_slice(BREAK);
+            } else {
+                self.buf.extend_from_slice(&BREAK[1..]);
+            }
+            self.buf.truncate(start + usize::from(comma) + 1 + width);
+        } else {
+            let start = usize::from(self.empty);
+            self.buf.extend_from_slice(&BREAK[start..2]);
+            (0..self.depth).for_each(|_| self.buf.extend_from_slice(b"  "));
+        }
+        self.empty = false;
+    }
+
+    pub fn begin_object(&mut self) {
+        self.open(b'{');
+    }
+
+    pub fn end_object(&mut self) {
+        self.close(b'}');
+    }
+
+    pub fn begin_array(&mut self) {
+        self.open(b'[');
+    }
+
+    pub fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.depth += 1;
+        self.empty = true;
+        self.buf.push(bracket);
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.empty {
+            // The line break before the bracket has no comma.
+            self.empty = true;
+            self.line();
+        }
+        self.buf.push(bracket);
+        // The container it closes is a value of the one around it.
+        self.empty = false;
+    }
+
+    /// An object's key (a name of the schema: written as it is), then the value follows.
+    #[inline]
+    pub fn key(&mut self, key: &str) {
+        self.line();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    /// The start of the next value of an array.
+    pub fn element(&mut self) {
+        self.line();
+    }
+
+    pub fn string(&mut self, s: &str) {
+        self.buf.push(b'"');
+        escape_into(&mut self.buf, s);
+        self.buf.push(b'"');
+    }
+
+    pub fn optional_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    pub fn number(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.buf.extend_from_slice(&digits[at..]);
+    }
+
+    pub fn bool(&mut self, b: bool) {
+        self.buf
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    pub fn null(&mut self) {
+        self.buf.extend_from_slice(b"null");
+    }
+
+    /// An array of strings.
+    pub fn strings<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) {
+        self.begin_array();
+        for s in items {
+            self.element();
+            self.string(s);
+        }
+        self.end_array();
+    }
+}
+
+/// Bytes tested at once for one that needs an escape.
+const BLOCK: usize = 16;
+
+/// A byte JSON escapes: a control character, `"` or `\`.
+#[inline(always)]
+fn needs_escape(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// `s` escaped as serde_json escapes it (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control
+/// characters as `\u00xx`), appended to `out`.
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    // `fold` with `|`: no early exit, so that the compiler tests a block in a few vector instructions.
+    let any_to_escape = blocks
+        .map(|block| block.iter().fold(false, |any, &b| any | needs_escape(b)))
+        .fold(false, |any, block| any | block)
+        | tail.iter().any(|&b| needs_escape(b));
+    if !any_to_escape {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    escape_slow(out, bytes);
+}
+
+#[cold]
+fn escape_slow(out: &mut Vec<u8>, bytes: &[u8]) {
+    static HEX_DIGITS: [u8; 16] = *b"0123456789abcdef";
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !needs_escape(b) {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX_DIGITS[usize::from(b >> 4)],
+                HEX_DIGITS[usize::from(b & 0xF)],
+            ]),
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        let samples = [
+            String::new(),
+            "plain words, no escape at all: § æøå – ’".to_string(),
+            every_ascii.clone(),
+            format!("{}\"", "x".repeat(40)),
+            format!("{}\\{}", "y".repeat(17), "z".repeat(16)),
+            format!("{}\u{1b}[31m", "a".repeat(31)),
+            "\u{7f}\u{85}\u{202e}".to_string(),
+        ];
+        for s in samples {
+            let mut ours = vec![b'"'];
+            escape_into(&mut ours, &s);
+            ours.push(b'"');
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_is_written_as_serde_json_pretty_writes_it() {
+        let mut out = Vec::new();
+        let mut w = JsonWriter::new(&mut out);
+        w.begin_object();
+        // In the order of serde_json's own map (sorted keys).
+        w.key("deep");
+        for _ in 0..40 {
+            w.begin_array();
+            w.element();
+        }
+        w.bool(true);
+        for _ in 0..40 {
+            w.end_array();
+        }
+        w.key("empty_array");
+        w.begin_array();
+        w.end_array();
+        w.key("empty_object");
+        w.begin_object();
+        w.end_object();
+        w.key("list");
+        w.strings(["a", "b\n"]);
+        w.key("n");
+        w.number(18_446_744_073_709_551_615);
+        w.key("none");
+        w.optional_string(None);
+        w.key("zero");
+        w.number(0);
+        w.end_object();
+        w.finish().unwrap();
+        let mut deep = serde_json::json!(true);
+        for _ in 0..40 {
+            deep = serde_json::json!([deep]);
+        }
+        let expected = serde_json::json!({
+            "empty_object": {},
+            "empty_array": [],
+            "n": u64::MAX,
+            "deep": deep,
+            "list": ["a", "b\n"],
+            "none": null,
+            "zero": 0,
+        });
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&expected).unwrap()
+        );
+    }
+}
