@@ -125,7 +125,7 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
             "{mark} {} → {} [{}]",
             code(pair.data),
             words::party(lang, pair),
-            words::place(lang, pair.place.as_ref())
+            words::place(lang, pair.place)
         );
         let marks = words::flow_marks(lang, pair);
         if !marks.is_empty() {
@@ -133,7 +133,8 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
         }
         text
     };
-    let lines = marked(&diff.flows.added, &diff.flows.removed, line);
+    let lines = (diff.flows.added().map(|pair| line(ADDED_MARK, &pair)))
+        .chain(diff.flows.removed().map(|pair| line(REMOVED_MARK, &pair)));
     section(out, &words::FLOWS, lang, lines)
 }
 

@@ -112,11 +112,12 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
             mark.to_string(),
             code(pair.data),
             party(lang, pair),
-            text(&words::place(lang, pair.place.as_ref())),
+            text(&words::place(lang, pair.place)),
             text(&words::flow_marks(lang, pair).join(", ")),
         ]
     };
-    let rows = marked(&diff.flows.added, &diff.flows.removed, row);
+    let rows = (diff.flows.added().map(|pair| row(ADDED_MARK, &pair)))
+        .chain(diff.flows.removed().map(|pair| row(REMOVED_MARK, &pair)));
     let header = [&words::DATA_CATEGORY, &words::TO, &words::COUNTRY];
     marked_table(out, &words::FLOWS, lang, &header, rows)
 }

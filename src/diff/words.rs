@@ -222,7 +222,7 @@ pub fn party(lang: Lang, pair: &FlowPair) -> String {
 /// criminal-offence data.
 pub fn flow_marks(lang: Lang, pair: &FlowPair) -> Vec<String> {
     let mut marks = Vec::new();
-    match &pair.place {
+    match pair.place {
         Some(Place::Unknown) => marks.push(tr!(lang, MAYBE_THIRD_COUNTRY)),
         Some(Place::Organisation(_)) => marks.push(tr!(lang, INTERNATIONAL_ORGANISATION)),
         _ if pair.third_country() => marks.push(tr!(lang, THIRD_COUNTRY)),
@@ -315,20 +315,20 @@ mod tests {
     use super::*;
     use crate::law::vocabulary::TimeUnit;
 
-    fn to(place: Option<Place>, class: DataClass) -> FlowPair<'static> {
+    fn to(place: Option<&Place>, class: DataClass) -> FlowPair<'_> {
         FlowPair {
             data: "d",
             class,
             party: "p",
             kind: PartyKind::Processor,
             place,
-            chain: Vec::new(),
+            chain: &[],
         }
     }
 
     #[test]
     fn flows_are_flagged_by_place_and_class() {
-        let marks = |place, class| flow_marks(Lang::En, &to(place, class));
+        let marks = |place: Option<Place>, class| flow_marks(Lang::En, &to(place.as_ref(), class));
         let country = |code: &str| Some(Place::Country(code.to_string()));
         assert!(marks(country("DE"), DataClass::Ordinary).is_empty());
         assert!(marks(None, DataClass::Cpr).is_empty());
@@ -348,7 +348,7 @@ mod tests {
             ["international organisation"]
         );
         assert_eq!(
-            flow_marks(Lang::Da, &to(epo(), DataClass::Special)),
+            flow_marks(Lang::Da, &to(epo().as_ref(), DataClass::Special)),
             ["international organisation", "særlig kategori (art. 9)"]
         );
     }
