@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Side;
 use crate::flow::{Node, processor_chain};
-use crate::law::countries::{CountryRef, Zone};
+use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::DataClass;
 use crate::semantic::model::{DataId, Model, ProcessorId, RecipientId};
 
@@ -57,15 +57,13 @@ impl Place {
         }
     }
 
-    /// Data that goes here leaves the EU/EEA (or may: the country is not known).
+    /// Data that goes here leaves the EU/EEA (or may: the country is not known). Asked for every
+    /// flow written: the country is looked up without making a `CountryRef`.
     pub fn outside_eea(&self) -> bool {
-        let country = match self {
-            Place::Country(code) => CountryRef::Code(code.clone()),
-            Place::OutsideEea => CountryRef::OutsideEea,
-            Place::Unknown => CountryRef::Unknown,
-            Place::Organisation(code) => CountryRef::Organisation(code.clone()),
-        };
-        country.zone() != Zone::Eea
+        match self {
+            Place::Country(code) => !countries().get(code).is_some_and(|c| c.eea),
+            Place::OutsideEea | Place::Unknown | Place::Organisation(_) => true,
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::Diff;
 use super::changes::Party;
+use super::flows::Place;
 use super::ending::OneFinalNewline;
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
@@ -120,22 +121,66 @@ fn finding_line(
 }
 
 fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
-    let line = |mark: &str, pair: &super::flows::FlowPair| {
-        let mut text = format!(
-            "{mark} {} → {} [{}]",
-            code(pair.data),
-            words::party(lang, pair),
-            words::place(lang, pair.place)
-        );
-        let marks = words::flow_marks(lang, pair);
-        if !marks.is_empty() {
-            text.push_str(&format!(" — {}", marks.join(", ")));
+    if diff.flows.is_empty() {
+        return Ok(());
+    }
+    out.put(words::FLOWS.get(lang))?;
+    out.put("\n")?;
+    // Millions of lines for two large specs: each is made in one buffer, and what it says of its
+    // party (` → recipient `x` [DK]`) once for the party's run of lines, which come together.
+    let mut line = String::new();
+    let mut party = PartyText::default();
+    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
+    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
+    for (mark, pair) in added.chain(removed) {
+        line.clear();
+        line.push_str("  ");
+        line.push_str(mark);
+        line.push_str(" `");
+        line.push_str(pair.data);
+        line.push('`');
+        line.push_str(party.of(lang, &pair));
+        for (i, flag) in words::flow_mark_words(lang, &pair)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            line.push_str(if i == 0 { " — " } else { ", " });
+            line.push_str(flag);
         }
-        text
-    };
-    let lines = (diff.flows.added().map(|pair| line(ADDED_MARK, &pair)))
-        .chain(diff.flows.removed().map(|pair| line(REMOVED_MARK, &pair)));
-    section(out, &words::FLOWS, lang, lines)
+        line.push('\n');
+        out.put(&line)?;
+    }
+    out.put("\n")
+}
+
+/// ` → recipient `x` [DK]`: the party of a flow line, made again only when the party changes.
+#[derive(Default)]
+struct PartyText {
+    /// The party, by the addresses of its name (one string of the model) and of its place (one
+    /// per party of a flow table), and its kind.
+    of: Option<(*const str, super::flows::PartyKind, Option<*const Place>)>,
+    text: String,
+}
+
+impl PartyText {
+    fn of(&mut self, lang: Lang, pair: &super::flows::FlowPair<'_>) -> &str {
+        let party = Some((
+            pair.party as *const str,
+            pair.kind,
+            pair.place.map(|p| p as *const Place),
+        ));
+        if self.of != party {
+            self.of = party;
+            self.text.clear();
+            self.text.push_str(" → ");
+            words::party_into(&mut self.text, lang, pair);
+            self.text.push_str(" [");
+            self.text.push_str(&words::place_words(lang, pair.place));
+            self.text.push(']');
+        }
+        &self.text
+    }
 }
 
 fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
