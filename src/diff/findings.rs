@@ -147,9 +147,9 @@ struct Pairing {
     new_matched: Vec<bool>,
 }
 
-/// A finding's [`FindingKey`] without the copies: it compares as the key does (the code, then the
-/// names in order), reading the names from the message as it goes. Tens of thousands of findings
-/// are paired for two large specs, and the owned keys took a few hundred bytes each.
+/// A finding's [`FindingKey`] without the copies: it compares (and hashes) as the key does (the
+/// code, then the names in order), reading the names from the message as it goes. Tens of thousands
+/// of findings are paired for two large specs, and the owned keys took a few hundred bytes each.
 #[derive(Clone, Copy)]
 struct KeyOf<'d>(&'d Diagnostic);
 
@@ -163,32 +163,47 @@ impl KeyOf<'_> {
     }
 }
 
+impl KeyOf<'_> {
+    /// A number equal for equal keys, so that most comparisons are of numbers.
+    fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.0.code.hash(&mut hasher);
+        for name in self.names() {
+            name.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+}
+
 fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
-    // The old findings by key; within a key in their own order (a stable sort), as candidates are
-    // tried.
-    let mut old_by_key: Vec<u32> = (0..old.len() as u32).collect();
-    old_by_key.sort_by(|&a, &b| KeyOf(old[a as usize]).cmp(&KeyOf(old[b as usize])));
+    // The old findings by the hash of their key; within a hash in their own order (a stable sort),
+    // which is the order candidates of one key are tried in. Keys of one hash are told apart by
+    // comparing them.
+    let old_hashes: Vec<u64> = old.iter().map(|d| KeyOf(d).hash()).collect();
+    let mut old_by_hash: Vec<u32> = (0..old.len() as u32).collect();
+    old_by_hash.sort_by_key(|&i| old_hashes[i as usize]);
     let mut pairing = Pairing {
         old_matched: vec![false; old.len()],
         new_matched: vec![false; new.len()],
     };
+    let new_hashes: Vec<u64> = new.iter().map(|d| KeyOf(d).hash()).collect();
     // First the partner with the very same message, then any partner of the same key.
     for same_message in [true, false] {
         for (j, d) in new.iter().enumerate() {
             if pairing.new_matched[j] {
                 continue;
             }
-            let key = KeyOf(d);
-            let first =
-                old_by_key.partition_point(|&i| KeyOf(old[i as usize]).cmp(&key).is_lt());
-            let candidates = old_by_key[first..]
+            let (key, hash) = (KeyOf(d), new_hashes[j]);
+            let first = old_by_hash.partition_point(|&i| old_hashes[i as usize] < hash);
+            let partner = old_by_hash[first..]
                 .iter()
                 .map(|&i| i as usize)
-                .take_while(|&i| KeyOf(old[i]).cmp(&key).is_eq());
-            let mut candidates = candidates;
-            let partner = candidates.find(|&i| {
-                !pairing.old_matched[i] && (!same_message || old[i].message == d.message)
-            });
+                .take_while(|&i| old_hashes[i] == hash)
+                .filter(|&i| KeyOf(old[i]).cmp(&key).is_eq())
+                .find(|&i| {
+                    !pairing.old_matched[i] && (!same_message || old[i].message == d.message)
+                });
             if let Some(i) = partner {
                 pairing.old_matched[i] = true;
                 pairing.new_matched[j] = true;

@@ -348,7 +348,9 @@ pub fn write_to(
     lang: Lang,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(diff, old, new, lang))?;
+    // serde_json's pretty format byte for byte, with the indentation written at once: the document
+    // of two large specs that differ everywhere has millions of lines.
+    crate::report::json::write_pretty(&mut *out, &document(diff, old, new, lang))?;
     out.write_all(b"\n")
 }
 
