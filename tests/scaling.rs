@@ -287,7 +287,10 @@ fn diff_json_is_written_without_being_held_whole() {
         std::fs::write(&file, text).unwrap();
         hjemmel::check_spec(&file, Lang::En)
     };
-    let (old, new) = (outcome("old.hjemmel", &old_text), outcome("new.hjemmel", &new_text));
+    let (old, new) = (
+        outcome("old.hjemmel", &old_text),
+        outcome("new.hjemmel", &new_text),
+    );
     fn side(o: &hjemmel::Outcome) -> Side<'_> {
         Side {
             sources: &o.sources,

@@ -244,9 +244,8 @@ impl<'a> FlowChanges<'a> {
                 removed: Vec::new(),
             };
         };
-        let (old_party, new_party) = union_ranks(&old.parties, &new.parties, |a, b| {
-            a.key().cmp(&b.key())
-        });
+        let (old_party, new_party) =
+            union_ranks(&old.parties, &new.parties, |a, b| a.key().cmp(&b.key()));
         let name = |table: &FlowTable<'a>, id: DataId| table.model.data(id).name.node.as_str();
         let (old_data, new_data) = union_ranks(&old.data, &new.data, |&a, &b| {
             name(&old, a).cmp(name(&new, b))
@@ -254,7 +253,10 @@ impl<'a> FlowChanges<'a> {
         let in_union = |(party, data): PairIndex, parties: &[u32], data_ranks: &[u32]| {
             (parties[party as usize], data_ranks[data as usize])
         };
-        let (old_pairs, new_pairs) = (std::mem::take(&mut old.pairs), std::mem::take(&mut new.pairs));
+        let (old_pairs, new_pairs) = (
+            std::mem::take(&mut old.pairs),
+            std::mem::take(&mut new.pairs),
+        );
         let (mut added, mut removed) = (Vec::new(), Vec::new());
         let (mut i, mut j) = (0, 0);
         while i < old_pairs.len() && j < new_pairs.len() {
@@ -303,7 +305,8 @@ impl<'a> FlowChanges<'a> {
 /// For two lists sorted by `cmp`, each key once in each, the rank of every item in the sorted union
 /// of both: an item of both lists gets one rank, and the ranks keep the order of the keys.
 fn union_ranks<T>(old: &[T], new: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> (Vec<u32>, Vec<u32>) {
-    let (mut old_ranks, mut new_ranks) = (Vec::with_capacity(old.len()), Vec::with_capacity(new.len()));
+    let (mut old_ranks, mut new_ranks) =
+        (Vec::with_capacity(old.len()), Vec::with_capacity(new.len()));
     let (mut i, mut j, mut rank) = (0, 0, 0u32);
     while i < old.len() || j < new.len() {
         let order = match (old.get(i), new.get(j)) {

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use super::Diff;
 use super::changes::Party;
-use super::flows::Place;
 use super::ending::OneFinalNewline;
+use super::flows::Place;
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};

@@ -205,9 +205,9 @@ pub fn place_words<'p>(lang: Lang, place: Option<&'p Place>) -> Cow<'p, str> {
         Some(Place::Country(code)) => Cow::Borrowed(code),
         Some(Place::OutsideEea) => Cow::Borrowed(OUTSIDE_EEA.get(lang)),
         Some(Place::Unknown) => Cow::Borrowed(COUNTRY_UNKNOWN.get(lang)),
-        Some(Place::Organisation(code)) => Cow::Owned(
-            crate::law::countries::CountryRef::Organisation(code.clone()).label(lang),
-        ),
+        Some(Place::Organisation(code)) => {
+            Cow::Owned(crate::law::countries::CountryRef::Organisation(code.clone()).label(lang))
+        }
         None => Cow::Borrowed(COUNTRY_NOT_STATED.get(lang)),
     }
 }
