@@ -47,22 +47,48 @@ impl Terminal<'_> {
         // the other characters (the `→` of every flow, Danish letters, anything hostile) go through
         // it, one at a time. Millions of lines for two large specs: checking every character of
         // them with the escape's own test was a fifth of a run.
-        let plain = |b: u8| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t';
-        let Some(first) = text.bytes().position(|b| !plain(b)) else {
+        let first = plain_run(text.as_bytes());
+        if first == text.len() {
             return self.to.write_all(text.as_bytes());
-        };
+        }
         self.escaped.clear();
         self.escaped.push_str(&text[..first]);
         let mut rest = &text[first..];
         while let Some(c) = rest.chars().next() {
             let (one, after) = rest.split_at(c.len_utf8());
             self.escaped.push_str(&crate::escape::terminal(one));
-            let run = after.bytes().position(|b| !plain(b)).unwrap_or(after.len());
+            let run = plain_run(after.as_bytes());
             self.escaped.push_str(&after[..run]);
             rest = &after[run..];
         }
         self.to.write_all(self.escaped.as_bytes())
     }
+}
+
+/// How many bytes `text` starts with that are printable ASCII, line feeds or tabs. Eight at a time:
+/// a word with no byte below a space or above `~` is all printable.
+fn plain_run(text: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let plain = |b: &u8| (b' '..=b'~').contains(b) || *b == b'\n' || *b == b'\t';
+    let mut at = 0;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        // Some byte is below 0x20 (its lane borrows), or above 0x7e (its lane carries into the
+        // high bit, or has it set): exact for "some byte", which is all that is asked.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+        let above_tilde = (word.wrapping_add(ONES) | word) & HIGH_BITS;
+        if below_space | above_tilde != 0
+            && let Some(i) = chunk.iter().position(|b| !plain(b))
+        {
+            return at + i;
+        }
+        at += 8;
+    }
+    at + text[at..]
+        .iter()
+        .position(|b| !plain(b))
+        .unwrap_or(text.len() - at)
 }
 
 fn document(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
@@ -373,6 +399,22 @@ mod tests {
             "a\u{202e}b\u{2066}c→",
             "\u{9b}31m æ",
         ];
+        // Every character the escape rewrites, and a few it does not, at every place of a word.
+        let hostile = [
+            '\u{0}', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}', '\u{202e}', 'æ', '→', '\r',
+        ];
+        let placed: Vec<String> = hostile
+            .iter()
+            .flat_map(|c| {
+                (0..20).map(move |i| {
+                    format!("{}{c}{}", "a~ ".repeat(7)[..i].to_string(), " tail\t.\n")
+                })
+            })
+            .collect();
+        let pieces = pieces
+            .iter()
+            .copied()
+            .chain(placed.iter().map(String::as_str));
         for piece in pieces {
             let mut written = Vec::new();
             let mut out = Terminal {
