@@ -406,9 +406,7 @@ mod tests {
         let placed: Vec<String> = hostile
             .iter()
             .flat_map(|c| {
-                (0..20).map(move |i| {
-                    format!("{}{c}{}", "a~ ".repeat(7)[..i].to_string(), " tail\t.\n")
-                })
+                (0..20).map(move |i| format!("{}{c}{}", &"a~ ".repeat(7)[..i], " tail\t.\n"))
             })
             .collect();
         let pieces = pieces
