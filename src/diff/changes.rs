@@ -28,10 +28,12 @@ pub struct Facts<'a> {
 pub struct ActivityFacts<'a> {
     pub name: &'a str,
     pub label: &'a str,
-    /// The citations of the `basis` statements, by how they are written out (`GDPR art. 6(1)(e)`).
-    pub bases: BTreeMap<String, &'a LegalRef>,
+    /// The citations of the `basis` statements; compared by how they are written out (`GDPR art.
+    /// 6(1)(e)`) when the lists differ.
+    pub bases: &'a [LegalRef],
     /// For each data category of the activity, the deletion deadline that covers it (`None`: none).
-    pub retention: BTreeMap<&'a str, Option<&'a Period>>,
+    /// Sorted by the category's name, each once.
+    pub retention: Vec<(&'a str, Option<&'a Period>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,19 +95,36 @@ fn mechanisms(transfer: Option<&TransferDecl>) -> Vec<Mechanism> {
 
 impl<'a> ActivityFacts<'a> {
     pub fn of(model: &'a Model, a: &'a Activity) -> ActivityFacts<'a> {
+        let mut retention: Vec<(&str, Option<&Period>)> = a
+            .data
+            .iter()
+            .map(|d| {
+                let period = a.retention_of(d.id).map(|r| &r.period);
+                (model.data(d.id).name.node.as_str(), period)
+            })
+            .collect();
+        retention.sort_by_key(|(name, _)| *name);
+        // A category listed twice has one deadline.
+        retention.dedup_by_key(|(name, _)| *name);
         ActivityFacts {
             name: &a.name.node,
             label: &a.label.node,
-            bases: a.bases.iter().map(|b| (b.to_string(), b)).collect(),
-            retention: a
-                .data
-                .iter()
-                .map(|d| {
-                    let period = a.retention_of(d.id).map(|r| &r.period);
-                    (model.data(d.id).name.node.as_str(), period)
-                })
-                .collect(),
+            bases: &a.bases,
+            retention,
         }
+    }
+
+    /// The citations added and removed, each written out once, when the lists differ at all: most
+    /// activities of two versions have the same, and writing every citation out was a fifth of the
+    /// comparison.
+    fn citation_changes(&self, after: &ActivityFacts<'a>) -> Delta<&'a LegalRef> {
+        if self.bases == after.bases {
+            return Delta::default();
+        }
+        let written = |list: &'a [LegalRef]| -> BTreeMap<String, &'a LegalRef> {
+            list.iter().map(|b| (b.to_string(), b)).collect()
+        };
+        Delta::between(&written(self.bases), &written(after.bases))
     }
 }
 
@@ -257,7 +276,7 @@ impl ModelChanges {
             let before = ActivityFacts::of(old_model, before);
             let after = ActivityFacts::of(new_model, after);
             let name = before.name;
-            let citations = Delta::between(&before.bases, &after.bases);
+            let citations = before.citation_changes(&after);
             if !citations.is_empty() {
                 let owned = |list: Vec<&LegalRef>| list.into_iter().cloned().collect();
                 changes.bases.push(BasisChange {
@@ -268,7 +287,11 @@ impl ModelChanges {
                     },
                 });
             }
-            for (data, was, is) in in_both(&before.retention, &after.retention) {
+            let both = by_name(&before.retention, &after.retention, |(name, _)| name);
+            for ((data, was), (_, is)) in both.filter_map(|pair| match pair {
+                (Some(was), Some(is)) => Some((was, is)),
+                _ => None,
+            }) {
                 if was != is {
                     changes.retention.push(RetentionChange {
                         activity: name.to_string(),

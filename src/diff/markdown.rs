@@ -1,7 +1,6 @@
 //! `hjemmel diff --format markdown`: the change as a comment on a pull request — a heading, the
 //! finding counts, then one table per kind of change. Sections without changes are left out.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::Diff;
@@ -121,9 +120,6 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     let mut row = String::new();
     let mut party = PartyCells::default();
     let mut flags: Vec<([Option<&str>; 2], String)> = Vec::new();
-    // A spec has a few thousand categories, each in many rows: each escaped once, found by the
-    // address of its name (one string of the model).
-    let mut categories: HashMap<*const str, String> = HashMap::new();
     let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
     let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
     for (mark, pair) in added.chain(removed) {
@@ -131,10 +127,7 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
         row.push_str("| ");
         row.push_str(mark);
         row.push_str(" | ");
-        let category = categories
-            .entry(pair.data as *const str)
-            .or_insert_with(|| code(pair.data));
-        row.push_str(category);
+        row.push_str(&code(pair.data));
         row.push_str(" | ");
         row.push_str(party.of(lang, &pair));
         row.push_str(" | ");
