@@ -8,13 +8,17 @@ use super::flows::Place;
 use super::{Delta, Side};
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
-use crate::semantic::model::{MechanismRef, Model, Period, TransferDecl};
+use crate::semantic::model::{Activity, MechanismRef, Model, Period, TransferDecl};
 
 /// What one version declares, by name: the facts the comparison looks at.
 #[derive(Debug, Default)]
 pub struct Facts<'a> {
-    /// Borrowed from the model: a spec has many activities, each with its categories and citations.
-    pub activities: BTreeMap<&'a str, ActivityFacts<'a>>,
+    /// The model the activities are from (`None` for a version without any).
+    model: Option<&'a Model>,
+    /// The activities, by name. A spec has 100,000 of them, each with its categories and
+    /// citations: the facts of an activity ([`ActivityFacts`]) are made when it is compared with
+    /// its namesake in the other version, one at a time, and never held for all.
+    activities: Vec<&'a Activity>,
     pub data: BTreeMap<String, DataFacts>,
     pub processors: BTreeMap<String, ProcessorFacts>,
     pub recipients: BTreeMap<String, RecipientFacts>,
@@ -24,10 +28,12 @@ pub struct Facts<'a> {
 pub struct ActivityFacts<'a> {
     pub name: &'a str,
     pub label: &'a str,
-    /// The citations of the `basis` statements, by how they are written out (`GDPR art. 6(1)(e)`).
-    pub bases: BTreeMap<String, &'a LegalRef>,
+    /// The citations of the `basis` statements; compared by how they are written out (`GDPR art.
+    /// 6(1)(e)`) when the lists differ.
+    pub bases: &'a [LegalRef],
     /// For each data category of the activity, the deletion deadline that covers it (`None`: none).
-    pub retention: BTreeMap<&'a str, Option<&'a Period>>,
+    /// Sorted by the category's name, each once.
+    pub retention: Vec<(&'a str, Option<&'a Period>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,30 +93,49 @@ fn mechanisms(transfer: Option<&TransferDecl>) -> Vec<Mechanism> {
     list
 }
 
+impl<'a> ActivityFacts<'a> {
+    pub fn of(model: &'a Model, a: &'a Activity) -> ActivityFacts<'a> {
+        let mut retention: Vec<(&str, Option<&Period>)> = a
+            .data
+            .iter()
+            .map(|d| {
+                let period = a.retention_of(d.id).map(|r| &r.period);
+                (model.data(d.id).name.node.as_str(), period)
+            })
+            .collect();
+        retention.sort_by_key(|(name, _)| *name);
+        // A category listed twice has one deadline.
+        retention.dedup_by_key(|(name, _)| *name);
+        ActivityFacts {
+            name: &a.name.node,
+            label: &a.label.node,
+            bases: &a.bases,
+            retention,
+        }
+    }
+
+    /// The citations added and removed, each written out once, when the lists differ at all: most
+    /// activities of two versions have the same, and writing every citation out was a fifth of the
+    /// comparison.
+    fn citation_changes(&self, after: &ActivityFacts<'a>) -> Delta<&'a LegalRef> {
+        if self.bases == after.bases {
+            return Delta::default();
+        }
+        let written = |list: &'a [LegalRef]| -> BTreeMap<String, &'a LegalRef> {
+            list.iter().map(|b| (b.to_string(), b)).collect()
+        };
+        Delta::between(&written(self.bases), &written(after.bases))
+    }
+}
+
 impl<'a> Facts<'a> {
     pub fn of(side: Side<'a>) -> Facts<'a> {
         let model = &side.checked.model;
+        let mut activities: Vec<&Activity> = model.activities.iter().collect();
+        activities.sort_by_key(|a| a.name.node.as_str());
         Facts {
-            activities: model
-                .activities
-                .iter()
-                .map(|a| {
-                    let facts = ActivityFacts {
-                        name: &a.name.node,
-                        label: &a.label.node,
-                        bases: a.bases.iter().map(|b| (b.to_string(), b)).collect(),
-                        retention: a
-                            .data
-                            .iter()
-                            .map(|d| {
-                                let period = a.retention_of(d.id).map(|r| &r.period);
-                                (model.data(d.id).name.node.as_str(), period)
-                            })
-                            .collect(),
-                    };
-                    (facts.name, facts)
-                })
-                .collect(),
+            model: Some(model),
+            activities,
             data: model
                 .data
                 .iter()
@@ -227,17 +252,31 @@ pub struct ModelChanges {
 impl ModelChanges {
     pub fn between(old: &Facts, new: &Facts) -> ModelChanges {
         let mut changes = ModelChanges {
-            activities: Delta::between(
-                &activity_refs(&old.activities),
-                &activity_refs(&new.activities),
-            ),
             data: Delta::between(&old.data, &new.data),
             processors: Delta::between(&old.processors, &new.processors),
             recipients: Delta::between(&old.recipients, &new.recipients),
             ..ModelChanges::default()
         };
-        for (name, before, after) in in_both(&old.activities, &new.activities) {
-            let citations = Delta::between(&before.bases, &after.bases);
+        for (was, is) in by_name(&old.activities, &new.activities, |a| &a.name.node) {
+            let (before, after) = match (was, is) {
+                (Some(removed), None) => {
+                    changes.activities.removed.push(ActivityRef::of(removed));
+                    continue;
+                }
+                (None, Some(added)) => {
+                    changes.activities.added.push(ActivityRef::of(added));
+                    continue;
+                }
+                (Some(was), Some(is)) => (was, is),
+                (None, None) => continue,
+            };
+            let (Some(old_model), Some(new_model)) = (old.model, new.model) else {
+                continue;
+            };
+            let before = ActivityFacts::of(old_model, before);
+            let after = ActivityFacts::of(new_model, after);
+            let name = before.name;
+            let citations = before.citation_changes(&after);
             if !citations.is_empty() {
                 let owned = |list: Vec<&LegalRef>| list.into_iter().cloned().collect();
                 changes.bases.push(BasisChange {
@@ -248,7 +287,11 @@ impl ModelChanges {
                     },
                 });
             }
-            for (data, was, is) in in_both(&before.retention, &after.retention) {
+            let both = by_name(&before.retention, &after.retention, |(name, _)| name);
+            for ((data, was), (_, is)) in both.filter_map(|pair| match pair {
+                (Some(was), Some(is)) => Some((was, is)),
+                _ => None,
+            }) {
                 if was != is {
                     changes.retention.push(RetentionChange {
                         activity: name.to_string(),
@@ -298,19 +341,36 @@ impl ModelChanges {
     }
 }
 
-fn activity_refs<'a>(
-    activities: &BTreeMap<&'a str, ActivityFacts<'a>>,
-) -> BTreeMap<&'a str, ActivityRef> {
-    activities
-        .iter()
-        .map(|(&name, a)| {
-            let r = ActivityRef {
-                name: name.to_string(),
-                label: a.label.to_string(),
-            };
-            (name, r)
-        })
-        .collect()
+impl ActivityRef {
+    fn of(a: &Activity) -> ActivityRef {
+        ActivityRef {
+            name: a.name.node.clone(),
+            label: a.label.node.clone(),
+        }
+    }
+}
+
+/// Two lists sorted by `name`, each name once, walked together: each item with its namesake in
+/// the other list (`None` where it has none), in name order.
+fn by_name<'l, T>(
+    old: &'l [T],
+    new: &'l [T],
+    name: impl Fn(&T) -> &str + 'l,
+) -> impl Iterator<Item = (Option<&'l T>, Option<&'l T>)> + 'l {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let order = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => name(a).cmp(name(b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return None,
+        };
+        let was = (order != std::cmp::Ordering::Greater).then(|| &old[i]);
+        let is = (order != std::cmp::Ordering::Less).then(|| &new[j]);
+        i += usize::from(was.is_some());
+        j += usize::from(is.is_some());
+        Some((was, is))
+    })
 }
 
 /// The entries of both maps under the same key, in key order.

@@ -15,8 +15,6 @@
 //! paired first with the finding of the same message, then in order, and only the extra ones count as
 //! introduced or fixed.
 
-use std::collections::BTreeMap;
-
 use super::Side;
 use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -149,28 +147,63 @@ struct Pairing {
     new_matched: Vec<bool>,
 }
 
-fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
-    let mut old_by_key: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
-    for (i, d) in old.iter().enumerate() {
-        old_by_key.entry(FindingKey::of(d)).or_default().push(i);
+/// A finding's [`FindingKey`] without the copies: it compares (and hashes) as the key does (the
+/// code, then the names in order), reading the names from the message as it goes. Tens of thousands
+/// of findings are paired for two large specs, and the owned keys took a few hundred bytes each.
+#[derive(Clone, Copy)]
+struct KeyOf<'d>(&'d Diagnostic);
+
+impl KeyOf<'_> {
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.message.split('`').skip(1).step_by(2)
     }
+
+    fn cmp(&self, other: &KeyOf<'_>) -> std::cmp::Ordering {
+        (self.0.code.cmp(&other.0.code)).then_with(|| self.names().cmp(other.names()))
+    }
+}
+
+impl KeyOf<'_> {
+    /// A number equal for equal keys, so that most comparisons are of numbers.
+    fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.0.code.hash(&mut hasher);
+        for name in self.names() {
+            name.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+}
+
+fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
+    // The old findings by the hash of their key; within a hash in their own order (a stable sort),
+    // which is the order candidates of one key are tried in. Keys of one hash are told apart by
+    // comparing them.
+    let old_hashes: Vec<u64> = old.iter().map(|d| KeyOf(d).hash()).collect();
+    let mut old_by_hash: Vec<u32> = (0..old.len() as u32).collect();
+    old_by_hash.sort_by_key(|&i| old_hashes[i as usize]);
     let mut pairing = Pairing {
         old_matched: vec![false; old.len()],
         new_matched: vec![false; new.len()],
     };
-    let new_keys: Vec<FindingKey> = new.iter().map(|d| FindingKey::of(d)).collect();
+    let new_hashes: Vec<u64> = new.iter().map(|d| KeyOf(d).hash()).collect();
     // First the partner with the very same message, then any partner of the same key.
     for same_message in [true, false] {
         for (j, d) in new.iter().enumerate() {
             if pairing.new_matched[j] {
                 continue;
             }
-            let Some(candidates) = old_by_key.get(&new_keys[j]) else {
-                continue;
-            };
-            let partner = candidates.iter().copied().find(|&i| {
-                !pairing.old_matched[i] && (!same_message || old[i].message == d.message)
-            });
+            let (key, hash) = (KeyOf(d), new_hashes[j]);
+            let first = old_by_hash.partition_point(|&i| old_hashes[i as usize] < hash);
+            let partner = old_by_hash[first..]
+                .iter()
+                .map(|&i| i as usize)
+                .take_while(|&i| old_hashes[i] == hash)
+                .filter(|&i| KeyOf(old[i]).cmp(&key).is_eq())
+                .find(|&i| {
+                    !pairing.old_matched[i] && (!same_message || old[i].message == d.message)
+                });
             if let Some(i) = partner {
                 pairing.old_matched[i] = true;
                 pairing.new_matched[j] = true;
@@ -202,6 +235,28 @@ mod tests {
                 names: vec!["payment".to_string(), "room_booking".to_string()],
             }
         );
+    }
+
+    #[test]
+    fn findings_are_paired_in_the_order_of_their_owned_keys() {
+        let findings = [
+            finding("B", "`a` x"),
+            finding("A", "`b` and `c`"),
+            finding("A", "`b`"),
+            finding("A", "no names"),
+            finding("A", "`b` and `a`"),
+        ];
+        for x in &findings {
+            for y in &findings {
+                assert_eq!(
+                    KeyOf(x).cmp(&KeyOf(y)),
+                    FindingKey::of(x).cmp(&FindingKey::of(y)),
+                    "{} / {}",
+                    x.message,
+                    y.message
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! flow graph, with the party's country. A pair that appears or disappears is a change in where
 //! personal data goes — the first thing a reviewer of a change to a spec needs to see.
 
+use std::cmp::Ordering;
+
 use serde::Serialize;
 
 use super::Side;
 use crate::flow::{Node, processor_chain};
-use crate::law::countries::{CountryRef, Zone};
+use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::DataClass;
-use crate::semantic::model::{Model, ProcessorId, RecipientId};
+use crate::semantic::model::{DataId, Model, ProcessorId, RecipientId};
 
 /// Who receives data from the controller's activities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,15 +57,13 @@ impl Place {
         }
     }
 
-    /// Data that goes here leaves the EU/EEA (or may: the country is not known).
+    /// Data that goes here leaves the EU/EEA (or may: the country is not known). Asked for every
+    /// flow written: the country is looked up without making a `CountryRef`.
     pub fn outside_eea(&self) -> bool {
-        let country = match self {
-            Place::Country(code) => CountryRef::Code(code.clone()),
-            Place::OutsideEea => CountryRef::OutsideEea,
-            Place::Unknown => CountryRef::Unknown,
-            Place::Organisation(code) => CountryRef::Organisation(code.clone()),
-        };
-        country.zone() != Zone::Eea
+        match self {
+            Place::Country(code) => !countries().get(code).is_some_and(|c| c.eea),
+            Place::OutsideEea | Place::Unknown | Place::Organisation(_) => true,
+        }
     }
 }
 
@@ -73,18 +73,20 @@ impl Serialize for Place {
     }
 }
 
-/// One data category reaching one party. The names are borrowed from the model: the two versions of
-/// a spec of 100,000 activities have over a million pairs, and copying their names took gigabytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One data category reaching one party, as the renderers see it: a view into a [`FlowTable`],
+/// made when it is written and never stored. The two versions of a spec of 100,000 activities have
+/// millions of pairs; stored whole (names, place and chain per pair) they took hundreds of
+/// megabytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FlowPair<'a> {
     pub data: &'a str,
     pub class: DataClass,
     pub party: &'a str,
     pub kind: PartyKind,
     /// `None` for a recipient that states no country (taken as domestic, as the transfer rules do).
-    pub place: Option<Place>,
+    pub place: Option<&'a Place>,
     /// For a sub-processor, the processors from the one an activity uses down to it, itself last.
-    pub chain: Vec<&'a str>,
+    pub chain: &'a [&'a str],
 }
 
 impl FlowPair<'_> {
@@ -95,57 +97,238 @@ impl FlowPair<'_> {
 
     /// The data leaves the EU/EEA (or its destination is not known).
     pub fn third_country(&self) -> bool {
-        self.place.as_ref().is_some_and(Place::outside_eea)
+        self.place.is_some_and(Place::outside_eea)
     }
 }
 
-/// What identifies a pair across versions: party, data and place. A party that moves to another
-/// country gives a pair removed and a pair added.
-pub type FlowKey<'k> = (&'k str, PartyKind, &'k str, Option<&'k Place>);
+/// A processor or recipient that data reaches: what a pair says about its party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Party<'a> {
+    name: &'a str,
+    kind: PartyKind,
+    place: Option<Place>,
+    chain: Vec<&'a str>,
+}
 
-impl FlowPair<'_> {
-    pub fn key(&self) -> FlowKey<'_> {
-        (self.party, self.kind, self.data, self.place.as_ref())
+impl<'a> Party<'a> {
+    /// What identifies the party across versions. With the data category it is the key of a pair:
+    /// party, data and place, so a party that moves to another country gives a pair removed and a
+    /// pair added.
+    fn key(&self) -> (&'a str, PartyKind, Option<&Place>) {
+        (self.name, self.kind, self.place.as_ref())
     }
 }
 
-/// Every (data category → party) pair of one version, sorted by key, each key once. A sorted list
-/// rather than a map: the two versions of a spec of 100,000 activities have over a million pairs,
-/// which a map held twice over (key and value) and searched with a string comparison at every step.
-pub fn pairs(side: Side<'_>) -> Vec<FlowPair<'_>> {
-    let model = &side.checked.model;
-    let flow = &side.checked.flow;
-    let mut found = Vec::new();
-    for (node, party) in parties(model) {
-        let index = match node {
-            Node::Processor(id) => flow.processor_node(id),
-            Node::Recipient(id) => flow.recipient_node(id),
-            _ => continue,
-        };
-        for data in flow.data_reaching(index) {
-            let category = model.data(data);
-            found.push(FlowPair {
-                data: &category.name.node,
-                class: category.class,
-                ..party.clone()
-            });
+/// A pair as two ranks: its party's in [`FlowTable::parties`] and its category's in
+/// [`FlowTable::data`]. Eight bytes, compared as integers.
+type PairIndex = (u32, u32);
+
+/// Every (data category → party) pair of one version: the parties and the categories each once,
+/// in key order, and the pairs as ranks into them, sorted, each once. A pair's key is (party name,
+/// party kind, data name, place); a party has one place, so sorting the parties by (name, kind,
+/// place) and then the pairs by (party, data) gives that order.
+pub struct FlowTable<'a> {
+    model: &'a Model,
+    parties: Vec<Party<'a>>,
+    /// The data categories by name.
+    data: Vec<DataId>,
+    pairs: Vec<PairIndex>,
+}
+
+impl<'a> FlowTable<'a> {
+    /// Walks the flow graph of one version once.
+    pub fn of(side: Side<'a>) -> FlowTable<'a> {
+        let model = &side.checked.model;
+        let flow = &side.checked.flow;
+
+        let mut data: Vec<DataId> = (0..model.data.len() as u32).map(DataId).collect();
+        data.sort_by_key(|&id| model.data(id).name.node.as_str());
+        let mut data_rank = vec![0u32; data.len()];
+        for (rank, id) in data.iter().enumerate() {
+            data_rank[id.index()] = rank as u32;
+        }
+
+        let mut nodes = parties(model);
+        nodes.sort_by(|(_, a), (_, b)| a.key().cmp(&b.key()));
+        let mut pairs = Vec::new();
+        let mut parties: Vec<Party<'a>> = Vec::with_capacity(nodes.len());
+        for (node, party) in nodes {
+            // A name is declared once per kind, so two parties with one key do not happen in a
+            // resolved model; should they, their pairs are counted once, as one party's.
+            if parties.last().is_none_or(|last| last.key() != party.key()) {
+                parties.push(party);
+            }
+            let rank = parties.len() as u32 - 1;
+            let index = match node {
+                Node::Processor(id) => flow.processor_node(id),
+                Node::Recipient(id) => flow.recipient_node(id),
+                _ => continue,
+            };
+            pairs.extend(
+                flow.data_reaching(index)
+                    .into_iter()
+                    .map(|d| (rank, data_rank[d.index()])),
+            );
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        FlowTable {
+            model,
+            parties,
+            data,
+            pairs,
         }
     }
-    found.sort_by(|a, b| a.key().cmp(&b.key()));
-    found.dedup_by(|a, b| a.key() == b.key());
-    found
+
+    /// A version without parties.
+    fn empty(model: &'a Model) -> FlowTable<'a> {
+        FlowTable {
+            model,
+            parties: Vec::new(),
+            data: Vec::new(),
+            pairs: Vec::new(),
+        }
+    }
+
+    /// How many pairs.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// Every pair, in key order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = FlowPair<'_>> {
+        self.pairs.iter().map(|&pair| self.pair(pair))
+    }
+
+    fn pair(&self, (party, data): PairIndex) -> FlowPair<'_> {
+        let party = &self.parties[party as usize];
+        let data = self.model.data(self.data[data as usize]);
+        FlowPair {
+            data: &data.name.node,
+            class: data.class,
+            party: party.name,
+            kind: party.kind,
+            place: party.place.as_ref(),
+            chain: &party.chain,
+        }
+    }
 }
 
-/// Every processor and recipient, as a pair without data yet.
-fn parties(model: &Model) -> Vec<(Node, FlowPair<'_>)> {
-    let template = |party, kind, place, chain| FlowPair {
-        data: "",
-        class: DataClass::Ordinary,
-        party,
-        kind,
-        place,
-        chain,
-    };
+/// The pairs that appear (in the new version only) and disappear (in the old version only), each
+/// list in key order.
+pub struct FlowChanges<'a> {
+    /// Empty when there is no old version.
+    old: FlowTable<'a>,
+    new: FlowTable<'a>,
+    /// Ranks in `new`.
+    added: Vec<PairIndex>,
+    /// Ranks in `old`.
+    removed: Vec<PairIndex>,
+}
+
+impl<'a> FlowChanges<'a> {
+    /// One walk through the pairs of both versions, comparing ranks in the union of their parties
+    /// and of their categories: a string is compared once per party or category, not once per pair.
+    pub fn between(old: Option<Side<'a>>, new: Side<'a>) -> FlowChanges<'a> {
+        let mut new = FlowTable::of(new);
+        let Some(mut old) = old.map(FlowTable::of) else {
+            let added = std::mem::take(&mut new.pairs);
+            return FlowChanges {
+                old: FlowTable::empty(new.model),
+                new,
+                added,
+                removed: Vec::new(),
+            };
+        };
+        let (old_party, new_party) =
+            union_ranks(&old.parties, &new.parties, |a, b| a.key().cmp(&b.key()));
+        let name = |table: &FlowTable<'a>, id: DataId| table.model.data(id).name.node.as_str();
+        let (old_data, new_data) = union_ranks(&old.data, &new.data, |&a, &b| {
+            name(&old, a).cmp(name(&new, b))
+        });
+        let in_union = |(party, data): PairIndex, parties: &[u32], data_ranks: &[u32]| {
+            (parties[party as usize], data_ranks[data as usize])
+        };
+        let (old_pairs, new_pairs) = (
+            std::mem::take(&mut old.pairs),
+            std::mem::take(&mut new.pairs),
+        );
+        let (mut added, mut removed) = (Vec::new(), Vec::new());
+        let (mut i, mut j) = (0, 0);
+        while i < old_pairs.len() && j < new_pairs.len() {
+            let was = in_union(old_pairs[i], &old_party, &old_data);
+            let is = in_union(new_pairs[j], &new_party, &new_data);
+            match was.cmp(&is) {
+                Ordering::Less => {
+                    removed.push(old_pairs[i]);
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    added.push(new_pairs[j]);
+                    j += 1;
+                }
+                Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        removed.extend_from_slice(&old_pairs[i..]);
+        added.extend_from_slice(&new_pairs[j..]);
+        FlowChanges {
+            old,
+            new,
+            added,
+            removed,
+        }
+    }
+
+    /// The pairs only the new version has, in key order.
+    pub fn added(&self) -> impl ExactSizeIterator<Item = FlowPair<'_>> {
+        self.added.iter().map(|&pair| self.new.pair(pair))
+    }
+
+    /// The pairs only the old version has, in key order.
+    pub fn removed(&self) -> impl ExactSizeIterator<Item = FlowPair<'_>> {
+        self.removed.iter().map(|&pair| self.old.pair(pair))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// For two lists sorted by `cmp`, each key once in each, the rank of every item in the sorted union
+/// of both: an item of both lists gets one rank, and the ranks keep the order of the keys.
+fn union_ranks<T>(old: &[T], new: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> (Vec<u32>, Vec<u32>) {
+    let (mut old_ranks, mut new_ranks) =
+        (Vec::with_capacity(old.len()), Vec::with_capacity(new.len()));
+    let (mut i, mut j, mut rank) = (0, 0, 0u32);
+    while i < old.len() || j < new.len() {
+        let order = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => cmp(a, b),
+            (Some(_), None) => Ordering::Less,
+            _ => Ordering::Greater,
+        };
+        if order != Ordering::Greater {
+            old_ranks.push(rank);
+            i += 1;
+        }
+        if order != Ordering::Less {
+            new_ranks.push(rank);
+            j += 1;
+        }
+        rank += 1;
+    }
+    (old_ranks, new_ranks)
+}
+
+/// Every processor and recipient, with what a pair says about it.
+fn parties(model: &Model) -> Vec<(Node, Party<'_>)> {
     let processors = model.processors.iter().enumerate().map(|(i, p)| {
         let id = ProcessorId(i as u32);
         let (kind, chain) = match p.parent {
@@ -164,17 +347,22 @@ fn parties(model: &Model) -> Vec<(Node, FlowPair<'_>)> {
                 .as_ref()
                 .map_or(Place::Unknown, |c| Place::of(&c.node)),
         );
-        (
-            Node::Processor(id),
-            template(&p.name.node, kind, place, chain),
-        )
+        let party = Party {
+            name: &p.name.node,
+            kind,
+            place,
+            chain,
+        };
+        (Node::Processor(id), party)
     });
     let recipients = model.recipients.iter().enumerate().map(|(i, r)| {
-        let place = r.country.as_ref().map(|c| Place::of(&c.node));
-        (
-            Node::Recipient(RecipientId(i as u32)),
-            template(&r.name.node, PartyKind::Recipient, place, Vec::new()),
-        )
+        let party = Party {
+            name: &r.name.node,
+            kind: PartyKind::Recipient,
+            place: r.country.as_ref().map(|c| Place::of(&c.node)),
+            chain: Vec::new(),
+        };
+        (Node::Recipient(RecipientId(i as u32)), party)
     });
     processors.chain(recipients).collect()
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
+use super::flows::Place;
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -24,6 +25,7 @@ pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
 pub fn write_to(diff: &Diff<'_>, lang: Lang, to: &mut dyn Write) -> io::Result<()> {
     let mut out = Terminal {
         to: OneFinalNewline::new(to),
+        escaped: String::new(),
     };
     document(diff, lang, &mut out)?;
     // Sections end with an empty line; the output does not.
@@ -35,12 +37,58 @@ pub fn write_to(diff: &Diff<'_>, lang: Lang, to: &mut dyn Write) -> io::Result<(
 /// character by character, so piece by piece is the same as the whole text at once.
 struct Terminal<'w> {
     to: OneFinalNewline<&'w mut dyn Write>,
+    /// A piece as escaped, when it has characters other than printable ASCII.
+    escaped: String,
 }
 
 impl Terminal<'_> {
     fn put(&mut self, text: &str) -> io::Result<()> {
-        self.to.write_all(crate::escape::terminal(text).as_bytes())
+        // Printable ASCII, line feeds and tabs are what `escape::terminal` leaves as they are; only
+        // the other characters (the `→` of every flow, Danish letters, anything hostile) go through
+        // it, one at a time. Millions of lines for two large specs: checking every character of
+        // them with the escape's own test was a fifth of a run.
+        let first = plain_run(text.as_bytes());
+        if first == text.len() {
+            return self.to.write_all(text.as_bytes());
+        }
+        self.escaped.clear();
+        self.escaped.push_str(&text[..first]);
+        let mut rest = &text[first..];
+        while let Some(c) = rest.chars().next() {
+            let (one, after) = rest.split_at(c.len_utf8());
+            self.escaped.push_str(&crate::escape::terminal(one));
+            let run = plain_run(after.as_bytes());
+            self.escaped.push_str(&after[..run]);
+            rest = &after[run..];
+        }
+        self.to.write_all(self.escaped.as_bytes())
     }
+}
+
+/// How many bytes `text` starts with that are printable ASCII, line feeds or tabs. Eight at a time:
+/// a word with no byte below a space or above `~` is all printable.
+fn plain_run(text: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let plain = |b: &u8| (b' '..=b'~').contains(b) || *b == b'\n' || *b == b'\t';
+    let mut at = 0;
+    while let Some(chunk) = text.get(at..at + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        // Some byte is below 0x20 (its lane borrows), or above 0x7e (its lane carries into the
+        // high bit, or has it set): exact for "some byte", which is all that is asked.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+        let above_tilde = (word.wrapping_add(ONES) | word) & HIGH_BITS;
+        if below_space | above_tilde != 0
+            && let Some(i) = chunk.iter().position(|b| !plain(b))
+        {
+            return at + i;
+        }
+        at += 8;
+    }
+    at + text[at..]
+        .iter()
+        .position(|b| !plain(b))
+        .unwrap_or(text.len() - at)
 }
 
 fn document(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
@@ -120,21 +168,66 @@ fn finding_line(
 }
 
 fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
-    let line = |mark: &str, pair: &super::flows::FlowPair| {
-        let mut text = format!(
-            "{mark} {} → {} [{}]",
-            code(pair.data),
-            words::party(lang, pair),
-            words::place(lang, pair.place.as_ref())
-        );
-        let marks = words::flow_marks(lang, pair);
-        if !marks.is_empty() {
-            text.push_str(&format!(" — {}", marks.join(", ")));
+    if diff.flows.is_empty() {
+        return Ok(());
+    }
+    out.put(words::FLOWS.get(lang))?;
+    out.put("\n")?;
+    // Millions of lines for two large specs: each is made in one buffer, and what it says of its
+    // party (` → recipient `x` [DK]`) once for the party's run of lines, which come together.
+    let mut line = String::new();
+    let mut party = PartyText::default();
+    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
+    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
+    for (mark, pair) in added.chain(removed) {
+        line.clear();
+        line.push_str("  ");
+        line.push_str(mark);
+        line.push_str(" `");
+        line.push_str(pair.data);
+        line.push('`');
+        line.push_str(party.of(lang, &pair));
+        for (i, flag) in words::flow_mark_words(lang, &pair)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            line.push_str(if i == 0 { " — " } else { ", " });
+            line.push_str(flag);
         }
-        text
-    };
-    let lines = marked(&diff.flows.added, &diff.flows.removed, line);
-    section(out, &words::FLOWS, lang, lines)
+        line.push('\n');
+        out.put(&line)?;
+    }
+    out.put("\n")
+}
+
+/// ` → recipient `x` [DK]`: the party of a flow line, made again only when the party changes.
+#[derive(Default)]
+struct PartyText {
+    /// The party, by the addresses of its name (one string of the model) and of its place (one
+    /// per party of a flow table), and its kind.
+    of: Option<(*const str, super::flows::PartyKind, Option<*const Place>)>,
+    text: String,
+}
+
+impl PartyText {
+    fn of(&mut self, lang: Lang, pair: &super::flows::FlowPair<'_>) -> &str {
+        let party = Some((
+            pair.party as *const str,
+            pair.kind,
+            pair.place.map(|p| p as *const Place),
+        ));
+        if self.of != party {
+            self.of = party;
+            self.text.clear();
+            self.text.push_str(" → ");
+            words::party_into(&mut self.text, lang, pair);
+            self.text.push_str(" [");
+            self.text.push_str(&words::place_words(lang, pair.place));
+            self.text.push(']');
+        }
+        &self.text
+    }
 }
 
 fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
@@ -289,4 +382,48 @@ fn section(
         out.put("\n")?;
     }
     out.put("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_piece_is_written_as_the_terminal_escape_writes_it() {
+        let pieces = [
+            "plain `name` → recipient [DK]\n",
+            "",
+            "→",
+            "særlig kategori\t(art. 9)",
+            "\u{1b}[31mred\u{7}\u{7f}\r\n",
+            "a\u{202e}b\u{2066}c→",
+            "\u{9b}31m æ",
+        ];
+        // Every character the escape rewrites, and a few it does not, at every place of a word.
+        let hostile = [
+            '\u{0}', '\u{1b}', '\u{1f}', '\u{7f}', '\u{80}', '\u{202e}', 'æ', '→', '\r',
+        ];
+        let placed: Vec<String> = hostile
+            .iter()
+            .flat_map(|c| {
+                (0..20).map(move |i| format!("{}{c}{}", &"a~ ".repeat(7)[..i], " tail\t.\n"))
+            })
+            .collect();
+        let pieces = pieces
+            .iter()
+            .copied()
+            .chain(placed.iter().map(String::as_str));
+        for piece in pieces {
+            let mut written = Vec::new();
+            let mut out = Terminal {
+                to: OneFinalNewline::new(&mut written),
+                escaped: String::new(),
+            };
+            out.put(piece).unwrap();
+            out.put("x").unwrap();
+            drop(out);
+            let expected = format!("{}x", crate::escape::terminal(piece));
+            assert_eq!(String::from_utf8(written).unwrap(), expected, "{piece:?}");
+        }
+    }
 }

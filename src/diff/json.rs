@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::changes::{DataFacts, Mechanism, Party, ProcessorFacts, RecipientFacts};
 use super::findings::FindingCounts;
-use super::flows::{FlowPair, PartyKind, Place};
+use super::flows::{FlowChanges, FlowPair, PartyKind, Place};
 use super::{Compared, Delta, Diff, words};
 use crate::Outcome;
 use crate::config::waivers::SuppressedBy;
@@ -84,7 +84,7 @@ impl<'a> SpecJson<'a> {
 
 #[derive(Serialize)]
 struct ChangesJson<'a> {
-    flows: Delta<FlowJson<'a>>,
+    flows: FlowsJson<'a>,
     activities: Delta<NamedJson>,
     bases: Vec<BasisJson>,
     retention: Vec<RetentionJson>,
@@ -111,26 +111,54 @@ fn map<T, U>(delta: &Delta<T>, f: impl Fn(&T) -> U) -> Delta<U> {
     }
 }
 
+/// The flows added and removed, as a [`Delta`] is written; each pair is made as it is written, since
+/// two large specs that differ everywhere have millions.
+struct FlowsJson<'a>(&'a FlowChanges<'a>);
+
+impl Serialize for FlowsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let flows = self.0;
+        let mut s = serializer.serialize_struct("Delta", 2)?;
+        s.serialize_field("added", &Pairs(|| flows.added()))?;
+        s.serialize_field("removed", &Pairs(|| flows.removed()))?;
+        s.end()
+    }
+}
+
+/// A list of pairs written as they come from the iterator its function makes.
+struct Pairs<F>(F);
+
+impl<'a, F, I> Serialize for Pairs<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = FlowPair<'a>>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)().map(FlowJson::of))
+    }
+}
+
 #[derive(Serialize)]
 struct FlowJson<'a> {
     data: &'a str,
     class: DataClass,
     party: &'a str,
     party_kind: PartyKind,
-    chain: Vec<&'a str>,
-    country: Option<Place>,
+    chain: &'a [&'a str],
+    country: Option<&'a Place>,
     third_country: bool,
 }
 
 impl<'a> FlowJson<'a> {
-    fn of(pair: &FlowPair<'a>) -> Self {
+    fn of(pair: FlowPair<'a>) -> Self {
         FlowJson {
             data: pair.data,
             class: pair.class,
             party: pair.party,
             party_kind: pair.kind,
-            chain: pair.chain.clone(),
-            country: pair.place.clone(),
+            chain: pair.chain,
+            country: pair.place,
             third_country: pair.third_country(),
         }
     }
@@ -320,7 +348,9 @@ pub fn write_to(
     lang: Lang,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(diff, old, new, lang))?;
+    // serde_json's pretty format byte for byte, with the indentation written at once: the document
+    // of two large specs that differ everywhere has millions of lines.
+    crate::report::json::write_pretty(&mut *out, &document(diff, old, new, lang))?;
     out.write_all(b"\n")
 }
 
@@ -332,7 +362,7 @@ fn document<'a>(
 ) -> Document<'a> {
     let ch = &diff.changes;
     let changes = ChangesJson {
-        flows: map(&diff.flows, FlowJson::of),
+        flows: FlowsJson(&diff.flows),
         activities: map(&ch.activities, |a| NamedJson {
             name: a.name.clone(),
             label: a.label.clone(),

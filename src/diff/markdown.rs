@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::{FlowPair, PartyKind};
+use super::flows::{FlowPair, PartyKind, Place};
 use super::words::{self, ADDED_MARK, REMOVED_MARK};
 use crate::diagnostic::Diagnostic;
 use crate::escape::{markdown_code as code, markdown_inline as text, markdown_message};
@@ -107,18 +107,76 @@ fn findings(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
 }
 
 fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
-    let row = |mark: &str, pair: &FlowPair| {
-        [
-            mark.to_string(),
-            code(pair.data),
-            party(lang, pair),
-            text(&words::place(lang, pair.place.as_ref())),
-            text(&words::flow_marks(lang, pair).join(", ")),
-        ]
-    };
-    let rows = marked(&diff.flows.added, &diff.flows.removed, row);
+    if diff.flows.is_empty() {
+        return Ok(());
+    }
+    // The table `marked_table` writes, row by row in one buffer: two large specs have millions of
+    // flows. What a row says of its party is made once for the party's run of rows, which come
+    // together, and the flags once for each of their few combinations.
     let header = [&words::DATA_CATEGORY, &words::TO, &words::COUNTRY];
-    marked_table(out, &words::FLOWS, lang, &header, rows)
+    let mut names = vec![String::new()];
+    names.extend(header.iter().map(|h| h.get(lang).to_string()));
+    write_head(out, &words::FLOWS, lang, names, FLOW_COLUMNS)?;
+    let mut row = String::new();
+    let mut party = PartyCells::default();
+    let mut flags: Vec<([Option<&str>; 2], String)> = Vec::new();
+    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
+    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
+    for (mark, pair) in added.chain(removed) {
+        row.clear();
+        row.push_str("| ");
+        row.push_str(mark);
+        row.push_str(" | ");
+        row.push_str(&code(pair.data));
+        row.push_str(" | ");
+        row.push_str(party.of(lang, &pair));
+        row.push_str(" | ");
+        let words = words::flow_mark_words(lang, &pair);
+        let cell = match flags.iter().position(|(w, _)| *w == words) {
+            Some(i) => &flags[i].1,
+            None => {
+                let joined: Vec<&str> = words.into_iter().flatten().collect();
+                flags.push((words, text(&joined.join(", "))));
+                &flags[flags.len() - 1].1
+            }
+        };
+        row.push_str(cell);
+        row.push_str(" |\n");
+        out.write_all(row.as_bytes())?;
+    }
+    out.write_all(b"\n")
+}
+
+/// The cells of a flow row: the marker, data category, party, country and flags.
+const FLOW_COLUMNS: usize = 5;
+
+/// `` recipient `x` | DK ``: the party and country cells of a flow row, made again only when the
+/// party changes.
+#[derive(Default)]
+struct PartyCells {
+    /// The party, by the addresses of its name (one string of the model) and of its place (one
+    /// per party of a flow table), and its kind.
+    of: Option<(*const str, PartyKind, Option<*const Place>)>,
+    text: String,
+}
+
+impl PartyCells {
+    fn of(&mut self, lang: Lang, pair: &FlowPair<'_>) -> &str {
+        let key = Some((
+            pair.party as *const str,
+            pair.kind,
+            pair.place.map(|p| p as *const Place),
+        ));
+        if self.of != key {
+            self.of = key;
+            self.text = format!(
+                "{} | {}",
+                party(lang, pair),
+                text(&words::place_words(lang, pair.place))
+            );
+        }
+        &self.text
+    }
 }
 
 fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
@@ -302,24 +360,36 @@ fn write_table<const N: usize>(
     out: &mut Out<'_>,
     heading: &Text,
     lang: Lang,
-    mut names: Vec<String>,
+    names: Vec<String>,
     rows: impl Iterator<Item = [String; N]>,
 ) -> io::Result<()> {
     let mut rows = rows.peekable();
     if rows.peek().is_none() {
         return Ok(());
     }
-    let width = N.max(names.len());
-    names.resize(width, String::new());
-    write!(out, "#### {}\n\n", heading.get(lang))?;
-    line(out, &names)?;
-    line(out, &vec!["---".to_string(); width])?;
+    let width = write_head(out, heading, lang, names, N)?;
     for row in rows {
         let mut row = Vec::from(row);
         row.resize(width, String::new());
         line(out, &row)?;
     }
     out.write_all(b"\n")
+}
+
+/// A table's heading, names and rule, for rows of `cells` cells; the width of the table.
+fn write_head(
+    out: &mut Out<'_>,
+    heading: &Text,
+    lang: Lang,
+    mut names: Vec<String>,
+    cells: usize,
+) -> io::Result<usize> {
+    let width = cells.max(names.len());
+    names.resize(width, String::new());
+    write!(out, "#### {}\n\n", heading.get(lang))?;
+    line(out, &names)?;
+    line(out, &vec!["---".to_string(); width])?;
+    Ok(width)
 }
 
 /// One table row. Every cell was escaped where it was made (`text`, `code`, `markdown_message`), so

@@ -47,7 +47,7 @@ pub struct Diff<'a> {
     pub old: Option<Side<'a>>,
     pub new: Side<'a>,
     /// Data categories that start or stop reaching a processor, sub-processor or recipient.
-    pub flows: Delta<flows::FlowPair<'a>>,
+    pub flows: flows::FlowChanges<'a>,
     pub changes: changes::ModelChanges,
     pub findings: findings::FindingChanges<'a>,
 }
@@ -63,11 +63,7 @@ impl Diff<'_> {
 pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>) -> Diff<'a> {
     // One comparison after the other, each dropping what it built before the next: for two large
     // specs the pairs and the facts are hundreds of megabytes each.
-    let flows = {
-        let old_flows = old.map(flows::pairs).unwrap_or_default();
-        let new_flows = flows::pairs(new);
-        Delta::between_sorted(&old_flows, &new_flows, |a, b| a.key().cmp(&b.key()))
-    };
+    let flows = flows::FlowChanges::between(old, new);
     let changes = {
         let old_facts = old.map(changes::Facts::of).unwrap_or_default();
         let new_facts = changes::Facts::of(new);
@@ -112,38 +108,6 @@ impl<T: Clone> Delta<T> {
             added: only_in(new, old),
             removed: only_in(old, new),
         }
-    }
-}
-
-impl<T: Clone> Delta<T> {
-    /// As [`Delta::between`], for two lists sorted by the order `by` compares their keys in, each key
-    /// once: one walk through both, without building a map of either.
-    pub fn between_sorted(
-        old: &[T],
-        new: &[T],
-        by: impl Fn(&T, &T) -> std::cmp::Ordering,
-    ) -> Delta<T> {
-        let mut delta = Delta::default();
-        let (mut i, mut j) = (0, 0);
-        while i < old.len() && j < new.len() {
-            match by(&old[i], &new[j]) {
-                std::cmp::Ordering::Less => {
-                    delta.removed.push(old[i].clone());
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    delta.added.push(new[j].clone());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        delta.removed.extend_from_slice(&old[i..]);
-        delta.added.extend_from_slice(&new[j..]);
-        delta
     }
 }
 

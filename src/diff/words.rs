@@ -1,6 +1,8 @@
 //! The words of `hjemmel diff` for people, in English and Danish, shared by the human and Markdown
 //! renderers: headings, labels, and the way a place, a deadline, a party or a count is written.
 
+use std::borrow::Cow;
+
 use super::findings::FindingCounts;
 use super::flows::{FlowPair, PartyKind, Place};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -193,45 +195,82 @@ pub fn finding_counts(lang: Lang, c: FindingCounts) -> String {
 
 /// `DK`, `outside the EU/EEA`, `country unknown`, `country not stated`.
 pub fn place(lang: Lang, place: Option<&Place>) -> String {
+    place_words(lang, place).into_owned()
+}
+
+/// [`place`], borrowed where it is a fixed word or the spec's code: it is written for every flow.
+pub fn place_words<'p>(lang: Lang, place: Option<&'p Place>) -> Cow<'p, str> {
+    // The fixed words have no placeholders: `get` is what `tr!` would fill.
     match place {
-        Some(Place::Country(code)) => code.clone(),
-        Some(Place::OutsideEea) => tr!(lang, OUTSIDE_EEA),
-        Some(Place::Unknown) => tr!(lang, COUNTRY_UNKNOWN),
+        Some(Place::Country(code)) => Cow::Borrowed(code),
+        Some(Place::OutsideEea) => Cow::Borrowed(OUTSIDE_EEA.get(lang)),
+        Some(Place::Unknown) => Cow::Borrowed(COUNTRY_UNKNOWN.get(lang)),
         Some(Place::Organisation(code)) => {
-            crate::law::countries::CountryRef::Organisation(code.clone()).label(lang)
+            Cow::Owned(crate::law::countries::CountryRef::Organisation(code.clone()).label(lang))
         }
-        None => tr!(lang, COUNTRY_NOT_STATED),
+        None => Cow::Borrowed(COUNTRY_NOT_STATED.get(lang)),
+    }
+}
+
+/// The word for a kind of party: `processor`, `sub-processor`, `recipient`.
+pub fn party_kind(lang: Lang, kind: PartyKind) -> &'static str {
+    match kind {
+        PartyKind::Processor => PROCESSOR.get(lang),
+        PartyKind::Subprocessor => SUBPROCESSOR.get(lang),
+        PartyKind::Recipient => RECIPIENT.get(lang),
     }
 }
 
 /// The party of a flow: `` sub-processor `helpdesk` (platform → hosting → helpdesk) ``.
 pub fn party(lang: Lang, pair: &FlowPair) -> String {
-    let kind = match pair.kind {
-        PartyKind::Processor => PROCESSOR,
-        PartyKind::Subprocessor => SUBPROCESSOR,
-        PartyKind::Recipient => RECIPIENT,
-    };
-    let mut text = format!("{} {}", kind.get(lang), code(pair.party));
-    if pair.chain.len() > 1 {
-        text.push_str(&format!(" ({})", pair.chain.join(" → ")));
-    }
+    let mut text = String::new();
+    party_into(&mut text, lang, pair);
     text
+}
+
+/// [`party`], written at the end of `text`.
+pub fn party_into(text: &mut String, lang: Lang, pair: &FlowPair) {
+    text.push_str(party_kind(lang, pair.kind));
+    text.push_str(" `");
+    text.push_str(pair.party);
+    text.push('`');
+    if pair.chain.len() > 1 {
+        text.push_str(" (");
+        for (i, hop) in pair.chain.iter().enumerate() {
+            if i > 0 {
+                text.push_str(" → ");
+            }
+            text.push_str(hop);
+        }
+        text.push(')');
+    }
 }
 
 /// What to flag about a flow: a third country (or a place not known), special-category or
 /// criminal-offence data.
 pub fn flow_marks(lang: Lang, pair: &FlowPair) -> Vec<String> {
-    let mut marks = Vec::new();
-    match &pair.place {
-        Some(Place::Unknown) => marks.push(tr!(lang, MAYBE_THIRD_COUNTRY)),
-        Some(Place::Organisation(_)) => marks.push(tr!(lang, INTERNATIONAL_ORGANISATION)),
-        _ if pair.third_country() => marks.push(tr!(lang, THIRD_COUNTRY)),
-        _ => {}
-    }
-    if let Some(class) = class_mark(lang, pair.class) {
-        marks.push(class);
-    }
-    marks
+    flow_mark_words(lang, pair)
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`flow_marks`] without a string made: the place's mark, then the class's (fixed words, with
+/// no placeholders, so `get` is what `tr!` would fill).
+pub fn flow_mark_words(lang: Lang, pair: &FlowPair) -> [Option<&'static str>; 2] {
+    let place = match pair.place {
+        Some(Place::Unknown) => Some(MAYBE_THIRD_COUNTRY.get(lang)),
+        Some(Place::Organisation(_)) => Some(INTERNATIONAL_ORGANISATION.get(lang)),
+        _ if pair.third_country() => Some(THIRD_COUNTRY.get(lang)),
+        _ => None,
+    };
+    let class = match pair.class {
+        DataClass::Special => Some(SPECIAL.get(lang)),
+        DataClass::Criminal => Some(CRIMINAL.get(lang)),
+        _ => None,
+    };
+    [place, class]
 }
 
 /// `special category (art. 9)` or `criminal offences (art. 10)`; nothing for other classes.
@@ -315,20 +354,20 @@ mod tests {
     use super::*;
     use crate::law::vocabulary::TimeUnit;
 
-    fn to(place: Option<Place>, class: DataClass) -> FlowPair<'static> {
+    fn to(place: Option<&Place>, class: DataClass) -> FlowPair<'_> {
         FlowPair {
             data: "d",
             class,
             party: "p",
             kind: PartyKind::Processor,
             place,
-            chain: Vec::new(),
+            chain: &[],
         }
     }
 
     #[test]
     fn flows_are_flagged_by_place_and_class() {
-        let marks = |place, class| flow_marks(Lang::En, &to(place, class));
+        let marks = |place: Option<Place>, class| flow_marks(Lang::En, &to(place.as_ref(), class));
         let country = |code: &str| Some(Place::Country(code.to_string()));
         assert!(marks(country("DE"), DataClass::Ordinary).is_empty());
         assert!(marks(None, DataClass::Cpr).is_empty());
@@ -348,7 +387,7 @@ mod tests {
             ["international organisation"]
         );
         assert_eq!(
-            flow_marks(Lang::Da, &to(epo(), DataClass::Special)),
+            flow_marks(Lang::Da, &to(epo().as_ref(), DataClass::Special)),
             ["international organisation", "særlig kategori (art. 9)"]
         );
     }

@@ -288,8 +288,8 @@ fn write_with_serde(
 }
 
 /// `value` as `serde_json::to_writer_pretty` writes it, byte for byte, with [`Pretty`]'s faster
-/// indentation: for the other JSON documents (SARIF) too.
-pub(super) fn write_pretty(
+/// indentation: for the other JSON documents (SARIF, `diff`) too.
+pub(crate) fn write_pretty(
     out: &mut impl std::io::Write,
     value: &impl Serialize,
 ) -> std::io::Result<()> {
