@@ -208,13 +208,25 @@ fn a_statement_the_help_suggests_makes_the_finding_go_away() {
                 .retention
                 .iter()
                 .find(|rule| statement.starts_with(&format!("retain {} ", targets(rule))));
-            let fixed = match replaced {
-                Some(rule) => format!(
+            // A `compatibility` replaces the one the activity has (a `compatibility under` that
+            // names no statute): an activity states it once.
+            let restated = statement
+                .starts_with("compatibility ")
+                .then(|| {
+                    let body = activity.span.start as usize..activity.span.end as usize;
+                    let at = body.start + text[body].find("\n  compatibility ")? + 1;
+                    let end = at + text[at..].find('\n')?;
+                    Some(format!("{}  {statement}{}", &text[..at], &text[end..]))
+                })
+                .flatten();
+            let fixed = match (restated, replaced) {
+                (Some(restated), _) => restated,
+                (None, Some(rule)) => format!(
                     "{}{statement}{}",
                     &text[..rule.span.start as usize],
                     &text[rule.span.end as usize..]
                 ),
-                None => {
+                (None, None) => {
                     let close = activity.span.end as usize - 1;
                     format!("{}\n  {statement}\n{}", &text[..close], &text[close..])
                 }
