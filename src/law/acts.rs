@@ -471,7 +471,10 @@ mod tests {
         assert_eq!(consultation.title_in(Lang::En), "Prior consultation");
         assert_eq!(consultation.title_in(Lang::Da), "Forudgående høring");
         let lawfulness = ActId::Dbl.act().provision("6").unwrap();
-        assert!(lawfulness.title_da.is_empty(), "dbl § 6 has a Danish heading now");
+        assert!(
+            lawfulness.title_da.is_empty(),
+            "dbl § 6 has a Danish heading now: test the fallback on a provision without one"
+        );
         assert!(lawfulness.title.starts_with("Lawfulness (GDPR art. 6(1))"));
         assert_eq!(lawfulness.title_in(Lang::Da), lawfulness.title);
     }
