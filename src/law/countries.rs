@@ -540,6 +540,16 @@ mod tests {
         }
     }
 
+    /// TRANSFER-MECHANISM-SCOPE names the decision in its label: a decision whose Danish name is not
+    /// recorded is named as the Official Journal's English edition names it, never left blank.
+    #[test]
+    fn a_decision_without_a_danish_name_keeps_its_english_name_in_danish() {
+        let korea = countries().adequacy("KR").unwrap();
+        assert!(korea.decision_da.is_empty(), "KR has a Danish name now");
+        assert!(korea.decision.contains("(EU) 2022/254"));
+        assert_eq!(korea.decision_in(Lang::Da), korea.decision);
+    }
+
     #[test]
     fn korea_and_israel_carry_their_limits_in_both_languages() {
         let table = countries();
