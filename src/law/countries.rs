@@ -550,6 +550,32 @@ mod tests {
         assert_eq!(korea.decision_in(Lang::Da), korea.decision);
     }
 
+    /// The rules show a decision's scope only where it does not cover every importer (the help of
+    /// TRANSFER-UNDECLARED, the label of TRANSFER-MECHANISM-SCOPE): each such scope has its Danish
+    /// words, and Danish output shows them.
+    #[test]
+    fn a_partial_scope_is_in_the_reader_s_language() {
+        let table = countries();
+        let partial: Vec<&Adequacy> = table
+            .adequacy
+            .values()
+            .filter(|a| !a.covers_every_importer())
+            .collect();
+        assert!(
+            partial.len() >= 4,
+            "US, CA, JP, KR and IL cover part of their importers"
+        );
+        for decision in partial {
+            assert!(
+                !decision.scope_da.is_empty(),
+                "{}: scope_da",
+                decision.country
+            );
+            assert_eq!(decision.scope_in(Lang::Da), decision.scope_da);
+            assert_eq!(decision.scope_in(Lang::En), decision.scope);
+        }
+    }
+
     #[test]
     fn korea_and_israel_carry_their_limits_in_both_languages() {
         let table = countries();
