@@ -576,6 +576,24 @@ mod tests {
         }
     }
 
+    /// An entry of the data files is verified unless it says `verified = false`: a limit without the
+    /// field is shown without "not verified" (TRANSFER-MECHANISM-SCOPE), and a decision's Danish name
+    /// without `decision_da_verified` is taken as read.
+    #[test]
+    fn an_entry_without_verified_counts_as_verified() {
+        let decision: Adequacy = toml::from_str(
+            "decision = \"D\"\n[[limit]]\nwhat = \"w\"\nwhat_da = \"w\"\nconfirm = \"c\"\nconfirm_da = \"c\"",
+        )
+        .unwrap();
+        assert!(decision.verified && decision.decision_da_verified);
+        assert!(decision.limits[0].verified);
+        let said = toml::from_str::<Adequacy>(
+            "decision = \"D\"\nverified = false\ndecision_da_verified = false",
+        )
+        .unwrap();
+        assert!(!said.verified && !said.decision_da_verified);
+    }
+
     #[test]
     fn korea_and_israel_carry_their_limits_in_both_languages() {
         let table = countries();
