@@ -610,6 +610,20 @@ mod tests {
         }
     }
 
+    /// A country or organisation written by its name, English or Danish, is answered with its code.
+    #[test]
+    fn a_name_in_either_language_is_answered_with_the_code() {
+        let span = crate::syntax::span::Span::SYNTHETIC;
+        for name in ["germany", "Tyskland"] {
+            let err = parse_country(&Word::new(name, span), Lang::En).unwrap_err();
+            assert!(err.help.unwrap().contains("`DE`"), "{name}");
+        }
+        for name in ["Verdenssundhedsorganisationen"] {
+            let err = parse_organisation(&Word::new(name, span), Lang::En).unwrap_err();
+            assert!(err.help.unwrap().contains("`WHO`"), "{name}");
+        }
+    }
+
     #[test]
     fn an_unknown_organisation_is_an_error_with_a_suggestion() {
         let span = crate::syntax::span::Span::SYNTHETIC;
