@@ -616,12 +616,17 @@ mod tests {
         let span = crate::syntax::span::Span::SYNTHETIC;
         for name in ["germany", "Tyskland"] {
             let err = parse_country(&Word::new(name, span), Lang::En).unwrap_err();
-            assert!(err.help.unwrap().contains("`DE`"), "{name}");
+            assert!(err.help.unwrap().contains("`DE` (Germany)"), "{name}");
         }
         // The organisations' English names are several words; the WHO's Danish name is one.
         let who = Word::new("Verdenssundhedsorganisationen", span);
         let err = parse_organisation(&who, Lang::En).unwrap_err();
-        assert!(err.help.unwrap().contains("`WHO`"));
+        // Not only in the list of every code that is the last resort.
+        assert!(
+            err.help
+                .unwrap()
+                .contains("`WHO` (World Health Organization)")
+        );
     }
 
     #[test]
