@@ -462,6 +462,23 @@ mod tests {
         assert!(gdpr.provision("100").is_none());
     }
 
+    /// ART6-NOT-A-BASIS names a provision without a description by its heading ("the provision on
+    /// prior consultation"): in the reader's language, and in English where the data records no Danish
+    /// heading (the acts other than the GDPR).
+    #[test]
+    fn a_provision_s_heading_is_in_the_reader_s_language() {
+        let consultation = ActId::Gdpr.act().provision("36").unwrap();
+        assert_eq!(consultation.title_in(Lang::En), "Prior consultation");
+        assert_eq!(consultation.title_in(Lang::Da), "Forudgående høring");
+        let lawfulness = ActId::Dbl.act().provision("6").unwrap();
+        assert!(
+            lawfulness.title_da.is_empty(),
+            "dbl § 6 has a Danish heading now: test the fallback on a provision without one"
+        );
+        assert!(lawfulness.title.starts_with("Lawfulness (GDPR art. 6(1))"));
+        assert_eq!(lawfulness.title_in(Lang::Da), lawfulness.title);
+    }
+
     #[test]
     fn gdpr_words_for_findings_are_in_danish_too() {
         let gdpr = ActId::Gdpr.act();

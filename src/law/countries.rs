@@ -540,6 +540,60 @@ mod tests {
         }
     }
 
+    /// TRANSFER-MECHANISM-SCOPE names the decision in its label: a decision whose Danish name is not
+    /// recorded is named as the Official Journal's English edition names it, never left blank.
+    #[test]
+    fn a_decision_without_a_danish_name_keeps_its_english_name_in_danish() {
+        let korea = countries().adequacy("KR").unwrap();
+        assert!(korea.decision_da.is_empty(), "KR has a Danish name now");
+        assert!(korea.decision.contains("(EU) 2022/254"));
+        assert_eq!(korea.decision_in(Lang::Da), korea.decision);
+    }
+
+    /// The rules show a decision's scope only where it does not cover every importer (the help of
+    /// TRANSFER-UNDECLARED, the label of TRANSFER-MECHANISM-SCOPE): each such scope has its Danish
+    /// words, and Danish output shows them.
+    #[test]
+    fn a_partial_scope_is_in_the_reader_s_language() {
+        let table = countries();
+        let partial: Vec<&Adequacy> = table
+            .adequacy
+            .values()
+            .filter(|a| !a.covers_every_importer())
+            .collect();
+        assert!(
+            partial.len() >= 4,
+            "US, CA, JP, KR and IL cover part of their importers"
+        );
+        for decision in partial {
+            assert!(
+                !decision.scope_da.is_empty(),
+                "{}: scope_da",
+                decision.country
+            );
+            assert_eq!(decision.scope_in(Lang::Da), decision.scope_da);
+            assert_eq!(decision.scope_in(Lang::En), decision.scope);
+        }
+    }
+
+    /// An entry of the data files is verified unless it says `verified = false`: a limit without the
+    /// field is shown without "not verified" (TRANSFER-MECHANISM-SCOPE), and a decision's Danish name
+    /// without `decision_da_verified` is taken as read.
+    #[test]
+    fn an_entry_without_verified_counts_as_verified() {
+        let decision: Adequacy = toml::from_str(
+            "decision = \"D\"\n[[limit]]\nwhat = \"w\"\nwhat_da = \"w\"\nconfirm = \"c\"\nconfirm_da = \"c\"",
+        )
+        .unwrap();
+        assert!(decision.verified && decision.decision_da_verified);
+        assert!(decision.limits[0].verified);
+        let said = toml::from_str::<Adequacy>(
+            "decision = \"D\"\nverified = false\ndecision_da_verified = false",
+        )
+        .unwrap();
+        assert!(!said.verified && !said.decision_da_verified);
+    }
+
     #[test]
     fn korea_and_israel_carry_their_limits_in_both_languages() {
         let table = countries();
@@ -554,6 +608,25 @@ mod tests {
                 assert!(!limit.what_in(lang).is_empty() && !limit.confirm_in(lang).is_empty());
             }
         }
+    }
+
+    /// A country or organisation written by its name, English or Danish, is answered with its code.
+    #[test]
+    fn a_name_in_either_language_is_answered_with_the_code() {
+        let span = crate::syntax::span::Span::SYNTHETIC;
+        for name in ["germany", "Tyskland"] {
+            let err = parse_country(&Word::new(name, span), Lang::En).unwrap_err();
+            assert!(err.help.unwrap().contains("`DE` (Germany)"), "{name}");
+        }
+        // The organisations' English names are several words; the WHO's Danish name is one.
+        let who = Word::new("Verdenssundhedsorganisationen", span);
+        let err = parse_organisation(&who, Lang::En).unwrap_err();
+        // Not only in the list of every code that is the last resort.
+        assert!(
+            err.help
+                .unwrap()
+                .contains("`WHO` (World Health Organization)")
+        );
     }
 
     #[test]
