@@ -138,6 +138,20 @@ declare_rule! {
              sammenhængen, oplysningernes karakter, konsekvenserne, garantierne), og henvis til vurderingen med \
              `compatibility \"...\"`, eller angiv den lov, der hjemler genbruget, med `compatibility under law \"...\"`",
         ),
+        /// The activity already has a `compatibility under` that names no statute providing for the
+        /// reuse: an activity has one `compatibility`, so the help says to replace it, not add one.
+        HELP_REPLACE = (
+            "write `compatibility \"...\"` in place of this activity's `compatibility under`, which \
+             names no statute that provides for the reuse (a GDPR article or an agreement is none), and \
+             refer to an assessment of whether the new purpose is compatible (art. 6(4): link between \
+             the purposes, context, nature of the data, consequences, safeguards); or name the statute \
+             that provides for the reuse with `compatibility under law \"...\"`",
+            "skriv `compatibility \"...\"` i stedet for aktivitetens `compatibility under`, der ikke \
+             angiver en lov, som hjemler genbruget (en artikel i forordningen eller en aftale er ingen), \
+             og henvis til en vurdering af, om det nye formål er foreneligt (art. 6, stk. 4: forbindelsen \
+             mellem formålene, sammenhængen, oplysningernes karakter, konsekvenserne, garantierne); eller \
+             angiv den lov, der hjemler genbruget, med `compatibility under law \"...\"`",
+        ),
     }
 }
 
@@ -209,7 +223,12 @@ impl Rule for PurposeCompatibility {
                     tr!(lang, text::COLLECTED_BY, origin = other_origin.name.node),
                 );
             }
-            cx.report(finding.with_help(tr!(lang, text::HELP)));
+            let help = if details.compatibility_under.is_empty() {
+                tr!(lang, text::HELP)
+            } else {
+                tr!(lang, text::HELP_REPLACE)
+            };
+            cx.report(finding.with_help(help));
         }
     }
 }
