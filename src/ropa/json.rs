@@ -99,11 +99,7 @@ fn optional_list<W: Write, T>(
     }
 }
 
-fn list_of<W: Write, T>(
-    w: &mut JsonWriter<W>,
-    list: &[T],
-    each: impl Fn(&mut JsonWriter<W>, &T),
-) {
+fn list_of<W: Write, T>(w: &mut JsonWriter<W>, list: &[T], each: impl Fn(&mut JsonWriter<W>, &T)) {
     w.begin_array();
     for item in list {
         w.element();
