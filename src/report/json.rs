@@ -8,9 +8,7 @@ use crate::config::waivers::SuppressedBy;
 use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::source::SourceMap;
 
-mod writer;
-
-use writer::JsonWriter;
+use crate::json_writer::JsonWriter;
 
 /// Bumped when a field is removed or changes meaning; adding fields does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -102,7 +100,7 @@ pub fn render(reports: &[SpecReport<'_>]) -> String {
 /// [`render`], written to `out` as it is made: the command writes to standard output this way, since
 /// with many findings the document runs to hundreds of MiB (about 1.8 KiB a finding).
 ///
-/// Written by hand with [`JsonWriter`] (see `json/writer.rs` for why), field by field in the order
+/// Written by hand with [`JsonWriter`] (see `src/json_writer.rs` for why), field by field in the order
 /// of the `Serialize` types above, which stay the definition of the schema: the tests compare the
 /// bytes with [`write_with_serde`]'s.
 pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -522,6 +520,39 @@ mod tests {
             }
         }
         assert!(diagnostics > 1000, "only {diagnostics} diagnostics written");
+    }
+
+    /// `ropa --format json` is written with the same writer: the same comparison, for the record of
+    /// every spec the repository holds that is understood.
+    #[test]
+    fn the_hand_written_record_is_the_serde_one() {
+        let mut paths = Vec::new();
+        for dir in ["specs", "examples", "tests/fixtures"] {
+            specs(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).as_path(),
+                &mut paths,
+            );
+        }
+        let mut records = 0;
+        let mut activities = 0;
+        for lang in Lang::ALL {
+            for path in &paths {
+                let outcome = crate::check_spec(path, lang);
+                let Ok(checked) = &outcome.result else {
+                    continue;
+                };
+                let record = crate::ropa::Record::build(&checked.model, &checked.flow, lang);
+                let (mut ours, mut serdes) = (Vec::new(), Vec::new());
+                crate::ropa::json::write(lang, &record.controller, &record.activities, &mut ours)
+                    .unwrap();
+                crate::ropa::json::write_with_serde(&record, &mut serdes).unwrap();
+                assert!(ours == serdes, "{} ({lang:?})", path.display());
+                records += 1;
+                activities += record.activities.len();
+            }
+        }
+        assert!(records > 100, "only {records} records written");
+        assert!(activities > 800, "only {activities} activities written");
     }
 
     #[test]

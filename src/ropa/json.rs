@@ -2,58 +2,29 @@
 //! whatever `--lang` is, so that programs can read them; the values are the spec's texts and, where
 //! the record words the language's vocabulary (data classes, mechanisms, periods), words in the
 //! record's language. A field the spec does not give is `null`, and its key is listed in `missing`.
+//!
+//! The document is written by hand with [`JsonWriter`] (serde_json's own writing was most of the
+//! command's time), field by field in the order of the `Serialize` types of [`super`], which stay
+//! the definition of the schema: the tests compare the bytes with [`write_with_serde`]'s.
 
 use std::borrow::Borrow;
-use std::cell::RefCell;
 use std::io::{self, Write};
 
-use serde::ser::{Error as _, SerializeSeq};
-use serde::{Serialize, Serializer};
-
-use super::{ActivityRecord, ControllerRecord, Record};
+use super::{
+    ActivityRecord, ControllerRecord, DataEntry, ProcessorEntry, RecipientEntry, Record,
+    RetentionEntry, TransferEntry,
+};
 use crate::i18n::Lang;
+use crate::json_writer::JsonWriter;
+use crate::law::countries::CountryRef;
 
 /// Raised when a key is removed or changes meaning; adding keys does not raise it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The document: the tool that made it, then the record's own keys, as [`Record`] names them.
-#[derive(Serialize)]
-#[serde(bound(serialize = "Each<I>: Serialize"))]
-struct Document<'a, I> {
-    version: u32,
-    tool: &'static str,
-    tool_version: &'static str,
-    lang: Lang,
-    controller: &'a ControllerRecord,
-    activities: Each<I>,
-}
-
-/// A JSON array of the activities an iterator makes, each written as it is made.
-struct Each<I>(RefCell<Option<I>>);
-
-impl<I> Serialize for Each<I>
-where
-    I: Iterator,
-    I::Item: Borrow<ActivityRecord>,
-{
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let activities = self
-            .0
-            .borrow_mut()
-            .take()
-            .ok_or_else(|| S::Error::custom("the activities are written once"))?;
-        let mut array = serializer.serialize_seq(None)?;
-        for activity in activities {
-            array.serialize_element(activity.borrow())?;
-        }
-        array.end()
-    }
-}
-
 /// The record as pretty-printed JSON, ending in a newline.
 pub fn render(record: &Record) -> String {
     let mut out = Vec::new();
-    // Writing into memory cannot fail, and serde_json writes only UTF-8.
+    // Writing into memory cannot fail, and only UTF-8 is written.
     let _ = write(
         record.lang,
         &record.controller,
@@ -72,17 +43,226 @@ pub fn write(
     activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let mut out = out;
+    let mut w = JsonWriter::new(&mut out);
+    w.begin_object();
+    w.key("version");
+    w.number(u64::from(SCHEMA_VERSION));
+    w.key("tool");
+    w.string("hjemmel");
+    w.key("tool_version");
+    w.string(env!("CARGO_PKG_VERSION"));
+    w.key("lang");
+    w.string(lang.code());
+    w.key("controller");
+    write_controller(&mut w, controller);
+    w.key("activities");
+    w.begin_array();
+    for activity in activities {
+        w.element();
+        write_activity(&mut w, activity.borrow());
+        w.flush_some()?;
+    }
+    w.end_array();
+    w.end_object();
+    w.raw(b"\n");
+    w.finish()
+}
+
+/// A country as the spec words it: an ISO code, `outside_eea` or `unknown` (`country_word` of
+/// [`super`] for serde).
+fn country_word(country: &Option<CountryRef>) -> Option<&str> {
+    match country.as_ref()? {
+        CountryRef::Code(code) | CountryRef::Organisation(code) => Some(code),
+        CountryRef::OutsideEea => Some("outside_eea"),
+        CountryRef::Unknown => Some("unknown"),
+    }
+}
+
+/// A list of texts, or `null`.
+fn optional_strings<W: Write>(w: &mut JsonWriter<W>, list: Option<&[String]>) {
+    match list {
+        Some(list) => w.strings(list.iter().map(String::as_str)),
+        None => w.null(),
+    }
+}
+
+/// A list of entries written by `each`, or `null`.
+fn optional_list<W: Write, T>(
+    w: &mut JsonWriter<W>,
+    list: Option<&[T]>,
+    each: impl Fn(&mut JsonWriter<W>, &T),
+) {
+    match list {
+        Some(list) => list_of(w, list, each),
+        None => w.null(),
+    }
+}
+
+fn list_of<W: Write, T>(w: &mut JsonWriter<W>, list: &[T], each: impl Fn(&mut JsonWriter<W>, &T)) {
+    w.begin_array();
+    for item in list {
+        w.element();
+        each(w, item);
+    }
+    w.end_array();
+}
+
+fn write_controller<W: Write>(w: &mut JsonWriter<W>, c: &ControllerRecord) {
+    w.begin_object();
+    w.key("name");
+    w.string(&c.name);
+    w.key("address");
+    w.optional_string(c.address.as_deref());
+    w.key("contact");
+    w.optional_string(c.contact.as_deref());
+    w.key("country");
+    w.optional_string(country_word(&c.country));
+    w.key("dpo");
+    match &c.dpo {
+        Some(dpo) => {
+            w.begin_object();
+            w.key("name");
+            w.optional_string(dpo.name.as_deref());
+            w.key("email");
+            w.optional_string(dpo.email.as_deref());
+            w.key("phone");
+            w.optional_string(dpo.phone.as_deref());
+            w.key("address");
+            w.optional_string(dpo.address.as_deref());
+            w.key("web");
+            w.optional_string(dpo.web.as_deref());
+            w.end_object();
+        }
+        None => w.null(),
+    }
+    w.key("missing");
+    w.strings(c.missing.iter().copied());
+    w.end_object();
+}
+
+fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
+    w.begin_object();
+    w.key("name");
+    w.string(&a.name);
+    w.key("label");
+    w.string(&a.label);
+    w.key("purposes");
+    optional_strings(w, a.purposes.as_deref());
+    w.key("legal_bases");
+    optional_strings(w, a.legal_bases.as_deref());
+    w.key("data_subjects");
+    optional_strings(w, a.data_subjects.as_deref());
+    w.key("personal_data");
+    optional_list(w, a.personal_data.as_deref(), |w, d| write_data(w, d));
+    w.key("recipients");
+    optional_list(w, a.recipients.as_deref(), write_recipient);
+    w.key("processors");
+    optional_list(w, a.processors.as_deref(), |w, p| write_processor(w, p));
+    w.key("transfers");
+    list_of(w, &a.transfers, |w, t| write_transfer(w, t));
+    w.key("retention");
+    optional_list(w, a.retention.as_deref(), write_retention);
+    w.key("security");
+    optional_strings(w, a.security.as_deref());
+    w.key("missing");
+    w.strings(a.missing.iter().copied());
+    w.end_object();
+}
+
+fn write_data<W: Write>(w: &mut JsonWriter<W>, d: &DataEntry) {
+    w.begin_object();
+    w.key("label");
+    w.string(&d.label);
+    w.key("class");
+    w.string(d.class.keyword());
+    if !d.special.is_empty() {
+        w.key("special");
+        w.strings(d.special.iter().map(|kind| kind.keyword()));
+    }
+    w.key("description");
+    w.string(&d.description);
+    w.end_object();
+}
+
+fn write_recipient<W: Write>(w: &mut JsonWriter<W>, r: &RecipientEntry) {
+    w.begin_object();
+    w.key("label");
+    w.string(&r.label);
+    w.key("kind");
+    w.string(r.kind.keyword());
+    w.key("description");
+    w.string(&r.description);
+    w.key("country");
+    w.optional_string(country_word(&r.country));
+    w.key("third_country");
+    w.bool(r.third_country);
+    if !r.via.is_empty() {
+        w.key("via");
+        w.strings(r.via.iter().map(String::as_str));
+    }
+    w.end_object();
+}
+
+fn write_processor<W: Write>(w: &mut JsonWriter<W>, p: &ProcessorEntry) {
+    w.begin_object();
+    w.key("label");
+    w.string(&p.label);
+    w.key("country");
+    w.optional_string(country_word(&p.country));
+    w.key("third_country");
+    w.bool(p.third_country);
+    w.key("subprocessor_of");
+    w.optional_string(p.subprocessor_of.as_deref());
+    w.end_object();
+}
+
+fn write_transfer<W: Write>(w: &mut JsonWriter<W>, t: &TransferEntry) {
+    w.begin_object();
+    w.key("party");
+    w.string(&t.party);
+    w.key("country");
+    w.optional_string(country_word(&t.country));
+    w.key("mechanisms");
+    optional_strings(w, t.mechanisms.as_deref());
+    w.key("documentation");
+    w.strings(t.documentation.iter().map(String::as_str));
+    w.end_object();
+}
+
+fn write_retention<W: Write>(w: &mut JsonWriter<W>, r: &RetentionEntry) {
+    w.begin_object();
+    w.key("categories");
+    w.strings(r.categories.iter().map(String::as_str));
+    w.key("all");
+    w.bool(r.all);
+    w.key("period");
+    w.optional_string(r.period.as_deref());
+    w.end_object();
+}
+
+/// The document through serde_json's pretty writer and the `Serialize` types: the definition the
+/// hand-written document is tested against.
+#[cfg(test)]
+pub(crate) fn write_with_serde(record: &Record, out: &mut impl Write) -> io::Result<()> {
+    /// The tool that made it, then the record's own keys, as [`Record`] names them.
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        version: u32,
+        tool: &'static str,
+        tool_version: &'static str,
+        lang: Lang,
+        controller: &'a ControllerRecord,
+        activities: &'a [ActivityRecord],
+    }
     let document = Document {
         version: SCHEMA_VERSION,
         tool: "hjemmel",
         tool_version: env!("CARGO_PKG_VERSION"),
-        lang,
-        controller,
-        activities: Each(RefCell::new(Some(activities.into_iter()))),
+        lang: record.lang,
+        controller: &record.controller,
+        activities: &record.activities,
     };
-    // serde_json writes a few bytes at a time: into a buffer of its own, not through `dyn Write`.
-    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(&mut buffered, &document)?;
-    buffered.write_all(b"\n")?;
-    buffered.flush()
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }

@@ -1,14 +1,16 @@
-//! A JSON writer that writes what `serde_json::to_writer_pretty` writes, byte for byte, for the one
-//! document that can run to hundreds of MiB (`check --format json`).
+//! A JSON writer that writes what `serde_json::to_writer_pretty` writes, byte for byte, for the
+//! documents that can run to hundreds of MiB: `check --format json` (src/report/json.rs) and
+//! `ropa --format json` (src/ropa/json.rs). It belongs to neither output, so it lives on its own.
 //!
 //! serde_json escapes a string by looking every byte up in a table and branching on it (about a
-//! third of writing the document at 10,000 activities); nearly every string of a report needs no
-//! escape at all. Here a string is first tested for a byte to escape a block at a time, and written
-//! at once when it has none. The document is gathered in a buffer and handed to the output in large
-//! pieces, not one `write_all` per token.
+//! third of writing the check document at 10,000 activities); nearly every string of a report needs
+//! no escape at all. Here a string is first tested for a byte to escape a block at a time, and
+//! written at once when it has none. The document is gathered in a buffer and handed to the output
+//! in large pieces, not one `write_all` per token.
 //!
-//! The shape of the document stays defined by the `Serialize` types in `json.rs`: a test writes
-//! every spec of the repository both ways and compares the bytes.
+//! The shape of each document stays defined by its `Serialize` types: a test writes every spec of
+//! the repository both ways and compares the bytes (`the_hand_written_document_is_the_serde_one` in
+//! src/report/json.rs).
 
 use std::io::{self, Write};
 
