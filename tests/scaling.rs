@@ -593,8 +593,9 @@ fn a_chain_of_activities_draws_in_linear_size() {
 
 /// `hjemmel report` of 100,000 activities is some 300 MB of HTML, which was once made whole in
 /// a string (grown by doubling) before it was written: 1.15 GiB at its peak. It is now written as
-/// it is made. What it holds while writing is the art. 30 record (built whole by `ropa`, about as
-/// large as its part of the document) and a little per activity and finding, not the document: the
+/// it is made. The art. 30 record is no longer built whole either (each activity's entry is made as
+/// it is written), yet the peak here is set by an earlier section, the same with or without it, so the
+/// bound still allows a record's worth; what it holds is a little per activity and finding, not the document: the
 /// same report made in memory (`html::render`, for tests) shows what holding it costs.
 #[test]
 fn the_html_report_is_written_without_being_held_whole() {

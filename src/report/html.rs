@@ -24,7 +24,6 @@ use crate::diagnostic::{Origin, Severity};
 use crate::i18n::{Lang, Text};
 use crate::report::Counts;
 use crate::report::group::Group;
-use crate::ropa::Record;
 use crate::semantic::model::Model;
 use crate::source::SourceMap;
 use crate::texts;
@@ -207,7 +206,7 @@ fn write_report(
         graph_picture(out, &checked.model, &checked.flow, lang)
     });
     section(out, "record", RECORD, lang, |out| {
-        record::record(out, &Record::build(&checked.model, &checked.flow, lang))
+        record::record(out, &checked.model, &checked.flow, lang)
     });
     section(out, "rules", RULES, lang, |out| {
         rule_pages(out, &checked.findings, lang)
