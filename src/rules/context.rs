@@ -274,6 +274,27 @@ mod tests {
         assert!(provision_numbers("C-311/18 (Schrems II)").is_empty());
     }
 
+    /// A sub-processor is declared inside its processor: a place in the processor after the
+    /// sub-processor's block belongs to the processor, not to the sub-processor walked past first.
+    #[test]
+    fn a_place_after_a_sub_processor_belongs_to_its_processor() {
+        use crate::source::SourceFile;
+        let text = "controller c \"C\" {\n  contact \"c@c.dk\"\n}\n\
+                    processor p \"P\" {\n  subprocessor q \"Q\" {\n    country DE\n  }\n  country DK\n}\n";
+        let mut sources = SourceMap::new();
+        let file = sources.add(SourceFile::new("spec.hjemmel", text));
+        let (model, _) = crate::compile(&sources, crate::i18n::Lang::En).unwrap();
+        let declarations = Declarations::of(&model);
+        let name_at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            let span = Span::new(file, start, start + needle.len());
+            declarations.at(span).map(|d| d.name)
+        };
+        assert_eq!(name_at("country DE").as_deref(), Some("q"));
+        assert_eq!(name_at("country DK").as_deref(), Some("p"));
+        assert_eq!(name_at("contact").as_deref(), Some("c"));
+    }
+
     #[test]
     fn a_provision_marked_unverified_in_the_law_data_is_found() {
         // arkivl.toml marks § 3 `verified = false`; the GDPR's art. 5 is verified.

@@ -114,11 +114,6 @@ pub fn index_in(lang: Lang) -> String {
     out
 }
 
-/// The index of all rules, in English.
-pub fn index() -> String {
-    index_in(Lang::En)
-}
-
 /// The files of docs/rules/, by path relative to it: one page per rule and the index in English,
 /// and the same in Danish under `da/`, each marked as generated.
 pub fn files() -> Vec<(String, String)> {
@@ -165,5 +160,22 @@ pub mod text {
             "# Regler\n\nAlle regler, hjemmel kontrollerer, efter kode. `hjemmel --lang da explain KODE` viser \
              samme side.\n\n| kode | niveau | hvad reglen kontrollerer |\n|---|---|---|\n",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TRANSLATED_FROM, danish_body};
+
+    #[test]
+    fn only_the_fingerprint_line_is_taken_off_a_danish_source() {
+        let marked = format!("{TRANSLATED_FROM}0123abcd -->\n\nFørste linje\nAnden linje");
+        let marked: &'static str = marked.leak();
+        assert_eq!(danish_body(marked), "Første linje\nAnden linje");
+        // A source without the fingerprint loses nothing: its first line is text.
+        assert_eq!(
+            danish_body("Første linje\nAnden linje"),
+            "Første linje\nAnden linje"
+        );
     }
 }
