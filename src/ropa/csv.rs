@@ -13,15 +13,7 @@ use crate::tr;
 
 /// The record as CSV (RFC 4180 quoting, `\n` line ends), no cell starting a formula.
 pub fn render(record: &Record) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail, and every cell is a `str`.
-    let _ = write(
-        record.lang,
-        &record.controller,
-        &record.activities,
-        &mut out,
-    );
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
 }
 
 /// The CSV of [`render`], written to `out` row by row, so that the document of a large spec is never

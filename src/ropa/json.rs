@@ -23,15 +23,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The record as pretty-printed JSON, ending in a newline.
 pub fn render(record: &Record) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail, and only UTF-8 is written.
-    let _ = write(
-        record.lang,
-        &record.controller,
-        &record.activities,
-        &mut out,
-    );
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
 }
 
 /// The document of [`render`], written to `out` as it is made: the record of 100,000 activities is

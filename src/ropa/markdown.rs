@@ -12,15 +12,7 @@ use crate::tr;
 
 /// The record as Markdown.
 pub fn render(record: &Record) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail, and every piece is a `str`.
-    let _ = write(
-        record.lang,
-        &record.controller,
-        &record.activities,
-        &mut out,
-    );
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
 }
 
 /// The Markdown of [`render`], written to `out` an activity at a time: the record of a large spec

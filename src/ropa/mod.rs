@@ -685,3 +685,11 @@ fn retention<'m>(
             .collect(),
     )
 }
+
+/// The text of a document written into memory (each format's `render`): writing into a `Vec`
+/// cannot fail, and the formats write only UTF-8.
+fn in_memory(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -5,6 +5,10 @@
 
 use std::io;
 
+use super::{FlowView, RenderOptions};
+use crate::flow::FlowGraph;
+use crate::semantic::model::Model;
+
 /// How much text is gathered before it is written: large enough that writing costs little per
 /// byte, small enough to be nothing beside the model.
 const CHUNK: usize = 64 * 1024;
@@ -54,6 +58,30 @@ impl<'w> Document<'w> {
         }
         Ok(())
     }
+}
+
+/// How each format draws the picture of a view into a document.
+pub type Draw = fn(&FlowView<'_>, &mut Document<'_>) -> io::Result<()>;
+
+/// The picture `draw` makes of the flow graph of `model`, as a string (for `render`, the report and
+/// the tests).
+pub fn render_view(model: &Model, flow: &FlowGraph, options: &RenderOptions, draw: Draw) -> String {
+    let view = FlowView::new(model, flow, options);
+    in_memory(|document| draw(&view, document))
+}
+
+/// The picture `draw` makes of the flow graph of `model`, written to `out` piece by piece.
+pub fn write_view(
+    model: &Model,
+    flow: &FlowGraph,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+    draw: Draw,
+) -> io::Result<()> {
+    let view = FlowView::new(model, flow, options);
+    let mut document = Document::streamed(out);
+    draw(&view, &mut document)?;
+    document.finish().map(drop)
 }
 
 /// The text of a picture made in memory: `draw` only appends to a `String`, which cannot fail.

@@ -21,8 +21,7 @@ const EDGE_WIDTH: usize = 40;
 
 /// The flow graph of `model` as a Mermaid `flowchart LR`.
 pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> String {
-    let view = FlowView::new(model, flow, options);
-    document::in_memory(|document| draw(&view, document))
+    document::render_view(model, flow, options, draw)
 }
 
 /// [`render`], written to `out` piece by piece.
@@ -32,10 +31,7 @@ pub fn write_to(
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let view = FlowView::new(model, flow, options);
-    let mut document = Document::streamed(out);
-    draw(&view, &mut document)?;
-    document.finish().map(drop)
+    document::write_view(model, flow, options, out, draw)
 }
 
 fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {

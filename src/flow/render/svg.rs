@@ -107,8 +107,7 @@ const ARROW: f64 = 9.0;
 
 /// The flow graph of `model` as an SVG picture (one `<svg>` element), worded in `options.lang`.
 pub fn render(model: &Model, flow: &FlowGraph, options: &RenderOptions) -> String {
-    let view = FlowView::new(model, flow, options);
-    document::in_memory(|document| draw(&view, document))
+    document::render_view(model, flow, options, draw)
 }
 
 /// [`render`], written to `out` piece by piece.
@@ -118,10 +117,7 @@ pub fn write_to(
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let view = FlowView::new(model, flow, options);
-    let mut document = Document::streamed(out);
-    draw(&view, &mut document)?;
-    document.finish().map(drop)
+    document::write_view(model, flow, options, out, draw)
 }
 
 fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
