@@ -9,7 +9,7 @@ use std::io;
 use super::document::{self, Document};
 use super::number::push_tenths;
 use super::style::{edge_style, node_style};
-use super::{FlowView, RenderOptions, Role, ViewEdge, ViewNode, list_lines, wrap_words};
+use super::{FlowView, RenderOptions, Role, ViewEdge, ViewNode, wrap_words};
 use crate::escape::{dot_string as quote, dot_text_into as escape_into};
 use crate::flow::FlowGraph;
 use crate::semantic::model::Model;
@@ -90,32 +90,7 @@ fn write_edge(out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) {
     write_key(out, &view.nodes[edge.to]);
     // The label's lines: the marks, then the categories (FlowView::edge_label_lines).
     out.push_str(" [label=\"");
-    let mut first_line = true;
-    for (i, mark) in edge.marks.iter().enumerate() {
-        if i > 0 {
-            out.push_str(" · ");
-        }
-        escape_into(out, mark.tag(view.lang));
-        first_line = false;
-    }
-    let names: Vec<&str> = view.data_names(edge);
-    let mut at = 0;
-    for count in list_lines(&names, EDGE_WIDTH) {
-        if !first_line {
-            out.push_str("\\n");
-        }
-        first_line = false;
-        for (i, name) in names[at..at + count].iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            escape_into(out, name);
-        }
-        at += count;
-        if at < names.len() {
-            out.push(',');
-        }
-    }
+    view.push_edge_label(out, edge, EDGE_WIDTH, "\\n", escape_into);
     out.push_str("\", color=\"");
     out.push_str(style.stroke);
     out.push_str("\", fontcolor=\"");

@@ -11,7 +11,7 @@ use std::io;
 use super::document::{self, Document};
 use super::number::{push_tenths, push_usize};
 use super::style::{NodeStyle, edge_style, node_style};
-use super::{FlowView, Mark, RenderOptions, Role, list_lines, wrap_words};
+use super::{FlowView, Mark, RenderOptions, Role, wrap_words};
 use crate::escape::{mermaid_comment as one_line, mermaid_label as escape, mermaid_label_into};
 use crate::flow::FlowGraph;
 use crate::semantic::model::Model;
@@ -66,32 +66,7 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         write_id(out, edge.from);
         out.push_str(" -->|\"");
         // The label's lines: the marks, then the categories (FlowView::edge_label_lines).
-        let mut first_line = true;
-        for (i, mark) in edge.marks.iter().enumerate() {
-            if i > 0 {
-                out.push_str(" · ");
-            }
-            mermaid_label_into(out, mark.tag(view.lang));
-            first_line = false;
-        }
-        let names = view.data_names(edge);
-        let mut at = 0;
-        for count in list_lines(&names, EDGE_WIDTH) {
-            if !first_line {
-                out.push_str("<br/>");
-            }
-            first_line = false;
-            for (i, name) in names[at..at + count].iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                mermaid_label_into(out, name);
-            }
-            at += count;
-            if at < names.len() {
-                out.push(',');
-            }
-        }
+        view.push_edge_label(out, edge, EDGE_WIDTH, "<br/>", mermaid_label_into);
         out.push_str("\"| ");
         write_id(out, edge.to);
         out.push('\n');

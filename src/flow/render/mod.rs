@@ -550,6 +550,44 @@ impl<'m> FlowView<'m> {
         Some(tags.join(" · "))
     }
 
+    /// The lines of [`FlowView::edge_label_lines`] appended to `out` as they are made, each piece
+    /// through `escape`, the lines joined by `line_break` (the text and DOT/Mermaid pictures).
+    pub fn push_edge_label(
+        &self,
+        out: &mut String,
+        edge: &ViewEdge,
+        width: usize,
+        line_break: &str,
+        escape: fn(&mut String, &str),
+    ) {
+        let mut first_line = true;
+        for (i, mark) in edge.marks.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            escape(out, mark.tag(self.lang));
+            first_line = false;
+        }
+        let names = self.data_names(edge);
+        let mut at = 0;
+        for count in list_lines(&names, width) {
+            if !first_line {
+                out.push_str(line_break);
+            }
+            first_line = false;
+            for (i, name) in names[at..at + count].iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                escape(out, name);
+            }
+            at += count;
+            if at < names.len() {
+                out.push(',');
+            }
+        }
+    }
+
     /// An edge's label as lines of about `width` characters: the marks first, then every category.
     pub fn edge_label_lines(&self, edge: &ViewEdge, width: usize) -> Vec<String> {
         let mut lines: Vec<String> = self.tags(edge).into_iter().collect();
