@@ -385,7 +385,7 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
         push_point(out, x2 - ARROW, y2);
     }
     out.push_str("\" fill=\"none\" ");
-    push_stroke_attributes(out, &style);
+    push_stroke_attributes(out, style.stroke, style.width, style.dash);
     out.push_str(" marker-end=\"url(#");
     out.push_str(arrow_id(edge.strongest()));
     out.push_str(")\"/></g>\n");
@@ -649,18 +649,19 @@ fn draw_legend(svg: &mut Svg<'_, '_>, lang: Lang, top: f64, width: f64, organisa
 
 fn stroke_attributes(style: &EdgeStyle) -> String {
     let mut out = String::new();
-    push_stroke_attributes(&mut out, style);
+    push_stroke_attributes(&mut out, style.stroke, style.width, style.dash);
     out
 }
 
 /// `stroke="#6b7280" stroke-width="1.3"`, and the dash pattern of a dashed line.
-fn push_stroke_attributes(out: &mut String, style: &EdgeStyle) {
+/// Boxes and lines alike give the three fields [`NodeStyle`] and [`EdgeStyle`] share.
+fn push_stroke_attributes(out: &mut String, stroke: &str, width: f32, dash: Option<&str>) {
     out.push_str("stroke=\"");
-    out.push_str(style.stroke);
+    out.push_str(stroke);
     out.push_str("\" stroke-width=\"");
-    push_tenths(out, f64::from(style.width));
+    push_tenths(out, f64::from(width));
     out.push('"');
-    if let Some(dash) = style.dash {
+    if let Some(dash) = dash {
         out.push_str(" stroke-dasharray=\"");
         out.push_str(dash);
         out.push('"');
@@ -743,16 +744,8 @@ impl Svg<'_, '_> {
         push_tenths(out, height);
         out.push_str("\" rx=\"6\" fill=\"");
         out.push_str(style.fill);
-        out.push_str("\" stroke=\"");
-        out.push_str(style.stroke);
-        out.push_str("\" stroke-width=\"");
-        push_tenths(out, f64::from(style.width));
-        out.push('"');
-        if let Some(dash) = style.dash {
-            out.push_str(" stroke-dasharray=\"");
-            out.push_str(dash);
-            out.push('"');
-        }
+        out.push_str("\" ");
+        push_stroke_attributes(out, style.stroke, style.width, style.dash);
         out.push_str("/>\n");
     }
 
