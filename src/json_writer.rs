@@ -86,6 +86,17 @@ impl<'w, W: Write> JsonWriter<'w, W> {
         self.open(b'{');
     }
 
+    /// The first keys of every document hjemmel writes (`check --format json`, `ropa --format
+    /// json`): its schema's version and the tool that wrote it.
+    pub fn document_header(&mut self, schema_version: u32) {
+        self.key("version");
+        self.number(u64::from(schema_version));
+        self.key("tool");
+        self.string("hjemmel");
+        self.key("tool_version");
+        self.string(env!("CARGO_PKG_VERSION"));
+    }
+
     pub fn end_object(&mut self) {
         self.close(b'}');
     }

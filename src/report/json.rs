@@ -107,12 +107,7 @@ pub fn write(reports: &[SpecReport<'_>], out: &mut impl std::io::Write) -> std::
     let mut w = JsonWriter::new(out);
     let mut summary = Counts::default();
     w.begin_object();
-    w.key("version");
-    w.number(u64::from(SCHEMA_VERSION));
-    w.key("tool");
-    w.string("hjemmel");
-    w.key("tool_version");
-    w.string(env!("CARGO_PKG_VERSION"));
+    w.document_header(SCHEMA_VERSION);
     w.key("specs");
     w.begin_array();
     for report in reports {

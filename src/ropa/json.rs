@@ -38,12 +38,7 @@ pub fn write(
     let mut out = out;
     let mut w = JsonWriter::new(&mut out);
     w.begin_object();
-    w.key("version");
-    w.number(u64::from(SCHEMA_VERSION));
-    w.key("tool");
-    w.string("hjemmel");
-    w.key("tool_version");
-    w.string(env!("CARGO_PKG_VERSION"));
+    w.document_header(SCHEMA_VERSION);
     w.key("lang");
     w.string(lang.code());
     w.key("controller");
