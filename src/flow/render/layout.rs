@@ -271,54 +271,105 @@ fn order_columns(
     after: &[Vec<usize>],
     count: usize,
 ) -> Vec<Vec<usize>> {
-    let mut order: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, item) in items.iter().enumerate() {
-        order[item.column].push(i);
-    }
-    let mut rank = vec![0.0f64; items.len()];
-    let rerank = |members: &[usize], rank: &mut [f64]| {
-        for (at, &i) in members.iter().enumerate() {
-            rank[i] = (at as f64 + 0.5) / members.len() as f64;
-        }
-    };
-    for members in &order {
-        rerank(members, &mut rank);
-    }
-    for sweep in 0..SWEEPS {
-        let rightwards = sweep % 2 == 0;
-        let columns: Vec<usize> = if rightwards {
-            (1..count).collect()
-        } else {
-            (0..count.saturating_sub(1)).rev().collect()
-        };
-        for c in columns {
-            let key = |i: usize| -> f64 {
-                let neighbours = if rightwards { &before[i] } else { &after[i] };
-                if neighbours.is_empty() {
-                    rank[i]
-                } else {
-                    neighbours.iter().map(|&n| rank[n]).sum::<f64>() / neighbours.len() as f64
-                }
-            };
-            // Ties keep the order they had: the place in the column breaks them, so an unstable
-            // sort (faster) gives the order of a stable one.
-            let mut keyed: Vec<(i64, u32, usize)> = order[c]
-                .iter()
-                .enumerate()
-                .map(|(at, &i)| (total_order(key(i)), at as u32, i))
-                .collect();
-            keyed.sort_unstable();
-            order[c] = keyed.into_iter().map(|(_, _, i)| i).collect();
-            rerank(&order[c], &mut rank);
-        }
-    }
-    order
+    Ordering::new(items, count).sweep(before, after).order
 }
 
-/// `value` as an integer in the order of [`f64::total_cmp`] (the same transformation).
-fn total_order(value: f64) -> i64 {
+/// The ordering of the columns while it is swept.
+struct Ordering {
+    /// The items of each column, top to bottom.
+    order: Vec<Vec<usize>>,
+    /// By item: its place in its column, as a fraction of the column (the barycentre's unit).
+    rank: Vec<f64>,
+    /// How many items were handed to a sort, over all sweeps: the ordering's work, which a test
+    /// counts instead of timing it.
+    sorted: usize,
+}
+
+impl Ordering {
+    /// The items in declaration order.
+    fn new(items: &[Item], count: usize) -> Ordering {
+        let mut order: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (i, item) in items.iter().enumerate() {
+            order[item.column].push(i);
+        }
+        let mut ordering = Ordering {
+            order,
+            rank: vec![0.0; items.len()],
+            sorted: 0,
+        };
+        for c in 0..count {
+            ordering.rerank(c);
+        }
+        ordering
+    }
+
+    fn rerank(&mut self, column: usize) {
+        let members = &self.order[column];
+        for (at, &i) in members.iter().enumerate() {
+            self.rank[i] = (at as f64 + 0.5) / members.len() as f64;
+        }
+    }
+
+    /// [`SWEEPS`] sweeps, alternately rightwards and leftwards. A column whose items are already in
+    /// the order of their keys is left as it is (the sort would keep it), and once a sweep each way
+    /// has moved nothing, every later sweep would move nothing either: the sweeps stop there. The
+    /// order is the same as that of all the sweeps, for less work.
+    fn sweep(mut self, before: &[Vec<usize>], after: &[Vec<usize>]) -> Ordering {
+        let count = self.order.len();
+        // Each column's keys, with the place that breaks ties; kept from column to column.
+        let mut keyed: Vec<u128> = Vec::new();
+        let mut still = 0;
+        for sweep in 0..SWEEPS {
+            let rightwards = sweep % 2 == 0;
+            let neighbours = if rightwards { before } else { after };
+            let mut moved = false;
+            for step in 0..count.saturating_sub(1) {
+                let c = if rightwards {
+                    step + 1
+                } else {
+                    count - 2 - step
+                };
+                keyed.clear();
+                keyed.extend(self.order[c].iter().enumerate().map(|(at, &i)| {
+                    let key = barycentre(&neighbours[i], &self.rank).unwrap_or(self.rank[i]);
+                    // Ties keep the order they had: the place in the column breaks them, so an
+                    // unstable sort (faster) gives the order of a stable one.
+                    (u128::from(total_order(key)) << 64) | at as u128
+                }));
+                if keyed.is_sorted() {
+                    continue;
+                }
+                self.sorted += keyed.len();
+                keyed.sort_unstable();
+                let column = &mut self.order[c];
+                let previous = std::mem::take(column);
+                column.extend(keyed.iter().map(|&k| previous[k as u64 as usize]));
+                self.rerank(c);
+                moved = true;
+            }
+            still = if moved { 0 } else { still + 1 };
+            if still == 2 {
+                break;
+            }
+        }
+        self
+    }
+}
+
+/// The mean rank of `neighbours`; `None` when there are none.
+fn barycentre(neighbours: &[usize], rank: &[f64]) -> Option<f64> {
+    if neighbours.is_empty() {
+        None
+    } else {
+        Some(neighbours.iter().map(|&n| rank[n]).sum::<f64>() / neighbours.len() as f64)
+    }
+}
+
+/// `value` as an unsigned integer in the order of [`f64::total_cmp`] (its transformation, then the
+/// sign bit flipped, which keeps the order of the signed integers among unsigned ones).
+fn total_order(value: f64) -> u64 {
     let bits = value.to_bits() as i64;
-    bits ^ (((bits >> 63) as u64) >> 1) as i64
+    (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ (1 << 63)
 }
 
 /// The ports and waypoints of every edge.
@@ -412,4 +463,143 @@ fn route(
             back: backs[e],
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ordering as it was done before: all [`SWEEPS`] sweeps, every column sorted each time.
+    fn every_sweep(
+        items: &[Item],
+        before: &[Vec<usize>],
+        after: &[Vec<usize>],
+        count: usize,
+    ) -> Vec<Vec<usize>> {
+        let mut order: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (i, item) in items.iter().enumerate() {
+            order[item.column].push(i);
+        }
+        let mut rank = vec![0.0f64; items.len()];
+        let rerank = |members: &[usize], rank: &mut [f64]| {
+            for (at, &i) in members.iter().enumerate() {
+                rank[i] = (at as f64 + 0.5) / members.len() as f64;
+            }
+        };
+        for members in &order {
+            rerank(members, &mut rank);
+        }
+        for sweep in 0..SWEEPS {
+            let rightwards = sweep % 2 == 0;
+            let columns: Vec<usize> = if rightwards {
+                (1..count).collect()
+            } else {
+                (0..count.saturating_sub(1)).rev().collect()
+            };
+            for c in columns {
+                let neighbours = if rightwards { before } else { after };
+                let mut keyed: Vec<(f64, usize)> = order[c]
+                    .iter()
+                    .map(|&i| (barycentre(&neighbours[i], &rank).unwrap_or(rank[i]), i))
+                    .collect();
+                keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+                order[c] = keyed.into_iter().map(|(_, i)| i).collect();
+                rerank(&order[c], &mut rank);
+            }
+        }
+        order
+    }
+
+    /// `count` items spread over `columns` columns, and links between neighbouring columns.
+    #[allow(clippy::type_complexity)]
+    fn graph(
+        random: &mut impl FnMut(usize) -> usize,
+        columns: usize,
+        count: usize,
+        links: usize,
+    ) -> (Vec<Item>, Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let items: Vec<Item> = (0..count)
+            .map(|_| Item {
+                column: random(columns),
+                height: 10.0,
+                y: 0.0,
+                waypoint: false,
+            })
+            .collect();
+        let mut before = vec![Vec::new(); count];
+        let mut after = vec![Vec::new(); count];
+        for _ in 0..links {
+            let (a, b) = (random(count), random(count));
+            if items[a].column + 1 == items[b].column {
+                after[a].push(b);
+                before[b].push(a);
+            }
+        }
+        (items, before, after)
+    }
+
+    fn random_numbers() -> impl FnMut(usize) -> usize {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        move |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        }
+    }
+
+    #[test]
+    fn the_order_is_that_of_every_sweep() {
+        let mut random = random_numbers();
+        for _ in 0..400 {
+            let columns = 1 + random(6);
+            let count = 1 + random(60);
+            let links = random(4 * count);
+            let (items, before, after) = graph(&mut random, columns, count, links);
+            assert_eq!(
+                order_columns(&items, &before, &after, columns),
+                every_sweep(&items, &before, &after, columns),
+            );
+        }
+    }
+
+    /// Columns already in the order of their neighbours are not sorted at all, and an order that
+    /// settles after a few sweeps is not sorted again: the sweeps cost a pass over the items each,
+    /// and sorting only where something moves.
+    #[test]
+    fn a_settled_order_is_not_sorted_again() {
+        // Ten columns of 1,000 items, each linked to the item at its place in the next column.
+        let (columns, per_column) = (10, 1000);
+        let items: Vec<Item> = (0..columns * per_column)
+            .map(|i| Item {
+                column: i / per_column,
+                height: 10.0,
+                y: 0.0,
+                waypoint: false,
+            })
+            .collect();
+        let mut before = vec![Vec::new(); items.len()];
+        let mut after = vec![Vec::new(); items.len()];
+        for i in 0..items.len() - per_column {
+            after[i].push(i + per_column);
+            before[i + per_column].push(i);
+        }
+        let settled = Ordering::new(&items, columns).sweep(&before, &after);
+        assert_eq!(settled.sorted, 0);
+
+        // The same with the first column upside down: the first sweep turns every column round,
+        // and the sweeps stop once one each way has moved nothing.
+        for i in 0..per_column {
+            after[i] = vec![per_column + per_column - 1 - i];
+        }
+        for i in per_column..2 * per_column {
+            before[i] = vec![per_column - 1 - (i - per_column)];
+        }
+        let turned = Ordering::new(&items, columns).sweep(&before, &after);
+        assert_eq!(turned.sorted, (columns - 1) * per_column);
+        assert_eq!(
+            turned.order,
+            every_sweep(&items, &before, &after, columns)
+        );
+    }
 }

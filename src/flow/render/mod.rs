@@ -636,12 +636,25 @@ impl<'m> FlowView<'m> {
             out.push_str(name(i));
         }
         if names_shown < count {
-            let more = tr!(self.lang, MORE, count = count - names_shown);
             out.push_str(", ");
-            out.push_str(&more);
-            shown_chars += 2 + more.chars().count();
+            let start = out.len();
+            push_more(out, self.lang, count - names_shown);
+            shown_chars += 2 + out[start..].chars().count();
         }
         shown_chars
+    }
+}
+
+/// `+12 more` ([`MORE`]) appended to `out`: its words around the count, without filling the
+/// template for each of the thousands of edges that have one.
+fn push_more(out: &mut String, lang: Lang, rest: usize) {
+    match MORE.get(lang).split_once("{count}") {
+        Some((before, after)) => {
+            out.push_str(before);
+            number::push_usize(out, rest);
+            out.push_str(after);
+        }
+        None => out.push_str(&tr!(lang, MORE, count = rest)),
     }
 }
 
@@ -688,6 +701,14 @@ pub fn list_lines<'a>(items: &'a [&'a str], width: usize) -> impl Iterator<Item 
 /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own);
 /// at most `max_lines` lines, the last ending in `…` when text is left over.
 pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if max_lines > 0 && fits_one_line(text, width) {
+        return vec![text.to_owned()];
+    }
+    wrap_word_by_word(text, width, max_lines)
+}
+
+/// [`wrap_words`], a word at a time.
+fn wrap_word_by_word(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_chars = 0;
@@ -729,6 +750,23 @@ pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Whether [`wrap_words`] gives `text` itself as its one line: it is not empty, has at most
+/// `width` characters, and its words are apart by one space, with none before or after them. Most
+/// lines of a picture are such, and are then looked at once instead of word by word.
+fn fits_one_line(text: &str, width: usize) -> bool {
+    let mut chars = 0;
+    let mut after_space = true;
+    for c in text.chars() {
+        let space = c == ' ';
+        if (space && after_space) || (!space && c.is_whitespace()) {
+            return false;
+        }
+        after_space = space;
+        chars += 1;
+    }
+    chars > 0 && chars <= width && !after_space
 }
 
 fn role_of(model: &Model, node: Node) -> Role {
@@ -782,5 +820,58 @@ pub fn depth(model: &Model, node: Node) -> usize {
     match node {
         Node::Processor(id) => processor_chain(model, id).len() - 1,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-line shortcut gives what wrapping word by word gives, and is taken for the usual
+    /// line of a picture.
+    #[test]
+    fn a_text_that_fits_one_line_is_that_line() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            "Hosting GmbH",
+            " Hosting GmbH",
+            "Hosting GmbH ",
+            "Hosting  GmbH",
+            "Hosting\tGmbH",
+            "Hosting\u{a0}GmbH",
+            "Hosting\u{3000}GmbH",
+            "Løn og personale · æøå",
+            "processing activity · act_0_health",
+            "exactly ten",
+            "a word that is longer than the width of the line",
+            "Visitation til sygedagpenge (Sundhedsplejen, 0)",
+        ];
+        for text in texts {
+            for width in [0, 1, 5, 10, 11, 12, 29, 37] {
+                for max_lines in [0, 1, 2, 3] {
+                    assert_eq!(
+                        wrap_words(text, width, max_lines),
+                        wrap_word_by_word(text, width, max_lines),
+                        "{text:?} {width} {max_lines}"
+                    );
+                }
+            }
+        }
+        assert!(fits_one_line("processing activity · act_0_health", 37));
+        assert!(!fits_one_line("processing activity · act_0_health", 33));
+        assert!(!fits_one_line("two  spaces", 37));
+    }
+
+    #[test]
+    fn more_is_the_filled_template() {
+        for lang in [Lang::En, Lang::Da] {
+            for rest in [1, 9, 10, 12, 1000] {
+                let mut out = String::new();
+                push_more(&mut out, lang, rest);
+                assert_eq!(out, tr!(lang, MORE, count = rest));
+            }
+        }
     }
 }
