@@ -139,14 +139,13 @@ impl Layout {
             })
             .collect();
         // Each edge as the items it passes: its source, a waypoint per column between, its target.
-        let chains: Vec<Vec<usize>> = view
+        let chains: Vec<Chain> = view
             .edges
             .iter()
             .map(|edge| {
                 let (from, to) = (items[edge.from].column, items[edge.to].column);
-                let mut chain = vec![edge.from];
+                let first = items.len();
                 for column in from + 1..to {
-                    chain.push(items.len());
                     items.push(Item {
                         column,
                         height: WAYPOINT,
@@ -154,23 +153,21 @@ impl Layout {
                         waypoint: true,
                     });
                 }
-                chain.push(edge.to);
-                chain
+                Chain {
+                    source: edge.from,
+                    waypoints: first..items.len(),
+                    target: edge.to,
+                }
             })
             .collect();
         // The links between neighbouring columns that the ordering pulls together.
         let links: Vec<(usize, usize)> = chains
             .iter()
-            .flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1])))
+            .flat_map(Chain::links)
             .filter(|&(a, b)| items[a].column + 1 == items[b].column)
             .collect();
-
-        let mut before = vec![Vec::new(); items.len()];
-        let mut after = vec![Vec::new(); items.len()];
-        for &(a, b) in &links {
-            after[a].push(b);
-            before[b].push(a);
-        }
+        let after = Neighbours::new(items.len(), links.iter().copied());
+        let before = Neighbours::new(items.len(), links.iter().map(|&(a, b)| (b, a)));
         drop(links);
         let order = order_columns(&items, &before, &after, columns.len());
         drop((before, after));
@@ -245,6 +242,74 @@ fn columns_of(view: &FlowView<'_>) -> Vec<Column> {
         .collect()
 }
 
+/// The items an edge passes: its source, a waypoint in each column between (made one after the
+/// other, so their numbers are a range), its target.
+struct Chain {
+    source: usize,
+    waypoints: std::ops::Range<usize>,
+    target: usize,
+}
+
+impl Chain {
+    /// The item after the source: the first waypoint, or the target.
+    fn second(&self) -> usize {
+        if self.waypoints.is_empty() {
+            self.target
+        } else {
+            self.waypoints.start
+        }
+    }
+
+    /// The item before the target: the last waypoint, or the source.
+    fn second_last(&self) -> usize {
+        if self.waypoints.is_empty() {
+            self.source
+        } else {
+            self.waypoints.end - 1
+        }
+    }
+
+    /// Each item and the next.
+    fn links(&self) -> impl Iterator<Item = (usize, usize)> {
+        let items = std::iter::once(self.source)
+            .chain(self.waypoints.clone())
+            .chain(std::iter::once(self.target));
+        items.clone().zip(items.skip(1))
+    }
+}
+
+/// Each item's neighbours in the column before (or after), all in one list: item `i`'s are
+/// `list[first[i]..first[i + 1]]`, in the order of the links. One list instead of a `Vec` per item
+/// (hundreds of thousands of them in a large picture).
+struct Neighbours {
+    first: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl Neighbours {
+    /// From links `(item, neighbour)`.
+    fn new(count: usize, links: impl Iterator<Item = (usize, usize)> + Clone) -> Neighbours {
+        let mut first = vec![0usize; count + 1];
+        for (item, _) in links.clone() {
+            first[item + 1] += 1;
+        }
+        for i in 0..count {
+            first[i + 1] += first[i];
+        }
+        let mut next = first.clone();
+        let mut list = vec![0; first[count]];
+        for (item, neighbour) in links {
+            list[next[item]] = neighbour;
+            next[item] += 1;
+        }
+        Neighbours { first, list }
+    }
+
+    fn of(&self, item: usize) -> &[usize] {
+        &self.list[self.first[item]..self.first[item + 1]]
+    }
+}
+
 /// The space between two neighbours in a column: less where a waypoint is involved.
 fn gap(a: &Item, b: &Item) -> f64 {
     if a.waypoint || b.waypoint {
@@ -267,8 +332,8 @@ fn stack_height(items: &[Item], members: &[usize]) -> f64 {
 /// towards the middle of its neighbours in the column before (sweeping right) or after (left).
 fn order_columns(
     items: &[Item],
-    before: &[Vec<usize>],
-    after: &[Vec<usize>],
+    before: &Neighbours,
+    after: &Neighbours,
     count: usize,
 ) -> Vec<Vec<usize>> {
     Ordering::new(items, count).sweep(before, after).order
@@ -314,7 +379,7 @@ impl Ordering {
     /// the order of their keys is left as it is (the sort would keep it), and once a sweep each way
     /// has moved nothing, every later sweep would move nothing either: the sweeps stop there. The
     /// order is the same as that of all the sweeps, for less work.
-    fn sweep(mut self, before: &[Vec<usize>], after: &[Vec<usize>]) -> Ordering {
+    fn sweep(mut self, before: &Neighbours, after: &Neighbours) -> Ordering {
         let count = self.order.len();
         // Each column's keys, with the place that breaks ties; kept from column to column.
         let mut keyed: Vec<u128> = Vec::new();
@@ -331,7 +396,7 @@ impl Ordering {
                 };
                 keyed.clear();
                 keyed.extend(self.order[c].iter().enumerate().map(|(at, &i)| {
-                    let key = barycentre(&neighbours[i], &self.rank).unwrap_or(self.rank[i]);
+                    let key = barycentre(neighbours.of(i), &self.rank).unwrap_or(self.rank[i]);
                     // Ties keep the order they had: the place in the column breaks them, so an
                     // unstable sort (faster) gives the order of a stable one.
                     (u128::from(total_order(key)) << 64) | at as u128
@@ -376,7 +441,7 @@ fn total_order(value: f64) -> u64 {
 fn route(
     view: &FlowView<'_>,
     items: &[Item],
-    chains: &[Vec<usize>],
+    chains: &[Chain],
     nodes: &[Placed],
     column_x: &[f64],
     ports: &[Port],
@@ -406,11 +471,14 @@ fn route(
             backs[e] = Some((a.x + NODE_WIDTH + LOOP + 6.0, middle + 3.0));
         }
     }
+    // Kept from node to node: most nodes have a few edges in, and a large picture many nodes.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, node) in nodes.iter().enumerate() {
         // Ordered by where the edge goes next (or comes from), so that edges leave and arrive
         // without crossing each other.
         let out = &mut outgoing[i];
-        out.sort_by(|&a, &b| centre(chains[a][1]).total_cmp(&centre(chains[b][1])));
+        out.sort_by(|&a, &b| centre(chains[a].second()).total_cmp(&centre(chains[b].second())));
         let n = out.len() as f64;
         for (at, &e) in out.iter().enumerate() {
             let y = node.y + node.height * (at as f64 + 1.0) / (n + 1.0);
@@ -418,11 +486,11 @@ fn route(
         }
 
         // Groups in the order of their highest member, members in order within the group.
-        let from = |e: usize| centre(chains[e][chains[e].len() - 2]);
+        let from = |e: usize| centre(chains[e].second_last());
         let into = &mut incoming[i];
         into.sort_by(|&a, &b| from(a).total_cmp(&from(b)));
-        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-        let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
+        groups.clear();
+        group_at.clear();
         for &e in into.iter() {
             let at = *group_at.entry(ports[e].group).or_insert_with(|| {
                 groups.push((ports[e].group, Vec::new()));
@@ -451,9 +519,10 @@ fn route(
         .enumerate()
         .map(|(e, chain)| Route {
             start: starts[e],
-            through: chain[1..chain.len() - 1]
-                .iter()
-                .map(|&w| {
+            through: chain
+                .waypoints
+                .clone()
+                .map(|w| {
                     let x = column_x[items[w].column];
                     (x, x + NODE_WIDTH, centre(w))
                 })
@@ -538,6 +607,15 @@ mod tests {
         (items, before, after)
     }
 
+    /// Neighbours from a list per item.
+    fn lists(of: &[Vec<usize>]) -> Neighbours {
+        let links = of
+            .iter()
+            .enumerate()
+            .flat_map(|(i, list)| list.iter().map(move |&n| (i, n)));
+        Neighbours::new(of.len(), links)
+    }
+
     fn random_numbers() -> impl FnMut(usize) -> usize {
         let mut state = 0x2545_f491_4f6c_dd1du64;
         move |below: usize| {
@@ -557,7 +635,7 @@ mod tests {
             let links = random(4 * count);
             let (items, before, after) = graph(&mut random, columns, count, links);
             assert_eq!(
-                order_columns(&items, &before, &after, columns),
+                order_columns(&items, &lists(&before), &lists(&after), columns),
                 every_sweep(&items, &before, &after, columns),
             );
         }
@@ -584,7 +662,7 @@ mod tests {
             after[i].push(i + per_column);
             before[i + per_column].push(i);
         }
-        let settled = Ordering::new(&items, columns).sweep(&before, &after);
+        let settled = Ordering::new(&items, columns).sweep(&lists(&before), &lists(&after));
         assert_eq!(settled.sorted, 0);
 
         // The same with the first column upside down: the first sweep turns every column round,
@@ -595,7 +673,7 @@ mod tests {
         for i in per_column..2 * per_column {
             before[i] = vec![per_column - 1 - (i - per_column)];
         }
-        let turned = Ordering::new(&items, columns).sweep(&before, &after);
+        let turned = Ordering::new(&items, columns).sweep(&lists(&before), &lists(&after));
         assert_eq!(turned.sorted, (columns - 1) * per_column);
         assert_eq!(
             turned.order,

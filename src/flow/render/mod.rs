@@ -378,15 +378,17 @@ pub struct ViewNode<'m> {
 impl ViewNode<'_> {
     /// `sub-processor · hosting`, `source · register · cpr_register`: the line under the label.
     pub fn subtitle(&self, lang: Lang) -> String {
-        match self.kind {
-            Some(kind) => format!(
-                "{} · {} · {}",
-                self.role.name(lang),
-                kind.get(lang),
-                self.name
-            ),
-            None => format!("{} · {}", self.role.name(lang), self.name),
+        // Pieces pushed, not formatted: a picture makes one for each of its thousands of nodes.
+        let role = self.role.name(lang);
+        let mut subtitle = String::with_capacity(role.len() + self.name.len() + 40);
+        subtitle.push_str(role);
+        if let Some(kind) = self.kind {
+            subtitle.push_str(" · ");
+            subtitle.push_str(kind.get(lang));
         }
+        subtitle.push_str(" · ");
+        subtitle.push_str(self.name);
+        subtitle
     }
 
     pub fn marking(&self) -> Marking {
@@ -710,12 +712,13 @@ pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 /// [`wrap_words`], a word at a time.
 fn wrap_word_by_word(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
+    // Each line with room for the whole text, so that it is not grown word by word.
+    let mut line = String::with_capacity(text.len());
     let mut line_chars = 0;
     for word in text.split_whitespace() {
         let word_chars = word.chars().count();
         if !line.is_empty() && line_chars + 1 + word_chars > width {
-            lines.push(std::mem::take(&mut line));
+            lines.push(std::mem::replace(&mut line, String::with_capacity(text.len())));
             line_chars = 0;
             // Text is left over: the lines are cut below, whatever follows.
             if lines.len() > max_lines {
