@@ -650,13 +650,16 @@ impl<'m> FlowView<'m> {
 /// `+12 more` ([`MORE`]) appended to `out`: its words around the count, without filling the
 /// template for each of the thousands of edges that have one.
 fn push_more(out: &mut String, lang: Lang, rest: usize) {
-    match MORE.get(lang).split_once("{count}") {
-        Some((before, after)) => {
-            out.push_str(before);
+    // Found by its braces (a byte search each), not by the placeholder's name (a string search,
+    // set up anew each time).
+    let template = MORE.get(lang);
+    match (template.find('{'), template.find('}')) {
+        (Some(open), Some(close)) if &template[open..=close] == "{count}" => {
+            out.push_str(&template[..open]);
             number::push_usize(out, rest);
-            out.push_str(after);
+            out.push_str(&template[close + 1..]);
         }
-        None => out.push_str(&tr!(lang, MORE, count = rest)),
+        _ => out.push_str(&tr!(lang, MORE, count = rest)),
     }
 }
 
