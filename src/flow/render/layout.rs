@@ -381,9 +381,8 @@ impl Ordering {
     /// order is the same as that of all the sweeps, for less work.
     fn sweep(mut self, before: &Neighbours, after: &Neighbours) -> Ordering {
         let count = self.order.len();
-        // Each column's keys and items, and room to sort them; kept from column to column.
-        let mut keyed: Vec<(u64, usize)> = Vec::new();
-        let mut spare: Vec<(u64, usize)> = Vec::new();
+        // Each column's keys, with the place that breaks ties; kept from column to column.
+        let mut keyed: Vec<u128> = Vec::new();
         let mut still = 0;
         for sweep in 0..SWEEPS {
             let rightwards = sweep % 2 == 0;
@@ -396,19 +395,20 @@ impl Ordering {
                     count - 2 - step
                 };
                 keyed.clear();
-                keyed.extend(self.order[c].iter().map(|&i| {
+                keyed.extend(self.order[c].iter().enumerate().map(|(at, &i)| {
                     let key = barycentre(neighbours.of(i), &self.rank).unwrap_or(self.rank[i]);
-                    (total_order(key), i)
+                    // Ties keep the order they had: the place in the column breaks them, so an
+                    // unstable sort (faster) gives the order of a stable one.
+                    (u128::from(total_order(key)) << 64) | at as u128
                 }));
-                if keyed.is_sorted_by_key(|&(key, _)| key) {
+                if keyed.is_sorted() {
                     continue;
                 }
                 self.sorted += keyed.len();
-                // Ties keep the order they had.
-                sort_stably_by_key(&mut keyed, &mut spare);
+                keyed.sort_unstable();
                 let column = &mut self.order[c];
-                column.clear();
-                column.extend(keyed.iter().map(|&(_, i)| i));
+                let previous = std::mem::take(column);
+                column.extend(keyed.iter().map(|&k| previous[k as u64 as usize]));
                 self.rerank(c);
                 moved = true;
             }
@@ -418,45 +418,6 @@ impl Ordering {
             }
         }
         self
-    }
-}
-
-/// Sorts `keyed` by its keys, keeping the order of equal keys. A radix sort, a byte at a time from
-/// the lowest, skipping the bytes that all keys share: about half the work of a comparison sort for
-/// the thousands of items of a large picture's columns, sorted at each sweep. `spare` is room for
-/// the moves.
-fn sort_stably_by_key(keyed: &mut Vec<(u64, usize)>, spare: &mut Vec<(u64, usize)>) {
-    const BYTES: usize = 8;
-    // Under this, the counts cost more than they save.
-    const FEW: usize = 256;
-    if keyed.len() < FEW {
-        keyed.sort_by_key(|&(key, _)| key);
-        return;
-    }
-    let mut counts = [[0usize; 256]; BYTES];
-    for &(key, _) in keyed.iter() {
-        for (byte, count) in counts.iter_mut().enumerate() {
-            count[(key >> (8 * byte)) as usize & 0xff] += 1;
-        }
-    }
-    for (byte, count) in counts.iter().enumerate() {
-        if count.contains(&keyed.len()) {
-            continue;
-        }
-        let mut next = [0usize; 256];
-        let mut total = 0;
-        for (at, &c) in next.iter_mut().zip(count) {
-            *at = total;
-            total += c;
-        }
-        spare.clear();
-        spare.resize(keyed.len(), (0, 0));
-        for &(key, item) in keyed.iter() {
-            let digit = (key >> (8 * byte)) as usize & 0xff;
-            spare[next[digit]] = (key, item);
-            next[digit] += 1;
-        }
-        std::mem::swap(keyed, spare);
     }
 }
 
@@ -677,24 +638,6 @@ mod tests {
                 order_columns(&items, &lists(&before), &lists(&after), columns),
                 every_sweep(&items, &before, &after, columns),
             );
-        }
-    }
-
-    #[test]
-    fn the_radix_sort_is_a_stable_sort() {
-        let mut random = random_numbers();
-        let mut spare = Vec::new();
-        for length in [0, 1, 2, 255, 256, 257, 1000, 5000] {
-            // Keys with many ties, keys that share their high bytes, keys of every size.
-            for spread in [3, 1 << 20, usize::MAX] {
-                let mut keyed: Vec<(u64, usize)> = (0..length)
-                    .map(|i| ((random(spread) as u64) << (i % 3 * 8), i))
-                    .collect();
-                let mut expected = keyed.clone();
-                expected.sort_by_key(|&(key, _)| key);
-                sort_stably_by_key(&mut keyed, &mut spare);
-                assert_eq!(keyed, expected, "{length} {spread}");
-            }
         }
     }
 

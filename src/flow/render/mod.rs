@@ -812,7 +812,7 @@ fn view_node<'m>(model: &'m Model, flow: &FlowGraph, index: NodeIndex) -> ViewNo
     ViewNode {
         node,
         role,
-        key: format!("{}:{name}", role.key_prefix()),
+        key: [role.key_prefix(), ":", name].concat(),
         name,
         label,
         kind,
