@@ -675,9 +675,6 @@ mod tests {
         }
         let turned = Ordering::new(&items, columns).sweep(&lists(&before), &lists(&after));
         assert_eq!(turned.sorted, (columns - 1) * per_column);
-        assert_eq!(
-            turned.order,
-            every_sweep(&items, &before, &after, columns)
-        );
+        assert_eq!(turned.order, every_sweep(&items, &before, &after, columns));
     }
 }

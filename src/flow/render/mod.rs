@@ -721,7 +721,10 @@ fn wrap_word_by_word(text: &str, width: usize, max_lines: usize) -> Vec<String> 
     for word in text.split_whitespace() {
         let word_chars = word.chars().count();
         if !line.is_empty() && line_chars + 1 + word_chars > width {
-            lines.push(std::mem::replace(&mut line, String::with_capacity(text.len())));
+            lines.push(std::mem::replace(
+                &mut line,
+                String::with_capacity(text.len()),
+            ));
             line_chars = 0;
             // Text is left over: the lines are cut below, whatever follows.
             if lines.len() > max_lines {
