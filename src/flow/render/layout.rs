@@ -667,11 +667,11 @@ mod tests {
 
         // The same with the first column upside down: the first sweep turns every column round,
         // and the sweeps stop once one each way has moved nothing.
-        for i in 0..per_column {
-            after[i] = vec![per_column + per_column - 1 - i];
+        for (i, neighbours) in after[..per_column].iter_mut().enumerate() {
+            *neighbours = vec![2 * per_column - 1 - i];
         }
-        for i in per_column..2 * per_column {
-            before[i] = vec![per_column - 1 - (i - per_column)];
+        for (i, neighbours) in before[per_column..2 * per_column].iter_mut().enumerate() {
+            *neighbours = vec![per_column - 1 - i];
         }
         let turned = Ordering::new(&items, columns).sweep(&lists(&before), &lists(&after));
         assert_eq!(turned.sorted, (columns - 1) * per_column);
