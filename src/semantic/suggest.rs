@@ -110,13 +110,20 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
         let cost = group.names.len() as u64;
         let answer = if cost <= budget {
             let word = word.to_lowercase();
-            let best = group
-                .names
-                .iter()
-                .map(|(name, lower)| (jaro_winkler(&word, lower), *name))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, name)| name);
+            let mut word = Word::new(&word);
+            // The last of the best scores over 0.8, as `max_by` after a filter chooses.
+            let mut best: Option<(f64, &'a str)> = None;
+            for (name, lower) in &group.names {
+                let floor = best.map_or(0.8, |(score, _)| score);
+                if !word.may_reach(lower, floor) {
+                    continue;
+                }
+                let score = word.jaro_winkler(lower);
+                if score > 0.8 && best.is_none_or(|(b, _)| score >= b) {
+                    best = Some((score, name));
+                }
+            }
+            let best = best.map(|(_, name)| name);
             self.budget = Some(budget - cost);
             #[cfg(test)]
             {
@@ -147,41 +154,113 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
     }
 }
 
-/// Names up to this many bytes are compared by [`jaro_winkler`] itself; longer ones by strsim.
-const SHORT: usize = 64;
+/// An unknown name, lowercased, as it is compared with every declared name of its kind: the bytes
+/// it holds, for a bound that rules most names out before they are compared, and the table
+/// [`jaro_with`] fills for each name (cleared after each, not made afresh).
+struct Word<'w> {
+    text: &'w str,
+    /// Whether [`jaro_with`] compares it, and the bound applies.
+    short_ascii: bool,
+    /// The bytes of the word, as bits.
+    bytes: u128,
+    positions: [u64; 128],
+}
 
-/// `strsim::jaro_winkler`, with the same result to the last bit, for the names of a spec: ASCII
-/// words of a few dozen bytes. strsim walks the second string's characters from its start for every
-/// character of the first and allocates its flags; this compares bytes within the matching window
-/// only, as bits of a word ([`jaro`]). With many unknown names the comparisons were most of a run (57 %
-/// at 10,000 activities, 2,300 instructions each). Anything else goes to strsim.
-fn jaro_winkler(a: &str, b: &str) -> f64 {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    if !(x.len() <= SHORT && y.len() <= SHORT && x.is_ascii() && y.is_ascii()) {
-        return strsim::jaro_winkler(a, b);
+impl<'w> Word<'w> {
+    fn new(text: &'w str) -> Self {
+        let short_ascii = text.len() <= SHORT && text.is_ascii();
+        let bytes = if short_ascii {
+            text.bytes().fold(0, |set, b| set | 1 << b)
+        } else {
+            0
+        };
+        Word {
+            text,
+            short_ascii,
+            bytes,
+            positions: [0; 128],
+        }
     }
-    let sim = jaro(x, y);
+
+    /// Whether `other` can score `floor` or more: false only when it certainly scores less. The
+    /// bytes that match are at most those of `other` that occur in the word at all, and the score
+    /// grows with the matches; a margin covers the rounding of the sums.
+    fn may_reach(&self, other: &str, floor: f64) -> bool {
+        let (a, b) = (self.text.as_bytes(), other.as_bytes());
+        if !(self.short_ascii && b.len() <= SHORT && other.is_ascii())
+            || a.is_empty()
+            || b.is_empty()
+        {
+            return true;
+        }
+        let shared = b.iter().filter(|&&c| self.bytes & (1 << c) != 0).count();
+        let matches = shared.min(a.len()) as f64;
+        if matches == 0.0 {
+            return floor <= 0.0;
+        }
+        // No transpositions; Winkler's prefix only raises a score and keeps the order.
+        let sim = (matches / a.len() as f64 + matches / b.len() as f64 + 1.0) / 3.0;
+        winkler(sim, a, b) + 1e-9 >= floor
+    }
+
+    /// [`jaro_winkler`] of the word and `other`.
+    fn jaro_winkler(&mut self, other: &str) -> f64 {
+        let (x, y) = (self.text.as_bytes(), other.as_bytes());
+        if !(self.short_ascii && y.len() <= SHORT && other.is_ascii()) {
+            return strsim::jaro_winkler(self.text, other);
+        }
+        winkler(jaro_with(x, y, &mut self.positions), x, y)
+    }
+}
+
+/// The bytes two words start with alike, up to four.
+fn common_prefix(x: &[u8], y: &[u8]) -> usize {
+    x.iter().take(4).zip(y).take_while(|(p, q)| p == q).count()
+}
+
+/// Jaro-Winkler from the Jaro similarity, as strsim adds the common prefix.
+fn winkler(sim: f64, x: &[u8], y: &[u8]) -> f64 {
     if sim > 0.7 {
-        let prefix = x.iter().take(4).zip(y).take_while(|(p, q)| p == q).count();
-        sim + 0.1 * prefix as f64 * (1.0 - sim)
+        sim + 0.1 * common_prefix(x, y) as f64 * (1.0 - sim)
     } else {
         sim
     }
 }
 
+/// Names up to this many bytes are compared by [`jaro_with`]; longer ones by strsim.
+const SHORT: usize = 64;
+
+/// `strsim::jaro_winkler`, with the same result to the last bit, for the names of a spec: ASCII
+/// words of a few dozen bytes. strsim walks the second string's characters from its start for every
+/// character of the first and allocates its flags; this compares bytes within the matching window
+/// only, as bits of a word ([`jaro_with`]). With many unknown names the comparisons were most of a
+/// run (57 % at 10,000 activities, 2,300 instructions each). Anything else goes to strsim. A run
+/// compares through [`Word::jaro_winkler`], which keeps its table from one name to the next.
+#[cfg(test)]
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !(x.len() <= SHORT && y.len() <= SHORT && x.is_ascii() && y.is_ascii()) {
+        return strsim::jaro_winkler(a, b);
+    }
+    winkler(jaro_with(x, y, &mut [0; 128]), x, y)
+}
+
 /// `strsim::generic_jaro` over bytes, step for step (the same matches, transpositions and sums), with
 /// the positions as bits of a word: for each byte of `a`, the first unmatched equal byte of `b` in the
 /// window is the lowest bit of one mask, not a scan of the window.
-fn jaro(a: &[u8], b: &[u8]) -> f64 {
+///
+/// `positions` is all zeros on entry and on return: a caller comparing one word with many keeps
+/// one table instead of clearing a kilobyte for each.
+fn jaro_with(a: &[u8], b: &[u8], positions: &mut [u64; 128]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     } else if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     debug_assert!(a.len() <= SHORT && b.len() <= SHORT && SHORT <= 64);
+    debug_assert!(positions.iter().all(|&p| p == 0));
     // Bits `0..n`.
     let below = |n: usize| if n >= 64 { u64::MAX } else { (1_u64 << n) - 1 };
-    let mut positions = [0_u64; 128];
     for (j, &c) in b.iter().enumerate() {
         positions[usize::from(c)] |= 1 << j;
     }
@@ -195,6 +274,9 @@ fn jaro(a: &[u8], b: &[u8]) -> f64 {
             a_matched |= 1 << i;
             b_matched |= 1 << free.trailing_zeros();
         }
+    }
+    for &c in b {
+        positions[usize::from(c)] = 0;
     }
     let matches = a_matched.count_ones() as usize;
     if matches == 0 {
@@ -264,6 +346,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The bound that rules names out never rules out one that scores as much: over words alike and
+    /// unlike, every floor a run can use.
+    #[test]
+    fn a_name_ruled_out_scores_less_than_the_floor() {
+        let mut words: Vec<&str> = NAMES.to_vec();
+        words.extend([
+            "act_1_socialx",
+            "act_1234_job",
+            "act_4321_jobx",
+            "tca_1_social",
+            "a",
+            "ab",
+            "ba",
+            "",
+            "æble",
+        ]);
+        let mut ruled_out = 0;
+        for a in &words {
+            let lower = a.to_lowercase();
+            let mut word = Word::new(&lower);
+            for b in &words {
+                let b = b.to_lowercase();
+                let score = word.jaro_winkler(&b);
+                assert_eq!(score.to_bits(), strsim::jaro_winkler(&lower, &b).to_bits());
+                for floor in [0.8, 0.85, 0.9, 0.95, score, 1.0] {
+                    if !word.may_reach(&b, floor) {
+                        ruled_out += 1;
+                        assert!(
+                            score < floor,
+                            "{lower:?} {b:?}: {score} ruled out at {floor}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 0);
     }
 
     const NAMES: &[&str] = &[
