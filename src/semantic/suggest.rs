@@ -29,10 +29,31 @@ pub const BUDGET_PER_NAME: u64 = 2;
 pub struct Group<'a> {
     /// Each name with its lowercase form, in the order they were given.
     names: Vec<(&'a str, String)>,
+    /// The positions in `names` of the names [`jaro_with`] compares, by the length of their
+    /// lowercase form: the names nearest an unknown name's length are compared first, so that a good
+    /// score is found early and rules out the rest ([`Word::may_reach`]).
+    by_length: Vec<Vec<u32>>,
+    /// The positions of the other names (long or not ASCII), which are always compared.
+    others: Vec<u32>,
     /// The names in order, for help that lists them.
     pub sorted: Vec<&'a str>,
     /// The answer for each unknown name already asked about.
     answers: FxHashMap<Box<str>, Option<&'a str>>,
+}
+
+/// The best name so far: its score and its position, and the answer `did_you_mean` gives over the
+/// names in their order (the last of the best scores over 0.8), whatever order they are compared in.
+#[derive(Clone, Copy)]
+struct Best {
+    score: f64,
+    position: u32,
+}
+
+impl Best {
+    fn better(best: Option<Best>, score: f64, position: u32) -> bool {
+        score > 0.8
+            && best.is_none_or(|b| score > b.score || (score == b.score && position > b.position))
+    }
 }
 
 /// Suggestions for unknown names, by the kind of name expected (`K`).
@@ -78,8 +99,20 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
             let names: Vec<(&'a str, String)> = names().map(|n| (n, n.to_lowercase())).collect();
             let mut sorted: Vec<&'a str> = names.iter().map(|(n, _)| *n).collect();
             sorted.sort_unstable();
+            let mut by_length = vec![Vec::new(); SHORT + 1];
+            let mut others = Vec::new();
+            for (position, (_, lower)) in names.iter().enumerate() {
+                let position = position as u32;
+                if lower.len() <= SHORT && lower.is_ascii() {
+                    by_length[lower.len()].push(position);
+                } else {
+                    others.push(position);
+                }
+            }
             Group {
                 names,
+                by_length,
+                others,
                 sorted,
                 answers: FxHashMap::default(),
             }
@@ -110,20 +143,8 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
         let cost = group.names.len() as u64;
         let answer = if cost <= budget {
             let word = word.to_lowercase();
-            let mut word = Word::new(&word);
-            // The last of the best scores over 0.8, as `max_by` after a filter chooses.
-            let mut best: Option<(f64, &'a str)> = None;
-            for (name, lower) in &group.names {
-                let floor = best.map_or(0.8, |(score, _)| score);
-                if !word.may_reach(lower, floor) {
-                    continue;
-                }
-                let score = word.jaro_winkler(lower);
-                if score > 0.8 && best.is_none_or(|(b, _)| score >= b) {
-                    best = Some((score, name));
-                }
-            }
-            let best = best.map(|(_, name)| name);
+            let best = closest(group, &mut Word::new(&word));
+            let best = best.map(|b| group.names[b.position as usize].0);
             self.budget = Some(budget - cost);
             #[cfg(test)]
             {
@@ -152,6 +173,52 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
     pub fn comparisons(&self) -> u64 {
         self.comparisons
     }
+}
+
+/// The name of `group` that scores best against `word`, as [`Best`] chooses. Every name that could
+/// score as well as the best so far is compared; the others are ruled out by their length (a whole
+/// length at a time) or by their bytes.
+fn closest(group: &Group<'_>, word: &mut Word<'_>) -> Option<Best> {
+    let mut best: Option<Best> = None;
+    let compare = |word: &mut Word<'_>, best: &mut Option<Best>, position: u32| {
+        let lower = &group.names[position as usize].1;
+        if !word.may_reach(lower, best.map_or(0.8, |b| b.score)) {
+            return;
+        }
+        let score = word.jaro_winkler(lower);
+        if Best::better(*best, score, position) {
+            *best = Some(Best { score, position });
+        }
+    };
+    if !word.short_ascii || word.text.is_empty() {
+        for position in 0..group.names.len() as u32 {
+            compare(word, &mut best, position);
+        }
+        return best;
+    }
+    for &position in &group.others {
+        compare(word, &mut best, position);
+    }
+    // The lengths nearest the word's first: its own, one less, one more, two less, ...
+    let length = word.text.len();
+    let nearest = (0..=2 * SHORT).filter_map(|step| {
+        let distance = step.div_ceil(2);
+        if step % 2 == 1 {
+            length.checked_sub(distance)
+        } else {
+            Some(length + distance).filter(|&l| l <= SHORT)
+        }
+    });
+    for other_length in nearest {
+        let floor = best.map_or(0.8, |b| b.score);
+        if !Word::length_may_reach(length, other_length, floor) {
+            continue;
+        }
+        for &position in &group.by_length[other_length] {
+            compare(word, &mut best, position);
+        }
+    }
+    best
 }
 
 /// An unknown name, lowercased, as it is compared with every declared name of its kind: the bytes
@@ -201,6 +268,23 @@ impl<'w> Word<'w> {
         // No transpositions; Winkler's prefix only raises a score and keeps the order.
         let sim = (matches / a.len() as f64 + matches / b.len() as f64 + 1.0) / 3.0;
         winkler(sim, a, b) + 1e-9 >= floor
+    }
+
+    /// Whether a name of `other` bytes can score `floor` or more against a word of `length` bytes
+    /// (both ASCII, up to [`SHORT`]): at most the shorter length matches, and at most four bytes of
+    /// common prefix count.
+    fn length_may_reach(length: usize, other: usize, floor: f64) -> bool {
+        if length == 0 || other == 0 {
+            return true;
+        }
+        let matches = length.min(other) as f64;
+        let sim = (matches / length as f64 + matches / other as f64 + 1.0) / 3.0;
+        let bound = if sim > 0.7 {
+            sim + 0.4 * (1.0 - sim)
+        } else {
+            sim
+        };
+        bound + 1e-9 >= floor
     }
 
     /// [`jaro_winkler`] of the word and `other`.
@@ -384,6 +468,41 @@ mod tests {
             }
         }
         assert!(ruled_out > 0);
+    }
+
+    /// Names compared nearest length first and ruled out in bulk give did_you_mean's answer, ties
+    /// included: many names of a small alphabet score alike, and the last of them wins.
+    #[test]
+    fn the_order_of_comparing_does_not_change_the_answer() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+            let len = 1 + next(14) as usize;
+            (0..len)
+                .map(|_| ['a', 'b', '_', '1', '2', 'A', 'æ'][next(7) as usize])
+                .collect()
+        };
+        let mut declared: Vec<String> = (0..400).map(|_| word(&mut next)).collect();
+        declared.push("x".repeat(70));
+        declared.sort();
+        declared.dedup();
+        let mut s = Suggestions::default();
+        let mut suggested = 0;
+        for _ in 0..400 {
+            let unknown = word(&mut next);
+            let expected = did_you_mean(&unknown, declared.iter().map(String::as_str));
+            let answer = s.suggest(0, &unknown, declared.len(), || {
+                declared.iter().map(String::as_str)
+            });
+            assert_eq!(answer, expected, "{unknown:?}");
+            suggested += usize::from(answer.is_some());
+        }
+        assert!(suggested > 100, "{suggested}");
     }
 
     const NAMES: &[&str] = &[
