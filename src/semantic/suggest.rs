@@ -481,7 +481,7 @@ mod tests {
             state ^= state << 17;
             state % n
         };
-        let mut word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+        let word = |next: &mut dyn FnMut(u64) -> u64| -> String {
             let len = 1 + next(14) as usize;
             (0..len)
                 .map(|_| ['a', 'b', '_', '1', '2', 'A', 'æ'][next(7) as usize])
