@@ -1,5 +1,6 @@
 //! Syntax tree → resolved, validated model.
 
+mod listed;
 pub mod model;
 pub mod resolve;
 pub mod stream;

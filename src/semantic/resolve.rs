@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::listed::ListedData;
 use super::model::*;
 use super::suggest::Suggestions;
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -338,8 +339,13 @@ struct Resolver<'a> {
     /// The statements of the activity being resolved that may appear once, and where (kept from
     /// one activity to the next so that it is allocated once).
     singles: Vec<(&'static str, Span)>,
+    /// The data the activity being resolved lists, for its `retain` and `disclose` statements.
+    listed: ListedData<'a>,
     /// Every act citation validated so far, by act, number and parts as written.
     valid_citations: FxHashMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
+    /// The same for the short citations nearly every spec writes (`gdpr 6(1)(e)`), by
+    /// [`packed_citation`]: one number to hash and compare instead of three words.
+    short_citations: FxHashMap<u128, LegalRef>,
     /// The declared names of each kind, for did-you-mean and the help of a name of the wrong kind.
     suggestions: Suggestions<'a, Expected>,
     /// By unknown name: how often it is used.
@@ -837,7 +843,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         word: &Word<'_>,
         what: Choice,
-        parse: fn(&str) -> Option<T>,
+        parse: impl Fn(&str) -> Option<T>,
         choices: &[&str],
     ) -> Option<T> {
         if let Some(v) = parse(word.node) {
@@ -1094,6 +1100,16 @@ impl<'a> Resolver<'a> {
         else {
             return citation::validate(c, lang).map_err(|d| self.error(d)).ok();
         };
+        if let Some(key) = packed_citation(act.node, number, parts) {
+            if let Some(known) = self.short_citations.get(&key) {
+                return Some(known.clone().at(c.span()));
+            }
+            let r = citation::validate(c, lang)
+                .map_err(|d| self.error(d))
+                .ok()?;
+            self.short_citations.insert(key, r.clone());
+            return Some(r);
+        }
         let key = (act.node, *number, *parts);
         if let Some(known) = self.valid_citations.get(&key) {
             return Some(known.clone().at(c.span()));
@@ -1185,6 +1201,7 @@ impl<'a> Resolver<'a> {
         }
         let mut singles = std::mem::take(&mut self.singles);
         singles.clear();
+        self.listed.clear();
         for statement in &a.statements {
             match statement {
                 ast::Statement::Purpose(t) => act.purposes.push(t.to_text()),
@@ -1201,6 +1218,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Data(names) => {
                     for n in names {
                         if let Some(r) = self.data_ref(n) {
+                            self.listed.push(n.node, r.id);
                             act.data.push(r);
                         }
                     }
@@ -1429,31 +1447,37 @@ impl<'a> Resolver<'a> {
         let mut ok = true;
         let mut refs = Vec::with_capacity(names.len());
         for name in names {
+            // A name the activity lists resolved when it was listed; any other is looked up for
+            // its error.
+            if let Some(id) = self.listed.get(name.node) {
+                refs.push(Ref {
+                    id,
+                    span: name.span,
+                });
+                continue;
+            }
+            ok = false;
             let Some(r) = self.data_ref(name) else {
-                ok = false;
                 continue;
             };
-            if !act.data.iter().any(|d| d.id == r.id) {
-                ok = false;
-                let lang = self.lang;
-                let mut d = Diagnostic::spec_error_at(
-                    "not-in-activity",
-                    tr!(
-                        lang,
-                        text::NOT_IN_ACTIVITY,
-                        name = name.node,
-                        statement = statement,
-                        activity = act.name.node
-                    ),
-                    r.span,
-                    tr!(lang, text::NOT_IN_ACTIVITY_LABEL),
-                )
-                .with_help(tr!(lang, text::NOT_IN_ACTIVITY_HELP, name = name.node));
-                if let Some(first) = act.data.first() {
-                    d = d.with_secondary(first.span, tr!(lang, text::THE_ACTIVITYS_DATA));
-                }
-                self.error(d);
+            let lang = self.lang;
+            let mut d = Diagnostic::spec_error_at(
+                "not-in-activity",
+                tr!(
+                    lang,
+                    text::NOT_IN_ACTIVITY,
+                    name = name.node,
+                    statement = statement,
+                    activity = act.name.node
+                ),
+                r.span,
+                tr!(lang, text::NOT_IN_ACTIVITY_LABEL),
+            )
+            .with_help(tr!(lang, text::NOT_IN_ACTIVITY_HELP, name = name.node));
+            if let Some(first) = act.data.first() {
+                d = d.with_secondary(first.span, tr!(lang, text::THE_ACTIVITYS_DATA));
             }
+            self.error(d);
             refs.push(r);
         }
         (refs, ok)
@@ -1637,6 +1661,25 @@ fn duration_help(amount: &str, unit: &str, lang: Lang) -> String {
         },
         Err(_) => tr!(lang, text::PERIOD_EXAMPLE),
     }
+}
+
+/// A citation of a known act whose number and parts take up to 14 bytes (`gdpr 6(1)(e)`), as one
+/// number: the act, the two lengths, then the bytes. Two citations have the same number exactly when
+/// they are written alike; `None` for an unknown act or a longer citation.
+fn packed_citation(act: &str, number: &str, parts: &ast::Parts<'_>) -> Option<u128> {
+    let act = ActId::from_keyword(act)?;
+    let parts = parts.as_str();
+    let (n, p) = (number.len(), parts.len());
+    if n + p > 14 {
+        return None;
+    }
+    let mut bytes = [0_u8; 16];
+    bytes[0] = act as u8 + 1;
+    // Both lengths are at most 14, so each fits in four bits.
+    bytes[1] = (n as u8) | ((p as u8) << 4);
+    bytes[2..2 + n].copy_from_slice(number.as_bytes());
+    bytes[2 + n..2 + n + p].copy_from_slice(parts.as_bytes());
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// The keyword a declaration starts with.
@@ -1948,5 +1991,38 @@ pub mod text {
             "write e.g. `for 90 days` or `for 5 years`",
             "skriv f.eks. `for 90 days` eller `for 5 years`"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::packed_citation;
+    use crate::syntax::ast::Parts;
+
+    fn packed(act: &str, provision: &str) -> Option<u128> {
+        let (number, parts) = Parts::split(provision);
+        packed_citation(act, number, &parts)
+    }
+
+    #[test]
+    fn a_packed_citation_is_the_citation_as_written() {
+        let gdpr = packed("gdpr", "6(1)(e)");
+        assert!(gdpr.is_some());
+        assert_eq!(gdpr, packed("gdpr", "6(1)(e)"));
+        for other in [
+            packed("dbl", "6(1)(e)"),
+            packed("gdpr", "6(1)(f)"),
+            packed("gdpr", "6(1)"),
+            packed("gdpr", "61(e)"),
+            packed("gdpr", "6(1e)"),
+            packed("gdpr", "6"),
+        ] {
+            assert!(other.is_some());
+            assert_ne!(gdpr, other);
+        }
+        // Unknown acts and long spellings go to the map of words.
+        assert_eq!(packed("gdrp", "6(1)(e)"), None);
+        assert_eq!(packed("gdpr", "6(1)(e)(1)(2)(3)"), None);
+        assert!(packed("gdpr", "6(1)(e)(1)(2)").is_some());
     }
 }

@@ -29,10 +29,31 @@ pub const BUDGET_PER_NAME: u64 = 2;
 pub struct Group<'a> {
     /// Each name with its lowercase form, in the order they were given.
     names: Vec<(&'a str, String)>,
+    /// The positions in `names` of the names [`jaro_with`] compares, by the length of their
+    /// lowercase form: the names nearest an unknown name's length are compared first, so that a good
+    /// score is found early and rules out the rest ([`Word::may_reach`]).
+    by_length: Vec<Vec<u32>>,
+    /// The positions of the other names (long or not ASCII), which are always compared.
+    others: Vec<u32>,
     /// The names in order, for help that lists them.
     pub sorted: Vec<&'a str>,
     /// The answer for each unknown name already asked about.
     answers: FxHashMap<Box<str>, Option<&'a str>>,
+}
+
+/// The best name so far: its score and its position, and the answer `did_you_mean` gives over the
+/// names in their order (the last of the best scores over 0.8), whatever order they are compared in.
+#[derive(Clone, Copy)]
+struct Best {
+    score: f64,
+    position: u32,
+}
+
+impl Best {
+    fn better(best: Option<Best>, score: f64, position: u32) -> bool {
+        score > 0.8
+            && best.is_none_or(|b| score > b.score || (score == b.score && position > b.position))
+    }
 }
 
 /// Suggestions for unknown names, by the kind of name expected (`K`).
@@ -46,6 +67,9 @@ pub struct Suggestions<'a, K> {
     /// Comparisons made, for the test that keeps them linear.
     #[cfg(test)]
     comparisons: u64,
+    /// Of those, the names scored in full (the others were ruled out).
+    #[cfg(test)]
+    scored: u64,
 }
 
 impl<K> Default for Suggestions<'_, K> {
@@ -57,6 +81,8 @@ impl<K> Default for Suggestions<'_, K> {
             per_name: BUDGET_PER_NAME,
             #[cfg(test)]
             comparisons: 0,
+            #[cfg(test)]
+            scored: 0,
         }
     }
 }
@@ -78,8 +104,20 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
             let names: Vec<(&'a str, String)> = names().map(|n| (n, n.to_lowercase())).collect();
             let mut sorted: Vec<&'a str> = names.iter().map(|(n, _)| *n).collect();
             sorted.sort_unstable();
+            let mut by_length = vec![Vec::new(); SHORT + 1];
+            let mut others = Vec::new();
+            for (position, (_, lower)) in names.iter().enumerate() {
+                let position = position as u32;
+                if lower.len() <= SHORT && lower.is_ascii() {
+                    by_length[lower.len()].push(position);
+                } else {
+                    others.push(position);
+                }
+            }
             Group {
                 names,
+                by_length,
+                others,
                 sorted,
                 answers: FxHashMap::default(),
             }
@@ -110,13 +148,13 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
         let cost = group.names.len() as u64;
         let answer = if cost <= budget {
             let word = word.to_lowercase();
-            let best = group
-                .names
-                .iter()
-                .map(|(name, lower)| (jaro_winkler(&word, lower), *name))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, name)| name);
+            let mut word = Word::new(&word);
+            let best = closest(group, &mut word);
+            #[cfg(test)]
+            {
+                self.scored += word.scored;
+            }
+            let best = best.map(|b| group.names[b.position as usize].0);
             self.budget = Some(budget - cost);
             #[cfg(test)]
             {
@@ -147,41 +185,185 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
     }
 }
 
-/// Names up to this many bytes are compared by [`jaro_winkler`] itself; longer ones by strsim.
-const SHORT: usize = 64;
-
-/// `strsim::jaro_winkler`, with the same result to the last bit, for the names of a spec: ASCII
-/// words of a few dozen bytes. strsim walks the second string's characters from its start for every
-/// character of the first and allocates its flags; this compares bytes within the matching window
-/// only, as bits of a word ([`jaro`]). With many unknown names the comparisons were most of a run (57 %
-/// at 10,000 activities, 2,300 instructions each). Anything else goes to strsim.
-fn jaro_winkler(a: &str, b: &str) -> f64 {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    if !(x.len() <= SHORT && y.len() <= SHORT && x.is_ascii() && y.is_ascii()) {
-        return strsim::jaro_winkler(a, b);
+/// The name of `group` that scores best against `word`, as [`Best`] chooses. Every name that could
+/// score as well as the best so far is compared; the others are ruled out by their length (a whole
+/// length at a time) or by their bytes.
+fn closest(group: &Group<'_>, word: &mut Word<'_>) -> Option<Best> {
+    let mut best: Option<Best> = None;
+    let compare = |word: &mut Word<'_>, best: &mut Option<Best>, position: u32| {
+        let lower = &group.names[position as usize].1;
+        if !word.may_reach(lower, best.map_or(0.8, |b| b.score)) {
+            return;
+        }
+        let score = word.jaro_winkler(lower);
+        if Best::better(*best, score, position) {
+            *best = Some(Best { score, position });
+        }
+    };
+    if !word.short_ascii || word.text.is_empty() {
+        for position in 0..group.names.len() as u32 {
+            compare(word, &mut best, position);
+        }
+        return best;
     }
-    let sim = jaro(x, y);
+    for &position in &group.others {
+        compare(word, &mut best, position);
+    }
+    // The lengths nearest the word's first: its own, one less, one more, two less, ...
+    let length = word.text.len();
+    let nearest = (0..=2 * SHORT).filter_map(|step| {
+        let distance = step.div_ceil(2);
+        if step % 2 == 1 {
+            length.checked_sub(distance)
+        } else {
+            Some(length + distance).filter(|&l| l <= SHORT)
+        }
+    });
+    for other_length in nearest {
+        let floor = best.map_or(0.8, |b| b.score);
+        if !Word::length_may_reach(length, other_length, floor) {
+            continue;
+        }
+        for &position in &group.by_length[other_length] {
+            compare(word, &mut best, position);
+        }
+    }
+    best
+}
+
+/// An unknown name, lowercased, as it is compared with every declared name of its kind: the bytes
+/// it holds, for a bound that rules most names out before they are compared, and the table
+/// [`jaro_with`] fills for each name (cleared after each, not made afresh).
+struct Word<'w> {
+    text: &'w str,
+    /// Whether [`jaro_with`] compares it, and the bound applies.
+    short_ascii: bool,
+    /// The bytes of the word, as bits.
+    bytes: u128,
+    positions: [u64; 128],
+    /// Names scored in full, for the test that most are ruled out.
+    #[cfg(test)]
+    scored: u64,
+}
+
+impl<'w> Word<'w> {
+    fn new(text: &'w str) -> Self {
+        let short_ascii = text.len() <= SHORT && text.is_ascii();
+        let bytes = if short_ascii {
+            text.bytes().fold(0, |set, b| set | 1 << b)
+        } else {
+            0
+        };
+        Word {
+            text,
+            short_ascii,
+            bytes,
+            positions: [0; 128],
+            #[cfg(test)]
+            scored: 0,
+        }
+    }
+
+    /// Whether `other` can score `floor` or more: false only when it certainly scores less. The
+    /// bytes that match are at most those of `other` that occur in the word at all, and the score
+    /// grows with the matches; a margin covers the rounding of the sums.
+    fn may_reach(&self, other: &str, floor: f64) -> bool {
+        let (a, b) = (self.text.as_bytes(), other.as_bytes());
+        if !(self.short_ascii && b.len() <= SHORT && other.is_ascii())
+            || a.is_empty()
+            || b.is_empty()
+        {
+            return true;
+        }
+        let shared = b.iter().filter(|&&c| self.bytes & (1 << c) != 0).count();
+        let matches = shared.min(a.len()) as f64;
+        if matches == 0.0 {
+            return floor <= 0.0;
+        }
+        // No transpositions; Winkler's prefix only raises a score and keeps the order.
+        let sim = (matches / a.len() as f64 + matches / b.len() as f64 + 1.0) / 3.0;
+        winkler(sim, a, b) + 1e-9 >= floor
+    }
+
+    /// Whether a name of `other` bytes can score `floor` or more against a word of `length` bytes
+    /// (both ASCII, up to [`SHORT`]): at most the shorter length matches, and at most four bytes of
+    /// common prefix count.
+    fn length_may_reach(length: usize, other: usize, floor: f64) -> bool {
+        if length == 0 || other == 0 {
+            return true;
+        }
+        let matches = length.min(other) as f64;
+        let sim = (matches / length as f64 + matches / other as f64 + 1.0) / 3.0;
+        let bound = if sim > 0.7 {
+            sim + 0.4 * (1.0 - sim)
+        } else {
+            sim
+        };
+        bound + 1e-9 >= floor
+    }
+
+    /// [`jaro_winkler`] of the word and `other`.
+    fn jaro_winkler(&mut self, other: &str) -> f64 {
+        #[cfg(test)]
+        {
+            self.scored += 1;
+        }
+        let (x, y) = (self.text.as_bytes(), other.as_bytes());
+        if !(self.short_ascii && y.len() <= SHORT && other.is_ascii()) {
+            return strsim::jaro_winkler(self.text, other);
+        }
+        winkler(jaro_with(x, y, &mut self.positions), x, y)
+    }
+}
+
+/// The bytes two words start with alike, up to four.
+fn common_prefix(x: &[u8], y: &[u8]) -> usize {
+    x.iter().take(4).zip(y).take_while(|(p, q)| p == q).count()
+}
+
+/// Jaro-Winkler from the Jaro similarity, as strsim adds the common prefix.
+fn winkler(sim: f64, x: &[u8], y: &[u8]) -> f64 {
     if sim > 0.7 {
-        let prefix = x.iter().take(4).zip(y).take_while(|(p, q)| p == q).count();
-        sim + 0.1 * prefix as f64 * (1.0 - sim)
+        sim + 0.1 * common_prefix(x, y) as f64 * (1.0 - sim)
     } else {
         sim
     }
 }
 
+/// Names up to this many bytes are compared by [`jaro_with`]; longer ones by strsim.
+const SHORT: usize = 64;
+
+/// `strsim::jaro_winkler`, with the same result to the last bit, for the names of a spec: ASCII
+/// words of a few dozen bytes. strsim walks the second string's characters from its start for every
+/// character of the first and allocates its flags; this compares bytes within the matching window
+/// only, as bits of a word ([`jaro_with`]). With many unknown names the comparisons were most of a
+/// run (57 % at 10,000 activities, 2,300 instructions each). Anything else goes to strsim. A run
+/// compares through [`Word::jaro_winkler`], which keeps its table from one name to the next.
+#[cfg(test)]
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !(x.len() <= SHORT && y.len() <= SHORT && x.is_ascii() && y.is_ascii()) {
+        return strsim::jaro_winkler(a, b);
+    }
+    winkler(jaro_with(x, y, &mut [0; 128]), x, y)
+}
+
 /// `strsim::generic_jaro` over bytes, step for step (the same matches, transpositions and sums), with
 /// the positions as bits of a word: for each byte of `a`, the first unmatched equal byte of `b` in the
 /// window is the lowest bit of one mask, not a scan of the window.
-fn jaro(a: &[u8], b: &[u8]) -> f64 {
+///
+/// `positions` is all zeros on entry and on return: a caller comparing one word with many keeps
+/// one table instead of clearing a kilobyte for each.
+fn jaro_with(a: &[u8], b: &[u8], positions: &mut [u64; 128]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     } else if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     debug_assert!(a.len() <= SHORT && b.len() <= SHORT && SHORT <= 64);
+    debug_assert!(positions.iter().all(|&p| p == 0));
     // Bits `0..n`.
     let below = |n: usize| if n >= 64 { u64::MAX } else { (1_u64 << n) - 1 };
-    let mut positions = [0_u64; 128];
     for (j, &c) in b.iter().enumerate() {
         positions[usize::from(c)] |= 1 << j;
     }
@@ -195,6 +377,9 @@ fn jaro(a: &[u8], b: &[u8]) -> f64 {
             a_matched |= 1 << i;
             b_matched |= 1 << free.trailing_zeros();
         }
+    }
+    for &c in b {
+        positions[usize::from(c)] = 0;
     }
     let matches = a_matched.count_ones() as usize;
     if matches == 0 {
@@ -264,6 +449,108 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The bound that rules names out never rules out one that scores as much: over words alike and
+    /// unlike, every floor a run can use.
+    #[test]
+    fn a_name_ruled_out_scores_less_than_the_floor() {
+        let mut words: Vec<&str> = NAMES.to_vec();
+        words.extend([
+            "act_1_socialx",
+            "act_1234_job",
+            "act_4321_jobx",
+            "tca_1_social",
+            "a",
+            "ab",
+            "ba",
+            "",
+            "æble",
+        ]);
+        let mut ruled_out = 0;
+        for a in &words {
+            let lower = a.to_lowercase();
+            let mut word = Word::new(&lower);
+            for b in &words {
+                let b = b.to_lowercase();
+                let score = word.jaro_winkler(&b);
+                assert_eq!(score.to_bits(), strsim::jaro_winkler(&lower, &b).to_bits());
+                for floor in [0.8, 0.85, 0.9, 0.95, score, 1.0] {
+                    if !word.may_reach(&b, floor) {
+                        ruled_out += 1;
+                        assert!(
+                            score < floor,
+                            "{lower:?} {b:?}: {score} ruled out at {floor}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 0);
+    }
+
+    /// Names compared nearest length first and ruled out in bulk give did_you_mean's answer, ties
+    /// included: many names of a small alphabet score alike, and the last of them wins.
+    #[test]
+    fn the_order_of_comparing_does_not_change_the_answer() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+            let len = 1 + next(14) as usize;
+            (0..len)
+                .map(|_| ['a', 'b', '_', '1', '2', 'A', 'æ'][next(7) as usize])
+                .collect()
+        };
+        let mut declared: Vec<String> = (0..400).map(|_| word(&mut next)).collect();
+        declared.push("x".repeat(70));
+        declared.sort();
+        declared.dedup();
+        let mut s = Suggestions::default();
+        let mut suggested = 0;
+        for _ in 0..400 {
+            let unknown = word(&mut next);
+            let expected = did_you_mean(&unknown, declared.iter().map(String::as_str));
+            let answer = s.suggest(0, &unknown, declared.len(), || {
+                declared.iter().map(String::as_str)
+            });
+            assert_eq!(answer, expected, "{unknown:?}");
+            suggested += usize::from(answer.is_some());
+        }
+        assert!(suggested > 100, "{suggested}");
+    }
+
+    /// Typos of the names of a large spec (`act_17_socialx` for `act_17_social`, as the unknown-names
+    /// shape makes them): most names are ruled out by their length or bytes, not scored in full.
+    #[test]
+    fn most_names_are_ruled_out_before_they_are_scored() {
+        const DEPARTMENTS: [&str; 6] = ["social", "job", "it", "tech", "school", "health"];
+        let declared: Vec<String> = (0..2_000)
+            .map(|i| format!("act_{i}_{}", DEPARTMENTS[i % DEPARTMENTS.len()]))
+            .collect();
+        let mut s = Suggestions::default();
+        for name in declared.iter().step_by(40) {
+            let typo = format!("{name}x");
+            let answer = s.suggest(0, &typo, declared.len(), || {
+                declared.iter().map(String::as_str)
+            });
+            assert_eq!(
+                answer,
+                did_you_mean(&typo, declared.iter().map(String::as_str))
+            );
+            assert!(answer.is_some());
+        }
+        assert_eq!(s.comparisons(), 50 * 2_000);
+        assert!(
+            s.scored * 4 < s.comparisons(),
+            "{} of {}",
+            s.scored,
+            s.comparisons()
+        );
     }
 
     const NAMES: &[&str] = &[

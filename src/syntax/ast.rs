@@ -385,6 +385,11 @@ impl<'a> Parts<'a> {
         self.0.is_empty()
     }
 
+    /// The parts as written, brackets included (`(1)(e)`).
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
+
     pub fn get(&self, i: usize) -> Option<&'a str> {
         self.iter().nth(i)
     }
