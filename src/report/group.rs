@@ -3,7 +3,7 @@
 //! The human output and the HTML report group with [`group`]; JSON and SARIF keep one result per
 //! finding and let machines group by [`Diagnostic::declaration`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Declaration, Diagnostic, Severity};
 
@@ -95,9 +95,11 @@ fn replace_quoted(text: &str, open: &str, inner: &str, close: &str) -> String {
 pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     // The groups of each key; a finding joins the first whose declarations do not hold its own.
-    let mut index: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    // Fx hashing: a look-up for every finding, and neither map is iterated, so no order reaches
+    // the output.
+    let mut index: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
     // The declarations of each group, so that joining one is not a walk over all its findings.
-    let mut declarations: Vec<HashSet<&Declaration>> = Vec::new();
+    let mut declarations: Vec<FxHashSet<&Declaration>> = Vec::new();
     for d in diagnostics {
         let message = without_own_name(d, &d.message);
         let Some(declaration) = &d.declaration else {
@@ -105,7 +107,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                 findings: vec![d],
                 message,
             });
-            declarations.push(HashSet::new());
+            declarations.push(FxHashSet::default());
             continue;
         };
         let key = Key {
@@ -132,7 +134,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                     findings: vec![d],
                     message,
                 });
-                declarations.push(HashSet::from([declaration]));
+                declarations.push(FxHashSet::from_iter([declaration]));
             }
         }
     }
