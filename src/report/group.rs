@@ -3,7 +3,7 @@
 //! The human output and the HTML report group with [`group`]; JSON and SARIF keep one result per
 //! finding and let machines group by [`Diagnostic::declaration`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Declaration, Diagnostic, Severity};
 
@@ -50,16 +50,41 @@ pub fn without_own_name(d: &Diagnostic, text: &str) -> String {
     let Some(decl) = &d.declaration else {
         return text.to_string();
     };
-    let mut out = text.replace(&format!("`{}`", decl.name), NAME_TAKEN_OUT);
+    let mut out = replace_quoted(text, "`", &decl.name, "`");
     if !decl.label.is_empty() {
-        for quoted in [
-            format!("\"{}\"", decl.label),
-            format!("“{}”", decl.label),
-            format!("«{}»", decl.label),
-        ] {
-            out = out.replace(&quoted, NAME_TAKEN_OUT);
+        for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
+            out = replace_quoted(&out, open, &decl.label, close);
         }
     }
+    out
+}
+
+/// `text.replace("{open}{inner}{close}", NAME_TAKEN_OUT)`, found by the opening mark alone (one
+/// `memchr` over the text), with no pattern built: grouping takes every finding's message and help
+/// through here, and `str::replace` set up a substring search four times for each.
+fn replace_quoted(text: &str, open: &str, inner: &str, close: &str) -> String {
+    let first = open.as_bytes()[0];
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(first, &bytes[at..]) {
+        let start = at + found;
+        let quoted = text[start..]
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_prefix(inner))
+            .and_then(|rest| rest.strip_prefix(close));
+        match quoted {
+            Some(rest) => {
+                out.push_str(&text[copied..start]);
+                out.push_str(NAME_TAKEN_OUT);
+                copied = text.len() - rest.len();
+                at = copied;
+            }
+            None => at = start + 1,
+        }
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -70,9 +95,11 @@ pub fn without_own_name(d: &Diagnostic, text: &str) -> String {
 pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     // The groups of each key; a finding joins the first whose declarations do not hold its own.
-    let mut index: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    // Fx hashing: a look-up for every finding, and neither map is iterated, so no order reaches
+    // the output.
+    let mut index: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
     // The declarations of each group, so that joining one is not a walk over all its findings.
-    let mut declarations: Vec<HashSet<&Declaration>> = Vec::new();
+    let mut declarations: Vec<FxHashSet<&Declaration>> = Vec::new();
     for d in diagnostics {
         let message = without_own_name(d, &d.message);
         let Some(declaration) = &d.declaration else {
@@ -80,7 +107,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                 findings: vec![d],
                 message,
             });
-            declarations.push(HashSet::new());
+            declarations.push(FxHashSet::default());
             continue;
         };
         let key = Key {
@@ -107,7 +134,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                     findings: vec![d],
                     message,
                 });
-                declarations.push(HashSet::from([declaration]));
+                declarations.push(FxHashSet::from_iter([declaration]));
             }
         }
     }
@@ -117,6 +144,38 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_name_is_replaced_as_str_replace_replaces_it() {
+        let texts = [
+            "",
+            "`a`",
+            "``a``",
+            "`a``a`",
+            "`a`a`",
+            "x `a` y `a`",
+            "`ab` `a",
+            "«a» “a” \"a\"\"a\"",
+            "“a”",
+            "«a»»",
+            "`",
+            "a",
+            "`aa`",
+            "``",
+            "æ `a` ø",
+        ];
+        for text in texts {
+            for (open, close) in [("`", "`"), ("\"", "\""), ("“", "”"), ("«", "»")] {
+                for inner in ["a", "", "aa", "`a"] {
+                    assert_eq!(
+                        replace_quoted(text, open, inner, close),
+                        text.replace(&format!("{open}{inner}{close}"), NAME_TAKEN_OUT),
+                        "{text:?} {open}{inner}{close}"
+                    );
+                }
+            }
+        }
+    }
     use crate::diagnostic::{DeclarationKind, Origin};
 
     fn finding(code: &str, activity: &str, message: &str, help: &str) -> Diagnostic {

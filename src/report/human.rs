@@ -124,7 +124,9 @@ pub fn render(reports: &[SpecReport<'_>], style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_context_lines(CONTEXT_LINES);
+        .with_context_lines(CONTEXT_LINES)
+        // The words textwrap's Unicode separator finds, without its line-break pass over plain text.
+        .with_word_separator(super::wrap::separator());
     let mut out = String::new();
     let mut total = Counts::default();
     for report in reports {

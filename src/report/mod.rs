@@ -11,6 +11,7 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 pub mod source_date;
+pub(crate) mod wrap;
 
 use crate::config::waivers::Suppressed;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
