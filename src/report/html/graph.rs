@@ -44,7 +44,8 @@ pub fn graph_picture(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: 
     let boxes = flow.graph.node_count();
     if boxes > PICTURE_LIMIT {
         out.push_str("<p class=\"picture-left-out\">");
-        out.push_str(&escape(&tr!(
+        // `message`: the commands named in backticks are set as code, as in the summary's intro.
+        out.push_str(&super::escape::message(&tr!(
             lang,
             super::PICTURE_LEFT_OUT,
             boxes = boxes,
@@ -53,7 +54,7 @@ pub fn graph_picture(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: 
         out.push_str("</p>\n<p class=\"picture-left-out\">");
         // Every edge of the graph is a flow of the view (no category is picked out), so this is
         // the number of flows `hjemmel graph` lists.
-        out.push_str(&escape(&tr!(
+        out.push_str(&super::escape::message(&tr!(
             lang,
             super::FLOWS_LEFT_OUT,
             flows = flow.graph.edge_count()
@@ -574,13 +575,13 @@ mod tests {
         );
         assert!(
             out.contains(&format!("The {flows} flows of personal data are not listed"))
-                && out.contains("`hjemmel graph --format dot` lists them all"),
+                && out.contains("<code>hjemmel graph --format dot</code> lists them all"),
             "{out}"
         );
         let (_, flows, out) = picture(PICTURE_LIMIT / 2, Lang::Da);
         assert!(
             out.contains(&format!("De {flows} strømme af personoplysninger er heller ikke"))
-                && out.contains("`hjemmel graph --format dot` oplister dem alle"),
+                && out.contains("<code>hjemmel graph --format dot</code> oplister dem alle"),
             "{out}"
         );
     }
