@@ -574,14 +574,16 @@ mod tests {
             out.contains("The drawing is left out") && out.contains(&format!("{boxes} activities"))
         );
         assert!(
-            out.contains(&format!("The {flows} flows of personal data are not listed"))
-                && out.contains("<code>hjemmel graph --format dot</code> lists them all"),
+            out.contains(&format!(
+                "The {flows} flows of personal data are not listed"
+            )) && out.contains("<code>hjemmel graph --format dot</code> lists them all"),
             "{out}"
         );
         let (_, flows, out) = picture(PICTURE_LIMIT / 2, Lang::Da);
         assert!(
-            out.contains(&format!("De {flows} strømme af personoplysninger er heller ikke"))
-                && out.contains("<code>hjemmel graph --format dot</code> oplister dem alle"),
+            out.contains(&format!(
+                "De {flows} strømme af personoplysninger er heller ikke"
+            )) && out.contains("<code>hjemmel graph --format dot</code> oplister dem alle"),
             "{out}"
         );
     }
