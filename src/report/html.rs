@@ -52,8 +52,12 @@ texts! {
     SUPPRESSED = ("Findings turned off", "Fravalgte fund (med begrundelse)"),
     FLOW = ("The flow of personal data", "Strømme af personoplysninger"),
     PICTURE_LEFT_OUT = (
-        "The drawing is left out: the spec has {boxes} activities and parties, more than a drawing can show legibly (at most {limit}). `hjemmel graph --format svg` draws it; the summary below and the record give the whole flow.",
-        "Tegningen er udeladt: specifikationen har {boxes} aktiviteter og parter, flere end en tegning kan vise læseligt (højst {limit}). `hjemmel graph --format svg` tegner den; oversigten nedenfor og fortegnelsen viser hele strømmen.",
+        "The drawing is left out: the spec has {boxes} activities and parties, more than a drawing can show legibly (at most {limit}). `hjemmel graph --format svg` draws it.",
+        "Tegningen er udeladt: specifikationen har {boxes} aktiviteter og parter, flere end en tegning kan vise læseligt (højst {limit}). `hjemmel graph --format svg` tegner den.",
+    ),
+    FLOWS_LEFT_OUT = (
+        "The {flows} flows of personal data are not listed here either: printed, they would run to many pages. `hjemmel graph --format dot` lists them all, each with the data it carries; the record below gives each activity's recipients and processors.",
+        "De {flows} strømme af personoplysninger er heller ikke oplistet her: udskrevet ville de fylde mange sider. `hjemmel graph --format dot` oplister dem alle, hver med de oplysninger, den omfatter; fortegnelsen nedenfor angiver hver aktivitets modtagere og databehandlere.",
     ),
     RECORD = (
         "Record of processing activities (GDPR art. 30(1))",

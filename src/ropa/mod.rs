@@ -17,9 +17,7 @@ pub mod markdown;
 pub mod shared;
 pub mod words;
 
-use std::collections::BTreeSet;
-
-use rustc_hash::FxHashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -279,11 +277,9 @@ struct Worded<'m> {
     recipients: Vec<Option<RecipientEntry>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
     /// The provisions cited, by act, number, paragraph and point (what they are written from).
-    /// Looked up for every citation and period of every activity: Fx hashing, not SipHash (these
-    /// maps are never iterated, so the order of hashing cannot reach the output).
-    citations: FxHashMap<ProvisionKey, String>,
+    citations: HashMap<ProvisionKey, String>,
     /// Retention periods, by what they are worded from.
-    periods: FxHashMap<PeriodKey<'m>, String>,
+    periods: HashMap<PeriodKey<'m>, String>,
 }
 
 impl<'m> Worded<'m> {
@@ -292,8 +288,8 @@ impl<'m> Worded<'m> {
             data: vec![None; model.data.len()],
             recipients: vec![None; model.recipients.len()],
             processors: vec![None; model.processors.len()],
-            citations: FxHashMap::default(),
-            periods: FxHashMap::default(),
+            citations: HashMap::new(),
+            periods: HashMap::new(),
         }
     }
 

@@ -27,12 +27,15 @@ use crate::tr;
 const SVG_WITH_NAMESPACE: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" "#;
 
 /// Above this many boxes (activities, sources, processors, recipients) the report leaves the drawing
-/// out and says so. A person cannot follow a drawing of thousands of boxes, and its size grows with
-/// them (a quarter of a gigabyte at 100,000 activities); the printed summary below it, the record and
-/// `hjemmel graph` still give the whole flow. A large municipality draws a few hundred.
+/// and its printed summary out and says so. A person cannot follow a drawing of thousands of boxes,
+/// and its size grows with them (a quarter of a gigabyte at 100,000 activities); nor is a summary
+/// meant for one page of use at thousands of rows (a fifth of the report at 10,000 activities, and
+/// a sixth of its time). The record and `hjemmel graph` still give the whole flow. A large
+/// municipality draws a few hundred.
 pub const PICTURE_LIMIT: usize = 2_000;
 
-/// The flow graph as an inline `<svg>` in a `<figure>` (on screen), and its summary for print.
+/// The flow graph as an inline `<svg>` in a `<figure>` (on screen), and its summary for print; above
+/// [`PICTURE_LIMIT`] boxes, a note of what is left out and which command gives it instead.
 pub fn graph_picture(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
     let options = RenderOptions {
         category: None,
@@ -41,14 +44,22 @@ pub fn graph_picture(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: 
     let boxes = flow.graph.node_count();
     if boxes > PICTURE_LIMIT {
         out.push_str("<p class=\"picture-left-out\">");
-        out.push_str(&escape(&tr!(
+        // `message`: the commands named in backticks are set as code, as in the summary's intro.
+        out.push_str(&super::escape::message(&tr!(
             lang,
             super::PICTURE_LEFT_OUT,
             boxes = boxes,
             limit = PICTURE_LIMIT
         )));
+        out.push_str("</p>\n<p class=\"picture-left-out\">");
+        // Every edge of the graph is a flow of the view (no category is picked out), so this is
+        // the number of flows `hjemmel graph` lists.
+        out.push_str(&super::escape::message(&tr!(
+            lang,
+            super::FLOWS_LEFT_OUT,
+            flows = flow.graph.edge_count()
+        )));
         out.push_str("</p>\n");
-        printed(out, &FlowView::new(model, flow, &options));
         return;
     }
     let picture = svg::render(model, flow, &options);
@@ -533,27 +544,47 @@ mod tests {
         );
     }
 
-    /// A flow of more boxes than [`PICTURE_LIMIT`] gets a note instead of the drawing, and still its
-    /// printed summary; one of fewer gets the drawing.
+    /// A flow of more boxes than [`PICTURE_LIMIT`] gets a note instead of the drawing and another
+    /// instead of its printed summary, each saying how much is left out and which command gives it,
+    /// in English and Danish; one of fewer gets the drawing and the summary.
     #[test]
     fn a_flow_too_large_to_read_as_a_drawing_is_left_out_with_a_note() {
-        let picture = |activities: usize| {
-            let checked = crate::check_sources(&shared_parties(activities), Lang::En)
-                .expect("the spec is valid");
+        let picture = |activities: usize, lang: Lang| {
+            let checked =
+                crate::check_sources(&shared_parties(activities), lang).expect("the spec is valid");
             let mut out = Page::in_memory();
-            graph_picture(&mut out, &checked.model, &checked.flow, Lang::En);
-            (checked.flow.graph.node_count(), out.into_string())
+            graph_picture(&mut out, &checked.model, &checked.flow, lang);
+            (
+                checked.flow.graph.node_count(),
+                checked.flow.graph.edge_count(),
+                out.into_string(),
+            )
         };
-        let (boxes, out) = picture(10);
+        let (boxes, _, out) = picture(10, Lang::En);
         assert!(boxes <= PICTURE_LIMIT);
         assert!(out.contains("<svg ") && !out.contains("picture-left-out"));
+        assert!(out.contains("<div class=\"flow-print\">") && out.contains("Modtager 9"));
         // Each activity brings a recipient of its own: two boxes an activity.
-        let (boxes, out) = picture(PICTURE_LIMIT / 2);
+        let (boxes, flows, out) = picture(PICTURE_LIMIT / 2, Lang::En);
         assert!(boxes > PICTURE_LIMIT, "{boxes} boxes");
         assert!(!out.contains("<svg "), "no drawing");
+        assert!(!out.contains("flow-print"), "no printed summary");
+        assert!(!out.contains("Modtager 0"), "no party listed");
         assert!(
             out.contains("The drawing is left out") && out.contains(&format!("{boxes} activities"))
         );
-        assert!(out.contains("Modtager 0"), "the printed summary stays");
+        assert!(
+            out.contains(&format!(
+                "The {flows} flows of personal data are not listed"
+            )) && out.contains("<code>hjemmel graph --format dot</code> lists them all"),
+            "{out}"
+        );
+        let (_, flows, out) = picture(PICTURE_LIMIT / 2, Lang::Da);
+        assert!(
+            out.contains(&format!(
+                "De {flows} strømme af personoplysninger er heller ikke"
+            )) && out.contains("<code>hjemmel graph --format dot</code> oplister dem alle"),
+            "{out}"
+        );
     }
 }
