@@ -3,8 +3,9 @@
 //!
 //! Each method matches what the pest rule of the same name matches, or nothing (and then leaves the
 //! position where it was). Outside strings and comments the grammar's classes are Unicode classes
-//! (`WHITE_SPACE`, `XID_START`, `XID_CONTINUE`); the cursor decides only ASCII and sets `unsure` when a
-//! decision would depend on a non-ASCII character, so that the chunk goes to pest instead.
+//! (`WHITE_SPACE`, `XID_START`, `XID_CONTINUE`): ASCII is decided with tables, and a non-ASCII
+//! character (`æ`, `ø`, `å` in a Danish name) with the very functions pest's generated parser calls
+//! (`pest::unicode`), so that both parsers take exactly the same identifiers and white space.
 
 use memchr::{memchr, memchr2, memchr3};
 
@@ -15,7 +16,8 @@ pub(super) struct Cursor<'a> {
     /// Where the last token read ends: a construct's words end there, not after the white space and
     /// comments skipped behind it (see `words_end` in parser.rs).
     pub last_end: usize,
-    /// A non-ASCII character stood where the grammar asks a Unicode class; the result is not trusted.
+    /// The chunk holds something this parser leaves to pest (sub-processors nested too deep); the
+    /// result is not trusted.
     pub unsure: bool,
 }
 
@@ -138,41 +140,75 @@ impl<'a> Cursor<'a> {
                 pos += 1;
             } else if b == b'/' && bytes.get(pos + 1) == Some(&b'/') {
                 pos = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            } else if let Some(len) = self.unicode_space_at(pos) {
+                pos += len;
             } else {
-                if b >= 0x80 {
-                    self.unsure = true;
-                }
                 break;
             }
         }
         self.pos = pos;
     }
 
-    /// The end of the `ident` starting here, without moving.
-    fn word_end(&mut self) -> Option<usize> {
-        let rest = &self.bytes[self.pos..];
-        let first = *rest.first()?;
-        if first >= 0x80 {
-            self.unsure = true;
-            return None;
+    /// The non-ASCII character at byte `at` (a character boundary), if there is one.
+    fn unicode_char_at(&self, at: usize) -> Option<char> {
+        if self.bytes.get(at).is_some_and(|&b| b >= 0x80) {
+            self.text.get(at..)?.chars().next()
+        } else {
+            None
         }
-        if !(first.is_ascii_alphabetic() || first == b'_') {
-            return None;
+    }
+
+    /// The length of the character at `at` when it is non-ASCII white space that a spec may hold
+    /// (`!forbidden ~ WHITE_SPACE` in the grammar: NEL is white space, but forbidden).
+    fn unicode_space_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        (pest::unicode::WHITE_SPACE(c) && !super::controls::is_forbidden(c, None))
+            .then(|| c.len_utf8())
+    }
+
+    /// Whether the character at `at` is `XID_CONTINUE` (`ident_char`): it would continue a word.
+    fn continues_word_at(&self, at: usize) -> bool {
+        match self.bytes.get(at) {
+            Some(&b) if b < 0x80 => is_ident_byte(b),
+            Some(_) => self
+                .unicode_char_at(at)
+                .is_some_and(pest::unicode::XID_CONTINUE),
+            None => false,
         }
-        let len = rest
-            .iter()
-            .position(|&b| !is_ident_byte(b))
-            .unwrap_or(rest.len());
-        if rest.get(len).is_some_and(|&b| b >= 0x80) {
-            // Might be `XID_CONTINUE`, so the word might go on.
-            self.unsure = true;
-            return None;
+    }
+
+    /// The end of the `ident` starting here, without moving: `(XID_START | "_") ~ XID_CONTINUE*`.
+    fn word_end(&self) -> Option<usize> {
+        let first = *self.bytes.get(self.pos)?;
+        let mut end = if first < 0x80 {
+            if !(first.is_ascii_alphabetic() || first == b'_') {
+                return None;
+            }
+            self.pos + 1
+        } else {
+            let c = self.unicode_char_at(self.pos)?;
+            if !pest::unicode::XID_START(c) {
+                return None;
+            }
+            self.pos + c.len_utf8()
+        };
+        loop {
+            let rest = &self.bytes[end..];
+            end += rest
+                .iter()
+                .position(|&b| !is_ident_byte(b))
+                .unwrap_or(rest.len());
+            // An ASCII byte that is no identifier byte ends the word; a non-ASCII character ends
+            // it unless it is `XID_CONTINUE` (`smørrebrød`).
+            match self.unicode_char_at(end) {
+                Some(c) if pest::unicode::XID_CONTINUE(c) => end += c.len_utf8(),
+                _ => return Some(end),
+            }
         }
-        Some(self.pos + len)
     }
 
     /// The word starting here (`ident`), without moving.
-    pub fn peek_word(&mut self) -> Option<&'a str> {
+    pub fn peek_word(&self) -> Option<&'a str> {
         let end = self.word_end()?;
         Some(&self.text[self.pos..end])
     }
@@ -202,18 +238,11 @@ impl<'a> Cursor<'a> {
         if self.bytes.get(start..end) != Some(keyword.as_bytes()) {
             return None;
         }
-        match self.bytes.get(end) {
-            Some(&b) if is_ident_byte(b) => None,
-            Some(&b) if b >= 0x80 => {
-                // Might be `XID_CONTINUE`, so the word might go on.
-                self.unsure = true;
-                None
-            }
-            _ => {
-                self.took(start, end);
-                Some(start)
-            }
+        if self.continues_word_at(end) {
+            return None;
         }
+        self.took(start, end);
+        Some(start)
     }
 
     /// A literal such as `{` or `special`, as pest matches it: no check of what follows.
@@ -316,13 +345,14 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let act_end = i;
-        while self.bytes.get(i).is_some_and(|&b| is_space(b)) {
-            i += 1;
-        }
-        if self.bytes.get(i).is_some_and(|&b| b >= 0x80) {
-            // Could be white space beyond ASCII.
-            self.unsure = true;
-            return None;
+        loop {
+            if self.bytes.get(i).is_some_and(|&b| is_space(b)) {
+                i += 1;
+            } else if let Some(len) = self.unicode_space_at(i) {
+                i += len;
+            } else {
+                break;
+            }
         }
         if i == act_end {
             return None;
