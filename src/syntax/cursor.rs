@@ -7,7 +7,7 @@
 //! character (`æ`, `ø`, `å` in a Danish name) with the very functions pest's generated parser calls
 //! (`pest::unicode`), so that both parsers take exactly the same identifiers and white space.
 
-use memchr::{memchr, memchr2, memchr3};
+use memchr::{memchr, memchr2};
 
 pub(super) struct Cursor<'a> {
     pub text: &'a str,
@@ -51,6 +51,56 @@ static IDENT: [bool; 256] = {
 
 fn is_ident_byte(b: u8) -> bool {
     IDENT[b as usize]
+}
+
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// 1 in every byte of a word: `EACH * b` is `b` in every byte.
+const EACH: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 set in each byte of `w` that is not an ASCII identifier byte ([`IDENT`]), eight bytes at a
+/// time: names are most of a spec, and a byte at a time cost a table look-up, a test and a branch
+/// each. Each test adds a constant to the low seven bits of every byte, which never carries into
+/// the next byte, so bit 7 of a sum says whether that byte reached the constant's bound.
+fn non_ident_bytes(w: u64) -> u64 {
+    let low = w & !HIGH;
+    // Bit 7 set where the byte is `bound` or more.
+    let at_least = |x: u64, bound: u8| x + EACH * u64::from(0x80 - bound);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Setting bit 5 makes `A`..=`Z` into `a`..=`z` and no other byte into a letter.
+    let folded = low | EACH * 0x20;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // Bit 7 of `x + 0x7F` is clear only where `x` is 0.
+    let underscore = !at_least(low ^ EACH * u64::from(b'_'), 1);
+    // A byte with bit 7 set (non-ASCII) is no ASCII identifier byte either.
+    !((digit | letter | underscore) & !w) & HIGH
+}
+
+/// The end of the run of ASCII identifier bytes that starts at `from`.
+#[inline]
+fn ident_run_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(sixteen) = bytes.get(from..from + 16) {
+        let Some(stops) = super::scan::non_ident_bytes(sixteen) else {
+            break;
+        };
+        if stops != 0 {
+            return from + stops.trailing_zeros() as usize;
+        }
+        from += 16;
+    }
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let w = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let stops = non_ident_bytes(w);
+        if stops != 0 {
+            // Little-endian: the first byte in the text is the lowest byte of the word.
+            return from + (stops.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while bytes.get(from).is_some_and(|&b| is_ident_byte(b)) {
+        from += 1;
+    }
+    from
 }
 
 /// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`), as a table: `skip` runs between
@@ -160,60 +210,66 @@ impl<'a> Cursor<'a> {
 
     /// The length of the character at `at` when it is non-ASCII white space that a spec may hold
     /// (`!forbidden ~ WHITE_SPACE` in the grammar: NEL is white space, but forbidden).
+    #[cold]
+    #[inline(never)]
     fn unicode_space_at(&self, at: usize) -> Option<usize> {
         let c = self.unicode_char_at(at)?;
         (pest::unicode::WHITE_SPACE(c) && !super::controls::is_forbidden(c, None))
             .then(|| c.len_utf8())
     }
 
-    /// Whether the character at `at` is `XID_CONTINUE` (`ident_char`): it would continue a word.
-    fn continues_word_at(&self, at: usize) -> bool {
-        match self.bytes.get(at) {
-            Some(&b) if b < 0x80 => is_ident_byte(b),
-            Some(_) => self
-                .unicode_char_at(at)
-                .is_some_and(pest::unicode::XID_CONTINUE),
-            None => false,
-        }
+    /// The length of the character at `at` when it is non-ASCII `XID_CONTINUE` (`ident_char`): it
+    /// would continue a word.
+    #[cold]
+    #[inline(never)]
+    fn unicode_continue_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        pest::unicode::XID_CONTINUE(c).then(|| c.len_utf8())
+    }
+
+    /// The length of the character at `at` when it is non-ASCII `XID_START`: it may start a word.
+    #[cold]
+    #[inline(never)]
+    fn unicode_start_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        pest::unicode::XID_START(c).then(|| c.len_utf8())
     }
 
     /// The end of the `ident` starting here, without moving: `(XID_START | "_") ~ XID_CONTINUE*`.
+    /// ASCII is decided inline; a non-ASCII character (`æ`, `ø`, `å`) out of line.
+    #[inline]
     fn word_end(&self) -> Option<usize> {
         let first = *self.bytes.get(self.pos)?;
-        let mut end = if first < 0x80 {
-            if !(first.is_ascii_alphabetic() || first == b'_') {
-                return None;
-            }
+        let mut end = if first.is_ascii_alphabetic() || first == b'_' {
             self.pos + 1
+        } else if first >= 0x80 {
+            self.pos + self.unicode_start_at(self.pos)?
         } else {
-            let c = self.unicode_char_at(self.pos)?;
-            if !pest::unicode::XID_START(c) {
-                return None;
-            }
-            self.pos + c.len_utf8()
+            return None;
         };
         loop {
-            let rest = &self.bytes[end..];
-            end += rest
-                .iter()
-                .position(|&b| !is_ident_byte(b))
-                .unwrap_or(rest.len());
+            end = ident_run_end(self.bytes, end);
             // An ASCII byte that is no identifier byte ends the word; a non-ASCII character ends
             // it unless it is `XID_CONTINUE` (`smørrebrød`).
-            match self.unicode_char_at(end) {
-                Some(c) if pest::unicode::XID_CONTINUE(c) => end += c.len_utf8(),
+            match self.bytes.get(end) {
+                Some(&b) if b >= 0x80 => match self.unicode_continue_at(end) {
+                    Some(len) => end += len,
+                    None => return Some(end),
+                },
                 _ => return Some(end),
             }
         }
     }
 
     /// The word starting here (`ident`), without moving.
+    #[inline]
     pub fn peek_word(&self) -> Option<&'a str> {
         let end = self.word_end()?;
         Some(&self.text[self.pos..end])
     }
 
     /// `ident`.
+    #[inline]
     pub fn ident(&mut self) -> Option<(usize, usize)> {
         let end = self.word_end()?;
         Some(self.took(self.pos, end))
@@ -231,15 +287,19 @@ impl<'a> Cursor<'a> {
         start
     }
 
-    /// A keyword (`kw_*`): the word, not followed by a character that could continue it.
+    /// A keyword (`kw_*`): the word, not followed by a character that could continue it. Inlined,
+    /// so that the comparison with a keyword known at the call is a few instructions.
+    #[inline]
     pub fn keyword(&mut self, keyword: &str) -> Option<usize> {
         let start = self.pos;
         let end = start + keyword.len();
         if self.bytes.get(start..end) != Some(keyword.as_bytes()) {
             return None;
         }
-        if self.continues_word_at(end) {
-            return None;
+        match self.bytes.get(end) {
+            Some(&b) if is_ident_byte(b) => return None,
+            Some(&b) if b >= 0x80 && self.unicode_continue_at(end).is_some() => return None,
+            _ => {}
         }
         self.took(start, end);
         Some(start)
@@ -265,7 +325,7 @@ impl<'a> Cursor<'a> {
         let mut i = start + 1;
         let mut escaped = false;
         loop {
-            let found = i + memchr3(b'"', b'\\', b'\n', &self.bytes[i..])?;
+            let found = super::scan::find_any(self.bytes, i, [b'"', b'\\', b'\n'])?;
             match self.bytes[found] {
                 b'"' => {
                     self.took(start, found + 1);
@@ -414,5 +474,45 @@ impl<'a> Cursor<'a> {
         let end = memchr2(b'\n', b'}', &self.bytes[self.pos..])
             .map_or(self.bytes.len(), |i| self.pos + i);
         self.took(self.pos, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word-at-a-time test agrees with the table for every byte in every place of a word.
+    #[test]
+    fn eight_bytes_at_a_time_agree_with_the_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"aZ_09zA_";
+                bytes[lane] = b;
+                let stops = non_ident_bytes(u64::from_le_bytes(bytes));
+                let expected = if is_ident_byte(b) {
+                    0
+                } else {
+                    0x80u64 << (8 * lane)
+                };
+                assert_eq!(stops, expected, "byte {b:#04x} in lane {lane}");
+            }
+        }
+        #[cfg(target_arch = "x86_64")]
+        for b in 0..=255u8 {
+            for lane in 0..16 {
+                let mut bytes = *b"aZ_09zA_bY_18xB_";
+                bytes[lane] = b;
+                let expected = if is_ident_byte(b) { 0 } else { 1 << lane };
+                let stops = super::super::scan::non_ident_bytes(&bytes).unwrap();
+                assert_eq!(stops, expected, "byte {b:#04x} in lane {lane}");
+            }
+        }
+        let text = b"abc_DEF_0123456789_xyz_and_a_long_tail_beyond_sixteen,rest";
+        for from in 0..text.len() {
+            let by_byte = (from..text.len())
+                .find(|&i| !is_ident_byte(text[i]))
+                .unwrap_or(text.len());
+            assert_eq!(ident_run_end(text, from), by_byte, "from {from}");
+        }
     }
 }
