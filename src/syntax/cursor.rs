@@ -68,10 +68,10 @@ fn non_ident_bytes(w: u64) -> u64 {
     let at_least = |x: u64, bound: u8| x + EACH * u64::from(0x80 - bound);
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     // Setting bit 5 makes `A`..=`Z` into `a`..=`z` and no other byte into a letter.
-    let folded = low | EACH * 0x20;
+    let folded = low | (EACH * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     // Bit 7 of `x + 0x7F` is clear only where `x` is 0.
-    let underscore = !at_least(low ^ EACH * u64::from(b'_'), 1);
+    let underscore = !at_least(low ^ (EACH * u64::from(b'_')), 1);
     // A byte with bit 7 set (non-ASCII) is no ASCII identifier byte either.
     !((digit | letter | underscore) & !w) & HIGH
 }

@@ -31,8 +31,8 @@ pub(super) fn find_any<const N: usize>(
         .map(|i| at + i)
 }
 
-/// Bit `i` set where byte `i` of `bytes` (16 of them) is not an ASCII letter, digit or `_`; 0 when
-/// SSE2 is not there to ask (the caller then tests byte by byte).
+/// Bit `i` set where byte `i` of `bytes` (16 of them) is not an ASCII letter, digit or `_`; `None`
+/// when SSE2 is not there to ask (the caller then tests byte by byte).
 #[inline]
 pub(super) fn non_ident_bytes(bytes: &[u8]) -> Option<u32> {
     #[cfg(target_arch = "x86_64")]
