@@ -8,7 +8,7 @@
 //! stands between two such keywords is one chunk, so a malformed declaration is still reported by
 //! pest, at its own words.
 
-use memchr::{memchr, memchr3};
+use memchr::memchr;
 
 use super::DECLARATIONS;
 
@@ -34,9 +34,7 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
         if depth > 0 {
             // Inside a block only quotes, braces and comments matter (a declaration starts at depth
             // 0, and `}` clears `line_start`): jump to the next of them.
-            let rest = &bytes[i..];
-            let next = memchr3(b'"', b'{', b'}', rest).unwrap_or(rest.len());
-            i += memchr(b'/', &rest[..next]).unwrap_or(next);
+            i = super::scan::find_any(bytes, i, [b'"', b'{', b'}', b'/']).unwrap_or(bytes.len());
             if i == bytes.len() {
                 break;
             }
@@ -60,7 +58,7 @@ pub fn split(text: &str) -> Result<Vec<std::ops::Range<usize>>, TooDeep> {
                 i += 1;
                 // To the closing quote or the end of the line; a backslash hides the byte after it.
                 while i < bytes.len() {
-                    match memchr3(b'"', b'\\', b'\n', &bytes[i..]) {
+                    match super::scan::find_any(bytes, i, [b'"', b'\\', b'\n']).map(|at| at - i) {
                         Some(at) if bytes[i + at] == b'\\' => i += at + 2,
                         Some(at) => {
                             i += at;

@@ -53,6 +53,20 @@ fn forbidden_at(bytes: &[u8], i: usize) -> bool {
 /// Bytes tested at once: a block with no suspicious byte is passed in one vectorised test.
 const BLOCK: usize = 32;
 
+/// Whether some byte of `block` ([`BLOCK`] bytes) is [`suspicious`].
+#[inline]
+fn block_is_suspicious(block: &[u8]) -> bool {
+    use super::scan::suspicious_bytes;
+    match (
+        suspicious_bytes(&block[..16]),
+        suspicious_bytes(&block[16..]),
+    ) {
+        (Some(low), Some(high)) => low | high != 0,
+        // `fold` with `|` rather than `any`: no early exit, so the block is tested at once.
+        _ => block.iter().fold(false, |any, &b| any | suspicious(b)),
+    }
+}
+
 /// Where the first forbidden character of `text` starts, if there is one. Runs over every byte of a
 /// spec, so blocks without a suspicious byte are passed with one test each.
 pub fn first_forbidden(text: &str) -> Option<usize> {
@@ -66,8 +80,7 @@ fn forbidden_from(text: &str, from: usize) -> Option<usize> {
     let blocks = rest.chunks_exact(BLOCK);
     let tail = from + blocks.len() * BLOCK;
     for (i, block) in blocks.enumerate() {
-        // `fold` with `|` rather than `any`: no early exit, so the block is tested at once.
-        if block.iter().fold(false, |any, &b| any | suspicious(b)) {
+        if block_is_suspicious(block) {
             let start = from + i * BLOCK;
             if let Some(at) = (start..start + BLOCK).find(|&at| forbidden_at(bytes, at)) {
                 return Some(at);
@@ -148,6 +161,22 @@ mod tests {
             assert_eq!(first_forbidden(&text), None, "{good:?}");
         }
         assert_eq!(first_forbidden("x\r"), Some(1), "a CR at the very end");
+    }
+
+    /// The block test agrees with the byte test for every byte in every place of a block.
+    #[test]
+    fn the_block_test_agrees_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..BLOCK {
+                let mut block = [b'a'; BLOCK];
+                block[lane] = b;
+                assert_eq!(
+                    block_is_suspicious(&block),
+                    suspicious(b),
+                    "{b:#04x} in {lane}"
+                );
+            }
+        }
     }
 
     #[test]

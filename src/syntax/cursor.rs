@@ -3,10 +3,11 @@
 //!
 //! Each method matches what the pest rule of the same name matches, or nothing (and then leaves the
 //! position where it was). Outside strings and comments the grammar's classes are Unicode classes
-//! (`WHITE_SPACE`, `XID_START`, `XID_CONTINUE`); the cursor decides only ASCII and sets `unsure` when a
-//! decision would depend on a non-ASCII character, so that the chunk goes to pest instead.
+//! (`WHITE_SPACE`, `XID_START`, `XID_CONTINUE`): ASCII is decided with tables, and a non-ASCII
+//! character (`æ`, `ø`, `å` in a Danish name) with the very functions pest's generated parser calls
+//! (`pest::unicode`), so that both parsers take exactly the same identifiers and white space.
 
-use memchr::{memchr, memchr2, memchr3};
+use memchr::{memchr, memchr2};
 
 pub(super) struct Cursor<'a> {
     pub text: &'a str,
@@ -15,7 +16,8 @@ pub(super) struct Cursor<'a> {
     /// Where the last token read ends: a construct's words end there, not after the white space and
     /// comments skipped behind it (see `words_end` in parser.rs).
     pub last_end: usize,
-    /// A non-ASCII character stood where the grammar asks a Unicode class; the result is not trusted.
+    /// The chunk holds something this parser leaves to pest (sub-processors nested too deep); the
+    /// result is not trusted.
     pub unsure: bool,
 }
 
@@ -49,6 +51,56 @@ static IDENT: [bool; 256] = {
 
 fn is_ident_byte(b: u8) -> bool {
     IDENT[b as usize]
+}
+
+/// Bit 7 of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// 1 in every byte of a word: `EACH * b` is `b` in every byte.
+const EACH: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 set in each byte of `w` that is not an ASCII identifier byte ([`IDENT`]), eight bytes at a
+/// time: names are most of a spec, and a byte at a time cost a table look-up, a test and a branch
+/// each. Each test adds a constant to the low seven bits of every byte, which never carries into
+/// the next byte, so bit 7 of a sum says whether that byte reached the constant's bound.
+fn non_ident_bytes(w: u64) -> u64 {
+    let low = w & !HIGH;
+    // Bit 7 set where the byte is `bound` or more.
+    let at_least = |x: u64, bound: u8| x + EACH * u64::from(0x80 - bound);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Setting bit 5 makes `A`..=`Z` into `a`..=`z` and no other byte into a letter.
+    let folded = low | (EACH * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // Bit 7 of `x + 0x7F` is clear only where `x` is 0.
+    let underscore = !at_least(low ^ (EACH * u64::from(b'_')), 1);
+    // A byte with bit 7 set (non-ASCII) is no ASCII identifier byte either.
+    !((digit | letter | underscore) & !w) & HIGH
+}
+
+/// The end of the run of ASCII identifier bytes that starts at `from`.
+#[inline]
+fn ident_run_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(sixteen) = bytes.get(from..from + 16) {
+        let Some(stops) = super::scan::non_ident_bytes(sixteen) else {
+            break;
+        };
+        if stops != 0 {
+            return from + stops.trailing_zeros() as usize;
+        }
+        from += 16;
+    }
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let w = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let stops = non_ident_bytes(w);
+        if stops != 0 {
+            // Little-endian: the first byte in the text is the lowest byte of the word.
+            return from + (stops.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while bytes.get(from).is_some_and(|&b| is_ident_byte(b)) {
+        from += 1;
+    }
+    from
 }
 
 /// ASCII members of Unicode `White_Space` (pest's `WHITE_SPACE`), as a table: `skip` runs between
@@ -138,46 +190,104 @@ impl<'a> Cursor<'a> {
                 pos += 1;
             } else if b == b'/' && bytes.get(pos + 1) == Some(&b'/') {
                 pos = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            } else if let Some(len) = self.unicode_space_at(pos) {
+                pos += len;
             } else {
-                if b >= 0x80 {
-                    self.unsure = true;
-                }
                 break;
             }
         }
         self.pos = pos;
     }
 
-    /// The end of the `ident` starting here, without moving.
-    fn word_end(&mut self) -> Option<usize> {
-        let rest = &self.bytes[self.pos..];
-        let first = *rest.first()?;
-        if first >= 0x80 {
-            self.unsure = true;
-            return None;
+    /// The non-ASCII character at byte `at` (a character boundary), if there is one.
+    fn unicode_char_at(&self, at: usize) -> Option<char> {
+        if self.bytes.get(at).is_some_and(|&b| b >= 0x80) {
+            self.text.get(at..)?.chars().next()
+        } else {
+            None
         }
-        if !(first.is_ascii_alphabetic() || first == b'_') {
-            return None;
+    }
+
+    /// The length of the character at `at` when it is non-ASCII white space that a spec may hold
+    /// (`!forbidden ~ WHITE_SPACE` in the grammar: NEL is white space, but forbidden).
+    #[cold]
+    #[inline(never)]
+    fn unicode_space_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        (pest::unicode::WHITE_SPACE(c) && !super::controls::is_forbidden(c, None))
+            .then(|| c.len_utf8())
+    }
+
+    /// The length of the character at `at` when it is non-ASCII `XID_CONTINUE` (`ident_char`): it
+    /// would continue a word.
+    #[cold]
+    #[inline(never)]
+    fn unicode_continue_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        pest::unicode::XID_CONTINUE(c).then(|| c.len_utf8())
+    }
+
+    /// The length of the character at `at` when it is non-ASCII `XID_START`: it may start a word.
+    #[cold]
+    #[inline(never)]
+    fn unicode_start_at(&self, at: usize) -> Option<usize> {
+        let c = self.unicode_char_at(at)?;
+        pest::unicode::XID_START(c).then(|| c.len_utf8())
+    }
+
+    /// The length of the Latin-1 letter at `at` (`æ`, `ø`, `å`, `Æ`, `Ø`, `Å`, `é`, ...: U+00C0 to
+    /// U+00FF but `×` and `÷`), which is both `XID_START` and `XID_CONTINUE`. Decided from its two
+    /// bytes, inline: the Danish letters are most of the non-ASCII characters of a spec's names,
+    /// and the Unicode tables cost a hundred instructions a character.
+    #[inline]
+    fn latin1_letter_at(&self, at: usize) -> Option<usize> {
+        match self.bytes.get(at..at + 2)? {
+            [0xC3, second] if (0x80..=0xBF).contains(second) && !matches!(second, 0x97 | 0xB7) => {
+                Some(2)
+            }
+            _ => None,
         }
-        let len = rest
-            .iter()
-            .position(|&b| !is_ident_byte(b))
-            .unwrap_or(rest.len());
-        if rest.get(len).is_some_and(|&b| b >= 0x80) {
-            // Might be `XID_CONTINUE`, so the word might go on.
-            self.unsure = true;
+    }
+
+    /// The end of the `ident` starting here, without moving: `(XID_START | "_") ~ XID_CONTINUE*`.
+    /// ASCII is decided inline; a non-ASCII character (`æ`, `ø`, `å`) out of line.
+    #[inline]
+    fn word_end(&self) -> Option<usize> {
+        let first = *self.bytes.get(self.pos)?;
+        let mut end = if first.is_ascii_alphabetic() || first == b'_' {
+            self.pos + 1
+        } else if first >= 0x80 {
+            let len = self.latin1_letter_at(self.pos);
+            self.pos + len.or_else(|| self.unicode_start_at(self.pos))?
+        } else {
             return None;
+        };
+        loop {
+            end = ident_run_end(self.bytes, end);
+            // An ASCII byte that is no identifier byte ends the word; a non-ASCII character ends
+            // it unless it is `XID_CONTINUE` (`smørrebrød`).
+            match self.bytes.get(end) {
+                Some(&b) if b >= 0x80 => match self
+                    .latin1_letter_at(end)
+                    .or_else(|| self.unicode_continue_at(end))
+                {
+                    Some(len) => end += len,
+                    None => return Some(end),
+                },
+                _ => return Some(end),
+            }
         }
-        Some(self.pos + len)
     }
 
     /// The word starting here (`ident`), without moving.
-    pub fn peek_word(&mut self) -> Option<&'a str> {
+    #[inline]
+    pub fn peek_word(&self) -> Option<&'a str> {
         let end = self.word_end()?;
         Some(&self.text[self.pos..end])
     }
 
     /// `ident`.
+    #[inline]
     pub fn ident(&mut self) -> Option<(usize, usize)> {
         let end = self.word_end()?;
         Some(self.took(self.pos, end))
@@ -195,7 +305,9 @@ impl<'a> Cursor<'a> {
         start
     }
 
-    /// A keyword (`kw_*`): the word, not followed by a character that could continue it.
+    /// A keyword (`kw_*`): the word, not followed by a character that could continue it. Inlined,
+    /// so that the comparison with a keyword known at the call is a few instructions.
+    #[inline]
     pub fn keyword(&mut self, keyword: &str) -> Option<usize> {
         let start = self.pos;
         let end = start + keyword.len();
@@ -203,17 +315,12 @@ impl<'a> Cursor<'a> {
             return None;
         }
         match self.bytes.get(end) {
-            Some(&b) if is_ident_byte(b) => None,
-            Some(&b) if b >= 0x80 => {
-                // Might be `XID_CONTINUE`, so the word might go on.
-                self.unsure = true;
-                None
-            }
-            _ => {
-                self.took(start, end);
-                Some(start)
-            }
+            Some(&b) if is_ident_byte(b) => return None,
+            Some(&b) if b >= 0x80 && self.unicode_continue_at(end).is_some() => return None,
+            _ => {}
         }
+        self.took(start, end);
+        Some(start)
     }
 
     /// A literal such as `{` or `special`, as pest matches it: no check of what follows.
@@ -236,7 +343,7 @@ impl<'a> Cursor<'a> {
         let mut i = start + 1;
         let mut escaped = false;
         loop {
-            let found = i + memchr3(b'"', b'\\', b'\n', &self.bytes[i..])?;
+            let found = super::scan::find_any(self.bytes, i, [b'"', b'\\', b'\n'])?;
             match self.bytes[found] {
                 b'"' => {
                     self.took(start, found + 1);
@@ -316,13 +423,14 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let act_end = i;
-        while self.bytes.get(i).is_some_and(|&b| is_space(b)) {
-            i += 1;
-        }
-        if self.bytes.get(i).is_some_and(|&b| b >= 0x80) {
-            // Could be white space beyond ASCII.
-            self.unsure = true;
-            return None;
+        loop {
+            if self.bytes.get(i).is_some_and(|&b| is_space(b)) {
+                i += 1;
+            } else if let Some(len) = self.unicode_space_at(i) {
+                i += len;
+            } else {
+                break;
+            }
         }
         if i == act_end {
             return None;
@@ -384,5 +492,67 @@ impl<'a> Cursor<'a> {
         let end = memchr2(b'\n', b'}', &self.bytes[self.pos..])
             .map_or(self.bytes.len(), |i| self.pos + i);
         self.took(self.pos, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Latin-1 shortcut takes exactly the characters pest's tables take, at the start of a
+    /// name and after its first character.
+    #[test]
+    fn latin1_letters_are_the_ones_pest_takes() {
+        for c in '\u{80}'..='\u{7FF}' {
+            let text = c.to_string();
+            let cursor = Cursor::new(&text);
+            let shortcut = cursor.latin1_letter_at(0).is_some();
+            if shortcut {
+                assert!(pest::unicode::XID_START(c), "{c:?}");
+                assert!(pest::unicode::XID_CONTINUE(c), "{c:?}");
+            } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+                assert!(
+                    !pest::unicode::XID_CONTINUE(c),
+                    "{c:?} is left to the tables"
+                );
+            }
+        }
+        let name = Cursor::new("smørrebrød_ÆØÅ×");
+        assert_eq!(name.word_end(), Some("smørrebrød_ÆØÅ".len()));
+    }
+
+    /// The word-at-a-time test agrees with the table for every byte in every place of a word.
+    #[test]
+    fn eight_bytes_at_a_time_agree_with_the_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"aZ_09zA_";
+                bytes[lane] = b;
+                let stops = non_ident_bytes(u64::from_le_bytes(bytes));
+                let expected = if is_ident_byte(b) {
+                    0
+                } else {
+                    0x80u64 << (8 * lane)
+                };
+                assert_eq!(stops, expected, "byte {b:#04x} in lane {lane}");
+            }
+        }
+        #[cfg(target_arch = "x86_64")]
+        for b in 0..=255u8 {
+            for lane in 0..16 {
+                let mut bytes = *b"aZ_09zA_bY_18xB_";
+                bytes[lane] = b;
+                let expected = if is_ident_byte(b) { 0 } else { 1 << lane };
+                let stops = super::super::scan::non_ident_bytes(&bytes).unwrap();
+                assert_eq!(stops, expected, "byte {b:#04x} in lane {lane}");
+            }
+        }
+        let text = b"abc_DEF_0123456789_xyz_and_a_long_tail_beyond_sixteen,rest";
+        for from in 0..text.len() {
+            let by_byte = (from..text.len())
+                .find(|&i| !is_ident_byte(text[i]))
+                .unwrap_or(text.len());
+            assert_eq!(ident_run_end(text, from), by_byte, "from {from}");
+        }
     }
 }

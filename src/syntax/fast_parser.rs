@@ -6,8 +6,10 @@
 //! error message. This parser therefore never reports anything; it returns the tree that pest and the
 //! builder in parser.rs would build (spans included) or gives up. It gives up on a chunk that pest
 //! rejects, on one the builder would report (a field given twice), and on anything it does not
-//! decide for itself (a non-ASCII character outside strings and comments). tests/fast_parser.rs checks
-//! it against pest on every spec in the repository and on many mutations of them.
+//! decide for itself (sub-processors nested deeper than pest is asked to go). Non-ASCII names
+//! (`behandlingsgrundlag_for_børn`) and white space are decided here, with pest's own Unicode tables
+//! (`cursor.rs`). tests/fast_parser.rs checks it against pest on every spec in the repository and on
+//! many mutations of them.
 //!
 //! Each method follows the pest rule of the same name: between the parts of a rule it skips white
 //! space and comments as pest does, an optional part that does not match leaves the position where

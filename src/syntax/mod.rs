@@ -6,6 +6,7 @@ pub mod controls;
 mod cursor;
 mod fast_parser;
 pub mod parser;
+mod scan;
 pub mod span;
 pub(crate) mod syntax_error;
 
