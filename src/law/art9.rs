@@ -241,14 +241,53 @@ impl StatuteArea {
 /// none the data knows.
 pub fn areas_of_citation(citation: &LegalRef) -> Vec<Area> {
     let mut areas = Vec::new();
-    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
-        for &area in &statute.areas {
-            if !areas.contains(&area) {
-                areas.push(area);
-            }
+    let mut add = |area: Area| {
+        if !areas.contains(&area) {
+            areas.push(area);
         }
+    };
+    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
+        statute.areas.iter().copied().for_each(&mut add);
+    }
+    // A sector statute's own data says its areas, for a typed citation (`servl 83`) and for the act
+    // named in free text (`law "Lov om social service § 83"`).
+    for act in acts_named_by(citation) {
+        act_areas(act).iter().copied().for_each(&mut add);
     }
     areas
+}
+
+/// The acts `citation` cites or names.
+fn acts_named_by(citation: &LegalRef) -> Vec<ActId> {
+    match citation {
+        LegalRef::Provision { act, .. } => vec![*act],
+        LegalRef::Law { text, .. } => {
+            let text = text.to_lowercase();
+            ActId::ALL
+                .into_iter()
+                .filter(|id| {
+                    id.act()
+                        .header
+                        .names
+                        .iter()
+                        .any(|n| text.contains(n.as_str()))
+                })
+                .collect()
+        }
+        LegalRef::Agreement { .. } => Vec::new(),
+    }
+}
+
+/// The areas an act's data gives it, read once per act.
+fn act_areas(act: ActId) -> &'static [Area] {
+    static AREAS: OnceLock<Vec<Vec<Area>>> = OnceLock::new();
+    let all = AREAS.get_or_init(|| {
+        ActId::ALL
+            .into_iter()
+            .map(|id| areas_of(&id.act().header.areas, id.keyword()))
+            .collect()
+    });
+    &all[act as usize]
 }
 
 impl Art9Letter {
