@@ -59,6 +59,41 @@ acts! {
     Offl => "offl", "offl.toml";
     /// Arkivloven.
     Arkivl => "arkivl", "arkivl.toml";
+    // Sector statutes: the tasks, duties, disclosures and reuse they provide for (issue 12).
+    /// Serviceloven (lov om social service).
+    Servl => "servl", "servl.toml";
+    /// Barnets lov.
+    Barnl => "barnl", "barnl.toml";
+    /// Retssikkerhedsloven (lov om retssikkerhed og administration på det sociale område).
+    Rsl => "rsl", "rsl.toml";
+    /// Aktivloven (lov om aktiv socialpolitik).
+    Aktivl => "aktivl", "aktivl.toml";
+    /// Kommunestyrelsesloven (lov om kommunernes styrelse).
+    Kstyl => "kstyl", "kstyl.toml";
+    /// Beskæftigelsesindsatsloven (lov om en aktiv beskæftigelsesindsats).
+    Lab => "lab", "lab.toml";
+    /// Sygedagpengeloven.
+    Sdpl => "sdpl", "sdpl.toml";
+    /// CPR-loven (lov om Det Centrale Personregister).
+    Cprl => "cprl", "cprl.toml";
+    /// Børneattestloven (lov om indhentelse af børneattest).
+    Boerneattest => "boerneattest", "boerneattest.toml";
+    /// Folkeskoleloven.
+    Fsl => "fsl", "fsl.toml";
+    /// Dagtilbudsloven.
+    Dtl => "dtl", "dtl.toml";
+    /// Sundhedsloven.
+    Sul => "sul", "sul.toml";
+    /// Indkomstregisterloven (lov om et indkomstregister: eIndkomst).
+    Irl => "irl", "irl.toml";
+    /// Skatteforvaltningsloven.
+    Sfl => "sfl", "sfl.toml";
+    /// Skatteindberetningsloven (the reporting duties to the tax authority).
+    Sil => "sil", "sil.toml";
+    /// Arbejdstidsloven.
+    Atl => "atl", "atl.toml";
+    /// Arbejdsmiljøloven.
+    Aml => "aml", "aml.toml";
 }
 
 /// An act is written in JSON as the keyword a spec cites it by.

@@ -413,15 +413,37 @@ mod tests {
             text: text.to_string(),
             span: crate::syntax::span::Span::SYNTHETIC,
         };
+        // art9.toml's group says social; serviceloven's own data adds care (elderly care, § 83).
         assert_eq!(
             areas_of_citation(&law("Lov om social service")),
-            vec![Area::Social]
+            vec![Area::Social, Area::Care]
         );
         assert_eq!(
             areas_of_citation(&law("Folkeskoleloven § 46")),
             vec![Area::School]
         );
-        assert!(areas_of_citation(&law("Lov om kommunernes styrelse")).is_empty());
+        assert_eq!(
+            areas_of_citation(&law("Lov om kommunernes styrelse")),
+            vec![Area::Administration]
+        );
+        assert!(areas_of_citation(&law("Lov om individuel boligstøtte")).is_empty());
+        // A typed citation of a sector statute tells its area from the act's own data.
+        let cite = |act: ActId, number: &'static str| LegalRef::Provision {
+            act,
+            number: number.into(),
+            paragraph: None,
+            point: None,
+            span: crate::syntax::span::Span::SYNTHETIC,
+        };
+        assert_eq!(
+            areas_of_citation(&cite(ActId::Fsl, "2")),
+            vec![Area::School]
+        );
+        assert_eq!(
+            areas_of_citation(&cite(ActId::Sul, "120")),
+            vec![Area::Health, Area::Care]
+        );
+        assert!(areas_of_citation(&cite(ActId::Fvl, "28")).is_empty());
         let agreement = LegalRef::Agreement {
             text: "Overenskomst".to_string(),
             span: crate::syntax::span::Span::SYNTHETIC,
