@@ -15,6 +15,7 @@ pub mod diff;
 pub mod escape;
 pub mod flow;
 pub mod i18n;
+pub mod init;
 pub(crate) mod json_writer;
 pub mod law;
 pub mod report;

@@ -374,3 +374,52 @@ fn sarif_uris_are_relative_to_the_repository_wherever_hjemmel_runs() {
     }
     assert!(root_uri.as_str().unwrap().starts_with("file:///"));
 }
+
+#[test]
+fn init_writes_a_starting_spec_that_checks_and_never_over_a_spec() {
+    for lang in ["en", "da"] {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("ny-spec");
+        let spec_path = spec.to_str().unwrap();
+        let made = hjemmel(&["--lang", lang, "init", spec_path]);
+        assert_eq!(code(&made), 0, "{}", streams(&made));
+        let controller = std::fs::read_to_string(spec.join("controller.hjemmel")).unwrap();
+        let activities = std::fs::read_to_string(spec.join("activities.hjemmel")).unwrap();
+        let comment = if lang == "da" {
+            "// Den dataansvarlige:"
+        } else {
+            "// The controller:"
+        };
+        assert!(controller.contains(comment), "{controller}");
+        // It is a spec hjemmel understands, with the one finding its comments announce.
+        let (checked, report) = json(&[spec_path]);
+        assert_eq!(checked, 0, "{report}");
+        let codes: Vec<&str> = report["specs"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["ART6-NATIONAL-LAW"], "{report}");
+        // A second run refuses, and leaves the files as they are.
+        std::fs::write(spec.join("activities.hjemmel"), "// mine\n").unwrap();
+        let again = hjemmel(&["init", spec_path]);
+        assert_eq!(code(&again), 2);
+        assert!(
+            stderr(&again).contains("activities.hjemmel"),
+            "{}",
+            streams(&again)
+        );
+        assert_eq!(
+            std::fs::read_to_string(spec.join("activities.hjemmel")).unwrap(),
+            "// mine\n"
+        );
+        // With --force it writes the starting spec again.
+        let forced = hjemmel(&["--lang", lang, "init", "--force", spec_path]);
+        assert_eq!(code(&forced), 0, "{}", streams(&forced));
+        assert_eq!(
+            std::fs::read_to_string(spec.join("activities.hjemmel")).unwrap(),
+            activities
+        );
+    }
+}

@@ -203,6 +203,61 @@ fn every_word_of_the_language_is_documented() {
 /// What `hjemmel check ARGS` prints on standard output, computed in-process as src/cli/check.rs does
 /// (without colour, at the default width). Understands `--format`, `--lang`, `--color never` and
 /// `--deny-warnings`, which does not change the output.
+/// The keywords of the grammar: every `kw_NAME = @{ "word" ~ !ident_char }` rule.
+fn grammar_keywords() -> std::collections::BTreeSet<String> {
+    read("grammar/hjemmel.pest")
+        .lines()
+        .filter(|line| line.starts_with("kw_"))
+        .filter_map(|line| {
+            let (_, rest) = line.split_once('"')?;
+            let (word, _) = rest.split_once('"')?;
+            Some(word.to_string())
+        })
+        .collect()
+}
+
+/// The keywords in the first column of the table "Every statement" of docs/language.md: the words
+/// in backticks (a cell may hold several, e.g. `disclose` … `to` … `under` … `when`).
+fn statement_table_keywords(language: &str) -> std::collections::BTreeSet<String> {
+    let table = language
+        .split_once("### Every statement")
+        .expect("docs/language.md has the section \"Every statement\"")
+        .1;
+    let rows = table
+        .lines()
+        .skip_while(|line| !line.starts_with("| keyword |"))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'));
+    let mut words = std::collections::BTreeSet::new();
+    for row in rows {
+        let first = row.split('|').nth(1).unwrap_or_default();
+        for (i, part) in first.split('`').enumerate() {
+            if i % 2 == 1 {
+                words.insert(part.to_string());
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn the_table_of_statements_and_the_grammar_have_the_same_keywords() {
+    let grammar = grammar_keywords();
+    assert!(
+        grammar.len() >= 60,
+        "found too few keywords in grammar/hjemmel.pest ({}): has the way they are written changed?",
+        grammar.len()
+    );
+    let table = statement_table_keywords(&read("docs/language.md"));
+    let missing: Vec<_> = grammar.difference(&table).collect();
+    let unknown: Vec<_> = table.difference(&grammar).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "docs/language.md's table \"Every statement\" lacks {missing:?} and names {unknown:?}, \
+         which the grammar does not have"
+    );
+}
+
 fn check_output(args: &[&str]) -> String {
     let mut format = "human";
     let mut lang = hjemmel::i18n::Lang::En;

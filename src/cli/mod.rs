@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod explain;
 mod graph;
+mod init;
 mod output;
 mod report;
 mod ropa;
@@ -73,6 +74,8 @@ enum Command {
     Report(report::ReportArgs),
     /// Print the flow graph of a spec: who sends which personal data to whom.
     Graph(graph::GraphArgs),
+    /// Start a new spec: write a commented controller.hjemmel and activities.hjemmel into a directory.
+    Init(init::InitArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -85,6 +88,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Ropa(args) => ropa::run(args, lang),
         Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
+        Command::Init(args) => init::run(args, lang),
     }
 }
 

@@ -10,62 +10,106 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
-/// The acts known to the tool, by the keyword used in specs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ActId {
+/// The acts a spec can cite by keyword. Each line names the act's variant, the keyword a spec writes and
+/// its data file in `src/law/data/`: adding an act is one line here and its file there.
+macro_rules! acts {
+    ($($(#[$doc:meta])* $variant:ident => $keyword:literal, $file:literal;)*) => {
+        /// The acts known to the tool, by the keyword used in specs.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ActId {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ActId {
+            pub const ALL: [ActId; [$($keyword),*].len()] = [$(ActId::$variant),*];
+
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $(ActId::$variant => $keyword,)*
+                }
+            }
+
+            pub fn from_keyword(word: &str) -> Option<ActId> {
+                Some(match word {
+                    $($keyword => ActId::$variant,)*
+                    _ => return None,
+                })
+            }
+
+            /// The act's data file, built into the binary.
+            fn source(self) -> &'static str {
+                match self {
+                    $(ActId::$variant => include_str!(concat!("data/", $file)),)*
+                }
+            }
+        }
+    };
+}
+
+acts! {
     /// Regulation (EU) 2016/679.
-    Gdpr,
+    Gdpr => "gdpr", "gdpr.toml";
     /// Databeskyttelsesloven.
-    Dbl,
+    Dbl => "dbl", "dbl.toml";
     /// Tv-overvågningsloven.
-    Tvol,
+    Tvol => "tvol", "tvol.toml";
     /// Forvaltningsloven.
-    Fvl,
+    Fvl => "fvl", "fvl.toml";
     /// Offentlighedsloven.
-    Offl,
+    Offl => "offl", "offl.toml";
     /// Arkivloven.
-    Arkivl,
+    Arkivl => "arkivl", "arkivl.toml";
+    // Sector statutes: the tasks, duties, disclosures and reuse they provide for (issue 12).
+    /// Serviceloven (lov om social service).
+    Servl => "servl", "servl.toml";
+    /// Barnets lov.
+    Barnl => "barnl", "barnl.toml";
+    /// Retssikkerhedsloven (lov om retssikkerhed og administration på det sociale område).
+    Rsl => "rsl", "rsl.toml";
+    /// Aktivloven (lov om aktiv socialpolitik).
+    Aktivl => "aktivl", "aktivl.toml";
+    /// Kommunestyrelsesloven (lov om kommunernes styrelse).
+    Kstyl => "kstyl", "kstyl.toml";
+    /// Beskæftigelsesindsatsloven (lov om en aktiv beskæftigelsesindsats).
+    Lab => "lab", "lab.toml";
+    /// Sygedagpengeloven.
+    Sdpl => "sdpl", "sdpl.toml";
+    /// CPR-loven (lov om Det Centrale Personregister).
+    Cprl => "cprl", "cprl.toml";
+    /// Børneattestloven (lov om indhentelse af børneattest).
+    Boerneattest => "boerneattest", "boerneattest.toml";
+    /// Folkeskoleloven.
+    Fsl => "fsl", "fsl.toml";
+    /// Dagtilbudsloven.
+    Dtl => "dtl", "dtl.toml";
+    /// Sundhedsloven.
+    Sul => "sul", "sul.toml";
+    /// Indkomstregisterloven (lov om et indkomstregister: eIndkomst).
+    Irl => "irl", "irl.toml";
+    /// Skatteforvaltningsloven.
+    Sfl => "sfl", "sfl.toml";
+    /// Skatteindberetningsloven (the reporting duties to the tax authority).
+    Sil => "sil", "sil.toml";
+    /// Arbejdstidsloven.
+    Atl => "atl", "atl.toml";
+    /// Arbejdsmiljøloven.
+    Aml => "aml", "aml.toml";
+}
+
+/// An act is written in JSON as the keyword a spec cites it by.
+impl serde::Serialize for ActId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.keyword())
+    }
 }
 
 impl ActId {
-    pub const ALL: [ActId; 6] = [
-        ActId::Gdpr,
-        ActId::Dbl,
-        ActId::Tvol,
-        ActId::Fvl,
-        ActId::Offl,
-        ActId::Arkivl,
-    ];
-
-    pub fn keyword(self) -> &'static str {
-        match self {
-            ActId::Gdpr => "gdpr",
-            ActId::Dbl => "dbl",
-            ActId::Tvol => "tvol",
-            ActId::Fvl => "fvl",
-            ActId::Offl => "offl",
-            ActId::Arkivl => "arkivl",
-        }
-    }
-
-    pub fn from_keyword(word: &str) -> Option<ActId> {
-        Some(match word {
-            "gdpr" => ActId::Gdpr,
-            "dbl" => ActId::Dbl,
-            "tvol" => ActId::Tvol,
-            "fvl" => ActId::Fvl,
-            "offl" => ActId::Offl,
-            "arkivl" => ActId::Arkivl,
-            _ => return None,
-        })
-    }
-
     /// The act's reference data, read from its table the first time it is needed.
     pub fn act(self) -> &'static Act {
         // By index, not in a map: every citation of a spec looks its act up, and the rules again.
-        static ACTS: [OnceLock<Act>; ActId::ALL.len()] = [const { OnceLock::new() }; 6];
-        ACTS[self as usize].get_or_init(|| load_act(self, act_source(self)))
+        static ACTS: [OnceLock<Act>; ActId::ALL.len()] =
+            [const { OnceLock::new() }; ActId::ALL.len()];
+        ACTS[self as usize].get_or_init(|| load_act(self, self.source()))
     }
 }
 
@@ -108,6 +152,14 @@ pub struct ActHeader {
     /// listed is accepted without checking its paragraphs and points (it may exist).
     #[serde(default = "default_true")]
     pub complete: bool,
+    /// The areas of work (`art9.toml`'s areas: social, school, health, ...) an activity whose basis
+    /// cites this act belongs to (rule ART9-FIT). Empty for the general acts.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// How a spec names the act in free text (`law "Lov om social service § 83"`), lowercase: the
+    /// short name and the official title, so that the act can be told from its name.
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// One article or § and its structure.
@@ -148,8 +200,20 @@ pub struct Provision {
     #[serde(default)]
     pub lays_down: Option<LaysDown>,
     /// What further processing the provision itself provides for (art. 6(4), first words), if any.
+    /// Where the data gives `discloses` or `reuse` and not this, it is filled in from them on loading.
     #[serde(default)]
     pub provides_for: Option<ProvidesFor>,
+    /// The disclosures the provision itself provides for: to which kind of recipient
+    /// (`disclosures.toml`'s kinds), in which stk., to whom in the act's words.
+    #[serde(default)]
+    pub discloses: Vec<ProvidedDisclosure>,
+    /// The reuse of data collected for another purpose the provision allows, in a few words; empty
+    /// when it allows none.
+    #[serde(default)]
+    pub reuse: String,
+    /// `reuse` in Danish.
+    #[serde(default)]
+    pub reuse_da: String,
     /// `points` indexed by paragraph number, filled in when the act is loaded (no string keys on the
     /// hot path of validation).
     #[serde(skip)]
@@ -248,6 +312,21 @@ pub enum ProvidesFor {
     Disclosure,
     /// Handing the records to a public archive: arkivloven § 21.
     Archiving,
+    /// Using data collected for one purpose for another: retssikkerhedsloven § 11 c.
+    Reuse,
+}
+
+/// A disclosure a provision provides for (`discloses` in the act's data).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProvidedDisclosure {
+    /// The kind of recipient, as `disclosures.toml` names the kinds (`authority`, `police`, ...).
+    pub to: String,
+    /// The stk. that provides for it, where the act says so.
+    #[serde(default)]
+    pub stk: Option<String>,
+    /// The recipient in the act's words (Danish).
+    #[serde(default)]
+    pub who: String,
 }
 
 /// What a provision can do when it is cited in a `basis`.
@@ -324,17 +403,6 @@ fn plain_number(number: &str) -> Option<usize> {
     plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + usize::from(d - b'0')))
 }
 
-fn act_source(id: ActId) -> &'static str {
-    match id {
-        ActId::Gdpr => include_str!("data/gdpr.toml"),
-        ActId::Dbl => include_str!("data/dbl.toml"),
-        ActId::Tvol => include_str!("data/tvol.toml"),
-        ActId::Fvl => include_str!("data/fvl.toml"),
-        ActId::Offl => include_str!("data/offl.toml"),
-        ActId::Arkivl => include_str!("data/arkivl.toml"),
-    }
-}
-
 /// The data files are part of the build; a malformed one is a bug caught by the tests, not user input.
 fn load_act(id: ActId, text: &str) -> Act {
     let file: ActFile = toml::from_str(text)
@@ -361,6 +429,15 @@ fn load_act(id: ActId, text: &str) -> Act {
                 p.points_by_paragraph[index] = *count;
             }
             p.basis_roles = BasisRoles::of(&p);
+            if p.provides_for.is_none() {
+                p.provides_for = if !p.discloses.is_empty() {
+                    Some(ProvidesFor::Disclosure)
+                } else if !p.reuse.is_empty() {
+                    Some(ProvidesFor::Reuse)
+                } else {
+                    None
+                };
+            }
             (p.number.clone(), p)
         })
         .collect();
@@ -437,6 +514,100 @@ mod tests {
                 id.keyword()
             );
         }
+    }
+
+    #[test]
+    fn an_act_is_written_in_json_as_its_keyword() {
+        for id in ActId::ALL {
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{}\"", id.keyword()));
+        }
+    }
+
+    #[test]
+    fn sector_data_names_real_areas_recipient_kinds_and_paragraphs() {
+        use crate::law::vocabulary::{Area, RecipientKind};
+        for id in ActId::ALL {
+            let act = id.act();
+            let keyword = id.keyword();
+            for area in &act.header.areas {
+                assert!(
+                    Area::from_keyword(area).is_some(),
+                    "{keyword}: area `{area}`"
+                );
+            }
+            for name in &act.header.names {
+                assert!(
+                    !name.is_empty() && *name == name.to_lowercase(),
+                    "{keyword}: `{name}`"
+                );
+            }
+            for number in act.provision_numbers() {
+                let p = act.provision(number).unwrap();
+                for d in &p.discloses {
+                    assert!(
+                        RecipientKind::from_keyword(&d.to).is_some(),
+                        "{keyword} {number}: `{}` is not a recipient kind",
+                        d.to
+                    );
+                    if let Some(stk) = &d.stk {
+                        let stk: u32 = stk.parse().expect("stk is a number");
+                        assert!(
+                            (1..=p.paragraphs).contains(&stk),
+                            "{keyword} {number}: stk. {stk}"
+                        );
+                    }
+                    assert!(!d.who.is_empty(), "{keyword} {number}: to whom");
+                }
+                assert_eq!(
+                    p.reuse.is_empty(),
+                    p.reuse_da.is_empty(),
+                    "{keyword} {number}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_disclosure_or_a_reuse_in_the_data_is_what_the_provision_provides_for() {
+        let text = r#"
+            [act]
+            id = "fvl"
+            title = "t"
+            short = "s"
+            unit = "section"
+            points = "numbers"
+            source = "test"
+            checked = "2026-12-06"
+            [[provision]]
+            number = "1"
+            paragraphs = 2
+            discloses = [{ to = "authority", stk = "2", who = "en anden myndighed" }]
+            [[provision]]
+            number = "2"
+            paragraphs = 1
+            reuse = "for supervision"
+            reuse_da = "til tilsyn"
+            [[provision]]
+            number = "3"
+            paragraphs = 1
+            reuse = "for supervision"
+            reuse_da = "til tilsyn"
+            provides_for = "archiving"
+            [[provision]]
+            number = "4"
+            paragraphs = 1
+        "#;
+        let act = load_act(ActId::Fvl, text);
+        let provides = |n: &str| act.provision(n).unwrap().provides_for;
+        assert_eq!(provides("1"), Some(ProvidesFor::Disclosure));
+        assert_eq!(provides("2"), Some(ProvidesFor::Reuse));
+        assert_eq!(
+            provides("3"),
+            Some(ProvidesFor::Archiving),
+            "what the data says wins"
+        );
+        assert_eq!(provides("4"), None);
     }
 
     #[test]

@@ -241,14 +241,53 @@ impl StatuteArea {
 /// none the data knows.
 pub fn areas_of_citation(citation: &LegalRef) -> Vec<Area> {
     let mut areas = Vec::new();
-    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
-        for &area in &statute.areas {
-            if !areas.contains(&area) {
-                areas.push(area);
-            }
+    let mut add = |area: Area| {
+        if !areas.contains(&area) {
+            areas.push(area);
         }
+    };
+    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
+        statute.areas.iter().copied().for_each(&mut add);
+    }
+    // A sector statute's own data says its areas, for a typed citation (`servl 83`) and for the act
+    // named in free text (`law "Lov om social service § 83"`).
+    for act in acts_named_by(citation) {
+        act_areas(act).iter().copied().for_each(&mut add);
     }
     areas
+}
+
+/// The acts `citation` cites or names.
+fn acts_named_by(citation: &LegalRef) -> Vec<ActId> {
+    match citation {
+        LegalRef::Provision { act, .. } => vec![*act],
+        LegalRef::Law { text, .. } => {
+            let text = text.to_lowercase();
+            ActId::ALL
+                .into_iter()
+                .filter(|id| {
+                    id.act()
+                        .header
+                        .names
+                        .iter()
+                        .any(|n| text.contains(n.as_str()))
+                })
+                .collect()
+        }
+        LegalRef::Agreement { .. } => Vec::new(),
+    }
+}
+
+/// The areas an act's data gives it, read once per act.
+fn act_areas(act: ActId) -> &'static [Area] {
+    static AREAS: OnceLock<Vec<Vec<Area>>> = OnceLock::new();
+    let all = AREAS.get_or_init(|| {
+        ActId::ALL
+            .into_iter()
+            .map(|id| areas_of(&id.act().header.areas, id.keyword()))
+            .collect()
+    });
+    &all[act as usize]
 }
 
 impl Art9Letter {
@@ -374,15 +413,35 @@ mod tests {
             text: text.to_string(),
             span: crate::syntax::span::Span::SYNTHETIC,
         };
+        // art9.toml's group says social; serviceloven's own data adds care (elderly care, § 83).
         assert_eq!(
             areas_of_citation(&law("Lov om social service")),
-            vec![Area::Social]
+            vec![Area::Social, Area::Care]
         );
         assert_eq!(
             areas_of_citation(&law("Folkeskoleloven § 46")),
             vec![Area::School]
         );
         assert!(areas_of_citation(&law("Lov om kommunernes styrelse")).is_empty());
+        assert!(areas_of_citation(&law("kommunestyrelsesloven § 8")).is_empty());
+        assert!(areas_of_citation(&law("Lov om individuel boligstøtte")).is_empty());
+        // A typed citation of a sector statute tells its area from the act's own data.
+        let cite = |act: ActId, number: &'static str| LegalRef::Provision {
+            act,
+            number: number.into(),
+            paragraph: None,
+            point: None,
+            span: crate::syntax::span::Span::SYNTHETIC,
+        };
+        assert_eq!(
+            areas_of_citation(&cite(ActId::Fsl, "2")),
+            vec![Area::School]
+        );
+        assert_eq!(
+            areas_of_citation(&cite(ActId::Sul, "120")),
+            vec![Area::Health, Area::Care]
+        );
+        assert!(areas_of_citation(&cite(ActId::Fvl, "28")).is_empty());
         let agreement = LegalRef::Agreement {
             text: "Overenskomst".to_string(),
             span: crate::syntax::span::Span::SYNTHETIC,

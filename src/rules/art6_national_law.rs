@@ -17,7 +17,10 @@ declare_rule! {
     ///   lov, kommunestyrelsesloven, ...);
     /// - a Danish § that itself lays down a task or a duty, as the law data marks it (`lays_down` in
     ///   `src/law/data/*.toml`): tv-overvågningsloven §§ 2 a, 2 c and 2 d, offentlighedsloven §§ 7 and
-    ///   15, arkivloven §§ 10 and 21, forvaltningsloven § 9;
+    ///   15, arkivloven §§ 10 and 21, forvaltningsloven § 9, and the §§ of the sector statutes cited by
+    ///   keyword that lay down a municipal task or duty (`servl 83`, `barnl 20`, `fsl 12`, `irl 2`, ...);
+    ///   a § of a sector statute that the data marks as laying down neither (sundhedsloven § 40, the
+    ///   patient's right to confidentiality) does not count;
     /// - a duty the GDPR itself lays on the controller, cited with art. 6(1)(c): art. 32 (security),
     ///   and art. 15, 30, 33 and 34 (`gdpr 6(1)(c), gdpr 32`).
     ///
@@ -102,16 +105,18 @@ declare_rule! {
             "{basis} forudsætter en lov, som behandlingen hviler på",
         ),
         HELP_OBLIGATION = (
-            "name the statute that imposes the obligation next to it, as `law \"...\"` with its title and § \
-             (e.g. `law \"Lov om social service § 83\"`)",
-            "angiv den lov, der pålægger forpligtelsen, ved siden af, som `law \"...\"` med titel og § \
-             (f.eks. `law \"Lov om social service § 83\"`)",
+            "name the statute that imposes the obligation next to it: by its keyword where hjemmel knows \
+             the act (e.g. `irl 2`), otherwise as `law \"...\"` with its title and §",
+            "angiv den lov, der pålægger forpligtelsen, ved siden af: med lovens nøgleord, hvor hjemmel \
+             kender loven (f.eks. `irl 2`), ellers som `law \"...\"` med titel og §",
         ),
         HELP_TASK = (
-            "name the statute that lays down the task next to it, as `law \"...\"` with its title and § \
-             (e.g. `law \"Lov om social service § 83\"`)",
-            "angiv den lov, der fastlægger opgaven, ved siden af, som `law \"...\"` med titel og § \
-             (f.eks. `law \"Lov om social service § 83\"`)",
+            "name the statute that lays down the task next to it: by its keyword where hjemmel knows the \
+             act (e.g. `servl 83`), otherwise as `law \"...\"` with its title and § (e.g. \
+             `law \"Lov om individuel boligstøtte § 48\"`)",
+            "angiv den lov, der fastlægger opgaven, ved siden af: med lovens nøgleord, hvor hjemmel kender \
+             loven (f.eks. `servl 83`), ellers som `law \"...\"` med titel og § (f.eks. \
+             `law \"Lov om individuel boligstøtte § 48\"`)",
         ),
         CONDITION = (
             "sets a condition for processing; it lays down no task or duty",

@@ -3,7 +3,7 @@ use crate::i18n::Lang;
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::SourceKind;
-use crate::semantic::model::{Activity, Model, NoticeDecl, Origin};
+use crate::semantic::model::{Activity, Model, NoticeDecl, Origin, SourceId};
 use crate::syntax::span::Span;
 use crate::tr;
 
@@ -17,9 +17,13 @@ declare_rule! {
     /// `other_citizens`, `register`, `authority` or `organisation`.
     ///
     /// A notice that says once, for the whole controller, how people are told of data obtained from
-    /// others is written in the controller: `controller k "..." { notice "..." }`. Every activity
-    /// without a `notice` of its own inherits it; an activity's own `notice` (a different practice,
-    /// or `notice exempt ...`) takes its place for that activity.
+    /// others is written in the controller: `controller k "..." { notice "..." }`. One that holds
+    /// for everything from one source (what the municipality tells people of data it fetches from
+    /// CPR, say) is written in that source's block: `source cpr "CPR" register { notice "..." }`.
+    /// An activity without a `notice` of its own inherits, for each of its sources, the source's
+    /// notice, else the controller's; an activity's own `notice` (a different practice, or `notice
+    /// exempt ...`) takes the place of both for that activity. A `notice exempt` that cites no
+    /// exception is reported once where it is written, not once per activity that inherits it.
     ///
     /// Sources of kind `data_subject` and `system_log` do not count: data the controller records by
     /// observing people (logs of their own use of a system) is collected from them, and art. 13 governs
@@ -110,6 +114,10 @@ declare_rule! {
             "`notice exempt` in activity `{activity}` cites no exception to art. 14",
             "`notice exempt` i aktiviteten `{activity}` angiver ingen undtagelse fra art. 14",
         ),
+        SOURCE_EXEMPT = (
+            "`notice exempt` of source `{source}` cites no exception to art. 14",
+            "`notice exempt` for kilden `{source}` angiver ingen undtagelse fra art. 14",
+        ),
         CONTROLLER_EXEMPT = (
             "`notice exempt` of controller `{controller}` cites no exception to art. 14",
             "`notice exempt` for den dataansvarlige `{controller}` angiver ingen undtagelse fra art. 14",
@@ -142,10 +150,12 @@ declare_rule! {
             "aktiviteten `{activity}` får oplysninger fra {source}, men angiver ikke, hvordan de registrerede oplyses om det",
         ),
         HELP = (
-            "say how they are informed: `notice \"...\"`; or cite the exception relied on: `notice exempt \
-             gdpr 14(5)(c), law \"...\"` or `notice exempt dbl 22(2)(N)`",
-            "angiv, hvordan de oplyses: `notice \"...\"`; eller angiv den undtagelse, der anvendes: `notice exempt \
-             gdpr 14(5)(c), law \"...\"` eller `notice exempt dbl 22(2)(N)`",
+            "say how they are informed: `notice \"...\"` in the activity, or once for the source in its \
+             block (`source NAME \"...\" KIND {{ notice \"...\" }}`); or cite the exception relied on: \
+             `notice exempt gdpr 14(5)(c), law \"...\"` or `notice exempt dbl 22(2)(N)`",
+            "angiv, hvordan de oplyses: `notice \"...\"` i aktiviteten, eller én gang for kilden i dens \
+             blok (`source NAVN \"...\" ART {{ notice \"...\" }}`); eller angiv den undtagelse, der \
+             anvendes: `notice exempt gdpr 14(5)(c), law \"...\"` eller `notice exempt dbl 22(2)(N)`",
         ),
     }
 }
@@ -158,54 +168,78 @@ impl Rule for SourceNotice {
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        // The controller's `notice exempt` is reported once for the spec, not once per activity.
+        // A controller's or a source's `notice exempt` is reported once for the spec, not once per
+        // activity that inherits it.
         let mut controller_exempt_reported = false;
+        let mut source_exempt_reported = vec![false; model.sources.len()];
         for activity in &model.activities {
-            let (notice, inherited) = match (&activity.notice, &model.controller.notice) {
-                (Some(own), _) => (Some(own), false),
-                (None, Some(general)) => (Some(general), true),
-                (None, None) => (None, false),
-            };
-            // Most activities say how people are told: nothing to word for them.
-            if matches!(notice, Some(NoticeDecl::Practice(_))) {
-                continue;
-            }
-            let others: Vec<(Span, String)> = activity
-                .sources
-                .iter()
-                .filter_map(|origin| from_others(model, origin.id, lang).map(|n| (origin.span, n)))
-                .collect();
-            let Some((first_span, first_name)) = others.first() else {
-                continue;
-            };
-            match notice {
-                Some(NoticeDecl::Practice(_)) => {}
+            // The activity's own notice covers every source it names.
+            match &activity.notice {
+                Some(NoticeDecl::Practice(_)) => continue,
                 Some(NoticeDecl::Exempt { basis, span }) => {
-                    if basis.iter().any(is_art14_exception)
-                        || (inherited && controller_exempt_reported)
-                    {
+                    if basis.iter().any(is_art14_exception) {
                         continue;
                     }
-                    let message = if inherited {
-                        controller_exempt_reported = true;
-                        tr!(
-                            lang,
-                            text::CONTROLLER_EXEMPT,
-                            controller = model.controller.name.node
-                        )
-                    } else {
-                        tr!(lang, text::EXEMPT, activity = activity.name.node)
+                    let Some((origin_span, _, name)) = activity.sources.iter().find_map(|o| {
+                        from_others(model, o.id, lang).map(|(id, n)| (o.span, id, n))
+                    }) else {
+                        continue;
                     };
                     let finding = cx
-                        .finding(message, *span, tr!(lang, text::EXEMPT_LABEL))
-                        .with_secondary(
-                            *first_span,
-                            tr!(lang, text::DATA_FROM, source = first_name),
+                        .finding(
+                            tr!(lang, text::EXEMPT, activity = activity.name.node),
+                            *span,
+                            tr!(lang, text::EXEMPT_LABEL),
                         )
+                        .with_secondary(origin_span, tr!(lang, text::DATA_FROM, source = name))
                         .with_help(tr!(lang, text::EXEMPT_HELP));
                     cx.report(finding);
+                    continue;
                 }
-                None => report_missing(cx, activity, &others),
+                None => {}
+            }
+            // Otherwise each source is covered by its own notice, else by the controller's.
+            let mut uncovered = Vec::new();
+            for origin in &activity.sources {
+                let Some((id, name)) = from_others(model, origin.id, lang) else {
+                    continue;
+                };
+                let source = model.source(id);
+                let (notice, of_source) = match (&source.notice, &model.controller.notice) {
+                    (Some(own), _) => (own, true),
+                    (None, Some(general)) => (general, false),
+                    (None, None) => {
+                        uncovered.push((origin.span, name));
+                        continue;
+                    }
+                };
+                let NoticeDecl::Exempt { basis, span } = notice else {
+                    continue;
+                };
+                let reported = match of_source {
+                    true => &mut source_exempt_reported[id.index()],
+                    false => &mut controller_exempt_reported,
+                };
+                if basis.iter().any(is_art14_exception) || *reported {
+                    continue;
+                }
+                *reported = true;
+                let message = match of_source {
+                    true => tr!(lang, text::SOURCE_EXEMPT, source = source.name.node),
+                    false => tr!(
+                        lang,
+                        text::CONTROLLER_EXEMPT,
+                        controller = model.controller.name.node
+                    ),
+                };
+                let finding = cx
+                    .finding(message, *span, tr!(lang, text::EXEMPT_LABEL))
+                    .with_secondary(origin.span, tr!(lang, text::DATA_FROM, source = name))
+                    .with_help(tr!(lang, text::EXEMPT_HELP));
+                cx.report(finding);
+            }
+            if !uncovered.is_empty() {
+                report_missing(cx, activity, &uncovered);
             }
         }
     }
@@ -233,9 +267,9 @@ fn report_missing(cx: &mut Context<'_>, activity: &Activity, others: &[(Span, St
     cx.report(finding.with_help(tr!(lang, text::HELP)));
 }
 
-/// The source in words when it is someone other than the data subject and other than the controller
-/// itself: `` `cpr_registret` ``.
-fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<String> {
+/// The source, and its name in words, when it is someone other than the data subject and other than
+/// the controller itself: `` `cpr_registret` ``.
+fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<(SourceId, String)> {
     match origin {
         Origin::Source(id) => {
             let source = model.source(id);
@@ -244,7 +278,7 @@ fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<String> {
                 SourceKind::DataSubject | SourceKind::SystemLog => None,
                 // The controller's own staff and departments: data it already holds, not art. 14.
                 SourceKind::Staff => None,
-                _ => Some(tr!(lang, text::SOURCE, name = source.name.node)),
+                _ => Some((id, tr!(lang, text::SOURCE, name = source.name.node))),
             }
         }
         // Another activity of the same controller: internal reuse, PURPOSE-COMPATIBILITY's question.

@@ -205,6 +205,9 @@ pub struct Source {
     pub name: Name,
     pub label: Text,
     pub kind: SourceKind,
+    /// `notice ...`: how people are told of data from this source (art. 14), for every activity that
+    /// takes data from it and has no `notice` of its own.
+    pub notice: Option<NoticeDecl>,
     /// The whole declaration.
     pub span: Span,
 }

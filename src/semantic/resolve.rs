@@ -299,10 +299,12 @@ impl<'a> Incremental<'a> {
                     SourceKind::KEYWORDS,
                 );
                 r.waivers(&s.waivers, s.span);
+                let notice = s.notice.as_ref().map(|n| r.notice(n));
                 parts.sources.push(Source {
                     name: s.name.to_name(),
                     label: s.label.to_text(),
                     kind: kind.unwrap_or(SourceKind::DataSubject),
+                    notice,
                     span: s.span,
                 });
             }

@@ -151,6 +151,8 @@ pub struct Source<'a> {
     pub name: Word<'a>,
     pub label: Quoted<'a>,
     pub kind: Word<'a>,
+    /// `notice ...`: how the art. 14 information on data from this source is given.
+    pub notice: Option<Notice<'a>>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }

@@ -349,8 +349,10 @@ impl<'a> Parser<'a> {
 
     fn source(&mut self, start: usize) -> Option<Source<'a>> {
         let (name, label, kind) = self.one_liner("source")?;
+        let mut notice = None;
         let mut waivers = Vec::new();
         let span = self.optional_block(start, |p, keyword| match keyword {
+            "notice" => Self::once(&mut notice, p.after("notice", Self::notice)?),
             "allow" => {
                 waivers.push(p.waiver()?);
                 Some(())
@@ -361,6 +363,7 @@ impl<'a> Parser<'a> {
             name,
             label,
             kind,
+            notice,
             waivers,
             span,
         })

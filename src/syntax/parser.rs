@@ -351,13 +351,24 @@ impl Builder {
             Rule::source_decl => {
                 let span = self.span(&pair);
                 let mut it = self.inner_without_keywords(pair);
-                Declaration::Source(Source {
+                let mut source = Source {
                     name: self.name(it.next().unwrap()),
                     label: self.text(it.next().unwrap()),
                     kind: self.name(it.next().unwrap()),
-                    waivers: it.map(|field| self.waiver(field)).collect(),
+                    notice: None,
+                    waivers: Vec::new(),
                     span,
-                })
+                };
+                for field in it {
+                    match field.as_rule() {
+                        Rule::notice_field => {
+                            set_once(self, &mut source.notice, self.notice(field), "notice")
+                        }
+                        Rule::allow_field => source.waivers.push(self.waiver(field)),
+                        other => unreachable!("not a source field: {other:?}"),
+                    }
+                }
+                Declaration::Source(source)
             }
             Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
             Rule::recipient => Declaration::Recipient(Box::new(self.recipient(pair))),
