@@ -186,8 +186,12 @@ fn sections() -> &'static [(Section, Governs)] {
 /// Whether the activity has what the § governs; `None` when it lists nothing to judge by.
 fn has(model: &Model, activity: &Activity, governs: Governs) -> Option<bool> {
     match governs {
-        Governs::Data(class) => (!activity.data.is_empty())
-            .then(|| activity.data.iter().any(|d| model.data(d.id).class == class)),
+        Governs::Data(class) => (!activity.data.is_empty()).then(|| {
+            activity
+                .data
+                .iter()
+                .any(|d| model.data(d.id).class == class)
+        }),
         Governs::Subjects(kind) => (!activity.subjects.is_empty())
             .then(|| activity.subjects_of_kind(model, kind).is_some()),
     }

@@ -81,8 +81,8 @@ declare_rule! {
         code: "HEALTH-DATA-CLASS",
         severity: Warning,
         summary: (
-            "a data category whose name or label reads as health data is classed `special(health)`",
-            "en kategori af oplysninger, hvis navn eller betegnelse lyder som helbredsoplysninger, er klassificeret som `special(health)`",
+            "a data category whose name or label reads as health data is classed as health data, a special category",
+            "en kategori af oplysninger, hvis navn eller betegnelse lyder som helbredsoplysninger, er klassificeret som helbredsoplysninger, en særlig kategori",
         ),
         provisions: [("GDPR", "art. 9(1)"), ("Databeskyttelsesloven", "§ 7")],
     }
@@ -203,7 +203,12 @@ fn health_word(text: &str) -> Option<(String, &'static HealthWord)> {
                     .strip_prefix(stem)
                     .is_some_and(|ending| entry.endings.iter().any(|e| e == ending)),
             };
-            if fits && !entry.except.iter().any(|e| from_here.starts_with(e.as_str())) {
+            if fits
+                && !entry
+                    .except
+                    .iter()
+                    .any(|e| from_here.starts_with(e.as_str()))
+            {
                 return Some((word.to_string(), entry));
             }
         }
