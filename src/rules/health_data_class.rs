@@ -109,10 +109,11 @@ declare_rule! {
         ),
         HELP = (
             "if the category reveals anything about a person's physical or mental health (art. 4(15)), class \
-             it `special(health)`; if it does not, say why in the declaration's block: \
-             `allow HEALTH-DATA-CLASS \"...\"`",
+             it `special(health)`, and the activities that process it then need a condition of art. 9(2); \
+             if it does not, say why in the declaration's block: `allow HEALTH-DATA-CLASS \"...\"`",
             "afslører kategorien noget om en persons fysiske eller psykiske helbred (art. 4, nr. 15), så \
-             klassificér den som `special(health)`; gør den ikke, så skriv hvorfor i erklæringens blok: \
+             klassificér den som `special(health)`, og de aktiviteter, der behandler den, skal så have en \
+             betingelse i art. 9, stk. 2; gør den ikke, så skriv hvorfor i erklæringens blok: \
              `allow HEALTH-DATA-CLASS \"...\"`",
         ),
     }
