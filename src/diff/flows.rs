@@ -87,6 +87,12 @@ pub struct FlowPair<'a> {
     pub place: Option<&'a Place>,
     /// For a sub-processor, the processors from the one an activity uses down to it, itself last.
     pub chain: &'a [&'a str],
+    /// The place is outside the EU/EEA or not known ([`Place::outside_eea`]): looked up once per
+    /// party, not once per pair.
+    pub leaves_eea: bool,
+    /// The data category in its own version's model: renderers make the text of a category once and
+    /// reuse it for each of its pairs ([`PerCategory`]).
+    pub data_id: DataId,
 }
 
 impl FlowPair<'_> {
@@ -97,7 +103,31 @@ impl FlowPair<'_> {
 
     /// The data leaves the EU/EEA (or its destination is not known).
     pub fn third_country(&self) -> bool {
-        self.place.is_some_and(Place::outside_eea)
+        self.leaves_eea
+    }
+}
+
+/// Text made once per data category of one version and reused for every pair of it: two large
+/// specs have millions of pairs and a few hundred categories. One per version, since a
+/// [`DataId`] means a category of one model only.
+pub struct PerCategory<T> {
+    made: Vec<Option<T>>,
+}
+
+impl<T> Default for PerCategory<T> {
+    fn default() -> Self {
+        PerCategory { made: Vec::new() }
+    }
+}
+
+impl<T> PerCategory<T> {
+    /// The text of `pair`'s category, made by `make` the first time it is asked for.
+    pub fn get_or_make(&mut self, pair: &FlowPair<'_>, make: impl FnOnce() -> T) -> &T {
+        let at = pair.data_id.index();
+        if at >= self.made.len() {
+            self.made.resize_with(at + 1, || None);
+        }
+        self.made[at].get_or_insert_with(make)
     }
 }
 
@@ -108,6 +138,8 @@ struct Party<'a> {
     kind: PartyKind,
     place: Option<Place>,
     chain: Vec<&'a str>,
+    /// `place` is outside the EU/EEA or not known.
+    leaves_eea: bool,
 }
 
 impl<'a> Party<'a> {
@@ -150,12 +182,17 @@ impl<'a> FlowTable<'a> {
 
         let mut nodes = parties(model);
         nodes.sort_by(|(_, a), (_, b)| a.key().cmp(&b.key()));
-        let mut pairs = Vec::new();
+        let mut pairs: Vec<PairIndex> = Vec::new();
         let mut parties: Vec<Party<'a>> = Vec::with_capacity(nodes.len());
+        // The parties come in rank order, so the pairs are in order once each party's own are
+        // sorted: many small sorts instead of one of millions of pairs.
+        let mut party_start = 0;
         for (node, party) in nodes {
             // A name is declared once per kind, so two parties with one key do not happen in a
             // resolved model; should they, their pairs are counted once, as one party's.
             if parties.last().is_none_or(|last| last.key() != party.key()) {
+                pairs[party_start..].sort_unstable();
+                party_start = pairs.len();
                 parties.push(party);
             }
             let rank = parties.len() as u32 - 1;
@@ -170,8 +207,9 @@ impl<'a> FlowTable<'a> {
                     .map(|d| (rank, data_rank[d.index()])),
             );
         }
-        pairs.sort_unstable();
+        pairs[party_start..].sort_unstable();
         pairs.dedup();
+        debug_assert!(pairs.is_sorted());
         FlowTable {
             model,
             parties,
@@ -206,7 +244,8 @@ impl<'a> FlowTable<'a> {
 
     fn pair(&self, (party, data): PairIndex) -> FlowPair<'_> {
         let party = &self.parties[party as usize];
-        let data = self.model.data(self.data[data as usize]);
+        let data_id = self.data[data as usize];
+        let data = self.model.data(data_id);
         FlowPair {
             data: &data.name.node,
             class: data.class,
@@ -214,6 +253,8 @@ impl<'a> FlowTable<'a> {
             kind: party.kind,
             place: party.place.as_ref(),
             chain: &party.chain,
+            leaves_eea: party.leaves_eea,
+            data_id,
         }
     }
 }
@@ -350,16 +391,19 @@ fn parties(model: &Model) -> Vec<(Node, Party<'_>)> {
         let party = Party {
             name: &p.name.node,
             kind,
+            leaves_eea: place.as_ref().is_some_and(Place::outside_eea),
             place,
             chain,
         };
         (Node::Processor(id), party)
     });
     let recipients = model.recipients.iter().enumerate().map(|(i, r)| {
+        let place = r.country.as_ref().map(|c| Place::of(&c.node));
         let party = Party {
             name: &r.name.node,
             kind: PartyKind::Recipient,
-            place: r.country.as_ref().map(|c| Place::of(&c.node)),
+            leaves_eea: place.as_ref().is_some_and(Place::outside_eea),
+            place,
             chain: Vec::new(),
         };
         (Node::Recipient(RecipientId(i as u32)), party)

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::Place;
+use super::flows::{FlowPair, PerCategory, Place};
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -173,21 +173,49 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
     }
     out.put(words::FLOWS.get(lang))?;
     out.put("\n")?;
-    // Millions of lines for two large specs: each is made in one buffer, and what it says of its
-    // party (` → recipient `x` [DK]`) once for the party's run of lines, which come together.
-    let mut line = String::new();
-    let mut party = PartyText::default();
-    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
-    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
-    for (mark, pair) in added.chain(removed) {
+    // Millions of lines for two large specs: each is made in one buffer from pieces made once —
+    // a category's `` `name` `` once per version, what a line says of its party (` → recipient
+    // `x` [DK]`) once for the party's run of lines, which come together — each escaped when it is
+    // made. The escape works character by character, so escaping the pieces is escaping the line;
+    // the marks and flags are hjemmel's own words, with nothing to escape.
+    let mut line = FlowLine::default();
+    let mut names = PerCategory::default();
+    for pair in diff.flows.added() {
+        line.write(ADDED_MARK, &pair, &mut names, lang, out)?;
+    }
+    let mut names = PerCategory::default();
+    for pair in diff.flows.removed() {
+        line.write(REMOVED_MARK, &pair, &mut names, lang, out)?;
+    }
+    out.put("\n")
+}
+
+/// The buffer a flow line is made in, and the text of the party of the last one.
+#[derive(Default)]
+struct FlowLine {
+    text: String,
+    party: PartyText,
+}
+
+impl FlowLine {
+    fn write(
+        &mut self,
+        mark: &str,
+        pair: &FlowPair<'_>,
+        names: &mut PerCategory<String>,
+        lang: Lang,
+        out: &mut Terminal<'_>,
+    ) -> io::Result<()> {
+        let line = &mut self.text;
         line.clear();
         line.push_str("  ");
         line.push_str(mark);
-        line.push_str(" `");
-        line.push_str(pair.data);
-        line.push('`');
-        line.push_str(party.of(lang, &pair));
-        for (i, flag) in words::flow_mark_words(lang, &pair)
+        line.push(' ');
+        line.push_str(names.get_or_make(pair, || {
+            crate::escape::terminal(&code(pair.data)).into_owned()
+        }));
+        line.push_str(self.party.of(lang, pair));
+        for (i, flag) in words::flow_mark_words(lang, pair)
             .into_iter()
             .flatten()
             .enumerate()
@@ -196,12 +224,12 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
             line.push_str(flag);
         }
         line.push('\n');
-        out.put(&line)?;
+        out.to.write_all(line.as_bytes())
     }
-    out.put("\n")
 }
 
-/// ` → recipient `x` [DK]`: the party of a flow line, made again only when the party changes.
+/// ` → recipient `x` [DK]`: the party of a flow line, escaped, made again only when the party
+/// changes.
 #[derive(Default)]
 struct PartyText {
     /// The party, by the addresses of its name (one string of the model) and of its place (one
@@ -211,7 +239,7 @@ struct PartyText {
 }
 
 impl PartyText {
-    fn of(&mut self, lang: Lang, pair: &super::flows::FlowPair<'_>) -> &str {
+    fn of(&mut self, lang: Lang, pair: &FlowPair<'_>) -> &str {
         let party = Some((
             pair.party as *const str,
             pair.kind,
@@ -219,12 +247,12 @@ impl PartyText {
         ));
         if self.of != party {
             self.of = party;
-            self.text.clear();
-            self.text.push_str(" → ");
-            words::party_into(&mut self.text, lang, pair);
-            self.text.push_str(" [");
-            self.text.push_str(&words::place_words(lang, pair.place));
-            self.text.push(']');
+            let mut text = String::from(" → ");
+            words::party_into(&mut text, lang, pair);
+            text.push_str(" [");
+            text.push_str(&words::place_words(lang, pair.place));
+            text.push(']');
+            self.text = crate::escape::terminal(&text).into_owned();
         }
         &self.text
     }

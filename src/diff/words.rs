@@ -362,6 +362,8 @@ mod tests {
             kind: PartyKind::Processor,
             place,
             chain: &[],
+            leaves_eea: place.is_some_and(Place::outside_eea),
+            data_id: crate::semantic::model::DataId(0),
         }
     }
 
