@@ -342,8 +342,8 @@ pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang)
 /// The document of [`render`], written to `out` as it is made: for two large specs that differ
 /// everywhere it is hundreds of megabytes, which need not be held in memory on the way out.
 ///
-/// The same bytes as [`render`]: its parts through serde_json's pretty format, each indented to its
-/// place ([`Indented`]), and the flows — nearly all of a large document — written by hand from
+/// The same bytes as [`render`]: its parts through serde_json's pretty format, each at its depth,
+/// and the flows — nearly all of a large document — written by hand from
 /// pieces made once ([`write_flows`]).
 pub fn write_to(
     diff: &Diff<'_>,
@@ -440,9 +440,7 @@ impl<'w, W: std::io::Write> Object<'w, W> {
     /// A key and its value as serde_json's pretty format writes it at this depth.
     fn field(&mut self, key: &str, value: &impl Serialize) -> std::io::Result<()> {
         self.key(key)?;
-        let mut indented = Indented::new(&mut *self.out, indentation(self.depth + 1));
-        crate::report::json::write_pretty(&mut indented, value)?;
-        indented.pass_on()
+        crate::report::json::write_pretty_at(&mut *self.out, value, self.depth + 1)
     }
 
     fn end(self) -> std::io::Result<()> {
@@ -451,57 +449,6 @@ impl<'w, W: std::io::Write> Object<'w, W> {
             self.out.write_all(indentation(self.depth))?;
         }
         self.out.write_all(b"}")
-    }
-}
-
-/// Passes text on with `indent` after every line break: serde_json's pretty text of a value, moved
-/// to its depth in the document. A JSON string holds no raw line break (it is written `\n`), so
-/// every one is the format's. serde writes a document a few bytes at a time: they are gathered and
-/// passed on [`PASSED_ON_AT`] bytes at a time, so that the line breaks are looked for in long runs.
-struct Indented<'w, W: std::io::Write> {
-    out: &'w mut W,
-    indent: &'static [u8],
-    gathered: Vec<u8>,
-}
-
-/// How many bytes [`Indented`] gathers before it passes them on.
-const PASSED_ON_AT: usize = 1 << 16;
-
-impl<'w, W: std::io::Write> Indented<'w, W> {
-    fn new(out: &'w mut W, indent: &'static [u8]) -> Self {
-        Indented {
-            out,
-            indent,
-            gathered: Vec::new(),
-        }
-    }
-
-    /// Passes on what was gathered, each line break followed by the indentation.
-    fn pass_on(&mut self) -> std::io::Result<()> {
-        let mut rest = &self.gathered[..];
-        while let Some(at) = memchr::memchr(b'\n', rest) {
-            self.out.write_all(&rest[..=at])?;
-            self.out.write_all(self.indent)?;
-            rest = &rest[at + 1..];
-        }
-        self.out.write_all(rest)?;
-        self.gathered.clear();
-        Ok(())
-    }
-}
-
-impl<W: std::io::Write> std::io::Write for Indented<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.gathered.extend_from_slice(buf);
-        if self.gathered.len() >= PASSED_ON_AT {
-            self.pass_on()?;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.pass_on()?;
-        self.out.flush()
     }
 }
 
