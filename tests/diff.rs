@@ -679,10 +679,22 @@ fn the_streamed_json_document_is_the_one_serde_writes() {
     for (old, new) in [
         ("specs/lejre", "specs/randers"),
         ("specs/randers", "specs/lejre"),
-        ("examples/clean.hjemmel", "examples/transfer-through-subprocessor-chain.hjemmel"),
-        ("examples/transfer-through-subprocessor-chain.hjemmel", "examples/clean.hjemmel"),
-        ("examples/minimal.hjemmel", "tests/fixtures/ropa/organisation.hjemmel"),
-        ("tests/fixtures/graph/flows.hjemmel", "examples/transfer-through-subprocessor-chain.hjemmel"),
+        (
+            "examples/clean.hjemmel",
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+        ),
+        (
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+            "examples/clean.hjemmel",
+        ),
+        (
+            "examples/minimal.hjemmel",
+            "tests/fixtures/ropa/organisation.hjemmel",
+        ),
+        (
+            "tests/fixtures/graph/flows.hjemmel",
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+        ),
     ] {
         pairs.push((old.to_string(), new.to_string()));
     }
