@@ -90,9 +90,6 @@ pub struct FlowPair<'a> {
     /// The place is outside the EU/EEA or not known ([`Place::outside_eea`]): looked up once per
     /// party, not once per pair.
     pub leaves_eea: bool,
-    /// The data category in its own version's model: renderers make the text of a category once and
-    /// reuse it for each of its pairs ([`PerCategory`]).
-    pub data_id: DataId,
 }
 
 impl FlowPair<'_> {
@@ -104,30 +101,6 @@ impl FlowPair<'_> {
     /// The data leaves the EU/EEA (or its destination is not known).
     pub fn third_country(&self) -> bool {
         self.leaves_eea
-    }
-}
-
-/// Text made once per data category of one version and reused for every pair of it: two large
-/// specs have millions of pairs and a few hundred categories. One per version, since a
-/// [`DataId`] means a category of one model only.
-pub struct PerCategory<T> {
-    made: Vec<Option<T>>,
-}
-
-impl<T> Default for PerCategory<T> {
-    fn default() -> Self {
-        PerCategory { made: Vec::new() }
-    }
-}
-
-impl<T> PerCategory<T> {
-    /// The text of `pair`'s category, made by `make` the first time it is asked for.
-    pub fn get_or_make(&mut self, pair: &FlowPair<'_>, make: impl FnOnce() -> T) -> &T {
-        let at = pair.data_id.index();
-        if at >= self.made.len() {
-            self.made.resize_with(at + 1, || None);
-        }
-        self.made[at].get_or_insert_with(make)
     }
 }
 
@@ -244,8 +217,7 @@ impl<'a> FlowTable<'a> {
 
     fn pair(&self, (party, data): PairIndex) -> FlowPair<'_> {
         let party = &self.parties[party as usize];
-        let data_id = self.data[data as usize];
-        let data = self.model.data(data_id);
+        let data = self.model.data(self.data[data as usize]);
         FlowPair {
             data: &data.name.node,
             class: data.class,
@@ -254,7 +226,6 @@ impl<'a> FlowTable<'a> {
             place: party.place.as_ref(),
             chain: &party.chain,
             leaves_eea: party.leaves_eea,
-            data_id,
         }
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::{FlowPair, PerCategory, Place};
+use super::flows::{FlowPair, Place};
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -184,19 +184,16 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
     }
     out.put(words::FLOWS.get(lang))?;
     out.put("\n")?;
-    // Millions of lines for two large specs: each is made in one buffer from pieces made once —
-    // a category's `` `name` `` once per version, what a line says of its party (` → recipient
-    // `x` [DK]`) once for the party's run of lines, which come together — each escaped when it is
-    // made. The escape works character by character, so escaping the pieces is escaping the line;
-    // the marks and flags are hjemmel's own words, with nothing to escape.
+    // Millions of lines for two large specs: each is made in one buffer from pieces each escaped
+    // on its own — the category's name, what a line says of its party (` → recipient `x` [DK]`)
+    // once for the party's run of lines, which come together. The escape works character by
+    // character, so escaping the pieces is escaping the line; the marks and flags are hjemmel's
+    // own words, with nothing to escape.
     let mut line = FlowLine::default();
-    let mut names = PerCategory::default();
-    for pair in diff.flows.added() {
-        line.write(ADDED_MARK, &pair, &mut names, lang, out)?;
-    }
-    let mut names = PerCategory::default();
-    for pair in diff.flows.removed() {
-        line.write(REMOVED_MARK, &pair, &mut names, lang, out)?;
+    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
+    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
+    for (mark, pair) in added.chain(removed) {
+        line.write(mark, &pair, lang, out)?;
     }
     out.put("\n")
 }
@@ -213,7 +210,6 @@ impl FlowLine {
         &mut self,
         mark: &str,
         pair: &FlowPair<'_>,
-        names: &mut PerCategory<String>,
         lang: Lang,
         out: &mut Terminal<'_>,
     ) -> io::Result<()> {
@@ -221,10 +217,9 @@ impl FlowLine {
         line.clear();
         line.push_str("  ");
         line.push_str(mark);
-        line.push(' ');
-        line.push_str(names.get_or_make(pair, || {
-            crate::escape::terminal(&code(pair.data)).into_owned()
-        }));
+        line.push_str(" `");
+        line.push_str(&crate::escape::terminal(pair.data));
+        line.push('`');
         line.push_str(self.party.of(lang, pair));
         for (i, flag) in words::flow_mark_words(lang, pair)
             .into_iter()

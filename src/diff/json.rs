@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::changes::{DataFacts, Mechanism, Party, ProcessorFacts, RecipientFacts};
 use super::findings::FindingCounts;
-use super::flows::{FlowChanges, FlowPair, PartyKind, PerCategory, Place};
+use super::flows::{FlowChanges, FlowPair, PartyKind, Place};
 use super::{Compared, Delta, Diff, words};
 use crate::Outcome;
 use crate::config::waivers::SuppressedBy;
@@ -454,8 +454,8 @@ impl<'w, W: std::io::Write> Object<'w, W> {
 
 /// `changes.flows` as [`FlowsJson`] serialises it, written by hand: a document of two large specs
 /// holds millions of flows, and through serde each was a dozen strings escaped byte by byte. Each
-/// flow is two pieces made once: its category's fields (per category of its version) and its
-/// party's (per run of the party's flows, which come together).
+/// flow is its category's fields (the name checked for what JSON escapes, the class's words made
+/// once) and its party's, made once per run of the party's flows, which come together.
 fn write_flows(out: &mut impl std::io::Write, flows: &FlowChanges<'_>) -> std::io::Result<()> {
     let mut object = Object::new(out, 2)?;
     object.key("added")?;
@@ -470,7 +470,7 @@ fn write_pairs<'a>(
     out: &mut impl std::io::Write,
     pairs: impl Iterator<Item = FlowPair<'a>>,
 ) -> std::io::Result<()> {
-    let mut categories = PerCategory::default();
+    let mut category = CategoryFields::default();
     let mut party = PartyFields::default();
     let mut first = true;
     for pair in pairs {
@@ -480,7 +480,7 @@ fn write_pairs<'a>(
             b",\n        {\n          \"data\": "
         })?;
         first = false;
-        out.write_all(categories.get_or_make(&pair, || category_fields(&pair)))?;
+        out.write_all(category.of(&pair))?;
         out.write_all(party.of(&pair))?;
     }
     out.write_all(if first { b"[]" } else { b"\n      ]" })
@@ -492,14 +492,43 @@ fn json_text(value: &impl Serialize) -> String {
 }
 
 /// `"name",\n          "class": "ordinary",\n          "party": `: from the category's name to the
-/// party's.
-fn category_fields(pair: &FlowPair<'_>) -> Vec<u8> {
-    format!(
-        "{},\n          \"class\": {},\n          \"party\": ",
-        json_text(&pair.data),
-        json_text(&pair.class)
-    )
-    .into_bytes()
+/// party's, made in one buffer for each flow; the class's words made once per class.
+#[derive(Default)]
+struct CategoryFields {
+    text: Vec<u8>,
+    classes: Vec<(DataClass, String)>,
+}
+
+impl CategoryFields {
+    fn of(&mut self, pair: &FlowPair<'_>) -> &[u8] {
+        let text = &mut self.text;
+        text.clear();
+        // What serde_json escapes: a control character, `"` and `\`.
+        if pair
+            .data
+            .bytes()
+            .all(|b| b >= 0x20 && b != b'"' && b != b'\\')
+        {
+            text.push(b'"');
+            text.extend_from_slice(pair.data.as_bytes());
+            text.push(b'"');
+        } else {
+            text.extend_from_slice(json_text(&pair.data).as_bytes());
+        }
+        let class = match self.classes.iter().position(|(c, _)| *c == pair.class) {
+            Some(i) => &self.classes[i].1,
+            None => {
+                let words = format!(
+                    ",\n          \"class\": {},\n          \"party\": ",
+                    json_text(&pair.class)
+                );
+                self.classes.push((pair.class, words));
+                &self.classes[self.classes.len() - 1].1
+            }
+        };
+        text.extend_from_slice(class.as_bytes());
+        text
+    }
 }
 
 /// The fields of a flow from the party's name to the end of the flow, made again only when the

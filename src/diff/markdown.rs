@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::{FlowPair, PartyKind, PerCategory, Place};
+use super::flows::{FlowPair, PartyKind, Place};
 use super::words::{self, ADDED_MARK, REMOVED_MARK};
 use crate::diagnostic::Diagnostic;
 use crate::escape::{markdown_code as code, markdown_inline as text, markdown_message};
@@ -117,19 +117,30 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     names.extend(header.iter().map(|h| h.get(lang).to_string()));
     write_head(out, &words::FLOWS, lang, names, FLOW_COLUMNS)?;
     let mut rows = FlowRows::default();
-    let mut names = PerCategory::default();
-    for pair in diff.flows.added() {
-        rows.write(ADDED_MARK, &pair, &mut names, lang, out)?;
-    }
-    let mut names = PerCategory::default();
-    for pair in diff.flows.removed() {
-        rows.write(REMOVED_MARK, &pair, &mut names, lang, out)?;
+    let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
+    let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
+    for (mark, pair) in added.chain(removed) {
+        rows.write(mark, &pair, lang, out)?;
     }
     out.write_all(b"\n")
 }
 
-/// The buffer a flow row is made in, and the cells made once: a category's name once per version,
-/// the party's cells once for its run of rows, and the flags once for each of their few
+/// `` `name` ``, as [`code`] writes it: a name of letters, digits, `_`, `-` and `.` has nothing it
+/// would change, and is written without the allocations of `code` (millions of flow rows).
+fn push_code(row: &mut String, name: &str) {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    {
+        row.push('`');
+        row.push_str(name);
+        row.push('`');
+    } else {
+        row.push_str(&code(name));
+    }
+}
+
+/// The buffer a flow row is made in, and the cells made once: the party's cells once for its run of rows, and the flags once for each of their few
 /// combinations.
 #[derive(Default)]
 struct FlowRows {
@@ -143,7 +154,6 @@ impl FlowRows {
         &mut self,
         mark: &str,
         pair: &FlowPair<'_>,
-        names: &mut PerCategory<String>,
         lang: Lang,
         out: &mut Out<'_>,
     ) -> io::Result<()> {
@@ -152,7 +162,7 @@ impl FlowRows {
         row.push_str("| ");
         row.push_str(mark);
         row.push_str(" | ");
-        row.push_str(names.get_or_make(pair, || code(pair.data)));
+        push_code(row, pair.data);
         row.push_str(" | ");
         row.push_str(self.party.of(lang, pair));
         row.push_str(" | ");

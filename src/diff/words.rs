@@ -363,7 +363,6 @@ mod tests {
             place,
             chain: &[],
             leaves_eea: place.is_some_and(Place::outside_eea),
-            data_id: crate::semantic::model::DataId(0),
         }
     }
 
