@@ -665,3 +665,67 @@ fn base_ignores_a_repository_named_in_the_environment() {
     );
     assert!(!html.contains(&head(&other)), "{html}");
 }
+
+/// `diff --format json` writes its flows by hand and its other parts through serde, each indented to
+/// its place: byte for byte the document serde_json writes whole (`json::render`), for every case,
+/// the two municipalities' specs both ways, sub-processor chains and international organisations,
+/// an old version that did not exist, and both languages.
+#[test]
+fn the_streamed_json_document_is_the_one_serde_writes() {
+    use hjemmel::diff::{self, Compared, Side};
+    use hjemmel::i18n::Lang;
+
+    let mut pairs: Vec<(String, String)> = CASES.iter().map(|case| pair(case)).collect();
+    for (old, new) in [
+        ("specs/lejre", "specs/randers"),
+        ("specs/randers", "specs/lejre"),
+        (
+            "examples/clean.hjemmel",
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+        ),
+        (
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+            "examples/clean.hjemmel",
+        ),
+        (
+            "examples/minimal.hjemmel",
+            "tests/fixtures/ropa/organisation.hjemmel",
+        ),
+        (
+            "tests/fixtures/graph/flows.hjemmel",
+            "examples/transfer-through-subprocessor-chain.hjemmel",
+        ),
+    ] {
+        pairs.push((old.to_string(), new.to_string()));
+    }
+    fn side(o: &hjemmel::Outcome) -> Option<Side<'_>> {
+        Some(Side {
+            sources: &o.sources,
+            checked: o.result.as_ref().ok()?,
+        })
+    }
+    for (old_path, new_path) in &pairs {
+        for lang in [Lang::En, Lang::Da] {
+            let old = hjemmel::check_spec(Path::new(old_path), lang);
+            let new = hjemmel::check_spec(Path::new(new_path), lang);
+            let compared = Compared {
+                old_path,
+                revision: None,
+                new_path,
+            };
+            let new_side = side(&new).unwrap_or_else(|| panic!("{new_path} is understood"));
+            for old in [Some(&old), None] {
+                let result = diff::compare(compared, old.and_then(side), new_side);
+                let mut streamed = Vec::new();
+                diff::json::write_to(&result, old, &new, lang, &mut streamed).unwrap();
+                let whole = diff::json::render(&result, old, &new, lang);
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    whole,
+                    "{old_path} → {new_path} ({lang:?}, old version given: {})",
+                    old.is_some()
+                );
+            }
+        }
+    }
+}

@@ -168,6 +168,19 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// The activity cites the same and keeps the same categories, in the same order, for the same
+/// periods in both versions: its [`ActivityFacts`] would be equal. Most activities of two versions
+/// are; this tells without sorting their categories.
+fn unchanged((old, was): (&Model, &Activity), (new, is): (&Model, &Activity)) -> bool {
+    was.bases == is.bases
+        && was.data.len() == is.data.len()
+        && was.data.iter().zip(&is.data).all(|(a, b)| {
+            old.data(a.id).name.node == new.data(b.id).name.node
+                && was.retention_of(a.id).map(|r| &r.period)
+                    == is.retention_of(b.id).map(|r| &r.period)
+        })
+}
+
 fn processors(model: &Model) -> BTreeMap<String, ProcessorFacts> {
     model
         .processors
@@ -273,6 +286,9 @@ impl ModelChanges {
             let (Some(old_model), Some(new_model)) = (old.model, new.model) else {
                 continue;
             };
+            if unchanged((old_model, before), (new_model, after)) {
+                continue;
+            }
             let before = ActivityFacts::of(old_model, before);
             let after = ActivityFacts::of(new_model, after);
             let name = before.name;

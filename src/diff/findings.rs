@@ -200,9 +200,11 @@ fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
                 .iter()
                 .map(|&i| i as usize)
                 .take_while(|&i| old_hashes[i] == hash)
-                .filter(|&i| KeyOf(old[i]).cmp(&key).is_eq())
-                .find(|&i| {
-                    !pairing.old_matched[i] && (!same_message || old[i].message == d.message)
+                .filter(|&i| !pairing.old_matched[i])
+                // The same code and message is the same key: the names come from the message.
+                .find(|&i| match same_message {
+                    true => old[i].code == d.code && old[i].message == d.message,
+                    false => KeyOf(old[i]).cmp(&key).is_eq(),
                 });
             if let Some(i) = partner {
                 pairing.old_matched[i] = true;

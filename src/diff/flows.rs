@@ -87,6 +87,9 @@ pub struct FlowPair<'a> {
     pub place: Option<&'a Place>,
     /// For a sub-processor, the processors from the one an activity uses down to it, itself last.
     pub chain: &'a [&'a str],
+    /// The place is outside the EU/EEA or not known ([`Place::outside_eea`]): looked up once per
+    /// party, not once per pair.
+    pub leaves_eea: bool,
 }
 
 impl FlowPair<'_> {
@@ -97,7 +100,7 @@ impl FlowPair<'_> {
 
     /// The data leaves the EU/EEA (or its destination is not known).
     pub fn third_country(&self) -> bool {
-        self.place.is_some_and(Place::outside_eea)
+        self.leaves_eea
     }
 }
 
@@ -108,6 +111,8 @@ struct Party<'a> {
     kind: PartyKind,
     place: Option<Place>,
     chain: Vec<&'a str>,
+    /// `place` is outside the EU/EEA or not known.
+    leaves_eea: bool,
 }
 
 impl<'a> Party<'a> {
@@ -150,12 +155,18 @@ impl<'a> FlowTable<'a> {
 
         let mut nodes = parties(model);
         nodes.sort_by(|(_, a), (_, b)| a.key().cmp(&b.key()));
-        let mut pairs = Vec::new();
+        let mut pairs: Vec<PairIndex> = Vec::new();
         let mut parties: Vec<Party<'a>> = Vec::with_capacity(nodes.len());
+        // The parties come in rank order, so the pairs are in order once each party's own are
+        // (`in_order`): no sort of millions of pairs.
+        let mut party_start = 0;
+        let mut reached = RankSet::new(data.len());
         for (node, party) in nodes {
             // A name is declared once per kind, so two parties with one key do not happen in a
             // resolved model; should they, their pairs are counted once, as one party's.
             if parties.last().is_none_or(|last| last.key() != party.key()) {
+                reached.in_order(&mut pairs, party_start);
+                party_start = pairs.len();
                 parties.push(party);
             }
             let rank = parties.len() as u32 - 1;
@@ -170,8 +181,8 @@ impl<'a> FlowTable<'a> {
                     .map(|d| (rank, data_rank[d.index()])),
             );
         }
-        pairs.sort_unstable();
-        pairs.dedup();
+        reached.in_order(&mut pairs, party_start);
+        debug_assert!(pairs.is_sorted());
         FlowTable {
             model,
             parties,
@@ -214,6 +225,52 @@ impl<'a> FlowTable<'a> {
             kind: party.kind,
             place: party.place.as_ref(),
             chain: &party.chain,
+            leaves_eea: party.leaves_eea,
+        }
+    }
+}
+
+/// Puts one party's pairs in order of their categories' ranks, each once: through a set of bits
+/// when there are enough pairs to pay for reading every word of it (most parties receive many of a
+/// spec's few hundred categories), by sorting otherwise. Either way linear in the pairs, not in the
+/// pairs times the categories.
+struct RankSet {
+    words: Vec<u64>,
+}
+
+impl RankSet {
+    fn new(ranks: usize) -> Self {
+        RankSet {
+            words: vec![0; ranks.div_ceil(64)],
+        }
+    }
+
+    /// Orders `pairs[from..]` (one party's) by category and drops repeats.
+    fn in_order(&mut self, pairs: &mut Vec<PairIndex>, from: usize) {
+        let Some(&(party, _)) = pairs.get(from) else {
+            return;
+        };
+        if (pairs.len() - from) * 8 < self.words.len() {
+            pairs[from..].sort_unstable();
+            let mut kept = from;
+            for at in from..pairs.len() {
+                if at == from || pairs[at] != pairs[kept - 1] {
+                    pairs[kept] = pairs[at];
+                    kept += 1;
+                }
+            }
+            pairs.truncate(kept);
+            return;
+        }
+        for &(_, data) in &pairs[from..] {
+            self.words[data as usize / 64] |= 1 << (data % 64);
+        }
+        pairs.truncate(from);
+        for (at, word) in self.words.iter_mut().enumerate() {
+            while *word != 0 {
+                pairs.push((party, (at * 64) as u32 + word.trailing_zeros()));
+                *word &= *word - 1;
+            }
         }
     }
 }
@@ -350,19 +407,51 @@ fn parties(model: &Model) -> Vec<(Node, Party<'_>)> {
         let party = Party {
             name: &p.name.node,
             kind,
+            leaves_eea: place.as_ref().is_some_and(Place::outside_eea),
             place,
             chain,
         };
         (Node::Processor(id), party)
     });
     let recipients = model.recipients.iter().enumerate().map(|(i, r)| {
+        let place = r.country.as_ref().map(|c| Place::of(&c.node));
         let party = Party {
             name: &r.name.node,
             kind: PartyKind::Recipient,
-            place: r.country.as_ref().map(|c| Place::of(&c.node)),
+            leaves_eea: place.as_ref().is_some_and(Place::outside_eea),
+            place,
             chain: Vec::new(),
         };
         (Node::Recipient(RecipientId(i as u32)), party)
     });
     processors.chain(recipients).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ways of ordering a party's pairs give the ranks sorted and each once, after the pairs of
+    /// the parties before, which stay as they are.
+    #[test]
+    fn a_partys_pairs_are_ordered_and_each_once_by_bits_or_by_sorting() {
+        let before = [(0, 5), (0, 9)];
+        let ranks = [70, 3, 64, 3, 0, 127, 70, 1];
+        let mut expected: Vec<PairIndex> = before.to_vec();
+        expected.extend([0, 1, 3, 64, 70, 127].map(|r| (1, r)));
+        // 128 ranks are two words: 8 pairs pay for reading them (bits); with 1,000 words they
+        // do not (sorting).
+        for ranks_in_spec in [128, 64_000] {
+            let mut pairs = before.to_vec();
+            pairs.extend(ranks.map(|r| (1, r)));
+            let mut set = RankSet::new(ranks_in_spec);
+            set.in_order(&mut pairs, before.len());
+            assert_eq!(pairs, expected, "{ranks_in_spec} ranks");
+            // The set is empty again for the next party.
+            assert!(set.words.iter().all(|&w| w == 0));
+            let end = pairs.len();
+            set.in_order(&mut pairs, end);
+            assert_eq!(pairs, expected);
+        }
+    }
 }

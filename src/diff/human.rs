@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::Place;
+use super::flows::{FlowPair, Place};
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -155,16 +155,27 @@ fn finding_line(
     lang: Lang,
     out: &mut Terminal<'_>,
 ) -> io::Result<()> {
-    out.put(&format!(
-        "  {mark} {}[{}] {}\n",
+    // Thousands of findings for two large specs: the finding and its place in one piece.
+    let mut text = String::with_capacity(finding.message.len() + 80);
+    for piece in [
+        "  ",
+        mark,
+        " ",
         words::severity(lang, finding.severity),
-        finding.code,
-        finding.message
-    ))?;
-    if let Some(at) = words::location(sources, finding) {
-        out.put(&format!("      {at}\n"))?;
+        "[",
+        &finding.code,
+        "] ",
+        &finding.message,
+        "\n",
+    ] {
+        text.push_str(piece);
     }
-    Ok(())
+    if let Some(at) = words::location(sources, finding) {
+        text.push_str("      ");
+        text.push_str(&at);
+        text.push('\n');
+    }
+    out.put(&text)
 }
 
 fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
@@ -173,21 +184,44 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
     }
     out.put(words::FLOWS.get(lang))?;
     out.put("\n")?;
-    // Millions of lines for two large specs: each is made in one buffer, and what it says of its
-    // party (` → recipient `x` [DK]`) once for the party's run of lines, which come together.
-    let mut line = String::new();
-    let mut party = PartyText::default();
+    // Millions of lines for two large specs: each is made in one buffer from pieces each escaped
+    // on its own — the category's name, what a line says of its party (` → recipient `x` [DK]`)
+    // once for the party's run of lines, which come together. The escape works character by
+    // character, so escaping the pieces is escaping the line; the marks and flags are hjemmel's
+    // own words, with nothing to escape.
+    let mut line = FlowLine::default();
     let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
     let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
     for (mark, pair) in added.chain(removed) {
+        line.write(mark, &pair, lang, out)?;
+    }
+    out.put("\n")
+}
+
+/// The buffer a flow line is made in, and the text of the party of the last one.
+#[derive(Default)]
+struct FlowLine {
+    text: String,
+    party: PartyText,
+}
+
+impl FlowLine {
+    fn write(
+        &mut self,
+        mark: &str,
+        pair: &FlowPair<'_>,
+        lang: Lang,
+        out: &mut Terminal<'_>,
+    ) -> io::Result<()> {
+        let line = &mut self.text;
         line.clear();
         line.push_str("  ");
         line.push_str(mark);
         line.push_str(" `");
-        line.push_str(pair.data);
+        line.push_str(&crate::escape::terminal(pair.data));
         line.push('`');
-        line.push_str(party.of(lang, &pair));
-        for (i, flag) in words::flow_mark_words(lang, &pair)
+        line.push_str(self.party.of(lang, pair));
+        for (i, flag) in words::flow_mark_words(lang, pair)
             .into_iter()
             .flatten()
             .enumerate()
@@ -196,12 +230,12 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> 
             line.push_str(flag);
         }
         line.push('\n');
-        out.put(&line)?;
+        out.to.write_all(line.as_bytes())
     }
-    out.put("\n")
 }
 
-/// ` → recipient `x` [DK]`: the party of a flow line, made again only when the party changes.
+/// ` → recipient `x` [DK]`: the party of a flow line, escaped, made again only when the party
+/// changes.
 #[derive(Default)]
 struct PartyText {
     /// The party, by the addresses of its name (one string of the model) and of its place (one
@@ -211,7 +245,7 @@ struct PartyText {
 }
 
 impl PartyText {
-    fn of(&mut self, lang: Lang, pair: &super::flows::FlowPair<'_>) -> &str {
+    fn of(&mut self, lang: Lang, pair: &FlowPair<'_>) -> &str {
         let party = Some((
             pair.party as *const str,
             pair.kind,
@@ -219,12 +253,12 @@ impl PartyText {
         ));
         if self.of != party {
             self.of = party;
-            self.text.clear();
-            self.text.push_str(" → ");
-            words::party_into(&mut self.text, lang, pair);
-            self.text.push_str(" [");
-            self.text.push_str(&words::place_words(lang, pair.place));
-            self.text.push(']');
+            let mut text = String::from(" → ");
+            words::party_into(&mut text, lang, pair);
+            text.push_str(" [");
+            text.push_str(&words::place_words(lang, pair.place));
+            text.push(']');
+            self.text = crate::escape::terminal(&text).into_owned();
         }
         &self.text
     }
@@ -233,8 +267,13 @@ impl PartyText {
 fn declarations(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
     let ch = &diff.changes;
 
+    // Thousands of activities for two large specs: each line made with one allocation.
     let activity = |mark: &str, a: &super::changes::ActivityRef| {
-        format!("{mark} {} \"{}\"", code(&a.name), a.label)
+        let mut line = String::with_capacity(mark.len() + a.name.len() + a.label.len() + 6);
+        for piece in [mark, " `", &a.name, "` \"", &a.label, "\""] {
+            line.push_str(piece);
+        }
+        line
     };
     let lines = marked(&ch.activities.added, &ch.activities.removed, activity);
     section(out, &words::ACTIVITIES, lang, lines)?;
@@ -376,10 +415,14 @@ fn section(
     }
     out.put(heading.get(lang))?;
     out.put("\n")?;
+    // Each line indented and ended in one piece: one escape and one write a line.
+    let mut indented = String::new();
     for line in lines {
-        out.put("  ")?;
-        out.put(&line)?;
-        out.put("\n")?;
+        indented.clear();
+        indented.push_str("  ");
+        indented.push_str(&line);
+        indented.push('\n');
+        out.put(&indented)?;
     }
     out.put("\n")
 }
@@ -387,6 +430,19 @@ fn section(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A flow line escapes its category and party and writes hjemmel's own words (the marks, the
+    /// flags) as they are: none of them has anything the escape would change.
+    #[test]
+    fn the_words_written_unescaped_have_nothing_to_escape() {
+        let own = words::ALL
+            .iter()
+            .flat_map(|(_, text)| [text.get(Lang::En), text.get(Lang::Da)])
+            .chain([ADDED_MARK, REMOVED_MARK, " — ", ", "]);
+        for word in own {
+            assert_eq!(crate::escape::terminal(word), word);
+        }
+    }
 
     #[test]
     fn a_piece_is_written_as_the_terminal_escape_writes_it() {

@@ -341,6 +341,10 @@ pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang)
 
 /// The document of [`render`], written to `out` as it is made: for two large specs that differ
 /// everywhere it is hundreds of megabytes, which need not be held in memory on the way out.
+///
+/// The same bytes as [`render`]: its parts through serde_json's pretty format, each at its depth,
+/// and the flows — nearly all of a large document — written by hand from
+/// pieces made once ([`write_flows`]).
 pub fn write_to(
     diff: &Diff<'_>,
     old: Option<&Outcome>,
@@ -348,10 +352,230 @@ pub fn write_to(
     lang: Lang,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
-    // serde_json's pretty format byte for byte, with the indentation written at once: the document
-    // of two large specs that differ everywhere has millions of lines.
-    crate::report::json::write_pretty(&mut *out, &document(diff, old, new, lang))?;
+    // Every field by name, so that a field added to the document is a compile error here.
+    let Document {
+        version,
+        tool,
+        tool_version,
+        old,
+        new,
+        changes,
+        findings,
+    } = document(diff, old, new, lang);
+    let mut object = Object::new(out, 0)?;
+    object.field("version", &version)?;
+    object.field("tool", &tool)?;
+    object.field("tool_version", &tool_version)?;
+    object.field("old", &old)?;
+    object.field("new", &new)?;
+    match changes {
+        None => object.field("changes", &None::<()>)?,
+        Some(ChangesJson {
+            flows,
+            activities,
+            bases,
+            retention,
+            data,
+            processors,
+            recipients,
+            transfers,
+        }) => {
+            object.key("changes")?;
+            let mut changes = Object::new(object.out, 1)?;
+            changes.key("flows")?;
+            write_flows(changes.out, flows.0)?;
+            changes.field("activities", &activities)?;
+            changes.field("bases", &bases)?;
+            changes.field("retention", &retention)?;
+            changes.field("data", &data)?;
+            changes.field("processors", &processors)?;
+            changes.field("recipients", &recipients)?;
+            changes.field("transfers", &transfers)?;
+            changes.end()?;
+        }
+    }
+    object.field("findings", &findings)?;
+    object.end()?;
     out.write_all(b"\n")
+}
+
+/// Spaces for the deepest indentation written by hand.
+const SPACES: &[u8; 16] = b"                ";
+
+/// The indentation of `depth`, as serde_json's pretty format writes it: two spaces a level.
+fn indentation(depth: usize) -> &'static [u8] {
+    &SPACES[..2 * depth]
+}
+
+/// A JSON object written key by key, as serde_json's pretty format writes one at `depth`, with
+/// its values written through serde or by hand.
+struct Object<'w, W: std::io::Write> {
+    out: &'w mut W,
+    depth: usize,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write> Object<'w, W> {
+    fn new(out: &'w mut W, depth: usize) -> std::io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(Object {
+            out,
+            depth,
+            first: true,
+        })
+    }
+
+    /// `,` (unless first), a line break, the indentation and `"key": `: the value comes next.
+    fn key(&mut self, key: &str) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b",")?;
+        }
+        self.first = false;
+        self.out.write_all(b"\n")?;
+        self.out.write_all(indentation(self.depth + 1))?;
+        serde_json::to_writer(&mut *self.out, key)?;
+        self.out.write_all(b": ")
+    }
+
+    /// A key and its value as serde_json's pretty format writes it at this depth.
+    fn field(&mut self, key: &str, value: &impl Serialize) -> std::io::Result<()> {
+        self.key(key)?;
+        crate::report::json::write_pretty_at(&mut *self.out, value, self.depth + 1)
+    }
+
+    fn end(self) -> std::io::Result<()> {
+        if !self.first {
+            self.out.write_all(b"\n")?;
+            self.out.write_all(indentation(self.depth))?;
+        }
+        self.out.write_all(b"}")
+    }
+}
+
+/// `changes.flows` as [`FlowsJson`] serialises it, written by hand: a document of two large specs
+/// holds millions of flows, and through serde each was a dozen strings escaped byte by byte. Each
+/// flow is its category's fields (the name checked for what JSON escapes, the class's words made
+/// once) and its party's, made once per run of the party's flows, which come together.
+fn write_flows(out: &mut impl std::io::Write, flows: &FlowChanges<'_>) -> std::io::Result<()> {
+    let mut object = Object::new(out, 2)?;
+    object.key("added")?;
+    write_pairs(object.out, flows.added())?;
+    object.key("removed")?;
+    write_pairs(object.out, flows.removed())?;
+    object.end()
+}
+
+/// One list of flows, at the depth of `changes.flows.added`; `[]` when empty.
+fn write_pairs<'a>(
+    out: &mut impl std::io::Write,
+    pairs: impl Iterator<Item = FlowPair<'a>>,
+) -> std::io::Result<()> {
+    let mut category = CategoryFields::default();
+    let mut party = PartyFields::default();
+    let mut first = true;
+    for pair in pairs {
+        out.write_all(if first {
+            b"[\n        {\n          \"data\": "
+        } else {
+            b",\n        {\n          \"data\": "
+        })?;
+        first = false;
+        out.write_all(category.of(&pair))?;
+        out.write_all(party.of(&pair))?;
+    }
+    out.write_all(if first { b"[]" } else { b"\n      ]" })
+}
+
+/// JSON text of a value as serde_json writes it (a string quoted and escaped, an enum as its name).
+fn json_text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).expect("a string or a name serialises")
+}
+
+/// `"name",\n          "class": "ordinary",\n          "party": `: from the category's name to the
+/// party's, made in one buffer for each flow; the class's words made once per class.
+#[derive(Default)]
+struct CategoryFields {
+    text: Vec<u8>,
+    classes: Vec<(DataClass, String)>,
+}
+
+impl CategoryFields {
+    fn of(&mut self, pair: &FlowPair<'_>) -> &[u8] {
+        let text = &mut self.text;
+        text.clear();
+        // What serde_json escapes: a control character, `"` and `\`.
+        if pair
+            .data
+            .bytes()
+            .all(|b| b >= 0x20 && b != b'"' && b != b'\\')
+        {
+            text.push(b'"');
+            text.extend_from_slice(pair.data.as_bytes());
+            text.push(b'"');
+        } else {
+            text.extend_from_slice(json_text(&pair.data).as_bytes());
+        }
+        let class = match self.classes.iter().position(|(c, _)| *c == pair.class) {
+            Some(i) => &self.classes[i].1,
+            None => {
+                let words = format!(
+                    ",\n          \"class\": {},\n          \"party\": ",
+                    json_text(&pair.class)
+                );
+                self.classes.push((pair.class, words));
+                &self.classes[self.classes.len() - 1].1
+            }
+        };
+        text.extend_from_slice(class.as_bytes());
+        text
+    }
+}
+
+/// The fields of a flow from the party's name to the end of the flow, made again only when the
+/// party changes.
+#[derive(Default)]
+struct PartyFields {
+    /// The party, by the addresses of its name (one string of the model) and of its place (one
+    /// per party of a flow table), and its kind.
+    of: Option<(*const str, PartyKind, Option<*const Place>)>,
+    text: Vec<u8>,
+}
+
+impl PartyFields {
+    fn of(&mut self, pair: &FlowPair<'_>) -> &[u8] {
+        let party = Some((
+            pair.party as *const str,
+            pair.kind,
+            pair.place.map(|p| p as *const Place),
+        ));
+        if self.of != party {
+            self.of = party;
+            let field = "\n          \"";
+            let mut text = format!(
+                "{},{field}party_kind\": {},{field}chain\": ",
+                json_text(&pair.party),
+                json_text(&pair.kind)
+            );
+            if pair.chain.is_empty() {
+                text.push_str("[]");
+            } else {
+                text.push('[');
+                for (i, hop) in pair.chain.iter().enumerate() {
+                    text.push_str(if i == 0 { "\n" } else { ",\n" });
+                    text.push_str("            ");
+                    text.push_str(&json_text(hop));
+                }
+                text.push_str("\n          ]");
+            }
+            text.push_str(&format!(
+                ",{field}country\": {},{field}third_country\": {}\n        }}",
+                json_text(&pair.place),
+                pair.third_country()
+            ));
+            self.text = text.into_bytes();
+        }
+        &self.text
+    }
 }
 
 fn document<'a>(

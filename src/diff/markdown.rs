@@ -110,28 +110,64 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     if diff.flows.is_empty() {
         return Ok(());
     }
-    // The table `marked_table` writes, row by row in one buffer: two large specs have millions of
-    // flows. What a row says of its party is made once for the party's run of rows, which come
-    // together, and the flags once for each of their few combinations.
+    // The table `marked_table` writes, row by row in one buffer (`FlowRows`): two large specs have
+    // millions of flows.
     let header = [&words::DATA_CATEGORY, &words::TO, &words::COUNTRY];
     let mut names = vec![String::new()];
     names.extend(header.iter().map(|h| h.get(lang).to_string()));
     write_head(out, &words::FLOWS, lang, names, FLOW_COLUMNS)?;
-    let mut row = String::new();
-    let mut party = PartyCells::default();
-    let mut flags: Vec<([Option<&str>; 2], String)> = Vec::new();
+    let mut rows = FlowRows::default();
     let added = diff.flows.added().map(|pair| (ADDED_MARK, pair));
     let removed = diff.flows.removed().map(|pair| (REMOVED_MARK, pair));
     for (mark, pair) in added.chain(removed) {
+        rows.write(mark, &pair, lang, out)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// `` `name` ``, as [`code`] writes it: a name of letters, digits, `_`, `-` and `.` has nothing it
+/// would change, and is written without the allocations of `code` (millions of flow rows).
+fn push_code(row: &mut String, name: &str) {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    {
+        row.push('`');
+        row.push_str(name);
+        row.push('`');
+    } else {
+        row.push_str(&code(name));
+    }
+}
+
+/// The buffer a flow row is made in, and the cells made once: the party's cells once for its run of rows, and the flags once for each of their few
+/// combinations.
+#[derive(Default)]
+struct FlowRows {
+    row: String,
+    party: PartyCells,
+    flags: Vec<([Option<&'static str>; 2], String)>,
+}
+
+impl FlowRows {
+    fn write(
+        &mut self,
+        mark: &str,
+        pair: &FlowPair<'_>,
+        lang: Lang,
+        out: &mut Out<'_>,
+    ) -> io::Result<()> {
+        let row = &mut self.row;
         row.clear();
         row.push_str("| ");
         row.push_str(mark);
         row.push_str(" | ");
-        row.push_str(&code(pair.data));
+        push_code(row, pair.data);
         row.push_str(" | ");
-        row.push_str(party.of(lang, &pair));
+        row.push_str(self.party.of(lang, pair));
         row.push_str(" | ");
-        let words = words::flow_mark_words(lang, &pair);
+        let words = words::flow_mark_words(lang, pair);
+        let flags = &mut self.flags;
         let cell = match flags.iter().position(|(w, _)| *w == words) {
             Some(i) => &flags[i].1,
             None => {
@@ -142,9 +178,8 @@ fn flows(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
         };
         row.push_str(cell);
         row.push_str(" |\n");
-        out.write_all(row.as_bytes())?;
+        out.write_all(row.as_bytes())
     }
-    out.write_all(b"\n")
 }
 
 /// The cells of a flow row: the marker, data category, party, country and flags.

@@ -362,6 +362,7 @@ mod tests {
             kind: PartyKind::Processor,
             place,
             chain: &[],
+            leaves_eea: place.is_some_and(Place::outside_eea),
         }
     }
 

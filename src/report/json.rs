@@ -292,6 +292,24 @@ pub(crate) fn write_pretty(
         .map_err(std::io::Error::from)
 }
 
+/// [`write_pretty`] for a value `depth` levels deep in a document whose other parts are written
+/// around it (`hjemmel diff --format json` writes its flows by hand): the same bytes as in the
+/// whole document.
+pub(crate) fn write_pretty_at(
+    out: &mut impl std::io::Write,
+    value: &impl Serialize,
+    depth: usize,
+) -> std::io::Result<()> {
+    let pretty = Pretty {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, pretty);
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::from)
+}
+
 fn spec_json<'a>(report: &SpecReport<'a>) -> SpecJson<'a> {
     SpecJson {
         path: report.path,
