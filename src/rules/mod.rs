@@ -30,6 +30,8 @@ mod dpo_missing;
 mod employee_basis;
 mod erasure_exception;
 mod processor_agreement;
+mod processor_identity;
+mod processor_supervision;
 mod publication_confidential;
 mod purpose_compatibility;
 mod purpose_missing;
