@@ -267,7 +267,11 @@ impl Period {
                 Period {
                     amount: u64::from(default.value),
                     // The data says "years"; the unit is fixed here, as the parameter's test checks.
-                    unit: TimeUnit::Years,
+                    unit: if default.value == 1 {
+                        TimeUnit::Year
+                    } else {
+                        TimeUnit::Years
+                    },
                     set: false,
                 }
             }
