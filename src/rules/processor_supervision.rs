@@ -159,7 +159,7 @@ declare_rule! {
             "specifikationen angiver ingen periode; {period} er et skøn, ikke verificeret: {provision} fastsætter ingen fast periode",
         ),
         REFERENCE_DOCUMENT = ("the document's date, {date}", "dokumentets dato, {date}"),
-        REFERENCE_EPOCH = ("{date} (`SOURCE_DATE_EPOCH`)", "{date} (`SOURCE_DATE_EPOCH`)"),
+        REFERENCE_EPOCH = ("{date} (from `SOURCE_DATE_EPOCH`)", "{date} (fra `SOURCE_DATE_EPOCH`)"),
         REFERENCE_TODAY = ("today, {date}", "i dag, {date}"),
     }
 }
