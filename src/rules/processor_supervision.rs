@@ -317,7 +317,12 @@ fn guidance(provision: &str) -> &str {
 
 /// The date the period is counted back from, and how a finding says it.
 fn reference_date(model: &Model, lang: Lang) -> (Date, String) {
-    if let Some(date) = model.controller.document.as_ref().and_then(|d| d.date.as_ref()) {
+    if let Some(date) = model
+        .controller
+        .document
+        .as_ref()
+        .and_then(|d| d.date.as_ref())
+    {
         return (
             date.node,
             tr!(lang, text::REFERENCE_DOCUMENT, date = date.node),
@@ -354,7 +359,9 @@ fn add_months(date: Date, months: u64) -> Date {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }

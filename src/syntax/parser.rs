@@ -534,9 +534,12 @@ impl Builder {
                 ),
                 Rule::allow_field => p.waivers.push(self.waiver(field)),
                 Rule::subprocessor => p.subprocessors.push(self.processor(field)),
-                Rule::supervised_field => {
-                    set_once(self, &mut p.supervised, self.supervised(field), "supervised")
-                }
+                Rule::supervised_field => set_once(
+                    self,
+                    &mut p.supervised,
+                    self.supervised(field),
+                    "supervised",
+                ),
                 other => unreachable!("not a processor field: {other:?}"),
             }
         }
