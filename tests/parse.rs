@@ -12,6 +12,7 @@ controller k "Eksempel Kommune" {
   dpo { name "DPO" email "dpo@k.dk" }
   document "Sådan behandler vi dine data" { version "2.1" date 2023-09-01 web "https://k.dk/data" }
   allow DPO-MISSING "grund"
+  supervision every 2 years
 }
 subjects employees "Medarbejdere" employees
 subjects pupils "Elever" children { aged 6 to 16 allow CHILD-CONSENT "grund" }
@@ -22,6 +23,7 @@ source staff "Medarbejdere" staff { allow SOURCE-NOTICE "grund" }
 processor p "Leverandør" {
   agreement "DBA"
   country DK
+  supervised 2025-03-01 "ISAE 3000-erklæring gennemgået"
   subprocessor s "Under" { country US transfer dpf | scc tia "TIA" dpf_listed "2026-10-01" }
   allow PROCESSOR-AGREEMENT "grund"
 }

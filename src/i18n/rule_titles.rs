@@ -3,7 +3,7 @@
 //! rules`): the codes stay English and stable, the title says in the reader's language what the
 //! problem is. Each title shortens the rule's summary (its `summary` in `declare_rule!`), worded as
 //! the problem found rather than the requirement. A code missing here falls back to the summary;
-//! tests/i18n.rs checks that every rule has a title.
+//! a test below checks that every rule has a title.
 
 use super::Text;
 
@@ -109,6 +109,13 @@ pub const TITLES: &[(&str, Text)] = &[
         Text::new("CPR numbers without a basis", "CPR-numre uden hjemmel"),
     ),
     (
+        "DBL-BASIS-FIT",
+        Text::new(
+            "Danish basis cited without its data or subjects",
+            "dansk hjemmel angivet uden de oplysninger eller registrerede, den gælder",
+        ),
+    ),
+    (
         "DISCLOSURE-BASIS",
         Text::new(
             "disclosure without its own basis",
@@ -144,8 +151,29 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "HEALTH-DATA-CLASS",
+        Text::new(
+            "health data classed as ordinary or confidential",
+            "helbredsoplysninger klassificeret som almindelige eller fortrolige",
+        ),
+    ),
+    (
         "PROCESSOR-AGREEMENT",
         Text::new("no data processing agreement", "ingen databehandleraftale"),
+    ),
+    (
+        "PROCESSOR-IDENTITY",
+        Text::new(
+            "processor named as a group, not identified",
+            "databehandler angivet som en gruppe, ikke identificeret",
+        ),
+    ),
+    (
+        "PROCESSOR-SUPERVISION",
+        Text::new(
+            "supervision of a processor not recorded or out of date",
+            "tilsyn med databehandler ikke registreret eller forældet",
+        ),
     ),
     (
         "PUBLICATION-CONFIDENTIAL",
@@ -254,5 +282,15 @@ mod tests {
             assert_eq!(title(code), Some(*text));
         }
         assert_eq!(title("NO-SUCH-RULE"), None);
+    }
+
+    #[test]
+    fn every_rule_has_a_title() {
+        let missing: Vec<&str> = crate::rules::registry::RULES
+            .iter()
+            .map(|rule| rule.meta().code)
+            .filter(|code| title(code).is_none())
+            .collect();
+        assert!(missing.is_empty(), "rules without a title: {missing:?}");
     }
 }

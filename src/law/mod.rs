@@ -10,6 +10,7 @@ pub mod citation;
 pub mod countries;
 pub mod disclosures;
 pub mod parameters;
+pub mod placeholders;
 pub mod vocabulary;
 
 pub use acts::{Act, ActId};

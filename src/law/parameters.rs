@@ -49,6 +49,9 @@ pub struct Parameters {
     /// Below this age a child's consent to an online service needs the holder of parental
     /// responsibility (GDPR art. 8(1); Databeskyttelsesloven § 6, stk. 2-3).
     pub child_consent_age: Parameter,
+    /// How often a processor is supervised when the spec does not say (GDPR art. 28(1), 28(3)(h);
+    /// Datatilsynet's guidance, which sets no fixed period: a judgement, unverified).
+    pub processor_supervision_period: Parameter,
 }
 
 pub fn parameters() -> &'static Parameters {

@@ -32,6 +32,8 @@ mod employee_basis;
 mod erasure_exception;
 mod health_data_class;
 mod processor_agreement;
+mod processor_identity;
+mod processor_supervision;
 mod publication_confidential;
 mod purpose_compatibility;
 mod purpose_missing;

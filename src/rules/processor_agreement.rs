@@ -22,10 +22,13 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
-    /// processor payroll "Lønleverandør" { country DK }
+    /// processor payroll "Lønleverandør" { country DK supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået" }
     /// activity pay "Lønudbetaling" {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees
@@ -38,10 +41,13 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
-    /// processor payroll "Lønleverandør" { agreement "Databehandleraftale 2024" country DK }
+    /// processor payroll "Lønleverandør" { agreement "Databehandleraftale 2024" country DK supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået" }
     /// activity pay "Lønudbetaling" {
     ///   purpose "Udbetaling af løn"
     ///   subjects employees

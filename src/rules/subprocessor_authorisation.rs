@@ -37,13 +37,18 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
     /// processor payroll "Lønleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale 2024"
     ///   country DK
     ///   subprocessor hosting "Driftscenter" {
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     agreement "Underdatabehandleraftale 2024"
     ///     country DK
     ///   }
@@ -60,13 +65,18 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data salary "Løn" confidential
     /// processor payroll "Lønleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale 2024"
     ///   country DK
     ///   subprocessor hosting "Driftscenter" {
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     agreement "Underdatabehandleraftale 2024"
     ///     authorised "Databehandleraftalens bilag B"
     ///     country DK

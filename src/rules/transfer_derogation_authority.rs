@@ -40,10 +40,14 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects citizens "Borgere" citizens
     /// data contact_details "Navn og adresse" ordinary
     /// processor forms "Formularleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country IN
     ///   transfer derogation(a)
@@ -60,10 +64,14 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects citizens "Borgere" citizens
     /// data contact_details "Navn og adresse" ordinary
     /// processor forms "Formularleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country IN
     ///   transfer scc

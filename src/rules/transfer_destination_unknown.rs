@@ -29,13 +29,18 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country outside_eea
@@ -55,13 +60,18 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mdm "MDM-leverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Underleverandør" {
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     authorised "Databehandleraftalens bilag B"
     ///     agreement "Databehandleraftale"
     ///     country US

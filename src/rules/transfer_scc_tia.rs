@@ -42,13 +42,18 @@ declare_rule! {
     ///
     /// ## Non-compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" { authorised "Bilag B"
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///     transfer scc
@@ -66,13 +71,18 @@ declare_rule! {
     ///
     /// ## Compliant example
     /// ```hjemmel
-    /// controller k "Eksempel Kommune" { public authority contact "post@k.dk" dpo { email "dpo@k.dk" } }
+    /// controller k "Eksempel Kommune" {
+    ///   public authority contact "post@k.dk" dpo { email "dpo@k.dk" }
+    ///   document "Fortegnelse" { date 2026-11-01 }
+    /// }
     /// subjects employees "Medarbejdere" employees
     /// data username "Brugernavn" ordinary
     /// processor mail "Mailleverandør" {
+    ///   supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///   agreement "Databehandleraftale"
     ///   country DK
     ///   subprocessor support "Support" { authorised "Bilag B"
+    ///     supervised 2026-03-01 "ISAE 3000-erklæring for 2025 gennemgået"
     ///     agreement "Underdatabehandleraftale"
     ///     country IN
     ///     transfer scc

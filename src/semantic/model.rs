@@ -105,6 +105,25 @@ pub struct Controller {
     /// `notice ...` in the controller: how the art. 14 information is given, for every activity that
     /// has no `notice` of its own.
     pub notice: Option<NoticeDecl>,
+    /// `supervision every 1 year`: how often the controller supervises its processors.
+    pub supervision: Option<SupervisionPeriod>,
+    pub span: Span,
+}
+
+/// `supervision every NUMBER UNIT`: the controller's own period for supervising its processors.
+#[derive(Debug, Clone)]
+pub struct SupervisionPeriod {
+    pub amount: u64,
+    pub unit: TimeUnit,
+    pub span: Span,
+}
+
+/// `supervised DATE "how"`: when and how the controller last supervised a processor.
+#[derive(Debug, Clone)]
+pub struct Supervised {
+    pub date: Spanned<Date>,
+    /// The form: an auditor's statement reviewed, a questionnaire, an inspection, ...
+    pub form: Text,
     pub span: Span,
 }
 
@@ -226,6 +245,8 @@ pub struct Processor {
     pub tia: Option<Text>,
     /// Where the importer's entry on the Data Privacy Framework list was checked.
     pub dpf_listed: Option<Text>,
+    /// `supervised DATE "how"`: the last supervision.
+    pub supervised: Option<Supervised>,
     pub span: Span,
 }
 

@@ -592,6 +592,15 @@ impl<'a> Resolver<'a> {
                 span: d.span,
             }),
             notice: c.notice.as_ref().map(|n| self.notice(n)),
+            supervision: c.supervision.as_ref().and_then(|s| {
+                let amount = self.period_amount(&s.amount, &s.unit, text::NOT_SUPERVISION_PERIOD);
+                let unit = self.time_unit(&s.unit);
+                Some(SupervisionPeriod {
+                    amount: amount?,
+                    unit: unit?,
+                    span: s.span,
+                })
+            }),
             span: c.span,
         }
     }
@@ -719,6 +728,13 @@ impl<'a> Resolver<'a> {
             transfer,
             tia: p.tia.as_ref().map(Quoted::to_text),
             dpf_listed: p.dpf_listed.as_ref().map(Quoted::to_text),
+            supervised: p.supervised.as_ref().and_then(|s| {
+                Some(Supervised {
+                    date: self.date(&s.date)?,
+                    form: s.form.to_text(),
+                    span: s.span,
+                })
+            }),
             span: p.span,
         });
         for sub in &p.subprocessors {
@@ -1943,6 +1959,10 @@ pub mod text {
         ),
         THE_ACTIVITYS_DATA = ("the activity's data", "aktivitetens oplysninger"),
         NOT_LIMIT = ("`{amount} {unit}` is not a limit", "`{amount} {unit}` er ikke en gyldig grænse"),
+        NOT_SUPERVISION_PERIOD = (
+            "`{amount} {unit}` is not a period of supervision",
+            "`{amount} {unit}` er ikke en gyldig periode for tilsyn"
+        ),
         EMPTY_UNTIL = (
             "`until` names no event",
             "`until` angiver ingen begivenhed"

@@ -67,7 +67,26 @@ pub struct Controller<'a> {
     pub document: Option<Document<'a>>,
     /// `notice ...`: how the art. 14 information is given, for every activity that says nothing else.
     pub notice: Option<Notice<'a>>,
+    /// `supervision every 1 year`: how often the processors are supervised.
+    pub supervision: Option<SupervisionPeriod<'a>>,
     pub waivers: Vec<Waiver<'a>>,
+    pub span: Span,
+}
+
+/// `supervision every NUMBER UNIT`, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupervisionPeriod<'a> {
+    pub amount: Word<'a>,
+    pub unit: Word<'a>,
+    pub span: Span,
+}
+
+/// `supervised 2025-03-01 "how"`: the controller's last supervision of a processor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Supervised<'a> {
+    /// As written, `YYYY-MM-DD`; checked when the spec is resolved.
+    pub date: Word<'a>,
+    pub form: Quoted<'a>,
     pub span: Span,
 }
 
@@ -170,6 +189,8 @@ pub struct Processor<'a> {
     pub transfer: Option<Transfer<'a>>,
     pub tia: Option<Quoted<'a>>,
     pub dpf_listed: Option<Quoted<'a>>,
+    /// `supervised DATE "how"`: the last supervision.
+    pub supervised: Option<Supervised<'a>>,
     pub subprocessors: Vec<Processor<'a>>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,

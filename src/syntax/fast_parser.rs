@@ -464,6 +464,7 @@ impl<'a> Parser<'a> {
             dpo: None,
             document: None,
             notice: None,
+            supervision: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -481,6 +482,7 @@ impl<'a> Parser<'a> {
                 "dpo" => Self::once(&mut c.dpo, p.dpo()?),
                 "document" => Self::once(&mut c.document, p.document()?),
                 "notice" => Self::once(&mut c.notice, p.after("notice", Self::notice)?),
+                "supervision" => Self::once(&mut c.supervision, p.supervision()?),
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())
@@ -615,6 +617,7 @@ impl<'a> Parser<'a> {
             transfer: None,
             tia: None,
             dpf_listed: None,
+            supervised: None,
             subprocessors: Vec::new(),
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
@@ -627,6 +630,7 @@ impl<'a> Parser<'a> {
             "tia" => Self::once(&mut p.tia, this.after("tia", Self::text)?),
             "dpf_listed" => Self::once(&mut p.dpf_listed, this.after("dpf_listed", Self::text)?),
             "international" => Self::once(&mut p.organisation, this.organisation()?),
+            "supervised" => Self::once(&mut p.supervised, this.supervised()?),
             "allow" => {
                 p.waivers.push(this.waiver()?);
                 Some(())
@@ -640,6 +644,34 @@ impl<'a> Parser<'a> {
         })?;
         p.span = self.span_from(start);
         Some(p)
+    }
+
+    /// `supervision_field`: `supervision every NUMBER UNIT`.
+    fn supervision(&mut self) -> Option<SupervisionPeriod<'a>> {
+        let start = self.c.keyword("supervision")?;
+        self.c.skip();
+        self.c.keyword("every")?;
+        self.c.skip();
+        let (amount, unit) = self.duration()?;
+        Some(SupervisionPeriod {
+            amount,
+            unit,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `supervised_field`: `supervised DATE "how"`.
+    fn supervised(&mut self) -> Option<Supervised<'a>> {
+        let start = self.c.keyword("supervised")?;
+        self.c.skip();
+        let date = self.date()?;
+        self.c.skip();
+        let form = self.text()?;
+        Some(Supervised {
+            date,
+            form,
+            span: self.span_from(start),
+        })
     }
 
     /// `organisation_field`: `international organisation CODE`; gives the code.

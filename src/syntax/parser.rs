@@ -231,6 +231,18 @@ impl HasSpan for Aged<'_> {
     }
 }
 
+impl HasSpan for SupervisionPeriod<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl HasSpan for Supervised<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
 impl HasSpan for Limit<'_> {
     fn span(&self) -> Span {
         self.span
@@ -390,6 +402,7 @@ impl Builder {
             dpo: None,
             document: None,
             notice: None,
+            supervision: None,
             waivers: Vec::new(),
             span,
         };
@@ -416,6 +429,12 @@ impl Builder {
                 }
                 Rule::notice_field => set_once(self, &mut c.notice, self.notice(field), "notice"),
                 Rule::allow_field => c.waivers.push(self.waiver(field)),
+                Rule::supervision_field => set_once(
+                    self,
+                    &mut c.supervision,
+                    self.supervision(field),
+                    "supervision",
+                ),
                 other => unreachable!("not a controller field: {other:?}"),
             }
         }
@@ -495,6 +514,7 @@ impl Builder {
             transfer: None,
             tia: None,
             dpf_listed: None,
+            supervised: None,
             subprocessors: Vec::new(),
             waivers: Vec::new(),
             span,
@@ -525,6 +545,12 @@ impl Builder {
                 ),
                 Rule::allow_field => p.waivers.push(self.waiver(field)),
                 Rule::subprocessor => p.subprocessors.push(self.processor(field)),
+                Rule::supervised_field => set_once(
+                    self,
+                    &mut p.supervised,
+                    self.supervised(field),
+                    "supervised",
+                ),
                 other => unreachable!("not a processor field: {other:?}"),
             }
         }
@@ -710,6 +736,31 @@ impl Builder {
         Aged {
             youngest,
             oldest,
+            span,
+        }
+    }
+
+    /// `supervision every NUMBER UNIT`.
+    fn supervision<'a>(&self, pair: Pair<'a, Rule>) -> SupervisionPeriod<'a> {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let mut duration = it.next().unwrap().into_inner();
+        let n = duration.next().unwrap();
+        SupervisionPeriod {
+            amount: Spanned::new(n.as_str(), self.span(&n)),
+            unit: self.name(duration.next().unwrap()),
+            span,
+        }
+    }
+
+    /// `supervised DATE "how"`.
+    fn supervised<'a>(&self, pair: Pair<'a, Rule>) -> Supervised<'a> {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let date = it.next().unwrap();
+        Supervised {
+            date: Spanned::new(date.as_str(), self.span(&date)),
+            form: self.text(it.next().unwrap()),
             span,
         }
     }
@@ -927,6 +978,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_web
             | Rule::kw_agreement
             | Rule::kw_authorised
+            | Rule::kw_supervised
+            | Rule::kw_supervision
+            | Rule::kw_every
             | Rule::kw_transfer
             | Rule::kw_tia
             | Rule::kw_purpose

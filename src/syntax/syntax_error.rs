@@ -356,6 +356,10 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_aged
                 | Rule::limit_field
                 | Rule::kw_limit
+                | Rule::supervised_field
+                | Rule::kw_supervised
+                | Rule::supervision_field
+                | Rule::kw_supervision
         )
 }
 
@@ -769,6 +773,9 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::kw_organisation => keyword("organisation"),
         Rule::aged_field | Rule::kw_aged => keyword("aged"),
         Rule::limit_field | Rule::kw_limit => keyword("limit"),
+        Rule::supervised_field | Rule::kw_supervised => keyword("supervised"),
+        Rule::supervision_field | Rule::kw_supervision => keyword("supervision"),
+        Rule::kw_every => keyword("every"),
         Rule::unknown_field => words(text::A_STATEMENT_WORD),
         _ => None,
     }

@@ -30,6 +30,7 @@ const LAW_DATA: &[&str] = &[
     include_str!("../../law/data/art9.toml"),
     include_str!("../../law/data/countries.toml"),
     include_str!("../../law/data/dk_parameters.toml"),
+    include_str!("../../law/data/placeholders.toml"),
 ];
 
 /// The newest `checked = "YYYY-MM-DD"` of the legal reference data: the legal position the
