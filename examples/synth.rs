@@ -332,6 +332,9 @@ pub struct Generator {
     /// Indices into `data`, by class.
     by_class: [Vec<usize>; 5],
     processors: Vec<String>,
+    /// Processors and sub-processors written so far: every tenth has no supervision recorded,
+    /// counted rather than drawn so that the rest of the spec is what the same seed gave before.
+    parties: usize,
     recipients: Vec<Recipient>,
     /// Names of the activities written so far (an activity may be the source of a later one).
     names: Vec<String>,
@@ -355,6 +358,7 @@ impl Generator {
             data: Vec::new(),
             by_class: Default::default(),
             processors: Vec::new(),
+            parties: 0,
             recipients: Vec::new(),
             names: Vec::with_capacity(activities),
         }
@@ -384,7 +388,8 @@ impl Generator {
             "controller kommune \"Syntetisk Kommune\" {{\n  public authority\n  country DK\n  \
              address \"Rådhustorvet 1, 9999 Syntetisk\"\n  contact \"kommune@syntetisk.dk\"\n  \
              dpo {{\n    name \"Databeskyttelsesrådgiver\"\n    email \"dpo@syntetisk.dk\"\n    \
-             phone \"+45 99 99 99 99\"\n  }}\n}}\n"
+             phone \"+45 99 99 99 99\"\n  }}\n  \
+             document \"Syntetisk privatlivspolitik\" {{ date 2026-10-01 }}\n}}\n"
         )
     }
 
@@ -494,6 +499,14 @@ impl Generator {
     /// Agreement, country and transfer lines of a processor or sub-processor.
     fn party_fields(&mut self, out: &mut impl Write, level: usize, root: bool) -> io::Result<()> {
         let indent = "  ".repeat(level);
+        self.parties += 1;
+        if self.parties % 10 != 0 {
+            writeln!(
+                out,
+                "{indent}supervised 2026-0{}-01 \"ISAE 3000-erklæring gennemgået\"",
+                1 + self.parties % 9
+            )?;
+        }
         if !self.rng.chance(rate::NO_AGREEMENT) {
             let year = self.rng.range(2018, 2025);
             writeln!(
