@@ -500,7 +500,7 @@ impl Generator {
     fn party_fields(&mut self, out: &mut impl Write, level: usize, root: bool) -> io::Result<()> {
         let indent = "  ".repeat(level);
         self.parties += 1;
-        if self.parties % 10 != 0 {
+        if !self.parties.is_multiple_of(10) {
             writeln!(
                 out,
                 "{indent}supervised 2026-0{}-01 \"ISAE 3000-erklæring gennemgået\"",

@@ -386,6 +386,21 @@ impl FlowGraph {
         &self.processor_users[id.index()]
     }
 
+    /// The names from the first activity that uses `processor` (directly or through the processors
+    /// above it) down to the processor, `[activity, root, ..., processor]`: the path a finding about
+    /// a processor shows. `None` when no activity uses it.
+    pub fn first_use_path(&self, model: &Model, processor: ProcessorId) -> Option<Vec<String>> {
+        let first_user = self.processor_users(processor).first()?;
+        let activity = &model.activities[first_user.index()];
+        let mut path = vec![activity.name.node.clone()];
+        path.extend(
+            processor_chain(model, processor)
+                .iter()
+                .map(|p| model.processor(*p).name.node.clone()),
+        );
+        Some(path)
+    }
+
     /// The activities whose data reaches a node (directly or through processors).
     pub fn activities_reaching(&self, node: NodeIndex) -> Vec<ActivityId> {
         if let Node::Processor(id) = self.graph[node] {

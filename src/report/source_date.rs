@@ -40,14 +40,37 @@ pub fn seconds(value: Option<&OsStr>, lang: Lang) -> Result<Option<i64>, String>
     }
 }
 
+/// The calendar date `(year, month, day)` of a day counted from 1970-01-01 (H. Hinnant's
+/// `civil_from_days`): a report's date and the reference date of PROCESSOR-SUPERVISION.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::seconds;
+    use super::{civil_from_days, seconds};
     use crate::i18n::Lang;
     use std::ffi::OsStr;
 
     fn of(value: &str) -> Result<Option<i64>, String> {
         seconds(Some(OsStr::new(value)), Lang::En)
+    }
+
+    #[test]
+    fn days_since_1970_as_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_658), (2026, 7, 24));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
     }
 
     #[test]

@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::flow::processor_chain;
 use crate::law::placeholders::group_word;
 use crate::semantic::model::ProcessorId;
 use crate::tr;
@@ -141,17 +140,9 @@ impl Rule for ProcessorIdentity {
                 continue;
             };
             let id = ProcessorId(i as u32);
-            let users = cx.flow.processor_users(id);
-            let Some(first_user) = users.first() else {
+            let Some(path) = cx.flow.first_use_path(model, id) else {
                 continue;
             };
-            let activity = &model.activities[first_user.index()];
-            let mut path: Vec<String> = vec![activity.name.node.clone()];
-            path.extend(
-                processor_chain(model, id)
-                    .iter()
-                    .map(|p| model.processor(*p).name.node.clone()),
-            );
             let (message, help) = if processor.parent.is_some() {
                 (text::MESSAGE_SUBPROCESSOR, text::HELP_SUBPROCESSOR)
             } else {

@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::flow::processor_chain;
 use crate::i18n::Lang;
 use crate::law::parameters::parameters;
 use crate::law::vocabulary::TimeUnit;
@@ -176,17 +175,9 @@ impl Rule for ProcessorSupervision {
         let mut reference: Option<(Date, String)> = None;
         for (i, processor) in model.processors.iter().enumerate() {
             let id = ProcessorId(i as u32);
-            let users = cx.flow.processor_users(id);
-            let Some(first_user) = users.first() else {
+            let Some(path) = cx.flow.first_use_path(model, id) else {
                 continue;
             };
-            let activity = &model.activities[first_user.index()];
-            let mut path: Vec<String> = vec![activity.name.node.clone()];
-            path.extend(
-                processor_chain(model, id)
-                    .iter()
-                    .map(|p| model.processor(*p).name.node.clone()),
-            );
             let Some(supervised) = &processor.supervised else {
                 let message = if processor.parent.is_some() {
                     text::MISSING_SUBPROCESSOR
@@ -382,18 +373,14 @@ fn days(date: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), within years 0 to 9999.
+/// The date `days` after 1970-01-01, within years 0 to 9999.
 fn from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(0, 9999) as u16;
-    Date { year, month, day }
+    let (year, month, day) = crate::report::source_date::civil_from_days(days);
+    Date {
+        year: year.clamp(0, 9999) as u16,
+        month: month as u8,
+        day: day as u8,
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::flow::processor_chain;
 use crate::semantic::model::ProcessorId;
 use crate::tr;
 
@@ -137,17 +136,9 @@ impl Rule for SubprocessorAuthorisation {
                 continue;
             }
             let id = ProcessorId(i as u32);
-            let users = cx.flow.processor_users(id);
-            let Some(first_user) = users.first() else {
+            let Some(path) = cx.flow.first_use_path(model, id) else {
                 continue;
             };
-            let activity = &model.activities[first_user.index()];
-            let mut path: Vec<String> = vec![activity.name.node.clone()];
-            path.extend(
-                processor_chain(model, id)
-                    .iter()
-                    .map(|p| model.processor(*p).name.node.clone()),
-            );
             let engaged_by = model.processor(parent);
             let finding = cx
                 .finding(
