@@ -153,15 +153,25 @@ pub fn unknown_names(activities: usize, seed: u64) -> Vec<(&'static str, String)
     vec![("activities.hjemmel", spec)]
 }
 
+// The document's date is the day PROCESSOR-SUPERVISION counts back from, so that a spec gives the same
+// findings whatever day it is checked; every processor records its supervision (`SUPERVISED`), so the
+// shapes measure what they are about and not one warning per processor.
 const CONTROLLER: &str = "controller kommune \"Syntetisk Kommune\" {\n  public authority\n  \
-     contact \"kommune@syntetisk.dk\"\n  dpo { email \"dpo@syntetisk.dk\" }\n}\n\n";
+     contact \"kommune@syntetisk.dk\"\n  dpo { email \"dpo@syntetisk.dk\" }\n  \
+     document \"Syntetisk privatlivspolitik\" { date 2026-10-01 }\n}\n\n";
+
+/// A processor's record of its last supervision.
+const SUPERVISED: &str = "supervised 2026-06-01 \"ISAE 3000-erklæring gennemgået\"";
 
 /// `one processor with K sub-processors in a third country used by K activities`.
 pub fn subprocessor_chain(k: usize) -> String {
     let mut s = String::from(CONTROLLER);
     s.push_str("subjects citizens \"Borgere\" citizens\n");
     s.push_str("data case_data \"Sagsoplysninger\" ordinary\n\n");
-    s.push_str("processor platform \"Platform ApS\" {\n  agreement \"Aftale af 2024-01-01\"\n  country DK\n");
+    let _ = writeln!(
+        s,
+        "processor platform \"Platform ApS\" {{\n  agreement \"Aftale af 2024-01-01\"\n  country DK\n  {SUPERVISED}"
+    );
     for i in 0..k {
         // Every tenth without a mechanism, so that the transfer rules report something.
         let transfer = if i % 10 == 0 {
@@ -172,7 +182,7 @@ pub fn subprocessor_chain(k: usize) -> String {
         let _ = write!(
             s,
             "  subprocessor support_{i} \"Support {i}\" {{\n    agreement \"Underaftale {i}\"\n    \
-             authorised \"Bilag B\"\n    country IN\n{transfer}  }}\n"
+             authorised \"Bilag B\"\n    country IN\n    {SUPERVISED}\n{transfer}  }}\n"
         );
     }
     s.push_str("}\n\n");
@@ -208,7 +218,7 @@ pub fn wide_activity(n: usize) -> String {
     for (i, p) in processors.iter().enumerate() {
         let _ = writeln!(
             s,
-            "processor {p} \"Leverandør {i}\" {{ agreement \"Aftale {i}\" country DK }}"
+            "processor {p} \"Leverandør {i}\" {{ agreement \"Aftale {i}\" country DK {SUPERVISED} }}"
         );
     }
     for (i, r) in recipients.iter().enumerate() {

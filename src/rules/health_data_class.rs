@@ -1,5 +1,7 @@
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 use serde::Deserialize;
 
 use super::{Context, Rule, RuleMeta, declare_rule};
@@ -172,6 +174,15 @@ fn words_file() -> &'static WordsFile {
     })
 }
 
+/// An automaton that finds any stem of the list in a text.
+fn any_stem() -> &'static AhoCorasick {
+    static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        AhoCorasick::new(words_file().word.iter().map(|w| w.stem.as_str()))
+            .expect("the stems of health_words.toml make an automaton")
+    })
+}
+
 /// The text lowercased, with every run of characters that are not letters or digits made one space.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -191,6 +202,11 @@ fn normalise(text: &str) -> String {
 /// The first word of `text` that reads as health data, with the list entry it matched.
 fn health_word(text: &str) -> Option<(String, &'static HealthWord)> {
     let text = normalise(text);
+    // Every way a word can match needs its stem somewhere in the text: one pass over the text finds
+    // whether any stem is there, and most labels ("Navn og adresse") end here.
+    if !any_stem().is_match(&text) {
+        return None;
+    }
     let mut start = 0;
     for word in text.split(' ') {
         let from_here = &text[start..];
