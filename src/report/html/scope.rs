@@ -37,8 +37,8 @@ texts! {
         "om meddelelsen er fuldstændig efter art. 13 og 14: kun nogle af oplysningerne kontrolleres (behandlingsgrundlag, opbevaringsperiode, modtagere, overførsler, kilder)",
     ),
     NOT_SECTOR_LAW = (
-        "sector law: whether the statute cited (serviceloven, folkeskoleloven and the like) actually lays down the task, the duty or the disclosure; hjemmel checks that a provision is cited and that it exists, not what it says",
-        "speciallovgivningen: om den anførte lov (serviceloven, folkeskoleloven m.fl.) faktisk fastsætter opgaven, pligten eller videregivelsen; hjemmel kontrollerer, at en bestemmelse er anført og findes, ikke hvad den siger",
+        "sector law: for a statute cited in free text, whether it actually lays down the task, the duty or the disclosure; for the sector statutes cited by keyword (such as servl 83), hjemmel relies on what its reference data records of each §, much of it not verified against the official text, and not on the text itself",
+        "speciallovgivningen: for en lov anført i fritekst, om den faktisk fastsætter opgaven, pligten eller videregivelsen; for sektorlovene anført med nøgleord (som servl 83) bygger hjemmel på det, dens referencedata angiver om hver §, meget af det ikke kontrolleret mod den officielle tekst, og ikke på selve teksten",
     ),
     NOT_AI_ACT = (
         "the AI Act: the classification of an AI system and the duties of those who deploy it",
@@ -53,12 +53,12 @@ texts! {
         "om sikkerhedsforanstaltningerne er passende (art. 32): de gengives, men vurderes ikke",
     ),
     NOT_CLASSIFICATION = (
-        "whether the data are classed correctly: data the spec calls ordinary may be health data or other special categories (art. 9)",
-        "om oplysningerne er klassificeret korrekt: oplysninger, som specifikationen kalder almindelige, kan være helbredsoplysninger eller andre særlige kategorier (art. 9)",
+        "whether the data are classed correctly: data the spec calls ordinary may be health data or other special categories (art. 9); only names and labels with words that read as health data are reported",
+        "om oplysningerne er klassificeret korrekt: oplysninger, som specifikationen kalder almindelige, kan være helbredsoplysninger eller andre særlige kategorier (art. 9); kun navne og betegnelser med ord, der lyder som helbredsoplysninger, meldes",
     ),
     NOT_CONTRACTS = (
-        "the content of data processing agreements (art. 28(3)) and of transfer clauses, and the supervision of processors",
-        "indholdet af databehandleraftaler (art. 28, stk. 3) og af overførselsklausuler samt tilsynet med databehandlere",
+        "the content of data processing agreements (art. 28(3)) and of transfer clauses, and what the supervision of processors found (that it is recorded, and when, is checked)",
+        "indholdet af databehandleraftaler (art. 28, stk. 3) og af overførselsklausuler, og hvad tilsynet med databehandlere viste (at det er registreret, og hvornår, kontrolleres)",
     ),
     NOT_PRACTICE = (
         "what happens in practice: hjemmel checks the documentation, not the processing itself",
