@@ -37,7 +37,7 @@ macro_rules! acts {
             }
 
             /// The act's data file, built into the binary.
-            fn source(self) -> &'static str {
+            pub(crate) fn source(self) -> &'static str {
                 match self {
                     $(ActId::$variant => include_str!(concat!("data/", $file)),)*
                 }

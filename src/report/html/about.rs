@@ -20,24 +20,27 @@ pub struct Commit {
 
 /// Every file of the legal reference data, for the date it was last checked (links.toml, the
 /// addresses of the texts, says nothing of the law and is left out).
-const LAW_DATA: &[&str] = &[
-    include_str!("../../law/data/gdpr.toml"),
-    include_str!("../../law/data/dbl.toml"),
-    include_str!("../../law/data/tvol.toml"),
-    include_str!("../../law/data/fvl.toml"),
-    include_str!("../../law/data/offl.toml"),
-    include_str!("../../law/data/arkivl.toml"),
+/// The reference data other than the acts' tables (those come from [`ActId::source`]).
+const OTHER_LAW_DATA: &[&str] = &[
     include_str!("../../law/data/art9.toml"),
     include_str!("../../law/data/countries.toml"),
+    include_str!("../../law/data/organisations.toml"),
+    include_str!("../../law/data/disclosures.toml"),
+    include_str!("../../law/data/ai_act.toml"),
     include_str!("../../law/data/dk_parameters.toml"),
     include_str!("../../law/data/placeholders.toml"),
+    include_str!("../../law/data/dbl_subjects.toml"),
+    include_str!("../../law/data/health_words.toml"),
 ];
 
 /// The newest `checked = "YYYY-MM-DD"` of the legal reference data: the legal position the
 /// findings rest on is at most as new as this.
 pub fn law_data_date() -> &'static str {
     static DATE: OnceLock<String> = OnceLock::new();
-    DATE.get_or_init(|| newest_checked(LAW_DATA.iter().copied()).unwrap_or_default())
+    DATE.get_or_init(|| {
+        let acts = ActId::ALL.into_iter().map(ActId::source);
+        newest_checked(acts.chain(OTHER_LAW_DATA.iter().copied())).unwrap_or_default()
+    })
 }
 
 /// The newest date given as `checked = "..."` (outside comments) in the texts.
@@ -126,6 +129,18 @@ mod tests {
             Some("2026-12-05")
         );
         assert_eq!(law_data_date().len(), 10);
+    }
+
+    #[test]
+    fn the_date_of_the_law_data_reads_every_file_of_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/law/data");
+        let files = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml") && name != "links.toml")
+            .count();
+        assert_eq!(files, ActId::ALL.len() + OTHER_LAW_DATA.len());
     }
 
     #[test]
