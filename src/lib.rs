@@ -23,6 +23,7 @@ pub mod ropa;
 pub mod rules;
 pub mod semantic;
 pub mod source;
+pub(crate) mod spec_map;
 pub mod syntax;
 
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! name is compared with the few names the activity wrote, or looked up in an index of them once
 //! the list is long.
 
-use rustc_hash::FxHashMap;
+use crate::spec_map::SpecMap;
 
 use super::model::DataId;
 
@@ -21,7 +21,7 @@ pub(super) struct ListedData<'a> {
     /// Each name as written in a `data` statement that resolved to a category, in order.
     names: Vec<(&'a str, DataId)>,
     /// The names by name, built on the first look-up of a list longer than [`SCAN`].
-    index: FxHashMap<&'a str, DataId>,
+    index: SpecMap<&'a str, DataId>,
     /// Whether `index` holds the names of this activity.
     indexed: bool,
     /// Names compared or hashed, for the test that keeps look-ups linear.

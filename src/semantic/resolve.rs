@@ -2,7 +2,7 @@
 //!
 //! Errors are collected rather than stopping at the first, so a DPO fixes a spec in one round.
 
-use rustc_hash::FxHashMap;
+use crate::spec_map::SpecMap;
 
 use super::listed::ListedData;
 use super::model::*;
@@ -329,9 +329,8 @@ impl<'a> Incremental<'a> {
 
 #[derive(Default)]
 struct Resolver<'a> {
-    /// Every declared name, borrowed from the text. Fx hashing: names are short and come from the
-    /// spec's own author.
-    names: FxHashMap<&'a str, (Kind, Span)>,
+    /// Every declared name, borrowed from the text.
+    names: SpecMap<&'a str, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
     waivers: Vec<Waiver>,
@@ -344,14 +343,14 @@ struct Resolver<'a> {
     /// The data the activity being resolved lists, for its `retain` and `disclose` statements.
     listed: ListedData<'a>,
     /// Every act citation validated so far, by act, number and parts as written.
-    valid_citations: FxHashMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
+    valid_citations: SpecMap<(&'a str, &'a str, ast::Parts<'a>), LegalRef>,
     /// The same for the short citations nearly every spec writes (`gdpr 6(1)(e)`), by
     /// [`packed_citation`]: one number to hash and compare instead of three words.
-    short_citations: FxHashMap<u128, LegalRef>,
+    short_citations: SpecMap<u128, LegalRef>,
     /// The declared names of each kind, for did-you-mean and the help of a name of the wrong kind.
     suggestions: Suggestions<'a, Expected>,
     /// By unknown name: how often it is used.
-    unknown_uses: FxHashMap<Box<str>, UnknownUses>,
+    unknown_uses: SpecMap<Box<str>, UnknownUses>,
 }
 
 /// Uses of one unknown name that get an error of their own; further uses are counted in a note on

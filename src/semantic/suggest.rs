@@ -19,6 +19,8 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
+use crate::spec_map::SpecMap;
+
 /// Comparisons any spec may use, whatever its size: under 0.1 s, and room for the suggestions of
 /// 250 distinct unknown names in a spec of 1,000 names.
 pub const BUDGET_BASE: u64 = 1 << 18;
@@ -38,7 +40,7 @@ pub struct Group<'a> {
     /// The names in order, for help that lists them.
     pub sorted: Vec<&'a str>,
     /// The answer for each unknown name already asked about.
-    answers: FxHashMap<Box<str>, Option<&'a str>>,
+    answers: SpecMap<Box<str>, Option<&'a str>>,
 }
 
 /// The best name so far: its score and its position, and the answer `did_you_mean` gives over the
@@ -119,7 +121,7 @@ impl<'a, K: Copy + Eq + Hash> Suggestions<'a, K> {
                 by_length,
                 others,
                 sorted,
-                answers: FxHashMap::default(),
+                answers: SpecMap::default(),
             }
         })
     }
