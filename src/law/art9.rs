@@ -220,13 +220,11 @@ fn parse_cite(text: &str) -> Option<StatuteCite> {
 }
 
 impl StatuteArea {
-    /// Does `citation` name this law?
-    pub fn named_by(&self, citation: &LegalRef) -> bool {
+    /// Does `citation` name this law? `lowercase` is the text of a `law "..."` citation in lowercase,
+    /// made once by the caller for every law it is compared with.
+    fn named_by(&self, citation: &LegalRef, lowercase: &str) -> bool {
         match citation {
-            LegalRef::Law { text, .. } => {
-                let text = text.to_lowercase();
-                self.names.iter().any(|n| text.contains(n.as_str()))
-            }
+            LegalRef::Law { .. } => self.names.iter().any(|n| lowercase.contains(n.as_str())),
             LegalRef::Agreement { .. } => self.cites.contains(&StatuteCite::Agreement),
             LegalRef::Provision { act, number, .. } => self.cites.iter().any(|c| match c {
                 StatuteCite::Act(a, None) => a == act,
@@ -240,54 +238,55 @@ impl StatuteArea {
 /// The areas the law `citation` names belongs to, from the reference data; empty when it names
 /// none the data knows.
 pub fn areas_of_citation(citation: &LegalRef) -> Vec<Area> {
+    let lowercase = match citation {
+        LegalRef::Law { text, .. } => text.to_lowercase(),
+        _ => String::new(),
+    };
     let mut areas = Vec::new();
     let mut add = |area: Area| {
         if !areas.contains(&area) {
             areas.push(area);
         }
     };
-    for statute in statute_areas().iter().filter(|s| s.named_by(citation)) {
+    for statute in statute_areas()
+        .iter()
+        .filter(|s| s.named_by(citation, &lowercase))
+    {
         statute.areas.iter().copied().for_each(&mut add);
     }
     // A sector statute's own data says its areas, for a typed citation (`servl 83`) and for the act
     // named in free text (`law "Lov om social service § 83"`).
-    for act in acts_named_by(citation) {
-        act_areas(act).iter().copied().for_each(&mut add);
+    let acts = acts_by_name_and_area();
+    match citation {
+        LegalRef::Provision { act, .. } => acts[*act as usize].1.iter().copied().for_each(&mut add),
+        LegalRef::Law { .. } => {
+            for (names, act_areas) in acts {
+                if names.iter().any(|n| lowercase.contains(n.as_str())) {
+                    act_areas.iter().copied().for_each(&mut add);
+                }
+            }
+        }
+        LegalRef::Agreement { .. } => {}
     }
     areas
 }
 
-/// The acts `citation` cites or names.
-fn acts_named_by(citation: &LegalRef) -> Vec<ActId> {
-    match citation {
-        LegalRef::Provision { act, .. } => vec![*act],
-        LegalRef::Law { text, .. } => {
-            let text = text.to_lowercase();
-            ActId::ALL
-                .into_iter()
-                .filter(|id| {
-                    id.act()
-                        .header
-                        .names
-                        .iter()
-                        .any(|n| text.contains(n.as_str()))
-                })
-                .collect()
-        }
-        LegalRef::Agreement { .. } => Vec::new(),
-    }
-}
-
-/// The areas an act's data gives it, read once per act.
-fn act_areas(act: ActId) -> &'static [Area] {
-    static AREAS: OnceLock<Vec<Vec<Area>>> = OnceLock::new();
-    let all = AREAS.get_or_init(|| {
+/// Each act's names (as a spec writes them in `law "..."`, lowercase) and areas, by [`ActId`],
+/// read from the acts' data once.
+fn acts_by_name_and_area() -> &'static [(&'static [String], Vec<Area>)] {
+    static ACTS: OnceLock<Vec<(&'static [String], Vec<Area>)>> = OnceLock::new();
+    ACTS.get_or_init(|| {
         ActId::ALL
             .into_iter()
-            .map(|id| areas_of(&id.act().header.areas, id.keyword()))
+            .map(|id| {
+                let header = &id.act().header;
+                (
+                    header.names.as_slice(),
+                    areas_of(&header.areas, id.keyword()),
+                )
+            })
             .collect()
-    });
-    &all[act as usize]
+    })
 }
 
 impl Art9Letter {
