@@ -102,7 +102,21 @@ impl FlowPair<'_> {
     pub fn third_country(&self) -> bool {
         self.leaves_eea
     }
+
+    /// The party this pair goes to, by the addresses of its name (one string of the model) and of its
+    /// place (one per party of a flow table), and its kind: pairs of one party in a row share it, so
+    /// a writer makes the party's words once for all of them.
+    pub(crate) fn party_key(&self) -> PartyKey {
+        (
+            self.party as *const str,
+            self.kind,
+            self.place.map(|p| p as *const Place),
+        )
+    }
 }
+
+/// [`FlowPair::party_key`].
+pub(crate) type PartyKey = (*const str, PartyKind, Option<*const Place>);
 
 /// A processor or recipient that data reaches: what a pair says about its party.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Diff;
 use super::changes::Party;
 use super::ending::OneFinalNewline;
-use super::flows::{FlowPair, Place};
+use super::flows::FlowPair;
 use super::words::{self, ADDED_MARK, REMOVED_MARK, code};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -238,19 +238,14 @@ impl FlowLine {
 /// changes.
 #[derive(Default)]
 struct PartyText {
-    /// The party, by the addresses of its name (one string of the model) and of its place (one
-    /// per party of a flow table), and its kind.
-    of: Option<(*const str, super::flows::PartyKind, Option<*const Place>)>,
+    /// The party the text is of ([`FlowPair::party_key`]).
+    of: Option<super::flows::PartyKey>,
     text: String,
 }
 
 impl PartyText {
     fn of(&mut self, lang: Lang, pair: &FlowPair<'_>) -> &str {
-        let party = Some((
-            pair.party as *const str,
-            pair.kind,
-            pair.place.map(|p| p as *const Place),
-        ));
+        let party = Some(pair.party_key());
         if self.of != party {
             self.of = party;
             let mut text = String::from(" → ");

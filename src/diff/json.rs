@@ -535,19 +535,14 @@ impl CategoryFields {
 /// party changes.
 #[derive(Default)]
 struct PartyFields {
-    /// The party, by the addresses of its name (one string of the model) and of its place (one
-    /// per party of a flow table), and its kind.
-    of: Option<(*const str, PartyKind, Option<*const Place>)>,
+    /// The party the fields are of ([`FlowPair::party_key`]).
+    of: Option<super::flows::PartyKey>,
     text: Vec<u8>,
 }
 
 impl PartyFields {
     fn of(&mut self, pair: &FlowPair<'_>) -> &[u8] {
-        let party = Some((
-            pair.party as *const str,
-            pair.kind,
-            pair.place.map(|p| p as *const Place),
-        ));
+        let party = Some(pair.party_key());
         if self.of != party {
             self.of = party;
             let field = "\n          \"";
