@@ -153,6 +153,41 @@ fn checked(dir: &Path, text: &str) -> (SourceMap, hjemmel::Checked) {
     (outcome.sources, checked)
 }
 
+/// Two versions of a spec, checked: the old one and the new one, written beside each other in `dir`.
+fn two_versions(
+    dir: &Path,
+    old_text: &str,
+    new_text: &str,
+) -> (hjemmel::Outcome, hjemmel::Outcome) {
+    let outcome = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        hjemmel::check_spec(&file, Lang::En)
+    };
+    (
+        outcome("old.hjemmel", old_text),
+        outcome("new.hjemmel", new_text),
+    )
+}
+
+/// A checked version as `diff` compares it.
+fn side(outcome: &hjemmel::Outcome) -> Side<'_> {
+    Side {
+        sources: &outcome.sources,
+        checked: outcome
+            .result
+            .as_ref()
+            .expect("the generated spec is valid"),
+    }
+}
+
+/// The two versions of [`two_versions`] as the user names them.
+const COMPARED: Compared<'static> = Compared {
+    old_path: "old.hjemmel",
+    revision: None,
+    new_path: "new.hjemmel",
+};
+
 /// `diff` compares every (data category → party) pair of both versions. Each pair once copied its
 /// names (four strings and the chain of processors), which for two specs of 100,000 activities was
 /// over a gigabyte (some eight allocations per pair); it now borrows them from the model. What is
@@ -190,25 +225,9 @@ fn diff_comparison_holds_about_the_size_of_the_specs() {
         spec_with_activities(2000, "old"),
         spec_with_activities(2000, "new"),
     );
-    for version in ["old", "new"] {
-        std::fs::create_dir(dir.path().join(version)).unwrap();
-    }
-    let (old_sources, old_checked) = checked(&dir.path().join("old"), &old_text);
-    let (new_sources, new_checked) = checked(&dir.path().join("new"), &new_text);
-    let old = Side {
-        sources: &old_sources,
-        checked: &old_checked,
-    };
-    let new = Side {
-        sources: &new_sources,
-        checked: &new_checked,
-    };
-    let compared = Compared {
-        old_path: "old",
-        revision: None,
-        new_path: "new",
-    };
-    let (peak, result) = peak_held(|| hjemmel::diff::compare(compared, Some(old), new));
+    let (old, new) = two_versions(dir.path(), &old_text, &new_text);
+    let (peak, result) =
+        peak_held(|| hjemmel::diff::compare(COMPARED, Some(side(&old)), side(&new)));
     let flows = result.flows.added().len() + result.flows.removed().len();
     assert!(flows > 10_000, "{flows} flows: the test needs many");
     let texts = (old_text.len() + new_text.len()) as u64;
@@ -228,25 +247,8 @@ fn diff_documents_are_written_without_being_held_whole() {
     let dir = tempfile::tempdir().unwrap();
     let old_text = spec_with_categories(2000);
     let new_text = old_text.replace("category_", "kategori_");
-    for version in ["old", "new"] {
-        std::fs::create_dir(dir.path().join(version)).unwrap();
-    }
-    let (old_sources, old_checked) = checked(&dir.path().join("old"), &old_text);
-    let (new_sources, new_checked) = checked(&dir.path().join("new"), &new_text);
-    let old = Side {
-        sources: &old_sources,
-        checked: &old_checked,
-    };
-    let new = Side {
-        sources: &new_sources,
-        checked: &new_checked,
-    };
-    let compared = Compared {
-        old_path: "old",
-        revision: None,
-        new_path: "new",
-    };
-    let result = hjemmel::diff::compare(compared, Some(old), new);
+    let (old, new) = two_versions(dir.path(), &old_text, &new_text);
+    let result = hjemmel::diff::compare(COMPARED, Some(side(&old)), side(&new));
     assert_eq!(result.flows.added().len(), 4000, "every flow is new");
 
     type Writer =
@@ -282,27 +284,8 @@ fn diff_json_is_written_without_being_held_whole() {
         spec_with_parties(20, 100, "old"),
         spec_with_parties(20, 100, "new"),
     );
-    let outcome = |name: &str, text: &str| {
-        let file = dir.path().join(name);
-        std::fs::write(&file, text).unwrap();
-        hjemmel::check_spec(&file, Lang::En)
-    };
-    let (old, new) = (
-        outcome("old.hjemmel", &old_text),
-        outcome("new.hjemmel", &new_text),
-    );
-    fn side(o: &hjemmel::Outcome) -> Side<'_> {
-        Side {
-            sources: &o.sources,
-            checked: o.result.as_ref().expect("the generated spec is valid"),
-        }
-    }
-    let compared = Compared {
-        old_path: "old.hjemmel",
-        revision: None,
-        new_path: "new.hjemmel",
-    };
-    let result = hjemmel::diff::compare(compared, Some(side(&old)), side(&new));
+    let (old, new) = two_versions(dir.path(), &old_text, &new_text);
+    let result = hjemmel::diff::compare(COMPARED, Some(side(&old)), side(&new));
     let mut document = CountingSink::default();
     let (peak, written) = peak_held(|| {
         hjemmel::diff::json::write_to(&result, Some(&old), &new, Lang::En, &mut document)
