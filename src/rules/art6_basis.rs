@@ -62,6 +62,10 @@ declare_rule! {
             "activity `{activity}` has no lawful basis under art. 6(1)",
             "aktiviteten `{activity}` har intet behandlingsgrundlag efter art. 6, stk. 1",
         ),
+        LABEL_SOME_CASES = (
+            "no art. 6(1) basis is cited for the other cases of this activity",
+            "der er ikke angivet et behandlingsgrundlag efter art. 6, stk. 1, for aktivitetens øvrige tilfælde",
+        ),
         MESSAGE_SOME_CASES = (
             "activity `{activity}` has a lawful basis under art. 6(1) only for some cases",
             "aktiviteten `{activity}` har kun et behandlingsgrundlag efter art. 6, stk. 1, for nogle tilfælde",
@@ -127,6 +131,9 @@ impl Rule for Art6Basis {
                 let message = tr!(lang, text::MESSAGE_SOME_CASES, activity = activity.name.node);
                 finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
                 finding.severity = Severity::Error;
+                if let Some(primary) = finding.primary.as_mut() {
+                    primary.message = tr!(lang, text::LABEL_SOME_CASES);
+                }
             }
             cx.report(finding);
         }
