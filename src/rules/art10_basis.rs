@@ -159,9 +159,13 @@ impl Rule for Art10Basis {
                     ));
                 let of_some = |b: &LegalRef| cites_dbl_8(std::slice::from_ref(b), needed);
                 if let Some(cases) = basis_lists::in_some_cases(activity, of_some) {
-                    let message =
-                        tr!(lang, text::MESSAGE_SOME_CASES, activity = activity.name.node);
-                    finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
+                    let message = tr!(
+                        lang,
+                        text::MESSAGE_SOME_CASES,
+                        activity = activity.name.node
+                    );
+                    finding =
+                        basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
                 }
                 cx.report(finding);
             }

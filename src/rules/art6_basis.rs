@@ -128,7 +128,11 @@ impl Rule for Art6Basis {
             if let Some(cases) =
                 basis_lists::in_some_cases(activity, |b| b.gdpr_letter("6", 1).is_some())
             {
-                let message = tr!(lang, text::MESSAGE_SOME_CASES, activity = activity.name.node);
+                let message = tr!(
+                    lang,
+                    text::MESSAGE_SOME_CASES,
+                    activity = activity.name.node
+                );
                 finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
                 finding.severity = Severity::Error;
                 if let Some(primary) = finding.primary.as_mut() {

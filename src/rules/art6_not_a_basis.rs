@@ -160,10 +160,7 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let lang = cx.lang;
     // Bases of some cases (`basis ... in some cases`) are read with the bases of every case, which
     // apply to those cases too.
-    let ground = bases
-        .iter()
-        .chain(list.every_case())
-        .find(|b| is_ground(b));
+    let ground = bases.iter().chain(list.every_case()).find(|b| is_ground(b));
     let obligation = bases
         .iter()
         .chain(list.every_case())

@@ -164,7 +164,11 @@ impl Rule for Art9Basis {
             if let Some(cases) =
                 basis_lists::in_some_cases(activity, |b| is_art9_condition(b, only_employees))
             {
-                let message = tr!(lang, text::MESSAGE_SOME_CASES, activity = activity.name.node);
+                let message = tr!(
+                    lang,
+                    text::MESSAGE_SOME_CASES,
+                    activity = activity.name.node
+                );
                 finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
             }
             cx.report(finding);

@@ -2,11 +2,11 @@
 //! ("activity `x`") and each disclosure's `under` ("the disclosure to `y`"). Several rules check
 //! every such list the same way; they walk them here.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::law::ActId;
 use crate::law::acts::LaysDown;
 use crate::law::citation::LegalRef;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::semantic::model::{Activity, CaseBases, Disclosure, Model, Recipient};
 use crate::tr;
 
@@ -157,7 +157,9 @@ pub fn only_in_some_cases(
         .help
         .take()
         .map(|help| tr!(lang, text::HELP_SOME_CASES, help = help));
-    finding.with_secondary(cases.span, label).with_help_opt(help)
+    finding
+        .with_secondary(cases.span, label)
+        .with_help_opt(help)
 }
 
 /// The label on a disclosure's recipient: "disclosed to `y` (police)".

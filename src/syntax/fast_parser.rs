@@ -764,9 +764,8 @@ impl<'a> Parser<'a> {
             "basis" => {
                 let citations = self.peeked(keyword, Self::citations)?;
                 // `some_cases`: `in some cases ["..."]`.
-                let some = self.optional(|p| {
-                    p.after("in", |p| p.after("some", |p| p.c.keyword("cases")))
-                });
+                let some =
+                    self.optional(|p| p.after("in", |p| p.after("some", |p| p.c.keyword("cases"))));
                 match some {
                     Some(_) => {
                         let cases = self.optional(Self::text);
