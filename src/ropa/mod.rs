@@ -46,6 +46,11 @@ texts! {
         "entry on the Data Privacy Framework list checked: {text}",
         "optagelse på Data Privacy Framework-listen kontrolleret: {text}",
     ),
+    SOME_CASES = ("in some cases: {bases}", "i nogle tilfælde: {bases}"),
+    SOME_CASES_WHICH = (
+        "in some cases (\"{cases}\"): {bases}",
+        "i nogle tilfælde (\"{cases}\"): {bases}",
+    ),
 }
 
 /// The record of processing activities.
@@ -431,6 +436,25 @@ fn controller_record(model: &Model) -> ControllerRecord {
     record
 }
 
+/// The bases of every case, then one entry for each statement of bases of some cases only
+/// (`basis ... in some cases`), said as such: "in some cases ("..."): GDPR art. 6(1)(a)".
+fn legal_bases<'m>(worded: &mut Worded<'m>, a: &'m Activity, lang: Lang) -> Vec<String> {
+    let mut bases: Vec<String> = a.bases.iter().map(|b| worded.citation(b, lang)).collect();
+    for some in a.case_bases() {
+        let cited: Vec<String> = some
+            .bases
+            .iter()
+            .map(|b| worded.citation(b, lang))
+            .collect();
+        let cited = cited.join(", ");
+        bases.push(match &some.cases {
+            Some(which) => tr!(lang, SOME_CASES_WHICH, cases = which.node, bases = cited),
+            None => tr!(lang, SOME_CASES, bases = cited),
+        });
+    }
+    bases
+}
+
 fn activity_record<'m>(
     model: &Model,
     flow: &FlowGraph,
@@ -444,7 +468,7 @@ fn activity_record<'m>(
         name: a.name.node.clone(),
         label: text(&a.label),
         purposes: stated(a.purposes.iter().map(text).collect()),
-        legal_bases: stated(a.bases.iter().map(|b| worded.citation(b, lang)).collect()),
+        legal_bases: stated(legal_bases(worded, a, lang)),
         data_subjects: stated(
             a.subjects
                 .iter()

@@ -1,3 +1,4 @@
+use super::basis_lists;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
@@ -64,6 +65,10 @@ declare_rule! {
         MESSAGE = (
             "criminal-offence data is processed without a ground in Databeskyttelsesloven § 8 in activity `{activity}`",
             "oplysninger om strafbare forhold behandles uden et grundlag i databeskyttelseslovens § 8 i aktiviteten `{activity}`",
+        ),
+        MESSAGE_SOME_CASES = (
+            "criminal-offence data is processed in activity `{activity}`, and a ground in Databeskyttelsesloven § 8 is given only for some cases",
+            "oplysninger om strafbare forhold behandles i aktiviteten `{activity}`, og et grundlag i databeskyttelseslovens § 8 er kun angivet for nogle tilfælde",
         ),
         LABEL = (
             "`{name}` is data about criminal convictions or offences (GDPR art. 10)",
@@ -137,7 +142,7 @@ impl Rule for Art10Basis {
                 (&[3, 4, 5], text::NOT_AMONG_PRIVATE)
             };
             if !cites_dbl_8(&activity.bases, needed) {
-                let finding = cx
+                let mut finding = cx
                     .finding(
                         tr!(lang, text::MESSAGE, activity = activity.name.node),
                         criminal.span,
@@ -152,6 +157,16 @@ impl Rule for Art10Basis {
                             text::HELP_PRIVATE
                         }
                     ));
+                let of_some = |b: &LegalRef| cites_dbl_8(std::slice::from_ref(b), needed);
+                if let Some(cases) = basis_lists::in_some_cases(activity, of_some) {
+                    let message = tr!(
+                        lang,
+                        text::MESSAGE_SOME_CASES,
+                        activity = activity.name.node
+                    );
+                    finding =
+                        basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
+                }
                 cx.report(finding);
             }
             if !public {

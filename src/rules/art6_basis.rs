@@ -1,4 +1,6 @@
+use super::basis_lists;
 use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::Severity;
 use crate::tr;
 
 declare_rule! {
@@ -60,6 +62,14 @@ declare_rule! {
             "activity `{activity}` has no lawful basis under art. 6(1)",
             "aktiviteten `{activity}` har intet behandlingsgrundlag efter art. 6, stk. 1",
         ),
+        LABEL_SOME_CASES = (
+            "no art. 6(1) basis is cited for the other cases of this activity",
+            "der er ikke angivet et behandlingsgrundlag efter art. 6, stk. 1, for aktivitetens øvrige tilfælde",
+        ),
+        MESSAGE_SOME_CASES = (
+            "activity `{activity}` has a lawful basis under art. 6(1) only for some cases",
+            "aktiviteten `{activity}` har kun et behandlingsgrundlag efter art. 6, stk. 1, for nogle tilfælde",
+        ),
         LABEL = (
             "no art. 6(1) basis is cited for this activity",
             "der er ikke angivet et behandlingsgrundlag i art. 6, stk. 1, for denne aktivitet",
@@ -113,7 +123,23 @@ impl Rule for Art6Basis {
             } else {
                 text::HELP_PRIVATE
             };
-            cx.report(finding.with_help(tr!(lang, help)));
+            finding = finding.with_help(tr!(lang, help));
+            // A basis of some cases only leaves the other cases without one: still an error.
+            if let Some(cases) =
+                basis_lists::in_some_cases(activity, |b| b.gdpr_letter("6", 1).is_some())
+            {
+                let message = tr!(
+                    lang,
+                    text::MESSAGE_SOME_CASES,
+                    activity = activity.name.node
+                );
+                finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
+                finding.severity = Severity::Error;
+                if let Some(primary) = finding.primary.as_mut() {
+                    primary.message = tr!(lang, text::LABEL_SOME_CASES);
+                }
+            }
+            cx.report(finding);
         }
     }
 }

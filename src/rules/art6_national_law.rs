@@ -161,6 +161,20 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     if basis_lists::task_or_duty_law(bases).is_some() {
         return;
     }
+    // Bases of some cases (`basis ... in some cases`) are read with the bases of every case, which
+    // apply to those cases too: a statute of every case carries them. When the bases of every case
+    // rest on art. 6(1)(c) or (e) without a statute, that list is reported, once.
+    let every_case = list.every_case();
+    if !every_case.is_empty() {
+        let together: Vec<LegalRef> = every_case.iter().chain(bases).cloned().collect();
+        if basis_lists::task_or_duty_law(&together).is_some()
+            || every_case
+                .iter()
+                .any(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))
+        {
+            return;
+        }
+    }
     let Some(basis) = bases
         .iter()
         .find(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))

@@ -158,8 +158,13 @@ impl Rule for Art6NotABasis {
 fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let bases = list.bases();
     let lang = cx.lang;
-    let ground = bases.iter().find(|b| is_ground(b));
-    let obligation = bases.iter().any(|b| b.is_gdpr("6", 1, Some('c')));
+    // Bases of some cases (`basis ... in some cases`) are read with the bases of every case, which
+    // apply to those cases too.
+    let ground = bases.iter().chain(list.every_case()).find(|b| is_ground(b));
+    let obligation = bases
+        .iter()
+        .chain(list.every_case())
+        .any(|b| b.is_gdpr("6", 1, Some('c')));
     for basis in bases {
         let Some(provision) = not_a_basis(basis) else {
             continue;

@@ -1,3 +1,4 @@
+use super::basis_lists;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::{LegalRef, Point};
@@ -73,6 +74,10 @@ declare_rule! {
         LABEL = (
             "`{name}` is special-category data ({kinds})",
             "`{name}` er en særlig kategori af personoplysninger ({kinds})",
+        ),
+        MESSAGE_SOME_CASES = (
+            "special-category data is processed in activity `{activity}`, and an art. 9(2) condition is given only for some cases",
+            "særlige kategorier af personoplysninger behandles i aktiviteten `{activity}`, og en betingelse i art. 9, stk. 2, er kun angivet for nogle tilfælde",
         ),
         NONE_OF_THESE = (
             "none of these is an art. 9(2) condition",
@@ -155,7 +160,18 @@ impl Rule for Art9Basis {
             if let Some(other) = not_employees.filter(|_| cites_dbl_12(activity)) {
                 finding = finding.with_secondary(other.span, tr!(lang, text::NOT_EMPLOYEES));
             }
-            cx.report(finding.with_help(tr!(lang, text::HELP)));
+            finding = finding.with_help(tr!(lang, text::HELP));
+            if let Some(cases) =
+                basis_lists::in_some_cases(activity, |b| is_art9_condition(b, only_employees))
+            {
+                let message = tr!(
+                    lang,
+                    text::MESSAGE_SOME_CASES,
+                    activity = activity.name.node
+                );
+                finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
+            }
+            cx.report(finding);
         }
     }
 }

@@ -2,11 +2,12 @@
 //! ("activity `x`") and each disclosure's `under` ("the disclosure to `y`"). Several rules check
 //! every such list the same way; they walk them here.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::law::ActId;
 use crate::law::acts::LaysDown;
 use crate::law::citation::LegalRef;
-use crate::semantic::model::{Activity, Disclosure, Model, Recipient};
+use crate::semantic::model::{Activity, CaseBases, Disclosure, Model, Recipient};
 use crate::tr;
 
 pub mod text {
@@ -14,12 +15,31 @@ pub mod text {
         WHOSE_ACTIVITY = ("activity `{activity}`", "aktiviteten `{activity}`"),
         WHOSE_DISCLOSURE = ("the disclosure to `{recipient}`", "videregivelsen til `{recipient}`"),
         DISCLOSED_TO = ("disclosed to `{recipient}` ({kind})", "videregives til `{recipient}` ({kind})"),
+        WHOSE_CASES = (
+            "activity `{activity}` in some cases",
+            "aktiviteten `{activity}` i nogle tilfælde",
+        ),
+        ONLY_SOME_CASES = ("given only for some cases", "angivet kun for nogle tilfælde"),
+        ONLY_SOME_CASES_WHICH = (
+            "given only for some cases: \"{cases}\"",
+            "angivet kun for nogle tilfælde: \"{cases}\"",
+        ),
+        HELP_SOME_CASES = (
+            "{help}; if the provision given for some cases covers every case in which this is processed, state it without `in some cases`",
+            "{help}; dækker bestemmelsen, der er angivet for nogle tilfælde, alle de tilfælde, hvor dette behandles, så angiv den uden `in some cases`",
+        ),
     }
 }
 
 /// One list of bases, and whose it is.
 pub enum BasisList<'a> {
     Activity(&'a Activity),
+    /// `basis ... in some cases`: read with the bases of every case of the activity, which apply to
+    /// those cases too ([`BasisList::every_case`]).
+    Cases {
+        activity: &'a Activity,
+        cases: &'a CaseBases,
+    },
     Disclosure {
         disclosure: &'a Disclosure,
         recipient: &'a Recipient,
@@ -30,7 +50,17 @@ impl<'a> BasisList<'a> {
     pub fn bases(&self) -> &'a [LegalRef] {
         match self {
             BasisList::Activity(activity) => &activity.bases,
+            BasisList::Cases { cases, .. } => &cases.bases,
             BasisList::Disclosure { disclosure, .. } => &disclosure.basis,
+        }
+    }
+
+    /// The bases of every case of the activity that also apply to a list of some cases; empty for
+    /// the other lists.
+    pub fn every_case(&self) -> &'a [LegalRef] {
+        match self {
+            BasisList::Cases { activity, .. } => &activity.bases,
+            BasisList::Activity(_) | BasisList::Disclosure { .. } => &[],
         }
     }
 
@@ -40,6 +70,9 @@ impl<'a> BasisList<'a> {
         match self {
             BasisList::Activity(activity) => {
                 tr!(lang, text::WHOSE_ACTIVITY, activity = activity.name.node)
+            }
+            BasisList::Cases { activity, .. } => {
+                tr!(lang, text::WHOSE_CASES, activity = activity.name.node)
             }
             BasisList::Disclosure { recipient, .. } => {
                 tr!(
@@ -52,16 +85,81 @@ impl<'a> BasisList<'a> {
     }
 }
 
-/// Every list of bases in the spec: each activity's, then each of its disclosures'.
+/// Every list of bases in the spec: each activity's, its lists of some cases, then each of its
+/// disclosures'.
 pub fn all(model: &Model) -> impl Iterator<Item = BasisList<'_>> {
     model.activities.iter().flat_map(move |activity| {
-        std::iter::once(BasisList::Activity(activity)).chain(activity.disclosures.iter().map(
-            move |disclosure| BasisList::Disclosure {
-                disclosure,
-                recipient: model.recipient(disclosure.recipient.id),
-            },
-        ))
+        std::iter::once(BasisList::Activity(activity))
+            .chain(
+                activity
+                    .case_bases()
+                    .iter()
+                    .map(move |cases| BasisList::Cases { activity, cases }),
+            )
+            .chain(
+                activity
+                    .disclosures
+                    .iter()
+                    .map(move |disclosure| BasisList::Disclosure {
+                        disclosure,
+                        recipient: model.recipient(disclosure.recipient.id),
+                    }),
+            )
     })
+}
+
+/// The first statement of bases of some cases only (`basis ... in some cases`) with a basis that
+/// `is` accepts. For the rules that ask whether every case of an activity has a basis of a kind: a
+/// basis of some cases alone does not say so (docs/language.md, "Bases of some cases").
+pub fn in_some_cases(activity: &Activity, is: impl Fn(&LegalRef) -> bool) -> Option<&CaseBases> {
+    activity
+        .case_bases()
+        .iter()
+        .find(|cases| cases.bases.iter().any(&is))
+}
+
+/// A finding that every case lacks a basis of a kind, when the activity gives one for some cases
+/// (`cases`): a warning, since the data may be processed only in those cases, which the spec does not
+/// say; the statement of some cases is shown, and the help also says how to state a basis that covers
+/// every case. The rule gives the message, which says that the basis is given for some cases only.
+///
+/// A label the rule put on all the activity's `basis` statements ("none of these is ...") is moved to
+/// its statements of every case: the statement of some cases does have such a basis.
+pub fn only_in_some_cases(
+    lang: Lang,
+    activity: &Activity,
+    mut finding: Diagnostic,
+    message: String,
+    cases: &CaseBases,
+) -> Diagnostic {
+    finding.severity = Severity::Warning;
+    finding.message = message;
+    let all = activity.basis_span();
+    if let Some(at) = finding.secondary.iter().position(|l| l.span == all) {
+        let none_of_these = finding.secondary.remove(at);
+        let of_some: Vec<_> = activity.case_bases().iter().map(|c| c.span).collect();
+        for (n, span) in activity
+            .basis_spans
+            .iter()
+            .filter(|span| !of_some.contains(span))
+            .enumerate()
+        {
+            let mut label = none_of_these.clone();
+            label.span = *span;
+            finding.secondary.insert(at + n, label);
+        }
+    }
+    let label = match &cases.cases {
+        Some(which) => tr!(lang, text::ONLY_SOME_CASES_WHICH, cases = which.node),
+        None => tr!(lang, text::ONLY_SOME_CASES),
+    };
+    let help = finding
+        .help
+        .take()
+        .map(|help| tr!(lang, text::HELP_SOME_CASES, help = help));
+    finding
+        .with_secondary(cases.span, label)
+        .with_help_opt(help)
 }
 
 /// The label on a disclosure's recipient: "disclosed to `y` (police)".

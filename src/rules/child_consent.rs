@@ -119,7 +119,12 @@ impl Rule for ChildConsent {
             if activity.details().parental_consent.is_some() {
                 continue;
             }
-            let Some(consent) = activity.bases.iter().find(|b| b.is_gdpr("6", 1, Some('a'))) else {
+            // In some cases only (`basis ... in some cases`) too: art. 8 applies wherever consent is
+            // relied on.
+            let Some(consent) = activity
+                .every_cited_basis()
+                .find(|b| b.is_gdpr("6", 1, Some('a')))
+            else {
                 continue;
             };
             let under_limit = activity.subjects.iter().find_map(|s| {

@@ -161,9 +161,10 @@ impl Rule for ConsentWithdrawal {
 
 /// Every consent the activity rests on, in its basis and its disclosures, with a label for each.
 fn consents(activity: &Activity, lang: Lang) -> Vec<(&LegalRef, String)> {
+    // Of every case or of some cases (`basis ... in some cases`): consent needs a way to withdraw it
+    // wherever it is relied on.
     let mut found: Vec<(&LegalRef, String)> = activity
-        .bases
-        .iter()
+        .every_cited_basis()
         .filter(|b| b.is_consent())
         .map(|b| (b, tr!(lang, text::PROCESSING, basis = legal_ref(lang, b))))
         .collect();

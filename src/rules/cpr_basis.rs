@@ -1,3 +1,4 @@
+use super::basis_lists;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind};
 use crate::law::{ActId, LegalRef};
@@ -83,6 +84,10 @@ declare_rule! {
         MESSAGE = (
             "CPR numbers are processed without Databeskyttelsesloven § 11, stk. {stk} in activity `{activity}`",
             "CPR-numre behandles uden hjemmel i databeskyttelseslovens § 11, stk. {stk}, i aktiviteten `{activity}`",
+        ),
+        MESSAGE_SOME_CASES = (
+            "CPR numbers are processed in activity `{activity}`, and Databeskyttelsesloven § 11, stk. {stk} is given only for some cases",
+            "CPR-numre behandles i aktiviteten `{activity}`, og databeskyttelseslovens § 11, stk. {stk}, er kun angivet for nogle tilfælde",
         ),
         LABEL = ("`{name}` is a CPR number", "`{name}` er et CPR-nummer"),
         NOT_AMONG = ("`dbl 11({stk})` is not among these", "`dbl 11({stk})` er ikke blandt disse"),
@@ -220,6 +225,19 @@ impl Rule for CprBasis {
                                 text::HELP_PRIVATE
                             }
                         )),
+                };
+                let of_some = |b: &LegalRef| b.is(ActId::Dbl, "11", Some(stk), None);
+                let finding = match basis_lists::in_some_cases(activity, of_some) {
+                    Some(cases) => {
+                        let message = tr!(
+                            lang,
+                            text::MESSAGE_SOME_CASES,
+                            stk = stk,
+                            activity = activity.name.node
+                        );
+                        basis_lists::only_in_some_cases(lang, activity, finding, message, cases)
+                    }
+                    None => finding,
                 };
                 cx.report(finding);
             }

@@ -207,9 +207,9 @@ impl Rule for DblBasisFit {
         let lang = cx.lang;
         for activity in &model.activities {
             for (section, governs) in sections() {
+                // Of every case or of some cases (`basis ... in some cases`): the § is cited.
                 let mut cited = activity
-                    .bases
-                    .iter()
+                    .every_cited_basis()
                     .filter(|b| b.is(ActId::Dbl, &section.number, None, None));
                 let Some(first) = cited.next() else {
                     continue;

@@ -124,6 +124,10 @@ declare_rule! {
             "employee data is processed without Databeskyttelsesloven § 12 in activity `{activity}`",
             "oplysninger om ansatte behandles uden databeskyttelseslovens § 12 i aktiviteten `{activity}`",
         ),
+        DBL_12_SOME_CASES = (
+            "employee data is processed in activity `{activity}`, and Databeskyttelsesloven § 12 is given only for some cases",
+            "oplysninger om ansatte behandles i aktiviteten `{activity}`, og databeskyttelseslovens § 12 er kun angivet for nogle tilfælde",
+        ),
         NO_SOURCE = (
             "`{cited}` is cited without the law or collective agreement it applies in activity `{activity}`",
             "{cited} er angivet uden den lov eller overenskomst, den anvendes sammen med, i aktiviteten `{activity}`",
@@ -168,7 +172,8 @@ impl Rule for EmployeeBasis {
                     group = model.subjects(employees.id).name.node
                 )
             };
-            if let Some(consent) = activity.bases.iter().find(|b| b.is_consent()) {
+            // In some cases only (`basis ... in some cases`) too: consent is cited.
+            if let Some(consent) = activity.every_cited_basis().find(|b| b.is_consent()) {
                 let finding = cx
                     .finding(
                         tr!(lang, text::CONSENT, activity = activity.name.node),
@@ -208,7 +213,14 @@ impl Rule for EmployeeBasis {
             } else {
                 finding = finding.with_secondary(activity.basis_span(), tr!(lang, text::NOT_AMONG));
             }
-            cx.report(finding.with_help(tr!(lang, text::HELP)));
+            finding = finding.with_help(tr!(lang, text::HELP));
+            if dbl_12.is_none()
+                && let Some(cases) = basis_lists::in_some_cases(activity, is_employment_provision)
+            {
+                let message = tr!(lang, text::DBL_12_SOME_CASES, activity = activity.name.node);
+                finding = basis_lists::only_in_some_cases(lang, activity, finding, message, cases);
+            }
+            cx.report(finding);
         }
     }
 }

@@ -346,6 +346,21 @@ pub struct ActivityDetails {
     pub erasure_refusal: Option<ErasureRefusal>,
     /// `preserve "..."`: the records must be handed to the public archive (arkivloven).
     pub preserve: Option<Text>,
+    /// `basis ... in some cases "..."`: bases of some cases of the activity only, each statement
+    /// apart. [`Activity::bases`] holds the bases of every case.
+    pub case_bases: Vec<CaseBases>,
+}
+
+/// `basis CITATIONS in some cases ["..."]`: bases that apply only to some cases or purposes of the
+/// activity ("afhængigt af sagens art", "i nogle tilfælde samtykke"). They are not bases of every
+/// case: a rule that asks whether every case has a basis of a kind does not count them alone; a rule
+/// that fires because a basis is cited fires for them too (docs/language.md, "basis ... in some cases").
+#[derive(Debug, Clone)]
+pub struct CaseBases {
+    pub bases: Vec<LegalRef>,
+    /// The notice's words for which cases, when it gives them.
+    pub cases: Option<Text>,
+    pub span: Span,
 }
 
 impl ActivityDetails {
@@ -372,6 +387,7 @@ impl ActivityDetails {
         large_scale: None,
         erasure_refusal: None,
         preserve: None,
+        case_bases: Vec::new(),
     };
 }
 
@@ -393,6 +409,19 @@ pub struct ErasureRefusal {
 }
 
 impl Activity {
+    /// The bases of some cases only (`basis ... in some cases`), statement by statement.
+    pub fn case_bases(&self) -> &[CaseBases] {
+        &self.details().case_bases
+    }
+
+    /// Every basis cited in the activity, of every case and of some cases: for the rules that fire
+    /// because a basis is cited at all (consent needs a way to withdraw it, whichever cases it is of).
+    pub fn every_cited_basis(&self) -> impl Iterator<Item = &LegalRef> {
+        self.bases
+            .iter()
+            .chain(self.case_bases().iter().flat_map(|c| c.bases.iter()))
+    }
+
     /// The statements most activities do not make (all empty when it makes none of them).
     pub fn details(&self) -> &ActivityDetails {
         static NONE: ActivityDetails = ActivityDetails::NONE;

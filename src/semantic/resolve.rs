@@ -1374,6 +1374,16 @@ impl<'a> Resolver<'a> {
                         span: e.span,
                     });
                 }
+                ast::Statement::BasisInSomeCases(some) => {
+                    let mut bases = Vec::with_capacity(some.citations.len());
+                    self.citations_into(&some.citations, &mut bases);
+                    act.basis_spans.push(some.span);
+                    act.details_mut().case_bases.push(CaseBases {
+                        bases,
+                        cases: some.cases.as_ref().map(|t| t.to_text()),
+                        span: some.span,
+                    });
+                }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
                     act.details_mut().preserve = Some(t.to_text());

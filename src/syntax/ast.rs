@@ -234,6 +234,8 @@ pub enum Statement<'a> {
     Data(Vec<Word<'a>>),
     Sources(Vec<Word<'a>>),
     Basis(Vec<Citation<'a>>, Span),
+    /// `basis CITATIONS in some cases ["..."]`: bases of some cases of the activity only.
+    BasisInSomeCases(Box<SomeCases<'a>>),
     Retain(Box<Retain<'a>>),
     Via(Vec<Word<'a>>),
     Disclose(Box<Disclose<'a>>),
@@ -274,6 +276,16 @@ pub enum Statement<'a> {
     Allow(Waiver<'a>),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
     Unknown(Word<'a>),
+}
+
+/// `basis CITATIONS in some cases ["..."]`: bases that apply only to some cases or purposes of the
+/// activity ("afhængigt af sagens art", "i nogle tilfælde samtykke"), with the notice's words for
+/// which cases, when it gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SomeCases<'a> {
+    pub citations: Vec<Citation<'a>>,
+    pub cases: Option<Quoted<'a>>,
+    pub span: Span,
 }
 
 /// A legal citation as written. Acts and provisions are validated in `law`.

@@ -108,6 +108,9 @@ impl<'a> Scratch<'a> {
                     Statement::CompatibilityUnder(citations, _) => {
                         give(&mut self.citations, citations)
                     }
+                    Statement::BasisInSomeCases(mut some) => {
+                        give(&mut self.citations, std::mem::take(&mut some.citations))
+                    }
                     Statement::Retain(mut retain) => {
                         if let Some(names) = retain.targets.take() {
                             give(&mut self.names, names);
@@ -760,7 +763,20 @@ impl<'a> Parser<'a> {
             }
             "basis" => {
                 let citations = self.peeked(keyword, Self::citations)?;
-                Statement::Basis(citations, self.span_from(start))
+                // `some_cases`: `in some cases ["..."]`.
+                let some =
+                    self.optional(|p| p.after("in", |p| p.after("some", |p| p.c.keyword("cases"))));
+                match some {
+                    Some(_) => {
+                        let cases = self.optional(Self::text);
+                        Statement::BasisInSomeCases(Box::new(SomeCases {
+                            citations,
+                            cases,
+                            span: self.span_from(start),
+                        }))
+                    }
+                    None => Statement::Basis(citations, self.span_from(start)),
+                }
             }
             "retain" => {
                 let retain = self.retain()?;

@@ -631,8 +631,20 @@ impl Builder {
             Rule::sources_field => Statement::Sources(self.last_names(pair)),
             Rule::via_field => Statement::Via(self.last_names(pair)),
             Rule::basis_field => {
-                let list = pair.into_inner().last().unwrap();
-                Statement::Basis(self.citations(list), span)
+                let mut inner = pair.into_inner().skip(1);
+                let list = self.citations(inner.next().unwrap());
+                match inner.next() {
+                    // `in some cases ["..."]`: the string, if any, follows the three keywords.
+                    Some(cases) => Statement::BasisInSomeCases(Box::new(SomeCases {
+                        citations: list,
+                        cases: cases
+                            .into_inner()
+                            .find(|p| p.as_rule() == Rule::string)
+                            .map(|p| self.text(p)),
+                        span,
+                    })),
+                    None => Statement::Basis(list, span),
+                }
             }
             Rule::retain_field => Statement::Retain(Box::new(self.retain(pair))),
             Rule::disclose_field => Statement::Disclose(Box::new(self.disclose(pair))),
