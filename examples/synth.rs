@@ -910,12 +910,14 @@ impl Generator {
             }
         }
         let control = has_employees && (automated || cctv || sources.iter().any(|s| s == "logs"));
-        if control && !self.rng.chance(rate::NO_CONTROL_DOCUMENTS) {
+        if control {
             writeln!(
                 out,
-                "  justification \"Driftssikkerhed og kontrol af adgang til fortrolige oplysninger\""
+                "  control measure \"Driftssikkerhed og kontrol af adgang til fortrolige oplysninger\""
             )?;
-            writeln!(out, "  notified 2024-0{}-01", self.rng.range(1, 9))?;
+            if !self.rng.chance(rate::NO_CONTROL_DOCUMENTS) {
+                writeln!(out, "  notified 2024-0{}-01", self.rng.range(1, 9))?;
+            }
         }
         // Automated review and surveillance call for an impact assessment (art. 35(3)).
         if (automated || cctv) && !self.rng.chance(rate::NO_REVIEW_DOCUMENTS) {

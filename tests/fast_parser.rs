@@ -384,6 +384,8 @@ const PIECES: &[&str] = &[
     "since",
     "justification",
     "notified",
+    "control",
+    "measure",
     "security",
     "law",
     "gdpr",

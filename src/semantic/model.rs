@@ -321,6 +321,8 @@ pub struct ActivityDetails {
     pub since: Option<Spanned<Date>>,
     pub justification: Option<Text>,
     pub notified: Option<Spanned<Date>>,
+    /// `control measure "reason"`: the activity is declared a control measure towards employees.
+    pub control_measure: Option<ControlMeasureDecl>,
     pub security: Vec<Text>,
     /// `area social`: the field of work, which the art. 9(2) condition must fit.
     pub area: Option<Spanned<Area>>,
@@ -374,6 +376,7 @@ impl ActivityDetails {
         since: None,
         justification: None,
         notified: None,
+        control_measure: None,
         security: Vec::new(),
         area: None,
         withdrawal: None,
@@ -398,6 +401,15 @@ pub enum NoticeDecl {
     Practice(Text),
     /// `notice exempt CITATIONS`: the exception relied on (art. 14(5), DBL § 22).
     Exempt { basis: Vec<LegalRef>, span: Span },
+}
+
+/// `control measure "reason"`: a control measure towards employees (kontrolforanstaltning), declared
+/// as such, with the operational reason the notice gives for it.
+#[derive(Debug, Clone)]
+pub struct ControlMeasureDecl {
+    pub reason: Text,
+    /// The whole statement.
+    pub span: Span,
 }
 
 /// `erasure refused "reason" [under CITATIONS]`.

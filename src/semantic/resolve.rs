@@ -1319,6 +1319,13 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "notified", t.span);
                     act.details_mut().notified = self.date(t);
                 }
+                ast::Statement::ControlMeasure(reason, span) => {
+                    self.single(&mut singles, "control measure", *span);
+                    act.details_mut().control_measure = Some(ControlMeasureDecl {
+                        reason: reason.to_text(),
+                        span: *span,
+                    });
+                }
                 ast::Statement::Security(t) => act.details_mut().security.push(t.to_text()),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);

@@ -247,6 +247,9 @@ pub enum Statement<'a> {
     Since(Word<'a>),
     Justification(Quoted<'a>),
     Notified(Word<'a>),
+    /// `control measure "reason"`: the activity is a control measure towards employees, with its
+    /// operational reason; and the span of the statement.
+    ControlMeasure(Quoted<'a>, Span),
     Security(Quoted<'a>),
     /// `area social`: the field of the municipality's work the activity belongs to.
     Area(Word<'a>),

@@ -814,6 +814,10 @@ impl<'a> Parser<'a> {
             "since" => Statement::Since(self.peeked(keyword, Self::date)?),
             "justification" => Statement::Justification(self.peeked(keyword, Self::text)?),
             "notified" => Statement::Notified(self.peeked(keyword, Self::date)?),
+            "control" => {
+                let reason = self.peeked(keyword, |p| p.after("measure", Self::text))?;
+                Statement::ControlMeasure(reason, self.span_from(start))
+            }
             "security" => Statement::Security(self.peeked(keyword, Self::text)?),
             "area" => Statement::Area(self.peeked(keyword, Self::name)?),
             "withdrawal" => {

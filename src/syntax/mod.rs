@@ -38,6 +38,7 @@ pub const STATEMENTS: &[&str] = &[
     "since",
     "justification",
     "notified",
+    "control",
     "security",
     "area",
     "withdrawal",

@@ -678,6 +678,7 @@ impl Builder {
             Rule::since_field => Statement::Since(self.last_date(pair)),
             Rule::justification_field => Statement::Justification(self.last_text(pair)),
             Rule::notified_field => Statement::Notified(self.last_date(pair)),
+            Rule::control_field => Statement::ControlMeasure(self.last_text(pair), span),
             Rule::security_field => Statement::Security(self.last_text(pair)),
             Rule::area_field => Statement::Area(self.last_name(pair)),
             Rule::withdrawal_field => {
@@ -1016,6 +1017,8 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_since
             | Rule::kw_justification
             | Rule::kw_notified
+            | Rule::kw_control
+            | Rule::kw_measure
             | Rule::kw_security
             | Rule::kw_law
             | Rule::kw_dpf_listed

@@ -242,6 +242,7 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::since_field
             | Rule::justification_field
             | Rule::notified_field
+            | Rule::control_field
             | Rule::security_field
             | Rule::area_field
             | Rule::withdrawal_field
@@ -270,6 +271,7 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::kw_since
             | Rule::kw_justification
             | Rule::kw_notified
+            | Rule::kw_control
             | Rule::kw_security
             | Rule::kw_area
             | Rule::kw_withdrawal
@@ -749,6 +751,8 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::since_field | Rule::kw_since => keyword("since"),
         Rule::justification_field | Rule::kw_justification => keyword("justification"),
         Rule::notified_field | Rule::kw_notified => keyword("notified"),
+        Rule::control_field | Rule::kw_control => keyword("control measure"),
+        Rule::kw_measure => keyword("measure"),
         Rule::security_field | Rule::kw_security => keyword("security"),
         Rule::law_text | Rule::kw_law => keyword("law"),
         Rule::area_field | Rule::kw_area => keyword("area"),
