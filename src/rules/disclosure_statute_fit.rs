@@ -99,7 +99,7 @@ declare_rule! {
             "{cited} er angivet for videregivelsen til `{recipient}` ({kind}), men hjemler kun videregivelse til {kinds}",
         ),
         LABEL = ("provides for disclosure to {whom}", "hjemler videregivelse til {whom}"),
-        STK = ("{who} (stk. {stk})", "{who} (stk. {stk})"),
+        STK = ("{who} (stk. {stk})", "{who}, jf. stk. {stk}"),
         HELP = (
             "name the statute that provides for disclosing the data to `{recipient}` in the disclosure's \
              basis in place of {cited} (`law \"...\"` or its §); if no statute does, the disclosure is \
