@@ -123,6 +123,13 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "DISCLOSURE-STATUTE-FIT",
+        Text::new(
+            "disclosure under a § that provides for other recipients",
+            "videregivelse efter en paragraf, der hjemler videregivelse til andre modtagere",
+        ),
+    ),
+    (
         "DPIA-MISSING",
         Text::new(
             "no data protection impact assessment",

@@ -94,6 +94,10 @@ acts! {
     Atl => "atl", "atl.toml";
     /// Arbejdsmiljøloven.
     Aml => "aml", "aml.toml";
+    /// Ferieloven (lov om ferie).
+    Feriel => "feriel", "feriel.toml";
+    /// Byggeloven.
+    Byggel => "byggel", "byggel.toml";
 }
 
 /// An act is written in JSON as the keyword a spec cites it by.

@@ -1,9 +1,11 @@
 use super::art9_basis::is_art9_condition;
 use super::{Context, Rule, RuleMeta, basis_lists, declare_rule};
+use crate::i18n::citation::legal_ref;
 use crate::law::ActId;
+use crate::law::acts::LaysDown;
 use crate::law::citation::LegalRef;
 use crate::law::disclosures::{Cited, RecipientGrounds, disclosure_grounds};
-use crate::law::vocabulary::DataClass;
+use crate::law::vocabulary::{DataClass, RecipientKind};
 use crate::tr;
 
 declare_rule! {
@@ -37,6 +39,13 @@ declare_rule! {
     /// ART9-BASIS counts them (a point of art. 9(2), or Databeskyttelsesloven § 7, stk. 1-4 or § 10);
     /// the condition suggested is the one that fits the recipient (art. 9(2)(c) for emergency
     /// services).
+    ///
+    /// A basis that cites a § of a sector statute which, as the law data records it (`discloses`,
+    /// `verified`), provides for disclosure to this kind of recipient has the statute behind the
+    /// disclosure; when it names no point of art. 6(1), the help names the one that goes with the §:
+    /// art. 6(1)(c) where the § lays down a duty or the recipient's kind requires (c), otherwise
+    /// art. 6(1)(e). A § that provides for disclosure to other recipients only is the subject of
+    /// DISCLOSURE-STATUTE-FIT.
     ///
     /// Data handed to the person it is about (a recipient of kind `data_subject`, e.g. a decision sent
     /// to the party it concerns) is not checked: giving people their own data is not a disclosure to
@@ -141,6 +150,10 @@ declare_rule! {
             "no `gdpr 6(1)({letter})` among these",
             "ingen `gdpr 6(1)({letter})` blandt disse",
         ),
+        ADD_POINT = (
+            "add `gdpr 6(1)({letter})`: {cited} provides for this disclosure and is the statute behind it",
+            "tilføj `gdpr 6(1)({letter})`: {cited} hjemler denne videregivelse og er loven bag den",
+        ),
         SPECIAL = (
             "special-category data is disclosed to `{recipient}` without an art. 9(2) condition",
             "særlige kategorier af personoplysninger videregives til `{recipient}`, uden at en af undtagelserne i art. 9, stk. 2, er angivet",
@@ -154,6 +167,19 @@ declare_rule! {
             "tilføj betingelsen i art. 9, stk. 2, for videregivelsen efter `under`; typisk her: {typical}",
         ),
     }
+}
+
+/// The first cited § of a Danish act that, as the law data records it and verified, provides for
+/// disclosure to `kind`, and whether it lays down a duty (art. 6(1)(c)) rather than a task.
+fn statute_for(bases: &[LegalRef], kind: RecipientKind) -> Option<(&LegalRef, bool)> {
+    bases.iter().find_map(|b| match b {
+        LegalRef::Provision { act, .. } if *act != ActId::Gdpr => {
+            let p = b.provision()?;
+            let fits = p.verified && p.discloses.iter().any(|d| d.to == kind.keyword());
+            fits.then_some((b, p.lays_down == Some(LaysDown::Duty)))
+        }
+        _ => None,
+    })
 }
 
 fn carries_disclosure(basis: &LegalRef) -> bool {
@@ -236,6 +262,20 @@ impl Rule for DisclosureBasis {
                         text::NO_BASIS
                     } else {
                         text::NO_GROUND
+                    };
+                    // A cited § that provides for this disclosure is the statute behind it: the help
+                    // names the point of art. 6(1) that goes with it.
+                    let statute = (special.is_none())
+                        .then(|| statute_for(&disclosure.basis, recipient.kind))
+                        .flatten();
+                    let add = || match statute {
+                        Some((cited, duty)) => tr!(
+                            lang,
+                            text::ADD_POINT,
+                            letter = grounds.required.unwrap_or(if duty { 'c' } else { 'e' }),
+                            cited = legal_ref(lang, cited)
+                        ),
+                        None => add(),
                     };
                     let finding = cx
                         .finding(

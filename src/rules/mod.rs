@@ -26,6 +26,7 @@ mod control_measure;
 mod cpr_basis;
 mod dbl_basis_fit;
 mod disclosure_basis;
+mod disclosure_statute_fit;
 mod dpia_missing;
 mod dpo_missing;
 mod employee_basis;
