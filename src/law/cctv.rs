@@ -73,12 +73,23 @@ pub struct Place {
     pub word: String,
     /// What it means.
     pub what: String,
+    pub what_da: String,
     /// Tv-overvågningsloven requires notice by signs of surveillance here (§ 3, stk. 1; § 3 a).
     pub signs: bool,
     /// An area used for general traffic: registration in POLCAM (§ 2 e).
     pub traffic: bool,
     #[serde(default)]
     pub verified: bool,
+}
+
+impl Place {
+    /// What it means, in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.what,
+            Lang::Da => &self.what_da,
+        }
+    }
 }
 
 /// The places the act lets an authority film only on a ground.
