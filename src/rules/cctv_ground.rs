@@ -83,18 +83,19 @@ declare_rule! {
     /// ## Compliant example
     /// ```hjemmel
     /// controller k "Eksempel Kommune" { public authority contact "kommune@k.dk" dpo { email "dpo@k.dk" } }
-    /// subjects visitors "Besøgende" citizens
+    /// subjects passersby "Forbipasserende" citizens
     /// data video "Videooptagelser" ordinary
-    /// activity town_hall_cameras "Tv-overvågning ved rådhuset" {
+    /// activity square_cameras "Tv-overvågning af torvet" {
     ///   purpose "Kriminalitetsforebyggelse"
-    ///   subjects visitors
+    ///   subjects passersby
     ///   data video
     ///   basis gdpr 6(1)(e), tvol 2d(1)
     ///   retain all for 30 days
     ///   dpia "Konsekvensanalyse for tv-overvågning, 2024-02-01"
     ///   cctv tvol 2d
-    ///   cameras at own_entrances, own_facades, adjacent_area
-    ///   signs "Der er skiltet med tv-overvågning ved indgangene"
+    ///   cameras at own_entrances, adjacent_area
+    ///   signs "Der er skiltet med tv-overvågning"
+    ///   polcam registered 2024-03-01
     /// }
     /// ```
     pub struct CctvGround {
