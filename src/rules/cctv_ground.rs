@@ -194,7 +194,11 @@ impl Rule for CctvGround {
             // The stated ground does not cover a stated place.
             if let Some(ground) = &details.cctv_ground {
                 let cited = ground.node.cited();
-                for place in details.cameras.iter().filter(|p| !ground.node.covers(p.node)) {
+                for place in details
+                    .cameras
+                    .iter()
+                    .filter(|p| !ground.node.covers(p.node))
+                {
                     let covered = ground
                         .node
                         .covers
