@@ -77,6 +77,13 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "CCTV-GROUND",
+        Text::new(
+            "CCTV places, signs and POLCAM against tv-overvågningsloven",
+            "tv-overvågningens steder, skiltning og POLCAM efter tv-overvågningsloven",
+        ),
+    ),
+    (
         "CCTV-RETENTION",
         Text::new(
             "CCTV recordings kept too long",

@@ -22,11 +22,19 @@ pub struct SurveillanceGround {
     pub exceptions: Vec<String>,
     /// Processing only with explicit consent or to promote safety (§ 4 d, stk. 1).
     pub purposes_limited: bool,
+    /// The places it allows the surveillance of, among those the act limits ([`Cctv::regulated`]).
+    #[serde(default)]
+    pub covers: Vec<String>,
     #[serde(default)]
     pub verified: bool,
 }
 
 impl SurveillanceGround {
+    /// Whether the ground allows filming `place`; a place the act does not limit is always allowed.
+    pub fn covers(&self, place: &Place) -> bool {
+        !cctv().regulated.places.contains(&place.word) || self.covers.contains(&place.word)
+    }
+
     /// Where the deadline is set, in `lang`.
     pub fn deletion_in(&self, lang: Lang) -> &str {
         match lang {
@@ -58,6 +66,46 @@ pub struct ExceptionGround {
     pub verified: bool,
 }
 
+/// Where cameras film (`cameras at own_entrances`).
+#[derive(Debug, Deserialize)]
+pub struct Place {
+    /// The word in a spec: `own_entrances`.
+    pub word: String,
+    /// What it means.
+    pub what: String,
+    pub what_da: String,
+    /// Tv-overvågningsloven requires notice by signs of surveillance here (§ 3, stk. 1; § 3 a).
+    pub signs: bool,
+    /// An area used for general traffic: registration in POLCAM (§ 2 e).
+    pub traffic: bool,
+    #[serde(default)]
+    pub verified: bool,
+}
+
+impl Place {
+    /// What it means, in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.what,
+            Lang::Da => &self.what_da,
+        }
+    }
+}
+
+/// The places the act lets an authority film only on a ground.
+#[derive(Debug, Deserialize)]
+pub struct Regulated {
+    pub places: Vec<String>,
+}
+
+/// A duty of the act as a finding cites it: `§ 3, stk. 1`.
+#[derive(Debug, Deserialize)]
+pub struct Duty {
+    pub cited: String,
+    #[serde(default)]
+    pub verified: bool,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct Cctv {
     /// Recordings are deleted no later than this many days after they were made.
@@ -71,6 +119,15 @@ pub struct Cctv {
     pub grounds: Vec<SurveillanceGround>,
     #[serde(rename = "exception")]
     pub exceptions: Vec<ExceptionGround>,
+    #[serde(rename = "place")]
+    pub places: Vec<Place>,
+    pub regulated: Regulated,
+    /// Private persons' duty to give notice by signs.
+    pub signs: Duty,
+    /// Public authorities' duty to give notice by signs.
+    pub signs_public: Duty,
+    /// The duty to register in POLCAM.
+    pub registration: Duty,
 }
 
 impl Cctv {
@@ -90,6 +147,16 @@ impl Cctv {
     /// The exception ground written `word`.
     pub fn exception(&self, word: &str) -> Option<&ExceptionGround> {
         self.exceptions.iter().find(|e| e.word == word)
+    }
+
+    /// The place written `word`.
+    pub fn place(&self, word: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.word == word)
+    }
+
+    /// The words of every place, for messages and did-you-mean.
+    pub fn place_words(&self) -> Vec<&str> {
+        self.places.iter().map(|p| p.word.as_str()).collect()
     }
 
     /// The words of every exception ground, for messages and did-you-mean.
@@ -133,6 +200,11 @@ pub fn cctv() -> &'static Cctv {
     })
 }
 
+/// `place("workplace")`, for the resolver's word check.
+pub fn place(word: &str) -> Option<&'static Place> {
+    cctv().place(word)
+}
+
 /// `exception_ground("dispute")`, for the resolver's word check.
 pub fn exception_ground(word: &str) -> Option<&'static ExceptionGround> {
     cctv().exception(word)
@@ -164,6 +236,18 @@ mod tests {
             assert!(ground.exceptions.is_empty() && ground.purposes_limited);
         }
         assert_eq!(data.exception("dispute").unwrap().notify_days, Some(30));
+        for ground in &data.grounds {
+            for word in &ground.covers {
+                assert!(data.place(word).is_some(), "unknown place {word}");
+            }
+        }
+        for word in &data.regulated.places {
+            assert!(data.place(word).is_some(), "unknown place {word}");
+        }
+        // § 2 d: only areas next to the authority's own entrances and facades.
+        let public_area = data.place("public_area").unwrap();
+        assert!(!data.ground("2d").unwrap().covers(public_area) && public_area.traffic);
+        assert!(data.ground("2c").unwrap().covers(public_area));
         assert_eq!(cited_section("2d"), "§ 2 d");
         assert_eq!(cited_section("2"), "§ 2");
     }

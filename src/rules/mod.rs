@@ -19,6 +19,7 @@ mod art9_basis;
 mod art9_fit;
 mod automated_review;
 mod cctv_disclosure;
+mod cctv_ground;
 mod cctv_retention;
 mod child_consent;
 mod consent_withdrawal;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::tr;
 
 use crate::i18n::Lang;
-use crate::law::cctv::{ExceptionGround, SurveillanceGround};
+use crate::law::cctv::{ExceptionGround, Place, SurveillanceGround};
 use crate::law::citation::LegalRef;
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{
@@ -316,6 +316,16 @@ pub struct ActivityDetails {
     pub cctv: Option<Span>,
     /// `cctv tvol 2d`: the § of tv-overvågningsloven the surveillance rests on, where stated.
     pub cctv_ground: Option<Spanned<&'static SurveillanceGround>>,
+    /// `cameras at own_entrances, own_facades`: where the cameras film, and the statement's span.
+    pub cameras: Vec<Spanned<&'static Place>>,
+    pub cameras_span: Option<Span>,
+    /// `covert`: some cameras are hidden.
+    pub covert: Option<Span>,
+    /// `signs "..."`: how notice of the surveillance is given (tv-overvågningsloven §§ 3, 3 a).
+    pub signs: Option<Text>,
+    /// `polcam registered [DATE]`: the cameras are registered in POLCAM (§ 2 e).
+    pub polcam: Option<Span>,
+    pub polcam_date: Option<Spanned<Date>>,
     pub exceptions: Vec<ExceptionDecl>,
     pub dpia: Option<Text>,
     pub since: Option<Spanned<Date>>,
@@ -371,6 +381,12 @@ impl ActivityDetails {
         review: Vec::new(),
         cctv: None,
         cctv_ground: None,
+        cameras: Vec::new(),
+        cameras_span: None,
+        covert: None,
+        signs: None,
+        polcam: None,
+        polcam_date: None,
         exceptions: Vec::new(),
         dpia: None,
         since: None,

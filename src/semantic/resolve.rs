@@ -158,6 +158,10 @@ const AREA: Choice = Choice {
     not: text::NOT_AREA,
     unknown: text::UNKNOWN_AREA,
 };
+const PLACE: Choice = Choice {
+    not: text::NOT_CAMERA_PLACE,
+    unknown: text::UNKNOWN_CAMERA_PLACE,
+};
 const EXCEPTION_GROUND: Choice = Choice {
     not: text::NOT_EXCEPTION_GROUND,
     unknown: text::UNKNOWN_EXCEPTION_GROUND,
@@ -1286,6 +1290,33 @@ impl<'a> Resolver<'a> {
                         act.details_mut().cctv_ground = self.cctv_ground(ground);
                     }
                 }
+                ast::Statement::Cameras(places, span) => {
+                    self.single(&mut singles, "cameras", *span);
+                    act.details_mut().cameras_span = Some(*span);
+                    let words = cctv::cctv().place_words();
+                    for word in places {
+                        if let Some(place) = self.keyword(word, PLACE, cctv::place, &words) {
+                            act.details_mut()
+                                .cameras
+                                .push(Spanned::new(place, word.span));
+                        }
+                    }
+                }
+                ast::Statement::Covert(span) => {
+                    self.single(&mut singles, "covert", *span);
+                    act.details_mut().covert = Some(*span);
+                }
+                ast::Statement::Signs(t) => {
+                    self.single(&mut singles, "signs", t.span);
+                    act.details_mut().signs = Some(t.to_text());
+                }
+                ast::Statement::Polcam(span, date) => {
+                    self.single(&mut singles, "polcam", *span);
+                    act.details_mut().polcam = Some(*span);
+                    if let Some(date) = date {
+                        act.details_mut().polcam_date = self.date(date);
+                    }
+                }
                 ast::Statement::Exception(e) => {
                     if let Ok(citation) =
                         citation::validate(&e.citation, self.lang).map_err(|d| self.error(d))
@@ -1787,6 +1818,11 @@ pub mod text {
             "`{word}` is not a ground of tv-overvågningsloven § 4 c, stk. 5",
             "`{word}` er ikke en af grundene i tv-overvågningslovens § 4 c, stk. 5"
         ),
+        NOT_CAMERA_PLACE = (
+            "`{word}` is not a place cameras film",
+            "`{word}` er ikke et sted, kameraerne filmer"
+        ),
+        UNKNOWN_CAMERA_PLACE = ("unknown place", "ukendt sted"),
         UNKNOWN_EXCEPTION_GROUND = (
             "unknown ground for keeping recordings longer",
             "ukendt grund til at opbevare optagelser længere"

@@ -242,6 +242,14 @@ pub enum Statement<'a> {
     Review(Vec<Word<'a>>),
     /// `cctv` or `cctv tvol 2d`: the span of the statement, and the § it rests on if stated.
     Cctv(Span, Option<Box<Citation<'a>>>),
+    /// `cameras at own_entrances, own_facades`: where the cameras film, and the statement's span.
+    Cameras(Vec<Word<'a>>, Span),
+    /// `covert`: some of the cameras are hidden.
+    Covert(Span),
+    /// `signs "..."`: how notice of the surveillance is given.
+    Signs(Quoted<'a>),
+    /// `polcam registered [DATE]`: the cameras are registered in POLCAM; the span, and the date if stated.
+    Polcam(Span, Option<Word<'a>>),
     Exception(Box<Exception<'a>>),
     Dpia(Quoted<'a>),
     Since(Word<'a>),

@@ -799,6 +799,22 @@ impl<'a> Parser<'a> {
                 });
                 Statement::Cctv(self.span_from(start), ground)
             }
+            "cameras" => {
+                let places = self.peeked(keyword, |p| p.after("at", Self::names))?;
+                Statement::Cameras(places, self.span_from(start))
+            }
+            "covert" => {
+                self.c.keyword(keyword)?;
+                Statement::Covert(self.span_from(start))
+            }
+            "signs" => Statement::Signs(self.peeked(keyword, Self::text)?),
+            "polcam" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                self.c.keyword("registered")?;
+                let date = self.optional(Self::date);
+                Statement::Polcam(self.span_from(start), date)
+            }
             "exception" => {
                 let citation = self.peeked(keyword, Self::citation)?;
                 let ground = self.optional(Self::exception_ground);

@@ -660,6 +660,16 @@ impl Builder {
                     .map(|p| Box::new(self.citation(p)));
                 Statement::Cctv(span, ground)
             }
+            Rule::cameras_field => Statement::Cameras(self.last_names(pair), span),
+            Rule::covert_field => Statement::Covert(span),
+            Rule::signs_field => Statement::Signs(self.last_text(pair)),
+            Rule::polcam_field => {
+                let date = self
+                    .inner_without_keywords(pair)
+                    .next()
+                    .map(|d| Spanned::new(d.as_str(), self.span(&d)));
+                Statement::Polcam(span, date)
+            }
             Rule::exception_field => {
                 let mut it = self.inner_without_keywords(pair).peekable();
                 let citation = self.citation(it.next().unwrap());
@@ -1011,6 +1021,12 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_when
             | Rule::kw_review
             | Rule::kw_cctv
+            | Rule::kw_cameras
+            | Rule::kw_at
+            | Rule::kw_covert
+            | Rule::kw_signs
+            | Rule::kw_polcam
+            | Rule::kw_registered
             | Rule::kw_exception
             | Rule::kw_with
             | Rule::kw_dpia

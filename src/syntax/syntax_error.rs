@@ -237,6 +237,10 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::disclose_field
             | Rule::review_field
             | Rule::cctv_field
+            | Rule::cameras_field
+            | Rule::covert_field
+            | Rule::signs_field
+            | Rule::polcam_field
             | Rule::exception_field
             | Rule::dpia_field
             | Rule::since_field
@@ -266,6 +270,10 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::kw_disclose
             | Rule::kw_review
             | Rule::kw_cctv
+            | Rule::kw_cameras
+            | Rule::kw_covert
+            | Rule::kw_signs
+            | Rule::kw_polcam
             | Rule::kw_exception
             | Rule::kw_dpia
             | Rule::kw_since
@@ -745,6 +753,12 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::cctv_field | Rule::kw_cctv => keyword("cctv"),
         Rule::exception_field | Rule::kw_exception => keyword("exception"),
         Rule::cctv_ground => keyword("tvol"),
+        Rule::cameras_field | Rule::kw_cameras => keyword("cameras at"),
+        Rule::kw_at => keyword("at"),
+        Rule::covert_field | Rule::kw_covert => keyword("covert"),
+        Rule::signs_field | Rule::kw_signs => keyword("signs"),
+        Rule::polcam_field | Rule::kw_polcam => keyword("polcam registered"),
+        Rule::kw_registered => keyword("registered"),
         Rule::exception_ground => keyword("for"),
         Rule::exception_notice | Rule::kw_with => keyword("with notice"),
         Rule::dpia_field | Rule::kw_dpia => keyword("dpia"),
