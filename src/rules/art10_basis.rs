@@ -9,17 +9,27 @@ declare_rule! {
     /// # ART10-BASIS: criminal-offence data without a ground in Databeskyttelsesloven § 8
     ///
     /// ## What it checks
-    /// An activity that processes data about criminal convictions and offences (class `criminal`):
+    /// An activity that processes data about criminal convictions and offences (class `criminal`, or
+    /// data the activity says become such data by their use: `data logs as criminal when "..."`):
     /// - by a public authority cites Databeskyttelsesloven § 8, stk. 1 (`dbl 8(1)`);
     /// - by any other controller cites one of § 8, stk. 3–5 (`dbl 8(3)`, `dbl 8(4)`, `dbl 8(5)`);
     /// - when a public authority discloses such data, the disclosure (or the activity) cites one of the
     ///   grounds of § 8, stk. 2 (`dbl 8(2)`, or a point `dbl 8(2)(1)` ... `dbl 8(2)(4)`).
     ///
+    /// Data whose class comes from its use (`data logs as criminal when "ved mistanke om en kriminel
+    /// handling"`) count as criminal-offence data in the activity that states the use, and the finding
+    /// says so. A disclosure of such data counts as a disclosure of criminal-offence data when it goes
+    /// to the police (recipient kind `police`), which receive it for an investigation; to other
+    /// recipients it goes with the class it is declared with. The rule does not guess the use from a
+    /// purpose or a condition: it reads only `criminal` data and the `as criminal when` statement.
+    ///
     /// ## Why it matters
     /// GDPR art. 10 allows criminal-offence data to be processed only under official authority or where
     /// Union or member-state law authorises it. In Denmark that law is Databeskyttelsesloven § 8: public
     /// authorities may process such data only where necessary for their tasks (stk. 1), and may disclose
-    /// it only on the grounds listed in stk. 2.
+    /// it only on the grounds listed in stk. 2. Ordinary data such as an access log becomes data about
+    /// (suspected) offences when it is opened to look into a suspected crime: the log then tells what a
+    /// named person is suspected of, and § 8 governs that use.
     ///
     /// ## Legal basis
     /// - GDPR art. 10
@@ -74,6 +84,10 @@ declare_rule! {
             "`{name}` is data about criminal convictions or offences (GDPR art. 10)",
             "`{name}` er oplysninger om strafbare forhold (databeskyttelsesforordningens art. 10)",
         ),
+        LABEL_USE = (
+            "`{name}` becomes data about criminal offences (GDPR art. 10) when used as stated: \"{when}\"",
+            "`{name}` bliver oplysninger om strafbare forhold (databeskyttelsesforordningens art. 10), når de anvendes som angivet: \"{when}\"",
+        ),
         NOT_AMONG_PUBLIC = ("`dbl 8(1)` is not among these", "`dbl 8(1)` er ikke blandt disse"),
         NOT_AMONG_PRIVATE = (
             "`dbl 8(3)`, `dbl 8(4)` or `dbl 8(5)` is not among these",
@@ -94,6 +108,10 @@ declare_rule! {
         DISCLOSED_LABEL = (
             "`{name}` is criminal-offence data",
             "`{name}` er oplysninger om strafbare forhold",
+        ),
+        DISCLOSED_USE_LABEL = (
+            "`{name}` is used as criminal-offence data in this activity and goes to the police",
+            "`{name}` anvendes som oplysninger om strafbare forhold i denne aktivitet og går til politiet",
         ),
         DISCLOSURE_NO_GROUND = (
             "this disclosure cites no ground of § 8, stk. 2",
@@ -128,14 +146,18 @@ impl Rule for Art10Basis {
         let lang = cx.lang;
         let public = model.controller.public_authority;
         for activity in &model.activities {
-            let Some(criminal) = activity
-                .data
-                .iter()
-                .find(|d| model.data(d.id).class == DataClass::Criminal)
-            else {
+            let Some(criminal) = activity.criminal_data(model) else {
                 continue;
             };
-            let name = &model.data(criminal.id).name.node;
+            let category = model.data(criminal.id);
+            let name = &category.name.node;
+            // Declared criminal, or criminal by the use the activity states.
+            let label = || match activity.criminal_use(criminal.id) {
+                Some(used) if category.class != DataClass::Criminal => {
+                    tr!(lang, text::LABEL_USE, name = name, when = used.when.node)
+                }
+                _ => tr!(lang, text::LABEL, name = name),
+            };
             let (needed, wanted): (&[u32], _) = if public {
                 (&[1], text::NOT_AMONG_PUBLIC)
             } else {
@@ -146,7 +168,7 @@ impl Rule for Art10Basis {
                     .finding(
                         tr!(lang, text::MESSAGE, activity = activity.name.node),
                         criminal.span,
-                        tr!(lang, text::LABEL, name = name),
+                        label(),
                     )
                     .with_secondary(activity.basis_span(), tr!(lang, wanted))
                     .with_help(tr!(
@@ -173,11 +195,7 @@ impl Rule for Art10Basis {
                 continue;
             }
             for disclosure in &activity.disclosures {
-                let Some(disclosed) = disclosure
-                    .data
-                    .iter()
-                    .find(|d| model.data(d.id).class == DataClass::Criminal)
-                else {
+                let Some(disclosed) = activity.criminal_disclosed(model, disclosure) else {
                     continue;
                 };
                 if cites_dbl_8(&disclosure.basis, &[2]) || cites_dbl_8(&activity.bases, &[2]) {
@@ -190,7 +208,11 @@ impl Rule for Art10Basis {
                         disclosed.span,
                         tr!(
                             lang,
-                            text::DISCLOSED_LABEL,
+                            if model.data(disclosed.id).class == DataClass::Criminal {
+                                text::DISCLOSED_LABEL
+                            } else {
+                                text::DISCLOSED_USE_LABEL
+                            },
                             name = model.data(disclosed.id).name.node
                         ),
                     )

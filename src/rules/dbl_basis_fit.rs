@@ -18,7 +18,7 @@ declare_rule! {
     /// one group of people only, and that has none of it:
     ///
     /// - § 8 (criminal-offence data, any stykke: `dbl 8(1)`, `dbl 8(2)`, ...) with no data category of
-    ///   class `criminal`;
+    ///   class `criminal` and none the activity uses as such (`data logs as criminal when "..."`);
     /// - § 11 (CPR numbers, any stykke) with no data category of class `cpr`;
     /// - § 12 (employment, any stykke) with no group of data subjects of kind `employees`.
     ///
@@ -27,9 +27,11 @@ declare_rule! {
     /// there is nothing to compare the citation with. One finding per § and activity, on its first
     /// citation, however many stykker are cited.
     ///
-    /// Where the activity does process such data under the § but the spec cannot say so (the data
-    /// become criminal-offence data only in some cases, say), the author writes
-    /// `allow DBL-BASIS-FIT "reason"` in the activity.
+    /// Data that become criminal-offence data only in some cases (logs opened on a suspicion of a
+    /// crime) are stated so in the activity: `data logs as criminal when "ved mistanke om en kriminel
+    /// handling"`; the § 8 citation then fits. Where the activity does process such data under the §
+    /// but the spec cannot say so otherwise, the author writes `allow DBL-BASIS-FIT "reason"` in the
+    /// activity.
     ///
     /// ## Why it matters
     /// The bases an activity states are what the controller tells the data subjects (art. 13(1)(c),
@@ -106,6 +108,14 @@ declare_rule! {
              its `data`; if it does not, remove the citation of § {number} from its `basis`",
             "behandler aktiviteten {what}, så erklær dem som oplysninger af klassen `{class}`, og angiv dem \
              under dens `data`; gør den ikke, så fjern henvisningen til § {number} fra dens `basis`",
+        ),
+        HELP_CRIMINAL = (
+            "if the activity processes {what}, declare them as data of class `criminal`, or state the use \
+             that makes its data such (`data logs as criminal when \"...\"`); if it does not, remove the \
+             citation of § {number} from its `basis`",
+            "behandler aktiviteten {what}, så erklær dem som oplysninger af klassen `criminal`, eller angiv \
+             den anvendelse, der gør dens oplysninger til sådanne (`data logs as criminal when \"...\"`); \
+             gør den ikke, så fjern henvisningen til § {number} fra dens `basis`",
         ),
         HELP_SUBJECTS = (
             "if the activity concerns {what}, list their group, of kind `{kind}`, in its `subjects`; if it \
@@ -186,6 +196,11 @@ fn sections() -> &'static [(Section, Governs)] {
 /// Whether the activity has what the § governs; `None` when it lists nothing to judge by.
 fn has(model: &Model, activity: &Activity, governs: Governs) -> Option<bool> {
     match governs {
+        // Criminal-offence data also where the activity states a use that makes data such
+        // (`data logs as criminal when "..."`).
+        Governs::Data(DataClass::Criminal) => {
+            (!activity.data.is_empty()).then(|| activity.criminal_data(model).is_some())
+        }
         Governs::Data(class) => (!activity.data.is_empty()).then(|| {
             activity
                 .data
@@ -228,13 +243,17 @@ impl Rule for DblBasisFit {
                             activity = activity.name.node,
                             what = what
                         ),
-                        tr!(
-                            lang,
-                            text::HELP_DATA,
-                            what = what,
-                            class = class.keyword(),
-                            number = number
-                        ),
+                        if *class == DataClass::Criminal {
+                            tr!(lang, text::HELP_CRIMINAL, what = what, number = number)
+                        } else {
+                            tr!(
+                                lang,
+                                text::HELP_DATA,
+                                what = what,
+                                class = class.keyword(),
+                                number = number
+                            )
+                        },
                     ),
                     Governs::Subjects(kind) => (
                         tr!(

@@ -34,7 +34,8 @@ declare_rule! {
     /// | `data_subject` | nothing: not a disclosure |
     ///
     /// Databeskyttelsesloven § 8, stk. 2 is listed only when criminal-offence data (`criminal`) is
-    /// disclosed, forvaltningsloven § 28 only for another administrative authority. Special-category
+    /// disclosed, or data the activity uses as such (`data logs as criminal when "..."`) goes to the
+    /// police; forvaltningsloven § 28 only for another administrative authority. Special-category
     /// data in a disclosure also needs an art. 9(2) condition in the disclosure's basis, counted as
     /// ART9-BASIS counts them (a point of art. 9(2), or Databeskyttelsesloven § 7, stk. 1-4 or § 10);
     /// the condition suggested is the one that fits the recipient (art. 9(2)(c) for emergency
@@ -232,10 +233,8 @@ impl Rule for DisclosureBasis {
                     .data
                     .iter()
                     .find(|d| model.data(d.id).is_special());
-                let criminal = disclosure
-                    .data
-                    .iter()
-                    .any(|d| model.data(d.id).class == DataClass::Criminal);
+                // Declared criminal, or used as such in the activity and handed to the police.
+                let criminal = activity.criminal_disclosed(model, disclosure).is_some();
                 // Worded only when there is a finding: most disclosures have none.
                 let label = || basis_lists::disclosed_to(lang, recipient);
                 // Several disclosures to one recipient are told apart by their condition.

@@ -358,6 +358,8 @@ pub struct ActivityDetails {
     pub erasure_refusal: Option<ErasureRefusal>,
     /// `preserve "..."`: the records must be handed to the public archive (arkivloven).
     pub preserve: Option<Text>,
+    /// `data logs as criminal when "..."`: data that become data of another class when used as stated.
+    pub uses: Vec<DataUse>,
     /// `basis ... in some cases "..."`: bases of some cases of the activity only, each statement
     /// apart. [`Activity::bases`] holds the bases of every case.
     pub case_bases: Vec<CaseBases>,
@@ -407,7 +409,19 @@ impl ActivityDetails {
         erasure_refusal: None,
         preserve: None,
         case_bases: Vec::new(),
+        uses: Vec::new(),
     };
+}
+
+/// `data logs as criminal when "ved mistanke om en kriminel handling"`: in this activity, `data` becomes
+/// data of `class` when used as `when` says (the notice says it of the use, not of the data).
+#[derive(Debug, Clone)]
+pub struct DataUse {
+    pub data: Ref<DataId>,
+    pub class: DataClass,
+    pub when: Text,
+    /// The whole statement.
+    pub span: Span,
 }
 
 /// How the data subjects learn of data collected from others (art. 14).
@@ -478,6 +492,39 @@ impl Activity {
             .iter()
             .find(|r| r.targets.iter().any(|t| t.id == data))
             .or_else(|| self.retention.iter().find(|r| r.all.is_some()))
+    }
+
+    /// How the activity says it uses `data` as criminal-offence data (`data logs as criminal when
+    /// "..."`), if it does.
+    pub fn criminal_use(&self, data: DataId) -> Option<&DataUse> {
+        self.details()
+            .uses
+            .iter()
+            .find(|u| u.data.id == data && u.class == DataClass::Criminal)
+    }
+
+    /// The first of the activity's data that is criminal-offence data in it: declared `criminal`, or
+    /// stated to become so by its use (`data logs as criminal when "..."`).
+    pub fn criminal_data<'a>(&'a self, model: &Model) -> Option<&'a Ref<DataId>> {
+        self.data.iter().find(|d| {
+            model.data(d.id).class == DataClass::Criminal || self.criminal_use(d.id).is_some()
+        })
+    }
+
+    /// The first datum of `disclosure` that is disclosed as criminal-offence data: declared
+    /// `criminal`, or used as such in this activity (`data ... as criminal when`) and handed to the
+    /// police, which receive it for an investigation. To other recipients such data goes with the
+    /// class it is declared with.
+    pub fn criminal_disclosed<'a>(
+        &self,
+        model: &Model,
+        disclosure: &'a Disclosure,
+    ) -> Option<&'a Ref<DataId>> {
+        let police = model.recipient(disclosure.recipient.id).kind == RecipientKind::Police;
+        disclosure.data.iter().find(|d| {
+            model.data(d.id).class == DataClass::Criminal
+                || (police && self.criminal_use(d.id).is_some())
+        })
     }
 
     /// Where the `basis` statements stand, or the activity's name when it has none.

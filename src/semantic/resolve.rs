@@ -162,6 +162,10 @@ const PLACE: Choice = Choice {
     not: text::NOT_CAMERA_PLACE,
     unknown: text::UNKNOWN_CAMERA_PLACE,
 };
+const USE_CLASS: Choice = Choice {
+    not: text::NOT_USE_CLASS,
+    unknown: text::UNKNOWN_USE_CLASS,
+};
 const EXCEPTION_GROUND: Choice = Choice {
     not: text::NOT_EXCEPTION_GROUND,
     unknown: text::UNKNOWN_EXCEPTION_GROUND,
@@ -1189,6 +1193,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Purpose(_) => n.purposes += 1,
                 ast::Statement::Subjects(names) => n.subjects += names.len(),
                 ast::Statement::Data(names) => n.data += names.len(),
+                ast::Statement::DataAs(d) => n.data += d.data.len(),
                 ast::Statement::Sources(names) => n.sources += names.len(),
                 ast::Statement::Basis(list, _) => {
                     n.bases += list.len();
@@ -1241,6 +1246,34 @@ impl<'a> Resolver<'a> {
                         if let Some(r) = self.data_ref(n) {
                             self.listed.push(n.node, r.id);
                             act.data.push(r);
+                        }
+                    }
+                }
+                ast::Statement::DataAs(d) => {
+                    // Only criminal-offence data is read by its use (ART10-BASIS); the words are
+                    // those of `data_class`, so other classes may be allowed later.
+                    let class = self.keyword(
+                        &d.class,
+                        USE_CLASS,
+                        |w| (w == "criminal").then_some(DataClass::Criminal),
+                        &["criminal"],
+                    );
+                    for n in &d.data {
+                        let Some(r) = self.data_ref(n) else {
+                            continue;
+                        };
+                        // Listed by a `data` statement too: once in the activity's data.
+                        if !act.data.iter().any(|listed| listed.id == r.id) {
+                            self.listed.push(n.node, r.id);
+                            act.data.push(r);
+                        }
+                        if let Some(class) = class {
+                            act.details_mut().uses.push(DataUse {
+                                data: r,
+                                class,
+                                when: d.when.to_text(),
+                                span: d.span,
+                            });
                         }
                     }
                 }
@@ -1441,6 +1474,8 @@ impl<'a> Resolver<'a> {
                             word = word.node,
                             activity = act.name.node
                         ),
+                        // `data logs as criminal` without `when "..."`.
+                        _ if word.node == "as" => tr!(lang, text::AS_NEEDS_WHEN),
                         Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
                         None => tr!(lang, text::STATEMENTS, statements = STATEMENTS.join(", ")),
                     };
@@ -1814,6 +1849,14 @@ pub mod text {
         UNKNOWN_REVIEW_MODE = ("unknown review mode", "ukendt vurderingsform"),
         NOT_AREA = ("`{word}` is not a field of work", "`{word}` er ikke et arbejdsområde"),
         UNKNOWN_AREA = ("unknown field of work", "ukendt arbejdsområde"),
+        NOT_USE_CLASS = (
+            "`{word}` is not a class data can take on by its use",
+            "`{word}` er ikke en kategori, som oplysninger kan få ved deres anvendelse"
+        ),
+        UNKNOWN_USE_CLASS = (
+            "only criminal-offence data is read by its use",
+            "kun oplysninger om strafbare forhold læses ud fra anvendelsen"
+        ),
         NOT_EXCEPTION_GROUND = (
             "`{word}` is not a ground of tv-overvågningsloven § 4 c, stk. 5",
             "`{word}` er ikke en af grundene i tv-overvågningslovens § 4 c, stk. 5"
@@ -1991,6 +2034,10 @@ pub mod text {
         UNKNOWN_STATEMENT = (
             "unknown statement `{word}` in activity `{activity}`",
             "ukendt angivelse `{word}` i aktiviteten `{activity}`"
+        ),
+        AS_NEEDS_WHEN = (
+            "`as` belongs to a `data` statement and needs the use quoted after `when`: `data logs as criminal when \"ved mistanke om en kriminel handling\"`",
+            "`as` hører til en `data`-angivelse og kræver anvendelsen i anførselstegn efter `when`: `data logs as criminal when \"ved mistanke om en kriminel handling\"`"
         ),
         UNKNOWN_STATEMENT_LABEL = ("not a statement of the language", "ikke en angivelse i sproget"),
         GIVEN_TWICE = (

@@ -232,6 +232,9 @@ pub enum Statement<'a> {
     Purpose(Quoted<'a>),
     Subjects(Vec<Word<'a>>),
     Data(Vec<Word<'a>>),
+    /// `data NAMES as CLASS when "..."`: the data listed, which become data of another class when
+    /// used as stated.
+    DataAs(Box<DataAs<'a>>),
     Sources(Vec<Word<'a>>),
     Basis(Vec<Citation<'a>>, Span),
     /// `basis CITATIONS in some cases ["..."]`: bases of some cases of the activity only.
@@ -349,6 +352,16 @@ pub enum Retention<'a> {
         event: Quoted<'a>,
         then_archive: bool,
     },
+}
+
+/// `data logs as criminal when "ved mistanke om en kriminel handling"`: the data listed, and the class
+/// they have when used as the quoted words say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataAs<'a> {
+    pub data: Vec<Word<'a>>,
+    pub class: Word<'a>,
+    pub when: Quoted<'a>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

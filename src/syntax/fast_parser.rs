@@ -754,7 +754,25 @@ impl<'a> Parser<'a> {
         Some(match keyword {
             "purpose" => Statement::Purpose(self.peeked(keyword, Self::text)?),
             "subjects" => Statement::Subjects(self.peeked(keyword, Self::names)?),
-            "data" => Statement::Data(self.peeked(keyword, Self::names)?),
+            "data" => {
+                let data = self.peeked(keyword, Self::names)?;
+                // `data_use`: `as WORD when STRING` after the names.
+                let used = self.optional(|p| {
+                    let class = p.after("as", Self::name)?;
+                    p.c.skip();
+                    let when = p.after("when", Self::text)?;
+                    Some((class, when))
+                });
+                match used {
+                    None => Statement::Data(data),
+                    Some((class, when)) => Statement::DataAs(Box::new(DataAs {
+                        data,
+                        class,
+                        when,
+                        span: self.span_from(start),
+                    })),
+                }
+            }
             "sources" => Statement::Sources(self.peeked(keyword, Self::names)?),
             // Before the other words of six letters: nearly every activity has a notice.
             "notice" => {

@@ -627,7 +627,22 @@ impl Builder {
         match rule {
             Rule::purpose_field => Statement::Purpose(self.last_text(pair)),
             Rule::subjects_field => Statement::Subjects(self.last_names(pair)),
-            Rule::data_field => Statement::Data(self.last_names(pair)),
+            Rule::data_field => {
+                let mut it = self.inner_without_keywords(pair);
+                let data = self.names(it.next().unwrap());
+                match it.next() {
+                    None => Statement::Data(data),
+                    Some(used) => {
+                        let mut it = self.inner_without_keywords(used);
+                        Statement::DataAs(Box::new(DataAs {
+                            data,
+                            class: self.name(it.next().unwrap()),
+                            when: self.text(it.next().unwrap()),
+                            span,
+                        }))
+                    }
+                }
+            }
             Rule::sources_field => Statement::Sources(self.last_names(pair)),
             Rule::via_field => Statement::Via(self.last_names(pair)),
             Rule::basis_field => {
@@ -1019,6 +1034,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_to
             | Rule::kw_under
             | Rule::kw_when
+            | Rule::kw_as
             | Rule::kw_review
             | Rule::kw_cctv
             | Rule::kw_cameras
