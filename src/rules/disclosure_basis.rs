@@ -5,7 +5,7 @@ use crate::law::ActId;
 use crate::law::acts::LaysDown;
 use crate::law::citation::LegalRef;
 use crate::law::disclosures::{Cited, RecipientGrounds, disclosure_grounds};
-use crate::law::vocabulary::{DataClass, RecipientKind};
+use crate::law::vocabulary::RecipientKind;
 use crate::tr;
 
 declare_rule! {
