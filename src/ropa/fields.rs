@@ -167,7 +167,11 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field<'_>> {
         .collect::<Vec<_>>()
     });
     vec![
-        Field::new("name", CONTROLLER, Some(vec![Cow::Borrowed(c.name.as_str())])),
+        Field::new(
+            "name",
+            CONTROLLER,
+            Some(vec![Cow::Borrowed(c.name.as_str())]),
+        ),
         Field::new("address", ADDRESS, one(&c.address)),
         Field::new("contact", CONTACT, one(&c.contact)),
         Field::new("dpo", DPO, dpo.filter(|lines| !lines.is_empty())),
@@ -180,7 +184,11 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
         data.iter()
             .map(|d| {
                 d.line(lang, |d| {
-                    fill(lang, LABELLED, &[("label", &d.label), ("what", &d.description)])
+                    fill(
+                        lang,
+                        LABELLED,
+                        &[("label", &d.label), ("what", &d.description)],
+                    )
                 })
             })
             .collect()
@@ -199,7 +207,11 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
                             ("country", &country(lang, Some(code))),
                         ],
                     ),
-                    None => fill(lang, LABELLED, &[("label", &r.label), ("what", &r.description)]),
+                    None => fill(
+                        lang,
+                        LABELLED,
+                        &[("label", &r.label), ("what", &r.description)],
+                    ),
                 };
                 Cow::Owned(if r.via.is_empty() {
                     entry

@@ -31,10 +31,10 @@ use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind, TimeUnit};
-use crate::spec_map::SpecMap;
 use crate::semantic::model::{
     Activity, ActivityId, DataId, Model, Period, ProcessorId, RecipientId,
 };
+use crate::spec_map::SpecMap;
 use crate::texts;
 use crate::tr;
 use petgraph::Direction;

@@ -36,7 +36,9 @@ impl<T> Shared<T> {
     pub fn line(&self, lang: Lang, word: impl FnOnce(&T) -> String) -> Cow<'_, str> {
         let mut word = Some(word);
         let (worded_in, line) = self.0.line.get_or_init(|| {
-            let word = word.take().expect("get_or_init runs its closure at most once");
+            let word = word
+                .take()
+                .expect("get_or_init runs its closure at most once");
             (lang, word(&self.0.entry))
         });
         match word {
