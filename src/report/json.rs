@@ -282,6 +282,7 @@ fn write_with_serde(
 
 /// `value` as `serde_json::to_writer_pretty` writes it, byte for byte, with [`Pretty`]'s faster
 /// indentation: for the other JSON documents (SARIF, `diff`) too.
+#[cfg_attr(not(test), allow(dead_code))] // SARIF is written with `JsonWriter`; its tests use this
 pub(crate) fn write_pretty(
     out: &mut impl std::io::Write,
     value: &impl Serialize,

@@ -8,18 +8,22 @@
 //! https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+#[cfg(test)]
+use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
 use super::SpecReport;
 use crate::config::waivers::{Suppressed, SuppressedBy};
-use crate::diagnostic::{Declaration, Diagnostic, Label, Origin, Severity};
+use crate::diagnostic::{Declaration, Diagnostic, Origin, Severity};
 use crate::i18n::Lang;
+use crate::json_writer::JsonWriter;
 use crate::rules::RuleMeta;
 use crate::rules::registry::{self, RULES};
 use crate::source::SourceFile;
+use crate::syntax::span::Span;
 use crate::tr;
 
 /// The log's words for a person, in English and Danish. Ids, levels, tags and property names are
@@ -194,6 +198,7 @@ fn percent_encode(text: &str) -> String {
 // --- The log, as SARIF names its parts. Optional parts are left out rather than written as null:
 // --- the schema does not allow null for them.
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Log<'a> {
     #[serde(rename = "$schema")]
@@ -202,6 +207,7 @@ struct Log<'a> {
     runs: [Run<'a>; 1],
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
@@ -213,14 +219,16 @@ struct Run<'a> {
     /// The language of the messages, when not English (SARIF's default).
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'static str>,
-    results: Vec<ResultJson<'a, 'a>>,
+    results: Vec<ResultJson<'a>>,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Tool {
     driver: Driver,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Driver {
@@ -238,16 +246,17 @@ struct Driver {
 struct Descriptor {
     id: String,
     name: String,
-    short_description: Text,
-    full_description: Text,
+    short_description: Text<'static>,
+    full_description: Text<'static>,
     help: Help,
     default_configuration: Configuration,
     properties: DescriptorProperties,
 }
 
+/// A message: borrowed when the words need no escape (see [`escape`]).
 #[derive(Serialize)]
-struct Text {
-    text: String,
+struct Text<'a> {
+    text: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -273,11 +282,11 @@ struct DescriptorProperties {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ResultJson<'a, 'r> {
-    rule_id: &'a str,
+struct ResultJson<'r> {
+    rule_id: &'r str,
     rule_index: usize,
     level: &'static str,
-    message: Text,
+    message: Text<'r>,
     /// Empty for a problem with no place in a file (a path that cannot be read).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<LocationJson<'r>>,
@@ -286,7 +295,7 @@ struct ResultJson<'a, 'r> {
     partial_fingerprints: PartialFingerprints,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<SuppressionJson<'r>>,
-    properties: ResultProperties<'a>,
+    properties: ResultProperties<'r>,
 }
 
 /// What SARIF has no field for: which spec the result is about, and the parts of the finding that
@@ -324,9 +333,9 @@ struct LocationJson<'r> {
     physical_location: Option<PhysicalLocation<'r>>,
     /// The declaration the finding is about, on the primary location only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    logical_locations: Vec<LogicalLocation>,
+    logical_locations: Vec<LogicalLocation<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<Text>,
+    message: Option<Text<'r>>,
 }
 
 /// A declaration as SARIF names a place that is not a line: `kind` is the declaration's keyword
@@ -334,27 +343,33 @@ struct LocationJson<'r> {
 /// it, so that a viewer can group by it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct LogicalLocation {
-    name: String,
+struct LogicalLocation<'a> {
+    name: &'a str,
     fully_qualified_name: String,
     kind: &'static str,
-    properties: LogicalProperties,
+    properties: LogicalProperties<'a>,
 }
 
 #[derive(Serialize)]
-struct LogicalProperties {
+struct LogicalProperties<'a> {
     /// The declaration's label, as the spec writes it.
-    label: String,
+    label: &'a str,
 }
 
-impl LogicalLocation {
-    fn of(declaration: &Declaration) -> LogicalLocation {
+impl<'a> LogicalLocation<'a> {
+    fn of(declaration: &'a Declaration) -> LogicalLocation<'a> {
+        let kind = declaration.kind.keyword();
+        let mut fully_qualified_name =
+            String::with_capacity(kind.len() + 2 + declaration.name.len());
+        fully_qualified_name.push_str(kind);
+        fully_qualified_name.push_str("::");
+        fully_qualified_name.push_str(&declaration.name);
         LogicalLocation {
-            name: declaration.name.clone(),
-            fully_qualified_name: format!("{}::{}", declaration.kind.keyword(), declaration.name),
-            kind: declaration.kind.keyword(),
+            name: &declaration.name,
+            fully_qualified_name,
+            kind,
             properties: LogicalProperties {
-                label: declaration.label.clone(),
+                label: &declaration.label,
             },
         }
     }
@@ -391,7 +406,7 @@ struct SuppressionJson<'r> {
     /// `inSource` for a waiver in the spec, `external` for `hjemmel.toml`.
     kind: &'static str,
     status: &'static str,
-    justification: String,
+    justification: &'r str,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<LocationJson<'r>>,
 }
@@ -419,6 +434,11 @@ pub fn write(
 }
 
 /// [`render_in`], written to `out` as it is made.
+///
+/// Written by hand with [`JsonWriter`] (serde_json's escaping of every string was a third of what
+/// the command spent after checking), key by key in the order of the `Serialize` types above, which
+/// stay the definition of the log: a test compares the bytes with `write_with_serde`'s on every
+/// spec of the repository.
 pub fn write_in(
     reports: &[SpecReport<'_>],
     paths: &Paths,
@@ -426,9 +446,77 @@ pub fn write_in(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let (rules, index_of) = descriptors(reports, lang);
+    let uris = artifact_uris(reports, paths);
+    let words = MessageWords::new(lang);
     let mut fingerprints = Fingerprints::default();
-    // Each spec's file URIs, made once: every result borrows its file's.
-    let uris: Vec<Vec<ArtifactLocation>> = reports
+    let mut w = JsonWriter::new(out);
+    w.begin_object();
+    w.key("$schema");
+    w.string(SCHEMA_URI);
+    w.key("version");
+    w.string("2.1.0");
+    w.key("runs");
+    w.begin_array();
+    w.element();
+    w.begin_object();
+    w.key("tool");
+    w.begin_object();
+    w.key("driver");
+    write_driver(&mut w, &rules);
+    w.end_object();
+    if let Some(uri) = paths.root_uri() {
+        w.key("originalUriBaseIds");
+        w.begin_object();
+        w.key(SRCROOT);
+        write_artifact(
+            &mut w,
+            &ArtifactLocation {
+                uri,
+                uri_base_id: None,
+            },
+        );
+        w.end_object();
+    }
+    w.key("columnKind");
+    w.string(COLUMN_KIND);
+    if lang != Lang::En {
+        w.key("language");
+        w.string(lang.code());
+    }
+    w.key("results");
+    w.begin_array();
+    let mut failed = Ok(());
+    each_result(
+        reports,
+        &uris,
+        &index_of,
+        &words,
+        &mut fingerprints,
+        |result| {
+            w.element();
+            write_result(&mut w, &result);
+            if failed.is_ok() {
+                failed = w.flush_some();
+            }
+        },
+    );
+    failed?;
+    w.end_array();
+    w.end_object();
+    w.end_array();
+    w.end_object();
+    w.raw(b"\n");
+    w.finish()
+}
+
+/// SARIF's `columnKind`: columns count characters (Unicode code points), as [`Location`] does.
+///
+/// [`Location`]: super::location::Location
+const COLUMN_KIND: &str = "unicodeCodePoints";
+
+/// Each spec's file URIs, made once: every result borrows its file's.
+fn artifact_uris(reports: &[SpecReport<'_>], paths: &Paths) -> Vec<Vec<ArtifactLocation>> {
+    reports
         .iter()
         .map(|report| {
             report
@@ -437,24 +525,54 @@ pub fn write_in(
                 .map(|(_, f)| paths.artifact(&f.name))
                 .collect()
         })
-        .collect();
-    let mut results = Vec::new();
-    for (report, uris) in reports.iter().zip(&uris) {
+        .collect()
+}
+
+/// Every result of the log in its order, each made and handed to `each` in turn: the findings of
+/// each spec, then the ones it suppressed.
+fn each_result<'r>(
+    reports: &'r [SpecReport<'_>],
+    uris: &'r [Vec<ArtifactLocation>],
+    index_of: &HashMap<String, usize>,
+    words: &MessageWords,
+    fingerprints: &mut Fingerprints,
+    mut each: impl FnMut(ResultJson<'r>),
+) {
+    for (report, uris) in reports.iter().zip(uris) {
         let place = Place { report, uris };
         for d in report.diagnostics {
-            results.push(result(&place, d, None, &index_of, &mut fingerprints, lang));
+            each(result(&place, d, None, index_of, fingerprints, words));
         }
         for s in report.suppressed {
-            results.push(result(
+            each(result(
                 &place,
                 &s.finding,
                 Some(s),
-                &index_of,
-                &mut fingerprints,
-                lang,
+                index_of,
+                fingerprints,
+                words,
             ));
         }
     }
+}
+
+/// [`write_in`] through serde_json and the `Serialize` types: the definition the hand-written log
+/// is tested against.
+#[cfg(test)]
+fn write_with_serde(
+    reports: &[SpecReport<'_>],
+    paths: &Paths,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let (rules, index_of) = descriptors(reports, lang);
+    let uris = artifact_uris(reports, paths);
+    let words = MessageWords::new(lang);
+    let mut fingerprints = Fingerprints::default();
+    let mut results = Vec::new();
+    each_result(reports, &uris, &index_of, &words, &mut fingerprints, |r| {
+        results.push(r)
+    });
     let original_uri_base_ids = paths
         .root_uri()
         .map(|uri| {
@@ -482,13 +600,219 @@ pub fn write_in(
                 },
             },
             original_uri_base_ids,
-            column_kind: "unicodeCodePoints",
+            column_kind: COLUMN_KIND,
             language: (lang != Lang::En).then(|| lang.code()),
             results,
         }],
     };
     super::json::write_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
+}
+
+fn write_driver<W: std::io::Write>(w: &mut JsonWriter<W>, rules: &[Descriptor]) {
+    w.begin_object();
+    w.key("name");
+    w.string("hjemmel");
+    w.key("version");
+    w.string(env!("CARGO_PKG_VERSION"));
+    w.key("semanticVersion");
+    w.string(env!("CARGO_PKG_VERSION"));
+    if let Some(uri) = information_uri() {
+        w.key("informationUri");
+        w.string(uri);
+    }
+    w.key("rules");
+    w.begin_array();
+    for rule in rules {
+        w.element();
+        write_descriptor(w, rule);
+    }
+    w.end_array();
+    w.end_object();
+}
+
+fn write_descriptor<W: std::io::Write>(w: &mut JsonWriter<W>, d: &Descriptor) {
+    w.begin_object();
+    w.key("id");
+    w.string(&d.id);
+    w.key("name");
+    w.string(&d.name);
+    w.key("shortDescription");
+    write_text(w, &d.short_description);
+    w.key("fullDescription");
+    write_text(w, &d.full_description);
+    w.key("help");
+    w.begin_object();
+    w.key("text");
+    w.string(&d.help.text);
+    w.key("markdown");
+    w.string(&d.help.markdown);
+    w.end_object();
+    w.key("defaultConfiguration");
+    w.begin_object();
+    w.key("level");
+    w.string(d.default_configuration.level);
+    w.end_object();
+    w.key("properties");
+    w.begin_object();
+    w.key("tags");
+    w.strings(d.properties.tags.iter().map(String::as_str));
+    w.key("provisions");
+    w.strings(d.properties.provisions.iter().map(String::as_str));
+    w.key("problem.severity");
+    w.string(d.properties.problem_severity);
+    w.end_object();
+    w.end_object();
+}
+
+fn write_text<W: std::io::Write>(w: &mut JsonWriter<W>, text: &Text<'_>) {
+    w.begin_object();
+    w.key("text");
+    w.string(&text.text);
+    w.end_object();
+}
+
+fn write_result<W: std::io::Write>(w: &mut JsonWriter<W>, r: &ResultJson<'_>) {
+    w.begin_object();
+    w.key("ruleId");
+    w.string(r.rule_id);
+    w.key("ruleIndex");
+    w.number(r.rule_index as u64);
+    w.key("level");
+    w.string(r.level);
+    w.key("message");
+    write_text(w, &r.message);
+    if !r.locations.is_empty() {
+        w.key("locations");
+        write_locations(w, &r.locations);
+    }
+    if !r.related_locations.is_empty() {
+        w.key("relatedLocations");
+        write_locations(w, &r.related_locations);
+    }
+    w.key("partialFingerprints");
+    w.begin_object();
+    w.key("primaryLocationLineHash");
+    w.string(&r.partial_fingerprints.primary_location_line_hash);
+    w.end_object();
+    if !r.suppressions.is_empty() {
+        w.key("suppressions");
+        w.begin_array();
+        for s in &r.suppressions {
+            w.element();
+            w.begin_object();
+            w.key("kind");
+            w.string(s.kind);
+            w.key("status");
+            w.string(s.status);
+            w.key("justification");
+            w.string(s.justification);
+            if let Some(location) = &s.location {
+                w.key("location");
+                write_location(w, location);
+            }
+            w.end_object();
+        }
+        w.end_array();
+    }
+    let p = &r.properties;
+    w.key("properties");
+    w.begin_object();
+    w.key("spec");
+    w.string(p.spec);
+    w.key("origin");
+    w.string(match p.origin {
+        Origin::Spec => "spec",
+        Origin::Rule => "rule",
+    });
+    w.key("provisions");
+    w.strings(p.provisions.iter().map(String::as_str));
+    w.key("path");
+    w.strings(p.path.iter().map(String::as_str));
+    if let Some(note) = p.note {
+        w.key("note");
+        w.string(note);
+    }
+    if !p.unverified.is_empty() {
+        w.key("unverified");
+        w.strings(p.unverified.iter().map(String::as_str));
+    }
+    w.end_object();
+    w.end_object();
+}
+
+fn write_locations<W: std::io::Write>(w: &mut JsonWriter<W>, locations: &[LocationJson<'_>]) {
+    w.begin_array();
+    for location in locations {
+        w.element();
+        write_location(w, location);
+    }
+    w.end_array();
+}
+
+fn write_location<W: std::io::Write>(w: &mut JsonWriter<W>, l: &LocationJson<'_>) {
+    w.begin_object();
+    if let Some(id) = l.id {
+        w.key("id");
+        w.number(id as u64);
+    }
+    if let Some(physical) = &l.physical_location {
+        w.key("physicalLocation");
+        w.begin_object();
+        w.key("artifactLocation");
+        write_artifact(w, physical.artifact_location);
+        w.key("region");
+        w.begin_object();
+        let region = &physical.region;
+        for (key, n) in [
+            ("startLine", region.start_line),
+            ("startColumn", region.start_column),
+            ("endLine", region.end_line),
+            ("endColumn", region.end_column),
+        ] {
+            w.key(key);
+            w.number(n as u64);
+        }
+        w.end_object();
+        w.end_object();
+    }
+    if !l.logical_locations.is_empty() {
+        w.key("logicalLocations");
+        w.begin_array();
+        for logical in &l.logical_locations {
+            w.element();
+            w.begin_object();
+            w.key("name");
+            w.string(logical.name);
+            w.key("fullyQualifiedName");
+            w.string(&logical.fully_qualified_name);
+            w.key("kind");
+            w.string(logical.kind);
+            w.key("properties");
+            w.begin_object();
+            w.key("label");
+            w.string(logical.properties.label);
+            w.end_object();
+            w.end_object();
+        }
+        w.end_array();
+    }
+    if let Some(message) = &l.message {
+        w.key("message");
+        write_text(w, message);
+    }
+    w.end_object();
+}
+
+fn write_artifact<W: std::io::Write>(w: &mut JsonWriter<W>, a: &ArtifactLocation) {
+    w.begin_object();
+    w.key("uri");
+    w.string(&a.uri);
+    if let Some(base) = a.uri_base_id {
+        w.key("uriBaseId");
+        w.string(base);
+    }
+    w.end_object();
 }
 
 /// The project's page, from Cargo.toml (`homepage`, else `repository`), when it names one.
@@ -545,13 +869,13 @@ fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Descriptor {
         short_description: Text {
             // In the reader's language, as are the full description and help: the rule's page
             // (src/rules/docs.rs, the Danish one from src/rules/da/).
-            text: meta.summary.get(lang).to_string(),
+            text: Cow::Borrowed(meta.summary.get(lang)),
         },
         full_description: Text {
-            text: truncated(
+            text: Cow::Owned(truncated(
                 &section(&page, text::WHAT_IT_CHECKS.get(lang)),
                 FULL_DESCRIPTION_LIMIT,
-            ),
+            )),
         },
         help: Help {
             text: page.clone(),
@@ -576,10 +900,10 @@ fn spec_error_descriptor(code: &str, lang: Lang) -> Descriptor {
         id: code.to_string(),
         name: pascal_case(code),
         short_description: Text {
-            text: tr!(lang, text::SPEC_ERROR_SHORT, code = code),
+            text: Cow::Owned(tr!(lang, text::SPEC_ERROR_SHORT, code = code)),
         },
         full_description: Text {
-            text: full.to_string(),
+            text: Cow::Borrowed(full),
         },
         help: Help {
             text: markdown.clone(),
@@ -667,13 +991,19 @@ struct Place<'r, 'a> {
 }
 
 impl<'r> Place<'r, '_> {
-    fn location(&self, label: &Label, id: Option<usize>) -> Option<LocationJson<'r>> {
+    /// The place of `span`, with `message` (none when empty).
+    fn location(
+        &self,
+        span: Span,
+        message: &'r str,
+        id: Option<usize>,
+    ) -> Option<LocationJson<'r>> {
         // The file is named by its URI, not the location's name.
-        let at = super::location::Location::of(self.report.sources, label.span)?;
+        let at = super::location::Location::of(self.report.sources, span)?;
         Some(LocationJson {
             id,
             physical_location: Some(PhysicalLocation {
-                artifact_location: &self.uris[label.span.file.0 as usize],
+                artifact_location: &self.uris[span.file.0 as usize],
                 region: Region {
                     start_line: at.line,
                     start_column: at.column,
@@ -682,25 +1012,25 @@ impl<'r> Place<'r, '_> {
                 },
             }),
             logical_locations: Vec::new(),
-            message: (!label.message.is_empty()).then(|| Text {
-                text: escape(&label.message).into_owned(),
+            message: (!message.is_empty()).then(|| Text {
+                text: escape(message),
             }),
         })
     }
 }
 
-fn result<'a, 'r>(
-    place: &Place<'r, 'a>,
-    d: &'a Diagnostic,
-    suppressed: Option<&'a Suppressed>,
+fn result<'r>(
+    place: &Place<'r, '_>,
+    d: &'r Diagnostic,
+    suppressed: Option<&'r Suppressed>,
     index_of: &HashMap<String, usize>,
     fingerprints: &mut Fingerprints,
-    lang: Lang,
-) -> ResultJson<'a, 'r> {
+    words: &MessageWords,
+) -> ResultJson<'r> {
     let mut locations: Vec<LocationJson<'r>> = d
         .primary
         .iter()
-        .filter_map(|l| place.location(l, None))
+        .filter_map(|l| place.location(l.span, &l.message, None))
         .collect();
     if let Some(declaration) = &d.declaration {
         let logical = vec![LogicalLocation::of(declaration)];
@@ -718,7 +1048,7 @@ fn result<'a, 'r>(
     let related_locations: Vec<LocationJson<'r>> = d
         .secondary
         .iter()
-        .filter_map(|l| place.location(l, None))
+        .filter_map(|l| place.location(l.span, &l.message, None))
         .enumerate()
         .map(|(i, mut l)| {
             l.id = Some(i + 1);
@@ -733,8 +1063,8 @@ fn result<'a, 'r>(
                     SuppressedBy::Config => "external",
                 },
                 status: "accepted",
-                justification: s.reason.clone(),
-                location: place.location(&Label::new(s.span, String::new()), None),
+                justification: &s.reason,
+                location: place.location(s.span, "", None),
             }]
         })
         .unwrap_or_default();
@@ -748,7 +1078,7 @@ fn result<'a, 'r>(
         rule_index: index_of[&d.code],
         level: level(d.severity),
         message: Text {
-            text: message_text(d, &related_locations, lang),
+            text: Cow::Owned(message_text(d, &related_locations, words)),
         },
         locations,
         related_locations,
@@ -767,57 +1097,100 @@ fn result<'a, 'r>(
     }
 }
 
+/// The lines of a result's message that every result words alike, each template cut once at its
+/// one placeholder: filling them through `tr!` for every finding cost more than writing them.
+struct MessageWords {
+    help: (&'static str, &'static str),
+    path: (&'static str, &'static str),
+    see: (&'static str, &'static str),
+    unverified: (&'static str, &'static str),
+    note: (&'static str, &'static str),
+    related: (&'static str, &'static str),
+}
+
+impl MessageWords {
+    fn new(lang: Lang) -> MessageWords {
+        let cut = |text: crate::i18n::Text, name: &str| {
+            let template = text.get(lang);
+            let placeholder = format!("{{{name}}}");
+            // Every text has its placeholder (tests/i18n.rs); one without would read as its words.
+            template.split_once(&placeholder).unwrap_or((template, ""))
+        };
+        MessageWords {
+            help: cut(text::HELP, "help"),
+            path: cut(text::PATH, "path"),
+            see: cut(text::SEE, "provisions"),
+            unverified: cut(text::UNVERIFIED, "provisions"),
+            note: cut(text::NOTE, "note"),
+            related: cut(text::RELATED, "links"),
+        }
+    }
+}
+
+/// A line break, then `words` around `value`.
+fn push_line(out: &mut String, (before, after): (&str, &str), value: &str) {
+    out.push('\n');
+    out.push_str(before);
+    out.push_str(value);
+    out.push_str(after);
+}
+
 /// The message, then the help, the data path, the provisions and any note, a line each as the
 /// other formats write them, then links to the related places (`[label](id)`, which GitHub shows
 /// as links to the lines).
-fn message_text(d: &Diagnostic, related: &[LocationJson], lang: Lang) -> String {
-    let mut lines = vec![escape(&d.message).into_owned()];
+fn message_text(d: &Diagnostic, related: &[LocationJson], words: &MessageWords) -> String {
+    let mut out = String::with_capacity(
+        d.message.len() + d.help.as_ref().map_or(0, String::len) + 64 * (1 + related.len()),
+    );
+    out.push_str(&escape(&d.message));
     if let Some(help) = &d.help {
-        lines.push(tr!(lang, text::HELP, help = escape(help)));
+        push_line(&mut out, words.help, &escape(help));
     }
     if !d.path.is_empty() {
-        lines.push(tr!(lang, text::PATH, path = escape(&d.path.join(" → "))));
+        push_line(&mut out, words.path, &escape(&d.path.join(" → ")));
     }
     if !d.provisions.is_empty() {
-        lines.push(tr!(
-            lang,
-            text::SEE,
-            provisions = escape(&d.provisions.join("; "))
-        ));
+        push_line(&mut out, words.see, &escape(&d.provisions.join("; ")));
     }
     if !d.unverified.is_empty() {
-        lines.push(tr!(
-            lang,
-            text::UNVERIFIED,
-            provisions = escape(&d.unverified.join("; "))
-        ));
+        push_line(
+            &mut out,
+            words.unverified,
+            &escape(&d.unverified.join("; ")),
+        );
     }
     if let Some(note) = &d.note {
-        lines.push(tr!(lang, text::NOTE, note = escape(note)));
+        push_line(&mut out, words.note, &escape(note));
     }
     if !related.is_empty() {
-        let links: Vec<String> = related
-            .iter()
-            .map(|l| {
-                let text = l.message.as_ref().map_or_else(
-                    || match &l.physical_location {
-                        Some(p) => format!("{}:{}", p.artifact_location.uri, p.region.start_line),
-                        None => String::new(),
-                    },
-                    |m| m.text.clone(),
-                );
-                format!("[{text}]({})", l.id.unwrap_or_default())
-            })
-            .collect();
-        lines.push(tr!(lang, text::RELATED, links = links.join("; ")));
+        let mut links = String::new();
+        for (i, l) in related.iter().enumerate() {
+            if i > 0 {
+                links.push_str("; ");
+            }
+            links.push('[');
+            match (&l.message, &l.physical_location) {
+                (Some(m), _) => links.push_str(&m.text),
+                (None, Some(p)) => {
+                    links.push_str(&p.artifact_location.uri);
+                    links.push(':');
+                    links.push_str(&p.region.start_line.to_string());
+                }
+                (None, None) => {}
+            }
+            links.push_str("](");
+            links.push_str(&l.id.unwrap_or_default().to_string());
+            links.push(')');
+        }
+        push_line(&mut out, words.related, &links);
     }
-    lines.join("\n")
+    out
 }
 
 /// Square brackets in SARIF message text start an embedded link; literal ones are escaped.
 /// Most texts hold none, and are then borrowed as they are.
 fn escape(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| matches!(b, b'[' | b']')) {
+    if memchr::memchr2(b'[', b']', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
@@ -832,7 +1205,7 @@ fn escape(text: &str) -> Cow<'_, str> {
 
 /// What a finding is, apart from where its line happens to be: the code, the file, the chain of
 /// declarations the words stand in (`processor platform` › `subprocessor helpdesk`), the keyword of
-/// their line, and the words themselves.
+/// their line, and the words themselves. Returned as its hash, fed part by part.
 ///
 /// Why not the line: GitHub's own fallback hashes the text around the line, and a line number or the
 /// text of neighbouring lines changes whenever someone edits above the finding, which would close
@@ -840,37 +1213,90 @@ fn escape(text: &str) -> Cow<'_, str> {
 /// when the finding itself does. The message is left out too, so that `--lang da` and a reworded
 /// message in a new version keep the alert. Two findings with the same identity in one file are
 /// told apart by a count, as GitHub's own fingerprints do (`hash:1`, `hash:2`).
-fn identity(place: &Place<'_, '_>, d: &Diagnostic, uri: Option<&str>) -> String {
-    let mut parts = vec!["hjemmel/v1".to_string(), d.code.clone()];
+fn identity(place: &Place<'_, '_>, d: &Diagnostic, uri: Option<&str>) -> u64 {
+    let mut hash = Fnv1a::new();
+    hash.part(b"hjemmel/v1");
+    hash.part(d.code.as_bytes());
     match (&d.primary, uri) {
         (Some(label), Some(uri)) => {
             let file = place.report.sources.file(label.span.file);
-            parts.push(uri.to_string());
-            parts.extend(enclosing_headers(file, label.span.start as usize));
-            parts.push(words(
-                &file.text[label.span.start as usize..label.span.end as usize],
-            ));
+            hash.part(uri.as_bytes());
+            for head in enclosing_headers(file, label.span.start as usize) {
+                hash.words(head);
+            }
+            hash.words(&file.text[label.span.start as usize..label.span.end as usize]);
         }
         // No place in a file: the spec and the message are all there is.
         _ => {
-            parts.push(place.report.path.to_string());
-            parts.push(d.message.clone());
+            hash.part(place.report.path.as_bytes());
+            hash.part(d.message.as_bytes());
         }
     }
-    parts.join("\u{1f}")
+    hash.finish()
+}
+
+/// FNV-1a over parts joined by U+001F (the unit separator), as if they were one string: the
+/// identity's hash, fed without making that string.
+struct Fnv1a {
+    hash: u64,
+    first: bool,
+}
+
+impl Fnv1a {
+    fn new() -> Fnv1a {
+        Fnv1a {
+            hash: fnv1a(b""),
+            first: true,
+        }
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.hash ^= u64::from(byte);
+            self.hash = self.hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn separator(&mut self) {
+        if !self.first {
+            self.bytes(b"\x1f");
+        }
+        self.first = false;
+    }
+
+    fn part(&mut self, bytes: &[u8]) {
+        self.separator();
+        self.bytes(bytes);
+    }
+
+    /// A part that is `text`'s runs of white space as one space, trimmed ([`words`]).
+    fn words(&mut self, text: &str) {
+        self.separator();
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                self.bytes(b" ");
+            }
+            self.bytes(word.as_bytes());
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 /// The heads of the lines that enclose `offset` by indentation, outermost first, ending with the
 /// first word of `offset`'s own line. A head is the line's text before its first quote or brace
-/// (`subprocessor helpdesk`), so that a reworded title does not count as a new finding.
-fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
+/// (`subprocessor helpdesk`, as written: [`words`] evens out its spaces), so that a reworded title
+/// does not count as a new finding.
+fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<&str> {
     let text = file.text.as_str();
     // From the file's line index: a search back for the line start would read a long line whole
     // for every finding on it (a spec written on one line).
     let line_start = file.line_start(offset);
     let own = &text[line_start..file.line_end(offset)];
     let mut indent = indentation(own);
-    let mut heads = vec![own.split_whitespace().next().unwrap_or("").to_string()];
+    let mut heads = vec![own.split_whitespace().next().unwrap_or("")];
     // Bounded in lines and in bytes, so that a spec indented throughout, or with long lines, cannot
     // make each of many findings read the file; a line cut by the byte bound is not looked at.
     let mut window_start = line_start.saturating_sub(MAX_BYTES_UP);
@@ -884,7 +1310,7 @@ fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
             .split_once('\n')
             .map_or("", |(_, whole_lines)| whole_lines),
     };
-    for line in window.lines().rev().take(MAX_LINES_UP) {
+    for line in lines_up(window).take(MAX_LINES_UP) {
         if indent == 0 {
             break;
         }
@@ -899,12 +1325,27 @@ fn enclosing_headers(file: &SourceFile, offset: usize) -> Vec<String> {
         let this = indentation(line);
         if this < indent {
             indent = this;
-            let head = trimmed.split(['"', '{']).next().unwrap_or("");
-            heads.push(words(head));
+            heads.push(trimmed.split(['"', '{']).next().unwrap_or(""));
         }
     }
     heads.reverse();
     heads
+}
+
+/// `text.lines().rev()`, each line found with `memrchr`: the lines above a finding are read for
+/// every finding, and `str::lines` searches them forwards character by character.
+fn lines_up(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let body = rest.strip_suffix('\n').unwrap_or(rest);
+        let start = memchr::memrchr(b'\n', body.as_bytes()).map_or(0, |at| at + 1);
+        let line = &body[start..];
+        rest = &rest[..start];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// How far up [`enclosing_headers`] looks: far beyond any declaration written by hand.
@@ -917,6 +1358,7 @@ fn indentation(line: &str) -> usize {
 }
 
 /// Runs of white space as one space, trimmed: re-indenting a spec is not a change.
+#[cfg(test)]
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -928,11 +1370,18 @@ struct Fingerprints {
 }
 
 impl Fingerprints {
-    fn next(&mut self, identity: String) -> String {
-        let hash = fnv1a(identity.as_bytes());
+    /// `{hash:016x}:{count}`.
+    fn next(&mut self, hash: u64) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let count = self.seen.entry(hash).or_insert(0);
         *count += 1;
-        format!("{hash:016x}:{count}")
+        let mut out = String::with_capacity(16 + 1 + 4);
+        for shift in (0..16).rev() {
+            out.push(char::from(HEX[((hash >> (4 * shift)) & 0xf) as usize]));
+        }
+        out.push(':');
+        out.push_str(&count.to_string());
+        out
     }
 }
 
@@ -950,6 +1399,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::{Path, PathBuf};
 
     fn uri(paths: &Paths, name: &str) -> (String, Option<&'static str>) {
         let a = paths.artifact(name);
@@ -1008,16 +1458,107 @@ mod tests {
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
+    /// Every spec the repository holds: each `.hjemmel` file and each directory that holds one.
+    fn specs(dir: &Path, found: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        if entries
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "hjemmel"))
+        {
+            found.push(dir.to_path_buf());
+        }
+        for path in entries {
+            if path.is_dir() {
+                specs(&path, found);
+            } else if path.extension().is_some_and(|e| e == "hjemmel") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// The log written by hand is the serde one, byte for byte, and parses, for every spec of the
+    /// repository, one per log and all in one, in both languages.
+    #[test]
+    fn the_hand_written_log_is_the_serde_one() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        for dir in ["specs", "examples", "tests/fixtures"] {
+            specs(&root.join(dir), &mut paths);
+        }
+        assert!(paths.len() > 100, "only {} specs found", paths.len());
+        let sarif_paths = Paths::new(root, root);
+        let mut results = 0;
+        for lang in Lang::ALL {
+            let outcomes: Vec<(String, crate::Outcome)> = paths
+                .iter()
+                .map(|p| (p.display().to_string(), crate::check_spec(p, lang)))
+                .collect();
+            let reports: Vec<SpecReport> = outcomes.iter().map(|(p, o)| o.report(p)).collect();
+            for document in reports.chunks(1).chain([&reports[..], &[]]) {
+                let (mut ours, mut serdes) = (Vec::new(), Vec::new());
+                write_in(document, &sarif_paths, lang, &mut ours).unwrap();
+                write_with_serde(document, &sarif_paths, lang, &mut serdes).unwrap();
+                assert!(
+                    ours == serdes,
+                    "{:?} ({lang:?})",
+                    document.first().map(|r| r.path)
+                );
+                let log: serde_json::Value = serde_json::from_slice(&ours).unwrap();
+                results += log["runs"][0]["results"].as_array().unwrap().len();
+            }
+        }
+        assert!(results > 2000, "only {results} results written");
+    }
+
+    #[test]
+    fn lines_up_reads_the_lines_backwards() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\n\nx\n",
+            "one\n  two\r\n\nthree\n",
+        ] {
+            assert_eq!(
+                lines_up(text).collect::<Vec<_>>(),
+                text.lines().rev().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_identity_hash_is_the_hash_of_the_joined_parts() {
+        let mut hash = Fnv1a::new();
+        hash.part(b"hjemmel/v1");
+        hash.words("  processor \t p  ");
+        hash.part(b"");
+        assert_eq!(
+            hash.finish(),
+            fnv1a("hjemmel/v1\u{1f}processor p\u{1f}".as_bytes())
+        );
+        assert_eq!(Fingerprints::default().next(0xab), "00000000000000ab:1");
+    }
+
     #[test]
     fn the_enclosing_declarations_are_found_by_indentation() {
         let text = "processor p \"P\" {\n  country DK\n  // a comment\n  subprocessor s \"S\" {\n    country IN\n  }\n}\n";
         let file = SourceFile::new("x.hjemmel", text);
         let offset = text.find("IN").unwrap();
-        assert_eq!(
-            enclosing_headers(&file, offset),
-            ["processor p", "subprocessor s", "country"]
-        );
+        let heads = |offset| -> Vec<String> {
+            enclosing_headers(&file, offset)
+                .into_iter()
+                .map(words)
+                .collect()
+        };
+        assert_eq!(heads(offset), ["processor p", "subprocessor s", "country"]);
         let top = text.find('p').unwrap();
-        assert_eq!(enclosing_headers(&file, top), ["processor"]);
+        assert_eq!(heads(top), ["processor"]);
     }
 }

@@ -3,6 +3,7 @@
 //! hundred categories and parties in 100,000 activities; a copy of each entry, and its line of the
 //! document worded anew, for every activity was most of the time `hjemmel ropa` took.
 
+use std::borrow::Cow;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
@@ -30,17 +31,21 @@ impl<T> Shared<T> {
     }
 
     /// The entry's line in `lang`: worded by `word` the first time it is asked for, and again only
-    /// in another language.
-    pub fn line(&self, lang: Lang, word: impl FnOnce(&T) -> String) -> String {
-        match self.0.line.get() {
-            Some((worded_in, line)) if *worded_in == lang => line.clone(),
-            Some(_) => word(&self.0.entry),
-            None => {
-                let line = word(&self.0.entry);
-                // Another thread may have worded it meanwhile: the same words.
-                let _ = self.0.line.set((lang, line.clone()));
-                line
-            }
+    /// in another language. Borrowed from the entry when it is in `lang`: each of 100,000 activities
+    /// that names the entry writes it, and need not copy it to do so.
+    pub fn line(&self, lang: Lang, word: impl FnOnce(&T) -> String) -> Cow<'_, str> {
+        let mut word = Some(word);
+        let (worded_in, line) = self.0.line.get_or_init(|| {
+            let word = word
+                .take()
+                .expect("get_or_init runs its closure at most once");
+            (lang, word(&self.0.entry))
+        });
+        match word {
+            // Worded in `lang`, just now (`word` was taken) or before (perhaps by another thread).
+            _ if *worded_in == lang => Cow::Borrowed(line),
+            Some(word) => Cow::Owned(word(&self.0.entry)),
+            None => Cow::Borrowed(line),
         }
     }
 }
@@ -84,6 +89,11 @@ mod tests {
         assert_eq!(word(Lang::En), "x in En");
         assert_eq!(word(Lang::Da), "x in Da");
         assert_eq!(worded, 2);
+        // In the language it was first worded in, the line is lent, not copied.
+        assert!(matches!(
+            entry.line(Lang::En, |_| unreachable!("worded already")),
+            Cow::Borrowed("x in En")
+        ));
         assert_eq!(serde_json::to_string(&entry).unwrap(), "\"x\"");
     }
 }
