@@ -50,5 +50,8 @@ pub const STATEMENTS: &[&str] = &[
     "notice",
     "erasure",
     "preserve",
+    "unit",
+    "collect",
+    "copy",
     "allow",
 ];
