@@ -48,7 +48,7 @@ declare_rule! {
     ///   subjects employees
     ///   data found_cpr
     ///   sources drives
-    ///   basis gdpr 6(1)(e), dbl 11(1), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 11(1), dbl 12(1), agreement "Aftale om kontrolforanstaltninger", law "Lov om kommunernes styrelse"
     ///   retain all for 30 days
     ///   copy found_cpr kept by "brugeren" until "brugeren sletter oplysningerne"
     /// }
@@ -65,7 +65,7 @@ declare_rule! {
     ///   subjects employees
     ///   data found_cpr
     ///   sources drives
-    ///   basis gdpr 6(1)(e), dbl 11(1), dbl 12(1)
+    ///   basis gdpr 6(1)(e), dbl 11(1), dbl 12(1), agreement "Aftale om kontrolforanstaltninger", law "Lov om kommunernes styrelse"
     ///   retain all for 30 days
     ///   copy found_cpr kept by "brugeren" for 30 days
     /// }
