@@ -66,6 +66,8 @@ texts! {
         "Technical and organisational security measures (art. 30(1)(g))",
         "Tekniske og organisatoriske sikkerhedsforanstaltninger (art. 30, stk. 1, litra g)",
     ),
+    UNIT = ("Organisational unit", "Organisatorisk enhed"),
+    COLLECTION = ("How often data is collected", "Hvor ofte oplysningerne indhentes"),
 
     DPO_NAME = ("name: {value}", "navn: {value}"),
     DPO_EMAIL = ("e-mail: {value}", "e-mailadresse: {value}"),
@@ -89,6 +91,11 @@ texts! {
     DISCLOSED_BY = ("{entry}, disclosed by {via}", "{entry}, videregives af {via}"),
     ALL_CATEGORIES = ("all categories: {period}", "alle kategorier: {period}"),
     SOME_CATEGORIES = ("{categories}: {period}", "{categories}: {period}"),
+    /// A copy another holder keeps: `Resultater (copy kept by brugeren): until ...`.
+    COPY = (
+        "{categories} (copy kept by {holder}): {period}",
+        "{categories} (kopi, som {holder} opbevarer): {period}",
+    ),
 }
 
 /// One field of the record.
@@ -228,7 +235,15 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
             .iter()
             .map(|g| {
                 let period = g.period.clone().unwrap_or_else(|| tr!(lang, NOT_STATED));
-                if g.all {
+                if let Some(holder) = &g.holder {
+                    tr!(
+                        lang,
+                        COPY,
+                        categories = g.categories.join(", "),
+                        holder = holder,
+                        period = period
+                    )
+                } else if g.all {
                     tr!(lang, ALL_CATEGORIES, period = period)
                 } else {
                     tr!(
@@ -242,6 +257,7 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
             .collect()
     });
     vec![
+        Field::new("unit", UNIT, one(&a.unit)),
         Field::new("purposes", PURPOSES, a.purposes.clone()),
         Field::new("legal_bases", LEGAL_BASES, a.legal_bases.clone()),
         Field::new("data_subjects", DATA_SUBJECTS, a.data_subjects.clone()),
@@ -251,6 +267,7 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field> {
         Field::new("transfers", TRANSFERS, Some(transfers)),
         Field::new("retention", RETENTION, retention),
         Field::new("security", SECURITY, a.security.clone()),
+        Field::new("collection", COLLECTION, a.collection.clone()),
     ]
 }
 
