@@ -56,9 +56,15 @@ activity a "Aktivitet" {
   notice exempt gdpr 14(5)(c), law "Serviceloven"
   erasure refused "arkiv" under gdpr 17(3)(b)
   preserve "Bevaringsbestemmelse 2020"
+  unit "Center for Børn og Familie"
+  collect cpr every 1 year
+  copy cpr, health kept by "brugeren" until "brugeren sletter den"
+  copy cpr kept by "lederen" for 30 days after "ansættelsen"
+  copy health kept by "HR"
   allow ART6-BASIS "grund"
   purpse "typo"
 }
+source others "Andre myndigheder, afhængigt af sagen" authority { unnamed }
 "#;
 
 #[test]
