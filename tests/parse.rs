@@ -30,6 +30,7 @@ processor p "Leverandør" {
 recipient police "Politiet" police { country DK }
 recipient us "US" organisation { country US transfer dpf dpf_listed "tjekket" allow TRANSFER-SCC-TIA "grund" }
 recipient epo "EPO" organisation { international organisation EPO transfer adequacy }
+source others "Andre myndigheder, afhængigt af sagen" authority { unnamed }
 activity a "Aktivitet" {
   purpose "Formål"
   subjects employees
@@ -64,7 +65,6 @@ activity a "Aktivitet" {
   allow ART6-BASIS "grund"
   purpse "typo"
 }
-source others "Andre myndigheder, afhængigt af sagen" authority { unnamed }
 "#;
 
 #[test]
