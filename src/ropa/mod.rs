@@ -480,8 +480,11 @@ fn activity_record<'m>(
                 .collections
                 .iter()
                 .map(|c| {
-                    let labels: Vec<String> =
-                        c.data.iter().map(|d| text(&model.data(d.id).label)).collect();
+                    let labels: Vec<String> = c
+                        .data
+                        .iter()
+                        .map(|d| text(&model.data(d.id).label))
+                        .collect();
                     format!("{}: {}", labels.join(", "), c.describe(lang))
                 })
                 .collect(),
@@ -710,7 +713,11 @@ fn retention<'m>(
     // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
     for c in &a.details().copies {
         entries.push(RetentionEntry {
-            categories: c.data.iter().map(|d| text(&model.data(d.id).label)).collect(),
+            categories: c
+                .data
+                .iter()
+                .map(|d| text(&model.data(d.id).label))
+                .collect(),
             all: false,
             period: c.period.as_ref().map(|p| worded.period(p, lang)),
             holder: Some(text(&c.holder)),

@@ -159,12 +159,7 @@ impl Rule for CopyRetention {
                         tr!(lang, text::NO_PERIOD_LABEL),
                     ),
                 };
-                let help = tr!(
-                    lang,
-                    text::HELP,
-                    list = names.join(", "),
-                    holder = holder
-                );
+                let help = tr!(lang, text::HELP, list = names.join(", "), holder = holder);
                 cx.report(finding.with_help(help));
             }
         }
