@@ -30,6 +30,7 @@ processor p "Leverandør" {
 recipient police "Politiet" police { country DK }
 recipient us "US" organisation { country US transfer dpf dpf_listed "tjekket" allow TRANSFER-SCC-TIA "grund" }
 recipient epo "EPO" organisation { international organisation EPO transfer adequacy }
+source others "Andre myndigheder, afhængigt af sagen" authority { unnamed }
 activity a "Aktivitet" {
   purpose "Formål"
   subjects employees
@@ -56,6 +57,11 @@ activity a "Aktivitet" {
   notice exempt gdpr 14(5)(c), law "Serviceloven"
   erasure refused "arkiv" under gdpr 17(3)(b)
   preserve "Bevaringsbestemmelse 2020"
+  unit "Center for Børn og Familie"
+  collect cpr every 1 year
+  copy cpr, health kept by "brugeren" until "brugeren sletter den"
+  copy cpr kept by "lederen" for 30 days after "ansættelsen"
+  copy health kept by "HR"
   allow ART6-BASIS "grund"
   purpse "typo"
 }

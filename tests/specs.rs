@@ -119,6 +119,16 @@ fn randers_control_measures() {
         Some("network_logging")
     );
 
+    // "Informationerne opbevares af IT og digitalisering i 30 dage og hos brugeren indtil denne
+    // sletter de følsomme/fortrolige informationer": the user's copy has no deadline the municipality
+    // sets (LEGAL-REVIEW.md 1.5, Randers 4), one finding for the one `copy`.
+    assert_eq!(
+        count_on_activity(&checked, "COPY-RETENTION", "mail_scanning"),
+        1,
+        "{path}: the scan results' copy kept by the user\n{}",
+        checked.render(path)
+    );
+
     // The measures whose deadlines the notice states give no RETENTION-MISSING.
     for activity in [
         "cctv_surveillance",

@@ -112,6 +112,13 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "COPY-RETENTION",
+        Text::new(
+            "copy kept by another holder without a deadline",
+            "kopi hos en anden opbevares uden slettefrist",
+        ),
+    ),
+    (
         "CPR-BASIS",
         Text::new("CPR numbers without a basis", "CPR-numre uden hjemmel"),
     ),

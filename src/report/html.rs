@@ -479,6 +479,12 @@ fn activity_overview(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>]
         let row = &rows[i];
         out.push_str("<tr><td>");
         out.escaped(&model.activities[i].label.node);
+        // `unit "..."`: the department or staff function, where the spec gives it.
+        if let Some(unit) = &model.activities[i].details().unit {
+            out.push_str(" <span class=\"unit\">(");
+            out.escaped(&unit.node);
+            out.push_str(")</span>");
+        }
         let _ = write!(
             out,
             "</td><td class=\"number\">{}</td><td class=\"number\">{}</td><td>",

@@ -69,6 +69,8 @@ texts! {
         "Technical and organisational security measures (art. 30(1)(g))",
         "Tekniske og organisatoriske sikkerhedsforanstaltninger (art. 30, stk. 1, litra g)",
     ),
+    UNIT = ("Organisational unit", "Organisatorisk enhed"),
+    COLLECTION = ("How often data is collected", "Hvor ofte oplysningerne indhentes"),
 
     DPO_NAME = ("name: {value}", "navn: {value}"),
     DPO_EMAIL = ("e-mail: {value}", "e-mailadresse: {value}"),
@@ -92,6 +94,11 @@ texts! {
     DISCLOSED_BY = ("{entry}, disclosed by {via}", "{entry}, videregives af {via}"),
     ALL_CATEGORIES = ("all categories: {period}", "alle kategorier: {period}"),
     SOME_CATEGORIES = ("{categories}: {period}", "{categories}: {period}"),
+    /// A copy another holder keeps: `Resultater (copy kept by brugeren): until ...`.
+    COPY = (
+        "{categories} (copy kept by {holder}): {period}",
+        "{categories} (kopi, som {holder} opbevarer): {period}",
+    ),
 }
 
 /// One field of the record, its values borrowed from the entry it is made of: the document formats
@@ -263,7 +270,17 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
                         &not_stated
                     }
                 };
-                Cow::Owned(if g.all {
+                Cow::Owned(if let Some(holder) = &g.holder {
+                    fill(
+                        lang,
+                        COPY,
+                        &[
+                            ("categories", &g.categories.join(", ")),
+                            ("holder", holder),
+                            ("period", period),
+                        ],
+                    )
+                } else if g.all {
                     fill(lang, ALL_CATEGORIES, &[("period", period)])
                 } else {
                     fill(
@@ -276,6 +293,7 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
             .collect()
     });
     vec![
+        Field::new("unit", UNIT, one(&a.unit)),
         Field::new("purposes", PURPOSES, borrowed(&a.purposes)),
         Field::new("legal_bases", LEGAL_BASES, borrowed(&a.legal_bases)),
         Field::new("data_subjects", DATA_SUBJECTS, borrowed(&a.data_subjects)),
@@ -285,6 +303,7 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
         Field::new("transfers", TRANSFERS, Some(transfers)),
         Field::new("retention", RETENTION, retention),
         Field::new("security", SECURITY, borrowed(&a.security)),
+        Field::new("collection", COLLECTION, borrowed(&a.collection)),
     ]
 }
 

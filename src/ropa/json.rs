@@ -134,6 +134,10 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     w.string(&a.name);
     w.key("label");
     w.string(&a.label);
+    if let Some(unit) = &a.unit {
+        w.key("unit");
+        w.string(unit);
+    }
     w.key("purposes");
     optional_strings(w, a.purposes.as_deref());
     w.key("legal_bases");
@@ -152,6 +156,10 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     optional_list(w, a.retention.as_deref(), write_retention);
     w.key("security");
     optional_strings(w, a.security.as_deref());
+    if let Some(collection) = &a.collection {
+        w.key("collection");
+        w.strings(collection.iter().map(String::as_str));
+    }
     w.key("missing");
     w.strings(a.missing.iter().copied());
     w.end_object();
@@ -225,6 +233,10 @@ fn write_retention<W: Write>(w: &mut JsonWriter<W>, r: &RetentionEntry) {
     w.bool(r.all);
     w.key("period");
     w.optional_string(r.period.as_deref());
+    if let Some(holder) = &r.holder {
+        w.key("holder");
+        w.string(holder);
+    }
     w.end_object();
 }
 

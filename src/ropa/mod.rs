@@ -96,6 +96,10 @@ pub struct ActivityRecord {
     pub name: String,
     /// The label people read.
     pub label: String,
+    /// `unit "..."`: the department or staff function the activity belongs to; not a field of art.
+    /// 30(1), so left out of the JSON (and of `missing`) when the spec does not give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// (b)
     pub purposes: Option<Vec<String>>,
     pub legal_bases: Option<Vec<String>>,
@@ -114,6 +118,10 @@ pub struct ActivityRecord {
     pub retention: Option<Vec<RetentionEntry>>,
     /// (g)
     pub security: Option<Vec<String>>,
+    /// `collect NAMES every N UNIT`: how often data is collected anew, one line each (`Børneattest:
+    /// every 1 year`); left out of the JSON (and of `missing`) when the spec gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Vec<String>>,
     /// The keys of the fields above that the spec does not give (their value is `None`).
     pub missing: Vec<&'static str>,
 }
@@ -187,6 +195,10 @@ pub struct RetentionEntry {
     pub all: bool,
     /// The deadline in words; `None` for categories no `retain` covers.
     pub period: Option<String>,
+    /// For a copy another holder keeps (`copy NAMES kept by "holder" ...`): the holder. The entry's
+    /// `period` is then the copy's own, `None` when the spec gives it none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
 }
 
 impl Record {
@@ -472,6 +484,7 @@ fn activity_record<'m>(
     let mut record = ActivityRecord {
         name: a.name.node.clone(),
         label: text(&a.label),
+        unit: a.details().unit.as_ref().map(text),
         purposes: stated(a.purposes.iter().map(text).collect()),
         legal_bases: stated(legal_bases(worded, a, lang)),
         data_subjects: stated(
@@ -491,6 +504,20 @@ fn activity_record<'m>(
         transfers,
         retention: retention(model, worded, a, lang),
         security: stated(a.details().security.iter().map(text).collect()),
+        collection: stated(
+            a.details()
+                .collections
+                .iter()
+                .map(|c| {
+                    let labels: Vec<String> = c
+                        .data
+                        .iter()
+                        .map(|d| text(&model.data(d.id).label))
+                        .collect();
+                    format!("{}: {}", labels.join(", "), c.describe(lang))
+                })
+                .collect(),
+        ),
         missing: Vec::new(),
     };
     record.missing = [
@@ -703,16 +730,29 @@ fn retention<'m>(
         }
     }
     let single = groups.len() == 1;
-    Some(
-        groups
-            .into_iter()
-            .map(|(rule, categories)| RetentionEntry {
-                categories,
-                all: single && rule.is_some(),
-                period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
-            })
-            .collect(),
-    )
+    let mut entries: Vec<RetentionEntry> = groups
+        .into_iter()
+        .map(|(rule, categories)| RetentionEntry {
+            categories,
+            all: single && rule.is_some(),
+            period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
+            holder: None,
+        })
+        .collect();
+    // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
+    for c in &a.details().copies {
+        entries.push(RetentionEntry {
+            categories: c
+                .data
+                .iter()
+                .map(|d| text(&model.data(d.id).label))
+                .collect(),
+            all: false,
+            period: c.period.as_ref().map(|p| worded.period(p, lang)),
+            holder: Some(text(&c.holder)),
+        });
+    }
+    Some(entries)
 }
 
 /// The text of a document written into memory (each format's `render`): writing into a `Vec`

@@ -24,6 +24,7 @@ mod cctv_retention;
 mod child_consent;
 mod consent_withdrawal;
 mod control_measure;
+mod copy_retention;
 mod cpr_basis;
 mod dbl_basis_fit;
 mod disclosure_basis;

@@ -227,6 +227,9 @@ pub struct Source {
     /// `notice ...`: how people are told of data from this source (art. 14), for every activity that
     /// takes data from it and has no `notice` of its own.
     pub notice: Option<NoticeDecl>,
+    /// `unnamed`: the notice describes the source by its kind instead of naming it (art. 14(2)(f),
+    /// recital 61); where it is written.
+    pub unnamed: Option<Span>,
     /// The whole declaration.
     pub span: Span,
 }
@@ -363,6 +366,12 @@ pub struct ActivityDetails {
     /// `basis ... in some cases "..."`: bases of some cases of the activity only, each statement
     /// apart. [`Activity::bases`] holds the bases of every case.
     pub case_bases: Vec<CaseBases>,
+    /// `unit "..."`: the department or staff function the activity belongs to.
+    pub unit: Option<Text>,
+    /// `collect NAMES every N UNIT`: data collected anew at an interval.
+    pub collections: Vec<Collection>,
+    /// `copy NAMES kept by "holder" [PERIOD]`: copies that another holder keeps.
+    pub copies: Vec<HeldCopy>,
 }
 
 /// `basis CITATIONS in some cases ["..."]`: bases that apply only to some cases or purposes of the
@@ -374,6 +383,36 @@ pub struct CaseBases {
     pub bases: Vec<LegalRef>,
     /// The notice's words for which cases, when it gives them.
     pub cases: Option<Text>,
+    pub span: Span,
+}
+
+/// `collect boerneattest every 1 year`: data the activity collects anew at an interval.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    pub data: Vec<Ref<DataId>>,
+    pub amount: u64,
+    pub unit: TimeUnit,
+    pub span: Span,
+}
+
+impl Collection {
+    /// In words: `every 1 year`, `med et interval på 1 år`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let unit = self.unit.word(self.amount, lang);
+        match lang {
+            Lang::En => format!("every {} {unit}", self.amount),
+            Lang::Da => format!("med et interval på {} {unit}", self.amount),
+        }
+    }
+}
+
+/// `copy scan_results kept by "brugeren" until "brugeren sletter den"`: a copy of some of the
+/// activity's data that another holder keeps, and the period the spec gives it (`None`: none).
+#[derive(Debug, Clone)]
+pub struct HeldCopy {
+    pub data: Vec<Ref<DataId>>,
+    pub holder: Text,
+    pub period: Option<Period>,
     pub span: Span,
 }
 
@@ -410,6 +449,9 @@ impl ActivityDetails {
         preserve: None,
         case_bases: Vec::new(),
         uses: Vec::new(),
+        unit: None,
+        collections: Vec::new(),
+        copies: Vec::new(),
     };
 }
 

@@ -313,6 +313,7 @@ impl<'a> Incremental<'a> {
                     label: s.label.to_text(),
                     kind: kind.unwrap_or(SourceKind::DataSubject),
                     notice,
+                    unnamed: s.unnamed,
                     span: s.span,
                 });
             }
@@ -1293,7 +1294,10 @@ impl<'a> Resolver<'a> {
                     act.basis_spans.push(*span);
                 }
                 // After every `data` statement is read (below).
-                ast::Statement::Retain(_) | ast::Statement::Disclose(_) => {}
+                ast::Statement::Retain(_)
+                | ast::Statement::Disclose(_)
+                | ast::Statement::Collect(_)
+                | ast::Statement::Copy(_) => {}
                 ast::Statement::Via(names) => {
                     for n in names {
                         if let Some(r) = self.lookup(n, Expected::Processor, |k| match k {
@@ -1459,6 +1463,10 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "preserve", t.span);
                     act.details_mut().preserve = Some(t.to_text());
                 }
+                ast::Statement::Unit(t) => {
+                    self.single(&mut singles, "unit", t.span);
+                    act.details_mut().unit = Some(t.to_text());
+                }
                 ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
@@ -1509,6 +1517,16 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Disclose(d) => {
                     if let Some(disclosure) = self.disclosure(d, &act) {
                         act.disclosures.push(disclosure);
+                    }
+                }
+                ast::Statement::Collect(c) => {
+                    if let Some(collection) = self.collection(c, &act) {
+                        act.details_mut().collections.push(collection);
+                    }
+                }
+                ast::Statement::Copy(c) => {
+                    if let Some(copy) = self.held_copy(c, &act) {
+                        act.details_mut().copies.push(copy);
                     }
                 }
                 _ => {}
@@ -1641,6 +1659,42 @@ impl<'a> Resolver<'a> {
             all,
             period,
             span: r.span,
+        })
+    }
+
+    /// `collect NAMES every N UNIT`: the data must be the activity's, the period a whole number.
+    fn collection(&mut self, c: &ast::Collect<'_>, act: &Activity) -> Option<Collection> {
+        let (data, listed) = self.listed_data(&c.data, act, "collect");
+        let unit = self.time_unit(&c.unit);
+        let amount = self.period_amount(&c.amount, &c.unit, text::NOT_COLLECTION_PERIOD);
+        listed.then_some(Collection {
+            data,
+            amount: amount?,
+            unit: unit?,
+            span: c.span,
+        })
+    }
+
+    /// `copy NAMES kept by "holder" [PERIOD]`: the data must be the activity's; the period is read as
+    /// a `retain`'s.
+    fn held_copy(&mut self, c: &ast::HeldCopy<'_>, act: &Activity) -> Option<HeldCopy> {
+        let (data, listed) = self.listed_data(&c.data, act, "copy");
+        let period = match &c.period {
+            None => None,
+            Some(retention) => {
+                let retain = ast::Retain {
+                    targets: None,
+                    retention: retention.clone(),
+                    span: c.span,
+                };
+                Some(self.retention(&retain, act)?.period)
+            }
+        };
+        listed.then_some(HeldCopy {
+            data,
+            holder: c.holder.to_text(),
+            period,
+            span: c.span,
         })
     }
 
@@ -2061,6 +2115,10 @@ pub mod text {
         NOT_SUPERVISION_PERIOD = (
             "`{amount} {unit}` is not a period of supervision",
             "`{amount} {unit}` er ikke en gyldig periode for tilsyn"
+        ),
+        NOT_COLLECTION_PERIOD = (
+            "`{amount} {unit}` is not an interval of collection",
+            "`{amount} {unit}` er ikke et gyldigt interval for indhentning"
         ),
         EMPTY_UNTIL = (
             "`until` names no event",

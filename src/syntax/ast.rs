@@ -172,6 +172,8 @@ pub struct Source<'a> {
     pub kind: Word<'a>,
     /// `notice ...`: how the art. 14 information on data from this source is given.
     pub notice: Option<Notice<'a>>,
+    /// `unnamed`: the notice describes the source by its kind, without naming it.
+    pub unnamed: Option<Span>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
@@ -287,6 +289,12 @@ pub enum Statement<'a> {
     ErasureRefused(Box<ErasureRefusal<'a>>),
     /// `preserve "..."`: the records must be preserved in the public archive.
     Preserve(Quoted<'a>),
+    /// `unit "..."`: the department or staff function the activity belongs to.
+    Unit(Quoted<'a>),
+    /// `collect NAMES every NUMBER UNIT`: how often the data is collected anew.
+    Collect(Box<Collect<'a>>),
+    /// `copy NAMES kept by "holder" [PERIOD]`: a copy another holder keeps.
+    Copy(Box<HeldCopy<'a>>),
     Allow(Waiver<'a>),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
     Unknown(Word<'a>),
@@ -361,6 +369,25 @@ pub struct DataAs<'a> {
     pub data: Vec<Word<'a>>,
     pub class: Word<'a>,
     pub when: Quoted<'a>,
+    pub span: Span,
+}
+
+/// `collect boerneattest every 1 year`: data collected anew at an interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collect<'a> {
+    pub data: Vec<Word<'a>>,
+    pub amount: Word<'a>,
+    pub unit: Word<'a>,
+    pub span: Span,
+}
+
+/// `copy scan_results kept by "brugeren" until "brugeren sletter den"`: a copy of data that another
+/// holder keeps, with the period the notice gives it, if any (`for ...` or `until ...`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldCopy<'a> {
+    pub data: Vec<Word<'a>>,
+    pub holder: Quoted<'a>,
+    pub period: Option<Retention<'a>>,
     pub span: Span,
 }
 

@@ -353,9 +353,16 @@ impl<'a> Parser<'a> {
     fn source(&mut self, start: usize) -> Option<Source<'a>> {
         let (name, label, kind) = self.one_liner("source")?;
         let mut notice = None;
+        let mut unnamed = None;
         let mut waivers = Vec::new();
         let span = self.optional_block(start, |p, keyword| match keyword {
             "notice" => Self::once(&mut notice, p.after("notice", Self::notice)?),
+            "unnamed" => {
+                let at = p.c.pos;
+                p.c.keyword("unnamed")?;
+                let span = p.span_from(at);
+                Self::once(&mut unnamed, span)
+            }
             "allow" => {
                 waivers.push(p.waiver()?);
                 Some(())
@@ -367,6 +374,7 @@ impl<'a> Parser<'a> {
             label,
             kind,
             notice,
+            unnamed,
             waivers,
             span,
         })
@@ -898,6 +906,30 @@ impl<'a> Parser<'a> {
                 }))
             }
             "preserve" => Statement::Preserve(self.peeked(keyword, Self::text)?),
+            "unit" => Statement::Unit(self.peeked(keyword, Self::text)?),
+            "collect" => {
+                let data = self.peeked(keyword, Self::names)?;
+                let (amount, unit) = self.after_space("every", Self::duration)?;
+                Statement::Collect(Box::new(Collect {
+                    data,
+                    amount,
+                    unit,
+                    span: self.span_from(start),
+                }))
+            }
+            "copy" => {
+                let data = self.peeked(keyword, Self::names)?;
+                self.c.skip();
+                self.c.keyword("kept")?;
+                let holder = self.after_space("by", Self::text)?;
+                let period = self.optional(Self::copy_period);
+                Statement::Copy(Box::new(HeldCopy {
+                    data,
+                    holder,
+                    period,
+                    span: self.span_from(start),
+                }))
+            }
             "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
@@ -905,6 +937,49 @@ impl<'a> Parser<'a> {
                 self.c.rest_of_line();
                 Statement::Unknown(word)
             }
+        })
+    }
+
+    /// White space, then a keyword and what `then` reads.
+    fn after_space<T>(
+        &mut self,
+        keyword: &str,
+        then: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<T> {
+        self.c.skip();
+        self.after(keyword, then)
+    }
+
+    /// The period of a `copy`: `deadline` or `until_event`, as in `retain`.
+    fn copy_period(&mut self) -> Option<Retention<'a>> {
+        if self.c.keyword("until").is_some() {
+            self.c.skip();
+            let event = self.text()?;
+            let then_archive = self
+                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
+                .is_some();
+            return Some(Retention::Until {
+                event,
+                then_archive,
+            });
+        }
+        self.c.keyword("for")?;
+        self.c.skip();
+        let amount = {
+            let range = self.c.number()?;
+            self.spanned(range)
+        };
+        self.c.skip();
+        let unit = self.name()?;
+        let after = self.optional(|p| p.after("after", Self::text));
+        let then_archive = self
+            .optional(|p| p.after("then", |p| p.c.keyword("archive")))
+            .is_some();
+        Some(Retention::Deadline {
+            amount,
+            unit,
+            after,
+            then_archive,
         })
     }
 

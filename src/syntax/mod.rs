@@ -55,5 +55,8 @@ pub const STATEMENTS: &[&str] = &[
     "notice",
     "erasure",
     "preserve",
+    "unit",
+    "collect",
+    "copy",
     "allow",
 ];

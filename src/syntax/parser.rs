@@ -368,6 +368,7 @@ impl Builder {
                     label: self.text(it.next().unwrap()),
                     kind: self.name(it.next().unwrap()),
                     notice: None,
+                    unnamed: None,
                     waivers: Vec::new(),
                     span,
                 };
@@ -375,6 +376,9 @@ impl Builder {
                     match field.as_rule() {
                         Rule::notice_field => {
                             set_once(self, &mut source.notice, self.notice(field), "notice")
+                        }
+                        Rule::unnamed_field => {
+                            set_once(self, &mut source.unnamed, self.span(&field), "unnamed")
                         }
                         Rule::allow_field => source.waivers.push(self.waiver(field)),
                         other => unreachable!("not a source field: {other:?}"),
@@ -743,6 +747,31 @@ impl Builder {
                 }))
             }
             Rule::preserve_field => Statement::Preserve(self.last_text(pair)),
+            Rule::unit_field => Statement::Unit(self.last_text(pair)),
+            Rule::collect_field => {
+                let mut it = self.inner_without_keywords(pair);
+                let data = self.names(it.next().unwrap());
+                let mut duration = it.next().unwrap().into_inner();
+                let n = duration.next().unwrap();
+                Statement::Collect(Box::new(Collect {
+                    data,
+                    amount: Spanned::new(n.as_str(), self.span(&n)),
+                    unit: self.name(duration.next().unwrap()),
+                    span,
+                }))
+            }
+            Rule::copy_field => {
+                let mut it = self.inner_without_keywords(pair);
+                let data = self.names(it.next().unwrap());
+                let holder = self.text(it.next().unwrap());
+                let period = it.next().map(|p| self.copy_period(p));
+                Statement::Copy(Box::new(HeldCopy {
+                    data,
+                    holder,
+                    period,
+                    span,
+                }))
+            }
             Rule::allow_field => Statement::Allow(self.waiver(pair)),
             Rule::unknown_field => {
                 let word = pair.into_inner().next().unwrap();
@@ -775,6 +804,41 @@ impl Builder {
             youngest,
             oldest,
             span,
+        }
+    }
+
+    /// The period of a `copy`: a `deadline` (`for 30 days [after "..."] [then archive]`) or an
+    /// `until_event`, read as in `retain`.
+    fn copy_period<'a>(&self, pair: Pair<'a, Rule>) -> Retention<'a> {
+        let rule = pair.as_rule();
+        let mut amount = None;
+        let mut unit = None;
+        let mut text = None;
+        let mut then_archive = false;
+        for part in self.inner_without_keywords(pair) {
+            match part.as_rule() {
+                Rule::duration => {
+                    let mut d = part.into_inner();
+                    let n = d.next().unwrap();
+                    amount = Some(Spanned::new(n.as_str(), self.span(&n)));
+                    unit = Some(self.name(d.next().unwrap()));
+                }
+                Rule::string => text = Some(self.text(part)),
+                Rule::then_archive => then_archive = true,
+                other => unreachable!("not part of a copy's period: {other:?}"),
+            }
+        }
+        match rule {
+            Rule::deadline => Retention::Deadline {
+                amount: amount.unwrap(),
+                unit: unit.unwrap(),
+                after: text,
+                then_archive,
+            },
+            _ => Retention::Until {
+                event: text.unwrap(),
+                then_archive,
+            },
         }
     }
 
@@ -1019,6 +1083,12 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_supervised
             | Rule::kw_supervision
             | Rule::kw_every
+            | Rule::kw_unit
+            | Rule::kw_unnamed
+            | Rule::kw_collect
+            | Rule::kw_copy
+            | Rule::kw_kept
+            | Rule::kw_by
             | Rule::kw_transfer
             | Rule::kw_tia
             | Rule::kw_purpose
