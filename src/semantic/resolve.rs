@@ -601,7 +601,7 @@ impl<'a> Resolver<'a> {
             }),
             notice: c.notice.as_ref().map(|n| self.notice(n)),
             supervision: c.supervision.as_ref().and_then(|s| {
-                let amount = self.period_amount(&s.amount, &s.unit, text::NOT_SUPERVISION_PERIOD);
+                let amount = self.period_amount(&s.amount, &s.unit, PeriodOf::Supervision);
                 let unit = self.time_unit(&s.unit);
                 Some(SupervisionPeriod {
                     amount: amount?,
@@ -695,7 +695,7 @@ impl<'a> Resolver<'a> {
         };
         self.waivers(&d.waivers, d.span);
         let limit = d.limit.as_ref().and_then(|l| {
-            let amount = self.period_amount(&l.amount, &l.unit, text::NOT_LIMIT);
+            let amount = self.period_amount(&l.amount, &l.unit, PeriodOf::Limit);
             let unit = self.time_unit(&l.unit);
             Some(RetentionLimit {
                 amount: amount?,
@@ -1641,7 +1641,7 @@ impl<'a> Resolver<'a> {
                 then_archive,
             } => {
                 let unit_value = self.time_unit(unit);
-                let amount_value = self.period_amount(amount, unit, text::NOT_RETENTION_PERIOD);
+                let amount_value = self.period_amount(amount, unit, PeriodOf::Retention);
                 if let (Some(n), Some(u)) = (amount_value, unit_value) {
                     Period::Deadline {
                         amount: n,
@@ -1666,7 +1666,7 @@ impl<'a> Resolver<'a> {
     fn collection(&mut self, c: &ast::Collect<'_>, act: &Activity) -> Option<Collection> {
         let (data, listed) = self.listed_data(&c.data, act, "collect");
         let unit = self.time_unit(&c.unit);
-        let amount = self.period_amount(&c.amount, &c.unit, text::NOT_COLLECTION_PERIOD);
+        let amount = self.period_amount(&c.amount, &c.unit, PeriodOf::Collection);
         listed.then_some(Collection {
             data,
             amount: amount?,
@@ -1709,7 +1709,7 @@ impl<'a> Resolver<'a> {
 
     /// The number of a period (`5` in `for 5 years`): a whole number greater than zero. `not` says
     /// what it is not, when it is not one: `` `0 days` is not a retention period ``.
-    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, not: Words) -> Option<u64> {
+    fn period_amount(&mut self, amount: &Word<'_>, unit: &Word<'_>, of: PeriodOf) -> Option<u64> {
         // An unknown unit is reported on its own; the bound is then checked as if in days.
         let unit_days = TimeUnit::from_keyword(unit.node).map_or(1, TimeUnit::days);
         match amount.node.parse::<u64>() {
@@ -1721,21 +1721,26 @@ impl<'a> Resolver<'a> {
                 Some(n)
             }
             Ok(n) if n > 0 => {
-                self.too_long(amount, unit);
+                self.too_long(amount, unit, of);
                 None
             }
             // Digits beyond what a u64 holds are just as much too long.
             Err(_) if amount.node.bytes().all(|b| b.is_ascii_digit()) => {
-                self.too_long(amount, unit);
+                self.too_long(amount, unit, of);
                 None
             }
             _ => {
                 let lang = self.lang;
-                let help = duration_help(amount.node, unit.node, lang);
+                let help = duration_help(amount.node, unit.node, of, lang);
                 self.error(
                     Diagnostic::spec_error_at(
                         "invalid-duration",
-                        tr!(lang, not, amount = amount.node, unit = unit.node),
+                        tr!(
+                            lang,
+                            of.not_a_period(),
+                            amount = amount.node,
+                            unit = unit.node
+                        ),
                         amount.span,
                         tr!(lang, text::WHOLE_NUMBER),
                     )
@@ -1748,7 +1753,7 @@ impl<'a> Resolver<'a> {
 
     /// A period longer than [`MAX_PERIOD_DAYS`]: rejected, so that no rule computes with a number of
     /// days that does not fit (`for 5508753709683126373 years` once came out as one day).
-    fn too_long(&mut self, amount: &Word<'_>, unit: &Word<'_>) {
+    fn too_long(&mut self, amount: &Word<'_>, unit: &Word<'_>, of: PeriodOf) {
         let lang = self.lang;
         let years = MAX_PERIOD_DAYS / TimeUnit::Years.days();
         self.error(
@@ -1766,7 +1771,7 @@ impl<'a> Resolver<'a> {
             )
             .with_help(tr!(
                 lang,
-                text::PERIOD_TOO_LONG_HELP,
+                of.too_long_help(),
                 years = years,
                 days = MAX_PERIOD_DAYS
             )),
@@ -1791,8 +1796,59 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Which statement a period belongs to: the statements share the period's syntax, but not what a
+/// period of zero, or one too long, means in them, nor what to write instead.
+#[derive(Debug, Clone, Copy)]
+enum PeriodOf {
+    /// `retain ... for N UNIT` and a copy's period.
+    Retention,
+    /// A data category's `limit N UNIT`.
+    Limit,
+    /// The controller's `supervision every N UNIT`.
+    Supervision,
+    /// `collect ... every N UNIT`.
+    Collection,
+}
+
+impl PeriodOf {
+    fn not_a_period(self) -> Words {
+        match self {
+            Self::Retention => text::NOT_RETENTION_PERIOD,
+            Self::Limit => text::NOT_LIMIT,
+            Self::Supervision => text::NOT_SUPERVISION_PERIOD,
+            Self::Collection => text::NOT_COLLECTION_PERIOD,
+        }
+    }
+
+    fn zero_help(self) -> Words {
+        match self {
+            Self::Retention => text::ZERO_PERIOD,
+            Self::Limit => text::ZERO_LIMIT,
+            Self::Supervision => text::ZERO_SUPERVISION,
+            Self::Collection => text::ZERO_COLLECTION,
+        }
+    }
+
+    fn example(self) -> Words {
+        match self {
+            Self::Retention => text::PERIOD_EXAMPLE,
+            Self::Limit => text::LIMIT_EXAMPLE,
+            Self::Supervision => text::SUPERVISION_EXAMPLE,
+            Self::Collection => text::COLLECTION_EXAMPLE,
+        }
+    }
+
+    /// Only data that is kept can be kept for good, and that is written `archive`.
+    fn too_long_help(self) -> Words {
+        match self {
+            Self::Retention => text::PERIOD_TOO_LONG_HELP,
+            Self::Limit | Self::Supervision | Self::Collection => text::INTERVAL_TOO_LONG_HELP,
+        }
+    }
+}
+
 /// How to write a period that was zero, negative or not whole.
-fn duration_help(amount: &str, unit: &str, lang: Lang) -> String {
+fn duration_help(amount: &str, unit: &str, of: PeriodOf, lang: Lang) -> String {
     let smaller = match unit.trim_end_matches('s') {
         "year" => Some(("months", 12.0)),
         "month" => Some(("days", 30.0)),
@@ -1806,14 +1862,14 @@ fn duration_help(amount: &str, unit: &str, lang: Lang) -> String {
             amount = amount.trim_start_matches('-'),
             unit = unit
         ),
-        Ok(0.0) => tr!(lang, text::ZERO_PERIOD),
+        Ok(0.0) => tr!(lang, of.zero_help()),
         Ok(n) => match smaller {
             Some((small, factor)) if (n * factor).fract() == 0.0 => {
                 tr!(lang, text::SMALLER_UNIT, amount = n * factor, unit = small)
             }
             _ => tr!(lang, text::WHOLE_NUMBER_HELP),
         },
-        Err(_) => tr!(lang, text::PERIOD_EXAMPLE),
+        Err(_) => tr!(lang, of.example()),
     }
 }
 
@@ -2169,6 +2225,34 @@ pub mod text {
         PERIOD_EXAMPLE = (
             "write e.g. `for 90 days` or `for 5 years`",
             "skriv f.eks. `for 90 days` eller `for 5 years`"
+        ),
+        LIMIT_EXAMPLE = (
+            "write e.g. `limit 5 years`",
+            "skriv f.eks. `limit 5 years`"
+        ),
+        SUPERVISION_EXAMPLE = (
+            "write e.g. `supervision every 1 year`",
+            "skriv f.eks. `supervision every 1 year`"
+        ),
+        COLLECTION_EXAMPLE = (
+            "write e.g. `every 1 year`",
+            "skriv f.eks. `every 1 year`"
+        ),
+        ZERO_LIMIT = (
+            "a limit of zero lets no activity keep the category: write the longest period it may be kept, e.g. `limit 5 years`, or leave the limit out",
+            "en grænse på nul lader ingen aktivitet opbevare kategorien: skriv den længste periode, den må opbevares, f.eks. `limit 5 years`, eller udelad grænsen"
+        ),
+        ZERO_SUPERVISION = (
+            "write how often the processors are supervised, e.g. `supervision every 1 year`, or leave the statement out to use the default period",
+            "skriv, hvor ofte der føres tilsyn med databehandlerne, f.eks. `supervision every 1 year`, eller udelad angivelsen for at bruge standardperioden"
+        ),
+        ZERO_COLLECTION = (
+            "write how often the data is collected anew, e.g. `every 1 year`, or leave the statement out if it is collected once",
+            "skriv, hvor ofte oplysningerne indhentes på ny, f.eks. `every 1 year`, eller udelad angivelsen, hvis de indhentes én gang"
+        ),
+        INTERVAL_TOO_LONG_HELP = (
+            "a period is at most {years} years ({days} days); check the number",
+            "en periode er højst {years} år ({days} dage); kontrollér tallet"
         ),
     }
 }
