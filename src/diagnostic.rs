@@ -59,18 +59,20 @@ pub enum DeclarationKind {
     Source,
     Processor,
     Recipient,
+    JointController,
     Activity,
 }
 
 impl DeclarationKind {
     /// Every kind, in the order a spec usually declares them.
-    pub const ALL: [DeclarationKind; 7] = [
+    pub const ALL: [DeclarationKind; 8] = [
         DeclarationKind::Controller,
         DeclarationKind::Subjects,
         DeclarationKind::Data,
         DeclarationKind::Source,
         DeclarationKind::Processor,
         DeclarationKind::Recipient,
+        DeclarationKind::JointController,
         DeclarationKind::Activity,
     ];
 
@@ -83,6 +85,7 @@ impl DeclarationKind {
             DeclarationKind::Source => "source",
             DeclarationKind::Processor => "processor",
             DeclarationKind::Recipient => "recipient",
+            DeclarationKind::JointController => "joint controller",
             DeclarationKind::Activity => "activity",
         }
     }

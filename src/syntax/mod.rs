@@ -18,6 +18,7 @@ pub const DECLARATIONS: &[&str] = &[
     "source",
     "processor",
     "recipient",
+    "joint",
     "activity",
 ];
 
@@ -50,5 +51,6 @@ pub const STATEMENTS: &[&str] = &[
     "notice",
     "erasure",
     "preserve",
+    "jointly",
     "allow",
 ];
