@@ -73,10 +73,10 @@ declare_rule! {
     /// }
     /// joint controller styrelse "Styrelsen for Fællessystemet" {
     ///   country DK
-    ///   contact     "kontakt@styrelsen.dk"
-    ///   arrangement "Aftale om fælles dataansvar for Fællessystemet, 2024"
-    ///   answers     "Kommunen besvarer henvendelser fra egne borgere"
-    ///   essence     "Aftalens hovedindhold står på kommunens hjemmeside under Databeskyttelse"
+    ///   contact "kontakt@styrelsen.dk"
+    ///   arrangement "Aftale om fælles dataansvar, 2024"
+    ///   answers "Kommunen besvarer henvendelser fra egne borgere"
+    ///   essence "Aftalens hovedindhold står på kommunens hjemmeside"
     /// }
     /// subjects citizens "Borgere" citizens
     /// data name "Navn" ordinary
@@ -112,10 +112,13 @@ declare_rule! {
             "hvem der besvarer de registrerede",
         ),
         ESSENCE = (
-            "how its essence is made available to them",
-            "hvordan dens væsentligste indhold gøres tilgængeligt for dem",
+            "how its essence is made available to the data subjects",
+            "hvordan dens væsentligste indhold gøres tilgængeligt for de registrerede",
         ),
-        AND = (" or ", " eller "),
+        BOTH = (
+            "who answers the data subjects or how its essence is made available to them",
+            "hvem der besvarer de registrerede, eller hvordan dens væsentligste indhold gøres tilgængeligt for dem",
+        ),
         USED_BY_MANY = (" (joint controller of {n} activities)", " (fælles dataansvarlig for {n} aktiviteter)"),
         LABEL_NO_ARRANGEMENT = ("no `arrangement` is declared", "der er ikke angivet nogen `arrangement`"),
         LABEL_SILENT = ("declared without {fields}", "angivet uden {fields}"),
@@ -188,12 +191,7 @@ impl Rule for JointControllerArrangement {
                 )
             } else {
                 let missing = match (no_answers, no_essence) {
-                    (true, true) => format!(
-                        "{}{}{}",
-                        text::WHO_ANSWERS.get(lang),
-                        text::AND.get(lang),
-                        text::ESSENCE.get(lang)
-                    ),
+                    (true, true) => text::BOTH.get(lang).to_string(),
                     (true, false) => text::WHO_ANSWERS.get(lang).to_string(),
                     _ => text::ESSENCE.get(lang).to_string(),
                 };

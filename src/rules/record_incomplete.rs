@@ -86,9 +86,9 @@ declare_rule! {
             "fortegnelsen over behandlingsaktiviteter har ingen kontaktoplysninger for den fælles dataansvarlige `{name}`",
         ),
         JOINT_HELP = (
-            "add the joint controller's contact details to its block, e.g. `address \"Landgreven 4, 1301 København K\"` \
+            "add the joint controller's contact details to its block, e.g. `address \"Fællesvej 1, 1000 København K\"` \
              or `contact \"kontakt@styrelsen.dk\"`",
-            "tilføj den fælles dataansvarliges kontaktoplysninger i dens blok, f.eks. `address \"Landgreven 4, 1301 København K\"` \
+            "tilføj den fælles dataansvarliges kontaktoplysninger i dens blok, f.eks. `address \"Fællesvej 1, 1000 København K\"` \
              eller `contact \"kontakt@styrelsen.dk\"`",
         ),
         DPO = (
