@@ -104,16 +104,38 @@ fn a_joint_controller_is_named_in_the_record() {
                 Aftalens hovedindhold står på kommunens hjemmeside under Databeskyttelse; joint \
                 controller of: Booking i fællessystemet, Afbestilling i fællessystemet";
     let md = ropa::markdown::render(&record(JOINT, Lang::En));
-    assert!(md.contains("**Joint controllers (art. 30(1)(a), art. 26)**"), "{md}");
+    assert!(
+        md.contains("**Joint controllers (art. 30(1)(a), art. 26)**"),
+        "{md}"
+    );
     assert!(md.contains(line), "{md}");
     let csv = ropa::csv::render(&record(JOINT, Lang::En));
-    assert_eq!(csv.matches(line).count(), 3, "one cell per activity's row: {csv}");
+    assert_eq!(
+        csv.matches(line).count(),
+        3,
+        "one cell per activity's row: {csv}"
+    );
     let da = ropa::markdown::render(&record(JOINT, Lang::Da));
-    assert!(da.contains("hvem besvarer de registrerede: Kommunen besvarer"), "{da}");
+    assert!(
+        da.contains("hvem besvarer de registrerede: Kommunen besvarer"),
+        "{da}"
+    );
     let json = ropa::json::render(&record(JOINT, Lang::En));
-    assert!(json.contains("\"joint_controllers\": [\n      {\n        \"name\": \"Styrelsen for Fællessystemet\""), "{json}");
-    assert!(json.contains("\"answers\": \"Kommunen besvarer henvendelser fra egne borgere\""), "{json}");
-    assert_eq!(json.matches("\"joint_controllers\"").count(), 3, "the controller's and two activities': {json}");
+    assert!(
+        json.contains(
+            "\"joint_controllers\": [\n      {\n        \"name\": \"Styrelsen for Fællessystemet\""
+        ),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"answers\": \"Kommunen besvarer henvendelser fra egne borgere\""),
+        "{json}"
+    );
+    assert_eq!(
+        json.matches("\"joint_controllers\"").count(),
+        3,
+        "the controller's and two activities': {json}"
+    );
     let without = ropa::markdown::render(&record(MISSING, Lang::En));
     assert!(!without.contains("Joint controllers"), "{without}");
 }

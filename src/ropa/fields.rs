@@ -190,11 +190,7 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field> {
                     let value = value.clone().unwrap_or_else(|| tr!(lang, NOT_STATED));
                     details.push(tr!(lang, text, value = value));
                 }
-                details.push(tr!(
-                    lang,
-                    JOINT_ACTIVITIES,
-                    value = j.activities.join(", ")
-                ));
+                details.push(tr!(lang, JOINT_ACTIVITIES, value = j.activities.join(", ")));
                 tr!(
                     lang,
                     JOINT_CONTROLLER,

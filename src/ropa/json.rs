@@ -12,8 +12,7 @@ use std::io::{self, Write};
 
 use super::{
     ActivityRecord, ControllerRecord, DataEntry, JointControllerRecord, ProcessorEntry,
-    RecipientEntry, Record,
-    RetentionEntry, TransferEntry,
+    RecipientEntry, Record, RetentionEntry, TransferEntry,
 };
 use crate::i18n::Lang;
 use crate::json_writer::JsonWriter;

@@ -210,10 +210,7 @@ impl Rule for JointControllerArrangement {
             }
             let finding = cx
                 .finding(message, joint.name.span, label)
-                .with_secondary(
-                    span,
-                    tr!(lang, text::USED_BY, activity = first.name.node),
-                )
+                .with_secondary(span, tr!(lang, text::USED_BY, activity = first.name.node))
                 .with_help(tr!(
                     lang,
                     text::HELP,
