@@ -59,6 +59,8 @@ pub enum DeclarationKind {
     Source,
     Processor,
     Recipient,
+    /// `joint controller`, written `joint_controller` in JSON and SARIF.
+    #[serde(rename = "joint_controller")]
     JointController,
     Activity,
 }
@@ -85,7 +87,7 @@ impl DeclarationKind {
             DeclarationKind::Source => "source",
             DeclarationKind::Processor => "processor",
             DeclarationKind::Recipient => "recipient",
-            DeclarationKind::JointController => "joint controller",
+            DeclarationKind::JointController => "joint_controller",
             DeclarationKind::Activity => "activity",
         }
     }
