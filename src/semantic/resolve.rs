@@ -1040,6 +1040,13 @@ impl<'a> Resolver<'a> {
                     ),
                     n => tr!(lang, text::NAME_ONE_OF_MANY, noun = noun, n = n),
                 };
+                // Data shared with a joint controller is not disclosed to it: say what to write.
+                let help = match (kind, expected) {
+                    (Kind::JointController(_), Expected::Recipient) => {
+                        tr!(lang, text::JOINT_NOT_RECIPIENT, name = name.node)
+                    }
+                    _ => help,
+                };
                 let d = Diagnostic::spec_error_at(
                     "wrong-kind",
                     tr!(
@@ -1787,6 +1794,10 @@ pub mod text {
         PROCESSOR = ("processor", "databehandler"),
         RECIPIENT = ("recipient", "modtager"),
         JOINT_CONTROLLER = ("joint controller", "fælles dataansvarlig"),
+        JOINT_NOT_RECIPIENT = (
+            "`{name}` determines the purposes and means with the controller: name it in the activity as `jointly with {name}`; a disclosure for purposes of its own goes to a `recipient`, declared under another name",
+            "`{name}` fastlægger formål og hjælpemidler sammen med den dataansvarlige: angiv den i aktiviteten som `jointly with {name}`; en videregivelse til dens egne formål går til en `recipient`, angivet under et andet navn",
+        ),
         NOT_SUBJECT_KIND = (
             "`{word}` is not a kind of data subjects",
             "`{word}` er ikke en type af registrerede"
