@@ -1432,7 +1432,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node,
-                        "controller" | "source" | "processor" | "recipient" | "activity"
+                        "controller" | "source" | "processor" | "recipient" | "joint" | "activity"
                     );
                     let lang = self.lang;
                     let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
