@@ -59,18 +59,22 @@ pub enum DeclarationKind {
     Source,
     Processor,
     Recipient,
+    /// `joint controller`, written `joint_controller` in JSON and SARIF.
+    #[serde(rename = "joint_controller")]
+    JointController,
     Activity,
 }
 
 impl DeclarationKind {
     /// Every kind, in the order a spec usually declares them.
-    pub const ALL: [DeclarationKind; 7] = [
+    pub const ALL: [DeclarationKind; 8] = [
         DeclarationKind::Controller,
         DeclarationKind::Subjects,
         DeclarationKind::Data,
         DeclarationKind::Source,
         DeclarationKind::Processor,
         DeclarationKind::Recipient,
+        DeclarationKind::JointController,
         DeclarationKind::Activity,
     ];
 
@@ -83,6 +87,7 @@ impl DeclarationKind {
             DeclarationKind::Source => "source",
             DeclarationKind::Processor => "processor",
             DeclarationKind::Recipient => "recipient",
+            DeclarationKind::JointController => "joint_controller",
             DeclarationKind::Activity => "activity",
         }
     }

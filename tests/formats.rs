@@ -253,6 +253,11 @@ fn every_finding_names_the_declaration_it_is_about() {
                 .chain(m.sources.iter().map(|d| ("source", &d.name)))
                 .chain(m.processors.iter().map(|d| ("processor", &d.name)))
                 .chain(m.recipients.iter().map(|d| ("recipient", &d.name)))
+                .chain(
+                    m.joint_controllers
+                        .iter()
+                        .map(|d| ("joint_controller", &d.name)),
+                )
                 .chain(m.activities.iter().map(|d| ("activity", &d.name)))
                 .map(|(k, n)| (k.to_string(), n.node.clone()))
                 .collect();

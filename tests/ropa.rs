@@ -91,6 +91,55 @@ fn an_international_organisation_is_named_in_the_record() {
     assert!(json.contains("\"country\": \"EPO\""), "{json}");
 }
 
+/// Art. 30(1)(a) names "where applicable, the joint controller": the record gives its name, contact
+/// details and what the spec records of the arrangement (art. 26) with the activities it is a joint
+/// controller of, in every format; an activity carried out alone names none, and a spec without
+/// joint controllers has no such field.
+#[test]
+fn a_joint_controller_is_named_in_the_record() {
+    const JOINT: &str = "tests/fixtures/ropa/joint_controllers.hjemmel";
+    let line = "Styrelsen for Fællessystemet: Fællesvej 1, 1000 København K; kontakt@styrelsen.dk; DK; \
+                arrangement: Aftale om fælles dataansvar for Fællessystemet, 2024; who answers the data \
+                subjects: Kommunen besvarer henvendelser fra egne borgere; essence made available: \
+                Aftalens hovedindhold står på kommunens hjemmeside under Databeskyttelse; joint \
+                controller of: Booking i fællessystemet, Afbestilling i fællessystemet";
+    let md = ropa::markdown::render(&record(JOINT, Lang::En));
+    assert!(
+        md.contains("**Joint controllers (art. 30(1)(a), art. 26)**"),
+        "{md}"
+    );
+    assert!(md.contains(line), "{md}");
+    let csv = ropa::csv::render(&record(JOINT, Lang::En));
+    assert_eq!(
+        csv.matches(line).count(),
+        3,
+        "one cell per activity's row: {csv}"
+    );
+    let da = ropa::markdown::render(&record(JOINT, Lang::Da));
+    assert!(
+        da.contains("hvem besvarer de registrerede: Kommunen besvarer"),
+        "{da}"
+    );
+    let json = ropa::json::render(&record(JOINT, Lang::En));
+    assert!(
+        json.contains(
+            "\"joint_controllers\": [\n      {\n        \"name\": \"Styrelsen for Fællessystemet\""
+        ),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"answers\": \"Kommunen besvarer henvendelser fra egne borgere\""),
+        "{json}"
+    );
+    assert_eq!(
+        json.matches("\"joint_controllers\"").count(),
+        3,
+        "the controller's and two activities': {json}"
+    );
+    let without = ropa::markdown::render(&record(MISSING, Lang::En));
+    assert!(!without.contains("Joint controllers"), "{without}");
+}
+
 /// Every field the spec leaves out reads "not stated", none is blank: in the CSV, no cell is empty.
 #[test]
 fn no_csv_cell_is_empty() {

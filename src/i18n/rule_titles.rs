@@ -179,6 +179,13 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "JOINT-CONTROLLER-ARRANGEMENT",
+        Text::new(
+            "joint controllership without a recorded arrangement",
+            "fælles dataansvar uden angivet ordning",
+        ),
+    ),
+    (
         "PROCESSOR-AGREEMENT",
         Text::new("no data processing agreement", "ingen databehandleraftale"),
     ),

@@ -37,6 +37,21 @@ texts! {
         "Data protection officer (art. 30(1)(a))",
         "Databeskyttelsesrådgiver (art. 30, stk. 1, litra a)",
     ),
+    JOINT_CONTROLLERS = (
+        "Joint controllers (art. 30(1)(a), art. 26)",
+        "Fælles dataansvarlige (art. 30, stk. 1, litra a, og art. 26)",
+    ),
+    JOINT_CONTROLLER = ("{name}: {details}", "{name}: {details}"),
+    JOINT_ARRANGEMENT = ("arrangement: {value}", "ordning: {value}"),
+    JOINT_ANSWERS = (
+        "who answers the data subjects: {value}",
+        "hvem besvarer de registrerede: {value}",
+    ),
+    JOINT_ESSENCE = (
+        "essence made available: {value}",
+        "væsentligste indhold gjort tilgængeligt: {value}",
+    ),
+    JOINT_ACTIVITIES = ("joint controller of: {value}", "fælles dataansvarlig for: {value}"),
     ACTIVITY = ("Processing activity", "Behandlingsaktivitet"),
     NAME_IN_SPEC = ("Name in the spec", "Navn i specifikationen"),
     PURPOSES = (
@@ -173,7 +188,7 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field<'_>> {
         })
         .collect::<Vec<_>>()
     });
-    vec![
+    let mut fields = vec![
         Field::new(
             "name",
             CONTROLLER,
@@ -182,7 +197,43 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field<'_>> {
         Field::new("address", ADDRESS, one(&c.address)),
         Field::new("contact", CONTACT, one(&c.contact)),
         Field::new("dpo", DPO, dpo.filter(|lines| !lines.is_empty())),
-    ]
+    ];
+    // "Where applicable": only a spec with joint controllers has the field.
+    if !c.joint_controllers.is_empty() {
+        let lines = c
+            .joint_controllers
+            .iter()
+            .map(|j| {
+                let mut details: Vec<String> = Vec::new();
+                details.extend(j.address.clone());
+                details.extend(j.contact.clone());
+                if j.country.is_some() {
+                    details.push(country(lang, j.country.as_ref()));
+                }
+                for (text, value) in [
+                    (JOINT_ARRANGEMENT, &j.arrangement),
+                    (JOINT_ANSWERS, &j.answers),
+                    (JOINT_ESSENCE, &j.essence),
+                ] {
+                    let value = value.clone().unwrap_or_else(|| tr!(lang, NOT_STATED));
+                    details.push(tr!(lang, text, value = value));
+                }
+                details.push(tr!(lang, JOINT_ACTIVITIES, value = j.activities.join(", ")));
+                tr!(
+                    lang,
+                    JOINT_CONTROLLER,
+                    name = j.name,
+                    details = details.join("; ")
+                )
+            })
+            .collect();
+        fields.push(Field::new(
+            "joint_controllers",
+            JOINT_CONTROLLERS,
+            Some(lines),
+        ));
+    }
+    fields
 }
 
 /// [`Record::activity_fields`] of an activity's entry, worded in `lang`.

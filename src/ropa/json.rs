@@ -11,8 +11,8 @@ use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::{
-    ActivityRecord, ControllerRecord, DataEntry, ProcessorEntry, RecipientEntry, Record,
-    RetentionEntry, TransferEntry,
+    ActivityRecord, ControllerRecord, DataEntry, JointControllerRecord, ProcessorEntry,
+    RecipientEntry, Record, RetentionEntry, TransferEntry,
 };
 use crate::i18n::Lang;
 use crate::json_writer::JsonWriter;
@@ -123,8 +123,33 @@ fn write_controller<W: Write>(w: &mut JsonWriter<W>, c: &ControllerRecord) {
         }
         None => w.null(),
     }
+    if !c.joint_controllers.is_empty() {
+        w.key("joint_controllers");
+        list_of(w, &c.joint_controllers, write_joint_controller);
+    }
     w.key("missing");
     w.strings(c.missing.iter().copied());
+    w.end_object();
+}
+
+fn write_joint_controller<W: Write>(w: &mut JsonWriter<W>, j: &JointControllerRecord) {
+    w.begin_object();
+    w.key("name");
+    w.string(&j.name);
+    w.key("address");
+    w.optional_string(j.address.as_deref());
+    w.key("contact");
+    w.optional_string(j.contact.as_deref());
+    w.key("country");
+    w.optional_string(country_word(&j.country));
+    w.key("arrangement");
+    w.optional_string(j.arrangement.as_deref());
+    w.key("answers");
+    w.optional_string(j.answers.as_deref());
+    w.key("essence");
+    w.optional_string(j.essence.as_deref());
+    w.key("activities");
+    w.strings(j.activities.iter().map(String::as_str));
     w.end_object();
 }
 
@@ -150,6 +175,10 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     optional_list(w, a.recipients.as_deref(), write_recipient);
     w.key("processors");
     optional_list(w, a.processors.as_deref(), |w, p| write_processor(w, p));
+    if !a.joint_controllers.is_empty() {
+        w.key("joint_controllers");
+        w.strings(a.joint_controllers.iter().map(String::as_str));
+    }
     w.key("transfers");
     list_of(w, &a.transfers, |w, t| write_transfer(w, t));
     w.key("retention");

@@ -75,8 +75,33 @@ pub struct ControllerRecord {
     #[serde(serialize_with = "country_word")]
     pub country: Option<CountryRef>,
     pub dpo: Option<DpoRecord>,
+    /// Art. 30(1)(a), "where applicable": the joint controllers the activities name (`jointly with`);
+    /// left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joint_controllers: Vec<JointControllerRecord>,
     /// The keys of the fields above that the spec does not give.
     pub missing: Vec<&'static str>,
+}
+
+/// A joint controller (GDPR art. 26): its name and contact details (art. 30(1)(a)), what the spec
+/// records of the arrangement, and the activities it is a joint controller of.
+#[derive(Debug, Clone, Serialize)]
+pub struct JointControllerRecord {
+    /// The name as the spec's label gives it.
+    pub name: String,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`; `None` when not stated.
+    #[serde(serialize_with = "country_word")]
+    pub country: Option<CountryRef>,
+    /// `arrangement "..."` (art. 26(1)).
+    pub arrangement: Option<String>,
+    /// `answers "..."`: who answers the data subjects (art. 26(1)).
+    pub answers: Option<String>,
+    /// `essence "..."`: how the essence of the arrangement is made available (art. 26(2)).
+    pub essence: Option<String>,
+    /// The labels of the activities that name it, in the spec's order.
+    pub activities: Vec<String>,
 }
 
 /// The data protection officer's name and contact details.
@@ -111,6 +136,10 @@ pub struct ActivityRecord {
     pub recipients: Option<Vec<RecipientEntry>>,
     /// The processors the activity uses, and their sub-processors.
     pub processors: Option<Vec<Shared<ProcessorEntry>>>,
+    /// The labels of its joint controllers (`jointly with`, art. 26); left out of the JSON when it
+    /// has none. Their details are in the controller's entry.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joint_controllers: Vec<String>,
     /// (e): every party outside the EU/EEA (or of unknown place) the activity's data reaches; empty
     /// when there is none.
     pub transfers: Vec<Shared<TransferEntry>>,
@@ -440,6 +469,7 @@ fn controller_record(model: &Model) -> ControllerRecord {
         contact: c.contact.as_ref().map(text),
         country: Some(c.country.clone()),
         dpo,
+        joint_controllers: joint_controllers(model),
         missing: Vec::new(),
     };
     record.missing = [
@@ -472,6 +502,36 @@ fn legal_bases<'m>(worded: &mut Worded<'m>, a: &'m Activity, lang: Lang) -> Vec<
     bases
 }
 
+/// The joint controllers that at least one activity names, in the order declared; one no activity
+/// names is not part of the record (UNUSED-DECLARATION reports it).
+fn joint_controllers(model: &Model) -> Vec<JointControllerRecord> {
+    if model.joint_controllers.is_empty() {
+        return Vec::new();
+    }
+    let mut activities = vec![Vec::new(); model.joint_controllers.len()];
+    for a in &model.activities {
+        for j in &a.details().joint_controllers {
+            activities[j.id.index()].push(text(&a.label));
+        }
+    }
+    model
+        .joint_controllers
+        .iter()
+        .zip(activities)
+        .filter(|(_, activities)| !activities.is_empty())
+        .map(|(j, activities)| JointControllerRecord {
+            name: text(&j.label),
+            address: j.address.as_ref().map(text),
+            contact: j.contact.as_ref().map(text),
+            country: j.country.as_ref().map(|c| c.node.clone()),
+            arrangement: j.arrangement.as_ref().map(text),
+            answers: j.answers.as_ref().map(text),
+            essence: j.essence.as_ref().map(text),
+            activities,
+        })
+        .collect()
+}
+
 fn activity_record<'m>(
     model: &Model,
     flow: &FlowGraph,
@@ -501,6 +561,12 @@ fn activity_record<'m>(
         ),
         recipients: stated(recipients(model, flow, worded, index, a, lang)),
         processors: stated(processors(model, worded, a)),
+        joint_controllers: a
+            .details()
+            .joint_controllers
+            .iter()
+            .map(|j| text(&model.joint_controller(j.id).label))
+            .collect(),
         transfers,
         retention: retention(model, worded, a, lang),
         security: stated(a.details().security.iter().map(text).collect()),

@@ -7,7 +7,8 @@ use crate::flow::transfers::Destination;
 use crate::i18n::Lang;
 use crate::law::acts::ActId;
 use crate::semantic::model::{
-    Activity, Controller, DataCategory, Model, Processor, Recipient, Source, SubjectGroup,
+    Activity, Controller, DataCategory, JointController, Model, Processor, Recipient, Source,
+    SubjectGroup,
 };
 use crate::source::SourceMap;
 use crate::syntax::span::Span;
@@ -183,6 +184,7 @@ impl<'m> Declarations<'m> {
             + model.sources.len()
             + model.processors.len()
             + model.recipients.len()
+            + model.joint_controllers.len()
             + model.activities.len();
         let mut spans = Vec::with_capacity(count);
         let all = std::iter::once(model.controller.placed())
@@ -191,6 +193,7 @@ impl<'m> Declarations<'m> {
             .chain(model.sources.iter().map(Declared::placed))
             .chain(model.processors.iter().map(Declared::placed))
             .chain(model.recipients.iter().map(Declared::placed))
+            .chain(model.joint_controllers.iter().map(Declared::placed))
             .chain(model.activities.iter().map(Declared::placed))
             .filter(|(span, _)| !span.is_synthetic());
         spans.extend(all);
@@ -257,6 +260,7 @@ declared! {
     Source => Source,
     Processor => Processor,
     Recipient => Recipient,
+    JointController => JointController,
     Activity => Activity,
 }
 

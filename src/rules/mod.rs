@@ -34,6 +34,7 @@ mod dpo_missing;
 mod employee_basis;
 mod erasure_exception;
 mod health_data_class;
+mod joint_controller_arrangement;
 mod processor_agreement;
 mod processor_identity;
 mod processor_supervision;

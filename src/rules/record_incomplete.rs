@@ -11,7 +11,8 @@ declare_rule! {
     /// - (a) the controller's contact details: the controller declares an `address` or a `contact`
     ///   (its name is always there). When it has a DPO, the DPO's contact details (`email`, `phone`,
     ///   `address` or `web`) — for a public authority DPO-MISSING reports a DPO without them, so this
-    ///   rule reports them only for a controller that is not one;
+    ///   rule reports them only for a controller that is not one. A joint controller (art. 26) that an
+    ///   activity names in `jointly with` declares its contact details too (`address` or `contact`);
     /// - (c) the categories of data subjects and of personal data: every activity names its `subjects`
     ///   and its `data`. One finding per activity names what is missing.
     ///
@@ -29,7 +30,7 @@ declare_rule! {
     /// it processes, or which data, cannot be checked against any other rule either.
     ///
     /// ## Legal basis
-    /// - GDPR art. 30(1)(a) (name and contact details of the controller and the DPO)
+    /// - GDPR art. 30(1)(a) (name and contact details of the controller, any joint controller and the DPO)
     /// - GDPR art. 30(1)(c) (categories of data subjects and of personal data)
     ///
     /// ## Non-compliant example
@@ -79,6 +80,16 @@ declare_rule! {
              or `contact \"post@kommune.dk\"`",
             "tilføj den dataansvarliges kontaktoplysninger i dens blok, f.eks. `address \"Rådhuspladsen 1, 9999 By\"` \
              eller `contact \"post@kommune.dk\"`",
+        ),
+        JOINT = (
+            "the record of processing gives no contact details for joint controller `{name}`",
+            "fortegnelsen over behandlingsaktiviteter har ingen kontaktoplysninger for den fælles dataansvarlige `{name}`",
+        ),
+        JOINT_HELP = (
+            "add the joint controller's contact details to its block, e.g. `address \"Fællesvej 1, 1000 København K\"` \
+             or `contact \"kontakt@styrelsen.dk\"`",
+            "tilføj den fælles dataansvarliges kontaktoplysninger i dens blok, f.eks. `address \"Fællesvej 1, 1000 København K\"` \
+             eller `contact \"kontakt@styrelsen.dk\"`",
         ),
         DPO = (
             "the record of processing gives no contact details for the data protection officer of `{controller}`",
@@ -150,6 +161,24 @@ impl Rule for RecordIncomplete {
                 tr!(lang, text::DPO_LABEL),
             );
             cx.report(finding.with_help(tr!(lang, text::DPO_HELP)));
+        }
+        // A joint controller no activity names is UNUSED-DECLARATION's, and not in the record.
+        for (i, joint) in model.joint_controllers.iter().enumerate() {
+            let used = model.activities.iter().any(|a| {
+                a.details()
+                    .joint_controllers
+                    .iter()
+                    .any(|j| j.id.index() == i)
+            });
+            if !used || joint.address.is_some() || joint.contact.is_some() {
+                continue;
+            }
+            let finding = cx.finding(
+                tr!(lang, text::JOINT, name = joint.name.node),
+                joint.name.span,
+                tr!(lang, text::CONTROLLER_LABEL),
+            );
+            cx.report(finding.with_help(tr!(lang, text::JOINT_HELP)));
         }
         for activity in &model.activities {
             let (missing, what, help) =

@@ -8,9 +8,10 @@ declare_rule! {
     /// # UNUSED-DECLARATION: a declaration that nothing uses
     ///
     /// ## What it checks
-    /// Every declared data category, group of data subjects, source, processor and recipient is used by
-    /// at least one activity: a category in its `data`, a group in its `subjects`, a source in its
-    /// `sources`, a processor in its `via`, a recipient in a `disclose ... to`. A sub-processor is used
+    /// Every declared data category, group of data subjects, source, processor, recipient and joint
+    /// controller is used by at least one activity: a category in its `data`, a group in its
+    /// `subjects`, a source in its `sources`, a processor in its `via`, a recipient in a
+    /// `disclose ... to`, a joint controller in its `jointly with`. A sub-processor is used
     /// through its processor and is never reported on its own; a processor that no activity uses is
     /// reported once, not with each of its sub-processors.
     ///
@@ -72,6 +73,7 @@ declare_rule! {
         SOURCE = ("source", "kilden"),
         PROCESSOR = ("processor", "databehandleren"),
         RECIPIENT = ("recipient", "modtageren"),
+        JOINT_CONTROLLER = ("joint controller", "den fælles dataansvarlige"),
         USE_DATA = ("list it in an activity's `data`", "angiv den i en aktivitets `data`"),
         USE_SUBJECTS = ("list it in an activity's `subjects`", "angiv den i en aktivitets `subjects`"),
         USE_SOURCE = ("list it in an activity's `sources`", "angiv den i en aktivitets `sources`"),
@@ -82,6 +84,10 @@ declare_rule! {
         USE_RECIPIENT = (
             "disclose data to it in an activity: `disclose ... to NAME`",
             "videregiv oplysninger til den i en aktivitet: `disclose ... to NAME`",
+        ),
+        USE_JOINT_CONTROLLER = (
+            "name it in the activities it is a joint controller of: `jointly with NAME`",
+            "angiv den i de aktiviteter, den er fælles dataansvarlig for: `jointly with NAME`",
         ),
         MESSAGE = (
             "{what} `{name}` is declared but no activity uses it",
@@ -108,6 +114,7 @@ impl Rule for UnusedDeclaration {
         let mut sources = vec![false; model.sources.len()];
         let mut processors = vec![false; model.processors.len()];
         let mut recipients = vec![false; model.recipients.len()];
+        let mut joint_controllers = vec![false; model.joint_controllers.len()];
         for activity in &model.activities {
             for d in &activity.data {
                 data[d.id.index()] = true;
@@ -125,6 +132,9 @@ impl Rule for UnusedDeclaration {
             }
             for disclosure in &activity.disclosures {
                 recipients[disclosure.recipient.id.index()] = true;
+            }
+            for jointly in &activity.details().joint_controllers {
+                joint_controllers[jointly.id.index()] = true;
             }
         }
         let mut unused: Vec<(&Name, Text, Text)> = Vec::new();
@@ -160,6 +170,13 @@ impl Rule for UnusedDeclaration {
                 &model.recipients[i].name,
                 text::RECIPIENT,
                 text::USE_RECIPIENT,
+            ));
+        }
+        for i in pick(&joint_controllers) {
+            unused.push((
+                &model.joint_controllers[i].name,
+                text::JOINT_CONTROLLER,
+                text::USE_JOINT_CONTROLLER,
             ));
         }
         for (name, what, usage) in unused {

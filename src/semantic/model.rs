@@ -38,6 +38,8 @@ id_type! {
     ProcessorId,
     /// Index into [`Model::recipients`].
     RecipientId,
+    /// Index into [`Model::joint_controllers`].
+    JointControllerId,
     /// Index into [`Model::activities`].
     ActivityId,
 }
@@ -58,6 +60,8 @@ pub struct Model {
     pub sources: Vec<Source>,
     pub processors: Vec<Processor>,
     pub recipients: Vec<Recipient>,
+    /// `joint controller ...`: the controllers that determine purposes and means with this one.
+    pub joint_controllers: Vec<JointController>,
     pub activities: Vec<Activity>,
     /// Every `allow CODE "reason"` of the spec, in the order written.
     pub waivers: Vec<Waiver>,
@@ -82,6 +86,9 @@ impl Model {
     }
     pub fn recipient(&self, id: RecipientId) -> &Recipient {
         &self.recipients[id.index()]
+    }
+    pub fn joint_controller(&self, id: JointControllerId) -> &JointController {
+        &self.joint_controllers[id.index()]
     }
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.index()]
@@ -280,6 +287,24 @@ pub struct Recipient {
     pub span: Span,
 }
 
+/// `joint controller NAME "..." { ... }`: a controller that determines the purposes and means of one
+/// or more activities together with the spec's controller (GDPR art. 26).
+#[derive(Debug, Clone)]
+pub struct JointController {
+    pub name: Name,
+    pub label: Text,
+    pub country: Option<Spanned<CountryRef>>,
+    pub address: Option<Text>,
+    pub contact: Option<Text>,
+    /// `arrangement "..."`: the arrangement that determines their responsibilities (art. 26(1)).
+    pub arrangement: Option<Text>,
+    /// `answers "..."`: who answers the data subjects, under the arrangement (art. 26(1)).
+    pub answers: Option<Text>,
+    /// `essence "..."`: how the essence of the arrangement is made available (art. 26(2)).
+    pub essence: Option<Text>,
+    pub span: Span,
+}
+
 /// Where an activity's data comes from: a declared source, or another activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -372,6 +397,8 @@ pub struct ActivityDetails {
     pub collections: Vec<Collection>,
     /// `copy NAMES kept by "holder" [PERIOD]`: copies that another holder keeps.
     pub copies: Vec<HeldCopy>,
+    /// `jointly with NAMES`: the joint controllers of the activity (art. 26).
+    pub joint_controllers: Vec<Ref<JointControllerId>>,
 }
 
 /// `basis CITATIONS in some cases ["..."]`: bases that apply only to some cases or purposes of the
@@ -452,6 +479,7 @@ impl ActivityDetails {
         unit: None,
         collections: Vec::new(),
         copies: Vec::new(),
+        joint_controllers: Vec::new(),
     };
 }
 

@@ -31,6 +31,7 @@ enum Kind {
     Source(SourceId),
     Processor(ProcessorId),
     Recipient(RecipientId),
+    JointController(JointControllerId),
     Activity(ActivityId),
 }
 
@@ -43,6 +44,7 @@ impl Kind {
             Kind::Source(_) => text::A_SOURCE,
             Kind::Processor(_) => text::A_PROCESSOR,
             Kind::Recipient(_) => text::A_RECIPIENT,
+            Kind::JointController(_) => text::A_JOINT_CONTROLLER,
             Kind::Activity(_) => text::AN_ACTIVITY,
         }
         .get(lang)
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Source(_) => "source",
             Kind::Processor(_) => "processor",
             Kind::Recipient(_) => "recipient",
+            Kind::JointController(_) => "joint controller",
             Kind::Activity(_) => "activity",
         }
     }
@@ -69,6 +72,7 @@ enum Expected {
     Source,
     Processor,
     Recipient,
+    JointController,
 }
 
 impl Expected {
@@ -82,6 +86,7 @@ impl Expected {
                 | (Expected::Source, Kind::Source(_) | Kind::Activity(_))
                 | (Expected::Processor, Kind::Processor(_))
                 | (Expected::Recipient, Kind::Recipient(_))
+                | (Expected::JointController, Kind::JointController(_))
         )
     }
 
@@ -93,6 +98,7 @@ impl Expected {
             Expected::Source => text::A_SOURCE,
             Expected::Processor => text::A_PROCESSOR,
             Expected::Recipient => text::A_RECIPIENT,
+            Expected::JointController => text::A_JOINT_CONTROLLER,
         }
         .get(lang)
     }
@@ -105,6 +111,7 @@ impl Expected {
             Expected::Source => text::SOURCE,
             Expected::Processor => text::PROCESSOR,
             Expected::Recipient => text::RECIPIENT,
+            Expected::JointController => text::JOINT_CONTROLLER,
         }
         .get(lang)
     }
@@ -119,6 +126,9 @@ impl Expected {
                 format!("processor {name} \"...\" {{ agreement \"...\" country DK }}")
             }
             Expected::Recipient => format!("recipient {name} \"...\" authority"),
+            Expected::JointController => {
+                format!("joint controller {name} \"...\" {{ arrangement \"...\" answers \"...\" }}")
+            }
         }
     }
 }
@@ -209,6 +219,7 @@ struct Parts {
     sources: Vec<Source>,
     processors: Vec<Processor>,
     recipients: Vec<Recipient>,
+    joint_controllers: Vec<JointController>,
     activities: Vec<Activity>,
     /// Where to point if the spec has no controller: its first declaration.
     first_declaration: Option<Span>,
@@ -256,6 +267,7 @@ impl<'a> Incremental<'a> {
             "data" => Kind::Data(DataId(count(&mut c.data))),
             "source" => Kind::Source(SourceId(count(&mut c.sources))),
             "recipient" => Kind::Recipient(RecipientId(count(&mut c.recipients))),
+            "joint" => Kind::JointController(JointControllerId(count(&mut c.joint_controllers))),
             "activity" => Kind::Activity(ActivityId(count(&mut c.activities))),
             other => unreachable!("not a one-name declaration: {other}"),
         };
@@ -319,6 +331,9 @@ impl<'a> Incremental<'a> {
             }
             ast::Declaration::Processor(p) => r.processor(p, None, &mut parts.processors),
             ast::Declaration::Recipient(rc) => parts.recipients.push(r.recipient(rc)),
+            ast::Declaration::JointController(j) => {
+                parts.joint_controllers.push(r.joint_controller(j))
+            }
             ast::Declaration::Activity(a) => parts.activities.push(r.activity(a)),
         }
     }
@@ -397,6 +412,7 @@ struct Counts {
     data: u32,
     sources: u32,
     recipients: u32,
+    joint_controllers: u32,
     activities: u32,
 }
 
@@ -452,6 +468,7 @@ impl<'a> Resolver<'a> {
             sources,
             processors,
             recipients,
+            joint_controllers,
             activities,
             first_declaration,
             reserved: _,
@@ -504,6 +521,7 @@ impl<'a> Resolver<'a> {
             sources,
             processors,
             recipients,
+            joint_controllers,
             activities,
             waivers: std::mem::take(&mut self.waivers),
         })
@@ -772,6 +790,21 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    fn joint_controller(&mut self, j: &ast::JointController<'_>) -> JointController {
+        self.waivers(&j.waivers, j.span);
+        JointController {
+            name: j.name.to_name(),
+            label: j.label.to_text(),
+            country: j.country.as_ref().and_then(|c| self.country(c)),
+            address: j.address.as_ref().map(Quoted::to_text),
+            contact: j.contact.as_ref().map(Quoted::to_text),
+            arrangement: j.arrangement.as_ref().map(Quoted::to_text),
+            answers: j.answers.as_ref().map(Quoted::to_text),
+            essence: j.essence.as_ref().map(Quoted::to_text),
+            span: j.span,
+        }
+    }
+
     fn country(&mut self, name: &Word<'_>) -> Option<Spanned<CountryRef>> {
         match parse_country(name, self.lang) {
             Ok(c) => Some(Spanned::new(c, name.span)),
@@ -1015,6 +1048,13 @@ impl<'a> Resolver<'a> {
                             .join(", ")
                     ),
                     n => tr!(lang, text::NAME_ONE_OF_MANY, noun = noun, n = n),
+                };
+                // Data shared with a joint controller is not disclosed to it: say what to write.
+                let help = match (kind, expected) {
+                    (Kind::JointController(_), Expected::Recipient) => {
+                        tr!(lang, text::JOINT_NOT_RECIPIENT, name = name.node)
+                    }
+                    _ => help,
                 };
                 let d = Diagnostic::spec_error_at(
                     "wrong-kind",
@@ -1467,11 +1507,21 @@ impl<'a> Resolver<'a> {
                     self.single(&mut singles, "unit", t.span);
                     act.details_mut().unit = Some(t.to_text());
                 }
+                ast::Statement::Jointly(names) => {
+                    for n in names {
+                        if let Some(r) = self.lookup(n, Expected::JointController, |k| match k {
+                            Kind::JointController(id) => Some(id),
+                            _ => None,
+                        }) {
+                            act.details_mut().joint_controllers.push(r);
+                        }
+                    }
+                }
                 ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node,
-                        "controller" | "source" | "processor" | "recipient" | "activity"
+                        "controller" | "source" | "processor" | "recipient" | "joint" | "activity"
                     );
                     let lang = self.lang;
                     let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
@@ -1901,6 +1951,7 @@ fn declaration_keyword(decl: &ast::Declaration<'_>) -> &'static str {
         ast::Declaration::Source(_) => "source",
         ast::Declaration::Processor(_) => "processor",
         ast::Declaration::Recipient(_) => "recipient",
+        ast::Declaration::JointController(_) => "joint",
         ast::Declaration::Activity(_) => "activity",
     }
 }
@@ -1914,6 +1965,7 @@ pub(crate) fn declared_name<'d, 'a>(decl: &'d ast::Declaration<'a>) -> &'d Word<
         ast::Declaration::Source(s) => &s.name,
         ast::Declaration::Processor(p) => &p.name,
         ast::Declaration::Recipient(r) => &r.name,
+        ast::Declaration::JointController(j) => &j.name,
         ast::Declaration::Activity(a) => &a.name,
     }
 }
@@ -1927,12 +1979,18 @@ pub mod text {
         A_SOURCE = ("a source", "en kilde"),
         A_PROCESSOR = ("a processor", "en databehandler"),
         A_RECIPIENT = ("a recipient", "en modtager"),
+        A_JOINT_CONTROLLER = ("a joint controller", "en fælles dataansvarlig"),
         AN_ACTIVITY = ("an activity", "en aktivitet"),
         SUBJECTS = ("group of data subjects", "gruppe af registrerede"),
         DATA = ("data category", "kategori af personoplysninger"),
         SOURCE = ("source", "kilde"),
         PROCESSOR = ("processor", "databehandler"),
         RECIPIENT = ("recipient", "modtager"),
+        JOINT_CONTROLLER = ("joint controller", "fælles dataansvarlig"),
+        JOINT_NOT_RECIPIENT = (
+            "`{name}` determines the purposes and means with the controller: name it in the activity as `jointly with {name}`; a disclosure for purposes of its own goes to a `recipient`, declared under another name",
+            "`{name}` fastlægger formål og hjælpemidler sammen med den dataansvarlige: angiv den i aktiviteten som `jointly with {name}`; en videregivelse til dens egne formål går til en `recipient`, angivet under et andet navn",
+        ),
         NOT_SUBJECT_KIND = (
             "`{word}` is not a kind of data subjects",
             "`{word}` er ikke en type af registrerede"

@@ -51,6 +51,8 @@ pub enum Declaration<'a> {
     Source(Source<'a>),
     Processor(Box<Processor<'a>>),
     Recipient(Box<Recipient<'a>>),
+    /// `joint controller NAME "..." { ... }` (GDPR art. 26).
+    JointController(Box<JointController<'a>>),
     Activity(Activity<'a>),
 }
 
@@ -220,6 +222,25 @@ pub struct Recipient<'a> {
     pub span: Span,
 }
 
+/// `joint controller NAME "..." { ... }`: a controller that determines the purposes and means of an
+/// activity together with this one (GDPR art. 26).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JointController<'a> {
+    pub name: Word<'a>,
+    pub label: Quoted<'a>,
+    pub country: Option<Word<'a>>,
+    pub address: Option<Quoted<'a>>,
+    pub contact: Option<Quoted<'a>>,
+    /// `arrangement "..."`: the arrangement between the joint controllers (art. 26(1)).
+    pub arrangement: Option<Quoted<'a>>,
+    /// `answers "..."`: who answers the data subjects (art. 26(1), last sentence).
+    pub answers: Option<Quoted<'a>>,
+    /// `essence "..."`: how the essence of the arrangement is made available (art. 26(2)).
+    pub essence: Option<Quoted<'a>>,
+    pub waivers: Vec<Waiver<'a>>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity<'a> {
     pub name: Word<'a>,
@@ -295,6 +316,8 @@ pub enum Statement<'a> {
     Collect(Box<Collect<'a>>),
     /// `copy NAMES kept by "holder" [PERIOD]`: a copy another holder keeps.
     Copy(Box<HeldCopy<'a>>),
+    /// `jointly with NAMES`: the joint controllers of the activity (art. 26).
+    Jointly(Vec<Word<'a>>),
     Allow(Waiver<'a>),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
     Unknown(Word<'a>),

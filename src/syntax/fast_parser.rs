@@ -288,6 +288,7 @@ impl<'a> Parser<'a> {
             "source" => Declaration::Source(self.source(start)?),
             "processor" => Declaration::Processor(Box::new(self.processor("processor", 0)?)),
             "recipient" => Declaration::Recipient(Box::new(self.recipient(start)?)),
+            "joint" => Declaration::JointController(Box::new(self.joint_controller(start)?)),
             "activity" => Declaration::Activity(self.activity(start)?),
             _ => return None,
         })
@@ -738,6 +739,42 @@ impl<'a> Parser<'a> {
         Some(r)
     }
 
+    /// `joint controller NAME "..." { ... }`.
+    fn joint_controller(&mut self, start: usize) -> Option<JointController<'a>> {
+        self.c.keyword("joint")?;
+        self.c.skip();
+        self.c.keyword("controller")?;
+        self.c.skip();
+        let (name, label) = self.header()?;
+        let mut j = JointController {
+            name,
+            label,
+            country: None,
+            address: None,
+            contact: None,
+            arrangement: None,
+            answers: None,
+            essence: None,
+            waivers: Vec::new(),
+            span: Span::SYNTHETIC,
+        };
+        self.block(|p, keyword| match keyword {
+            "country" => Self::once(&mut j.country, p.after("country", Self::name)?),
+            "address" => Self::once(&mut j.address, p.after("address", Self::text)?),
+            "contact" => Self::once(&mut j.contact, p.after("contact", Self::text)?),
+            "arrangement" => Self::once(&mut j.arrangement, p.after("arrangement", Self::text)?),
+            "answers" => Self::once(&mut j.answers, p.after("answers", Self::text)?),
+            "essence" => Self::once(&mut j.essence, p.after("essence", Self::text)?),
+            "allow" => {
+                j.waivers.push(p.waiver()?);
+                Some(())
+            }
+            _ => None,
+        })?;
+        j.span = self.span_from(start);
+        Some(j)
+    }
+
     fn activity(&mut self, start: usize) -> Option<Activity<'a>> {
         self.c.keyword("activity")?;
         self.c.skip();
@@ -929,6 +966,9 @@ impl<'a> Parser<'a> {
                     period,
                     span: self.span_from(start),
                 }))
+            }
+            "jointly" => {
+                Statement::Jointly(self.peeked(keyword, |p| p.after("with", Self::names))?)
             }
             "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.

@@ -18,6 +18,7 @@ pub const DECLARATIONS: &[&str] = &[
     "source",
     "processor",
     "recipient",
+    "joint",
     "activity",
 ];
 
@@ -58,5 +59,6 @@ pub const STATEMENTS: &[&str] = &[
     "unit",
     "collect",
     "copy",
+    "jointly",
     "allow",
 ];

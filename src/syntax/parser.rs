@@ -388,6 +388,9 @@ impl Builder {
             }
             Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
             Rule::recipient => Declaration::Recipient(Box::new(self.recipient(pair))),
+            Rule::joint_controller => {
+                Declaration::JointController(Box::new(self.joint_controller(pair)))
+            }
             Rule::activity => Declaration::Activity(self.activity(pair)),
             other => unreachable!("not a declaration: {other:?}"),
         }
@@ -611,6 +614,51 @@ impl Builder {
         r
     }
 
+    fn joint_controller<'a>(&self, pair: Pair<'a, Rule>) -> JointController<'a> {
+        let span = self.span(&pair);
+        let mut it = self.inner_without_keywords(pair);
+        let mut j = JointController {
+            name: self.name(it.next().unwrap()),
+            label: self.text(it.next().unwrap()),
+            country: None,
+            address: None,
+            contact: None,
+            arrangement: None,
+            answers: None,
+            essence: None,
+            waivers: Vec::new(),
+            span,
+        };
+        for field in it {
+            match field.as_rule() {
+                Rule::country_field => {
+                    set_once(self, &mut j.country, self.last_name(field), "country")
+                }
+                Rule::address_field => {
+                    set_once(self, &mut j.address, self.last_text(field), "address")
+                }
+                Rule::contact_field => {
+                    set_once(self, &mut j.contact, self.last_text(field), "contact")
+                }
+                Rule::arrangement_field => set_once(
+                    self,
+                    &mut j.arrangement,
+                    self.last_text(field),
+                    "arrangement",
+                ),
+                Rule::answers_field => {
+                    set_once(self, &mut j.answers, self.last_text(field), "answers")
+                }
+                Rule::essence_field => {
+                    set_once(self, &mut j.essence, self.last_text(field), "essence")
+                }
+                Rule::allow_field => j.waivers.push(self.waiver(field)),
+                other => unreachable!("not a joint controller field: {other:?}"),
+            }
+        }
+        j
+    }
+
     fn activity<'a>(&self, pair: Pair<'a, Rule>) -> Activity<'a> {
         let span = self.span(&pair);
         let mut it = self.inner_without_keywords(pair);
@@ -772,6 +820,7 @@ impl Builder {
                     span,
                 }))
             }
+            Rule::jointly_field => Statement::Jointly(self.last_names(pair)),
             Rule::allow_field => Statement::Allow(self.waiver(pair)),
             Rule::unknown_field => {
                 let word = pair.into_inner().next().unwrap();
@@ -1089,6 +1138,11 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_copy
             | Rule::kw_kept
             | Rule::kw_by
+            | Rule::kw_joint
+            | Rule::kw_jointly
+            | Rule::kw_arrangement
+            | Rule::kw_answers
+            | Rule::kw_essence
             | Rule::kw_transfer
             | Rule::kw_tia
             | Rule::kw_purpose

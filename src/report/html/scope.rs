@@ -57,8 +57,8 @@ texts! {
         "om oplysningerne er klassificeret korrekt: oplysninger, som specifikationen kalder almindelige, kan være helbredsoplysninger eller andre særlige kategorier (art. 9); kun navne og betegnelser med ord, der lyder som helbredsoplysninger, meldes",
     ),
     NOT_CONTRACTS = (
-        "the content of data processing agreements (art. 28(3)) and of transfer clauses, and what the supervision of processors found (that it is recorded, and when, is checked)",
-        "indholdet af databehandleraftaler (art. 28, stk. 3) og af overførselsklausuler, og hvad tilsynet med databehandlere viste (at det er registreret, og hvornår, kontrolleres)",
+        "the content of data processing agreements (art. 28(3)), of arrangements between joint controllers (art. 26: that one is recorded, with who answers the data subjects and where its essence can be read, is checked) and of transfer clauses, and what the supervision of processors found (that it is recorded, and when, is checked); whether a party is rightly declared a processor, a joint controller or a recipient",
+        "indholdet af databehandleraftaler (art. 28, stk. 3), af ordninger mellem fælles dataansvarlige (art. 26: at en ordning er angivet, med hvem der besvarer de registrerede, og hvor dens væsentligste indhold kan læses, kontrolleres) og af overførselsklausuler, og hvad tilsynet med databehandlere viste (at det er registreret, og hvornår, kontrolleres); om en part med rette er angivet som databehandler, fælles dataansvarlig eller modtager",
     ),
     NOT_PRACTICE = (
         "what happens in practice: hjemmel checks the documentation, not the processing itself",
