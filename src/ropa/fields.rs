@@ -219,12 +219,12 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field<'_>> {
                     details.push(tr!(lang, text, value = value));
                 }
                 details.push(tr!(lang, JOINT_ACTIVITIES, value = j.activities.join(", ")));
-                tr!(
+                Cow::Owned(tr!(
                     lang,
                     JOINT_CONTROLLER,
                     name = j.name,
                     details = details.join("; ")
-                )
+                ))
             })
             .collect();
         fields.push(Field::new(
