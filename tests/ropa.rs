@@ -140,6 +140,32 @@ fn a_joint_controller_is_named_in_the_record() {
     assert!(!without.contains("Joint controllers"), "{without}");
 }
 
+/// Data that an activity states becomes criminal-offence data by its use (`data ... as criminal
+/// when "..."`) is listed so in that activity's categories (art. 30(1)(c)), with the use in the
+/// notice's words, in every format; the category's declared class stays first.
+#[test]
+fn data_criminal_by_use_is_said_in_the_record() {
+    let when = "ved konkret mistanke om et potentielt strafbart forhold";
+    let md = ropa::markdown::render(&record("specs/randers", Lang::En));
+    assert!(
+        md.contains(&format!(
+            "ordinary personal data; data about criminal offences (art. 10) when used as stated: \"{when}\""
+        )),
+        "{md}"
+    );
+    let da = ropa::markdown::render(&record("specs/randers", Lang::Da));
+    assert!(
+        da.contains("oplysninger om strafbare forhold (art. 10), når de anvendes som angivet"),
+        "{da}"
+    );
+    let json = ropa::json::render(&record("specs/randers", Lang::En));
+    // The four logs of `network_logging` and the key-card log of `key_cards`.
+    assert_eq!(json.matches("\"criminal_when\"").count(), 5, "{json}");
+    assert!(json.contains(&format!("\"criminal_when\": \"{when}\"")), "{json}");
+    let plain = ropa::json::render(&record(TRANSFERS, Lang::En));
+    assert!(!plain.contains("criminal_when"), "{plain}");
+}
+
 /// Every field the spec leaves out reads "not stated", none is blank: in the CSV, no cell is empty.
 #[test]
 fn no_csv_cell_is_empty() {

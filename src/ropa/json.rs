@@ -206,6 +206,10 @@ fn write_data<W: Write>(w: &mut JsonWriter<W>, d: &DataEntry) {
     }
     w.key("description");
     w.string(&d.description);
+    if let Some(when) = &d.criminal_when {
+        w.key("criminal_when");
+        w.string(when);
+    }
     w.end_object();
 }
 

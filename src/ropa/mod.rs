@@ -49,6 +49,10 @@ texts! {
         "optagelse på Data Privacy Framework-listen kontrolleret: {text}",
     ),
     SOME_CASES = ("in some cases: {bases}", "i nogle tilfælde: {bases}"),
+    CRIMINAL_BY_USE = (
+        "{class}; data about criminal offences (art. 10) when used as stated: \"{when}\"",
+        "{class}; oplysninger om strafbare forhold (art. 10), når de anvendes som angivet: \"{when}\""
+    ),
     SOME_CASES_WHICH = (
         "in some cases (\"{cases}\"): {bases}",
         "i nogle tilfælde (\"{cases}\"): {bases}",
@@ -166,6 +170,10 @@ pub struct DataEntry {
     pub special: Vec<SpecialKind>,
     /// The class in words: `special category (art. 9): data concerning health`.
     pub description: String,
+    /// `data NAME as criminal when "..."`: the use that makes the data criminal-offence data in
+    /// this activity (art. 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criminal_when: Option<String>,
 }
 
 /// A recipient of a disclosure.
@@ -353,6 +361,7 @@ impl<'m> Worded<'m> {
                     class: data.class,
                     special: data.special.clone(),
                     description: words::data_class(lang, data.class, &data.special),
+                    criminal_when: None,
                 })
             })
             .clone()
@@ -556,7 +565,24 @@ fn activity_record<'m>(
         personal_data: stated(
             a.data
                 .iter()
-                .map(|d| worded.data(model, d.id, lang))
+                .map(|d| match a.criminal_use(d.id) {
+                    // Criminal-offence data by this activity's use of it: its own entry, since
+                    // another activity may use the same category as declared.
+                    Some(by_use) => {
+                        let entry = &*worded.data(model, d.id, lang);
+                        Shared::new(DataEntry {
+                            description: tr!(
+                                lang,
+                                CRIMINAL_BY_USE,
+                                class = entry.description,
+                                when = by_use.when.node
+                            ),
+                            criminal_when: Some(by_use.when.node.clone()),
+                            ..entry.clone()
+                        })
+                    }
+                    None => worded.data(model, d.id, lang),
+                })
                 .collect(),
         ),
         recipients: stated(recipients(model, flow, worded, index, a, lang)),
