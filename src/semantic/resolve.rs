@@ -1534,6 +1534,8 @@ impl<'a> Resolver<'a> {
                         ),
                         // `data logs as criminal` without `when "..."`.
                         _ if word.node == "as" => tr!(lang, text::AS_NEEDS_WHEN),
+                        // `basis ... in some "..."`: the words of bases of some cases, misremembered.
+                        _ if word.node == "in" => tr!(lang, text::IN_SOME_CASES),
                         Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
                         None => tr!(lang, text::STATEMENTS, statements = STATEMENTS.join(", ")),
                     };
@@ -2206,6 +2208,10 @@ pub mod text {
         AS_NEEDS_WHEN = (
             "`as` belongs to a `data` statement and needs the use quoted after `when`: `data logs as criminal when \"ved mistanke om en kriminel handling\"`",
             "`as` hører til en `data`-angivelse og kræver anvendelsen i anførselstegn efter `when`: `data logs as criminal when \"ved mistanke om en kriminel handling\"`"
+        ),
+        IN_SOME_CASES = (
+            "`in` belongs to a `basis` statement whose bases apply only to some cases, written `in some cases`: `basis gdpr 6(1)(a) in some cases \"når du selv søger\"`",
+            "`in` hører til en `basis`-angivelse, hvis grundlag kun gælder i nogle sager, skrevet `in some cases`: `basis gdpr 6(1)(a) in some cases \"når du selv søger\"`"
         ),
         UNKNOWN_STATEMENT_LABEL = ("not a statement of the language", "ikke en angivelse i sproget"),
         GIVEN_TWICE = (
