@@ -23,6 +23,11 @@ declare_rule! {
     /// recipients it goes with the class it is declared with. The rule does not guess the use from a
     /// purpose or a condition: it reads only `criminal` data and the `as criminal when` statement.
     ///
+    /// A ground of § 8 given only for some cases (`basis ... in some cases "..."`) does not alone cover every
+    /// case in which the data is processed. The finding is then a warning, not an error: the data may
+    /// be processed only in those cases, which the spec does not say. Where the provision covers every
+    /// case in which the data is processed, state it without `in some cases`.
+    ///
     /// ## Why it matters
     /// GDPR art. 10 allows criminal-offence data to be processed only under official authority or where
     /// Union or member-state law authorises it. In Denmark that law is Databeskyttelsesloven § 8: public

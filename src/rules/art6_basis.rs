@@ -12,6 +12,10 @@ declare_rule! {
     /// own: they supplement an art. 6(1) basis, they do not replace it. `gdpr 6(1)` without a point does
     /// not count either: it does not say which basis is relied on.
     ///
+    /// A basis given only for some cases (`basis ... in some cases "..."`) is not a basis of every
+    /// case: an activity whose only art. 6(1) basis is given so is still reported, because the spec
+    /// names no basis for its other cases; the finding says so and points at that statement.
+    ///
     /// ## Why it matters
     /// Processing is lawful only if and to the extent that one of the grounds of art. 6(1) applies. An
     /// activity without one cannot be shown to be lawful, and the privacy notice cannot tell the data

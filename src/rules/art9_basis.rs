@@ -21,6 +21,11 @@ declare_rule! {
     /// every data subject of the activity is an employee (employment-law duties, art. 9(2)(b) and art. 88).
     /// Whether the condition fits the purpose is a separate question (ART9-FIT).
     ///
+    /// A condition given only for some cases (`basis ... in some cases "..."`) does not alone cover every
+    /// case in which the data is processed. The finding is then a warning, not an error: the data may
+    /// be processed only in those cases, which the spec does not say. Where the provision covers every
+    /// case in which the data is processed, state it without `in some cases`.
+    ///
     /// ## Why it matters
     /// Art. 9(1) prohibits processing special-category data; it is lawful only where one of the
     /// exceptions of art. 9(2) applies, in addition to an art. 6(1) basis. Without one, the processing is

@@ -22,6 +22,11 @@ declare_rule! {
     /// are held under § 11, stk. 1, and on what basis the security purpose rests (art. 6(1)(c)
     /// with art. 32).
     ///
+    /// A citation of § 11 given only for some cases (`basis ... in some cases "..."`) does not alone cover every
+    /// case in which the data is processed. The finding is then a warning, not an error: the data may
+    /// be processed only in those cases, which the spec does not say. Where the provision covers every
+    /// case in which the data is processed, state it without `in some cases`.
+    ///
     /// ## Why it matters
     /// Art. 87 lets member states set the conditions for processing a national identification number.
     /// Denmark did so in Databeskyttelsesloven § 11. Stk. 1: "Offentlige myndigheder kan behandle

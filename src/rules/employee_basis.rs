@@ -34,6 +34,11 @@ declare_rule! {
     /// - the activity rests on the employment contract, art. 6(1)(b), and processes no special
     ///   categories: the contract is a basis of its own for ordinary data.
     ///
+    /// A citation of § 12 given only for some cases (`basis ... in some cases "..."`) does not alone cover every
+    /// case in which the employees' data is processed. The finding is then a warning, not an error: the data may
+    /// be processed only in those cases, which the spec does not say. Where the provision covers every
+    /// case in which the employees' data is processed, state it without `in some cases`.
+    ///
     /// ## Why it matters
     /// Art. 88 lets member states lay down more specific rules for processing in the employment
     /// context. Denmark did so in Databeskyttelsesloven § 12. Stk. 1 allows processing of employees'
