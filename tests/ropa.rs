@@ -161,7 +161,10 @@ fn data_criminal_by_use_is_said_in_the_record() {
     let json = ropa::json::render(&record("specs/randers", Lang::En));
     // The four logs of `network_logging` and the key-card log of `key_cards`.
     assert_eq!(json.matches("\"criminal_when\"").count(), 5, "{json}");
-    assert!(json.contains(&format!("\"criminal_when\": \"{when}\"")), "{json}");
+    assert!(
+        json.contains(&format!("\"criminal_when\": \"{when}\"")),
+        "{json}"
+    );
     let plain = ropa::json::render(&record(TRANSFERS, Lang::En));
     assert!(!plain.contains("criminal_when"), "{plain}");
 }
