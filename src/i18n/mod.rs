@@ -83,7 +83,22 @@ impl Text {
 }
 
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    fill_template(template, 16, |name, out| {
+        let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+        let _ = write!(out, "{value}");
+        Some(())
+    })
+}
+
+/// `template` with each `{name}` replaced by what `value` writes for it; `{{` and `}}` are single
+/// braces, and a placeholder `value` has nothing for (`None`) stays as written. `extra` is the room
+/// kept for the values beyond the template's own length.
+pub(crate) fn fill_template(
+    template: &str,
+    extra: usize,
+    mut value: impl FnMut(&str, &mut String) -> Option<()>,
+) -> String {
+    let mut out = String::with_capacity(template.len() + extra);
     let mut rest = template;
     // Bytes, not chars (braces are ASCII): the rules fill a text for every activity they look at.
     while let Some(brace) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
@@ -103,12 +118,8 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
             out.push_str(tail);
             return out;
         };
-        let name = &tail[1..close];
-        match args.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => {
-                let _ = write!(out, "{value}");
-            }
-            None => out.push_str(&tail[..=close]),
+        if value(&tail[1..close], &mut out).is_none() {
+            out.push_str(&tail[..=close]);
         }
         rest = &tail[close + 1..];
     }

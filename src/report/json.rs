@@ -475,13 +475,13 @@ impl serde_json::ser::Formatter for Pretty {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::i18n::Lang;
     use std::path::{Path, PathBuf};
 
     /// Every spec the repository holds: each `.hjemmel` file and each directory that holds one.
-    fn specs(dir: &Path, found: &mut Vec<PathBuf>) {
+    pub(in crate::report) fn specs(dir: &Path, found: &mut Vec<PathBuf>) {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -1398,8 +1398,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::json::tests::specs;
     use super::*;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     fn uri(paths: &Paths, name: &str) -> (String, Option<&'static str>) {
         let a = paths.artifact(name);
@@ -1456,28 +1457,6 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    /// Every spec the repository holds: each `.hjemmel` file and each directory that holds one.
-    fn specs(dir: &Path, found: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        if entries
-            .iter()
-            .any(|p| p.extension().is_some_and(|e| e == "hjemmel"))
-        {
-            found.push(dir.to_path_buf());
-        }
-        for path in entries {
-            if path.is_dir() {
-                specs(&path, found);
-            } else if path.extension().is_some_and(|e| e == "hjemmel") {
-                found.push(path);
-            }
-        }
     }
 
     /// The log written by hand is the serde one, byte for byte, and parses, for every spec of the

@@ -2,41 +2,17 @@
 //! and retention group of every activity, and `Text::fill` formats each value through
 //! `core::fmt` (`&dyn Display`), which cost more than the words it wrote.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, fill_template};
 
 /// `text` in `lang` with each `{name}` replaced by its value, as [`Text::fill`] does it: `{{` and
 /// `}}` are single braces, a placeholder without a value stays as written.
 pub(super) fn fill(lang: Lang, text: Text, args: &[(&str, &str)]) -> String {
-    let template = text.get(lang);
     let length: usize = args.iter().map(|(_, value)| value.len()).sum();
-    let mut out = String::with_capacity(template.len() + length);
-    let mut rest = template;
-    while let Some(brace) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
-        out.push_str(&rest[..brace]);
-        let tail = &rest[brace..];
-        if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(&tail[..1]);
-            rest = &tail[2..];
-            continue;
-        }
-        if let Some(after) = tail.strip_prefix('}') {
-            out.push('}');
-            rest = after;
-            continue;
-        }
-        let Some(close) = memchr::memchr(b'}', tail.as_bytes()) else {
-            out.push_str(tail);
-            return out;
-        };
-        let name = &tail[1..close];
-        match args.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&tail[..=close]),
-        }
-        rest = &tail[close + 1..];
-    }
-    out.push_str(rest);
-    out
+    fill_template(text.get(lang), length, |name, out| {
+        let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+        out.push_str(value);
+        Some(())
+    })
 }
 
 #[cfg(test)]

@@ -959,7 +959,7 @@ impl<'a> Parser<'a> {
                 self.c.skip();
                 self.c.keyword("kept")?;
                 let holder = self.after_space("by", Self::text)?;
-                let period = self.optional(Self::copy_period);
+                let period = self.optional(Self::period);
                 Statement::Copy(Box::new(HeldCopy {
                     data,
                     holder,
@@ -990,8 +990,8 @@ impl<'a> Parser<'a> {
         self.after(keyword, then)
     }
 
-    /// The period of a `copy`: `deadline` or `until_event`, as in `retain`.
-    fn copy_period(&mut self) -> Option<Retention<'a>> {
+    /// The period of a `retain` or a `copy`: `deadline` or `until_event`.
+    fn period(&mut self) -> Option<Retention<'a>> {
         if self.c.keyword("until").is_some() {
             self.c.skip();
             let event = self.text()?;
@@ -1124,37 +1124,9 @@ impl<'a> Parser<'a> {
             None => Some(self.names()?),
         };
         self.c.skip();
-        let retention = if let Some(at) = self.c.keyword("archive") {
-            Retention::Archive(self.span_from(at))
-        } else if self.c.keyword("until").is_some() {
-            self.c.skip();
-            let event = self.text()?;
-            let then_archive = self
-                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
-                .is_some();
-            Retention::Until {
-                event,
-                then_archive,
-            }
-        } else {
-            self.c.keyword("for")?;
-            self.c.skip();
-            let amount = {
-                let range = self.c.number()?;
-                self.spanned(range)
-            };
-            self.c.skip();
-            let unit = self.name()?;
-            let after = self.optional(|p| p.after("after", Self::text));
-            let then_archive = self
-                .optional(|p| p.after("then", |p| p.c.keyword("archive")))
-                .is_some();
-            Retention::Deadline {
-                amount,
-                unit,
-                after,
-                then_archive,
-            }
+        let retention = match self.c.keyword("archive") {
+            Some(at) => Retention::Archive(self.span_from(at)),
+            None => self.period()?,
         };
         Some(Retain {
             targets,

@@ -812,7 +812,7 @@ impl Builder {
                 let mut it = self.inner_without_keywords(pair);
                 let data = self.names(it.next().unwrap());
                 let holder = self.text(it.next().unwrap());
-                let period = it.next().map(|p| self.copy_period(p));
+                let period = it.next().map(|p| self.period(p));
                 Statement::Copy(Box::new(HeldCopy {
                     data,
                     holder,
@@ -856,9 +856,9 @@ impl Builder {
         }
     }
 
-    /// The period of a `copy`: a `deadline` (`for 30 days [after "..."] [then archive]`) or an
-    /// `until_event`, read as in `retain`.
-    fn copy_period<'a>(&self, pair: Pair<'a, Rule>) -> Retention<'a> {
+    /// The period of a `retain` or a `copy`: a `deadline` (`for 30 days [after "..."] [then
+    /// archive]`) or an `until_event` (`until "..." [then archive]`).
+    fn period<'a>(&self, pair: Pair<'a, Rule>) -> Retention<'a> {
         let rule = pair.as_rule();
         let mut amount = None;
         let mut unit = None;
@@ -874,7 +874,7 @@ impl Builder {
                 }
                 Rule::string => text = Some(self.text(part)),
                 Rule::then_archive => then_archive = true,
-                other => unreachable!("not part of a copy's period: {other:?}"),
+                other => unreachable!("not part of a period: {other:?}"),
             }
         }
         match rule {
@@ -884,10 +884,11 @@ impl Builder {
                 after: text,
                 then_archive,
             },
-            _ => Retention::Until {
+            Rule::until_event => Retention::Until {
                 event: text.unwrap(),
                 then_archive,
             },
+            other => unreachable!("not a period: {other:?}"),
         }
     }
 
@@ -1000,46 +1001,7 @@ impl Builder {
         let retention_pair = it.next().unwrap().into_inner().next().unwrap();
         let retention = match retention_pair.as_rule() {
             Rule::archive_only => Retention::Archive(self.span(&retention_pair)),
-            Rule::deadline => {
-                let mut amount = None;
-                let mut unit = None;
-                let mut after = None;
-                let mut then_archive = false;
-                for part in self.inner_without_keywords(retention_pair) {
-                    match part.as_rule() {
-                        Rule::duration => {
-                            let mut d = part.into_inner();
-                            let n = d.next().unwrap();
-                            amount = Some(Spanned::new(n.as_str(), self.span(&n)));
-                            unit = Some(self.name(d.next().unwrap()));
-                        }
-                        Rule::string => after = Some(self.text(part)),
-                        Rule::then_archive => then_archive = true,
-                        other => unreachable!("not part of a deadline: {other:?}"),
-                    }
-                }
-                Retention::Deadline {
-                    amount: amount.unwrap(),
-                    unit: unit.unwrap(),
-                    after,
-                    then_archive,
-                }
-            }
-            Rule::until_event => {
-                let mut event = None;
-                let mut then_archive = false;
-                for part in self.inner_without_keywords(retention_pair) {
-                    match part.as_rule() {
-                        Rule::string => event = Some(self.text(part)),
-                        Rule::then_archive => then_archive = true,
-                        other => unreachable!("not part of `until`: {other:?}"),
-                    }
-                }
-                Retention::Until {
-                    event: event.unwrap(),
-                    then_archive,
-                }
-            }
+            Rule::deadline | Rule::until_event => self.period(retention_pair),
             other => unreachable!("not a retention: {other:?}"),
         };
         Retain {
