@@ -86,7 +86,7 @@ impl<'a> SpecJson<'a> {
 #[derive(Serialize)]
 struct ChangesJson<'a> {
     flows: FlowsJson<'a>,
-    activities: Delta<NamedJson>,
+    activities: Delta<NamedJson<'a>>,
     bases: Vec<BasisJson>,
     retention: Vec<RetentionJson>,
     data: DataChangesJson,
@@ -105,7 +105,7 @@ impl<T: Serialize> Serialize for Delta<T> {
     }
 }
 
-fn map<T, U>(delta: &Delta<T>, f: impl Fn(&T) -> U) -> Delta<U> {
+fn map<'a, T, U>(delta: &'a Delta<T>, f: impl Fn(&'a T) -> U) -> Delta<U> {
     Delta {
         added: delta.added.iter().map(&f).collect(),
         removed: delta.removed.iter().map(&f).collect(),
@@ -166,9 +166,9 @@ impl<'a> FlowJson<'a> {
 }
 
 #[derive(Serialize)]
-struct NamedJson {
-    name: String,
-    label: String,
+struct NamedJson<'a> {
+    name: &'a str,
+    label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -480,7 +480,7 @@ fn pretty_at<W: std::io::Write>(
 /// two large specs, each two strings.
 fn write_activities<W: std::io::Write>(
     w: &mut JsonWriter<W>,
-    activities: &Delta<NamedJson>,
+    activities: &Delta<NamedJson<'_>>,
 ) -> std::io::Result<()> {
     w.begin_object();
     for (key, list) in [
@@ -541,7 +541,16 @@ fn write_pairs<'a, W: std::io::Write>(
             b",\n        {\n          \"data\": \""
         });
         first = false;
-        crate::json_writer::escape_into(&mut flow, pair.data);
+        // A name is an identifier of the spec, with nothing JSON escapes: tested many bytes at a
+        // time (`fold` with `&`, no early exit), escaped only should one have such a byte.
+        let plain = (pair.data.bytes()).fold(true, |plain, b| {
+            plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+        });
+        if plain {
+            flow.extend_from_slice(pair.data.as_bytes());
+        } else {
+            crate::json_writer::escape_into(&mut flow, pair.data);
+        }
         flow.push(b'"');
         flow.extend_from_slice(classes.of(pair.class));
         flow.extend_from_slice(party.of(&pair));
@@ -633,8 +642,8 @@ fn document<'a>(
     let changes = ChangesJson {
         flows: FlowsJson(&diff.flows),
         activities: map(&ch.activities, |a| NamedJson {
-            name: a.name.clone(),
-            label: a.label.clone(),
+            name: &a.name,
+            label: &a.label,
         }),
         bases: ch
             .bases
