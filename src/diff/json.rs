@@ -582,6 +582,7 @@ struct ClassFields {
 }
 
 impl ClassFields {
+    #[inline]
     fn of(&mut self, class: DataClass) -> &[u8] {
         let i = match self.classes.iter().position(|(c, _)| *c == class) {
             Some(i) => i,
@@ -608,35 +609,43 @@ struct PartyFields {
 }
 
 impl PartyFields {
+    /// Once per flow: the comparison inline, the making of the fields ([`PartyFields::make`]) not.
+    #[inline]
     fn of(&mut self, pair: &FlowPair<'_>) -> &[u8] {
         let party = Some(pair.party_key());
         if self.of != party {
             self.of = party;
-            let field = "\n          \"";
-            let mut text = format!(
-                "{},{field}party_kind\": {},{field}chain\": ",
-                json_text(&pair.party),
-                json_text(&pair.kind)
-            );
-            if pair.chain.is_empty() {
-                text.push_str("[]");
-            } else {
-                text.push('[');
-                for (i, hop) in pair.chain.iter().enumerate() {
-                    text.push_str(if i == 0 { "\n" } else { ",\n" });
-                    text.push_str("            ");
-                    text.push_str(&json_text(hop));
-                }
-                text.push_str("\n          ]");
-            }
-            text.push_str(&format!(
-                ",{field}country\": {},{field}third_country\": {}\n        }}",
-                json_text(&pair.place),
-                pair.third_country()
-            ));
-            self.text = text.into_bytes();
+            self.make(pair);
         }
         &self.text
+    }
+
+    /// The fields of `pair`'s party, made for its run of flows.
+    #[inline(never)]
+    fn make(&mut self, pair: &FlowPair<'_>) {
+        let field = "\n          \"";
+        let mut text = format!(
+            "{},{field}party_kind\": {},{field}chain\": ",
+            json_text(&pair.party),
+            json_text(&pair.kind)
+        );
+        if pair.chain.is_empty() {
+            text.push_str("[]");
+        } else {
+            text.push('[');
+            for (i, hop) in pair.chain.iter().enumerate() {
+                text.push_str(if i == 0 { "\n" } else { ",\n" });
+                text.push_str("            ");
+                text.push_str(&json_text(hop));
+            }
+            text.push_str("\n          ]");
+        }
+        text.push_str(&format!(
+            ",{field}country\": {},{field}third_country\": {}\n        }}",
+            json_text(&pair.place),
+            pair.third_country()
+        ));
+        self.text = text.into_bytes();
     }
 }
 
