@@ -612,3 +612,53 @@ fn party(lang: Lang, pair: &FlowPair) -> String {
     }
     party
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names, places and messages as the spec or a hostile one may write them: every character the
+    /// escapes treat apart, at the start, the end and inside.
+    fn samples() -> Vec<String> {
+        let mut samples: Vec<String> = [
+            "",
+            "payment",
+            "specs/lejre/video.hjemmel:25:12",
+            "`a` lacks `b`",
+            "odd ` backtick",
+            "``double`` and `one`",
+            "`",
+            "a|b",
+            "line\nbreak\r",
+            "tab\there",
+            "æøå → § ’",
+            "\u{1b}[31mred\u{7}\u{7f}",
+            "a\u{202e}b",
+            "@someone & <b>*x*</b> [l](u) _y_ ~z~ #h !i $m$ \\",
+            "dpo@kommune.dk",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        samples.extend((0u8..0x80).map(|b| format!("x{}y", b as char)));
+        samples
+    }
+
+    #[test]
+    fn a_code_span_is_written_as_markdown_code_writes_it() {
+        for sample in samples() {
+            let mut row = String::from("| ");
+            push_code(&mut row, &sample);
+            assert_eq!(row, format!("| {}", code(&sample)), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn a_message_is_written_as_markdown_message_writes_it() {
+        for sample in samples() {
+            let mut row = String::from("| ");
+            push_message(&mut row, &sample);
+            let expected = crate::escape::markdown_message(&sample);
+            assert_eq!(row, format!("| {expected}"), "{sample:?}");
+        }
+    }
+}
