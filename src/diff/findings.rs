@@ -164,10 +164,12 @@ impl KeyOf<'_> {
 }
 
 impl KeyOf<'_> {
-    /// A number equal for equal keys, so that most comparisons are of numbers.
-    fn hash(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
+    /// A number equal for equal keys, so that most comparisons are of numbers. foldhash with a
+    /// random seed, as the spec's own words are hashed elsewhere (src/spec_map.rs): no set of names
+    /// makes the keys collide on purpose, and it costs a fraction of SipHash.
+    fn hash(&self, seed: &foldhash::fast::RandomState) -> u64 {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut hasher = seed.build_hasher();
         self.0.code.hash(&mut hasher);
         for name in self.names() {
             name.hash(&mut hasher);
@@ -180,14 +182,15 @@ fn pair(old: &[&Diagnostic], new: &[&Diagnostic]) -> Pairing {
     // The old findings by the hash of their key; within a hash in their own order (a stable sort),
     // which is the order candidates of one key are tried in. Keys of one hash are told apart by
     // comparing them.
-    let old_hashes: Vec<u64> = old.iter().map(|d| KeyOf(d).hash()).collect();
+    let seed = foldhash::fast::RandomState::default();
+    let old_hashes: Vec<u64> = old.iter().map(|d| KeyOf(d).hash(&seed)).collect();
     let mut old_by_hash: Vec<u32> = (0..old.len() as u32).collect();
     old_by_hash.sort_by_key(|&i| old_hashes[i as usize]);
     let mut pairing = Pairing {
         old_matched: vec![false; old.len()],
         new_matched: vec![false; new.len()],
     };
-    let new_hashes: Vec<u64> = new.iter().map(|d| KeyOf(d).hash()).collect();
+    let new_hashes: Vec<u64> = new.iter().map(|d| KeyOf(d).hash(&seed)).collect();
     // First the partner with the very same message, then any partner of the same key.
     for same_message in [true, false] {
         for (j, d) in new.iter().enumerate() {

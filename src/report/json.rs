@@ -178,7 +178,9 @@ fn write_counts<W: std::io::Write>(w: &mut JsonWriter<W>, counts: Counts) {
     w.end_object();
 }
 
-fn write_diagnostic<W: std::io::Write>(w: &mut JsonWriter<W>, d: &DiagnosticJson<'_>) {
+/// One diagnostic, as this document writes it: for `hjemmel diff --format json`, whose findings are
+/// written exactly as here.
+pub(crate) fn write_diagnostic<W: std::io::Write>(w: &mut JsonWriter<W>, d: &DiagnosticJson<'_>) {
     w.begin_object();
     w.key("code");
     w.string(d.code);
@@ -236,7 +238,10 @@ fn write_diagnostic<W: std::io::Write>(w: &mut JsonWriter<W>, d: &DiagnosticJson
     w.end_object();
 }
 
-fn write_location<W: std::io::Write>(w: &mut JsonWriter<W>, location: Option<&Location<'_>>) {
+pub(crate) fn write_location<W: std::io::Write>(
+    w: &mut JsonWriter<W>,
+    location: Option<&Location<'_>>,
+) {
     let Some(l) = location else {
         w.null();
         return;
