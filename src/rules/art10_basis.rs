@@ -157,11 +157,15 @@ impl Rule for Art10Basis {
             let category = model.data(criminal.id);
             let name = &category.name.node;
             // Declared criminal, or criminal by the use the activity states.
-            let label = || match activity.criminal_use(criminal.id) {
-                Some(used) if category.class != DataClass::Criminal => {
-                    tr!(lang, text::LABEL_USE, name = name, when = used.when.node)
-                }
-                _ => tr!(lang, text::LABEL, name = name),
+            // Criminal by use: the label stands on the statement that says so, not on the `data`
+            // line that lists the category as the ordinary data it otherwise is.
+            let by_use = activity
+                .criminal_use(criminal.id)
+                .filter(|_| category.class != DataClass::Criminal);
+            let at = by_use.map_or(criminal.span, |used| used.data.span);
+            let label = || match by_use {
+                Some(used) => tr!(lang, text::LABEL_USE, name = name, when = used.when.node),
+                None => tr!(lang, text::LABEL, name = name),
             };
             let (needed, wanted): (&[u32], _) = if public {
                 (&[1], text::NOT_AMONG_PUBLIC)
@@ -172,7 +176,7 @@ impl Rule for Art10Basis {
                 let mut finding = cx
                     .finding(
                         tr!(lang, text::MESSAGE, activity = activity.name.node),
-                        criminal.span,
+                        at,
                         label(),
                     )
                     .with_secondary(activity.basis_span(), tr!(lang, wanted))
