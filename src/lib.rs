@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod init;
 pub(crate) mod json_writer;
 pub mod law;
+pub mod notice;
 pub mod report;
 pub mod ropa;
 pub mod rules;

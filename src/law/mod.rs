@@ -11,6 +11,7 @@ pub mod countries;
 pub mod disclosures;
 pub mod parameters;
 pub mod placeholders;
+pub mod rights;
 pub mod vocabulary;
 
 pub use acts::{Act, ActId};
