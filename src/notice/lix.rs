@@ -54,8 +54,7 @@ pub fn counts(text: &str) -> LixCounts {
     let mut open = false;
     let mut letters = 0usize;
     let mut in_word = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if !in_word {
                 in_word = true;
