@@ -92,7 +92,9 @@ fn read(path: &Path) -> String {
 }
 
 fn load(name: &str) -> Facts {
-    let path = root().join("tests/notice_facts").join(format!("{name}.toml"));
+    let path = root()
+        .join("tests/notice_facts")
+        .join(format!("{name}.toml"));
     toml::from_str(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -127,7 +129,11 @@ fn every_fact_is_well_formed() {
         let prefix = name[..1].to_uppercase();
         for (i, fact) in facts.fact.iter().enumerate() {
             let id = &fact.id;
-            assert_eq!(*id, format!("{prefix}{}", i + 1), "{name}: ids are numbered in order");
+            assert_eq!(
+                *id,
+                format!("{prefix}{}", i + 1),
+                "{name}: ids are numbered in order"
+            );
             assert!(
                 !fact.words.trim().is_empty() && !fact.words.contains('\n'),
                 "{id}: `words` are the notice's words, on one line"
@@ -150,7 +156,9 @@ fn every_fact_is_well_formed() {
                     "{id}: a fact that is not said has no `file` or `phrase`"
                 );
                 assert!(
-                    fact.why.as_deref().is_some_and(|why| !why.trim().is_empty()),
+                    fact.why
+                        .as_deref()
+                        .is_some_and(|why| !why.trim().is_empty()),
                     "{id}: a fact that is not said says why"
                 );
             }
@@ -213,7 +221,11 @@ fn readme_table_matches_the_lists() {
             assert_eq!(cells[3], element, "{README}: the element of {id}");
             if fact.status == "said" {
                 let at = format!("`{}`", location(&facts, fact));
-                assert!(cells[4].starts_with(&at), "{README}: {id} is at {at}, not {}", cells[4]);
+                assert!(
+                    cells[4].starts_with(&at),
+                    "{README}: {id} is at {at}, not {}",
+                    cells[4]
+                );
             } else {
                 assert_eq!(cells[4], "—", "{README}: {id} is not said, so no statement");
             }
@@ -244,6 +256,9 @@ fn quotes_are_the_notices_words() {
             .filter(|f| !seed.contains(&squeeze(&f.words)))
             .map(|f| f.id.as_str())
             .collect();
-        assert!(missing.is_empty(), "{name}: not the notice's words: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{name}: not the notice's words: {missing:?}"
+        );
     }
 }
