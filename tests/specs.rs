@@ -175,6 +175,21 @@ fn randers_control_measures() {
         hjemmel::diagnostic::Severity::Warning
     );
 
+    // The general page "Databeskyttelse" (general.hjemmel): "Oftest fremgår det af lovgivningen"
+    // names no law, so consent "i de tilfælde, hvor det ikke fremgår af lovgivningen" is the only
+    // basis, for some cases; and neither list of rights says consent may be withdrawn. Its sources
+    // are covered by "Det enkelte fagområde skal oplyse det til dig", its deletion by a criterion.
+    assert_on_activity(&checked, path, "ART6-BASIS", "citizens_cases");
+    assert_on_activity(&checked, path, "CONSENT-WITHDRAWAL", "citizens_cases");
+    for code in ["SOURCE-NOTICE", "RETENTION-MISSING"] {
+        assert_eq!(
+            count_on_activity(&checked, code, "citizens_cases"),
+            0,
+            "{path}: no {code} on the general page\n{}",
+            checked.render(path)
+        );
+    }
+
     insta::assert_snapshot!("randers", checked.render(path));
 }
 
