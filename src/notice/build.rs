@@ -23,15 +23,43 @@ use crate::semantic::model::{
 use crate::syntax::span::Span;
 use crate::tr;
 
+/// The law data a notice reads: which rights apply to an activity's bases, and the authority to
+/// complain to. Apart so that a test can give its own.
+pub struct LawData {
+    pub rights_for: fn(&[&LegalRef]) -> Vec<&'static Right>,
+    pub authority: &'static Authority,
+}
+
+impl LawData {
+    /// hjemmel's own law data (src/law/rights.rs).
+    pub fn hjemmel() -> LawData {
+        LawData {
+            rights_for: rights::rights_for,
+            authority: rights::supervisory_authority(),
+        }
+    }
+}
+
 /// The notice of `model` for `audiences`. `gaps` are marked where their sentence would stand (a
 /// draft); pass none for a normal notice.
 pub fn build(model: &Model, audiences: &[Audience], gaps: &[Gap], lang: Lang) -> Notice {
+    build_with(&LawData::hjemmel(), model, audiences, gaps, lang)
+}
+
+/// [`build`] with the law data given.
+pub fn build_with(
+    law: &LawData,
+    model: &Model,
+    audiences: &[Audience],
+    gaps: &[Gap],
+    lang: Lang,
+) -> Notice {
     let placed = PlacedGaps::new(model, gaps);
     let mut sections = vec![controller_section(model, &placed, lang)];
     for audience in audiences {
-        sections.push(audience_section(model, audience, &placed, lang));
+        sections.push(audience_section(law, model, audience, &placed, lang));
     }
-    let complaint = complaint_section(rights::supervisory_authority(), &placed, lang);
+    let complaint = complaint_section(law.authority, &placed, lang);
     if !complaint.blocks.is_empty() {
         sections.push(complaint);
     }
@@ -164,7 +192,7 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
     section
 }
 
-fn audience_section(model: &Model, audience: &Audience, gaps: &PlacedGaps<'_>, lang: Lang) -> Section {
+fn audience_section(law: &LawData, model: &Model, audience: &Audience, gaps: &PlacedGaps<'_>, lang: Lang) -> Section {
     let mut section = Section::new(audience.heading.clone());
     let groups: Vec<String> = audience.group_labels(model).into_iter().map(str::to_string).collect();
     section
@@ -188,7 +216,7 @@ fn audience_section(model: &Model, audience: &Audience, gaps: &PlacedGaps<'_>, l
         .iter()
         .map(|(_, a)| {
             let bases: Vec<&LegalRef> = a.every_cited_basis().collect();
-            rights::rights_for(&bases)
+            (law.rights_for)(&bases)
                 .into_iter()
                 .filter(|r| r.key != "complaint")
                 .collect()
