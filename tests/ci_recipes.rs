@@ -395,13 +395,19 @@ fn the_pre_commit_hook_checks_hjemmel_files() {
 fn the_notice_workflow_publishes_the_notice_with_pages() {
     let workflow = load(NOTICE);
     let push = &workflow["on"]["push"];
-    assert_eq!(list(&push["branches"], "branches")[0].as_str(), Some("main"));
+    assert_eq!(
+        list(&push["branches"], "branches")[0].as_str(),
+        Some("main")
+    );
     let job = &workflow["jobs"]["notice"];
     assert_eq!(job["permissions"]["pages"].as_str(), Some("write"));
     assert_eq!(job["permissions"]["id-token"].as_str(), Some("write"));
     let steps = list(&job["steps"], "steps");
     let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
-    assert!(uses.contains(&"actions/upload-pages-artifact@v3"), "{uses:?}");
+    assert!(
+        uses.contains(&"actions/upload-pages-artifact@v3"),
+        "{uses:?}"
+    );
     assert!(uses.contains(&"actions/deploy-pages@v4"), "{uses:?}");
     let notices: Vec<Invocation> = github_scripts(&workflow)
         .iter()
@@ -410,7 +416,12 @@ fn the_notice_workflow_publishes_the_notice_with_pages() {
         .collect();
     let formats: Vec<&str> = notices
         .iter()
-        .filter_map(|i| i.words.windows(2).find(|w| w[0] == "--format").map(|w| w[1].as_str()))
+        .filter_map(|i| {
+            i.words
+                .windows(2)
+                .find(|w| w[0] == "--format")
+                .map(|w| w[1].as_str())
+        })
         .collect();
     assert_eq!(formats, ["html", "md"]);
     assert!(notices.iter().all(|i| i.words.iter().any(|w| w == "-o")));

@@ -90,7 +90,12 @@ fn html_headings_go_down_one_level_at_a_time() {
         let levels = heading_levels(&page);
         assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "{spec}");
         for pair in levels.windows(2) {
-            assert!(pair[1] <= pair[0] + 1, "{spec}: h{} after h{}", pair[1], pair[0]);
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{spec}: h{} after h{}",
+                pair[1],
+                pair[0]
+            );
         }
     }
 }
@@ -198,14 +203,32 @@ fn a_draft_marks_each_gap_where_its_sentence_would_stand() {
     );
     // After where the data comes from, before the retention.
     let at = |b: &Block| activity.blocks.iter().position(|x| x == b).unwrap();
-    let source = activity.blocks.iter().find(|b| b.element == Some(Element::Source)).unwrap();
-    let retention = activity.blocks.iter().find(|b| b.element == Some(Element::Retention)).unwrap();
+    let source = activity
+        .blocks
+        .iter()
+        .find(|b| b.element == Some(Element::Source))
+        .unwrap();
+    let retention = activity
+        .blocks
+        .iter()
+        .find(|b| b.element == Some(Element::Retention))
+        .unwrap();
     assert!(at(source) < at(marks[0]) && at(marks[0]) < at(retention));
 
     let controller = &notice.sections[0];
-    assert!(controller.blocks.iter().any(|b| b.is_gap() && b.element == Some(Element::Dpo)));
+    assert!(
+        controller
+            .blocks
+            .iter()
+            .any(|b| b.is_gap() && b.element == Some(Element::Dpo))
+    );
     let complaint = notice.sections.last().unwrap();
-    assert!(complaint.blocks.iter().all(|b| b.element == Some(Element::Complaint)));
+    assert!(
+        complaint
+            .blocks
+            .iter()
+            .all(|b| b.element == Some(Element::Complaint))
+    );
     assert!(complaint.blocks.iter().any(Block::is_gap));
     // No other activity has a mark.
     let md = markdown::render(&notice);
@@ -284,7 +307,12 @@ fn rights_and_the_complaint_come_from_law_data() {
     );
     assert_eq!(
         complaint.blocks[1].items,
-        ["Gaden 1, 1000 By", "Telefon: 12 34 56 78", "E-mail: post@tilsyn.example", "https://tilsyn.example"]
+        [
+            "Gaden 1, 1000 By",
+            "Telefon: 12 34 56 78",
+            "E-mail: post@tilsyn.example",
+            "https://tilsyn.example"
+        ]
     );
 }
 
@@ -299,7 +327,10 @@ fn the_command_writes_what_the_library_builds() {
     let out = stdout_of(&["--lang", "da", "notice", SMALL]);
     assert_eq!(String::from_utf8(out).unwrap(), md(SMALL, Lang::Da));
     let out = stdout_of(&["notice", SMALL, "--format", "html"]);
-    assert_eq!(String::from_utf8(out).unwrap(), html::render(&notice(SMALL, Lang::En)));
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        html::render(&notice(SMALL, Lang::En))
+    );
 }
 
 /// The notice can be kept in git: two runs give the same bytes, in either format.
@@ -313,14 +344,25 @@ fn two_runs_give_the_same_bytes() {
 
 #[test]
 fn for_employees_gives_the_employees_section_only() {
-    let out = String::from_utf8(stdout_of(&["--lang", "da", "notice", "specs/randers", "--for", "employees"])).unwrap();
+    let out = String::from_utf8(stdout_of(&[
+        "--lang",
+        "da",
+        "notice",
+        "specs/randers",
+        "--for",
+        "employees",
+    ]))
+    .unwrap();
     assert!(out.contains("## Til medarbejdere"));
     assert!(!out.contains("## Til borgere"));
 }
 
 #[test]
 fn for_citizens_takes_children_too() {
-    let out = String::from_utf8(stdout_of(&["--lang", "da", "notice", SMALL, "--for", "citizens"])).unwrap();
+    let out = String::from_utf8(stdout_of(&[
+        "--lang", "da", "notice", SMALL, "--for", "citizens",
+    ]))
+    .unwrap();
     assert!(out.contains("## Til borgere"));
     assert!(out.contains("#### Underretninger om børn"));
     assert!(!out.contains("Logning af it-brug"));
@@ -329,7 +371,10 @@ fn for_citizens_takes_children_too() {
 /// `--for NAME`: the activities whose subjects include the group, and no others.
 #[test]
 fn for_a_group_gives_its_activities() {
-    let out = String::from_utf8(stdout_of(&["--lang", "da", "notice", SMALL, "--for", "elever"])).unwrap();
+    let out = String::from_utf8(stdout_of(&[
+        "--lang", "da", "notice", SMALL, "--for", "elever",
+    ]))
+    .unwrap();
     assert!(out.contains("## Til: Elever"));
     assert!(out.contains("Underretninger om børn"));
     assert!(out.contains("Foto på hjemmesiden"));
@@ -350,7 +395,10 @@ fn an_unknown_audience_is_an_error_with_a_suggestion() {
     let output = hjemmel(&["--lang", "da", "notice", SMALL, "--for", "xyz"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("fejl: specifikationen har ingen målgruppe `xyz`"), "{stderr}");
+    assert!(
+        stderr.starts_with("fejl: specifikationen har ingen målgruppe `xyz`"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("mente du"), "{stderr}");
 }
 
@@ -358,7 +406,14 @@ fn an_unknown_audience_is_an_error_with_a_suggestion() {
 fn o_writes_the_file_and_nothing_to_standard_output() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notice.html");
-    let output = hjemmel(&["notice", SMALL, "--format", "html", "-o", file.to_str().unwrap()]);
+    let output = hjemmel(&[
+        "notice",
+        SMALL,
+        "--format",
+        "html",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(output.stdout.is_empty());
     assert_eq!(
@@ -381,7 +436,11 @@ fn a_spec_that_cannot_be_read_gives_no_notice_and_exit_2() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
-    assert!(String::from_utf8(output.stderr).unwrap().contains("error[syntax]"));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("error[syntax]")
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "earlier notice");
 }
 

@@ -59,12 +59,21 @@ pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
                 Some(close) => tr!(lang, words::DID_YOU_MEAN, name = close),
                 None => String::new(),
             };
-            let message = tr!(lang, words::NO_SUCH_AUDIENCE, name = unknown.name, hint = hint);
+            let message = tr!(
+                lang,
+                words::NO_SUCH_AUDIENCE,
+                name = unknown.name,
+                hint = hint
+            );
             eprintln!("{}", hjemmel::escape::terminal(&message));
             return ExitCode::from(exit::INVALID);
         }
     };
-    let gaps = if args.draft { gaps::gaps(model) } else { Vec::new() };
+    let gaps = if args.draft {
+        gaps::gaps(model)
+    } else {
+        Vec::new()
+    };
     let notice = build::build(model, &audiences, &gaps, lang);
     let text = match args.format {
         Format::Md => markdown::render(&notice),
@@ -75,6 +84,8 @@ pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
         Some(file) => output::write_file_with(file, lang, write),
         None => output::write_stdout_with(lang, write),
     };
+    // The process ends here: freeing the notice of a large spec piece by piece only takes time.
+    std::mem::forget((notice, text));
     ExitCode::from(code)
 }
 

@@ -47,13 +47,21 @@ pub struct UnknownAudience {
 }
 
 /// The audiences of the notice: those `--for` names, or all the spec has.
-pub fn choose(model: &Model, wanted: Option<&str>, lang: Lang) -> Result<Vec<Audience>, UnknownAudience> {
+pub fn choose(
+    model: &Model,
+    wanted: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<Audience>, UnknownAudience> {
     let Some(name) = wanted else {
         return Ok(by_kind(model, lang));
     };
-    let kind = |k: &[SubjectKind], heading: crate::i18n::Text| of_kinds(model, k, tr!(lang, heading));
+    let kind =
+        |k: &[SubjectKind], heading: crate::i18n::Text| of_kinds(model, k, tr!(lang, heading));
     match name {
-        "citizens" => Ok(vec![kind(&[SubjectKind::Citizens, SubjectKind::Children], words::CITIZENS)]),
+        "citizens" => Ok(vec![kind(
+            &[SubjectKind::Citizens, SubjectKind::Children],
+            words::CITIZENS,
+        )]),
         "employees" => Ok(vec![kind(&[SubjectKind::Employees], words::EMPLOYEES)]),
         _ => match model.subjects.iter().position(|s| s.name.node == name) {
             Some(index) => {
@@ -81,7 +89,10 @@ pub fn choose(model: &Model, wanted: Option<&str>, lang: Lang) -> Result<Vec<Aud
 /// Every audience the spec declares groups of: citizens (with children), employees, others.
 fn by_kind(model: &Model, lang: Lang) -> Vec<Audience> {
     [
-        (&[SubjectKind::Citizens, SubjectKind::Children][..], words::CITIZENS),
+        (
+            &[SubjectKind::Citizens, SubjectKind::Children][..],
+            words::CITIZENS,
+        ),
         (&[SubjectKind::Employees][..], words::EMPLOYEES),
         (&[SubjectKind::Other][..], words::OTHERS),
     ]
@@ -94,6 +105,10 @@ fn by_kind(model: &Model, lang: Lang) -> Vec<Audience> {
 fn of_kinds(model: &Model, kinds: &[SubjectKind], heading: String) -> Audience {
     Audience {
         heading,
-        members: model.subjects.iter().map(|s| kinds.contains(&s.kind)).collect(),
+        members: model
+            .subjects
+            .iter()
+            .map(|s| kinds.contains(&s.kind))
+            .collect(),
     }
 }

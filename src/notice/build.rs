@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use crate::i18n::Lang;
-use crate::law::citation::LegalRef;
+use crate::law::acts::ActId;
+use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
 use crate::law::rights::{self, Authority, Right};
 use crate::law::vocabulary::{ReviewMode, SourceKind};
@@ -141,9 +142,12 @@ impl<'g> PlacedGaps<'g> {
 /// Whether the activity's data comes from the person (art. 13) or from others (art. 14). An
 /// activity that names no source is taken to collect from the person: only a gap's mark cites it.
 fn collected(model: &Model, activity: &Activity) -> Collected {
-    let from_person = activity.sources.is_empty()
-        || activity.sources.iter().any(|s| is_from_person(model, s.id));
-    let from_others = activity.sources.iter().any(|s| !is_from_person(model, s.id));
+    let from_person =
+        activity.sources.is_empty() || activity.sources.iter().any(|s| is_from_person(model, s.id));
+    let from_others = activity
+        .sources
+        .iter()
+        .any(|s| !is_from_person(model, s.id));
     Collected {
         from_person,
         from_others,
@@ -168,9 +172,12 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
         .map(|t| t.node.clone())
         .collect();
     if !contact.is_empty() {
-        section
-            .blocks
-            .push(Block::list(Element::Controller, Some(c.span), tr!(lang, CONTACT), contact));
+        section.blocks.push(Block::list(
+            Element::Controller,
+            Some(c.span),
+            tr!(lang, CONTACT),
+            contact,
+        ));
     }
     if let Some(dpo) = &c.dpo {
         let mut items = Vec::new();
@@ -180,21 +187,40 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
         items.extend(dpo.email.iter().map(|t| tr!(lang, EMAIL, email = t.node)));
         items.extend(dpo.web.iter().map(|t| t.node.clone()));
         if !items.is_empty() {
-            section
-                .blocks
-                .push(Block::list(Element::Dpo, Some(dpo.span), tr!(lang, DPO), items));
+            section.blocks.push(Block::list(
+                Element::Dpo,
+                Some(dpo.span),
+                tr!(lang, DPO),
+                items,
+            ));
         }
     }
-    for gap in gaps.controller.iter().filter(|g| g.element != Element::Complaint) {
-        section.blocks.push(gap_mark::mark(lang, gap, gaps.collected));
+    for gap in gaps
+        .controller
+        .iter()
+        .filter(|g| g.element != Element::Complaint)
+    {
+        section
+            .blocks
+            .push(gap_mark::mark(lang, gap, gaps.collected));
     }
     section.blocks.sort_by_key(Block::order);
     section
 }
 
-fn audience_section(law: &LawData, model: &Model, audience: &Audience, gaps: &PlacedGaps<'_>, lang: Lang) -> Section {
+fn audience_section(
+    law: &LawData,
+    model: &Model,
+    audience: &Audience,
+    gaps: &PlacedGaps<'_>,
+    lang: Lang,
+) -> Section {
     let mut section = Section::new(audience.heading.clone());
-    let groups: Vec<String> = audience.group_labels(model).into_iter().map(str::to_string).collect();
+    let groups: Vec<String> = audience
+        .group_labels(model)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     section
         .blocks
         .push(Block::list_guide(tr!(lang, AUDIENCE_GROUPS), groups));
@@ -228,6 +254,7 @@ fn audience_section(law: &LawData, model: &Model, audience: &Audience, gaps: &Pl
         .filter(|r| rights.iter().all(|rs| rs.iter().any(|o| o.key == r.key)))
         .collect();
 
+    let mut cite = Citations::new(lang);
     let mut units: HashMap<&str, usize> = HashMap::new();
     for ((index, activity), own_rights) in covered.iter().zip(&rights) {
         let extra: Vec<&Right> = own_rights
@@ -235,7 +262,7 @@ fn audience_section(law: &LawData, model: &Model, audience: &Audience, gaps: &Pl
             .copied()
             .filter(|r| !common.iter().any(|c| c.key == r.key))
             .collect();
-        let part = activity_section(model, activity, &extra, gaps.of_activity(*index), lang);
+        let part = activity_section(model, activity, &extra, gaps.of_activity(*index), &mut cite);
         match &activity.details().unit {
             Some(unit) => match units.get(unit.node.as_str()) {
                 Some(&at) => section.subsections[at].subsections.push(part),
@@ -282,13 +309,14 @@ fn right_block(right: &Right, span: Option<Span>, lang: Lang) -> Block {
 
 /// One activity's part of the notice: a block per statement that gives an element, in the order of
 /// the elements, and the marks of its gaps where they would stand.
-fn activity_section(
-    model: &Model,
-    activity: &Activity,
+fn activity_section<'m>(
+    model: &'m Model,
+    activity: &'m Activity,
     extra_rights: &[&Right],
     gaps: &[&Gap],
-    lang: Lang,
+    cite: &mut Citations<'m>,
 ) -> Section {
+    let lang = cite.lang;
     let mut section = Section::new(activity.label.node.clone());
     let blocks = &mut section.blocks;
     let details = activity.details();
@@ -311,7 +339,7 @@ fn activity_section(
         ));
     }
     if !activity.bases.is_empty() {
-        let items = activity.bases.iter().map(|b| words::citation(lang, b)).collect();
+        let items = activity.bases.iter().map(|b| cite.of(b)).collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(activity.basis_span()),
@@ -324,8 +352,13 @@ fn activity_section(
             Some(cases) => tr!(lang, CASE_BASES_WHICH, cases = cases.node),
             None => tr!(lang, CASE_BASES),
         };
-        let items = case.bases.iter().map(|b| words::citation(lang, b)).collect();
-        blocks.push(Block::list(Element::PurposesAndBasis, Some(case.span), lead, items));
+        let items = case.bases.iter().map(|b| cite.of(b)).collect();
+        blocks.push(Block::list(
+            Element::PurposesAndBasis,
+            Some(case.span),
+            lead,
+            items,
+        ));
     }
     if let (Some(first), Some(last)) = (activity.data.first(), activity.data.last()) {
         let items = activity
@@ -340,7 +373,7 @@ fn activity_section(
             items,
         ));
     }
-    sources(model, activity, lang, blocks);
+    sources(model, activity, cite, blocks);
     recipients(model, activity, lang, blocks);
     transfers(model, activity, lang, blocks);
     for rule in &activity.retention {
@@ -377,7 +410,7 @@ fn activity_section(
             full_stop(tr!(lang, WITHDRAW_HOW, how = how.node)),
         ));
     }
-    restrictions(activity, lang, blocks);
+    restrictions(activity, cite, blocks);
 
     let collected = collected(model, activity);
     blocks.extend(gaps.iter().map(|g| gap_mark::mark(lang, g, collected)));
@@ -386,7 +419,13 @@ fn activity_section(
 }
 
 /// Where the data comes from (art. 14(2)(f)), and how the person is told of data from others.
-fn sources(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
+fn sources<'m>(
+    model: &'m Model,
+    activity: &'m Activity,
+    cite: &mut Citations<'m>,
+    blocks: &mut Vec<Block>,
+) {
+    let lang = cite.lang;
     let (Some(first), Some(last)) = (activity.sources.first(), activity.sources.last()) else {
         return;
     };
@@ -431,7 +470,7 @@ fn sources(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bloc
         Some(NoticeDecl::Exempt { basis, span }) => blocks.push(Block::sentence(
             Some(Element::Source),
             Some(*span),
-            tr!(lang, NOT_TOLD, basis = words::citations(lang, basis)),
+            tr!(lang, NOT_TOLD, basis = cite.all(basis)),
         )),
         None => {}
     }
@@ -515,7 +554,11 @@ fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bl
         let p = model.processor(id);
         (&p.label, p.country.as_ref(), p.transfer.as_ref(), p.span)
     });
-    let mut recipients: Vec<_> = activity.disclosures.iter().map(|d| d.recipient.id).collect();
+    let mut recipients: Vec<_> = activity
+        .disclosures
+        .iter()
+        .map(|d| d.recipient.id)
+        .collect();
     recipients.dedup();
     let recipients = recipients.into_iter().map(|id| {
         let r = model.recipient(id);
@@ -608,7 +651,10 @@ fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
         Period::Until {
             event,
             then_archive,
-        } => (tr!(lang, KEEP_UNTIL, data = data, event = event), *then_archive),
+        } => (
+            tr!(lang, KEEP_UNTIL, data = data, event = event),
+            *then_archive,
+        ),
     };
     if archive {
         sentence.push(' ');
@@ -622,7 +668,10 @@ fn automated(activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
     let review = &activity.details().review;
     let machine = review.iter().any(|m| m.node != ReviewMode::Manual);
     if machine && let (Some(first), Some(last)) = (review.first(), review.last()) {
-        let items = review.iter().map(|m| words::review_mode(lang, m.node)).collect();
+        let items = review
+            .iter()
+            .map(|m| words::review_mode(lang, m.node))
+            .collect();
         blocks.push(Block::list(
             Element::AutomatedDecisions,
             Some(first.span.to(last.span)),
@@ -640,24 +689,38 @@ fn automated(activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
 }
 
 /// The Danish restrictions of the rights the spec declares: exceptions, refused erasure.
-fn restrictions(activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
+fn restrictions<'m>(activity: &'m Activity, cite: &mut Citations<'m>, blocks: &mut Vec<Block>) {
+    let lang = cite.lang;
     let details = activity.details();
     for exception in &details.exceptions {
-        let law = words::citation(lang, &exception.citation);
+        let law = cite.of(&exception.citation);
         let text = match &exception.reason {
             Some(reason) => full_stop(tr!(lang, EXCEPTION, law = law, reason = reason.node)),
             None => tr!(lang, EXCEPTION_BARE, law = law),
         };
-        blocks.push(Block::sentence(Some(Element::Rights), Some(exception.span), text));
+        blocks.push(Block::sentence(
+            Some(Element::Rights),
+            Some(exception.span),
+            text,
+        ));
     }
     if let Some(refusal) = &details.erasure_refusal {
         let text = if refusal.basis.is_empty() {
             full_stop(tr!(lang, ERASURE_REFUSED, reason = refusal.reason.node))
         } else {
-            let law = words::citations(lang, &refusal.basis);
-            full_stop(tr!(lang, ERASURE_REFUSED_UNDER, reason = refusal.reason.node, law = law))
+            let law = cite.all(&refusal.basis);
+            full_stop(tr!(
+                lang,
+                ERASURE_REFUSED_UNDER,
+                reason = refusal.reason.node,
+                law = law
+            ))
         };
-        blocks.push(Block::sentence(Some(Element::Rights), Some(refusal.span), text));
+        blocks.push(Block::sentence(
+            Some(Element::Rights),
+            Some(refusal.span),
+            text,
+        ));
     }
 }
 
@@ -689,11 +752,65 @@ fn complaint_section(authority: &Authority, gaps: &PlacedGaps<'_>, lang: Lang) -
             items.push(authority.web.to_string());
         }
         if !items.is_empty() {
-            section.blocks.push(Block::list(Element::Complaint, None, name.to_string(), items));
+            section.blocks.push(Block::list(
+                Element::Complaint,
+                None,
+                name.to_string(),
+                items,
+            ));
         }
     }
-    for gap in gaps.controller.iter().filter(|g| g.element == Element::Complaint) {
-        section.blocks.push(gap_mark::mark(lang, gap, gaps.collected));
+    for gap in gaps
+        .controller
+        .iter()
+        .filter(|g| g.element == Element::Complaint)
+    {
+        section
+            .blocks
+            .push(gap_mark::mark(lang, gap, gaps.collected));
     }
     section
+}
+
+/// A provision as cited: act, number, paragraph, point (a citation's span left out).
+type ProvisionKey<'m> = (ActId, &'m str, Option<u32>, Option<Point>);
+
+/// Citations as the notice writes them ([`words::citation`]), each provision written once: a spec
+/// cites the same few provisions in every activity, and writing one takes a dozen string searches.
+struct Citations<'m> {
+    lang: Lang,
+    written: HashMap<ProvisionKey<'m>, String>,
+}
+
+impl<'m> Citations<'m> {
+    fn new(lang: Lang) -> Citations<'m> {
+        Citations {
+            lang,
+            written: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, citation: &'m LegalRef) -> String {
+        let lang = self.lang;
+        match citation {
+            LegalRef::Provision {
+                act,
+                number,
+                paragraph,
+                point,
+                ..
+            } => self
+                .written
+                .entry((*act, number.as_ref(), *paragraph, *point))
+                .or_insert_with(|| words::citation(lang, citation))
+                .clone(),
+            LegalRef::Law { .. } | LegalRef::Agreement { .. } => words::citation(lang, citation),
+        }
+    }
+
+    /// Several citations joined for a sentence: `a, b og c`.
+    fn all(&mut self, citations: &'m [LegalRef]) -> String {
+        let written: Vec<String> = citations.iter().map(|c| self.of(c)).collect();
+        words::join(self.lang, &written)
+    }
 }

@@ -134,7 +134,10 @@ pub fn reading_order(element: Element) -> u8 {
 
 /// `text` as a whole sentence: a full stop added when spec text ends without one.
 pub fn full_stop(mut text: String) -> String {
-    if !text.trim_end().ends_with(['.', '!', '?', ':', ')', '"', '»']) {
+    if !text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ')', '"', '»'])
+    {
         text.push('.');
     }
     text

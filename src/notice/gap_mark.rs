@@ -24,7 +24,12 @@ pub fn mark(lang: Lang, gap: &Gap, collected: Collected) -> Block {
         element: Some(gap.element),
         span: Some(gap.span),
         kind: BlockKind::Gap,
-        text: tr!(lang, words::GAP, what = what(lang, gap.element), provision = provision),
+        text: tr!(
+            lang,
+            words::GAP,
+            what = what(lang, gap.element),
+            provision = provision
+        ),
         items: Vec::new(),
     }
 }

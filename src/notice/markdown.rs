@@ -84,7 +84,9 @@ mod tests {
     #[test]
     fn sections_sentences_lists_and_gaps() {
         let mut section = Section::new("Dataansvarlig".into());
-        section.blocks.push(Block::sentence(None, None, "Vi er her.".into()));
+        section
+            .blocks
+            .push(Block::sentence(None, None, "Vi er her.".into()));
         section.blocks.push(Block::list(
             Element::Source,
             None,
@@ -136,7 +138,10 @@ mod tests {
             })
             .collect();
         assert_eq!(structural, ["# Titel", r"## \#\# not a heading \# h"]);
-        assert!(md.lines().all(|l| !l.starts_with("1.") && !l.starts_with("- -")));
+        assert!(
+            md.lines()
+                .all(|l| !l.starts_with("1.") && !l.starts_with("- -"))
+        );
         assert!(md.contains(r"\[link\](https://x)"));
     }
 }
