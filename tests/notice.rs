@@ -129,7 +129,7 @@ fn the_small_fixture_gives_each_element_it_states() {
         "Får vi oplysninger om dig fra andre, skriver vi til dig, når vi behandler din sag.",
         "Vi giver dig ikke besked, når vi får oplysninger om dig fra andre. Det følger af databeskyttelseslovens § 22, stk. 2, nr. 4.",
         "- Skattestyrelsen: Navn og adresse (du får udbetalt hjælp)",
-        "- Support Inc. (for Drift ApS)",
+        "- Support Inc. (underdatabehandler for Drift ApS)",
         "Support Inc. behandler oplysningerne i USA, uden for EU og EØS. Overførslen sker på grundlag af: standardkontraktbestemmelser (art. 46, stk. 2, litra c).",
         "Oplysningerne gemmer vi i 5 år efter sagen er afsluttet.",
         "Foto gemmer vi, indtil du trækker dit samtykke tilbage.",

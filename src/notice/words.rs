@@ -61,7 +61,7 @@ crate::texts! {
         "Data processors handle the data for us:",
         "Databehandlere behandler oplysningerne for os:"
     ),
-    SUBPROCESSOR = ("{name} (for {parent})", "{name} (for {parent})"),
+    SUBPROCESSOR = ("{name} (sub-processor for {parent})", "{name} (underdatabehandler for {parent})"),
     TRANSFER = ("{party} handles the data {place}.", "{party} behandler oplysningerne {place}."),
     TRANSFER_SAFEGUARD = (
         "{party} handles the data {place}. The transfer rests on: {safeguard}.",
