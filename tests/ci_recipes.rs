@@ -11,6 +11,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 const GITHUB: &str = "examples/ci/github-workflow.yml";
 const GITLAB: &str = "examples/ci/gitlab-ci.yml";
+const NOTICE: &str = "examples/ci/github-notice.yml";
 const PRE_COMMIT_CONFIG: &str = "examples/ci/pre-commit-config.yaml";
 const PRE_COMMIT_HOOKS: &str = ".pre-commit-hooks.yaml";
 
@@ -224,6 +225,7 @@ fn pre_commit_scripts() -> Vec<(String, String)> {
 #[test]
 fn every_hjemmel_command_in_the_recipes_is_one_the_binary_accepts() {
     let mut scripts = github_scripts(&load(GITHUB));
+    scripts.extend(github_scripts(&load(NOTICE)));
     scripts.extend(gitlab_scripts(&load(GITLAB)));
     scripts.extend(pre_commit_scripts());
     let all: Vec<Invocation> = scripts
@@ -234,7 +236,7 @@ fn every_hjemmel_command_in_the_recipes_is_one_the_binary_accepts() {
         .iter()
         .filter_map(|i| i.words.first().map(String::as_str))
         .collect();
-    for expected in ["check", "diff", "--version"] {
+    for expected in ["check", "diff", "notice", "--version"] {
         assert!(
             subcommands.contains(&expected),
             "no `hjemmel {expected}` found in the recipes: {all:#?}"
@@ -386,4 +388,41 @@ fn the_pre_commit_hook_checks_hjemmel_files() {
         ["rust", "system"].contains(&language),
         "language `{language}`"
     );
+}
+
+/// The notice workflow writes the notice on every change to the spec and publishes it with Pages.
+#[test]
+fn the_notice_workflow_publishes_the_notice_with_pages() {
+    let workflow = load(NOTICE);
+    let push = &workflow["on"]["push"];
+    assert_eq!(
+        list(&push["branches"], "branches")[0].as_str(),
+        Some("main")
+    );
+    let job = &workflow["jobs"]["notice"];
+    assert_eq!(job["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(job["permissions"]["id-token"].as_str(), Some("write"));
+    let steps = list(&job["steps"], "steps");
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert!(
+        uses.contains(&"actions/upload-pages-artifact@v3"),
+        "{uses:?}"
+    );
+    assert!(uses.contains(&"actions/deploy-pages@v4"), "{uses:?}");
+    let notices: Vec<Invocation> = github_scripts(&workflow)
+        .iter()
+        .flat_map(|(origin, script)| invocations(script, origin))
+        .filter(|i| i.words.iter().any(|w| w == "notice"))
+        .collect();
+    let formats: Vec<&str> = notices
+        .iter()
+        .filter_map(|i| {
+            i.words
+                .windows(2)
+                .find(|w| w[0] == "--format")
+                .map(|w| w[1].as_str())
+        })
+        .collect();
+    assert_eq!(formats, ["html", "md"]);
+    assert!(notices.iter().all(|i| i.words.iter().any(|w| w == "-o")));
 }

@@ -19,6 +19,8 @@ const SAME_IN_BOTH: &[&str] = &[
     "CPR",
     // GDPR art. 4(26): the Danish text's term is spelled as the English (`hjemmel diff`'s mark).
     "international organisation",
+    // The notice's version line: "version" is the Danish word too ("Denne version 2.1", Randers).
+    "Version {version}",
 ];
 
 /// The placeholder names of a template, sorted.

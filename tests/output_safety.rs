@@ -198,6 +198,8 @@ fn no_output_sends_a_control_character_to_the_terminal() {
         ],
         &["ropa", new],
         &["ropa", "--format", "csv", new],
+        &["notice", new],
+        &["notice", "--format", "html", new],
         &["graph", new],
         &["graph", "--format", "mermaid", new],
         &["graph", "--format", "svg", new],
@@ -326,6 +328,21 @@ fn the_record_in_markdown_keeps_its_structure() {
         hostile.contains("dpo@eksempel.dk"),
         "an e-mail address stays one"
     );
+}
+
+#[test]
+fn the_notice_in_markdown_keeps_its_structure() {
+    let notice = |hostile| {
+        let (_dir, _, new) = versions(hostile);
+        run(&["notice", "--format", "md", new.to_str().unwrap()])
+    };
+    let (plain, hostile) = (notice(false), notice(true));
+    assert_eq!(
+        structure(&plain),
+        structure(&hostile),
+        "--- plain\n{plain}\n--- hostile\n{hostile}"
+    );
+    assert_no_mention("notice --format md", &hostile);
 }
 
 #[test]

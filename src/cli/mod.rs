@@ -5,6 +5,7 @@ mod diff;
 mod explain;
 mod graph;
 mod init;
+mod notice;
 mod output;
 mod report;
 mod ropa;
@@ -70,6 +71,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
     Ropa(ropa::RopaArgs),
+    /// Write the privacy notice (GDPR art. 13 and 14) a citizen or an employee reads, from a spec.
+    Notice(notice::NoticeArgs),
     /// Write a self-contained HTML report of a spec: findings, data flows and the record.
     Report(report::ReportArgs),
     /// Print the flow graph of a spec: who sends which personal data to whom.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(args, lang),
         Command::Rules(args) => rules::run(args, lang),
         Command::Ropa(args) => ropa::run(args, lang),
+        Command::Notice(args) => notice::run(args, lang),
         Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Init(args) => init::run(args, lang),

@@ -178,6 +178,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),
         ("law::vocabulary", crate::law::vocabulary::text::ALL),
+        ("notice::words", crate::notice::words::ALL),
         ("report::github", crate::report::github::text::ALL),
         ("report::human", crate::report::human::text::ALL),
         ("report::sarif", crate::report::sarif::text::ALL),

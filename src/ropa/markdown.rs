@@ -161,7 +161,7 @@ fn escape_item(text: &str) -> String {
 
 /// [`escape_item`], appended to `out`. Escaping changes no digit, `-`, `+`, `.` or `)`, so the start
 /// is judged on the text as written.
-fn escape_item_into(out: &mut String, text: &str) {
+pub(crate) fn escape_item_into(out: &mut String, text: &str) {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if text.starts_with(['-', '+']) {
         out.push('\\');

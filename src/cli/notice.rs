@@ -1,0 +1,109 @@
+//! `hjemmel notice SPEC`: the privacy notice (GDPR art. 13 and 14) a citizen or an employee reads,
+//! written from the spec, as Markdown or one HTML file, in Danish or English. `--draft` marks where
+//! the spec does not give an element the notice needs.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{exit, output};
+use hjemmel::i18n::Lang;
+use hjemmel::notice::{audience, build, gaps, html, markdown, words};
+use hjemmel::{Checked, Outcome, tr};
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The spec: a `.hjemmel` file, or a directory whose `.hjemmel` files form one spec.
+    #[arg(value_name = "SPEC")]
+    spec: PathBuf,
+
+    /// Whom the notice is for: `citizens` (with children), `employees`, or the name of a `subjects`
+    /// group. Default: every audience, one section each.
+    #[arg(long = "for", value_name = "AUDIENCE")]
+    audience: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    format: Format,
+
+    /// Mark each element of art. 13/14 the spec does not give where its sentence would stand.
+    #[arg(long)]
+    draft: bool,
+
+    /// Write the notice to FILE (completely or not at all) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Plain Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+}
+
+pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
+    let path = args.spec.display().to_string();
+    let outcome = understand(&args.spec, lang);
+    let checked = match output::understood(&outcome, &path, lang) {
+        Ok(checked) => checked,
+        Err(code) => return ExitCode::from(code),
+    };
+    let model = &checked.model;
+    let audiences = match audience::choose(model, args.audience.as_deref(), lang) {
+        Ok(audiences) => audiences,
+        Err(unknown) => {
+            let hint = match &unknown.suggestion {
+                Some(close) => tr!(lang, words::DID_YOU_MEAN, name = close),
+                None => String::new(),
+            };
+            let message = tr!(
+                lang,
+                words::NO_SUCH_AUDIENCE,
+                name = unknown.name,
+                hint = hint
+            );
+            eprintln!("{}", hjemmel::escape::terminal(&message));
+            return ExitCode::from(exit::INVALID);
+        }
+    };
+    let gaps = if args.draft {
+        gaps::gaps(model)
+    } else {
+        Vec::new()
+    };
+    let notice = build::build(model, &audiences, &gaps, lang);
+    let text = match args.format {
+        Format::Md => markdown::render(&notice),
+        Format::Html => html::render(&notice),
+    };
+    let write = |out: &mut dyn std::io::Write| out.write_all(text.as_bytes());
+    let code = match &args.output {
+        Some(file) => output::write_file_with(file, lang, write),
+        None => output::write_stdout_with(lang, write),
+    };
+    // The process ends here: freeing the notice of a large spec piece by piece only takes time.
+    std::mem::forget((notice, text));
+    ExitCode::from(code)
+}
+
+/// The spec compiled without the rules, as `hjemmel ropa` does: the notice shows no findings.
+fn understand(spec: &std::path::Path, lang: Lang) -> Outcome {
+    match hjemmel::source::load(spec, lang) {
+        Ok(sources) => {
+            let result = hjemmel::compile(&sources, lang).map(|(model, flow)| Checked {
+                model,
+                flow,
+                findings: Vec::new(),
+                suppressed: Vec::new(),
+            });
+            Outcome { sources, result }
+        }
+        Err(failed) => Outcome {
+            sources: failed.sources,
+            result: Err(vec![failed.error]),
+        },
+    }
+}

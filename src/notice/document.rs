@@ -1,0 +1,144 @@
+//! The notice as a document, before it is written in any format: sections of blocks, each block a
+//! sentence (or a sentence that leads a list) that knows which element of art. 13/14 it gives and
+//! the words of the spec it comes from, so that a change to the spec can be traced to the sentences
+//! it alters. The renderers (`markdown`, `html`) only lay it out and escape it.
+
+use crate::i18n::Lang;
+use crate::notice::elements::Element;
+use crate::syntax::span::Span;
+
+/// A whole notice, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub lang: Lang,
+    /// The title: the spec's `document` title, or the usual one.
+    pub title: String,
+    /// Version, date and address of the notice, as the spec's `document` gives them.
+    pub meta: Vec<String>,
+    /// The controller's part, one section per audience, the complaint.
+    pub sections: Vec<Section>,
+}
+
+/// A part of the notice under a heading; its subsections are one level below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+    pub subsections: Vec<Section>,
+}
+
+impl Section {
+    pub fn new(heading: String) -> Section {
+        Section {
+            heading,
+            blocks: Vec::new(),
+            subsections: Vec::new(),
+        }
+    }
+
+    /// Every block of this section and of the sections below it, in reading order.
+    pub fn all_blocks(&self) -> Box<dyn Iterator<Item = &Block> + '_> {
+        Box::new(
+            self.blocks
+                .iter()
+                .chain(self.subsections.iter().flat_map(Section::all_blocks)),
+        )
+    }
+}
+
+/// One sentence of the notice, or a sentence with the list it introduces ("Vi får oplysningerne
+/// fra:" and the sources), or in a draft the mark of a sentence the spec does not give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The element of art. 13/14 it gives; `None` for the words that only guide the reader.
+    pub element: Option<Element>,
+    /// The statement of the spec it is written from; `None` for what comes from law data only.
+    pub span: Option<Span>,
+    pub kind: BlockKind,
+    /// The sentence (or the lead of the list), unescaped: each renderer escapes it.
+    pub text: String,
+    /// The list the sentence leads; empty for a sentence alone.
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A sentence written from the spec or from law data.
+    Sentence,
+    /// `--draft`: an element the spec does not give, marked where its sentence would stand.
+    Gap,
+}
+
+impl Block {
+    pub fn sentence(element: Option<Element>, span: Option<Span>, text: String) -> Block {
+        Block {
+            element,
+            span,
+            kind: BlockKind::Sentence,
+            text,
+            items: Vec::new(),
+        }
+    }
+
+    pub fn list(element: Element, span: Option<Span>, lead: String, items: Vec<String>) -> Block {
+        Block {
+            element: Some(element),
+            span,
+            kind: BlockKind::Sentence,
+            text: lead,
+            items,
+        }
+    }
+
+    /// A list that only guides the reader (whom a section is for), of no element.
+    pub fn list_guide(lead: String, items: Vec<String>) -> Block {
+        Block {
+            element: None,
+            span: None,
+            kind: BlockKind::Sentence,
+            text: lead,
+            items,
+        }
+    }
+
+    /// Where the block stands among an activity's blocks: [`reading_order`] of its element.
+    pub fn order(&self) -> u8 {
+        self.element.map_or(0, reading_order)
+    }
+
+    pub fn is_gap(&self) -> bool {
+        self.kind == BlockKind::Gap
+    }
+}
+
+/// The order in which a notice tells the elements, the way the seeds do: who, why and by which law,
+/// what data and from where, to whom, for how long, how it is decided, and the rights last.
+pub fn reading_order(element: Element) -> u8 {
+    match element {
+        Element::Controller => 1,
+        Element::Dpo => 2,
+        Element::PurposesAndBasis => 3,
+        Element::LegitimateInterests => 4,
+        Element::DataCategories => 5,
+        Element::Source => 6,
+        Element::StatutoryRequirement => 7,
+        Element::Recipients => 8,
+        Element::Transfers => 9,
+        Element::Retention => 10,
+        Element::AutomatedDecisions => 11,
+        Element::Rights => 12,
+        Element::WithdrawConsent => 13,
+        Element::Complaint => 14,
+    }
+}
+
+/// `text` as a whole sentence: a full stop added when spec text ends without one.
+pub fn full_stop(mut text: String) -> String {
+    if !text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ')', '"', '»'])
+    {
+        text.push('.');
+    }
+    text
+}

@@ -1,0 +1,453 @@
+//! `hjemmel notice`: snapshots of the notices of both seeds and of a small fixture (Markdown, Danish
+//! and English, and HTML), `--for` and its errors, `-o`, byte-identical output, the marks of a draft,
+//! and the rights and complaint as law data gives them.
+//!
+//! Fixture: tests/fixtures/notice/small.hjemmel (citizens, children and employees, a unit of two
+//! activities, a transfer, consent, automated review, an exception, a source exempt from notice).
+
+mod support;
+
+use std::path::Path;
+
+use hjemmel::i18n::Lang;
+use hjemmel::law::citation::LegalRef;
+use hjemmel::law::rights::{Authority, Right};
+use hjemmel::notice::document::{Block, Notice, Section};
+use hjemmel::notice::elements::Element;
+use hjemmel::notice::gaps::Gap;
+use hjemmel::notice::{audience, build, html, markdown};
+use hjemmel::semantic::model::{ActivityId, Model};
+use support::hjemmel;
+
+const SMALL: &str = "tests/fixtures/notice/small.hjemmel";
+
+fn model(path: &str) -> Model {
+    let outcome = hjemmel::check_spec(Path::new(path), Lang::En);
+    match outcome.result {
+        Ok(checked) => checked.model,
+        Err(errors) => panic!("{path} must be understood: {errors:#?}"),
+    }
+}
+
+fn notice(path: &str, lang: Lang) -> Notice {
+    let model = model(path);
+    let audiences = audience::choose(&model, None, lang).unwrap();
+    build::build(&model, &audiences, &[], lang)
+}
+
+fn md(path: &str, lang: Lang) -> String {
+    markdown::render(&notice(path, lang))
+}
+
+#[test]
+fn lejre_in_danish() {
+    insta::assert_snapshot!(md("specs/lejre", Lang::Da));
+}
+
+#[test]
+fn lejre_in_english() {
+    insta::assert_snapshot!(md("specs/lejre", Lang::En));
+}
+
+#[test]
+fn randers_in_danish() {
+    insta::assert_snapshot!(md("specs/randers", Lang::Da));
+}
+
+#[test]
+fn randers_in_english() {
+    insta::assert_snapshot!(md("specs/randers", Lang::En));
+}
+
+#[test]
+fn small_in_danish() {
+    insta::assert_snapshot!(md(SMALL, Lang::Da));
+}
+
+#[test]
+fn small_in_english() {
+    insta::assert_snapshot!(md(SMALL, Lang::En));
+}
+
+#[test]
+fn small_as_html() {
+    insta::assert_snapshot!(html::render(&notice(SMALL, Lang::Da)));
+}
+
+/// The heading levels of an HTML file, in order.
+fn heading_levels(html: &str) -> Vec<u32> {
+    html.match_indices("<h")
+        .filter_map(|(at, _)| html[at + 2..].chars().next()?.to_digit(10))
+        .collect()
+}
+
+/// Headings in order: one h1, and no level skipped on the way down (WCAG 1.3.1).
+#[test]
+fn html_headings_go_down_one_level_at_a_time() {
+    for spec in ["specs/lejre", "specs/randers", SMALL] {
+        let page = html::render(&notice(spec, Lang::Da));
+        assert!(page.contains("<html lang=\"da\">"));
+        let levels = heading_levels(&page);
+        assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "{spec}");
+        for pair in levels.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{spec}: h{} after h{}",
+                pair[1],
+                pair[0]
+            );
+        }
+    }
+}
+
+/// Every sentence written from the spec knows the statement it comes from, so that a change to the
+/// spec can be traced to the sentences it alters.
+#[test]
+fn every_sentence_from_the_spec_has_its_span() {
+    for spec in ["specs/lejre", "specs/randers", SMALL] {
+        let notice = notice(spec, Lang::Da);
+        for section in &notice.sections {
+            for block in section.all_blocks() {
+                if block.element.is_some() && block.element != Some(Element::Complaint) {
+                    assert!(block.span.is_some(), "{spec}: {:?} has no span", block.text);
+                }
+            }
+        }
+    }
+}
+
+/// The elements each activity of the small fixture gives, in the words of the notice.
+#[test]
+fn the_small_fixture_gives_each_element_it_states() {
+    let da = md(SMALL, Lang::Da);
+    for expected in [
+        "Eksempel Kommune er dataansvarlig for dine personoplysninger.",
+        "- Telefon: 11 22 33 44",
+        "- databeskyttelsesforordningens artikel 6, stk. 1, litra e",
+        "I nogle tilfælde (når sagen handler om dit helbred) bruger vi også:",
+        "- CPR-registret",
+        "Får vi oplysninger om dig fra andre, skriver vi til dig, når vi behandler din sag.",
+        "Vi giver dig ikke besked, når vi får oplysninger om dig fra andre. Det følger af databeskyttelseslovens § 22, stk. 2, nr. 4.",
+        "- Skattestyrelsen: Navn og adresse (du får udbetalt hjælp)",
+        "- Support Inc. (underdatabehandler for Drift ApS)",
+        "Support Inc. behandler oplysningerne i USA, uden for EU og EØS. Overførslen sker på grundlag af: standardkontraktbestemmelser (art. 46, stk. 2, litra c).",
+        "Oplysningerne gemmer vi i 5 år efter sagen er afsluttet.",
+        "Foto gemmer vi, indtil du trækker dit samtykke tilbage.",
+        "Sådan trækker du dit samtykke tilbage: Skriv til kommune@eksempel.dk.",
+        "Sådan virker det: Et program leder efter tegn på virus og markerer dem til en medarbejder.",
+        "- vores eget arbejde: Sager om hjælp",
+    ] {
+        assert!(da.contains(expected), "missing {expected:?} in\n{da}");
+    }
+    // The activities of one unit stand under it; an activity without one stands alone.
+    let unit = da.find("### Social og sundhed").unwrap();
+    assert!(unit < da.find("#### Sager om hjælp").unwrap());
+    assert!(unit < da.find("#### Underretninger om børn").unwrap());
+    assert!(da.contains("### Foto på hjemmesiden"));
+}
+
+/// What the spec does not say, a normal notice does not say either: the fixture names no
+/// legitimate interest, no statutory requirement and no rights, and the notice says none.
+#[test]
+fn nothing_is_invented() {
+    let da = md(SMALL, Lang::Da);
+    assert!(!da.contains("legitime"));
+    assert!(!da.contains("pligt til"));
+    assert!(!da.contains("Mangler"));
+    // The retention of the employees' log is 90 days and no other period is claimed for it.
+    assert_eq!(da.matches("90 dage").count(), 1);
+}
+
+fn section<'n>(notice: &'n Notice, heading: &str) -> &'n Section {
+    fn find<'s>(sections: &'s [Section], heading: &str) -> Option<&'s Section> {
+        sections.iter().find_map(|s| {
+            if s.heading == heading {
+                Some(s)
+            } else {
+                find(&s.subsections, heading)
+            }
+        })
+    }
+    find(&notice.sections, heading).unwrap_or_else(|| panic!("no section {heading:?}"))
+}
+
+/// `--draft`: each gap is marked in the activity it is missing from, where its element's sentence
+/// would stand; the controller's gaps in the controller's part, the complaint in its own.
+#[test]
+fn a_draft_marks_each_gap_where_its_sentence_would_stand() {
+    let model = model(SMALL);
+    let audiences = audience::choose(&model, None, Lang::Da).unwrap();
+    let logging = model
+        .activities
+        .iter()
+        .position(|a| a.name.node == "logning")
+        .unwrap();
+    let gap = |element, activity: Option<usize>| Gap {
+        element,
+        activity: activity.map(|i| ActivityId(i as u32)),
+        span: model.controller.span,
+        reported_by: "NOTICE-TEST",
+    };
+    let gaps = [
+        gap(Element::StatutoryRequirement, Some(logging)),
+        gap(Element::Dpo, None),
+        gap(Element::Complaint, None),
+    ];
+    let notice = build::build(&model, &audiences, &gaps, Lang::Da);
+    let activity = section(&notice, "Logning af it-brug");
+    let marks: Vec<&Block> = activity.blocks.iter().filter(|b| b.is_gap()).collect();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(
+        marks[0].text,
+        "[Mangler: om du har pligt til at give oplysningerne, og hvad der sker, hvis du ikke gør — art. 13, stk. 2, litra e]"
+    );
+    // After where the data comes from, before the retention.
+    let at = |b: &Block| activity.blocks.iter().position(|x| x == b).unwrap();
+    let source = activity
+        .blocks
+        .iter()
+        .find(|b| b.element == Some(Element::Source))
+        .unwrap();
+    let retention = activity
+        .blocks
+        .iter()
+        .find(|b| b.element == Some(Element::Retention))
+        .unwrap();
+    assert!(at(source) < at(marks[0]) && at(marks[0]) < at(retention));
+
+    let controller = &notice.sections[0];
+    assert!(
+        controller
+            .blocks
+            .iter()
+            .any(|b| b.is_gap() && b.element == Some(Element::Dpo))
+    );
+    let complaint = notice.sections.last().unwrap();
+    assert!(
+        complaint
+            .blocks
+            .iter()
+            .all(|b| b.element == Some(Element::Complaint))
+    );
+    assert!(complaint.blocks.iter().any(Block::is_gap));
+    // No other activity has a mark.
+    let md = markdown::render(&notice);
+    assert_eq!(md.matches("**\\[Mangler:").count(), 3, "{md}");
+    assert!(html::render(&notice).contains("<p class=\"gap\">[Mangler: om du har pligt"));
+}
+
+static ACCESS: Right = Right {
+    key: "access",
+    provision: "gdpr 15",
+    da: "Du har ret til at se de oplysninger, vi har om dig.",
+    en: "You have the right to see the data we hold about you.",
+};
+static WITHDRAW: Right = Right {
+    key: "withdraw_consent",
+    provision: "gdpr 7(3)",
+    da: "Du har ret til at trække dit samtykke tilbage.",
+    en: "You have the right to withdraw your consent.",
+};
+static COMPLAINT: Right = Right {
+    key: "complaint",
+    provision: "gdpr 77",
+    da: "Du har ret til at klage.",
+    en: "You have the right to complain.",
+};
+static AUTHORITY: Authority = Authority {
+    name_da: "Tilsynet",
+    name_en: "The Authority",
+    address: "Gaden 1, 1000 By",
+    phone: "12 34 56 78",
+    email: "post@tilsyn.example",
+    web: "https://tilsyn.example",
+    source: "a test",
+};
+
+/// A stand-in for the law data: access always, withdrawal where consent is a basis, and the
+/// complaint, which the notice says in its own part.
+fn test_rights(bases: &[&LegalRef]) -> Vec<&'static Right> {
+    let mut rights = vec![&ACCESS];
+    if bases.iter().any(|b| b.is_consent()) {
+        rights.push(&WITHDRAW);
+    }
+    rights.push(&COMPLAINT);
+    rights
+}
+
+/// The rights that apply to every activity of an audience are said once under "Dine rettigheder",
+/// those of some activities with them; the complaint stands in its own part with the authority's
+/// details.
+#[test]
+fn rights_and_the_complaint_come_from_law_data() {
+    let model = model(SMALL);
+    let audiences = audience::choose(&model, Some("citizens"), Lang::Da).unwrap();
+    let law = build::LawData {
+        rights_for: test_rights,
+        authority: &AUTHORITY,
+    };
+    let notice = build::build_with(&law, &model, &audiences, &[], Lang::Da);
+    let rights = section(&notice, "Dine rettigheder");
+    let texts: Vec<&str> = rights.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, [ACCESS.da]);
+    let consent = section(&notice, "Foto på hjemmesiden");
+    let extra = consent
+        .blocks
+        .iter()
+        .find(|b| b.items.iter().any(|i| i == WITHDRAW.da))
+        .expect("withdrawal with the consent activity");
+    assert_eq!(extra.element, Some(Element::Rights));
+    let md = markdown::render(&notice);
+    assert_eq!(md.matches(ACCESS.da).count(), 1, "{md}");
+    assert!(!md.contains(COMPLAINT.da));
+    let complaint = notice.sections.last().unwrap();
+    assert_eq!(
+        complaint.blocks[0].text,
+        "Du har ret til at klage til Tilsynet over, hvordan vi behandler dine personoplysninger."
+    );
+    assert_eq!(
+        complaint.blocks[1].items,
+        [
+            "Gaden 1, 1000 By",
+            "Telefon: 12 34 56 78",
+            "E-mail: post@tilsyn.example",
+            "https://tilsyn.example"
+        ]
+    );
+}
+
+fn stdout_of(args: &[&str]) -> Vec<u8> {
+    let output = hjemmel(args);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    output.stdout
+}
+
+#[test]
+fn the_command_writes_what_the_library_builds() {
+    let out = stdout_of(&["--lang", "da", "notice", SMALL]);
+    assert_eq!(String::from_utf8(out).unwrap(), md(SMALL, Lang::Da));
+    let out = stdout_of(&["notice", SMALL, "--format", "html"]);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        html::render(&notice(SMALL, Lang::En))
+    );
+}
+
+/// The notice can be kept in git: two runs give the same bytes, in either format.
+#[test]
+fn two_runs_give_the_same_bytes() {
+    for format in ["md", "html"] {
+        let args = ["--lang", "da", "notice", "specs/lejre", "--format", format];
+        assert_eq!(stdout_of(&args), stdout_of(&args), "{format}");
+    }
+}
+
+#[test]
+fn for_employees_gives_the_employees_section_only() {
+    let out = String::from_utf8(stdout_of(&[
+        "--lang",
+        "da",
+        "notice",
+        "specs/randers",
+        "--for",
+        "employees",
+    ]))
+    .unwrap();
+    assert!(out.contains("## Til medarbejdere"));
+    assert!(!out.contains("## Til borgere"));
+}
+
+#[test]
+fn for_citizens_takes_children_too() {
+    let out = String::from_utf8(stdout_of(&[
+        "--lang", "da", "notice", SMALL, "--for", "citizens",
+    ]))
+    .unwrap();
+    assert!(out.contains("## Til borgere"));
+    assert!(out.contains("#### Underretninger om børn"));
+    assert!(!out.contains("Logning af it-brug"));
+}
+
+/// `--for NAME`: the activities whose subjects include the group, and no others.
+#[test]
+fn for_a_group_gives_its_activities() {
+    let out = String::from_utf8(stdout_of(&[
+        "--lang", "da", "notice", SMALL, "--for", "elever",
+    ]))
+    .unwrap();
+    assert!(out.contains("## Til: Elever"));
+    assert!(out.contains("Underretninger om børn"));
+    assert!(out.contains("Foto på hjemmesiden"));
+    assert!(!out.contains("#### Sager om hjælp"));
+    assert!(!out.contains("Logning af it-brug"));
+}
+
+#[test]
+fn an_unknown_audience_is_an_error_with_a_suggestion() {
+    let output = hjemmel(&["notice", SMALL, "--for", "borger"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "error: the spec has no audience `borger`: write `citizens`, `employees` or the name of a `subjects` group; did you mean `borgere`?\n"
+    );
+    let output = hjemmel(&["--lang", "da", "notice", SMALL, "--for", "xyz"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("fejl: specifikationen har ingen målgruppe `xyz`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("mente du"), "{stderr}");
+}
+
+#[test]
+fn o_writes_the_file_and_nothing_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notice.html");
+    let output = hjemmel(&[
+        "notice",
+        SMALL,
+        "--format",
+        "html",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        html::render(&notice(SMALL, Lang::En))
+    );
+}
+
+/// A spec that cannot be read gives no notice: the file written before is left as it was.
+#[test]
+fn a_spec_that_cannot_be_read_gives_no_notice_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notice.md");
+    std::fs::write(&file, "earlier notice").unwrap();
+    let output = hjemmel(&[
+        "notice",
+        "tests/fixtures/cli/syntax_error.hjemmel",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("error[syntax]")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "earlier notice");
+}
+
+#[test]
+fn o_to_a_directory_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = hjemmel(&["notice", SMALL, "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+}
