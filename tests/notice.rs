@@ -11,7 +11,7 @@ use std::path::Path;
 
 use hjemmel::i18n::Lang;
 use hjemmel::law::citation::LegalRef;
-use hjemmel::law::rights::{Authority, Right};
+use hjemmel::law::rights::{self, Authority, Right};
 use hjemmel::notice::document::{Block, Notice, Section};
 use hjemmel::notice::elements::Element;
 use hjemmel::notice::gaps::Gap;
@@ -236,24 +236,14 @@ fn a_draft_marks_each_gap_where_its_sentence_would_stand() {
     assert!(html::render(&notice).contains("<p class=\"gap\">[Mangler: om du har pligt"));
 }
 
-static ACCESS: Right = Right {
-    key: "access",
-    provision: "gdpr 15",
-    da: "Du har ret til at se de oplysninger, vi har om dig.",
-    en: "You have the right to see the data we hold about you.",
-};
-static WITHDRAW: Right = Right {
-    key: "withdraw_consent",
-    provision: "gdpr 7(3)",
-    da: "Du har ret til at trække dit samtykke tilbage.",
-    en: "You have the right to withdraw your consent.",
-};
-static COMPLAINT: Right = Right {
-    key: "complaint",
-    provision: "gdpr 77",
-    da: "Du har ret til at klage.",
-    en: "You have the right to complain.",
-};
+/// One right of hjemmel's law data, by its key.
+fn right(key: &str) -> &'static Right {
+    rights::all_rights()
+        .iter()
+        .find(|r| r.key == key)
+        .unwrap_or_else(|| panic!("no right {key} in the law data"))
+}
+
 static AUTHORITY: Authority = Authority {
     name_da: "Tilsynet",
     name_en: "The Authority",
@@ -262,16 +252,17 @@ static AUTHORITY: Authority = Authority {
     email: "post@tilsyn.example",
     web: "https://tilsyn.example",
     source: "a test",
+    verified: true,
 };
 
-/// A stand-in for the law data: access always, withdrawal where consent is a basis, and the
+/// Law data narrowed for the test: access always, withdrawal where consent is a basis, and the
 /// complaint, which the notice says in its own part.
 fn test_rights(bases: &[&LegalRef]) -> Vec<&'static Right> {
-    let mut rights = vec![&ACCESS];
+    let mut rights = vec![right("access")];
     if bases.iter().any(|b| b.is_consent()) {
-        rights.push(&WITHDRAW);
+        rights.push(right("withdraw_consent"));
     }
-    rights.push(&COMPLAINT);
+    rights.push(right("complaint"));
     rights
 }
 
@@ -289,17 +280,17 @@ fn rights_and_the_complaint_come_from_law_data() {
     let notice = build::build_with(&law, &model, &audiences, &[], Lang::Da);
     let rights = section(&notice, "Dine rettigheder");
     let texts: Vec<&str> = rights.blocks.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts, [ACCESS.da]);
+    assert_eq!(texts, [right("access").da]);
     let consent = section(&notice, "Foto på hjemmesiden");
     let extra = consent
         .blocks
         .iter()
-        .find(|b| b.items.iter().any(|i| i == WITHDRAW.da))
+        .find(|b| b.items.iter().any(|i| i == right("withdraw_consent").da))
         .expect("withdrawal with the consent activity");
     assert_eq!(extra.element, Some(Element::Rights));
     let md = markdown::render(&notice);
-    assert_eq!(md.matches(ACCESS.da).count(), 1, "{md}");
-    assert!(!md.contains(COMPLAINT.da));
+    assert_eq!(md.matches(right("access").da).count(), 1, "{md}");
+    assert!(!md.contains(right("complaint").da));
     let complaint = notice.sections.last().unwrap();
     assert_eq!(
         complaint.blocks[0].text,
