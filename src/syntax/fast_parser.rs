@@ -544,9 +544,16 @@ impl<'a> Parser<'a> {
             version: None,
             date: None,
             web: None,
+            privacy_notice: None,
             span: Span::SYNTHETIC,
         };
         self.block(|p, keyword| match keyword {
+            "privacy" => {
+                let start = p.c.keyword(keyword)?;
+                p.c.skip();
+                p.c.keyword("notice")?;
+                Self::once(&mut d.privacy_notice, p.span_from(start))
+            }
             "version" => Self::once(&mut d.version, p.after(keyword, Self::text)?),
             "date" => Self::once(&mut d.date, p.after(keyword, Self::date)?),
             "web" => Self::once(&mut d.web, p.after(keyword, Self::text)?),
@@ -926,6 +933,14 @@ impl<'a> Parser<'a> {
                 Statement::Compatibility(self.text()?)
             }
             "logic" => Statement::Logic(self.peeked(keyword, Self::text)?),
+            "providing" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                let requirement = self.requirement()?;
+                self.c.skip();
+                Statement::Providing(requirement, self.text()?, self.span_from(start))
+            }
+            "interests" => Statement::Interests(self.peeked(keyword, Self::text)?),
             "monitoring" => Statement::Monitoring(self.peeked(keyword, Self::text)?),
             "large_scale" => {
                 self.c.keyword(keyword)?;
@@ -1033,6 +1048,22 @@ impl<'a> Parser<'a> {
             Some(p.span_from(start))
         });
         Some(ExceptionFor { word, notice })
+    }
+
+    /// `providing_kind`: `required by law`, `required by contract` or `voluntary`.
+    fn requirement(&mut self) -> Option<Requirement> {
+        if self.c.keyword("voluntary").is_some() {
+            return Some(Requirement::Voluntary);
+        }
+        self.c.keyword("required")?;
+        self.c.skip();
+        self.c.keyword("by")?;
+        self.c.skip();
+        if self.c.keyword("law").is_some() {
+            return Some(Requirement::Law);
+        }
+        self.c.keyword("contract")?;
+        Some(Requirement::Contract)
     }
 
     /// What follows `notice`: `exempt CITATIONS`, or a string.
