@@ -83,8 +83,9 @@ fn controller_gaps(model: &Model, gaps: &mut Vec<Gap>) {
 struct Collection {
     /// Art. 13: some data is collected from the data subject.
     direct: bool,
-    /// Some data is handed over by the data subjects themselves (not observed): art. 13(2)(e) asks
-    /// whether they must.
+    /// Some data is handed over by the data subjects themselves (a source of kind `data_subject`):
+    /// art. 13(2)(e) asks whether they must. Data collected by observing them (`system_log`, CCTV,
+    /// a recording) is not handed over; nor does an activity that names no source say that it is.
     provided: bool,
     /// Art. 14 applies: some data comes from others, and no exception covers it all.
     from_others: bool,
@@ -92,7 +93,7 @@ struct Collection {
 
 fn collection(model: &Model, activity: &Activity) -> Collection {
     let mut direct = activity.sources.is_empty();
-    let mut provided = activity.sources.is_empty();
+    let mut provided = false;
     let mut from_others = false;
     for origin in &activity.sources {
         match obtained_from_others(model, origin.id) {

@@ -11,11 +11,12 @@ declare_rule! {
     /// `document` block), each activity gives the elements of art. 13 (data collected from the data
     /// subjects) and art. 14 (data obtained from others) that no other rule already asks for:
     ///
-    /// - art. 13(2)(e): for data the data subjects hand over themselves, whether they must
-    ///   provide it (by law, by contract) or may choose not to, and what follows if they do not:
-    ///   `providing required by law "..."`, `providing required by contract "..."` or `providing
-    ///   voluntary "..."`. Data collected by observing people (a source of kind `system_log`) is not
-    ///   handed over, and the point is not asked of it;
+    /// - art. 13(2)(e): for data the data subjects hand over themselves (a source of kind
+    ///   `data_subject`), whether they must provide it (by law, by contract) or may choose not to,
+    ///   and what follows if they do not: `providing required by law "..."`, `providing required by
+    ///   contract "..."` or `providing voluntary "..."`. Data collected by observing people (a source
+    ///   of kind `system_log`, a camera, a recording) is not handed over, and an activity that names
+    ///   no source does not say that its data is; the point is not asked of them;
     /// - art. 13(1)(d), 14(2)(b): where art. 6(1)(f) is a basis (of every case or some cases), the
     ///   legitimate interests pursued: `interests "..."`.
     ///
