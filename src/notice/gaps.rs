@@ -17,8 +17,12 @@
 
 use crate::notice::elements::Element;
 use crate::rules::source_notice::{is_art14_exception, obtained_from_others};
-use crate::semantic::model::{Activity, ActivityId, Model, NoticeDecl, Origin, SourceId};
-use crate::syntax::span::Span;
+use crate::law::countries::{CountryRef, Zone, countries};
+use crate::law::vocabulary::Mechanism;
+use crate::semantic::model::{
+    Activity, ActivityId, Model, NoticeDecl, Origin, ProcessorId, SourceId, TransferDecl,
+};
+use crate::syntax::span::{Span, Spanned};
 
 /// One element a notice needs and the spec does not give.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +184,15 @@ fn activity_gaps(model: &Model, id: ActivityId, activity: &Activity, gaps: &mut 
         gap(Element::LegitimateInterests, basis.span(), NOTICE_INCOMPLETE);
     }
 
+    // Art. 13(1)(f), 14(1)(f): for a transfer under safeguards of art. 46 or 47, how to get a copy
+    // of them. (A transfer with no mechanism is TRANSFER-UNDECLARED's; an adequacy decision or a
+    // derogation of art. 49(1) needs no copy.)
+    if model.controller.safeguards_copy.is_none()
+        && let Some(span) = transfer_under_safeguards(model, activity)
+    {
+        gap(Element::Transfers, span, NOTICE_INCOMPLETE);
+    }
+
     // Art. 14(1)(d): RECORD-INCOMPLETE fires on an activity that lists no data.
     if how.from_others && activity.data.is_empty() {
         gap(Element::DataCategories, span, "RECORD-INCOMPLETE");
@@ -220,4 +233,53 @@ fn activity_gaps(model: &Model, id: ActivityId, activity: &Activity, gaps: &mut 
     if automated && details.logic.is_none() {
         gap(Element::AutomatedDecisions, span, "AUTOMATED-REVIEW");
     }
+}
+
+/// Where a transfer under safeguards of art. 46 or 47 (standard contractual clauses, binding corporate
+/// rules, a code of conduct, a certification) is declared for a party the activity's data reaches: a
+/// processor it uses or one of their sub-processors, or a recipient it discloses to.
+fn transfer_under_safeguards(model: &Model, activity: &Activity) -> Option<Span> {
+    // Within the EU/EEA, or where an adequacy decision covers every importer, the safeguards are
+    // belt and braces: the notice names the decision (or nothing), not a copy.
+    let under_safeguards = |country: &Option<Spanned<CountryRef>>, transfer: &Option<TransferDecl>| {
+        if let Some(country) = country {
+            let adequate = countries()
+                .adequacy_of(&country.node)
+                .is_some_and(|a| a.covers_every_importer());
+            if country.node.zone() == Zone::Eea || adequate {
+                return None;
+            }
+        }
+        let transfer = transfer.as_ref()?;
+        transfer
+            .mechanisms
+            .iter()
+            .find(|m| {
+                matches!(
+                    m.node.mechanism,
+                    Mechanism::Scc | Mechanism::Bcr | Mechanism::CodeOfConduct | Mechanism::Certification
+                )
+            })
+            .map(|m| m.span)
+    };
+    // Each processor once, down the chains of sub-processors.
+    let mut seen = vec![false; model.processors.len()];
+    let mut stack: Vec<ProcessorId> = activity.processors.iter().map(|p| p.id).collect();
+    while let Some(id) = stack.pop() {
+        if std::mem::replace(&mut seen[id.index()], true) {
+            continue;
+        }
+        let processor = model.processor(id);
+        if let Some(span) = under_safeguards(&processor.country, &processor.transfer) {
+            return Some(span);
+        }
+        stack.extend(processor.subprocessors.iter().copied());
+    }
+    activity
+        .disclosures
+        .iter()
+        .find_map(|d| {
+            let recipient = model.recipient(d.recipient.id);
+            under_safeguards(&recipient.country, &recipient.transfer)
+        })
 }

@@ -18,7 +18,14 @@ declare_rule! {
     ///   of kind `system_log`, a camera, a recording) is not handed over, and an activity that names
     ///   no source does not say that its data is; the point is not asked of them;
     /// - art. 13(1)(d), 14(2)(b): where art. 6(1)(f) is a basis (of every case or some cases), the
-    ///   legitimate interests pursued: `interests "..."`.
+    ///   legitimate interests pursued: `interests "..."`;
+    /// - art. 13(1)(f), 14(1)(f): where the activity's data reaches a party outside the EU/EEA
+    ///   under safeguards of art. 46 or 47 (`transfer scc`, `bcr`, `code_of_conduct`,
+    ///   `certification`, for a processor, a sub-processor or a recipient), how to get a copy of them
+    ///   or where they are made available: `safeguards copy "..."`, once in the controller. An
+    ///   adequacy decision or a derogation of art. 49(1) needs no copy; a transfer with no mechanism
+    ///   is TRANSFER-UNDECLARED's. It is reported once, at the first such transfer, since one
+    ///   statement of the controller gives it for all.
     ///
     /// Which article applies is decided as SOURCE-NOTICE decides it: data from a source of kind
     /// `other_citizens`, `register`, `authority` or `organisation` is obtained from others (art.
@@ -48,6 +55,8 @@ declare_rule! {
     /// - GDPR art. 13(2)(e) (whether providing the data is a statutory or contractual requirement,
     ///   and the consequences of not providing it)
     /// - GDPR art. 13(1)(d), 14(2)(b) (the legitimate interests, where art. 6(1)(f) is the basis)
+    /// - GDPR art. 13(1)(f), 14(1)(f) (transfers to third countries: the safeguards, and how to get a
+    ///   copy of them)
     /// - GDPR art. 12(1) (concise, transparent, intelligible information)
     ///
     /// ## Non-compliant example
@@ -95,7 +104,13 @@ declare_rule! {
             "the privacy notice gives every element of art. 13 and 14 no other rule asks for",
             "privatlivsmeddelelsen giver alle de oplysninger efter art. 13 og 14, som ingen anden regel spørger efter",
         ),
-        provisions: [("GDPR", "art. 13(2)(e)"), ("GDPR", "art. 13(1)(d)"), ("GDPR", "art. 14(2)(b)")],
+        provisions: [
+            ("GDPR", "art. 13(2)(e)"),
+            ("GDPR", "art. 13(1)(d)"),
+            ("GDPR", "art. 14(2)(b)"),
+            ("GDPR", "art. 13(1)(f)"),
+            ("GDPR", "art. 14(1)(f)"),
+        ],
     }
     texts {
         STATUTORY = (
@@ -126,6 +141,20 @@ declare_rule! {
             "say the interests pursued, as the notice tells them: `interests \"...\"`",
             "angiv de interesser, der forfølges, som meddelelsen fortæller dem: `interests \"...\"`",
         ),
+        TRANSFERS = (
+            "the notice does not say how to get a copy of the safeguards for the transfer of activity `{activity}`",
+            "meddelelsen angiver ikke, hvordan man får en kopi af garantierne for overførslen i aktiviteten `{activity}`",
+        ),
+        TRANSFERS_LABEL = (
+            "a transfer under safeguards of art. 46 or 47",
+            "en overførsel med garantier efter art. 46 eller 47",
+        ),
+        TRANSFERS_HELP = (
+            "say once, in the controller, how to get a copy of the safeguards or where they are published: \
+             `safeguards copy \"...\"`",
+            "angiv én gang, i den dataansvarlige, hvordan man får en kopi af garantierne, eller hvor de er \
+             offentliggjort: `safeguards copy \"...\"`",
+        ),
         NOTICE = (
             "the privacy notice this spec encodes",
             "den privatlivsmeddelelse, denne spec gengiver",
@@ -147,9 +176,17 @@ impl Rule for NoticeIncomplete {
         let Some(privacy_notice) = document.privacy_notice else {
             return;
         };
+        // The copy of the safeguards is said once for the controller: one finding, at the first transfer.
+        let mut transfers_reported = false;
         for gap in gaps(model) {
             if gap.reported_by != NOTICE_INCOMPLETE {
                 continue;
+            }
+            if gap.element == Element::Transfers {
+                if transfers_reported {
+                    continue;
+                }
+                transfers_reported = true;
             }
             let Some(id) = gap.activity else {
                 continue;
@@ -171,6 +208,13 @@ impl Rule for NoticeIncomplete {
                         tr!(lang, text::INTERESTS_LABEL),
                     )
                     .with_help(tr!(lang, text::INTERESTS_HELP)),
+                Element::Transfers => cx
+                    .finding(
+                        tr!(lang, text::TRANSFERS, activity = name),
+                        gap.span,
+                        tr!(lang, text::TRANSFERS_LABEL),
+                    )
+                    .with_help(tr!(lang, text::TRANSFERS_HELP)),
                 _ => continue,
             };
             let finding = finding.with_secondary(privacy_notice, tr!(lang, text::NOTICE));

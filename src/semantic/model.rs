@@ -114,6 +114,9 @@ pub struct Controller {
     pub notice: Option<NoticeDecl>,
     /// `supervision every 1 year`: how often the controller supervises its processors.
     pub supervision: Option<SupervisionPeriod>,
+    /// `safeguards copy "..."`: how the data subjects get a copy of the safeguards of transfers to
+    /// third countries, or where they are made available (art. 13(1)(f), 14(1)(f)).
+    pub safeguards_copy: Option<Text>,
     pub span: Span,
 }
 

@@ -628,6 +628,7 @@ impl<'a> Resolver<'a> {
                     span: s.span,
                 })
             }),
+            safeguards_copy: c.safeguards_copy.as_ref().map(Quoted::to_text),
             span: c.span,
         }
     }

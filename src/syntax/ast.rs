@@ -71,6 +71,8 @@ pub struct Controller<'a> {
     pub notice: Option<Notice<'a>>,
     /// `supervision every 1 year`: how often the processors are supervised.
     pub supervision: Option<SupervisionPeriod<'a>>,
+    /// `safeguards copy "..."`: how to get a copy of the safeguards of transfers (art. 13(1)(f)).
+    pub safeguards_copy: Option<Quoted<'a>>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }

@@ -477,6 +477,7 @@ impl<'a> Parser<'a> {
             document: None,
             notice: None,
             supervision: None,
+            safeguards_copy: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -495,6 +496,10 @@ impl<'a> Parser<'a> {
                 "document" => Self::once(&mut c.document, p.document()?),
                 "notice" => Self::once(&mut c.notice, p.after("notice", Self::notice)?),
                 "supervision" => Self::once(&mut c.supervision, p.supervision()?),
+                "safeguards" => {
+                    let said = p.after("safeguards", |p| p.after("copy", Self::text))?;
+                    Self::once(&mut c.safeguards_copy, said)
+                }
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())

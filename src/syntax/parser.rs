@@ -410,6 +410,7 @@ impl Builder {
             document: None,
             notice: None,
             supervision: None,
+            safeguards_copy: None,
             waivers: Vec::new(),
             span,
         };
@@ -435,6 +436,12 @@ impl Builder {
                     set_once(self, &mut c.document, self.document(field), "document")
                 }
                 Rule::notice_field => set_once(self, &mut c.notice, self.notice(field), "notice"),
+                Rule::safeguards_field => set_once(
+                    self,
+                    &mut c.safeguards_copy,
+                    self.last_text(field),
+                    "safeguards copy",
+                ),
                 Rule::allow_field => c.waivers.push(self.waiver(field)),
                 Rule::supervision_field => set_once(
                     self,
@@ -1172,6 +1179,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_voluntary
             | Rule::kw_interests
             | Rule::kw_privacy
+            | Rule::kw_safeguards
             | Rule::kw_monitoring
             | Rule::kw_large_scale
             | Rule::kw_notice

@@ -351,6 +351,8 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_date
                 | Rule::document_privacy
                 | Rule::kw_privacy
+                | Rule::safeguards_field
+                | Rule::kw_safeguards
                 | Rule::agreement_field
                 | Rule::kw_agreement
                 | Rule::authorised_field
@@ -789,6 +791,7 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::kw_voluntary => keyword("voluntary"),
         Rule::interests_field | Rule::kw_interests => keyword("interests"),
         Rule::document_privacy | Rule::kw_privacy => keyword("privacy notice"),
+        Rule::safeguards_field | Rule::kw_safeguards => keyword("safeguards copy"),
         Rule::monitoring_field | Rule::kw_monitoring => keyword("monitoring"),
         Rule::large_scale_field | Rule::kw_large_scale => keyword("large_scale"),
         Rule::notice_field | Rule::kw_notice => keyword("notice"),
@@ -807,6 +810,7 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::supervised_field | Rule::kw_supervised => keyword("supervised"),
         Rule::supervision_field | Rule::kw_supervision => keyword("supervision"),
         Rule::kw_every => keyword("every"),
+        Rule::safeguards_copy => keyword("copy"),
         Rule::unknown_field => words(text::A_STATEMENT_WORD),
         _ => None,
     }
