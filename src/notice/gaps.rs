@@ -15,10 +15,10 @@
 //! src/law/rights.rs; nor are the recipients (13(1)(e), 14(1)(e): "if any", and the spec names every
 //! one it has) and the source (14(2)(f): every source is declared with its name or kind).
 
-use crate::notice::elements::Element;
-use crate::rules::source_notice::{is_art14_exception, obtained_from_others};
 use crate::law::countries::{CountryRef, Zone, countries};
 use crate::law::vocabulary::Mechanism;
+use crate::notice::elements::Element;
+use crate::rules::source_notice::{is_art14_exception, obtained_from_others};
 use crate::semantic::model::{
     Activity, ActivityId, Model, NoticeDecl, Origin, ProcessorId, SourceId, TransferDecl,
 };
@@ -64,7 +64,11 @@ fn controller_gaps(model: &Model, gaps: &mut Vec<Gap>) {
     };
     // RECORD-INCOMPLETE fires when the controller has neither an address nor a contact.
     if controller.address.is_none() && controller.contact.is_none() {
-        gap(Element::Controller, controller.name.span, "RECORD-INCOMPLETE");
+        gap(
+            Element::Controller,
+            controller.name.span,
+            "RECORD-INCOMPLETE",
+        );
     }
     // A public authority must have a DPO (art. 37(1)(a)): DPO-MISSING, with or without one that
     // lacks contact details. Another controller's DPO without them is RECORD-INCOMPLETE's.
@@ -181,7 +185,11 @@ fn activity_gaps(model: &Model, id: ActivityId, activity: &Activity, gaps: &mut 
         && details.interests.is_none()
     {
         // Where the basis is cited, which the finding's label points at.
-        gap(Element::LegitimateInterests, basis.span(), NOTICE_INCOMPLETE);
+        gap(
+            Element::LegitimateInterests,
+            basis.span(),
+            NOTICE_INCOMPLETE,
+        );
     }
 
     // Art. 13(1)(f), 14(1)(f): for a transfer under safeguards of art. 46 or 47, how to get a copy
@@ -241,7 +249,8 @@ fn activity_gaps(model: &Model, id: ActivityId, activity: &Activity, gaps: &mut 
 fn transfer_under_safeguards(model: &Model, activity: &Activity) -> Option<Span> {
     // Within the EU/EEA, or where an adequacy decision covers every importer, the safeguards are
     // belt and braces: the notice names the decision (or nothing), not a copy.
-    let under_safeguards = |country: &Option<Spanned<CountryRef>>, transfer: &Option<TransferDecl>| {
+    let under_safeguards = |country: &Option<Spanned<CountryRef>>,
+                            transfer: &Option<TransferDecl>| {
         if let Some(country) = country {
             let adequate = countries()
                 .adequacy_of(&country.node)
@@ -257,7 +266,10 @@ fn transfer_under_safeguards(model: &Model, activity: &Activity) -> Option<Span>
             .find(|m| {
                 matches!(
                     m.node.mechanism,
-                    Mechanism::Scc | Mechanism::Bcr | Mechanism::CodeOfConduct | Mechanism::Certification
+                    Mechanism::Scc
+                        | Mechanism::Bcr
+                        | Mechanism::CodeOfConduct
+                        | Mechanism::Certification
                 )
             })
             .map(|m| m.span)
@@ -275,11 +287,8 @@ fn transfer_under_safeguards(model: &Model, activity: &Activity) -> Option<Span>
         }
         stack.extend(processor.subprocessors.iter().copied());
     }
-    activity
-        .disclosures
-        .iter()
-        .find_map(|d| {
-            let recipient = model.recipient(d.recipient.id);
-            under_safeguards(&recipient.country, &recipient.transfer)
-        })
+    activity.disclosures.iter().find_map(|d| {
+        let recipient = model.recipient(d.recipient.id);
+        under_safeguards(&recipient.country, &recipient.transfer)
+    })
 }

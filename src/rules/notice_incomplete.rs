@@ -222,7 +222,10 @@ impl Rule for NoticeIncomplete {
             let applies = articles(model, activity);
             let provisions = [
                 applies.art13.then(|| gap.element.provision(true)).flatten(),
-                applies.art14.then(|| gap.element.provision(false)).flatten(),
+                applies
+                    .art14
+                    .then(|| gap.element.provision(false))
+                    .flatten(),
             ];
             let provisions = provisions.into_iter().flatten().map(|p| ("GDPR", p));
             let finding = cx.with_provisions(finding, provisions);
