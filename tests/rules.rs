@@ -119,6 +119,8 @@ fn suggested_statement(help: &str) -> Option<String> {
         "notice",
         "dpia",
         "logic",
+        "providing",
+        "interests",
         "notified",
         "justification",
         "compatibility",

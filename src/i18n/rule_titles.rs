@@ -186,6 +186,13 @@ pub const TITLES: &[(&str, Text)] = &[
         ),
     ),
     (
+        "NOTICE-INCOMPLETE",
+        Text::new(
+            "privacy notice lacks an element of art. 13/14",
+            "privatlivsmeddelelsen mangler en oplysning efter art. 13/14",
+        ),
+    ),
+    (
         "PROCESSOR-AGREEMENT",
         Text::new("no data processing agreement", "ingen databehandleraftale"),
     ),

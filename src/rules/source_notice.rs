@@ -270,23 +270,30 @@ fn report_missing(cx: &mut Context<'_>, activity: &Activity, others: &[(Span, St
 /// The source, and its name in words, when it is someone other than the data subject and other than
 /// the controller itself: `` `cpr_registret` ``.
 fn from_others(model: &Model, origin: Origin, lang: Lang) -> Option<(SourceId, String)> {
+    let id = obtained_from_others(model, origin)?;
+    let name = &model.source(id).name.node;
+    Some((id, tr!(lang, text::SOURCE, name = name)))
+}
+
+/// The source, when data from `origin` is obtained from someone other than the data subject and
+/// other than the controller itself (art. 14); read by the notice's gaps too.
+pub(crate) fn obtained_from_others(model: &Model, origin: Origin) -> Option<SourceId> {
     match origin {
-        Origin::Source(id) => {
-            let source = model.source(id);
-            match source.kind {
-                // Observation of the data subject (their own use of a system) is collection from them.
-                SourceKind::DataSubject | SourceKind::SystemLog => None,
-                // The controller's own staff and departments: data it already holds, not art. 14.
-                SourceKind::Staff => None,
-                _ => Some((id, tr!(lang, text::SOURCE, name = source.name.node))),
-            }
-        }
+        Origin::Source(id) => match model.source(id).kind {
+            // Observation of the data subject (their own use of a system) is collection from them.
+            SourceKind::DataSubject | SourceKind::SystemLog => None,
+            // The controller's own staff and departments: data it already holds, not art. 14.
+            SourceKind::Staff => None,
+            _ => Some(id),
+        },
         // Another activity of the same controller: internal reuse, PURPOSE-COMPATIBILITY's question.
         Origin::Activity(_) => None,
     }
 }
 
-fn is_art14_exception(citation: &LegalRef) -> bool {
+/// A citation of an exception to art. 14: a point of art. 14(5), or Databeskyttelsesloven § 22
+/// other than stk. 8 (which lifts only the right of access).
+pub(crate) fn is_art14_exception(citation: &LegalRef) -> bool {
     citation.is_gdpr("14", 5, None)
         || (citation.is(ActId::Dbl, "22", None, None)
             && !citation.is(ActId::Dbl, "22", Some(8), None))

@@ -13,7 +13,7 @@ use crate::law::vocabulary::{
     Area, DataClass, Mechanism, RecipientKind, ReviewMode, SourceKind, SpecialKind, SubjectKind,
     TimeUnit,
 };
-use crate::syntax::ast::{Name, Text};
+use crate::syntax::ast::{Name, Requirement, Text};
 use crate::syntax::span::{Span, Spanned};
 
 macro_rules! id_type {
@@ -114,6 +114,9 @@ pub struct Controller {
     pub notice: Option<NoticeDecl>,
     /// `supervision every 1 year`: how often the controller supervises its processors.
     pub supervision: Option<SupervisionPeriod>,
+    /// `safeguards copy "..."`: how the data subjects get a copy of the safeguards of transfers to
+    /// third countries, or where they are made available (art. 13(1)(f), 14(1)(f)).
+    pub safeguards_copy: Option<Text>,
     pub span: Span,
 }
 
@@ -141,6 +144,9 @@ pub struct Document {
     pub version: Option<Text>,
     pub date: Option<Spanned<Date>>,
     pub web: Option<Text>,
+    /// `privacy notice`: the document is the privacy notice of art. 13 and 14, whose completeness
+    /// NOTICE-INCOMPLETE checks; where it is written.
+    pub privacy_notice: Option<Span>,
     pub span: Span,
 }
 
@@ -378,6 +384,11 @@ pub struct ActivityDetails {
     pub compatibility_under: Vec<LegalRef>,
     /// `logic "..."`: what the data subjects are told of the logic of automated review (art. 13(2)(f)).
     pub logic: Option<Text>,
+    /// `providing required by law "..."`: whether the data must be provided, and what follows if it
+    /// is not (art. 13(2)(e)).
+    pub providing: Option<Providing>,
+    /// `interests "..."`: the legitimate interests pursued under art. 6(1)(f) (art. 13(1)(d), 14(2)(b)).
+    pub interests: Option<Text>,
     /// `monitoring "..."`: the activity systematically monitors people (art. 35(3)(c)).
     pub monitoring: Option<Text>,
     /// `large_scale`: the activity processes data on a large scale (art. 35(3)(b)).
@@ -470,6 +481,8 @@ impl ActivityDetails {
         compatibility: None,
         compatibility_under: Vec::new(),
         logic: None,
+        providing: None,
+        interests: None,
         monitoring: None,
         large_scale: None,
         erasure_refusal: None,
@@ -501,6 +514,17 @@ pub enum NoticeDecl {
     Practice(Text),
     /// `notice exempt CITATIONS`: the exception relied on (art. 14(5), DBL § 22).
     Exempt { basis: Vec<LegalRef>, span: Span },
+}
+
+/// `providing required by law "Hvis du ikke giver os oplysningerne, kan vi ikke behandle din
+/// ansøgning."`: whether the data subject must provide the data, and the consequences of not
+/// providing it (art. 13(2)(e)).
+#[derive(Debug, Clone)]
+pub struct Providing {
+    pub requirement: Requirement,
+    /// What follows if the data is not provided, in the notice's words.
+    pub consequences: Text,
+    pub span: Span,
 }
 
 /// `control measure "reason"`: a control measure towards employees (kontrolforanstaltning), declared

@@ -615,6 +615,7 @@ impl<'a> Resolver<'a> {
                 version: d.version.as_ref().map(Quoted::to_text),
                 date: d.date.as_ref().and_then(|date| self.date(date)),
                 web: d.web.as_ref().map(Quoted::to_text),
+                privacy_notice: d.privacy_notice,
                 span: d.span,
             }),
             notice: c.notice.as_ref().map(|n| self.notice(n)),
@@ -627,6 +628,7 @@ impl<'a> Resolver<'a> {
                     span: s.span,
                 })
             }),
+            safeguards_copy: c.safeguards_copy.as_ref().map(Quoted::to_text),
             span: c.span,
         }
     }
@@ -1468,6 +1470,18 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
                     act.details_mut().logic = Some(t.to_text());
+                }
+                ast::Statement::Providing(requirement, t, span) => {
+                    self.single(&mut singles, "providing", *span);
+                    act.details_mut().providing = Some(Providing {
+                        requirement: *requirement,
+                        consequences: t.to_text(),
+                        span: *span,
+                    });
+                }
+                ast::Statement::Interests(t) => {
+                    self.single(&mut singles, "interests", t.span);
+                    act.details_mut().interests = Some(t.to_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);

@@ -71,6 +71,8 @@ pub struct Controller<'a> {
     pub notice: Option<Notice<'a>>,
     /// `supervision every 1 year`: how often the processors are supervised.
     pub supervision: Option<SupervisionPeriod<'a>>,
+    /// `safeguards copy "..."`: how to get a copy of the safeguards of transfers (art. 13(1)(f)).
+    pub safeguards_copy: Option<Quoted<'a>>,
     pub waivers: Vec<Waiver<'a>>,
     pub span: Span,
 }
@@ -101,6 +103,8 @@ pub struct Document<'a> {
     /// As written, `YYYY-MM-DD`; checked when the spec is resolved.
     pub date: Option<Word<'a>>,
     pub web: Option<Quoted<'a>>,
+    /// `privacy notice`: the document is the privacy notice of art. 13 and 14; where it is written.
+    pub privacy_notice: Option<Span>,
     pub span: Span,
 }
 
@@ -302,6 +306,11 @@ pub enum Statement<'a> {
     CompatibilityUnder(Vec<Citation<'a>>, Span),
     /// `logic "..."`: what is told about the logic of automated review.
     Logic(Quoted<'a>),
+    /// `providing required by law "..."`: whether the data subject must provide the data, what
+    /// follows if they do not (art. 13(2)(e)), and the span of the statement.
+    Providing(Requirement, Quoted<'a>, Span),
+    /// `interests "..."`: the legitimate interests pursued under art. 6(1)(f).
+    Interests(Quoted<'a>),
     /// `monitoring "..."`: the activity systematically monitors people.
     Monitoring(Quoted<'a>),
     /// `large_scale`: the activity processes data on a large scale.
@@ -534,4 +543,15 @@ impl std::fmt::Debug for Parts<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
+}
+
+/// Whether the data subject must provide the data (`providing ...`, art. 13(2)(e)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Requirement {
+    /// `required by law`: a statutory requirement.
+    Law,
+    /// `required by contract`: a contractual requirement, or one necessary to enter into a contract.
+    Contract,
+    /// `voluntary`: the data subject need not provide it.
+    Voluntary,
 }

@@ -477,6 +477,7 @@ impl<'a> Parser<'a> {
             document: None,
             notice: None,
             supervision: None,
+            safeguards_copy: None,
             waivers: Vec::new(),
             span: Span::SYNTHETIC,
         };
@@ -495,6 +496,10 @@ impl<'a> Parser<'a> {
                 "document" => Self::once(&mut c.document, p.document()?),
                 "notice" => Self::once(&mut c.notice, p.after("notice", Self::notice)?),
                 "supervision" => Self::once(&mut c.supervision, p.supervision()?),
+                "safeguards" => {
+                    let said = p.after("safeguards", |p| p.after("copy", Self::text))?;
+                    Self::once(&mut c.safeguards_copy, said)
+                }
                 "allow" => {
                     c.waivers.push(p.waiver()?);
                     Some(())
@@ -544,9 +549,16 @@ impl<'a> Parser<'a> {
             version: None,
             date: None,
             web: None,
+            privacy_notice: None,
             span: Span::SYNTHETIC,
         };
         self.block(|p, keyword| match keyword {
+            "privacy" => {
+                let start = p.c.keyword(keyword)?;
+                p.c.skip();
+                p.c.keyword("notice")?;
+                Self::once(&mut d.privacy_notice, p.span_from(start))
+            }
             "version" => Self::once(&mut d.version, p.after(keyword, Self::text)?),
             "date" => Self::once(&mut d.date, p.after(keyword, Self::date)?),
             "web" => Self::once(&mut d.web, p.after(keyword, Self::text)?),
@@ -926,6 +938,14 @@ impl<'a> Parser<'a> {
                 Statement::Compatibility(self.text()?)
             }
             "logic" => Statement::Logic(self.peeked(keyword, Self::text)?),
+            "providing" => {
+                self.c.take_word(keyword);
+                self.c.skip();
+                let requirement = self.requirement()?;
+                self.c.skip();
+                Statement::Providing(requirement, self.text()?, self.span_from(start))
+            }
+            "interests" => Statement::Interests(self.peeked(keyword, Self::text)?),
             "monitoring" => Statement::Monitoring(self.peeked(keyword, Self::text)?),
             "large_scale" => {
                 self.c.keyword(keyword)?;
@@ -1033,6 +1053,22 @@ impl<'a> Parser<'a> {
             Some(p.span_from(start))
         });
         Some(ExceptionFor { word, notice })
+    }
+
+    /// `providing_kind`: `required by law`, `required by contract` or `voluntary`.
+    fn requirement(&mut self) -> Option<Requirement> {
+        if self.c.keyword("voluntary").is_some() {
+            return Some(Requirement::Voluntary);
+        }
+        self.c.keyword("required")?;
+        self.c.skip();
+        self.c.keyword("by")?;
+        self.c.skip();
+        if self.c.keyword("law").is_some() {
+            return Some(Requirement::Law);
+        }
+        self.c.keyword("contract")?;
+        Some(Requirement::Contract)
     }
 
     /// What follows `notice`: `exempt CITATIONS`, or a string.

@@ -51,6 +51,8 @@ pub const STATEMENTS: &[&str] = &[
     "parental_consent",
     "compatibility",
     "logic",
+    "providing",
+    "interests",
     "monitoring",
     "large_scale",
     "notice",

@@ -410,6 +410,7 @@ impl Builder {
             document: None,
             notice: None,
             supervision: None,
+            safeguards_copy: None,
             waivers: Vec::new(),
             span,
         };
@@ -435,6 +436,12 @@ impl Builder {
                     set_once(self, &mut c.document, self.document(field), "document")
                 }
                 Rule::notice_field => set_once(self, &mut c.notice, self.notice(field), "notice"),
+                Rule::safeguards_field => set_once(
+                    self,
+                    &mut c.safeguards_copy,
+                    self.last_text(field),
+                    "safeguards copy",
+                ),
                 Rule::allow_field => c.waivers.push(self.waiver(field)),
                 Rule::supervision_field => set_once(
                     self,
@@ -480,6 +487,7 @@ impl Builder {
             version: None,
             date: None,
             web: None,
+            privacy_notice: None,
             span,
         };
         for field in it {
@@ -494,6 +502,10 @@ impl Builder {
                     set_once(self, &mut document.date, self.last_date(field), "date")
                 }
                 Rule::dpo_web => set_once(self, &mut document.web, self.last_text(field), "web"),
+                Rule::document_privacy => {
+                    let span = self.span(&field);
+                    set_once(self, &mut document.privacy_notice, span, "privacy notice")
+                }
                 other => unreachable!("not a document field: {other:?}"),
             }
         }
@@ -778,6 +790,16 @@ impl Builder {
                 }
             }
             Rule::logic_field => Statement::Logic(self.last_text(pair)),
+            Rule::providing_field => {
+                let kind = pair.clone().into_inner().nth(1).unwrap();
+                let requirement = match kind.into_inner().last().unwrap().as_rule() {
+                    Rule::kw_law => Requirement::Law,
+                    Rule::kw_contract => Requirement::Contract,
+                    _ => Requirement::Voluntary,
+                };
+                Statement::Providing(requirement, self.last_text(pair), span)
+            }
+            Rule::interests_field => Statement::Interests(self.last_text(pair)),
             Rule::monitoring_field => Statement::Monitoring(self.last_text(pair)),
             Rule::large_scale_field => Statement::LargeScale(span),
             Rule::notice_field => Statement::Notice(Box::new(self.notice(pair))),
@@ -1151,6 +1173,13 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_parental_consent
             | Rule::kw_compatibility
             | Rule::kw_logic
+            | Rule::kw_providing
+            | Rule::kw_required
+            | Rule::kw_contract
+            | Rule::kw_voluntary
+            | Rule::kw_interests
+            | Rule::kw_privacy
+            | Rule::kw_safeguards
             | Rule::kw_monitoring
             | Rule::kw_large_scale
             | Rule::kw_notice

@@ -254,6 +254,8 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::parental_consent_field
             | Rule::compatibility_field
             | Rule::logic_field
+            | Rule::providing_field
+            | Rule::interests_field
             | Rule::monitoring_field
             | Rule::large_scale_field
             | Rule::notice_field
@@ -287,6 +289,8 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::kw_parental_consent
             | Rule::kw_compatibility
             | Rule::kw_logic
+            | Rule::kw_providing
+            | Rule::kw_interests
             | Rule::kw_monitoring
             | Rule::kw_large_scale
             | Rule::kw_notice
@@ -345,6 +349,10 @@ fn is_field(rule: Rule) -> bool {
                 | Rule::kw_version
                 | Rule::document_date
                 | Rule::kw_date
+                | Rule::document_privacy
+                | Rule::kw_privacy
+                | Rule::safeguards_field
+                | Rule::kw_safeguards
                 | Rule::agreement_field
                 | Rule::kw_agreement
                 | Rule::authorised_field
@@ -776,6 +784,14 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::parental_consent_field | Rule::kw_parental_consent => keyword("parental_consent"),
         Rule::compatibility_field | Rule::kw_compatibility => keyword("compatibility"),
         Rule::logic_field | Rule::kw_logic => keyword("logic"),
+        Rule::providing_field | Rule::kw_providing => keyword("providing"),
+        Rule::providing_kind => words(text::A_REQUIREMENT),
+        Rule::kw_required => keyword("required by"),
+        Rule::kw_contract => keyword("contract"),
+        Rule::kw_voluntary => keyword("voluntary"),
+        Rule::interests_field | Rule::kw_interests => keyword("interests"),
+        Rule::document_privacy | Rule::kw_privacy => keyword("privacy notice"),
+        Rule::safeguards_field | Rule::kw_safeguards => keyword("safeguards copy"),
         Rule::monitoring_field | Rule::kw_monitoring => keyword("monitoring"),
         Rule::large_scale_field | Rule::kw_large_scale => keyword("large_scale"),
         Rule::notice_field | Rule::kw_notice => keyword("notice"),
@@ -794,6 +810,7 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::supervised_field | Rule::kw_supervised => keyword("supervised"),
         Rule::supervision_field | Rule::kw_supervision => keyword("supervision"),
         Rule::kw_every => keyword("every"),
+        Rule::safeguards_copy => keyword("copy"),
         Rule::unknown_field => words(text::A_STATEMENT_WORD),
         _ => None,
     }
@@ -986,5 +1003,9 @@ pub mod text {
         RETENTION = ("`for` and a period, or `archive`", "`for` og en periode eller `archive`"),
         A_RULE_CODE = ("a rule code (e.g. `DPIA-MISSING`)", "en regelkode (f.eks. `DPIA-MISSING`)"),
         A_STATEMENT_WORD = ("a statement", "en angivelse"),
+        A_REQUIREMENT = (
+            "`required by law`, `required by contract` or `voluntary`",
+            "`required by law`, `required by contract` eller `voluntary`"
+        ),
     }
 }

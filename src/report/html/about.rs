@@ -32,6 +32,7 @@ const OTHER_LAW_DATA: &[&str] = &[
     include_str!("../../law/data/dbl_subjects.toml"),
     include_str!("../../law/data/health_words.toml"),
     include_str!("../../law/data/rights.toml"),
+    include_str!("../../law/data/notice_elements.toml"),
 ];
 
 /// The newest `checked = "YYYY-MM-DD"` of the legal reference data: the legal position the
