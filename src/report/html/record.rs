@@ -5,12 +5,14 @@
 
 use std::fmt::Write;
 
+use rustc_hash::FxHashMap;
+
 use super::escape::{Escaped, escape};
 use super::page::Page;
 use crate::flow::FlowGraph;
 use crate::i18n::{Lang, Text};
 use crate::ropa::fields::{self, Field};
-use crate::ropa::{Activities, ControllerRecord};
+use crate::ropa::{Activities, ActivityRecord, ControllerRecord, Shared};
 use crate::semantic::model::Model;
 use crate::tr;
 
@@ -22,11 +24,11 @@ pub fn record(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
         "<h3>{}</h3>",
         Escaped(&tr!(lang, fields::CONTROLLER_SECTION))
     );
-    table(
-        out,
-        &fields::controller_fields(&ControllerRecord::of(model), lang),
-        &mut words,
-    );
+    out.push_str(TABLE_START);
+    for field in &fields::controller_fields(&ControllerRecord::of(model), lang) {
+        row(out, field, &mut words, |out, _, value| out.escaped(value));
+    }
+    out.push_str(TABLE_END);
     if model.activities.is_empty() {
         let _ = writeln!(
             out,
@@ -34,13 +36,90 @@ pub fn record(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
             Escaped(&tr!(lang, fields::NO_ACTIVITIES))
         );
     }
+    let mut shared = SharedLines::default();
     for activity in Activities::new(model, flow, lang) {
         out.push_str("<h3 class=\"activity\">");
         out.escaped(&activity.label);
         out.push_str(" <span class=\"name\">");
         out.escaped(&activity.name);
         out.push_str("</span></h3>\n");
-        table(out, &fields::activity_fields(&activity, lang), &mut words);
+        out.push_str(TABLE_START);
+        for field in &fields::activity_fields(&activity, lang) {
+            shared.row(out, field, &activity, &mut words);
+        }
+        out.push_str(TABLE_END);
+    }
+}
+
+const TABLE_START: &str = "<table class=\"record\">\n<tbody>\n";
+const TABLE_END: &str = "</tbody>\n</table>\n";
+
+/// The escaped lines of the entries that many activities share (a data category, a processor, a
+/// transfer), each escaped the first time it is written: at 100,000 activities they are half the
+/// record's text, the same few hundred lines again and again. Kept by the entry's identity, with a
+/// clone of the entry, so that no other entry can take its address while the line is kept.
+#[derive(Default)]
+struct SharedLines {
+    data: Escapes<crate::ropa::DataEntry>,
+    processors: Escapes<crate::ropa::ProcessorEntry>,
+    transfers: Escapes<crate::ropa::TransferEntry>,
+}
+
+struct Escapes<T>(FxHashMap<usize, (Shared<T>, String)>);
+
+impl<T> Default for Escapes<T> {
+    fn default() -> Self {
+        Escapes(FxHashMap::default())
+    }
+}
+
+impl<T> Escapes<T> {
+    /// The escaped `line` of `entry` (the line its field shows for it).
+    fn of(&mut self, entry: &Shared<T>, line: &str) -> &str {
+        &self
+            .0
+            .entry(entry.identity())
+            .or_insert_with(|| (entry.clone(), escape(line)))
+            .1
+    }
+}
+
+impl SharedLines {
+    /// The row of one of `activity`'s fields: the values of its shared entries from the kept lines,
+    /// the others escaped as they come.
+    fn row(
+        &mut self,
+        out: &mut Page<'_>,
+        field: &Field,
+        activity: &ActivityRecord,
+        words: &mut Words,
+    ) {
+        // Each of these fields has one value per entry, in the entry's order (transfers: when there
+        // are any; "none" otherwise).
+        match field.key {
+            "personal_data" => {
+                if let Some(entries) = &activity.personal_data {
+                    return row(out, field, words, |out, i, value| {
+                        out.push_str(self.data.of(&entries[i], value))
+                    });
+                }
+            }
+            "processors" => {
+                if let Some(entries) = &activity.processors {
+                    return row(out, field, words, |out, i, value| {
+                        out.push_str(self.processors.of(&entries[i], value))
+                    });
+                }
+            }
+            "transfers" if !activity.transfers.is_empty() => {
+                let entries = &activity.transfers;
+                return row(out, field, words, |out, i, value| {
+                    out.push_str(self.transfers.of(&entries[i], value))
+                });
+            }
+            _ => {}
+        }
+        row(out, field, words, |out, _, value| out.escaped(value))
     }
 }
 
@@ -81,26 +160,29 @@ impl Words {
     }
 }
 
-fn table(out: &mut Page<'_>, fields: &[Field], words: &mut Words) {
-    out.push_str("<table class=\"record\">\n<tbody>\n");
-    for field in fields {
-        out.push_str("<tr><th scope=\"row\">");
-        out.push_str(words.heading(field.heading));
-        out.push_str("</th><td>");
-        match &field.values {
-            None => out.push_str(&words.not_stated),
-            Some(values) if values.len() == 1 => out.escaped(&values[0]),
-            Some(values) => {
-                out.push_str("<ul>");
-                for value in values {
-                    out.push_str("<li>");
-                    out.escaped(value);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul>");
+/// One row of a record's table: the field's heading and its values, each written by `value` (its
+/// index and its text), escaped.
+fn row(
+    out: &mut Page<'_>,
+    field: &Field,
+    words: &mut Words,
+    mut value: impl FnMut(&mut Page<'_>, usize, &str),
+) {
+    out.push_str("<tr><th scope=\"row\">");
+    out.push_str(words.heading(field.heading));
+    out.push_str("</th><td>");
+    match &field.values {
+        None => out.push_str(&words.not_stated),
+        Some(values) if values.len() == 1 => value(out, 0, &values[0]),
+        Some(values) => {
+            out.push_str("<ul>");
+            for (i, text) in values.iter().enumerate() {
+                out.push_str("<li>");
+                value(out, i, text);
+                out.push_str("</li>");
             }
+            out.push_str("</ul>");
         }
-        out.push_str("</td></tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</td></tr>\n");
 }
