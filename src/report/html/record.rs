@@ -124,39 +124,60 @@ impl SharedLines {
 }
 
 /// The words every table repeats, worded and escaped once for the record (not once per field of
-/// each of 100,000 activities).
+/// each of 100,000 activities): each field's row up to its values, and the whole row of a field the
+/// spec does not give.
 struct Words {
     lang: Lang,
-    not_stated: String,
-    /// Each field's heading, escaped, by its text (a dozen or so, looked up by the addresses of
-    /// its wordings: the same static texts in every table).
-    headings: Vec<(Text, String)>,
+    /// Each field's rows, by its heading (a dozen or so, looked up by the addresses of its
+    /// wordings: the same static texts in every table, in the same order).
+    rows: Vec<(Text, Row)>,
+    /// Where the next field's row is looked for first: after the last one.
+    next: usize,
 }
+
+/// A field's row as the page writes it.
+struct Row {
+    /// `<tr><th scope="row">HEADING</th><td>`.
+    open: String,
+    /// The row of the field when the spec does not give it: "not stated".
+    not_stated: String,
+}
+
+/// What closes every row.
+const ROW_END: &str = "</td></tr>\n";
 
 impl Words {
     fn of(lang: Lang) -> Self {
         Words {
             lang,
-            not_stated: format!(
-                "<em class=\"missing\">{}</em>",
-                Escaped(&tr!(lang, fields::NOT_STATED))
-            ),
-            headings: Vec::new(),
+            rows: Vec::new(),
+            next: 0,
         }
     }
 
-    fn heading(&mut self, heading: Text) -> &str {
-        let at = match self.headings.iter().position(|(text, _)| {
-            std::ptr::eq(text.en, heading.en) && std::ptr::eq(text.da, heading.da)
-        }) {
-            Some(at) => at,
-            None => {
-                let escaped = escape(heading.get(self.lang));
-                self.headings.push((heading, escaped));
-                self.headings.len() - 1
-            }
+    fn row(&mut self, heading: Text) -> &Row {
+        let same =
+            |text: &Text| std::ptr::eq(text.en, heading.en) && std::ptr::eq(text.da, heading.da);
+        let at = match self.rows.get(self.next) {
+            Some((text, _)) if same(text) => self.next,
+            _ => match self.rows.iter().position(|(text, _)| same(text)) {
+                Some(at) => at,
+                None => {
+                    let open = format!(
+                        "<tr><th scope=\"row\">{}</th><td>",
+                        Escaped(heading.get(self.lang))
+                    );
+                    let not_stated = format!(
+                        "{open}<em class=\"missing\">{}</em>{ROW_END}",
+                        Escaped(&tr!(self.lang, fields::NOT_STATED))
+                    );
+                    self.rows.push((heading, Row { open, not_stated }));
+                    self.rows.len() - 1
+                }
+            },
         };
-        &self.headings[at].1
+        self.next = at + 1;
+        &self.rows[at].1
     }
 }
 
@@ -168,21 +189,88 @@ fn row(
     words: &mut Words,
     mut value: impl FnMut(&mut Page<'_>, usize, &str),
 ) {
-    out.push_str("<tr><th scope=\"row\">");
-    out.push_str(words.heading(field.heading));
-    out.push_str("</th><td>");
+    let row = words.row(field.heading);
     match &field.values {
-        None => out.push_str(&words.not_stated),
-        Some(values) if values.len() == 1 => value(out, 0, &values[0]),
+        None => out.push_str(&row.not_stated),
         Some(values) => {
-            out.push_str("<ul>");
-            for (i, text) in values.iter().enumerate() {
-                out.push_str("<li>");
-                value(out, i, text);
-                out.push_str("</li>");
+            out.push_str(&row.open);
+            if let [one] = values.as_slice() {
+                value(out, 0, one);
+            } else {
+                out.push_str("<ul>");
+                for (i, text) in values.iter().enumerate() {
+                    out.push_str("<li>");
+                    value(out, i, text);
+                    out.push_str("</li>");
+                }
+                out.push_str("</ul>");
             }
-            out.push_str("</ul>");
+            out.push_str(ROW_END);
         }
     }
-    out.push_str("</td></tr>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The record as written before its shared lines were kept: every value escaped as it comes.
+    fn every_value_escaped(model: &Model, flow: &FlowGraph, lang: Lang) -> String {
+        let mut expected = String::new();
+        for activity in Activities::new(model, flow, lang) {
+            for field in fields::activity_fields(&activity, lang) {
+                let values: Vec<String> = match &field.values {
+                    None => continue,
+                    Some(values) => values.iter().map(|v| escape(v)).collect(),
+                };
+                expected.push_str(&escape(field.heading.get(lang)));
+                expected.push_str("</th><td>");
+                match values.as_slice() {
+                    [one] => expected.push_str(one),
+                    _ => expected
+                        .push_str(&format!("<ul><li>{}</li></ul>", values.join("</li><li>"))),
+                }
+                expected.push_str(ROW_END);
+            }
+        }
+        expected
+    }
+
+    /// Each value of a shared entry is the entry's own line, escaped, whichever activity shows it:
+    /// the kept lines are the lines each value would have been, on specs with processors, transfers,
+    /// data categories shared by many activities, and markup in their labels.
+    #[test]
+    fn shared_lines_are_each_entrys_own_line_escaped() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for spec in [
+            "specs/lejre",
+            "specs/randers",
+            "tests/fixtures/report/hostile.hjemmel",
+        ] {
+            for lang in Lang::ALL {
+                let outcome = crate::check_spec(&root.join(spec), lang);
+                let checked = outcome.result.as_ref().expect("the spec is understood");
+                let mut page = Page::in_memory();
+                record(&mut page, &checked.model, &checked.flow, lang);
+                let written = page.into_string();
+                // The rows given, in order, without the headings' markup and the tables around.
+                let rows: String = written
+                    .split("<tr><th scope=\"row\">")
+                    .skip(1)
+                    .filter(|row| !row.contains("class=\"missing\""))
+                    .map(|row| row.split("</tbody>").next().unwrap_or(row))
+                    .collect();
+                let expected = every_value_escaped(&checked.model, &checked.flow, lang);
+                assert!(
+                    rows.ends_with(&expected),
+                    "{spec} ({lang:?}): the activities' rows differ"
+                );
+                assert!(
+                    expected.len() > 500,
+                    "{spec}: only {} bytes",
+                    expected.len()
+                );
+            }
+        }
+    }
 }
