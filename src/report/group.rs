@@ -4,7 +4,9 @@
 //! finding and let machines group by [`Diagnostic::declaration`].
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::spec_map::SpecMap;
 
 use crate::diagnostic::{Declaration, Diagnostic, Severity};
 
@@ -53,12 +55,24 @@ pub fn without_own_name(d: &Diagnostic, text: &str) -> String {
     };
     let mut out = Cow::Borrowed(text);
     replace_quoted(&mut out, '`', &decl.name, '`');
-    if !decl.label.is_empty() {
+    // A text without an opening quotation mark cannot quote the label: one scan for the three
+    // (most findings name their declaration by its name) instead of one for each.
+    if !decl.label.is_empty() && opens_a_quote(&out) {
         for (open, close) in [('"', '"'), ('“', '”'), ('«', '»')] {
             replace_quoted(&mut out, open, &decl.label, close);
         }
     }
     out.into_owned()
+}
+
+/// Whether `text` holds `"`, `“` or `«`: their first bytes found with `memchr3` (0xe2 and 0xc2 start
+/// other characters too, the stand-in's `…` among them), each checked.
+fn opens_a_quote(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest[0] == b'"' || rest.starts_with("“".as_bytes()) || rest.starts_with("«".as_bytes())
+    })
 }
 
 /// Replaces each `open`, `quoted`, `close` in `text` with [`NAME_TAKEN_OUT`], left to right as
@@ -94,6 +108,9 @@ fn replace_quoted(text: &mut Cow<'_, str>, open: char, quoted: &str, close: char
     }
 }
 
+/// A set of declarations, hashed as [`SpecMap`] hashes.
+type Declarations<'a> = HashSet<&'a Declaration, foldhash::fast::RandomState>;
+
 /// Groups identical findings across declarations (see [`Key`]): a pure function of the findings,
 /// which keeps their order. Each finding of a group is about a different declaration: two findings
 /// about the same one (two lines of one activity) stay apart, as do findings about no declaration
@@ -101,9 +118,11 @@ fn replace_quoted(text: &mut Cow<'_, str>, open: char, quoted: &str, close: char
 pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     // The groups of each key; a finding joins the first whose declarations do not hold its own.
-    let mut index: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    // Keyed by the spec's words (messages, names): hashed as `SpecMap` hashes them, not with
+    // SipHash, which cost more than the rest of grouping.
+    let mut index: SpecMap<Key<'_>, Vec<usize>> = SpecMap::default();
     // The declarations of each group, so that joining one is not a walk over all its findings.
-    let mut declarations: Vec<HashSet<&Declaration>> = Vec::new();
+    let mut declarations: Vec<Declarations<'_>> = Vec::new();
     for d in diagnostics {
         let message = without_own_name(d, &d.message);
         let Some(declaration) = &d.declaration else {
@@ -111,7 +130,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                 findings: vec![d],
                 message,
             });
-            declarations.push(HashSet::new());
+            declarations.push(Declarations::default());
             continue;
         };
         let key = Key {
@@ -138,7 +157,7 @@ pub fn group(diagnostics: &[Diagnostic]) -> Vec<Group<'_>> {
                     findings: vec![d],
                     message,
                 });
-                declarations.push(HashSet::from([declaration]));
+                declarations.push(Declarations::from_iter([declaration]));
             }
         }
     }
@@ -309,6 +328,16 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_opening_quotation_mark_is_found_among_other_characters() {
+        for text in ["\"", "x “y", "«", "æ…ø \"", "‘’ «"] {
+            assert!(opens_a_quote(text), "{text:?}");
+        }
+        for text in ["", "`…` æøå", "»”’ ‹›", "§ ¶ — –"] {
+            assert!(!opens_a_quote(text), "{text:?}");
         }
     }
 

@@ -16,7 +16,7 @@ pub mod scope;
 mod snippet;
 mod style;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::Checked;
@@ -26,6 +26,7 @@ use crate::report::Counts;
 use crate::report::group::Group;
 use crate::semantic::model::Model;
 use crate::source::SourceMap;
+use crate::spec_map::SpecMap;
 use crate::texts;
 use crate::tr;
 
@@ -362,7 +363,9 @@ fn contents(out: &mut Page<'_>, lang: Lang) {
 /// The label of each declaration by its spec name, built once: a search of every declaration for
 /// each name a message shows made the report quadratic. Where two declarations share a name, the
 /// first in the order activities, subjects, data, sources, processors, recipients, controller wins.
-struct Labels<'m>(HashMap<&'m str, &'m str>);
+/// Keyed by the spec's names: hashed as [`SpecMap`] hashes them (not SipHash), and sized once for
+/// every declaration (tens of thousands in a large spec) rather than grown.
+struct Labels<'m>(SpecMap<&'m str, &'m str>);
 
 impl<'m> Labels<'m> {
     fn of(model: &'m Model) -> Self {
@@ -379,7 +382,14 @@ impl<'m> Labels<'m> {
                 &model.controller.name,
                 &model.controller.label,
             )));
-        let mut by_name = HashMap::new();
+        let count = model.activities.len()
+            + model.subjects.len()
+            + model.data.len()
+            + model.sources.len()
+            + model.processors.len()
+            + model.recipients.len()
+            + 1;
+        let mut by_name = SpecMap::with_capacity_and_hasher(count, Default::default());
         for (name, label) in declarations {
             by_name
                 .entry(name.node.as_str())

@@ -5,11 +5,10 @@
 //! about the declaration it names ([`Diagnostic::declaration`]), so the report, the human output
 //! and JSON agree on what is grouped and which activity a finding is about.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{DeclarationKind, Diagnostic, Severity};
 use crate::report::group::{Group, group};
 use crate::semantic::model::Model;
+use crate::spec_map::SpecMap;
 
 /// The findings grouped ([`group`]) and ordered: errors before warnings, then in the order of their
 /// first finding.
@@ -21,12 +20,14 @@ pub fn groups(findings: &[Diagnostic]) -> Vec<Group<'_>> {
 }
 
 /// The index in `model.activities` of each activity, by name: a finding's activity in one look-up
-/// (a search of the activities for each finding made the report quadratic, 16 s at 10,000).
-pub struct Activities<'m>(HashMap<&'m str, usize>);
+/// (a search of the activities for each finding made the report quadratic, 16 s at 10,000). Keyed
+/// by the spec's names, so hashed as [`SpecMap`] hashes them, not with SipHash.
+pub struct Activities<'m>(SpecMap<&'m str, usize>);
 
 impl<'m> Activities<'m> {
     pub fn of(model: &'m Model) -> Self {
-        let mut by_name = HashMap::with_capacity(model.activities.len());
+        let mut by_name =
+            SpecMap::with_capacity_and_hasher(model.activities.len(), Default::default());
         for (i, a) in model.activities.iter().enumerate() {
             by_name.entry(a.name.node.as_str()).or_insert(i);
         }
