@@ -717,8 +717,8 @@ fn the_streamed_json_document_is_the_one_serde_writes() {
             for old in [Some(&old), None] {
                 let result = diff::compare(compared, old.and_then(side), new_side);
                 let mut streamed = Vec::new();
-                diff::json::write_to(&result, old, &new, lang, &mut streamed).unwrap();
-                let whole = diff::json::render(&result, old, &new, lang);
+                diff::json::write_to(&result, lang, &mut streamed).unwrap();
+                let whole = diff::json::render(&result, lang);
                 assert_eq!(
                     String::from_utf8(streamed).unwrap(),
                     whole,

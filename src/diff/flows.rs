@@ -358,6 +358,17 @@ impl<'a> FlowChanges<'a> {
         }
     }
 
+    /// No pair appears or disappears: the two versions are one check ([`super::compare`]).
+    pub fn none(new: Side<'a>) -> FlowChanges<'a> {
+        let model = &new.checked.model;
+        FlowChanges {
+            old: FlowTable::empty(model),
+            new: FlowTable::empty(model),
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
     /// The pairs only the new version has, in key order.
     pub fn added(&self) -> impl ExactSizeIterator<Item = FlowPair<'_>> {
         self.added.iter().map(|&pair| self.new.pair(pair))
