@@ -35,7 +35,8 @@ pub struct Side<'a> {
 /// version (a spec the change did not touch, `diff --base main`), sharing the new version's check,
 /// since a check reads nothing but the text ([`SourceMap::same_text`]).
 pub enum OldVersion {
-    Checked(Outcome),
+    /// Boxed: an outcome is a thousand bytes, the shared version's sources a few words.
+    Checked(Box<Outcome>),
     SameAsNew(SourceMap),
 }
 
@@ -49,19 +50,19 @@ impl OldVersion {
             }
             Ok(sources) => {
                 let result = crate::check_sources(&sources, lang);
-                OldVersion::Checked(Outcome { sources, result })
+                OldVersion::Checked(Box::new(Outcome { sources, result }))
             }
-            Err(failed) => OldVersion::Checked(Outcome {
+            Err(failed) => OldVersion::Checked(Box::new(Outcome {
                 sources: failed.sources,
                 result: Err(vec![failed.error]),
-            }),
+            })),
         }
     }
 
     /// Its own outcome: `None` when it shares the new version's, which was understood.
     pub fn outcome(&self) -> Option<&Outcome> {
         match self {
-            OldVersion::Checked(outcome) => Some(outcome),
+            OldVersion::Checked(outcome) => Some(&**outcome),
             OldVersion::SameAsNew(_) => None,
         }
     }
