@@ -717,8 +717,8 @@ fn the_streamed_json_document_is_the_one_serde_writes() {
             for old in [Some(&old), None] {
                 let result = diff::compare(compared, old.and_then(side), new_side);
                 let mut streamed = Vec::new();
-                diff::json::write_to(&result, old, &new, lang, &mut streamed).unwrap();
-                let whole = diff::json::render(&result, old, &new, lang);
+                diff::json::write_to(&result, lang, &mut streamed).unwrap();
+                let whole = diff::json::render(&result, lang);
                 assert_eq!(
                     String::from_utf8(streamed).unwrap(),
                     whole,
@@ -728,4 +728,72 @@ fn the_streamed_json_document_is_the_one_serde_writes() {
             }
         }
     }
+}
+
+/// A spec whose text did not change is checked once: the old version shares the new one's check,
+/// and the diff is, in every format and language, the one of two versions checked each on its
+/// own. A copy that differs in one byte is checked on its own.
+#[test]
+fn an_unchanged_spec_shares_its_check_and_diffs_as_if_checked_twice() {
+    use hjemmel::diff::{self, Compared, OldVersion, Side};
+    use hjemmel::i18n::Lang;
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("lejre");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir("specs/lejre").unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    let old_path = copy.display().to_string();
+    let compared = Compared {
+        old_path: &old_path,
+        revision: None,
+        new_path: "specs/lejre",
+    };
+    for lang in [Lang::En, Lang::Da] {
+        let new = hjemmel::check_spec(Path::new("specs/lejre"), lang);
+        let new_side = Side {
+            sources: &new.sources,
+            checked: new.result.as_ref().expect("specs/lejre is understood"),
+        };
+        assert!(
+            !new_side.checked.findings.is_empty(),
+            "a spec with findings"
+        );
+        let shared = OldVersion::of(hjemmel::source::load(&copy, lang), &new, lang);
+        assert!(matches!(shared, OldVersion::SameAsNew(_)));
+        let alone = hjemmel::check_spec(&copy, lang);
+        let alone_side = Side {
+            sources: &alone.sources,
+            checked: alone.result.as_ref().unwrap(),
+        };
+        let with_shared = diff::compare(compared, shared.side(&new), new_side);
+        let checked_twice = diff::compare(compared, Some(alone_side), new_side);
+        assert_eq!(
+            with_shared.findings.counts(),
+            checked_twice.findings.counts()
+        );
+        assert_eq!(
+            diff::human::render(&with_shared, lang),
+            diff::human::render(&checked_twice, lang)
+        );
+        assert_eq!(
+            diff::markdown::render(&with_shared, lang),
+            diff::markdown::render(&checked_twice, lang)
+        );
+        assert_eq!(
+            diff::json::render(&with_shared, lang),
+            diff::json::render(&checked_twice, lang)
+        );
+    }
+
+    // One byte more in one file: a different text, checked on its own.
+    let file = copy.join("video.hjemmel");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push('\n');
+    std::fs::write(&file, text).unwrap();
+    let new = hjemmel::check_spec(Path::new("specs/lejre"), Lang::En);
+    let old = OldVersion::of(hjemmel::source::load(&copy, Lang::En), &new, Lang::En);
+    assert!(matches!(old, OldVersion::Checked(_)));
 }

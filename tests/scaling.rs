@@ -289,9 +289,8 @@ fn diff_json_is_written_without_being_held_whole() {
     let (old, new) = two_versions(dir.path(), &old_text, &new_text);
     let result = hjemmel::diff::compare(COMPARED, Some(side(&old)), side(&new));
     let mut document = CountingSink::default();
-    let (peak, written) = peak_held(|| {
-        hjemmel::diff::json::write_to(&result, Some(&old), &new, Lang::En, &mut document)
-    });
+    let (peak, written) =
+        peak_held(|| hjemmel::diff::json::write_to(&result, Lang::En, &mut document));
     written.unwrap();
     assert!(
         document.0 > 8_000_000,

@@ -12,7 +12,7 @@ use super::exit;
 use hjemmel::Outcome;
 use hjemmel::diagnostic::Severity;
 use hjemmel::diff::words::{ERROR_LABEL, HELP_LABEL, PATH_COUNT};
-use hjemmel::diff::{self, Compared, Side};
+use hjemmel::diff::{self, Compared, OldVersion, Side};
 use hjemmel::escape::terminal;
 use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
@@ -86,11 +86,18 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
     let old_looked_for = args.base.is_none() || new_path.exists();
     // `None`: with --base, the path did not exist at the revision (or NEW does not exist, and its
     // read error is all there is to say).
-    let old: Option<Outcome> = match &args.base {
-        None => Some(hjemmel::check_spec(&old_path, lang)),
+    // A spec the change did not touch is checked once: the old version shares the new one's check.
+    let old: Option<OldVersion> = match &args.base {
+        None => Some(OldVersion::of(
+            hjemmel::source::load(&old_path, lang),
+            &new,
+            lang,
+        )),
         Some(_) if !old_looked_for => None,
         Some(revision) => match diff::git::earlier(revision, &new_path) {
-            Ok(earlier) => earlier.check(revision, &new_path, lang),
+            Ok(earlier) => earlier
+                .load(revision, &new_path, lang)
+                .map(|loaded| OldVersion::of(loaded, &new, lang)),
             Err(error) => {
                 let (message, help) = error.message(lang);
                 // git's words and the revision are shown without control characters.
@@ -105,16 +112,16 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
     };
 
     let mut stdout = std::io::stdout().lock();
-    let (old_checked, new_checked) = match (old.as_ref().map(|o| &o.result), &new.result) {
-        (None | Some(Ok(_)), Ok(new_checked)) => (
-            old.as_ref().and_then(|o| o.result.as_ref().ok()),
-            new_checked,
-        ),
+    let old_outcome = old.as_ref().and_then(OldVersion::outcome);
+    let (old_side, new_checked) = match (old_outcome.map(|o| &o.result), &new.result) {
+        (None | Some(Ok(_)), Ok(new_checked)) => {
+            (old.as_ref().and_then(|o| o.side(&new)), new_checked)
+        }
         _ => {
             let text = invalid(
                 args.format,
                 compared,
-                (old.as_ref(), old_looked_for),
+                (old_outcome, old_looked_for),
                 &new,
                 lang,
             );
@@ -123,13 +130,6 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(exit::INVALID);
         }
     };
-    let old_side = old
-        .as_ref()
-        .zip(old_checked)
-        .map(|(outcome, checked)| Side {
-            sources: &outcome.sources,
-            checked,
-        });
     let new_side = Side {
         sources: &new.sources,
         checked: new_checked,
@@ -141,12 +141,18 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
     let written = match args.format {
         Format::Human => diff::human::write_to(&result, lang, &mut out),
         Format::Markdown => diff::markdown::write_to(&result, lang, &mut out),
-        Format::Json => diff::json::write_to(&result, old.as_ref(), &new, lang, &mut out),
+        Format::Json => diff::json::write_to(&result, lang, &mut out),
     };
     let _ = written.and_then(|()| out.flush());
     drop(out);
 
-    ExitCode::from(fail_on_code(args.fail_on, &result, new_checked))
+    let code = fail_on_code(args.fail_on, &result, new_checked);
+    // The process ends here: the operating system takes the memory back at once, while running
+    // the destructors of two large specs' models took a part of the run, as for `hjemmel check`.
+    std::mem::forget(result);
+    std::mem::forget(old);
+    std::mem::forget(new);
+    ExitCode::from(code)
 }
 
 /// The exit code `--fail-on` asks for.

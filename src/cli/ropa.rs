@@ -59,6 +59,9 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Some(file) => output::write_file_with(file, lang, write),
         None => output::write_stdout_with(lang, write),
     };
+    // The process ends here: the operating system takes the memory back at once, while running the
+    // destructors of a large spec's model took a part of the run, as for `hjemmel check`.
+    std::mem::forget(outcome);
     ExitCode::from(code)
 }
 

@@ -99,6 +99,14 @@ impl<'a> FindingChanges<'a> {
         changes
     }
 
+    /// Every finding of `new` unchanged, as [`FindingChanges::between`] pairs a version with itself.
+    pub fn all_unchanged(new: Side<'a>) -> FindingChanges<'a> {
+        FindingChanges {
+            unchanged: new.checked.findings.iter().collect(),
+            ..FindingChanges::default()
+        }
+    }
+
     /// No finding was introduced, fixed or turned off.
     pub fn is_empty(&self) -> bool {
         self.introduced.is_empty() && self.fixed.is_empty() && self.waived.is_empty()

@@ -9,10 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::Outcome;
 use crate::config::FILE_NAME as SETTINGS_FILE;
 use crate::i18n::Lang;
-use crate::source::{self, SourceFile, SourceMap};
+use crate::source::{self, LoadError, SourceFile, SourceMap};
 use crate::{texts, tr};
 
 texts! {
@@ -112,9 +111,15 @@ pub struct Earlier {
 }
 
 impl Earlier {
-    /// Reads and checks the copy as `hjemmel check` would, with its files named `REV:PATH` (`PATH`
-    /// as the user wrote the new spec's path) in every report; `None` when there is no copy.
-    pub fn check(&self, revision: &str, shown: &Path, lang: Lang) -> Option<Outcome> {
+    /// Reads the copy as `hjemmel check` would, with its files named `REV:PATH` (`PATH` as the user
+    /// wrote the new spec's path) in every report; `None` when there is no copy. Checked by
+    /// [`super::OldVersion::of`].
+    pub fn load(
+        &self,
+        revision: &str,
+        shown: &Path,
+        lang: Lang,
+    ) -> Option<Result<SourceMap, LoadError>> {
         let spec = self.spec.as_ref()?;
         let (copy_root, shown_root) = if spec.is_dir() {
             (spec.clone(), shown.to_path_buf())
@@ -148,15 +153,14 @@ impl Earlier {
                 sources.add(copy);
             }
         }
-        let result = match failure {
-            None => crate::check_sources(&sources, lang),
+        Some(match failure {
+            None => Ok(sources),
             // A file that is not UTF-8 names its path in the message too.
             Some(mut error) => {
                 error.message = rename(&error.message);
-                Err(vec![error])
+                Err(LoadError { sources, error })
             }
-        };
-        Some(Outcome { sources, result })
+        })
     }
 }
 

@@ -229,7 +229,12 @@ impl FlowLine {
         line.push_str("  ");
         line.push_str(mark);
         line.push_str(" `");
-        line.push_str(&crate::escape::terminal(pair.data));
+        // Category names are nearly always plain: tested eight bytes at a time rather than
+        // character by character in the escape (a fifth of the flow lines' cost).
+        match plain_run(pair.data.as_bytes()) == pair.data.len() {
+            true => line.push_str(pair.data),
+            false => line.push_str(&crate::escape::terminal(pair.data)),
+        }
         line.push('`');
         line.push_str(self.party.of(lang, pair));
         for (i, flag) in words::flow_mark_words(lang, pair)

@@ -45,6 +45,23 @@ struct SpecJson<'a> {
 }
 
 impl<'a> SpecJson<'a> {
+    /// A version that was understood, read from `sources`; `None`: absent at the revision.
+    fn checked(path: &'a str, revision: Option<&'a str>, sources: Option<&'a SourceMap>) -> Self {
+        SpecJson {
+            path,
+            revision,
+            status: if sources.is_some() {
+                "checked"
+            } else {
+                "absent"
+            },
+            files: sources.map_or_else(Vec::new, |sources| {
+                sources.files().map(|(_, f)| f.name.as_str()).collect()
+            }),
+            errors: Vec::new(),
+        }
+    }
+
     /// `outcome` is `None` when the spec is absent at the revision, or was not looked for.
     fn new(
         path: &'a str,
@@ -336,8 +353,8 @@ struct WaivedJson<'a> {
 }
 
 /// The document for two specs that were both understood (or an old one that did not exist).
-pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang) -> String {
-    write(document(diff, old, new, lang))
+pub fn render(diff: &Diff<'_>, lang: Lang) -> String {
+    write(document(diff, lang))
 }
 
 /// The document of [`render`], written to `out` as it is made: for two large specs that differ
@@ -347,13 +364,7 @@ pub fn render(diff: &Diff<'_>, old: Option<&Outcome>, new: &Outcome, lang: Lang)
 /// flows (nearly all of a large document) from pieces made once ([`write_flows`]), the activities
 /// and the findings field by field (the findings with `check --format json`'s own writer), and the
 /// small parts (the specs, bases, periods, parties) through serde_json's pretty format at their depth.
-pub fn write_to(
-    diff: &Diff<'_>,
-    old: Option<&Outcome>,
-    new: &Outcome,
-    lang: Lang,
-    out: &mut impl std::io::Write,
-) -> std::io::Result<()> {
+pub fn write_to(diff: &Diff<'_>, lang: Lang, out: &mut impl std::io::Write) -> std::io::Result<()> {
     // Every field by name, so that a field added to the document is a compile error here.
     let Document {
         version,
@@ -363,7 +374,7 @@ pub fn write_to(
         new,
         changes,
         findings,
-    } = document(diff, old, new, lang);
+    } = document(diff, lang);
     let mut w = JsonWriter::new(out);
     let mut scratch = Vec::new();
     w.begin_object();
@@ -649,12 +660,7 @@ impl PartyFields {
     }
 }
 
-fn document<'a>(
-    diff: &'a Diff<'_>,
-    old: Option<&'a Outcome>,
-    new: &'a Outcome,
-    lang: Lang,
-) -> Document<'a> {
+fn document<'a>(diff: &'a Diff<'_>, lang: Lang) -> Document<'a> {
     let ch = &diff.changes;
     let changes = ChangesJson {
         flows: FlowsJson(&diff.flows),
@@ -733,10 +739,15 @@ fn document<'a>(
             })
             .collect(),
     };
+    let c = diff.compared;
     Document {
+        version: SCHEMA_VERSION,
+        tool: "hjemmel",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        old: SpecJson::checked(c.old_path, c.revision, diff.old.map(|side| side.sources)),
+        new: SpecJson::checked(c.new_path, None, Some(diff.new.sources)),
         changes: Some(changes),
         findings: Some(findings),
-        ..header(diff.compared, old, true, new)
     }
 }
 

@@ -20,14 +20,63 @@ pub mod words;
 
 use std::collections::BTreeMap;
 
-use crate::Checked;
-use crate::source::SourceMap;
+use crate::i18n::Lang;
+use crate::source::{LoadError, SourceMap};
+use crate::{Checked, Outcome};
 
 /// One version of the spec, understood and checked.
 #[derive(Clone, Copy)]
 pub struct Side<'a> {
     pub sources: &'a SourceMap,
     pub checked: &'a Checked,
+}
+
+/// The old version of a spec, read: checked on its own, or, when it has the very text of the new
+/// version (a spec the change did not touch, `diff --base main`), sharing the new version's check,
+/// since a check reads nothing but the text ([`SourceMap::same_text`]).
+pub enum OldVersion {
+    /// Boxed: an outcome is a thousand bytes, the shared version's sources a few words.
+    Checked(Box<Outcome>),
+    SameAsNew(SourceMap),
+}
+
+impl OldVersion {
+    /// The old version from what was read of it (`loaded`, as [`crate::source::load`] gives it),
+    /// checked unless the new version, understood, has its text.
+    pub fn of(loaded: Result<SourceMap, LoadError>, new: &Outcome, lang: Lang) -> OldVersion {
+        match loaded {
+            Ok(sources) if new.result.is_ok() && sources.same_text(&new.sources) => {
+                OldVersion::SameAsNew(sources)
+            }
+            Ok(sources) => {
+                let result = crate::check_sources(&sources, lang);
+                OldVersion::Checked(Box::new(Outcome { sources, result }))
+            }
+            Err(failed) => OldVersion::Checked(Box::new(Outcome {
+                sources: failed.sources,
+                result: Err(vec![failed.error]),
+            })),
+        }
+    }
+
+    /// Its own outcome: `None` when it shares the new version's, which was understood.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match self {
+            OldVersion::Checked(outcome) => Some(&**outcome),
+            OldVersion::SameAsNew(_) => None,
+        }
+    }
+
+    /// The version, understood and checked, with `new` the new version's outcome; `None` when it
+    /// was not understood.
+    pub fn side<'a>(&'a self, new: &'a Outcome) -> Option<Side<'a>> {
+        let (sources, result) = match self {
+            OldVersion::Checked(outcome) => (&outcome.sources, &outcome.result),
+            OldVersion::SameAsNew(sources) => (sources, &new.result),
+        };
+        let checked = result.as_ref().ok()?;
+        Some(Side { sources, checked })
+    }
 }
 
 /// What is compared with what, as the user named it.
@@ -61,6 +110,20 @@ impl Diff<'_> {
 
 /// Compares two versions of a spec; `old` is `None` when the spec did not exist before.
 pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>) -> Diff<'a> {
+    // One check for both versions (the spec did not change: [`OldVersion::SameAsNew`]) has no flow,
+    // declaration or finding that differs: every finding is unchanged, nothing to walk.
+    if let Some(old) = old
+        && std::ptr::eq(old.checked, new.checked)
+    {
+        return Diff {
+            compared,
+            old: Some(old),
+            new,
+            flows: flows::FlowChanges::none(new),
+            changes: changes::ModelChanges::default(),
+            findings: findings::FindingChanges::all_unchanged(new),
+        };
+    }
     // One comparison after the other, each dropping what it built before the next: for two large
     // specs the pairs and the facts are hundreds of megabytes each.
     let flows = flows::FlowChanges::between(old, new);

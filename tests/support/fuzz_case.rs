@@ -291,12 +291,7 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
     );
     add(
         "diff json",
-        diff::json::render(
-            &result,
-            old.map(|(_, outcome, _)| outcome),
-            &checked.new,
-            lang,
-        ),
+        diff::json::render(&result, lang),
         &[Check::JsonParses],
     );
     out
