@@ -170,7 +170,6 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     let mut svg = Svg {
         out: document,
         escaped,
-        scratch: String::new(),
     };
     svg.start(view, width, height);
     svg.text(
@@ -233,11 +232,23 @@ struct Escaped {
     labels: Vec<String>,
     /// By data category of the model: its name escaped, and the name's length in characters.
     names: Vec<(String, usize)>,
+    /// By the number of categories left out: `+3 more` escaped, and its length in characters.
+    more: Vec<(String, usize)>,
 }
 
 impl Escaped {
     fn new(view: &FlowView<'_>) -> Escaped {
+        let most = view.edges.iter().map(|e| e.data.len()).max().unwrap_or(0);
+        let mut scratch = String::new();
+        let more = (0..most)
+            .map(|rest| {
+                scratch.clear();
+                push_more(&mut scratch, view.lang, rest);
+                (xml(&scratch), scratch.chars().count())
+            })
+            .collect();
         Escaped {
+            more,
             labels: view.nodes.iter().map(|n| xml(n.label)).collect(),
             names: view
                 .model
@@ -253,14 +264,8 @@ impl Escaped {
     }
 
     /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped; their length in
-    /// characters before escaping. `scratch` holds the `+3 more` while it is escaped.
-    fn push_summary(
-        &self,
-        out: &mut String,
-        scratch: &mut String,
-        view: &FlowView<'_>,
-        edge: &ViewEdge,
-    ) -> usize {
+    /// characters before escaping.
+    fn push_summary(&self, out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> usize {
         let (shown, mut chars) = view.summary_names(edge, EDGE_CHARS, |i| {
             self.names[edge.data[i].index()].1
         });
@@ -271,11 +276,11 @@ impl Escaped {
             out.push_str(self.name(data));
         }
         if shown < edge.data.len() {
-            scratch.clear();
-            push_more(scratch, view.lang, edge.data.len() - shown);
+            // At least one name is shown, so fewer than all are left out.
+            let (more, more_chars) = &self.more[edge.data.len() - shown];
             out.push_str(", ");
-            xml_into(out, scratch);
-            chars += 2 + scratch.chars().count();
+            out.push_str(more);
+            chars += 2 + more_chars;
         }
         chars
     }
@@ -406,7 +411,7 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
     // is its length.
     let label_start = out.len();
     let run = if route.back.is_none() {
-        let names = escaped.push_summary(out, &mut svg.scratch, view, edge);
+        let names = escaped.push_summary(out, view, edge);
         out.truncate(label_start);
         names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
     } else {
@@ -498,7 +503,7 @@ fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, 
     if let Some((x, y)) = route.back {
         svg.halo_start(x, y, style.stroke, "normal", "start");
         let out = &mut svg.out.text;
-        svg.escaped.push_summary(out, &mut svg.scratch, view, edge);
+        svg.escaped.push_summary(out, view, edge);
         if !edge.marks.is_empty() {
             out.push_str(" (");
             push_tags(out, view, edge);
@@ -510,7 +515,7 @@ fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, 
         let x = route.end.0 - ARROW - 4.0;
         svg.halo_start(x, first - 4.0, "#1f2937", "normal", "end");
         let out = &mut svg.out.text;
-        svg.escaped.push_summary(out, &mut svg.scratch, view, edge);
+        svg.escaped.push_summary(out, view, edge);
         out.push_str("</text>\n");
         if !edge.marks.is_empty() {
             svg.halo_start(x, last + 11.0, style.stroke, "bold", "end");
@@ -747,8 +752,6 @@ fn arrow_id(mark: Option<Mark>) -> &'static str {
 struct Svg<'d, 'w> {
     out: &'d mut Document<'w>,
     escaped: Escaped,
-    /// Room for a piece of a label while it is made, kept from edge to edge.
-    scratch: String,
 }
 
 impl Svg<'_, '_> {
