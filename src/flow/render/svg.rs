@@ -216,7 +216,8 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         draw_edge_label(&mut svg, view, edge, route);
         svg.out.piece_done()?;
     }
-    for (i, ((node, placed), text)) in view.nodes.iter().zip(&layout.nodes).zip(&texts).enumerate() {
+    for (i, ((node, placed), text)) in view.nodes.iter().zip(&layout.nodes).zip(&texts).enumerate()
+    {
         draw_node(&mut svg, i, node, placed, text);
         svg.out.piece_done()?;
     }
@@ -266,9 +267,8 @@ impl Escaped {
     /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped; their length in
     /// characters before escaping.
     fn push_summary(&self, out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> usize {
-        let (shown, mut chars) = view.summary_names(edge, EDGE_CHARS, |i| {
-            self.names[edge.data[i].index()].1
-        });
+        let (shown, mut chars) =
+            view.summary_names(edge, EDGE_CHARS, |i| self.names[edge.data[i].index()].1);
         for (i, &data) in edge.data[..shown].iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
