@@ -474,11 +474,12 @@ fn route(
     // Kept from node to node: most nodes have a few edges in, and a large picture many nodes.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut keyed: Vec<u128> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         // Ordered by where the edge goes next (or comes from), so that edges leave and arrive
         // without crossing each other.
         let out = &mut outgoing[i];
-        out.sort_by(|&a, &b| centre(chains[a].second()).total_cmp(&centre(chains[b].second())));
+        sort_by_height(out, &mut keyed, |e| centre(chains[e].second()));
         let n = out.len() as f64;
         for (at, &e) in out.iter().enumerate() {
             let y = node.y + node.height * (at as f64 + 1.0) / (n + 1.0);
@@ -488,7 +489,7 @@ fn route(
         // Groups in the order of their highest member, members in order within the group.
         let from = |e: usize| centre(chains[e].second_last());
         let into = &mut incoming[i];
-        into.sort_by(|&a, &b| from(a).total_cmp(&from(b)));
+        sort_by_height(into, &mut keyed, from);
         groups.clear();
         group_at.clear();
         for &e in into.iter() {
@@ -532,6 +533,26 @@ fn route(
             back: backs[e],
         })
         .collect()
+}
+
+/// Sorts `edges` (in increasing order) by `height`, those of one height in the order they had: as a
+/// stable sort by [`f64::total_cmp`] does, but with each height computed once and the edge number
+/// packed with it into one integer to compare. `keyed` is room kept from call to call.
+fn sort_by_height(edges: &mut [usize], keyed: &mut Vec<u128>, height: impl Fn(usize) -> f64) {
+    debug_assert!(edges.is_sorted());
+    if edges.len() < 2 {
+        return;
+    }
+    keyed.clear();
+    keyed.extend(
+        edges
+            .iter()
+            .map(|&e| (u128::from(total_order(height(e))) << 64) | e as u128),
+    );
+    keyed.sort_unstable();
+    for (edge, key) in edges.iter_mut().zip(keyed.iter()) {
+        *edge = *key as u64 as usize;
+    }
 }
 
 #[cfg(test)]

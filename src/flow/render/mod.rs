@@ -470,11 +470,24 @@ impl<'m> FlowView<'m> {
             .map(|&index| view_node(model, flow, index))
             .collect();
 
-        let mut edges: Vec<ViewEdge> = flow
-            .graph
-            .edge_references()
-            .filter(|e| carries(e.weight()))
-            .map(|e| {
+        // Sorted by their nodes before they are made: a key per edge (its nodes and its place among
+        // the graph's edges, so that edges between the same nodes keep their order, as a stable sort
+        // keeps it) sorts faster than the edges themselves, each with its lists.
+        let all: Vec<_> = flow.graph.edge_references().collect();
+        let mut keys: Vec<u128> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| carries(e.weight()))
+            .map(|(at, e)| {
+                let (from, to) = (position[e.source().index()], position[e.target().index()]);
+                (from as u128) << 80 | (to as u128) << 40 | at as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        let edges: Vec<ViewEdge> = keys
+            .iter()
+            .map(|&key| {
+                let e = all[(key & ((1 << 40) - 1)) as usize];
                 let data: Vec<DataId> = match options.category {
                     Some(c) => vec![c],
                     None => e.weight().data.to_vec(),
@@ -497,7 +510,7 @@ impl<'m> FlowView<'m> {
                 }
             })
             .collect();
-        edges.sort_by_key(|e| (e.from, e.to));
+        drop(all);
 
         FlowView {
             model,
@@ -608,9 +621,35 @@ impl<'m> FlowView<'m> {
     /// [`FlowView::data_summary`], appended to `out`; its length in characters.
     pub fn data_summary_into(&self, out: &mut String, edge: &ViewEdge, width: usize) -> usize {
         let name = |i: usize| self.model.data(edge.data[i]).name.node.as_str();
+        let (names_shown, mut shown_chars) =
+            self.summary_names(edge, width, |i| name(i).chars().count());
+        for i in 0..names_shown {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(name(i));
+        }
+        if names_shown < edge.data.len() {
+            out.push_str(", ");
+            let start = out.len();
+            push_more(out, self.lang, edge.data.len() - names_shown);
+            shown_chars += 2 + out[start..].chars().count();
+        }
+        shown_chars
+    }
+
+    /// How many of an edge's categories [`FlowView::data_summary`] shows, and their length in
+    /// characters joined by `, ` (without the `, +3 more` after them). `chars` gives the length of
+    /// the `i`th category's name, so that a picture can count each name once, not once per edge.
+    pub fn summary_names(
+        &self,
+        edge: &ViewEdge,
+        width: usize,
+        chars: impl Fn(usize) -> usize,
+    ) -> (usize, usize) {
         let count = edge.data.len();
         if count == 0 {
-            return 0;
+            return (0, 0);
         }
         // `, +12 more`: the words of `+{count} more` and the digits of the count.
         let more_words = MORE.get(self.lang).chars().count() - "{count}".len();
@@ -621,35 +660,23 @@ impl<'m> FlowView<'m> {
                 2 + more_words + rest.ilog10() as usize + 1
             }
         };
-        let mut shown_chars = name(0).chars().count();
+        let mut shown_chars = chars(0);
         let mut names_shown = 1;
         while names_shown < count {
-            let next = shown_chars + 2 + name(names_shown).chars().count();
+            let next = shown_chars + 2 + chars(names_shown);
             if next + more(count - names_shown - 1) > width {
                 break;
             }
             shown_chars = next;
             names_shown += 1;
         }
-        for i in 0..names_shown {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(name(i));
-        }
-        if names_shown < count {
-            out.push_str(", ");
-            let start = out.len();
-            push_more(out, self.lang, count - names_shown);
-            shown_chars += 2 + out[start..].chars().count();
-        }
-        shown_chars
+        (names_shown, shown_chars)
     }
 }
 
 /// `+12 more` ([`MORE`]) appended to `out`: its words around the count, without filling the
 /// template for each of the thousands of edges that have one.
-fn push_more(out: &mut String, lang: Lang, rest: usize) {
+pub fn push_more(out: &mut String, lang: Lang, rest: usize) {
     // Found by its braces (a byte search each), not by the placeholder's name (a string search,
     // set up anew each time).
     let template = MORE.get(lang);
@@ -851,6 +878,13 @@ mod tests {
             "Hosting\tGmbH",
             "Hosting\u{a0}GmbH",
             "Hosting\u{3000}GmbH",
+            "Hosting\u{85}GmbH",
+            "Hosting\u{2028}GmbH",
+            "Hosting\u{1680}",
+            "Hosting\u{1f}GmbH",
+            "Hosting\u{b}GmbH",
+            "Hosting\rGmbH",
+            "\u{a0}Hosting",
             "Løn og personale · æøå",
             "processing activity · act_0_health",
             "exactly ten",

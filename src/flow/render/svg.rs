@@ -31,7 +31,9 @@ use super::document::{self, Document};
 use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_room};
 use super::number::push_tenths;
 use super::style::{EdgeStyle, NodeStyle, edge_style, marking_style, node_style, role_style};
-use super::{FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, wrap_words};
+use super::{
+    FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, push_more, wrap_words,
+};
 use crate::escape::{xml, xml_into};
 use crate::flow::FlowGraph;
 use crate::i18n::Lang;
@@ -123,6 +125,7 @@ pub fn write_to(
 fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     let lang = view.lang;
     let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, lang)).collect();
+    let escaped = Escaped::new(view);
     let ports = ports(view);
     let mut entering: Vec<Vec<&Port>> = vec![Vec::new(); view.nodes.len()];
     let mut leaving = vec![0usize; view.nodes.len()];
@@ -166,7 +169,7 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
 
     let mut svg = Svg {
         out: document,
-        scratch: String::new(),
+        escaped,
     };
     svg.start(view, width, height);
     svg.text(
@@ -213,13 +216,74 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         draw_edge_label(&mut svg, view, edge, route);
         svg.out.piece_done()?;
     }
-    for ((node, placed), text) in view.nodes.iter().zip(&layout.nodes).zip(&texts) {
-        draw_node(&mut svg, node, placed, text);
+    for (i, ((node, placed), text)) in view.nodes.iter().zip(&layout.nodes).zip(&texts).enumerate()
+    {
+        draw_node(&mut svg, i, node, placed, text);
         svg.out.piece_done()?;
     }
     draw_legend(&mut svg, lang, legend_top, width, organisations);
     svg.out.text.push_str("</svg>\n");
     Ok(())
+}
+
+/// Texts that many edges repeat, escaped (and measured) once: a node's label is in the tooltip of
+/// every edge it has, a category's name in the tooltip and label of every edge that carries it.
+struct Escaped {
+    /// By node of the view.
+    labels: Vec<String>,
+    /// By data category of the model: its name escaped, and the name's length in characters.
+    names: Vec<(String, usize)>,
+    /// By the number of categories left out: `+3 more` escaped, and its length in characters.
+    more: Vec<(String, usize)>,
+}
+
+impl Escaped {
+    fn new(view: &FlowView<'_>) -> Escaped {
+        let most = view.edges.iter().map(|e| e.data.len()).max().unwrap_or(0);
+        let mut scratch = String::new();
+        let more = (0..most)
+            .map(|rest| {
+                scratch.clear();
+                push_more(&mut scratch, view.lang, rest);
+                (xml(&scratch), scratch.chars().count())
+            })
+            .collect();
+        Escaped {
+            more,
+            labels: view.nodes.iter().map(|n| xml(n.label)).collect(),
+            names: view
+                .model
+                .data
+                .iter()
+                .map(|d| (xml(&d.name.node), d.name.node.chars().count()))
+                .collect(),
+        }
+    }
+
+    fn name(&self, data: DataId) -> &str {
+        &self.names[data.index()].0
+    }
+
+    /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped; their length in
+    /// characters before escaping.
+    fn push_summary(&self, out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> usize {
+        let (shown, mut chars) =
+            view.summary_names(edge, EDGE_CHARS, |i| self.names[edge.data[i].index()].1);
+        for (i, &data) in edge.data[..shown].iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(self.name(data));
+        }
+        if shown < edge.data.len() {
+            // At least one name is shown, so fewer than all are left out.
+            let (more, more_chars) = &self.more[edge.data.len() - shown];
+            out.push_str(", ");
+            out.push_str(more);
+            chars += 2 + more_chars;
+        }
+        chars
+    }
 }
 
 /// The text of a node's box, and of its tooltip, made once.
@@ -335,24 +399,29 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
     let style = edge_style(edge.strongest());
     let (x1, y1) = route.start;
     let (x2, y2) = route.end;
-    // The run before the target is measured before anything is written.
-    let run = if route.back.is_none() {
-        label_run(&mut svg.scratch, view, edge)
-    } else {
-        0.0
-    };
+    let escaped = &svg.escaped;
     let out = &mut svg.out.text;
     // The tooltip: `from → to: names (tags)`.
     out.push_str("<g><title>");
-    xml_into(out, view.nodes[edge.from].label);
+    out.push_str(&escaped.labels[edge.from]);
     out.push_str(" → ");
-    xml_into(out, view.nodes[edge.to].label);
+    out.push_str(&escaped.labels[edge.to]);
     out.push_str(": ");
-    for (i, name) in view.data_names(edge).into_iter().enumerate() {
+    // The label, written here only to be measured, is cut off again: the run before the target
+    // is its length.
+    let label_start = out.len();
+    let run = if route.back.is_none() {
+        let names = escaped.push_summary(out, view, edge);
+        out.truncate(label_start);
+        names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
+    } else {
+        0.0
+    };
+    for (i, &data) in edge.data.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        xml_into(out, name);
+        out.push_str(escaped.name(data));
     }
     if !edge.marks.is_empty() {
         out.push_str(" (");
@@ -429,43 +498,45 @@ fn curve(out: &mut String, a: (f64, f64), b: (f64, f64)) {
     push_point(out, b.0, b.1);
 }
 
-/// How long the straight run before the target is: the label and a little room. `scratch` holds
-/// the label while it is measured.
-fn label_run(scratch: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> f64 {
-    scratch.clear();
-    let names = view.data_summary_into(scratch, edge, EDGE_CHARS);
-    names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
-}
-
 fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
     let style = edge_style(edge.strongest());
-    let mut text = std::mem::take(&mut svg.scratch);
-    text.clear();
     if let Some((x, y)) = route.back {
-        view.data_summary_into(&mut text, edge, EDGE_CHARS);
-        if let Some(tags) = view.tags(edge) {
-            text.push_str(" (");
-            text.push_str(&tags);
-            text.push(')');
+        svg.halo_start(x, y, style.stroke, "normal", "start");
+        let out = &mut svg.out.text;
+        svg.escaped.push_summary(out, view, edge);
+        if !edge.marks.is_empty() {
+            out.push_str(" (");
+            push_tags(out, view, edge);
+            out.push(')');
         }
-        svg.halo_text(x, y, &text, style.stroke, "normal", "start");
+        out.push_str("</text>\n");
     } else if let Some((first, last)) = route.label {
         // One label for a group of edges: drawn by its first.
         let x = route.end.0 - ARROW - 4.0;
-        view.data_summary_into(&mut text, edge, EDGE_CHARS);
-        svg.halo_text(x, first - 4.0, &text, "#1f2937", "normal", "end");
-        if let Some(tags) = view.tags(edge) {
-            svg.halo_text(x, last + 11.0, &tags, style.stroke, "bold", "end");
+        svg.halo_start(x, first - 4.0, "#1f2937", "normal", "end");
+        let out = &mut svg.out.text;
+        svg.escaped.push_summary(out, view, edge);
+        out.push_str("</text>\n");
+        if !edge.marks.is_empty() {
+            svg.halo_start(x, last + 11.0, style.stroke, "bold", "end");
+            let out = &mut svg.out.text;
+            push_tags(out, view, edge);
+            out.push_str("</text>\n");
         }
     }
-    svg.scratch = text;
 }
 
-fn draw_node(svg: &mut Svg<'_, '_>, node: &ViewNode<'_>, placed: &Placed, text: &NodeText) {
+fn draw_node(
+    svg: &mut Svg<'_, '_>,
+    i: usize,
+    node: &ViewNode<'_>,
+    placed: &Placed,
+    text: &NodeText,
+) {
     let style = node_style(node);
     let out = &mut svg.out.text;
     out.push_str("<g><title>");
-    xml_into(out, node.label);
+    out.push_str(&svg.escaped.labels[i]);
     out.push('\n');
     xml_into(out, &text.full_subtitle);
     if let Some(place) = &text.full_place {
@@ -680,8 +751,7 @@ fn arrow_id(mark: Option<Mark>) -> &'static str {
 /// The SVG being written, into its document.
 struct Svg<'d, 'w> {
     out: &'d mut Document<'w>,
-    /// Room for a label while it is made, kept from edge to edge.
-    scratch: String,
+    escaped: Escaped,
 }
 
 impl Svg<'_, '_> {
@@ -704,15 +774,13 @@ impl Svg<'_, '_> {
         out.push_str("</text>\n");
     }
 
-    /// Text of 10 units with a white outline, readable over the lines it crosses.
-    fn halo_text(&mut self, x: f64, y: f64, text: &str, colour: &str, weight: &str, anchor: &str) {
+    /// The start of a text of 10 units with a white outline, readable over the lines it crosses;
+    /// the caller writes the text, escaped, and `</text>`.
+    fn halo_start(&mut self, x: f64, y: f64, colour: &str, weight: &str, anchor: &str) {
         self.text_start(x, y, "10", colour, weight, anchor);
-        let out = &mut self.out.text;
-        out.push_str(
+        self.out.text.push_str(
             "\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
         );
-        xml_into(out, text);
-        out.push_str("</text>\n");
     }
 
     /// `<text ... text-anchor="start`, without the closing quote.
