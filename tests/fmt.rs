@@ -67,7 +67,12 @@ fn without_positions(text: &str) -> String {
 
 /// The length of `DIGITS:DIGITS..DIGITS` at the start of `bytes`.
 fn position_at(bytes: &[u8]) -> Option<usize> {
-    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
     let a = digits(0);
     if a == 0 || bytes.get(a) != Some(&b':') {
         return None;
@@ -124,13 +129,20 @@ fn every_file_that_parses_keeps_its_tree_and_formats_once() {
                 formatted += 1;
             }
             Err(errors) => {
-                assert!(before.is_none(), "{}: parses but was refused", path.display());
+                assert!(
+                    before.is_none(),
+                    "{}: parses but was refused",
+                    path.display()
+                );
                 assert!(!errors.is_empty());
                 refused += 1;
             }
         }
     }
-    assert!(formatted > 400 && refused > 20, "{formatted} formatted, {refused} refused");
+    assert!(
+        formatted > 400 && refused > 20,
+        "{formatted} formatted, {refused} refused"
+    );
 }
 
 #[test]

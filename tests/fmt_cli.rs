@@ -93,7 +93,11 @@ fn files_are_rewritten_in_place_and_formatted_ones_left_alone() {
             .and_then(|f| f.set_modified(old))
             .expect("mtime set");
     }
-    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).expect("mtime");
+    let mtime = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
 
     // A directory means every `.hjemmel` file in it.
     let directory = dir.path().to_str().expect("UTF-8 path");
@@ -105,7 +109,11 @@ fn files_are_rewritten_in_place_and_formatted_ones_left_alone() {
     );
     assert_eq!(read(&unformatted), read(FORMATTED));
     assert_ne!(mtime(&unformatted), old);
-    assert_eq!(mtime(&formatted), old, "an already formatted file is not written");
+    assert_eq!(
+        mtime(&formatted),
+        old,
+        "an already formatted file is not written"
+    );
 
     let output = hjemmel(&["fmt", "--check", directory]);
     assert_eq!(code(&output), 0);

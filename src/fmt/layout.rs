@@ -176,9 +176,7 @@ impl Printer<'_> {
         for i in 0..=items.len() {
             let gap_end = items.get(i).map_or(to, |n| n.start);
             let (comments, breaks_after) = lex(&self.text[gap_start..gap_end]);
-            let item = items
-                .get(i)
-                .map(|n| self.item(n, indent, parent, i == 0 && !top));
+            let item = items.get(i).map(|n| self.item(n, indent, parent));
             let multiline = item.as_ref().is_some_and(|(text, ..)| text.contains('\n'));
             // A declaration of several lines stands apart from its neighbours; comments after the
             // last declaration stay with it.
@@ -226,13 +224,7 @@ impl Printer<'_> {
     }
 
     /// One node, laid out at `indent` (its first line without the indentation), and its table cells.
-    fn item(
-        &self,
-        node: &Node,
-        indent: usize,
-        parent: Rule,
-        _first: bool,
-    ) -> (String, Option<Vec<String>>) {
+    fn item(&self, node: &Node, indent: usize, parent: Rule) -> (String, Option<Vec<String>>) {
         if node.rule == Rule::unknown_field {
             // Read to the end of the line by the grammar: any change inside could change it.
             return (self.text[node.start..node.end].trim_end().to_string(), None);
@@ -307,13 +299,13 @@ impl Printer<'_> {
 }
 
 /// A comment written at the end of the line of the last entry.
-fn attach_trailing(entries: &mut [Entry], comment: &str) {
+fn attach_trailing(entries: &mut Vec<Entry>, comment: &str) {
     match entries.last_mut() {
         Some(Entry::Item { trailing, .. }) if trailing.is_none() => {
             *trailing = Some(comment.to_string());
         }
-        // Cannot happen (a line holds one comment at most); kept on a line of its own.
-        _ => {}
+        // Not expected (a line holds one comment at most): kept, on a line of its own.
+        _ => entries.push(Entry::Comment(comment.to_string())),
     }
 }
 
@@ -325,7 +317,9 @@ fn cells(tokens: &[Token<'_>], parent: Rule, block: Option<String>) -> Option<Ve
         || !matches!(tokens[0].text, "subjects" | "data" | "source" | "recipient")
         || tokens[1].kind != Kind::Word
         || tokens[2].kind != Kind::Text
-        || tokens.iter().any(|t| t.kind == Kind::Comment || t.breaks_before > 0)
+        || tokens
+            .iter()
+            .any(|t| t.kind == Kind::Comment || t.breaks_before > 0)
     {
         return None;
     }

@@ -35,12 +35,7 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
     crate::syntax::parser::parse_file_in(FileId(0), text, lang)?;
     let formatted = layout::layout(text).filter(|formatted| same_tokens(text, formatted));
-    formatted.ok_or_else(|| {
-        vec![Diagnostic::spec_error(
-            "fmt-failed",
-            text::FAILED.get(lang),
-        )]
-    })
+    formatted.ok_or_else(|| vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))])
 }
 
 /// Whether the two texts hold the same tokens and comments, white space aside: what the formatter
