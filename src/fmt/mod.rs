@@ -23,6 +23,7 @@ mod tokens;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
+use crate::syntax::parser::Chunks;
 use crate::syntax::span::FileId;
 
 /// The text of one spec file in the canonical layout; the parse errors (located in `FileId(0)`) when
@@ -33,20 +34,34 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 
 /// [`format`] with the errors worded in `lang`.
 pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
-    crate::syntax::parser::parse_file_in(FileId(0), text, lang)?;
+    parses(text, lang)?;
     let formatted = layout::layout(text).filter(|formatted| same_tokens(text, formatted));
     formatted.ok_or_else(|| vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))])
+}
+
+/// `Ok` when `text` parses, as `check` would parse it; its errors otherwise. One declaration at a
+/// time, each tree dropped once built, so that a large spec is never held whole as a tree.
+fn parses(text: &str, lang: Lang) -> Result<(), Vec<Diagnostic>> {
+    let chunks = Chunks::new(FileId(0), text, lang)?;
+    let mut errors = Vec::new();
+    for i in 0..chunks.len() {
+        match chunks.parse(i) {
+            Ok(declarations) => chunks.recycle(declarations),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Whether the two texts hold the same tokens and comments, white space aside: what the formatter
 /// may change and nothing else.
 fn same_tokens(a: &str, b: &str) -> bool {
-    let (a, _) = tokens::lex(a);
-    let (b, _) = tokens::lex(b);
-    a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| x.kind == y.kind && x.text == y.text)
+    let words = |text| tokens::Lexer::new(text).map(|t| (t.kind, t.text));
+    words(a).eq(words(b))
 }
 
 /// The words of `hjemmel fmt`.

@@ -35,29 +35,62 @@ const PUNCT: &[u8] = b"{},|()";
 /// The tokens of `text` (a part of a spec that parsed, so every quoted text is closed; an unclosed one
 /// ends at the line's end). The line breaks after the last token are returned too.
 pub fn lex(text: &str) -> (Vec<Token<'_>>, usize) {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    let mut breaks = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            breaks += 1;
-            i += 1;
-            continue;
+    let mut lexer = Lexer::new(text);
+    let tokens = lexer.by_ref().collect();
+    (tokens, lexer.breaks)
+}
+
+/// The tokens of a text one at a time, so that a whole spec can be compared without holding them.
+pub struct Lexer<'a> {
+    text: &'a str,
+    i: usize,
+    /// Line breaks since the last token.
+    breaks: usize,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Lexer {
+            text,
+            i: 0,
+            breaks: 0,
         }
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if b >= 0x80 {
-            // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                i += c.len_utf8();
+    }
+}
+
+impl<'a> Iterator for Lexer<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' {
+                self.breaks += 1;
+                i += 1;
                 continue;
             }
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b >= 0x80 {
+                // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            break;
         }
+        if i >= bytes.len() {
+            self.i = i;
+            return None;
+        }
+        let b = bytes[i];
         let start = i;
         let kind = if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
             i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
@@ -100,18 +133,18 @@ pub fn lex(text: &str) -> (Vec<Token<'_>>, usize) {
             }
             Kind::Word
         };
+        self.i = i;
         let mut token = &text[start..i];
         if kind == Kind::Comment {
             token = token.trim_end();
         }
-        tokens.push(Token {
+        let breaks_before = std::mem::take(&mut self.breaks);
+        Some(Token {
             kind,
             text: token,
-            breaks_before: breaks,
-        });
-        breaks = 0;
+            breaks_before,
+        })
     }
-    (tokens, breaks)
 }
 
 #[cfg(test)]
