@@ -115,15 +115,16 @@ fn format_path(path: &Path, check: bool, lang: Lang, tally: &mut Tally) {
             out.write_all(formatted.as_bytes())
         }) {
             Ok(()) => eprintln!("{}", tr!(lang, text::REFORMATTED, file = name)),
-            Err(error) => {
-                let error = match error {
-                    file::WriteError::Io(error) => error.to_string(),
-                    file::WriteError::Directory => "is a directory".to_string(),
-                };
+            Err(file::WriteError::Io(error)) => {
                 eprintln!(
                     "{}",
                     terminal(&tr!(lang, file::CANNOT_WRITE, file = name, error = error))
                 );
+                tally.invalid = true;
+            }
+            // It was read as a regular file a moment ago; it has been replaced since.
+            Err(file::WriteError::Directory) => {
+                eprintln!("{}", tr!(lang, file::IS_A_DIRECTORY, file = name));
                 tally.invalid = true;
             }
         }
