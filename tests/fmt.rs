@@ -16,6 +16,8 @@ use hjemmel::source::{SourceFile, SourceMap};
 use hjemmel::syntax::parser::parse_file;
 use hjemmel::syntax::span::FileId;
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -193,4 +195,46 @@ fn a_generated_spec_keeps_its_model_and_formats_once() {
     let before = model(&[("synth.hjemmel".into(), text)]).expect("compiles");
     let after = model(&[("synth.hjemmel".into(), once)]).expect("compiles");
     assert_eq!(after, before);
+}
+
+/// Pieces put at random places of the corpus' specs: comments, line breaks and spaces where the
+/// author might put them, and words that move statements onto one line.
+const PIECES: &[&str] = &[
+    "// c\n", " // c\n", "\n", "\n\n", " ", "\t", "\r\n", "\u{a0}", "{", "}", ",", " data x ",
+];
+
+#[test]
+fn specs_with_comments_and_breaks_put_anywhere_keep_their_tree_and_format_once() {
+    let files: Vec<String> = corpus()
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter(|text| parse_file(FileId(0), text).is_ok())
+        .collect();
+    let mut rng = rng::Rng(13);
+    let mut parsed = 0;
+    for _ in 0..3000 {
+        let mut text = rng.pick(&files).clone();
+        for _ in 0..1 + rng.below(4) {
+            let mut at = rng.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let piece: &str = PIECES[rng.below(PIECES.len())];
+            text.insert_str(at, piece);
+        }
+        let Some(before) = tree(&text) else { continue };
+        let once = format(&text).unwrap_or_else(|e| panic!("refused {e:?}:\n{text}"));
+        assert_eq!(
+            tree(&once).as_ref(),
+            Some(&before),
+            "the tree changed:\n{text}"
+        );
+        assert_eq!(
+            format(&once).ok().as_ref(),
+            Some(&once),
+            "not idempotent:\n{text}"
+        );
+        parsed += 1;
+    }
+    assert!(parsed > 500, "{parsed} mutated specs parsed");
 }

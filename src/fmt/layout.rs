@@ -310,16 +310,15 @@ fn attach_trailing(entries: &mut Vec<Entry>, comment: &str) {
 }
 
 /// The cells of a one-line `subjects`, `data`, `source` or `recipient` declaration, for a table:
-/// keyword, name, label, kind, and the block if any.
+/// keyword, name, label, kind, and the block if any. Not for one laid out on several lines (a
+/// comment, or a line break kept, inside).
 fn cells(tokens: &[Token<'_>], parent: Rule, block: Option<String>) -> Option<Vec<String>> {
     if parent != Rule::spec
         || tokens.len() < 4
         || !matches!(tokens[0].text, "subjects" | "data" | "source" | "recipient")
         || tokens[1].kind != Kind::Word
         || tokens[2].kind != Kind::Text
-        || tokens
-            .iter()
-            .any(|t| t.kind == Kind::Comment || t.breaks_before > 0)
+        || statement(tokens, 0, 0, false).contains('\n')
     {
         return None;
     }

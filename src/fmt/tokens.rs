@@ -135,7 +135,11 @@ impl<'a> Iterator for Lexer<'a> {
         };
         self.i = i;
         let mut token = &text[start..i];
-        if kind == Kind::Comment {
+        // A comment, or a quoted text left open (in the words of an unknown statement), ends where
+        // the line's white space begins.
+        if kind == Kind::Comment
+            || (kind == Kind::Text && (token.len() < 2 || !token.ends_with('"')))
+        {
             token = token.trim_end();
         }
         let breaks_before = std::mem::take(&mut self.breaks);
