@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod escape;
 pub mod flow;
+pub mod fmt;
 pub mod i18n;
 pub mod init;
 pub(crate) mod json_writer;

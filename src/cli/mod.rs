@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod explain;
+mod fmt;
 mod graph;
 mod init;
 mod notice;
@@ -67,6 +68,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Print the documentation of a rule.
     Explain(explain::ExplainArgs),
+    /// Write specs in the canonical layout (`--check`: only say which files would change).
+    Fmt(fmt::FmtArgs),
     /// List every rule with its code, default severity and what it checks.
     Rules(rules::RulesArgs),
     /// Write the record of processing activities (GDPR art. 30(1)) made from a spec.
@@ -87,6 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args, lang),
         Command::Diff(args) => diff::run(args, lang),
         Command::Explain(args) => explain::run(args, lang),
+        Command::Fmt(args) => fmt::run(args, lang),
         Command::Rules(args) => rules::run(args, lang),
         Command::Ropa(args) => ropa::run(args, lang),
         Command::Notice(args) => notice::run(args, lang),

@@ -41,6 +41,24 @@ pub fn parse_file_pest(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnos
     parse(file, text, false, Lang::En)
 }
 
+/// The pest tree of every top-level declaration of `text`, one chunk at a time (as [`parse_file`]
+/// parses it), each with the byte offset its positions are relative to: the concrete syntax the
+/// formatter (src/fmt/) lays out. `None` when the text does not parse.
+pub(crate) fn for_each_declaration_tree(
+    text: &str,
+    mut each: impl FnMut(usize, Pair<'_, Rule>),
+) -> Option<()> {
+    for chunk in super::chunks::split(text).ok()? {
+        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk.clone()]).ok()?;
+        for spec in pairs {
+            for pair in spec.into_inner().filter(|p| p.as_rule() != Rule::EOI) {
+                each(chunk.start, pair);
+            }
+        }
+    }
+    Some(())
+}
+
 /// The fast parser alone, for tests/fast_parser.rs.
 #[doc(hidden)]
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
