@@ -227,7 +227,10 @@ fn notice_sentences(case: &str, list: &str) -> Vec<(String, bool)> {
                 ),
                 _ => s["text"].as_str().unwrap().to_string(),
             };
-            (format!("{} | {text}", section.join(" › ")), s["at"].is_object())
+            (
+                format!("{} | {text}", section.join(" › ")),
+                s["at"].is_object(),
+            )
         })
         .collect()
 }
@@ -258,11 +261,16 @@ fn the_notice_shows_the_sentences_a_change_alters() {
     let removed = notice_sentences("removed_recipient", "removed");
     assert_eq!(removed.len(), 1, "{removed:#?}");
     assert!(
-        removed[0].0.starts_with("Til medarbejdere › Lønadministration | ")
+        removed[0]
+            .0
+            .starts_with("Til medarbejdere › Lønadministration | ")
             && removed[0].0.contains("Pensionskassen"),
         "{removed:#?}"
     );
-    assert!(!removed[0].1, "a removed sentence has no place in the new spec");
+    assert!(
+        !removed[0].1,
+        "a removed sentence has no place in the new spec"
+    );
     let changed = notice_sentences("removed_recipient", "changed");
     assert_eq!(changed.len(), 1, "{changed:#?}");
     let (old, new) = changed[0].0.split_once(" => ").unwrap();
@@ -304,7 +312,9 @@ fn the_notice_shows_the_sentences_a_change_alters() {
     assert!(
         old.starts_with("Til borgere › Booking af kommunale lokaler | ")
             && old.ends_with("Udleje kommunale lokaler og opkræve betaling")
-            && new.ends_with("Udleje kommunens lokaler til borgere og foreninger og opkræve betaling for lejen"),
+            && new.ends_with(
+                "Udleje kommunens lokaler til borgere og foreninger og opkræve betaling for lejen"
+            ),
         "{changed:#?}"
     );
     for list in ["added", "removed"] {
@@ -380,7 +390,10 @@ fn an_edit_that_moves_findings_to_other_lines_introduces_and_fixes_none() {
         .collect();
     assert_eq!(
         headings,
-        ["Findings: introduced: 0, fixed: 0, unchanged: 2 (2 errors, 0 warnings)", "The privacy notice"],
+        [
+            "Findings: introduced: 0, fixed: 0, unchanged: 2 (2 errors, 0 warnings)",
+            "The privacy notice"
+        ],
         "{human}"
     );
 }
@@ -898,8 +911,7 @@ fn an_unchanged_spec_shares_its_check_and_diffs_as_if_checked_twice() {
             checked: alone.result.as_ref().unwrap(),
         };
         let with_shared = diff::compare(compared, shared.side(&new), new_side).with_notice(lang);
-        let checked_twice =
-            diff::compare(compared, Some(alone_side), new_side).with_notice(lang);
+        let checked_twice = diff::compare(compared, Some(alone_side), new_side).with_notice(lang);
         assert!(
             checked_twice.notice.is_empty(),
             "the same spec has the same notice"
