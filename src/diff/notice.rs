@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use super::Side;
 use crate::i18n::Lang;
@@ -23,8 +24,8 @@ use crate::syntax::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// The headings above it, from the audience (or the controller's part) down to the activity;
-    /// empty for the title and the lines under it.
-    pub section: Vec<String>,
+    /// empty for the title and the lines under it. Shared by the sentences of a section.
+    pub section: Arc<[String]>,
     /// The element of art. 13/14 it gives; `None` for words that only guide the reader.
     pub element: Option<Element>,
     /// The sentence as the notice has it, unescaped; an item of a list after its lead.
@@ -94,7 +95,7 @@ impl NoticeChanges {
         let mut waiting: HashMap<(&[String], Option<Element>), VecDeque<usize>> = HashMap::new();
         for (i, s) in old.iter().enumerate().filter(|(i, _)| went[*i]) {
             waiting
-                .entry((s.section.as_slice(), s.element))
+                .entry((&s.section[..], s.element))
                 .or_default()
                 .push_back(i);
         }
@@ -103,7 +104,7 @@ impl NoticeChanges {
         let mut added_at = Vec::new();
         let mut changed_at = Vec::new();
         for (i, s) in new.iter().enumerate().filter(|(i, _)| came[*i]) {
-            let place = (s.section.as_slice(), s.element);
+            let place = (&s.section[..], s.element);
             match waiting.get_mut(&place).and_then(VecDeque::pop_front) {
                 Some(o) => {
                     paired[o] = true;
@@ -161,9 +162,10 @@ fn notice_of(side: Side<'_>, lang: Lang) -> Notice {
 /// The notice's sentences in reading order: the title and the lines under it, then each section's.
 pub fn sentences(notice: &Notice) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let top: Arc<[String]> = Arc::new([]);
     for text in std::iter::once(&notice.title).chain(&notice.meta) {
         out.push(Sentence {
-            section: Vec::new(),
+            section: top.clone(),
             element: None,
             text: text.clone(),
             span: None,
@@ -178,9 +180,10 @@ pub fn sentences(notice: &Notice) -> Vec<Sentence> {
 
 fn section_sentences(section: &Section, path: &mut Vec<String>, out: &mut Vec<Sentence>) {
     path.push(section.heading.clone());
+    let headings: Arc<[String]> = path.as_slice().into();
     for block in &section.blocks {
         let sentence = |text: String| Sentence {
-            section: path.clone(),
+            section: headings.clone(),
             element: block.element,
             text,
             span: block.span,
@@ -204,7 +207,7 @@ mod tests {
 
     fn s(section: &str, element: Option<Element>, text: &str) -> Sentence {
         Sentence {
-            section: vec![section.to_string()],
+            section: Arc::new([section.to_string()]),
             element,
             text: text.to_string(),
             span: None,
