@@ -18,6 +18,7 @@ const CASES: &[&str] = &[
     "basis_and_retention",
     "fix_removes_finding",
     "unrelated_edit_shifts_lines",
+    "new_activity",
 ];
 
 /// Runs the binary in `dir` (the package root unless given), with a fixed width.
@@ -191,6 +192,136 @@ fn changed_basis_retention_class_and_mechanism_are_listed() {
     );
 }
 
+/// `notice.added`, `notice.removed` or `notice.changed` of a case's JSON document, in Danish: each
+/// sentence as `section › ... | text` (a changed one `old => new`), and whether it has a place.
+fn notice_sentences(case: &str, list: &str) -> Vec<(String, bool)> {
+    let output = hjemmel(&[
+        "--lang",
+        "da",
+        "diff",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        &pair(case).0,
+        &pair(case).1,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    doc["notice"][list]
+        .as_array()
+        .unwrap_or_else(|| panic!("{case}: notice.{list} is no array"))
+        .iter()
+        .map(|s| {
+            let section: Vec<&str> = s["section"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h.as_str().unwrap())
+                .collect();
+            let text = match list {
+                "changed" => format!(
+                    "{} => {}",
+                    s["old"].as_str().unwrap(),
+                    s["new"].as_str().unwrap()
+                ),
+                _ => s["text"].as_str().unwrap().to_string(),
+            };
+            (
+                format!("{} | {text}", section.join(" › ")),
+                s["at"].is_object(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 13, point 6: the sentences of the notice a change alters, in their sections, the new ones
+/// with the statement they come from.
+#[test]
+fn the_notice_shows_the_sentences_a_change_alters() {
+    // Only the spec's own words are asserted (the notice's may be reworded): a deadline changed
+    // is its sentence before and after, and nothing else of that activity's deadlines.
+    let changed = notice_sentences("basis_and_retention", "changed");
+    let deadlines: Vec<&(String, bool)> = changed
+        .iter()
+        .filter(|(s, _)| s.contains("Vedhæftede dokumenter"))
+        .collect();
+    assert_eq!(deadlines.len(), 1, "{changed:#?}");
+    let (sentence, at) = deadlines[0];
+    let (old, new) = sentence.split_once(" => ").unwrap();
+    assert!(
+        old.starts_with("Til borgere › Borgerhenvendelser via kontaktformularen | ")
+            && old.contains("90 dage")
+            && new.contains("1 år")
+            && *at,
+        "{sentence}"
+    );
+
+    // A recipient removed: its sentence removed; the purpose that named it changed.
+    let removed = notice_sentences("removed_recipient", "removed");
+    assert_eq!(removed.len(), 1, "{removed:#?}");
+    assert!(
+        removed[0]
+            .0
+            .starts_with("Til medarbejdere › Lønadministration | ")
+            && removed[0].0.contains("Pensionskassen"),
+        "{removed:#?}"
+    );
+    assert!(
+        !removed[0].1,
+        "a removed sentence has no place in the new spec"
+    );
+    let changed = notice_sentences("removed_recipient", "changed");
+    assert_eq!(changed.len(), 1, "{changed:#?}");
+    let (old, new) = changed[0].0.split_once(" => ").unwrap();
+    assert!(
+        old.starts_with("Til medarbejdere › Lønadministration | ")
+            && old.ends_with("indberette til skat og pension")
+            && new.ends_with("indberette til skat")
+            && changed[0].1,
+        "{changed:#?}"
+    );
+    assert!(notice_sentences("removed_recipient", "added").is_empty());
+
+    // A new activity: its sentences added under its heading, each from a statement.
+    let added = notice_sentences("new_activity", "added");
+    let new_activity: Vec<&String> = added
+        .iter()
+        .filter(|(s, _)| s.starts_with("Til medarbejdere › Opfølgning på sygefravær | "))
+        .map(|(s, at)| {
+            assert!(at, "{s}: from a statement");
+            s
+        })
+        .collect();
+    for sentence in [
+        "Følge op på sygefravær efter sygedagpengeloven",
+        "Fraværsdage og samtaler om fravær",
+        "5 år efter ansættelsens ophør.",
+    ] {
+        assert!(
+            new_activity.iter().any(|s| s.ends_with(sentence)),
+            "{sentence}: not added in {new_activity:#?}"
+        );
+    }
+    assert!(notice_sentences("new_activity", "changed").is_empty());
+
+    // A purpose reworded, and nothing else a reader sees: that sentence changed, no other.
+    let changed = notice_sentences("unrelated_edit_shifts_lines", "changed");
+    assert_eq!(changed.len(), 1, "{changed:#?}");
+    let (old, new) = changed[0].0.split_once(" => ").unwrap();
+    assert!(
+        old.starts_with("Til borgere › Booking af kommunale lokaler | ")
+            && old.ends_with("Udleje kommunale lokaler og opkræve betaling")
+            && new.ends_with(
+                "Udleje kommunens lokaler til borgere og foreninger og opkræve betaling for lejen"
+            ),
+        "{changed:#?}"
+    );
+    for list in ["added", "removed"] {
+        assert!(notice_sentences("unrelated_edit_shifts_lines", list).is_empty());
+    }
+}
+
 #[test]
 fn a_fix_is_a_fixed_finding_located_in_the_old_version() {
     let doc = json("fix_removes_finding");
@@ -250,9 +381,19 @@ fn an_edit_that_moves_findings_to_other_lines_introduces_and_fixes_none() {
         doc["findings"]["summary"]["unchanged"],
         serde_json::json!({ "errors": 2, "warnings": 0 })
     );
+    // The reworded purpose is the one thing a reader of the notice sees change.
     let human = stdout(&diff("unrelated_edit_shifts_lines", &[]));
-    assert!(
-        human.contains("No change to data flows, activities, legal bases, deletion deadlines, data categories, processors, recipients, transfers or findings."),
+    let after_findings = &human[human.find("Findings:").unwrap()..];
+    let headings: Vec<&str> = after_findings
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Findings: introduced: 0, fixed: 0, unchanged: 2 (2 errors, 0 warnings)",
+            "The privacy notice"
+        ],
         "{human}"
     );
 }
@@ -715,7 +856,8 @@ fn the_streamed_json_document_is_the_one_serde_writes() {
             };
             let new_side = side(&new).unwrap_or_else(|| panic!("{new_path} is understood"));
             for old in [Some(&old), None] {
-                let result = diff::compare(compared, old.and_then(side), new_side);
+                let result =
+                    diff::compare(compared, old.and_then(side), new_side).with_notice(lang);
                 let mut streamed = Vec::new();
                 diff::json::write_to(&result, lang, &mut streamed).unwrap();
                 let whole = diff::json::render(&result, lang);
@@ -768,8 +910,12 @@ fn an_unchanged_spec_shares_its_check_and_diffs_as_if_checked_twice() {
             sources: &alone.sources,
             checked: alone.result.as_ref().unwrap(),
         };
-        let with_shared = diff::compare(compared, shared.side(&new), new_side);
-        let checked_twice = diff::compare(compared, Some(alone_side), new_side);
+        let with_shared = diff::compare(compared, shared.side(&new), new_side).with_notice(lang);
+        let checked_twice = diff::compare(compared, Some(alone_side), new_side).with_notice(lang);
+        assert!(
+            checked_twice.notice.is_empty(),
+            "the same spec has the same notice"
+        );
         assert_eq!(
             with_shared.findings.counts(),
             checked_twice.findings.counts()

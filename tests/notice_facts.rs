@@ -2,7 +2,8 @@
 //! them (tests/notice_facts/{lejre,randers}.toml, issue 13, point 5). Each fact the list calls said
 //! must stand in its spec file, and specs/README.md ("The notices' facts in the spec") must show
 //! every fact with the line of the spec it is on, so that neither the list nor the table drifts from
-//! the specs unseen.
+//! the specs unseen. The facts said (and the rights and the complaint, from law data) must also be
+//! in the generated Danish notice, and the table's last column shows under which headings.
 //!
 //! The notices themselves are not in the repository; `quotes_are_the_notices_words` checks the
 //! quoted words against them: `HJEMMEL_SEEDS=/path/to/shared/seeds cargo test --test notice_facts
@@ -11,6 +12,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use hjemmel::i18n::Lang;
+use hjemmel::notice::document::{Notice, Section};
 use hjemmel::notice::elements::Element;
 use serde::Deserialize;
 
@@ -40,6 +43,14 @@ struct Fact {
     phrase: Option<String>,
     note: Option<String>,
     why: Option<String>,
+    /// Words of the generated Danish notice that carry the fact, where they differ from the quoted
+    /// words of `phrase` (and always for a "law" fact, which has no phrase).
+    notice: Option<String>,
+    /// A said fact the generated notice does not carry: why (an element it does not write yet).
+    not_in_notice: Option<String>,
+    /// Words of a heading the notice's words must stand under, where they stand in several places
+    /// (a deadline of "30 dage", each department's "Adresser").
+    under: Option<String>,
 }
 
 /// What the list may say of a fact, besides "said" (see lejre.toml).
@@ -162,6 +173,22 @@ fn every_fact_is_well_formed() {
                     "{id}: a fact that is not said says why"
                 );
             }
+            if fact.notice.is_some() || fact.not_in_notice.is_some() || fact.under.is_some() {
+                assert!(
+                    matches!(fact.status.as_str(), "said" | "law"),
+                    "{id}: only a said or law fact is looked for in the notice"
+                );
+                assert!(
+                    fact.notice.is_none() || fact.not_in_notice.is_none(),
+                    "{id}: in the notice, or not"
+                );
+            }
+            if fact.status == "law" {
+                assert!(
+                    fact.notice.is_some() || fact.not_in_notice.is_some(),
+                    "{id}: a law fact has no phrase of the spec: `notice` gives the notice's words"
+                );
+            }
             if let Some(note) = &fact.note {
                 assert!(!note.trim().is_empty(), "{id}: an empty note");
             }
@@ -202,6 +229,7 @@ fn readme_table_matches_the_lists() {
         .unwrap_or_else(|| panic!("{README} has no section \"{SECTION}\""));
     let section = &readme[start + SECTION.len()..];
     let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let notices = Notices::build();
     for name in LISTS {
         let facts = load(name);
         for fact in &facts.fact {
@@ -235,6 +263,12 @@ fn readme_table_matches_the_lists() {
                 "{README}: the status of {id} begins with \"{label}\", not {}",
                 cells[5]
             );
+            let shown = in_notice_column(&in_notice(&notices, name, fact));
+            assert!(
+                cells[6].starts_with(&shown),
+                "{README}: the last column of {id} begins with {shown}, not {}",
+                cells[6]
+            );
         }
     }
 }
@@ -261,4 +295,167 @@ fn quotes_are_the_notices_words() {
             "{name}: not the notice's words: {missing:?}"
         );
     }
+}
+
+/// The generated Danish notice of each list's spec (every audience, no draft marks), as sentences
+/// under their headings: `hjemmel notice SPEC --lang da`.
+struct Notices(Vec<(&'static str, Vec<(String, String)>)>);
+
+impl Notices {
+    fn build() -> Notices {
+        Notices(
+            LISTS
+                .iter()
+                .map(|&name| {
+                    let facts = load(name);
+                    let spec = root().join(&facts.spec);
+                    let sources = hjemmel::source::load(&spec, Lang::Da)
+                        .unwrap_or_else(|_| panic!("{} is read", facts.spec));
+                    let (model, _) = hjemmel::compile(&sources, Lang::Da)
+                        .unwrap_or_else(|_| panic!("{} is understood", facts.spec));
+                    let audiences = hjemmel::notice::audience::choose(&model, None, Lang::Da)
+                        .expect("every audience");
+                    let notice = hjemmel::notice::build::build(&model, &audiences, &[], Lang::Da);
+                    let markdown = hjemmel::notice::markdown::render(&notice);
+                    assert!(markdown.len() > 1000, "{name}: a notice is written");
+                    (name, sentences(&notice))
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, name: &str) -> &[(String, String)] {
+        &self.0.iter().find(|(n, _)| *n == name).expect("a list").1
+    }
+}
+
+/// Every sentence of the notice (a list's items each after its lead) with the headings above it,
+/// `Til borgere › Børn og læring`; `title` for the title and the lines under it.
+fn sentences(notice: &Notice) -> Vec<(String, String)> {
+    fn walk(section: &Section, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
+        path.push(section.heading.clone());
+        let at = path.join(" › ");
+        // The heading too: an activity's or a unit's label is said there.
+        out.push((at.clone(), section.heading.clone()));
+        for block in &section.blocks {
+            out.push((at.clone(), block.text.clone()));
+            for item in &block.items {
+                out.push((at.clone(), format!("{} {item}", block.text)));
+            }
+        }
+        for sub in &section.subsections {
+            walk(sub, path, out);
+        }
+        path.pop();
+    }
+    let mut out: Vec<(String, String)> = std::iter::once(&notice.title)
+        .chain(&notice.meta)
+        .map(|t| ("title".to_string(), t.clone()))
+        .collect();
+    for section in &notice.sections {
+        walk(section, &mut Vec::new(), &mut out);
+    }
+    out
+}
+
+/// The words of the notice that carry a fact: `notice`, or the quoted words of its `phrase` (the
+/// spec's own: a purpose, a label, a deadline's event), which the notice writes as they are.
+fn notice_words(fact: &Fact) -> Option<String> {
+    if let Some(words) = &fact.notice {
+        return Some(words.clone());
+    }
+    let phrase = fact.phrase.as_deref()?;
+    let quoted = &phrase[phrase.find('"')? + 1..];
+    Some(quoted[..quoted.find('"').unwrap_or(quoted.len())].to_string())
+}
+
+/// Where a fact stands in the generated notice.
+#[derive(Debug, PartialEq)]
+enum InNotice {
+    /// Under these headings.
+    At(String),
+    /// Said in the spec, but not in the notice, for this reason.
+    NotCarried(String),
+    /// Not said (nor law): nothing to look for.
+    NotSaid,
+}
+
+fn in_notice(notices: &Notices, name: &str, fact: &Fact) -> InNotice {
+    if let Some(why) = &fact.not_in_notice {
+        return InNotice::NotCarried(why.clone());
+    }
+    if !matches!(fact.status.as_str(), "said" | "law") {
+        return InNotice::NotSaid;
+    }
+    let Some(words) = notice_words(fact) else {
+        return InNotice::NotCarried(String::new());
+    };
+    find(notices.of(name), fact, &words)
+        .map(|at| InNotice::At(at.to_string()))
+        .unwrap_or_else(|| InNotice::NotCarried(String::new()))
+}
+
+/// The headings of the first sentence of the notice that holds `words` (under the heading `under`
+/// names, when it names one).
+fn find<'n>(sentences: &'n [(String, String)], fact: &Fact, words: &str) -> Option<&'n str> {
+    sentences
+        .iter()
+        .find(|(at, text)| {
+            text.contains(words) && fact.under.as_ref().is_none_or(|under| at.contains(under))
+        })
+        .map(|(at, _)| at.as_str())
+}
+
+/// How specs/README.md's last column begins for a fact.
+fn in_notice_column(at: &InNotice) -> String {
+    match at {
+        InNotice::At(headings) => format!("`{headings}`"),
+        InNotice::NotCarried(_) => "not carried:".to_string(),
+        InNotice::NotSaid => "—".to_string(),
+    }
+}
+
+/// Issue 13, point 5: every fact the spec says (and the rights and the complaint, from law data)
+/// is in the generated Danish notice, in the notice's words (`notice`) or the spec's own; a fact
+/// the list calls not carried is indeed not there, so the list follows when the notice learns it.
+#[test]
+fn every_said_fact_is_in_the_generated_notice() {
+    let notices = Notices::build();
+    let mut wrong = Vec::new();
+    for name in LISTS {
+        for fact in &load(name).fact {
+            if !matches!(fact.status.as_str(), "said" | "law") {
+                continue;
+            }
+            let Some(words) = notice_words(fact) else {
+                if fact.not_in_notice.is_some() {
+                    continue; // no words to look for, and none are there
+                }
+                if std::env::var_os("NOTICE_FACTS_SHOW").is_some() {
+                    println!("{}\tNOWORDS\t{:?}", fact.id, fact.phrase);
+                }
+                wrong.push(format!(
+                    "{}: its phrase quotes no words: `notice` gives the notice's",
+                    fact.id
+                ));
+                continue;
+            };
+            let found = find(notices.of(name), fact, &words);
+            if std::env::var_os("NOTICE_FACTS_SHOW").is_some() {
+                println!("{}\t{}", fact.id, found.unwrap_or("MISSING"));
+                if found.is_none() {
+                    println!("   {words}");
+                }
+            }
+            match (found, &fact.not_in_notice) {
+                (Some(_), None) | (None, Some(_)) => {}
+                (None, None) => wrong.push(format!("{}: `{words}` is not in the notice", fact.id)),
+                (Some(at), Some(_)) => wrong.push(format!(
+                    "{}: `{words}` is in the notice now ({at}): drop `not_in_notice`",
+                    fact.id
+                )),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

@@ -134,7 +134,7 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
         sources: &new.sources,
         checked: new_checked,
     };
-    let result = diff::compare(compared, old_side, new_side);
+    let result = diff::compare(compared, old_side, new_side).with_notice(lang);
     // Streamed in every format: for two large specs that differ everywhere the output is hundreds
     // of megabytes. A closed pipe (`hjemmel diff ... | head`) ends the writing, and is no error.
     let mut out = std::io::BufWriter::new(&mut stdout);

@@ -117,7 +117,50 @@ fn document(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<(
         return out.put("\n");
     }
     flows(diff, lang, out)?;
-    declarations(diff, lang, out)
+    declarations(diff, lang, out)?;
+    notice(diff, lang, out)
+}
+
+/// The sentences of the notice the change alters: `+` added, `−` removed, `~` changed (the old
+/// sentence, then the new after `→`), each under its headings and, on the new side, with the
+/// statement it is written from.
+fn notice(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {
+    let n = &diff.notice;
+    if n.is_empty() {
+        return Ok(());
+    }
+    let sources = diff.new.sources;
+    // Spec text may hold line breaks: each sentence stays on its line.
+    let line = |mark: &str, s: &super::notice::Sentence| {
+        format!(
+            "  {mark} {}: {}\n",
+            crate::escape::terminal_line(&words::notice_section(lang, &s.section)),
+            crate::escape::terminal_line(&s.text)
+        )
+    };
+    let from = |s: &super::notice::Sentence| {
+        s.span
+            .and_then(|span| words::span_location(sources, span))
+            .map_or_else(String::new, |at| format!("      {at}\n"))
+    };
+    out.put(words::NOTICE.get(lang))?;
+    out.put("\n")?;
+    for s in &n.added {
+        out.put(&line(ADDED_MARK, s))?;
+        out.put(&from(s))?;
+    }
+    for s in &n.removed {
+        out.put(&line(REMOVED_MARK, s))?;
+    }
+    for c in &n.changed {
+        out.put(&line("~", &c.old))?;
+        out.put(&format!(
+            "    → {}\n",
+            crate::escape::terminal_line(&c.new.text)
+        ))?;
+        out.put(&from(&c.new))?;
+    }
+    out.put("\n")
 }
 
 fn findings(diff: &Diff<'_>, lang: Lang, out: &mut Terminal<'_>) -> io::Result<()> {

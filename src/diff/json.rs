@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::changes::{DataFacts, Mechanism, Party, ProcessorFacts, RecipientFacts};
 use super::findings::FindingCounts;
 use super::flows::{FlowChanges, FlowPair, PartyKind, Place};
+use super::notice::{NoticeChanges, Sentence};
 use super::{Compared, Delta, Diff, words};
 use crate::Outcome;
 use crate::config::waivers::SuppressedBy;
@@ -13,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::json_writer::JsonWriter;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind};
+use crate::notice::elements::Element;
 use crate::report::json::{DiagnosticJson, diagnostic, write_diagnostic, write_location};
 use crate::report::location::Location;
 use crate::semantic::model::Period;
@@ -31,6 +33,62 @@ struct Document<'a> {
     /// `null` when either spec could not be understood.
     changes: Option<ChangesJson<'a>>,
     findings: Option<FindingsJson<'a>>,
+    /// `null` when either spec could not be understood.
+    notice: Option<NoticeJson<'a>>,
+}
+
+/// The sentences of the privacy notice the change alters (src/diff/notice.rs).
+#[derive(Serialize)]
+struct NoticeJson<'a> {
+    added: Vec<SentenceJson<'a>>,
+    removed: Vec<SentenceJson<'a>>,
+    changed: Vec<ChangedSentenceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceJson<'a> {
+    section: &'a [String],
+    element: Option<&'static str>,
+    text: &'a str,
+    /// The statement of the new spec it is written from; `null` for a removed sentence and for
+    /// words from law data.
+    at: Option<Location<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangedSentenceJson<'a> {
+    section: &'a [String],
+    element: Option<&'static str>,
+    old: &'a str,
+    new: &'a str,
+    at: Option<Location<'a>>,
+}
+
+impl<'a> NoticeJson<'a> {
+    fn of(changes: &'a NoticeChanges, new: &'a SourceMap) -> Self {
+        let at = |s: &Sentence| s.span.and_then(|span| Location::of(new, span));
+        let sentence = |s: &'a Sentence, at: Option<Location<'a>>| SentenceJson {
+            section: &s.section,
+            element: s.element.map(Element::key),
+            text: &s.text,
+            at,
+        };
+        NoticeJson {
+            added: changes.added.iter().map(|s| sentence(s, at(s))).collect(),
+            removed: changes.removed.iter().map(|s| sentence(s, None)).collect(),
+            changed: changes
+                .changed
+                .iter()
+                .map(|c| ChangedSentenceJson {
+                    section: &c.new.section,
+                    element: c.new.element.map(Element::key),
+                    old: &c.old.text,
+                    new: &c.new.text,
+                    at: at(&c.new),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -374,6 +432,7 @@ pub fn write_to(diff: &Diff<'_>, lang: Lang, out: &mut impl std::io::Write) -> s
         new,
         changes,
         findings,
+        notice,
     } = document(diff, lang);
     let mut w = JsonWriter::new(out);
     let mut scratch = Vec::new();
@@ -468,6 +527,11 @@ pub fn write_to(diff: &Diff<'_>, lang: Lang, out: &mut impl std::io::Write) -> s
             w.end_array();
             w.end_object();
         }
+    }
+    w.key("notice");
+    match notice {
+        None => w.null(),
+        Some(notice) => pretty_at(&mut w, &mut scratch, &notice, 1)?,
     }
     w.end_object();
     w.raw(b"\n");
@@ -748,6 +812,7 @@ fn document<'a>(diff: &'a Diff<'_>, lang: Lang) -> Document<'a> {
         new: SpecJson::checked(c.new_path, None, Some(diff.new.sources)),
         changes: Some(changes),
         findings: Some(findings),
+        notice: Some(NoticeJson::of(&diff.notice, diff.new.sources)),
     }
 }
 
@@ -780,6 +845,7 @@ fn header<'a>(
         new: SpecJson::new(compared.new_path, None, Some(new), true),
         changes: None,
         findings: None,
+        notice: None,
     }
 }
 

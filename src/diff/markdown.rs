@@ -67,7 +67,63 @@ fn document(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
     }
     findings(diff, lang, out)?;
     flows(diff, lang, out)?;
-    declarations(diff, lang, out)
+    declarations(diff, lang, out)?;
+    notice(diff, lang, out)
+}
+
+/// The sentences of the notice the change alters, one row each: its headings, the sentence before
+/// and after (a removed one has no after, an added one no before), and the statement of the new
+/// spec it is written from.
+fn notice(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {
+    use super::notice::Sentence;
+    let n = &diff.notice;
+    let sources = diff.new.sources;
+    let from = |s: &Sentence| {
+        s.span
+            .and_then(|span| words::span_location(sources, span))
+            .map_or_else(String::new, |at| code(&at))
+    };
+    let section = |s: &Sentence| text(&words::notice_section(lang, &s.section));
+    let added = n.added.iter().map(|s| {
+        [
+            ADDED_MARK.to_string(),
+            section(s),
+            String::new(),
+            text(&s.text),
+            from(s),
+        ]
+    });
+    let removed = n.removed.iter().map(|s| {
+        [
+            REMOVED_MARK.to_string(),
+            section(s),
+            text(&s.text),
+            String::new(),
+            String::new(),
+        ]
+    });
+    let changed = n.changed.iter().map(|c| {
+        [
+            "~".to_string(),
+            section(&c.new),
+            text(&c.old.text),
+            text(&c.new.text),
+            from(&c.new),
+        ]
+    });
+    let header = [
+        &words::NOTICE_SECTION,
+        &words::BEFORE,
+        &words::AFTER_CHANGE,
+        &words::NOTICE_FROM,
+    ];
+    marked_table(
+        out,
+        &words::NOTICE,
+        lang,
+        &header,
+        added.chain(removed).chain(changed),
+    )
 }
 
 fn findings(diff: &Diff<'_>, lang: Lang, out: &mut Out<'_>) -> io::Result<()> {

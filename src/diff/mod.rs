@@ -16,6 +16,7 @@ pub mod git;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod notice;
 pub mod words;
 
 use std::collections::BTreeMap;
@@ -99,12 +100,25 @@ pub struct Diff<'a> {
     pub flows: flows::FlowChanges<'a>,
     pub changes: changes::ModelChanges,
     pub findings: findings::FindingChanges<'a>,
+    /// The sentences of the privacy notice the change alters: empty until [`Diff::with_notice`].
+    pub notice: notice::NoticeChanges,
 }
 
 impl Diff<'_> {
     /// Nothing a reviewer would see changed: no flow, declaration or finding.
     pub fn is_empty(&self) -> bool {
-        self.flows.is_empty() && self.changes.is_empty() && self.findings.is_empty()
+        self.flows.is_empty()
+            && self.changes.is_empty()
+            && self.findings.is_empty()
+            && self.notice.is_empty()
+    }
+
+    /// The diff with the sentences of the privacy notice the change alters, the notices written in
+    /// `lang`. Apart from [`compare`]: it builds both versions' notices, which hold several times
+    /// the text of a spec, while the rest of the comparison holds about its size (tests/scaling.rs).
+    pub fn with_notice(mut self, lang: Lang) -> Self {
+        self.notice = notice::NoticeChanges::between(self.old, self.new, lang);
+        self
     }
 }
 
@@ -122,6 +136,7 @@ pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>)
             flows: flows::FlowChanges::none(new),
             changes: changes::ModelChanges::default(),
             findings: findings::FindingChanges::all_unchanged(new),
+            notice: notice::NoticeChanges::default(),
         };
     }
     // One comparison after the other, each dropping what it built before the next: for two large
@@ -139,6 +154,7 @@ pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>)
         flows,
         changes,
         findings: findings::FindingChanges::between(old, new),
+        notice: notice::NoticeChanges::default(),
     }
 }
 

@@ -49,6 +49,14 @@ texts! {
     PROCESSORS = ("Processors", "Databehandlere"),
     RECIPIENTS = ("Recipients", "Modtagere"),
     TRANSFERS = ("Countries and transfer mechanisms", "Lande og overførselsgrundlag"),
+    /// The sentences of the privacy notice (`hjemmel notice`) the change alters.
+    NOTICE = ("The privacy notice", "Privatlivserklæringen"),
+    /// Where in the notice a sentence stands: its headings.
+    NOTICE_SECTION = ("section", "afsnit"),
+    /// The title of the notice and the lines under it, which stand under no heading.
+    NOTICE_TOP = ("title", "titel"),
+    /// The statement of the new spec a sentence is written from.
+    NOTICE_FROM = ("in the spec", "i specifikationen"),
     /// A rule's finding in Danish is a `mangel` or `bør vurderes`, as `hjemmel check` says it
     /// (report::human::text, docs/cli.md); "fejl" would read as a spec error.
     ONE_ERROR = ("1 error", "1 mangel"),
@@ -344,9 +352,21 @@ pub fn citation(lang: Lang, citation: &LegalRef) -> String {
 
 /// Where a finding is: `specs/x.hjemmel:32:18`, or nothing when it has no place in a file.
 pub fn location(sources: &SourceMap, finding: &Diagnostic) -> Option<String> {
-    let label = finding.primary.as_ref()?;
-    let at = Location::of(sources, label.span)?;
+    span_location(sources, finding.primary.as_ref()?.span)
+}
+
+/// `file:line:column` of a span of the spec; `None` for one the compiler made.
+pub fn span_location(sources: &SourceMap, span: crate::syntax::span::Span) -> Option<String> {
+    let at = Location::of(sources, span)?;
     Some(format!("{}:{}:{}", at.file, at.line, at.column))
+}
+
+/// Where a sentence stands in the notice: its headings, `Citizens › School › Enrolment`.
+pub fn notice_section(lang: Lang, section: &[String]) -> String {
+    match section {
+        [] => NOTICE_TOP.get(lang).to_string(),
+        headings => headings.join(" › "),
+    }
 }
 
 #[cfg(test)]

@@ -282,7 +282,7 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
         sources: &checked.new.sources,
         checked: new_checked,
     };
-    let result = diff::compare(compared, old_side, new_side);
+    let result = diff::compare(compared, old_side, new_side).with_notice(lang);
     add("diff human", diff::human::render(&result, lang), TERMINAL);
     add(
         "diff markdown",
