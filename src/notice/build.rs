@@ -3,31 +3,34 @@
 //! Every sentence is written from a statement of the spec or from law data; an element the spec does
 //! not give has no sentence, and in a draft the mark of its gap ([`super::gap_mark`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::i18n::Lang;
 use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
-use crate::law::rights::{self, Authority, Right};
-use crate::law::vocabulary::{ReviewMode, SourceKind};
+use crate::law::rights::{self, Authority, RightFor};
+use crate::law::vocabulary::{Mechanism, ReviewMode, SourceKind};
 use crate::notice::audience::Audience;
 use crate::notice::document::{Block, Notice, Section, full_stop};
 use crate::notice::elements::Element;
-use crate::notice::gap_mark::{self, Collected};
-use crate::notice::gaps::Gap;
+use crate::notice::gap_mark;
+use crate::notice::gaps::{self, Articles, Gap};
 use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
 use crate::semantic::model::{
-    Activity, Model, NoticeDecl, Origin, Period, ProcessorId, RetentionRule, TransferDecl,
+    Activity, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
+    TransferDecl,
 };
+use crate::syntax::ast::Requirement;
 use crate::syntax::span::Span;
 use crate::tr;
 
-/// The law data a notice reads: which rights apply to an activity's bases, and the authority to
-/// complain to. Apart so that a test can give its own.
+/// The law data a notice reads: which rights apply to an activity's bases (those of every case, then
+/// those of some cases), and the authority to complain to. Apart so that a test can give its own.
 pub struct LawData {
-    pub rights_for: fn(&[&LegalRef]) -> Vec<&'static Right>,
+    pub rights_for: fn(&[&LegalRef], &[&LegalRef]) -> Vec<RightFor>,
     pub authority: &'static Authority,
 }
 
@@ -35,7 +38,7 @@ impl LawData {
     /// hjemmel's own law data (src/law/rights.rs).
     pub fn hjemmel() -> LawData {
         LawData {
-            rights_for: rights::rights_for,
+            rights_for: rights::rights_for_cases,
             authority: rights::supervisory_authority(),
         }
     }
@@ -79,7 +82,15 @@ fn title(model: &Model, lang: Lang) -> String {
     }
 }
 
+/// The document's version, date and address, then what "art." means: the rights' sentences and the
+/// safeguards cite articles of the GDPR as "(art. 15)", and a citizen is told once what that is.
 fn meta(model: &Model, lang: Lang) -> Vec<String> {
+    let mut meta = document_meta(model, lang);
+    meta.push(tr!(lang, ART_MEANS));
+    meta
+}
+
+fn document_meta(model: &Model, lang: Lang) -> Vec<String> {
     let Some(document) = &model.controller.document else {
         return Vec::new();
     };
@@ -100,8 +111,8 @@ fn meta(model: &Model, lang: Lang) -> Vec<String> {
 struct PlacedGaps<'g> {
     controller: Vec<&'g Gap>,
     by_activity: Vec<Vec<&'g Gap>>,
-    /// How the spec's data is collected, for the controller's gaps.
-    collected: Collected,
+    /// Which of art. 13 and 14 apply to any activity of the spec, for the controller's gaps.
+    articles: Articles,
 }
 
 impl<'g> PlacedGaps<'g> {
@@ -109,9 +120,9 @@ impl<'g> PlacedGaps<'g> {
         let mut placed = PlacedGaps {
             controller: Vec::new(),
             by_activity: Vec::new(),
-            collected: Collected {
-                from_person: false,
-                from_others: false,
+            articles: Articles {
+                art13: false,
+                art14: false,
             },
         };
         if gaps.is_empty() {
@@ -127,9 +138,9 @@ impl<'g> PlacedGaps<'g> {
             }
         }
         for activity in &model.activities {
-            let c = collected(model, activity);
-            placed.collected.from_person |= c.from_person;
-            placed.collected.from_others |= c.from_others;
+            let a = gaps::articles(model, activity);
+            placed.articles.art13 |= a.art13;
+            placed.articles.art14 |= a.art14;
         }
         placed
     }
@@ -139,19 +150,13 @@ impl<'g> PlacedGaps<'g> {
     }
 }
 
-/// Whether the activity's data comes from the person (art. 13) or from others (art. 14). An
-/// activity that names no source is taken to collect from the person: only a gap's mark cites it.
-fn collected(model: &Model, activity: &Activity) -> Collected {
-    let from_person =
-        activity.sources.is_empty() || activity.sources.iter().any(|s| is_from_person(model, s.id));
-    let from_others = activity
+/// Whether some of the activity's data comes from others than the person: then the notice says how
+/// the person is told of it, or the exception relied on.
+fn from_others(model: &Model, activity: &Activity) -> bool {
+    activity
         .sources
         .iter()
-        .any(|s| !is_from_person(model, s.id));
-    Collected {
-        from_person,
-        from_others,
-    }
+        .any(|s| !is_from_person(model, s.id))
 }
 
 fn is_from_person(model: &Model, origin: Origin) -> bool {
@@ -202,7 +207,7 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
     {
         section
             .blocks
-            .push(gap_mark::mark(lang, gap, gaps.collected));
+            .push(gap_mark::mark(lang, gap, gaps.articles));
     }
     section.blocks.sort_by_key(Block::order);
     section
@@ -236,33 +241,49 @@ fn audience_section(
             .push(Block::sentence(None, None, tr!(lang, NO_ACTIVITIES)));
         return section;
     }
-    // The rights that apply to every activity of the audience are said once, the others with the
-    // activity they apply to.
-    let rights: Vec<Vec<&'static Right>> = covered
+    // The rights that apply alike to every activity of the audience (for the same cases) are said
+    // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
+    // said with the right; of some activities, with each of them.
+    let rights: Vec<Vec<RightFor>> = covered
         .iter()
         .map(|(_, a)| {
-            let bases: Vec<&LegalRef> = a.every_cited_basis().collect();
-            (law.rights_for)(&bases)
+            let every: Vec<&LegalRef> = a.bases.iter().collect();
+            let some: Vec<&LegalRef> = a.case_bases().iter().flat_map(|c| &c.bases).collect();
+            (law.rights_for)(&every, &some)
                 .into_iter()
-                .filter(|r| r.key != "complaint")
+                .filter(|r| r.right.key != "complaint")
                 .collect()
         })
         .collect();
-    let common: Vec<&'static Right> = rights[0]
+    let common: Vec<RightFor> = rights[0]
         .iter()
-        .copied()
-        .filter(|r| rights.iter().all(|rs| rs.iter().any(|o| o.key == r.key)))
+        .filter(|r| rights.iter().all(|rs| rs.iter().any(|o| alike(o, r))))
+        .map(|r| RightFor {
+            limited: rights
+                .iter()
+                .all(|rs| rs.iter().any(|o| alike(o, r) && o.limited)),
+            ..*r
+        })
         .collect();
 
     let mut cite = Citations::new(lang);
     let mut units: HashMap<&str, usize> = HashMap::new();
     for ((index, activity), own_rights) in covered.iter().zip(&rights) {
-        let extra: Vec<&Right> = own_rights
+        let extra: Vec<RightFor> = own_rights
             .iter()
             .copied()
-            .filter(|r| !common.iter().any(|c| c.key == r.key))
+            .filter(|r| !common.iter().any(|c| alike(c, r)))
             .collect();
-        let part = activity_section(model, activity, &extra, gaps.of_activity(*index), &mut cite);
+        let limits: Vec<&'static str> = own_rights
+            .iter()
+            .filter(|r| r.limited && common.iter().any(|c| alike(c, r) && !c.limited))
+            .map(|r| limit(r, lang))
+            .collect();
+        let rights = ActivityRights {
+            extra: &extra,
+            limits: &limits,
+        };
+        let part = activity_section(model, activity, rights, gaps.of_activity(*index), &mut cite);
         match &activity.details().unit {
             Some(unit) => match units.get(unit.node.as_str()) {
                 Some(&at) => section.subsections[at].subsections.push(part),
@@ -294,17 +315,34 @@ fn audience_section(
     section
 }
 
-fn right_block(right: &Right, span: Option<Span>, lang: Lang) -> Block {
-    let element = if right.key == "withdraw_consent" {
+/// The same right, said the same way: for the same cases.
+fn alike(a: &RightFor, b: &RightFor) -> bool {
+    a.right.key == b.right.key && a.scope == b.scope
+}
+
+/// The limit of a right, alone (said with an activity when the right is said once without it).
+fn limit(right: &RightFor, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => right.right.limit_da,
+        Lang::En => right.right.limit_en,
+    }
+}
+
+/// What an activity's part says of the rights: those not said once for the audience, and the limits
+/// of those that are.
+#[derive(Clone, Copy)]
+struct ActivityRights<'r> {
+    extra: &'r [RightFor],
+    limits: &'r [&'static str],
+}
+
+fn right_block(right: &RightFor, span: Option<Span>, lang: Lang) -> Block {
+    let element = if right.right.key == "withdraw_consent" {
         Element::WithdrawConsent
     } else {
         Element::Rights
     };
-    let text = match lang {
-        Lang::Da => right.da,
-        Lang::En => right.en,
-    };
-    Block::sentence(Some(element), span, text.to_string())
+    Block::sentence(Some(element), span, right.sentence(lang))
 }
 
 /// One activity's part of the notice: a block per statement that gives an element, in the order of
@@ -312,7 +350,7 @@ fn right_block(right: &Right, span: Option<Span>, lang: Lang) -> Block {
 fn activity_section<'m>(
     model: &'m Model,
     activity: &'m Activity,
-    extra_rights: &[&Right],
+    rights: ActivityRights<'_>,
     gaps: &[&Gap],
     cite: &mut Citations<'m>,
 ) -> Section {
@@ -373,7 +411,21 @@ fn activity_section<'m>(
             items,
         ));
     }
+    if let Some(interests) = &details.interests {
+        blocks.push(Block::sentence(
+            Some(Element::LegitimateInterests),
+            Some(interests.span),
+            full_stop(tr!(lang, INTERESTS, interests = interests.node)),
+        ));
+    }
     sources(model, activity, cite, blocks);
+    if let Some(providing) = &details.providing {
+        blocks.push(Block::sentence(
+            Some(Element::StatutoryRequirement),
+            Some(providing.span),
+            providing_sentence(providing, lang),
+        ));
+    }
     recipients(model, activity, lang, blocks);
     transfers(model, activity, lang, blocks);
     for rule in &activity.retention {
@@ -384,8 +436,9 @@ fn activity_section<'m>(
         ));
     }
     automated(activity, lang, blocks);
-    if !extra_rights.is_empty() {
-        let items = extra_rights
+    if !rights.extra.is_empty() {
+        let items = rights
+            .extra
             .iter()
             .map(|r| right_block(r, None, lang).text)
             .collect();
@@ -410,10 +463,20 @@ fn activity_section<'m>(
             full_stop(tr!(lang, WITHDRAW_HOW, how = how.node)),
         ));
     }
-    restrictions(activity, cite, blocks);
+    for text in rights.limits {
+        blocks.push(Block::sentence(
+            Some(Element::Rights),
+            Some(activity.basis_span()),
+            text.to_string(),
+        ));
+    }
+    let rights_said: Vec<String> = (rights.extra.iter().map(|r| r.sentence(lang)))
+        .chain(rights.limits.iter().map(|l| l.to_string()))
+        .collect();
+    restrictions(activity, cite, &rights_said, blocks);
 
-    let collected = collected(model, activity);
-    blocks.extend(gaps.iter().map(|g| gap_mark::mark(lang, g, collected)));
+    let articles = gaps::articles(model, activity);
+    blocks.extend(gaps.iter().map(|g| gap_mark::mark(lang, g, articles)));
     blocks.sort_by_key(Block::order);
     section
 }
@@ -447,7 +510,7 @@ fn sources<'m>(
         tr!(lang, SOURCES),
         items,
     ));
-    if !collected(model, activity).from_others {
+    if !from_others(model, activity) {
         return;
     }
     // The activity's own `notice`, else that of its first source that has one, else the controller's.
@@ -467,11 +530,29 @@ fn sources<'m>(
             Some(text.span),
             full_stop(text.node.clone()),
         )),
-        Some(NoticeDecl::Exempt { basis, span }) => blocks.push(Block::sentence(
-            Some(Element::Source),
-            Some(*span),
-            tr!(lang, NOT_TOLD, basis = cite.all(basis)),
-        )),
+        Some(NoticeDecl::Exempt { basis, span }) => {
+            // The law data's sentence for each restriction cited (DBL § 22), each once; the
+            // citations alone where the law data has none (art. 14(5)).
+            let mut said: Vec<Cow<'static, str>> = Vec::new();
+            for citation in basis {
+                if let Some(s) = rights::restriction_sentence(citation, None, lang)
+                    && !said.contains(&s)
+                {
+                    said.push(s);
+                }
+            }
+            let text = if said.is_empty() {
+                tr!(lang, NOT_TOLD, basis = cite.all(basis))
+            } else {
+                let mut text = tr!(lang, NOT_TOLD_BY_LAW);
+                for s in said {
+                    text.push(' ');
+                    text.push_str(&s);
+                }
+                text
+            };
+            blocks.push(Block::sentence(Some(Element::Source), Some(*span), text));
+        }
         None => {}
     }
 }
@@ -564,10 +645,22 @@ fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bl
         let r = model.recipient(id);
         (&r.label, r.country.as_ref(), r.transfer.as_ref(), r.span)
     });
+    let mut under_safeguards = false;
     for (label, country, transfer, span) in processors.chain(recipients) {
         let Some(country) = country.filter(|c| ropa_words::is_third_country(&c.node)) else {
             continue;
         };
+        under_safeguards |= transfer.is_some_and(|t| {
+            t.mechanisms.iter().any(|m| {
+                matches!(
+                    m.node.mechanism,
+                    Mechanism::Scc
+                        | Mechanism::Bcr
+                        | Mechanism::CodeOfConduct
+                        | Mechanism::Certification
+                )
+            })
+        });
         let place = match &country.node {
             CountryRef::OutsideEea => tr!(lang, OUTSIDE_EEA),
             other => tr!(lang, IN_THIRD_COUNTRY, country = country_name(lang, other)),
@@ -585,6 +678,29 @@ fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bl
         };
         blocks.push(Block::sentence(Some(Element::Transfers), Some(span), text));
     }
+    // Art. 13(1)(f): safeguards of art. 46 or 47 come with how to get a copy of them (an adequacy
+    // decision or a derogation has none to copy).
+    if under_safeguards && let Some(copy) = &model.controller.safeguards_copy {
+        blocks.push(Block::sentence(
+            Some(Element::Transfers),
+            Some(copy.span),
+            full_stop(tr!(lang, SAFEGUARDS_COPY, how = copy.node)),
+        ));
+    }
+}
+
+/// Whether the person must give the data, and what follows if they do not (art. 13(2)(e)): the
+/// requirement in the notice's words, the consequences in the spec's.
+fn providing_sentence(providing: &Providing, lang: Lang) -> String {
+    let requirement = match providing.requirement {
+        Requirement::Law => tr!(lang, PROVIDING_LAW),
+        Requirement::Contract => tr!(lang, PROVIDING_CONTRACT),
+        Requirement::Voluntary => tr!(lang, PROVIDING_VOLUNTARY),
+    };
+    format!(
+        "{requirement} {}",
+        full_stop(providing.consequences.node.clone())
+    )
 }
 
 fn country_name(lang: Lang, country: &CountryRef) -> String {
@@ -688,39 +804,83 @@ fn automated(activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The Danish restrictions of the rights the spec declares: exceptions, refused erasure.
-fn restrictions<'m>(activity: &'m Activity, cite: &mut Citations<'m>, blocks: &mut Vec<Block>) {
+/// The restrictions of the rights the spec declares (`exception`, `erasure refused`), each in the
+/// law data's sentence for the provision cited ([`rights::restriction_sentence`]); where the law data
+/// has none, the spec's own words with the law they cite. A sentence is said once: two exceptions
+/// with the same words cite both laws, and a limit already said with the activity's rights is not
+/// said again.
+fn restrictions<'m>(
+    activity: &'m Activity,
+    cite: &mut Citations<'m>,
+    rights_said: &[String],
+    blocks: &mut Vec<Block>,
+) {
     let lang = cite.lang;
     let details = activity.details();
+    let mut said = Said::default();
     for exception in &details.exceptions {
+        let reason = exception.reason.as_ref().map(|r| r.node.as_str());
         let law = cite.of(&exception.citation);
-        let text = match &exception.reason {
-            Some(reason) => full_stop(tr!(lang, EXCEPTION, law = law, reason = reason.node)),
-            None => tr!(lang, EXCEPTION_BARE, law = law),
-        };
-        blocks.push(Block::sentence(
-            Some(Element::Rights),
-            Some(exception.span),
-            text,
-        ));
+        match rights::restriction_sentence(&exception.citation, reason, lang) {
+            Some(Cow::Borrowed(law_data)) => {
+                said.add(Said::LAW_DATA, law_data, None, exception.span)
+            }
+            Some(Cow::Owned(words)) => said.add(Said::EXCEPTION, &words, Some(law), exception.span),
+            None => said.add(Said::EXCEPTION, "", Some(law), exception.span),
+        }
     }
     if let Some(refusal) = &details.erasure_refusal {
-        let text = if refusal.basis.is_empty() {
-            full_stop(tr!(lang, ERASURE_REFUSED, reason = refusal.reason.node))
-        } else {
-            let law = cite.all(&refusal.basis);
-            full_stop(tr!(
-                lang,
-                ERASURE_REFUSED_UNDER,
-                reason = refusal.reason.node,
-                law = law
-            ))
+        let reason = refusal.reason.node.as_str();
+        if refusal.basis.is_empty() {
+            said.add(Said::ERASURE, reason, None, refusal.span);
+        }
+        for citation in &refusal.basis {
+            match rights::restriction_sentence(citation, Some(reason), lang) {
+                Some(Cow::Borrowed(law_data)) => {
+                    said.add(Said::LAW_DATA, law_data, None, refusal.span)
+                }
+                _ => said.add(Said::ERASURE, reason, Some(cite.of(citation)), refusal.span),
+            }
+        }
+    }
+    for (kind, text, laws, span) in said.0 {
+        let law = words::join(lang, &laws);
+        let text = match (kind, text.is_empty(), laws.is_empty()) {
+            (Said::LAW_DATA, ..) => text,
+            (Said::EXCEPTION, true, _) => tr!(lang, EXCEPTION_BARE, law = law),
+            (Said::EXCEPTION, false, _) => {
+                full_stop(tr!(lang, EXCEPTION, law = law, reason = text))
+            }
+            (_, _, true) => full_stop(tr!(lang, ERASURE_REFUSED, reason = text)),
+            (_, _, false) => full_stop(tr!(lang, ERASURE_REFUSED_UNDER, reason = text, law = law)),
         };
-        blocks.push(Block::sentence(
-            Some(Element::Rights),
-            Some(refusal.span),
-            text,
-        ));
+        if rights_said.iter().any(|r| r.ends_with(&text)) {
+            continue;
+        }
+        blocks.push(Block::sentence(Some(Element::Rights), Some(span), text));
+    }
+}
+
+/// The restrictions' sentences in the spec's order: of what kind, the law data's sentence or the
+/// spec's words, every law cited for them, and the span of every statement that says them.
+#[derive(Default)]
+struct Said(Vec<(u8, String, Vec<String>, Span)>);
+
+impl Said {
+    const LAW_DATA: u8 = 0;
+    const EXCEPTION: u8 = 1;
+    const ERASURE: u8 = 2;
+
+    fn add(&mut self, kind: u8, text: &str, law: Option<String>, span: Span) {
+        match self.0.iter_mut().find(|(k, t, ..)| *k == kind && t == text) {
+            Some((_, _, laws, at)) => {
+                laws.extend(law.filter(|l| !laws.contains(l)));
+                *at = at.to(span);
+            }
+            None => self
+                .0
+                .push((kind, text.to_string(), law.into_iter().collect(), span)),
+        }
     }
 }
 
@@ -767,7 +927,7 @@ fn complaint_section(authority: &Authority, gaps: &PlacedGaps<'_>, lang: Lang) -
     {
         section
             .blocks
-            .push(gap_mark::mark(lang, gap, gaps.collected));
+            .push(gap_mark::mark(lang, gap, gaps.articles));
     }
     section
 }

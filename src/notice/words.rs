@@ -50,6 +50,10 @@ crate::texts! {
     DATA = ("We process these data about you:", "Vi behandler disse oplysninger om dig:"),
     SOURCES = ("We get the data from:", "Vi får oplysningerne fra:"),
     FROM_ACTIVITY = ("our own work: {activity}", "vores eget arbejde: {activity}"),
+    NOT_TOLD_BY_LAW = (
+        "We do not tell you when we get data about you from others.",
+        "Vi giver dig ikke besked, når vi får oplysninger om dig fra andre."
+    ),
     NOT_TOLD = (
         "We do not tell you when we get data about you from others. The law that allows this: {basis}.",
         "Vi giver dig ikke besked, når vi får oplysninger om dig fra andre. Det følger af {basis}."
@@ -93,12 +97,41 @@ crate::texts! {
     RIGHTS_HEADING = ("Your rights", "Dine rettigheder"),
     RIGHTS_ALSO = ("Here you also have these rights:", "Her har du også disse rettigheder:"),
     WITHDRAW_HOW = ("How to withdraw your consent: {how}", "Sådan trækker du dit samtykke tilbage: {how}"),
-    EXCEPTION = ("An exception applies under {law}: {reason}", "Der gælder en undtagelse efter {law}: {reason}"),
     EXCEPTION_BARE = ("An exception applies under {law}.", "Der gælder en undtagelse efter {law}."),
+    /// A restriction the law data has no sentence for, in the spec's own words, with the law cited.
+    EXCEPTION = ("An exception applies under {law}: {reason}", "Der gælder en undtagelse efter {law}: {reason}"),
     ERASURE_REFUSED = ("We cannot delete the data: {reason}", "Vi kan ikke slette oplysningerne: {reason}"),
     ERASURE_REFUSED_UNDER = (
         "We cannot delete the data: {reason} ({law})",
         "Vi kan ikke slette oplysningerne: {reason} ({law})"
+    ),
+    /// `providing required by law|required by contract|voluntary "..."` (art. 13(2)(e)).
+    PROVIDING_LAW = (
+        "You must give us the data, because the law requires it.",
+        "Du har pligt til at give os oplysningerne, fordi loven kræver det."
+    ),
+    PROVIDING_CONTRACT = (
+        "You must give us the data, because a contract with you requires it.",
+        "Du har pligt til at give os oplysningerne, fordi en aftale med dig kræver det."
+    ),
+    PROVIDING_VOLUNTARY = (
+        "You decide yourself whether to give us the data.",
+        "Du bestemmer selv, om du vil give os oplysningerne."
+    ),
+    /// `interests "..."` (art. 13(1)(d), 14(2)(b)).
+    INTERESTS = (
+        "We process the data because we have a legitimate interest in it: {interests}",
+        "Vi behandler oplysningerne, fordi vi har en legitim interesse i det: {interests}"
+    ),
+    /// `safeguards copy "..."` (art. 13(1)(f), 14(1)(f)).
+    SAFEGUARDS_COPY = (
+        "How to get a copy of the safeguards: {how}",
+        "Sådan får du en kopi af grundlaget for overførslen: {how}"
+    ),
+    /// Said once, since the rights' sentences cite "(art. 15)".
+    ART_MEANS = (
+        "\"Art.\" means an article of the General Data Protection Regulation (GDPR).",
+        "\"Art.\" betyder en artikel i databeskyttelsesforordningen."
     ),
     COMPLAINT_HEADING = ("Complaints", "Klage"),
     COMPLAINT = (
@@ -114,23 +147,6 @@ crate::texts! {
     /// `--draft`: the mark where the spec does not give an element.
     GAP = ("[Missing: {what} — {provision}]", "[Mangler: {what} — {provision}]"),
     AND = ("{a} and {b}", "{a} og {b}"),
-    GAP_CONTROLLER = ("who is responsible and how to contact us", "hvem der er ansvarlig, og hvordan du kontakter os"),
-    GAP_DPO = ("how to contact the data protection officer", "hvordan du kontakter databeskyttelsesrådgiveren"),
-    GAP_PURPOSES = ("the purpose and the law that allows it", "formålet og den lov, der giver lov til det"),
-    GAP_INTERESTS = ("the legitimate interests we pursue", "de legitime interesser, vi forfølger"),
-    GAP_DATA = ("which data we process", "hvilke oplysninger vi behandler"),
-    GAP_RECIPIENTS = ("who we pass the data on to", "hvem vi giver oplysningerne videre til"),
-    GAP_TRANSFERS = ("transfers outside the EU and the EEA and their safeguard", "overførsel uden for EU og EØS og grundlaget for den"),
-    GAP_RETENTION = ("how long the data is kept", "hvor længe oplysningerne gemmes"),
-    GAP_RIGHTS = ("your rights", "dine rettigheder"),
-    GAP_WITHDRAW = ("the right to withdraw consent", "retten til at trække dit samtykke tilbage"),
-    GAP_COMPLAINT = ("the right to complain to the supervisory authority", "retten til at klage til Datatilsynet"),
-    GAP_REQUIREMENT = (
-        "whether you must give the data, and what happens if you do not",
-        "om du har pligt til at give oplysningerne, og hvad der sker, hvis du ikke gør"
-    ),
-    GAP_SOURCE = ("where we get the data from", "hvor vi får oplysningerne fra"),
-    GAP_AUTOMATED = ("automated decisions and how they work", "automatiske afgørelser, og hvordan de virker"),
 }
 
 /// A citation as a citizen reads it: the act's short name and the provision written out, in Danish
