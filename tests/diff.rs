@@ -42,9 +42,10 @@ fn pair(case: &str) -> (String, String) {
 }
 
 /// `hjemmel diff [extra...] OLD NEW` on a fixture pair.
+/// `hjemmel diff --notice [EXTRA] OLD NEW` on a case: what a reviewer sees, the notice part included.
 fn diff(case: &str, extra: &[&str]) -> Output {
     let (old, new) = pair(case);
-    let mut args = vec!["diff"];
+    let mut args = vec!["diff", "--notice"];
     args.extend_from_slice(extra);
     args.push(&old);
     args.push(&new);
@@ -199,6 +200,7 @@ fn notice_sentences(case: &str, list: &str) -> Vec<(String, bool)> {
         "--lang",
         "da",
         "diff",
+        "--notice",
         "--format",
         "json",
         "--fail-on",

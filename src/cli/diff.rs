@@ -35,6 +35,10 @@ pub struct DiffArgs {
     /// When to exit with code 1.
     #[arg(long, value_enum, default_value_t = FailOn::New, value_name = "WHEN")]
     fail_on: FailOn,
+
+    /// Also say which sentences of the privacy notice (`hjemmel notice`) the change alters.
+    #[arg(long)]
+    notice: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -134,7 +138,15 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
         sources: &new.sources,
         checked: new_checked,
     };
-    let result = diff::compare(compared, old_side, new_side).with_notice(lang);
+    // The notice part is asked for: it builds the notice of both versions and lists every sentence
+    // that differs, which for a spec rewritten throughout is many times the size of the rest of the
+    // diff (docs/performance.md).
+    let result = diff::compare(compared, old_side, new_side);
+    let result = if args.notice {
+        result.with_notice(lang)
+    } else {
+        result
+    };
     // Streamed in every format: for two large specs that differ everywhere the output is hundreds
     // of megabytes. A closed pipe (`hjemmel diff ... | head`) ends the writing, and is no error.
     let mut out = std::io::BufWriter::new(&mut stdout);

@@ -812,7 +812,9 @@ fn document<'a>(diff: &'a Diff<'_>, lang: Lang) -> Document<'a> {
         new: SpecJson::checked(c.new_path, None, Some(diff.new.sources)),
         changes: Some(changes),
         findings: Some(findings),
-        notice: Some(NoticeJson::of(&diff.notice, diff.new.sources)),
+        notice: diff
+            .notice_compared
+            .then(|| NoticeJson::of(&diff.notice, diff.new.sources)),
     }
 }
 

@@ -102,6 +102,8 @@ pub struct Diff<'a> {
     pub findings: findings::FindingChanges<'a>,
     /// The sentences of the privacy notice the change alters: empty until [`Diff::with_notice`].
     pub notice: notice::NoticeChanges,
+    /// Whether the notices were compared ([`Diff::with_notice`]; `hjemmel diff --notice`).
+    pub notice_compared: bool,
 }
 
 impl Diff<'_> {
@@ -118,6 +120,7 @@ impl Diff<'_> {
     /// the text of a spec, while the rest of the comparison holds about its size (tests/scaling.rs).
     pub fn with_notice(mut self, lang: Lang) -> Self {
         self.notice = notice::NoticeChanges::between(self.old, self.new, lang);
+        self.notice_compared = true;
         self
     }
 }
@@ -137,6 +140,7 @@ pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>)
             changes: changes::ModelChanges::default(),
             findings: findings::FindingChanges::all_unchanged(new),
             notice: notice::NoticeChanges::default(),
+            notice_compared: false,
         };
     }
     // One comparison after the other, each dropping what it built before the next: for two large
@@ -155,6 +159,7 @@ pub fn compare<'a>(compared: Compared<'a>, old: Option<Side<'a>>, new: Side<'a>)
         changes,
         findings: findings::FindingChanges::between(old, new),
         notice: notice::NoticeChanges::default(),
+        notice_compared: false,
     }
 }
 
