@@ -1,27 +1,33 @@
 //! `hjemmel ropa --format md`: the record as a Markdown document, one section per activity, each
 //! field a bold heading followed by its values as a list.
 
-use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::fields::{self, Field};
-use super::{ActivityRecord, ControllerRecord, Record};
+use super::{ControllerRecord, Entries, Record};
 use crate::escape::markdown_inline_into as escape_into;
 use crate::i18n::Lang;
 use crate::tr;
 
 /// The record as Markdown.
 pub fn render(record: &Record) -> String {
-    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
+    super::in_memory(|out| {
+        write(
+            record.lang,
+            &record.controller,
+            record.activities.iter(),
+            out,
+        )
+    })
 }
 
 /// The Markdown of [`render`], written to `out` an activity at a time: the record of a large spec
 /// (some 160 MB for 100,000 activities) is never held whole, nor are its activities' entries when
 /// they come from [`super::Activities`].
-pub fn write(
+pub fn write<'m>(
     lang: Lang,
     controller: &ControllerRecord,
-    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    mut activities: impl Entries<'m>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let words = Words::new(lang);
@@ -38,25 +44,25 @@ pub fn write(
     text.push_str("## ");
     text.push_str(&tr!(lang, fields::ACTIVITIES_SECTION));
     text.push_str("\n\n");
-    let mut activities = activities.into_iter().peekable();
-    if activities.peek().is_none() {
-        text.push_str(&tr!(lang, fields::NO_ACTIVITIES));
-        text.push_str("\n\n");
-    }
-    for activity in activities {
-        let activity = activity.borrow();
+    let mut any = false;
+    while let Some(activity) = activities.next_entry() {
+        any = true;
         let text = &mut page.text;
         text.push_str("### ");
         escape_into(text, &activity.label);
         text.push_str("\n\n");
         text.push_str(&words.name_in_spec);
         text.push_str(": `");
-        text.push_str(&activity.name);
+        text.push_str(activity.name);
         text.push_str("`\n\n");
         for field in fields::activity_fields(activity, lang) {
             write_field(text, &field, &words);
         }
         page.write_some(out)?;
+    }
+    if !any {
+        page.text.push_str(&tr!(lang, fields::NO_ACTIVITIES));
+        page.text.push_str("\n\n");
     }
     page.finish(out)
 }
