@@ -162,9 +162,9 @@ fn write_joint_controller<W: Write>(w: &mut JsonWriter<W>, j: &JointControllerRe
 fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     w.begin_object();
     w.key("name");
-    w.string(&a.name);
+    w.string(a.name);
     w.key("label");
-    w.string(&a.label);
+    w.string(a.label);
     if let Some(unit) = &a.unit {
         w.key("unit");
         w.string(unit);
@@ -222,7 +222,7 @@ fn write_data<W: Write>(w: &mut JsonWriter<W>, d: &DataEntry) {
 fn write_recipient<W: Write>(w: &mut JsonWriter<W>, r: &RecipientEntry) {
     w.begin_object();
     w.key("label");
-    w.string(&r.label);
+    w.string(r.label);
     w.key("kind");
     w.string(r.kind.keyword());
     w.key("description");
