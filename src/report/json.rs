@@ -562,8 +562,13 @@ pub(super) mod tests {
                 };
                 let record = crate::ropa::Record::build(&checked.model, &checked.flow, lang);
                 let (mut ours, mut serdes) = (Vec::new(), Vec::new());
-                crate::ropa::json::write(lang, &record.controller, &record.activities, &mut ours)
-                    .unwrap();
+                crate::ropa::json::write(
+                    lang,
+                    &record.controller,
+                    record.activities.iter(),
+                    &mut ours,
+                )
+                .unwrap();
                 crate::ropa::json::write_with_serde(&record, &mut serdes).unwrap();
                 assert!(ours == serdes, "{} ({lang:?})", path.display());
                 records += 1;

@@ -3,26 +3,32 @@
 //! a spreadsheet) is still a complete entry of the record. Several values in one cell are joined with
 //! `; `; a field the spec does not give reads "not stated".
 
-use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::fields::{self, Field};
-use super::{ActivityRecord, ControllerRecord, Record};
+use super::{ActivityRecord, ControllerRecord, Entries, Record};
 use crate::escape::csv_cell;
 use crate::tr;
 
 /// The record as CSV (RFC 4180 quoting, `\n` line ends), no cell starting a formula.
 pub fn render(record: &Record) -> String {
-    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
+    super::in_memory(|out| {
+        write(
+            record.lang,
+            &record.controller,
+            record.activities.iter(),
+            out,
+        )
+    })
 }
 
 /// The CSV of [`render`], written to `out` row by row, so that the document of a large spec is never
 /// held in memory whole, nor the entries of its activities when they come from
 /// [`super::Activities`].
-pub fn write(
+pub fn write<'m>(
     lang: crate::i18n::Lang,
     controller: &ControllerRecord,
-    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    activities: impl Entries<'m>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     write_csv(lang, controller, activities, out).map_err(io_error)
@@ -37,10 +43,10 @@ fn io_error(error: csv::Error) -> io::Error {
     }
 }
 
-fn write_csv(
+fn write_csv<'m>(
     lang: crate::i18n::Lang,
     controller: &ControllerRecord,
-    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    mut activities: impl Entries<'m>,
     out: &mut dyn Write,
 ) -> csv::Result<()> {
     let mut out = csv::WriterBuilder::new()
@@ -64,14 +70,20 @@ fn write_csv(
     };
 
     let controller = fields::controller_fields(controller, lang);
-    let mut activities = activities.into_iter().peekable();
     let mut header = vec![tr!(lang, fields::ACTIVITY), tr!(lang, fields::NAME_IN_SPEC)];
     header.extend(controller.iter().map(|f| tr!(lang, f.heading)));
-    if let Some(first) = activities.peek() {
-        let headings = fields::activity_fields(first.borrow(), lang);
-        header.extend(headings.iter().map(|f| tr!(lang, f.heading)));
-    }
-    out.write_record(header.iter().map(|c| csv_cell(c).into_owned()))?;
+    // The header row, with the activities' headings when there is an activity to take them from.
+    let mut header = Some(header);
+    let mut write_header = |out: &mut csv::Writer<_>, first: Option<&ActivityRecord>| {
+        let Some(mut header) = header.take() else {
+            return Ok(());
+        };
+        if let Some(first) = first {
+            let headings = fields::activity_fields(first, lang);
+            header.extend(headings.iter().map(|f| tr!(lang, f.heading)));
+        }
+        out.write_record(header.iter().map(|c| csv_cell(c).into_owned()))
+    };
 
     let mut text = String::new();
     let controller_cells: Vec<String> = controller
@@ -81,11 +93,11 @@ fn write_csv(
             csv_cell(&text).into_owned()
         })
         .collect();
-    for activity in activities {
-        let activity = activity.borrow();
+    while let Some(activity) = activities.next_entry() {
+        write_header(&mut out, Some(activity))?;
         // A cell the spec wrote may start like a formula (`=`, `+`, `@`): `escape::csv_cell`.
-        out.write_field(csv_cell(&activity.label).as_bytes())?;
-        out.write_field(csv_cell(&activity.name).as_bytes())?;
+        out.write_field(csv_cell(activity.label).as_bytes())?;
+        out.write_field(csv_cell(activity.name).as_bytes())?;
         for controller_cell in &controller_cells {
             out.write_field(controller_cell)?;
         }
@@ -95,5 +107,6 @@ fn write_csv(
         }
         out.write_record(None::<&[u8]>)?;
     }
+    write_header(&mut out, None)?;
     Ok(out.flush()?)
 }

@@ -149,19 +149,19 @@ impl<'a> Field<'a> {
 }
 
 /// Each text of a list, borrowed.
-fn borrowed(list: &Option<Vec<String>>) -> Option<Vec<Cow<'_, str>>> {
+fn borrowed<S: AsRef<str>>(list: &Option<Vec<S>>) -> Option<Vec<Cow<'_, str>>> {
     list.as_ref()
-        .map(|list| list.iter().map(|v| Cow::Borrowed(v.as_str())).collect())
+        .map(|list| list.iter().map(|v| Cow::Borrowed(v.as_ref())).collect())
 }
 
-impl Record {
+impl Record<'_> {
     /// Art. 30(1)(a): the controller's name and contact details, and the DPO's.
     pub fn controller_fields(&self) -> Vec<Field<'_>> {
         controller_fields(&self.controller, self.lang)
     }
 
     /// The fields of each activity, in the order of art. 30(1).
-    pub fn activity_fields<'a>(&self, activity: &'a ActivityRecord) -> Vec<Field<'a>> {
+    pub fn activity_fields<'a>(&self, activity: &'a ActivityRecord<'_>) -> Vec<Field<'a>> {
         activity_fields(activity, self.lang)
     }
 }
@@ -237,7 +237,7 @@ pub fn controller_fields(c: &ControllerRecord, lang: Lang) -> Vec<Field<'_>> {
 }
 
 /// [`Record::activity_fields`] of an activity's entry, worded in `lang`.
-pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
+pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'a>> {
     let personal_data = a.personal_data.as_ref().map(|data| {
         data.iter()
             .map(|d| {
@@ -260,15 +260,15 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
                         lang,
                         LABELLED_IN,
                         &[
-                            ("label", &r.label),
-                            ("what", &r.description),
+                            ("label", r.label),
+                            ("what", r.description),
                             ("country", &country(lang, Some(code))),
                         ],
                     ),
                     None => fill(
                         lang,
                         LABELLED,
-                        &[("label", &r.label), ("what", &r.description)],
+                        &[("label", r.label), ("what", r.description)],
                     ),
                 };
                 Cow::Owned(if r.via.is_empty() {
@@ -344,7 +344,7 @@ pub fn activity_fields(a: &ActivityRecord, lang: Lang) -> Vec<Field<'_>> {
             .collect()
     });
     vec![
-        Field::new("unit", UNIT, one(&a.unit)),
+        Field::new("unit", UNIT, a.unit.map(|unit| vec![Cow::Borrowed(unit)])),
         Field::new("purposes", PURPOSES, borrowed(&a.purposes)),
         Field::new("legal_bases", LEGAL_BASES, borrowed(&a.legal_bases)),
         Field::new("data_subjects", DATA_SUBJECTS, borrowed(&a.data_subjects)),

@@ -7,11 +7,10 @@
 //! command's time), field by field in the order of the `Serialize` types of [`super`], which stay
 //! the definition of the schema: the tests compare the bytes with [`write_with_serde`]'s.
 
-use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::{
-    ActivityRecord, ControllerRecord, DataEntry, JointControllerRecord, ProcessorEntry,
+    ActivityRecord, ControllerRecord, DataEntry, Entries, JointControllerRecord, ProcessorEntry,
     RecipientEntry, Record, RetentionEntry, TransferEntry,
 };
 use crate::i18n::Lang;
@@ -23,16 +22,23 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The record as pretty-printed JSON, ending in a newline.
 pub fn render(record: &Record) -> String {
-    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
+    super::in_memory(|out| {
+        write(
+            record.lang,
+            &record.controller,
+            record.activities.iter(),
+            out,
+        )
+    })
 }
 
 /// The document of [`render`], written to `out` as it is made: the record of 100,000 activities is
 /// some 270 MB of JSON, which need not be held in memory on its way out, nor need the entries of
 /// its activities when they come from [`super::Activities`].
-pub fn write(
+pub fn write<'m>(
     lang: Lang,
     controller: &ControllerRecord,
-    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    mut activities: impl Entries<'m>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut out = out;
@@ -45,9 +51,9 @@ pub fn write(
     write_controller(&mut w, controller);
     w.key("activities");
     w.begin_array();
-    for activity in activities {
+    while let Some(activity) = activities.next_entry() {
         w.element();
-        write_activity(&mut w, activity.borrow());
+        write_activity(&mut w, activity);
         w.flush_some()?;
     }
     w.end_array();
@@ -58,8 +64,8 @@ pub fn write(
 
 /// A country as the spec words it: an ISO code, `outside_eea` or `unknown` (`country_word` of
 /// [`super`] for serde).
-fn country_word(country: &Option<CountryRef>) -> Option<&str> {
-    match country.as_ref()? {
+fn country_word(country: Option<&CountryRef>) -> Option<&str> {
+    match country? {
         CountryRef::Code(code) | CountryRef::Organisation(code) => Some(code),
         CountryRef::OutsideEea => Some("outside_eea"),
         CountryRef::Unknown => Some("unknown"),
@@ -67,9 +73,9 @@ fn country_word(country: &Option<CountryRef>) -> Option<&str> {
 }
 
 /// A list of texts, or `null`.
-fn optional_strings<W: Write>(w: &mut JsonWriter<W>, list: Option<&[String]>) {
+fn optional_strings<W: Write, S: AsRef<str>>(w: &mut JsonWriter<W>, list: Option<&[S]>) {
     match list {
-        Some(list) => w.strings(list.iter().map(String::as_str)),
+        Some(list) => w.strings(list.iter().map(S::as_ref)),
         None => w.null(),
     }
 }
@@ -104,7 +110,7 @@ fn write_controller<W: Write>(w: &mut JsonWriter<W>, c: &ControllerRecord) {
     w.key("contact");
     w.optional_string(c.contact.as_deref());
     w.key("country");
-    w.optional_string(country_word(&c.country));
+    w.optional_string(country_word(c.country.as_ref()));
     w.key("dpo");
     match &c.dpo {
         Some(dpo) => {
@@ -141,7 +147,7 @@ fn write_joint_controller<W: Write>(w: &mut JsonWriter<W>, j: &JointControllerRe
     w.key("contact");
     w.optional_string(j.contact.as_deref());
     w.key("country");
-    w.optional_string(country_word(&j.country));
+    w.optional_string(country_word(j.country.as_ref()));
     w.key("arrangement");
     w.optional_string(j.arrangement.as_deref());
     w.key("answers");
@@ -156,9 +162,9 @@ fn write_joint_controller<W: Write>(w: &mut JsonWriter<W>, j: &JointControllerRe
 fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     w.begin_object();
     w.key("name");
-    w.string(&a.name);
+    w.string(a.name);
     w.key("label");
-    w.string(&a.label);
+    w.string(a.label);
     if let Some(unit) = &a.unit {
         w.key("unit");
         w.string(unit);
@@ -177,7 +183,7 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     optional_list(w, a.processors.as_deref(), |w, p| write_processor(w, p));
     if !a.joint_controllers.is_empty() {
         w.key("joint_controllers");
-        w.strings(a.joint_controllers.iter().map(String::as_str));
+        w.strings(a.joint_controllers.iter().copied());
     }
     w.key("transfers");
     list_of(w, &a.transfers, |w, t| write_transfer(w, t));
@@ -216,18 +222,18 @@ fn write_data<W: Write>(w: &mut JsonWriter<W>, d: &DataEntry) {
 fn write_recipient<W: Write>(w: &mut JsonWriter<W>, r: &RecipientEntry) {
     w.begin_object();
     w.key("label");
-    w.string(&r.label);
+    w.string(r.label);
     w.key("kind");
     w.string(r.kind.keyword());
     w.key("description");
-    w.string(&r.description);
+    w.string(r.description);
     w.key("country");
-    w.optional_string(country_word(&r.country));
+    w.optional_string(country_word(r.country));
     w.key("third_country");
     w.bool(r.third_country);
     if !r.via.is_empty() {
         w.key("via");
-        w.strings(r.via.iter().map(String::as_str));
+        w.strings(r.via.iter().copied());
     }
     w.end_object();
 }
@@ -237,7 +243,7 @@ fn write_processor<W: Write>(w: &mut JsonWriter<W>, p: &ProcessorEntry) {
     w.key("label");
     w.string(&p.label);
     w.key("country");
-    w.optional_string(country_word(&p.country));
+    w.optional_string(country_word(p.country.as_ref()));
     w.key("third_country");
     w.bool(p.third_country);
     w.key("subprocessor_of");
@@ -250,7 +256,7 @@ fn write_transfer<W: Write>(w: &mut JsonWriter<W>, t: &TransferEntry) {
     w.key("party");
     w.string(&t.party);
     w.key("country");
-    w.optional_string(country_word(&t.country));
+    w.optional_string(country_word(t.country.as_ref()));
     w.key("mechanisms");
     optional_strings(w, t.mechanisms.as_deref());
     w.key("documentation");
@@ -261,11 +267,11 @@ fn write_transfer<W: Write>(w: &mut JsonWriter<W>, t: &TransferEntry) {
 fn write_retention<W: Write>(w: &mut JsonWriter<W>, r: &RetentionEntry) {
     w.begin_object();
     w.key("categories");
-    w.strings(r.categories.iter().map(String::as_str));
+    w.strings(r.categories.iter().copied());
     w.key("all");
     w.bool(r.all);
     w.key("period");
-    w.optional_string(r.period.as_deref());
+    w.optional_string(r.period.as_ref().map(|p| p.as_str()));
     if let Some(holder) = &r.holder {
         w.key("holder");
         w.string(holder);
@@ -285,7 +291,7 @@ pub(crate) fn write_with_serde(record: &Record, out: &mut impl Write) -> io::Res
         tool_version: &'static str,
         lang: Lang,
         controller: &'a ControllerRecord,
-        activities: &'a [ActivityRecord],
+        activities: &'a [ActivityRecord<'a>],
     }
     let document = Document {
         version: SCHEMA_VERSION,

@@ -1,30 +1,36 @@
 //! `hjemmel ropa --format md`: the record as a Markdown document, one section per activity, each
 //! field a bold heading followed by its values as a list.
 
-use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::fields::{self, Field};
-use super::{ActivityRecord, ControllerRecord, Record};
+use super::{ControllerRecord, Entries, Record};
 use crate::escape::markdown_inline_into as escape_into;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::tr;
 
 /// The record as Markdown.
 pub fn render(record: &Record) -> String {
-    super::in_memory(|out| write(record.lang, &record.controller, &record.activities, out))
+    super::in_memory(|out| {
+        write(
+            record.lang,
+            &record.controller,
+            record.activities.iter(),
+            out,
+        )
+    })
 }
 
 /// The Markdown of [`render`], written to `out` an activity at a time: the record of a large spec
 /// (some 160 MB for 100,000 activities) is never held whole, nor are its activities' entries when
 /// they come from [`super::Activities`].
-pub fn write(
+pub fn write<'m>(
     lang: Lang,
     controller: &ControllerRecord,
-    activities: impl IntoIterator<Item = impl Borrow<ActivityRecord>>,
+    mut activities: impl Entries<'m>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let words = Words::new(lang);
+    let mut words = Words::new(lang);
     let mut page = Page::default();
     let text = &mut page.text;
     text.push_str("# ");
@@ -33,48 +39,82 @@ pub fn write(
     text.push_str(&tr!(lang, fields::CONTROLLER_SECTION));
     text.push_str("\n\n");
     for field in fields::controller_fields(controller, lang) {
-        write_field(text, &field, &words);
+        write_field(text, &field, &mut words);
     }
     text.push_str("## ");
     text.push_str(&tr!(lang, fields::ACTIVITIES_SECTION));
     text.push_str("\n\n");
-    let mut activities = activities.into_iter().peekable();
-    if activities.peek().is_none() {
-        text.push_str(&tr!(lang, fields::NO_ACTIVITIES));
-        text.push_str("\n\n");
-    }
-    for activity in activities {
-        let activity = activity.borrow();
+    let mut any = false;
+    while let Some(activity) = activities.next_entry() {
+        any = true;
         let text = &mut page.text;
         text.push_str("### ");
-        escape_into(text, &activity.label);
+        escape_into(text, activity.label);
         text.push_str("\n\n");
         text.push_str(&words.name_in_spec);
         text.push_str(": `");
-        text.push_str(&activity.name);
+        text.push_str(activity.name);
         text.push_str("`\n\n");
         for field in fields::activity_fields(activity, lang) {
-            write_field(text, &field, &words);
+            write_field(text, &field, &mut words);
         }
         page.write_some(out)?;
+    }
+    if !any {
+        page.text.push_str(&tr!(lang, fields::NO_ACTIVITIES));
+        page.text.push_str("\n\n");
     }
     page.finish(out)
 }
 
-/// The words every activity repeats, worded once.
+/// The words every activity repeats, worded and escaped once (not once per field of each of
+/// 100,000 activities): each field's heading as the document writes it, and the item of a field
+/// the spec does not give.
 struct Words {
     lang: Lang,
     name_in_spec: String,
+    /// `- *not stated*`, escaped, with its line end.
     not_stated: String,
+    /// Each field's `**HEADING**` block, by its heading (a dozen or so, looked up by the addresses
+    /// of its wordings: the same static texts in every section, in the same order).
+    headings: Vec<(Text, String)>,
+    /// Where the next field's heading is looked for first: after the last one.
+    next: usize,
 }
 
 impl Words {
     fn new(lang: Lang) -> Words {
+        let mut not_stated = String::from("- *");
+        escape_item_into(&mut not_stated, &tr!(lang, fields::NOT_STATED));
+        not_stated.push_str("*\n");
         Words {
             lang,
             name_in_spec: tr!(lang, fields::NAME_IN_SPEC),
-            not_stated: tr!(lang, fields::NOT_STATED),
+            not_stated,
+            headings: Vec::new(),
+            next: 0,
         }
+    }
+
+    /// The field's heading block: `**HEADING**` and a blank line, escaped.
+    fn heading(&mut self, heading: Text) -> &str {
+        let same =
+            |text: &Text| std::ptr::eq(text.en, heading.en) && std::ptr::eq(text.da, heading.da);
+        let at = match self.headings.get(self.next) {
+            Some((text, _)) if same(text) => self.next,
+            _ => match self.headings.iter().position(|(text, _)| same(text)) {
+                Some(at) => at,
+                None => {
+                    let mut block = String::from("**");
+                    escape_into(&mut block, heading.get(self.lang));
+                    block.push_str("**\n\n");
+                    self.headings.push((heading, block));
+                    self.headings.len() - 1
+                }
+            },
+        };
+        self.next = at + 1;
+        &self.headings[at].1
     }
 }
 
@@ -129,10 +169,8 @@ impl Page {
     }
 }
 
-fn write_field(out: &mut String, field: &Field, words: &Words) {
-    out.push_str("**");
-    escape_into(out, field.heading.get(words.lang));
-    out.push_str("**\n\n");
+fn write_field(out: &mut String, field: &Field, words: &mut Words) {
+    out.push_str(words.heading(field.heading));
     match &field.values {
         Some(values) => {
             for line in values {
@@ -142,11 +180,7 @@ fn write_field(out: &mut String, field: &Field, words: &Words) {
             }
         }
         // A missing field reads as a statement in italics, not as a value.
-        None => {
-            out.push_str("- *");
-            escape_item_into(out, &words.not_stated);
-            out.push_str("*\n");
-        }
+        None => out.push_str(&words.not_stated),
     }
     out.push('\n');
 }

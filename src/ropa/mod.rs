@@ -18,8 +18,6 @@ pub mod markdown;
 pub mod shared;
 pub mod words;
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 pub use shared::Shared;
@@ -61,11 +59,11 @@ texts! {
 
 /// The record of processing activities.
 #[derive(Debug, Clone, Serialize)]
-pub struct Record {
+pub struct Record<'m> {
     /// The language the record's own words are in.
     pub lang: Lang,
     pub controller: ControllerRecord,
-    pub activities: Vec<ActivityRecord>,
+    pub activities: Vec<ActivityRecord<'m>>,
 }
 
 /// Art. 30(1)(a): the controller and its DPO.
@@ -118,39 +116,42 @@ pub struct DpoRecord {
     pub web: Option<String>,
 }
 
-/// One processing activity.
-#[derive(Debug, Clone, Serialize)]
-pub struct ActivityRecord {
+/// One processing activity. Its words are borrowed from the model where they are the spec's (names,
+/// labels, purposes) and shared where the record words them once for many activities (citations,
+/// periods, entries): the record of 100,000 activities copied every text of each into a `String`,
+/// and this was most of what making an entry cost.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ActivityRecord<'m> {
     /// The name in the spec.
-    pub name: String,
+    pub name: &'m str,
     /// The label people read.
-    pub label: String,
+    pub label: &'m str,
     /// `unit "..."`: the department or staff function the activity belongs to; not a field of art.
     /// 30(1), so left out of the JSON (and of `missing`) when the spec does not give it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<&'m str>,
     /// (b)
-    pub purposes: Option<Vec<String>>,
-    pub legal_bases: Option<Vec<String>>,
+    pub purposes: Option<Vec<&'m str>>,
+    pub legal_bases: Option<Vec<Shared<String>>>,
     /// (c)
-    pub data_subjects: Option<Vec<String>>,
+    pub data_subjects: Option<Vec<&'m str>>,
     /// (c)
     pub personal_data: Option<Vec<Shared<DataEntry>>>,
     /// (d): the recipients the activity discloses data to.
-    pub recipients: Option<Vec<RecipientEntry>>,
+    pub recipients: Option<Vec<RecipientEntry<'m>>>,
     /// The processors the activity uses, and their sub-processors.
     pub processors: Option<Vec<Shared<ProcessorEntry>>>,
     /// The labels of its joint controllers (`jointly with`, art. 26); left out of the JSON when it
     /// has none. Their details are in the controller's entry.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub joint_controllers: Vec<String>,
+    pub joint_controllers: Vec<&'m str>,
     /// (e): every party outside the EU/EEA (or of unknown place) the activity's data reaches; empty
     /// when there is none.
     pub transfers: Vec<Shared<TransferEntry>>,
     /// (f)
-    pub retention: Option<Vec<RetentionEntry>>,
+    pub retention: Option<Vec<RetentionEntry<'m>>>,
     /// (g)
-    pub security: Option<Vec<String>>,
+    pub security: Option<Vec<&'m str>>,
     /// `collect NAMES every N UNIT`: how often data is collected anew, one line each (`Børneattest:
     /// every 1 year`); left out of the JSON (and of `missing`) when the spec gives none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,21 +179,21 @@ pub struct DataEntry {
 
 /// A recipient of a disclosure.
 #[derive(Debug, Clone, Serialize)]
-pub struct RecipientEntry {
-    pub label: String,
+pub struct RecipientEntry<'m> {
+    pub label: &'m str,
     /// The spec's word for the kind of recipient: `police`, `authority`, ...
     pub kind: RecipientKind,
     /// The category of recipients in words: `police`, `public authorities`.
-    pub description: String,
+    pub description: &'static str,
     /// In JSON the spec's word: an ISO code, `outside_eea` or `unknown`; `None` when the spec does not
     /// say.
-    #[serde(serialize_with = "country_word")]
-    pub country: Option<CountryRef>,
+    #[serde(serialize_with = "country_ref_word")]
+    pub country: Option<&'m CountryRef>,
     pub third_country: bool,
     /// When another activity discloses the data (the activity's data flow to it, as its `sources`
     /// say): that activity's label. Empty for the activity's own disclosures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub via: Vec<String>,
+    pub via: Vec<&'m str>,
 }
 
 /// A processor or a sub-processor.
@@ -225,22 +226,22 @@ pub struct TransferEntry {
 
 /// The deletion deadline of some of the activity's data categories.
 #[derive(Debug, Clone, Serialize)]
-pub struct RetentionEntry {
+pub struct RetentionEntry<'m> {
     /// The labels of the categories it covers.
-    pub categories: Vec<String>,
+    pub categories: Vec<&'m str>,
     /// `true` when it covers every category of the activity.
     pub all: bool,
     /// The deadline in words; `None` for categories no `retain` covers.
-    pub period: Option<String>,
+    pub period: Option<Shared<String>>,
     /// For a copy another holder keeps (`copy NAMES kept by "holder" ...`): the holder. The entry's
     /// `period` is then the copy's own, `None` when the spec gives it none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub holder: Option<String>,
+    pub holder: Option<&'m str>,
 }
 
-impl Record {
+impl<'m> Record<'m> {
     /// The record of `model`, worded in `lang`.
-    pub fn build(model: &Model, flow: &FlowGraph, lang: Lang) -> Record {
+    pub fn build(model: &'m Model, flow: &'m FlowGraph, lang: Lang) -> Record<'m> {
         Record {
             lang,
             controller: ControllerRecord::of(model),
@@ -258,13 +259,17 @@ impl ControllerRecord {
 
 /// The entries of `model`'s activities, made one at a time in the spec's order: `hjemmel ropa` writes
 /// each as it is made, so that it holds one activity's entry, not the record of 100,000 (a copy of
-/// every text of the model).
+/// every text of the model). As [`Entries`] it lends each entry and makes the next in the same lists.
 pub struct Activities<'m> {
     model: &'m Model,
     flow: &'m FlowGraph,
     lang: Lang,
     worded: Worded<'m>,
     transfers: Transfers,
+    scratch: Scratch<'m>,
+    /// The entry [`Entries::next_entry`] lends: its lists are filled anew for each activity, not
+    /// allocated and dropped 100,000 times.
+    entry: ActivityRecord<'m>,
     /// The index of the next activity.
     next: usize,
 }
@@ -278,27 +283,60 @@ impl<'m> Activities<'m> {
             lang,
             worded: Worded::new(model),
             transfers: Transfers::of(model, flow, lang),
+            scratch: Scratch::new(model, flow),
+            entry: ActivityRecord::default(),
             next: 0,
         }
     }
+
+    /// Makes the next activity's entry in `record`; `false` when there is none left.
+    fn fill(&mut self, record: &mut ActivityRecord<'m>) -> bool {
+        let index = self.next;
+        let Some(activity) = self.model.activities.get(index) else {
+            return false;
+        };
+        self.next += 1;
+        let made = Making {
+            model: self.model,
+            flow: self.flow,
+            lang: self.lang,
+            index,
+            a: activity,
+        };
+        made.record(&mut self.worded, &mut self.scratch, &self.transfers, record);
+        true
+    }
 }
 
-impl Iterator for Activities<'_> {
-    type Item = ActivityRecord;
+/// The activities' entries, lent one at a time: what the document formats write. A lender may make
+/// each entry in the lists of the one before ([`Activities`]), or lend those of a [`Record`]
+/// (`record.activities.iter()`).
+pub trait Entries<'m> {
+    /// The next entry, lent until the next call.
+    fn next_entry(&mut self) -> Option<&ActivityRecord<'m>>;
+}
 
-    fn next(&mut self) -> Option<ActivityRecord> {
-        let index = self.next;
-        let activity = self.model.activities.get(index)?;
-        self.next += 1;
-        Some(activity_record(
-            self.model,
-            self.flow,
-            &mut self.worded,
-            index,
-            activity,
-            self.transfers.of_activity(index),
-            self.lang,
-        ))
+impl<'m> Entries<'m> for Activities<'m> {
+    fn next_entry(&mut self) -> Option<&ActivityRecord<'m>> {
+        let mut entry = std::mem::take(&mut self.entry);
+        let made = self.fill(&mut entry);
+        self.entry = entry;
+        made.then_some(&self.entry)
+    }
+}
+
+impl<'a, 'm> Entries<'m> for std::slice::Iter<'a, ActivityRecord<'m>> {
+    fn next_entry(&mut self) -> Option<&ActivityRecord<'m>> {
+        self.next()
+    }
+}
+
+impl<'m> Iterator for Activities<'m> {
+    type Item = ActivityRecord<'m>;
+
+    fn next(&mut self) -> Option<ActivityRecord<'m>> {
+        let mut record = ActivityRecord::default();
+        self.fill(&mut record).then_some(record)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -308,6 +346,357 @@ impl Iterator for Activities<'_> {
 }
 
 impl ExactSizeIterator for Activities<'_> {}
+
+/// The lists the record needs only while it makes an entry, kept for the next: which recipients,
+/// processors, categories and nodes of the graph an activity has seen (as flags by index, cleared
+/// after each activity), the search through the graph and what it found.
+struct Scratch<'m> {
+    recipient_seen: Vec<bool>,
+    recipients_seen: Vec<RecipientId>,
+    processor_seen: Vec<bool>,
+    processors_seen: Vec<ProcessorId>,
+    data_seen: Vec<bool>,
+    node_visited: Vec<bool>,
+    nodes_visited: Vec<petgraph::graph::NodeIndex>,
+    queue: std::collections::VecDeque<petgraph::graph::NodeIndex>,
+    reached: Vec<(RecipientId, &'m str)>,
+    indirect: Vec<RecipientId>,
+    /// The `retain` statement of each retention group, by the group's place.
+    rules: Vec<Option<usize>>,
+}
+
+impl<'m> Scratch<'m> {
+    fn new(model: &Model, flow: &FlowGraph) -> Scratch<'m> {
+        Scratch {
+            recipient_seen: vec![false; model.recipients.len()],
+            recipients_seen: Vec::new(),
+            processor_seen: vec![false; model.processors.len()],
+            processors_seen: Vec::new(),
+            data_seen: vec![false; model.data.len()],
+            node_visited: vec![false; flow.graph.node_count()],
+            nodes_visited: Vec::new(),
+            queue: std::collections::VecDeque::new(),
+            reached: Vec::new(),
+            indirect: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+}
+
+/// One activity's entry being made.
+struct Making<'m> {
+    model: &'m Model,
+    flow: &'m FlowGraph,
+    lang: Lang,
+    index: usize,
+    a: &'m Activity,
+}
+
+/// `slot`'s list emptied for new items, or a new one.
+fn reuse<T>(slot: &mut Option<Vec<T>>) -> Vec<T> {
+    let mut list = slot.take().unwrap_or_default();
+    list.clear();
+    list
+}
+
+/// `slot` filled with `items`, in the list it held; `None` when there are none.
+fn refill<T>(slot: &mut Option<Vec<T>>, items: impl IntoIterator<Item = T>) {
+    let mut list = reuse(slot);
+    list.extend(items);
+    *slot = stated(list);
+}
+
+impl<'m> Making<'m> {
+    /// The activity's entry, made in `record`'s lists.
+    fn record(
+        &self,
+        worded: &mut Worded<'m>,
+        scratch: &mut Scratch<'m>,
+        transfers: &Transfers,
+        record: &mut ActivityRecord<'m>,
+    ) {
+        let (model, a, lang) = (self.model, self.a, self.lang);
+        let details = a.details();
+        record.name = &a.name.node;
+        record.label = &a.label.node;
+        record.unit = details.unit.as_ref().map(|u| u.node.as_str());
+        refill(
+            &mut record.purposes,
+            a.purposes.iter().map(|p| p.node.as_str()),
+        );
+        let mut bases = reuse(&mut record.legal_bases);
+        self.legal_bases(worded, &mut bases);
+        record.legal_bases = stated(bases);
+        refill(
+            &mut record.data_subjects,
+            a.subjects
+                .iter()
+                .map(|s| model.subjects(s.id).label.node.as_str()),
+        );
+        refill(
+            &mut record.personal_data,
+            a.data.iter().map(|d| match a.criminal_use(d.id) {
+                // Criminal-offence data by this activity's use of it: its own entry, since
+                // another activity may use the same category as declared.
+                Some(by_use) => {
+                    let entry = &*worded.data(model, d.id, lang);
+                    Shared::new(DataEntry {
+                        description: tr!(
+                            lang,
+                            CRIMINAL_BY_USE,
+                            class = entry.description,
+                            when = by_use.when.node
+                        ),
+                        criminal_when: Some(by_use.when.node.clone()),
+                        ..entry.clone()
+                    })
+                }
+                None => worded.data(model, d.id, lang),
+            }),
+        );
+        let mut recipients = reuse(&mut record.recipients);
+        self.recipients(worded, scratch, &mut recipients);
+        record.recipients = stated(recipients);
+        let mut processors = reuse(&mut record.processors);
+        self.processors(worded, scratch, &mut processors);
+        record.processors = stated(processors);
+        record.joint_controllers.clear();
+        record.joint_controllers.extend(
+            details
+                .joint_controllers
+                .iter()
+                .map(|j| model.joint_controller(j.id).label.node.as_str()),
+        );
+        record.transfers.clear();
+        record
+            .transfers
+            .extend(transfers.of_activity(self.index).cloned());
+        self.retention(worded, scratch, &mut record.retention);
+        refill(
+            &mut record.security,
+            details.security.iter().map(|s| s.node.as_str()),
+        );
+        refill(
+            &mut record.collection,
+            details.collections.iter().map(|c| {
+                let labels: Vec<&str> = c
+                    .data
+                    .iter()
+                    .map(|d| model.data(d.id).label.node.as_str())
+                    .collect();
+                format!("{}: {}", labels.join(", "), c.describe(lang))
+            }),
+        );
+        record.missing.clear();
+        record.missing.extend(
+            [
+                ("purposes", record.purposes.is_none()),
+                ("legal_bases", record.legal_bases.is_none()),
+                ("data_subjects", record.data_subjects.is_none()),
+                ("personal_data", record.personal_data.is_none()),
+                ("recipients", record.recipients.is_none()),
+                ("processors", record.processors.is_none()),
+                ("retention", record.retention.is_none()),
+                ("security", record.security.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(key, missing)| missing.then_some(key)),
+        );
+    }
+
+    /// The bases of every case, then one entry for each statement of bases of some cases only
+    /// (`basis ... in some cases`), said as such: "in some cases ("..."): GDPR art. 6(1)(a)".
+    fn legal_bases(&self, worded: &mut Worded<'m>, bases: &mut Vec<Shared<String>>) {
+        let (a, lang) = (self.a, self.lang);
+        bases.extend(a.bases.iter().map(|b| worded.citation(b, lang)));
+        for some in a.case_bases() {
+            let cited: Vec<Shared<String>> = some
+                .bases
+                .iter()
+                .map(|b| worded.citation(b, lang))
+                .collect();
+            let cited = cited
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            bases.push(Shared::new(match &some.cases {
+                Some(which) => tr!(lang, SOME_CASES_WHICH, cases = which.node, bases = cited),
+                None => tr!(lang, SOME_CASES, bases = cited),
+            }));
+        }
+    }
+
+    /// Each recipient once: first those the activity discloses to itself, in the order it does, then
+    /// those its data reach through the flow graph by way of other activities that take them as a
+    /// source (a department's data that a separate disclosure activity hands to Skat), with the
+    /// activity that discloses them (art. 30(1)(d): the recipients to whom the data "have been or
+    /// will be disclosed").
+    fn recipients(
+        &self,
+        worded: &mut Worded<'m>,
+        scratch: &mut Scratch<'m>,
+        out: &mut Vec<RecipientEntry<'m>>,
+    ) {
+        let (model, flow, a, lang, index) = (self.model, self.flow, self.a, self.lang, self.index);
+        let mut entry = |id: RecipientId, via: Vec<&'m str>| RecipientEntry {
+            via,
+            ..worded.recipient(model, id, lang)
+        };
+        for d in &a.disclosures {
+            let id = d.recipient.id;
+            if !std::mem::replace(&mut scratch.recipient_seen[id.index()], true) {
+                scratch.recipients_seen.push(id);
+                out.push(entry(id, Vec::new()));
+            }
+        }
+        // The activities the data go on to, breadth first, and what each of them discloses.
+        // The graph's index, not a search of its nodes: a search per activity made the record
+        // quadratic.
+        let start = flow.activity_node(ActivityId(index as u32));
+        scratch.queue.push_back(start);
+        scratch.reached.clear();
+        while let Some(n) = scratch.queue.pop_front() {
+            if std::mem::replace(&mut scratch.node_visited[n.index()], true) {
+                continue;
+            }
+            scratch.nodes_visited.push(n);
+            for next in flow.graph.neighbors_directed(n, Direction::Outgoing) {
+                if let Node::Activity(id) = flow.graph[next] {
+                    if id.index() == index {
+                        continue;
+                    }
+                    let other = &model.activities[id.index()];
+                    for d in &other.disclosures {
+                        scratch
+                            .reached
+                            .push((d.recipient.id, other.label.node.as_str()));
+                    }
+                    scratch.queue.push_back(next);
+                }
+            }
+        }
+        // A recipient the activity discloses to itself is listed once, as its own.
+        scratch.indirect.clear();
+        for &(id, via) in &scratch.reached {
+            if scratch.recipient_seen[id.index()] && !scratch.indirect.contains(&id) {
+                continue;
+            }
+            match scratch.indirect.iter().position(|&r| r == id) {
+                Some(i) => {
+                    let at = out.len() - scratch.indirect.len() + i;
+                    let e = &mut out[at];
+                    if !e.via.contains(&via) {
+                        e.via.push(via);
+                    }
+                }
+                None => {
+                    scratch.recipient_seen[id.index()] = true;
+                    scratch.recipients_seen.push(id);
+                    scratch.indirect.push(id);
+                    out.push(entry(id, vec![via]));
+                }
+            }
+        }
+        for id in scratch.recipients_seen.drain(..) {
+            scratch.recipient_seen[id.index()] = false;
+        }
+        for n in scratch.nodes_visited.drain(..) {
+            scratch.node_visited[n.index()] = false;
+        }
+    }
+
+    /// The processors the activity names, each followed by its sub-processors, depth first; each
+    /// once.
+    fn processors(
+        &self,
+        worded: &mut Worded<'m>,
+        scratch: &mut Scratch<'m>,
+        out: &mut Vec<Shared<ProcessorEntry>>,
+    ) {
+        fn visit(
+            model: &Model,
+            worded: &mut Worded<'_>,
+            id: ProcessorId,
+            scratch: &mut Scratch<'_>,
+            out: &mut Vec<Shared<ProcessorEntry>>,
+        ) {
+            if std::mem::replace(&mut scratch.processor_seen[id.index()], true) {
+                return;
+            }
+            scratch.processors_seen.push(id);
+            out.push(worded.processor(model, id));
+            for &sub in &model.processor(id).subprocessors {
+                visit(model, worded, sub, scratch, out);
+            }
+        }
+        for via in &self.a.processors {
+            visit(self.model, worded, via.id, scratch, out);
+        }
+        for id in scratch.processors_seen.drain(..) {
+            scratch.processor_seen[id.index()] = false;
+        }
+    }
+
+    /// The activity's categories grouped by the `retain` statement that covers them, in the order
+    /// of the `data` statements; categories no statement covers form a group without a period.
+    /// `None` when the activity has no `retain` at all.
+    fn retention(
+        &self,
+        worded: &mut Worded<'m>,
+        scratch: &mut Scratch<'m>,
+        slot: &mut Option<Vec<RetentionEntry<'m>>>,
+    ) {
+        let (model, a, lang) = (self.model, self.a, self.lang);
+        let mut entries = reuse(slot);
+        if a.retention.is_empty() || a.data.is_empty() {
+            return;
+        }
+        // The rule of each group, by its index in `a.retention`; `None`: not covered.
+        scratch.rules.clear();
+        for d in &a.data {
+            if std::mem::replace(&mut scratch.data_seen[d.id.index()], true) {
+                continue;
+            }
+            let rule = a
+                .retention_of(d.id)
+                .and_then(|r| a.retention.iter().position(|x| std::ptr::eq(x, r)));
+            let label = model.data(d.id).label.node.as_str();
+            match scratch.rules.iter().position(|g| *g == rule) {
+                Some(at) => entries[at].categories.push(label),
+                None => {
+                    scratch.rules.push(rule);
+                    entries.push(RetentionEntry {
+                        categories: vec![label],
+                        all: false,
+                        period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
+                        holder: None,
+                    });
+                }
+            }
+        }
+        for d in &a.data {
+            scratch.data_seen[d.id.index()] = false;
+        }
+        if let [only] = entries.as_mut_slice() {
+            only.all = scratch.rules[0].is_some();
+        }
+        // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
+        for c in &a.details().copies {
+            entries.push(RetentionEntry {
+                categories: c
+                    .data
+                    .iter()
+                    .map(|d| model.data(d.id).label.node.as_str())
+                    .collect(),
+                all: false,
+                period: c.period.as_ref().map(|p| worded.period(p, lang)),
+                holder: Some(c.holder.node.as_str()),
+            });
+        }
+        *slot = Some(entries);
+    }
+}
 
 /// What a retention period is worded from, borrowed from the model.
 #[derive(PartialEq, Eq, Hash)]
@@ -330,15 +719,15 @@ type ProvisionKey = (
 
 struct Worded<'m> {
     data: Vec<Option<Shared<DataEntry>>>,
-    recipients: Vec<Option<RecipientEntry>>,
+    recipients: Vec<Option<RecipientEntry<'m>>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
     /// The provisions cited, by act, number, paragraph and point (what they are written from).
     /// Both maps are looked up for every activity, and their keys hold the spec's words (a number
     /// as written, an event): hashed with [`SpecMap`]'s seeded hash, not SipHash (a third of the
     /// time the record took to word its activities).
-    citations: SpecMap<ProvisionKey, String>,
+    citations: SpecMap<ProvisionKey, Shared<String>>,
     /// Retention periods, by what they are worded from.
-    periods: SpecMap<PeriodKey<'m>, String>,
+    periods: SpecMap<PeriodKey<'m>, Shared<String>>,
 }
 
 impl<'m> Worded<'m> {
@@ -367,7 +756,7 @@ impl<'m> Worded<'m> {
             .clone()
     }
 
-    fn citation(&mut self, citation: &LegalRef, lang: Lang) -> String {
+    fn citation(&mut self, citation: &LegalRef, lang: Lang) -> Shared<String> {
         let LegalRef::Provision {
             act,
             number,
@@ -377,16 +766,16 @@ impl<'m> Worded<'m> {
         } = citation
         else {
             // A statute or agreement in free text stays as written: nothing to word.
-            return words::legal_ref(lang, citation);
+            return Shared::new(words::legal_ref(lang, citation));
         };
         // The number is borrowed from the act's reference data, so the key costs no copy.
         self.citations
             .entry((*act, number.clone(), *paragraph, *point))
-            .or_insert_with(|| words::legal_ref(lang, citation))
+            .or_insert_with(|| Shared::new(words::legal_ref(lang, citation)))
             .clone()
     }
 
-    fn period(&mut self, period: &'m Period, lang: Lang) -> String {
+    fn period(&mut self, period: &'m Period, lang: Lang) -> Shared<String> {
         let key = match period {
             Period::Archive => PeriodKey::Archive,
             Period::Deadline {
@@ -402,21 +791,21 @@ impl<'m> Worded<'m> {
         };
         self.periods
             .entry(key)
-            .or_insert_with(|| words::period(lang, period))
+            .or_insert_with(|| Shared::new(words::period(lang, period)))
             .clone()
     }
 
     /// The recipient's entry, without the activities it is disclosed by.
-    fn recipient(&mut self, model: &Model, id: RecipientId, lang: Lang) -> RecipientEntry {
+    fn recipient(&mut self, model: &'m Model, id: RecipientId, lang: Lang) -> RecipientEntry<'m> {
         self.recipients[id.index()]
             .get_or_insert_with(|| {
                 let r = model.recipient(id);
                 let country = r.country.as_ref().map(|c| &c.node);
                 RecipientEntry {
-                    label: text(&r.label),
+                    label: &r.label.node,
                     kind: r.kind,
-                    description: words::recipient_kind(lang, r.kind),
-                    country: country.cloned(),
+                    description: words::recipient_kind_text(r.kind).get(lang),
+                    country,
                     third_country: country.is_some_and(words::is_third_country),
                     via: Vec::new(),
                 }
@@ -452,6 +841,14 @@ fn stated<T>(items: Vec<T>) -> Option<Vec<T>> {
 /// The spec's word for a country, as the JSON gives it: `DK`, `outside_eea`, `unknown`, or `null`.
 fn country_word<S: serde::Serializer>(
     country: &Option<CountryRef>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    country_ref_word(&country.as_ref(), s)
+}
+
+/// [`country_word`] of a country borrowed from the model.
+fn country_ref_word<S: serde::Serializer>(
+    country: &Option<&CountryRef>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
     match country {
@@ -492,25 +889,6 @@ fn controller_record(model: &Model) -> ControllerRecord {
     record
 }
 
-/// The bases of every case, then one entry for each statement of bases of some cases only
-/// (`basis ... in some cases`), said as such: "in some cases ("..."): GDPR art. 6(1)(a)".
-fn legal_bases<'m>(worded: &mut Worded<'m>, a: &'m Activity, lang: Lang) -> Vec<String> {
-    let mut bases: Vec<String> = a.bases.iter().map(|b| worded.citation(b, lang)).collect();
-    for some in a.case_bases() {
-        let cited: Vec<String> = some
-            .bases
-            .iter()
-            .map(|b| worded.citation(b, lang))
-            .collect();
-        let cited = cited.join(", ");
-        bases.push(match &some.cases {
-            Some(which) => tr!(lang, SOME_CASES_WHICH, cases = which.node, bases = cited),
-            None => tr!(lang, SOME_CASES, bases = cited),
-        });
-    }
-    bases
-}
-
 /// The joint controllers that at least one activity names, in the order declared; one no activity
 /// names is not part of the record (UNUSED-DECLARATION reports it).
 fn joint_controllers(model: &Model) -> Vec<JointControllerRecord> {
@@ -539,187 +917,6 @@ fn joint_controllers(model: &Model) -> Vec<JointControllerRecord> {
             activities,
         })
         .collect()
-}
-
-fn activity_record<'m>(
-    model: &Model,
-    flow: &FlowGraph,
-    worded: &mut Worded<'m>,
-    index: usize,
-    a: &'m Activity,
-    transfers: Vec<Shared<TransferEntry>>,
-    lang: Lang,
-) -> ActivityRecord {
-    let mut record = ActivityRecord {
-        name: a.name.node.clone(),
-        label: text(&a.label),
-        unit: a.details().unit.as_ref().map(text),
-        purposes: stated(a.purposes.iter().map(text).collect()),
-        legal_bases: stated(legal_bases(worded, a, lang)),
-        data_subjects: stated(
-            a.subjects
-                .iter()
-                .map(|s| text(&model.subjects(s.id).label))
-                .collect(),
-        ),
-        personal_data: stated(
-            a.data
-                .iter()
-                .map(|d| match a.criminal_use(d.id) {
-                    // Criminal-offence data by this activity's use of it: its own entry, since
-                    // another activity may use the same category as declared.
-                    Some(by_use) => {
-                        let entry = &*worded.data(model, d.id, lang);
-                        Shared::new(DataEntry {
-                            description: tr!(
-                                lang,
-                                CRIMINAL_BY_USE,
-                                class = entry.description,
-                                when = by_use.when.node
-                            ),
-                            criminal_when: Some(by_use.when.node.clone()),
-                            ..entry.clone()
-                        })
-                    }
-                    None => worded.data(model, d.id, lang),
-                })
-                .collect(),
-        ),
-        recipients: stated(recipients(model, flow, worded, index, a, lang)),
-        processors: stated(processors(model, worded, a)),
-        joint_controllers: a
-            .details()
-            .joint_controllers
-            .iter()
-            .map(|j| text(&model.joint_controller(j.id).label))
-            .collect(),
-        transfers,
-        retention: retention(model, worded, a, lang),
-        security: stated(a.details().security.iter().map(text).collect()),
-        collection: stated(
-            a.details()
-                .collections
-                .iter()
-                .map(|c| {
-                    let labels: Vec<String> = c
-                        .data
-                        .iter()
-                        .map(|d| text(&model.data(d.id).label))
-                        .collect();
-                    format!("{}: {}", labels.join(", "), c.describe(lang))
-                })
-                .collect(),
-        ),
-        missing: Vec::new(),
-    };
-    record.missing = [
-        ("purposes", record.purposes.is_none()),
-        ("legal_bases", record.legal_bases.is_none()),
-        ("data_subjects", record.data_subjects.is_none()),
-        ("personal_data", record.personal_data.is_none()),
-        ("recipients", record.recipients.is_none()),
-        ("processors", record.processors.is_none()),
-        ("retention", record.retention.is_none()),
-        ("security", record.security.is_none()),
-    ]
-    .into_iter()
-    .filter_map(|(key, missing)| missing.then_some(key))
-    .collect();
-    record
-}
-
-/// Each recipient once: first those the activity discloses to itself, in the order it does, then
-/// those its data reach through the flow graph by way of other activities that take them as a source
-/// (a department's data that a separate disclosure activity hands to Skat), with the activity that
-/// discloses them (art. 30(1)(d): the recipients to whom the data "have been or will be disclosed").
-fn recipients(
-    model: &Model,
-    flow: &FlowGraph,
-    worded: &mut Worded<'_>,
-    index: usize,
-    a: &Activity,
-    lang: Lang,
-) -> Vec<RecipientEntry> {
-    let mut entry = |id: RecipientId, via: Vec<String>| RecipientEntry {
-        via,
-        ..worded.recipient(model, id, lang)
-    };
-    let mut seen = BTreeSet::new();
-    let mut out: Vec<RecipientEntry> = a
-        .disclosures
-        .iter()
-        .filter(|d| seen.insert(d.recipient.id))
-        .map(|d| entry(d.recipient.id, Vec::new()))
-        .collect();
-    // The activities the data go on to, breadth first, and what each of them discloses.
-    // The graph's index, not a search of its nodes: a search per activity made the record quadratic.
-    let start = flow.activity_node(ActivityId(index as u32));
-    let mut queue = std::collections::VecDeque::from([start]);
-    let mut visited = BTreeSet::new();
-    let mut reached: Vec<(RecipientId, String)> = Vec::new();
-    while let Some(n) = queue.pop_front() {
-        if !visited.insert(n) {
-            continue;
-        }
-        for next in flow.graph.neighbors_directed(n, Direction::Outgoing) {
-            if let Node::Activity(id) = flow.graph[next] {
-                if id.index() == index {
-                    continue;
-                }
-                let other = &model.activities[id.index()];
-                for d in &other.disclosures {
-                    reached.push((d.recipient.id, text(&other.label)));
-                }
-                queue.push_back(next);
-            }
-        }
-    }
-    // A recipient the activity discloses to itself is listed once, as its own.
-    let mut indirect: Vec<RecipientId> = Vec::new();
-    for (id, via) in reached {
-        if seen.contains(&id) && !indirect.contains(&id) {
-            continue;
-        }
-        match indirect.iter().position(|&r| r == id) {
-            Some(i) => {
-                let e = &mut out[seen.len() - indirect.len() + i];
-                if !e.via.contains(&via) {
-                    e.via.push(via);
-                }
-            }
-            None => {
-                seen.insert(id);
-                indirect.push(id);
-                out.push(entry(id, vec![via]));
-            }
-        }
-    }
-    out
-}
-
-/// The processors the activity names, each followed by its sub-processors, depth first; each once.
-fn processors(model: &Model, worded: &mut Worded<'_>, a: &Activity) -> Vec<Shared<ProcessorEntry>> {
-    fn visit(
-        model: &Model,
-        worded: &mut Worded<'_>,
-        id: ProcessorId,
-        seen: &mut BTreeSet<ProcessorId>,
-        out: &mut Vec<Shared<ProcessorEntry>>,
-    ) {
-        if !seen.insert(id) {
-            return;
-        }
-        out.push(worded.processor(model, id));
-        for &sub in &model.processor(id).subprocessors {
-            visit(model, worded, sub, seen, out);
-        }
-    }
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for via in &a.processors {
-        visit(model, worded, via.id, &mut seen, &mut out);
-    }
-    out
 }
 
 /// Every transfer out of the EU/EEA, each worded once, and which of them each activity makes.
@@ -785,66 +982,11 @@ impl Transfers {
     }
 
     /// The transfers of the activity at `index`.
-    fn of_activity(&self, index: usize) -> Vec<Shared<TransferEntry>> {
+    fn of_activity(&self, index: usize) -> impl Iterator<Item = &Shared<TransferEntry>> {
         self.by_activity[index]
             .iter()
-            .map(|&entry| self.entries[entry as usize].clone())
-            .collect()
+            .map(|&entry| &self.entries[entry as usize])
     }
-}
-
-/// The activity's categories grouped by the `retain` statement that covers them, in the order of the
-/// `data` statements; categories no statement covers form a group without a period. `None` when the
-/// activity has no `retain` at all.
-fn retention<'m>(
-    model: &Model,
-    worded: &mut Worded<'m>,
-    a: &'m Activity,
-    lang: Lang,
-) -> Option<Vec<RetentionEntry>> {
-    if a.retention.is_empty() || a.data.is_empty() {
-        return None;
-    }
-    // The rule of each category, by its index in `a.retention`; `None`: not covered.
-    let mut groups: Vec<(Option<usize>, Vec<String>)> = Vec::new();
-    let mut seen = BTreeSet::new();
-    for d in &a.data {
-        if !seen.insert(d.id) {
-            continue;
-        }
-        let rule = a
-            .retention_of(d.id)
-            .and_then(|r| a.retention.iter().position(|x| std::ptr::eq(x, r)));
-        let label = text(&model.data(d.id).label);
-        match groups.iter_mut().find(|(g, _)| *g == rule) {
-            Some((_, labels)) => labels.push(label),
-            None => groups.push((rule, vec![label])),
-        }
-    }
-    let single = groups.len() == 1;
-    let mut entries: Vec<RetentionEntry> = groups
-        .into_iter()
-        .map(|(rule, categories)| RetentionEntry {
-            categories,
-            all: single && rule.is_some(),
-            period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
-            holder: None,
-        })
-        .collect();
-    // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
-    for c in &a.details().copies {
-        entries.push(RetentionEntry {
-            categories: c
-                .data
-                .iter()
-                .map(|d| text(&model.data(d.id).label))
-                .collect(),
-            all: false,
-            period: c.period.as_ref().map(|p| worded.period(p, lang)),
-            holder: Some(text(&c.holder)),
-        });
-    }
-    Some(entries)
 }
 
 /// The text of a document written into memory (each format's `render`): writing into a `Vec`

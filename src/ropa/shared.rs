@@ -59,6 +59,12 @@ impl<T> Shared<T> {
     }
 }
 
+impl AsRef<str> for Shared<String> {
+    fn as_ref(&self) -> &str {
+        &self.0.entry
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Shared<T> {
         Shared(Arc::clone(&self.0))

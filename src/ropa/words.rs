@@ -3,7 +3,7 @@
 //! citations. The spec's keywords are English and terse (`scc`, `special(health)`); a record is read
 //! by people who never saw the spec.
 
-use crate::i18n::{Lang, citation};
+use crate::i18n::{Lang, Text, citation};
 use crate::law::citation::LegalRef;
 use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::{DataClass, Mechanism, RecipientKind, SpecialKind};
@@ -111,7 +111,13 @@ pub fn data_class(lang: Lang, class: DataClass, special: &[SpecialKind]) -> Stri
 
 /// The category of recipients a kind stands for, as art. 30(1)(d) asks.
 pub fn recipient_kind(lang: Lang, kind: RecipientKind) -> String {
-    let text = match kind {
+    tr!(lang, recipient_kind_text(kind))
+}
+
+/// [`recipient_kind`]'s text: it has no placeholders, so its words in a language are the record's
+/// as they stand, lent to each recipient's entry.
+pub fn recipient_kind_text(kind: RecipientKind) -> Text {
+    match kind {
         RecipientKind::Tax => TAX,
         RecipientKind::Police => POLICE,
         RecipientKind::Emergency => EMERGENCY,
@@ -121,8 +127,7 @@ pub fn recipient_kind(lang: Lang, kind: RecipientKind) -> String {
         RecipientKind::Person => PERSON,
         RecipientKind::AccessRequester => ACCESS_REQUESTER,
         RecipientKind::DataSubject => DATA_SUBJECT,
-    };
-    tr!(lang, text)
+    }
 }
 
 /// A transfer mechanism with the provision it rests on.
@@ -231,5 +236,35 @@ pub fn legal_ref(lang: Lang, r: &LegalRef) -> String {
             None => written,
         },
         LegalRef::Law { .. } | LegalRef::Agreement { .. } => written,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A recipient's entry lends the kind's text as it stands: that is its wording only while the
+    /// text has nothing `tr!` would fill or unescape.
+    #[test]
+    fn a_recipient_kind_is_its_text_as_it_stands() {
+        for kind in [
+            RecipientKind::Tax,
+            RecipientKind::Police,
+            RecipientKind::Emergency,
+            RecipientKind::Authority,
+            RecipientKind::Public,
+            RecipientKind::Organisation,
+            RecipientKind::Person,
+            RecipientKind::AccessRequester,
+            RecipientKind::DataSubject,
+        ] {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    recipient_kind_text(kind).get(lang),
+                    recipient_kind(lang, kind),
+                    "{kind:?}"
+                );
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ use super::page::Page;
 use crate::flow::FlowGraph;
 use crate::i18n::{Lang, Text};
 use crate::ropa::fields::{self, Field};
-use crate::ropa::{Activities, ActivityRecord, ControllerRecord, Shared};
+use crate::ropa::{Activities, ActivityRecord, ControllerRecord, Entries, Shared};
 use crate::semantic::model::Model;
 use crate::tr;
 
@@ -37,15 +37,16 @@ pub fn record(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
         );
     }
     let mut shared = SharedLines::default();
-    for activity in Activities::new(model, flow, lang) {
+    let mut activities = Activities::new(model, flow, lang);
+    while let Some(activity) = activities.next_entry() {
         out.push_str("<h3 class=\"activity\">");
-        out.escaped(&activity.label);
+        out.escaped(activity.label);
         out.push_str(" <span class=\"name\">");
-        out.escaped(&activity.name);
+        out.escaped(activity.name);
         out.push_str("</span></h3>\n");
         out.push_str(TABLE_START);
-        for field in &fields::activity_fields(&activity, lang) {
-            shared.row(out, field, &activity, &mut words);
+        for field in &fields::activity_fields(activity, lang) {
+            shared.row(out, field, activity, &mut words);
         }
         out.push_str(TABLE_END);
     }
@@ -91,7 +92,7 @@ impl SharedLines {
         &mut self,
         out: &mut Page<'_>,
         field: &Field,
-        activity: &ActivityRecord,
+        activity: &ActivityRecord<'_>,
         words: &mut Words,
     ) {
         // Each of these fields has one value per entry, in the entry's order (transfers: when there
