@@ -20,7 +20,7 @@ use crate::notice::gaps::{self, Articles, Gap};
 use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
 use crate::semantic::model::{
-    Activity, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
+    Activity, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
     TransferDecl,
 };
 use crate::syntax::ast::Requirement;
@@ -435,6 +435,13 @@ fn activity_section<'m>(
             retention(model, rule, lang),
         ));
     }
+    for copy in &details.copies {
+        blocks.push(Block::sentence(
+            Some(Element::Retention),
+            Some(copy.span),
+            held_copy(model, copy, lang),
+        ));
+    }
     automated(activity, lang, blocks);
     if !rights.extra.is_empty() {
         let items = rights
@@ -777,6 +784,55 @@ fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
         sentence.push_str(&tr!(lang, THEN_ARCHIVE));
     }
     sentence
+}
+
+/// A copy another holder keeps (`copy NAMES kept by "holder" [PERIOD]`), with its own period where
+/// the spec gives one: art. 13(2)(a) asks how long the data is kept, wherever it is kept.
+fn held_copy(model: &Model, copy: &HeldCopy, lang: Lang) -> String {
+    let labels: Vec<String> = copy
+        .data
+        .iter()
+        .map(|d| model.data(d.id).label.node.clone())
+        .collect();
+    let data = words::join(lang, &labels);
+    let holder = copy.holder.node.as_str();
+    match &copy.period {
+        Some(Period::Deadline {
+            amount,
+            unit,
+            after,
+            ..
+        }) => {
+            let unit = unit.word(*amount, lang);
+            match after {
+                Some(event) => tr!(
+                    lang,
+                    COPY_KEPT_FOR_AFTER,
+                    data = data,
+                    holder = holder,
+                    amount = amount,
+                    unit = unit,
+                    event = event
+                ),
+                None => tr!(
+                    lang,
+                    COPY_KEPT_FOR,
+                    data = data,
+                    holder = holder,
+                    amount = amount,
+                    unit = unit
+                ),
+            }
+        }
+        Some(Period::Until { event, .. }) => tr!(
+            lang,
+            COPY_KEPT_UNTIL,
+            data = data,
+            holder = holder,
+            event = event
+        ),
+        Some(Period::Archive) | None => tr!(lang, COPY_KEPT, data = data, holder = holder),
+    }
 }
 
 /// How the data is reviewed, when a machine takes part, and the logic the spec states.

@@ -81,6 +81,22 @@ crate::texts! {
         "{data} gemmer vi i {amount} {unit} efter {event}."
     ),
     KEEP_UNTIL = ("{data}: kept until {event}.", "{data} gemmer vi, indtil {event}."),
+    COPY_KEPT = (
+        "{data}: a copy is also kept by {holder}.",
+        "{data}: en kopi gemmes også hos {holder}."
+    ),
+    COPY_KEPT_FOR = (
+        "{data}: a copy is also kept by {holder}, for {amount} {unit}.",
+        "{data}: en kopi gemmes også hos {holder} i {amount} {unit}."
+    ),
+    COPY_KEPT_FOR_AFTER = (
+        "{data}: a copy is also kept by {holder}, for {amount} {unit} after {event}.",
+        "{data}: en kopi gemmes også hos {holder} i {amount} {unit} efter {event}."
+    ),
+    COPY_KEPT_UNTIL = (
+        "{data}: a copy is also kept by {holder} until {event}.",
+        "{data}: en kopi gemmes også hos {holder}, indtil {event}."
+    ),
     THEN_ARCHIVE = (
         "Then we hand them to the public archive.",
         "Derefter afleverer vi dem til offentligt arkiv."
