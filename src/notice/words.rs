@@ -41,7 +41,7 @@ crate::texts! {
         "This is a control measure towards employees:",
         "Det er en kontrolforanstaltning over for medarbejderne:"
     ),
-    BASES = ("The law that allows us to process the data:", "Den lov, der giver os lov til at behandle oplysningerne:"),
+    BASES = ("The law that allows us to process the data:", "Vi har lov til at behandle oplysningerne efter disse regler:"),
     CASE_BASES = ("In some cases we also rely on:", "I nogle tilfælde bruger vi også:"),
     CASE_BASES_WHICH = (
         "In some cases ({cases}) we also rely on:",
