@@ -77,23 +77,6 @@ fn element_name(element: Element) -> &'static str {
     }
 }
 
-const ELEMENTS: [Element; 14] = [
-    Element::Controller,
-    Element::Dpo,
-    Element::PurposesAndBasis,
-    Element::LegitimateInterests,
-    Element::DataCategories,
-    Element::Recipients,
-    Element::Transfers,
-    Element::Retention,
-    Element::Rights,
-    Element::WithdrawConsent,
-    Element::Complaint,
-    Element::StatutoryRequirement,
-    Element::Source,
-    Element::AutomatedDecisions,
-];
-
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -133,7 +116,7 @@ fn location(facts: &Facts, fact: &Fact) -> String {
 
 #[test]
 fn every_fact_is_well_formed() {
-    let elements: BTreeSet<&str> = ELEMENTS.iter().map(|&e| element_name(e)).collect();
+    let elements: BTreeSet<&str> = Element::ALL.iter().map(|&e| element_name(e)).collect();
     for name in LISTS {
         let facts = load(name);
         assert!(!facts.fact.is_empty(), "{name}: no facts");

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::{exit, output};
 use hjemmel::i18n::Lang;
 use hjemmel::notice::{audience, build, gaps, html, markdown, words};
-use hjemmel::{Checked, Outcome, tr};
+use hjemmel::tr;
 
 #[derive(Debug, Args)]
 pub struct NoticeArgs {
@@ -46,7 +46,7 @@ enum Format {
 
 pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
     let path = args.spec.display().to_string();
-    let outcome = understand(&args.spec, lang);
+    let outcome = output::understood_without_rules(&args.spec, lang);
     let checked = match output::understood(&outcome, &path, lang) {
         Ok(checked) => checked,
         Err(code) => return ExitCode::from(code),
@@ -87,23 +87,4 @@ pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
     // The process ends here: freeing the notice of a large spec piece by piece only takes time.
     std::mem::forget((notice, text));
     ExitCode::from(code)
-}
-
-/// The spec compiled without the rules, as `hjemmel ropa` does: the notice shows no findings.
-fn understand(spec: &std::path::Path, lang: Lang) -> Outcome {
-    match hjemmel::source::load(spec, lang) {
-        Ok(sources) => {
-            let result = hjemmel::compile(&sources, lang).map(|(model, flow)| Checked {
-                model,
-                flow,
-                findings: Vec::new(),
-                suppressed: Vec::new(),
-            });
-            Outcome { sources, result }
-        }
-        Err(failed) => Outcome {
-            sources: failed.sources,
-            result: Err(vec![failed.error]),
-        },
-    }
 }

@@ -85,3 +85,24 @@ pub fn write_stdout_with(
         }
     }
 }
+
+/// The spec compiled, without running the rules, for the commands that show no findings (`ropa`,
+/// `notice`; `graph` likewise): at 100,000 activities the rules took a third of the time of
+/// `hjemmel ropa`.
+pub fn understood_without_rules(spec: &Path, lang: Lang) -> Outcome {
+    match hjemmel::source::load(spec, lang) {
+        Ok(sources) => {
+            let result = hjemmel::compile(&sources, lang).map(|(model, flow)| Checked {
+                model,
+                flow,
+                findings: Vec::new(),
+                suppressed: Vec::new(),
+            });
+            Outcome { sources, result }
+        }
+        Err(failed) => Outcome {
+            sources: failed.sources,
+            result: Err(vec![failed.error]),
+        },
+    }
+}

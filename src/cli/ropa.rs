@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use super::output;
 use hjemmel::i18n::Lang;
 use hjemmel::ropa::{self, Activities, ControllerRecord};
-use hjemmel::{Checked, Outcome};
 
 #[derive(Debug, Args)]
 pub struct RopaArgs {
@@ -39,7 +38,7 @@ enum Format {
 
 pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
     let path = args.spec.display().to_string();
-    let outcome = understand(&args.spec, lang);
+    let outcome = output::understood_without_rules(&args.spec, lang);
     let checked = match output::understood(&outcome, &path, lang) {
         Ok(checked) => checked,
         Err(code) => return ExitCode::from(code),
@@ -63,24 +62,4 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
     // destructors of a large spec's model took a part of the run, as for `hjemmel check`.
     std::mem::forget(outcome);
     ExitCode::from(code)
-}
-
-/// The spec compiled, without running the rules (as `hjemmel graph` does): the record does not show
-/// findings, and at 100,000 activities the rules took a third of the time of `hjemmel ropa`.
-fn understand(spec: &std::path::Path, lang: Lang) -> Outcome {
-    match hjemmel::source::load(spec, lang) {
-        Ok(sources) => {
-            let result = hjemmel::compile(&sources, lang).map(|(model, flow)| Checked {
-                model,
-                flow,
-                findings: Vec::new(),
-                suppressed: Vec::new(),
-            });
-            Outcome { sources, result }
-        }
-        Err(failed) => Outcome {
-            sources: failed.sources,
-            result: Err(vec![failed.error]),
-        },
-    }
 }
