@@ -126,6 +126,18 @@ keyword_enum! {
     }
 }
 
+impl Mechanism {
+    /// An appropriate safeguard of art. 46 or binding corporate rules (art. 47), of which the data
+    /// subject is told how to get a copy (art. 13(1)(f), 14(1)(f)); not an adequacy decision, the
+    /// Data Privacy Framework or a derogation.
+    pub fn is_safeguard(self) -> bool {
+        matches!(
+            self,
+            Mechanism::Scc | Mechanism::Bcr | Mechanism::CodeOfConduct | Mechanism::Certification
+        )
+    }
+}
+
 keyword_enum! {
     /// How logs or other data about people are reviewed.
     pub enum ReviewMode {

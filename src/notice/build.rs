@@ -11,7 +11,7 @@ use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
 use crate::law::rights::{self, Authority, RightFor};
-use crate::law::vocabulary::{Mechanism, ReviewMode, SourceKind};
+use crate::law::vocabulary::{ReviewMode, SourceKind};
 use crate::notice::audience::Audience;
 use crate::notice::document::{Block, Notice, Section, full_stop};
 use crate::notice::elements::Element;
@@ -657,17 +657,8 @@ fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bl
         let Some(country) = country.filter(|c| ropa_words::is_third_country(&c.node)) else {
             continue;
         };
-        under_safeguards |= transfer.is_some_and(|t| {
-            t.mechanisms.iter().any(|m| {
-                matches!(
-                    m.node.mechanism,
-                    Mechanism::Scc
-                        | Mechanism::Bcr
-                        | Mechanism::CodeOfConduct
-                        | Mechanism::Certification
-                )
-            })
-        });
+        under_safeguards |=
+            transfer.is_some_and(|t| t.mechanisms.iter().any(|m| m.node.mechanism.is_safeguard()));
         let place = match &country.node {
             CountryRef::OutsideEea => tr!(lang, OUTSIDE_EEA),
             other => tr!(lang, IN_THIRD_COUNTRY, country = country_name(lang, other)),

@@ -16,7 +16,6 @@
 //! one it has) and the source (14(2)(f): every source is declared with its name or kind).
 
 use crate::law::countries::{CountryRef, Zone, countries};
-use crate::law::vocabulary::Mechanism;
 use crate::notice::elements::Element;
 use crate::rules::source_notice::{is_art14_exception, obtained_from_others};
 use crate::semantic::model::{
@@ -263,15 +262,7 @@ fn transfer_under_safeguards(model: &Model, activity: &Activity) -> Option<Span>
         transfer
             .mechanisms
             .iter()
-            .find(|m| {
-                matches!(
-                    m.node.mechanism,
-                    Mechanism::Scc
-                        | Mechanism::Bcr
-                        | Mechanism::CodeOfConduct
-                        | Mechanism::Certification
-                )
-            })
+            .find(|m| m.node.mechanism.is_safeguard())
             .map(|m| m.span)
     };
     // Each processor once, down the chains of sub-processors.
