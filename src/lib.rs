@@ -16,6 +16,7 @@ pub mod escape;
 pub mod flow;
 pub mod fmt;
 pub mod i18n;
+pub mod ide;
 pub mod init;
 pub(crate) mod json_writer;
 pub mod law;
