@@ -236,3 +236,4 @@ fn keyword(word: &str) -> State {
         disclose: false,
     }
 }
+
