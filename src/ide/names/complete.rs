@@ -20,7 +20,9 @@ pub(super) fn complete(analysis: &Analysis, at: Place) -> Vec<Completion> {
     let Some(context) = context(index, at, text) else {
         return Vec::new();
     };
-    let replace = context.word.map(|(start, end)| Span::new(at.file, start, end));
+    let replace = context
+        .word
+        .map(|(start, end)| Span::new(at.file, start, end));
     let kinds: &[NameKind] = match context.takes {
         NameKind::Source => &[NameKind::Source, NameKind::Activity],
         ref kind => std::slice::from_ref(kind),
@@ -62,8 +64,12 @@ fn context(index: &NameIndex, at: Place, text: &str) -> Option<Context> {
     // A parsed declaration holding the cursor starts the scan; else the end of the last one before
     // it (what follows is the declaration being typed).
     let top = &index.file(at.file).top;
-    let before = top.partition_point(|&d| index.declarations[d as usize].span.start as usize <= offset);
-    let start = match before.checked_sub(1).map(|d| index.declarations[top[d] as usize].span) {
+    let before =
+        top.partition_point(|&d| index.declarations[d as usize].span.start as usize <= offset);
+    let start = match before
+        .checked_sub(1)
+        .map(|d| index.declarations[top[d] as usize].span)
+    {
         Some(span) if offset < span.end as usize => span.start as usize,
         Some(span) => span.end as usize,
         None => 0,
@@ -193,7 +199,9 @@ fn statement(tokens: &[Token<'_>]) -> Option<(NameKind, Option<String>)> {
             continue;
         }
         state = match (state, token) {
-            (State::Name { takes, disclose }, Token::Word(_)) => State::AfterName { takes, disclose },
+            (State::Name { takes, disclose }, Token::Word(_)) => {
+                State::AfterName { takes, disclose }
+            }
             (State::AfterName { takes, disclose }, Token::Punct(',')) => {
                 State::Name { takes, disclose }
             }
@@ -236,4 +244,3 @@ fn keyword(word: &str) -> State {
         disclose: false,
     }
 }
-

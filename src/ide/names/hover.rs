@@ -34,7 +34,11 @@ pub(super) fn hover(analysis: &Analysis, at: Place) -> Option<Hover> {
     }
     if let Some(purpose) = &declared.purpose {
         markdown.push_str("\n\n");
-        markdown.push_str(&tr!(lang, text::PURPOSE, purpose = markdown_inline(purpose)));
+        markdown.push_str(&tr!(
+            lang,
+            text::PURPOSE,
+            purpose = markdown_inline(purpose)
+        ));
     }
     let place = markdown_code(&file_line(&analysis.sources, declared.name_span));
     let uses = match index.entry(name).uses.len() {

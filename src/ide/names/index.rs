@@ -198,7 +198,14 @@ impl NameIndex {
         match declaration {
             Declaration::Controller(c) => {
                 let country = c.country.as_ref().map(|w| w.node.to_string());
-                self.declare(file, NameKind::Controller, &c.name, &c.label, c.span, country)
+                self.declare(
+                    file,
+                    NameKind::Controller,
+                    &c.name,
+                    &c.label,
+                    c.span,
+                    country,
+                )
             }
             Declaration::Subjects(s) => {
                 let kind = Some(s.kind.node.to_string());
@@ -234,7 +241,14 @@ impl NameIndex {
 
     fn processor(&mut self, file: usize, p: &ast::Processor<'_>, parent: Option<u32>) -> u32 {
         let country = p.country.as_ref().map(|w| w.node.to_string());
-        let id = self.declare(file, NameKind::Processor, &p.name, &p.label, p.span, country);
+        let id = self.declare(
+            file,
+            NameKind::Processor,
+            &p.name,
+            &p.label,
+            p.span,
+            country,
+        );
         self.declarations[id as usize].parent = parent;
         for sub in &p.subprocessors {
             let child = self.processor(file, sub, Some(id));
@@ -263,7 +277,11 @@ impl NameIndex {
                 Statement::Via(names) => self.uses(file, names, NameKind::Processor),
                 Statement::Disclose(d) => {
                     self.uses(file, &d.data, NameKind::Data);
-                    self.uses(file, std::slice::from_ref(&d.recipient), NameKind::Recipient);
+                    self.uses(
+                        file,
+                        std::slice::from_ref(&d.recipient),
+                        NameKind::Recipient,
+                    );
                 }
                 Statement::Collect(c) => self.uses(file, &c.data, NameKind::Data),
                 Statement::Copy(c) => self.uses(file, &c.data, NameKind::Data),

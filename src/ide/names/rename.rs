@@ -33,11 +33,23 @@ pub(super) fn rename(analysis: &Analysis, at: Place, new_name: &str) -> Result<V
         if let Some(other) = index.declaration_of(taken) {
             let place = file_line(&analysis.sources, other.name_span);
             let other_kind = noun_with_article(other.kind, lang);
-            return Err(tr!(lang, text::TAKEN, name = new_name, kind = other_kind, place = place));
+            return Err(tr!(
+                lang,
+                text::TAKEN,
+                name = new_name,
+                kind = other_kind,
+                place = place
+            ));
         }
         if let Some(&first) = entry.uses.first() {
             let place = file_line(&analysis.sources, index.uses[first as usize].span);
-            return Err(tr!(lang, text::USED_UNDECLARED, name = new_name, place = place, kind = kind));
+            return Err(tr!(
+                lang,
+                text::USED_UNDECLARED,
+                name = new_name,
+                place = place,
+                kind = kind
+            ));
         }
     }
     if let Some((_, file)) = (analysis.sources.spec_files()).find(|(id, _)| index.file(*id).broken)
@@ -55,7 +67,12 @@ pub(super) fn rename(analysis: &Analysis, at: Place, new_name: &str) -> Result<V
         .collect();
     edits.sort_by_key(|edit| edit.span);
     if let Some(place) = read_otherwise(analysis, index, &edits, index.text(name), new_name) {
-        return Err(tr!(lang, text::READ_AS_KEYWORD, name = new_name, place = place));
+        return Err(tr!(
+            lang,
+            text::READ_AS_KEYWORD,
+            name = new_name,
+            place = place
+        ));
     }
     Ok(edits)
 }
@@ -94,7 +111,10 @@ fn read_otherwise(
         let before = &index.file(file).items;
         let after = &again.file(file).items;
         let same_item = |b: &&super::index::Item, a: &&super::index::Item| {
-            let (b_name, a_name) = (index.text(index.name_of(b.what)), again.text(again.name_of(a.what)));
+            let (b_name, a_name) = (
+                index.text(index.name_of(b.what)),
+                again.text(again.name_of(a.what)),
+            );
             let b_name = if b_name == old { new } else { b_name };
             b_name == a_name && role(index, b.what) == role(&again, a.what)
         };

@@ -57,13 +57,18 @@ fn analysis_in(files: &[(&str, &str)], lang: Lang) -> Analysis {
 }
 
 fn spec() -> Analysis {
-    analysis(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", ACTIVITIES)])
+    analysis(&[
+        ("parties.hjemmel", PARTIES),
+        ("activities.hjemmel", ACTIVITIES),
+    ])
 }
 
 /// The place of `word` inside the first `around` of file `file` (`around` holds `word`).
 fn at(a: &Analysis, file: u32, around: &str, word: &str) -> Place {
     let text = a.sources.file(FileId(file)).text.as_str();
-    let start = text.find(around).unwrap_or_else(|| panic!("{around:?} not in file {file}"));
+    let start = text
+        .find(around)
+        .unwrap_or_else(|| panic!("{around:?} not in file {file}"));
     let offset = start + around.find(word).expect("word in its context");
     Place {
         file: FileId(file),
@@ -123,7 +128,9 @@ fn the_index_holds_every_declaration_and_use() {
             ("cpr", NameKind::Data),
         ]
     );
-    let hosting = index.declaration_of(index.lookup("hosting").unwrap()).unwrap();
+    let hosting = index
+        .declaration_of(index.lookup("hosting").unwrap())
+        .unwrap();
     assert_eq!(hosting.parent, Some(5));
     assert_eq!(words(&a, hosting.name_span), "hosting");
     assert!(words(&a, hosting.span).starts_with("subprocessor hosting"));
@@ -142,7 +149,10 @@ fn definition_finds_the_declaration_from_a_use_in_another_file() {
         offset: end.offset + 4,
         ..end
     };
-    assert_eq!(lines(&a, &[definition(&a, after).unwrap()]), ["parties.hjemmel:18"]);
+    assert_eq!(
+        lines(&a, &[definition(&a, after).unwrap()]),
+        ["parties.hjemmel:18"]
+    );
     // A declaration is its own definition; an activity named as a source is found too.
     let own = definition(&a, at(&a, 0, "data health", "health")).unwrap();
     assert_eq!(lines(&a, &[own]), ["parties.hjemmel:7"]);
@@ -178,7 +188,10 @@ fn references_are_every_use_across_files_with_or_without_the_declaration() {
     let class = at(&a, 0, "\"CPR-nummer\" cpr", "cpr");
     assert_eq!(references(&a, class, true), []);
     // A name declared and never used.
-    assert_eq!(references(&a, at(&a, 1, "activity followup", "followup"), false), []);
+    assert_eq!(
+        references(&a, at(&a, 1, "activity followup", "followup"), false),
+        []
+    );
 }
 
 #[test]
@@ -208,7 +221,10 @@ recipient purpose "Formål" authority
     let purpose = definition(&a, at(&a, 1, "to purpose", "purpose")).unwrap();
     assert_eq!(lines(&a, &[purpose]), ["p.hjemmel:3"]);
     let data = references(&a, at(&a, 0, "data data \"", "data \""), true);
-    assert_eq!(lines(&a, &data), ["p.hjemmel:1", "a.hjemmel:3", "a.hjemmel:4"]);
+    assert_eq!(
+        lines(&a, &data),
+        ["p.hjemmel:1", "a.hjemmel:3", "a.hjemmel:4"]
+    );
 }
 
 #[test]
@@ -241,7 +257,10 @@ activity followup "Opfølgning" {
     assert_eq!(lines(&a, &cpr), ["broken.hjemmel:6"]);
     // Nothing is known of the broken declaration's names.
     assert_eq!(definition(&a, at(&a, 1, "data health", "health")), None);
-    assert_eq!(references(&a, at(&a, 0, "data health", "health"), false), []);
+    assert_eq!(
+        references(&a, at(&a, 0, "data health", "health"), false),
+        []
+    );
     let symbols: Vec<String> = document_symbols(&a, FileId(1))
         .into_iter()
         .map(|s| s.name)
@@ -252,8 +271,15 @@ activity followup "Opfølgning" {
 #[test]
 fn navigation_works_in_a_spec_with_an_unknown_name() {
     let activity = ACTIVITIES.replace("via payroll, hosting", "via payroll, nobody");
-    let a = analysis(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", &activity)]);
-    let errors = a.checked.as_ref().err().expect("an unknown name is a spec error");
+    let a = analysis(&[
+        ("parties.hjemmel", PARTIES),
+        ("activities.hjemmel", &activity),
+    ]);
+    let errors = a
+        .checked
+        .as_ref()
+        .err()
+        .expect("an unknown name is a spec error");
     assert!(errors.iter().any(|e| e.code == "unknown-name"));
     let payroll = definition(&a, at(&a, 1, "via payroll", "payroll")).unwrap();
     assert_eq!(lines(&a, &[payroll]), ["parties.hjemmel:10"]);
@@ -294,7 +320,11 @@ fn edited(a: &Analysis, edits: &[Edit]) -> Vec<(String, String)> {
     a.sources
         .files()
         .map(|(id, file)| {
-            let mine: Vec<Edit> = edits.iter().filter(|e| e.span.file == id).cloned().collect();
+            let mine: Vec<Edit> = edits
+                .iter()
+                .filter(|e| e.span.file == id)
+                .cloned()
+                .collect();
             (file.name.clone(), rename::apply(file.text.as_str(), &mine))
         })
         .collect()
@@ -325,13 +355,27 @@ fn a_renamed_spec_checks_to_the_same_findings_with_the_new_name() {
         (0, "recipient skat", "skat", "purpose"),
     ] {
         let a = spec();
-        assert!(!a.diagnostics().is_empty(), "the spec has findings to compare");
+        assert!(
+            !a.diagnostics().is_empty(),
+            "the spec has findings to compare"
+        );
         let edits = rename(&a, at(&a, file, around, word), new).unwrap();
         let texts = edited(&a, &edits);
-        let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
         let renamed = analysis(&files);
-        assert!(renamed.checked.is_ok(), "{word} → {new}: {:?}", renamed.diagnostics());
-        assert_eq!(findings(&a, word, new), findings(&renamed, new, new), "{word} → {new}");
+        assert!(
+            renamed.checked.is_ok(),
+            "{word} → {new}: {:?}",
+            renamed.diagnostics()
+        );
+        assert_eq!(
+            findings(&a, word, new),
+            findings(&renamed, new, new),
+            "{word} → {new}"
+        );
         assert_eq!(renamed.names().lookup(word), None, "{word} → {new}");
     }
 }
@@ -342,7 +386,10 @@ fn rename_refuses_a_word_that_is_not_a_name() {
     let place = at(&a, 0, "data cpr", "cpr");
     for bad in ["", "2cpr", "cpr-nummer", "cpr nummer", "\"cpr\"", "cpr,x"] {
         let why = rename(&a, place, bad).unwrap_err();
-        assert!(why.starts_with(&format!("`{bad}` is not a name")), "{bad}: {why}");
+        assert!(
+            why.starts_with(&format!("`{bad}` is not a name")),
+            "{bad}: {why}"
+        );
     }
     assert!(rename(&a, place, "_cpr").is_ok());
     assert!(rename(&a, place, "personnummer_æøå").is_ok());
@@ -360,7 +407,13 @@ fn rename_refuses_a_name_that_is_declared_as_anything() {
         rename(&a, place, "hosting").unwrap_err(),
         "`hosting` is already declared as a processor at parties.hjemmel:13"
     );
-    let da = analysis_in(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", ACTIVITIES)], Lang::Da);
+    let da = analysis_in(
+        &[
+            ("parties.hjemmel", PARTIES),
+            ("activities.hjemmel", ACTIVITIES),
+        ],
+        Lang::Da,
+    );
     assert_eq!(
         rename(&da, place, "aids").unwrap_err(),
         "`aids` er allerede erklæret som en aktivitet i activities.hjemmel:1"
@@ -369,8 +422,14 @@ fn rename_refuses_a_name_that_is_declared_as_anything() {
 
 #[test]
 fn rename_refuses_a_name_written_where_it_names_nothing() {
-    let activity = ACTIVITIES.replace("subjects citizens\n  data cpr\n", "subjects borgere\n  data cpr\n");
-    let a = analysis(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", &activity)]);
+    let activity = ACTIVITIES.replace(
+        "subjects citizens\n  data cpr\n",
+        "subjects borgere\n  data cpr\n",
+    );
+    let a = analysis(&[
+        ("parties.hjemmel", PARTIES),
+        ("activities.hjemmel", &activity),
+    ]);
     let why = rename(&a, at(&a, 0, "subjects citizens", "citizens"), "borgere").unwrap_err();
     assert_eq!(
         why,
@@ -389,8 +448,19 @@ fn rename_refuses_a_name_read_as_a_word_of_the_language() {
     );
     // Where a name stands, every other word of the language is read as a name (the renamed specs
     // check alike: a_renamed_spec_checks_to_the_same_findings_with_the_new_name).
-    for keyword in ["activity", "data", "to", "via", "controller", "processor", "special"] {
-        assert!(rename(&a, at(&a, 0, "data cpr", "cpr"), keyword).is_ok(), "{keyword}");
+    for keyword in [
+        "activity",
+        "data",
+        "to",
+        "via",
+        "controller",
+        "processor",
+        "special",
+    ] {
+        assert!(
+            rename(&a, at(&a, 0, "data cpr", "cpr"), keyword).is_ok(),
+            "{keyword}"
+        );
     }
 }
 
@@ -399,7 +469,10 @@ fn rename_refuses_while_a_file_has_syntax_errors() {
     let a = analysis(&[
         ("parties.hjemmel", PARTIES),
         ("activities.hjemmel", ACTIVITIES),
-        ("draft.hjemmel", "activity draft \"Udkast\" {\n  data cpr,\n}\n"),
+        (
+            "draft.hjemmel",
+            "activity draft \"Udkast\" {\n  data cpr,\n}\n",
+        ),
     ]);
     assert_eq!(
         rename(&a, at(&a, 0, "data cpr", "cpr"), "personnummer").unwrap_err(),
@@ -434,10 +507,16 @@ fn document_symbols_are_the_declarations_in_file_order_with_sub_processors_insid
         ]
     );
     let hosting = &symbols[5].children[0];
-    assert_eq!((hosting.name.as_str(), hosting.label.as_str()), ("hosting", "Hosting GmbH"));
+    assert_eq!(
+        (hosting.name.as_str(), hosting.label.as_str()),
+        ("hosting", "Hosting GmbH")
+    );
     assert_eq!(words(&a, hosting.name_span), "hosting");
     assert!(symbols[5].span.start < hosting.span.start && hosting.span.end < symbols[5].span.end);
-    let activities: Vec<String> = document_symbols(&a, FileId(1)).into_iter().map(|s| s.name).collect();
+    let activities: Vec<String> = document_symbols(&a, FileId(1))
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(activities, ["aids", "followup"]);
     assert_eq!(document_symbols(&a, FileId(7)), []);
 }
@@ -457,14 +536,24 @@ fn hover_tells_the_kind_label_and_where_declared() {
         hosting.markdown,
         "**sub-processor** `hosting`: Hosting GmbH\n\n`DE`\n\nsub-processor of `payroll`\n\nDeclared at `parties.hjemmel:13` · used once"
     );
-    let da = analysis_in(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", ACTIVITIES)], Lang::Da);
+    let da = analysis_in(
+        &[
+            ("parties.hjemmel", PARTIES),
+            ("activities.hjemmel", ACTIVITIES),
+        ],
+        Lang::Da,
+    );
     let aids = hover(&da, at(&da, 1, "sources aids", "aids")).unwrap();
     assert_eq!(
         aids.markdown,
         "**behandlingsaktivitet** `aids`: Hjælpemidler\n\nFormål: Afgøre ansøgninger om hjælpemidler\n\nErklæret i `activities.hjemmel:1` · brugt én gang"
     );
     let followup = hover(&a, at(&a, 1, "activity followup", "followup")).unwrap();
-    assert!(followup.markdown.ends_with("· not used"), "{}", followup.markdown);
+    assert!(
+        followup.markdown.ends_with("· not used"),
+        "{}",
+        followup.markdown
+    );
     assert_eq!(hover(&a, at(&a, 1, "via payroll", "via")), None);
 }
 
@@ -473,7 +562,10 @@ fn hover_escapes_the_spec_text() {
     let parties = "data x \"*bold* <script> [link](http://evil) `code`\" ordinary\n";
     let a = analysis(&[("p.hjemmel", parties)]);
     let shown = hover(&a, at(&a, 0, "data x", "x")).unwrap().markdown;
-    assert!(shown.contains(r"\*bold\* \<script\> \[link\](http://evil) \`code\`"), "{shown}");
+    assert!(
+        shown.contains(r"\*bold\* \<script\> \[link\](http://evil) \`code\`"),
+        "{shown}"
+    );
 }
 
 /// An analysis of `files` where the text of the last holds `‸`, the cursor; and the cursor.
@@ -490,7 +582,10 @@ fn typing(files: &[(&str, &str)]) -> (Analysis, Place) {
 
 /// The labels and kinds offered.
 fn offered(a: &Analysis, at: Place) -> Vec<(String, CompletionKind)> {
-    complete(a, at).into_iter().map(|c| (c.label, c.kind)).collect()
+    complete(a, at)
+        .into_iter()
+        .map(|c| (c.label, c.kind))
+        .collect()
 }
 
 fn draft(body: &str) -> String {
@@ -505,14 +600,26 @@ fn completion_offers_the_names_of_the_kind_the_statement_takes() {
         ("data ‸", vec![("health", data), ("cpr", data)]),
         ("data health, ‸", vec![("health", data), ("cpr", data)]),
         ("data health,‸", vec![("health", data), ("cpr", data)]),
-        ("via ‸", vec![("payroll", processor), ("hosting", processor)]),
-        ("subjects ‸", vec![("citizens", CompletionKind::Name(NameKind::Subjects))]),
-        ("disclose cpr to ‸", vec![("skat", CompletionKind::Name(NameKind::Recipient))]),
+        (
+            "via ‸",
+            vec![("payroll", processor), ("hosting", processor)],
+        ),
+        (
+            "subjects ‸",
+            vec![("citizens", CompletionKind::Name(NameKind::Subjects))],
+        ),
+        (
+            "disclose cpr to ‸",
+            vec![("skat", CompletionKind::Name(NameKind::Recipient))],
+        ),
         ("disclose ‸", vec![("health", data), ("cpr", data)]),
         ("retain ‸", vec![("health", data), ("cpr", data)]),
         ("collect ‸", vec![("health", data), ("cpr", data)]),
         ("copy ‸", vec![("health", data), ("cpr", data)]),
-        ("data cpr as criminal when \"x\"\n  retain ‸", vec![("health", data), ("cpr", data)]),
+        (
+            "data cpr as criminal when \"x\"\n  retain ‸",
+            vec![("health", data), ("cpr", data)],
+        ),
         (
             "sources ‸",
             vec![
@@ -535,9 +642,15 @@ fn completion_offers_the_names_of_the_kind_the_statement_takes() {
     ];
     for (body, expected) in cases {
         let text = draft(body);
-        let (a, place) = typing(&[("parties.hjemmel", PARTIES), ("activities.hjemmel", ACTIVITIES), ("draft.hjemmel", &text)]);
-        let expected: Vec<(String, CompletionKind)> =
-            expected.into_iter().map(|(l, k)| (l.to_string(), k)).collect();
+        let (a, place) = typing(&[
+            ("parties.hjemmel", PARTIES),
+            ("activities.hjemmel", ACTIVITIES),
+            ("draft.hjemmel", &text),
+        ]);
+        let expected: Vec<(String, CompletionKind)> = expected
+            .into_iter()
+            .map(|(l, k)| (l.to_string(), k))
+            .collect();
         assert_eq!(offered(&a, place), expected, "{body:?}");
     }
 }
@@ -554,8 +667,14 @@ fn completion_gives_the_label_and_replaces_the_word_being_typed() {
     // Inside a word, the whole word is replaced.
     let text = draft("via pay‸roll");
     let (a, place) = typing(&[("parties.hjemmel", PARTIES), ("draft.hjemmel", &text)]);
-    assert_eq!(words(&a, complete(&a, place)[0].replace.unwrap()), "payroll");
-    let (a, place) = typing(&[("parties.hjemmel", PARTIES), ("draft.hjemmel", &draft("via ‸"))]);
+    assert_eq!(
+        words(&a, complete(&a, place)[0].replace.unwrap()),
+        "payroll"
+    );
+    let (a, place) = typing(&[
+        ("parties.hjemmel", PARTIES),
+        ("draft.hjemmel", &draft("via ‸")),
+    ]);
     assert_eq!(complete(&a, place)[0].replace, None);
 }
 
@@ -601,7 +720,11 @@ fn requests_never_panic_at_any_offset() {
     for offset in 0..=len + 2 {
         for file in [FileId(0), FileId(3)] {
             let place = Place { file, offset };
-            let _ = (definition(&a, place), references(&a, place, true), hover(&a, place));
+            let _ = (
+                definition(&a, place),
+                references(&a, place, true),
+                hover(&a, place),
+            );
             let _ = (prepare_rename(&a, place), complete(&a, place));
         }
     }
@@ -609,7 +732,9 @@ fn requests_never_panic_at_any_offset() {
 
 /// A spec of `n` activities, each with its own data category, all with one subjects group.
 fn generated(n: usize) -> String {
-    let mut text = String::from("subjects s \"S\" citizens\nprocessor p \"P\" { agreement \"A\" country DK }\n");
+    let mut text = String::from(
+        "subjects s \"S\" citizens\nprocessor p \"P\" { agreement \"A\" country DK }\n",
+    );
     for i in 0..n {
         text.push_str(&format!(
             "data d{i} \"D\" ordinary\nactivity a{i} \"A\" {{\n  purpose \"p\"\n  subjects s\n  data d{i}\n  via p\n  retain d{i} for 1 years\n}}\n"
@@ -629,7 +754,13 @@ fn the_work_of_a_request_does_not_grow_with_the_spec() {
         let refs = references(&a, at(&a, 0, "data d7 ", "d7"), true);
         let completed = complete(&a, place);
         let visited = VISITED.with(|v| v.get()) - before;
-        work.push((index.declarations.len(), index.uses.len(), refs.len(), completed.len(), visited));
+        work.push((
+            index.declarations.len(),
+            index.uses.len(),
+            refs.len(),
+            completed.len(),
+            visited,
+        ));
     }
     // The index is as big as the spec: twice the activities, twice the names.
     assert_eq!(work[0].0 * 2 - 2, work[1].0);
@@ -640,3 +771,24 @@ fn the_work_of_a_request_does_not_grow_with_the_spec() {
     assert_eq!(work[0].4, work[1].4);
 }
 
+#[test]
+fn completion_after_jointly_with_offers_the_joint_controllers() {
+    let joint =
+        "joint controller kombit \"KOMBIT A/S\" {\n  arrangement \"a\"\n  answers \"b\"\n}\n";
+    let text = draft("jointly with ‸");
+    let (a, place) = typing(&[
+        ("parties.hjemmel", PARTIES),
+        ("joint.hjemmel", joint),
+        ("draft.hjemmel", &text),
+    ]);
+    let kind = CompletionKind::Name(NameKind::JointController);
+    assert_eq!(offered(&a, place), [("kombit".to_string(), kind)]);
+    assert_eq!(complete(&a, place)[0].detail.as_deref(), Some("KOMBIT A/S"));
+    let text = draft("jointly with kombit, ‸");
+    let (a, place) = typing(&[("joint.hjemmel", joint), ("draft.hjemmel", &text)]);
+    assert_eq!(offered(&a, place), [("kombit".to_string(), kind)]);
+    let done = draft("jointly with kombit");
+    let a = analysis(&[("joint.hjemmel", joint), ("draft.hjemmel", &done)]);
+    let refs = references(&a, at(&a, 0, "controller kombit", "kombit"), false);
+    assert_eq!(lines(&a, &refs), ["draft.hjemmel:3"]);
+}
