@@ -30,15 +30,10 @@ pub struct LineMap {
 }
 
 /// The UTF-16 units a byte of UTF-8 adds: a character's first byte counts its units (two for a
-/// four-byte character, outside the Basic Multilingual Plane), continuation bytes none.
+/// four-byte character, outside the Basic Multilingual Plane), continuation bytes none. Without
+/// branches, so that [`units_in`] is vectorised.
 fn units(byte: u8) -> u32 {
-    if byte & 0xC0 == 0x80 {
-        0
-    } else if byte >= 0xF0 {
-        2
-    } else {
-        1
-    }
+    u32::from(byte & 0xC0 != 0x80) + u32::from(byte >= 0xF0)
 }
 
 fn units_in(bytes: &[u8]) -> u32 {
@@ -83,6 +78,8 @@ impl LineMap {
         let start = self.line_starts[line] as usize;
         let character = match encoding {
             Encoding::Utf8 => (offset - start) as u32,
+            // Most lines are short: count them directly.
+            Encoding::Utf16 if offset - start <= BLOCK => units_in(&text.as_bytes()[start..offset]),
             Encoding::Utf16 => self.units_before(text, offset) - self.units_before(text, start),
         };
         Position::new(line as u32, character)
@@ -139,6 +136,23 @@ impl LineMap {
     }
 }
 
+/// The byte offset of `position` in `text`, found without a [`LineMap`] (for one edit of a
+/// document: a scan for the line ends before it, then the line), clamped as [`LineMap::offset`].
+pub fn offset_in(text: &str, position: Position, encoding: Encoding) -> usize {
+    let bytes = text.as_bytes();
+    let start = match position.line {
+        0 => 0,
+        line => match memchr::memchr_iter(b'\n', bytes).nth(line as usize - 1) {
+            Some(end) => end + 1,
+            None => return text.len(),
+        },
+    };
+    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+    // The line alone, as a text of one line: its map is one entry.
+    let line = &text[start..end];
+    start + LineMap::new(line).offset(line, Position::new(0, position.character), encoding)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +195,22 @@ mod tests {
             let back = map.offset(&text, position, Encoding::Utf16);
             assert!(back == offset || &text[back..offset] == "\r", "offset {offset}");
             let utf8 = map.position(&text, offset, Encoding::Utf8);
-            assert_eq!(map.offset(&text, utf8, Encoding::Utf8), offset);
+            let back = map.offset(&text, utf8, Encoding::Utf8);
+            assert!(back == offset || &text[back..offset] == "\r", "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn an_offset_found_without_a_map_is_the_maps() {
+        let text = "ab😀\ncd\r\n\næø";
+        let map = LineMap::new(text);
+        for line in 0..5 {
+            for character in 0..6 {
+                for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                    let p = Position::new(line, character);
+                    assert_eq!(offset_in(text, p, encoding), map.offset(text, p, encoding), "{p:?}");
+                }
+            }
         }
     }
 
@@ -190,7 +219,7 @@ mod tests {
         let text = "ab😀\ncd\r\n";
         let map = LineMap::new(text);
         // Past the line's end: the line's end (before `\r\n`).
-        assert_eq!(map.offset(text, Position::new(1, 99), Encoding::Utf16), 7);
+        assert_eq!(map.offset(text, Position::new(1, 99), Encoding::Utf16), 9);
         // Past the last line: the end of the text.
         assert_eq!(
             map.offset(text, Position::new(9, 0), Encoding::Utf16),

@@ -38,6 +38,10 @@ pub struct Job {
 pub fn run(jobs: Receiver<Job>, events: Sender<Event>, out: Sender<Message>) {
     let mut shown: HashSet<Uri> = HashSet::new();
     let mut waiting: Option<Job> = None;
+    // The analysis sent before the last: the loop has let go of it by the time the next one is
+    // made, so that it is freed here (on a large spec, freeing a model takes milliseconds) and not
+    // on the loop.
+    let mut previous: Option<Arc<Snapshot>> = None;
     loop {
         let mut job = match waiting.take() {
             Some(job) => job,
@@ -54,6 +58,7 @@ pub fn run(jobs: Receiver<Job>, events: Sender<Event>, out: Sender<Message>) {
                 Err(TryRecvError::Disconnected) => return,
             }
         }
+        drop(previous.take());
         let analysis = Analysis::new(job.sources, job.lang);
         let snapshot = Arc::new(Snapshot::new(
             job.generation,
@@ -74,8 +79,9 @@ pub fn run(jobs: Receiver<Job>, events: Sender<Event>, out: Sender<Message>) {
                 }
             }
         }
-        if events.send(Event::Analysed(snapshot)).is_err() {
+        if events.send(Event::Analysed(snapshot.clone())).is_err() {
             return;
         }
+        previous = Some(snapshot);
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
-use super::position::{Encoding, LineMap};
+use super::position::{Encoding, offset_in};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::source::{SourceFile, SourceMap};
@@ -30,9 +30,8 @@ impl OpenDocument {
         match change.range {
             None => self.text = change.text,
             Some(range) => {
-                let lines = LineMap::new(&self.text);
-                let start = lines.offset(&self.text, range.start, encoding);
-                let end = lines.offset(&self.text, range.end, encoding).max(start);
+                let start = offset_in(&self.text, range.start, encoding);
+                let end = offset_in(&self.text, range.end, encoding).max(start);
                 self.text.replace_range(start..end, &change.text);
             }
         }
