@@ -215,7 +215,10 @@ fn position(line: u64, character: u64) -> Value {
 #[test]
 fn an_editor_session_from_initialize_to_exit() {
     let dir = spec_dir("session");
-    let (controller, activities) = (dir.join("controller.hjemmel"), dir.join("activities.hjemmel"));
+    let (controller, activities) = (
+        dir.join("controller.hjemmel"),
+        dir.join("activities.hjemmel"),
+    );
     let (controller_uri, activities_uri) = (uri(&controller), uri(&activities));
     let mut editor = Editor::start();
     let init = editor.initialize(&dir, json!({}));
@@ -232,7 +235,10 @@ fn an_editor_session_from_initialize_to_exit() {
         assert_eq!(capabilities[provider], true, "{provider}");
     }
     assert_eq!(capabilities["renameProvider"]["prepareProvider"], true);
-    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    assert_eq!(
+        capabilities["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
 
     // The spec error arrives on the file that holds it, in UTF-16 columns: `helth` follows an
     // emoji (two units) and Danish letters (one each).
@@ -252,11 +258,17 @@ fn an_editor_session_from_initialize_to_exit() {
     );
     let message = error["message"].as_str().unwrap();
     assert!(message.starts_with("`helth` is not a kind of special-category data"));
-    assert!(message.contains("\nhelp: did you mean `health`?"), "{message}");
+    assert!(
+        message.contains("\nhelp: did you mean `health`?"),
+        "{message}"
+    );
     // Spec errors have no rule page.
     assert!(error.get("codeDescription").is_none());
     // The file from disk, not open, is published without a version, and has none.
-    assert_eq!(editor.diagnostics(&activities_uri, None), Vec::<Value>::new());
+    assert_eq!(
+        editor.diagnostics(&activities_uri, None),
+        Vec::<Value>::new()
+    );
 
     // Typing the fix (an incremental change at UTF-16 columns) clears the error, and the rule
     // finding the error hid appears, with its page, its provisions and the basis line related.
@@ -271,7 +283,10 @@ fn an_editor_session_from_initialize_to_exit() {
             }]
         }),
     );
-    assert_eq!(editor.diagnostics(&controller_uri, Some(2)), Vec::<Value>::new());
+    assert_eq!(
+        editor.diagnostics(&controller_uri, Some(2)),
+        Vec::<Value>::new()
+    );
     // (Before the change, the activities were published without findings: the error hid them.)
     let findings = editor.diagnostics_where(&activities_uri, Some(1), |d| !d.is_empty());
     assert_eq!(findings.len(), 1, "{findings:?}");
@@ -293,23 +308,42 @@ fn an_editor_session_from_initialize_to_exit() {
     assert_eq!(related.len(), 1);
     assert_eq!(related[0]["location"]["uri"], activities_uri);
     assert_eq!(related[0]["location"]["range"]["start"], position(4, 2));
-    assert_eq!(related[0]["message"], "none of these is an art. 9(2) condition");
+    assert_eq!(
+        related[0]["message"],
+        "none of these is an art. 9(2) condition"
+    );
 
-    let at_health = json!({ "textDocument": { "uri": activities_uri }, "position": position(3, health + 1) });
+    let at_health =
+        json!({ "textDocument": { "uri": activities_uri }, "position": position(3, health + 1) });
     // after ide-names/ide-law: the hover of `health` names a data declaration, its label
     // "Helbred 😀 og lægeerklæringer" and controller.hjemmel:10.
-    assert_eq!(editor.request("textDocument/hover", at_health.clone()), Value::Null);
+    assert_eq!(
+        editor.request("textDocument/hover", at_health.clone()),
+        Value::Null
+    );
     // after ide-names: the definition is controller.hjemmel, line 9, `health`.
-    assert_eq!(editor.request("textDocument/definition", at_health.clone()), Value::Null);
+    assert_eq!(
+        editor.request("textDocument/definition", at_health.clone()),
+        Value::Null
+    );
     let mut references = at_health.clone();
     references["context"] = json!({ "includeDeclaration": true });
     // after ide-names: two locations, the declaration and this use.
-    assert_eq!(editor.request("textDocument/references", references), json!([]));
+    assert_eq!(
+        editor.request("textDocument/references", references),
+        json!([])
+    );
     // after ide-names/ide-law: the data names of the spec (`applicant`, `health`), as text edits
     // replacing `health`.
-    assert_eq!(editor.request("textDocument/completion", at_health.clone()), json!([]));
+    assert_eq!(
+        editor.request("textDocument/completion", at_health.clone()),
+        json!([])
+    );
     // after ide-names: the range of `health`.
-    assert_eq!(editor.request("textDocument/prepareRename", at_health.clone()), Value::Null);
+    assert_eq!(
+        editor.request("textDocument/prepareRename", at_health.clone()),
+        Value::Null
+    );
     let mut rename = at_health.clone();
     rename["newName"] = json!("helbred");
     // after ide-names: edits in both files, `health` → `helbred` at controller 9:5 and here.

@@ -53,7 +53,10 @@ pub fn to_lsp(
     let lang = snapshot.analysis.lang;
     let (file, range) = match &d.primary {
         Some(label) if snapshot.has(label.span) => (label.span.file, snapshot.range(label.span)),
-        _ if !snapshot.files.is_empty() => (FileId(0), Range::new(Position::new(0, 0), Position::new(0, 0))),
+        _ if !snapshot.files.is_empty() => (
+            FileId(0),
+            Range::new(Position::new(0, 0), Position::new(0, 0)),
+        ),
         _ => return None,
     };
     let related: Vec<DiagnosticRelatedInformation> = d
@@ -105,7 +108,11 @@ fn message(d: &Diagnostic, lang: Lang) -> String {
         lines.push(tr!(lang, text::SEE, provisions = d.provisions.join("; ")));
     }
     if !d.unverified.is_empty() {
-        lines.push(tr!(lang, text::UNVERIFIED, provisions = d.unverified.join("; ")));
+        lines.push(tr!(
+            lang,
+            text::UNVERIFIED,
+            provisions = d.unverified.join("; ")
+        ));
     }
     if let Some(note) = &d.note {
         lines.push(tr!(lang, text::NOTE, note = note));
@@ -116,7 +123,7 @@ fn message(d: &Diagnostic, lang: Lang) -> String {
 /// Every file's diagnostics in one analysis: each file of the spec gets its list (an empty one
 /// clears what it showed before), and so does each file that showed diagnostics in the previous
 /// analysis and is no longer in the spec. `shown` holds the files with diagnostics after this one.
-pub fn publish(snapshot: &Snapshot, shown: &mut HashSet<Uri>) -> Vec<PublishDiagnosticsParams> {
+pub fn publish(snapshot: &Snapshot, shown: &mut HashSet<String>) -> Vec<PublishDiagnosticsParams> {
     let base = rule_pages_base();
     let mut by_file: HashMap<FileId, Vec<lsp_types::Diagnostic>> = HashMap::new();
     for d in snapshot
@@ -133,7 +140,7 @@ pub fn publish(snapshot: &Snapshot, shown: &mut HashSet<Uri>) -> Vec<PublishDiag
     for (i, info) in snapshot.files.iter().enumerate() {
         let diagnostics = by_file.remove(&FileId(i as u32)).unwrap_or_default();
         if !diagnostics.is_empty() {
-            now_shown.insert(info.uri.clone());
+            now_shown.insert(info.uri.as_str().to_string());
         }
         params.push(PublishDiagnosticsParams::new(
             info.uri.clone(),
@@ -142,8 +149,10 @@ pub fn publish(snapshot: &Snapshot, shown: &mut HashSet<Uri>) -> Vec<PublishDiag
         ));
     }
     for gone in shown.difference(&now_shown) {
-        if !snapshot.files.iter().any(|f| &f.uri == gone) {
-            params.push(PublishDiagnosticsParams::new(gone.clone(), Vec::new(), None));
+        if !snapshot.files.iter().any(|f| f.uri.as_str() == gone)
+            && let Ok(uri) = gone.parse::<Uri>()
+        {
+            params.push(PublishDiagnosticsParams::new(uri, Vec::new(), None));
         }
     }
     *shown = now_shown;

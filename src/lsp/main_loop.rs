@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossbeam_channel::{Receiver, Sender, select, unbounded};
-use lsp_server::{Connection, ErrorCode, Message, Notification, ReqQueue, Request, RequestId, Response};
+use lsp_server::{
+    Connection, ErrorCode, Message, Notification, ReqQueue, Request, RequestId, Response,
+};
 use lsp_types::notification::{
     Cancel, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
     DidOpenTextDocument, DidSaveTextDocument, Exit as ExitNotification,
@@ -18,10 +20,10 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
     DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentFormattingParams,
-    FileSystemWatcher, GlobPattern, InitializeParams, NumberOrString, OneOf,
-    PositionEncodingKind, Registration, RegistrationParams, RenameOptions, SaveOptions,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, WorkDoneProgressOptions,
+    FileSystemWatcher, GlobPattern, InitializeParams, NumberOrString, OneOf, PositionEncodingKind,
+    Registration, RegistrationParams, RenameOptions, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, WorkDoneProgressOptions,
 };
 
 use super::Event;
@@ -210,7 +212,8 @@ impl Server {
     fn on_notification(&mut self, note: Notification) {
         match note.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let Ok(params) = note.extract::<DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                let Ok(params) =
+                    note.extract::<DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
                 else {
                     return;
                 };
@@ -465,11 +468,16 @@ mod tests {
             "capabilities": {}, "locale": "da", "initializationOptions": {"lang": "en"}
         }));
         assert_eq!(lang_of(&p), Some(Lang::En));
-        let p = params(serde_json::json!({"capabilities": {}, "initializationOptions": {"lang": "da"}}));
+        let p = params(
+            serde_json::json!({"capabilities": {}, "initializationOptions": {"lang": "da"}}),
+        );
         assert_eq!(lang_of(&p), Some(Lang::Da));
         let p = params(serde_json::json!({"capabilities": {}, "locale": "en-GB"}));
         assert_eq!(lang_of(&p), Some(Lang::En));
-        assert_eq!(lang_of(&params(serde_json::json!({"capabilities": {}}))), None);
+        assert_eq!(
+            lang_of(&params(serde_json::json!({"capabilities": {}}))),
+            None
+        );
     }
 
     #[test]

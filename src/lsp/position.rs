@@ -174,10 +174,19 @@ mod tests {
         assert_eq!(map.position(text, o, Encoding::Utf16), Position::new(0, 25));
         assert_eq!(map.offset(text, Position::new(0, 25), Encoding::Utf16), o);
         // In UTF-8 the column is bytes: æ, Ø take two, the emoji four.
-        assert_eq!(map.position(text, o, Encoding::Utf8), Position::new(0, o as u32));
-        assert_eq!(map.offset(text, Position::new(0, o as u32), Encoding::Utf8), o);
+        assert_eq!(
+            map.position(text, o, Encoding::Utf8),
+            Position::new(0, o as u32)
+        );
+        assert_eq!(
+            map.offset(text, Position::new(0, o as u32), Encoding::Utf8),
+            o
+        );
         let second = text.find("purpose").unwrap();
-        assert_eq!(map.position(text, second, Encoding::Utf16), Position::new(1, 2));
+        assert_eq!(
+            map.position(text, second, Encoding::Utf16),
+            Position::new(1, 2)
+        );
     }
 
     #[test]
@@ -188,15 +197,24 @@ mod tests {
             text.push_str(if n % 3 == 0 { "\r\n" } else { "\n" });
         }
         let map = LineMap::new(&text);
-        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
+        for offset in (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(7)
+        {
             let position = map.position(&text, offset, Encoding::Utf16);
             assert_eq!(position, naive(&text, offset), "offset {offset}");
             // The `\n` after a `\r` is no column of the line: it goes back to the line's end.
             let back = map.offset(&text, position, Encoding::Utf16);
-            assert!(back == offset || &text[back..offset] == "\r", "offset {offset}");
+            assert!(
+                back == offset || &text[back..offset] == "\r",
+                "offset {offset}"
+            );
             let utf8 = map.position(&text, offset, Encoding::Utf8);
             let back = map.offset(&text, utf8, Encoding::Utf8);
-            assert!(back == offset || &text[back..offset] == "\r", "offset {offset}");
+            assert!(
+                back == offset || &text[back..offset] == "\r",
+                "offset {offset}"
+            );
         }
     }
 
@@ -208,7 +226,11 @@ mod tests {
             for character in 0..6 {
                 for encoding in [Encoding::Utf8, Encoding::Utf16] {
                     let p = Position::new(line, character);
-                    assert_eq!(offset_in(text, p, encoding), map.offset(text, p, encoding), "{p:?}");
+                    assert_eq!(
+                        offset_in(text, p, encoding),
+                        map.offset(text, p, encoding),
+                        "{p:?}"
+                    );
                 }
             }
         }
@@ -229,7 +251,10 @@ mod tests {
         assert_eq!(map.offset(text, Position::new(0, 3), Encoding::Utf16), 2);
         // Inside a UTF-8 sequence: the character's start.
         assert_eq!(map.offset(text, Position::new(0, 4), Encoding::Utf8), 2);
-        assert_eq!(map.position(text, 999, Encoding::Utf16), Position::new(2, 0));
+        assert_eq!(
+            map.position(text, 999, Encoding::Utf16),
+            Position::new(2, 0)
+        );
         assert_eq!(map.end(text, Encoding::Utf16), Position::new(2, 0));
         let empty = LineMap::new("");
         assert_eq!(empty.position("", 0, Encoding::Utf16), Position::new(0, 0));
@@ -241,6 +266,9 @@ mod tests {
         let text = "ø😀".repeat(10 * BLOCK);
         let map = LineMap::new(&text);
         let offset = text.len() - 6;
-        assert_eq!(map.position(&text, offset, Encoding::Utf16), naive(&text, offset));
+        assert_eq!(
+            map.position(&text, offset, Encoding::Utf16),
+            naive(&text, offset)
+        );
     }
 }

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use crossbeam_channel::{Receiver, Sender, TryRecvError};
 
 use lsp_server::{Message, Notification};
-use lsp_types::Uri;
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
 
 use super::Event;
@@ -36,7 +35,7 @@ pub struct Job {
 
 /// Runs until the loop drops its sender: analyses, publishes, reports back.
 pub fn run(jobs: Receiver<Job>, events: Sender<Event>, out: Sender<Message>) {
-    let mut shown: HashSet<Uri> = HashSet::new();
+    let mut shown: HashSet<String> = HashSet::new();
     let mut waiting: Option<Job> = None;
     // The analysis sent before the last: the loop has let go of it by the time the next one is
     // made, so that it is freed here (on a large spec, freeing a model takes milliseconds) and not

@@ -81,7 +81,9 @@ impl Workspace {
     /// directly in the spec directory.
     pub fn contains(&self, path: &Path) -> bool {
         let is_spec_file = path.extension().is_some_and(|e| e == "hjemmel")
-            || path.file_name().is_some_and(|n| n == crate::config::FILE_NAME);
+            || path
+                .file_name()
+                .is_some_and(|n| n == crate::config::FILE_NAME);
         is_spec_file && self.dir.is_some() && path.parent() == self.dir.as_deref()
     }
 
@@ -197,7 +199,10 @@ mod tests {
         }
     }
 
-    fn change(range: Option<((u32, u32), (u32, u32))>, text: &str) -> TextDocumentContentChangeEvent {
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
             range: range.map(|((l1, c1), (l2, c2))| {
                 Range::new(Position::new(l1, c1), Position::new(l2, c2))
@@ -214,7 +219,10 @@ mod tests {
         doc.apply(change(Some(((0, 9), (0, 9))), "å"), Encoding::Utf16);
         assert_eq!(doc.text, "data \"😀 åæ\"\nactivity x \"Ø\"\n");
         // Replace `Ø` on the second line.
-        doc.apply(change(Some(((1, 12), (1, 13))), "Østerbro"), Encoding::Utf16);
+        doc.apply(
+            change(Some(((1, 12), (1, 13))), "Østerbro"),
+            Encoding::Utf16,
+        );
         assert_eq!(doc.text, "data \"😀 åæ\"\nactivity x \"Østerbro\"\n");
         // A deletion across the line break.
         doc.apply(change(Some(((0, 12), (1, 0))), ""), Encoding::Utf16);

@@ -35,7 +35,9 @@ pub fn reads_analysis(method: &str) -> bool {
 pub fn handle(snapshot: &Snapshot, request: Request) -> Response {
     match request.method.as_str() {
         HoverRequest::METHOD => answer::<HoverRequest>(snapshot, request, hover::hover),
-        GotoDefinition::METHOD => answer::<GotoDefinition>(snapshot, request, navigation::definition),
+        GotoDefinition::METHOD => {
+            answer::<GotoDefinition>(snapshot, request, navigation::definition)
+        }
         References::METHOD => answer::<References>(snapshot, request, navigation::references),
         PrepareRenameRequest::METHOD => {
             answer::<PrepareRenameRequest>(snapshot, request, rename::prepare_rename)

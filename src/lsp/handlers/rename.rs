@@ -37,13 +37,19 @@ pub fn rename(snapshot: &Snapshot, params: RenameParams) -> Result<Option<Worksp
 }
 
 /// Edits of the analysis' files as the protocol's, by file.
+// `WorkspaceEdit` keys its changes by `Uri`, whose hash and equality read only its text (the
+// interior mutability clippy sees is fluent-uri's cache).
+#[allow(clippy::mutable_key_type)]
 pub fn workspace_edit(snapshot: &Snapshot, edits: &[Edit]) -> WorkspaceEdit {
     let mut changes: HashMap<lsp_types::Uri, Vec<TextEdit>> = HashMap::new();
     for edit in edits.iter().filter(|e| snapshot.has(e.span)) {
         changes
             .entry(snapshot.info(edit.span.file).uri.clone())
             .or_default()
-            .push(TextEdit::new(snapshot.range(edit.span), edit.new_text.clone()));
+            .push(TextEdit::new(
+                snapshot.range(edit.span),
+                edit.new_text.clone(),
+            ));
     }
     WorkspaceEdit::new(changes)
 }

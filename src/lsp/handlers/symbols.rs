@@ -15,7 +15,10 @@ pub fn document_symbols(
     };
     let symbols = names::document_symbols(&snapshot.analysis, file);
     Ok(Some(DocumentSymbolResponse::Nested(
-        symbols.iter().filter_map(|s| convert(snapshot, s)).collect(),
+        symbols
+            .iter()
+            .filter_map(|s| convert(snapshot, s))
+            .collect(),
     )))
 }
 
