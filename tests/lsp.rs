@@ -193,7 +193,7 @@ fn wait_for_exit(child: &mut Child) -> Option<i32> {
     panic!("the server did not exit");
 }
 
-/// A `file://` URI as editors write it (no character here needs escaping but the emoji-free path).
+/// A `file://` URI as editors write it, for a path with nothing to escape (the temporary directory).
 fn uri(path: &Path) -> String {
     format!("file://{}", path.display())
 }
