@@ -20,6 +20,7 @@ pub mod ide;
 pub mod init;
 pub(crate) mod json_writer;
 pub mod law;
+pub mod lsp;
 pub mod notice;
 pub mod report;
 pub mod ropa;

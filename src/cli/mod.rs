@@ -6,6 +6,7 @@ mod explain;
 mod fmt;
 mod graph;
 mod init;
+mod lsp;
 mod notice;
 mod output;
 mod report;
@@ -82,6 +83,9 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Start a new spec: write a commented controller.hjemmel and activities.hjemmel into a directory.
     Init(init::InitArgs),
+    /// Serve an editor: the language server (diagnostics as you type, hover, go to definition,
+    /// completion, rename, quick fixes, formatting) over standard input and output.
+    Lsp(lsp::LspArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -97,6 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Init(args) => init::run(args, lang),
+        Command::Lsp(args) => lsp::run(args, lang),
     }
 }
 
