@@ -15,6 +15,7 @@ mod record;
 pub mod scope;
 mod snippet;
 mod style;
+mod template;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
