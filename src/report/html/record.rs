@@ -58,11 +58,13 @@ const TABLE_END: &str = "</tbody>\n</table>\n";
 /// half the record's text, the same few hundred lines again and again. Kept by the entry's identity,
 /// with a clone of the entry, so that no other entry can take its address while the line is kept.
 #[derive(Default)]
-struct SharedLines {
+struct SharedLines<'m> {
     data: Escapes<crate::ropa::DataEntry>,
     processors: Escapes<crate::ropa::ProcessorEntry>,
     transfers: Escapes<crate::ropa::TransferEntry>,
-    bases: Escapes<String>,
+    /// Citations and periods.
+    words: Escapes<String>,
+    model: ModelTexts<'m>,
 }
 
 struct Escapes<T>(FxHashMap<usize, (Shared<T>, String)>);
@@ -74,13 +76,49 @@ impl<T> Default for Escapes<T> {
 }
 
 impl<T> Escapes<T> {
-    /// The escaped line of `entry`, worded by `line` the first time.
-    fn of(&mut self, entry: &Shared<T>, line: impl FnOnce() -> String) -> &str {
-        &self
-            .0
-            .entry(entry.identity())
-            .or_insert_with(|| (entry.clone(), escape(&line())))
-            .1
+    /// Writes the escaped line of `entry`, worded by `line` the first time. An entry made for one
+    /// activity alone (a citation in free text, data criminal by its use) is escaped and not kept:
+    /// there would be one for each of 100,000 activities.
+    fn write(&mut self, out: &mut Page<'_>, entry: &Shared<T>, line: impl FnOnce() -> String) {
+        if !entry.is_shared() {
+            return out.escaped(&line());
+        }
+        out.push_str(
+            &self
+                .0
+                .entry(entry.identity())
+                .or_insert_with(|| (entry.clone(), escape(&line())))
+                .1,
+        );
+    }
+}
+
+/// The model's texts that many activities show (a group of data subjects, a category's label in a
+/// retention group, a recipient), each escaped the first time: kept by the text's address, which is
+/// the same text for as long as the model is borrowed (`'m`), and never another one's.
+#[derive(Default)]
+struct ModelTexts<'m> {
+    escaped: FxHashMap<(usize, usize), String>,
+    model: std::marker::PhantomData<&'m str>,
+}
+
+impl<'m> ModelTexts<'m> {
+    fn write(&mut self, out: &mut Page<'_>, text: &'m str) {
+        out.push_str(
+            self.escaped
+                .entry((text.as_ptr() as usize, text.len()))
+                .or_insert_with(|| escape(text)),
+        );
+    }
+
+    /// `texts` joined by commas.
+    fn joined(&mut self, out: &mut Page<'_>, texts: &[&'m str]) {
+        for (i, text) in texts.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.write(out, text);
+        }
     }
 }
 
@@ -101,11 +139,11 @@ const HEADINGS: [Text; 11] = [
 
 /// Writes each activity's table, with what every table repeats worded and escaped once: the rows'
 /// openings, the lines of shared entries, the templates of the lines worded per activity.
-struct ActivityTables {
+struct ActivityTables<'m> {
     lang: Lang,
     /// The row of each of [`HEADINGS`].
     rows: Vec<Row>,
-    shared: SharedLines,
+    shared: SharedLines<'m>,
     lines: Lines,
 }
 
@@ -131,8 +169,8 @@ struct Lines {
     not_stated: String,
 }
 
-impl ActivityTables {
-    fn of(lang: Lang) -> ActivityTables {
+impl<'m> ActivityTables<'m> {
+    fn of(lang: Lang) -> ActivityTables<'m> {
         ActivityTables {
             lang,
             rows: HEADINGS
@@ -145,7 +183,7 @@ impl ActivityTables {
     }
 
     /// `a`'s heading and table.
-    fn write(&mut self, out: &mut Page<'_>, a: &ActivityRecord<'_>) {
+    fn write(&mut self, out: &mut Page<'_>, a: &ActivityRecord<'m>) {
         let ActivityTables {
             lang,
             rows,
@@ -193,26 +231,35 @@ impl ActivityTables {
         texts(out, purposes, a.purposes.as_deref());
         match &a.legal_bases {
             Some(list) => values(out, bases, list.len(), |out, i| {
-                out.push_str(shared.bases.of(&list[i], || list[i].to_string()))
+                shared.words.write(out, &list[i], || list[i].to_string())
             }),
             None => out.push_str(&bases.not_stated),
         }
-        texts(out, subjects, a.data_subjects.as_deref());
+        match &a.data_subjects {
+            Some(list) => values(out, subjects, list.len(), |out, i| {
+                shared.model.write(out, list[i])
+            }),
+            None => out.push_str(&subjects.not_stated),
+        }
         match &a.personal_data {
             Some(list) => values(out, data, list.len(), |out, i| {
-                out.push_str(shared.data.of(&list[i], || line("personal_data", i)))
+                shared
+                    .data
+                    .write(out, &list[i], || line("personal_data", i))
             }),
             None => out.push_str(&data.not_stated),
         }
         match &a.recipients {
             Some(list) => values(out, recipients, list.len(), |out, i| {
-                lines.recipient(out, &list[i])
+                lines.recipient(out, &list[i], &mut shared.model)
             }),
             None => out.push_str(&recipients.not_stated),
         }
         match &a.processors {
             Some(list) => values(out, processors, list.len(), |out, i| {
-                out.push_str(shared.processors.of(&list[i], || line("processors", i)))
+                shared
+                    .processors
+                    .write(out, &list[i], || line("processors", i))
             }),
             None => out.push_str(&processors.not_stated),
         }
@@ -223,12 +270,14 @@ impl ActivityTables {
         } else {
             let list = &a.transfers;
             values(out, transfers, list.len(), |out, i| {
-                out.push_str(shared.transfers.of(&list[i], || line("transfers", i)))
+                shared
+                    .transfers
+                    .write(out, &list[i], || line("transfers", i))
             });
         }
         match &a.retention {
             Some(list) => values(out, retention, list.len(), |out, i| {
-                lines.retention(out, &list[i])
+                lines.retention(out, &list[i], shared)
             }),
             None => out.push_str(&retention.not_stated),
         }
@@ -254,46 +303,57 @@ impl Lines {
     }
 
     /// `Skat (public authorities; DE), disclosed by Løn`.
-    fn recipient(&self, out: &mut Page<'_>, r: &RecipientEntry<'_>) {
-        let entry = |out: &mut Page<'_>| match r.country {
+    fn recipient<'m>(
+        &self,
+        out: &mut Page<'_>,
+        r: &RecipientEntry<'m>,
+        texts: &mut ModelTexts<'m>,
+    ) {
+        let entry = |out: &mut Page<'_>, texts: &mut ModelTexts<'m>| match r.country {
             Some(code) => self.labelled_in.write(out, |out, at| match at {
-                0 => out.escaped(r.label),
+                0 => texts.write(out, r.label),
                 1 => out.escaped(r.description),
                 _ => out.escaped(&crate::ropa::words::country(self.lang, Some(code))),
             }),
             None => self.labelled.write(out, |out, at| match at {
-                0 => out.escaped(r.label),
+                0 => texts.write(out, r.label),
                 _ => out.escaped(r.description),
             }),
         };
         if r.via.is_empty() {
-            entry(out);
+            entry(out, texts);
         } else {
             self.disclosed_by.write(out, |out, at| match at {
-                0 => entry(out),
-                _ => joined(out, &r.via),
+                0 => entry(out, texts),
+                _ => texts.joined(out, &r.via),
             });
         }
     }
 
     /// `Løn og pension: 5 years from collection`.
-    fn retention(&self, out: &mut Page<'_>, g: &RetentionEntry<'_>) {
-        let period = g
-            .period
-            .as_ref()
-            .map_or(self.not_stated.as_str(), |p| p.as_str());
+    fn retention<'m>(
+        &self,
+        out: &mut Page<'_>,
+        g: &RetentionEntry<'m>,
+        kept: &mut SharedLines<'m>,
+    ) {
+        let period = |out: &mut Page<'_>, words: &mut Escapes<String>| match &g.period {
+            Some(period) => words.write(out, period, || period.to_string()),
+            None => out.escaped(&self.not_stated),
+        };
+        let SharedLines { words, model, .. } = kept;
         if let Some(holder) = g.holder {
             self.copy.write(out, |out, at| match at {
-                0 => joined(out, &g.categories),
+                0 => model.joined(out, &g.categories),
                 1 => out.escaped(holder),
-                _ => out.escaped(period),
+                _ => period(out, words),
             });
         } else if g.all {
-            self.all_categories.write(out, |out, _| out.escaped(period));
+            self.all_categories.write(out, |out, _| period(out, words));
         } else {
             self.some_categories.write(out, |out, at| match at {
-                0 => joined(out, &g.categories),
-                _ => out.escaped(period),
+                0 => model.joined(out, &g.categories),
+                _ => period(out, words),
             });
         }
     }
@@ -304,16 +364,6 @@ fn texts<S: AsRef<str>>(out: &mut Page<'_>, row: &Row, texts: Option<&[S]>) {
     match texts {
         Some(list) => values(out, row, list.len(), |out, i| out.escaped(list[i].as_ref())),
         None => out.push_str(&row.not_stated),
-    }
-}
-
-/// `texts` escaped and joined by commas.
-fn joined(out: &mut Page<'_>, texts: &[&str]) {
-    for (i, text) in texts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.escaped(text);
     }
 }
 
