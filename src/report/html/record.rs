@@ -389,9 +389,9 @@ fn values(
     out.push_str(ROW_END);
 }
 
-/// The words every table repeats, worded and escaped once for the record (not once per field of
-/// each of 100,000 activities): each field's row up to its values, and the whole row of a field the
-/// spec does not give.
+/// The rows of a table of `ropa::fields`' fields (the controller's; in the test, the activities' as
+/// they were written before [`ActivityTables`]), worded and escaped once for the record: each field's
+/// row up to its values, and the whole row of a field the spec does not give.
 struct Words {
     lang: Lang,
     /// Each field's rows, by its heading (a dozen or so, looked up by the addresses of its
