@@ -57,6 +57,12 @@ impl<T> Shared<T> {
     pub fn identity(&self) -> usize {
         Arc::as_ptr(&self.0) as *const () as usize
     }
+
+    /// Whether another holder shares the entry (a record's memo of entries, another activity's
+    /// entry): an entry made for one activity alone is not worth keeping a writer's line for.
+    pub fn is_shared(&self) -> bool {
+        Arc::strong_count(&self.0) > 1
+    }
 }
 
 impl AsRef<str> for Shared<String> {
@@ -112,5 +118,9 @@ mod tests {
         assert_eq!(serde_json::to_string(&entry).unwrap(), "\"x\"");
         assert_eq!(entry.identity(), copy.identity());
         assert_ne!(entry.identity(), Shared::new("x").identity());
+        // Two holders share it; one made and held alone does not.
+        assert!(entry.is_shared());
+        drop(copy);
+        assert!(!entry.is_shared());
     }
 }

@@ -50,6 +50,25 @@ impl<'w> Page<'w> {
         self.hand_on_when_full();
     }
 
+    /// A number in decimal, without `core::fmt`: the overview writes two for each of 100,000
+    /// activities.
+    pub fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.text.push(d as char);
+        }
+        self.hand_on_when_full();
+    }
+
     /// `text` escaped for HTML as [`super::escape`] does it, without a string of its own.
     pub fn escaped(&mut self, text: &str) {
         escape_pieces(text, |piece| {
@@ -125,6 +144,18 @@ mod tests {
             let _ = write!(expected, "<p>{i}</p> &amp; ");
         }
         assert_eq!(String::from_utf8(output).unwrap(), expected);
+    }
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut page = Page::in_memory();
+        let numbers = [0, 1, 9, 10, 99, 100, 12_345, usize::MAX];
+        for n in numbers {
+            page.number(n);
+            page.push(' ');
+        }
+        let expected: String = numbers.iter().map(|n| format!("{n} ")).collect();
+        assert_eq!(page.into_string(), expected);
     }
 
     /// An output that fails (a full disk) is not written again, and its error is what the page ends

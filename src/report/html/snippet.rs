@@ -121,10 +121,9 @@ fn figure(out: &mut Page<'_>, sources: &SourceMap, group: &[Placed]) {
             start = file.line_start(head.label.span.end as usize);
         }
         let end = file.line_end(start);
-        let _ = write!(
-            out,
-            "<span class=\"line\"><span class=\"ln\">{number}</span>"
-        );
+        out.push_str("<span class=\"line\"><span class=\"ln\">");
+        out.number(number);
+        out.push_str("</span>");
         shown_line(
             out,
             file,
@@ -181,16 +180,15 @@ fn marked_line(out: &mut Page<'_>, text: &str, start: usize, end: usize, group: 
         if from >= to {
             continue;
         }
-        out.push_str(&escape(&text[at..from]));
-        let _ = write!(
-            out,
-            "<mark class=\"{}\">{}</mark>",
-            class(primary),
-            escape(&text[from..to])
-        );
+        out.escaped(&text[at..from]);
+        out.push_str("<mark class=\"");
+        out.push_str(class(primary));
+        out.push_str("\">");
+        out.escaped(&text[from..to]);
+        out.push_str("</mark>");
         at = to;
     }
-    out.push_str(&escape(&text[at..end]));
+    out.escaped(&text[at..end]);
 }
 
 /// The end of the line `start..end` without a carriage return before its line feed.
@@ -213,18 +211,22 @@ fn shown_line(
 ) {
     let text = file.text.as_str();
     let pieces = excerpt::pieces(text, line.clone(), points);
-    let cut = "<span class=\"cut\">".to_string() + CUT + "</span>";
+    let cut = |out: &mut Page<'_>| {
+        out.push_str("<span class=\"cut\">");
+        out.push_str(CUT);
+        out.push_str("</span>");
+    };
     if pieces.first().is_some_and(|p| p.start > line.start) {
-        out.push_str(&cut);
+        cut(out);
     }
     for (i, piece) in pieces.iter().enumerate() {
         if i > 0 {
-            out.push_str(&cut);
+            cut(out);
         }
         marked_line(out, text, piece.start, piece.end, group);
     }
     if pieces.last().is_some_and(|p| p.end < line.end) {
-        out.push_str(&cut);
+        cut(out);
     }
 }
 
