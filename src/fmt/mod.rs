@@ -37,24 +37,45 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 
 /// [`format`] with the errors worded in `lang`.
 pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
-    parses(text, lang)?;
-    let formatted = layout::layout(text).filter(|formatted| same_tokens(text, formatted));
-    formatted.ok_or_else(|| vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))])
+    let failed = || vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))];
+    let layout = read(text, lang)?.ok_or_else(failed)?;
+    Some(layout.finish())
+        .filter(|formatted| same_tokens(text, formatted))
+        .ok_or_else(failed)
 }
 
-/// `Ok` when `text` parses, as `check` would parse it; its errors otherwise. One declaration at a
-/// time, each tree dropped once built, so that a large spec is never held whole as a tree.
-fn parses(text: &str, lang: Lang) -> Result<(), Vec<Diagnostic>> {
+/// Parses `text` one chunk at a time, as `check` parses it (each tree dropped once built, so that
+/// a large spec is never held whole as a tree), and lays out each chunk's declarations from the
+/// fast parser's outline of it (pest's tree for a chunk the fast parser leaves to pest). The parse
+/// errors when it does not parse; `None` when an outline could not be read (not expected).
+fn read(text: &str, lang: Lang) -> Result<Option<layout::Layout<'_>>, Vec<Diagnostic>> {
     let chunks = Chunks::new(FileId(0), text, lang)?;
     let mut errors = Vec::new();
+    let mut layout = Some(layout::Layout::new(text));
+    let mut outline = Vec::new();
+    let mut nodes = Vec::new();
     for i in 0..chunks.len() {
-        match chunks.parse(i) {
-            Ok(declarations) => chunks.recycle(declarations),
+        outline.clear();
+        match chunks.parse_outlined(i, &mut outline) {
+            Ok((declarations, outlined)) => {
+                chunks.recycle(declarations);
+                let Some(l) = layout.as_mut() else { continue };
+                nodes.clear();
+                let read = if outlined {
+                    layout::nodes_from_outline(text, &outline, &mut nodes)
+                } else {
+                    layout::nodes_from_pest(text, chunks.range(i), &mut nodes)
+                };
+                match read {
+                    Some(()) => l.push(&nodes),
+                    None => layout = None,
+                }
+            }
             Err(e) => errors.extend(e),
         }
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(layout)
     } else {
         Err(errors)
     }
