@@ -50,14 +50,11 @@ struct Block {
     items: Vec<Node>,
 }
 
-/// The first word of `text` at `start` (up to white space, punctuation or a quote).
+/// The first word of `text` at `start`.
 fn first_word(text: &str, start: usize) -> &str {
-    let rest = &text.as_bytes()[start..];
-    let len = rest
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || b"{}\",|()/".contains(b))
-        .unwrap_or(rest.len());
-    &text[start..start + len]
+    super::tokens::Lexer::new(&text[start..])
+        .next()
+        .map_or("", |t| t.text)
 }
 
 /// The top-level nodes of a chunk's outline (`fast_parser::Piece`), appended to `nodes`; `None`

@@ -117,3 +117,18 @@ pub mod text {
 
 #[cfg(test)]
 mod tests;
+
+/// The layout with every chunk read by pest, for the test that the fast parser's outline gives the
+/// same layout.
+#[cfg(test)]
+fn format_by_pest(text: &str) -> Option<String> {
+    let chunks = Chunks::new(FileId(0), text, Lang::En).ok()?;
+    let mut layout = layout::Layout::new(text);
+    let mut nodes = Vec::new();
+    for i in 0..chunks.len() {
+        nodes.clear();
+        layout::nodes_from_pest(text, chunks.range(i), &mut nodes)?;
+        layout.push(&nodes);
+    }
+    Some(layout.finish())
+}
