@@ -4,7 +4,7 @@
 
 use pest::iterators::Pair;
 
-use super::tokens::{Kind, Token, lex};
+use super::tokens::{Kind, Token, lex, lex_into};
 use crate::syntax::parser::{Piece, Rule};
 
 /// What a node is, as far as the layout cares: the blocks whose statements' values are aligned in a
@@ -145,6 +145,9 @@ const TWO_WORD_HEADS: &[(&str, &str)] = &[
     ("jointly", "with"),
     ("supervision", "every"),
     ("joint", "controller"),
+    ("cameras", "at"),
+    ("safeguards", "copy"),
+    ("privacy", "notice"),
 ];
 
 /// Words that start a clause of a statement (`disclose ... to ... under ... when ...`): a line break
@@ -230,7 +233,10 @@ pub struct Layout<'a> {
 impl<'a> Layout<'a> {
     pub fn new(text: &'a str) -> Self {
         Layout {
-            printer: Printer { text },
+            printer: Printer {
+                text,
+                lists: Default::default(),
+            },
             spans: Vec::new(),
             laid: Vec::new(),
         }
@@ -279,9 +285,22 @@ enum Entry {
 
 struct Printer<'a> {
     text: &'a str,
+    /// Token lists kept from one statement to the next (a list grown once serves them all).
+    lists: std::cell::RefCell<Vec<Vec<Token<'a>>>>,
 }
 
-impl Printer<'_> {
+impl<'a> Printer<'a> {
+    /// The tokens of `start..end`, in a list to give back with [`give`](Self::give).
+    fn tokens(&self, start: usize, end: usize) -> Vec<Token<'a>> {
+        let mut list = self.lists.borrow_mut().pop().unwrap_or_default();
+        lex_into(&self.text[start..end], &mut list);
+        list
+    }
+
+    fn give(&self, list: Vec<Token<'a>>) {
+        self.lists.borrow_mut().push(list);
+    }
+
     /// The entries of a body: `count` items (`span` says where item `i` stands, `lay` lays it out)
     /// and the comments around them, between `from` and `to`. `parent` is the sort of the block
     /// (`Spec` for the file); `open_trailing` receives a comment written on the line of the `{`.
@@ -353,16 +372,29 @@ impl Printer<'_> {
             // Read to the end of the line by the grammar: any change inside could change it.
             return (self.text[node.start..node.end].trim_end().to_string(), None);
         }
-        let column = value_column(parent);
         let header_end = node.block.as_ref().map_or(node.end, |b| b.open);
-        let (header, _) = lex(&self.text[node.start..header_end]);
+        let header = self.tokens(node.start, header_end);
+        let laid = self.item_with(node, &header, indent, parent);
+        self.give(header);
+        laid
+    }
+
+    /// [`item`](Self::item) with its header's tokens (up to the `{` of its block, if any).
+    fn item_with(
+        &self,
+        node: &Node,
+        header: &[Token<'a>],
+        indent: usize,
+        parent: Sort,
+    ) -> (String, Option<Vec<String>>) {
+        let column = value_column(parent);
         let Some(block) = &node.block else {
-            let cells = cells(&header, parent, None);
-            return (statement(&header, indent, column, false), cells);
+            let cells = cells(header, parent, None);
+            return (statement(header, indent, column, false), cells);
         };
         let inner = &self.text[block.open + 1..block.close];
         let inline = !inner.contains('\n') && !lex(inner).0.iter().any(|t| t.kind == Kind::Comment);
-        let mut text = statement(&header, indent, column, false);
+        let mut text = statement(header, indent, column, false);
         if header.last().is_some_and(|t| t.kind == Kind::Comment) {
             text.push('\n');
             push_indent(&mut text, indent);
@@ -373,7 +405,7 @@ impl Printer<'_> {
         if inline {
             let block_text = self.inline_block(block);
             text.push_str(&block_text[1..]);
-            let cells = cells(&header, parent, Some(block_text));
+            let cells = cells(header, parent, Some(block_text));
             return (text, cells);
         }
         let mut open_trailing = None;
@@ -411,8 +443,9 @@ impl Printer<'_> {
                 continue;
             }
             let header_end = item.block.as_ref().map_or(item.end, |b| b.open);
-            let (tokens, _) = lex(&self.text[item.start..header_end]);
+            let tokens = self.tokens(item.start, header_end);
             text.push_str(&statement(&tokens, 0, 0, true));
+            self.give(tokens);
             if let Some(inner) = &item.block {
                 text.push(' ');
                 text.push_str(&self.inline_block(inner));
@@ -453,8 +486,15 @@ fn cells(tokens: &[Token<'_>], parent: Sort, block: Option<String>) -> Option<Ve
     Some(cells)
 }
 
-fn push_indent(out: &mut String, indent: usize) {
-    out.extend(std::iter::repeat_n(' ', indent));
+/// `n` spaces.
+fn push_indent(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
 
 /// Width on screen, in characters (the specs' letters are one column each).
@@ -466,7 +506,8 @@ fn width(s: &str) -> usize {
 /// value column, the other tokens one space apart (none inside `6(1)(e)` or before a comma), and the
 /// line breaks the author put after a comma, around `|` or before a clause word kept.
 fn statement(tokens: &[Token<'_>], indent: usize, column: usize, inline: bool) -> String {
-    let mut out = String::new();
+    let words: usize = tokens.iter().map(|t| t.text.len() + 1).sum();
+    let mut out = String::with_capacity(words + column + 2 * indent);
     let Some(first) = tokens.first() else {
         return out;
     };
@@ -499,7 +540,7 @@ fn statement(tokens: &[Token<'_>], indent: usize, column: usize, inline: bool) -
             push_indent(&mut out, if list { value } else { indent + CLAUSE_INDENT });
         } else if k == 0 && token.kind != Kind::Comment && !inline && column > 0 {
             let pad = column.saturating_sub(head).max(1);
-            out.extend(std::iter::repeat_n(' ', pad));
+            push_indent(&mut out, pad);
         } else if !(token.is(",")
             || token.is(")")
             || previous.is("(")
@@ -589,7 +630,7 @@ fn align_rows(rows: &mut [Entry]) {
                 let w = width(cell);
                 aligned = aligned && c <= 3 && w <= CELL_CAPS[c - 1];
                 if aligned && c < cells.len() - 1 {
-                    line.extend(std::iter::repeat_n(' ', widths[c - 1].saturating_sub(w)));
+                    push_indent(&mut line, widths[c - 1].saturating_sub(w));
                 }
             }
             *text = line;

@@ -81,6 +81,23 @@ fn read(text: &str, lang: Lang) -> Result<Option<layout::Layout<'_>>, Vec<Diagno
     }
 }
 
+/// The unified diff (three lines of context, `---`/`+++` headers naming `name`) that turns `before`
+/// into `after`, as `diff -u` and `ruff format --diff` print it; empty when they are equal. The
+/// diff is the smallest one unless finding it takes over a second (a large file that changes
+/// throughout): then a larger one that is as correct.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::configure()
+        .timeout(std::time::Duration::from_secs(1))
+        .diff_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, name)
+        .to_string()
+}
+
 /// Whether the two texts hold the same tokens and comments, white space aside: what the formatter
 /// may change and nothing else.
 fn same_tokens(a: &str, b: &str) -> bool {

@@ -35,9 +35,17 @@ const PUNCT: &[u8] = b"{},|()";
 /// The tokens of `text` (a part of a spec that parsed, so every quoted text is closed; an unclosed one
 /// ends at the line's end). The line breaks after the last token are returned too.
 pub fn lex(text: &str) -> (Vec<Token<'_>>, usize) {
+    let mut tokens = Vec::new();
+    let breaks = lex_into(text, &mut tokens);
+    (tokens, breaks)
+}
+
+/// [`lex`] into `tokens` (emptied first), so that one list serves many statements.
+pub fn lex_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) -> usize {
+    tokens.clear();
     let mut lexer = Lexer::new(text);
-    let tokens = lexer.by_ref().collect();
-    (tokens, lexer.breaks)
+    tokens.extend(lexer.by_ref());
+    lexer.breaks
 }
 
 /// The tokens of a text one at a time, so that a whole spec can be compared without holding them.
