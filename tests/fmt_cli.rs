@@ -168,7 +168,7 @@ fn apply(before: &str, diff: &str) -> String {
                 .expect("a hunk header");
             // A hunk that starts at line N (from 1) keeps the lines before it.
             let keep = start.saturating_sub(1).max(at);
-            out.extend(&old[at..keep]);
+            out.extend(old[at..keep].iter().copied());
             at = keep;
         } else if let Some(added) = line.strip_prefix('+') {
             out.push_str(added);
@@ -181,7 +181,7 @@ fn apply(before: &str, diff: &str) -> String {
             at += 1;
         }
     }
-    out.extend(&old[at..]);
+    out.extend(old[at..].iter().copied());
     out
 }
 
