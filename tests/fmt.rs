@@ -298,7 +298,10 @@ fn grammar_statements() -> Vec<(String, Vec<String>)> {
     let rules = grammar_rules();
     let keyword = |name: &str| -> Option<String> {
         let (_, body) = rules.get(name)?;
-        let literal = body.strip_suffix("~ !ident_char")?.trim().strip_prefix('"')?;
+        let literal = body
+            .strip_suffix("~ !ident_char")?
+            .trim()
+            .strip_prefix('"')?;
         Some(literal.strip_suffix('"')?.to_string())
     };
     let names = |body: &str| -> Vec<String> {
@@ -349,7 +352,13 @@ fn every_statement_the_grammar_knows_is_laid_out_in_the_fixture() {
     let statements = grammar_statements();
     let count = statements.len();
     assert!(count > 70, "{count} statements: {statements:?}");
-    for words in ["control measure", "safeguards copy", "providing", "interests", "subprocessor"] {
+    for words in [
+        "control measure",
+        "safeguards copy",
+        "providing",
+        "interests",
+        "subprocessor",
+    ] {
         assert!(
             statements.iter().any(|(_, w)| w.join(" ") == words),
             "`{words}` is found in the grammar: {statements:?}"

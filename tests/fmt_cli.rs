@@ -196,9 +196,7 @@ fn diff_prints_what_would_change_as_a_unified_diff() {
     );
     let diff = text(&output.stdout);
     assert!(
-        diff.starts_with(&format!(
-            "--- {UNFORMATTED}\n+++ {UNFORMATTED}\n@@ -1,"
-        )),
+        diff.starts_with(&format!("--- {UNFORMATTED}\n+++ {UNFORMATTED}\n@@ -1,")),
         "{diff}"
     );
     assert_eq!(apply(&before, &diff), read(FORMATTED));

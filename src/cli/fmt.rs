@@ -151,7 +151,14 @@ fn format_path(path: &Path, mode: Mode, lang: Lang, tally: &mut Tally) {
 
 /// Says that file `name` would change: its name on standard output with `--check`; with `--diff`,
 /// the diff on standard output and the name on standard error.
-fn would_reformat(name: &str, before: &str, after: &str, mode: Mode, lang: Lang, tally: &mut Tally) {
+fn would_reformat(
+    name: &str,
+    before: &str,
+    after: &str,
+    mode: Mode,
+    lang: Lang,
+    tally: &mut Tally,
+) {
     tally.unformatted = true;
     let said = tr!(lang, text::WOULD_REFORMAT, file = terminal(name));
     if mode != Mode::Diff {

@@ -7,19 +7,23 @@
 //! lossless tree (rowan) and prints from it; ruff collects the comments from the token stream and
 //! attaches each to an AST node as leading, trailing or dangling by placement rules; cedar's
 //! formatter wraps each token with the comments around it. hjemmel takes the middle way, which needs
-//! no second tree type and no placement rules: pest's concrete tree gives where each declaration and
-//! statement starts and ends (which only a parser knows: a statement ends where the next keyword
-//! begins, and a name may be spelled like a keyword; the fast parser keeps no such spans), and a
-//! lossless lexer (tokens.rs) reads the text inside and between them, comments as tokens. A comment
-//! between statements is one of the body (on its own line, or at the end of the line before); one
-//! inside a statement stays where it is, the statement continued on the next line. Nothing is
-//! dropped by construction, and [`format`] checks it: the tokens, comments included, of the result
+//! no second tree type and no placement rules: the parser that `check` uses gives where each
+//! declaration and statement starts and ends and where its block opens and closes (which only a
+//! parser knows: a statement ends where the next keyword begins, and a name may be spelled like a
+//! keyword) as an outline (`fast_parser::Piece`, recorded only when asked for; pest's concrete
+//! tree for a chunk the fast parser leaves to pest, which lays out the same: tested on every spec),
+//! and a lossless lexer (tokens.rs) reads the text inside and between them, comments as tokens. A
+//! comment between statements is one of the body (on its own line, or at the end of the line
+//! before); one inside a statement stays where it is, the statement continued on the next line.
+//! Nothing is dropped by construction, and [`format`] checks it: the tokens, comments included, of the result
 //! are those of the input, or nothing is returned.
 //!
-//! Linear: each declaration is parsed on its own (as `check` does), each byte is lexed a bounded
-//! number of times (once per enclosing block, and blocks nest at most 64 deep). pest is most of the
-//! time (scripts/bench-fmt.sh: about 6 s of CPU for 100,000 activities, where `check` takes 1 s);
-//! statement spans from the fast parser would make it several times faster.
+//! Linear: the file is parsed once, one declaration at a time (as `check` parses it, each tree
+//! dropped once read), and each declaration is laid out as soon as its outline is read; each byte is
+//! lexed a bounded number of times (its statement's header, and the check of the result's tokens
+//! against the input's). docs/performance.md ("Issue 11, sixth round: `hjemmel fmt`") has the
+//! numbers: at 100,000 activities about the cost of `check`, where laying out from pest's tree took
+//! 6 s.
 
 mod layout;
 mod tokens;

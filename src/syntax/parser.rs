@@ -59,11 +59,11 @@ pub(crate) fn for_each_declaration_tree(
     Some(())
 }
 
+/// The outline of a chunk, for the formatter ([`Chunks::parse_outlined`]).
+pub use super::fast_parser::Piece;
 /// The fast parser alone, for tests/fast_parser.rs.
 #[doc(hidden)]
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
-/// The outline of a chunk, for the formatter ([`Chunks::parse_outlined`]).
-pub use super::fast_parser::Piece;
 
 fn parse(file: FileId, text: &str, fast: bool, lang: Lang) -> Result<File<'_>, Vec<Diagnostic>> {
     let chunks = Chunks::new(file, text, lang)?;
