@@ -333,11 +333,7 @@ fn grammar_statements() -> Vec<(String, Vec<String>)> {
             pending.extend(names(body));
             continue;
         }
-        let words: Vec<String> = body
-            .split('~')
-            .map(str::trim)
-            .map_while(|part| keyword(part))
-            .collect();
+        let words: Vec<String> = body.split('~').map(str::trim).map_while(&keyword).collect();
         statements.push((name, words));
     }
     statements.sort();
