@@ -238,3 +238,154 @@ fn specs_with_comments_and_breaks_put_anywhere_keep_their_tree_and_format_once()
     }
     assert!(parsed > 500, "{parsed} mutated specs parsed");
 }
+
+/// The rules of grammar/hjemmel.pest by name, each with its body (what stands between its braces)
+/// and whether it is silent (`_{ ... }`).
+fn grammar_rules() -> std::collections::HashMap<String, (bool, String)> {
+    let grammar = std::fs::read_to_string("grammar/hjemmel.pest").expect("the grammar");
+    let code: String = grammar
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut rules = std::collections::HashMap::new();
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while let Some(eq) = code[i..].find('=').map(|at| i + at) {
+        let name = code[..eq].trim_end();
+        let name = &name[name
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |at| at + 1)..];
+        let Some(open) = code[eq..].find('{').map(|at| eq + at) else {
+            break;
+        };
+        // The matching `}`, outside quoted literals and character ranges ('{').
+        let (mut depth, mut j) = (0, open);
+        while j < bytes.len() {
+            match bytes[j] {
+                b'"' | b'\'' => {
+                    let quote = bytes[j];
+                    j += 1;
+                    while bytes[j] != quote {
+                        j += if bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        let silent = code[eq + 1..open].trim() == "_";
+        rules.insert(
+            name.to_string(),
+            (silent, code[open + 1..j].trim().to_string()),
+        );
+        i = j + 1;
+    }
+    rules
+}
+
+/// Every statement and declaration the grammar knows (the alternatives of `declaration` and of the
+/// field rules each block repeats, `unknown_field` aside), each with the keywords it starts with
+/// (`control measure`, `safeguards copy`).
+fn grammar_statements() -> Vec<(String, Vec<String>)> {
+    let rules = grammar_rules();
+    let keyword = |name: &str| -> Option<String> {
+        let (_, body) = rules.get(name)?;
+        let literal = body
+            .strip_suffix("~ !ident_char")?
+            .trim()
+            .strip_prefix('"')?;
+        Some(literal.strip_suffix('"')?.to_string())
+    };
+    let names = |body: &str| -> Vec<String> {
+        body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| rules.contains_key(*w))
+            .map(str::to_string)
+            .collect()
+    };
+    // What blocks repeat: `"{" ~ X* ~ "}"`.
+    let mut pending: Vec<String> = vec!["declaration".to_string()];
+    for (_, body) in rules.values() {
+        for part in body.split("\"{\"").skip(1) {
+            if let Some(repeated) = part.trim_start().strip_prefix('~')
+                && let Some(name) = repeated.trim_start().split('*').next()
+            {
+                pending.push(name.trim().to_string());
+            }
+        }
+    }
+    let mut statements: Vec<(String, Vec<String>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    while let Some(name) = pending.pop() {
+        if !seen.insert(name.clone()) || name == "unknown_field" {
+            continue;
+        }
+        let (silent, body) = &rules[&name];
+        // A silent rule is a choice of statements (`activity_field`, `dpo_field`).
+        if *silent {
+            pending.extend(names(body));
+            continue;
+        }
+        let words: Vec<String> = body.split('~').map(str::trim).map_while(&keyword).collect();
+        statements.push((name, words));
+    }
+    statements.sort();
+    statements
+}
+
+const STATEMENTS: &str = "tests/fixtures/fmt/statements.hjemmel";
+const STATEMENTS_FORMATTED: &str = "tests/fixtures/fmt/statements.formatted.hjemmel";
+
+#[test]
+fn every_statement_the_grammar_knows_is_laid_out_in_the_fixture() {
+    let statements = grammar_statements();
+    let count = statements.len();
+    assert!(count > 70, "{count} statements: {statements:?}");
+    for words in [
+        "control measure",
+        "safeguards copy",
+        "providing",
+        "interests",
+        "subprocessor",
+    ] {
+        assert!(
+            statements.iter().any(|(_, w)| w.join(" ") == words),
+            "`{words}` is found in the grammar: {statements:?}"
+        );
+    }
+    let text = std::fs::read_to_string(STATEMENTS).expect("the fixture");
+    let formatted = format(&text).expect("the fixture parses");
+    assert_eq!(
+        formatted,
+        std::fs::read_to_string(STATEMENTS_FORMATTED).expect("its layout")
+    );
+    assert_eq!(format(&formatted).expect("parses"), formatted, "idempotent");
+    // The model is the same, and there is one (the fixture compiles).
+    let compiled = model(&[("s.hjemmel".to_string(), text)]);
+    assert!(compiled.is_some(), "the fixture compiles");
+    assert_eq!(
+        model(&[("s.hjemmel".to_string(), formatted.clone())]),
+        compiled
+    );
+    // Each statement starts a line, its keywords one space apart as one keyword (`cameras at x`,
+    // not `cameras  at x`): a list continued on the next line then stands under its first item.
+    for (rule, words) in &statements {
+        let head = words.join(" ");
+        let found = formatted.lines().any(|line| {
+            line.trim_start()
+                .strip_prefix(head.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '{']))
+        });
+        assert!(
+            found,
+            "`{rule}` (`{head}`) is laid out in {STATEMENTS}: add it there"
+        );
+    }
+}

@@ -153,3 +153,59 @@ fn standard_input_goes_to_standard_output() {
     assert_eq!(code(&output), 1);
     assert_eq!(text(&output.stdout), "would reformat -\n");
 }
+
+/// `before` with the hunks of unified diff `diff` applied, each line checked against `before`.
+fn apply(before: &str, diff: &str) -> String {
+    let old: Vec<&str> = before.split_inclusive('\n').collect();
+    let mut out = String::new();
+    let mut at = 0; // lines of `old` used so far
+    for line in diff.split_inclusive('\n').skip(2) {
+        if let Some(header) = line.strip_prefix("@@ -") {
+            let start: usize = header
+                .split([',', ' '])
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a hunk header");
+            // A hunk that starts at line N (from 1) keeps the lines before it.
+            let keep = start.saturating_sub(1).max(at);
+            out.extend(old[at..keep].iter().copied());
+            at = keep;
+        } else if let Some(added) = line.strip_prefix('+') {
+            out.push_str(added);
+        } else if let Some(removed) = line.strip_prefix('-') {
+            assert_eq!(old[at], removed, "a removed line is the input's");
+            at += 1;
+        } else if let Some(kept) = line.strip_prefix(' ') {
+            assert_eq!(old[at], kept, "a context line is the input's");
+            out.push_str(kept);
+            at += 1;
+        }
+    }
+    out.extend(old[at..].iter().copied());
+    out
+}
+
+#[test]
+fn diff_prints_what_would_change_as_a_unified_diff() {
+    let before = read(UNFORMATTED);
+    let output = hjemmel(&["fmt", "--diff", UNFORMATTED, FORMATTED]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        text(&output.stderr),
+        format!("would reformat {UNFORMATTED}\n")
+    );
+    let diff = text(&output.stdout);
+    assert!(
+        diff.starts_with(&format!("--- {UNFORMATTED}\n+++ {UNFORMATTED}\n@@ -1,")),
+        "{diff}"
+    );
+    assert_eq!(apply(&before, &diff), read(FORMATTED));
+    assert_eq!(read(UNFORMATTED), before, "nothing written");
+
+    // With `--check` as well, and from standard input; nothing for a file in the layout.
+    let output = with_stdin(&["fmt", "--check", "--diff", "-"], &before);
+    assert_eq!(code(&output), 1);
+    assert_eq!(apply(&before, &text(&output.stdout)), read(FORMATTED));
+    let output = hjemmel(&["fmt", "--diff", FORMATTED]);
+    assert_eq!((code(&output), text(&output.stdout)), (0, String::new()));
+}

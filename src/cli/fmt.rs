@@ -26,6 +26,19 @@ pub struct FmtArgs {
     /// Write nothing; name the files that are not in the canonical layout and exit 1 if there are any.
     #[arg(long)]
     check: bool,
+
+    /// As `--check`, and print a unified diff of what would change on standard output (the names
+    /// of the files that would change go to standard error).
+    #[arg(long)]
+    diff: bool,
+}
+
+/// What to do with a file not in the layout.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Write,
+    Check,
+    Diff,
 }
 
 /// What became of the files: the worst decides the exit code.
@@ -42,11 +55,18 @@ pub fn run(args: FmtArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", tr!(lang, text::NO_INPUT));
         return ExitCode::from(exit::INVALID);
     }
+    let mode = if args.diff {
+        Mode::Diff
+    } else if args.check {
+        Mode::Check
+    } else {
+        Mode::Write
+    };
     if stdin {
-        format_stdin(args.check, lang, &mut tally);
+        format_stdin(mode, lang, &mut tally);
     }
     for path in args.paths.iter().filter(|p| p.as_os_str() != "-") {
-        format_path(path, args.check, lang, &mut tally);
+        format_path(path, mode, lang, &mut tally);
     }
     ExitCode::from(if tally.invalid {
         exit::INVALID
@@ -58,7 +78,7 @@ pub fn run(args: FmtArgs, lang: Lang) -> ExitCode {
 }
 
 /// Standard input to standard output (with `--check`, only the verdict).
-fn format_stdin(check: bool, lang: Lang, tally: &mut Tally) {
+fn format_stdin(mode: Mode, lang: Lang, tally: &mut Tally) {
     let mut input = String::new();
     if let Err(error) = std::io::stdin().read_to_string(&mut input) {
         eprintln!(
@@ -72,10 +92,9 @@ fn format_stdin(check: bool, lang: Lang, tally: &mut Tally) {
     let Some(formatted) = formatted("-", input, lang, tally) else {
         return;
     };
-    if check {
+    if mode != Mode::Write {
         if formatted != input {
-            println!("{}", tr!(lang, text::WOULD_REFORMAT, file = "-"));
-            tally.unformatted = true;
+            would_reformat("-", input, &formatted, mode, lang, tally);
         }
         return;
     }
@@ -86,7 +105,7 @@ fn format_stdin(check: bool, lang: Lang, tally: &mut Tally) {
 }
 
 /// A file, or every `.hjemmel` file of a directory.
-fn format_path(path: &Path, check: bool, lang: Lang, tally: &mut Tally) {
+fn format_path(path: &Path, mode: Mode, lang: Lang, tally: &mut Tally) {
     let display = path.display().to_string();
     let sources = match hjemmel::source::load(path, lang) {
         Ok(sources) => sources,
@@ -106,9 +125,8 @@ fn format_path(path: &Path, check: bool, lang: Lang, tally: &mut Tally) {
             continue;
         }
         let name = terminal(&source.name);
-        if check {
-            println!("{}", tr!(lang, text::WOULD_REFORMAT, file = name));
-            tally.unformatted = true;
+        if mode != Mode::Write {
+            would_reformat(&source.name, text, &formatted, mode, lang, tally);
             continue;
         }
         match file::write_output_with(Path::new(&source.name), |out| {
@@ -128,6 +146,30 @@ fn format_path(path: &Path, check: bool, lang: Lang, tally: &mut Tally) {
                 tally.invalid = true;
             }
         }
+    }
+}
+
+/// Says that file `name` would change: its name on standard output with `--check`; with `--diff`,
+/// the diff on standard output and the name on standard error.
+fn would_reformat(
+    name: &str,
+    before: &str,
+    after: &str,
+    mode: Mode,
+    lang: Lang,
+    tally: &mut Tally,
+) {
+    tally.unformatted = true;
+    let said = tr!(lang, text::WOULD_REFORMAT, file = terminal(name));
+    if mode != Mode::Diff {
+        println!("{said}");
+        return;
+    }
+    eprintln!("{said}");
+    let diff = hjemmel::fmt::unified_diff(name, before, after);
+    let diff = terminal(&diff);
+    if super::output::write_stdout_with(lang, |out| out.write_all(diff.as_bytes())) != exit::OK {
+        tally.invalid = true;
     }
 }
 

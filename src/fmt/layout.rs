@@ -1,16 +1,45 @@
-//! The canonical layout: the concrete tree of a spec (declarations and statements with their byte
-//! ranges, from pest) and the tokens between and inside them (tokens.rs), printed.
+//! The canonical layout: the declarations and statements of a spec with their byte ranges (from
+//! the fast parser's outline, or pest's concrete tree where the fast parser leaves a chunk to pest)
+//! and the tokens between and inside them (tokens.rs), printed.
 
 use pest::iterators::Pair;
 
-use super::tokens::{Kind, Token, lex};
-use crate::syntax::parser::Rule;
+use super::tokens::{Kind, Token, lex, lex_into};
+use crate::syntax::parser::{Piece, Rule};
+
+/// What a node is, as far as the layout cares: the blocks whose statements' values are aligned in a
+/// column, and the statements left as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// The file: its body is the top-level declarations.
+    Spec,
+    Activity,
+    /// A processor or sub-processor.
+    Party,
+    /// A `dpo` or `document` block.
+    Contact,
+    /// A statement the language does not know (`unknown_field`): read to the end of its line.
+    Unknown,
+    Other,
+}
+
+impl Sort {
+    /// The sort of a node with a block, from its first word.
+    fn of_block(first_word: &str) -> Sort {
+        match first_word {
+            "activity" => Sort::Activity,
+            "processor" | "subprocessor" => Sort::Party,
+            "dpo" | "document" => Sort::Contact,
+            _ => Sort::Other,
+        }
+    }
+}
 
 /// A declaration or statement: where it stands in the file and, if it has one, its block.
-struct Node {
-    rule: Rule,
-    start: usize,
-    end: usize,
+pub struct Node {
+    sort: Sort,
+    pub start: usize,
+    pub end: usize,
     block: Option<Block>,
 }
 
@@ -19,6 +48,62 @@ struct Block {
     open: usize,
     close: usize,
     items: Vec<Node>,
+}
+
+/// The first word of `text` at `start`.
+fn first_word(text: &str, start: usize) -> &str {
+    super::tokens::Lexer::new(&text[start..])
+        .next()
+        .map_or("", |t| t.text)
+}
+
+/// The top-level nodes of a chunk's outline (`fast_parser::Piece`), appended to `nodes`; `None`
+/// when the pieces do not nest (not expected: then the file is left as it is).
+pub fn nodes_from_outline(text: &str, outline: &[Piece], nodes: &mut Vec<Node>) -> Option<()> {
+    // The nodes begun and not yet ended, each with the statements of its block so far.
+    let mut open: Vec<Node> = Vec::new();
+    for piece in outline {
+        match *piece {
+            Piece::Start(start) => open.push(Node {
+                sort: Sort::Other,
+                start,
+                end: start,
+                block: None,
+            }),
+            Piece::Unknown => open.last_mut()?.sort = Sort::Unknown,
+            Piece::Open(at) => {
+                let node = open.last_mut()?;
+                node.sort = Sort::of_block(first_word(text, node.start));
+                node.block = Some(Block {
+                    open: at,
+                    close: at,
+                    items: Vec::new(),
+                });
+            }
+            Piece::Close(at) => open.last_mut()?.block.as_mut()?.close = at,
+            Piece::End(end) => {
+                let mut node = open.pop()?;
+                node.end = end;
+                match open.last_mut() {
+                    Some(parent) => parent.block.as_mut()?.items.push(node),
+                    None => nodes.push(node),
+                }
+            }
+        }
+    }
+    open.is_empty().then_some(())
+}
+
+/// The top-level nodes of a chunk the fast parser left to pest, from pest's tree, appended to
+/// `nodes`; `None` when it does not parse.
+pub fn nodes_from_pest(
+    text: &str,
+    chunk: std::ops::Range<usize>,
+    nodes: &mut Vec<Node>,
+) -> Option<()> {
+    crate::syntax::parser::for_each_declaration_tree(text, chunk, |offset, pair| {
+        nodes.push(node(text, offset, pair));
+    })
 }
 
 /// Whether a node of this rule may have a block.
@@ -41,11 +126,11 @@ fn has_block(rule: Rule) -> bool {
 
 /// The column, counted from the block's indentation, where the values of its statements start (the
 /// seeds' aligned style): a statement word shorter than that is padded to it; 0 is one space.
-fn value_column(rule: Rule) -> usize {
-    match rule {
-        Rule::activity => 9,
-        Rule::processor | Rule::subprocessor => 10,
-        Rule::dpo_block | Rule::document_block => 8,
+fn value_column(sort: Sort) -> usize {
+    match sort {
+        Sort::Activity => 9,
+        Sort::Party => 10,
+        Sort::Contact => 8,
         _ => 0,
     }
 }
@@ -60,6 +145,9 @@ const TWO_WORD_HEADS: &[(&str, &str)] = &[
     ("jointly", "with"),
     ("supervision", "every"),
     ("joint", "controller"),
+    ("cameras", "at"),
+    ("safeguards", "copy"),
+    ("privacy", "notice"),
 ];
 
 /// Words that start a clause of a statement (`disclose ... to ... under ... when ...`): a line break
@@ -87,6 +175,13 @@ fn node(text: &str, offset: usize, pair: Pair<'_, Rule>) -> Node {
     } else {
         extent(text, start, offset + span.end(), has_block(rule))
     };
+    let sort = if rule == Rule::unknown_field {
+        Sort::Unknown
+    } else if open.is_some() {
+        Sort::of_block(first_word(text, start))
+    } else {
+        Sort::Other
+    };
     let block = open.map(|open| Block {
         open,
         close: end - 1,
@@ -97,7 +192,7 @@ fn node(text: &str, offset: usize, pair: Pair<'_, Rule>) -> Node {
             .collect(),
     });
     Node {
-        rule,
+        sort,
         start,
         end,
         block,
@@ -125,17 +220,53 @@ fn extent(text: &str, start: usize, end: usize, may_have_block: bool) -> (usize,
     (end, open)
 }
 
-/// The spec text laid out, or `None` when it does not parse.
-pub fn layout(text: &str) -> Option<String> {
-    let mut declarations = Vec::new();
-    crate::syntax::parser::for_each_declaration_tree(text, |offset, pair| {
-        declarations.push(node(text, offset, pair));
-    })?;
-    let printer = Printer { text };
-    let entries = printer.body(&declarations, 0, text.len(), 0, Rule::spec, None);
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    render(&mut out, entries, 0);
-    Some(out)
+/// The top-level declarations of a spec, each laid out as soon as its chunk is read (so that the
+/// nodes of a large spec are never held together), then the file.
+pub struct Layout<'a> {
+    printer: Printer<'a>,
+    /// Where each declaration stands in the file.
+    spans: Vec<(usize, usize)>,
+    /// Each declaration laid out, and its table cells.
+    laid: Vec<(String, Option<Vec<String>>)>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Layout {
+            printer: Printer {
+                text,
+                lists: Default::default(),
+            },
+            spans: Vec::new(),
+            laid: Vec::new(),
+        }
+    }
+
+    /// Lays out the next top-level declarations.
+    pub fn push(&mut self, declarations: &[Node]) {
+        for node in declarations {
+            self.spans.push((node.start, node.end));
+            self.laid.push(self.printer.item(node, 0, Sort::Spec));
+        }
+    }
+
+    /// The spec text laid out.
+    pub fn finish(self) -> String {
+        let text = self.printer.text;
+        let spans = self.spans;
+        let mut laid = self.laid.into_iter();
+        let entries = self.printer.body(
+            spans.len(),
+            |i| spans[i],
+            |_| laid.next().unwrap_or_default(),
+            (0, text.len()),
+            Sort::Spec,
+            None,
+        );
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        render(&mut out, entries, 0);
+        out
+    }
 }
 
 /// One line, or one multi-line item, of a body (the file, or a block).
@@ -154,34 +285,46 @@ enum Entry {
 
 struct Printer<'a> {
     text: &'a str,
+    /// Token lists kept from one statement to the next (a list grown once serves them all).
+    lists: std::cell::RefCell<Vec<Vec<Token<'a>>>>,
 }
 
-impl Printer<'_> {
-    /// The entries of a body: the nodes `items` and the comments around them, between `from` and
-    /// `to`. `parent` is the rule of the block (`spec` for the file); `open_trailing` receives a
-    /// comment written on the line of the `{`.
+impl<'a> Printer<'a> {
+    /// The tokens of `start..end`, in a list to give back with [`give`](Self::give).
+    fn tokens(&self, start: usize, end: usize) -> Vec<Token<'a>> {
+        let mut list = self.lists.borrow_mut().pop().unwrap_or_default();
+        lex_into(&self.text[start..end], &mut list);
+        list
+    }
+
+    fn give(&self, list: Vec<Token<'a>>) {
+        self.lists.borrow_mut().push(list);
+    }
+
+    /// The entries of a body: `count` items (`span` says where item `i` stands, `lay` lays it out)
+    /// and the comments around them, between `from` and `to`. `parent` is the sort of the block
+    /// (`Spec` for the file); `open_trailing` receives a comment written on the line of the `{`.
     fn body(
         &self,
-        items: &[Node],
-        from: usize,
-        to: usize,
-        indent: usize,
-        parent: Rule,
+        count: usize,
+        span: impl Fn(usize) -> (usize, usize),
+        mut lay: impl FnMut(usize) -> (String, Option<Vec<String>>),
+        (from, to): (usize, usize),
+        parent: Sort,
         mut open_trailing: Option<&mut Option<String>>,
     ) -> Vec<Entry> {
-        let top = parent == Rule::spec;
+        let top = parent == Sort::Spec;
         let mut entries: Vec<Entry> = Vec::new();
         let mut previous_multiline = false;
         let mut gap_start = from;
-        for i in 0..=items.len() {
-            let gap_end = items.get(i).map_or(to, |n| n.start);
+        for i in 0..=count {
+            let gap_end = if i < count { span(i).0 } else { to };
             let (comments, breaks_after) = lex(&self.text[gap_start..gap_end]);
-            let item = items.get(i).map(|n| self.item(n, indent, parent));
+            let item = (i < count).then(|| lay(i));
             let multiline = item.as_ref().is_some_and(|(text, ..)| text.contains('\n'));
             // A declaration of several lines stands apart from its neighbours; comments after the
             // last declaration stay with it.
-            let mut force_blank =
-                top && i > 0 && i < items.len() && (previous_multiline || multiline);
+            let mut force_blank = top && i > 0 && i < count && (previous_multiline || multiline);
             let mut own_line = Vec::new();
             for (k, comment) in comments.iter().enumerate() {
                 let after_something = i > 0 || open_trailing.is_some();
@@ -215,7 +358,7 @@ impl Printer<'_> {
                 trailing: None,
             });
             previous_multiline = multiline;
-            gap_start = items[i].end;
+            gap_start = span(i).1;
         }
         if top {
             align_tables(&mut entries);
@@ -224,21 +367,34 @@ impl Printer<'_> {
     }
 
     /// One node, laid out at `indent` (its first line without the indentation), and its table cells.
-    fn item(&self, node: &Node, indent: usize, parent: Rule) -> (String, Option<Vec<String>>) {
-        if node.rule == Rule::unknown_field {
+    fn item(&self, node: &Node, indent: usize, parent: Sort) -> (String, Option<Vec<String>>) {
+        if node.sort == Sort::Unknown {
             // Read to the end of the line by the grammar: any change inside could change it.
             return (self.text[node.start..node.end].trim_end().to_string(), None);
         }
-        let column = value_column(parent);
         let header_end = node.block.as_ref().map_or(node.end, |b| b.open);
-        let (header, _) = lex(&self.text[node.start..header_end]);
+        let header = self.tokens(node.start, header_end);
+        let laid = self.item_with(node, &header, indent, parent);
+        self.give(header);
+        laid
+    }
+
+    /// [`item`](Self::item) with its header's tokens (up to the `{` of its block, if any).
+    fn item_with(
+        &self,
+        node: &Node,
+        header: &[Token<'a>],
+        indent: usize,
+        parent: Sort,
+    ) -> (String, Option<Vec<String>>) {
+        let column = value_column(parent);
         let Some(block) = &node.block else {
-            let cells = cells(&header, parent, None);
-            return (statement(&header, indent, column, false), cells);
+            let cells = cells(header, parent, None);
+            return (statement(header, indent, column, false), cells);
         };
         let inner = &self.text[block.open + 1..block.close];
         let inline = !inner.contains('\n') && !lex(inner).0.iter().any(|t| t.kind == Kind::Comment);
-        let mut text = statement(&header, indent, column, false);
+        let mut text = statement(header, indent, column, false);
         if header.last().is_some_and(|t| t.kind == Kind::Comment) {
             text.push('\n');
             push_indent(&mut text, indent);
@@ -249,16 +405,17 @@ impl Printer<'_> {
         if inline {
             let block_text = self.inline_block(block);
             text.push_str(&block_text[1..]);
-            let cells = cells(&header, parent, Some(block_text));
+            let cells = cells(header, parent, Some(block_text));
             return (text, cells);
         }
         let mut open_trailing = None;
+        let items = &block.items;
         let entries = self.body(
-            &block.items,
-            block.open + 1,
-            block.close,
-            indent + INDENT,
-            node.rule,
+            items.len(),
+            |i| (items[i].start, items[i].end),
+            |i| self.item(&items[i], indent + INDENT, node.sort),
+            (block.open + 1, block.close),
+            node.sort,
             Some(&mut open_trailing),
         );
         if entries.is_empty() && open_trailing.is_none() {
@@ -281,13 +438,14 @@ impl Printer<'_> {
         let mut text = String::from("{");
         for item in &block.items {
             text.push(' ');
-            if item.rule == Rule::unknown_field {
+            if item.sort == Sort::Unknown {
                 text.push_str(self.text[item.start..item.end].trim_end());
                 continue;
             }
             let header_end = item.block.as_ref().map_or(item.end, |b| b.open);
-            let (tokens, _) = lex(&self.text[item.start..header_end]);
+            let tokens = self.tokens(item.start, header_end);
             text.push_str(&statement(&tokens, 0, 0, true));
+            self.give(tokens);
             if let Some(inner) = &item.block {
                 text.push(' ');
                 text.push_str(&self.inline_block(inner));
@@ -312,8 +470,8 @@ fn attach_trailing(entries: &mut Vec<Entry>, comment: &str) {
 /// The cells of a one-line `subjects`, `data`, `source` or `recipient` declaration, for a table:
 /// keyword, name, label, kind, and the block if any. Not for one laid out on several lines (a
 /// comment, or a line break kept, inside).
-fn cells(tokens: &[Token<'_>], parent: Rule, block: Option<String>) -> Option<Vec<String>> {
-    if parent != Rule::spec
+fn cells(tokens: &[Token<'_>], parent: Sort, block: Option<String>) -> Option<Vec<String>> {
+    if parent != Sort::Spec
         || tokens.len() < 4
         || !matches!(tokens[0].text, "subjects" | "data" | "source" | "recipient")
         || tokens[1].kind != Kind::Word
@@ -328,8 +486,15 @@ fn cells(tokens: &[Token<'_>], parent: Rule, block: Option<String>) -> Option<Ve
     Some(cells)
 }
 
-fn push_indent(out: &mut String, indent: usize) {
-    out.extend(std::iter::repeat_n(' ', indent));
+/// `n` spaces.
+fn push_indent(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
 
 /// Width on screen, in characters (the specs' letters are one column each).
@@ -341,7 +506,8 @@ fn width(s: &str) -> usize {
 /// value column, the other tokens one space apart (none inside `6(1)(e)` or before a comma), and the
 /// line breaks the author put after a comma, around `|` or before a clause word kept.
 fn statement(tokens: &[Token<'_>], indent: usize, column: usize, inline: bool) -> String {
-    let mut out = String::new();
+    let words: usize = tokens.iter().map(|t| t.text.len() + 1).sum();
+    let mut out = String::with_capacity(words + column + 2 * indent);
     let Some(first) = tokens.first() else {
         return out;
     };
@@ -374,7 +540,7 @@ fn statement(tokens: &[Token<'_>], indent: usize, column: usize, inline: bool) -
             push_indent(&mut out, if list { value } else { indent + CLAUSE_INDENT });
         } else if k == 0 && token.kind != Kind::Comment && !inline && column > 0 {
             let pad = column.saturating_sub(head).max(1);
-            out.extend(std::iter::repeat_n(' ', pad));
+            push_indent(&mut out, pad);
         } else if !(token.is(",")
             || token.is(")")
             || previous.is("(")
@@ -464,7 +630,7 @@ fn align_rows(rows: &mut [Entry]) {
                 let w = width(cell);
                 aligned = aligned && c <= 3 && w <= CELL_CAPS[c - 1];
                 if aligned && c < cells.len() - 1 {
-                    line.extend(std::iter::repeat_n(' ', widths[c - 1].saturating_sub(w)));
+                    push_indent(&mut line, widths[c - 1].saturating_sub(w));
                 }
             }
             *text = line;

@@ -7,19 +7,23 @@
 //! lossless tree (rowan) and prints from it; ruff collects the comments from the token stream and
 //! attaches each to an AST node as leading, trailing or dangling by placement rules; cedar's
 //! formatter wraps each token with the comments around it. hjemmel takes the middle way, which needs
-//! no second tree type and no placement rules: pest's concrete tree gives where each declaration and
-//! statement starts and ends (which only a parser knows: a statement ends where the next keyword
-//! begins, and a name may be spelled like a keyword; the fast parser keeps no such spans), and a
-//! lossless lexer (tokens.rs) reads the text inside and between them, comments as tokens. A comment
-//! between statements is one of the body (on its own line, or at the end of the line before); one
-//! inside a statement stays where it is, the statement continued on the next line. Nothing is
-//! dropped by construction, and [`format`] checks it: the tokens, comments included, of the result
+//! no second tree type and no placement rules: the parser that `check` uses gives where each
+//! declaration and statement starts and ends and where its block opens and closes (which only a
+//! parser knows: a statement ends where the next keyword begins, and a name may be spelled like a
+//! keyword) as an outline (`fast_parser::Piece`, recorded only when asked for; pest's concrete
+//! tree for a chunk the fast parser leaves to pest, which lays out the same: tested on every spec),
+//! and a lossless lexer (tokens.rs) reads the text inside and between them, comments as tokens. A
+//! comment between statements is one of the body (on its own line, or at the end of the line
+//! before); one inside a statement stays where it is, the statement continued on the next line.
+//! Nothing is dropped by construction, and [`format`] checks it: the tokens, comments included, of the result
 //! are those of the input, or nothing is returned.
 //!
-//! Linear: each declaration is parsed on its own (as `check` does), each byte is lexed a bounded
-//! number of times (once per enclosing block, and blocks nest at most 64 deep). pest is most of the
-//! time (scripts/bench-fmt.sh: about 6 s of CPU for 100,000 activities, where `check` takes 1 s);
-//! statement spans from the fast parser would make it several times faster.
+//! Linear: the file is parsed once, one declaration at a time (as `check` parses it, each tree
+//! dropped once read), and each declaration is laid out as soon as its outline is read; each byte is
+//! lexed a bounded number of times (its statement's header, and the check of the result's tokens
+//! against the input's). docs/performance.md ("Issue 11, sixth round: `hjemmel fmt`") has the
+//! numbers: at 100,000 activities about the cost of `check`, where laying out from pest's tree took
+//! 6 s.
 
 mod layout;
 mod tokens;
@@ -37,27 +41,65 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 
 /// [`format`] with the errors worded in `lang`.
 pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
-    parses(text, lang)?;
-    let formatted = layout::layout(text).filter(|formatted| same_tokens(text, formatted));
-    formatted.ok_or_else(|| vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))])
+    let failed = || vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))];
+    let layout = read(text, lang)?.ok_or_else(failed)?;
+    Some(layout.finish())
+        .filter(|formatted| same_tokens(text, formatted))
+        .ok_or_else(failed)
 }
 
-/// `Ok` when `text` parses, as `check` would parse it; its errors otherwise. One declaration at a
-/// time, each tree dropped once built, so that a large spec is never held whole as a tree.
-fn parses(text: &str, lang: Lang) -> Result<(), Vec<Diagnostic>> {
+/// Parses `text` one chunk at a time, as `check` parses it (each tree dropped once built, so that
+/// a large spec is never held whole as a tree), and lays out each chunk's declarations from the
+/// fast parser's outline of it (pest's tree for a chunk the fast parser leaves to pest). The parse
+/// errors when it does not parse; `None` when an outline could not be read (not expected).
+fn read(text: &str, lang: Lang) -> Result<Option<layout::Layout<'_>>, Vec<Diagnostic>> {
     let chunks = Chunks::new(FileId(0), text, lang)?;
     let mut errors = Vec::new();
+    let mut layout = Some(layout::Layout::new(text));
+    let mut outline = Vec::new();
+    let mut nodes = Vec::new();
     for i in 0..chunks.len() {
-        match chunks.parse(i) {
-            Ok(declarations) => chunks.recycle(declarations),
+        outline.clear();
+        match chunks.parse_outlined(i, &mut outline) {
+            Ok((declarations, outlined)) => {
+                chunks.recycle(declarations);
+                let Some(l) = layout.as_mut() else { continue };
+                nodes.clear();
+                let read = if outlined {
+                    layout::nodes_from_outline(text, &outline, &mut nodes)
+                } else {
+                    layout::nodes_from_pest(text, chunks.range(i), &mut nodes)
+                };
+                match read {
+                    Some(()) => l.push(&nodes),
+                    None => layout = None,
+                }
+            }
             Err(e) => errors.extend(e),
         }
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(layout)
     } else {
         Err(errors)
     }
+}
+
+/// The unified diff (three lines of context, `---`/`+++` headers naming `name`) that turns `before`
+/// into `after`, as `diff -u` and `ruff format --diff` print it; empty when they are equal. The
+/// diff is the smallest one unless finding it takes over a second (a large file that changes
+/// throughout): then a larger one that is as correct.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::configure()
+        .timeout(std::time::Duration::from_secs(1))
+        .diff_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, name)
+        .to_string()
 }
 
 /// Whether the two texts hold the same tokens and comments, white space aside: what the formatter
@@ -96,3 +138,18 @@ pub mod text {
 
 #[cfg(test)]
 mod tests;
+
+/// The layout with every chunk read by pest, for the test that the fast parser's outline gives the
+/// same layout.
+#[cfg(test)]
+fn format_by_pest(text: &str) -> Option<String> {
+    let chunks = Chunks::new(FileId(0), text, Lang::En).ok()?;
+    let mut layout = layout::Layout::new(text);
+    let mut nodes = Vec::new();
+    for i in 0..chunks.len() {
+        nodes.clear();
+        layout::nodes_from_pest(text, chunks.range(i), &mut nodes)?;
+        layout.push(&nodes);
+    }
+    Some(layout.finish())
+}

@@ -101,3 +101,61 @@ fn crlf_and_unicode_white_space_become_plain() {
         "data a \"A\" ordinary\n// c\n"
     );
 }
+
+/// Every `.hjemmel` file under `dir`.
+fn spec_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            spec_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "hjemmel") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_fast_parsers_outline_lays_out_as_pests_tree_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["specs", "examples", "tests/fixtures"] {
+        spec_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 50, "{} spec files", files.len());
+    let mut compared = 0;
+    for path in &files {
+        // A few fixtures are not UTF-8 on purpose.
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let Ok(formatted) = format(&text) else {
+            continue;
+        };
+        assert_eq!(
+            Some(formatted),
+            super::format_by_pest(&text),
+            "{}",
+            path.display()
+        );
+        compared += 1;
+    }
+    assert!(compared > 50, "{compared} specs laid out");
+}
+
+#[test]
+fn the_lexer_reads_escapes_open_texts_and_slashes() {
+    let texts = |text| {
+        super::tokens::lex(text)
+            .0
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        texts("a/b \"x\\\"y\" \"open \\\n c//d\n\"end\\"),
+        vec!["a/b", "\"x\\\"y\"", "\"open \\", "c", "//d", "\"end\\"]
+    );
+}

@@ -35,9 +35,17 @@ const PUNCT: &[u8] = b"{},|()";
 /// The tokens of `text` (a part of a spec that parsed, so every quoted text is closed; an unclosed one
 /// ends at the line's end). The line breaks after the last token are returned too.
 pub fn lex(text: &str) -> (Vec<Token<'_>>, usize) {
+    let mut tokens = Vec::new();
+    let breaks = lex_into(text, &mut tokens);
+    (tokens, breaks)
+}
+
+/// [`lex`] into `tokens` (emptied first), so that one list serves many statements.
+pub fn lex_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) -> usize {
+    tokens.clear();
     let mut lexer = Lexer::new(text);
-    let tokens = lexer.by_ref().collect();
-    (tokens, lexer.breaks)
+    tokens.extend(lexer.by_ref());
+    lexer.breaks
 }
 
 /// The tokens of a text one at a time, so that a whole spec can be compared without holding them.
@@ -58,6 +66,27 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// What a byte may be to the lexer: a byte of a word (0), or one that needs a look.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const NEWLINE: u8 = 2;
+const SPECIAL: u8 = 3;
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'\n' => NEWLINE,
+            b' ' | b'\t' | b'\r' | 0x0C => SPACE,
+            b'{' | b'}' | b',' | b'|' | b'(' | b')' | b'"' | b'/' => SPECIAL,
+            0x80..=0xFF => SPECIAL,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    class
+};
+
 impl<'a> Iterator for Lexer<'a> {
     type Item = Token<'a>;
 
@@ -66,25 +95,21 @@ impl<'a> Iterator for Lexer<'a> {
         let bytes = text.as_bytes();
         let mut i = self.i;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' {
-                self.breaks += 1;
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_whitespace() {
-                i += 1;
-                continue;
-            }
-            if b >= 0x80 {
-                // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
+            match BYTE_CLASS[bytes[i] as usize] {
+                NEWLINE => self.breaks += 1,
+                SPACE => {}
+                _ if bytes[i] >= 0x80 => {
+                    // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_whitespace() {
+                        break;
+                    }
                     i += c.len_utf8();
                     continue;
                 }
+                _ => break,
             }
-            break;
+            i += 1;
         }
         if i >= bytes.len() {
             self.i = i;
@@ -97,8 +122,17 @@ impl<'a> Iterator for Lexer<'a> {
             Kind::Comment
         } else if b == b'"' {
             i += 1;
-            while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                i += if bytes[i] == b'\\' && i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+            // Up to the closing quote or the line's end, an escaped character skipped.
+            loop {
+                let Some(at) = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]) else {
+                    i = bytes.len();
+                    break;
+                };
+                i += at;
+                if bytes[i] != b'\\' {
+                    break;
+                }
+                i += if i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
                     2
                 } else {
                     1
@@ -114,21 +148,17 @@ impl<'a> Iterator for Lexer<'a> {
         } else {
             while i < bytes.len() {
                 let b = bytes[i];
-                if b.is_ascii_whitespace()
-                    || PUNCT.contains(&b)
-                    || b == b'"'
-                    || (b == b'/' && bytes.get(i + 1) == Some(&b'/'))
-                {
-                    break;
-                }
-                if b >= 0x80 {
-                    let c = text[i..].chars().next().unwrap_or('a');
-                    if c.is_whitespace() {
-                        break;
+                match BYTE_CLASS[b as usize] {
+                    PLAIN => i += 1,
+                    SPECIAL if b == b'/' && bytes.get(i + 1) != Some(&b'/') => i += 1,
+                    SPECIAL if b >= 0x80 => {
+                        let c = text[i..].chars().next().unwrap_or('a');
+                        if c.is_whitespace() {
+                            break;
+                        }
+                        i += c.len_utf8();
                     }
-                    i += c.len_utf8();
-                } else {
-                    i += 1;
+                    _ => break,
                 }
             }
             Kind::Word

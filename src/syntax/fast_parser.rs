@@ -137,12 +137,58 @@ impl<'a> Scratch<'a> {
     }
 }
 
+/// Where a declaration or statement starts and ends, and where its block opens and closes, in the
+/// order the parser reads them (a block's statements between its `Open` and `Close`): the outline
+/// of a chunk the formatter lays out (src/fmt/), which only a parser knows (a statement ends where
+/// the next one begins, and a name may be spelled like a keyword). Positions are in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// A declaration or statement starts here, at its first word.
+    Start(usize),
+    /// The statement begun last is one the language does not know (`unknown_field`).
+    Unknown,
+    /// The `{` of the declaration or statement begun last.
+    Open(usize),
+    /// The `}` of the block opened last.
+    Close(usize),
+    /// The declaration or statement begun last ends here, after its last word.
+    End(usize),
+}
+
+/// [`parse_chunk`], and the chunk's outline appended to `outline` (unless it returns no tree).
+pub fn parse_chunk_outlined<'a>(
+    file: FileId,
+    text: &'a str,
+    range: Range<usize>,
+    scratch: &mut Scratch<'a>,
+    outline: &mut Vec<Piece>,
+) -> Result<Vec<Declaration<'a>>, Fallback> {
+    let kept = outline.len();
+    let mut pieces = Some(std::mem::take(outline));
+    let result = parse_chunk_into(file, text, range, scratch, &mut pieces);
+    *outline = pieces.unwrap_or_default();
+    if result.is_err() {
+        outline.truncate(kept);
+    }
+    result
+}
+
 /// Parses one chunk of `text` (a range `chunks::split` returned).
 pub fn parse_chunk<'a>(
     file: FileId,
     text: &'a str,
     range: Range<usize>,
     scratch: &mut Scratch<'a>,
+) -> Result<Vec<Declaration<'a>>, Fallback> {
+    parse_chunk_into(file, text, range, scratch, &mut None)
+}
+
+fn parse_chunk_into<'a>(
+    file: FileId,
+    text: &'a str,
+    range: Range<usize>,
+    scratch: &mut Scratch<'a>,
+    outline: &mut Option<Vec<Piece>>,
 ) -> Result<Vec<Declaration<'a>>, Fallback> {
     // pest rejects a forbidden character wherever it stands, and the error names it (`controls.rs`);
     // one test of the chunk here spares the cursor a test in every string and comment.
@@ -154,9 +200,11 @@ pub fn parse_chunk<'a>(
         file,
         offset: range.start,
         scratch: std::mem::take(scratch),
+        outline: outline.take(),
     };
     let result = p.spec();
     *scratch = p.scratch;
+    *outline = p.outline;
     match result {
         _ if p.c.unsure => Err(Fallback::Unsure),
         Some(declarations) => Ok(declarations),
@@ -170,9 +218,19 @@ struct Parser<'a> {
     /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
     offset: usize,
     scratch: Scratch<'a>,
+    /// The outline, when the formatter asks for it ([`parse_chunk_outlined`]).
+    outline: Option<Vec<Piece>>,
 }
 
 impl<'a> Parser<'a> {
+    /// Notes a piece of the outline, when one is asked for; `at` is relative to the chunk.
+    #[inline]
+    fn outline(&mut self, piece: fn(usize) -> Piece, at: usize) {
+        if let Some(outline) = &mut self.outline {
+            outline.push(piece(self.offset + at));
+        }
+    }
+
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file, self.offset + start, self.offset + end)
     }
@@ -273,7 +331,9 @@ impl<'a> Parser<'a> {
         let mut declarations = take(&mut self.scratch.declarations);
         self.c.skip();
         while !self.c.at_end() {
+            self.outline(Piece::Start, self.c.pos);
             declarations.push(self.declaration()?);
+            self.outline(Piece::End, self.c.last_end);
             self.c.skip();
         }
         Some(declarations)
@@ -451,14 +511,19 @@ impl<'a> Parser<'a> {
 
     /// Reads the fields of a block up to its `}`: `field` reads one, starting at its keyword.
     fn block(&mut self, mut field: impl FnMut(&mut Self, &str) -> Option<()>) -> Option<()> {
+        // The `{` was the last token read.
+        self.outline(Piece::Open, self.c.last_end - 1);
         loop {
             self.c.skip();
             if self.c.peek() == Some(b'}') {
+                self.outline(Piece::Close, self.c.pos);
                 self.c.literal("}");
                 return Some(());
             }
             let keyword = self.c.peek_word()?;
+            self.outline(Piece::Start, self.c.pos);
             field(self, keyword)?;
+            self.outline(Piece::End, self.c.last_end);
         }
     }
 
@@ -995,6 +1060,9 @@ impl<'a> Parser<'a> {
             _ => {
                 let word = self.name()?;
                 self.c.rest_of_line();
+                if let Some(outline) = &mut self.outline {
+                    outline.push(Piece::Unknown);
+                }
                 Statement::Unknown(word)
             }
         })

@@ -41,24 +41,26 @@ pub fn parse_file_pest(file: FileId, text: &str) -> Result<File<'_>, Vec<Diagnos
     parse(file, text, false, Lang::En)
 }
 
-/// The pest tree of every top-level declaration of `text`, one chunk at a time (as [`parse_file`]
+/// The pest tree of every top-level declaration of chunk `chunk` of `text` (as [`parse_file`]
 /// parses it), each with the byte offset its positions are relative to: the concrete syntax the
-/// formatter (src/fmt/) lays out. `None` when the text does not parse.
+/// formatter (src/fmt/) lays out where the fast parser gives no outline. `None` when the chunk does
+/// not parse.
 pub(crate) fn for_each_declaration_tree(
     text: &str,
+    chunk: Range<usize>,
     mut each: impl FnMut(usize, Pair<'_, Rule>),
 ) -> Option<()> {
-    for chunk in super::chunks::split(text).ok()? {
-        let pairs = HjemmelParser::parse(Rule::spec, &text[chunk.clone()]).ok()?;
-        for spec in pairs {
-            for pair in spec.into_inner().filter(|p| p.as_rule() != Rule::EOI) {
-                each(chunk.start, pair);
-            }
+    let pairs = HjemmelParser::parse(Rule::spec, &text[chunk.clone()]).ok()?;
+    for spec in pairs {
+        for pair in spec.into_inner().filter(|p| p.as_rule() != Rule::EOI) {
+            each(chunk.start, pair);
         }
     }
     Some(())
 }
 
+/// The outline of a chunk, for the formatter ([`Chunks::parse_outlined`]).
+pub use super::fast_parser::Piece;
 /// The fast parser alone, for tests/fast_parser.rs.
 #[doc(hidden)]
 pub use super::fast_parser::{Fallback, parse_file as parse_file_fast};
@@ -140,6 +142,29 @@ impl<'a> Chunks<'a> {
     /// error in one does not hide the errors in the others.
     pub fn parse(&self, i: usize) -> Result<Vec<Declaration<'a>>, Vec<Diagnostic>> {
         self.parse_with(i, true)
+    }
+
+    /// The bytes of chunk `i`.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        self.ranges[i].clone()
+    }
+
+    /// [`parse`](Self::parse), and the chunk's outline (`fast_parser::Piece`) appended to `outline`
+    /// when the fast parser read it, for the formatter; `true` with the declarations when it did.
+    pub fn parse_outlined(
+        &self,
+        i: usize,
+        outline: &mut Vec<super::fast_parser::Piece>,
+    ) -> Result<(Vec<Declaration<'a>>, bool), Vec<Diagnostic>> {
+        let (file, text, chunk) = (self.file, self.text, self.ranges[i].clone());
+        let fast = {
+            let scratch = &mut self.scratch.borrow_mut();
+            super::fast_parser::parse_chunk_outlined(file, text, chunk, scratch, outline)
+        };
+        match fast {
+            Ok(parsed) => Ok((parsed, true)),
+            Err(_) => self.parse_with(i, false).map(|parsed| (parsed, false)),
+        }
     }
 
     fn parse_with(&self, i: usize, fast: bool) -> Result<Vec<Declaration<'a>>, Vec<Diagnostic>> {
