@@ -315,47 +315,60 @@ fn an_editor_session_from_initialize_to_exit() {
 
     let at_health =
         json!({ "textDocument": { "uri": activities_uri }, "position": position(3, health + 1) });
-    // after ide-names/ide-law: the hover of `health` names a data declaration, its label
-    // "Helbred 😀 og lægeerklæringer" and controller.hjemmel:10.
-    assert_eq!(
-        editor.request("textDocument/hover", at_health.clone()),
-        Value::Null
-    );
-    // after ide-names: the definition is controller.hjemmel, line 9, `health`.
-    assert_eq!(
-        editor.request("textDocument/definition", at_health.clone()),
-        Value::Null
-    );
+    // The hover of `health` says what it is, with its label and where it is declared.
+    let hover = editor.request("textDocument/hover", at_health.clone());
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    eprintln!("hover: {hover}");
+    assert!(shown.contains("health"), "{hover}");
+    assert!(shown.contains("Helbred 😀 og lægeerklæringer"), "{hover}");
+    assert!(shown.contains("controller.hjemmel:10"), "{hover}");
+    let health_declared = json!({
+        "uri": controller_uri,
+        "range": { "start": position(9, 5), "end": position(9, 11) }
+    });
+    let health_used = json!({
+        "uri": activities_uri,
+        "range": { "start": position(3, health), "end": position(3, health + 6) }
+    });
+    let definition = editor.request("textDocument/definition", at_health.clone());
+    eprintln!("definition: {definition}");
+    assert_eq!(definition, health_declared);
     let mut references = at_health.clone();
     references["context"] = json!({ "includeDeclaration": true });
-    // after ide-names: two locations, the declaration and this use.
-    assert_eq!(
-        editor.request("textDocument/references", references),
-        json!([])
-    );
-    // after ide-names/ide-law: the data names of the spec (`applicant`, `health`), as text edits
-    // replacing `health`.
-    assert_eq!(
-        editor.request("textDocument/completion", at_health.clone()),
-        json!([])
-    );
-    // after ide-names: the range of `health`.
-    assert_eq!(
-        editor.request("textDocument/prepareRename", at_health.clone()),
-        Value::Null
-    );
+    let references = editor.request("textDocument/references", references);
+    eprintln!("references: {references}");
+    let references = references.as_array().unwrap();
+    assert_eq!(references.len(), 2, "{references:?}");
+    assert!(references.contains(&health_declared) && references.contains(&health_used));
+    // Completion in a `data` list offers the data categories, replacing the word typed.
+    let completion = editor.request("textDocument/completion", at_health.clone());
+    eprintln!("completion: {completion}");
+    let items = completion.as_array().cloned().unwrap_or_else(|| completion["items"].as_array().unwrap().clone());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"applicant") && labels.contains(&"health"), "{labels:?}");
+    assert!(!labels.contains(&"citizens"), "{labels:?}");
+    let applicant = items.iter().find(|i| i["label"] == "applicant").unwrap();
+    assert_eq!(applicant["textEdit"]["range"], health_used["range"], "{applicant}");
+    let prepared = editor.request("textDocument/prepareRename", at_health.clone());
+    eprintln!("prepare: {prepared}");
+    assert_eq!(prepared, health_used["range"]);
     let mut rename = at_health.clone();
     rename["newName"] = json!("helbred");
-    // after ide-names: edits in both files, `health` → `helbred` at controller 9:5 and here.
-    assert_eq!(editor.request("textDocument/rename", rename), Value::Null);
-    // after ide-names: the activity `aids` as the outline's one symbol.
-    assert_eq!(
-        editor.request(
-            "textDocument/documentSymbol",
-            json!({ "textDocument": { "uri": activities_uri } })
-        ),
-        json!([])
+    let renamed = editor.request("textDocument/rename", rename);
+    eprintln!("rename: {renamed}");
+    let changes = &renamed["changes"];
+    let edit = |range: &Value| json!([{ "range": range, "newText": "helbred" }]);
+    assert_eq!(changes[controller_uri.as_str()], edit(&health_declared["range"]), "{renamed}");
+    assert_eq!(changes[activities_uri.as_str()], edit(&health_used["range"]), "{renamed}");
+    // The outline of the activities' file: the activity `aids`.
+    let symbols = editor.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": activities_uri } }),
     );
+    eprintln!("symbols: {symbols}");
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols.len(), 1, "{symbols:?}");
+    assert_eq!(symbols[0]["name"], "aids");
     // after ide-law: a quick fix for ART9-BASIS whose edit adds an art. 9(2) condition.
     let actions = editor.request(
         "textDocument/codeAction",
