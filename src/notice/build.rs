@@ -13,12 +13,13 @@ use crate::law::countries::{CountryRef, countries};
 use crate::law::rights::{self, Authority, RightFor};
 use crate::law::vocabulary::{ReviewMode, SourceKind};
 use crate::notice::audience::Audience;
-use crate::notice::document::{Block, Notice, Section, full_stop};
+use crate::notice::document::{Block, Collect, Notice, Section, Sink, full_stop};
 use crate::notice::elements::Element;
 use crate::notice::gap_mark;
 use crate::notice::gaps::{self, Articles, Gap};
 use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
+use crate::spec_map::SpecMap;
 use crate::semantic::model::{
     Activity, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
     TransferDecl,
@@ -58,20 +59,35 @@ pub fn build_with(
     gaps: &[Gap],
     lang: Lang,
 ) -> Notice {
+    let mut notice = Collect::default();
+    write_with(law, model, audiences, gaps, lang, &mut notice);
+    notice.finish()
+}
+
+/// The notice of `model` for `audiences`, given to `sink` part by part as it is built (each
+/// activity's part, then the next), so that no more than one part is held at a time.
+pub fn write(model: &Model, audiences: &[Audience], gaps: &[Gap], lang: Lang, sink: &mut dyn Sink) {
+    write_with(&LawData::hjemmel(), model, audiences, gaps, lang, sink)
+}
+
+/// [`write`] with the law data given.
+pub fn write_with(
+    law: &LawData,
+    model: &Model,
+    audiences: &[Audience],
+    gaps: &[Gap],
+    lang: Lang,
+    sink: &mut dyn Sink,
+) {
     let placed = PlacedGaps::new(model, gaps);
-    let mut sections = vec![controller_section(model, &placed, lang)];
+    sink.head(lang, title(model, lang), meta(model, lang));
+    sink.section(controller_section(model, &placed, lang), 2);
     for audience in audiences {
-        sections.push(audience_section(law, model, audience, &placed, lang));
+        audience_section(law, model, audience, &placed, lang, sink);
     }
     let complaint = complaint_section(law.authority, &placed, lang);
     if !complaint.blocks.is_empty() {
-        sections.push(complaint);
-    }
-    Notice {
-        lang,
-        title: title(model, lang),
-        meta: meta(model, lang),
-        sections,
+        sink.section(complaint, 2);
     }
 }
 
@@ -219,16 +235,14 @@ fn audience_section(
     audience: &Audience,
     gaps: &PlacedGaps<'_>,
     lang: Lang,
-) -> Section {
-    let mut section = Section::new(audience.heading.clone());
+    sink: &mut dyn Sink,
+) {
     let groups: Vec<String> = audience
         .group_labels(model)
         .into_iter()
         .map(str::to_string)
         .collect();
-    section
-        .blocks
-        .push(Block::list_guide(tr!(lang, AUDIENCE_GROUPS), groups));
+    let guide = Block::list_guide(tr!(lang, AUDIENCE_GROUPS), groups);
     let covered: Vec<(usize, &Activity)> = model
         .activities
         .iter()
@@ -236,10 +250,13 @@ fn audience_section(
         .filter(|(_, a)| audience.covers(a))
         .collect();
     if covered.is_empty() {
+        let mut section = Section::new(audience.heading.clone());
+        section.blocks.push(guide);
         section
             .blocks
             .push(Block::sentence(None, None, tr!(lang, NO_ACTIVITIES)));
-        return section;
+        sink.section(section, 2);
+        return;
     }
     // The rights that apply alike to every activity of the audience (for the same cases) are said
     // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
@@ -266,43 +283,39 @@ fn audience_section(
         })
         .collect();
 
+    sink.open(audience.heading.clone(), vec![guide], 2);
     let mut cite = Citations::new(lang);
-    let mut units: HashMap<&str, usize> = HashMap::new();
-    for ((index, activity), own_rights) in covered.iter().zip(&rights) {
-        let extra: Vec<RightFor> = own_rights
-            .iter()
-            .copied()
-            .filter(|r| !common.iter().any(|c| alike(c, r)))
-            .collect();
-        let limits: Vec<&'static str> = own_rights
-            .iter()
-            .filter(|r| r.limited && common.iter().any(|c| alike(c, r) && !c.limited))
-            .map(|r| limit(r, lang))
-            .collect();
-        let rights = ActivityRights {
-            extra: &extra,
-            limits: &limits,
+    for part in layout(&covered) {
+        let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink| {
+            let (index, activity) = covered[at];
+            let own_rights = &rights[at];
+            let extra: Vec<RightFor> = own_rights
+                .iter()
+                .copied()
+                .filter(|r| !common.iter().any(|c| alike(c, r)))
+                .collect();
+            let limits: Vec<&'static str> = own_rights
+                .iter()
+                .filter(|r| r.limited && common.iter().any(|c| alike(c, r) && !c.limited))
+                .map(|r| limit(r, lang))
+                .collect();
+            let rights = ActivityRights {
+                extra: &extra,
+                limits: &limits,
+            };
+            let section =
+                activity_section(model, activity, rights, gaps.of_activity(index), &mut cite);
+            sink.section(section, level);
         };
-        let part = activity_section(model, activity, rights, gaps.of_activity(*index), &mut cite);
-        match &activity.details().unit {
-            Some(unit) => match units.get(unit.node.as_str()) {
-                Some(&at) => section.subsections[at].subsections.push(part),
-                None => {
-                    units.insert(unit.node.as_str(), section.subsections.len());
-                    let mut unit_section = Section::new(unit.node.clone());
-                    unit_section.subsections.push(part);
-                    section.subsections.push(unit_section);
+        match part {
+            Part::Activity(at) => activity_part(at, 3, sink),
+            Part::Unit(unit, activities) => {
+                sink.open(unit.to_string(), Vec::new(), 3);
+                for at in activities {
+                    activity_part(at, 4, sink);
                 }
-            },
-            None => section.subsections.push(part),
-        }
-    }
-    for unit in &mut section.subsections {
-        if let [only] = unit.subsections.as_slice()
-            && only.heading == unit.heading
-            && unit.blocks.is_empty()
-        {
-            *unit = unit.subsections.pop().expect("one subsection");
+                sink.close(3);
+            }
         }
     }
     if !common.is_empty() {
@@ -310,9 +323,49 @@ fn audience_section(
         rights_section
             .blocks
             .extend(common.iter().map(|r| right_block(r, None, lang)));
-        section.subsections.push(rights_section);
+        sink.section(rights_section, 3);
     }
-    section
+    sink.close(2);
+}
+
+/// A part of an audience's section: an activity, or a unit with its activities (positions in the
+/// audience's activities).
+enum Part<'m> {
+    Activity(usize),
+    Unit(&'m str, Vec<usize>),
+}
+
+/// The parts of an audience's section in reading order: activities with a `unit` under the unit, in
+/// the order the spec first names each unit; a unit of one activity of the same name is the
+/// activity alone. Only positions are gathered, so the parts can be built one at a time.
+fn layout<'m>(covered: &[(usize, &'m Activity)]) -> Vec<Part<'m>> {
+    let mut parts: Vec<Part<'m>> = Vec::new();
+    let mut units: HashMap<&str, usize> = HashMap::new();
+    for (at, (_, activity)) in covered.iter().enumerate() {
+        match &activity.details().unit {
+            Some(unit) => match units.get(unit.node.as_str()) {
+                Some(&part) => {
+                    if let Part::Unit(_, activities) = &mut parts[part] {
+                        activities.push(at);
+                    }
+                }
+                None => {
+                    units.insert(unit.node.as_str(), parts.len());
+                    parts.push(Part::Unit(unit.node.as_str(), vec![at]));
+                }
+            },
+            None => parts.push(Part::Activity(at)),
+        }
+    }
+    for part in &mut parts {
+        if let Part::Unit(unit, activities) = part
+            && let [only] = activities.as_slice()
+            && covered[*only].1.label.node == *unit
+        {
+            *part = Part::Activity(*only);
+        }
+    }
+    parts
 }
 
 /// The same right, said the same way: for the same cases.
@@ -986,14 +1039,14 @@ type ProvisionKey<'m> = (ActId, &'m str, Option<u32>, Option<Point>);
 /// cites the same few provisions in every activity, and writing one takes a dozen string searches.
 struct Citations<'m> {
     lang: Lang,
-    written: HashMap<ProvisionKey<'m>, String>,
+    written: SpecMap<ProvisionKey<'m>, String>,
 }
 
 impl<'m> Citations<'m> {
     fn new(lang: Lang) -> Citations<'m> {
         Citations {
             lang,
-            written: HashMap::new(),
+            written: SpecMap::default(),
         }
     }
 
