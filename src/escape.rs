@@ -176,28 +176,28 @@ pub fn markdown_inline_into(out: &mut String, text: &str) {
 }
 
 /// [`markdown_inline_into`] for prose, long runs of text with little or nothing to escape (the
-/// sentences of `hjemmel notice`): the bytes that need care are looked for a block at a time
-/// ([`first_byte`]), a fraction of an instruction per plain byte.
+/// sentences of `hjemmel notice`): the table is read for eight bytes at once, without a branch
+/// between them, and only the eight that hold a byte to escape are looked at one by one (at 10,000
+/// activities 2.8 instructions per byte rather than 6; the arithmetic of [`first_byte`] with the
+/// sixteen bytes of this table took 4).
 pub fn markdown_prose_into(out: &mut String, text: &str) {
-    markdown_inline_with(out, text, |bytes| first_byte(bytes, markdown_care))
-}
-
-/// [`MARKDOWN_CARE`] as arithmetic, so that a block of bytes is tested in a few vector instructions.
-#[inline(always)]
-fn markdown_care(b: u8) -> bool {
-    hidden_start(b)
-        | (b == b'\n')
-        | (b == b'!')
-        | (b.wrapping_sub(b'#') < 2) // # $
-        | (b == b'&')
-        | (b == b'*')
-        | (b == b'<')
-        | (b == b'>')
-        | (b == b'@')
-        | (b.wrapping_sub(b'[') < 3) // [ \ ]
-        | (b.wrapping_sub(b'_') < 2) // _ `
-        | (b == b'|')
-        | (b == b'~')
+    markdown_inline_with(out, text, |bytes| {
+        let (blocks, _) = bytes.as_chunks::<8>();
+        let mut skipped = 0;
+        for block in blocks {
+            let any = block
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(MARKDOWN_CARE[b as usize]));
+            if any != 0 {
+                break;
+            }
+            skipped += 8;
+        }
+        bytes[skipped..]
+            .iter()
+            .position(|&byte| MARKDOWN_CARE[byte as usize])
+            .map(|at| skipped + at)
+    })
 }
 
 /// [`markdown_inline_into`] with `find` giving the first byte that needs care.
@@ -498,7 +498,6 @@ mod tests {
     fn the_block_test_selects_the_bytes_of_its_table() {
         for b in 0..=255u8 {
             assert_eq!(hidden_start(b), HIDDEN_START[b as usize], "{b:#x}");
-            assert_eq!(markdown_care(b), MARKDOWN_CARE[b as usize], "{b:#x}");
         }
     }
 

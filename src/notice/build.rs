@@ -21,12 +21,85 @@ use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
 use crate::spec_map::SpecMap;
 use crate::semantic::model::{
-    Activity, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
+    Activity, DataId, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
     TransferDecl,
 };
 use crate::syntax::ast::Requirement;
 use crate::syntax::span::Span;
-use crate::tr;
+
+/// [`crate::tr!`] for the notice's sentences: the values are words (spec text, labels, law data)
+/// put in as they are, without `fmt` and with the room for them taken at once. A notice of 10,000
+/// activities fills some 150,000 sentences.
+macro_rules! tr {
+    ($lang:expr, $text:expr $(,)?) => {
+        say($text.get($lang), &[])
+    };
+    ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        say($text.get($lang), &[$((stringify!($name), &$value as &dyn Words)),+])
+    };
+}
+
+/// A value of a sentence: words put in as they are.
+trait Words {
+    fn len(&self) -> usize;
+    fn put(&self, out: &mut String);
+}
+
+impl Words for str {
+    fn len(&self) -> usize {
+        str::len(self)
+    }
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Words for String {
+    fn len(&self) -> usize {
+        self.as_str().len()
+    }
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Words for Cow<'_, str> {
+    fn len(&self) -> usize {
+        self.as_ref().len()
+    }
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Words + ?Sized> Words for &T {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+impl Words for u64 {
+    fn len(&self) -> usize {
+        20
+    }
+    fn put(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{self}");
+    }
+}
+
+/// `template` filled as [`crate::i18n::Text::fill`] fills it, with `values`.
+fn say(template: &str, values: &[(&str, &dyn Words)]) -> String {
+    let room = values.iter().map(|(_, v)| v.len()).sum();
+    crate::i18n::fill_template(template, room, |name, out| {
+        let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+        value.put(out);
+        Some(())
+    })
+}
 
 /// The law data a notice reads: which rights apply to an activity's bases (those of every case, then
 /// those of some cases), and the authority to complain to. Apart so that a test can give its own.
@@ -115,7 +188,7 @@ fn document_meta(model: &Model, lang: Lang) -> Vec<String> {
         meta.push(tr!(lang, VERSION, version = version.node));
     }
     if let Some(date) = &document.date {
-        meta.push(tr!(lang, DATED, date = date.node));
+        meta.push(crate::tr!(lang, DATED, date = date.node));
     }
     if let Some(web) = &document.web {
         meta.push(tr!(lang, WEB, web = web.node));
@@ -535,8 +608,10 @@ fn activity_section<'m>(
         .collect();
     restrictions(activity, cite, &rights_said, blocks);
 
-    let articles = gaps::articles(model, activity);
-    blocks.extend(gaps.iter().map(|g| gap_mark::mark(lang, g, articles)));
+    if !gaps.is_empty() {
+        let articles = gaps::articles(model, activity);
+        blocks.extend(gaps.iter().map(|g| gap_mark::mark(lang, g, articles)));
+    }
     blocks.sort_by_key(Block::order);
     section
 }
@@ -625,12 +700,7 @@ fn recipients(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<B
             .iter()
             .map(|d| {
                 let recipient = &model.recipient(d.recipient.id).label.node;
-                let data: Vec<String> = d
-                    .data
-                    .iter()
-                    .map(|x| model.data(x.id).label.node.clone())
-                    .collect();
-                let data = words::join(lang, &data);
+                let data = data_labels(model, lang, d.data.iter().map(|x| x.id));
                 match &d.condition {
                     Some(when) => tr!(
                         lang,
@@ -687,6 +757,23 @@ fn processor_tree(model: &Model, activity: &Activity) -> Vec<ProcessorId> {
         stack.extend(model.processor(id).subprocessors.iter().rev());
     }
     seen
+}
+
+/// The labels of data categories joined for a sentence (`a, b og c`); one label as it is, without a
+/// copy (most `retain` statements name one category).
+fn data_labels<'m>(
+    model: &'m Model,
+    lang: Lang,
+    ids: impl ExactSizeIterator<Item = DataId>,
+) -> Cow<'m, str> {
+    let mut ids = ids;
+    if ids.len() == 1
+        && let Some(id) = ids.next()
+    {
+        return Cow::Borrowed(model.data(id).label.node.as_str());
+    }
+    let labels: Vec<String> = ids.map(|id| model.data(id).label.node.clone()).collect();
+    Cow::Owned(words::join(lang, &labels))
 }
 
 /// A sentence for each party that handles the data outside the EU/EEA, with its safeguard.
@@ -784,14 +871,9 @@ fn safeguard(lang: Lang, transfer: Option<&TransferDecl>, country: &CountryRef) 
 
 fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
     let data = if rule.targets.is_empty() {
-        tr!(lang, ALL_DATA)
+        Cow::Owned(tr!(lang, ALL_DATA))
     } else {
-        let labels: Vec<String> = rule
-            .targets
-            .iter()
-            .map(|t| model.data(t.id).label.node.clone())
-            .collect();
-        words::join(lang, &labels)
+        data_labels(model, lang, rule.targets.iter().map(|t| t.id))
     };
     let (mut sentence, archive) = match &rule.period {
         Period::Archive => return tr!(lang, ARCHIVE, data = data),
@@ -833,12 +915,7 @@ fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
 /// A copy another holder keeps (`copy NAMES kept by "holder" [PERIOD]`), with its own period where
 /// the spec gives one: art. 13(2)(a) asks how long the data is kept, wherever it is kept.
 fn held_copy(model: &Model, copy: &HeldCopy, lang: Lang) -> String {
-    let labels: Vec<String> = copy
-        .data
-        .iter()
-        .map(|d| model.data(d.id).label.node.clone())
-        .collect();
-    let data = words::join(lang, &labels);
+    let data = data_labels(model, lang, copy.data.iter().map(|d| d.id));
     let holder = copy.holder.node.as_str();
     match &copy.period {
         Some(Period::Deadline {
