@@ -91,14 +91,42 @@ impl Words for u64 {
     }
 }
 
-/// `template` filled as [`crate::i18n::Text::fill`] fills it, with `values`.
+/// `template` filled as [`crate::i18n::Text::fill`] fills it, with `values`: `{name}` is the value
+/// of that name (left as written when there is none), `{{` and `}}` are single braces. The braces
+/// are looked for byte by byte: a template is a short sentence, shorter than a vector search pays.
 fn say(template: &str, values: &[(&str, &dyn Words)]) -> String {
-    let room = values.iter().map(|(_, v)| v.len()).sum();
-    crate::i18n::fill_template(template, room, |name, out| {
-        let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-        value.put(out);
-        Some(())
-    })
+    let room: usize = values.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(template.len() + room);
+    let mut at = 0;
+    while let Some(found) = template.as_bytes()[at..]
+        .iter()
+        .position(|&b| b == b'{' || b == b'}')
+    {
+        let brace = at + found;
+        out.push_str(&template[at..brace]);
+        let tail = &template[brace..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            at = brace + 2;
+            continue;
+        }
+        if tail.starts_with('}') {
+            out.push('}');
+            at = brace + 1;
+            continue;
+        }
+        let Some(close) = tail.bytes().position(|b| b == b'}') else {
+            out.push_str(tail);
+            return out;
+        };
+        match values.iter().find(|(name, _)| *name == &tail[1..close]) {
+            Some((_, value)) => value.put(&mut out),
+            None => out.push_str(&tail[..=close]),
+        }
+        at = brace + close + 1;
+    }
+    out.push_str(&template[at..]);
+    out
 }
 
 /// The law data a notice reads: which rights apply to an activity's bases (those of every case, then
@@ -334,15 +362,23 @@ fn audience_section(
     // The rights that apply alike to every activity of the audience (for the same cases) are said
     // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
     // said with the right; of some activities, with each of them.
+    // Most activities cite one of a few sets of bases: the rights of each set are found once.
+    let mut rights_of: SpecMap<Vec<BasisKey<'_>>, Vec<RightFor>> = SpecMap::default();
     let rights: Vec<Vec<RightFor>> = covered
         .iter()
         .map(|(_, a)| {
+            let key = basis_key(a);
+            if let Some(rights) = rights_of.get(&key) {
+                return rights.clone();
+            }
             let every: Vec<&LegalRef> = a.bases.iter().collect();
             let some: Vec<&LegalRef> = a.case_bases().iter().flat_map(|c| &c.bases).collect();
-            (law.rights_for)(&every, &some)
+            let rights: Vec<RightFor> = (law.rights_for)(&every, &some)
                 .into_iter()
                 .filter(|r| r.right.key != "complaint")
-                .collect()
+                .collect();
+            rights_of.insert(key, rights.clone());
+            rights
         })
         .collect();
     let common: Vec<RightFor> = rights[0]
@@ -399,6 +435,43 @@ fn audience_section(
         sink.section(rights_section, 3);
     }
     sink.close(2);
+}
+
+/// A basis as the rights read it: the provision, law or agreement cited, without its span.
+#[derive(PartialEq, Eq, Hash)]
+enum BasisKey<'m> {
+    Provision(ProvisionKey<'m>),
+    Law(&'m str),
+    Agreement(&'m str),
+    /// Between the bases of every case and those of some cases.
+    SomeCases,
+}
+
+/// The bases of every case, then those of some cases, of `activity`: what its rights depend on.
+fn basis_key(activity: &Activity) -> Vec<BasisKey<'_>> {
+    fn one(citation: &LegalRef) -> BasisKey<'_> {
+        match citation {
+        LegalRef::Provision {
+            act,
+            number,
+            paragraph,
+            point,
+            ..
+        } => BasisKey::Provision((*act, number.as_ref(), *paragraph, *point)),
+        LegalRef::Law { text, .. } => BasisKey::Law(text),
+        LegalRef::Agreement { text, .. } => BasisKey::Agreement(text),
+        }
+    }
+    let mut key: Vec<BasisKey<'_>> = activity.bases.iter().map(one).collect();
+    key.push(BasisKey::SomeCases);
+    key.extend(
+        activity
+            .case_bases()
+            .iter()
+            .flat_map(|c| &c.bases)
+            .map(one),
+    );
+    key
 }
 
 /// A part of an audience's section: an activity, or a unit with its activities (positions in the
@@ -1149,5 +1222,39 @@ impl<'m> Citations<'m> {
     fn all(&mut self, citations: &'m [LegalRef]) -> String {
         let written: Vec<String> = citations.iter().map(|c| self.of(c)).collect();
         words::join(self.lang, &written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Text;
+
+    /// `say` fills a template as `Text::fill` does, braces and missing values included.
+    #[test]
+    fn say_fills_as_text_fill_does() {
+        let templates = [
+            "",
+            "plain",
+            "a {x} b",
+            "{x}{x}",
+            "{{x}} and }}{{",
+            "lone } brace",
+            "open {x",
+            "{y} unknown",
+            "{x}: {n} år, {y}.",
+            "{a{x}",
+        ];
+        for template in templates {
+            let text = Text::new(template, template);
+            let n: u64 = 12;
+            let expected = text.fill(Lang::En, &[("x", &"Værdi {x}"), ("n", &n)]);
+            assert_eq!(
+                say(template, &[("x", &"Værdi {x}"), ("n", &n)]),
+                expected,
+                "{template:?}"
+            );
+            assert_eq!(say(template, &[]), text.fill(Lang::En, &[]), "{template:?}");
+        }
     }
 }

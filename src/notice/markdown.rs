@@ -151,7 +151,12 @@ fn block_into(out: &mut String, block: &Block) {
 
 /// One line of text: escaped, and without leading blanks (four would start a code block).
 fn line(out: &mut String, text: &str) {
-    escape_prose_item_into(out, text.trim_start());
+    // Nearly every line starts with a letter: then there is nothing to trim.
+    let text = match text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => text,
+        _ => text.trim_start(),
+    };
+    escape_prose_item_into(out, text);
 }
 
 #[cfg(test)]
