@@ -335,30 +335,33 @@ fn audience_section(
     // The rights that apply alike to every activity of the audience (for the same cases) are said
     // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
     // said with the right; of some activities, with each of them.
-    // Most activities cite one of a few sets of bases: the rights of each set are found once.
-    let mut rights_of: SpecMap<Vec<BasisKey<'_>>, Vec<RightFor>> = SpecMap::default();
-    let rights: Vec<Vec<RightFor>> = covered
+    // Most activities cite one of a few sets of bases: the rights of each set are found once and
+    // kept once, each activity holding the number of its set.
+    let mut sets: SpecMap<Vec<BasisKey<'_>>, usize> = SpecMap::default();
+    let mut rights_sets: Vec<Vec<RightFor>> = Vec::new();
+    let rights: Vec<usize> = covered
         .iter()
         .map(|(_, a)| {
-            let key = basis_key(a);
-            if let Some(rights) = rights_of.get(&key) {
-                return rights.clone();
-            }
-            let every: Vec<&LegalRef> = a.bases.iter().collect();
-            let some: Vec<&LegalRef> = a.case_bases().iter().flat_map(|c| &c.bases).collect();
-            let rights: Vec<RightFor> = (law.rights_for)(&every, &some)
-                .into_iter()
-                .filter(|r| r.right.key != "complaint")
-                .collect();
-            rights_of.insert(key, rights.clone());
-            rights
+            *sets.entry(basis_key(a)).or_insert_with(|| {
+                let every: Vec<&LegalRef> = a.bases.iter().collect();
+                let some: Vec<&LegalRef> =
+                    a.case_bases().iter().flat_map(|c| &c.bases).collect();
+                rights_sets.push(
+                    (law.rights_for)(&every, &some)
+                        .into_iter()
+                        .filter(|r| r.right.key != "complaint")
+                        .collect(),
+                );
+                rights_sets.len() - 1
+            })
         })
         .collect();
-    let common: Vec<RightFor> = rights[0]
+    // Every set is some activity's: "every activity" is "every set".
+    let common: Vec<RightFor> = rights_sets[rights[0]]
         .iter()
-        .filter(|r| rights.iter().all(|rs| rs.iter().any(|o| alike(o, r))))
+        .filter(|r| rights_sets.iter().all(|rs| rs.iter().any(|o| alike(o, r))))
         .map(|r| RightFor {
-            limited: rights
+            limited: rights_sets
                 .iter()
                 .all(|rs| rs.iter().any(|o| alike(o, r) && o.limited)),
             ..*r
@@ -370,7 +373,7 @@ fn audience_section(
     for part in layout(&covered) {
         let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink| {
             let (index, activity) = covered[at];
-            let own_rights = &rights[at];
+            let own_rights = &rights_sets[rights[at]];
             let extra: Vec<RightFor> = own_rights
                 .iter()
                 .copied()

@@ -30,14 +30,15 @@ pub struct Writer<'w> {
     error: Option<io::Error>,
 }
 
-/// How much text is laid out before it is handed on.
+/// How much text is laid out before it is handed on; the buffer has room for twice as much, so that
+/// the part that passes the mark is laid out without growing it.
 const CHUNK: usize = 1 << 16;
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
         Writer {
             out,
-            buffer: String::with_capacity(CHUNK + 4096),
+            buffer: String::with_capacity(2 * CHUNK),
             error: None,
         }
     }
