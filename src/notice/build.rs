@@ -19,11 +19,11 @@ use crate::notice::gap_mark;
 use crate::notice::gaps::{self, Articles, Gap};
 use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
-use crate::spec_map::SpecMap;
 use crate::semantic::model::{
-    Activity, DataId, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing, RetentionRule,
-    TransferDecl,
+    Activity, DataId, HeldCopy, Model, NoticeDecl, Origin, Period, ProcessorId, Providing,
+    RetentionRule, TransferDecl,
 };
+use crate::spec_map::SpecMap;
 use crate::syntax::ast::Requirement;
 use crate::syntax::span::Span;
 
@@ -344,8 +344,7 @@ fn audience_section(
         .map(|(_, a)| {
             *sets.entry(basis_key(a)).or_insert_with(|| {
                 let every: Vec<&LegalRef> = a.bases.iter().collect();
-                let some: Vec<&LegalRef> =
-                    a.case_bases().iter().flat_map(|c| &c.bases).collect();
+                let some: Vec<&LegalRef> = a.case_bases().iter().flat_map(|c| &c.bases).collect();
                 rights_sets.push(
                     (law.rights_for)(&every, &some)
                         .into_iter()
@@ -427,26 +426,20 @@ enum BasisKey<'m> {
 fn basis_key(activity: &Activity) -> Vec<BasisKey<'_>> {
     fn one(citation: &LegalRef) -> BasisKey<'_> {
         match citation {
-        LegalRef::Provision {
-            act,
-            number,
-            paragraph,
-            point,
-            ..
-        } => BasisKey::Provision((*act, number.as_ref(), *paragraph, *point)),
-        LegalRef::Law { text, .. } => BasisKey::Law(text),
-        LegalRef::Agreement { text, .. } => BasisKey::Agreement(text),
+            LegalRef::Provision {
+                act,
+                number,
+                paragraph,
+                point,
+                ..
+            } => BasisKey::Provision((*act, number.as_ref(), *paragraph, *point)),
+            LegalRef::Law { text, .. } => BasisKey::Law(text),
+            LegalRef::Agreement { text, .. } => BasisKey::Agreement(text),
         }
     }
     let mut key: Vec<BasisKey<'_>> = activity.bases.iter().map(one).collect();
     key.push(BasisKey::SomeCases);
-    key.extend(
-        activity
-            .case_bases()
-            .iter()
-            .flat_map(|c| &c.bases)
-            .map(one),
-    );
+    key.extend(activity.case_bases().iter().flat_map(|c| &c.bases).map(one));
     key
 }
 
