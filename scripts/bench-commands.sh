@@ -89,6 +89,11 @@ COMMANDS=(
     "diff SPEC OTHER --format json"
     "diff SPEC OTHER --format markdown"
     "diff SPEC COPY --format human"
+    "notice SPEC --format md"
+    "notice SPEC --format html"
+    "notice SPEC --format md --draft"
+    "notice SPEC --format md --for employees"
+    "notice SPEC --format md --lang da"
     "rules"
     "explain ART6-BASIS"
 )

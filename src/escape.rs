@@ -168,16 +168,46 @@ pub fn markdown_inline(text: &str) -> String {
 /// copied whole; only the ASCII that needs care, and characters outside ASCII, are looked at one
 /// by one.
 pub fn markdown_inline_into(out: &mut String, text: &str) {
+    // A table look-up per byte: in a record nearly every text holds a byte to escape (the `_` of
+    // its names), so testing blocks first only costs more here.
+    markdown_inline_with(out, text, |bytes| {
+        bytes.iter().position(|&byte| MARKDOWN_CARE[byte as usize])
+    })
+}
+
+/// [`markdown_inline_into`] for prose, long runs of text with little or nothing to escape (the
+/// sentences of `hjemmel notice`): the table is read for eight bytes at once, without a branch
+/// between them, and only the eight that hold a byte to escape are looked at one by one (at 10,000
+/// activities 2.8 instructions per byte rather than 6; the arithmetic of [`first_byte`] with the
+/// sixteen bytes of this table took 4).
+pub fn markdown_prose_into(out: &mut String, text: &str) {
+    markdown_inline_with(out, text, |bytes| {
+        let (blocks, _) = bytes.as_chunks::<8>();
+        let mut skipped = 0;
+        for block in blocks {
+            let any = block
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(MARKDOWN_CARE[b as usize]));
+            if any != 0 {
+                break;
+            }
+            skipped += 8;
+        }
+        bytes[skipped..]
+            .iter()
+            .position(|&byte| MARKDOWN_CARE[byte as usize])
+            .map(|at| skipped + at)
+    })
+}
+
+/// [`markdown_inline_into`] with `find` giving the first byte that needs care.
+#[inline(always)]
+fn markdown_inline_with(out: &mut String, text: &str, find: impl Fn(&[u8]) -> Option<usize>) {
     out.reserve(text.len());
     let bytes = text.as_bytes();
     let mut plain_from = 0;
     let mut at = 0;
-    // A table look-up per byte: in a record nearly every text holds a byte to escape (the `_` of
-    // its names), so testing blocks first only costs more here.
-    while let Some(skipped) = bytes[at..]
-        .iter()
-        .position(|&byte| MARKDOWN_CARE[byte as usize])
-    {
+    while let Some(skipped) = find(&bytes[at..]) {
         at += skipped;
         let byte = bytes[at];
         let replacement = match byte {
@@ -645,6 +675,33 @@ mod tests {
                 assert_eq!(one, char::from(b).to_string());
             }
             assert!(!(0x80..=0xff).any(plain), "only ASCII is copied as it is");
+        }
+    }
+
+    /// Prose is escaped as any other text, wherever in a block the byte to escape stands.
+    #[test]
+    fn prose_is_escaped_as_inline_text() {
+        let pieces = [
+            "Vi behandler dine oplysninger",
+            "*",
+            "dpo@kommune.dk",
+            " @x",
+            "§ 22, stk. 2",
+            "\u{202e}",
+            "\u{85}",
+            "a\nb\r",
+            "æøå",
+            "[x](y) <b> | ~ ` _ # $ & ! \\",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for pad in [0, 5, 15, 16, 17, 40] {
+                    let text = format!("{}{first}{}{second}", "x".repeat(pad), "y".repeat(pad));
+                    let mut prose = String::new();
+                    markdown_prose_into(&mut prose, &text);
+                    assert_eq!(prose, markdown_inline(&text), "{text:?}");
+                }
+            }
         }
     }
 }

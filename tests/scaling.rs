@@ -404,6 +404,63 @@ fn ropa_documents_are_written_without_being_held_whole() {
     }
 }
 
+/// `hjemmel notice` writes the notice as it builds it, one activity's part at a time; the whole notice
+/// was once built as a document of owned sentences and then written into one string, 1.2 GiB at
+/// 100,000 activities. Here the notice of 1,000 and of 2,000 activities (every audience, and a draft
+/// with its gaps): what is held while writing may grow by a number per activity (which part it
+/// stands in, which set of rights it has: some 120 bytes), not by its sentences (1,300 to 2,100
+/// bytes). Held whole, the notice took some three times its own size.
+#[test]
+fn notices_are_written_without_being_held_whole() {
+    use hjemmel::notice::{audience, build, gaps, html, markdown};
+    let dir = tempfile::tempdir().unwrap();
+    // Format, language, bytes held and written at 1,000 activities.
+    let mut smaller: Vec<(&str, Lang, u64, u64)> = Vec::new();
+    for activities in [1000, 2000] {
+        let (_sources, checked) = checked(dir.path(), &ropa_spec_with_activities(activities));
+        let model = &checked.model;
+        let draft_gaps = gaps::gaps(model);
+        for format in ["md", "html"] {
+            for (lang, gaps) in [(Lang::En, &[][..]), (Lang::Da, &draft_gaps[..])] {
+                let audiences = audience::choose(model, None, lang).unwrap();
+                let mut document = CountingSink::default();
+                let (peak, written) = peak_held(|| {
+                    if format == "md" {
+                        let mut writer = markdown::Writer::new(&mut document);
+                        build::write(model, &audiences, gaps, lang, &mut writer);
+                        writer.finish()
+                    } else {
+                        let mut writer = html::Writer::new(&mut document);
+                        build::write(model, &audiences, gaps, lang, &mut writer);
+                        writer.finish()
+                    }
+                });
+                written.unwrap();
+                assert!(
+                    document.0 > 1_000_000,
+                    "{format}: {} bytes; the test needs a large document",
+                    document.0
+                );
+                assert!(
+                    peak < document.0 / 4,
+                    "{format} ({lang:?}, {activities} activities): {peak} bytes held at most \
+                     while writing {} bytes: the notice is held whole",
+                    document.0
+                );
+                match smaller.iter().find(|(f, l, ..)| *f == format && *l == lang) {
+                    None => smaller.push((format, lang, peak, document.0)),
+                    Some(&(_, _, peak_before, written_before)) => assert!(
+                        peak.saturating_sub(peak_before) < (document.0 - written_before) / 10,
+                        "{format} ({lang:?}): {peak_before} → {peak} bytes held while writing \
+                         {written_before} → {} bytes: what is held grows with the sentences",
+                        document.0
+                    ),
+                }
+            }
+        }
+    }
+}
+
 /// What the record of an activity costs to write, in allocations: the entries many activities share
 /// (data categories, processors, transfers, citations, retention periods) are worded once and
 /// handed out as pointers or copies of their words; only what is the activity's own is made anew.

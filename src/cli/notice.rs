@@ -74,17 +74,22 @@ pub fn run(args: NoticeArgs, lang: Lang) -> ExitCode {
     } else {
         Vec::new()
     };
-    let notice = build::build(model, &audiences, &gaps, lang);
-    let text = match args.format {
-        Format::Md => markdown::render(&notice),
-        Format::Html => html::render(&notice),
+    // Each part is written as soon as it is built: the notice of a large spec is never held whole.
+    let write = |out: &mut dyn std::io::Write| match args.format {
+        Format::Md => {
+            let mut writer = markdown::Writer::new(out);
+            build::write(model, &audiences, &gaps, lang, &mut writer);
+            writer.finish()
+        }
+        Format::Html => {
+            let mut writer = html::Writer::new(out);
+            build::write(model, &audiences, &gaps, lang, &mut writer);
+            writer.finish()
+        }
     };
-    let write = |out: &mut dyn std::io::Write| out.write_all(text.as_bytes());
     let code = match &args.output {
         Some(file) => output::write_file_with(file, lang, write),
         None => output::write_stdout_with(lang, write),
     };
-    // The process ends here: freeing the notice of a large spec piece by piece only takes time.
-    std::mem::forget((notice, text));
     ExitCode::from(code)
 }

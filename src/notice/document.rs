@@ -2,6 +2,9 @@
 //! sentence (or a sentence that leads a list) that knows which element of art. 13/14 it gives and
 //! the words of the spec it comes from, so that a change to the spec can be traced to the sentences
 //! it alters. The renderers (`markdown`, `html`) only lay it out and escape it.
+//!
+//! The document is also handed out piece by piece ([`Sink`]): `hjemmel notice` writes each part as
+//! soon as it is built and drops it, so that a notice of 100,000 activities is never held whole.
 
 use crate::i18n::Lang;
 use crate::notice::elements::Element;
@@ -17,6 +20,68 @@ pub struct Notice {
     pub meta: Vec<String>,
     /// The controller's part, one section per audience, the complaint.
     pub sections: Vec<Section>,
+}
+
+/// Where a notice goes as it is built, in reading order: the title and the lines under it, then each
+/// part. A part is given whole ([`Sink::section`]) or, when it is large (an audience, a unit), opened
+/// with its heading and own blocks, followed by its subsections, and closed. `level` is the heading's
+/// level: 2 for the notice's parts, one more for each part below.
+pub trait Sink {
+    fn head(&mut self, lang: Lang, title: String, meta: Vec<String>);
+    fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize);
+    fn section(&mut self, section: Section, level: usize);
+    fn close(&mut self, level: usize);
+}
+
+/// The sink that keeps the whole [`Notice`] (for tests, LIX and `diff --notice`).
+#[derive(Default)]
+pub struct Collect {
+    notice: Option<Notice>,
+    /// The parts opened and not yet closed, outermost first.
+    open: Vec<Section>,
+}
+
+impl Collect {
+    /// The notice given to this sink.
+    pub fn finish(self) -> Notice {
+        self.notice.expect("a notice has a head")
+    }
+
+    fn add(&mut self, section: Section) {
+        match self.open.last_mut() {
+            Some(parent) => parent.subsections.push(section),
+            None => {
+                let notice = self.notice.as_mut().expect("a notice has a head");
+                notice.sections.push(section);
+            }
+        }
+    }
+}
+
+impl Sink for Collect {
+    fn head(&mut self, lang: Lang, title: String, meta: Vec<String>) {
+        self.notice = Some(Notice {
+            lang,
+            title,
+            meta,
+            sections: Vec::new(),
+        });
+    }
+
+    fn open(&mut self, heading: String, blocks: Vec<Block>, _level: usize) {
+        let mut section = Section::new(heading);
+        section.blocks = blocks;
+        self.open.push(section);
+    }
+
+    fn section(&mut self, section: Section, _level: usize) {
+        self.add(section);
+    }
+
+    fn close(&mut self, _level: usize) {
+        let section = self.open.pop().expect("a part closed is open");
+        self.add(section);
+    }
 }
 
 /// A part of the notice under a heading; its subsections are one level below it.

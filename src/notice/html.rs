@@ -4,9 +4,12 @@
 //! escaped as the report escapes it ([`crate::report::html::escape`]).
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use crate::notice::document::{Block, Notice, Section};
+use crate::i18n::Lang;
+use crate::notice::document::{Block, Notice, Section, Sink};
 use crate::report::html::escape;
+use crate::report::html::escape_pieces;
 
 /// The notice's stylesheet: system fonts, ink #1d2330 on white (contrast 15.6:1), the gap marks
 /// dark red on pale red (7.5:1), A4 pages when printed.
@@ -35,56 +38,157 @@ ul { margin: .3rem 0 .8rem; padding-left: 1.4rem; }
 
 /// The whole notice as one HTML file.
 pub fn render(notice: &Notice) -> String {
-    let mut out = String::with_capacity(8192);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
-        notice.lang.code(),
-        escape(&notice.title),
-        CSS,
-        escape(&notice.title)
-    );
-    for meta in &notice.meta {
-        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(meta));
-    }
-    out.push_str("</header>\n<main>\n");
+    let mut out = Vec::new();
+    let mut writer = Writer::new(&mut out);
+    writer.head_of(notice.lang, &notice.title, &notice.meta);
     for section in &notice.sections {
-        section_into(&mut out, section, 2);
+        writer.part(section, 2);
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+    writer.finish().expect("writing to memory");
+    String::from_utf8(out).expect("the notice is UTF-8")
+}
+
+/// The notice as HTML, written to `out` part by part as a [`Sink`]: the text is laid out in a
+/// buffer that is handed on whenever it has grown, so that the notice is never held whole.
+pub struct Writer<'w> {
+    out: &'w mut dyn Write,
+    buffer: String,
+    /// The first error of `out`; once there is one, nothing more is written.
+    error: Option<io::Error>,
+}
+
+/// How much text is laid out before it is handed on; the buffer has room for twice as much, so that
+/// the part that passes the mark is laid out without growing it.
+const CHUNK: usize = 1 << 16;
+
+impl<'w> Writer<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
+        Writer {
+            out,
+            buffer: String::with_capacity(2 * CHUNK),
+            error: None,
+        }
+    }
+
+    /// Ends the file and writes what is left.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.buffer.push_str("</main>\n</body>\n</html>\n");
+        self.hand_on();
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    fn head_of(&mut self, lang: Lang, title: &str, meta: &[String]) {
+        let out = &mut self.buffer;
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+            lang.code(),
+            escape(title),
+            CSS,
+            escape(title)
+        );
+        for meta in meta {
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(meta));
+        }
+        out.push_str("</header>\n<main>\n");
+    }
+
+    fn part(&mut self, section: &Section, level: usize) {
+        section_into(&mut self.buffer, section, level);
+        self.flush_some();
+    }
+
+    fn flush_some(&mut self) {
+        if self.buffer.len() >= CHUNK {
+            self.hand_on();
+        }
+    }
+
+    fn hand_on(&mut self) {
+        if self.error.is_none()
+            && let Err(error) = self.out.write_all(self.buffer.as_bytes())
+        {
+            self.error = Some(error);
+        }
+        self.buffer.clear();
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn head(&mut self, lang: Lang, title: String, meta: Vec<String>) {
+        self.head_of(lang, &title, &meta);
+    }
+
+    fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
+        heading_into(&mut self.buffer, &heading, level);
+        for block in &blocks {
+            block_into(&mut self.buffer, block);
+        }
+        self.flush_some();
+    }
+
+    fn section(&mut self, section: Section, level: usize) {
+        self.part(&section, level);
+    }
+
+    fn close(&mut self, _level: usize) {
+        self.buffer.push_str("</section>\n");
+    }
+}
+
+fn heading_into(out: &mut String, heading: &str, level: usize) {
+    let level = b'0' + level.min(6) as u8;
+    out.push_str("<section>\n<h");
+    out.push(char::from(level));
+    out.push('>');
+    escape_into(out, heading);
+    out.push_str("</h");
+    out.push(char::from(level));
+    out.push_str(">\n");
 }
 
 fn section_into(out: &mut String, section: &Section, level: usize) {
-    let level = level.min(6);
-    let _ = writeln!(
-        out,
-        "<section>\n<h{level}>{}</h{level}>",
-        escape(&section.heading)
-    );
+    heading_into(out, &section.heading, level);
     for block in &section.blocks {
         block_into(out, block);
     }
     for sub in &section.subsections {
-        section_into(out, sub, level + 1);
+        section_into(out, sub, level.min(6) + 1);
     }
     out.push_str("</section>\n");
 }
 
 fn block_into(out: &mut String, block: &Block) {
     if block.is_gap() {
-        let _ = writeln!(out, "<p class=\"gap\">{}</p>", escape(&block.text));
+        out.push_str("<p class=\"gap\">");
+        escape_into(out, &block.text);
+        out.push_str("</p>\n");
         return;
     }
-    let _ = writeln!(out, "<p>{}</p>", escape(&block.text));
+    out.push_str("<p>");
+    escape_into(out, &block.text);
+    out.push_str("</p>\n");
     if block.items.is_empty() {
         return;
     }
     out.push_str("<ul>\n");
     for item in &block.items {
-        let _ = writeln!(out, "<li>{}</li>", escape(item));
+        out.push_str("<li>");
+        escape_into(out, item);
+        out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
+}
+
+/// [`escape`], appended to `out` without a string of its own.
+fn escape_into(out: &mut String, text: &str) {
+    let _ = escape_pieces(text, |piece| {
+        out.push_str(piece);
+        Ok::<(), ()>(())
+    });
 }
 
 #[cfg(test)]

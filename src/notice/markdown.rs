@@ -3,36 +3,125 @@
 //! ([`crate::escape::markdown_inline`], and a start that would make it a list or a code block), so
 //! spec text cannot add structure to the notice.
 
-use crate::notice::document::{Block, Notice, Section};
-use crate::ropa::markdown::escape_item_into;
+use std::io::{self, Write};
+
+use crate::i18n::Lang;
+use crate::notice::document::{Block, Notice, Section, Sink};
+use crate::ropa::markdown::escape_prose_item_into;
 
 /// The whole notice as Markdown, ending in one newline.
 pub fn render(notice: &Notice) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str("# ");
-    line(&mut out, &notice.title);
-    out.push_str("\n\n");
-    for meta in &notice.meta {
-        line(&mut out, meta);
-        out.push_str("\n\n");
-    }
+    let mut out = Vec::new();
+    let mut writer = Writer::new(&mut out);
+    writer.head_of(&notice.title, &notice.meta);
     for section in &notice.sections {
-        section_into(&mut out, section, 2);
+        writer.part(section, 2);
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    writer.finish().expect("writing to memory");
+    String::from_utf8(out).expect("the notice is UTF-8")
 }
 
-fn section_into(out: &mut String, section: &Section, level: usize) {
+/// The notice as Markdown, written to `out` part by part as a [`Sink`]: the text is laid out in a
+/// buffer that is handed on whenever it has grown, so that the notice is never held whole.
+pub struct Writer<'w> {
+    out: &'w mut dyn Write,
+    buffer: String,
+    /// The first error of `out`; once there is one, nothing more is written.
+    error: Option<io::Error>,
+}
+
+/// How much text is laid out before it is handed on; the buffer has room for twice as much, so that
+/// the part that passes the mark is laid out without growing it.
+const CHUNK: usize = 1 << 16;
+
+impl<'w> Writer<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
+        Writer {
+            out,
+            buffer: String::with_capacity(2 * CHUNK),
+            error: None,
+        }
+    }
+
+    /// Writes what is left, without the blank lines after the last part: the notice ends in one
+    /// newline.
+    pub fn finish(mut self) -> io::Result<()> {
+        while self.buffer.ends_with("\n\n") {
+            self.buffer.pop();
+        }
+        self.hand_on(self.buffer.len());
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Hands on the text laid out so far but its final newlines, which [`Writer::finish`] may drop.
+    fn flush_some(&mut self) {
+        if self.buffer.len() >= CHUNK {
+            let keep = self.buffer.len() - self.buffer.trim_end_matches('\n').len();
+            self.hand_on(self.buffer.len() - keep);
+        }
+    }
+
+    fn head_of(&mut self, title: &str, meta: &[String]) {
+        let out = &mut self.buffer;
+        out.push_str("# ");
+        line(out, title);
+        out.push_str("\n\n");
+        for meta in meta {
+            line(out, meta);
+            out.push_str("\n\n");
+        }
+    }
+
+    fn part(&mut self, section: &Section, level: usize) {
+        section_into(&mut self.buffer, section, level);
+        self.flush_some();
+    }
+
+    fn hand_on(&mut self, len: usize) {
+        if self.error.is_none()
+            && let Err(error) = self.out.write_all(&self.buffer.as_bytes()[..len])
+        {
+            self.error = Some(error);
+        }
+        self.buffer.drain(..len);
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn head(&mut self, _lang: Lang, title: String, meta: Vec<String>) {
+        self.head_of(&title, &meta);
+    }
+
+    fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
+        heading_into(&mut self.buffer, &heading, level);
+        for block in &blocks {
+            block_into(&mut self.buffer, block);
+        }
+        self.flush_some();
+    }
+
+    fn section(&mut self, section: Section, level: usize) {
+        self.part(&section, level);
+    }
+
+    fn close(&mut self, _level: usize) {}
+}
+
+fn heading_into(out: &mut String, heading: &str, level: usize) {
     // Markdown has six levels; the notice uses four (title, audience, unit, activity).
     for _ in 0..level.min(6) {
         out.push('#');
     }
     out.push(' ');
-    line(out, &section.heading);
+    line(out, heading);
     out.push_str("\n\n");
+}
+
+fn section_into(out: &mut String, section: &Section, level: usize) {
+    heading_into(out, &section.heading, level);
     for block in &section.blocks {
         block_into(out, block);
     }
@@ -63,7 +152,12 @@ fn block_into(out: &mut String, block: &Block) {
 
 /// One line of text: escaped, and without leading blanks (four would start a code block).
 fn line(out: &mut String, text: &str) {
-    escape_item_into(out, text.trim_start());
+    // Nearly every line starts with a letter: then there is nothing to trim.
+    let text = match text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => text,
+        _ => text.trim_start(),
+    };
+    escape_prose_item_into(out, text);
 }
 
 #[cfg(test)]

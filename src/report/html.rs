@@ -32,6 +32,7 @@ use crate::texts;
 use crate::tr;
 
 pub use escape::escape;
+pub use escape::escape_pieces;
 pub use graph::{graph_picture, printed_rows};
 pub use page::Page;
 

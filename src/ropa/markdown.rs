@@ -196,16 +196,27 @@ fn escape_item(text: &str) -> String {
 /// [`escape_item`], appended to `out`. Escaping changes no digit, `-`, `+`, `.` or `)`, so the start
 /// is judged on the text as written.
 pub(crate) fn escape_item_into(out: &mut String, text: &str) {
+    escape_item_with(out, text, escape_into)
+}
+
+/// [`escape_item_into`] for prose (the sentences of `hjemmel notice`):
+/// [`crate::escape::markdown_prose_into`], the same escapes found a block at a time.
+pub(crate) fn escape_prose_item_into(out: &mut String, text: &str) {
+    escape_item_with(out, text, crate::escape::markdown_prose_into)
+}
+
+#[inline(always)]
+fn escape_item_with(out: &mut String, text: &str, escape: fn(&mut String, &str)) {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if text.starts_with(['-', '+']) {
         out.push('\\');
-        escape_into(out, text);
+        escape(out, text);
     } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
         out.push_str(&text[..digits]);
         out.push('\\');
-        escape_into(out, &text[digits..]);
+        escape(out, &text[digits..]);
     } else {
-        escape_into(out, text);
+        escape(out, text);
     }
 }
 
