@@ -246,6 +246,8 @@ impl Server {
                     document.apply(change, self.encoding);
                 }
                 document.version = params.text_document.version;
+                // Typing in a spec of another directory makes it the one checked.
+                self.workspace.focus(&path, self.lang);
                 self.changed();
             }
             DidCloseTextDocument::METHOD => {

@@ -80,11 +80,7 @@ impl Workspace {
     /// Whether the file at `path` belongs to the spec: a `.hjemmel` file or the settings file,
     /// directly in the spec directory.
     pub fn contains(&self, path: &Path) -> bool {
-        let is_spec_file = path.extension().is_some_and(|e| e == "hjemmel")
-            || path
-                .file_name()
-                .is_some_and(|n| n == crate::config::FILE_NAME);
-        is_spec_file && self.dir.is_some() && path.parent() == self.dir.as_deref()
+        is_spec_file(path) && self.dir.is_some() && path.parent() == self.dir.as_deref()
     }
 
     /// Reads the directory's files again (after the editor said one changed on disk).
@@ -104,18 +100,28 @@ impl Workspace {
         };
     }
 
-    /// The editor opened a document. Returns whether it belongs to the spec; the first `.hjemmel`
-    /// file opened chooses the spec directory when none was chosen.
+    /// The editor opened a document. Returns whether it belongs to the spec now: a `.hjemmel` file
+    /// from another directory makes that directory the spec ([`Workspace::focus`]), so that an editor
+    /// opened on a folder of several specs checks the one being written.
     pub fn open(&mut self, path: PathBuf, document: OpenDocument, lang: Lang) -> bool {
-        if self.dir.is_none() && path.extension().is_some_and(|e| e == "hjemmel") {
-            self.dir = path.parent().map(Path::to_path_buf);
-            self.reload(lang);
+        if !is_spec_file(&path) {
+            return false;
         }
-        let belongs = self.contains(&path);
-        if belongs {
-            self.open.insert(path, document);
+        self.open.insert(path.clone(), document);
+        self.focus(&path, lang);
+        self.contains(&path)
+    }
+
+    /// The editor works in the file at `path`: when it is a `.hjemmel` file of another directory,
+    /// that directory becomes the spec (its files read again). Returns whether the spec changed.
+    pub fn focus(&mut self, path: &Path, lang: Lang) -> bool {
+        let elsewhere = path.parent() != self.dir.as_deref();
+        if !(elsewhere && path.extension().is_some_and(|e| e == "hjemmel")) {
+            return false;
         }
-        belongs
+        self.dir = path.parent().map(Path::to_path_buf);
+        self.reload(lang);
+        true
     }
 
     pub fn document_mut(&mut self, path: &Path) -> Option<&mut OpenDocument> {
@@ -144,7 +150,8 @@ impl Workspace {
             .iter()
             .map(|(p, _, config)| (p.as_path(), *config))
             .collect();
-        for path in self.open.keys() {
+        // Open documents of other directories wait until the editor works in them again.
+        for path in self.open.keys().filter(|p| self.contains(p)) {
             if !on_disk.iter().any(|(p, _, _)| p == path) {
                 paths.push((path.as_path(), is_config(path)));
             }
@@ -175,6 +182,14 @@ impl Workspace {
         }
         (map, files, error)
     }
+}
+
+/// A `.hjemmel` file or a settings file.
+fn is_spec_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "hjemmel")
+        || path
+            .file_name()
+            .is_some_and(|n| n == crate::config::FILE_NAME)
 }
 
 /// Whether `dir` holds a `.hjemmel` file directly.
@@ -244,11 +259,8 @@ mod tests {
         let mut a = document("open a");
         a.uri = super::super::uri::from_path(&dir.join("a.hjemmel"));
         assert!(ws.open(dir.join("a.hjemmel"), a, Lang::En));
-        assert!(!ws.open(
-            PathBuf::from("/elsewhere/c.hjemmel"),
-            document("x"),
-            Lang::En
-        ));
+        // A file that is no spec file is not taken in.
+        assert!(!ws.open(dir.join("notes.txt"), document("x"), Lang::En));
         let (map, files, error) = ws.sources();
         assert!(error.is_none());
         let texts: Vec<&str> = map.files().map(|(_, f)| f.text.as_str()).collect();
@@ -259,5 +271,35 @@ mod tests {
         assert!(ws.close(&dir.join("a.hjemmel")));
         assert_eq!(ws.sources().0.len(), 2);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A folder of several specs (a repository with specs/lejre and specs/randers): the spec checked
+    /// is the one whose file the editor opened or typed in last, with its own files only.
+    #[test]
+    fn the_spec_checked_is_the_directory_of_the_file_worked_in() {
+        let root = std::env::temp_dir().join(format!("hjemmel-lsp-two-{}", std::process::id()));
+        let (one, two) = (root.join("one"), root.join("two"));
+        for (dir, text) in [(&one, "disk one"), (&two, "disk two")] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("x.hjemmel"), text).unwrap();
+        }
+        let texts = |ws: &Workspace| -> Vec<String> {
+            let (map, _, _) = ws.sources();
+            map.files().map(|(_, f)| f.text.as_str().to_string()).collect()
+        };
+        // The root holds no spec of its own: nothing is chosen until a file is opened.
+        let mut ws = Workspace::new(Some(root.clone()), Lang::En);
+        assert_eq!(ws.dir(), None);
+        assert!(ws.open(one.join("a.hjemmel"), document("open one"), Lang::En));
+        assert_eq!(texts(&ws), ["open one", "disk one"]);
+        assert!(ws.open(two.join("a.hjemmel"), document("open two"), Lang::En));
+        assert_eq!(ws.dir(), Some(two.as_path()));
+        assert_eq!(texts(&ws), ["open two", "disk two"]);
+        // Typing in the first spec's file again makes it the one checked; the same file twice does
+        // not read the directory again.
+        assert!(ws.focus(&one.join("a.hjemmel"), Lang::En));
+        assert!(!ws.focus(&one.join("a.hjemmel"), Lang::En));
+        assert_eq!(texts(&ws), ["open one", "disk one"]);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }
