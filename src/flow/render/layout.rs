@@ -743,7 +743,13 @@ mod tests {
         let spreads: [fn(usize) -> f64; 6] = [
             |r| r as f64 / 1e6,
             |r| (r % 7) as f64 / 7.0,
-            |r| if r % 10 == 0 { 1e12 } else { (r % 1000) as f64 * 1e-9 },
+            |r| {
+                if r % 10 == 0 {
+                    1e12
+                } else {
+                    (r % 1000) as f64 * 1e-9
+                }
+            },
             |r| -(r as f64) + 0.5,
             |r| [0.0, -0.0, 0.25, 5e-324][r % 4],
             |r| [1.0, f64::INFINITY, f64::NAN, -2.0][r % 4],
@@ -762,8 +768,20 @@ mod tests {
             sort_keys(&mut keys, &mut room);
             assert_eq!(keys, expected, "round {round}, {count} keys");
         }
-        for value in [0.0, -0.0, 1.5, -1.5, 5e-324, f64::MAX, f64::INFINITY, -f64::INFINITY] {
-            assert_eq!(from_total_order(total_order(value)).to_bits(), value.to_bits());
+        for value in [
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            5e-324,
+            f64::MAX,
+            f64::INFINITY,
+            -f64::INFINITY,
+        ] {
+            assert_eq!(
+                from_total_order(total_order(value)).to_bits(),
+                value.to_bits()
+            );
         }
     }
 
