@@ -383,6 +383,7 @@ impl Ordering {
         let count = self.order.len();
         // Each column's keys, with the place that breaks ties; kept from column to column.
         let mut keyed: Vec<u128> = Vec::new();
+        let mut room = Buckets::default();
         let mut still = 0;
         for sweep in 0..SWEEPS {
             let rightwards = sweep % 2 == 0;
@@ -405,7 +406,7 @@ impl Ordering {
                     continue;
                 }
                 self.sorted += keyed.len();
-                keyed.sort_unstable();
+                sort_keys(&mut keyed, &mut room);
                 let column = &mut self.order[c];
                 let previous = std::mem::take(column);
                 column.extend(keyed.iter().map(|&k| previous[k as u64 as usize]));
@@ -435,6 +436,86 @@ fn barycentre(neighbours: &[usize], rank: &[f64]) -> Option<f64> {
 fn total_order(value: f64) -> u64 {
     let bits = value.to_bits() as i64;
     (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ (1 << 63)
+}
+
+/// The number whose [`total_order`] is `key`.
+fn from_total_order(key: u64) -> f64 {
+    let bits = (key ^ (1 << 63)) as i64;
+    f64::from_bits((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64)
+}
+
+/// Below this many keys, [`sort_keys`] leaves them to the standard sort.
+const FEW_KEYS: usize = 64;
+
+/// Room for [`sort_keys`], kept from call to call.
+#[derive(Default)]
+struct Buckets {
+    /// By bucket: where it begins in `sorted` (then, while filling, where its next key goes).
+    starts: Vec<u32>,
+    /// By key: its bucket.
+    bucket_of: Vec<u32>,
+    sorted: Vec<u128>,
+}
+
+/// Sorts `keys` in increasing order. Each is a number in the order of [`total_order`] in the high
+/// half and a place or number in the low half (so no two are equal, and any sort gives the same
+/// order). The numbers are barycentres or heights, spread over a range: the keys are dealt into as
+/// many buckets as there are keys by where their number lies in the range (a bucket's numbers are
+/// all below the next one's), and each bucket, a few keys at most unless many share a number, is
+/// sorted alone. That is a pass or three over the keys instead of the standard sort's many
+/// comparisons; a short list, or one with a number that is not finite, is sorted the standard way.
+fn sort_keys(keys: &mut Vec<u128>, room: &mut Buckets) {
+    let count = keys.len();
+    if count < FEW_KEYS || count > u32::MAX as usize {
+        keys.sort_unstable();
+        return;
+    }
+    // The least and the greatest number, by their keys, whose order is theirs.
+    let (mut least, mut most) = (u64::MAX, 0u64);
+    for &key in keys.iter() {
+        let high = (key >> 64) as u64;
+        least = least.min(high);
+        most = most.max(high);
+    }
+    let (low, high) = (from_total_order(least), from_total_order(most));
+    if !(low.is_finite() && high.is_finite() && high > low) {
+        keys.sort_unstable();
+        return;
+    }
+    let last = (count - 1) as u32;
+    // Increasing in the number, so that a bucket's numbers are all below the next one's; `min`
+    // keeps the greatest in the last bucket whatever the rounding.
+    let scale = f64::from(last) / (high - low);
+    room.bucket_of.clear();
+    room.bucket_of.extend(keys.iter().map(|&key| {
+        let value = from_total_order((key >> 64) as u64);
+        (((value - low) * scale) as u32).min(last)
+    }));
+    room.starts.clear();
+    room.starts.resize(count + 1, 0);
+    for &bucket in &room.bucket_of {
+        room.starts[bucket as usize + 1] += 1;
+    }
+    for b in 0..count {
+        room.starts[b + 1] += room.starts[b];
+    }
+    room.sorted.clear();
+    room.sorted.resize(count, 0);
+    for (&key, &bucket) in keys.iter().zip(&room.bucket_of) {
+        let at = &mut room.starts[bucket as usize];
+        room.sorted[*at as usize] = key;
+        *at += 1;
+    }
+    // Each `starts[b]` is now where bucket `b` ends, and so where `b + 1` begins.
+    let mut begin = 0;
+    for &end in &room.starts[..count] {
+        let end = end as usize;
+        if end - begin > 1 {
+            room.sorted[begin..end].sort_unstable();
+        }
+        begin = end;
+    }
+    std::mem::swap(keys, &mut room.sorted);
 }
 
 /// The ports and waypoints of every edge.
@@ -475,11 +556,12 @@ fn route(
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
     let mut keyed: Vec<u128> = Vec::new();
+    let mut room = Buckets::default();
     for (i, node) in nodes.iter().enumerate() {
         // Ordered by where the edge goes next (or comes from), so that edges leave and arrive
         // without crossing each other.
         let out = &mut outgoing[i];
-        sort_by_height(out, &mut keyed, |e| centre(chains[e].second()));
+        sort_by_height(out, &mut keyed, &mut room, |e| centre(chains[e].second()));
         let n = out.len() as f64;
         for (at, &e) in out.iter().enumerate() {
             let y = node.y + node.height * (at as f64 + 1.0) / (n + 1.0);
@@ -489,7 +571,7 @@ fn route(
         // Groups in the order of their highest member, members in order within the group.
         let from = |e: usize| centre(chains[e].second_last());
         let into = &mut incoming[i];
-        sort_by_height(into, &mut keyed, from);
+        sort_by_height(into, &mut keyed, &mut room, from);
         groups.clear();
         group_at.clear();
         for &e in into.iter() {
@@ -537,8 +619,13 @@ fn route(
 
 /// Sorts `edges` (in increasing order) by `height`, those of one height in the order they had: as a
 /// stable sort by [`f64::total_cmp`] does, but with each height computed once and the edge number
-/// packed with it into one integer to compare. `keyed` is room kept from call to call.
-fn sort_by_height(edges: &mut [usize], keyed: &mut Vec<u128>, height: impl Fn(usize) -> f64) {
+/// packed with it into one integer to compare. `keyed` and `room` are kept from call to call.
+fn sort_by_height(
+    edges: &mut [usize],
+    keyed: &mut Vec<u128>,
+    room: &mut Buckets,
+    height: impl Fn(usize) -> f64,
+) {
     debug_assert!(edges.is_sorted());
     if edges.len() < 2 {
         return;
@@ -549,7 +636,7 @@ fn sort_by_height(edges: &mut [usize], keyed: &mut Vec<u128>, height: impl Fn(us
             .iter()
             .map(|&e| (u128::from(total_order(height(e))) << 64) | e as u128),
     );
-    keyed.sort_unstable();
+    sort_keys(keyed, room);
     for (edge, key) in edges.iter_mut().zip(keyed.iter()) {
         *edge = *key as u64 as usize;
     }
@@ -644,6 +731,57 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             (state % below as u64) as usize
+        }
+    }
+
+    /// The keys come out as the standard sort gives them: numbers spread out, bunched, many equal,
+    /// far apart, negative, not finite; from short lists to long ones.
+    #[test]
+    fn keys_are_sorted_as_the_standard_sort_sorts_them() {
+        let mut random = random_numbers();
+        let mut room = Buckets::default();
+        let spreads: [fn(usize) -> f64; 6] = [
+            |r| r as f64 / 1e6,
+            |r| (r % 7) as f64 / 7.0,
+            |r| {
+                if r % 10 == 0 {
+                    1e12
+                } else {
+                    (r % 1000) as f64 * 1e-9
+                }
+            },
+            |r| -(r as f64) + 0.5,
+            |r| [0.0, -0.0, 0.25, 5e-324][r % 4],
+            |r| [1.0, f64::INFINITY, f64::NAN, -2.0][r % 4],
+        ];
+        for round in 0..600 {
+            let spread = spreads[round % spreads.len()];
+            let count = [0, 1, 2, 63, 64, 65, 200, 1000, 5000][random(9)];
+            let mut keys: Vec<u128> = (0..count)
+                .map(|place| {
+                    let value = spread(random(1_000_000));
+                    (u128::from(total_order(value)) << 64) | place as u128
+                })
+                .collect();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            sort_keys(&mut keys, &mut room);
+            assert_eq!(keys, expected, "round {round}, {count} keys");
+        }
+        for value in [
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            5e-324,
+            f64::MAX,
+            f64::INFINITY,
+            -f64::INFINITY,
+        ] {
+            assert_eq!(
+                from_total_order(total_order(value)).to_bits(),
+                value.to_bits()
+            );
         }
     }
 

@@ -6,10 +6,29 @@
 /// Appends `value` as `format!("{value:.1}")` does: one decimal, the exact value of the binary
 /// number rounded half to even, `-0.0` for a negative value that rounds to zero.
 pub fn push_tenths(out: &mut String, value: f64) {
+    let mut text = [0u8; TEXT];
+    match tenths_into(&mut text, value) {
+        Some(at) => push_ascii(out, &text[at..]),
+        None => push_formatted(out, value),
+    }
+}
+
+/// What the formatter writes: out of line, so that the common path saves no registers for it.
+#[cold]
+#[inline(never)]
+fn push_formatted(out: &mut String, value: f64) {
+    out.push_str(&format!("{value:.1}"));
+}
+
+/// The room [`tenths_into`] writes into: a sign, up to 18 digits, the point and a tenth.
+const TEXT: usize = 24;
+
+/// Writes [`push_tenths`]'s digits into the end of `text`; where they begin. `None` for a value
+/// that is not finite or is beyond any picture (2^59 and more), which the formatter writes.
+fn tenths_into(text: &mut [u8; TEXT], value: f64) -> Option<usize> {
     const MANTISSA_BITS: u32 = 52;
     if !value.is_finite() {
-        out.push_str(&format!("{value:.1}"));
-        return;
+        return None;
     }
     let bits = value.to_bits();
     let biased = ((bits >> MANTISSA_BITS) & 0x7ff) as i32;
@@ -24,8 +43,7 @@ pub fn push_tenths(out: &mut String, value: f64) {
     let tenths: u64 = if exponent >= 0 {
         if exponent > 6 {
             // 2^59 and more: beyond any picture; the formatter's own digits.
-            out.push_str(&format!("{value:.1}"));
-            return;
+            return None;
         }
         (mantissa << exponent) * 10
     } else if exponent < -58 {
@@ -43,17 +61,67 @@ pub fn push_tenths(out: &mut String, value: f64) {
             whole
         }
     };
-    // The digits from the last, then one copy into `out`.
-    let mut text = [0u8; 24];
-    let mut at = text.len() - 2;
+    // The digits from the last.
+    let mut at = TEXT - 2;
     text[at] = b'.';
     text[at + 1] = b'0' + (tenths % 10) as u8;
-    at = digits_before(&mut text, at, tenths / 10);
+    at = digits_before(text, at, tenths / 10);
     if value.is_sign_negative() {
         at -= 1;
         text[at] = b'-';
     }
-    push_ascii(out, &text[at..]);
+    Some(at)
+}
+
+/// [`push_tenths`] with the text of the numbers written last kept by their bits: a picture writes
+/// the same numbers again and again (the x of a column, the height an edge runs at, which each
+/// curve repeats twice or three times), and copying a kept text costs a fraction of making it.
+pub struct Tenths {
+    /// A direct-mapped cache: a number's slot is a hash of its bits.
+    slots: Box<[Slot]>,
+}
+
+/// A number's text, the last `len` bytes of `text`; `len` 0 for an empty slot.
+#[derive(Clone, Copy)]
+struct Slot {
+    bits: u64,
+    len: u8,
+    text: [u8; TEXT],
+}
+
+/// 2^10 slots of 40 bytes: enough for the numbers a picture repeats near each other, small enough
+/// to stay in the cache.
+const SLOT_BITS: u32 = 10;
+
+impl Default for Tenths {
+    fn default() -> Tenths {
+        let empty = Slot {
+            bits: f64::NAN.to_bits(),
+            len: 0,
+            text: [0; TEXT],
+        };
+        Tenths {
+            slots: vec![empty; 1 << SLOT_BITS].into_boxed_slice(),
+        }
+    }
+}
+
+impl Tenths {
+    /// Appends `value` as [`push_tenths`] does.
+    pub fn push(&mut self, out: &mut String, value: f64) {
+        let bits = value.to_bits();
+        // Fibonacci hashing: the top bits of the product depend on every bit of the number.
+        let hash = (bits.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize;
+        let slot = &mut self.slots[hash];
+        if slot.bits != bits || slot.len == 0 {
+            let Some(at) = tenths_into(&mut slot.text, value) else {
+                return push_formatted(out, value);
+            };
+            slot.bits = bits;
+            slot.len = (TEXT - at) as u8;
+        }
+        push_ascii(out, &slot.text[TEXT - slot.len as usize..]);
+    }
 }
 
 /// Writes `value`'s digits into `text` so that they end before `end`; where they begin. Two
@@ -156,6 +224,34 @@ mod tests {
             ] {
                 assert_eq!(tenths(value), format!("{value:.1}"), "{value:e}");
             }
+        }
+    }
+
+    /// Kept texts are those of their own numbers: numbers repeated near each other and far
+    /// apart, in more slots than the cache has, and the ones the formatter writes.
+    #[test]
+    fn kept_tenths_are_the_tenths_of_their_numbers() {
+        let mut kept = Tenths::default();
+        let (mut cached, mut direct) = (String::new(), String::new());
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut recent = [0.0f64; 64];
+        for i in 0..300_000usize {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let value = match state % 5 {
+                0 => recent[(state >> 8) as usize % recent.len()],
+                1 => (state >> 20) as f64 / 64.0,
+                2 => -((state >> 30) as f64) / 10.0,
+                3 => [0.0, -0.0, f64::NAN, f64::INFINITY, 2f64.powi(60), 1e-30][i % 6],
+                _ => f64::from_bits(state),
+            };
+            recent[i % recent.len()] = value;
+            cached.clear();
+            direct.clear();
+            kept.push(&mut cached, value);
+            push_tenths(&mut direct, value);
+            assert_eq!(cached, direct, "{value:e}");
         }
     }
 

@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 
 use super::document::{self, Document};
 use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_room};
-use super::number::push_tenths;
+use super::number::Tenths;
 use super::style::{EdgeStyle, NodeStyle, edge_style, marking_style, node_style, role_style};
 use super::{
     FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, push_more, wrap_words,
@@ -170,6 +170,7 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     let mut svg = Svg {
         out: document,
         escaped,
+        numbers: Tenths::default(),
     };
     svg.start(view, width, height);
     svg.text(
@@ -400,6 +401,7 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
     let (x1, y1) = route.start;
     let (x2, y2) = route.end;
     let escaped = &svg.escaped;
+    let numbers = &mut svg.numbers;
     let out = &mut svg.out.text;
     // The tooltip: `from → to: names (tags)`.
     out.push_str("<g><title>");
@@ -429,42 +431,42 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
         out.push(')');
     }
     out.push_str("</title><path d=\"M ");
-    push_point(out, x1, y1);
+    push_point(out, numbers, x1, y1);
     if route.back.is_some() {
         // Against the flow: leftwards into the target's right side, or a loop out to the right.
         let out_x = if x1 > x2 { -60.0 } else { LOOP };
         out.push_str(" C ");
-        push_point(out, x1 + out_x, y1);
+        push_point(out, numbers, x1 + out_x, y1);
         out.push(' ');
-        push_point(out, x2 + out_x.abs(), y2);
+        push_point(out, numbers, x2 + out_x.abs(), y2);
         out.push(' ');
-        push_point(out, x2 + ARROW, y2);
+        push_point(out, numbers, x2 + ARROW, y2);
     } else {
         let mut at = route.start;
         for &(left, right, y) in &route.through {
-            curve(out, at, (left, y));
+            curve(out, numbers, at, (left, y));
             out.push_str(" L ");
-            push_point(out, right, y);
+            push_point(out, numbers, right, y);
             at = (right, y);
         }
         // A curve, then the label's straight run into the target.
         let run = run.min(((x2 - at.0) * 0.7).max(0.0));
-        curve(out, at, (x2 - run, y2));
+        curve(out, numbers, at, (x2 - run, y2));
         out.push_str(" L ");
-        push_point(out, x2 - ARROW, y2);
+        push_point(out, numbers, x2 - ARROW, y2);
     }
     out.push_str("\" fill=\"none\" ");
-    push_stroke_attributes(out, style.stroke, style.width, style.dash);
+    push_stroke_attributes(out, numbers, style.stroke, style.width, style.dash);
     out.push_str(" marker-end=\"url(#");
     out.push_str(arrow_id(edge.strongest()));
     out.push_str(")\"/></g>\n");
 }
 
 /// `x y`, each to a tenth.
-fn push_point(out: &mut String, x: f64, y: f64) {
-    push_tenths(out, x);
+fn push_point(out: &mut String, numbers: &mut Tenths, x: f64, y: f64) {
+    numbers.push(out, x);
     out.push(' ');
-    push_tenths(out, y);
+    numbers.push(out, y);
 }
 
 /// `art. 9 · CPR`: the marks of an edge ([`FlowView::tags`]), XML-escaped.
@@ -488,14 +490,14 @@ fn tags_chars(view: &FlowView<'_>, edge: &ViewEdge) -> usize {
 }
 
 /// A curve from `a` to `b` that leaves and arrives level.
-fn curve(out: &mut String, a: (f64, f64), b: (f64, f64)) {
+fn curve(out: &mut String, numbers: &mut Tenths, a: (f64, f64), b: (f64, f64)) {
     let reach = ((b.0 - a.0) / 2.0).max(40.0);
     out.push_str(" C ");
-    push_point(out, a.0 + reach, a.1);
+    push_point(out, numbers, a.0 + reach, a.1);
     out.push(' ');
-    push_point(out, b.0 - reach, b.1);
+    push_point(out, numbers, b.0 - reach, b.1);
     out.push(' ');
-    push_point(out, b.0, b.1);
+    push_point(out, numbers, b.0, b.1);
 }
 
 fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
@@ -697,7 +699,7 @@ fn draw_legend(svg: &mut Svg<'_, '_>, lang: Lang, top: f64, width: f64, organisa
                     y + 8.0,
                     x + 40.0 - ARROW,
                     y + 8.0,
-                    stroke_attributes(style),
+                    stroke_attributes(&mut svg.numbers, style),
                     arrow_id(*mark),
                 );
                 let text = match mark {
@@ -718,19 +720,25 @@ fn draw_legend(svg: &mut Svg<'_, '_>, lang: Lang, top: f64, width: f64, organisa
     }
 }
 
-fn stroke_attributes(style: &EdgeStyle) -> String {
+fn stroke_attributes(numbers: &mut Tenths, style: &EdgeStyle) -> String {
     let mut out = String::new();
-    push_stroke_attributes(&mut out, style.stroke, style.width, style.dash);
+    push_stroke_attributes(&mut out, numbers, style.stroke, style.width, style.dash);
     out
 }
 
 /// `stroke="#6b7280" stroke-width="1.3"`, and the dash pattern of a dashed line.
 /// Boxes and lines alike give the three fields [`NodeStyle`] and [`EdgeStyle`] share.
-fn push_stroke_attributes(out: &mut String, stroke: &str, width: f32, dash: Option<&str>) {
+fn push_stroke_attributes(
+    out: &mut String,
+    numbers: &mut Tenths,
+    stroke: &str,
+    width: f32,
+    dash: Option<&str>,
+) {
     out.push_str("stroke=\"");
     out.push_str(stroke);
     out.push_str("\" stroke-width=\"");
-    push_tenths(out, f64::from(width));
+    numbers.push(out, f64::from(width));
     out.push('"');
     if let Some(dash) = dash {
         out.push_str(" stroke-dasharray=\"");
@@ -752,6 +760,7 @@ fn arrow_id(mark: Option<Mark>) -> &'static str {
 struct Svg<'d, 'w> {
     out: &'d mut Document<'w>,
     escaped: Escaped,
+    numbers: Tenths,
 }
 
 impl Svg<'_, '_> {
@@ -787,9 +796,9 @@ impl Svg<'_, '_> {
     fn text_start(&mut self, x: f64, y: f64, size: &str, colour: &str, weight: &str, anchor: &str) {
         let out = &mut self.out.text;
         out.push_str("<text x=\"");
-        push_tenths(out, x);
+        self.numbers.push(out, x);
         out.push_str("\" y=\"");
-        push_tenths(out, y);
+        self.numbers.push(out, y);
         out.push_str("\" font-size=\"");
         out.push_str(size);
         out.push_str("\" fill=\"");
@@ -802,18 +811,19 @@ impl Svg<'_, '_> {
 
     fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, style: &NodeStyle) {
         let out = &mut self.out.text;
+        let numbers = &mut self.numbers;
         out.push_str("<rect x=\"");
-        push_tenths(out, x);
+        numbers.push(out, x);
         out.push_str("\" y=\"");
-        push_tenths(out, y);
+        numbers.push(out, y);
         out.push_str("\" width=\"");
-        push_tenths(out, width);
+        numbers.push(out, width);
         out.push_str("\" height=\"");
-        push_tenths(out, height);
+        numbers.push(out, height);
         out.push_str("\" rx=\"6\" fill=\"");
         out.push_str(style.fill);
         out.push_str("\" ");
-        push_stroke_attributes(out, style.stroke, style.width, style.dash);
+        push_stroke_attributes(out, numbers, style.stroke, style.width, style.dash);
         out.push_str("/>\n");
     }
 
