@@ -209,3 +209,12 @@ fn diff_prints_what_would_change_as_a_unified_diff() {
     let output = hjemmel(&["fmt", "--diff", FORMATTED]);
     assert_eq!((code(&output), text(&output.stdout)), (0, String::new()));
 }
+
+/// The project's own specs and examples are in the layout `fmt` writes: what the docs show a DPO is
+/// what `hjemmel fmt` makes, and a change that leaves them unformatted fails here, as it would fail
+/// a municipality's `fmt --check` in CI.
+#[test]
+fn the_seeds_and_examples_are_formatted() {
+    let output = hjemmel(&["fmt", "--check", "specs/lejre", "specs/randers", "examples"]);
+    assert_eq!(code(&output), 0, "{}", text(&output.stderr));
+}
