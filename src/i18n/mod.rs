@@ -175,6 +175,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("flow::render::svg", crate::flow::render::svg::ALL),
         ("flow::transfers", crate::flow::transfers::text::ALL),
         ("fmt", crate::fmt::text::ALL),
+        ("ide::law::hover", crate::ide::law::hover_text::ALL),
         ("init", crate::init::ALL),
         ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),
