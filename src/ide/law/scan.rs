@@ -12,12 +12,12 @@ pub struct Placed<'a> {
     pub start: usize,
 }
 
-impl Placed<'_> {
+impl<'a> Placed<'a> {
     pub fn end(&self) -> usize {
         self.start + self.token.text.len()
     }
 
-    pub fn text(&self) -> &str {
+    pub fn text(&self) -> &'a str {
         self.token.text
     }
 
