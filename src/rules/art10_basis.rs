@@ -3,9 +3,7 @@ use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::DataClass;
-use crate::diagnostic::{SuggestedEdit, Suggestion};
-use crate::semantic::model::Activity;
-use crate::syntax::span::Span;
+use super::suggest::add_to_basis;
 use crate::tr;
 
 declare_rule! {
@@ -80,7 +78,6 @@ declare_rule! {
         provisions: [("GDPR", "art. 10"), ("Databeskyttelsesloven", "§ 8")],
     }
     texts {
-        ADD_TO_BASIS = ("add `{citation}` to the basis", "tilføj `{citation}` til behandlingsgrundlaget"),
         MESSAGE = (
             "criminal-offence data is processed without a ground in Databeskyttelsesloven § 8 in activity `{activity}`",
             "oplysninger om strafbare forhold behandles uden et grundlag i databeskyttelseslovens § 8 i aktiviteten `{activity}`",
@@ -193,7 +190,8 @@ impl Rule for Art10Basis {
                         }
                     ));
                 if public {
-                    finding = finding.with_suggestion(add_to_basis(lang, activity, "dbl 8(1)"));
+                    finding = finding
+                        .with_suggestion(add_to_basis(lang, activity, "dbl 8(1)", None, true));
                 }
                 let of_some = |b: &LegalRef| cites_dbl_8(std::slice::from_ref(b), needed);
                 if let Some(cases) = basis_lists::in_some_cases(activity, of_some) {
@@ -240,22 +238,3 @@ impl Rule for Art10Basis {
     }
 }
 
-/// `citation` added to the activity's bases: after the last citation of its bases of every case, or
-/// as a `basis` statement of its own when it has none.
-fn add_to_basis(lang: crate::i18n::Lang, activity: &Activity, citation: &str) -> Suggestion {
-    let edit = match activity.bases.iter().map(LegalRef::span).max_by_key(|s| s.end) {
-        Some(last) => SuggestedEdit::Replace {
-            span: Span::new(last.file, last.end as usize, last.end as usize),
-            text: format!(", {citation}"),
-        },
-        None => SuggestedEdit::AddStatement {
-            block: activity.span,
-            statement: format!("basis {citation}"),
-        },
-    };
-    Suggestion {
-        message: tr!(lang, text::ADD_TO_BASIS, citation = citation),
-        edit,
-        preferred: true,
-    }
-}

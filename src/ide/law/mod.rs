@@ -81,16 +81,26 @@ pub(super) mod tests {
     /// Applies the fixes of the first diagnostic `code` and checks the spec again: the finding is
     /// gone and no other appears. Returns the fixed text.
     fn fixed(text: &str, code: &str, lang: Lang) -> String {
+        assert_eq!(fixes_of(text, code, lang).len(), 1);
+        fixed_by(text, code, lang, 0)
+    }
+
+    fn fixes_of(text: &str, code: &str, lang: Lang) -> Vec<Fix> {
         let before = analysis(text, lang);
         let diagnostic = before
             .diagnostics()
             .iter()
             .find(|d| d.code == code)
             .unwrap_or_else(|| panic!("no {code} in {:?}", codes(&before)));
-        let fixes = fixes(&before, diagnostic);
-        assert_eq!(fixes.len(), 1, "{fixes:?}");
-        assert!(!fixes[0].title.is_empty());
-        let after_text = apply(text, &fixes[0].edits);
+        fixes(&before, diagnostic)
+    }
+
+    /// [`fixed`] with the fix `which` of several.
+    fn fixed_by(text: &str, code: &str, lang: Lang, which: usize) -> String {
+        let before = analysis(text, lang);
+        let fixes = fixes_of(text, code, lang);
+        assert!(!fixes[which].title.is_empty());
+        let after_text = apply(text, &fixes[which].edits);
         let after = analysis(&after_text, lang);
         let mut expected = codes(&before);
         let gone = expected.iter().position(|c| c == code).unwrap();
@@ -161,6 +171,35 @@ pub(super) mod tests {
             after.contains("basis gdpr 6(1)(e), law \"Lov om ansættelse § 1\", dbl 8(1)\n"),
             "{after}"
         );
+    }
+
+    #[test]
+    fn special_data_gets_the_conditions_of_the_help_that_fit_as_choices() {
+        let text = format!(
+            "{CONTROLLER}data health \"Helbredsoplysninger\" special(health)\nactivity care \"Hjemmesygepleje\" {{\n  purpose \"Hjemmesygepleje efter lægehenvisning\"\n  subjects citizens\n  data health\n  basis gdpr 6(1)(e), law \"Sundhedsloven § 138\"\n  retain all for 10 years after \"seneste tilførsel til journalen\"\n}}\n"
+        );
+        let choices = fixes_of(&text, "ART9-BASIS", Lang::En);
+        let titles: Vec<&str> = choices.iter().map(|f| f.title.as_str()).collect();
+        assert_eq!(titles.len(), 2, "{titles:?}");
+        assert!(titles[0].starts_with("add `gdpr 9(2)(g), dbl 7(4)` to the basis (substantial"));
+        assert!(titles[1].starts_with("add `gdpr 9(2)(h), dbl 7(3)` to the basis"));
+        assert!(choices.iter().all(|f| !f.preferred), "a choice for the DPO");
+        for which in 0..choices.len() {
+            fixed_by(&text, "ART9-BASIS", Lang::En, which);
+        }
+        let da = fixes_of(&text, "ART9-BASIS", Lang::Da);
+        assert!(da[1].title.contains("sundheds- eller socialfaglig"), "{}", da[1].title);
+        // Employees: the employment-law condition too; an area that (h) does not fit: not (h).
+        let staff = text
+            .replace("citizens \"Borgere\" citizens", "citizens \"Ansatte\" employees")
+            .replace("  data health\n", "  data health\n  area employment\n");
+        let choices = fixes_of(&staff, "ART9-BASIS", Lang::En);
+        let titles: Vec<&str> = choices.iter().map(|f| f.title.as_str()).collect();
+        assert!(titles[0].starts_with("add `gdpr 9(2)(b), dbl 12(1)`"), "{titles:?}");
+        assert!(titles.iter().all(|t| !t.contains("9(2)(h)")), "{titles:?}");
+        for which in 0..choices.len() {
+            fixed_by(&staff, "ART9-BASIS", Lang::En, which);
+        }
     }
 
     #[test]
