@@ -676,7 +676,8 @@ impl<'a> Resolver<'a> {
                             .map(|c| format!("`{c}`"))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let help = match did_you_mean(word.node, choices.iter().copied()) {
+                        let close = did_you_mean(word.node, choices.iter().copied());
+                        let help = match close {
                             Some(s) => tr!(
                                 lang,
                                 text::DATA_CLASSES_DID_YOU_MEAN,
@@ -692,7 +693,8 @@ impl<'a> Resolver<'a> {
                                 word.span,
                                 tr!(lang, text::NOT_DATA_CLASS_LABEL),
                             )
-                            .with_help(help),
+                            .with_help(help)
+                            .with_suggestions(close.map(|s| replace_with(lang, word.span, s))),
                         );
                     }
                     (class.unwrap_or(DataClass::Ordinary), Vec::new(), word.span)
@@ -912,7 +914,8 @@ impl<'a> Resolver<'a> {
         }
         let lang = self.lang;
         let values = choices.join(", ");
-        let help = match did_you_mean(word.node, choices.iter().copied()) {
+        let close = did_you_mean(word.node, choices.iter().copied());
+        let help = match close {
             Some(s) => tr!(lang, text::VALUES_DID_YOU_MEAN, word = s, values = values),
             None => tr!(lang, text::VALUES, values = values),
         };
@@ -923,7 +926,8 @@ impl<'a> Resolver<'a> {
                 word.span,
                 tr!(lang, what.unknown),
             )
-            .with_help(help),
+            .with_help(help)
+            .with_suggestions(close.map(|s| replace_with(lang, word.span, s))),
         );
         None
     }

@@ -136,6 +136,24 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_misspelt_word_of_a_closed_list_is_replaced_by_the_word_meant() {
+        let text = format!(
+            "{CONTROLLER}data portrait \"Portræt\" ordnary\nactivity a \"A\" {{\n  purpose \"p\"\n  subjects citizens\n  data portrait\n  basis gdpr 6(1)(e), law \"Lov § 1\"\n  retain all for 2 yeras\n}}\n"
+        );
+        let before = analysis(&text, Lang::En);
+        assert_eq!(codes(&before), ["invalid-value", "invalid-value"]);
+        let all: Vec<Edit> = before
+            .diagnostics()
+            .iter()
+            .flat_map(|d| fixes(&before, d))
+            .flat_map(|f| f.edits)
+            .collect();
+        let after = apply(&text, &all);
+        assert!(after.contains("\" ordinary\n") && after.contains("for 2 years\n"), "{after}");
+        assert!(codes(&analysis(&after, Lang::En)).is_empty());
+    }
+
+    #[test]
     fn consent_without_withdrawal_gets_a_withdrawal_statement_to_fill_in() {
         let text = format!(
             "{CONTROLLER}data portrait \"Portrætbillede\" ordinary\nactivity portraits \"Portrætbilleder på hjemmesiden\" {{\n  purpose \"Vise medarbejdere og borgere i kommunens nyheder\"\n  subjects citizens\n  data portrait\n  basis gdpr 6(1)(a)\n  retain all for 2 years\n}}\n"
