@@ -38,6 +38,11 @@ pub fn at(text: &str, file: FileId, offset: usize, lang: Lang) -> Option<Hover> 
         return country(word, lang).map(|markdown| Hover { markdown, span });
     }
     let block = around.block;
+    // `joint controller`: the declaration is the joint controller's.
+    let word = match (block, previous, word) {
+        (Block::TopLevel, Some("joint"), "controller") => "joint",
+        _ => word,
+    };
     if block.keywords().contains(&word)
         && let Some(said) = keywords::description(block, word, lang)
     {
@@ -320,6 +325,8 @@ mod tests {
         let declaration = hover(text, "data d \"D\"", Lang::Da).unwrap();
         assert_ne!(statement, declaration);
         assert!(hover(text, "ordinary", Lang::En).is_none());
+        let joint = "joint controller kombit \"KOMBIT\" { }";
+        assert!(hover(joint, "controller", Lang::En).unwrap().contains("joint controller"));
     }
 
     #[test]
