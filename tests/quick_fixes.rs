@@ -35,7 +35,10 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
     let mut out = text.to_string();
     for edit in edits {
-        out.replace_range(edit.span.start as usize..edit.span.end as usize, &edit.new_text);
+        out.replace_range(
+            edit.span.start as usize..edit.span.end as usize,
+            &edit.new_text,
+        );
     }
     out
 }
@@ -83,8 +86,7 @@ fn every_quick_fix_removes_its_finding_and_causes_no_other() {
                             .map(|d| d.name.clone())
                             .unwrap_or_default(),
                     );
-                    let understood_now =
-                        diagnostic.origin == Origin::Spec && after.checked.is_ok();
+                    let understood_now = diagnostic.origin == Origin::Spec && after.checked.is_ok();
                     let after_counts = counts(after.diagnostics());
                     let gone = after_counts.get(&key).copied().unwrap_or(0)
                         < before_counts.get(&key).copied().unwrap_or(0);
@@ -114,6 +116,9 @@ fn every_quick_fix_removes_its_finding_and_causes_no_other() {
         "ART9-BASIS",
         "ART10-BASIS",
     ] {
-        assert!(applied.contains_key(code), "no fix applied for {code}: {applied:?}");
+        assert!(
+            applied.contains_key(code),
+            "no fix applied for {code}: {applied:?}"
+        );
     }
 }

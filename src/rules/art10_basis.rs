@@ -1,9 +1,9 @@
 use super::basis_lists;
+use super::suggest::add_to_basis;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
 use crate::law::vocabulary::DataClass;
-use super::suggest::add_to_basis;
 use crate::tr;
 
 declare_rule! {
@@ -237,4 +237,3 @@ impl Rule for Art10Basis {
         }
     }
 }
-

@@ -1,8 +1,8 @@
 use super::basis_lists;
 use super::suggest::add_to_basis;
-use crate::law::art9;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
+use crate::law::art9;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::vocabulary::SubjectKind;
 use crate::semantic::model::Activity;

@@ -35,7 +35,12 @@ pub fn add_to_basis(
         },
     };
     let message = match why {
-        Some(why) => tr!(lang, text::ADD_TO_BASIS_FOR, citations = citations, why = why),
+        Some(why) => tr!(
+            lang,
+            text::ADD_TO_BASIS_FOR,
+            citations = citations,
+            why = why
+        ),
         None => tr!(lang, text::ADD_TO_BASIS, citations = citations),
     };
     Suggestion {

@@ -5,6 +5,7 @@
 use super::hover;
 use super::keywords::{self, Block};
 use super::scan::{self, Around, Placed};
+use crate::fmt::tokens::Kind;
 use crate::i18n::Lang;
 use crate::ide::{Completion, CompletionKind};
 use crate::law::ActId;
@@ -17,7 +18,6 @@ use crate::law::vocabulary::{
 };
 use crate::rules::registry;
 use crate::syntax::span::{FileId, Span};
-use crate::fmt::tokens::Kind;
 use crate::tr;
 
 /// The completions at `offset` of `text`, the file `file`.
@@ -57,9 +57,11 @@ fn offered(around: &Around<'_>, lang: Lang) -> Vec<Completion> {
         (Some("international"), Some("organisation")) => return organisations(lang),
         (_, Some("area")) => return words(Area::ALL, |a| a.keyword(), |a| Some(a.word(lang))),
         (Some("special"), Some("(")) => {
-            return words(SpecialKind::ALL, |k| k.keyword(), |k| {
-                Some(k.description(lang))
-            });
+            return words(
+                SpecialKind::ALL,
+                |k| k.keyword(),
+                |k| Some(k.description(lang)),
+            );
         }
         (Some(_), Some(number))
             if number.parse::<f64>().is_ok()
@@ -210,7 +212,10 @@ fn provisions(act: ActId, lang: Lang) -> Vec<Completion> {
     let mut numbers: Vec<&str> = table.provision_numbers().collect();
     numbers.sort_by_key(|n| {
         let digits = n.bytes().take_while(u8::is_ascii_digit).count();
-        (n[..digits].parse::<u32>().unwrap_or(0), n[digits..].to_string())
+        (
+            n[..digits].parse::<u32>().unwrap_or(0),
+            n[digits..].to_string(),
+        )
     });
     numbers
         .into_iter()
@@ -305,8 +310,13 @@ fn statements(block: Block, lang: Lang) -> Vec<Completion> {
         .keywords()
         .iter()
         .map(|w| {
-            let insert = (block == Block::TopLevel && *w == "joint").then(|| "joint controller".to_string());
-            keyword(w, keywords::description(block, w, lang).map(str::to_string), insert)
+            let insert =
+                (block == Block::TopLevel && *w == "joint").then(|| "joint controller".to_string());
+            keyword(
+                w,
+                keywords::description(block, w, lang).map(str::to_string),
+                insert,
+            )
         })
         .collect()
 }
@@ -347,7 +357,8 @@ mod tests {
         labels(text, Lang::En).into_iter().map(|(l, _)| l).collect()
     }
 
-    const ACTIVITY: &str = "controller k \"K\" { public authority }\nactivity a \"A\" {\n  purpose \"p\"\n  ";
+    const ACTIVITY: &str =
+        "controller k \"K\" { public authority }\nactivity a \"A\" {\n  purpose \"p\"\n  ";
 
     #[test]
     fn statements_where_a_statement_starts_only_those_the_block_takes() {
@@ -388,11 +399,23 @@ mod tests {
         let letters = labels(&format!("{ACTIVITY}basis gdpr 9(2)("), Lang::En);
         assert_eq!(letters.len(), 10);
         assert_eq!(letters[0].0, "a)");
-        assert!(letters[0].1.as_deref().unwrap().contains("explicit consent"));
+        assert!(
+            letters[0]
+                .1
+                .as_deref()
+                .unwrap()
+                .contains("explicit consent")
+        );
         let typed = format!("{ACTIVITY}basis gdpr 9(2)(g");
         let items = at(&typed, FileId(0), typed.len(), Lang::Da);
         assert_eq!(items.len(), 1);
-        assert!(items[0].detail.as_deref().unwrap().contains("væsentlige samfundsinteresser"));
+        assert!(
+            items[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("væsentlige samfundsinteresser")
+        );
         let numbers = names(&format!("{ACTIVITY}basis dbl 8(2)("));
         assert_eq!(numbers, ["1)", "2)", "3)", "4)"]);
         let sections = names(&format!("{ACTIVITY}cctv tvol 4"));

@@ -19,10 +19,12 @@ fn fix(sources: &SourceMap, suggestion: &Suggestion) -> Option<Fix> {
     let edit = match &suggestion.edit {
         SuggestedEdit::Replace { span, text } => {
             let file = text_of(sources, *span)?;
-            (file.get(span.start as usize..span.end as usize)).is_some().then(|| Edit {
-                span: *span,
-                new_text: text.clone(),
-            })?
+            (file.get(span.start as usize..span.end as usize))
+                .is_some()
+                .then(|| Edit {
+                    span: *span,
+                    new_text: text.clone(),
+                })?
         }
         SuggestedEdit::AddStatement { block, statement } => {
             add_statement(text_of(sources, *block)?, *block, statement)?
@@ -56,10 +58,7 @@ fn add_statement(text: &str, block: Span, statement: &str) -> Option<Edit> {
         let indent: String = if previous.trim().is_empty() || before.rfind('\n').is_none() {
             format!("{}  ", &text[line_start..close])
         } else {
-            previous
-                .chars()
-                .take_while(|c| c.is_whitespace())
-                .collect()
+            previous.chars().take_while(|c| c.is_whitespace()).collect()
         };
         (line_start, format!("{indent}{statement}\n"))
     } else {

@@ -58,7 +58,11 @@ pub fn at(text: &str, file: FileId, offset: usize, lang: Lang) -> Option<Hover> 
 fn rule_code(meta: &crate::rules::RuleMeta, lang: Lang) -> String {
     let page = docs::page_in(meta, lang);
     let mut lines = page.lines();
-    let title = lines.next().unwrap_or_default().trim_start_matches('#').trim();
+    let title = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .trim();
     let first_paragraph: Vec<&str> = lines
         .skip_while(|l| !l.starts_with("## "))
         .skip(1)
@@ -175,7 +179,11 @@ fn provision_hover(cited: &LegalRef, lang: Lang) -> String {
             {
                 out.push_str(&format!(
                     "\n\n({letter}) {}",
-                    tr!(lang, text::IN_HJEMMEL_S_WORDS, words = condition.covers_in(lang))
+                    tr!(
+                        lang,
+                        text::IN_HJEMMEL_S_WORDS,
+                        words = condition.covers_in(lang)
+                    )
                 ));
             }
             if !provision.verified {
@@ -201,15 +209,14 @@ pub(super) fn country(code: &str, lang: Lang) -> Option<String> {
         tr!(lang, text::EEA)
     } else {
         match table.adequacy(code) {
-            Some(decision) => tr!(
-                lang,
-                text::ADEQUACY,
-                decision = decision.decision_in(lang)
-            ),
+            Some(decision) => tr!(lang, text::ADEQUACY, decision = decision.decision_in(lang)),
             None => tr!(lang, text::THIRD_COUNTRY),
         }
     };
-    Some(format!("**{}** ({code}): {standing}", country.name_in(lang)))
+    Some(format!(
+        "**{}** ({code}): {standing}",
+        country.name_in(lang)
+    ))
 }
 
 /// How a point is written in the act: a letter in the GDPR, a number in Danish acts.
@@ -263,7 +270,10 @@ mod tests {
     fn a_citation_is_cited_as_a_lawyer_cites_it_in_both_languages() {
         let text = "activity a \"A\" {\n  basis gdpr 6(1)(e), gdpr 9(2)(g), dbl 7(4)\n";
         let en = hover(text, "9(2)(g)", Lang::En).unwrap();
-        assert!(en.starts_with("**GDPR art. 9(2)(g)** — Processing of special categories"), "{en}");
+        assert!(
+            en.starts_with("**GDPR art. 9(2)(g)** — Processing of special categories"),
+            "{en}"
+        );
         assert!(en.contains("substantial public interest"), "{en}");
         let da = hover(text, "(g)", Lang::Da).unwrap();
         assert!(
@@ -272,7 +282,10 @@ mod tests {
         );
         assert!(da.contains("væsentlige samfundsinteresser"), "{da}");
         let dbl = hover(text, "dbl 7", Lang::Da).unwrap();
-        assert!(dbl.starts_with("**Databeskyttelsesloven § 7, stk. 4**"), "{dbl}");
+        assert!(
+            dbl.starts_with("**Databeskyttelsesloven § 7, stk. 4**"),
+            "{dbl}"
+        );
         // The same span whichever part the pointer is on.
         let offset = text.find("gdpr 9").unwrap();
         let on_act = at(text, FileId(0), offset + 1, Lang::En).unwrap();
@@ -306,7 +319,8 @@ mod tests {
 
     #[test]
     fn a_rule_code_shows_its_title_first_paragraph_and_page() {
-        let text = "activity a \"A\" {\n  allow ART9-FIT \"assessed\"\n}\n// see CONSENT-WITHDRAWAL";
+        let text =
+            "activity a \"A\" {\n  allow ART9-FIT \"assessed\"\n}\n// see CONSENT-WITHDRAWAL";
         let said = hover(text, "ART9-FIT", Lang::En).unwrap();
         assert!(said.starts_with("**ART9-FIT:"), "{said}");
         assert!(said.contains("docs/rules/ART9-FIT.md"), "{said}");
@@ -326,14 +340,21 @@ mod tests {
         assert_ne!(statement, declaration);
         assert!(hover(text, "ordinary", Lang::En).is_none());
         let joint = "joint controller kombit \"KOMBIT\" { }";
-        assert!(hover(joint, "controller", Lang::En).unwrap().contains("joint controller"));
+        assert!(
+            hover(joint, "controller", Lang::En)
+                .unwrap()
+                .contains("joint controller")
+        );
     }
 
     #[test]
     fn a_country_says_its_standing() {
         let text = "processor p \"P\" { country US }\nrecipient r \"R\" authority { country SE }";
         let us = hover(text, "US", Lang::En).unwrap();
-        assert!(us.contains("United States") && us.contains("adequacy"), "{us}");
+        assert!(
+            us.contains("United States") && us.contains("adequacy"),
+            "{us}"
+        );
         let se = hover(text, "SE", Lang::Da).unwrap();
         assert!(se.contains("EU-land"), "{se}");
     }

@@ -73,7 +73,10 @@ pub(super) mod tests {
         edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
         let mut out = text.to_string();
         for edit in edits {
-            out.replace_range(edit.span.start as usize..edit.span.end as usize, &edit.new_text);
+            out.replace_range(
+                edit.span.start as usize..edit.span.end as usize,
+                &edit.new_text,
+            );
         }
         out
     }
@@ -149,7 +152,10 @@ pub(super) mod tests {
             .flat_map(|f| f.edits)
             .collect();
         let after = apply(&text, &all);
-        assert!(after.contains("\" ordinary\n") && after.contains("for 2 years\n"), "{after}");
+        assert!(
+            after.contains("\" ordinary\n") && after.contains("for 2 years\n"),
+            "{after}"
+        );
         assert!(codes(&analysis(&after, Lang::En)).is_empty());
     }
 
@@ -164,7 +170,10 @@ pub(super) mod tests {
             "{after}"
         );
         let after = fixed(&text, "CONSENT-WITHDRAWAL", Lang::Da);
-        assert!(after.contains("withdrawal \"TODO: hvor og hvordan"), "{after}");
+        assert!(
+            after.contains("withdrawal \"TODO: hvor og hvordan"),
+            "{after}"
+        );
         // A block on one line: before its brace.
         let one_line = format!(
             "{CONTROLLER}data portrait \"P\" ordinary\nactivity portraits \"P\" {{ purpose \"p\" subjects citizens data portrait basis gdpr 6(1)(a) retain all for 2 years }}\n"
@@ -206,14 +215,24 @@ pub(super) mod tests {
             fixed_by(&text, "ART9-BASIS", Lang::En, which);
         }
         let da = fixes_of(&text, "ART9-BASIS", Lang::Da);
-        assert!(da[1].title.contains("sundheds- eller socialfaglig"), "{}", da[1].title);
+        assert!(
+            da[1].title.contains("sundheds- eller socialfaglig"),
+            "{}",
+            da[1].title
+        );
         // Employees: the employment-law condition too; an area that (h) does not fit: not (h).
         let staff = text
-            .replace("citizens \"Borgere\" citizens", "citizens \"Ansatte\" employees")
+            .replace(
+                "citizens \"Borgere\" citizens",
+                "citizens \"Ansatte\" employees",
+            )
             .replace("  data health\n", "  data health\n  area employment\n");
         let choices = fixes_of(&staff, "ART9-BASIS", Lang::En);
         let titles: Vec<&str> = choices.iter().map(|f| f.title.as_str()).collect();
-        assert!(titles[0].starts_with("add `gdpr 9(2)(b), dbl 12(1)`"), "{titles:?}");
+        assert!(
+            titles[0].starts_with("add `gdpr 9(2)(b), dbl 12(1)`"),
+            "{titles:?}"
+        );
         assert!(titles.iter().all(|t| !t.contains("9(2)(h)")), "{titles:?}");
         for which in 0..choices.len() {
             fixed_by(&staff, "ART9-BASIS", Lang::En, which);

@@ -215,7 +215,10 @@ mod tests {
     fn a_word_is_found_anywhere_and_offsets_in_a_character_are_safe() {
         let text = "allow ART9-FIT \"æøå\" // CONSENT-WITHDRAWAL";
         assert_eq!(word_at(text, 8), Some((6, "ART9-FIT")));
-        assert_eq!(word_at(text, text.len() - 2).map(|w| w.1), Some("CONSENT-WITHDRAWAL"));
+        assert_eq!(
+            word_at(text, text.len() - 2).map(|w| w.1),
+            Some("CONSENT-WITHDRAWAL")
+        );
         let inside = text.find('ø').unwrap() + 1;
         assert!(word_at(text, inside).is_some());
         let _ = around(text, inside);
