@@ -35,7 +35,9 @@ pub fn at(text: &str, file: FileId, offset: usize, lang: Lang) -> Vec<Completion
         _ => ("", None),
     };
     let mut items = offered(&around, lang);
-    items.retain(|c| c.label.starts_with(typed) || typed.is_empty());
+    // As typed, whatever the case (`dk` finds `DK`).
+    let typed = typed.to_lowercase();
+    items.retain(|c| c.label.to_lowercase().starts_with(&typed));
     for item in &mut items {
         item.replace = replace;
     }
@@ -130,6 +132,10 @@ fn in_citation_list(around: &Around<'_>) -> bool {
         let word = token.text();
         if starts(word) {
             return true;
+        }
+        // Another statement's list (`data a, b`): no citation.
+        if around.block.keywords().contains(&word) {
+            return false;
         }
         let in_list = token.is(",")
             || token.is("(")
@@ -389,6 +395,12 @@ mod tests {
         assert!(acts.contains(&"gdpr".to_string()) && acts.contains(&"law".to_string()));
         let after_comma = names(&format!("{ACTIVITY}basis gdpr 6(1)(e), "));
         assert_eq!(acts, after_comma);
+        // A list of another statement after a basis: no acts.
+        let names_list = names(&format!("{ACTIVITY}basis gdpr 6(1)(e)\n  data a, "));
+        assert!(!names_list.contains(&"gdpr".to_string()), "{names_list:?}");
+        // Case does not matter for what is typed.
+        let dk = names("processor p \"P\" { country dk");
+        assert_eq!(dk, ["DK"]);
         let articles = labels(&format!("{ACTIVITY}basis gdpr "), Lang::En);
         assert_eq!(articles.len(), 99);
         assert_eq!(articles[0].0, "1");

@@ -4,6 +4,7 @@
 
 use super::keywords::Block;
 use crate::fmt::tokens::{Kind, Lexer, Token};
+use crate::syntax::DECLARATIONS;
 
 /// A token and where it starts in the file.
 #[derive(Debug, Clone, Copy)]
@@ -50,11 +51,12 @@ impl<'a> Around<'a> {
     }
 }
 
-/// Reads `text` up to `offset`. Linear in the text before the cursor, and only the tokens of the
-/// current declaration are kept.
+/// Reads `text` up to `offset`, from the start of the declaration the cursor is in: linear in that
+/// declaration, not in the file (a request on a spec of 10,000 activities reads one of them).
 pub fn around(text: &str, offset: usize) -> Around<'_> {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let base = text.as_ptr() as usize;
+    let from = declaration_start(text, offset);
     let mut stack: Vec<Block> = Vec::new();
     // The block a `{` here would open, and whether the last word was a declaration keyword (then
     // this word is the declaration's name, not a keyword).
@@ -62,7 +64,7 @@ pub fn around(text: &str, offset: usize) -> Around<'_> {
     let mut after_declaration_word = false;
     let mut before: Vec<Placed<'_>> = Vec::new();
     let mut word = None;
-    for token in Lexer::new(text) {
+    for token in Lexer::new(&text[from..]) {
         let start = token.text.as_ptr() as usize - base;
         if start >= offset {
             break;
@@ -125,6 +127,45 @@ pub fn around(text: &str, offset: usize) -> Around<'_> {
         word,
         line_start,
     }
+}
+
+/// Where the top-level declaration that holds `offset` starts: the nearest line at or before it that
+/// starts, in its first column, as a declaration does (`activity name "label"`, `data name "label"`,
+/// `joint controller name "label"`), or the start of the file. A statement of an activity never looks
+/// like that (`data a, b` has no label), and a string or a comment never spans lines, so the text
+/// from there is read at the top level whatever came before it.
+fn declaration_start(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = offset;
+    loop {
+        let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |i| i + 1);
+        if bytes.get(start).is_some_and(u8::is_ascii_alphabetic) && declares(&text[start..]) {
+            return start;
+        }
+        if start == 0 {
+            return 0;
+        }
+        end = start - 1;
+    }
+}
+
+/// Whether `line` (and what follows) starts with a declaration's keyword, name and label.
+fn declares(line: &str) -> bool {
+    let mut tokens = Lexer::new(line).take(4);
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    if first.breaks_before > 0 || !DECLARATIONS.contains(&first.text) {
+        return false;
+    }
+    let mut rest = tokens.take_while(|t| t.breaks_before == 0);
+    if first.text == "joint" && !rest.next().is_some_and(|t| t.text == "controller") {
+        return false;
+    }
+    matches!(
+        (rest.next(), rest.next()),
+        (Some(name), Some(label)) if name.kind == Kind::Word && label.kind == Kind::Text
+    )
 }
 
 /// The word the cursor is on: letters, digits, `_` and `-` around `offset` (a rule code, a keyword,
@@ -192,6 +233,22 @@ mod tests {
         assert_eq!(block_at(text, "HERE5"), Block::JointController);
         assert_eq!(block_at(text, "HERE6"), Block::Activity);
         assert_eq!(block_at(text, "HERE7"), Block::TopLevel);
+    }
+
+    #[test]
+    fn reading_starts_at_the_declaration_the_cursor_is_in() {
+        let text = "activity a \"A\" {\n  data x, y\n}\ndata d \"D\" ordinary\njoint controller j \"J\" {\n  country DK\n}\nactivity b \"B\" {\ndata z\n  purpose \"p\"\n  ";
+        let start = |marker: &str| declaration_start(text, text.find(marker).unwrap());
+        assert_eq!(start("x, y"), 0);
+        assert_eq!(start("ordinary"), text.find("data d").unwrap());
+        assert_eq!(start("DK"), text.find("joint").unwrap());
+        // `data z` in column 1 of an activity is a statement: it has no label.
+        assert_eq!(start("purpose"), text.find("activity b").unwrap());
+        assert_eq!(
+            declaration_start(text, text.len()),
+            text.find("activity b").unwrap()
+        );
+        assert_eq!(around(text, text.len()).block, Block::Activity);
     }
 
     #[test]
