@@ -159,7 +159,7 @@ fn declares(line: &str) -> bool {
         return false;
     }
     let mut rest = tokens.take_while(|t| t.breaks_before == 0);
-    if first.text == "joint" && !rest.next().is_some_and(|t| t.text == "controller") {
+    if first.text == "joint" && rest.next().is_none_or(|t| t.text != "controller") {
         return false;
     }
     matches!(
