@@ -142,7 +142,7 @@ pub struct Diagnostic {
 /// A help line's mechanical part: what to write where, so that the finding goes away.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// What it does, in the diagnostic's language ("replace with `citizens`").
+    /// What it does, in the diagnostic's language ("write `citizens`").
     pub message: String,
     pub edit: SuggestedEdit,
     /// The one fix to apply without asking; `false` where it is one choice among several, or holds a
