@@ -133,6 +133,31 @@ pub struct Diagnostic {
     /// `verified = false` (src/law/data/): the finding rests on a text hjemmel could not check, and
     /// every output says so. Empty for spec errors.
     pub unverified: Vec<String>,
+    /// The mechanical part of the help, as edits an editor can apply (rustc's suggestions): set by the
+    /// rules and the resolver where following the help needs no judgement beyond what it names.
+    /// Empty for most diagnostics.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A help line's mechanical part: what to write where, so that the finding goes away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// What it does, in the diagnostic's language ("write `citizens`").
+    pub message: String,
+    pub edit: SuggestedEdit,
+    /// The one fix to apply without asking; `false` where it is one choice among several, or holds a
+    /// placeholder the author fills in.
+    pub preferred: bool,
+}
+
+/// The edit of a [`Suggestion`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuggestedEdit {
+    /// Write `text` in place of the words of `span` (an empty span inserts).
+    Replace { span: Span, text: String },
+    /// Add `statement` to the block `block` (a declaration, braces included), on a line of its own
+    /// before the closing brace: where it goes in the file is the editor's to lay out.
+    AddStatement { block: Span, statement: String },
 }
 
 impl Diagnostic {
@@ -151,6 +176,7 @@ impl Diagnostic {
             note: None,
             declaration: None,
             unverified: Vec::new(),
+            suggestions: Vec::new(),
         }
     }
 
@@ -189,6 +215,18 @@ impl Diagnostic {
     /// The finding is about `declaration`, not the one its primary label stands in.
     pub fn about(mut self, declaration: Declaration) -> Self {
         self.declaration = Some(declaration);
+        self
+    }
+
+    /// A mechanical fix for the help to offer.
+    pub fn with_suggestion(mut self, suggestion: Suggestion) -> Self {
+        self.suggestions.push(suggestion);
+        self
+    }
+
+    /// The fixes of `suggestions`, if any.
+    pub fn with_suggestions(mut self, suggestions: impl IntoIterator<Item = Suggestion>) -> Self {
+        self.suggestions.extend(suggestions);
         self
     }
 

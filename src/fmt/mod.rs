@@ -26,7 +26,8 @@
 //! 6 s.
 
 mod layout;
-mod tokens;
+// Read by the editor too (src/ide/law/scan.rs): the same lexer for a file that does not parse.
+pub(crate) mod tokens;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;

@@ -176,6 +176,8 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("flow::transfers", crate::flow::transfers::text::ALL),
         ("fmt", crate::fmt::text::ALL),
         ("ide::names", crate::ide::names::text::ALL),
+        ("ide::law::hover", crate::ide::law::hover_text::ALL),
+        ("rules::suggest", crate::rules::suggest::text::ALL),
         ("init", crate::init::ALL),
         ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),

@@ -225,6 +225,11 @@ impl Countries {
         self.by_code.get(code)
     }
 
+    /// Every country hjemmel knows, in no particular order (the editor's completion sorts them).
+    pub fn all(&self) -> impl Iterator<Item = &Country> {
+        self.by_code.values()
+    }
+
     pub fn adequacy(&self, code: &str) -> Option<&Adequacy> {
         self.adequacy.get(code)
     }

@@ -1,4 +1,5 @@
 use super::basis_lists;
+use super::suggest::add_to_basis;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
 use crate::law::citation::LegalRef;
@@ -188,6 +189,10 @@ impl Rule for Art10Basis {
                             text::HELP_PRIVATE
                         }
                     ));
+                if public {
+                    finding = finding
+                        .with_suggestion(add_to_basis(lang, activity, "dbl 8(1)", None, true));
+                }
                 let of_some = |b: &LegalRef| cites_dbl_8(std::slice::from_ref(b), needed);
                 if let Some(cases) = basis_lists::in_some_cases(activity, of_some) {
                     let message = tr!(

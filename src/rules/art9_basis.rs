@@ -1,6 +1,8 @@
 use super::basis_lists;
+use super::suggest::add_to_basis;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::law::ActId;
+use crate::law::art9;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::vocabulary::SubjectKind;
 use crate::semantic::model::Activity;
@@ -166,6 +168,25 @@ impl Rule for Art9Basis {
                 finding = finding.with_secondary(other.span, tr!(lang, text::NOT_EMPLOYEES));
             }
             finding = finding.with_help(tr!(lang, text::HELP));
+            // The help's conditions as edits, each a choice for the DPO: only those that fit what the
+            // spec says (employees for § 12, the activity's area for the letter).
+            let area = activity.details().area.as_ref().map(|a| a.node);
+            for (letter, danish) in [('b', "dbl 12(1)"), ('g', "dbl 7(4)"), ('h', "dbl 7(3)")] {
+                let fits = area.is_none_or(|area| art9::fits(letter, area));
+                if !fits || (letter == 'b' && !only_employees) {
+                    continue;
+                }
+                let Some(condition) = art9::art9_letter(letter) else {
+                    continue;
+                };
+                finding = finding.with_suggestion(add_to_basis(
+                    lang,
+                    activity,
+                    &format!("gdpr 9(2)({letter}), {danish}"),
+                    Some(condition.covers_in(lang)),
+                    false,
+                ));
+            }
             if let Some(cases) =
                 basis_lists::in_some_cases(activity, |b| is_art9_condition(b, only_employees))
             {

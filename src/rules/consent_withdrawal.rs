@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, SuggestedEdit, Suggestion};
 use crate::i18n::Lang;
 use crate::i18n::citation::legal_ref;
 use crate::law::LegalRef;
@@ -76,6 +76,15 @@ declare_rule! {
         provisions: [("GDPR", "art. 7(3)"), ("GDPR", "art. 13(2)(c)")],
     }
     texts {
+        ADD_WITHDRAWAL = (
+            "add `withdrawal` with how consent is withdrawn",
+            "tilføj `withdrawal` med, hvordan samtykket trækkes tilbage",
+        ),
+        /// The words the quick fix writes for the DPO to replace with the real channel.
+        CHANNEL_PLACEHOLDER = (
+            "TODO: where and how consent is withdrawn, e.g. write to ...",
+            "TODO: hvor og hvordan samtykket trækkes tilbage, f.eks. skriv til ...",
+        ),
         MESSAGE = (
             "activity `{activity}` rests on consent but says neither that it may be withdrawn nor how",
             "aktiviteten `{activity}` hviler på samtykke, men oplyser hverken om retten til at trække det \
@@ -154,6 +163,15 @@ impl Rule for ConsentWithdrawal {
                 }
                 None => finding.with_help(tr!(lang, text::HELP)),
             };
+            // The statement the help asks for, with the channel left for the DPO to write.
+            let finding = finding.with_suggestion(Suggestion {
+                message: tr!(lang, text::ADD_WITHDRAWAL),
+                edit: SuggestedEdit::AddStatement {
+                    block: activity.span,
+                    statement: format!("withdrawal \"{}\"", tr!(lang, text::CHANNEL_PLACEHOLDER)),
+                },
+                preferred: false,
+            });
             cx.report(finding);
         }
     }

@@ -89,6 +89,7 @@ impl<'a> Context<'a> {
             note: None,
             declaration: self.declarations.at(span),
             unverified: self.unverified.clone(),
+            suggestions: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod basis_lists;
 pub mod context;
 pub mod docs;
 pub mod registry;
+pub mod suggest;
 
 mod archive_before_delete;
 mod art10_basis;

@@ -7,7 +7,7 @@ use crate::spec_map::SpecMap;
 use super::listed::ListedData;
 use super::model::*;
 use super::suggest::Suggestions;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, SuggestedEdit, Suggestion, did_you_mean};
 use crate::i18n::{Lang, Text as Words};
 use crate::law::ActId;
 use crate::law::cctv;
@@ -676,7 +676,8 @@ impl<'a> Resolver<'a> {
                             .map(|c| format!("`{c}`"))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let help = match did_you_mean(word.node, choices.iter().copied()) {
+                        let close = did_you_mean(word.node, choices.iter().copied());
+                        let help = match close {
                             Some(s) => tr!(
                                 lang,
                                 text::DATA_CLASSES_DID_YOU_MEAN,
@@ -692,7 +693,8 @@ impl<'a> Resolver<'a> {
                                 word.span,
                                 tr!(lang, text::NOT_DATA_CLASS_LABEL),
                             )
-                            .with_help(help),
+                            .with_help(help)
+                            .with_suggestions(close.map(|s| replace_with(lang, word.span, s))),
                         );
                     }
                     (class.unwrap_or(DataClass::Ordinary), Vec::new(), word.span)
@@ -912,7 +914,8 @@ impl<'a> Resolver<'a> {
         }
         let lang = self.lang;
         let values = choices.join(", ");
-        let help = match did_you_mean(word.node, choices.iter().copied()) {
+        let close = did_you_mean(word.node, choices.iter().copied());
+        let help = match close {
             Some(s) => tr!(lang, text::VALUES_DID_YOU_MEAN, word = s, values = values),
             None => tr!(lang, text::VALUES, values = values),
         };
@@ -923,7 +926,8 @@ impl<'a> Resolver<'a> {
                 word.span,
                 tr!(lang, what.unknown),
             )
-            .with_help(help),
+            .with_help(help)
+            .with_suggestions(close.map(|s| replace_with(lang, word.span, s))),
         );
         None
     }
@@ -1115,6 +1119,9 @@ impl<'a> Resolver<'a> {
                         example = expected.example(name.node)
                     ),
                 });
+                if let Some(s) = suggestion {
+                    d = d.with_suggestion(replace_with(lang, name.span, s));
+                }
                 self.error(d);
             }
         }
@@ -1538,7 +1545,8 @@ impl<'a> Resolver<'a> {
                         "controller" | "source" | "processor" | "recipient" | "joint" | "activity"
                     );
                     let lang = self.lang;
-                    let help = match did_you_mean(word.node, STATEMENTS.iter().copied()) {
+                    let close = did_you_mean(word.node, STATEMENTS.iter().copied());
+                    let help = match close {
                         // A declaration inside an activity: the activity above was not closed.
                         _ if declaration => tr!(
                             lang,
@@ -1553,6 +1561,13 @@ impl<'a> Resolver<'a> {
                         Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
                         None => tr!(lang, text::STATEMENTS, statements = STATEMENTS.join(", ")),
                     };
+                    // The did-you-mean as an edit, where the help is that and nothing else.
+                    let misspelt = match close {
+                        Some(s) if !declaration && !matches!(word.node, "as" | "in") => {
+                            Some(replace_with(lang, word.span, s))
+                        }
+                        _ => None,
+                    };
                     self.error(
                         Diagnostic::spec_error_at(
                             "unknown-statement",
@@ -1565,7 +1580,8 @@ impl<'a> Resolver<'a> {
                             word.span,
                             tr!(lang, text::UNKNOWN_STATEMENT_LABEL),
                         )
-                        .with_help(help),
+                        .with_help(help)
+                        .with_suggestions(misspelt),
                     );
                 }
             }
@@ -1986,6 +2002,18 @@ pub(crate) fn declared_name<'d, 'a>(decl: &'d ast::Declaration<'a>) -> &'d Word<
     }
 }
 
+/// The did-you-mean `close` as an edit: write it in place of the misspelt word at `span`.
+fn replace_with(lang: Lang, span: Span, close: &str) -> Suggestion {
+    Suggestion {
+        message: tr!(lang, text::REPLACE_WITH, word = close),
+        edit: SuggestedEdit::Replace {
+            span,
+            text: close.to_string(),
+        },
+        preferred: true,
+    }
+}
+
 /// What a user is told when names, statements or values of a spec are wrong, in English and Danish.
 pub mod text {
     crate::texts! {
@@ -2201,6 +2229,7 @@ pub mod text {
             "der er ikke erklæret nogen {noun} med dette navn"
         ),
         DID_YOU_MEAN = ("did you mean `{name}`?", "mente du `{name}`?"),
+        REPLACE_WITH = ("write `{word}`", "skriv `{word}`"),
         DECLARE_IT = ("declare it, e.g. `{example}`", "erklær det, f.eks. `{example}`"),
         NOT_A_DATE = ("`{date}` is not a date", "`{date}` er ikke en dato"),
         NOT_A_DATE_LABEL = ("no such day", "den dag findes ikke"),
