@@ -264,6 +264,23 @@ fn an_editor_session_from_initialize_to_exit() {
     );
     // Spec errors have no rule page.
     assert!(error.get("codeDescription").is_none());
+    // Its help is mechanical: the quick fix writes the name it suggests, preferred.
+    let actions = editor.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": controller_uri },
+            "range": error["range"],
+            "context": { "diagnostics": [error] }
+        }),
+    );
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(
+        actions[0]["edit"]["changes"][controller_uri.as_str()],
+        json!([{ "range": error["range"], "newText": "health" }])
+    );
     // The file from disk, not open, is published without a version, and has none.
     assert_eq!(
         editor.diagnostics(&activities_uri, None),
@@ -318,7 +335,6 @@ fn an_editor_session_from_initialize_to_exit() {
     // The hover of `health` says what it is, with its label and where it is declared.
     let hover = editor.request("textDocument/hover", at_health.clone());
     let shown = hover["contents"]["value"].as_str().unwrap_or_default();
-    eprintln!("hover: {hover}");
     assert!(shown.contains("health"), "{hover}");
     assert!(shown.contains("Helbred 😀 og lægeerklæringer"), "{hover}");
     assert!(shown.contains("controller.hjemmel:10"), "{hover}");
@@ -331,45 +347,57 @@ fn an_editor_session_from_initialize_to_exit() {
         "range": { "start": position(3, health), "end": position(3, health + 6) }
     });
     let definition = editor.request("textDocument/definition", at_health.clone());
-    eprintln!("definition: {definition}");
     assert_eq!(definition, health_declared);
     let mut references = at_health.clone();
     references["context"] = json!({ "includeDeclaration": true });
     let references = editor.request("textDocument/references", references);
-    eprintln!("references: {references}");
     let references = references.as_array().unwrap();
     assert_eq!(references.len(), 2, "{references:?}");
     assert!(references.contains(&health_declared) && references.contains(&health_used));
     // Completion in a `data` list offers the data categories, replacing the word typed.
     let completion = editor.request("textDocument/completion", at_health.clone());
-    eprintln!("completion: {completion}");
-    let items = completion.as_array().cloned().unwrap_or_else(|| completion["items"].as_array().unwrap().clone());
+    let items = completion
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| completion["items"].as_array().unwrap().clone());
     let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
-    assert!(labels.contains(&"applicant") && labels.contains(&"health"), "{labels:?}");
+    assert!(
+        labels.contains(&"applicant") && labels.contains(&"health"),
+        "{labels:?}"
+    );
     assert!(!labels.contains(&"citizens"), "{labels:?}");
     let applicant = items.iter().find(|i| i["label"] == "applicant").unwrap();
-    assert_eq!(applicant["textEdit"]["range"], health_used["range"], "{applicant}");
+    assert_eq!(
+        applicant["textEdit"]["range"], health_used["range"],
+        "{applicant}"
+    );
     let prepared = editor.request("textDocument/prepareRename", at_health.clone());
-    eprintln!("prepare: {prepared}");
     assert_eq!(prepared, health_used["range"]);
     let mut rename = at_health.clone();
     rename["newName"] = json!("helbred");
     let renamed = editor.request("textDocument/rename", rename);
-    eprintln!("rename: {renamed}");
     let changes = &renamed["changes"];
     let edit = |range: &Value| json!([{ "range": range, "newText": "helbred" }]);
-    assert_eq!(changes[controller_uri.as_str()], edit(&health_declared["range"]), "{renamed}");
-    assert_eq!(changes[activities_uri.as_str()], edit(&health_used["range"]), "{renamed}");
+    assert_eq!(
+        changes[controller_uri.as_str()],
+        edit(&health_declared["range"]),
+        "{renamed}"
+    );
+    assert_eq!(
+        changes[activities_uri.as_str()],
+        edit(&health_used["range"]),
+        "{renamed}"
+    );
     // The outline of the activities' file: the activity `aids`.
     let symbols = editor.request(
         "textDocument/documentSymbol",
         json!({ "textDocument": { "uri": activities_uri } }),
     );
-    eprintln!("symbols: {symbols}");
     let symbols = symbols.as_array().unwrap();
     assert_eq!(symbols.len(), 1, "{symbols:?}");
     assert_eq!(symbols[0]["name"], "aids");
-    // after ide-law: a quick fix for ART9-BASIS whose edit adds an art. 9(2) condition.
+    // ART9-BASIS's help offers a choice of conditions: each is a quick fix that adds the condition
+    // and its Danish provision at the end of the basis line, and none is preferred (the DPO chooses).
     let actions = editor.request(
         "textDocument/codeAction",
         json!({
@@ -378,7 +406,57 @@ fn an_editor_session_from_initialize_to_exit() {
             "context": { "diagnostics": [finding] }
         }),
     );
-    assert_eq!(actions, json!([]));
+    let actions = actions.as_array().unwrap();
+    assert!(!actions.is_empty());
+    let basis_end = position(
+        4,
+        ACTIVITIES.lines().nth(4).unwrap().encode_utf16().count() as u64,
+    );
+    for action in actions {
+        assert_eq!(action["isPreferred"], false, "{action}");
+        let edits = &action["edit"]["changes"][activities_uri.as_str()];
+        assert_eq!(
+            edits[0]["range"],
+            json!({ "start": basis_end, "end": basis_end }),
+            "{action}"
+        );
+        assert!(
+            edits[0]["newText"]
+                .as_str()
+                .unwrap()
+                .starts_with(", gdpr 9(2)("),
+            "{action}"
+        );
+    }
+    // Hover on a provision: as a lawyer cites it, with its heading.
+    let basis_line = ACTIVITIES.lines().nth(4).unwrap();
+    let at_provision = basis_line.find("6(1)(e)").unwrap() as u64;
+    let hover = editor.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": activities_uri }, "position": position(4, at_provision) }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("GDPR art. 6(1)(e)") && shown.contains("Lawfulness of processing"),
+        "{hover}"
+    );
+    // Completion where a statement starts (on `security`) offers the activity's statements, not a
+    // name.
+    let statement = 6;
+    let completion = editor.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": activities_uri }, "position": position(statement, 2) }),
+    );
+    let items = completion
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| completion["items"].as_array().cloned().unwrap_or_default());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(
+        labels.contains(&"purpose") && labels.contains(&"withdrawal"),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"health"), "{labels:?}");
 
     // Formatting: the controller file is not in the canonical layout (`data applicant` is
     // aligned with spaces of its own); the edit replaces it whole with what `hjemmel fmt` writes.

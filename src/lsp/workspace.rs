@@ -285,7 +285,9 @@ mod tests {
         }
         let texts = |ws: &Workspace| -> Vec<String> {
             let (map, _, _) = ws.sources();
-            map.files().map(|(_, f)| f.text.as_str().to_string()).collect()
+            map.files()
+                .map(|(_, f)| f.text.as_str().to_string())
+                .collect()
         };
         // The root holds no spec of its own: nothing is chosen until a file is opened.
         let mut ws = Workspace::new(Some(root.clone()), Lang::En);
