@@ -44,8 +44,10 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
 pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
     let failed = || vec![Diagnostic::spec_error("fmt-failed", text::FAILED.get(lang))];
     let layout = read(text, lang)?.ok_or_else(failed)?;
+    // A file already in the layout (what `fmt --check` meets in CI) is its own proof: comparing its
+    // tokens would be a third of the work.
     Some(layout.finish())
-        .filter(|formatted| same_tokens(text, formatted))
+        .filter(|formatted| formatted == text || same_tokens(text, formatted))
         .ok_or_else(failed)
 }
 
