@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::i18n::Lang;
+use crate::notice::chunked::Chunked;
 use crate::notice::document::{Block, Notice, Section, Sink};
 use crate::report::html::escape;
 use crate::report::html::escape_pieces;
@@ -51,37 +52,24 @@ pub fn render(notice: &Notice) -> String {
 /// The notice as HTML, written to `out` part by part as a [`Sink`]: the text is laid out in a
 /// buffer that is handed on whenever it has grown, so that the notice is never held whole.
 pub struct Writer<'w> {
-    out: &'w mut dyn Write,
-    buffer: String,
-    /// The first error of `out`; once there is one, nothing more is written.
-    error: Option<io::Error>,
+    out: Chunked<'w>,
 }
-
-/// How much text is laid out before it is handed on; the buffer has room for twice as much, so that
-/// the part that passes the mark is laid out without growing it.
-const CHUNK: usize = 1 << 16;
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
         Writer {
-            out,
-            buffer: String::with_capacity(2 * CHUNK),
-            error: None,
+            out: Chunked::new(out),
         }
     }
 
     /// Ends the file and writes what is left.
     pub fn finish(mut self) -> io::Result<()> {
-        self.buffer.push_str("</main>\n</body>\n</html>\n");
-        self.hand_on();
-        match self.error {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+        self.out.text.push_str("</main>\n</body>\n</html>\n");
+        self.out.finish()
     }
 
     fn head_of(&mut self, lang: Lang, title: &str, meta: &[String]) {
-        let out = &mut self.buffer;
+        let out = &mut self.out.text;
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
@@ -97,23 +85,14 @@ impl<'w> Writer<'w> {
     }
 
     fn part(&mut self, section: &Section, level: usize) {
-        section_into(&mut self.buffer, section, level);
+        section_into(&mut self.out.text, section, level);
         self.flush_some();
     }
 
     fn flush_some(&mut self) {
-        if self.buffer.len() >= CHUNK {
-            self.hand_on();
+        if self.out.is_full() {
+            self.out.hand_on(self.out.text.len());
         }
-    }
-
-    fn hand_on(&mut self) {
-        if self.error.is_none()
-            && let Err(error) = self.out.write_all(self.buffer.as_bytes())
-        {
-            self.error = Some(error);
-        }
-        self.buffer.clear();
     }
 }
 
@@ -123,9 +102,9 @@ impl Sink for Writer<'_> {
     }
 
     fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
-        heading_into(&mut self.buffer, &heading, level);
+        heading_into(&mut self.out.text, &heading, level);
         for block in &blocks {
-            block_into(&mut self.buffer, block);
+            block_into(&mut self.out.text, block);
         }
         self.flush_some();
     }
@@ -135,7 +114,7 @@ impl Sink for Writer<'_> {
     }
 
     fn close(&mut self, _level: usize) {
-        self.buffer.push_str("</section>\n");
+        self.out.text.push_str("</section>\n");
     }
 }
 

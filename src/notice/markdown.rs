@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use crate::i18n::Lang;
+use crate::notice::chunked::Chunked;
 use crate::notice::document::{Block, Notice, Section, Sink};
 use crate::ropa::markdown::escape_prose_item_into;
 
@@ -24,48 +25,35 @@ pub fn render(notice: &Notice) -> String {
 /// The notice as Markdown, written to `out` part by part as a [`Sink`]: the text is laid out in a
 /// buffer that is handed on whenever it has grown, so that the notice is never held whole.
 pub struct Writer<'w> {
-    out: &'w mut dyn Write,
-    buffer: String,
-    /// The first error of `out`; once there is one, nothing more is written.
-    error: Option<io::Error>,
+    out: Chunked<'w>,
 }
-
-/// How much text is laid out before it is handed on; the buffer has room for twice as much, so that
-/// the part that passes the mark is laid out without growing it.
-const CHUNK: usize = 1 << 16;
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
         Writer {
-            out,
-            buffer: String::with_capacity(2 * CHUNK),
-            error: None,
+            out: Chunked::new(out),
         }
     }
 
     /// Writes what is left, without the blank lines after the last part: the notice ends in one
     /// newline.
     pub fn finish(mut self) -> io::Result<()> {
-        while self.buffer.ends_with("\n\n") {
-            self.buffer.pop();
+        while self.out.text.ends_with("\n\n") {
+            self.out.text.pop();
         }
-        self.hand_on(self.buffer.len());
-        match self.error {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+        self.out.finish()
     }
 
     /// Hands on the text laid out so far but its final newlines, which [`Writer::finish`] may drop.
     fn flush_some(&mut self) {
-        if self.buffer.len() >= CHUNK {
-            let keep = self.buffer.len() - self.buffer.trim_end_matches('\n').len();
-            self.hand_on(self.buffer.len() - keep);
+        if self.out.is_full() {
+            let keep = self.out.text.len() - self.out.text.trim_end_matches('\n').len();
+            self.out.hand_on(self.out.text.len() - keep);
         }
     }
 
     fn head_of(&mut self, title: &str, meta: &[String]) {
-        let out = &mut self.buffer;
+        let out = &mut self.out.text;
         out.push_str("# ");
         line(out, title);
         out.push_str("\n\n");
@@ -76,18 +64,10 @@ impl<'w> Writer<'w> {
     }
 
     fn part(&mut self, section: &Section, level: usize) {
-        section_into(&mut self.buffer, section, level);
+        section_into(&mut self.out.text, section, level);
         self.flush_some();
     }
 
-    fn hand_on(&mut self, len: usize) {
-        if self.error.is_none()
-            && let Err(error) = self.out.write_all(&self.buffer.as_bytes()[..len])
-        {
-            self.error = Some(error);
-        }
-        self.buffer.drain(..len);
-    }
 }
 
 impl Sink for Writer<'_> {
@@ -96,9 +76,9 @@ impl Sink for Writer<'_> {
     }
 
     fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
-        heading_into(&mut self.buffer, &heading, level);
+        heading_into(&mut self.out.text, &heading, level);
         for block in &blocks {
-            block_into(&mut self.buffer, block);
+            block_into(&mut self.out.text, block);
         }
         self.flush_some();
     }

@@ -9,10 +9,11 @@
 //! - [`build`]: the notice of a spec, written from its statements;
 //! - [`gap_mark`]: the mark of a gap in a draft;
 //! - [`words`]: the notice's words in Danish and English;
-//! - [`markdown`], [`html`]: the notice written out.
+//! - [`markdown`], [`html`]: the notice written out, a chunk at a time ([`chunked`]).
 
 pub mod audience;
 pub mod build;
+pub mod chunked;
 pub mod document;
 pub mod elements;
 pub mod gap_mark;
