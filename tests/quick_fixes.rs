@@ -30,19 +30,6 @@ fn counts(diagnostics: &[Diagnostic]) -> BTreeMap<(String, String), usize> {
     counts
 }
 
-fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut edits = edits.to_vec();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
-    for edit in edits {
-        out.replace_range(
-            edit.span.start as usize..edit.span.end as usize,
-            &edit.new_text,
-        );
-    }
-    out
-}
-
 fn fixtures() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for folder in ["tests/fixtures/rules", "tests/fixtures/invalid"] {
@@ -76,7 +63,7 @@ fn every_quick_fix_removes_its_finding_and_causes_no_other() {
             for diagnostic in before.diagnostics() {
                 for fix in law::fixes(&before, diagnostic) {
                     *applied.entry(diagnostic.code.clone()).or_default() += 1;
-                    let fixed = apply(&text, &fix.edits);
+                    let fixed = Edit::apply_all(&text, &fix.edits);
                     let after = analysis(&fixed, lang);
                     let key = (
                         diagnostic.code.clone(),

@@ -118,6 +118,24 @@ pub struct Edit {
     pub new_text: String,
 }
 
+impl Edit {
+    /// `text` with `edits` made, edits of one file that do not overlap, in any order: what an editor
+    /// does with a fix or a rename (tests apply them so).
+    pub fn apply_all(text: &str, edits: &[Edit]) -> String {
+        let mut edits: Vec<&Edit> = edits.iter().collect();
+        // From the end, so that each edit's offsets still hold when it is made.
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut out = text.to_string();
+        for edit in edits {
+            out.replace_range(
+                edit.span.start as usize..edit.span.end as usize,
+                &edit.new_text,
+            );
+        }
+        out
+    }
+}
+
 /// A quick fix: a help line that is mechanical, as edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fix {

@@ -67,7 +67,6 @@ impl<'w> Writer<'w> {
         section_into(&mut self.out.text, section, level);
         self.flush_some();
     }
-
 }
 
 impl Sink for Writer<'_> {

@@ -68,19 +68,6 @@ pub(super) mod tests {
         codes
     }
 
-    fn apply(text: &str, edits: &[Edit]) -> String {
-        let mut edits = edits.to_vec();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-        let mut out = text.to_string();
-        for edit in edits {
-            out.replace_range(
-                edit.span.start as usize..edit.span.end as usize,
-                &edit.new_text,
-            );
-        }
-        out
-    }
-
     /// Applies the fixes of the first diagnostic `code` and checks the spec again: the finding is
     /// gone and no other appears. Returns the fixed text.
     fn fixed(text: &str, code: &str, lang: Lang) -> String {
@@ -103,7 +90,7 @@ pub(super) mod tests {
         let before = analysis(text, lang);
         let fixes = fixes_of(text, code, lang);
         assert!(!fixes[which].title.is_empty());
-        let after_text = apply(text, &fixes[which].edits);
+        let after_text = Edit::apply_all(text, &fixes[which].edits);
         let after = analysis(&after_text, lang);
         let mut expected = codes(&before);
         let gone = expected.iter().position(|c| c == code).unwrap();
@@ -151,7 +138,7 @@ pub(super) mod tests {
             .flat_map(|d| fixes(&before, d))
             .flat_map(|f| f.edits)
             .collect();
-        let after = apply(&text, &all);
+        let after = Edit::apply_all(&text, &all);
         assert!(
             after.contains("\" ordinary\n") && after.contains("for 2 years\n"),
             "{after}"
