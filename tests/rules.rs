@@ -211,16 +211,17 @@ fn a_statement_the_help_suggests_makes_the_finding_go_away() {
                 .iter()
                 .find(|rule| statement.starts_with(&format!("retain {} ", targets(rule))));
             // A `compatibility` replaces the one the activity has (a `compatibility under` that
-            // names no statute): an activity states it once.
-            let restated = statement
-                .starts_with("compatibility ")
-                .then(|| {
+            // names no statute), a `withdrawal` the placeholder the activity has: an activity states
+            // each once.
+            let restated = ["compatibility ", "withdrawal \""]
+                .into_iter()
+                .find(|keyword| statement.starts_with(keyword))
+                .and_then(|keyword| {
                     let body = activity.span.start as usize..activity.span.end as usize;
-                    let at = body.start + text[body].find("\n  compatibility ")? + 1;
+                    let at = body.start + text[body].find(&format!("\n  {keyword}"))? + 1;
                     let end = at + text[at..].find('\n')?;
                     Some(format!("{}  {statement}{}", &text[..at], &text[end..]))
-                })
-                .flatten();
+                });
             let fixed = match (restated, replaced) {
                 (Some(restated), _) => restated,
                 (None, Some(rule)) => format!(

@@ -18,6 +18,9 @@ declare_rule! {
     /// - `withdrawal right "..."`: the notice tells of the right to withdraw, in the notice's words,
     ///   but not how. A **warning** asks for the channel.
     /// - neither: an **error**.
+    /// - `withdrawal "TODO: ..."`, the words the editor's quick fix writes for the DPO to replace: an
+    ///   **error** on those words until they say how consent is withdrawn (a notice must not tell
+    ///   people "TODO").
     ///
     /// One finding per activity, on the first citation of consent; the others are shown with it.
     ///
@@ -85,6 +88,16 @@ declare_rule! {
             "TODO: where and how consent is withdrawn, e.g. write to ...",
             "TODO: hvor og hvordan samtykket trækkes tilbage, f.eks. skriv til ...",
         ),
+        STILL_PLACEHOLDER = (
+            "the `withdrawal` of activity `{activity}` is still a placeholder: it does not say where and how \
+             consent is withdrawn",
+            "`withdrawal` i aktiviteten `{activity}` er stadig en pladsholder: den siger ikke, hvor og hvordan \
+             samtykket trækkes tilbage",
+        ),
+        PLACEHOLDER_LABEL = (
+            "words to replace with the real channel",
+            "ord, der skal erstattes med den rigtige fremgangsmåde",
+        ),
         MESSAGE = (
             "activity `{activity}` rests on consent but says neither that it may be withdrawn nor how",
             "aktiviteten `{activity}` hviler på samtykke, men oplyser hverken om retten til at trække det \
@@ -131,8 +144,22 @@ impl Rule for ConsentWithdrawal {
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
         for activity in &cx.model.activities {
-            if activity.details().withdrawal.is_some() {
-                continue;
+            match &activity.details().withdrawal {
+                // The quick fix's words, not yet replaced: no channel is stated, and the notice
+                // would tell people "TODO".
+                Some(said) if is_placeholder(&said.node) => {
+                    let finding = cx
+                        .finding(
+                            tr!(lang, text::STILL_PLACEHOLDER, activity = activity.name.node),
+                            said.span,
+                            tr!(lang, text::PLACEHOLDER_LABEL),
+                        )
+                        .with_help(tr!(lang, text::HELP));
+                    cx.report(finding);
+                    continue;
+                }
+                Some(_) => continue,
+                None => {}
             }
             let consents = consents(activity, lang);
             let Some((first, first_label)) = consents.first() else {
@@ -175,6 +202,12 @@ impl Rule for ConsentWithdrawal {
             cx.report(finding);
         }
     }
+}
+
+/// Whether a `withdrawal` still holds words left for the DPO to replace (the quick fix writes
+/// `TODO: ...`).
+fn is_placeholder(said: &str) -> bool {
+    said.trim_start().starts_with("TODO")
 }
 
 /// Every consent the activity rests on, in its basis and its disclosures, with a label for each.

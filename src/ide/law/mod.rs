@@ -146,17 +146,45 @@ pub(super) mod tests {
         assert!(codes(&analysis(&after, Lang::En)).is_empty());
     }
 
+    /// The CONSENT-WITHDRAWAL fix applied: its placeholder keeps the finding (a notice must not say
+    /// "TODO"); filled in, the finding goes and no other comes. Returns the text with the placeholder.
+    fn filled(text: &str, code: &str, lang: Lang) -> String {
+        let before = analysis(text, lang);
+        let fixes = fixes_of(text, code, lang);
+        let with_placeholder = Edit::apply_all(text, &fixes[0].edits);
+        let left = analysis(&with_placeholder, lang);
+        assert!(
+            left.diagnostics().iter().any(|d| d.code == code),
+            "the placeholder silenced {code}:\n{with_placeholder}"
+        );
+        let start = with_placeholder.find("\"TODO").unwrap() + 1;
+        let end = start + with_placeholder[start..].find('"').unwrap();
+        let done = format!(
+            "{}Skriv til kommunen@k.dk{}",
+            &with_placeholder[..start],
+            &with_placeholder[end..]
+        );
+        let mut expected = codes(&before);
+        expected.remove(expected.iter().position(|c| c == code).unwrap());
+        assert_eq!(
+            codes(&analysis(&done, lang)),
+            expected,
+            "filled in:\n{done}"
+        );
+        with_placeholder
+    }
+
     #[test]
     fn consent_without_withdrawal_gets_a_withdrawal_statement_to_fill_in() {
         let text = format!(
             "{CONTROLLER}data portrait \"Portrætbillede\" ordinary\nactivity portraits \"Portrætbilleder på hjemmesiden\" {{\n  purpose \"Vise medarbejdere og borgere i kommunens nyheder\"\n  subjects citizens\n  data portrait\n  basis gdpr 6(1)(a)\n  retain all for 2 years\n}}\n"
         );
-        let after = fixed(&text, "CONSENT-WITHDRAWAL", Lang::En);
+        let after = filled(&text, "CONSENT-WITHDRAWAL", Lang::En);
         assert!(
             after.contains("  retain all for 2 years\n  withdrawal \"TODO: "),
             "{after}"
         );
-        let after = fixed(&text, "CONSENT-WITHDRAWAL", Lang::Da);
+        let after = filled(&text, "CONSENT-WITHDRAWAL", Lang::Da);
         assert!(
             after.contains("withdrawal \"TODO: hvor og hvordan"),
             "{after}"
@@ -165,14 +193,14 @@ pub(super) mod tests {
         let one_line = format!(
             "{CONTROLLER}data portrait \"P\" ordinary\nactivity portraits \"P\" {{ purpose \"p\" subjects citizens data portrait basis gdpr 6(1)(a) retain all for 2 years }}\n"
         );
-        let after = fixed(&one_line, "CONSENT-WITHDRAWAL", Lang::En);
+        let after = filled(&one_line, "CONSENT-WITHDRAWAL", Lang::En);
         assert!(after.contains("2 years withdrawal \"TODO"), "{after}");
         // The warning (the right is stated, not the channel) gets the same fix.
         let right = text.replace(
             "  retain all",
             "  withdrawal right \"Du kan altid trække dit samtykke tilbage\"\n  retain all",
         );
-        fixed(&right, "CONSENT-WITHDRAWAL", Lang::En);
+        filled(&right, "CONSENT-WITHDRAWAL", Lang::En);
     }
 
     #[test]
