@@ -109,6 +109,7 @@ impl<'a> Iterator for Lexer<'a> {
 
 /// Where the white space from `i` ends (the text's length if it runs to the end), the line breaks in
 /// it added to `breaks`.
+#[inline]
 fn skip_space(text: &str, mut i: usize, breaks: &mut usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
@@ -133,6 +134,7 @@ fn skip_space(text: &str, mut i: usize, breaks: &mut usize) -> usize {
 
 /// The token that starts at `start` (not white space, not the end): its kind, where its text ends,
 /// and where the lexer goes on.
+#[inline]
 fn token_at(text: &str, start: usize) -> (Kind, usize, usize) {
     let bytes = text.as_bytes();
     let b = bytes[start];
@@ -183,6 +185,7 @@ fn token_at(text: &str, start: usize) -> (Kind, usize, usize) {
 }
 
 /// Where the word that goes on at `i` ends (`i` itself when the byte there cannot go on a word).
+#[inline]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
@@ -209,10 +212,24 @@ fn word_end(text: &str, mut i: usize) -> usize {
 pub fn same_tokens(a: &str, b: &str) -> bool {
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
     let (mut i, mut j) = (0, 0);
-    let mut breaks = 0;
     loop {
-        i = skip_space(a, i, &mut breaks);
-        j = skip_space(b, j, &mut breaks);
+        let (mut breaks_a, mut breaks_b) = (0, 0);
+        let (from_a, from_b) = (i, j);
+        i = skip_space(a, i, &mut breaks_a);
+        j = skip_space(b, j, &mut breaks_b);
+        // No token holds a line break, so where both texts start a line their tokens so far are
+        // equal and the lexer starts afresh: the whole lines that follow alike in both, white space
+        // included, hold the same tokens (each line looked at once: linear).
+        if breaks_a > 0 && breaks_b > 0 {
+            let line_a = from_a + memchr::memrchr(b'\n', &ab[from_a..i]).map_or(0, |at| at + 1);
+            let line_b = from_b + memchr::memrchr(b'\n', &bb[from_b..j]).map_or(0, |at| at + 1);
+            let alike = common_prefix(&ab[line_a..], &bb[line_b..]);
+            if let Some(last) = memchr::memrchr(b'\n', &ab[line_a..line_a + alike]) {
+                i = line_a + last + 1;
+                j = line_b + last + 1;
+                continue;
+            }
+        }
         match (i < ab.len(), j < bb.len()) {
             (false, false) => return true,
             (true, true) => {}
@@ -247,6 +264,22 @@ pub fn same_tokens(a: &str, b: &str) -> bool {
         i = next_a;
         j = next_b;
     }
+}
+
+/// How many bytes `a` and `b` have alike at their start, compared sixteen at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let whole = a
+        .chunks_exact(16)
+        .zip(b.chunks_exact(16))
+        .take_while(|(x, y)| x == y)
+        .count()
+        * 16;
+    whole
+        + a[whole..]
+            .iter()
+            .zip(&b[whole..])
+            .take_while(|(x, y)| x == y)
+            .count()
 }
 
 #[cfg(test)]
