@@ -109,7 +109,7 @@ impl<'a> Iterator for Lexer<'a> {
 
 /// Where the white space from `i` ends (the text's length if it runs to the end), the line breaks in
 /// it added to `breaks`.
-#[inline]
+#[inline(always)]
 fn skip_space(text: &str, mut i: usize, breaks: &mut usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
@@ -134,7 +134,7 @@ fn skip_space(text: &str, mut i: usize, breaks: &mut usize) -> usize {
 
 /// The token that starts at `start` (not white space, not the end): its kind, where its text ends,
 /// and where the lexer goes on.
-#[inline]
+#[inline(always)]
 fn token_at(text: &str, start: usize) -> (Kind, usize, usize) {
     let bytes = text.as_bytes();
     let b = bytes[start];
@@ -185,7 +185,7 @@ fn token_at(text: &str, start: usize) -> (Kind, usize, usize) {
 }
 
 /// Where the word that goes on at `i` ends (`i` itself when the byte there cannot go on a word).
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
