@@ -47,7 +47,7 @@ pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
     // A file already in the layout (what `fmt --check` meets in CI) is its own proof: comparing its
     // tokens would be a third of the work.
     Some(layout.finish())
-        .filter(|formatted| formatted == text || same_tokens(text, formatted))
+        .filter(|formatted| formatted == text || tokens::same_tokens(text, formatted))
         .ok_or_else(failed)
 }
 
@@ -103,13 +103,6 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
         .context_radius(3)
         .header(name, name)
         .to_string()
-}
-
-/// Whether the two texts hold the same tokens and comments, white space aside: what the formatter
-/// may change and nothing else.
-fn same_tokens(a: &str, b: &str) -> bool {
-    let words = |text| tokens::Lexer::new(text).map(|t| (t.kind, t.text));
-    words(a).eq(words(b))
 }
 
 /// The words of `hjemmel fmt`.

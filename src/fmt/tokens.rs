@@ -91,94 +91,195 @@ impl<'a> Iterator for Lexer<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = self.i;
-        while i < bytes.len() {
-            match BYTE_CLASS[bytes[i] as usize] {
-                NEWLINE => self.breaks += 1,
-                SPACE => {}
-                _ if bytes[i] >= 0x80 => {
-                    // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if !c.is_whitespace() {
-                        break;
-                    }
-                    i += c.len_utf8();
-                    continue;
-                }
-                _ => break,
-            }
-            i += 1;
-        }
-        if i >= bytes.len() {
-            self.i = i;
+        let start = skip_space(self.text, self.i, &mut self.breaks);
+        if start >= self.text.len() {
+            self.i = start;
             return None;
         }
-        let b = bytes[i];
-        let start = i;
-        let kind = if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
-            Kind::Comment
-        } else if b == b'"' {
-            i += 1;
-            // Up to the closing quote or the line's end, an escaped character skipped.
-            loop {
-                let Some(at) = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]) else {
-                    i = bytes.len();
-                    break;
-                };
-                i += at;
-                if bytes[i] != b'\\' {
-                    break;
-                }
-                i += if i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
-                    2
-                } else {
-                    1
-                };
-            }
-            if i < bytes.len() && bytes[i] == b'"' {
-                i += 1;
-            }
-            Kind::Text
-        } else if PUNCT.contains(&b) {
-            i += 1;
-            Kind::Punct
-        } else {
-            while i < bytes.len() {
-                let b = bytes[i];
-                match BYTE_CLASS[b as usize] {
-                    PLAIN => i += 1,
-                    SPECIAL if b == b'/' && bytes.get(i + 1) != Some(&b'/') => i += 1,
-                    SPECIAL if b >= 0x80 => {
-                        let c = text[i..].chars().next().unwrap_or('a');
-                        if c.is_whitespace() {
-                            break;
-                        }
-                        i += c.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
-            Kind::Word
-        };
-        self.i = i;
-        let mut token = &text[start..i];
-        // A comment, or a quoted text left open (in the words of an unknown statement), ends where
-        // the line's white space begins.
-        if kind == Kind::Comment
-            || (kind == Kind::Text && (token.len() < 2 || !token.ends_with('"')))
-        {
-            token = token.trim_end();
-        }
+        let (kind, end, next) = token_at(self.text, start);
+        self.i = next;
         let breaks_before = std::mem::take(&mut self.breaks);
         Some(Token {
             kind,
-            text: token,
+            text: &self.text[start..end],
             breaks_before,
         })
     }
+}
+
+/// Where the white space from `i` ends (the text's length if it runs to the end), the line breaks in
+/// it added to `breaks`.
+#[inline(always)]
+fn skip_space(text: &str, mut i: usize, breaks: &mut usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        match BYTE_CLASS[bytes[i] as usize] {
+            NEWLINE => *breaks += 1,
+            SPACE => {}
+            _ if bytes[i] >= 0x80 => {
+                // White space beyond ASCII (the grammar takes Unicode's White_Space, e.g. NBSP).
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The token that starts at `start` (not white space, not the end): its kind, where its text ends,
+/// and where the lexer goes on.
+#[inline(always)]
+fn token_at(text: &str, start: usize) -> (Kind, usize, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[start];
+    let mut i = start;
+    let kind = if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+        i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
+        Kind::Comment
+    } else if b == b'"' {
+        i += 1;
+        // Up to the closing quote or the line's end, an escaped character skipped.
+        loop {
+            let Some(at) = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]) else {
+                i = bytes.len();
+                break;
+            };
+            i += at;
+            if bytes[i] != b'\\' {
+                break;
+            }
+            i += if i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                2
+            } else {
+                1
+            };
+        }
+        if i < bytes.len() && bytes[i] == b'"' {
+            i += 1;
+        }
+        Kind::Text
+    } else if PUNCT.contains(&b) {
+        i += 1;
+        Kind::Punct
+    } else {
+        i = word_end(text, i);
+        Kind::Word
+    };
+    let token = &text[start..i];
+    // A comment, or a quoted text left open (in the words of an unknown statement), ends where
+    // the line's white space begins.
+    let end = if kind == Kind::Comment
+        || (kind == Kind::Text && (token.len() < 2 || !token.ends_with('"')))
+    {
+        start + token.trim_end().len()
+    } else {
+        i
+    };
+    (kind, end, i)
+}
+
+/// Where the word that goes on at `i` ends (`i` itself when the byte there cannot go on a word).
+#[inline(always)]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        match BYTE_CLASS[b as usize] {
+            PLAIN => i += 1,
+            SPECIAL if b == b'/' && bytes.get(i + 1) != Some(&b'/') => i += 1,
+            SPECIAL if b >= 0x80 => {
+                let c = text[i..].chars().next().unwrap_or('a');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Whether the two texts hold the same tokens and comments, white space aside: the tokens [`Lexer`]
+/// gives, compared in one pass without making them. A word of plain bytes, most of a spec, is
+/// compared as it is read; any other token is found as the lexer finds it and compared whole.
+pub fn same_tokens(a: &str, b: &str) -> bool {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (mut breaks_a, mut breaks_b) = (0, 0);
+        let (from_a, from_b) = (i, j);
+        i = skip_space(a, i, &mut breaks_a);
+        j = skip_space(b, j, &mut breaks_b);
+        // No token holds a line break, so where both texts start a line their tokens so far are
+        // equal and the lexer starts afresh: the whole lines that follow alike in both, white space
+        // included, hold the same tokens (each line looked at once: linear).
+        if breaks_a > 0 && breaks_b > 0 {
+            let line_a = from_a + memchr::memrchr(b'\n', &ab[from_a..i]).map_or(0, |at| at + 1);
+            let line_b = from_b + memchr::memrchr(b'\n', &bb[from_b..j]).map_or(0, |at| at + 1);
+            let alike = common_prefix(&ab[line_a..], &bb[line_b..]);
+            if let Some(last) = memchr::memrchr(b'\n', &ab[line_a..line_a + alike]) {
+                i = line_a + last + 1;
+                j = line_b + last + 1;
+                continue;
+            }
+        }
+        match (i < ab.len(), j < bb.len()) {
+            (false, false) => return true,
+            (true, true) => {}
+            _ => return false,
+        }
+        // Tokens are never empty, so two that start differently differ.
+        if ab[i] != bb[j] {
+            return false;
+        }
+        if BYTE_CLASS[ab[i] as usize] == PLAIN {
+            let (mut x, mut y) = (i + 1, j + 1);
+            while x < ab.len()
+                && y < bb.len()
+                && ab[x] == bb[y]
+                && BYTE_CLASS[ab[x] as usize] == PLAIN
+            {
+                x += 1;
+                y += 1;
+            }
+            // Equal so far; the same word if it ends here in both.
+            if word_end(a, x) == x && word_end(b, y) == y {
+                i = x;
+                j = y;
+                continue;
+            }
+        }
+        let (_, end_a, next_a) = token_at(a, i);
+        let (_, end_b, next_b) = token_at(b, j);
+        if ab[i..end_a] != bb[j..end_b] {
+            return false;
+        }
+        i = next_a;
+        j = next_b;
+    }
+}
+
+/// How many bytes `a` and `b` have alike at their start, compared sixteen at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let whole = a
+        .chunks_exact(16)
+        .zip(b.chunks_exact(16))
+        .take_while(|(x, y)| x == y)
+        .count()
+        * 16;
+    whole
+        + a[whole..]
+            .iter()
+            .zip(&b[whole..])
+            .take_while(|(x, y)| x == y)
+            .count()
 }
 
 #[cfg(test)]
@@ -225,5 +326,88 @@ mod tests {
                 (Kind::Comment, "//two", 0),
             ]
         );
+    }
+
+    /// The comparison as it was: both texts lexed, their tokens compared.
+    fn same_by_lexing(a: &str, b: &str) -> bool {
+        let words = |text| Lexer::new(text).map(|t| (t.kind, t.text));
+        words(a).eq(words(b))
+    }
+
+    const SPEC: &str = "// head\nactivity x \"X æ\" { // brace\n  purpose  \"p \\\" q\"\n  data     a, b/c\n  basis    gdpr 6(1)(e) // end\u{a0}\n  note     \"open\n}\n";
+
+    #[test]
+    fn white_space_alone_may_change() {
+        let respaced = "   // head\r\n\nactivity   x\t\"X æ\"{// brace\n purpose \"p \\\" q\" data a,b/c\n\n basis gdpr 6 ( 1 ) ( e )\u{a0}// end\n note \"open   \n}";
+        assert!(same_tokens(SPEC, respaced));
+        assert!(same_tokens(respaced, SPEC));
+        assert!(same_by_lexing(SPEC, respaced));
+    }
+
+    #[test]
+    fn any_change_to_a_token_is_caught() {
+        for (what, changed) in [
+            ("a changed word", SPEC.replace("purpose", "purpase")),
+            ("a dropped comment", SPEC.replace(" // end", "")),
+            ("a merged token", SPEC.replace("activity x", "activityx")),
+            ("merged punctuation", SPEC.replace("a, b", "a,, b")),
+            (
+                "a change inside a string",
+                SPEC.replace("\"p \\\" q\"", "\"p  \\\" q\""),
+            ),
+            ("a word split", SPEC.replace("purpose", "pur pose")),
+            ("a comment's words", SPEC.replace("// brace", "//  brace")),
+            (
+                "a comment that took the next line",
+                SPEC.replace("// head\n", "// head "),
+            ),
+            ("a word cut short", SPEC.replace("b/c", "b/")),
+            (
+                "a word's last letter",
+                SPEC.replace("data     a", "data     ab"),
+            ),
+            ("a token more at the end", format!("{SPEC}x")),
+            ("a token less at the end", SPEC.replace("\n}\n", "\n")),
+        ] {
+            assert!(!same_by_lexing(SPEC, &changed), "{what}: the lexer sees it");
+            assert!(!same_tokens(SPEC, &changed), "{what}");
+            assert!(!same_tokens(&changed, SPEC), "{what}, the other way");
+        }
+    }
+
+    /// Every text made by inserting or removing one byte of white space, or changing one byte, in
+    /// a small spec: the one-pass comparison says what comparing the lexer's tokens says.
+    #[test]
+    fn the_one_pass_comparison_agrees_with_the_lexer() {
+        let texts = [
+            SPEC,
+            "a b/c //x\n\"s\\\"\" d",
+            "x// y\n/ /z \"\\",
+            "é\u{a0}f(g)",
+        ];
+        let mut compared = 0;
+        for text in texts {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let mut variants = Vec::new();
+                for insert in [" ", "\n", "a", "/", "\"", "\u{a0}"] {
+                    variants.push(format!("{}{insert}{}", &text[..at], &text[at..]));
+                }
+                if let Some(c) = text[at..].chars().next() {
+                    let rest = &text[at + c.len_utf8()..];
+                    variants.push(format!("{}{rest}", &text[..at]));
+                    variants.push(format!("{} {rest}", &text[..at]));
+                }
+                for variant in &variants {
+                    assert_eq!(
+                        same_tokens(text, variant),
+                        same_by_lexing(text, variant),
+                        "{text:?} against {variant:?}"
+                    );
+                    assert_eq!(same_tokens(variant, text), same_by_lexing(variant, text));
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 500);
     }
 }
