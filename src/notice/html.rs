@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use crate::i18n::Lang;
 use crate::notice::chunked::Chunked;
 use crate::notice::document::{Block, Notice, Section, Sink};
+use crate::notice::verbatim::Verbatim;
 use crate::report::html::escape;
 use crate::report::html::escape_pieces;
 
@@ -53,12 +54,14 @@ pub fn render(notice: &Notice) -> String {
 /// buffer that is handed on whenever it has grown, so that the notice is never held whole.
 pub struct Writer<'w> {
     out: Chunked<'w>,
+    verbatim: Verbatim,
 }
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
         Writer {
             out: Chunked::new(out),
+            verbatim: Verbatim::default(),
         }
     }
 
@@ -85,7 +88,7 @@ impl<'w> Writer<'w> {
     }
 
     fn part(&mut self, section: &Section, level: usize) {
-        section_into(&mut self.out.text, section, level);
+        section_into(&mut self.out.text, &mut self.verbatim, section, level);
         self.flush_some();
     }
 
@@ -102,9 +105,9 @@ impl Sink for Writer<'_> {
     }
 
     fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
-        heading_into(&mut self.out.text, &heading, level);
+        heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
         for block in &blocks {
-            block_into(&mut self.out.text, block);
+            block_into(&mut self.out.text, &mut self.verbatim, block);
         }
         self.flush_some();
     }
@@ -118,37 +121,37 @@ impl Sink for Writer<'_> {
     }
 }
 
-fn heading_into(out: &mut String, heading: &str, level: usize) {
+fn heading_into(out: &mut String, verbatim: &mut Verbatim, heading: &str, level: usize) {
     let level = b'0' + level.min(6) as u8;
     out.push_str("<section>\n<h");
     out.push(char::from(level));
     out.push('>');
-    escape_into(out, heading);
+    verbatim.write(out, heading, escape_into);
     out.push_str("</h");
     out.push(char::from(level));
     out.push_str(">\n");
 }
 
-fn section_into(out: &mut String, section: &Section, level: usize) {
-    heading_into(out, &section.heading, level);
+fn section_into(out: &mut String, verbatim: &mut Verbatim, section: &Section, level: usize) {
+    heading_into(out, verbatim, &section.heading, level);
     for block in &section.blocks {
-        block_into(out, block);
+        block_into(out, verbatim, block);
     }
     for sub in &section.subsections {
-        section_into(out, sub, level.min(6) + 1);
+        section_into(out, verbatim, sub, level.min(6) + 1);
     }
     out.push_str("</section>\n");
 }
 
-fn block_into(out: &mut String, block: &Block) {
+fn block_into(out: &mut String, verbatim: &mut Verbatim, block: &Block) {
     if block.is_gap() {
         out.push_str("<p class=\"gap\">");
-        escape_into(out, &block.text);
+        verbatim.write(out, &block.text, escape_into);
         out.push_str("</p>\n");
         return;
     }
     out.push_str("<p>");
-    escape_into(out, &block.text);
+    verbatim.write(out, &block.text, escape_into);
     out.push_str("</p>\n");
     if block.items.is_empty() {
         return;
@@ -156,7 +159,7 @@ fn block_into(out: &mut String, block: &Block) {
     out.push_str("<ul>\n");
     for item in &block.items {
         out.push_str("<li>");
-        escape_into(out, item);
+        verbatim.write(out, item, escape_into);
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use crate::i18n::Lang;
 use crate::notice::chunked::Chunked;
 use crate::notice::document::{Block, Notice, Section, Sink};
+use crate::notice::verbatim::Verbatim;
 use crate::ropa::markdown::escape_prose_item_into;
 
 /// The whole notice as Markdown, ending in one newline.
@@ -26,12 +27,14 @@ pub fn render(notice: &Notice) -> String {
 /// buffer that is handed on whenever it has grown, so that the notice is never held whole.
 pub struct Writer<'w> {
     out: Chunked<'w>,
+    verbatim: Verbatim,
 }
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write) -> Writer<'w> {
         Writer {
             out: Chunked::new(out),
+            verbatim: Verbatim::default(),
         }
     }
 
@@ -54,17 +57,18 @@ impl<'w> Writer<'w> {
 
     fn head_of(&mut self, title: &str, meta: &[String]) {
         let out = &mut self.out.text;
+        let verbatim = &mut self.verbatim;
         out.push_str("# ");
-        line(out, title);
+        line(out, verbatim, title);
         out.push_str("\n\n");
         for meta in meta {
-            line(out, meta);
+            line(out, verbatim, meta);
             out.push_str("\n\n");
         }
     }
 
     fn part(&mut self, section: &Section, level: usize) {
-        section_into(&mut self.out.text, section, level);
+        section_into(&mut self.out.text, &mut self.verbatim, section, level);
         self.flush_some();
     }
 }
@@ -75,9 +79,9 @@ impl Sink for Writer<'_> {
     }
 
     fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
-        heading_into(&mut self.out.text, &heading, level);
+        heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
         for block in &blocks {
-            block_into(&mut self.out.text, block);
+            block_into(&mut self.out.text, &mut self.verbatim, block);
         }
         self.flush_some();
     }
@@ -89,54 +93,54 @@ impl Sink for Writer<'_> {
     fn close(&mut self, _level: usize) {}
 }
 
-fn heading_into(out: &mut String, heading: &str, level: usize) {
+fn heading_into(out: &mut String, verbatim: &mut Verbatim, heading: &str, level: usize) {
     // Markdown has six levels; the notice uses four (title, audience, unit, activity).
     for _ in 0..level.min(6) {
         out.push('#');
     }
     out.push(' ');
-    line(out, heading);
+    line(out, verbatim, heading);
     out.push_str("\n\n");
 }
 
-fn section_into(out: &mut String, section: &Section, level: usize) {
-    heading_into(out, &section.heading, level);
+fn section_into(out: &mut String, verbatim: &mut Verbatim, section: &Section, level: usize) {
+    heading_into(out, verbatim, &section.heading, level);
     for block in &section.blocks {
-        block_into(out, block);
+        block_into(out, verbatim, block);
     }
     for sub in &section.subsections {
-        section_into(out, sub, level + 1);
+        section_into(out, verbatim, sub, level + 1);
     }
 }
 
-fn block_into(out: &mut String, block: &Block) {
+fn block_into(out: &mut String, verbatim: &mut Verbatim, block: &Block) {
     if block.is_gap() {
         out.push_str("**");
-        line(out, &block.text);
+        line(out, verbatim, &block.text);
         out.push_str("**\n\n");
         return;
     }
-    line(out, &block.text);
+    line(out, verbatim, &block.text);
     out.push_str("\n\n");
     if block.items.is_empty() {
         return;
     }
     for item in &block.items {
         out.push_str("- ");
-        line(out, item);
+        line(out, verbatim, item);
         out.push('\n');
     }
     out.push('\n');
 }
 
 /// One line of text: escaped, and without leading blanks (four would start a code block).
-fn line(out: &mut String, text: &str) {
+fn line(out: &mut String, verbatim: &mut Verbatim, text: &str) {
     // Nearly every line starts with a letter: then there is nothing to trim.
     let text = match text.as_bytes().first() {
         Some(b) if b.is_ascii_graphic() => text,
         _ => text.trim_start(),
     };
-    escape_prose_item_into(out, text);
+    verbatim.write(out, text, escape_prose_item_into);
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! - [`build`]: the notice of a spec, written from its statements;
 //! - [`gap_mark`]: the mark of a gap in a draft;
 //! - [`words`]: the notice's words in Danish and English;
-//! - [`markdown`], [`html`]: the notice written out, a chunk at a time ([`chunked`]).
+//! - [`markdown`], [`html`]: the notice written out, a chunk at a time ([`chunked`]), a text said
+//!   again written without escaping it again ([`verbatim`]).
 
 pub mod audience;
 pub mod build;
@@ -21,4 +22,5 @@ pub mod gaps;
 pub mod html;
 pub mod lix;
 pub mod markdown;
+pub mod verbatim;
 pub mod words;
