@@ -40,14 +40,14 @@ ul { margin: .3rem 0 .8rem; padding-left: 1.4rem; }
 
 /// The whole notice as one HTML file.
 pub fn render(notice: &Notice) -> String {
-    let mut out = Vec::new();
-    let mut writer = Writer::new(&mut out);
-    writer.head_of(notice.lang, &notice.title, &notice.meta);
-    for section in &notice.sections {
-        writer.part(section, 2);
-    }
-    writer.finish().expect("writing to memory");
-    String::from_utf8(out).expect("the notice is UTF-8")
+    crate::ropa::in_memory(|out| {
+        let mut writer = Writer::new(out);
+        writer.head_of(notice.lang, &notice.title, &notice.meta);
+        for section in &notice.sections {
+            writer.part(section, 2);
+        }
+        writer.finish()
+    })
 }
 
 /// The notice as HTML, written to `out` part by part as a [`Sink`]: the text is laid out in a

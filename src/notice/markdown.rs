@@ -13,14 +13,14 @@ use crate::ropa::markdown::escape_prose_item_into;
 
 /// The whole notice as Markdown, ending in one newline.
 pub fn render(notice: &Notice) -> String {
-    let mut out = Vec::new();
-    let mut writer = Writer::new(&mut out);
-    writer.head_of(&notice.title, &notice.meta);
-    for section in &notice.sections {
-        writer.part(section, 2);
-    }
-    writer.finish().expect("writing to memory");
-    String::from_utf8(out).expect("the notice is UTF-8")
+    crate::ropa::in_memory(|out| {
+        let mut writer = Writer::new(out);
+        writer.head_of(&notice.title, &notice.meta);
+        for section in &notice.sections {
+            writer.part(section, 2);
+        }
+        writer.finish()
+    })
 }
 
 /// The notice as Markdown, written to `out` part by part as a [`Sink`]: the text is laid out in a

@@ -6,7 +6,7 @@
 /// Texts longer than this are escaped each time (a few long ones only).
 const LONGEST: usize = 1024;
 
-/// The last text of each length that was written unchanged by its escape.
+/// The first text of each length that was written unchanged by its escape.
 pub struct Verbatim {
     by_len: Vec<String>,
 }

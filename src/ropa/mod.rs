@@ -989,9 +989,11 @@ impl Transfers {
     }
 }
 
-/// The text of a document written into memory (each format's `render`): writing into a `Vec`
-/// cannot fail, and the formats write only UTF-8.
-fn in_memory(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+/// The text of a document written into memory (each format's `render`, the record's and the
+/// notice's): writing into a `Vec` cannot fail, and the formats write only UTF-8.
+pub(crate) fn in_memory(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
     let mut out = Vec::new();
     let _ = write(&mut out);
     String::from_utf8(out).unwrap_or_default()
