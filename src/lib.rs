@@ -17,6 +17,7 @@ pub mod flow;
 pub mod fmt;
 pub mod i18n;
 pub mod ide;
+pub mod import;
 pub mod init;
 pub(crate) mod json_writer;
 pub mod law;

@@ -410,6 +410,45 @@ pub struct ActivityDetails {
     pub copies: Vec<HeldCopy>,
     /// `jointly with NAMES`: the joint controllers of the activity (art. 26).
     pub joint_controllers: Vec<Ref<JointControllerId>>,
+    /// `kle 27.15.00, 27.15.01`: the KLE subject numbers (KL's classification of the municipalities'
+    /// tasks) the activity covers, in the order written.
+    pub kle: Vec<Spanned<KleNumber>>,
+    /// `data helbred, cpr_nummer about children`: data categories the spec says are about some of the
+    /// activity's groups of subjects only. A category named in no `about` is about all of them; read
+    /// through [`Activity::subjects_of`].
+    pub about: Vec<DataAbout>,
+}
+
+/// A KLE number: main group, group and subject (`27.15.00`), or a main group or group alone
+/// (`27`, `27.15`), each part two digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KleNumber {
+    pub main_group: u8,
+    pub group: Option<u8>,
+    pub subject: Option<u8>,
+}
+
+impl std::fmt::Display for KleNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}", self.main_group)?;
+        if let Some(group) = self.group {
+            write!(f, ".{group:02}")?;
+            if let Some(subject) = self.subject {
+                write!(f, ".{subject:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `data NAMES about SUBJECTS`: the data categories named are about these groups of the activity's
+/// subjects only.
+#[derive(Debug, Clone)]
+pub struct DataAbout {
+    pub data: Vec<Ref<DataId>>,
+    pub subjects: Vec<Ref<SubjectsId>>,
+    /// The whole statement.
+    pub span: Span,
 }
 
 /// `basis CITATIONS in some cases ["..."]`: bases that apply only to some cases or purposes of the
@@ -493,6 +532,8 @@ impl ActivityDetails {
         collections: Vec::new(),
         copies: Vec::new(),
         joint_controllers: Vec::new(),
+        kle: Vec::new(),
+        about: Vec::new(),
     };
 }
 
@@ -578,6 +619,39 @@ impl Activity {
         self.subjects
             .iter()
             .find(|s| model.subjects(s.id).kind == kind)
+    }
+
+    /// The KLE subject numbers the activity covers (`kle ...`).
+    pub fn kle(&self) -> &[Spanned<KleNumber>] {
+        &self.details().kle
+    }
+
+    /// The groups of subjects `data` is about in this activity: those of the `data ... about`
+    /// statements that name it, or, when none does, every group of the activity's `subjects`.
+    pub fn subjects_of(&self, data: DataId) -> impl Iterator<Item = SubjectsId> + '_ {
+        let about = &self.details().about;
+        let named = about.iter().any(|a| a.data.iter().any(|d| d.id == data));
+        let mut seen = Vec::new();
+        let from_about = about
+            .iter()
+            .filter(move |a| named && a.data.iter().any(|d| d.id == data))
+            .flat_map(|a| a.subjects.iter().map(|s| s.id));
+        let from_activity = self
+            .subjects
+            .iter()
+            .map(|s| s.id)
+            .filter(move |_| !named);
+        from_about
+            .chain(from_activity)
+            .filter(move |id| {
+                // Two `about` statements may name the same group for one category.
+                if seen.contains(id) {
+                    false
+                } else {
+                    seen.push(*id);
+                    true
+                }
+            })
     }
 
     /// The retention rule that covers a category: a rule naming it, or else `retain all`.

@@ -1,0 +1,129 @@
+//! What a source says of a register, as the source says it: texts, not yet names of the spec
+//! language. Readers fill it; [`crate::import`]'s writer makes declarations of it.
+//!
+//! Parties, groups of subjects and data categories are referred to by their label, as the sources
+//! do; the writer declares each label once and makes a name of it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A whole register from one source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Register {
+    /// What was read, for the header of the files written ("Fides manifest fides/system.yml").
+    pub source: String,
+    /// The controller, when the source names it.
+    pub controller: Option<ImportedParty>,
+    pub activities: Vec<ImportedActivity>,
+    /// Processors the activities name in [`ImportedActivity::processors`].
+    pub processors: Vec<ImportedParty>,
+    /// Recipients the activities name in [`ImportedActivity::disclosures`].
+    pub recipients: Vec<ImportedParty>,
+    /// What the source says of the register as a whole that has no place in the spec.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// One processing activity, one row of a spreadsheet or one record of a register.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedActivity {
+    /// Its name in the source ("Sagsbehandling af børnesager").
+    pub label: String,
+    /// The department or unit, when given (`unit "..."`).
+    pub unit: Option<String>,
+    pub purposes: Vec<String>,
+    /// KLE numbers as written in the source ("27.15.00").
+    pub kle: Vec<String>,
+    pub subjects: Vec<ImportedSubjects>,
+    pub data: Vec<ImportedData>,
+    /// Legal bases as the source writes them ("art. 6, stk. 1, litra e", "databeskyttelseslovens
+    /// § 11", "gdpr 6(1)(e)"); the writer makes typed citations of those it can read and keeps the
+    /// others as comments.
+    pub bases: Vec<String>,
+    /// Where the data comes from, as the source names it.
+    pub sources: Vec<String>,
+    /// Labels of [`Register::processors`].
+    pub processors: Vec<String>,
+    pub disclosures: Vec<ImportedDisclosure>,
+    /// The deletion deadline as the source writes it ("5 år efter sagens afslutning").
+    pub retention: Option<String>,
+    /// The technical and organisational security measures (art. 30(1)(g)).
+    pub security: Vec<String>,
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// A group of data subjects.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedSubjects {
+    pub label: String,
+    /// The kind in the spec language's words (`citizens`, `children`, `employees`, `other`), when
+    /// the source says or its words tell; `None` lets the writer choose and say so in a comment.
+    pub kind: Option<String>,
+}
+
+/// A data category of an activity.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedData {
+    pub label: String,
+    /// The class in the spec language's words (`ordinary`, `cpr`, `criminal`,
+    /// `special(health)`), when the source says or its words tell.
+    pub class: Option<String>,
+    /// Labels of the activity's [`ImportedActivity::subjects`] the data is about; empty: all of them.
+    pub about: Vec<String>,
+}
+
+/// Data an activity discloses to a recipient.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedDisclosure {
+    /// Label of a [`Register::recipients`] party.
+    pub recipient: String,
+    /// Labels of the activity's [`ImportedActivity::data`]; empty: the source does not say which.
+    pub data: Vec<String>,
+    /// The legal basis of the disclosure as the source writes it, when given.
+    pub basis: Vec<String>,
+}
+
+/// A controller, processor or recipient.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedParty {
+    pub label: String,
+    /// The kind in the spec language's words (for a recipient: `authority`, `tax`, `police`, ...),
+    /// when known.
+    pub kind: Option<String>,
+    /// The country as the source writes it ("Danmark", "DK", "USA").
+    pub country: Option<String>,
+    /// The transfer mechanism as the source writes it ("SCC", "standardkontraktbestemmelser").
+    pub transfer: Option<String>,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// A value the reader could not place in the spec, kept as a comment: `// Kolonne "Bemærkninger": ...`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    /// Where it came from in the source: a column heading, a field name.
+    pub field: String,
+    pub value: String,
+}
+
+/// A source that could not be read: which file, where in it, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    pub file: PathBuf,
+    /// Where in the file, in the source's own terms ("sheet Fortegnelse, row 4, column C",
+    /// "system `crm`, privacy_declarations[2]"); `None`: the file as a whole.
+    pub place: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(place) = &self.place {
+            write!(f, ", {place}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
