@@ -115,6 +115,15 @@ impl ActId {
             [const { OnceLock::new() }; ActId::ALL.len()];
         ACTS[self as usize].get_or_init(|| load_act(self, self.source()))
     }
+
+    /// The act's `[act]` table alone, read from its data file up to the first provision: finding an
+    /// act by its name (a rule's citation, `law "..."`) then parses no act's provisions, which were
+    /// most of a small spec's run when every act was read to compare names.
+    pub fn header(self) -> &'static ActHeader {
+        static HEADERS: [OnceLock<ActHeader>; ActId::ALL.len()] =
+            [const { OnceLock::new() }; ActId::ALL.len()];
+        HEADERS[self as usize].get_or_init(|| load_header(self, self.source()))
+    }
 }
 
 /// How an act numbers the points inside a paragraph.
@@ -407,6 +416,20 @@ fn plain_number(number: &str) -> Option<usize> {
     plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + usize::from(d - b'0')))
 }
 
+/// The `[act]` table of an act's data file, which comes before its `[[provision]]`s.
+fn load_header(id: ActId, text: &str) -> ActHeader {
+    #[derive(Deserialize)]
+    struct HeaderFile {
+        act: ActHeader,
+    }
+    let head = text
+        .find("\n[[provision]]")
+        .map_or(text, |end| &text[..end]);
+    let file: HeaderFile = toml::from_str(head)
+        .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+    file.act
+}
+
 /// The data files are part of the build; a malformed one is a bug caught by the tests, not user input.
 fn load_act(id: ActId, text: &str) -> Act {
     let file: ActFile = toml::from_str(text)
@@ -470,6 +493,18 @@ fn load_act(id: ActId, text: &str) -> Act {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_alone_is_the_header_of_the_whole_act() {
+        for id in ActId::ALL {
+            assert_eq!(
+                format!("{:?}", id.header()),
+                format!("{:?}", id.act().header),
+                "{}",
+                id.keyword()
+            );
+        }
+    }
 
     /// `basis_role` as the table says it, read from `basis` with string keys.
     fn role_from_table(p: &Provision, paragraph: Option<u32>) -> Option<BasisRole> {

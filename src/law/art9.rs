@@ -279,7 +279,7 @@ fn acts_by_name_and_area() -> &'static [(&'static [String], Vec<Area>)] {
         ActId::ALL
             .into_iter()
             .map(|id| {
-                let header = &id.act().header;
+                let header = id.header();
                 (
                     header.names.as_slice(),
                     areas_of(&header.areas, id.keyword()),

@@ -1,6 +1,8 @@
 //! What a rule sees, and the one place where findings get their code, severity, provisions, the
 //! declaration they are about and whether the law data they rest on is verified.
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::{Declaration, DeclarationKind, Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
 use crate::flow::transfers::Destination;
@@ -28,9 +30,11 @@ pub struct Context<'a> {
     declarations: &'a Declarations<'a>,
     meta: &'static RuleMeta,
     /// The rule's provisions as cited in `lang`, and those of them the law data marks unverified:
-    /// the same for every finding of the rule, so made once.
+    /// the same for every finding of the rule, so made once; the unverified ones at the first
+    /// finding, since telling them reads the acts' provisions, which a rule without findings (most
+    /// rules on a small spec) need not.
     provisions: Vec<String>,
-    unverified: Vec<String>,
+    unverified: OnceCell<Vec<String>>,
     findings: &'a mut Vec<Diagnostic>,
 }
 
@@ -56,12 +60,7 @@ impl<'a> Context<'a> {
             declarations,
             meta,
             provisions: meta.provisions.iter().map(cite).collect(),
-            unverified: meta
-                .provisions
-                .iter()
-                .filter(|c| !is_verified(c.act, c.provision))
-                .map(cite)
-                .collect(),
+            unverified: OnceCell::new(),
             findings,
         }
     }
@@ -88,7 +87,7 @@ impl<'a> Context<'a> {
             path: Vec::new(),
             note: None,
             declaration: self.declarations.at(span),
-            unverified: self.unverified.clone(),
+            unverified: self.unverified().clone(),
             suggestions: Vec::new(),
         }
     }
@@ -114,6 +113,18 @@ impl<'a> Context<'a> {
         finding
     }
 
+    /// The rule's provisions that the law data marks unverified, cited in `lang`.
+    fn unverified(&self) -> &Vec<String> {
+        self.unverified.get_or_init(|| {
+            self.meta
+                .provisions
+                .iter()
+                .filter(|c| !is_verified(c.act, c.provision))
+                .map(|c| crate::i18n::citation::cite(self.lang, c.act, c.provision))
+                .collect()
+        })
+    }
+
     pub fn report(&mut self, finding: Diagnostic) {
         self.findings.push(finding);
     }
@@ -125,7 +136,7 @@ impl<'a> Context<'a> {
 pub fn is_verified(act: &str, provision: &str) -> bool {
     let Some(act) = ActId::ALL
         .into_iter()
-        .find(|id| id.act().header.short.eq_ignore_ascii_case(act))
+        .find(|id| id.header().short.eq_ignore_ascii_case(act))
     else {
         return true;
     };

@@ -243,7 +243,7 @@ fn acts() -> Vec<Completion> {
         .map(|a| Completion {
             label: a.keyword().to_string(),
             kind: CompletionKind::Provision,
-            detail: Some(a.act().header.short.clone()),
+            detail: Some(a.header().short.clone()),
             documentation: None,
             insert: None,
             replace: None,

@@ -103,7 +103,7 @@ pub fn links() -> &'static [Link] {
 /// `Databeskyttelsesloven § 8, stk. 2`) belongs to; `None` for a provision of no known act.
 pub fn provision_link(lang: Lang, provision: &str) -> Option<&'static str> {
     ActId::ALL.into_iter().find_map(|id| {
-        let name = crate::i18n::citation::act(lang, &id.act().header.short);
+        let name = crate::i18n::citation::act(lang, &id.header().short);
         let rest = provision.strip_prefix(name.as_str())?;
         if !rest.is_empty() && !rest.starts_with(' ') {
             return None;
