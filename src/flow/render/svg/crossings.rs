@@ -80,7 +80,11 @@ pub fn crossings_of(path: &Path) -> usize {
         lang: Lang::En,
     };
     let view = FlowView::new(&model, &flow, &options);
-    let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, Lang::En)).collect();
+    let texts: Vec<NodeText> = view
+        .nodes
+        .iter()
+        .map(|n| NodeText::new(n, Lang::En))
+        .collect();
     crossings(&lay_out(&view, &texts, 0.0))
 }
 
