@@ -31,7 +31,7 @@ pub fn crossings(layout: &Layout) -> usize {
             gaps.entry(x.to_bits()).or_default().push((*a, *b));
         }
     }
-    gaps.into_values().map(|stretches| crossed(stretches)).sum()
+    gaps.into_values().map(crossed).sum()
 }
 
 /// The pairs of `stretches` (left height, right height) whose order at the left is the reverse of
