@@ -41,6 +41,9 @@ use crate::semantic::model::{DataId, Model};
 use crate::texts;
 use crate::tr;
 
+#[cfg(test)]
+mod crossings;
+
 texts! {
     /// Column headings.
     HEAD_SOURCES = ("Sources", "Kilder"),
@@ -122,10 +125,9 @@ pub fn write_to(
     document::write_view(model, flow, options, out, draw)
 }
 
-fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
-    let lang = view.lang;
-    let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, lang)).collect();
-    let escaped = Escaped::new(view);
+/// The layout of the picture's nodes and edges, with its top at `top`: each box as tall as its text
+/// and the edges that enter and leave it need.
+fn lay_out(view: &FlowView<'_>, texts: &[NodeText], top: f64) -> Layout {
     let ports = ports(view);
     let mut entering: Vec<Vec<&Port>> = vec![Vec::new(); view.nodes.len()];
     let mut leaving = vec![0usize; view.nodes.len()];
@@ -141,7 +143,13 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         })
         .collect();
     drop(entering);
+    Layout::new(view, &heights, &ports, MARGIN, top)
+}
 
+fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
+    let lang = view.lang;
+    let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, lang)).collect();
+    let escaped = Escaped::new(view);
     let title_lines = if view.subtitle().is_some() { 2.0 } else { 1.0 };
     let headings_y = MARGIN + 14.0 + title_lines * 22.0 + 12.0;
     let framed = view.nodes.iter().any(|n| n.role == Role::Activity);
@@ -157,8 +165,7 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         } else {
             18.0
         };
-    let layout = Layout::new(view, &heights, &ports, MARGIN, top);
-    drop((heights, ports));
+    let layout = lay_out(view, &texts, top);
     let width = layout.width.max(760.0);
     let legend_top = layout.bottom + 44.0;
     let organisations = view
