@@ -53,8 +53,8 @@ fn manifest_files(path: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let mut files = Vec::new();
     let mut pending = vec![path.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries =
-            std::fs::read_dir(&dir).map_err(|e| error(format!("cannot read the directory: {e}")))?;
+        let entries = std::fs::read_dir(&dir)
+            .map_err(|e| error(format!("cannot read the directory: {e}")))?;
         for entry in entries {
             let entry = entry.map_err(|e| error(format!("cannot read the directory: {e}")))?;
             let file = entry.path();
@@ -70,7 +70,9 @@ fn manifest_files(path: &Path) -> Result<Vec<PathBuf>, ImportError> {
     }
     files.sort();
     if files.is_empty() {
-        return Err(error("no Fides manifest (.yml or .yaml) in the directory".into()));
+        return Err(error(
+            "no Fides manifest (.yml or .yaml) in the directory".into(),
+        ));
     }
     Ok(files)
 }
@@ -289,7 +291,10 @@ fn organization_into(organization: &Organization, register: &mut Register) {
         register.controller = Some(party);
     }
     for (field, contact) in [
-        ("data_protection_officer", &organization.data_protection_officer),
+        (
+            "data_protection_officer",
+            &organization.data_protection_officer,
+        ),
         ("representative", &organization.representative),
     ] {
         if let Some(contact) = contact {
@@ -343,7 +348,9 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
         activity.purposes.push(purpose(&declaration.data_use, all));
         if index == 0 {
             activity.unplaced.append(&mut system_unplaced);
-            activity.security.extend(system.data_security_practices.clone());
+            activity
+                .security
+                .extend(system.data_security_practices.clone());
         }
         for key in &declaration.data_subjects {
             activity.subjects.push(subjects(key, all));
@@ -384,7 +391,11 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
         // Where the data comes from: the declaration's ingress, else the system's.
         let ingress: Vec<&str> = match &declaration.ingress {
             Some(keys) => keys.iter().map(String::as_str).collect(),
-            None => system.ingress.iter().map(|f| f.fides_key.as_str()).collect(),
+            None => system
+                .ingress
+                .iter()
+                .map(|f| f.fides_key.as_str())
+                .collect(),
         };
         for key in ingress {
             // "user": from the data subject, who is the source unless another is named
@@ -440,6 +451,10 @@ fn egress_into(
         .map(|key| data(key, all).label)
         .filter(|label| activity.data.iter().any(|d| &d.label == label))
         .collect();
+    // a flow that names its data and carries none of this activity's is another activity's
+    if flow.data_categories.is_some() && flow_data.is_empty() {
+        return;
+    }
     let Some(target) = target.filter(|_| flow.kind == "system") else {
         activity.unplaced.push(unplaced(
             "egress",
@@ -468,7 +483,13 @@ fn egress_into(
             activity.processors.push(label);
         }
     } else if target.legal_name.is_some() {
-        disclose(activity, register, label, target.legal_address.clone(), flow_data);
+        disclose(
+            activity,
+            register,
+            label,
+            target.legal_address.clone(),
+            flow_data,
+        );
     } else {
         // a system of the organisation itself: no disclosure
         activity.unplaced.push(unplaced(
@@ -492,7 +513,11 @@ fn disclose(
             ..ImportedParty::default()
         });
     }
-    match activity.disclosures.iter_mut().find(|d| d.recipient == label) {
+    match activity
+        .disclosures
+        .iter_mut()
+        .find(|d| d.recipient == label)
+    {
         Some(disclosure) => {
             for item in data {
                 if !disclosure.data.contains(&item) {
@@ -560,7 +585,10 @@ fn subjects(key: &str, all: &Manifests) -> ImportedSubjects {
         .unwrap_or(key.to_string());
     ImportedSubjects {
         label,
-        kind: table.data_subject.get(key).and_then(|(_, kind)| kind.clone()),
+        kind: table
+            .data_subject
+            .get(key)
+            .and_then(|(_, kind)| kind.clone()),
     }
 }
 
@@ -631,6 +659,11 @@ fn keep(into: &mut Vec<Unplaced>, field: &str, value: &Value) {
         Value::String(s) => s.trim().to_string(),
         Value::Bool(true) => "true".to_string(),
         Value::Number(n) => n.to_string(),
+        Value::Sequence(items) if items.iter().all(|i| i.is_string()) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
         other => serde_json::to_string(other).unwrap_or_default(),
     };
     into.push(unplaced(field, text));
@@ -775,7 +808,10 @@ mod tests {
 
     #[test]
     fn a_category_takes_the_class_of_its_nearest_listed_parent() {
-        assert_eq!(class("user.contact.address.city").as_deref(), Some("ordinary"));
+        assert_eq!(
+            class("user.contact.address.city").as_deref(),
+            Some("ordinary")
+        );
         assert_eq!(
             class("user.health_and_medical").as_deref(),
             Some("special(health)")
@@ -786,7 +822,10 @@ mod tests {
         );
         assert_eq!(class("user.criminal_history").as_deref(), Some("criminal"));
         // uncertain: left unstated, also for the children of an uncertain key
-        assert_eq!(class("user.government_id.national_identification_number"), None);
+        assert_eq!(
+            class("user.government_id.national_identification_number"),
+            None
+        );
         assert_eq!(class("user.biometric.fingerprint"), None);
         assert_eq!(class("user.health_and_medical.record_id"), None);
         assert_eq!(class("not_in_the_taxonomy"), None);

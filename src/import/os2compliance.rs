@@ -68,17 +68,15 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Register, ImportError> {
 
     let mut reader = Reader::default();
     for (place, object) in registers {
-        reader
-            .register(object)
-            .map_err(|(field, message)| {
-                let name = object.get("name").and_then(Value::as_str).unwrap_or("");
-                let at = match (place.is_empty(), name.is_empty()) {
-                    (true, true) => field,
-                    (true, false) => format!("register `{name}`, {field}"),
-                    (false, _) => format!("{place}, {field}"),
-                };
-                error(Some(at), message)
-            })?;
+        reader.register(object).map_err(|(field, message)| {
+            let name = object.get("name").and_then(Value::as_str).unwrap_or("");
+            let at = match (place.is_empty(), name.is_empty()) {
+                (true, true) => field,
+                (true, false) => format!("register `{name}`, {field}"),
+                (false, _) => format!("{place}, {field}"),
+            };
+            error(Some(at), message)
+        })?;
     }
     Ok(Register {
         source: format!("OS2compliance {}", path.display()),
@@ -391,14 +389,23 @@ fn unplaced(field: &str, value: String) -> Unplaced {
     }
 }
 
-/// Keeps a value that has no place, unless it is empty.
+/// Keeps a value that has no place, unless it is empty; a choice by its caption.
 fn keep(unplaced_values: &mut Vec<Unplaced>, field: &str, value: &Value) {
+    let shown = |item: &Value| match item {
+        Value::String(s) => match table().caption.get(s.trim()) {
+            Some(caption) => format!("{caption} ({})", s.trim()),
+            None => s.trim().to_string(),
+        },
+        other => other.to_string(),
+    };
     let value = match value {
         Value::Null => return,
         Value::String(s) if s.trim().is_empty() => return,
         Value::Array(items) if items.is_empty() => return,
-        Value::String(s) => s.trim().to_string(),
-        other => other.to_string(),
+        Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
+            items.iter().map(shown).collect::<Vec<_>>().join(", ")
+        }
+        other => shown(other),
     };
     unplaced_values.push(unplaced(field, value));
 }
@@ -437,6 +444,7 @@ struct Table {
     receiver: HashMap<String, (String, String)>,
     /// `None`: no deadline decided.
     storage: HashMap<String, Option<String>>,
+    caption: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -447,6 +455,14 @@ struct TableFile {
     information: Vec<LabelledEntry>,
     receiver: Vec<LabelledEntry>,
     storage: Vec<StorageEntry>,
+    caption: Vec<CaptionEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaptionEntry {
+    id: String,
+    caption: String,
 }
 
 #[derive(Deserialize)]
@@ -516,6 +532,11 @@ fn table() -> &'static Table {
                 .storage
                 .into_iter()
                 .map(|e| (e.id, e.retention))
+                .collect(),
+            caption: file
+                .caption
+                .into_iter()
+                .map(|e| (e.id, e.caption))
                 .collect(),
         }
     })
