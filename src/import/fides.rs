@@ -8,7 +8,7 @@
 //! `third_parties` are recipients. fideslang's taxonomy is read through
 //! src/import/data/fides.toml; what has no place is kept as [`Unplaced`] under fideslang's field name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -213,6 +213,8 @@ struct TaxonomyEntry {
 /// Everything the manifests say, by key.
 struct Manifests {
     systems: Vec<System>,
+    /// fides_key → index in `systems`
+    system_index: HashMap<String, usize>,
     datasets: HashMap<String, Dataset>,
     organizations: Vec<Organization>,
     categories: HashMap<String, TaxonomyEntry>,
@@ -223,6 +225,7 @@ struct Manifests {
 fn build(path: &Path, manifests: Vec<(PathBuf, Manifest)>) -> Result<Register, ImportError> {
     let mut all = Manifests {
         systems: Vec::new(),
+        system_index: HashMap::new(),
         datasets: HashMap::new(),
         organizations: Vec::new(),
         categories: HashMap::new(),
@@ -243,6 +246,8 @@ fn build(path: &Path, manifests: Vec<(PathBuf, Manifest)>) -> Result<Register, I
                     ),
                 });
             }
+            all.system_index
+                .insert(system.fides_key.clone(), all.systems.len());
             all.systems.push(system);
         }
         for dataset in manifest.dataset {
@@ -267,8 +272,9 @@ fn build(path: &Path, manifests: Vec<(PathBuf, Manifest)>) -> Result<Register, I
     if let Some(organization) = all.organizations.first() {
         organization_into(organization, &mut register);
     }
+    let mut parties = Parties::default();
     for system in &all.systems {
-        system_into(system, &all, &mut register);
+        system_into(system, &all, &mut register, &mut parties);
     }
     Ok(register)
 }
@@ -308,7 +314,20 @@ fn organization_into(organization: &Organization, register: &mut Register) {
     }
 }
 
-fn system_into(system: &System, all: &Manifests, register: &mut Register) {
+/// Labels of the register's processors and recipients, so that each is declared once in linear time.
+#[derive(Default)]
+struct Parties {
+    processors: HashSet<String>,
+    recipients: HashSet<String>,
+}
+
+impl Manifests {
+    fn system(&self, key: &str) -> Option<&System> {
+        self.system_index.get(key).map(|&i| &self.systems[i])
+    }
+}
+
+fn system_into(system: &System, all: &Manifests, register: &mut Register, parties: &mut Parties) {
     let system_label = system.name.clone().unwrap_or(system.fides_key.clone());
     if system.processes_personal_data == Some(false) {
         register.unplaced.push(unplaced(
@@ -355,9 +374,10 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
         for key in &declaration.data_subjects {
             activity.subjects.push(subjects(key, all));
         }
+        let mut data_labels = HashSet::new();
         for key in &declaration.data_categories {
             let data = data(key, all);
-            if !activity.data.iter().any(|d| d.label == data.label) {
+            if data_labels.insert(data.label.clone()) {
                 activity.data.push(data);
             }
         }
@@ -397,11 +417,12 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
                 .map(|f| f.fides_key.as_str())
                 .collect(),
         };
+        let mut sources = HashSet::new();
         for key in ingress {
             // "user": from the data subject, who is the source unless another is named
             if key != "user" {
                 let label = resource_label(key, all);
-                if !activity.sources.contains(&label) {
+                if sources.insert(label.clone()) {
                     activity.sources.push(label);
                 }
             }
@@ -409,15 +430,27 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
 
         // Where it goes: the declaration's egress, else the system's.
         let egress: Vec<&DataFlow> = match &declaration.egress {
-            Some(keys) => system
-                .egress
-                .iter()
-                .filter(|f| keys.contains(&f.fides_key))
-                .collect(),
+            Some(keys) => {
+                let keys: HashSet<&str> = keys.iter().map(String::as_str).collect();
+                system
+                    .egress
+                    .iter()
+                    .filter(|f| keys.contains(f.fides_key.as_str()))
+                    .collect()
+            }
             None => system.egress.iter().collect(),
         };
+        let mut disclosed = Disclosed::default();
         for flow in egress {
-            egress_into(flow, all, &mut activity, register);
+            egress_into(
+                flow,
+                all,
+                &data_labels,
+                &mut activity,
+                register,
+                parties,
+                &mut disclosed,
+            );
         }
         if declaration.data_shared_with_third_parties || declaration.third_parties.is_some() {
             let label = declaration
@@ -429,7 +462,11 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
                 .iter()
                 .map(|key| data(key, all).label)
                 .collect();
-            disclose(&mut activity, register, label, None, shared);
+            let to = Party {
+                label,
+                address: None,
+            };
+            disclose(&mut activity, register, parties, &mut disclosed, to, shared);
         }
         register.activities.push(activity);
     }
@@ -440,16 +477,19 @@ fn system_into(system: &System, all: &Manifests, register: &mut Register) {
 fn egress_into(
     flow: &DataFlow,
     all: &Manifests,
+    data_labels: &HashSet<String>,
     activity: &mut ImportedActivity,
     register: &mut Register,
+    parties: &mut Parties,
+    disclosed: &mut Disclosed,
 ) {
-    let target = all.systems.iter().find(|s| s.fides_key == flow.fides_key);
+    let target = all.system(&flow.fides_key);
     let flow_data: Vec<String> = flow
         .data_categories
         .iter()
         .flatten()
         .map(|key| data(key, all).label)
-        .filter(|label| activity.data.iter().any(|d| &d.label == label))
+        .filter(|label| data_labels.contains(label))
         .collect();
     // a flow that names its data and carries none of this activity's is another activity's
     if flow.data_categories.is_some() && flow_data.is_empty() {
@@ -472,24 +512,22 @@ fn egress_into(
         .or(target.name.clone())
         .unwrap_or(target.fides_key.clone());
     if is_processor {
-        if !register.processors.iter().any(|p| p.label == label) {
+        if parties.processors.insert(label.clone()) {
             register.processors.push(ImportedParty {
                 label: label.clone(),
                 address: target.legal_address.clone(),
                 ..ImportedParty::default()
             });
         }
-        if !activity.processors.contains(&label) {
+        if disclosed.processors.insert(label.clone()) {
             activity.processors.push(label);
         }
     } else if target.legal_name.is_some() {
-        disclose(
-            activity,
-            register,
+        let to = Party {
             label,
-            target.legal_address.clone(),
-            flow_data,
-        );
+            address: target.legal_address.clone(),
+        };
+        disclose(activity, register, parties, disclosed, to, flow_data);
     } else {
         // a system of the organisation itself: no disclosure
         activity.unplaced.push(unplaced(
@@ -499,37 +537,50 @@ fn egress_into(
     }
 }
 
+/// A recipient as an egress or a declaration names it.
+struct Party {
+    label: String,
+    address: Option<String>,
+}
+
+/// What an activity already discloses and to which processors, by label.
+#[derive(Default)]
+struct Disclosed {
+    processors: HashSet<String>,
+    recipients: HashMap<String, usize>,
+    data: HashSet<(usize, String)>,
+}
+
 fn disclose(
     activity: &mut ImportedActivity,
     register: &mut Register,
-    label: String,
-    address: Option<String>,
+    parties: &mut Parties,
+    disclosed: &mut Disclosed,
+    to: Party,
     data: Vec<String>,
 ) {
-    if !register.recipients.iter().any(|p| p.label == label) {
+    if parties.recipients.insert(to.label.clone()) {
         register.recipients.push(ImportedParty {
-            label: label.clone(),
-            address,
+            label: to.label.clone(),
+            address: to.address,
             ..ImportedParty::default()
         });
     }
-    match activity
-        .disclosures
-        .iter_mut()
-        .find(|d| d.recipient == label)
-    {
-        Some(disclosure) => {
-            for item in data {
-                if !disclosure.data.contains(&item) {
-                    disclosure.data.push(item);
-                }
-            }
+    let index = *disclosed
+        .recipients
+        .entry(to.label.clone())
+        .or_insert_with(|| {
+            activity.disclosures.push(ImportedDisclosure {
+                recipient: to.label,
+                data: Vec::new(),
+                basis: Vec::new(),
+            });
+            activity.disclosures.len() - 1
+        });
+    for item in data {
+        if disclosed.data.insert((index, item.clone())) {
+            activity.disclosures[index].data.push(item);
         }
-        None => activity.disclosures.push(ImportedDisclosure {
-            recipient: label,
-            data,
-            basis: Vec::new(),
-        }),
     }
 }
 
@@ -554,7 +605,7 @@ fn dataset_notes(key: &str, all: &Manifests, into: &mut Vec<Unplaced>) {
 }
 
 fn resource_label(key: &str, all: &Manifests) -> String {
-    if let Some(system) = all.systems.iter().find(|s| s.fides_key == key) {
+    if let Some(system) = all.system(key) {
         return system.name.clone().unwrap_or(key.to_string());
     }
     if let Some(dataset) = all.datasets.get(key) {
@@ -797,6 +848,7 @@ mod tests {
     fn class(key: &str) -> Option<String> {
         let all = Manifests {
             systems: Vec::new(),
+            system_index: HashMap::new(),
             datasets: HashMap::new(),
             organizations: Vec::new(),
             categories: HashMap::new(),

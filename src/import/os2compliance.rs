@@ -9,7 +9,7 @@
 //! read through src/import/data/os2compliance.toml; what has no place is kept as [`Unplaced`] under
 //! the source's field name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -44,7 +44,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Register, ImportError> {
             format!("not valid JSON: {e}"),
         )
     })?;
-    let registers: Vec<(String, &Map<String, Value>)> = match &value {
+    let registers: Vec<PlacedObject> = match &value {
         Value::Object(object) => match object.get("content") {
             Some(Value::Array(items)) if !object.contains_key("name") => {
                 objects(items, "content").map_err(|(p, m)| error(Some(p), m))?
@@ -86,11 +86,11 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Register, ImportError> {
     })
 }
 
-/// The objects of a JSON array, each with its place ("content[2]").
-fn objects<'a>(
-    items: &'a [Value],
-    under: &str,
-) -> Result<Vec<(String, &'a Map<String, Value>)>, (String, String)> {
+/// A register's JSON object and its place in the file ("content[2]"; empty: the whole file).
+type PlacedObject<'a> = (String, &'a Map<String, Value>);
+
+/// The objects of a JSON array, each with its place.
+fn objects<'a>(items: &'a [Value], under: &str) -> Result<Vec<PlacedObject<'a>>, FieldError> {
     items
         .iter()
         .enumerate()
@@ -125,6 +125,20 @@ type FieldError = (String, String);
 struct Reader {
     activities: Vec<ImportedActivity>,
     recipients: Vec<ImportedParty>,
+    /// label → index in `recipients`, and the comments each has, so that a large register is read
+    /// in linear time
+    recipient_index: HashMap<String, usize>,
+    recipient_notes: HashSet<(usize, String)>,
+}
+
+/// What an activity already holds, by label, so that merging rows stays linear.
+#[derive(Default)]
+struct Seen {
+    subjects: HashSet<String>,
+    data: HashMap<String, usize>,
+    about: HashSet<(usize, String)>,
+    disclosures: HashMap<String, usize>,
+    disclosed: HashSet<(usize, String)>,
 }
 
 impl Reader {
@@ -132,6 +146,7 @@ impl Reader {
         let table = table();
         let mut activity = ImportedActivity::default();
         let mut description = None;
+        let mut seen = Seen::default();
         for (field, value) in object {
             match field.as_str() {
                 "name" => activity.label = text(field, value)?.unwrap_or_default(),
@@ -153,7 +168,7 @@ impl Reader {
                 }
                 "kleMainGroups" | "kleGroups" => activity.kle.extend(texts(field, value)?),
                 "dataProcessing" => match value {
-                    Value::Object(dp) => self.data_processing(dp, &mut activity)?,
+                    Value::Object(dp) => self.data_processing(dp, &mut activity, &mut seen)?,
                     Value::Null => {}
                     _ => return Err((field.clone(), "expected an object".into())),
                 },
@@ -184,6 +199,7 @@ impl Reader {
         &mut self,
         dp: &Map<String, Value>,
         activity: &mut ImportedActivity,
+        seen: &mut Seen,
     ) -> Result<(), FieldError> {
         let table = table();
         for (field, value) in dp {
@@ -200,7 +216,7 @@ impl Reader {
                         let Value::Object(row) = row else {
                             return Err((format!("{at}[{i}]"), "expected an object".into()));
                         };
-                        self.category_row(row, activity)
+                        self.category_row(row, activity, seen)
                             .map_err(|(f, m)| (format!("{at}[{i}].{f}"), m))?;
                     }
                 }
@@ -234,6 +250,7 @@ impl Reader {
         &mut self,
         row: &Map<String, Value>,
         activity: &mut ImportedActivity,
+        seen: &mut Seen,
     ) -> Result<(), FieldError> {
         let table = table();
         let subject = match row.get("personCategoriesRegisteredIdentifier") {
@@ -249,10 +266,10 @@ impl Reader {
                 kind: None,
             },
         });
-        if let Some(subject) = &subject {
-            if !activity.subjects.iter().any(|s| s.label == subject.label) {
-                activity.subjects.push(subject.clone());
-            }
+        if let Some(subject) = &subject
+            && seen.subjects.insert(subject.label.clone())
+        {
+            activity.subjects.push(subject.clone());
         }
         let mut row_data = Vec::new();
         for (field, value) in row {
@@ -264,22 +281,18 @@ impl Reader {
                             Some((label, class)) => (label.clone(), Some(class.clone())),
                             None => (id, None),
                         };
-                        let index = match activity.data.iter().position(|d| d.label == label) {
-                            Some(index) => index,
-                            None => {
-                                activity.data.push(ImportedData {
-                                    label: label.clone(),
-                                    class,
-                                    about: Vec::new(),
-                                });
-                                activity.data.len() - 1
-                            }
-                        };
-                        if let Some(subject) = &subject {
-                            let about = &mut activity.data[index].about;
-                            if !about.contains(&subject.label) {
-                                about.push(subject.label.clone());
-                            }
+                        let index = *seen.data.entry(label.clone()).or_insert_with(|| {
+                            activity.data.push(ImportedData {
+                                label: label.clone(),
+                                class,
+                                about: Vec::new(),
+                            });
+                            activity.data.len() - 1
+                        });
+                        if let Some(subject) = &subject
+                            && seen.about.insert((index, subject.label.clone()))
+                        {
+                            activity.data[index].about.push(subject.label.clone());
                         }
                         row_data.push(label);
                     }
@@ -322,45 +335,42 @@ impl Reader {
                     Some((label, kind)) => (label.clone(), Some(kind.clone())),
                     None => (id, None),
                 };
-                let party = match self.recipients.iter().position(|p| p.label == label) {
-                    Some(index) => &mut self.recipients[index],
-                    None => {
+                let party_index = *self
+                    .recipient_index
+                    .entry(label.clone())
+                    .or_insert_with(|| {
                         self.recipients.push(ImportedParty {
                             label: label.clone(),
                             kind,
                             ..ImportedParty::default()
                         });
-                        self.recipients.last_mut().expect("just pushed")
-                    }
-                };
+                        self.recipients.len() - 1
+                    });
                 if let Some(location) = receiver.get("receiverLocation").and_then(Value::as_str) {
                     let location = match location {
                         "INSIDE_EU" => "Beliggende indenfor EU",
                         "OUTSIDE_EU" => "Beliggende udenfor EU",
                         other => other,
                     };
-                    let kept = unplaced("receiverLocation", location.to_string());
-                    if !party.unplaced.contains(&kept) {
-                        party.unplaced.push(kept);
+                    if self
+                        .recipient_notes
+                        .insert((party_index, location.to_string()))
+                    {
+                        self.recipients[party_index]
+                            .unplaced
+                            .push(unplaced("receiverLocation", location.to_string()));
                     }
                 }
-                let disclosure = match activity
-                    .disclosures
-                    .iter()
-                    .position(|d| d.recipient == label)
-                {
-                    Some(index) => &mut activity.disclosures[index],
-                    None => {
-                        activity.disclosures.push(ImportedDisclosure {
-                            recipient: label,
-                            ..ImportedDisclosure::default()
-                        });
-                        activity.disclosures.last_mut().expect("just pushed")
-                    }
-                };
+                let index = *seen.disclosures.entry(label.clone()).or_insert_with(|| {
+                    activity.disclosures.push(ImportedDisclosure {
+                        recipient: label,
+                        ..ImportedDisclosure::default()
+                    });
+                    activity.disclosures.len() - 1
+                });
                 for data in &row_data {
-                    if !disclosure.data.contains(data) {
-                        disclosure.data.push(data.clone());
+                    if seen.disclosed.insert((index, data.clone())) {
+                        activity.disclosures[index].data.push(data.clone());
                     }
                 }
             }
@@ -371,15 +381,12 @@ impl Reader {
 
 /// A main group ("05") is dropped when a group under it ("05.01") is listed: the groups say more.
 fn drop_covered_main_groups(kle: &mut Vec<String>) {
-    let groups: Vec<String> = kle.iter().filter(|k| k.contains('.')).cloned().collect();
-    kle.retain(|k| {
-        k.contains('.')
-            || !groups
-                .iter()
-                .any(|g| g.split('.').next() == Some(k.as_str()))
-    });
-    let mut seen = std::collections::HashSet::new();
-    kle.retain(|k| seen.insert(k.clone()));
+    let covered: HashSet<String> = kle
+        .iter()
+        .filter_map(|k| k.split_once('.').map(|(main, _)| main.to_string()))
+        .collect();
+    let mut seen = HashSet::new();
+    kle.retain(|k| (k.contains('.') || !covered.contains(k)) && seen.insert(k.clone()));
 }
 
 fn unplaced(field: &str, value: String) -> Unplaced {
