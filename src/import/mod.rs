@@ -7,6 +7,8 @@
 //! [`Unplaced`] values that the writer keeps as comments beside the declaration they belong to; what
 //! the source does not say is left out, so that `hjemmel check` reports it.
 
+pub mod fides;
+pub mod os2compliance;
 pub mod register;
 
 pub use register::{
