@@ -29,10 +29,10 @@ fn model(path: &str) -> Model {
     }
 }
 
-fn notice(path: &str, lang: Lang) -> Notice {
+fn notice(path: &str, lang: Lang) -> Notice<'static> {
     let model = model(path);
     let audiences = audience::choose(&model, None, lang).unwrap();
-    build::build(&model, &audiences, &[], lang)
+    build::build(&model, &audiences, &[], lang).into_owned()
 }
 
 fn md(path: &str, lang: Lang) -> String {
@@ -171,8 +171,8 @@ fn nothing_is_invented() {
     assert_eq!(da.matches("90 dage").count(), 1);
 }
 
-fn section<'n>(notice: &'n Notice, heading: &str) -> &'n Section {
-    fn find<'s>(sections: &'s [Section], heading: &str) -> Option<&'s Section> {
+fn section<'n>(notice: &'n Notice<'n>, heading: &str) -> &'n Section<'n> {
+    fn find<'s>(sections: &'s [Section<'s>], heading: &str) -> Option<&'s Section<'s>> {
         sections.iter().find_map(|s| {
             if s.heading == heading {
                 Some(s)
@@ -305,7 +305,7 @@ fn rights_and_the_complaint_come_from_law_data() {
     };
     let notice = build::build_with(&law, &model, &audiences, &[], Lang::Da);
     let rights = section(&notice, "Dine rettigheder");
-    let texts: Vec<&str> = rights.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts: Vec<&str> = rights.blocks.iter().map(|b| b.text.as_ref()).collect();
     assert_eq!(texts, [right("access").da]);
     let consent = section(&notice, "Foto på hjemmesiden");
     let extra = consent
@@ -479,7 +479,11 @@ fn rights_follow_the_bases_of_every_case_and_of_some_cases() {
         section(&notice, heading)
             .blocks
             .iter()
-            .flat_map(|b| std::iter::once(b.text.clone()).chain(b.items.iter().cloned()))
+            .flat_map(|b| {
+                std::iter::once(&b.text)
+                    .chain(&b.items)
+                    .map(|t| t.to_string())
+            })
             .collect()
     };
     let objection = right("objection");
@@ -569,10 +573,10 @@ fn a_seeds_draft_marks_the_gaps_of_the_law_data() {
 /// be guessed away.
 fn reading_text(notice: &Notice) -> String {
     fn section(s: &Section, out: &mut Vec<String>) {
-        out.push(s.heading.clone());
+        out.push(s.heading.to_string());
         for block in &s.blocks {
-            out.push(block.text.clone());
-            out.extend(block.items.iter().cloned());
+            out.push(block.text.to_string());
+            out.extend(block.items.iter().map(|item| item.to_string()));
         }
         for sub in &s.subsections {
             section(sub, out);

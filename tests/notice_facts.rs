@@ -316,12 +316,12 @@ impl Notices {
 /// `Til borgere › Børn og læring`; `title` for the title and the lines under it.
 fn sentences(notice: &Notice) -> Vec<(String, String)> {
     fn walk(section: &Section, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
-        path.push(section.heading.clone());
+        path.push(section.heading.to_string());
         let at = path.join(" › ");
         // The heading too: an activity's or a unit's label is said there.
-        out.push((at.clone(), section.heading.clone()));
+        out.push((at.clone(), section.heading.to_string()));
         for block in &section.blocks {
-            out.push((at.clone(), block.text.clone()));
+            out.push((at.clone(), block.text.to_string()));
             for item in &block.items {
                 out.push((at.clone(), format!("{} {item}", block.text)));
             }

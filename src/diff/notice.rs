@@ -153,7 +153,7 @@ impl<'s> Key<'s> {
 }
 
 /// The notice `hjemmel notice` writes for the version by default: every audience, no draft marks.
-fn notice_of(side: Side<'_>, lang: Lang) -> Notice {
+fn notice_of(side: Side<'_>, lang: Lang) -> Notice<'_> {
     let model = &side.checked.model;
     let audiences = audience::choose(model, None, lang).expect("no audience named: every one");
     build::build(model, &audiences, &[], lang)
@@ -179,7 +179,7 @@ pub fn sentences(notice: &Notice) -> Vec<Sentence> {
 }
 
 fn section_sentences(section: &Section, path: &mut Vec<String>, out: &mut Vec<Sentence>) {
-    path.push(section.heading.clone());
+    path.push(section.heading.to_string());
     let headings: Arc<[String]> = path.as_slice().into();
     for block in &section.blocks {
         let sentence = |text: String| Sentence {
@@ -189,7 +189,7 @@ fn section_sentences(section: &Section, path: &mut Vec<String>, out: &mut Vec<Se
             span: block.span,
         };
         if block.items.is_empty() {
-            out.push(sentence(block.text.clone()));
+            out.push(sentence(block.text.to_string()));
         }
         for item in &block.items {
             out.push(sentence(format!("{} {item}", block.text)));

@@ -32,7 +32,7 @@ use crate::syntax::span::Span;
 /// activities fills some 150,000 sentences.
 macro_rules! tr {
     ($lang:expr, $text:expr $(,)?) => {
-        say($text.get($lang), &[])
+        constant($text.get($lang))
     };
     ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {
         say($text.get($lang), &[$((stringify!($name), &$value as &dyn Words)),+])
@@ -102,6 +102,16 @@ fn say(template: &str, values: &[(&str, &dyn Words)]) -> String {
     })
 }
 
+/// A text with no values: the template itself, borrowed, when it has no braces (as nearly every
+/// one has not: a list's lead, a heading, a proviso).
+fn constant(template: &'static str) -> Cow<'static, str> {
+    if memchr::memchr2(b'{', b'}', template.as_bytes()).is_none() {
+        Cow::Borrowed(template)
+    } else {
+        Cow::Owned(say(template, &[]))
+    }
+}
+
 /// The law data a notice reads: which rights apply to an activity's bases (those of every case, then
 /// those of some cases), and the authority to complain to. Apart so that a test can give its own.
 pub struct LawData {
@@ -121,18 +131,18 @@ impl LawData {
 
 /// The notice of `model` for `audiences`. `gaps` are marked where their sentence would stand (a
 /// draft); pass none for a normal notice.
-pub fn build(model: &Model, audiences: &[Audience], gaps: &[Gap], lang: Lang) -> Notice {
+pub fn build<'m>(model: &'m Model, audiences: &[Audience], gaps: &[Gap], lang: Lang) -> Notice<'m> {
     build_with(&LawData::hjemmel(), model, audiences, gaps, lang)
 }
 
 /// [`build`] with the law data given.
-pub fn build_with(
+pub fn build_with<'m>(
     law: &LawData,
-    model: &Model,
+    model: &'m Model,
     audiences: &[Audience],
     gaps: &[Gap],
     lang: Lang,
-) -> Notice {
+) -> Notice<'m> {
     let mut notice = Collect::default();
     write_with(law, model, audiences, gaps, lang, &mut notice);
     notice.finish()
@@ -140,18 +150,24 @@ pub fn build_with(
 
 /// The notice of `model` for `audiences`, given to `sink` part by part as it is built (each
 /// activity's part, then the next), so that no more than one part is held at a time.
-pub fn write(model: &Model, audiences: &[Audience], gaps: &[Gap], lang: Lang, sink: &mut dyn Sink) {
+pub fn write<'m>(
+    model: &'m Model,
+    audiences: &[Audience],
+    gaps: &[Gap],
+    lang: Lang,
+    sink: &mut dyn Sink<'m>,
+) {
     write_with(&LawData::hjemmel(), model, audiences, gaps, lang, sink)
 }
 
 /// [`write`] with the law data given.
-pub fn write_with(
+pub fn write_with<'m>(
     law: &LawData,
-    model: &Model,
+    model: &'m Model,
     audiences: &[Audience],
     gaps: &[Gap],
     lang: Lang,
-    sink: &mut dyn Sink,
+    sink: &mut dyn Sink<'m>,
 ) {
     let placed = PlacedGaps::new(model, gaps);
     sink.head(lang, title(model, lang), meta(model, lang));
@@ -168,7 +184,7 @@ pub fn write_with(
 fn title(model: &Model, lang: Lang) -> String {
     match &model.controller.document {
         Some(document) => document.title.node.clone(),
-        None => tr!(lang, TITLE),
+        None => tr!(lang, TITLE).into_owned(),
     }
 }
 
@@ -176,7 +192,7 @@ fn title(model: &Model, lang: Lang) -> String {
 /// safeguards cite articles of the GDPR as "(art. 15)", and a citizen is told once what that is.
 fn meta(model: &Model, lang: Lang) -> Vec<String> {
     let mut meta = document_meta(model, lang);
-    meta.push(tr!(lang, ART_MEANS));
+    meta.push(tr!(lang, ART_MEANS).into_owned());
     meta
 }
 
@@ -253,7 +269,7 @@ fn is_from_person(model: &Model, origin: Origin) -> bool {
     matches!(origin, Origin::Source(id) if model.source(id).kind == SourceKind::DataSubject)
 }
 
-fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Section {
+fn controller_section<'m>(model: &'m Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Section<'m> {
     let c = &model.controller;
     let mut section = Section::new(tr!(lang, CONTROLLER_HEADING));
     section.blocks.push(Block::sentence(
@@ -261,10 +277,10 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
         Some(c.label.span),
         tr!(lang, CONTROLLER, controller = c.label.node),
     ));
-    let contact: Vec<String> = [&c.address, &c.contact]
+    let contact: Vec<Cow<'m, str>> = [&c.address, &c.contact]
         .into_iter()
         .flatten()
-        .map(|t| t.node.clone())
+        .map(|t| Cow::Borrowed(t.node.as_str()))
         .collect();
     if !contact.is_empty() {
         section.blocks.push(Block::list(
@@ -275,12 +291,20 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
         ));
     }
     if let Some(dpo) = &c.dpo {
-        let mut items = Vec::new();
-        items.extend(dpo.name.iter().map(|t| t.node.clone()));
-        items.extend(dpo.address.iter().map(|t| t.node.clone()));
-        items.extend(dpo.phone.iter().map(|t| tr!(lang, PHONE, phone = t.node)));
-        items.extend(dpo.email.iter().map(|t| tr!(lang, EMAIL, email = t.node)));
-        items.extend(dpo.web.iter().map(|t| t.node.clone()));
+        let mut items: Vec<Cow<'m, str>> = Vec::new();
+        items.extend(dpo.name.iter().map(|t| Cow::Borrowed(t.node.as_str())));
+        items.extend(dpo.address.iter().map(|t| Cow::Borrowed(t.node.as_str())));
+        items.extend(
+            dpo.phone
+                .iter()
+                .map(|t| tr!(lang, PHONE, phone = t.node).into()),
+        );
+        items.extend(
+            dpo.email
+                .iter()
+                .map(|t| tr!(lang, EMAIL, email = t.node).into()),
+        );
+        items.extend(dpo.web.iter().map(|t| Cow::Borrowed(t.node.as_str())));
         if !items.is_empty() {
             section.blocks.push(Block::list(
                 Element::Dpo,
@@ -303,18 +327,18 @@ fn controller_section(model: &Model, gaps: &PlacedGaps<'_>, lang: Lang) -> Secti
     section
 }
 
-fn audience_section(
+fn audience_section<'m>(
     law: &LawData,
-    model: &Model,
+    model: &'m Model,
     audience: &Audience,
     gaps: &PlacedGaps<'_>,
     lang: Lang,
-    sink: &mut dyn Sink,
+    sink: &mut dyn Sink<'m>,
 ) {
-    let groups: Vec<String> = audience
+    let groups: Vec<Cow<'m, str>> = audience
         .group_labels(model)
         .into_iter()
-        .map(str::to_string)
+        .map(Cow::Borrowed)
         .collect();
     let guide = Block::list_guide(tr!(lang, AUDIENCE_GROUPS), groups);
     let covered: Vec<(usize, &Activity)> = model
@@ -367,10 +391,10 @@ fn audience_section(
         })
         .collect();
 
-    sink.open(audience.heading.clone(), vec![guide], 2);
+    sink.open(audience.heading.clone().into(), vec![guide], 2);
     let mut cite = Citations::new(lang);
     for part in layout(&covered) {
-        let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink| {
+        let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink<'m>| {
             let (index, activity) = covered[at];
             let own_rights = &rights_sets[rights[at]];
             let extra: Vec<RightFor> = own_rights
@@ -394,7 +418,7 @@ fn audience_section(
         match part {
             Part::Activity(at) => activity_part(at, 3, sink),
             Part::Unit(unit, activities) => {
-                sink.open(unit.to_string(), Vec::new(), 3);
+                sink.open(Cow::Borrowed(unit), Vec::new(), 3);
                 for at in activities {
                     activity_part(at, 4, sink);
                 }
@@ -504,7 +528,7 @@ struct ActivityRights<'r> {
     limits: &'r [&'static str],
 }
 
-fn right_block(right: &RightFor, span: Option<Span>, lang: Lang) -> Block {
+fn right_block(right: &RightFor, span: Option<Span>, lang: Lang) -> Block<'static> {
     let element = if right.right.key == "withdraw_consent" {
         Element::WithdrawConsent
     } else {
@@ -521,14 +545,16 @@ fn activity_section<'m>(
     rights: ActivityRights<'_>,
     gaps: &[&Gap],
     cite: &mut Citations<'m>,
-) -> Section {
+) -> Section<'m> {
     let lang = cite.lang;
-    let mut section = Section::new(activity.label.node.clone());
+    let mut section = Section::new(activity.label.node.as_str());
     let blocks = &mut section.blocks;
     let details = activity.details();
 
     if let (Some(first), Some(last)) = (activity.purposes.first(), activity.purposes.last()) {
-        let items = activity.purposes.iter().map(|p| p.node.clone()).collect();
+        let items = (activity.purposes.iter())
+            .map(|p| Cow::Borrowed(p.node.as_str()))
+            .collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(first.span.to(last.span)),
@@ -541,11 +567,11 @@ fn activity_section<'m>(
             Element::PurposesAndBasis,
             Some(measure.span),
             tr!(lang, CONTROL_MEASURE),
-            vec![measure.reason.node.clone()],
+            vec![Cow::Borrowed(measure.reason.node.as_str())],
         ));
     }
     if !activity.bases.is_empty() {
-        let items = activity.bases.iter().map(|b| cite.of(b)).collect();
+        let items = activity.bases.iter().map(|b| cite.of(b).into()).collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(activity.basis_span()),
@@ -555,10 +581,10 @@ fn activity_section<'m>(
     }
     for case in activity.case_bases() {
         let lead = match &case.cases {
-            Some(cases) => tr!(lang, CASE_BASES_WHICH, cases = cases.node),
+            Some(cases) => Cow::Owned(tr!(lang, CASE_BASES_WHICH, cases = cases.node)),
             None => tr!(lang, CASE_BASES),
         };
-        let items = case.bases.iter().map(|b| cite.of(b)).collect();
+        let items = case.bases.iter().map(|b| cite.of(b).into()).collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(case.span),
@@ -570,7 +596,7 @@ fn activity_section<'m>(
         let items = activity
             .data
             .iter()
-            .map(|d| model.data(d.id).label.node.clone())
+            .map(|d| Cow::Borrowed(model.data(d.id).label.node.as_str()))
             .collect();
         blocks.push(Block::list(
             Element::DataCategories,
@@ -628,7 +654,7 @@ fn activity_section<'m>(
         blocks.push(Block::sentence(
             Some(Element::WithdrawConsent),
             Some(words.span),
-            full_stop(words.node.clone()),
+            full_stop(words.node.as_str()),
         ));
     }
     if let Some(how) = &details.withdrawal {
@@ -642,13 +668,15 @@ fn activity_section<'m>(
         blocks.push(Block::sentence(
             Some(Element::Rights),
             Some(activity.basis_span()),
-            text.to_string(),
+            *text,
         ));
     }
-    let rights_said: Vec<String> = (rights.extra.iter().map(|r| r.sentence(lang)))
-        .chain(rights.limits.iter().map(|l| l.to_string()))
-        .collect();
-    restrictions(activity, cite, &rights_said, blocks);
+    if !details.exceptions.is_empty() || details.erasure_refusal.is_some() {
+        let rights_said: Vec<String> = (rights.extra.iter().map(|r| r.sentence(lang)))
+            .chain(rights.limits.iter().map(|l| l.to_string()))
+            .collect();
+        restrictions(activity, cite, &rights_said, blocks);
+    }
 
     if !gaps.is_empty() {
         let articles = gaps::articles(model, activity);
@@ -663,7 +691,7 @@ fn sources<'m>(
     model: &'m Model,
     activity: &'m Activity,
     cite: &mut Citations<'m>,
-    blocks: &mut Vec<Block>,
+    blocks: &mut Vec<Block<'m>>,
 ) {
     let lang = cite.lang;
     let (Some(first), Some(last)) = (activity.sources.first(), activity.sources.last()) else {
@@ -673,12 +701,12 @@ fn sources<'m>(
         .sources
         .iter()
         .map(|s| match s.id {
-            Origin::Source(id) => model.source(id).label.node.clone(),
-            Origin::Activity(id) => tr!(
+            Origin::Source(id) => Cow::Borrowed(model.source(id).label.node.as_str()),
+            Origin::Activity(id) => Cow::Owned(tr!(
                 lang,
                 FROM_ACTIVITY,
                 activity = model.activities[id.index()].label.node
-            ),
+            )),
         })
         .collect();
     blocks.push(Block::list(
@@ -705,7 +733,7 @@ fn sources<'m>(
         Some(NoticeDecl::Practice(text)) => blocks.push(Block::sentence(
             Some(Element::Source),
             Some(text.span),
-            full_stop(text.node.clone()),
+            full_stop(text.node.as_str()),
         )),
         Some(NoticeDecl::Exempt { basis, span }) => {
             // The law data's sentence for each restriction cited (DBL § 22), each once; the
@@ -721,7 +749,7 @@ fn sources<'m>(
             let text = if said.is_empty() {
                 tr!(lang, NOT_TOLD, basis = cite.all(basis))
             } else {
-                let mut text = tr!(lang, NOT_TOLD_BY_LAW);
+                let mut text = tr!(lang, NOT_TOLD_BY_LAW).into_owned();
                 for s in said {
                     text.push(' ');
                     text.push_str(&s);
@@ -735,7 +763,7 @@ fn sources<'m>(
 }
 
 /// The recipients: those the activity discloses to, and its processors (art. 4(9)).
-fn recipients(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
+fn recipients<'m>(model: &'m Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block<'m>>) {
     if let (Some(first), Some(last)) = (activity.disclosures.first(), activity.disclosures.last()) {
         let items = activity
             .disclosures
@@ -743,7 +771,7 @@ fn recipients(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<B
             .map(|d| {
                 let recipient = &model.recipient(d.recipient.id).label.node;
                 let data = data_labels(model, lang, d.data.iter().map(|x| x.id));
-                match &d.condition {
+                Cow::Owned(match &d.condition {
                     Some(when) => tr!(
                         lang,
                         RECIPIENT_WHEN,
@@ -752,7 +780,7 @@ fn recipients(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<B
                         when = when.node
                     ),
                     None => tr!(lang, RECIPIENT_DATA, recipient = recipient, data = data),
-                }
+                })
             })
             .collect();
         blocks.push(Block::list(
@@ -768,13 +796,13 @@ fn recipients(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<B
             .map(|id| {
                 let processor = model.processor(id);
                 match processor.parent {
-                    Some(parent) => tr!(
+                    Some(parent) => Cow::Owned(tr!(
                         lang,
                         SUBPROCESSOR,
                         name = processor.label.node,
                         parent = model.processor(parent).label.node
-                    ),
-                    None => processor.label.node.clone(),
+                    )),
+                    None => Cow::Borrowed(processor.label.node.as_str()),
                 }
             })
             .collect();
@@ -819,7 +847,7 @@ fn data_labels<'m>(
 }
 
 /// A sentence for each party that handles the data outside the EU/EEA, with its safeguard.
-fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
+fn transfers<'m>(model: &'m Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block<'m>>) {
     let processors = processor_tree(model, activity).into_iter().map(|id| {
         let p = model.processor(id);
         (&p.label, p.country.as_ref(), p.transfer.as_ref(), p.span)
@@ -843,7 +871,7 @@ fn transfers(model: &Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Bl
             transfer.is_some_and(|t| t.mechanisms.iter().any(|m| m.node.mechanism.is_safeguard()));
         let place = match &country.node {
             CountryRef::OutsideEea => tr!(lang, OUTSIDE_EEA),
-            other => tr!(lang, IN_THIRD_COUNTRY, country = country_name(lang, other)),
+            other => tr!(lang, IN_THIRD_COUNTRY, country = country_name(lang, other)).into(),
         };
         let safeguard = safeguard(lang, transfer, &country.node);
         let text = match safeguard {
@@ -879,7 +907,7 @@ fn providing_sentence(providing: &Providing, lang: Lang) -> String {
     };
     format!(
         "{requirement} {}",
-        full_stop(providing.consequences.node.clone())
+        full_stop(providing.consequences.node.as_str())
     )
 }
 
@@ -891,8 +919,8 @@ fn country_name(lang: Lang, country: &CountryRef) -> String {
         CountryRef::Organisation(code) => countries()
             .organisation(code)
             .map_or(code.clone(), |o| o.name_in(lang).to_string()),
-        CountryRef::OutsideEea => tr!(lang, OUTSIDE_EEA),
-        CountryRef::Unknown => tr!(lang, UNKNOWN_COUNTRY),
+        CountryRef::OutsideEea => tr!(lang, OUTSIDE_EEA).into_owned(),
+        CountryRef::Unknown => tr!(lang, UNKNOWN_COUNTRY).into_owned(),
     }
 }
 
@@ -913,7 +941,7 @@ fn safeguard(lang: Lang, transfer: Option<&TransferDecl>, country: &CountryRef) 
 
 fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
     let data = if rule.targets.is_empty() {
-        Cow::Owned(tr!(lang, ALL_DATA))
+        tr!(lang, ALL_DATA)
     } else {
         data_labels(model, lang, rule.targets.iter().map(|t| t.id))
     };
@@ -999,13 +1027,13 @@ fn held_copy(model: &Model, copy: &HeldCopy, lang: Lang) -> String {
 }
 
 /// How the data is reviewed, when a machine takes part, and the logic the spec states.
-fn automated(activity: &Activity, lang: Lang, blocks: &mut Vec<Block>) {
+fn automated<'m>(activity: &'m Activity, lang: Lang, blocks: &mut Vec<Block<'m>>) {
     let review = &activity.details().review;
     let machine = review.iter().any(|m| m.node != ReviewMode::Manual);
     if machine && let (Some(first), Some(last)) = (review.first(), review.last()) {
         let items = review
             .iter()
-            .map(|m| words::review_mode(lang, m.node))
+            .map(|m| Cow::Owned(words::review_mode(lang, m.node)))
             .collect();
         blocks.push(Block::list(
             Element::AutomatedDecisions,
@@ -1032,7 +1060,7 @@ fn restrictions<'m>(
     activity: &'m Activity,
     cite: &mut Citations<'m>,
     rights_said: &[String],
-    blocks: &mut Vec<Block>,
+    blocks: &mut Vec<Block<'m>>,
 ) {
     let lang = cite.lang;
     let details = activity.details();
@@ -1068,10 +1096,12 @@ fn restrictions<'m>(
             (Said::LAW_DATA, ..) => text,
             (Said::EXCEPTION, true, _) => tr!(lang, EXCEPTION_BARE, law = law),
             (Said::EXCEPTION, false, _) => {
-                full_stop(tr!(lang, EXCEPTION, law = law, reason = text))
+                full_stop(tr!(lang, EXCEPTION, law = law, reason = text)).into_owned()
             }
-            (_, _, true) => full_stop(tr!(lang, ERASURE_REFUSED, reason = text)),
-            (_, _, false) => full_stop(tr!(lang, ERASURE_REFUSED_UNDER, reason = text, law = law)),
+            (_, _, true) => full_stop(tr!(lang, ERASURE_REFUSED, reason = text)).into_owned(),
+            (_, _, false) => {
+                full_stop(tr!(lang, ERASURE_REFUSED_UNDER, reason = text, law = law)).into_owned()
+            }
         };
         if rights_said.iter().any(|r| r.ends_with(&text)) {
             continue;
@@ -1105,7 +1135,11 @@ impl Said {
 
 /// The right to complain to the supervisory authority (art. 77), with its contact details from law
 /// data; nothing when the law data gives no authority.
-fn complaint_section(authority: &Authority, gaps: &PlacedGaps<'_>, lang: Lang) -> Section {
+fn complaint_section(
+    authority: &'static Authority,
+    gaps: &PlacedGaps<'_>,
+    lang: Lang,
+) -> Section<'static> {
     let mut section = Section::new(tr!(lang, COMPLAINT_HEADING));
     let name = match lang {
         Lang::Da => authority.name_da,
@@ -1117,26 +1151,23 @@ fn complaint_section(authority: &Authority, gaps: &PlacedGaps<'_>, lang: Lang) -
             None,
             tr!(lang, COMPLAINT, authority = name),
         ));
-        let mut items: Vec<String> = Vec::new();
+        let mut items: Vec<Cow<'static, str>> = Vec::new();
         if !authority.address.is_empty() {
-            items.push(authority.address.to_string());
+            items.push(authority.address.into());
         }
         if !authority.phone.is_empty() {
-            items.push(tr!(lang, PHONE, phone = authority.phone));
+            items.push(tr!(lang, PHONE, phone = authority.phone).into());
         }
         if !authority.email.is_empty() {
-            items.push(tr!(lang, EMAIL, email = authority.email));
+            items.push(tr!(lang, EMAIL, email = authority.email).into());
         }
         if !authority.web.is_empty() {
-            items.push(authority.web.to_string());
+            items.push(authority.web.into());
         }
         if !items.is_empty() {
-            section.blocks.push(Block::list(
-                Element::Complaint,
-                None,
-                name.to_string(),
-                items,
-            ));
+            section
+                .blocks
+                .push(Block::list(Element::Complaint, None, name, items));
         }
     }
     for gap in gaps
@@ -1224,6 +1255,7 @@ mod tests {
                 "{template:?}"
             );
             assert_eq!(say(template, &[]), text.fill(Lang::En, &[]), "{template:?}");
+            assert_eq!(constant(template), text.fill(Lang::En, &[]), "{template:?}");
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::tr;
 
 /// The mark of `gap`, as a block of the notice; `articles` says which of art. 13 and 14 apply to the
 /// part it is in, and so which provision the mark cites.
-pub fn mark(lang: Lang, gap: &Gap, articles: Articles) -> Block {
+pub fn mark(lang: Lang, gap: &Gap, articles: Articles) -> Block<'static> {
     Block {
         element: Some(gap.element),
         span: Some(gap.span),
@@ -23,7 +23,8 @@ pub fn mark(lang: Lang, gap: &Gap, articles: Articles) -> Block {
             words::GAP,
             what = gap.element.title(lang),
             provision = provisions(lang, gap.element, articles)
-        ),
+        )
+        .into(),
         items: Vec::new(),
     }
 }

@@ -3,6 +3,7 @@
 //! high contrast, a stylesheet inline, nothing fetched, and a print layout for A4. Every text is
 //! escaped as the report escapes it ([`crate::report::html::escape`]).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -39,7 +40,7 @@ ul { margin: .3rem 0 .8rem; padding-left: 1.4rem; }
 "#;
 
 /// The whole notice as one HTML file.
-pub fn render(notice: &Notice) -> String {
+pub fn render(notice: &Notice<'_>) -> String {
     crate::ropa::in_memory(|out| {
         let mut writer = Writer::new(out);
         writer.head_of(notice.lang, &notice.title, &notice.meta);
@@ -99,12 +100,12 @@ impl<'w> Writer<'w> {
     }
 }
 
-impl Sink for Writer<'_> {
+impl<'m> Sink<'m> for Writer<'_> {
     fn head(&mut self, lang: Lang, title: String, meta: Vec<String>) {
         self.head_of(lang, &title, &meta);
     }
 
-    fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
+    fn open(&mut self, heading: Cow<'m, str>, blocks: Vec<Block<'m>>, level: usize) {
         heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
         for block in &blocks {
             block_into(&mut self.out.text, &mut self.verbatim, block);
@@ -112,7 +113,7 @@ impl Sink for Writer<'_> {
         self.flush_some();
     }
 
-    fn section(&mut self, section: Section, level: usize) {
+    fn section(&mut self, section: Section<'m>, level: usize) {
         self.part(&section, level);
     }
 
@@ -180,18 +181,18 @@ mod tests {
     use crate::notice::document::BlockKind;
     use crate::notice::elements::Element;
 
-    fn notice() -> Notice {
-        let mut part = Section::new("Til borgere".into());
+    fn notice() -> Notice<'static> {
+        let mut part = Section::new("Til borgere");
         part.blocks.push(Block::list(
             Element::DataCategories,
             None,
-            "Vi behandler:".into(),
+            "Vi behandler:",
             vec!["<script>alert(1)</script>".into()],
         ));
-        let mut activity = Section::new("Video & \"lyd\"".into());
+        let mut activity = Section::new("Video & \"lyd\"");
         activity.blocks.push(Block {
             kind: BlockKind::Gap,
-            ..Block::sentence(Some(Element::Retention), None, "[Mangler: x]".into())
+            ..Block::sentence(Some(Element::Retention), None, "[Mangler: x]")
         });
         part.subsections.push(activity);
         Notice {

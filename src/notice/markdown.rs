@@ -3,6 +3,7 @@
 //! ([`crate::escape::markdown_inline`], and a start that would make it a list or a code block), so
 //! spec text cannot add structure to the notice.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::i18n::Lang;
@@ -12,7 +13,7 @@ use crate::notice::verbatim::Verbatim;
 use crate::ropa::markdown::escape_prose_item_into;
 
 /// The whole notice as Markdown, ending in one newline.
-pub fn render(notice: &Notice) -> String {
+pub fn render(notice: &Notice<'_>) -> String {
     crate::ropa::in_memory(|out| {
         let mut writer = Writer::new(out);
         writer.head_of(&notice.title, &notice.meta);
@@ -73,12 +74,12 @@ impl<'w> Writer<'w> {
     }
 }
 
-impl Sink for Writer<'_> {
+impl<'m> Sink<'m> for Writer<'_> {
     fn head(&mut self, _lang: Lang, title: String, meta: Vec<String>) {
         self.head_of(&title, &meta);
     }
 
-    fn open(&mut self, heading: String, blocks: Vec<Block>, level: usize) {
+    fn open(&mut self, heading: Cow<'m, str>, blocks: Vec<Block<'m>>, level: usize) {
         heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
         for block in &blocks {
             block_into(&mut self.out.text, &mut self.verbatim, block);
@@ -86,7 +87,7 @@ impl Sink for Writer<'_> {
         self.flush_some();
     }
 
-    fn section(&mut self, section: Section, level: usize) {
+    fn section(&mut self, section: Section<'m>, level: usize) {
         self.part(&section, level);
     }
 
@@ -149,7 +150,7 @@ mod tests {
     use crate::i18n::Lang;
     use crate::notice::elements::Element;
 
-    fn notice(sections: Vec<Section>) -> Notice {
+    fn notice(sections: Vec<Section<'_>>) -> Notice<'_> {
         Notice {
             lang: Lang::Da,
             title: "Titel".into(),
@@ -160,20 +161,20 @@ mod tests {
 
     #[test]
     fn sections_sentences_lists_and_gaps() {
-        let mut section = Section::new("Dataansvarlig".into());
+        let mut section = Section::new("Dataansvarlig");
         section
             .blocks
-            .push(Block::sentence(None, None, "Vi er her.".into()));
+            .push(Block::sentence(None, None, "Vi er her."));
         section.blocks.push(Block::list(
             Element::Source,
             None,
-            "Vi får oplysningerne fra:".into(),
+            "Vi får oplysningerne fra:",
             vec!["CPR".into(), "dig".into()],
         ));
-        let mut sub = Section::new("Børn".into());
+        let mut sub = Section::new("Børn");
         sub.blocks.push(Block {
             kind: crate::notice::document::BlockKind::Gap,
-            ..Block::sentence(Some(Element::Retention), None, "[Mangler: x]".into())
+            ..Block::sentence(Some(Element::Retention), None, "[Mangler: x]")
         });
         section.subsections.push(sub);
         assert_eq!(
@@ -195,14 +196,11 @@ mod tests {
             "<script>x</script>",
             "a\n\n# b",
         ];
-        let mut section = Section::new("## not a heading\n# h".into());
+        let mut section = Section::new("## not a heading\n# h");
         for text in hostile {
-            section.blocks.push(Block::list(
-                Element::Source,
-                None,
-                text.into(),
-                vec![text.into()],
-            ));
+            section
+                .blocks
+                .push(Block::list(Element::Source, None, text, vec![text.into()]));
         }
         let md = render(&notice(vec![section]));
         let structural: Vec<&str> = md
