@@ -8,6 +8,7 @@
 //! the source does not say is left out, so that `hjemmel check` reports it.
 
 pub mod register;
+pub mod workbook;
 
 pub use register::{
     ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,

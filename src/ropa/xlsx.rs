@@ -317,6 +317,11 @@ impl Book {
             sheet.write_string_with_format(0, col, heading.get(self.lang), &self.heading)?;
         }
         sheet.set_freeze_panes(1, 0)?;
+        // Printed (or made a PDF of) for Datatilsynet: across the page, as wide as the page, the
+        // headings on every page.
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
         Ok(self.workbook.worksheets().len() - 1)
     }
 
