@@ -253,6 +253,29 @@ fn cut(mut text: String) -> String {
     text
 }
 
+/// The height of a row (in points) that shows all of its wrapped cells: spreadsheets do not grow a
+/// row for wrapped text they did not write themselves, and the lines ran into the next row.
+fn row_height<S: AsRef<str>>(layout: &SheetLayout, cells: &[S]) -> f64 {
+    /// Excel's default line, and its tallest row.
+    const LINE: f64 = 15.0;
+    const TALLEST: f64 = 409.0;
+    let lines = cells
+        .iter()
+        .zip(layout.columns)
+        .map(|(text, (_, width))| {
+            // A character of the default font is about a unit of width; a little less is kept for
+            // the words that do not end at the edge.
+            let per_line = (width * 0.9).max(1.0) as usize;
+            text.as_ref()
+                .split('\n')
+                .map(|line| line.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    (lines as f64 * LINE).min(TALLEST)
+}
+
 /// The workbook being written, a row at a time in each sheet.
 struct Book {
     workbook: Workbook,
@@ -317,11 +340,11 @@ impl Book {
             sheet.write_string_with_format(0, col, heading.get(self.lang), &self.heading)?;
         }
         sheet.set_freeze_panes(1, 0)?;
-        // Printed (or made a PDF of) for Datatilsynet: across the page, as wide as the page, the
-        // headings on every page.
+        // Printed (or made a PDF of) for Datatilsynet: across the page, the headings on every page.
         sheet.set_landscape();
-        sheet.set_print_fit_to_pages(1, 0);
         sheet.set_repeat_rows(0, 0)?;
+        let headings: Vec<&str> = layout.columns.iter().map(|(h, _)| h.get(self.lang)).collect();
+        sheet.set_row_height(0, row_height(layout, &headings))?;
         Ok(self.workbook.worksheets().len() - 1)
     }
 
@@ -341,6 +364,7 @@ impl Book {
         }
         let state = &mut self.sheets[sheet];
         let worksheet = self.workbook.worksheet_from_index(state.index)?;
+        worksheet.set_row_height(state.row, row_height(state.layout, cells))?;
         for (col, text) in cells.iter().enumerate() {
             if !text.is_empty() {
                 worksheet.write_string_with_format(state.row, col as u16, text, &self.body)?;
