@@ -20,7 +20,9 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn spec(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("specs").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(name)
 }
 
 fn code(lang: Lang, country: Option<&CountryRef>) -> Option<String> {
@@ -46,8 +48,14 @@ fn round_trip(name: &str, lang: Lang) {
 
     let c = register.controller.as_ref().expect("the controller");
     assert_eq!(c.label, model.controller.label.node);
-    assert_eq!(c.address, model.controller.address.as_ref().map(|t| t.node.clone()));
-    assert_eq!(c.contact, model.controller.contact.as_ref().map(|t| t.node.clone()));
+    assert_eq!(
+        c.address,
+        model.controller.address.as_ref().map(|t| t.node.clone())
+    );
+    assert_eq!(
+        c.contact,
+        model.controller.contact.as_ref().map(|t| t.node.clone())
+    );
     assert_eq!(c.country, code(lang, Some(&model.controller.country)));
 
     assert_eq!(register.activities.len(), model.activities.len());
@@ -85,7 +93,10 @@ fn round_trip(name: &str, lang: Lang) {
             .iter()
             .map(|s| {
                 let group = model.subjects(s.id);
-                (group.label.node.clone(), Some(group.kind.keyword().to_string()))
+                (
+                    group.label.node.clone(),
+                    Some(group.kind.keyword().to_string()),
+                )
             })
             .collect();
         let read: Vec<(String, Option<String>)> = imported
@@ -106,7 +117,12 @@ fn round_trip(name: &str, lang: Lang) {
                 }
                 other => other.keyword().to_string(),
             };
-            assert_eq!(read.class.as_deref(), Some(class.as_str()), "{}", at("class", label));
+            assert_eq!(
+                read.class.as_deref(),
+                Some(class.as_str()),
+                "{}",
+                at("class", label)
+            );
             let groups: Vec<String> = a
                 .subjects_of(d.id)
                 .map(|s| model.subjects(s).label.node.clone())
@@ -124,7 +140,12 @@ fn round_trip(name: &str, lang: Lang) {
             .iter()
             .map(|p| model.processor(p.id).label.node.clone())
             .collect();
-        assert_eq!(imported.processors, processors, "{}", at("processors", label));
+        assert_eq!(
+            imported.processors,
+            processors,
+            "{}",
+            at("processors", label)
+        );
 
         assert_eq!(imported.disclosures.len(), a.disclosures.len());
         for (d, read) in a.disclosures.iter().zip(&imported.disclosures) {
@@ -142,9 +163,17 @@ fn round_trip(name: &str, lang: Lang) {
         // The deadline of each category, as the record words it: one for the activity when they
         // are all the same.
         let mut periods: Vec<(String, Option<String>)> = Vec::new();
-        for group in entry.retention.iter().flatten().filter(|g| g.holder.is_none()) {
+        for group in entry
+            .retention
+            .iter()
+            .flatten()
+            .filter(|g| g.holder.is_none())
+        {
             for category in &group.categories {
-                periods.push((category.to_string(), group.period.as_ref().map(|p| p.to_string())));
+                periods.push((
+                    category.to_string(),
+                    group.period.as_ref().map(|p| p.to_string()),
+                ));
             }
         }
         let first = periods.first().and_then(|(_, p)| p.clone());
@@ -171,7 +200,10 @@ fn round_trip(name: &str, lang: Lang) {
         let Some(read) = register.processors.iter().find(|r| r.label == p.label.node) else {
             continue;
         };
-        assert_eq!(read.country, code(lang, p.country.as_ref().map(|c| &c.node)));
+        assert_eq!(
+            read.country,
+            code(lang, p.country.as_ref().map(|c| &c.node))
+        );
         let parent = p.parent.map(|id| model.processor(id).label.node.clone());
         assert_eq!(read.subprocessor_of, parent, "{}", p.label.node);
     }
@@ -179,8 +211,16 @@ fn round_trip(name: &str, lang: Lang) {
         let Some(read) = register.recipients.iter().find(|x| x.label == r.label.node) else {
             continue;
         };
-        assert_eq!(read.kind.as_deref(), Some(r.kind.keyword()), "{}", r.label.node);
-        assert_eq!(read.country, code(lang, r.country.as_ref().map(|c| &c.node)));
+        assert_eq!(
+            read.kind.as_deref(),
+            Some(r.kind.keyword()),
+            "{}",
+            r.label.node
+        );
+        assert_eq!(
+            read.country,
+            code(lang, r.country.as_ref().map(|c| &c.node))
+        );
     }
     for entry in &record.activities {
         for t in &entry.transfers {
@@ -243,7 +283,11 @@ fn a_missing_sheet_or_column_or_an_unknown_column_is_named() {
             h.push("Bemærkninger");
         }
     }));
-    assert_eq!(e.place.as_deref(), Some("sheet Fortegnelse, column O"), "{e}");
+    assert_eq!(
+        e.place.as_deref(),
+        Some("sheet Fortegnelse, column O"),
+        "{e}"
+    );
     assert!(e.message.contains("unknown column `Bemærkninger`"), "{e}");
 
     let e = read(layout_workbook("missing", |sheet, h| {
@@ -288,12 +332,19 @@ activity library_loans "+cmd|' /C calc'!A0" {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut book: Xlsx<_> = open_workbook(&file).unwrap();
     let mut texts = 0;
     for name in book.sheet_names() {
         let formulas = book.worksheet_formula(&name).unwrap();
-        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{name}");
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name}"
+        );
         let range = book.worksheet_range(&name).unwrap();
         for (_, _, cell) in range.used_cells() {
             assert!(matches!(cell, Data::String(_)), "{name}: {cell:?}");
@@ -301,7 +352,10 @@ activity library_loans "+cmd|' /C calc'!A0" {
         }
     }
     let range = book.worksheet_range("Record").unwrap();
-    assert_eq!(range.get_value((1, 0)), Some(&Data::String("+cmd|' /C calc'!A0".into())));
+    assert_eq!(
+        range.get_value((1, 0)),
+        Some(&Data::String("+cmd|' /C calc'!A0".into()))
+    );
     assert_eq!(range.get_value((1, 4)), Some(&Data::String("=1+1".into())));
     assert!(texts > 20);
 

@@ -197,7 +197,11 @@ impl Table {
         for (i, row) in rows.enumerate() {
             let cells: Vec<String> = at
                 .iter()
-                .map(|c| c.and_then(|c| row.get(c)).map(cell_text).unwrap_or_default())
+                .map(|c| {
+                    c.and_then(|c| row.get(c))
+                        .map(cell_text)
+                        .unwrap_or_default()
+                })
                 .collect();
             if cells.iter().all(String::is_empty) {
                 continue;
@@ -222,7 +226,15 @@ const ACTIVITY_NAME: usize = 1;
 
 impl Reading {
     fn register(&self, tables: &[Table]) -> Register {
-        let [controller, record, subjects, recipients, processors, transfers, deadlines] = tables
+        let [
+            controller,
+            record,
+            subjects,
+            recipients,
+            processors,
+            transfers,
+            deadlines,
+        ] = tables
         else {
             return Register::default();
         };
@@ -234,7 +246,10 @@ impl Reading {
 
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for row in &record.rows {
-            by_name.insert(row.get(ACTIVITY_NAME).to_string(), register.activities.len());
+            by_name.insert(
+                row.get(ACTIVITY_NAME).to_string(),
+                register.activities.len(),
+            );
             register.activities.push(ImportedActivity {
                 label: row.get(0).to_string(),
                 unit: row.optional(2),
@@ -416,7 +431,9 @@ impl Reading {
             let first = periods.first().and_then(|(_, p)| p.clone());
             let same = first.is_some()
                 && periods.iter().all(|(_, p)| *p == first)
-                && a.data.iter().all(|d| periods.iter().any(|(c, _)| *c == d.label));
+                && a.data
+                    .iter()
+                    .all(|d| periods.iter().any(|(c, _)| *c == d.label));
             if same {
                 a.retention = first;
                 continue;

@@ -304,9 +304,7 @@ impl Book {
             .set_align(FormatAlign::Top)
             .set_background_color(Color::RGB(0xD9E2F3))
             .set_border(FormatBorder::Thin);
-        let body = Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top);
+        let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let mut book = Book {
             workbook: Workbook::new(),
             lang,
@@ -343,7 +341,11 @@ impl Book {
         // Printed (or made a PDF of) for Datatilsynet: across the page, the headings on every page.
         sheet.set_landscape();
         sheet.set_repeat_rows(0, 0)?;
-        let headings: Vec<&str> = layout.columns.iter().map(|(h, _)| h.get(self.lang)).collect();
+        let headings: Vec<&str> = layout
+            .columns
+            .iter()
+            .map(|(h, _)| h.get(self.lang))
+            .collect();
         sheet.set_row_height(0, row_height(layout, &headings))?;
         Ok(self.workbook.worksheets().len() - 1)
     }
@@ -564,7 +566,9 @@ fn activity_rows(
         };
         let mut row = start();
         row.push(cell(&[&recipient.label.node]));
-        row.push(cell(&[words::recipient_kind_text(recipient.kind).get(lang)]));
+        row.push(cell(
+            &[words::recipient_kind_text(recipient.kind).get(lang)],
+        ));
         row.push(cell(&[country_cell(
             lang,
             recipient.country.as_ref().map(|c| &c.node),
