@@ -1,7 +1,8 @@
 //! `hjemmel ropa SPEC`: the record of processing activities of GDPR art. 30(1), made from the spec, as
-//! Markdown, CSV or JSON. The spec's findings do not matter here; a spec that cannot be understood
+//! Markdown, CSV, JSON or an Excel workbook. The spec's findings do not matter here; a spec that cannot be understood
 //! gives no record.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +11,7 @@ use clap::{Args, ValueEnum};
 use super::output;
 use hjemmel::i18n::Lang;
 use hjemmel::ropa::{self, Activities, ControllerRecord};
+use hjemmel::tr;
 
 #[derive(Debug, Args)]
 pub struct RopaArgs {
@@ -34,9 +36,17 @@ enum Format {
     Csv,
     /// One JSON document (schema: docs/cli.md).
     Json,
+    /// An Excel workbook (docs/ropa-xlsx.md): to a file with `-o`, or to standard output when it is
+    /// not a terminal.
+    Xlsx,
 }
 
 pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
+    // A workbook is binary: on a terminal it would only garble the screen.
+    if args.format == Format::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("{}", tr!(lang, ropa::xlsx::TO_TERMINAL));
+        return ExitCode::from(super::exit::INVALID);
+    }
     let path = args.spec.display().to_string();
     let outcome = output::understood_without_rules(&args.spec, lang);
     let checked = match output::understood(&outcome, &path, lang) {
@@ -53,6 +63,7 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Format::Md => ropa::markdown::write(lang, &controller, activities, out),
         Format::Csv => ropa::csv::write(lang, &controller, activities, out),
         Format::Json => ropa::json::write(lang, &controller, activities, out),
+        Format::Xlsx => ropa::xlsx::write(model, lang, &controller, activities, out),
     };
     let code = match &args.output {
         Some(file) => output::write_file_with(file, lang, write),

@@ -208,6 +208,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("ropa", crate::ropa::ALL),
         ("ropa::fields", crate::ropa::fields::ALL),
         ("ropa::words", crate::ropa::words::ALL),
+        ("ropa::xlsx", crate::ropa::xlsx::ALL),
     ]
 }
 

@@ -10,6 +10,7 @@
 pub mod fides;
 pub mod os2compliance;
 pub mod register;
+pub mod workbook;
 
 pub use register::{
     ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,

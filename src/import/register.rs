@@ -69,6 +69,9 @@ pub struct ImportedData {
     pub class: Option<String>,
     /// Labels of the activity's [`ImportedActivity::subjects`] the data is about; empty: all of them.
     pub about: Vec<String>,
+    /// The deletion deadline of this category as the source writes it, when the source gives one
+    /// per category rather than one for the activity ([`ImportedActivity::retention`]).
+    pub retention: Option<String>,
 }
 
 /// Data an activity discloses to a recipient.
@@ -95,6 +98,8 @@ pub struct ImportedParty {
     pub transfer: Option<String>,
     pub address: Option<String>,
     pub contact: Option<String>,
+    /// For a sub-processor: the label of the [`Register::processors`] party that engaged it.
+    pub subprocessor_of: Option<String>,
     pub unplaced: Vec<Unplaced>,
 }
 

@@ -17,6 +17,7 @@ pub mod json;
 pub mod markdown;
 pub mod shared;
 pub mod words;
+pub mod xlsx;
 
 use serde::Serialize;
 

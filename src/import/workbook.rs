@@ -1,0 +1,536 @@
+//! `hjemmel import --from hjemmel-xlsx`: reads back the workbook `hjemmel ropa --format xlsx` writes,
+//! with its headings in either language ([`crate::ropa::xlsx::SHEETS`] is the layout both follow).
+//!
+//! The texts are taken as the workbook gives them: legal bases and deadlines as the record words
+//! them (the import's free-text readers make citations and periods of them again), kinds and classes
+//! turned back into the spec language's words, since the workbook gives them in the record's.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+use super::register::{
+    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,
+    ImportedSubjects, Register, Unplaced,
+};
+use crate::i18n::{Lang, Text};
+use crate::law::vocabulary::{DataClass, RecipientKind, SubjectKind};
+use crate::ropa::fields;
+use crate::ropa::words;
+use crate::ropa::xlsx::{self as layout, SheetLayout};
+
+/// The register of the workbook at `path`.
+pub fn read(path: &Path) -> Result<Register, ImportError> {
+    let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| ImportError {
+        file: path.to_path_buf(),
+        place: None,
+        message: format!("not a workbook that can be read: {e}"),
+    })?;
+    let names = workbook.sheet_names();
+    let mut tables = Vec::new();
+    for sheet in layout::SHEETS {
+        let parts = parts_of(sheet, &names);
+        if parts.is_empty() {
+            return Err(ImportError {
+                file: path.to_path_buf(),
+                place: None,
+                message: format!(
+                    "the sheet `{}` (`{}`) is missing",
+                    sheet.name.da, sheet.name.en
+                ),
+            });
+        }
+        let mut table = Table::default();
+        for name in parts {
+            let range = workbook
+                .worksheet_range(&name)
+                .map_err(|e| error(path, &name, None, format!("cannot be read: {e}")))?;
+            table.read(path, sheet, &name, &range)?;
+        }
+        tables.push(table);
+    }
+    Ok(Reading {
+        file: path.to_path_buf(),
+    }
+    .register(&tables))
+}
+
+/// The sheets of `layout`: its name in either language, then the sheets it goes on in (`Modtagere
+/// 2`), in the workbook's order.
+fn parts_of(layout: &SheetLayout, names: &[String]) -> Vec<String> {
+    let is_part = |name: &str| {
+        [layout.name.en, layout.name.da].iter().any(|base| {
+            name == *base
+                || name.strip_prefix(base).is_some_and(|rest| {
+                    rest.strip_prefix(' ')
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                })
+        })
+    };
+    names.iter().filter(|n| is_part(n)).cloned().collect()
+}
+
+fn error(file: &Path, sheet: &str, place: Option<String>, message: String) -> ImportError {
+    let place = match place {
+        Some(p) => format!("sheet {sheet}, {p}"),
+        None => format!("sheet {sheet}"),
+    };
+    ImportError {
+        file: file.to_path_buf(),
+        place: Some(place),
+        message,
+    }
+}
+
+/// A column's letters: 0 → `A`, 26 → `AA`.
+fn column_letters(mut col: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// A sheet's rows, each cell in the place of its layout's column; the sheet and row each came from,
+/// for messages.
+#[derive(Default)]
+struct Table {
+    rows: Vec<Row>,
+}
+
+struct Row {
+    sheet: String,
+    /// 1-based, as the spreadsheet shows it.
+    number: usize,
+    cells: Vec<String>,
+}
+
+impl Row {
+    fn get(&self, col: usize) -> &str {
+        self.cells.get(col).map_or("", String::as_str)
+    }
+
+    /// The cell's values, one per line; none for an empty cell or one that says "not stated".
+    fn lines(&self, col: usize) -> Vec<String> {
+        let text = self.get(col);
+        if text.is_empty() || is(fields::NOT_STATED, text) {
+            return Vec::new();
+        }
+        text.lines().map(str::to_string).collect()
+    }
+
+    fn optional(&self, col: usize) -> Option<String> {
+        let text = self.get(col);
+        (!text.is_empty() && !is(fields::NOT_STATED, text)).then(|| text.to_string())
+    }
+}
+
+/// `text` is `words` in either language.
+fn is(words: Text, text: &str) -> bool {
+    Lang::ALL.iter().any(|&lang| words.get(lang) == text)
+}
+
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Table {
+    fn read(
+        &mut self,
+        file: &Path,
+        layout: &SheetLayout,
+        name: &str,
+        range: &calamine::Range<Data>,
+    ) -> Result<(), ImportError> {
+        let first_col = range.start().map_or(0, |(_, c)| c as usize);
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let mut rows = range.rows();
+        let header = rows.next().unwrap_or(&[]);
+        // Where each of the layout's columns is.
+        let mut at = vec![None; layout.columns.len()];
+        for (i, heading) in header.iter().enumerate() {
+            let heading = cell_text(heading);
+            let heading = heading.trim();
+            if heading.is_empty() {
+                continue;
+            }
+            let column = format!("column {}", column_letters(first_col + i));
+            match layout.columns.iter().position(|(h, _)| is(*h, heading)) {
+                Some(c) if at[c].is_none() => at[c] = Some(i),
+                Some(_) => {
+                    return Err(error(
+                        file,
+                        name,
+                        Some(column),
+                        format!("the column `{heading}` is there twice"),
+                    ));
+                }
+                None => {
+                    return Err(error(
+                        file,
+                        name,
+                        Some(column),
+                        format!("unknown column `{heading}`"),
+                    ));
+                }
+            }
+        }
+        if let Some(missing) = at.iter().position(Option::is_none) {
+            let (heading, _) = layout.columns[missing];
+            return Err(error(
+                file,
+                name,
+                None,
+                format!("the column `{}` (`{}`) is missing", heading.da, heading.en),
+            ));
+        }
+        for (i, row) in rows.enumerate() {
+            let cells: Vec<String> = at
+                .iter()
+                .map(|c| {
+                    c.and_then(|c| row.get(c))
+                        .map(cell_text)
+                        .unwrap_or_default()
+                })
+                .collect();
+            if cells.iter().all(String::is_empty) {
+                continue;
+            }
+            self.rows.push(Row {
+                sheet: name.to_string(),
+                number: first_row + i + 2,
+                cells,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The register being made of the tables.
+struct Reading {
+    file: PathBuf,
+}
+
+/// The columns every sheet of an activity's rows begins with.
+const ACTIVITY_NAME: usize = 1;
+
+impl Reading {
+    fn register(&self, tables: &[Table]) -> Register {
+        let [
+            controller,
+            record,
+            subjects,
+            recipients,
+            processors,
+            transfers,
+            deadlines,
+        ] = tables
+        else {
+            return Register::default();
+        };
+        let mut register = Register {
+            source: format!("hjemmel workbook {}", self.file.display()),
+            ..Register::default()
+        };
+        register.controller = controller.rows.first().map(controller_party);
+
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for row in &record.rows {
+            by_name.insert(
+                row.get(ACTIVITY_NAME).to_string(),
+                register.activities.len(),
+            );
+            register.activities.push(ImportedActivity {
+                label: row.get(0).to_string(),
+                unit: row.optional(2),
+                kle: row.lines(3),
+                purposes: row.lines(4),
+                bases: row.lines(5),
+                subjects: row
+                    .lines(6)
+                    .into_iter()
+                    .map(|label| ImportedSubjects { label, kind: None })
+                    .collect(),
+                security: row.lines(12),
+                ..ImportedActivity::default()
+            });
+        }
+        // Rows of an activity the record sheet does not list are kept where the register keeps
+        // what it cannot place.
+        let activity = |row: &Row, register: &mut Register| -> Option<usize> {
+            let found = by_name.get(row.get(ACTIVITY_NAME)).copied();
+            if found.is_none() {
+                register.unplaced.push(Unplaced {
+                    field: format!("sheet {}, row {}", row.sheet, row.number),
+                    value: row.cells.join(" | "),
+                });
+            }
+            found
+        };
+
+        // Data subjects × data.
+        let mut groups_of: Vec<Vec<(String, Vec<String>)>> =
+            vec![Vec::new(); register.activities.len()];
+        for row in &subjects.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let a = &mut register.activities[at];
+            let group = row.get(5);
+            if !group.is_empty() {
+                let kind = subject_kind(row.get(6));
+                match a.subjects.iter_mut().find(|s| s.label == group) {
+                    Some(s) => s.kind = s.kind.take().or(kind),
+                    None => a.subjects.push(ImportedSubjects {
+                        label: group.to_string(),
+                        kind,
+                    }),
+                }
+            }
+            let label = row.get(2);
+            if label.is_empty() {
+                continue;
+            }
+            let groups = &mut groups_of[at];
+            let at_data = match groups.iter().position(|(l, _)| l == label) {
+                Some(i) => i,
+                None => {
+                    let (class, unplaced) = data_class(row.get(3), &row.lines(4));
+                    a.data.push(ImportedData {
+                        label: label.to_string(),
+                        class,
+                        ..ImportedData::default()
+                    });
+                    a.unplaced.extend(unplaced);
+                    groups.push((label.to_string(), Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            if !group.is_empty() {
+                groups[at_data].1.push(group.to_string());
+            }
+        }
+        // A category about every group of its activity says nothing more than one about all.
+        for (a, groups) in register.activities.iter_mut().zip(&groups_of) {
+            for (data, (_, about)) in a.data.iter_mut().zip(groups) {
+                let all = a.subjects.iter().all(|s| about.contains(&s.label));
+                if !all {
+                    data.about = about.clone();
+                }
+            }
+        }
+
+        // Recipients.
+        for row in &recipients.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let label = row.get(2).to_string();
+            let basis = row
+                .lines(7)
+                .into_iter()
+                .filter(|b| !is(layout::AS_ACTIVITY, b))
+                .collect();
+            register.activities[at]
+                .disclosures
+                .push(ImportedDisclosure {
+                    recipient: label.clone(),
+                    data: row.lines(5),
+                    basis,
+                });
+            if !register.recipients.iter().any(|r| r.label == label) {
+                register.recipients.push(ImportedParty {
+                    label,
+                    kind: recipient_kind(row.get(3)),
+                    country: row.optional(4),
+                    ..ImportedParty::default()
+                });
+            }
+        }
+
+        // Processors: the activity names those that are no one's sub-processor.
+        for row in &processors.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let label = row.get(2).to_string();
+            let parent = row.optional(3);
+            let a = &mut register.activities[at];
+            if parent.is_none() && !a.processors.contains(&label) {
+                a.processors.push(label.clone());
+            }
+            if !register.processors.iter().any(|p| p.label == label) {
+                register.processors.push(ImportedParty {
+                    label,
+                    country: row.optional(4),
+                    subprocessor_of: parent,
+                    ..ImportedParty::default()
+                });
+            }
+        }
+
+        // Transfers: each party's safeguards, once.
+        for row in &transfers.rows {
+            if activity(row, &mut register).is_none() {
+                continue;
+            }
+            let label = row.get(2);
+            let safeguards: Vec<String> = row
+                .lines(4)
+                .into_iter()
+                .filter(|s| !is(fields::NO_MECHANISM, s))
+                .collect();
+            let documentation = row.lines(5);
+            let parties = register
+                .processors
+                .iter_mut()
+                .chain(register.recipients.iter_mut());
+            for party in parties.filter(|p| p.label == label) {
+                if party.transfer.is_none() && !safeguards.is_empty() {
+                    party.transfer = Some(safeguards.join("; "));
+                }
+                for line in &documentation {
+                    let unplaced = Unplaced {
+                        field: layout::DOCUMENTATION.da.to_string(),
+                        value: line.clone(),
+                    };
+                    if !party.unplaced.contains(&unplaced) {
+                        party.unplaced.push(unplaced);
+                    }
+                }
+            }
+        }
+
+        // Deadlines: one for the activity when every category has the same, else each its own.
+        let mut periods: Vec<Vec<(String, Option<String>)>> =
+            vec![Vec::new(); register.activities.len()];
+        for row in &deadlines.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let (category, period) = (row.get(2).to_string(), row.optional(3));
+            match row.optional(4) {
+                Some(holder) => register.activities[at].unplaced.push(Unplaced {
+                    field: format!("{}: {holder}", layout::KEPT_BY.da),
+                    value: format!("{category}: {}", period.unwrap_or_default()),
+                }),
+                None => periods[at].push((category, period)),
+            }
+        }
+        for (a, periods) in register.activities.iter_mut().zip(periods) {
+            let first = periods.first().and_then(|(_, p)| p.clone());
+            let same = first.is_some()
+                && periods.iter().all(|(_, p)| *p == first)
+                && a.data
+                    .iter()
+                    .all(|d| periods.iter().any(|(c, _)| *c == d.label));
+            if same {
+                a.retention = first;
+                continue;
+            }
+            for (category, period) in periods {
+                if let Some(data) = a.data.iter_mut().find(|d| d.label == category) {
+                    data.retention = period;
+                }
+            }
+        }
+        register
+    }
+}
+
+fn controller_party(row: &Row) -> ImportedParty {
+    let mut unplaced = Vec::new();
+    for (col, heading) in [(4, fields::DPO), (5, fields::JOINT_CONTROLLERS)] {
+        for line in row.lines(col) {
+            unplaced.push(Unplaced {
+                field: heading.da.to_string(),
+                value: line,
+            });
+        }
+    }
+    ImportedParty {
+        label: row.get(0).to_string(),
+        address: row.optional(1),
+        contact: row.optional(2),
+        country: row.optional(3),
+        unplaced,
+        ..ImportedParty::default()
+    }
+}
+
+/// The spec's word for a kind of data subjects the workbook words in either language.
+fn subject_kind(text: &str) -> Option<String> {
+    SubjectKind::ALL
+        .iter()
+        .find(|k| is(k.text(), text))
+        .map(|k| k.keyword().to_string())
+}
+
+/// The spec's word for a category of recipients the workbook words in either language.
+fn recipient_kind(text: &str) -> Option<String> {
+    RecipientKind::ALL
+        .iter()
+        .find(|&&k| is(words::recipient_kind_text(k), text))
+        .map(|k| k.keyword().to_string())
+}
+
+/// The spec's word for a class (`special(health, genetic)`), and what could not be read of it.
+fn data_class(class: &str, kinds: &[String]) -> (Option<String>, Vec<Unplaced>) {
+    let found = DataClass::ALL.iter().copied().find(|&c| {
+        Lang::ALL
+            .iter()
+            .any(|&lang| layout::class_words(lang, c) == class)
+    });
+    let mut unplaced = Vec::new();
+    let word = match found {
+        Some(DataClass::Special) => {
+            let mut words = Vec::new();
+            for kind in kinds {
+                match layout::special_kind(kind) {
+                    Some(k) => words.push(k.keyword()),
+                    None => unplaced.push(Unplaced {
+                        field: layout::SPECIAL_KINDS.da.to_string(),
+                        value: kind.clone(),
+                    }),
+                }
+            }
+            Some(format!("special({})", words.join(", ")))
+        }
+        Some(other) => Some(other.keyword().to_string()),
+        None => {
+            if !class.is_empty() {
+                unplaced.push(Unplaced {
+                    field: layout::DATA_CLASS.da.to_string(),
+                    value: class.to_string(),
+                });
+            }
+            None
+        }
+    };
+    (word, unplaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letters;
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}

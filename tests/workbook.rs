@@ -1,0 +1,370 @@
+//! `hjemmel ropa --format xlsx` and reading its workbook back (`import::workbook`): the register read
+//! from the workbook of specs/lejre and specs/randers, in both languages, holds what the model says,
+//! field by field; a workbook that lacks a sheet or a column, or has one it does not know, is an
+//! error that names them; no cell is a formula.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use hjemmel::i18n::Lang;
+use hjemmel::import::workbook;
+use hjemmel::law::countries::CountryRef;
+use hjemmel::law::vocabulary::DataClass;
+use hjemmel::ropa::{Activities, ControllerRecord, Record, words, xlsx};
+use rust_xlsxwriter::Workbook;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hjemmel-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn spec(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(name)
+}
+
+fn code(lang: Lang, country: Option<&CountryRef>) -> Option<String> {
+    match country? {
+        CountryRef::Code(c) | CountryRef::Organisation(c) => Some(c.clone()),
+        other => Some(words::country(lang, Some(other))),
+    }
+}
+
+/// The workbook of `spec` in `lang`, read back, checked against the model.
+fn round_trip(name: &str, lang: Lang) {
+    let outcome = hjemmel::check_spec(&spec(name), lang);
+    let checked = outcome.result.as_ref().expect("the spec is understood");
+    let (model, flow) = (&checked.model, &checked.flow);
+    let controller = ControllerRecord::of(model);
+    let bytes = xlsx::workbook(model, lang, &controller, Activities::new(model, flow, lang))
+        .expect("the workbook is written");
+    let path = scratch(&format!("{name}-{lang:?}.xlsx"));
+    std::fs::write(&path, bytes).unwrap();
+    let register = workbook::read(&path).expect("the workbook is read back");
+    let record = Record::build(model, flow, lang);
+    let at = |what: &str, a: &str| format!("{name} ({lang:?}), {a}: {what}");
+
+    let c = register.controller.as_ref().expect("the controller");
+    assert_eq!(c.label, model.controller.label.node);
+    assert_eq!(
+        c.address,
+        model.controller.address.as_ref().map(|t| t.node.clone())
+    );
+    assert_eq!(
+        c.contact,
+        model.controller.contact.as_ref().map(|t| t.node.clone())
+    );
+    assert_eq!(c.country, code(lang, Some(&model.controller.country)));
+
+    assert_eq!(register.activities.len(), model.activities.len());
+    for ((a, entry), imported) in model
+        .activities
+        .iter()
+        .zip(&record.activities)
+        .zip(&register.activities)
+    {
+        let label = a.label.node.as_str();
+        let details = a.details();
+        assert_eq!(imported.label, label);
+        assert_eq!(
+            imported.unit,
+            details.unit.as_ref().map(|u| u.node.clone()),
+            "{}",
+            at("unit", label)
+        );
+        let kle: Vec<String> = a.kle().iter().map(|k| k.node.to_string()).collect();
+        assert_eq!(imported.kle, kle, "{}", at("kle", label));
+        let purposes: Vec<&str> = a.purposes.iter().map(|p| p.node.as_str()).collect();
+        assert_eq!(imported.purposes, purposes, "{}", at("purposes", label));
+        let bases: Vec<String> = entry
+            .legal_bases
+            .iter()
+            .flatten()
+            .map(|b| b.to_string())
+            .collect();
+        assert_eq!(imported.bases, bases, "{}", at("bases", label));
+        let security: Vec<&str> = details.security.iter().map(|s| s.node.as_str()).collect();
+        assert_eq!(imported.security, security, "{}", at("security", label));
+
+        let subjects: Vec<(String, Option<String>)> = a
+            .subjects
+            .iter()
+            .map(|s| {
+                let group = model.subjects(s.id);
+                (
+                    group.label.node.clone(),
+                    Some(group.kind.keyword().to_string()),
+                )
+            })
+            .collect();
+        let read: Vec<(String, Option<String>)> = imported
+            .subjects
+            .iter()
+            .map(|s| (s.label.clone(), s.kind.clone()))
+            .collect();
+        assert_eq!(read, subjects, "{}", at("subjects", label));
+
+        assert_eq!(imported.data.len(), a.data.len(), "{}", at("data", label));
+        for (d, read) in a.data.iter().zip(&imported.data) {
+            let data = model.data(d.id);
+            assert_eq!(read.label, data.label.node);
+            let class = match data.class {
+                DataClass::Special => {
+                    let kinds: Vec<&str> = data.special.iter().map(|k| k.keyword()).collect();
+                    format!("special({})", kinds.join(", "))
+                }
+                other => other.keyword().to_string(),
+            };
+            assert_eq!(
+                read.class.as_deref(),
+                Some(class.as_str()),
+                "{}",
+                at("class", label)
+            );
+            let groups: Vec<String> = a
+                .subjects_of(d.id)
+                .map(|s| model.subjects(s).label.node.clone())
+                .collect();
+            let about = if groups.len() == a.subjects.len() {
+                Vec::new()
+            } else {
+                groups
+            };
+            assert_eq!(read.about, about, "{}", at("about", label));
+        }
+
+        let processors: Vec<String> = a
+            .processors
+            .iter()
+            .map(|p| model.processor(p.id).label.node.clone())
+            .collect();
+        assert_eq!(
+            imported.processors,
+            processors,
+            "{}",
+            at("processors", label)
+        );
+
+        assert_eq!(imported.disclosures.len(), a.disclosures.len());
+        for (d, read) in a.disclosures.iter().zip(&imported.disclosures) {
+            assert_eq!(read.recipient, model.recipient(d.recipient.id).label.node);
+            let data: Vec<String> = d
+                .data
+                .iter()
+                .map(|x| model.data(x.id).label.node.clone())
+                .collect();
+            assert_eq!(read.data, data, "{}", at("disclosed data", label));
+            let basis: Vec<String> = d.basis.iter().map(|b| words::legal_ref(lang, b)).collect();
+            assert_eq!(read.basis, basis, "{}", at("disclosure basis", label));
+        }
+
+        // The deadline of each category, as the record words it: one for the activity when they
+        // are all the same.
+        let mut periods: Vec<(String, Option<String>)> = Vec::new();
+        for group in entry
+            .retention
+            .iter()
+            .flatten()
+            .filter(|g| g.holder.is_none())
+        {
+            for category in &group.categories {
+                periods.push((
+                    category.to_string(),
+                    group.period.as_ref().map(|p| p.to_string()),
+                ));
+            }
+        }
+        let first = periods.first().and_then(|(_, p)| p.clone());
+        let one = first.is_some()
+            && periods.iter().all(|(_, p)| *p == first)
+            && periods.len() == a.data.len();
+        if one {
+            assert_eq!(imported.retention, first, "{}", at("retention", label));
+            assert!(imported.data.iter().all(|d| d.retention.is_none()));
+        } else {
+            assert_eq!(imported.retention, None, "{}", at("retention", label));
+            for d in &imported.data {
+                let period = periods
+                    .iter()
+                    .find(|(c, _)| *c == d.label)
+                    .and_then(|(_, p)| p.clone());
+                assert_eq!(d.retention, period, "{}", at("category retention", label));
+            }
+        }
+    }
+
+    // The parties, with their country and transfer.
+    for p in &model.processors {
+        let Some(read) = register.processors.iter().find(|r| r.label == p.label.node) else {
+            continue;
+        };
+        assert_eq!(
+            read.country,
+            code(lang, p.country.as_ref().map(|c| &c.node))
+        );
+        let parent = p.parent.map(|id| model.processor(id).label.node.clone());
+        assert_eq!(read.subprocessor_of, parent, "{}", p.label.node);
+    }
+    for r in &model.recipients {
+        let Some(read) = register.recipients.iter().find(|x| x.label == r.label.node) else {
+            continue;
+        };
+        assert_eq!(
+            read.kind.as_deref(),
+            Some(r.kind.keyword()),
+            "{}",
+            r.label.node
+        );
+        assert_eq!(
+            read.country,
+            code(lang, r.country.as_ref().map(|c| &c.node))
+        );
+    }
+    for entry in &record.activities {
+        for t in &entry.transfers {
+            let party = register
+                .processors
+                .iter()
+                .chain(&register.recipients)
+                .find(|p| p.label == t.party)
+                .expect("a party of a transfer is a processor or recipient");
+            assert_eq!(party.transfer, t.mechanisms.as_ref().map(|m| m.join("; ")));
+        }
+    }
+    assert!(
+        register.processors.len() + register.recipients.len() > 3,
+        "{name}: parties read"
+    );
+}
+
+#[test]
+fn lejre_round_trips_in_english_and_danish() {
+    round_trip("lejre", Lang::En);
+    round_trip("lejre", Lang::Da);
+}
+
+#[test]
+fn randers_round_trips_in_english_and_danish() {
+    round_trip("randers", Lang::En);
+    round_trip("randers", Lang::Da);
+}
+
+/// A workbook with the sheets and headings of the layout in Danish, `change` made to it.
+fn layout_workbook(name: &str, change: impl Fn(&str, &mut Vec<&'static str>)) -> PathBuf {
+    let mut book = Workbook::new();
+    for sheet in xlsx::SHEETS {
+        if name == "no-sheet" && sheet.name.da == "Modtagere" {
+            continue;
+        }
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.name.da).unwrap();
+        let mut headings: Vec<&'static str> = sheet.columns.iter().map(|(h, _)| h.da).collect();
+        change(sheet.name.da, &mut headings);
+        for (col, h) in headings.iter().enumerate() {
+            ws.write_string(0, col as u16, *h).unwrap();
+        }
+    }
+    let path = scratch(&format!("{name}.xlsx"));
+    book.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_missing_sheet_or_column_or_an_unknown_column_is_named() {
+    let read = |path: PathBuf| workbook::read(&path).expect_err("not a workbook of hjemmel's");
+
+    let e = read(layout_workbook("no-sheet", |_, _| {}));
+    assert!(e.message.contains("`Modtagere`"), "{e}");
+
+    let e = read(layout_workbook("extra", |sheet, h| {
+        if sheet == "Fortegnelse" {
+            h.push("Bemærkninger");
+        }
+    }));
+    assert_eq!(
+        e.place.as_deref(),
+        Some("sheet Fortegnelse, column O"),
+        "{e}"
+    );
+    assert!(e.message.contains("unknown column `Bemærkninger`"), "{e}");
+
+    let e = read(layout_workbook("missing", |sheet, h| {
+        if sheet == "Databehandlere" {
+            h.retain(|x| *x != "Land");
+        }
+    }));
+    assert_eq!(e.place.as_deref(), Some("sheet Databehandlere"), "{e}");
+    assert!(e.message.contains("`Land`"), "{e}");
+
+    // The bare layout, no rows: an empty register, not an error.
+    let register = workbook::read(&layout_workbook("empty", |_, _| {})).unwrap();
+    assert!(register.activities.is_empty());
+}
+
+#[test]
+fn a_text_that_looks_like_a_formula_is_a_text() {
+    let dir = scratch("formula");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.hjemmel"),
+        r#"controller eksempel "=HYPERLINK(https://evil)" {
+  public authority
+  contact "+45 12 34 56 78"
+}
+subjects borrowers "@SUM(1+1)*cmd|' /C calc'!A0" citizens
+data loans "-2+3+cmd|' /C calc'!A0" ordinary
+activity library_loans "+cmd|' /C calc'!A0" {
+  purpose "=1+1"
+  subjects borrowers
+  data loans
+  basis gdpr 6(1)(e)
+  security "Kun personale"
+}
+"#,
+    )
+    .unwrap();
+    let file = scratch("formula.xlsx");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["ropa", "--format", "xlsx", "-o"])
+        .arg(&file)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    let mut texts = 0;
+    for name in book.sheet_names() {
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name}"
+        );
+        let range = book.worksheet_range(&name).unwrap();
+        for (_, _, cell) in range.used_cells() {
+            assert!(matches!(cell, Data::String(_)), "{name}: {cell:?}");
+            texts += 1;
+        }
+    }
+    let range = book.worksheet_range("Record").unwrap();
+    assert_eq!(
+        range.get_value((1, 0)),
+        Some(&Data::String("+cmd|' /C calc'!A0".into()))
+    );
+    assert_eq!(range.get_value((1, 4)), Some(&Data::String("=1+1".into())));
+    assert!(texts > 20);
+
+    // Without `-o`, to a pipe: the workbook's bytes (a zip archive).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["ropa", "--format", "xlsx"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK\x03\x04"));
+}
