@@ -655,6 +655,7 @@ fn data(key: &str, all: &Manifests) -> ImportedData {
         label,
         class: class_of(key, all),
         about: Vec::new(),
+        retention: None,
     }
 }
 

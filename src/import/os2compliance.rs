@@ -286,6 +286,7 @@ impl Reader {
                                 label: label.clone(),
                                 class,
                                 about: Vec::new(),
+                                retention: None,
                             });
                             activity.data.len() - 1
                         });
