@@ -37,6 +37,7 @@ fn data(label: &str, class: Option<&str>, about: &[&str]) -> ImportedData {
         label: label.into(),
         class: class.map(Into::into),
         about: strings(about),
+        retention: None,
     }
 }
 
