@@ -304,7 +304,12 @@ fn read_rows(
         });
     }
     let mut register = Register {
-        source: format!("{what} {}", path.display()),
+        // The file's name, not its path: the header of the files written says where they came from
+        // without the importer's directories.
+        source: format!(
+            "{what} {}",
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        ),
         ..Register::default()
     };
     let mut controller = mapping.controller.clone().map(|label| ImportedParty {
