@@ -606,7 +606,7 @@ pub fn string_body(text: &str) -> String {
 /// with in places (`all`, `special`): a name is never one of them (a test derives the list from the
 /// grammar).
 pub const KEYWORDS: &[&str] = &[
-    "about", "after", "aged", "agreement", "all", "allow", "answers", "archive", "area",
+    "about", "activity", "address", "after", "aged", "agreement", "all", "allow", "answers", "archive", "area",
     "arrangement", "as", "at", "authorised", "authority", "basis", "by", "cameras", "cases", "cctv",
     "collect", "compatibility", "contact", "contract", "control", "controller", "copy", "country",
     "covert", "data", "date", "disclose", "document", "dpf_listed", "dpia", "dpo", "email",
