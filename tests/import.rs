@@ -17,7 +17,8 @@ fn hjemmel(args: &[&str]) -> Output {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hjemmel-import-test-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("hjemmel-import-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -28,7 +29,11 @@ fn resolves(dir: &Path) -> String {
     let outcome = hjemmel::check_spec(dir, Lang::En);
     if let Err(errors) = &outcome.result {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-        panic!("{} does not resolve: {messages:?}\n{}", dir.display(), spec_text(dir));
+        panic!(
+            "{} does not resolve: {messages:?}\n{}",
+            dir.display(),
+            spec_text(dir)
+        );
     }
     spec_text(dir)
 }
@@ -78,11 +83,23 @@ fn csv_semicolons_in_windows_1252_with_the_default_mapping() {
     let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     ok(&output);
     let spec = resolves(&out);
-    assert!(spec.contains("activity loen_til_medarbejdere \"Løn til medarbejdere\""), "{spec}");
+    assert!(
+        spec.contains("activity loen_til_medarbejdere \"Løn til medarbejdere\""),
+        "{spec}"
+    );
     assert!(spec.contains("basis    gdpr 6(1)(c)"), "{spec}");
-    assert!(spec.contains("retain   all for 5 years after \"fratrædelse\""), "{spec}");
-    assert!(spec.contains("// Kolonne \"Bemærkninger\": Gælder også vikarer"), "{spec}");
-    assert!(spec.contains("data cpr_nummer \"Cpr-nummer\" cpr"), "{spec}");
+    assert!(
+        spec.contains("retain   all for 5 years after \"fratrædelse\""),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("// Kolonne \"Bemærkninger\": Gælder også vikarer"),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("data cpr_nummer \"Cpr-nummer\" cpr"),
+        "{spec}"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("hjemmel check"), "{stderr}");
 }
@@ -120,16 +137,26 @@ fn xlsx_with_the_default_mapping() {
     }
     workbook.save(&source).unwrap();
     let out = dir.join("spec");
-    ok(&import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]));
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]));
     let spec = resolves(&out);
     assert!(
         spec.contains("basis    gdpr 6(1)(e), gdpr 9(2)(h), law \"Lov om social service § 83\""),
         "{spec}"
     );
     assert!(spec.contains("subjects citizens, relatives"), "{spec}");
-    assert!(spec.contains("retain   all for 5 years after \"the case is closed\""), "{spec}");
+    assert!(
+        spec.contains("retain   all for 5 years after \"the case is closed\""),
+        "{spec}"
+    );
     // A comment holds one clean line, whatever the cell held.
-    assert!(spec.contains("// Kolonne \"Notes\": Reviewed yearly by the DPO"), "{spec}");
+    assert!(
+        spec.contains("// Kolonne \"Notes\": Reviewed yearly by the DPO"),
+        "{spec}"
+    );
     assert!(spec.contains("special(health)"), "{spec}");
 }
 
@@ -159,12 +186,21 @@ fn csv_commas_with_a_mapping_file() {
         "csv",
     ]));
     let spec = resolves(&out);
-    assert!(spec.contains("controller eksempel_kommune \"Eksempel Kommune\""), "{spec}");
+    assert!(
+        spec.contains("controller eksempel_kommune \"Eksempel Kommune\""),
+        "{spec}"
+    );
     // `email` and `name` are keywords (of the controller's `dpo` block): never a name.
     assert!(spec.contains("data     email_, name_"), "{spec}");
     assert!(spec.contains("via      mailer_aps"), "{spec}");
-    assert!(spec.contains("processor mailer_aps \"Mailer ApS\""), "{spec}");
-    assert!(spec.contains("retain   all until \"the subscriber leaves\""), "{spec}");
+    assert!(
+        spec.contains("processor mailer_aps \"Mailer ApS\""),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("retain   all until \"the subscriber leaves\""),
+        "{spec}"
+    );
 }
 
 #[test]
@@ -179,9 +215,17 @@ fn an_existing_spec_is_not_written_over_without_force() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already holds a spec"));
     assert!(!out.join("activities.hjemmel").exists());
-    ok(&import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap(), "--force"]));
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]));
     assert!(out.join("activities.hjemmel").exists());
-    assert_eq!(std::fs::read_to_string(out.join("mine.hjemmel")).unwrap(), "// mine\n");
+    assert_eq!(
+        std::fs::read_to_string(out.join("mine.hjemmel")).unwrap(),
+        "// mine\n"
+    );
 }
 
 #[test]
@@ -193,18 +237,38 @@ fn a_row_without_an_activity_name_and_an_unknown_from_are_errors() {
     let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("row 3") && stderr.contains("no activity name"), "{stderr}");
-    assert!(!out.exists(), "nothing is written when a source cannot be read");
-    let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap(), "--from", "word"]);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("no activity name"),
+        "{stderr}"
+    );
+    assert!(
+        !out.exists(),
+        "nothing is written when a source cannot be read"
+    );
+    let output = import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "word",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("os2compliance") && stderr.contains("hjemmel-xlsx"), "{stderr}");
-    let output = import(&[dir.join("missing.csv").to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        stderr.contains("os2compliance") && stderr.contains("hjemmel-xlsx"),
+        "{stderr}"
+    );
+    let output = import(&[
+        dir.join("missing.csv").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
 }
 
 /// Every rendering of a legal basis that `hjemmel ropa --format md` makes, in both languages, of every
-/// spec and rules fixture, reads back as citations with nothing left over.
+/// spec and rules fixture, reads back as citations with nothing left over, each a citation the spec
+/// itself writes (the same citation: `gdpr 6(1)(e)`, `dbl 8(2)(1)`, `law "..."` as in the spec).
 #[test]
 fn every_basis_ropa_renders_reads_back() {
     let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
@@ -218,6 +282,11 @@ fn every_basis_ropa_renders_reads_back() {
     }
     let mut read = 0;
     for spec in &specs {
+        let source = if spec.is_dir() {
+            spec_text(spec)
+        } else {
+            std::fs::read_to_string(spec).unwrap()
+        };
         for lang in ["en", "da"] {
             let output = hjemmel(&["--lang", lang, "ropa", spec.to_str().unwrap()]);
             if !output.status.success() {
@@ -243,11 +312,66 @@ fn every_basis_ropa_renders_reads_back() {
                     "{}: `{item}` read as {bases:?}",
                     spec.display()
                 );
+                for citation in &bases.citations {
+                    // `law "Forvaltningsloven § 7"` renders as `fvl 7` does: the typed citation of an
+                    // act the tool knows is the one read (the more precise of the two).
+                    let written_in_words = source.contains(&format!("law \"{item}\""));
+                    assert!(
+                        source.contains(citation.as_str()) || written_in_words,
+                        "{}: `{item}` read as `{citation}`, which the spec does not write",
+                        spec.display()
+                    );
+                }
                 read += 1;
             }
         }
     }
     assert!(read > 100, "only {read} bases read");
+}
+
+/// Every rendering of a deletion deadline that `hjemmel ropa --format md` makes, in both languages, of
+/// every spec and rules fixture, is read as a deadline (or as "not stated").
+#[test]
+fn every_deadline_ropa_renders_reads_back() {
+    use hjemmel::import::retention_text::{self, Read};
+    let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
+    for dir in std::fs::read_dir("tests/fixtures/rules").unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "hjemmel") {
+                specs.push(path);
+            }
+        }
+    }
+    let mut read = 0;
+    for spec in &specs {
+        for lang in ["en", "da"] {
+            let output = hjemmel(&["--lang", lang, "ropa", spec.to_str().unwrap()]);
+            if !output.status.success() {
+                continue;
+            }
+            let md = String::from_utf8_lossy(&output.stdout);
+            let mut in_deadlines = false;
+            for line in md.lines() {
+                if line.starts_with("**") {
+                    in_deadlines = line.starts_with("**Time limits for erasure")
+                        || line.starts_with("**Tidsfrister for sletning");
+                    continue;
+                }
+                let Some(item) = line.strip_prefix("- ").filter(|_| in_deadlines) else {
+                    continue;
+                };
+                let deadline = retention_text::read(item);
+                assert!(
+                    deadline != Read::Unread,
+                    "{}: `{item}` not read",
+                    spec.display()
+                );
+                read += 1;
+            }
+        }
+    }
+    assert!(read > 100, "only {read} deadlines read");
 }
 
 /// Every file of tests/fixtures/import/<from>/ imported with `--from <from>`: the spec resolves with no
@@ -258,8 +382,17 @@ fn fixtures_import_and_resolve() {
         if path.extension().is_some_and(|e| e == "toml") {
             return; // a mapping file beside its source
         }
-        let from = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
-        let out = scratch(&format!("fixture-{from}-{}", path.file_stem().unwrap().to_string_lossy()));
+        let from = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let out = scratch(&format!(
+            "fixture-{from}-{}",
+            path.file_stem().unwrap().to_string_lossy()
+        ));
         let spec_dir = out.join("spec");
         let mut args = vec![
             path.to_str().unwrap().to_string(),

@@ -88,7 +88,10 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
     let written = match import::write::write(&register) {
         Ok(written) => written,
         Err(error) => {
-            eprintln!("{}", terminal(&tr!(lang, text::WRITER_FAILED, error = error)));
+            eprintln!(
+                "{}",
+                terminal(&tr!(lang, text::WRITER_FAILED, error = error))
+            );
             return ExitCode::from(exit::INVALID);
         }
     };

@@ -108,9 +108,14 @@ fn quoted(keyword: &str, text: &str) -> String {
 /// A collective agreement named in words: "Aftale om ...", "Overenskomst for ...".
 fn is_agreement(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["aftale ", "overenskomst", "agreement ", "collective agreement"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "aftale ",
+        "overenskomst",
+        "agreement ",
+        "collective agreement",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// A statute named in words: "Lov om ...", "Byggeloven", "Barnets lov", "... § 11", "... Act".
@@ -182,17 +187,16 @@ struct Typed {
 }
 
 /// Words that may stand beside a citation without naming anything else ("jf.", "i", "of the").
-const FILLER: &[&str] = &["jf", "i", "af", "of", "the", "efter", "under", "pursuant", "to", "in"];
+const FILLER: &[&str] = &[
+    "jf", "i", "af", "of", "the", "efter", "under", "pursuant", "to", "in",
+];
 
 /// Reads one part as one provision of an act the tool knows; `inherited` is the act of the part
 /// before it in the same piece ("dbl § 8 og § 11").
 fn typed(part: &str, inherited: Option<ActId>) -> Option<Typed> {
     let lower = normalise(part);
     let (act, without_act) = match find_act(&lower) {
-        Some((act, start, end)) => (
-            Some(act),
-            format!("{} {}", &lower[..start], &lower[end..]),
-        ),
+        Some((act, start, end)) => (Some(act), format!("{} {}", &lower[..start], &lower[end..])),
         None => (None, lower.clone()),
     };
     let (marker, provision, rest) = provision(&without_act, act.is_some())?;
@@ -417,10 +421,7 @@ mod tests {
             assert_eq!(cited(text), ["gdpr 6(1)(e)"], "{text}");
         }
         assert_eq!(cited("GDPR art. 9(2)(b)"), ["gdpr 9(2)(b)"]);
-        assert_eq!(
-            cited("databeskyttelsesforordningens artikel 6"),
-            ["gdpr 6"]
-        );
+        assert_eq!(cited("databeskyttelsesforordningens artikel 6"), ["gdpr 6"]);
     }
 
     #[test]
@@ -442,15 +443,21 @@ mod tests {
         );
         assert_eq!(cited("Byggeloven"), ["law \"Byggeloven\""]);
         assert_eq!(
-            cited("Aftale om kontrolforanstaltninger indgået mellem KL og Forhandlingsfællesskabet"),
-            ["agreement \"Aftale om kontrolforanstaltninger indgået mellem KL og Forhandlingsfællesskabet\""]
+            cited(
+                "Aftale om kontrolforanstaltninger indgået mellem KL og Forhandlingsfællesskabet"
+            ),
+            [
+                "agreement \"Aftale om kontrolforanstaltninger indgået mellem KL og Forhandlingsfællesskabet\""
+            ]
         );
     }
 
     #[test]
     fn several_in_one_cell() {
         assert_eq!(
-            cited("art. 6, stk. 1, litra e, art. 9, stk. 2, litra b; dbl § 11\nLov om kommunernes styrelse"),
+            cited(
+                "art. 6, stk. 1, litra e, art. 9, stk. 2, litra b; dbl § 11\nLov om kommunernes styrelse"
+            ),
             [
                 "gdpr 6(1)(e)",
                 "gdpr 9(2)(b)",

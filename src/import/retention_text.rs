@@ -27,15 +27,23 @@ pub enum Read {
 /// Reads one deadline.
 pub fn read(text: &str) -> Read {
     let text = text.trim().trim_end_matches('.').trim();
-    let lower = text.to_lowercase();
-    if lower.is_empty() || matches!(lower.trim_matches('*'), "not stated" | "ikke angivet") {
+    if not_stated(text) {
         return Read::NotStated;
     }
     let (categories, text) = categories_prefix(text);
+    if not_stated(text) {
+        return Read::NotStated;
+    }
     match period(text) {
         Some(period) => Read::Deadline(Deadline { categories, period }),
         None => Read::Unread,
     }
+}
+
+/// "not stated", "ikke angivet", nothing.
+fn not_stated(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.is_empty() || matches!(lower.trim_matches('*'), "not stated" | "ikke angivet")
 }
 
 /// `all categories: `, `alle kategorier: `, or the labels a rendering puts before the period.
@@ -48,7 +56,7 @@ fn categories_prefix(text: &str) -> (Vec<String>, &str) {
     }
     // "Internetlog, E-mails: 90 days from collection": labels before a colon that a period follows.
     if let Some(colon) = text.find(": ")
-        && period(&text[colon + 2..]).is_some()
+        && (period(&text[colon + 2..]).is_some() || not_stated(&text[colon + 2..]))
     {
         let labels = text[..colon]
             .split(", ")
@@ -215,7 +223,9 @@ mod tests {
     #[test]
     fn renderings_of_ropa() {
         assert_eq!(
-            period_of("alle kategorier: 5 år efter udgangen af den journalperiode, som omfatter sagen"),
+            period_of(
+                "alle kategorier: 5 år efter udgangen af den journalperiode, som omfatter sagen"
+            ),
             "for 5 years after \"udgangen af den journalperiode, som omfatter sagen\""
         );
         assert_eq!(

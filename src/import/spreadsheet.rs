@@ -308,7 +308,10 @@ fn read_rows(
         // without the importer's directories.
         source: format!(
             "{what} {}",
-            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
         ),
         ..Register::default()
     };
@@ -341,18 +344,19 @@ fn read_rows(
                 Some(Field::Activity) => activity.label = cell.to_string(),
                 Some(Field::Unit) => activity.unit = Some(cell.to_string()),
                 Some(Field::Purpose) => activity.purposes.extend(lines(cell)),
-                Some(Field::Subjects) => activity.subjects.extend(items(cell).into_iter().map(
-                    |label| ImportedSubjects {
-                        label,
-                        kind: None,
-                    },
-                )),
-                Some(Field::Data) => activity.data.extend(items(cell).into_iter().map(|label| {
-                    ImportedData {
-                        label,
-                        ..ImportedData::default()
-                    }
-                })),
+                Some(Field::Subjects) => activity.subjects.extend(
+                    items(cell)
+                        .into_iter()
+                        .map(|label| ImportedSubjects { label, kind: None }),
+                ),
+                Some(Field::Data) => {
+                    activity
+                        .data
+                        .extend(items(cell).into_iter().map(|label| ImportedData {
+                            label,
+                            ..ImportedData::default()
+                        }))
+                }
                 Some(Field::SpecialData) => {
                     activity.data.extend(items(cell).into_iter().map(|label| {
                         // Special, of a kind the words tell only where the list says so.

@@ -28,6 +28,23 @@ pub struct Written {
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
 /// with the formatter's messages; never expected.
 pub fn write(register: &Register) -> Result<Written, String> {
+    let unformatted = unformatted(register);
+    let mut files = Vec::new();
+    for (name, text) in unformatted.files {
+        let formatted = crate::fmt::format(&text).map_err(|errors| {
+            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+            format!("{name}: {}", messages.join("; "))
+        })?;
+        files.push((name, formatted));
+    }
+    Ok(Written {
+        files,
+        comments: unformatted.comments,
+    })
+}
+
+/// The spec files' text before `hjemmel fmt` lays it out.
+pub fn unformatted(register: &Register) -> Written {
     let mut writer = Writer::default();
     let controller = writer.controller(register);
     let activities = writer.activities(register);
@@ -45,17 +62,12 @@ pub fn write(register: &Register) -> Result<Written, String> {
         if body.trim().is_empty() {
             continue;
         }
-        let text = format!("{header}{body}");
-        let formatted = crate::fmt::format(&text).map_err(|errors| {
-            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-            format!("{name}: {}", messages.join("; "))
-        })?;
-        files.push((name.to_string(), formatted));
+        files.push((name.to_string(), format!("{header}{body}")));
     }
-    Ok(Written {
+    Written {
         files,
         comments: writer.comments,
-    })
+    }
 }
 
 /// Names made so far, and the declarations they stand for.
@@ -273,20 +285,22 @@ impl Writer {
                     .iter()
                     .filter_map(|l| data_of_label.get(l).cloned())
                     .collect();
-                let bases = disclosure
-                    .basis
-                    .iter()
-                    .map(|b| basis_text::read(b))
-                    .fold(basis_text::Bases::default(), |mut all, b| {
+                let bases = disclosure.basis.iter().map(|b| basis_text::read(b)).fold(
+                    basis_text::Bases::default(),
+                    |mut all, b| {
                         all.citations.extend(b.citations);
                         all.unread.extend(b.unread);
                         all
-                    });
+                    },
+                );
                 for unread in &bases.unread {
                     self.comment(
                         &mut out,
                         "  ",
-                        &format!("basis of the disclosure to {}: {unread}", disclosure.recipient),
+                        &format!(
+                            "basis of the disclosure to {}: {unread}",
+                            disclosure.recipient
+                        ),
                     );
                 }
                 if data.is_empty() {
@@ -599,26 +613,121 @@ pub fn comment_text(text: &str) -> String {
 
 /// Text made safe inside a quoted string of the spec language: one line, `"` and `\` escaped.
 pub fn string_body(text: &str) -> String {
-    comment_text(text).replace('\\', "\\\\").replace('"', "\\\"")
+    comment_text(text)
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
 }
 
 /// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
 /// with in places (`all`, `special`): a name is never one of them (a test derives the list from the
 /// grammar).
 pub const KEYWORDS: &[&str] = &[
-    "about", "activity", "address", "after", "aged", "agreement", "all", "allow", "answers", "archive", "area",
-    "arrangement", "as", "at", "authorised", "authority", "basis", "by", "cameras", "cases", "cctv",
-    "collect", "compatibility", "contact", "contract", "control", "controller", "copy", "country",
-    "covert", "data", "date", "disclose", "document", "dpf_listed", "dpia", "dpo", "email",
-    "erasure", "essence", "every", "exception", "exempt", "for", "in", "interests",
-    "international", "joint", "jointly", "justification", "kept", "kle", "large_scale", "law",
-    "limit", "logic", "measure", "monitoring", "name", "notice", "notified", "online_service",
-    "organisation", "parental_consent", "phone", "polcam", "preserve", "privacy", "processor",
-    "providing", "public", "purpose", "recipient", "refused", "registered", "required", "retain",
-    "review", "right", "safeguards", "security", "signs", "since", "some", "source", "sources",
-    "special", "subjects", "subprocessor", "supervised", "supervision", "then", "tia", "to",
-    "transfer", "under", "unit", "unnamed", "until", "version", "via", "voluntary", "web", "when",
-    "with", "withdrawal",
+    "about",
+    "activity",
+    "address",
+    "after",
+    "aged",
+    "agreement",
+    "all",
+    "allow",
+    "answers",
+    "archive",
+    "area",
+    "arrangement",
+    "as",
+    "at",
+    "authorised",
+    "authority",
+    "basis",
+    "by",
+    "cameras",
+    "cases",
+    "cctv",
+    "collect",
+    "compatibility",
+    "contact",
+    "contract",
+    "control",
+    "controller",
+    "copy",
+    "country",
+    "covert",
+    "data",
+    "date",
+    "disclose",
+    "document",
+    "dpf_listed",
+    "dpia",
+    "dpo",
+    "email",
+    "erasure",
+    "essence",
+    "every",
+    "exception",
+    "exempt",
+    "for",
+    "in",
+    "interests",
+    "international",
+    "joint",
+    "jointly",
+    "justification",
+    "kept",
+    "kle",
+    "large_scale",
+    "law",
+    "limit",
+    "logic",
+    "measure",
+    "monitoring",
+    "name",
+    "notice",
+    "notified",
+    "online_service",
+    "organisation",
+    "parental_consent",
+    "phone",
+    "polcam",
+    "preserve",
+    "privacy",
+    "processor",
+    "providing",
+    "public",
+    "purpose",
+    "recipient",
+    "refused",
+    "registered",
+    "required",
+    "retain",
+    "review",
+    "right",
+    "safeguards",
+    "security",
+    "signs",
+    "since",
+    "some",
+    "source",
+    "sources",
+    "special",
+    "subjects",
+    "subprocessor",
+    "supervised",
+    "supervision",
+    "then",
+    "tia",
+    "to",
+    "transfer",
+    "under",
+    "unit",
+    "unnamed",
+    "until",
+    "version",
+    "via",
+    "voluntary",
+    "web",
+    "when",
+    "with",
+    "withdrawal",
 ];
 
 /// A name of the spec language made from a label: ASCII (æ → ae, ø → oe, å → aa, other letters
@@ -678,7 +787,10 @@ pub fn name_of(label: &str) -> String {
 /// `27.15.00`, `27.15`, `27`: two digits, then up to two groups of `.` and two digits.
 fn is_kle(text: &str) -> bool {
     let groups: Vec<&str> = text.split('.').collect();
-    groups.len() <= 3 && groups.iter().all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
+    groups.len() <= 3
+        && groups
+            .iter()
+            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether `class` is a class of the spec language: `ordinary`, `cpr`, `special(health, ...)`.
@@ -746,9 +858,19 @@ fn subject_kind(label: &str) -> (SubjectKind, String) {
         ),
         (
             SubjectKind::Employees,
-            &["medarbejder", "ansat", "ansatte", "employee", "personale", "staff"],
+            &[
+                "medarbejder",
+                "ansat",
+                "ansatte",
+                "employee",
+                "personale",
+                "staff",
+            ],
         ),
-        (SubjectKind::Citizens, &["borger", "citizen", "beboer", "resident"]),
+        (
+            SubjectKind::Citizens,
+            &["borger", "citizen", "beboer", "resident"],
+        ),
     ];
     for (kind, stems) in TABLE {
         if any_word_starts(label, stems) {
@@ -771,12 +893,26 @@ fn subject_kind(label: &str) -> (SubjectKind, String) {
 fn recipient_kind(label: &str) -> (RecipientKind, String) {
     const TABLE: &[(RecipientKind, &[&str])] = &[
         (RecipientKind::Tax, &["skat", "tax"]),
-        (RecipientKind::Police, &["politi", "police", "anklagemyndighed"]),
+        (
+            RecipientKind::Police,
+            &["politi", "police", "anklagemyndighed"],
+        ),
         (
             RecipientKind::Authority,
             &[
-                "kommune", "region", "styrelse", "myndighed", "ministeri", "authority", "agency",
-                "nævn", "tilsyn", "domstol", "udbetaling", "retten", "council",
+                "kommune",
+                "region",
+                "styrelse",
+                "myndighed",
+                "ministeri",
+                "authority",
+                "agency",
+                "nævn",
+                "tilsyn",
+                "domstol",
+                "udbetaling",
+                "retten",
+                "council",
             ],
         ),
     ];
@@ -793,7 +929,9 @@ fn recipient_kind(label: &str) -> (RecipientKind, String) {
     }
     (
         RecipientKind::Organisation,
-        format!("kind of recipient `{label}` not stated in the source: `organisation` until checked"),
+        format!(
+            "kind of recipient `{label}` not stated in the source: `organisation` until checked"
+        ),
     )
 }
 
@@ -810,10 +948,24 @@ fn source_kind(label: &str) -> (SourceKind, Option<String>) {
         (SourceKind::Register, &["register", "cpr"]),
         (
             SourceKind::Authority,
-            &["kommune", "region", "styrelse", "myndighed", "authority", "skat", "politi"],
+            &[
+                "kommune",
+                "region",
+                "styrelse",
+                "myndighed",
+                "authority",
+                "skat",
+                "politi",
+            ],
         ),
-        (SourceKind::Staff, &["medarbejder", "ansatte", "staff", "employee"]),
-        (SourceKind::OtherCitizens, &["borgere", "pårørende", "relatives"]),
+        (
+            SourceKind::Staff,
+            &["medarbejder", "ansatte", "staff", "employee"],
+        ),
+        (
+            SourceKind::OtherCitizens,
+            &["borgere", "pårørende", "relatives"],
+        ),
     ];
     for (kind, stems) in TABLE {
         if any_word_starts(label, stems) {
@@ -853,7 +1005,10 @@ fn mechanism(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     let table: &[(&str, &[&str])] = &[
         ("scc", &["scc", "standardkontrakt", "standard contractual"]),
-        ("bcr", &["bcr", "binding corporate", "bindende virksomhedsregler"]),
+        (
+            "bcr",
+            &["bcr", "binding corporate", "bindende virksomhedsregler"],
+        ),
         ("dpf", &["dpf", "data privacy framework"]),
         ("adequacy", &["adequacy", "tilstrækkeligheds"]),
     ];
@@ -869,7 +1024,10 @@ mod tests {
 
     #[test]
     fn names_from_labels() {
-        assert_eq!(name_of("Sagsbehandling af børnesager"), "sagsbehandling_af_boernesager");
+        assert_eq!(
+            name_of("Sagsbehandling af børnesager"),
+            "sagsbehandling_af_boernesager"
+        );
         assert_eq!(name_of("Økonomi & HR"), "oekonomi_hr");
         assert_eq!(name_of("Café Ünsal"), "cafe_uensal");
         assert_eq!(name_of("data"), "data_");
@@ -888,7 +1046,10 @@ mod tests {
             let Some(word) = rest.split('"').nth(1) else {
                 continue;
             };
-            assert!(KEYWORDS.contains(&word), "`{word}` is a keyword of the grammar");
+            assert!(
+                KEYWORDS.contains(&word),
+                "`{word}` is a keyword of the grammar"
+            );
         }
     }
 
@@ -906,6 +1067,59 @@ mod tests {
         let (class, why) = class_from_words("Navn og adresse");
         assert_eq!(class, "ordinary");
         assert!(why.contains("not stated"));
+    }
+
+    #[test]
+    fn kle_numbers_and_data_about_some_subjects_as_text() {
+        // Until the language has `kle` and `about` (package lang15), the text is tested, not parsed.
+        use crate::import::register::{ImportedActivity, ImportedData, ImportedSubjects};
+        let register = Register {
+            activities: vec![ImportedActivity {
+                label: "Børnesager".into(),
+                kle: vec!["27.15.00".into(), "27.15.01".into(), "27.15.00.G01".into()],
+                subjects: vec![
+                    ImportedSubjects {
+                        label: "Børn".into(),
+                        kind: Some("children".into()),
+                    },
+                    ImportedSubjects {
+                        label: "Forældre".into(),
+                        kind: None,
+                    },
+                ],
+                data: vec![
+                    ImportedData {
+                        label: "Helbred".into(),
+                        class: Some("special(health)".into()),
+                        about: vec!["Børn".into()],
+                    },
+                    ImportedData {
+                        label: "Navn".into(),
+                        class: None,
+                        about: vec![],
+                    },
+                ],
+                ..ImportedActivity::default()
+            }],
+            ..Register::default()
+        };
+        let written = unformatted(&register);
+        let activities = &written
+            .files
+            .iter()
+            .find(|(n, _)| n == "activities.hjemmel")
+            .unwrap()
+            .1;
+        assert!(
+            activities.contains("  kle 27.15.00, 27.15.01\n"),
+            "{activities}"
+        );
+        assert!(activities.contains("// KLE: 27.15.00.G01"), "{activities}");
+        assert!(
+            activities.contains("  data helbred about boern\n"),
+            "{activities}"
+        );
+        assert!(activities.contains("  data navn\n"), "{activities}");
     }
 
     #[test]

@@ -46,7 +46,10 @@ fn words() -> &'static [ClassWord] {
 /// The class `label`'s words give, with the word that gave it.
 pub fn class_of(label: &str) -> Option<(DataClass, String)> {
     let lower = label.to_lowercase();
-    for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         for entry in words() {
             let fits = match entry.at {
                 At::Start => word.starts_with(entry.stem.as_str()),
@@ -84,8 +87,14 @@ mod tests {
         let class = |l: &str| class_of(l).map(|(c, _)| c);
         assert_eq!(class("Cpr-nummer"), Some(DataClass::Cpr));
         assert_eq!(class("Personnummer"), Some(DataClass::Cpr));
-        assert_eq!(class("Straffedomme og lovovertrædelser"), Some(DataClass::Criminal));
-        assert_eq!(class("Oplysninger om strafbare forhold"), Some(DataClass::Criminal));
+        assert_eq!(
+            class("Straffedomme og lovovertrædelser"),
+            Some(DataClass::Criminal)
+        );
+        assert_eq!(
+            class("Oplysninger om strafbare forhold"),
+            Some(DataClass::Criminal)
+        );
         assert_eq!(class("Criminal convictions"), Some(DataClass::Criminal));
         assert_eq!(class("Navn og adresse"), None);
         assert_eq!(class("Straf og belønning i skolen"), None);
