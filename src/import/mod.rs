@@ -68,6 +68,10 @@ pub mod text {
 pub fn merge(registers: Vec<Register>) -> Register {
     let mut all = Register::default();
     let mut sources = Vec::new();
+    let (mut processors, mut recipients) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
     for register in registers {
         sources.push(register.source);
         if all.controller.is_none() {
@@ -75,12 +79,12 @@ pub fn merge(registers: Vec<Register>) -> Register {
         }
         all.activities.extend(register.activities);
         for party in register.processors {
-            if !all.processors.iter().any(|p| p.label == party.label) {
+            if processors.insert(party.label.clone()) {
                 all.processors.push(party);
             }
         }
         for party in register.recipients {
-            if !all.recipients.iter().any(|p| p.label == party.label) {
+            if recipients.insert(party.label.clone()) {
                 all.recipients.push(party);
             }
         }

@@ -319,6 +319,9 @@ fn read_rows(
         label,
         ..ImportedParty::default()
     });
+    // Each party once, found in a set: a register of thousands of rows names the same few often.
+    let mut recipients = std::collections::HashSet::new();
+    let mut processors = std::collections::HashSet::new();
     for (index, row) in sheet.rows.iter().enumerate().skip(header_index + 1) {
         if is_empty(row) {
             continue;
@@ -400,7 +403,7 @@ fn read_rows(
                 },
                 Some(Field::Recipients) => {
                     for label in items(cell) {
-                        if !register.recipients.iter().any(|p| p.label == label) {
+                        if recipients.insert(label.clone()) {
                             register.recipients.push(ImportedParty {
                                 label: label.clone(),
                                 ..ImportedParty::default()
@@ -414,7 +417,7 @@ fn read_rows(
                 }
                 Some(Field::Processors) => {
                     for label in items(cell) {
-                        if !register.processors.iter().any(|p| p.label == label) {
+                        if processors.insert(label.clone()) {
                             register.processors.push(ImportedParty {
                                 label: label.clone(),
                                 ..ImportedParty::default()

@@ -74,6 +74,7 @@ pub fn unformatted(register: &Register) -> Written {
 #[derive(Default)]
 struct Writer {
     used: HashSet<String>,
+    next_number: HashMap<String, usize>,
     subjects: Vec<(String, String, Option<String>)>,
     subject_names: HashMap<String, String>,
     data: Vec<DataDecl>,
@@ -92,17 +93,22 @@ struct DataDecl {
 }
 
 impl Writer {
-    /// A new name for `label`, unique in the whole spec.
+    /// A new name for `label`, unique in the whole spec. Each base name remembers the next number
+    /// to try, so that many labels of one name cost one try each, not one per earlier label.
     fn name(&mut self, label: &str) -> String {
         let base = name_of(label);
-        let mut name = base.clone();
-        let mut n = 2;
-        while self.used.contains(&name) {
-            name = format!("{base}_{n}");
-            n += 1;
+        let next = self.next_number.entry(base.clone()).or_insert(1);
+        loop {
+            let name = if *next == 1 {
+                base.clone()
+            } else {
+                format!("{base}_{next}")
+            };
+            *next += 1;
+            if self.used.insert(name.clone()) {
+                return name;
+            }
         }
-        self.used.insert(name.clone());
-        name
     }
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
@@ -494,8 +500,9 @@ impl Writer {
             );
         }
         let mut processors: Vec<ImportedParty> = register.processors.clone();
+        let declared: HashSet<String> = processors.iter().map(|p| p.label.clone()).collect();
         for label in self.processor_names.keys() {
-            if !processors.iter().any(|p| &p.label == label) {
+            if !declared.contains(label) {
                 processors.push(ImportedParty {
                     label: label.clone(),
                     ..ImportedParty::default()
@@ -514,8 +521,9 @@ impl Writer {
             out.push_str("}\n");
         }
         let mut recipients: Vec<ImportedParty> = register.recipients.clone();
+        let declared: HashSet<String> = recipients.iter().map(|p| p.label.clone()).collect();
         for label in self.recipient_names.keys() {
-            if !recipients.iter().any(|p| &p.label == label) {
+            if !declared.contains(label) {
                 recipients.push(ImportedParty {
                     label: label.clone(),
                     ..ImportedParty::default()
@@ -1120,6 +1128,49 @@ mod tests {
             "{activities}"
         );
         assert!(activities.contains("  data navn\n"), "{activities}");
+    }
+
+    #[test]
+    fn hostile_labels_and_values_give_a_spec_that_parses() {
+        use crate::import::register::{ImportedActivity, ImportedData, ImportedDisclosure};
+        let hostile = "a \"quoted\" \\ back}slash\n// not a comment\r\u{202E}rtl\u{0}nul { } data";
+        let register = Register {
+            source: hostile.into(),
+            controller: Some(ImportedParty {
+                label: hostile.into(),
+                address: Some(hostile.into()),
+                ..ImportedParty::default()
+            }),
+            activities: vec![ImportedActivity {
+                label: hostile.into(),
+                purposes: vec![hostile.into()],
+                data: vec![ImportedData {
+                    label: hostile.into(),
+                    class: Some(hostile.into()),
+                    about: vec![],
+                }],
+                bases: vec![hostile.into()],
+                retention: Some(format!("until {hostile}")),
+                disclosures: vec![ImportedDisclosure {
+                    recipient: hostile.into(),
+                    data: vec![hostile.into()],
+                    basis: vec![hostile.into()],
+                }],
+                unplaced: vec![Unplaced {
+                    field: hostile.into(),
+                    value: hostile.into(),
+                }],
+                ..ImportedActivity::default()
+            }],
+            ..Register::default()
+        };
+        let written = write(&register).expect("the spec written parses");
+        for (_, text) in &written.files {
+            assert!(
+                !text.contains('\u{202E}') && !text.contains('\u{0}'),
+                "{text}"
+            );
+        }
     }
 
     #[test]
