@@ -5,6 +5,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod graph;
+mod import;
 mod init;
 mod lsp;
 mod notice;
@@ -83,6 +84,9 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Start a new spec: write a commented controller.hjemmel and activities.hjemmel into a directory.
     Init(init::InitArgs),
+    /// Write a spec directory from a record kept elsewhere: a spreadsheet (csv, xlsx), OS2compliance,
+    /// Fides, or hjemmel's own workbook (docs/import.md).
+    Import(import::ImportArgs),
     /// Serve an editor: the language server (diagnostics as you type, hover, go to definition,
     /// completion, rename, quick fixes, formatting) over standard input and output.
     Lsp(lsp::LspArgs),
@@ -101,6 +105,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => report::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Init(args) => init::run(args, lang),
+        Command::Import(args) => import::run(args, lang),
         Command::Lsp(args) => lsp::run(args, lang),
     }
 }

@@ -179,6 +179,7 @@ pub fn all_texts() -> Vec<(&'static str, &'static [(&'static str, Text)])> {
         ("ide::law::hover", crate::ide::law::hover_text::ALL),
         ("rules::suggest", crate::rules::suggest::text::ALL),
         ("init", crate::init::ALL),
+        ("import", crate::import::text::ALL),
         ("law::citation", crate::law::citation::text::ALL),
         ("law::countries", crate::law::countries::text::ALL),
         ("law::vocabulary", crate::law::vocabulary::text::ALL),

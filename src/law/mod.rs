@@ -7,6 +7,7 @@ pub mod ai_act;
 pub mod art9;
 pub mod cctv;
 pub mod citation;
+pub mod class_words;
 pub mod countries;
 pub mod disclosures;
 pub mod parameters;

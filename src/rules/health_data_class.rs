@@ -199,6 +199,14 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// The first word of `text` that the list says reveals health (an entry without `judgement`): how
+/// `hjemmel import` classes a category whose source does not state its class.
+pub(crate) fn certain_health_word(text: &str) -> Option<String> {
+    health_word(text)
+        .filter(|(_, entry)| !entry.judgement)
+        .map(|(word, _)| word)
+}
+
 /// The first word of `text` that reads as health data, with the list entry it matched.
 fn health_word(text: &str) -> Option<(String, &'static HealthWord)> {
     let text = normalise(text);

@@ -34,7 +34,8 @@ mod dpia_missing;
 mod dpo_missing;
 mod employee_basis;
 mod erasure_exception;
-mod health_data_class;
+// The importer classes a category by the same words (src/import/write.rs).
+pub(crate) mod health_data_class;
 mod joint_controller_arrangement;
 mod notice_incomplete;
 mod processor_agreement;

@@ -31,6 +31,7 @@ const OTHER_LAW_DATA: &[&str] = &[
     include_str!("../../law/data/placeholders.toml"),
     include_str!("../../law/data/dbl_subjects.toml"),
     include_str!("../../law/data/health_words.toml"),
+    include_str!("../../law/data/class_words.toml"),
     include_str!("../../law/data/rights.toml"),
     include_str!("../../law/data/notice_elements.toml"),
 ];

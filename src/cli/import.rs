@@ -1,0 +1,244 @@
+//! `hjemmel import SOURCE... -o DIR`: a record kept elsewhere written as a spec directory, never
+//! over an existing spec unless `--force`, each file completely or not at all (a directory it makes
+//! is made whole or not at all).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{exit, output};
+use hjemmel::escape::terminal;
+use hjemmel::i18n::Lang;
+use hjemmel::import::spreadsheet::{self, Mapping};
+use hjemmel::import::{self, ImportError, Register, text};
+use hjemmel::tr;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files to read: one register, or several read as one.
+    #[arg(value_name = "SOURCE", required = true)]
+    sources: Vec<PathBuf>,
+
+    /// The directory to write the spec into; made if it does not exist.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    output: PathBuf,
+
+    /// The format of the sources; `auto` tells it from each file's name and content.
+    #[arg(long, value_enum, default_value_t = From::Auto)]
+    from: From,
+
+    /// Which column of a spreadsheet holds what (TOML; docs/import.md); without it, the default
+    /// mapping for a record kept by the art. 30(1) fields.
+    #[arg(long, value_name = "FILE.toml")]
+    mapping: Option<PathBuf>,
+
+    /// Write over the files it writes if DIR already holds a spec.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum From {
+    /// From each file's extension and content.
+    Auto,
+    /// A spreadsheet saved as CSV (`;` or `,`; UTF-8 or Windows-1252), one activity a row.
+    Csv,
+    /// A workbook (xlsx), one activity a row.
+    Xlsx,
+    /// OS2compliance's register export or its JSON records.
+    Os2compliance,
+    /// Fides manifests (YAML).
+    Fides,
+    /// The workbook `hjemmel ropa --format xlsx` writes.
+    HjemmelXlsx,
+}
+
+/// Why a source gave no register.
+enum Failed {
+    Read(ImportError),
+    Unknown(PathBuf),
+}
+
+pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
+    let mapping = match &args.mapping {
+        Some(file) => match Mapping::load(file) {
+            Ok(mapping) => mapping,
+            Err(error) => return failed(Failed::Read(error), lang),
+        },
+        None => Mapping::default_record(),
+    };
+    let mut registers = Vec::with_capacity(args.sources.len());
+    for source in &args.sources {
+        match read(source, args.from, &mapping) {
+            Ok(register) => registers.push(register),
+            Err(why) => return failed(why, lang),
+        }
+    }
+    let register = import::merge(registers);
+    let written = match import::write::write(&register) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!(
+                "{}",
+                terminal(&tr!(lang, text::WRITER_FAILED, error = error))
+            );
+            return ExitCode::from(exit::INVALID);
+        }
+    };
+    let code = write_dir(&args.output, &written.files, args.force, lang);
+    if code != exit::OK {
+        return ExitCode::from(code);
+    }
+    let dir = args.output.display().to_string();
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            text::SUMMARY,
+            activities = register.activities.len(),
+            comments = written.comments
+        )
+    );
+    eprintln!("{}", terminal(&tr!(lang, text::NEXT, dir = dir)));
+    ExitCode::from(exit::OK)
+}
+
+fn failed(why: Failed, lang: Lang) -> ExitCode {
+    let message = match why {
+        Failed::Read(error) => tr!(lang, text::CANNOT_READ, error = error),
+        Failed::Unknown(file) => tr!(lang, text::UNKNOWN_FORMAT, file = file.display()),
+    };
+    eprintln!("{}", terminal(&message));
+    ExitCode::from(exit::INVALID)
+}
+
+/// The register of one source, by its format.
+fn read(source: &Path, from: From, mapping: &Mapping) -> Result<Register, Failed> {
+    let from = match from {
+        From::Auto => detect(source)?,
+        from => from,
+    };
+    match from {
+        From::Csv => spreadsheet::read_csv(source, mapping).map_err(Failed::Read),
+        From::Xlsx => spreadsheet::read_xlsx(source, mapping).map_err(Failed::Read),
+        From::HjemmelXlsx => import::workbook::read(source).map_err(Failed::Read),
+        From::Os2compliance => import::os2compliance::read(source).map_err(Failed::Read),
+        From::Fides => import::fides::read(source).map_err(Failed::Read),
+        From::Auto => Err(Failed::Unknown(source.to_path_buf())),
+    }
+}
+
+/// The format of a source, from its extension and, for a workbook, its sheets.
+fn detect(source: &Path) -> Result<From, Failed> {
+    let extension = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" | "txt" => Ok(From::Csv),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(if is_hjemmel_workbook(source) {
+            From::HjemmelXlsx
+        } else {
+            From::Xlsx
+        }),
+        "json" => Ok(From::Os2compliance),
+        "yml" | "yaml" => Ok(From::Fides),
+        _ => Err(Failed::Unknown(source.to_path_buf())),
+    }
+}
+
+/// Whether a workbook is the one `hjemmel ropa --format xlsx` writes: it says so in a sheet named
+/// for hjemmel. Not readable: left to the reader, which says why.
+fn is_hjemmel_workbook(source: &Path) -> bool {
+    use calamine::Reader;
+    calamine::open_workbook_auto(source).is_ok_and(|workbook| {
+        workbook
+            .sheet_names()
+            .iter()
+            .any(|name| name.to_lowercase().contains("hjemmel"))
+    })
+}
+
+/// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary
+/// name and renamed into place once every file is in it; in one that exists, each file is written
+/// completely or not at all, and a spec there is written over only with `force`.
+fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) -> u8 {
+    let shown = dir.display().to_string();
+    let cannot = |error: std::io::Error| {
+        eprintln!(
+            "{}",
+            terminal(&tr!(lang, text::CANNOT_USE_DIR, dir = shown, error = error))
+        );
+        exit::INVALID
+    };
+    if !dir.exists() {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if let Err(error) = std::fs::create_dir_all(&parent) {
+            return cannot(error);
+        }
+        let staging = match tempfile::Builder::new()
+            .prefix(".hjemmel-import-")
+            .tempdir_in(&parent)
+        {
+            Ok(staging) => staging,
+            Err(error) => return cannot(error),
+        };
+        for (name, text) in files {
+            if let Err(error) = std::fs::write(staging.path().join(name), text) {
+                return cannot(error);
+            }
+        }
+        let staged = staging.keep();
+        if let Err(error) = std::fs::rename(&staged, dir) {
+            let _ = std::fs::remove_dir_all(&staged);
+            return cannot(error);
+        }
+        for (name, _) in files {
+            eprintln!(
+                "{}",
+                terminal(&tr!(
+                    lang,
+                    hjemmel::report::file::WROTE,
+                    file = dir.join(name).display()
+                ))
+            );
+        }
+        return exit::OK;
+    }
+    if !force {
+        match first_spec_file(dir) {
+            Ok(Some(file)) => {
+                eprintln!(
+                    "{}",
+                    terminal(&tr!(lang, text::ALREADY_A_SPEC, dir = shown, file = file))
+                );
+                return exit::INVALID;
+            }
+            Ok(None) => {}
+            Err(error) => return cannot(error),
+        }
+    }
+    for (name, text) in files {
+        let code =
+            output::write_file_with(&dir.join(name), lang, |out| out.write_all(text.as_bytes()));
+        if code != exit::OK {
+            return code;
+        }
+    }
+    exit::OK
+}
+
+/// The name of a `.hjemmel` file in `dir`, if it has one.
+fn first_spec_file(dir: &Path) -> std::io::Result<Option<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".hjemmel"))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().next())
+}

@@ -1,0 +1,497 @@
+//! A record kept in a spreadsheet (xlsx or csv), one activity a row, read into a [`Register`] by a
+//! mapping of columns to fields: a mapping file (TOML, `--mapping`), or the default mapping for the
+//! column layout of a record of processing activities (src/import/default_mapping.toml).
+//!
+//! CSV may be separated by `;` (as Danish Excel saves it) or `,`, and be UTF-8 (with or without a
+//! byte-order mark) or Windows-1252 (Danish Excel's "CSV (semikolonsepareret)").
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::register::{
+    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,
+    ImportedSubjects, Register, Unplaced,
+};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Activity,
+    Unit,
+    Purpose,
+    Subjects,
+    Data,
+    SpecialData,
+    CriminalData,
+    Cpr,
+    Recipients,
+    Transfers,
+    Retention,
+    Security,
+    Basis,
+    Kle,
+    Processors,
+    Sources,
+    Comments,
+    Controller,
+    Address,
+    Contact,
+    /// Read and dropped (a column the record makes for itself, such as ropa's "Name in the spec").
+    Ignore,
+}
+
+/// A mapping file: which column holds what.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// The sheet of a workbook to read; the first when not given.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// The row of the column headings, from 1; the first row that is not empty when not given.
+    #[serde(default)]
+    pub header_row: Option<usize>,
+    /// The controller, when the sheet does not name it.
+    #[serde(default)]
+    pub controller: Option<String>,
+    /// Column heading (compared without regard to case, white space or a closing "(art. 30...)")
+    /// or column letter (`A`, `AB`) → field.
+    pub columns: HashMap<String, Field>,
+}
+
+impl Mapping {
+    /// The default mapping: the headings of a record kept by the art. 30(1) fields.
+    pub fn default_record() -> Mapping {
+        toml::from_str(include_str!("default_mapping.toml"))
+            .unwrap_or_else(|e| panic!("src/import/default_mapping.toml is malformed: {e}"))
+    }
+
+    /// A mapping file.
+    pub fn load(path: &Path) -> Result<Mapping, ImportError> {
+        let error = |place: Option<String>, message: String| ImportError {
+            file: path.to_path_buf(),
+            place,
+            message,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| error(None, e.to_string()))?;
+        toml::from_str(&text).map_err(|e| {
+            let place = e.span().map(|s| {
+                let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
+                format!("line {line}")
+            });
+            error(place, e.message().to_string())
+        })
+    }
+
+    /// The field of column `index` with heading `heading`.
+    fn field(&self, index: usize, heading: &str) -> Option<Field> {
+        let wanted = normalise_heading(heading);
+        if !wanted.is_empty()
+            && let Some(field) = self
+                .columns
+                .iter()
+                .find(|(k, _)| normalise_heading(k) == wanted)
+                .map(|(_, f)| *f)
+        {
+            return Some(field);
+        }
+        let letter = column_letter(index);
+        self.columns.get(&letter).copied()
+    }
+}
+
+/// A heading compared: lowercase, one space between words, without a closing `(art. 30...)` and
+/// a final `:`.
+fn normalise_heading(heading: &str) -> String {
+    let mut text = heading.trim().to_lowercase();
+    if let Some(open) = text.rfind("(art")
+        && text.ends_with(')')
+    {
+        text.truncate(open);
+    }
+    text.trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// The rows of a sheet as text, with the sheet's name for messages.
+struct Sheet {
+    name: Option<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Reads a csv file.
+pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
+    let text = decode(&bytes);
+    let delimiter = delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| ImportError {
+            file: path.to_path_buf(),
+            place: Some(format!("row {}", i + 1)),
+            message: e.to_string(),
+        })?;
+        rows.push(record.iter().map(str::to_string).collect());
+    }
+    let sheet = Sheet { name: None, rows };
+    read_rows(path, &sheet, mapping, "CSV")
+}
+
+/// Reads a workbook (xlsx).
+pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
+    use calamine::{Data, Reader};
+    let mut workbook =
+        calamine::open_workbook_auto(path).map_err(|e| whole_file(path, e.to_string()))?;
+    let names = workbook.sheet_names();
+    let name = match &mapping.sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            .cloned()
+            .ok_or_else(|| {
+                whole_file(
+                    path,
+                    format!(
+                        "no sheet `{wanted}` (the workbook has: {})",
+                        names.join(", ")
+                    ),
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| whole_file(path, "the workbook has no sheet".to_string()))?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| whole_file(path, e.to_string()))?;
+    // The range starts at its first cell that is not empty: rows and columns are padded back to A1,
+    // so that letters and row numbers are the sheet's.
+    let (top, left) = range
+        .start()
+        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let mut rows = vec![Vec::new(); top];
+    for row in range.rows() {
+        let mut cells = vec![String::new(); left];
+        cells.extend(row.iter().map(|cell| match cell {
+            Data::Empty => String::new(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            other => other.to_string(),
+        }));
+        rows.push(cells);
+    }
+    let sheet = Sheet {
+        name: Some(name),
+        rows,
+    };
+    read_rows(path, &sheet, mapping, "workbook")
+}
+
+fn whole_file(path: &Path, message: String) -> ImportError {
+    ImportError {
+        file: path.to_path_buf(),
+        place: None,
+        message,
+    }
+}
+
+/// UTF-8 (a byte-order mark dropped), else Windows-1252.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// `;` or `,`: whichever separates more fields of the first line (outside quotes).
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semicolons += 1,
+            ',' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    if semicolons >= commas && semicolons > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// The items of a list in a cell: split at line breaks, `;` and `,`.
+fn items(cell: &str) -> Vec<String> {
+    cell.split(['\n', '\r', ';', ','])
+        .map(|s| s.trim().trim_start_matches(['-', '•', '*']).trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Lines of a cell: split at line breaks only (a purpose or a measure may hold commas).
+fn lines(cell: &str) -> Vec<String> {
+    cell.split(['\n', '\r'])
+        .map(|s| s.trim().trim_start_matches(['-', '•', '*']).trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn read_rows(
+    path: &Path,
+    sheet: &Sheet,
+    mapping: &Mapping,
+    what: &str,
+) -> Result<Register, ImportError> {
+    let place = |row: usize| match &sheet.name {
+        Some(name) => format!("sheet {name}, row {row}"),
+        None => format!("row {row}"),
+    };
+    let is_empty = |row: &Vec<String>| row.iter().all(|c| c.trim().is_empty());
+    let header_index = match mapping.header_row {
+        Some(n) if n >= 1 => n - 1,
+        _ => sheet
+            .rows
+            .iter()
+            .position(|r| !is_empty(r))
+            .ok_or_else(|| whole_file(path, "the sheet is empty".to_string()))?,
+    };
+    let headings = sheet.rows.get(header_index).cloned().unwrap_or_default();
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let fields: Vec<Option<Field>> = (0..width)
+        .map(|i| mapping.field(i, headings.get(i).map_or("", String::as_str)))
+        .collect();
+    if !fields.contains(&Some(Field::Activity)) {
+        return Err(ImportError {
+            file: path.to_path_buf(),
+            place: Some(place(header_index + 1)),
+            message: format!(
+                "no column holds the activity's name (headings: {}); name it in a mapping file (`--mapping`)",
+                headings
+                    .iter()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| format!("\"{}\"", h.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let mut register = Register {
+        // The file's name, not its path: the header of the files written says where they came from
+        // without the importer's directories.
+        source: format!(
+            "{what} {}",
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        ),
+        ..Register::default()
+    };
+    let mut controller = mapping.controller.clone().map(|label| ImportedParty {
+        label,
+        ..ImportedParty::default()
+    });
+    // Each party once, found in a set: a register of thousands of rows names the same few often.
+    let mut recipients = std::collections::HashSet::new();
+    let mut processors = std::collections::HashSet::new();
+    for (index, row) in sheet.rows.iter().enumerate().skip(header_index + 1) {
+        if is_empty(row) {
+            continue;
+        }
+        let mut activity = ImportedActivity::default();
+        for (column, cell) in row.iter().enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let heading = headings
+                .get(column)
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .map_or_else(|| column_letter(column), str::to_string);
+            let unplaced = || Unplaced {
+                field: format!("Kolonne \"{heading}\""),
+                value: cell.to_string(),
+            };
+            match fields.get(column).copied().flatten() {
+                None => activity.unplaced.push(unplaced()),
+                Some(Field::Ignore) => {}
+                Some(Field::Activity) => activity.label = cell.to_string(),
+                Some(Field::Unit) => activity.unit = Some(cell.to_string()),
+                Some(Field::Purpose) => activity.purposes.extend(lines(cell)),
+                Some(Field::Subjects) => activity.subjects.extend(
+                    items(cell)
+                        .into_iter()
+                        .map(|label| ImportedSubjects { label, kind: None }),
+                ),
+                Some(Field::Data) => {
+                    activity
+                        .data
+                        .extend(items(cell).into_iter().map(|label| ImportedData {
+                            label,
+                            ..ImportedData::default()
+                        }))
+                }
+                Some(Field::SpecialData) => {
+                    activity.data.extend(items(cell).into_iter().map(|label| {
+                        // Special, of a kind the words tell only where the list says so.
+                        let kind = if crate::rules::health_data_class::certain_health_word(&label)
+                            .is_some()
+                        {
+                            "special(health)"
+                        } else {
+                            "special(any)"
+                        };
+                        ImportedData {
+                            label,
+                            class: Some(kind.to_string()),
+                            about: Vec::new(),
+                            retention: None,
+                        }
+                    }))
+                }
+                Some(Field::CriminalData) => {
+                    activity
+                        .data
+                        .extend(items(cell).into_iter().map(|label| ImportedData {
+                            label,
+                            class: Some("criminal".to_string()),
+                            about: Vec::new(),
+                            retention: None,
+                        }))
+                }
+                Some(Field::Cpr) => match cell.to_lowercase().as_str() {
+                    "nej" | "no" | "n" | "false" | "0" | "-" => {}
+                    "ja" | "yes" | "j" | "y" | "x" | "true" | "1" => {
+                        activity.data.push(ImportedData {
+                            label: "CPR-nummer".to_string(),
+                            class: Some("cpr".to_string()),
+                            about: Vec::new(),
+                            retention: None,
+                        })
+                    }
+                    _ => activity.data.push(ImportedData {
+                        label: cell.to_string(),
+                        class: Some("cpr".to_string()),
+                        about: Vec::new(),
+                        retention: None,
+                    }),
+                },
+                Some(Field::Recipients) => {
+                    for label in items(cell) {
+                        if recipients.insert(label.clone()) {
+                            register.recipients.push(ImportedParty {
+                                label: label.clone(),
+                                ..ImportedParty::default()
+                            });
+                        }
+                        activity.disclosures.push(ImportedDisclosure {
+                            recipient: label,
+                            ..ImportedDisclosure::default()
+                        });
+                    }
+                }
+                Some(Field::Processors) => {
+                    for label in items(cell) {
+                        if processors.insert(label.clone()) {
+                            register.processors.push(ImportedParty {
+                                label: label.clone(),
+                                ..ImportedParty::default()
+                            });
+                        }
+                        activity.processors.push(label);
+                    }
+                }
+                // Which recipient or processor a transfer goes to, a row does not say: a comment.
+                Some(Field::Transfers | Field::Comments) => activity.unplaced.push(unplaced()),
+                Some(Field::Retention) => activity.retention = Some(cell.to_string()),
+                Some(Field::Security) => activity.security.extend(lines(cell)),
+                Some(Field::Basis) => activity.bases.extend(lines(cell)),
+                Some(Field::Kle) => activity.kle.extend(items(cell)),
+                Some(Field::Sources) => activity.sources.extend(items(cell)),
+                Some(Field::Controller) => {
+                    let party = controller.get_or_insert_with(ImportedParty::default);
+                    if party.label.is_empty() {
+                        party.label = cell.to_string();
+                    } else if party.label != cell {
+                        activity.unplaced.push(unplaced());
+                    }
+                }
+                Some(Field::Address) => {
+                    let party = controller.get_or_insert_with(ImportedParty::default);
+                    party.address.get_or_insert_with(|| cell.to_string());
+                }
+                Some(Field::Contact) => {
+                    let party = controller.get_or_insert_with(ImportedParty::default);
+                    party.contact.get_or_insert_with(|| cell.to_string());
+                }
+            }
+        }
+        if activity.label.trim().is_empty() {
+            return Err(ImportError {
+                file: path.to_path_buf(),
+                place: Some(place(index + 1)),
+                message: "the row has no activity name".to_string(),
+            });
+        }
+        register.activities.push(activity);
+    }
+    register.controller = controller;
+    Ok(register)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(
+            normalise_heading(" Formål med behandlingen (art. 30, stk. 1, litra b) "),
+            "formål med behandlingen"
+        );
+        let mapping = Mapping::default_record();
+        assert_eq!(
+            mapping.field(0, "Kategorier af registrerede (art. 30(1)(c))"),
+            Some(Field::Subjects)
+        );
+    }
+
+    #[test]
+    fn separators_and_encodings() {
+        assert_eq!(delimiter("a;b;\"c,d\"\n"), b';');
+        assert_eq!(delimiter("a,b,c\n"), b',');
+        assert_eq!(decode(b"\xEF\xBB\xBFR\xC3\xA5d"), "Råd");
+        assert_eq!(decode(b"R\xE5d \xF8 \xE6"), "Råd ø æ");
+    }
+}

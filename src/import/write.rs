@@ -1,0 +1,1186 @@
+//! The writer: any [`Register`] as spec files (controller.hjemmel, declarations.hjemmel,
+//! activities.hjemmel), laid out by `hjemmel fmt`'s formatter.
+//!
+//! It never invents a fact: what the source does not say is left out, so that `hjemmel check`
+//! reports it; a word the language needs and the source does not give (the class of a data category,
+//! the kind of a group or a party) is taken from the label's words only where a documented table
+//! says so (src/law/data/health_words.toml, src/law/data/class_words.toml, the word lists below),
+//! and otherwise the most neutral word is written with a comment that says it was not stated. Every
+//! value the reader could not place is a comment beside its declaration.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use super::basis_text;
+use super::register::{ImportedParty, Register, Unplaced};
+use super::retention_text::{self, Read};
+use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SpecialKind, SubjectKind};
+
+/// The spec files written, and how many values were kept as comments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// File name and text, in the canonical layout.
+    pub files: Vec<(String, String)>,
+    /// Values of the source kept as comments (unplaced values, bases and deadlines not read).
+    pub comments: usize,
+}
+
+/// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
+/// with the formatter's messages; never expected.
+pub fn write(register: &Register) -> Result<Written, String> {
+    let unformatted = unformatted(register);
+    let mut files = Vec::new();
+    for (name, text) in unformatted.files {
+        let formatted = crate::fmt::format(&text).map_err(|errors| {
+            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+            format!("{name}: {}", messages.join("; "))
+        })?;
+        files.push((name, formatted));
+    }
+    Ok(Written {
+        files,
+        comments: unformatted.comments,
+    })
+}
+
+/// The spec files' text before `hjemmel fmt` lays it out.
+pub fn unformatted(register: &Register) -> Written {
+    let mut writer = Writer::default();
+    let controller = writer.controller(register);
+    let activities = writer.activities(register);
+    let declarations = writer.declarations(register);
+    let header = format!(
+        "// Imported by `hjemmel import` from {}.\n// Check it with `hjemmel check`: what the source did not say is reported there.\n\n",
+        comment_text(&register.source)
+    );
+    let mut files = Vec::new();
+    for (name, body) in [
+        ("controller.hjemmel", controller),
+        ("declarations.hjemmel", declarations),
+        ("activities.hjemmel", activities),
+    ] {
+        if body.trim().is_empty() {
+            continue;
+        }
+        files.push((name.to_string(), format!("{header}{body}")));
+    }
+    Written {
+        files,
+        comments: writer.comments,
+    }
+}
+
+/// Names made so far, and the declarations they stand for.
+#[derive(Default)]
+struct Writer {
+    used: HashSet<String>,
+    next_number: HashMap<String, usize>,
+    subjects: Vec<(String, String, Option<String>)>,
+    subject_names: HashMap<String, String>,
+    data: Vec<DataDecl>,
+    data_names: HashMap<String, String>,
+    sources: Vec<(String, String)>,
+    source_names: HashMap<String, String>,
+    processor_names: HashMap<String, String>,
+    recipient_names: HashMap<String, String>,
+    comments: usize,
+}
+
+struct DataDecl {
+    name: String,
+    label: String,
+    class: Option<String>,
+}
+
+impl Writer {
+    /// A new name for `label`, unique in the whole spec. Each base name remembers the next number
+    /// to try, so that many labels of one name cost one try each, not one per earlier label.
+    fn name(&mut self, label: &str) -> String {
+        let base = name_of(label);
+        let next = self.next_number.entry(base.clone()).or_insert(1);
+        loop {
+            let name = if *next == 1 {
+                base.clone()
+            } else {
+                format!("{base}_{next}")
+            };
+            *next += 1;
+            if self.used.insert(name.clone()) {
+                return name;
+            }
+        }
+    }
+
+    fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
+        self.comments += 1;
+        let _ = writeln!(out, "{indent}// {}", comment_text(text));
+    }
+
+    fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
+        for u in values {
+            self.comment(out, indent, &format!("{}: {}", u.field, u.value));
+        }
+    }
+
+    fn controller(&mut self, register: &Register) -> String {
+        let mut out = String::new();
+        let unknown = ImportedParty::default();
+        let party = register.controller.as_ref().unwrap_or(&unknown);
+        let name = if party.label.trim().is_empty() {
+            // A spec has one controller; the source did not name it.
+            let _ = writeln!(
+                out,
+                "// The source does not name the controller: write its name, address and contact here."
+            );
+            self.used.insert("controller".to_string());
+            "controller".to_string()
+        } else {
+            self.name(&party.label)
+        };
+        self.unplaced(&mut out, "", &party.unplaced);
+        for u in &register.unplaced {
+            self.comment(&mut out, "", &format!("{}: {}", u.field, u.value));
+        }
+        let label = if party.label.trim().is_empty() {
+            "Dataansvarlig (ikke angivet i kilden)"
+        } else {
+            party.label.as_str()
+        };
+        let _ = writeln!(out, "controller {name} \"{}\" {{", string_body(label));
+        if party.kind.as_deref() == Some("authority") {
+            let _ = writeln!(out, "  public authority");
+        }
+        if let Some(address) = nonempty(&party.address) {
+            let _ = writeln!(out, "  address \"{}\"", string_body(address));
+        }
+        if let Some(contact) = nonempty(&party.contact) {
+            let _ = writeln!(out, "  contact \"{}\"", string_body(contact));
+        }
+        self.country(&mut out, party);
+        out.push_str("}\n");
+        out
+    }
+
+    /// `country XX`, when the source's words name a country the tool knows; else a comment.
+    fn country(&mut self, out: &mut String, party: &ImportedParty) {
+        let Some(country) = nonempty(&party.country) else {
+            return;
+        };
+        match country_code(country) {
+            Some(code) => {
+                let _ = writeln!(out, "  country {code}");
+            }
+            None => self.comment(out, "  ", &format!("country: {country}")),
+        }
+    }
+
+    fn activities(&mut self, register: &Register) -> String {
+        let mut out = String::new();
+        for party in &register.processors {
+            let name = self.name(&party.label);
+            self.processor_names.insert(party.label.clone(), name);
+        }
+        for party in &register.recipients {
+            let name = self.name(&party.label);
+            self.recipient_names.insert(party.label.clone(), name);
+        }
+        for activity in &register.activities {
+            let name = self.name(&activity.label);
+            out.push('\n');
+            self.unplaced(&mut out, "", &activity.unplaced);
+            let _ = writeln!(
+                out,
+                "activity {name} \"{}\" {{",
+                string_body(&activity.label)
+            );
+            if let Some(unit) = nonempty(&activity.unit) {
+                let _ = writeln!(out, "  unit \"{}\"", string_body(unit));
+            }
+            for purpose in activity.purposes.iter().filter(|p| !p.trim().is_empty()) {
+                let _ = writeln!(out, "  purpose \"{}\"", string_body(purpose));
+            }
+            let kle: Vec<&str> = activity
+                .kle
+                .iter()
+                .map(|k| k.trim())
+                .filter(|k| !k.is_empty())
+                .collect();
+            let (good, bad): (Vec<&str>, Vec<&str>) = kle.iter().partition(|k| is_kle(k));
+            if !good.is_empty() {
+                let _ = writeln!(out, "  kle {}", good.join(", "));
+            }
+            for k in bad {
+                self.comment(&mut out, "  ", &format!("KLE: {k}"));
+            }
+            let mut subject_names = Vec::new();
+            let mut subject_of_label = HashMap::new();
+            for s in &activity.subjects {
+                if s.label.trim().is_empty() {
+                    continue;
+                }
+                let name = self.subject(&s.label, s.kind.as_deref());
+                subject_of_label.insert(s.label.clone(), name.clone());
+                if !subject_names.contains(&name) {
+                    subject_names.push(name);
+                }
+            }
+            if !subject_names.is_empty() {
+                let _ = writeln!(out, "  subjects {}", subject_names.join(", "));
+            }
+            let mut all_data = Vec::new();
+            let mut data_of_label = HashMap::new();
+            let mut about_groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+            for d in &activity.data {
+                if d.label.trim().is_empty() {
+                    continue;
+                }
+                let name = self.data(&d.label, d.class.as_deref());
+                data_of_label.insert(d.label.clone(), name.clone());
+                if all_data.contains(&name) {
+                    continue;
+                }
+                all_data.push(name.clone());
+                let about: Vec<String> = d
+                    .about
+                    .iter()
+                    .filter_map(|l| subject_of_label.get(l).cloned())
+                    .collect();
+                match about_groups.iter_mut().find(|(a, _)| *a == about) {
+                    Some((_, names)) => names.push(name),
+                    None => about_groups.push((about, vec![name])),
+                }
+            }
+            for (about, names) in &about_groups {
+                if about.is_empty() {
+                    let _ = writeln!(out, "  data {}", names.join(", "));
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "  data {} about {}",
+                        names.join(", "),
+                        about.join(", ")
+                    );
+                }
+            }
+            let sources: Vec<String> = activity
+                .sources
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| self.source(s))
+                .collect();
+            if !sources.is_empty() {
+                let _ = writeln!(out, "  sources {}", dedup(sources).join(", "));
+            }
+            self.bases(&mut out, &activity.bases);
+            let via: Vec<String> = activity
+                .processors
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| self.processor_name(p))
+                .collect();
+            if !via.is_empty() {
+                let _ = writeln!(out, "  via {}", dedup(via).join(", "));
+            }
+            for disclosure in &activity.disclosures {
+                if disclosure.recipient.trim().is_empty() {
+                    continue;
+                }
+                let recipient = self.recipient_name(&disclosure.recipient);
+                let data: Vec<String> = disclosure
+                    .data
+                    .iter()
+                    .filter_map(|l| data_of_label.get(l).cloned())
+                    .collect();
+                let bases = disclosure.basis.iter().map(|b| basis_text::read(b)).fold(
+                    basis_text::Bases::default(),
+                    |mut all, b| {
+                        all.citations.extend(b.citations);
+                        all.unread.extend(b.unread);
+                        all
+                    },
+                );
+                for unread in &bases.unread {
+                    self.comment(
+                        &mut out,
+                        "  ",
+                        &format!(
+                            "basis of the disclosure to {}: {unread}",
+                            disclosure.recipient
+                        ),
+                    );
+                }
+                if data.is_empty() {
+                    // Which data goes to the recipient is a fact the source did not give.
+                    self.comment(
+                        &mut out,
+                        "  ",
+                        &format!(
+                            "recipient {}: the source does not say which data it receives",
+                            disclosure.recipient
+                        ),
+                    );
+                    continue;
+                }
+                let _ = write!(out, "  disclose {} to {recipient}", dedup(data).join(", "));
+                if !bases.citations.is_empty() {
+                    let _ = write!(out, " under {}", bases.citations.join(", "));
+                }
+                out.push('\n');
+            }
+            if let Some(retention) = nonempty(&activity.retention) {
+                self.retention(&mut out, retention, &data_of_label);
+            }
+            for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
+                let _ = writeln!(out, "  security \"{}\"", string_body(measure));
+            }
+            out.push_str("}\n");
+        }
+        out
+    }
+
+    /// `basis ...` of the citations read; the pieces not read as comments.
+    fn bases(&mut self, out: &mut String, texts: &[String]) {
+        let mut all = Vec::new();
+        for text in texts {
+            let bases = basis_text::read(text);
+            for unread in &bases.unread {
+                self.comment(out, "  ", &format!("basis: {unread}"));
+            }
+            if bases.citations.is_empty() {
+                continue;
+            }
+            match bases.some_cases {
+                Some(cases) => {
+                    let _ = write!(out, "  basis {} in some cases", bases.citations.join(", "));
+                    if let Some(cases) = cases {
+                        let _ = write!(out, " \"{}\"", string_body(&cases));
+                    }
+                    out.push('\n');
+                }
+                None => all.extend(bases.citations),
+            }
+        }
+        if !all.is_empty() {
+            let _ = writeln!(out, "  basis {}", dedup(all).join(", "));
+        }
+    }
+
+    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<String, String>) {
+        for line in text.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
+            match retention_text::read(line) {
+                Read::Deadline(deadline) => {
+                    let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
+                        Some(vec!["all".to_string()])
+                    } else {
+                        deadline
+                            .categories
+                            .iter()
+                            .map(|l| data.get(l).cloned())
+                            .collect()
+                    };
+                    match targets {
+                        Some(targets) => {
+                            let _ = writeln!(
+                                out,
+                                "  retain {} {}",
+                                targets.join(", "),
+                                deadline.period
+                            );
+                        }
+                        None => self.comment(out, "  ", &format!("retention: {line}")),
+                    }
+                }
+                Read::NotStated => {}
+                Read::Unread => self.comment(out, "  ", &format!("retention: {line}")),
+            }
+        }
+    }
+
+    fn subject(&mut self, label: &str, kind: Option<&str>) -> String {
+        if let Some(name) = self.subject_names.get(label) {
+            return name.clone();
+        }
+        let name = self.name(label);
+        self.subject_names.insert(label.to_string(), name.clone());
+        self.subjects
+            .push((name.clone(), label.to_string(), kind.map(str::to_string)));
+        name
+    }
+
+    fn data(&mut self, label: &str, class: Option<&str>) -> String {
+        if let Some(name) = self.data_names.get(label) {
+            return name.clone();
+        }
+        let name = self.name(label);
+        self.data_names.insert(label.to_string(), name.clone());
+        self.data.push(DataDecl {
+            name: name.clone(),
+            label: label.to_string(),
+            class: class.map(str::to_string),
+        });
+        name
+    }
+
+    fn source(&mut self, label: &str) -> String {
+        if let Some(name) = self.source_names.get(label) {
+            return name.clone();
+        }
+        let name = self.name(label);
+        self.source_names.insert(label.to_string(), name.clone());
+        self.sources.push((name.clone(), label.to_string()));
+        name
+    }
+
+    fn processor_name(&mut self, label: &str) -> String {
+        if let Some(name) = self.processor_names.get(label) {
+            return name.clone();
+        }
+        let name = self.name(label);
+        self.processor_names.insert(label.to_string(), name.clone());
+        name
+    }
+
+    fn recipient_name(&mut self, label: &str) -> String {
+        if let Some(name) = self.recipient_names.get(label) {
+            return name.clone();
+        }
+        let name = self.name(label);
+        self.recipient_names.insert(label.to_string(), name.clone());
+        name
+    }
+
+    /// Subjects, data, sources, processors and recipients, each declared once.
+    fn declarations(&mut self, register: &Register) -> String {
+        let mut out = String::new();
+        for (name, label, kind) in std::mem::take(&mut self.subjects) {
+            let kind = match kind.as_deref().and_then(SubjectKind::from_keyword) {
+                Some(kind) => kind,
+                None => {
+                    let (kind, why) = subject_kind(&label);
+                    self.comment(&mut out, "", &why);
+                    kind
+                }
+            };
+            let _ = writeln!(
+                out,
+                "subjects {name} \"{}\" {}",
+                string_body(&label),
+                kind.keyword()
+            );
+        }
+        for decl in std::mem::take(&mut self.data) {
+            let class = match decl.class.as_deref().filter(|c| is_class(c)) {
+                Some(class) => class.to_string(),
+                None => {
+                    if let Some(given) = &decl.class {
+                        self.comment(&mut out, "", &format!("class: {given}"));
+                    }
+                    let (class, why) = class_from_words(&decl.label);
+                    self.comment(&mut out, "", &why);
+                    class
+                }
+            };
+            let _ = writeln!(
+                out,
+                "data {} \"{}\" {class}",
+                decl.name,
+                string_body(&decl.label)
+            );
+        }
+        for (name, label) in std::mem::take(&mut self.sources) {
+            let (kind, why) = source_kind(&label);
+            if let Some(why) = why {
+                self.comment(&mut out, "", &why);
+            }
+            let _ = writeln!(
+                out,
+                "source {name} \"{}\" {}",
+                string_body(&label),
+                kind.keyword()
+            );
+        }
+        let mut processors: Vec<ImportedParty> = register.processors.clone();
+        let declared: HashSet<String> = processors.iter().map(|p| p.label.clone()).collect();
+        for label in self.processor_names.keys() {
+            if !declared.contains(label) {
+                processors.push(ImportedParty {
+                    label: label.clone(),
+                    ..ImportedParty::default()
+                });
+            }
+        }
+        processors.sort_by_key(|p| self.processor_names.get(&p.label).cloned());
+        for party in &processors {
+            let name = self.processor_names[&party.label].clone();
+            out.push('\n');
+            self.unplaced(&mut out, "", &party.unplaced);
+            let _ = writeln!(out, "processor {name} \"{}\" {{", string_body(&party.label));
+            self.country(&mut out, party);
+            self.transfer(&mut out, party);
+            self.contact_comments(&mut out, party);
+            out.push_str("}\n");
+        }
+        let mut recipients: Vec<ImportedParty> = register.recipients.clone();
+        let declared: HashSet<String> = recipients.iter().map(|p| p.label.clone()).collect();
+        for label in self.recipient_names.keys() {
+            if !declared.contains(label) {
+                recipients.push(ImportedParty {
+                    label: label.clone(),
+                    ..ImportedParty::default()
+                });
+            }
+        }
+        recipients.sort_by_key(|p| self.recipient_names.get(&p.label).cloned());
+        for party in &recipients {
+            let name = self.recipient_names[&party.label].clone();
+            out.push('\n');
+            self.unplaced(&mut out, "", &party.unplaced);
+            let kind = match party.kind.as_deref().and_then(RecipientKind::from_keyword) {
+                Some(kind) => kind,
+                None => {
+                    let (kind, why) = recipient_kind(&party.label);
+                    self.comment(&mut out, "", &why);
+                    kind
+                }
+            };
+            let has_block = party.country.is_some() || party.transfer.is_some();
+            let _ = write!(
+                out,
+                "recipient {name} \"{}\" {}",
+                string_body(&party.label),
+                kind.keyword()
+            );
+            if has_block {
+                out.push_str(" {\n");
+                self.country(&mut out, party);
+                self.transfer(&mut out, party);
+                out.push_str("}\n");
+            } else {
+                out.push('\n');
+            }
+            self.contact_comments(&mut out, party);
+        }
+        out
+    }
+
+    /// `transfer scc`, when the source's words name a mechanism; else a comment.
+    fn transfer(&mut self, out: &mut String, party: &ImportedParty) {
+        let Some(text) = nonempty(&party.transfer) else {
+            return;
+        };
+        match mechanism(text) {
+            Some(m) => {
+                let _ = writeln!(out, "  transfer {m}");
+            }
+            None => self.comment(out, "  ", &format!("transfer: {text}")),
+        }
+    }
+
+    /// A processor's or recipient's address and contact have no statement: kept as comments.
+    fn contact_comments(&mut self, out: &mut String, party: &ImportedParty) {
+        if let Some(address) = nonempty(&party.address) {
+            self.comment(out, "", &format!("address of {}: {address}", party.label));
+        }
+        if let Some(contact) = nonempty(&party.contact) {
+            self.comment(out, "", &format!("contact of {}: {contact}", party.label));
+        }
+    }
+}
+
+fn nonempty(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names
+        .into_iter()
+        .filter(|n| seen.insert(n.clone()))
+        .collect()
+}
+
+/// Text made safe for a comment: no line breaks, controls or characters a spec may not hold; runs
+/// of white space made one space.
+pub fn comment_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let bad = c.is_control()
+            || crate::syntax::controls::is_forbidden(c, chars.get(i + 1).copied())
+            || matches!(c, '\u{2028}' | '\u{2029}');
+        if bad || c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Text made safe inside a quoted string of the spec language: one line, `"` and `\` escaped.
+pub fn string_body(text: &str) -> String {
+    comment_text(text)
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+}
+
+/// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
+/// with in places (`all`, `special`): a name is never one of them (a test derives the list from the
+/// grammar).
+pub const KEYWORDS: &[&str] = &[
+    "about",
+    "activity",
+    "address",
+    "after",
+    "aged",
+    "agreement",
+    "all",
+    "allow",
+    "answers",
+    "archive",
+    "area",
+    "arrangement",
+    "as",
+    "at",
+    "authorised",
+    "authority",
+    "basis",
+    "by",
+    "cameras",
+    "cases",
+    "cctv",
+    "collect",
+    "compatibility",
+    "contact",
+    "contract",
+    "control",
+    "controller",
+    "copy",
+    "country",
+    "covert",
+    "data",
+    "date",
+    "disclose",
+    "document",
+    "dpf_listed",
+    "dpia",
+    "dpo",
+    "email",
+    "erasure",
+    "essence",
+    "every",
+    "exception",
+    "exempt",
+    "for",
+    "in",
+    "interests",
+    "international",
+    "joint",
+    "jointly",
+    "justification",
+    "kept",
+    "kle",
+    "large_scale",
+    "law",
+    "limit",
+    "logic",
+    "measure",
+    "monitoring",
+    "name",
+    "notice",
+    "notified",
+    "online_service",
+    "organisation",
+    "parental_consent",
+    "phone",
+    "polcam",
+    "preserve",
+    "privacy",
+    "processor",
+    "providing",
+    "public",
+    "purpose",
+    "recipient",
+    "refused",
+    "registered",
+    "required",
+    "retain",
+    "review",
+    "right",
+    "safeguards",
+    "security",
+    "signs",
+    "since",
+    "some",
+    "source",
+    "sources",
+    "special",
+    "subjects",
+    "subprocessor",
+    "supervised",
+    "supervision",
+    "then",
+    "tia",
+    "to",
+    "transfer",
+    "under",
+    "unit",
+    "unnamed",
+    "until",
+    "version",
+    "via",
+    "voluntary",
+    "web",
+    "when",
+    "with",
+    "withdrawal",
+];
+
+/// A name of the spec language made from a label: ASCII (æ → ae, ø → oe, å → aa, other letters
+/// folded to their base letter), lowercase, words joined by `_`, at most 40 characters, never a
+/// keyword and never starting with a digit.
+pub fn name_of(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match c {
+            'æ' => "ae",
+            'ø' => "oe",
+            'å' => "aa",
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            'à' | 'á' | 'â' | 'ã' => "a",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' => "o",
+            'ù' | 'ú' | 'û' => "u",
+            'ý' | 'ÿ' => "y",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "_",
+        };
+        if folded == "_" {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+        } else {
+            out.push_str(folded);
+        }
+    }
+    let mut name = out.trim_end_matches('_').to_string();
+    if name.len() > 40 {
+        // Cut at a word boundary where there is one.
+        let cut = name[..40].rfind('_').filter(|&i| i >= 10).unwrap_or(40);
+        name.truncate(cut);
+    }
+    if name.is_empty() {
+        name.push_str("unnamed_item");
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "n_");
+    }
+    if KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// `27.15.00`, `27.15`, `27`: two digits, then up to two groups of `.` and two digits.
+fn is_kle(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('.').collect();
+    groups.len() <= 3
+        && groups
+            .iter()
+            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `class` is a class of the spec language: `ordinary`, `cpr`, `special(health, ...)`.
+fn is_class(class: &str) -> bool {
+    if let Some(kinds) = class
+        .strip_prefix("special(")
+        .and_then(|k| k.strip_suffix(')'))
+    {
+        return kinds
+            .split(',')
+            .all(|k| SpecialKind::from_keyword(k.trim()).is_some());
+    }
+    DataClass::from_keyword(class).is_some_and(|c| c != DataClass::Special)
+}
+
+/// The class a label's words give by a documented table, with the comment that says so; `ordinary`
+/// with a comment that the class was not stated when no table does.
+pub fn class_from_words(label: &str) -> (String, String) {
+    if let Some(word) = crate::rules::health_data_class::certain_health_word(label) {
+        return (
+            "special(health)".to_string(),
+            format!(
+                "class not stated: `special(health)` from the word \"{word}\" (src/law/data/health_words.toml); check"
+            ),
+        );
+    }
+    if let Some((class, word)) = crate::law::class_words::class_of(label) {
+        return (
+            class.keyword().to_string(),
+            format!(
+                "class not stated: `{}` from the word \"{word}\" (src/law/data/class_words.toml); check",
+                class.keyword()
+            ),
+        );
+    }
+    (
+        "ordinary".to_string(),
+        "class not stated in the source: `ordinary` until checked".to_string(),
+    )
+}
+
+/// Lowercase words of `label`.
+fn words(label: &str) -> Vec<String> {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn any_word_starts(label: &str, stems: &[&str]) -> bool {
+    words(label)
+        .iter()
+        .any(|w| stems.iter().any(|s| w.starts_with(s)))
+}
+
+/// The kind of a group of subjects from its label's words (children, employees, citizens), with the
+/// comment that says where it came from; `other` when no word tells.
+fn subject_kind(label: &str) -> (SubjectKind, String) {
+    const TABLE: &[(SubjectKind, &[&str])] = &[
+        (
+            SubjectKind::Children,
+            &["barn", "børn", "elev", "child", "pupil", "spædbørn"],
+        ),
+        (
+            SubjectKind::Employees,
+            &[
+                "medarbejder",
+                "ansat",
+                "ansatte",
+                "employee",
+                "personale",
+                "staff",
+            ],
+        ),
+        (
+            SubjectKind::Citizens,
+            &["borger", "citizen", "beboer", "resident"],
+        ),
+    ];
+    for (kind, stems) in TABLE {
+        if any_word_starts(label, stems) {
+            return (
+                *kind,
+                format!(
+                    "kind of `{label}` not stated: `{}` from its words; check",
+                    kind.keyword()
+                ),
+            );
+        }
+    }
+    (
+        SubjectKind::Other,
+        format!("kind of `{label}` not stated in the source: `other` until checked"),
+    )
+}
+
+/// The kind of a recipient from its label's words, with the comment that says so.
+fn recipient_kind(label: &str) -> (RecipientKind, String) {
+    const TABLE: &[(RecipientKind, &[&str])] = &[
+        (RecipientKind::Tax, &["skat", "tax"]),
+        (
+            RecipientKind::Police,
+            &["politi", "police", "anklagemyndighed"],
+        ),
+        (
+            RecipientKind::Authority,
+            &[
+                "kommune",
+                "region",
+                "styrelse",
+                "myndighed",
+                "ministeri",
+                "authority",
+                "agency",
+                "nævn",
+                "tilsyn",
+                "domstol",
+                "udbetaling",
+                "retten",
+                "council",
+            ],
+        ),
+    ];
+    for (kind, stems) in TABLE {
+        if any_word_starts(label, stems) {
+            return (
+                *kind,
+                format!(
+                    "kind of recipient `{label}` not stated: `{}` from its words; check",
+                    kind.keyword()
+                ),
+            );
+        }
+    }
+    (
+        RecipientKind::Organisation,
+        format!(
+            "kind of recipient `{label}` not stated in the source: `organisation` until checked"
+        ),
+    )
+}
+
+/// The kind of a source from its label's words, with a comment when the words did not tell.
+fn source_kind(label: &str) -> (SourceKind, Option<String>) {
+    let lower = label.trim().to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "borgeren" | "den registrerede" | "data subject" | "the data subject" | "borgeren selv"
+    ) {
+        return (SourceKind::DataSubject, None);
+    }
+    const TABLE: &[(SourceKind, &[&str])] = &[
+        (SourceKind::Register, &["register", "cpr"]),
+        (
+            SourceKind::Authority,
+            &[
+                "kommune",
+                "region",
+                "styrelse",
+                "myndighed",
+                "authority",
+                "skat",
+                "politi",
+            ],
+        ),
+        (
+            SourceKind::Staff,
+            &["medarbejder", "ansatte", "staff", "employee"],
+        ),
+        (
+            SourceKind::OtherCitizens,
+            &["borgere", "pårørende", "relatives"],
+        ),
+    ];
+    for (kind, stems) in TABLE {
+        if any_word_starts(label, stems) {
+            return (
+                *kind,
+                Some(format!(
+                    "kind of source `{label}` not stated: `{}` from its words; check",
+                    kind.keyword()
+                )),
+            );
+        }
+    }
+    (
+        SourceKind::Organisation,
+        Some(format!(
+            "kind of source `{label}` not stated in the source: `organisation` until checked"
+        )),
+    )
+}
+
+/// A country code the tool knows, from a code ("DK") or a name in English or Danish ("Danmark").
+fn country_code(text: &str) -> Option<String> {
+    let countries = crate::law::countries::countries();
+    let upper = text.trim().to_uppercase();
+    if countries.get(&upper).is_some() {
+        return Some(upper);
+    }
+    let lower = text.trim().to_lowercase();
+    countries
+        .all()
+        .find(|c| c.name.to_lowercase() == lower || c.name_da.to_lowercase() == lower)
+        .map(|c| c.code.clone())
+}
+
+/// A transfer mechanism from the source's words ("SCC", "standardkontraktbestemmelser", "BCR").
+fn mechanism(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let table: &[(&str, &[&str])] = &[
+        ("scc", &["scc", "standardkontrakt", "standard contractual"]),
+        (
+            "bcr",
+            &["bcr", "binding corporate", "bindende virksomhedsregler"],
+        ),
+        ("dpf", &["dpf", "data privacy framework"]),
+        ("adequacy", &["adequacy", "tilstrækkeligheds"]),
+    ];
+    table
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| lower.contains(w)))
+        .map(|(m, _)| *m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_labels() {
+        assert_eq!(
+            name_of("Sagsbehandling af børnesager"),
+            "sagsbehandling_af_boernesager"
+        );
+        assert_eq!(name_of("Økonomi & HR"), "oekonomi_hr");
+        assert_eq!(name_of("Café Ünsal"), "cafe_uensal");
+        assert_eq!(name_of("data"), "data_");
+        assert_eq!(name_of("2024 sager"), "n_2024_sager");
+        assert_eq!(name_of("!!!"), "unnamed_item");
+        assert!(name_of(&"langt ord ".repeat(20)).len() <= 40);
+    }
+
+    #[test]
+    fn keywords_are_the_grammars() {
+        let grammar = include_str!("../../grammar/hjemmel.pest");
+        for line in grammar.lines() {
+            let Some(rest) = line.trim_start().strip_prefix("kw_") else {
+                continue;
+            };
+            let Some(word) = rest.split('"').nth(1) else {
+                continue;
+            };
+            assert!(
+                KEYWORDS.contains(&word),
+                "`{word}` is a keyword of the grammar"
+            );
+        }
+    }
+
+    #[test]
+    fn comments_hold_one_clean_line() {
+        assert_eq!(comment_text("a\nb\r\n\u{202E}c\u{7}d"), "a b c d");
+        assert_eq!(string_body("say \"hi\"\\"), "say \\\"hi\\\"\\\\");
+    }
+
+    #[test]
+    fn classes_from_documented_words_only() {
+        assert_eq!(class_from_words("Helbredsoplysninger").0, "special(health)");
+        assert_eq!(class_from_words("Cpr-nummer").0, "cpr");
+        assert_eq!(class_from_words("Straffedomme").0, "criminal");
+        let (class, why) = class_from_words("Navn og adresse");
+        assert_eq!(class, "ordinary");
+        assert!(why.contains("not stated"));
+    }
+
+    #[test]
+    fn kle_numbers_and_data_about_some_subjects_as_text() {
+        // Until the language has `kle` and `about` (package lang15), the text is tested, not parsed.
+        use crate::import::register::{ImportedActivity, ImportedData, ImportedSubjects};
+        let register = Register {
+            activities: vec![ImportedActivity {
+                label: "Børnesager".into(),
+                kle: vec!["27.15.00".into(), "27.15.01".into(), "27.15.00.G01".into()],
+                subjects: vec![
+                    ImportedSubjects {
+                        label: "Børn".into(),
+                        kind: Some("children".into()),
+                    },
+                    ImportedSubjects {
+                        label: "Forældre".into(),
+                        kind: None,
+                    },
+                ],
+                data: vec![
+                    ImportedData {
+                        label: "Helbred".into(),
+                        class: Some("special(health)".into()),
+                        about: vec!["Børn".into()],
+                        retention: None,
+                    },
+                    ImportedData {
+                        label: "Navn".into(),
+                        class: None,
+                        about: vec![],
+                        retention: None,
+                    },
+                ],
+                ..ImportedActivity::default()
+            }],
+            ..Register::default()
+        };
+        let written = unformatted(&register);
+        let activities = &written
+            .files
+            .iter()
+            .find(|(n, _)| n == "activities.hjemmel")
+            .unwrap()
+            .1;
+        assert!(
+            activities.contains("  kle 27.15.00, 27.15.01\n"),
+            "{activities}"
+        );
+        assert!(activities.contains("// KLE: 27.15.00.G01"), "{activities}");
+        assert!(
+            activities.contains("  data helbred about boern\n"),
+            "{activities}"
+        );
+        assert!(activities.contains("  data navn\n"), "{activities}");
+    }
+
+    #[test]
+    fn hostile_labels_and_values_give_a_spec_that_parses() {
+        use crate::import::register::{ImportedActivity, ImportedData, ImportedDisclosure};
+        let hostile = "a \"quoted\" \\ back}slash\n// not a comment\r\u{202E}rtl\u{0}nul { } data";
+        let register = Register {
+            source: hostile.into(),
+            controller: Some(ImportedParty {
+                label: hostile.into(),
+                address: Some(hostile.into()),
+                ..ImportedParty::default()
+            }),
+            activities: vec![ImportedActivity {
+                label: hostile.into(),
+                purposes: vec![hostile.into()],
+                data: vec![ImportedData {
+                    label: hostile.into(),
+                    class: Some(hostile.into()),
+                    about: vec![],
+                    retention: None,
+                }],
+                bases: vec![hostile.into()],
+                retention: Some(format!("until {hostile}")),
+                disclosures: vec![ImportedDisclosure {
+                    recipient: hostile.into(),
+                    data: vec![hostile.into()],
+                    basis: vec![hostile.into()],
+                }],
+                unplaced: vec![Unplaced {
+                    field: hostile.into(),
+                    value: hostile.into(),
+                }],
+                ..ImportedActivity::default()
+            }],
+            ..Register::default()
+        };
+        let written = write(&register).expect("the spec written parses");
+        for (_, text) in &written.files {
+            assert!(
+                !text.contains('\u{202E}') && !text.contains('\u{0}'),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn kle_numbers() {
+        assert!(is_kle("27.15.00"));
+        assert!(is_kle("27"));
+        assert!(!is_kle("27.15.00.G01"));
+        assert!(!is_kle("2715"));
+    }
+}

@@ -1,0 +1,413 @@
+//! `hjemmel import`: spreadsheets in each supported layout, made by the tests, imported and the spec
+//! written checked: it parses and resolves with no error, keeps what it could not place as comments,
+//! types the legal bases it can read; an existing spec is not written over without `--force`. The
+//! harness at the end imports every file of tests/fixtures/import/<from>/ with `--from <from>`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hjemmel::i18n::Lang;
+
+fn hjemmel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("hjemmel runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("hjemmel-import-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The spec in `dir` resolves with no error; its files' text, concatenated.
+fn resolves(dir: &Path) -> String {
+    let outcome = hjemmel::check_spec(dir, Lang::En);
+    if let Err(errors) = &outcome.result {
+        let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+        panic!(
+            "{} does not resolve: {messages:?}\n{}",
+            dir.display(),
+            spec_text(dir)
+        );
+    }
+    spec_text(dir)
+}
+
+fn spec_text(dir: &Path) -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "hjemmel"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| {
+            format!(
+                "=== {}\n{}",
+                p.file_name().unwrap().to_string_lossy(),
+                std::fs::read_to_string(p).unwrap()
+            )
+        })
+        .collect()
+}
+
+fn import(args: &[&str]) -> Output {
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    hjemmel(&all)
+}
+
+fn ok(output: &Output) {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn csv_semicolons_in_windows_1252_with_the_default_mapping() {
+    let dir = scratch("cp1252");
+    let text = "Behandlingsaktivitet;Formål;Kategorier af registrerede;Kategorier af personoplysninger;Behandlingsgrundlag;Tidsfrister for sletning;Bemærkninger\r\n\
+                Løn til medarbejdere;Udbetaling af løn;Medarbejdere;Navn, Cpr-nummer;art. 6, stk. 1, litra c;5 år efter fratrædelse;Gælder også vikarer\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let source = dir.join("fortegnelse.csv");
+    std::fs::write(&source, &bytes).unwrap();
+    let out = dir.join("spec");
+    let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    ok(&output);
+    let spec = resolves(&out);
+    assert!(
+        spec.contains("activity loen_til_medarbejdere \"Løn til medarbejdere\""),
+        "{spec}"
+    );
+    assert!(spec.contains("basis    gdpr 6(1)(c)"), "{spec}");
+    assert!(
+        spec.contains("retain   all for 5 years after \"fratrædelse\""),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("// Kolonne \"Bemærkninger\": Gælder også vikarer"),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("data cpr_nummer \"Cpr-nummer\" cpr"),
+        "{spec}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("hjemmel check"), "{stderr}");
+}
+
+#[test]
+fn xlsx_with_the_default_mapping() {
+    let dir = scratch("xlsx");
+    let source = dir.join("record.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let rows = [
+        [
+            "Processing activity",
+            "Purposes of the processing",
+            "Categories of data subjects",
+            "Categories of personal data",
+            "Legal basis",
+            "Time limits for erasure",
+            "Notes",
+        ],
+        [
+            "Home care",
+            "Care at home",
+            "Citizens\nRelatives",
+            "Name; Health information",
+            "GDPR art. 6(1)(e)\nArt. 9(2)(h) GDPR\nLov om social service § 83",
+            "5 years after the case is closed",
+            "Reviewed\u{7} yearly\nby the DPO",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    workbook.save(&source).unwrap();
+    let out = dir.join("spec");
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    assert!(
+        spec.contains("basis    gdpr 6(1)(e), gdpr 9(2)(h), law \"Lov om social service § 83\""),
+        "{spec}"
+    );
+    assert!(spec.contains("subjects citizens, relatives"), "{spec}");
+    assert!(
+        spec.contains("retain   all for 5 years after \"the case is closed\""),
+        "{spec}"
+    );
+    // A comment holds one clean line, whatever the cell held.
+    assert!(
+        spec.contains("// Kolonne \"Notes\": Reviewed yearly by the DPO"),
+        "{spec}"
+    );
+    assert!(spec.contains("special(health)"), "{spec}");
+}
+
+#[test]
+fn csv_commas_with_a_mapping_file() {
+    let dir = scratch("mapping");
+    let source = dir.join("export.csv");
+    std::fs::write(
+        &source,
+        "\u{feff}Name,Why,Who,What,Ground,Kept,Firm\nNewsletter,Sending news,Subscribers,\"Email, Name\",GDPR art. 6(1)(a),until the subscriber leaves,Mailer ApS\n",
+    )
+    .unwrap();
+    let mapping = dir.join("mapping.toml");
+    std::fs::write(
+        &mapping,
+        "controller = \"Eksempel Kommune\"\n[columns]\nA = \"activity\"\nWhy = \"purpose\"\nWho = \"subjects\"\nWhat = \"data\"\nGround = \"basis\"\nKept = \"retention\"\nG = \"processors\"\n",
+    )
+    .unwrap();
+    let out = dir.join("spec");
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+        "--from",
+        "csv",
+    ]));
+    let spec = resolves(&out);
+    assert!(
+        spec.contains("controller eksempel_kommune \"Eksempel Kommune\""),
+        "{spec}"
+    );
+    // `email` and `name` are keywords (of the controller's `dpo` block): never a name.
+    assert!(spec.contains("data     email_, name_"), "{spec}");
+    assert!(spec.contains("via      mailer_aps"), "{spec}");
+    assert!(
+        spec.contains("processor mailer_aps \"Mailer ApS\""),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("retain   all until \"the subscriber leaves\""),
+        "{spec}"
+    );
+}
+
+#[test]
+fn an_existing_spec_is_not_written_over_without_force() {
+    let dir = scratch("force");
+    let source = dir.join("r.csv");
+    std::fs::write(&source, "Behandlingsaktivitet;Formål\nA;B\n").unwrap();
+    let out = dir.join("spec");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("mine.hjemmel"), "// mine\n").unwrap();
+    let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already holds a spec"));
+    assert!(!out.join("activities.hjemmel").exists());
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]));
+    assert!(out.join("activities.hjemmel").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("mine.hjemmel")).unwrap(),
+        "// mine\n"
+    );
+}
+
+#[test]
+fn a_row_without_an_activity_name_and_an_unknown_from_are_errors() {
+    let dir = scratch("errors");
+    let source = dir.join("r.csv");
+    std::fs::write(&source, "Behandlingsaktivitet;Formål\nA;B\n;C\n").unwrap();
+    let out = dir.join("spec");
+    let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("no activity name"),
+        "{stderr}"
+    );
+    assert!(
+        !out.exists(),
+        "nothing is written when a source cannot be read"
+    );
+    let output = import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "word",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("os2compliance") && stderr.contains("hjemmel-xlsx"),
+        "{stderr}"
+    );
+    let output = import(&[
+        dir.join("missing.csv").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// Every rendering of a legal basis that `hjemmel ropa --format md` makes, in both languages, of every
+/// spec and rules fixture, reads back as citations with nothing left over, each a citation the spec
+/// itself writes (the same citation: `gdpr 6(1)(e)`, `dbl 8(2)(1)`, `law "..."` as in the spec).
+#[test]
+fn every_basis_ropa_renders_reads_back() {
+    let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
+    for dir in std::fs::read_dir("tests/fixtures/rules").unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "hjemmel") {
+                specs.push(path);
+            }
+        }
+    }
+    let mut read = 0;
+    for spec in &specs {
+        let source = if spec.is_dir() {
+            spec_text(spec)
+        } else {
+            std::fs::read_to_string(spec).unwrap()
+        };
+        for lang in ["en", "da"] {
+            let output = hjemmel(&["--lang", lang, "ropa", spec.to_str().unwrap()]);
+            if !output.status.success() {
+                continue;
+            }
+            let md = String::from_utf8_lossy(&output.stdout);
+            let mut in_bases = false;
+            for line in md.lines() {
+                if line.starts_with("**") {
+                    in_bases = line == "**Legal basis**" || line == "**Behandlingsgrundlag**";
+                    continue;
+                }
+                let Some(item) = line.strip_prefix("- ").filter(|_| in_bases) else {
+                    continue;
+                };
+                if item.starts_with('*') {
+                    continue; // *not stated*
+                }
+                let bases = hjemmel::import::basis_text::read(item);
+                let one_each = bases.some_cases.is_some() || bases.citations.len() == 1;
+                assert!(
+                    bases.unread.is_empty() && !bases.citations.is_empty() && one_each,
+                    "{}: `{item}` read as {bases:?}",
+                    spec.display()
+                );
+                for citation in &bases.citations {
+                    // `law "Forvaltningsloven § 7"` renders as `fvl 7` does: the typed citation of an
+                    // act the tool knows is the one read (the more precise of the two).
+                    let written_in_words = source.contains(&format!("law \"{item}\""));
+                    assert!(
+                        source.contains(citation.as_str()) || written_in_words,
+                        "{}: `{item}` read as `{citation}`, which the spec does not write",
+                        spec.display()
+                    );
+                }
+                read += 1;
+            }
+        }
+    }
+    assert!(read > 100, "only {read} bases read");
+}
+
+/// Every rendering of a deletion deadline that `hjemmel ropa --format md` makes, in both languages, of
+/// every spec and rules fixture, is read as a deadline (or as "not stated").
+#[test]
+fn every_deadline_ropa_renders_reads_back() {
+    use hjemmel::import::retention_text::{self, Read};
+    let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
+    for dir in std::fs::read_dir("tests/fixtures/rules").unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "hjemmel") {
+                specs.push(path);
+            }
+        }
+    }
+    let mut read = 0;
+    for spec in &specs {
+        for lang in ["en", "da"] {
+            let output = hjemmel(&["--lang", lang, "ropa", spec.to_str().unwrap()]);
+            if !output.status.success() {
+                continue;
+            }
+            let md = String::from_utf8_lossy(&output.stdout);
+            let mut in_deadlines = false;
+            for line in md.lines() {
+                if line.starts_with("**") {
+                    in_deadlines = line.starts_with("**Time limits for erasure")
+                        || line.starts_with("**Tidsfrister for sletning");
+                    continue;
+                }
+                let Some(item) = line.strip_prefix("- ").filter(|_| in_deadlines) else {
+                    continue;
+                };
+                let deadline = retention_text::read(item);
+                assert!(
+                    deadline != Read::Unread,
+                    "{}: `{item}` not read",
+                    spec.display()
+                );
+                read += 1;
+            }
+        }
+    }
+    assert!(read > 100, "only {read} deadlines read");
+}
+
+/// Every file of tests/fixtures/import/<from>/ imported with `--from <from>`: the spec resolves with no
+/// error, and its text is the snapshot.
+#[test]
+fn fixtures_import_and_resolve() {
+    insta::glob!("fixtures/import/*/*.*", |path| {
+        if path.extension().is_some_and(|e| e == "toml") {
+            return; // a mapping file beside its source
+        }
+        let from = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let out = scratch(&format!(
+            "fixture-{from}-{}",
+            path.file_stem().unwrap().to_string_lossy()
+        ));
+        let spec_dir = out.join("spec");
+        let mut args = vec![
+            path.to_str().unwrap().to_string(),
+            "-o".to_string(),
+            spec_dir.to_str().unwrap().to_string(),
+            "--from".to_string(),
+            from.to_string(),
+        ];
+        let mapping = path.with_extension("toml");
+        if mapping.exists() {
+            args.push("--mapping".to_string());
+            args.push(mapping.to_str().unwrap().to_string());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        ok(&import(&args));
+        insta::assert_snapshot!(resolves(&spec_dir));
+    });
+}
