@@ -414,8 +414,9 @@ pub struct ActivityDetails {
     /// tasks) the activity covers, in the order written.
     pub kle: Vec<Spanned<KleNumber>>,
     /// `data helbred, cpr_nummer about children`: data categories the spec says are about some of the
-    /// activity's groups of subjects only. A category named in no `about` is about all of them; read
-    /// through [`Activity::subjects_of`].
+    /// activity's groups of subjects only. A category named in no `about` is about all of them, and
+    /// so is one a `data` statement without `about` also lists (the resolver leaves it out here);
+    /// read through [`Activity::subjects_of`].
     pub about: Vec<DataAbout>,
 }
 
@@ -442,7 +443,8 @@ impl std::fmt::Display for KleNumber {
 }
 
 /// `data NAMES about SUBJECTS`: the data categories named are about these groups of the activity's
-/// subjects only.
+/// subjects only. Holds only categories no plain `data` statement of the activity lists, and only
+/// groups of the activity's `subjects`.
 #[derive(Debug, Clone)]
 pub struct DataAbout {
     pub data: Vec<Ref<DataId>>,
