@@ -1544,6 +1544,8 @@ impl<'a> Resolver<'a> {
                         ),
                         // `data logs as criminal` without `when "..."`.
                         _ if word.node == "as" => tr!(lang, text::AS_NEEDS_WHEN),
+                        // `data health about` without the groups.
+                        _ if word.node == "about" => tr!(lang, text::ABOUT_NEEDS_SUBJECTS),
                         // `basis ... in some "..."`: the words of bases of some cases, misremembered.
                         _ if word.node == "in" => tr!(lang, text::IN_SOME_CASES),
                         Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
@@ -1551,7 +1553,7 @@ impl<'a> Resolver<'a> {
                     };
                     // The did-you-mean as an edit, where the help is that and nothing else.
                     let misspelt = match close {
-                        Some(s) if !declaration && !matches!(word.node, "as" | "in") => {
+                        Some(s) if !declaration && !matches!(word.node, "as" | "in" | "about") => {
                             Some(replace_with(lang, word.span, s))
                         }
                         _ => None,
@@ -2436,6 +2438,12 @@ pub mod text {
         ABOUT_NOT_IN_ACTIVITY_HELP = (
             "add `{name}` to this activity's `subjects`",
             "tilføj `{name}` til denne aktivitets `subjects`"
+        ),
+        ABOUT_NEEDS_SUBJECTS = (
+            "`about` follows the data of a `data` statement and names the groups of the activity's \
+             subjects they are about: `data helbred about children`",
+            "`about` står efter oplysningerne i en `data`-angivelse og nævner de grupper af \
+             aktivitetens registrerede, de handler om: `data helbred about children`"
         ),
         THE_ACTIVITYS_SUBJECTS = ("the activity's subjects", "aktivitetens registrerede"),
         NOT_A_KLE_NUMBER = ("`{number}` is not a KLE number", "`{number}` er ikke et KLE-nummer"),
