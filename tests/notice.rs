@@ -613,9 +613,15 @@ fn a_notice_lists_only_the_data_about_its_audience() {
         markdown::render(&build::build(&model, &audiences, &[], Lang::En))
     };
     let children = part("children");
-    assert!(children.contains("- Navn\n- Helbredsoplysninger\n"), "{children}");
+    assert!(
+        children.contains("- Navn\n- Helbredsoplysninger\n"),
+        "{children}"
+    );
     assert!(!children.contains("Indkomst"), "{children}");
-    assert!(children.contains("- Skolen: Navn and Helbredsoplysninger"), "{children}");
+    assert!(
+        children.contains("- Skolen: Navn and Helbredsoplysninger"),
+        "{children}"
+    );
     let parents = part("parents");
     assert!(parents.contains("- Navn\n- Indkomst\n"), "{parents}");
     assert!(!parents.contains("Helbredsoplysninger"), "{parents}");

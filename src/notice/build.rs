@@ -575,9 +575,16 @@ fn activity_section<'m>(
     }
     // Only the data about the audience (`data ... about ...`): a child's notice does not list what
     // is about the parents only.
-    let data = || activity.data.iter().filter(|d| audience.is_about(activity, d.id));
-    if let (Some(first), Some(last)) = (data().next(), data().last()) {
-        let items = data().map(|d| model.data(d.id).label.node.clone()).collect();
+    let data = || {
+        activity
+            .data
+            .iter()
+            .filter(|d| audience.is_about(activity, d.id))
+    };
+    if let (Some(first), Some(last)) = (data().next(), data().next_back()) {
+        let items = data()
+            .map(|d| model.data(d.id).label.node.clone())
+            .collect();
         blocks.push(Block::list(
             Element::DataCategories,
             Some(first.span.to(last.span)),
@@ -749,9 +756,11 @@ fn recipients(
     blocks: &mut Vec<Block>,
 ) {
     // Each disclosure of data about the audience, with that data only (`data ... about ...`).
-    let about = |d: &&crate::semantic::model::Disclosure| d.data.iter().any(|x| audience.is_about(activity, x.id));
+    let about = |d: &&crate::semantic::model::Disclosure| {
+        d.data.iter().any(|x| audience.is_about(activity, x.id))
+    };
     let disclosures = || activity.disclosures.iter().filter(about);
-    if let (Some(first), Some(last)) = (disclosures().next(), disclosures().last()) {
+    if let (Some(first), Some(last)) = (disclosures().next(), disclosures().next_back()) {
         let items = disclosures()
             .map(|d| {
                 let recipient = &model.recipient(d.recipient.id).label.node;

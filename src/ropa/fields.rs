@@ -381,8 +381,8 @@ pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'
     )];
     // Fields only some specs need: in every activity's entry of such a spec, in none of another's.
     if a.shows.kle {
-        let numbers = (!a.kle.is_empty())
-            .then(|| a.kle.iter().map(|k| Cow::Borrowed(k.as_str())).collect());
+        let numbers =
+            (!a.kle.is_empty()).then(|| a.kle.iter().map(|k| Cow::Borrowed(k.as_str())).collect());
         fields.push(Field::new("kle", KLE, numbers));
     }
     fields.extend([

@@ -719,7 +719,11 @@ impl<'m> Making<'m> {
                 let label = model.data(data.id).label.node.as_str();
                 for group in a.subjects_of(data.id) {
                     let subjects = model.subjects(group).label.node.as_str();
-                    let at = match entry.receives.iter().position(|g| std::ptr::eq(g.subjects, subjects)) {
+                    let at = match entry
+                        .receives
+                        .iter()
+                        .position(|g| std::ptr::eq(g.subjects, subjects))
+                    {
                         Some(at) => at,
                         None => {
                             entry.receives.push(SubjectData {

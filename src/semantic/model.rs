@@ -638,22 +638,16 @@ impl Activity {
             .iter()
             .filter(move |a| named && a.data.iter().any(|d| d.id == data))
             .flat_map(|a| a.subjects.iter().map(|s| s.id));
-        let from_activity = self
-            .subjects
-            .iter()
-            .map(|s| s.id)
-            .filter(move |_| !named);
-        from_about
-            .chain(from_activity)
-            .filter(move |id| {
-                // Two `about` statements may name the same group for one category.
-                if seen.contains(id) {
-                    false
-                } else {
-                    seen.push(*id);
-                    true
-                }
-            })
+        let from_activity = self.subjects.iter().map(|s| s.id).filter(move |_| !named);
+        from_about.chain(from_activity).filter(move |id| {
+            // Two `about` statements may name the same group for one category.
+            if seen.contains(id) {
+                false
+            } else {
+                seen.push(*id);
+                true
+            }
+        })
     }
 
     /// The retention rule that covers a category: a rule naming it, or else `retain all`.

@@ -1686,7 +1686,11 @@ impl<'a> Resolver<'a> {
                     name.span,
                     tr!(lang, text::ABOUT_NOT_IN_ACTIVITY_LABEL),
                 )
-                .with_help(tr!(lang, text::ABOUT_NOT_IN_ACTIVITY_HELP, name = name.node));
+                .with_help(tr!(
+                    lang,
+                    text::ABOUT_NOT_IN_ACTIVITY_HELP,
+                    name = name.node
+                ));
                 if let Some(first) = act.subjects.first() {
                     e = e.with_secondary(first.span, tr!(lang, text::THE_ACTIVITYS_SUBJECTS));
                 }
@@ -1735,11 +1739,10 @@ impl<'a> Resolver<'a> {
     /// `27.15.00`: two digits for the main group, then `.` and two digits for the group and for the
     /// subject, each of which may be left out. Whether KLE has the number is not checked.
     fn kle_number(&mut self, word: &Word<'_>) -> Option<Spanned<KleNumber>> {
-        let mut parts = word.node.split('.').map(|part| {
-            (part.len() == 2)
-                .then(|| part.parse::<u8>().ok())
-                .flatten()
-        });
+        let mut parts = word
+            .node
+            .split('.')
+            .map(|part| (part.len() == 2).then(|| part.parse::<u8>().ok()).flatten());
         let main_group = parts.next().flatten();
         let group = parts.next();
         let subject = parts.next();

@@ -742,10 +742,7 @@ impl Builder {
                     next = it.next();
                     let used = next.map(|used| {
                         let mut it = self.inner_without_keywords(used);
-                        (
-                            self.name(it.next().unwrap()),
-                            self.text(it.next().unwrap()),
-                        )
+                        (self.name(it.next().unwrap()), self.text(it.next().unwrap()))
                     });
                     return Statement::DataAbout(Box::new(DataAbout {
                         data,
