@@ -604,3 +604,33 @@ fn the_danish_notices_of_both_seeds_read_at_lix_45_or_less() {
         );
     }
 }
+
+/// A notice lists, for its audience, only the data about that audience (`data ... about ...`): the
+/// children's notice does not list the parents' income, nor that it is passed on, and the parents'
+/// does not list the children's health.
+#[test]
+fn a_notice_lists_only_the_data_about_its_audience() {
+    const ABOUT: &str = "tests/fixtures/ropa/data_about.hjemmel";
+    let model = model(ABOUT);
+    let part = |group: &str| {
+        let audiences = audience::choose(&model, Some(group), Lang::En).unwrap();
+        markdown::render(&build::build(&model, &audiences, &[], Lang::En))
+    };
+    let children = part("children");
+    assert!(
+        children.contains("- Navn\n- Helbredsoplysninger\n"),
+        "{children}"
+    );
+    assert!(!children.contains("Indkomst"), "{children}");
+    assert!(
+        children.contains("- Skolen: Navn and Helbredsoplysninger"),
+        "{children}"
+    );
+    let parents = part("parents");
+    assert!(parents.contains("- Navn\n- Indkomst\n"), "{parents}");
+    assert!(!parents.contains("Helbredsoplysninger"), "{parents}");
+    assert!(parents.contains("- Skolen: Navn and Indkomst"), "{parents}");
+    // Both groups' sections of the whole notice, each with its own data.
+    let whole = md(ABOUT, Lang::En);
+    assert!(whole.contains("Indkomst") && whole.contains("Helbredsoplysninger"));
+}

@@ -269,3 +269,37 @@ activity b "B" {
         [Statement::Cctv(_, None), Statement::Since(_)]
     ));
 }
+
+#[test]
+fn kle_numbers_and_data_about_some_subjects_are_read() {
+    let text = "activity x \"X\" {\n  kle 27.15.00, 27, 2715\n  data a, b about kids, parents as criminal when \"w\"\n  data c about kids\n}\n";
+    let file = parse_file(FileId(0), text).unwrap();
+    let Declaration::Activity(activity) = &file.declarations[0] else {
+        panic!("an activity")
+    };
+    // Any run of digits and dots is read: the resolver says what a KLE number looks like.
+    let Statement::Kle(numbers) = &activity.statements[0] else {
+        panic!("a kle statement: {:?}", activity.statements[0])
+    };
+    let numbers: Vec<&str> = numbers.iter().map(|n| n.node).collect();
+    assert_eq!(numbers, ["27.15.00", "27", "2715"]);
+    let Statement::DataAbout(d) = &activity.statements[1] else {
+        panic!("data about: {:?}", activity.statements[1])
+    };
+    let names = |words: &[hjemmel::syntax::ast::Word<'_>]| -> Vec<String> {
+        words.iter().map(|w| w.node.to_string()).collect()
+    };
+    assert_eq!(names(&d.data), ["a", "b"]);
+    assert_eq!(names(&d.subjects), ["kids", "parents"]);
+    let (class, when) = d.used.as_ref().expect("the use after the groups");
+    assert_eq!((class.node, when.node.as_ref()), ("criminal", "w"));
+    assert_eq!(
+        &text[d.span.start as usize..d.span.end as usize],
+        "data a, b about kids, parents as criminal when \"w\""
+    );
+    let Statement::DataAbout(d) = &activity.statements[2] else {
+        panic!("data about: {:?}", activity.statements[2])
+    };
+    assert_eq!(names(&d.subjects), ["kids"]);
+    assert!(d.used.is_none());
+}

@@ -2,7 +2,8 @@
 //! and on fixtures that fill every field or leave fields out, and `hjemmel ropa` as a user runs it.
 //!
 //! Fixtures: tests/fixtures/ropa/ (`missing_fields.hjemmel` leaves out what a record needs,
-//! `transfers.hjemmel` fills every field and sends data to third countries).
+//! `transfers.hjemmel` fills every field and sends data to third countries, `data_about.hjemmel`
+//! has KLE numbers and data about some of an activity's groups only).
 
 mod support;
 
@@ -14,6 +15,7 @@ use support::hjemmel;
 
 const MISSING: &str = "tests/fixtures/ropa/missing_fields.hjemmel";
 const TRANSFERS: &str = "tests/fixtures/ropa/transfers.hjemmel";
+const ABOUT: &str = "tests/fixtures/ropa/data_about.hjemmel";
 
 /// The record of the spec at `path`. Its entries borrow their words from the model, so the model is
 /// kept for the rest of the test run (a few small specs).
@@ -174,7 +176,7 @@ fn data_criminal_by_use_is_said_in_the_record() {
 /// Every field the spec leaves out reads "not stated", none is blank: in the CSV, no cell is empty.
 #[test]
 fn no_csv_cell_is_empty() {
-    for path in ["specs/lejre", "specs/randers", MISSING, TRANSFERS] {
+    for path in ["specs/lejre", "specs/randers", MISSING, TRANSFERS, ABOUT] {
         for lang in Lang::ALL {
             let text = ropa::csv::render(&record(path, lang));
             let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -393,5 +395,66 @@ fn every_format_reports_standard_output_that_cannot_be_written() {
             "{format}: {}",
             String::from_utf8_lossy(&output.stderr)
         );
+    }
+}
+
+#[test]
+fn data_about_some_subjects_as_markdown() {
+    insta::assert_snapshot!(ropa::markdown::render(&record(ABOUT, Lang::En)));
+}
+
+/// Which data is about which group (art. 30(1)(c)) and what each recipient receives about whom, as
+/// Datatilsynet's guidance asks, and the KLE numbers, in every format: an activity without `about`
+/// is about every group it names; a category listed plainly is about all of them.
+#[test]
+fn the_record_says_which_data_is_about_whom() {
+    let md = ropa::markdown::render(&record(ABOUT, Lang::En));
+    for line in [
+        "**KLE numbers**\n\n- 17\\.15.00\n- 17\\.15.01\n",
+        "**Categories of personal data by category of data subjects (art. 30(1)(c))**\n\n\
+         - Børn: Navn, Helbredsoplysninger\n- Forældre: Navn, Indkomst\n",
+        "- Skolen (public authorities; DK), receives Navn, Helbredsoplysninger about Børn; Navn, \
+         Indkomst about Forældre\n",
+        // The activity without `about` or KLE numbers, in a spec whose other activity has them.
+        "**Categories of personal data by category of data subjects (art. 30(1)(c))**\n\n\
+         - Forældre: Navn\n",
+        "**KLE numbers**\n\n- *not stated*\n",
+    ] {
+        assert!(md.contains(line), "missing {line:?} in\n{md}");
+    }
+    let da = ropa::markdown::render(&record(ABOUT, Lang::Da));
+    assert!(
+        da.contains("- Skolen (offentlige myndigheder; DK), modtager Navn, Helbredsoplysninger om Børn; Navn, Indkomst om Forældre\n"),
+        "{da}"
+    );
+    let csv = ropa::csv::render(&record(ABOUT, Lang::En));
+    assert!(csv.contains(",17.15.00; 17.15.01,"), "{csv}");
+    assert!(
+        csv.contains(",\"Børn: Navn, Helbredsoplysninger; Forældre: Navn, Indkomst\","),
+        "{csv}"
+    );
+    let json = ropa::json::render(&record(ABOUT, Lang::En));
+    assert!(
+        json.contains("\"kle\": [\n        \"17.15.00\",\n        \"17.15.01\"\n      ],"),
+        "{json}"
+    );
+    assert!(
+        json.contains(
+            "\"receives\": [\n            {\n              \"subjects\": \"Børn\",\n              \"data\": [\n                \"Navn\",\n                \"Helbredsoplysninger\"\n              ]"
+        ),
+        "{json}"
+    );
+    assert_eq!(json.matches("\"data_by_subjects\"").count(), 2, "{json}");
+    assert_eq!(json.matches("\"kle\"").count(), 1, "{json}");
+    // A spec without them reads as before: no such field, no such key.
+    for path in ["specs/lejre", "specs/randers", MISSING, TRANSFERS] {
+        let md = ropa::markdown::render(&record(path, Lang::En));
+        assert!(!md.contains("KLE numbers"), "{path}");
+        assert!(!md.contains("by category of data subjects"), "{path}");
+        assert!(!md.contains(", receives "), "{path}");
+        let json = ropa::json::render(&record(path, Lang::En));
+        for key in ["\"kle\"", "\"data_by_subjects\"", "\"receives\""] {
+            assert!(!json.contains(key), "{path}: {key}");
+        }
     }
 }

@@ -154,6 +154,7 @@ const TWO_WORD_HEADS: &[(&str, &str)] = &[
 /// the author put before one is kept, the clause indented under the statement.
 const CLAUSE_WORDS: &[&str] = &[
     "to", "under", "when", "as", "kept", "for", "after", "until", "then", "in", "every", "with",
+    "about",
 ];
 
 /// Continuation lines of a clause stand this far in from the statement's indentation.

@@ -6,7 +6,7 @@ use crate::diagnostic::did_you_mean;
 use crate::i18n::Lang;
 use crate::law::vocabulary::SubjectKind;
 use crate::notice::words;
-use crate::semantic::model::{Activity, Model};
+use crate::semantic::model::{Activity, DataId, Model};
 use crate::tr;
 
 /// The audiences `--for` names by kind.
@@ -24,6 +24,15 @@ impl Audience {
     /// Whether the activity processes data about anyone of this audience.
     pub fn covers(&self, activity: &Activity) -> bool {
         activity.subjects.iter().any(|s| self.members[s.id.index()])
+    }
+
+    /// Whether `data` is about anyone of this audience in `activity` (a category the activity says
+    /// is about other groups only, `data ... about ...`, is not): a notice lists only such data.
+    pub fn is_about(&self, activity: &Activity, data: DataId) -> bool {
+        activity.details().about.is_empty()
+            || activity
+                .subjects_of(data)
+                .any(|group| self.members[group.index()])
     }
 
     /// The labels of the audience's groups, in the order of the spec.

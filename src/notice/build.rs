@@ -411,8 +411,14 @@ fn audience_section<'m>(
                 extra: &extra,
                 limits: &limits,
             };
-            let section =
-                activity_section(model, activity, rights, gaps.of_activity(index), &mut cite);
+            let section = activity_section(
+                model,
+                activity,
+                audience,
+                rights,
+                gaps.of_activity(index),
+                &mut cite,
+            );
             sink.section(section, level);
         };
         match part {
@@ -542,6 +548,7 @@ fn right_block(right: &RightFor, span: Option<Span>, lang: Lang) -> Block<'stati
 fn activity_section<'m>(
     model: &'m Model,
     activity: &'m Activity,
+    audience: &Audience,
     rights: ActivityRights<'_>,
     gaps: &[&Gap],
     cite: &mut Citations<'m>,
@@ -592,10 +599,16 @@ fn activity_section<'m>(
             items,
         ));
     }
-    if let (Some(first), Some(last)) = (activity.data.first(), activity.data.last()) {
-        let items = activity
+    // Only the data about the audience (`data ... about ...`): a child's notice does not list what
+    // is about the parents only.
+    let data = || {
+        activity
             .data
             .iter()
+            .filter(|d| audience.is_about(activity, d.id))
+    };
+    if let (Some(first), Some(last)) = (data().next(), data().next_back()) {
+        let items = data()
             .map(|d| Cow::Borrowed(model.data(d.id).label.node.as_str()))
             .collect();
         blocks.push(Block::list(
@@ -620,7 +633,7 @@ fn activity_section<'m>(
             providing_sentence(providing, lang),
         ));
     }
-    recipients(model, activity, lang, blocks);
+    recipients(model, activity, audience, lang, blocks);
     transfers(model, activity, lang, blocks);
     for rule in &activity.retention {
         blocks.push(Block::sentence(
@@ -763,14 +776,33 @@ fn sources<'m>(
 }
 
 /// The recipients: those the activity discloses to, and its processors (art. 4(9)).
-fn recipients<'m>(model: &'m Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block<'m>>) {
-    if let (Some(first), Some(last)) = (activity.disclosures.first(), activity.disclosures.last()) {
-        let items = activity
-            .disclosures
-            .iter()
+fn recipients<'m>(
+    model: &'m Model,
+    activity: &Activity,
+    audience: &Audience,
+    lang: Lang,
+    blocks: &mut Vec<Block<'m>>,
+) {
+    // Each disclosure of data about the audience, with that data only (`data ... about ...`).
+    let about = |d: &&crate::semantic::model::Disclosure| {
+        d.data.iter().any(|x| audience.is_about(activity, x.id))
+    };
+    let disclosures = || activity.disclosures.iter().filter(about);
+    if let (Some(first), Some(last)) = (disclosures().next(), disclosures().next_back()) {
+        let items = disclosures()
             .map(|d| {
                 let recipient = &model.recipient(d.recipient.id).label.node;
-                let data = data_labels(model, lang, d.data.iter().map(|x| x.id));
+                let data = if activity.details().about.is_empty() {
+                    data_labels(model, lang, d.data.iter().map(|x| x.id))
+                } else {
+                    let about: Vec<DataId> = d
+                        .data
+                        .iter()
+                        .map(|x| x.id)
+                        .filter(|&id| audience.is_about(activity, id))
+                        .collect();
+                    data_labels(model, lang, about.into_iter())
+                };
                 Cow::Owned(match &d.condition {
                     Some(when) => tr!(
                         lang,

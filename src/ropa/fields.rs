@@ -86,6 +86,17 @@ texts! {
     ),
     UNIT = ("Organisational unit", "Organisatorisk enhed"),
     COLLECTION = ("How often data is collected", "Hvor ofte oplysningerne indhentes"),
+    KLE = ("KLE numbers", "KLE-numre"),
+    DATA_BY_SUBJECTS = (
+        "Categories of personal data by category of data subjects (art. 30(1)(c))",
+        "Kategorier af personoplysninger pr. kategori af registrerede (art. 30, stk. 1, litra c)",
+    ),
+    /// `Børn: Helbredsoplysninger, CPR-nummer`.
+    SUBJECT_DATA = ("{subjects}: {data}", "{subjects}: {data}"),
+    /// A recipient of data about some groups only: `Politiet (police), receives Helbred about Børn;
+    /// Navn about Forældre`.
+    RECEIVES = ("{entry}, receives {what}", "{entry}, modtager {what}"),
+    RECEIVES_ABOUT = ("{data} about {subjects}", "{data} om {subjects}"),
 
     DPO_NAME = ("name: {value}", "navn: {value}"),
     DPO_EMAIL = ("e-mail: {value}", "e-mailadresse: {value}"),
@@ -271,6 +282,26 @@ pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'
                         &[("label", r.label), ("what", r.description)],
                     ),
                 };
+                let entry = if r.receives.is_empty() {
+                    entry
+                } else {
+                    let what: Vec<String> = r
+                        .receives
+                        .iter()
+                        .map(|g| {
+                            fill(
+                                lang,
+                                RECEIVES_ABOUT,
+                                &[("data", &g.data.join(", ")), ("subjects", g.subjects)],
+                            )
+                        })
+                        .collect();
+                    fill(
+                        lang,
+                        RECEIVES,
+                        &[("entry", &entry), ("what", &what.join("; "))],
+                    )
+                };
                 Cow::Owned(if r.via.is_empty() {
                     entry
                 } else {
@@ -343,19 +374,47 @@ pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'
             })
             .collect()
     });
-    vec![
-        Field::new("unit", UNIT, a.unit.map(|unit| vec![Cow::Borrowed(unit)])),
+    let mut fields = vec![Field::new(
+        "unit",
+        UNIT,
+        a.unit.map(|unit| vec![Cow::Borrowed(unit)]),
+    )];
+    // Fields only some specs need: in every activity's entry of such a spec, in none of another's.
+    if a.shows.kle {
+        let numbers =
+            (!a.kle.is_empty()).then(|| a.kle.iter().map(|k| Cow::Borrowed(k.as_str())).collect());
+        fields.push(Field::new("kle", KLE, numbers));
+    }
+    fields.extend([
         Field::new("purposes", PURPOSES, borrowed(&a.purposes)),
         Field::new("legal_bases", LEGAL_BASES, borrowed(&a.legal_bases)),
         Field::new("data_subjects", DATA_SUBJECTS, borrowed(&a.data_subjects)),
         Field::new("personal_data", PERSONAL_DATA, personal_data),
+    ]);
+    if a.shows.data_by_subjects {
+        let groups = (!a.data_by_subjects.is_empty()).then(|| {
+            a.data_by_subjects
+                .iter()
+                .map(|g| {
+                    Cow::Owned(fill(
+                        lang,
+                        SUBJECT_DATA,
+                        &[("subjects", g.subjects), ("data", &g.data.join(", "))],
+                    ))
+                })
+                .collect()
+        });
+        fields.push(Field::new("data_by_subjects", DATA_BY_SUBJECTS, groups));
+    }
+    fields.extend([
         Field::new("recipients", RECIPIENTS, recipients),
         Field::new("processors", PROCESSORS, processors),
         Field::new("transfers", TRANSFERS, Some(transfers)),
         Field::new("retention", RETENTION, retention),
         Field::new("security", SECURITY, borrowed(&a.security)),
         Field::new("collection", COLLECTION, borrowed(&a.collection)),
-    ]
+    ]);
+    fields
 }
 
 /// `Support Ltd. (IN, third country): standard contractual clauses (art. 46(2)(c)); transfer impact

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use super::{
     ActivityRecord, ControllerRecord, DataEntry, Entries, JointControllerRecord, ProcessorEntry,
-    RecipientEntry, Record, RetentionEntry, TransferEntry,
+    RecipientEntry, Record, RetentionEntry, SubjectData, TransferEntry,
 };
 use crate::i18n::Lang;
 use crate::json_writer::JsonWriter;
@@ -169,6 +169,10 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
         w.key("unit");
         w.string(unit);
     }
+    if !a.kle.is_empty() {
+        w.key("kle");
+        w.strings(a.kle.iter().map(String::as_str));
+    }
     w.key("purposes");
     optional_strings(w, a.purposes.as_deref());
     w.key("legal_bases");
@@ -177,6 +181,10 @@ fn write_activity<W: Write>(w: &mut JsonWriter<W>, a: &ActivityRecord) {
     optional_strings(w, a.data_subjects.as_deref());
     w.key("personal_data");
     optional_list(w, a.personal_data.as_deref(), |w, d| write_data(w, d));
+    if !a.data_by_subjects.is_empty() {
+        w.key("data_by_subjects");
+        list_of(w, &a.data_by_subjects, write_subject_data);
+    }
     w.key("recipients");
     optional_list(w, a.recipients.as_deref(), write_recipient);
     w.key("processors");
@@ -235,6 +243,19 @@ fn write_recipient<W: Write>(w: &mut JsonWriter<W>, r: &RecipientEntry) {
         w.key("via");
         w.strings(r.via.iter().copied());
     }
+    if !r.receives.is_empty() {
+        w.key("receives");
+        list_of(w, &r.receives, write_subject_data);
+    }
+    w.end_object();
+}
+
+fn write_subject_data<W: Write>(w: &mut JsonWriter<W>, s: &SubjectData) {
+    w.begin_object();
+    w.key("subjects");
+    w.string(s.subjects);
+    w.key("data");
+    w.strings(s.data.iter().copied());
     w.end_object();
 }
 

@@ -131,6 +131,10 @@ pub struct ActivityRecord<'m> {
     /// 30(1), so left out of the JSON (and of `missing`) when the spec does not give it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<&'m str>,
+    /// `kle ...`: the KLE subject numbers the activity covers (`27.15.00`); not a field of art.
+    /// 30(1), so left out of the JSON (and of `missing`) when the activity gives none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kle: Vec<String>,
     /// (b)
     pub purposes: Option<Vec<&'m str>>,
     pub legal_bases: Option<Vec<Shared<String>>>,
@@ -138,6 +142,11 @@ pub struct ActivityRecord<'m> {
     pub data_subjects: Option<Vec<&'m str>>,
     /// (c)
     pub personal_data: Option<Vec<Shared<DataEntry>>>,
+    /// (c): which categories of data are about which group of data subjects, one entry per group,
+    /// made for every activity of a spec that says of some data that it is about some groups only
+    /// (`data ... about ...`); empty, and left out of the JSON, for a spec that does not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_by_subjects: Vec<SubjectData<'m>>,
     /// (d): the recipients the activity discloses data to.
     pub recipients: Option<Vec<RecipientEntry<'m>>>,
     /// The processors the activity uses, and their sub-processors.
@@ -159,6 +168,41 @@ pub struct ActivityRecord<'m> {
     pub collection: Option<Vec<String>>,
     /// The keys of the fields above that the spec does not give (their value is `None`).
     pub missing: Vec<&'static str>,
+    /// Which of the fields that only some specs have the documents show for every activity.
+    #[serde(skip)]
+    pub shows: Shows,
+}
+
+/// The fields a document shows for every activity when some activity of the spec needs them, so
+/// that a CSV's columns are the same in every row, and the record of a spec that needs none reads
+/// as it did before they were added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shows {
+    /// Some activity gives KLE numbers.
+    pub kle: bool,
+    /// Some activity says of some data that it is about some groups of subjects only.
+    pub data_by_subjects: bool,
+}
+
+impl Shows {
+    fn of(model: &Model) -> Shows {
+        Shows {
+            kle: model.activities.iter().any(|a| !a.kle().is_empty()),
+            data_by_subjects: model
+                .activities
+                .iter()
+                .any(|a| !a.details().about.is_empty()),
+        }
+    }
+}
+
+/// Categories of personal data about one group of data subjects (`data ... about ...`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SubjectData<'m> {
+    /// The group's label.
+    pub subjects: &'m str,
+    /// The labels of the categories about it.
+    pub data: Vec<&'m str>,
 }
 
 /// A category of personal data.
@@ -195,6 +239,11 @@ pub struct RecipientEntry<'m> {
     /// say): that activity's label. Empty for the activity's own disclosures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<&'m str>,
+    /// For an activity that says of some data that it is about some groups only (`data ...
+    /// about ...`): what it discloses to the recipient, by the group the data is about. Empty for
+    /// other activities and for recipients reached through other activities.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub receives: Vec<SubjectData<'m>>,
 }
 
 /// A processor or a sub-processor.
@@ -267,6 +316,7 @@ pub struct Activities<'m> {
     lang: Lang,
     worded: Worded<'m>,
     transfers: Transfers,
+    shows: Shows,
     scratch: Scratch<'m>,
     /// The entry [`Entries::next_entry`] lends: its lists are filled anew for each activity, not
     /// allocated and dropped 100,000 times.
@@ -284,6 +334,7 @@ impl<'m> Activities<'m> {
             lang,
             worded: Worded::new(model),
             transfers: Transfers::of(model, flow, lang),
+            shows: Shows::of(model),
             scratch: Scratch::new(model, flow),
             entry: ActivityRecord::default(),
             next: 0,
@@ -303,6 +354,7 @@ impl<'m> Activities<'m> {
             lang: self.lang,
             index,
             a: activity,
+            shows: self.shows,
         };
         made.record(&mut self.worded, &mut self.scratch, &self.transfers, record);
         true
@@ -391,6 +443,7 @@ struct Making<'m> {
     lang: Lang,
     index: usize,
     a: &'m Activity,
+    shows: Shows,
 }
 
 /// `slot`'s list emptied for new items, or a new one.
@@ -457,7 +510,19 @@ impl<'m> Making<'m> {
         );
         let mut recipients = reuse(&mut record.recipients);
         self.recipients(worded, scratch, &mut recipients);
+        if !details.about.is_empty() {
+            self.receives(&mut recipients);
+        }
         record.recipients = stated(recipients);
+        record.shows = self.shows;
+        record.kle.clear();
+        record
+            .kle
+            .extend(details.kle.iter().map(|k| k.node.to_string()));
+        record.data_by_subjects.clear();
+        if self.shows.data_by_subjects {
+            self.data_by_subjects(scratch, &mut record.data_by_subjects);
+        }
         let mut processors = reuse(&mut record.processors);
         self.processors(worded, scratch, &mut processors);
         record.processors = stated(processors);
@@ -604,6 +669,76 @@ impl<'m> Making<'m> {
         }
         for n in scratch.nodes_visited.drain(..) {
             scratch.node_visited[n.index()] = false;
+        }
+    }
+
+    /// Each group of the activity's subjects with the categories about it ([`Activity::subjects_of`]),
+    /// in the order of `subjects` and `data`; a group no category is about is left out.
+    fn data_by_subjects(&self, scratch: &mut Scratch<'m>, out: &mut Vec<SubjectData<'m>>) {
+        let (model, a) = (self.model, self.a);
+        let mut groups = Vec::new();
+        for s in &a.subjects {
+            if !groups.contains(&s.id) {
+                groups.push(s.id);
+                out.push(SubjectData {
+                    subjects: model.subjects(s.id).label.node.as_str(),
+                    data: Vec::new(),
+                });
+            }
+        }
+        for d in &a.data {
+            if std::mem::replace(&mut scratch.data_seen[d.id.index()], true) {
+                continue;
+            }
+            let label = model.data(d.id).label.node.as_str();
+            for group in a.subjects_of(d.id) {
+                if let Some(at) = groups.iter().position(|g| *g == group) {
+                    out[at].data.push(label);
+                }
+            }
+        }
+        for d in &a.data {
+            scratch.data_seen[d.id.index()] = false;
+        }
+        out.retain(|group| !group.data.is_empty());
+    }
+
+    /// What the activity's own disclosures give each recipient, by the group the data is about.
+    fn receives(&self, recipients: &mut [RecipientEntry<'m>]) {
+        let (model, a) = (self.model, self.a);
+        for d in &a.disclosures {
+            let recipient = &model.recipient(d.recipient.id).label.node;
+            // The activity's own recipients come first, each once; an entry lends the model's
+            // label, so the same text is the same recipient.
+            let Some(entry) = recipients
+                .iter_mut()
+                .find(|r| r.via.is_empty() && std::ptr::eq(r.label, recipient.as_str()))
+            else {
+                continue;
+            };
+            for data in &d.data {
+                let label = model.data(data.id).label.node.as_str();
+                for group in a.subjects_of(data.id) {
+                    let subjects = model.subjects(group).label.node.as_str();
+                    let at = match entry
+                        .receives
+                        .iter()
+                        .position(|g| std::ptr::eq(g.subjects, subjects))
+                    {
+                        Some(at) => at,
+                        None => {
+                            entry.receives.push(SubjectData {
+                                subjects,
+                                data: Vec::new(),
+                            });
+                            entry.receives.len() - 1
+                        }
+                    };
+                    if !entry.receives[at].data.contains(&label) {
+                        entry.receives[at].data.push(label);
+                    }
+                }
+            }
         }
     }
 
@@ -809,6 +944,7 @@ impl<'m> Worded<'m> {
                     country,
                     third_country: country.is_some_and(words::is_third_country),
                     via: Vec::new(),
+                    receives: Vec::new(),
                 }
             })
             .clone()

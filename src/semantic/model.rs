@@ -414,8 +414,9 @@ pub struct ActivityDetails {
     /// tasks) the activity covers, in the order written.
     pub kle: Vec<Spanned<KleNumber>>,
     /// `data helbred, cpr_nummer about children`: data categories the spec says are about some of the
-    /// activity's groups of subjects only. A category named in no `about` is about all of them; read
-    /// through [`Activity::subjects_of`].
+    /// activity's groups of subjects only. A category named in no `about` is about all of them, and
+    /// so is one a `data` statement without `about` also lists (the resolver leaves it out here);
+    /// read through [`Activity::subjects_of`].
     pub about: Vec<DataAbout>,
 }
 
@@ -442,7 +443,8 @@ impl std::fmt::Display for KleNumber {
 }
 
 /// `data NAMES about SUBJECTS`: the data categories named are about these groups of the activity's
-/// subjects only.
+/// subjects only. Holds only categories no plain `data` statement of the activity lists, and only
+/// groups of the activity's `subjects`.
 #[derive(Debug, Clone)]
 pub struct DataAbout {
     pub data: Vec<Ref<DataId>>,
@@ -822,7 +824,52 @@ pub mod text {
 
 #[cfg(test)]
 mod tests {
-    use super::Activity;
+    use super::{Activity, Model};
+    use crate::i18n::Lang;
+
+    fn model(activity: &str) -> Model {
+        let text = format!(
+            "controller k \"K\" {{ public authority contact \"k@k.dk\" dpo {{ email \"d@k.dk\" }} }}\n\
+             subjects kids \"Børn\" children\nsubjects parents \"Forældre\" citizens\n\
+             subjects staff \"Ansatte\" employees\n\
+             data health \"Helbred\" special(health)\ndata name \"Navn\" ordinary\n\
+             activity a \"A\" {{\n{activity}\n}}\n"
+        );
+        let mut sources = crate::source::SourceMap::new();
+        sources.add(crate::source::SourceFile::new("a.hjemmel", &text));
+        crate::compile(&sources, Lang::En).expect("understood").0
+    }
+
+    /// The groups `subjects_of` gives for each category, by name.
+    fn groups(model: &Model, data: &str) -> Vec<String> {
+        let a = &model.activities[0];
+        let id = a
+            .data
+            .iter()
+            .find(|d| model.data(d.id).name.node == data)
+            .expect("listed")
+            .id;
+        a.subjects_of(id)
+            .map(|s| model.subjects(s).name.node.to_string())
+            .collect()
+    }
+
+    /// A category named in no `about` is about every group of the activity; named in `about`
+    /// statements, about the groups they name (each once); listed plainly too, about every group.
+    #[test]
+    fn the_groups_data_is_about() {
+        let m = model("subjects kids, parents, staff\ndata name\ndata health about kids");
+        assert_eq!(groups(&m, "name"), ["kids", "parents", "staff"]);
+        assert_eq!(groups(&m, "health"), ["kids"]);
+        let m = model(
+            "subjects kids, parents, staff\ndata health about parents\ndata health, name about kids, parents",
+        );
+        assert_eq!(groups(&m, "health"), ["parents", "kids"]);
+        assert_eq!(groups(&m, "name"), ["kids", "parents"]);
+        let m = model("subjects kids, parents\ndata health about kids\ndata name, health");
+        assert_eq!(groups(&m, "health"), ["kids", "parents"]);
+        assert!(m.activities[0].details().about.is_empty());
+    }
 
     /// The model of a large spec is mostly activities (docs/performance.md): a statement added to
     /// every activity's struct rather than to `ActivityDetails` costs 100,000 times its size.

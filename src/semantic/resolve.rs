@@ -1244,6 +1244,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::Subjects(names) => n.subjects += names.len(),
                 ast::Statement::Data(names) => n.data += names.len(),
                 ast::Statement::DataAs(d) => n.data += d.data.len(),
+                ast::Statement::DataAbout(d) => n.data += d.data.len(),
                 ast::Statement::Sources(names) => n.sources += names.len(),
                 ast::Statement::Basis(list, _) => {
                     n.bases += list.len();
@@ -1300,32 +1301,12 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 ast::Statement::DataAs(d) => {
-                    // Only criminal-offence data is read by its use (ART10-BASIS); the words are
-                    // those of `data_class`, so other classes may be allowed later.
-                    let class = self.keyword(
-                        &d.class,
-                        USE_CLASS,
-                        |w| (w == "criminal").then_some(DataClass::Criminal),
-                        &["criminal"],
-                    );
-                    for n in &d.data {
-                        let Some(r) = self.data_ref(n) else {
-                            continue;
-                        };
-                        // Listed by a `data` statement too: once in the activity's data.
-                        if !act.data.iter().any(|listed| listed.id == r.id) {
-                            self.listed.push(n.node, r.id);
-                            act.data.push(r);
-                        }
-                        if let Some(class) = class {
-                            act.details_mut().uses.push(DataUse {
-                                data: r,
-                                class,
-                                when: d.when.to_text(),
-                                span: d.span,
-                            });
-                        }
-                    }
+                    self.data_used(&mut act, &d.data, Some((&d.class, &d.when)), d.span)
+                }
+                // Listed here; the groups are read once every `subjects` statement is (below).
+                ast::Statement::DataAbout(d) => {
+                    let used = d.used.as_ref().map(|(class, when)| (class, when));
+                    self.data_used(&mut act, &d.data, used, d.span)
                 }
                 ast::Statement::Sources(names) => {
                     for n in names {
@@ -1538,6 +1519,13 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
+                ast::Statement::Kle(numbers) => {
+                    for number in numbers {
+                        if let Some(kle) = self.kle_number(number) {
+                            act.details_mut().kle.push(kle);
+                        }
+                    }
+                }
                 ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
@@ -1556,6 +1544,8 @@ impl<'a> Resolver<'a> {
                         ),
                         // `data logs as criminal` without `when "..."`.
                         _ if word.node == "as" => tr!(lang, text::AS_NEEDS_WHEN),
+                        // `data health about` without the groups.
+                        _ if word.node == "about" => tr!(lang, text::ABOUT_NEEDS_SUBJECTS),
                         // `basis ... in some "..."`: the words of bases of some cases, misremembered.
                         _ if word.node == "in" => tr!(lang, text::IN_SOME_CASES),
                         Some(s) => tr!(lang, text::DID_YOU_MEAN, name = s),
@@ -1563,7 +1553,7 @@ impl<'a> Resolver<'a> {
                     };
                     // The did-you-mean as an edit, where the help is that and nothing else.
                     let misspelt = match close {
-                        Some(s) if !declaration && !matches!(word.node, "as" | "in") => {
+                        Some(s) if !declaration && !matches!(word.node, "as" | "in" | "about") => {
                             Some(replace_with(lang, word.span, s))
                         }
                         _ => None,
@@ -1589,6 +1579,7 @@ impl<'a> Resolver<'a> {
         self.singles = singles;
         // Retain and disclose statements may only name data the activity lists; checked after all
         // `data` statements are read, since statements come in any order.
+        let mut plain = None;
         for statement in &a.statements {
             match statement {
                 ast::Statement::Retain(r) => {
@@ -1611,10 +1602,175 @@ impl<'a> Resolver<'a> {
                         act.details_mut().copies.push(copy);
                     }
                 }
+                ast::Statement::DataAbout(d) => {
+                    let plain = plain.get_or_insert_with(|| self.listed_plainly(&a.statements));
+                    if let Some(about) = self.data_about(d, plain, &act) {
+                        act.details_mut().about.push(about);
+                    }
+                }
                 _ => {}
             }
         }
         act
+    }
+
+    /// `data NAMES [about ...] as CLASS when "..."`, or the names of a `data ... about` without a
+    /// use: each category once in the activity's data, and its use if one is stated.
+    fn data_used(
+        &mut self,
+        act: &mut Activity,
+        data: &[Word<'a>],
+        used: Option<(&Word<'a>, &Quoted<'a>)>,
+        span: Span,
+    ) {
+        // Only criminal-offence data is read by its use (ART10-BASIS); the words are those of
+        // `data_class`, so other classes may be allowed later.
+        let class = used.and_then(|(class, _)| {
+            self.keyword(
+                class,
+                USE_CLASS,
+                |w| (w == "criminal").then_some(DataClass::Criminal),
+                &["criminal"],
+            )
+        });
+        for n in data {
+            let Some(r) = self.data_ref(n) else {
+                continue;
+            };
+            // Listed by a `data` statement too: once in the activity's data.
+            if !act.data.iter().any(|listed| listed.id == r.id) {
+                self.listed.push(n.node, r.id);
+                act.data.push(r);
+            }
+            if let (Some(class), Some((_, when))) = (class, used) {
+                act.details_mut().uses.push(DataUse {
+                    data: r,
+                    class,
+                    when: when.to_text(),
+                    span,
+                });
+            }
+        }
+    }
+
+    /// `data NAMES about SUBJECTS`: each group must be one of the activity's `subjects`. A category
+    /// the activity also lists without `about` is about every group (a plain listing says so), and
+    /// is left out here; `None` when no category is left or a name did not resolve.
+    fn data_about(
+        &mut self,
+        d: &ast::DataAbout<'_>,
+        plain: &[DataId],
+        act: &Activity,
+    ) -> Option<DataAbout> {
+        let mut subjects = Vec::with_capacity(d.subjects.len());
+        let mut ok = true;
+        for name in &d.subjects {
+            let Some(r) = self.lookup(name, Expected::Subjects, |k| match k {
+                Kind::Subjects(id) => Some(id),
+                _ => None,
+            }) else {
+                ok = false;
+                continue;
+            };
+            if !act.subjects.iter().any(|s| s.id == r.id) {
+                ok = false;
+                let lang = self.lang;
+                let mut e = Diagnostic::spec_error_at(
+                    "not-in-activity",
+                    tr!(
+                        lang,
+                        text::ABOUT_NOT_IN_ACTIVITY,
+                        name = name.node,
+                        activity = act.name.node
+                    ),
+                    name.span,
+                    tr!(lang, text::ABOUT_NOT_IN_ACTIVITY_LABEL),
+                )
+                .with_help(tr!(
+                    lang,
+                    text::ABOUT_NOT_IN_ACTIVITY_HELP,
+                    name = name.node
+                ));
+                if let Some(first) = act.subjects.first() {
+                    e = e.with_secondary(first.span, tr!(lang, text::THE_ACTIVITYS_SUBJECTS));
+                }
+                self.error(e);
+                continue;
+            }
+            subjects.push(r);
+        }
+        let mut data = Vec::with_capacity(d.data.len());
+        for name in &d.data {
+            // A name that did not resolve was reported when it was listed.
+            let Some(id) = self.listed.get(name.node) else {
+                ok = false;
+                continue;
+            };
+            if plain.binary_search(&id).is_err() {
+                data.push(Ref {
+                    id,
+                    span: name.span,
+                });
+            }
+        }
+        (ok && !data.is_empty()).then_some(DataAbout {
+            data,
+            subjects,
+            span: d.span,
+        })
+    }
+
+    /// The categories `data` statements without `about` list, sorted: about every group.
+    fn listed_plainly(&mut self, statements: &[ast::Statement<'_>]) -> Vec<DataId> {
+        let mut plain = Vec::new();
+        for statement in statements {
+            let names = match statement {
+                ast::Statement::Data(names) => names,
+                ast::Statement::DataAs(d) => &d.data,
+                _ => continue,
+            };
+            plain.extend(names.iter().filter_map(|n| self.listed.get(n.node)));
+        }
+        plain.sort_unstable();
+        plain.dedup();
+        plain
+    }
+
+    /// `27.15.00`: two digits for the main group, then `.` and two digits for the group and for the
+    /// subject, each of which may be left out. Whether KLE has the number is not checked.
+    fn kle_number(&mut self, word: &Word<'_>) -> Option<Spanned<KleNumber>> {
+        let mut parts = word
+            .node
+            .split('.')
+            .map(|part| (part.len() == 2).then(|| part.parse::<u8>().ok()).flatten());
+        let main_group = parts.next().flatten();
+        let group = parts.next();
+        let subject = parts.next();
+        let beyond = parts.next().is_some();
+        match (main_group, group, subject) {
+            (Some(main_group), None | Some(Some(_)), None | Some(Some(_))) if !beyond => {
+                return Some(Spanned::new(
+                    KleNumber {
+                        main_group,
+                        group: group.flatten(),
+                        subject: subject.flatten(),
+                    },
+                    word.span,
+                ));
+            }
+            _ => {}
+        }
+        let lang = self.lang;
+        self.error(
+            Diagnostic::spec_error_at(
+                "invalid-kle-number",
+                tr!(lang, text::NOT_A_KLE_NUMBER, number = word.node),
+                word.span,
+                tr!(lang, text::NOT_A_KLE_NUMBER_LABEL),
+            )
+            .with_help(tr!(lang, text::NOT_A_KLE_NUMBER_HELP)),
+        );
+        None
     }
 
     /// A statement that may appear once per activity.
@@ -2274,6 +2430,36 @@ pub mod text {
             "tilføj `{name}` til aktivitetens `data`-angivelse, eller fjern det her"
         ),
         THE_ACTIVITYS_DATA = ("the activity's data", "aktivitetens oplysninger"),
+        ABOUT_NOT_IN_ACTIVITY = (
+            "`{name}` is named in `about` but is not among the subjects of activity `{activity}`",
+            "`{name}` er nævnt i `about`, men er ikke blandt de registrerede i aktiviteten `{activity}`"
+        ),
+        ABOUT_NOT_IN_ACTIVITY_LABEL = (
+            "not among the activity's subjects",
+            "ikke blandt aktivitetens registrerede"
+        ),
+        ABOUT_NOT_IN_ACTIVITY_HELP = (
+            "add `{name}` to this activity's `subjects`",
+            "tilføj `{name}` til denne aktivitets `subjects`"
+        ),
+        ABOUT_NEEDS_SUBJECTS = (
+            "`about` follows the data of a `data` statement and names the groups of the activity's \
+             subjects they are about: `data helbred about children`",
+            "`about` står efter oplysningerne i en `data`-angivelse og nævner de grupper af \
+             aktivitetens registrerede, de handler om: `data helbred about children`"
+        ),
+        THE_ACTIVITYS_SUBJECTS = ("the activity's subjects", "aktivitetens registrerede"),
+        NOT_A_KLE_NUMBER = ("`{number}` is not a KLE number", "`{number}` er ikke et KLE-nummer"),
+        NOT_A_KLE_NUMBER_LABEL = (
+            "two digits, then .two digits for the group and .two digits for the subject",
+            "to cifre, så .to cifre for gruppen og .to cifre for emnet"
+        ),
+        NOT_A_KLE_NUMBER_HELP = (
+            "write the number as KLE-online shows it, e.g. `27.15.00` (main group, group, subject), \
+             or `27.15` or `27` for a whole group",
+            "skriv nummeret, som KLE-online viser det, f.eks. `27.15.00` (hovedgruppe, gruppe, emne), \
+             eller `27.15` eller `27` for en hel gruppe"
+        ),
         NOT_LIMIT = ("`{amount} {unit}` is not a limit", "`{amount} {unit}` er ikke en gyldig grænse"),
         NOT_SUPERVISION_PERIOD = (
             "`{amount} {unit}` is not a period of supervision",

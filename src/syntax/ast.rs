@@ -262,6 +262,9 @@ pub enum Statement<'a> {
     /// `data NAMES as CLASS when "..."`: the data listed, which become data of another class when
     /// used as stated.
     DataAs(Box<DataAs<'a>>),
+    /// `data NAMES about SUBJECTS [as CLASS when "..."]`: the data listed, which are about these
+    /// groups of the activity's subjects only.
+    DataAbout(Box<DataAbout<'a>>),
     Sources(Vec<Word<'a>>),
     Basis(Vec<Citation<'a>>, Span),
     /// `basis CITATIONS in some cases ["..."]`: bases of some cases of the activity only.
@@ -327,6 +330,9 @@ pub enum Statement<'a> {
     Copy(Box<HeldCopy<'a>>),
     /// `jointly with NAMES`: the joint controllers of the activity (art. 26).
     Jointly(Vec<Word<'a>>),
+    /// `kle 27.15.00, 27.15.01`: the KLE subject numbers the activity covers, as written (their
+    /// shape is checked by the resolver).
+    Kle(Vec<Word<'a>>),
     Allow(Waiver<'a>),
     /// A statement keyword the language does not know; reported by the resolver with a did-you-mean.
     Unknown(Word<'a>),
@@ -401,6 +407,16 @@ pub struct DataAs<'a> {
     pub data: Vec<Word<'a>>,
     pub class: Word<'a>,
     pub when: Quoted<'a>,
+    pub span: Span,
+}
+
+/// `data helbred, cpr_nummer about children`: the data listed, the groups of the activity's subjects
+/// they are about, and the class they have when used as stated (`as CLASS when "..."`), if written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataAbout<'a> {
+    pub data: Vec<Word<'a>>,
+    pub subjects: Vec<Word<'a>>,
+    pub used: Option<(Word<'a>, Quoted<'a>)>,
     pub span: Span,
 }
 

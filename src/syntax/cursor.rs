@@ -417,6 +417,23 @@ impl<'a> Cursor<'a> {
         Some(self.took(start, end))
     }
 
+    /// `kle_number`: digits, then `.` digits as often as they come.
+    pub fn kle_number(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos;
+        let mut end = self.digits(start);
+        if end == start {
+            return None;
+        }
+        while self.bytes.get(end) == Some(&b'.') {
+            let next = self.digits(end + 1);
+            if next == end + 1 {
+                break;
+            }
+            end = next;
+        }
+        Some(self.took(start, end))
+    }
+
     /// `date`: `DDDD-DD-DD`.
     pub fn date(&mut self) -> Option<(usize, usize)> {
         let start = self.pos;

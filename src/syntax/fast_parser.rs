@@ -103,7 +103,8 @@ impl<'a> Scratch<'a> {
                     Statement::Subjects(names)
                     | Statement::Data(names)
                     | Statement::Sources(names)
-                    | Statement::Via(names) => give(&mut self.names, names),
+                    | Statement::Via(names)
+                    | Statement::Kle(names) => give(&mut self.names, names),
                     Statement::Basis(citations, _) => give(&mut self.citations, citations),
                     Statement::CompatibilityUnder(citations, _) => {
                         give(&mut self.citations, citations)
@@ -485,6 +486,27 @@ impl<'a> Parser<'a> {
             reason,
             span: self.span_from(start),
         })
+    }
+
+    /// `kle_number ("," kle_number)*`.
+    fn kle_numbers(&mut self) -> Option<Vec<Word<'a>>> {
+        let range = self.c.kle_number()?;
+        let mut buf = take(&mut self.scratch.names);
+        buf.push(self.spanned(range));
+        loop {
+            let mark = self.c.mark();
+            self.c.skip();
+            if self.c.literal(",").is_some() {
+                self.c.skip();
+                if let Some(range) = self.c.kle_number() {
+                    buf.push(self.spanned(range));
+                    continue;
+                }
+            }
+            self.c.reset(mark);
+            break;
+        }
+        Some(buf)
     }
 
     fn number(&mut self) -> Option<Word<'a>> {
@@ -878,6 +900,8 @@ impl<'a> Parser<'a> {
             "subjects" => Statement::Subjects(self.peeked(keyword, Self::names)?),
             "data" => {
                 let data = self.peeked(keyword, Self::names)?;
+                // `data_about`: `about NAMES` after the names.
+                let about = self.optional(|p| p.after("about", Self::names));
                 // `data_use`: `as WORD when STRING` after the names.
                 let used = self.optional(|p| {
                     let class = p.after("as", Self::name)?;
@@ -885,6 +909,14 @@ impl<'a> Parser<'a> {
                     let when = p.after("when", Self::text)?;
                     Some((class, when))
                 });
+                if let Some(subjects) = about {
+                    return Some(Statement::DataAbout(Box::new(DataAbout {
+                        data,
+                        subjects,
+                        used,
+                        span: self.span_from(start),
+                    })));
+                }
                 match used {
                     None => Statement::Data(data),
                     Some((class, when)) => Statement::DataAs(Box::new(DataAs {
@@ -1055,6 +1087,7 @@ impl<'a> Parser<'a> {
             "jointly" => {
                 Statement::Jointly(self.peeked(keyword, |p| p.after("with", Self::names))?)
             }
+            "kle" => Statement::Kle(self.peeked(keyword, Self::kle_numbers)?),
             "allow" => Statement::Allow(self.waiver()?),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {

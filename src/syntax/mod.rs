@@ -62,5 +62,6 @@ pub const STATEMENTS: &[&str] = &[
     "collect",
     "copy",
     "jointly",
+    "kle",
     "allow",
 ];

@@ -737,7 +737,21 @@ impl Builder {
             Rule::data_field => {
                 let mut it = self.inner_without_keywords(pair);
                 let data = self.names(it.next().unwrap());
-                match it.next() {
+                let mut next = it.next();
+                if let Some(about) = next.clone().filter(|p| p.as_rule() == Rule::data_about) {
+                    next = it.next();
+                    let used = next.map(|used| {
+                        let mut it = self.inner_without_keywords(used);
+                        (self.name(it.next().unwrap()), self.text(it.next().unwrap()))
+                    });
+                    return Statement::DataAbout(Box::new(DataAbout {
+                        data,
+                        subjects: self.last_names(about),
+                        used,
+                        span,
+                    }));
+                }
+                match next {
                     None => Statement::Data(data),
                     Some(used) => {
                         let mut it = self.inner_without_keywords(used);
@@ -886,6 +900,11 @@ impl Builder {
                 }))
             }
             Rule::jointly_field => Statement::Jointly(self.last_names(pair)),
+            Rule::kle_field => Statement::Kle(
+                self.inner_without_keywords(pair)
+                    .map(|n| Spanned::new(n.as_str(), self.span(&n)))
+                    .collect(),
+            ),
             Rule::allow_field => Statement::Allow(self.waiver(pair)),
             Rule::unknown_field => {
                 let word = pair.into_inner().next().unwrap();
@@ -1167,6 +1186,8 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_by
             | Rule::kw_joint
             | Rule::kw_jointly
+            | Rule::kw_kle
+            | Rule::kw_about
             | Rule::kw_arrangement
             | Rule::kw_answers
             | Rule::kw_essence

@@ -261,6 +261,7 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::notice_field
             | Rule::erasure_field
             | Rule::preserve_field
+            | Rule::kle_field
             | Rule::unknown_field
             | Rule::kw_purpose
             | Rule::kw_subjects
@@ -296,6 +297,7 @@ fn is_statement(rule: Rule) -> bool {
             | Rule::kw_notice
             | Rule::kw_erasure
             | Rule::kw_preserve
+            | Rule::kw_kle
     )
 }
 
@@ -800,6 +802,9 @@ fn rule_description(rule: Rule, lang: Lang) -> Option<String> {
         Rule::erasure_field | Rule::kw_erasure => keyword("erasure refused"),
         Rule::kw_refused => keyword("refused"),
         Rule::preserve_field | Rule::kw_preserve => keyword("preserve"),
+        Rule::kle_field | Rule::kw_kle => keyword("kle"),
+        Rule::kle_number => words(text::A_KLE_NUMBER),
+        Rule::data_about | Rule::kw_about => keyword("about"),
         Rule::allow_field | Rule::kw_allow => keyword("allow"),
         Rule::rule_code => words(text::A_RULE_CODE),
         Rule::dpf_listed_field | Rule::kw_dpf_listed => keyword("dpf_listed"),
@@ -986,6 +991,7 @@ pub mod text {
         A_QUOTED_TEXT = ("a quoted text", "en tekst i anførselstegn"),
         A_NUMBER = ("a number", "et tal"),
         A_DATE = ("a date (YYYY-MM-DD)", "en dato (ÅÅÅÅ-MM-DD)"),
+        A_KLE_NUMBER = ("a KLE number (e.g. `27.15.00`)", "et KLE-nummer (f.eks. `27.15.00`)"),
         A_CITATION = (
             "a legal citation (e.g. `gdpr 6(1)(e)`)",
             "en lovhenvisning (f.eks. `gdpr 6(1)(e)`)"

@@ -277,7 +277,7 @@ pub const STATEMENT_WORDS: &[(&str, Text)] = words! {
     "essence" => ("how the essence of the arrangement is made available (art. 26(2))", "hvordan hovedindholdet af ordningen gøres tilgængeligt (art. 26, stk. 2)"),
     "purpose" => ("why the data is processed (art. 5(1)(b))", "hvorfor oplysningerne behandles (art. 5, stk. 1, litra b)"),
     "activity subjects" => ("whose data it is: groups of data subjects", "hvis oplysninger det er: grupper af registrerede"),
-    "activity data" => ("which data categories are processed", "hvilke kategorier af oplysninger der behandles"),
+    "activity data" => ("which data categories are processed; `about SUBJECTS`: about these groups only", "hvilke kategorier af oplysninger der behandles; `about GRUPPER`: kun om disse grupper"),
     "sources" => ("where the data comes from", "hvor oplysningerne kommer fra"),
     "basis" => ("the legal basis: the provisions the processing rests on", "behandlingsgrundlaget: de bestemmelser, behandlingen hviler på"),
     "retain" => ("when the data is deleted: a period, an event, or archiving", "hvornår oplysningerne slettes: en periode, en begivenhed eller arkivering"),
@@ -312,6 +312,7 @@ pub const STATEMENT_WORDS: &[(&str, Text)] = words! {
     "collect" => ("data collected anew at an interval: `collect NAMES every N UNIT`", "oplysninger, der indhentes på ny med et interval: `collect NAVNE every N ENHED`"),
     "copy" => ("a copy another holder keeps, with its period", "en kopi, som en anden opbevarer, med dens periode"),
     "jointly" => ("`jointly with`: the joint controllers the activity is carried out with", "`jointly with`: de fælles dataansvarlige, aktiviteten udføres sammen med"),
+    "kle" => ("the KLE subject numbers the activity covers (KL's classification of the municipalities' tasks)", "de KLE-emnenumre, aktiviteten dækker (KL's emnesystematik for kommunernes opgaver)"),
 };
 
 #[cfg(test)]

@@ -209,6 +209,17 @@ fn statement(tokens: &[Token<'_>]) -> Option<(NameKind, Option<String>)> {
                 takes: NameKind::Recipient,
                 disclose: false,
             },
+            // `data NAMES about SUBJECTS`.
+            (
+                State::AfterName {
+                    takes: NameKind::Data,
+                    disclose: false,
+                },
+                Token::Word("about"),
+            ) => State::Name {
+                takes: NameKind::Subjects,
+                disclose: false,
+            },
             (State::Jointly, Token::Word("with")) => State::Name {
                 takes: NameKind::JointController,
                 disclose: false,

@@ -268,6 +268,10 @@ impl NameIndex {
                 Statement::Subjects(names) => self.uses(file, names, NameKind::Subjects),
                 Statement::Data(names) => self.uses(file, names, NameKind::Data),
                 Statement::DataAs(d) => self.uses(file, &d.data, NameKind::Data),
+                Statement::DataAbout(d) => {
+                    self.uses(file, &d.data, NameKind::Data);
+                    self.uses(file, &d.subjects, NameKind::Subjects);
+                }
                 Statement::Sources(names) => self.uses(file, names, NameKind::Source),
                 Statement::Retain(r) => {
                     if let Some(targets) = &r.targets {

@@ -615,6 +615,14 @@ fn completion_offers_the_names_of_the_kind_the_statement_takes() {
         ("disclose ‸", vec![("health", data), ("cpr", data)]),
         ("retain ‸", vec![("health", data), ("cpr", data)]),
         ("collect ‸", vec![("health", data), ("cpr", data)]),
+        (
+            "data health about ‸",
+            vec![("citizens", CompletionKind::Name(NameKind::Subjects))],
+        ),
+        (
+            "data health, cpr about citizens, ‸",
+            vec![("citizens", CompletionKind::Name(NameKind::Subjects))],
+        ),
         ("copy ‸", vec![("health", data), ("cpr", data)]),
         (
             "data cpr as criminal when \"x\"\n  retain ‸",
