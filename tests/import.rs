@@ -375,7 +375,7 @@ fn every_deadline_ropa_renders_reads_back() {
 }
 
 /// Every file of tests/fixtures/import/<from>/ imported with `--from <from>`: the spec resolves with no
-/// error, and its text is the snapshot.
+/// error, and its text is the snapshot; a file named `malformed*` is refused with exit code 2.
 #[test]
 fn fixtures_import_and_resolve() {
     insta::glob!("fixtures/import/*/*.*", |path| {
@@ -407,7 +407,19 @@ fn fixtures_import_and_resolve() {
             args.push(mapping.to_str().unwrap().to_string());
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        ok(&import(&args));
+        let output = import(&args);
+        if path.file_stem().unwrap().to_string_lossy().starts_with("malformed") {
+            // A source that cannot be read: exit 2, a message naming the file, nothing written.
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{stderr}");
+            assert!(
+                stderr.contains(&*path.file_name().unwrap().to_string_lossy()),
+                "{stderr}"
+            );
+            assert!(!spec_dir.exists(), "{} was written", spec_dir.display());
+            return;
+        }
+        ok(&output);
         insta::assert_snapshot!(resolves(&spec_dir));
     });
 }

@@ -148,16 +148,12 @@ fn detect(source: &Path) -> Result<From, Failed> {
     }
 }
 
-/// Whether a workbook is the one `hjemmel ropa --format xlsx` writes: it says so in a sheet named
-/// for hjemmel. Not readable: left to the reader, which says why.
+/// Whether a workbook is the one `hjemmel ropa --format xlsx` writes: it has that command's sheets.
+/// Not readable: left to the reader, which says why.
 fn is_hjemmel_workbook(source: &Path) -> bool {
     use calamine::Reader;
-    calamine::open_workbook_auto(source).is_ok_and(|workbook| {
-        workbook
-            .sheet_names()
-            .iter()
-            .any(|name| name.to_lowercase().contains("hjemmel"))
-    })
+    calamine::open_workbook_auto(source)
+        .is_ok_and(|workbook| import::workbook::has_the_layout(&workbook.sheet_names()))
 }
 
 /// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary

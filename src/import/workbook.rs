@@ -56,6 +56,14 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
     .register(&tables))
 }
 
+/// Whether a workbook with these sheets is one `hjemmel ropa --format xlsx` wrote: it has every sheet
+/// of the layout, in one language or the other (what `--from auto` tells it by).
+pub fn has_the_layout(names: &[String]) -> bool {
+    layout::SHEETS
+        .iter()
+        .all(|sheet| !parts_of(sheet, names).is_empty())
+}
+
 /// The sheets of `layout`: its name in either language, then the sheets it goes on in (`Modtagere
 /// 2`), in the workbook's order.
 fn parts_of(layout: &SheetLayout, names: &[String]) -> Vec<String> {
