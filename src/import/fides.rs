@@ -266,7 +266,7 @@ fn build(path: &Path, manifests: Vec<(PathBuf, Manifest)>) -> Result<Register, I
     }
 
     let mut register = Register {
-        source: format!("Fides manifest {}", path.display()),
+        source: format!("Fides manifest {}", super::register::file_name(path)),
         ..Register::default()
     };
     if let Some(organization) = all.organizations.first() {

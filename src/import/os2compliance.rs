@@ -79,7 +79,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Register, ImportError> {
         })?;
     }
     Ok(Register {
-        source: format!("OS2compliance {}", path.display()),
+        source: format!("OS2compliance {}", super::register::file_name(path)),
         activities: reader.activities,
         recipients: reader.recipients,
         ..Register::default()

@@ -7,6 +7,15 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// A source's file name without its directories, for the header of the files written: where they
+/// came from, without the importer's own paths.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// A whole register from one source.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Register {

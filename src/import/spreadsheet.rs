@@ -306,13 +306,7 @@ fn read_rows(
     let mut register = Register {
         // The file's name, not its path: the header of the files written says where they came from
         // without the importer's directories.
-        source: format!(
-            "{what} {}",
-            path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        ),
+        source: format!("{what} {}", super::register::file_name(path)),
         ..Register::default()
     };
     let mut controller = mapping.controller.clone().map(|label| ImportedParty {

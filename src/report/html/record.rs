@@ -140,6 +140,9 @@ const HEADINGS: [Text; 11] = [
 /// Writes each activity's table, with what every table repeats worded and escaped once: the rows'
 /// openings, the lines of shared entries, the templates of the lines worded per activity.
 struct ActivityTables<'m> {
+    /// The rows only some specs have (`kle`, `data ... about`): [`fields::activity_fields`] words them.
+    kle: Row,
+    data_by_subjects: Row,
     lang: Lang,
     /// The row of each of [`HEADINGS`].
     rows: Vec<Row>,
@@ -172,6 +175,8 @@ struct Lines {
 impl<'m> ActivityTables<'m> {
     fn of(lang: Lang) -> ActivityTables<'m> {
         ActivityTables {
+            kle: Row::of(fields::KLE, lang),
+            data_by_subjects: Row::of(fields::DATA_BY_SUBJECTS, lang),
             lang,
             rows: HEADINGS
                 .iter()
@@ -185,6 +190,8 @@ impl<'m> ActivityTables<'m> {
     /// `a`'s heading and table.
     fn write(&mut self, out: &mut Page<'_>, a: &ActivityRecord<'m>) {
         let ActivityTables {
+            kle,
+            data_by_subjects,
             lang,
             rows,
             shared,
@@ -228,6 +235,9 @@ impl<'m> ActivityTables<'m> {
             Some(text) => values(out, unit, 1, |out, _| out.escaped(text)),
             None => out.push_str(&unit.not_stated),
         }
+        if a.shows.kle {
+            texts(out, kle, (!a.kle.is_empty()).then_some(&a.kle[..]));
+        }
         texts(out, purposes, a.purposes.as_deref());
         match &a.legal_bases {
             Some(list) => values(out, bases, list.len(), |out, i| {
@@ -249,9 +259,22 @@ impl<'m> ActivityTables<'m> {
             }),
             None => out.push_str(&data.not_stated),
         }
+        if a.shows.data_by_subjects {
+            match a.data_by_subjects.len() {
+                0 => out.push_str(&data_by_subjects.not_stated),
+                count => values(out, data_by_subjects, count, |out, i| {
+                    out.escaped(&line("data_by_subjects", i))
+                }),
+            }
+        }
         match &a.recipients {
+            // What a recipient receives about whom is worded by the record's fields: few specs say it.
             Some(list) => values(out, recipients, list.len(), |out, i| {
-                lines.recipient(out, &list[i], &mut shared.model)
+                if list[i].receives.is_empty() {
+                    lines.recipient(out, &list[i], &mut shared.model)
+                } else {
+                    out.escaped(&line("recipients", i))
+                }
             }),
             None => out.push_str(&recipients.not_stated),
         }
@@ -556,6 +579,7 @@ activity hiring "Ansættelse" {
             root.join("specs/lejre"),
             root.join("specs/randers"),
             root.join("tests/fixtures/report/hostile.hjemmel"),
+            root.join("tests/fixtures/ropa/data_about.hjemmel"),
             root.join(
                 "tests/fixtures/rules/ART10-BASIS/pass_logs_criminal_by_use_to_another_authority.hjemmel",
             ),
