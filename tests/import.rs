@@ -408,7 +408,12 @@ fn fixtures_import_and_resolve() {
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let output = import(&args);
-        if path.file_stem().unwrap().to_string_lossy().starts_with("malformed") {
+        if path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("malformed")
+        {
             // A source that cannot be read: exit 2, a message naming the file, nothing written.
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert_eq!(output.status.code(), Some(2), "{stderr}");
@@ -422,4 +427,62 @@ fn fixtures_import_and_resolve() {
         ok(&output);
         insta::assert_snapshot!(resolves(&spec_dir));
     });
+}
+
+/// docs/import.md's walk-through, run: its CSV imported as the page says gives the page's output,
+/// the page's three files, and `hjemmel check`'s summary of findings by rule.
+#[test]
+fn the_walk_through_in_docs_import_md_is_what_hjemmel_does() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/import.md"))
+        .expect("docs/import.md");
+    // The code block after a line ending in `marker`.
+    let block_after = |marker: &str| -> String {
+        let at = page
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker} in docs/import.md"));
+        let rest = &page[at..];
+        let start = rest.find("```\n").expect("a code block") + 4;
+        let end = rest[start..].find("```\n").expect("its end") + start;
+        rest[start..end].to_string()
+    };
+    let dir = scratch("walk-through");
+    std::fs::write(
+        dir.join("fortegnelse.csv"),
+        block_after("For example `fortegnelse.csv`:"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["import", "fortegnelse.csv", "-o", "spec"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    ok(&output);
+    let shown = block_after("2. Import it:");
+    let printed = shown
+        .strip_prefix("$ hjemmel import fortegnelse.csv -o spec\n")
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), printed);
+    for file in ["activities", "declarations", "controller"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.join("spec").join(format!("{file}.hjemmel"))).unwrap(),
+            block_after(&format!("`spec/{file}.hjemmel`:")),
+            "spec/{file}.hjemmel"
+        );
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
+        .args(["check", "spec"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    let summary = block_after("4. Check it.");
+    let from = summary
+        .find("findings by rule:")
+        .expect("the page's summary");
+    let printed = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    let at = printed.find("findings by rule:").expect("check's summary");
+    assert_eq!(&printed[at..], &summary[from..]);
 }

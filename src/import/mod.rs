@@ -50,8 +50,8 @@ pub mod text {
         ),
         /// After writing.
         SUMMARY = (
-            "{activities} activities imported; {comments} values kept as comments beside their declarations",
-            "{activities} aktiviteter importeret; {comments} værdier bevaret som kommentarer ved deres erklæringer"
+            "activities imported: {activities}; values kept as comments beside their declarations: {comments}",
+            "aktiviteter importeret: {activities}; værdier bevaret som kommentarer ved deres erklæringer: {comments}"
         ),
         /// What to do next.
         NEXT = (

@@ -247,7 +247,10 @@ impl Reading {
             return Register::default();
         };
         let mut register = Register {
-            source: format!("hjemmel workbook {}", super::register::file_name(&self.file)),
+            source: format!(
+                "hjemmel workbook {}",
+                super::register::file_name(&self.file)
+            ),
             ..Register::default()
         };
         register.controller = controller.rows.first().map(controller_party);
