@@ -34,6 +34,8 @@ enum Format {
     Csv,
     /// One JSON document (schema: docs/cli.md).
     Json,
+    /// JSON-LD in the W3C Data Privacy Vocabulary (DPV 2.x).
+    Dpv,
 }
 
 pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
@@ -53,6 +55,7 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Format::Md => ropa::markdown::write(lang, &controller, activities, out),
         Format::Csv => ropa::csv::write(lang, &controller, activities, out),
         Format::Json => ropa::json::write(lang, &controller, activities, out),
+        Format::Dpv => ropa::dpv::write(lang, model, flow, out),
     };
     let code = match &args.output {
         Some(file) => output::write_file_with(file, lang, write),

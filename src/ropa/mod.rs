@@ -11,6 +11,7 @@
 //! the HTML report includes it.
 
 pub mod csv;
+pub mod dpv;
 pub mod fields;
 mod fill;
 pub mod json;
