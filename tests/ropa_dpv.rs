@@ -159,9 +159,43 @@ fn expanded_terms(value: &Value, keys: &mut Vec<String>, values: &mut Vec<String
     }
 }
 
+/// The blank nodes of the document: (those written in full, with a type; all that are named).
+fn blank_nodes(value: &Value, defined: &mut Vec<String>, named: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(id) = map.get("@id").and_then(Value::as_str) {
+                if id.starts_with("_:") {
+                    named.push(id.to_string());
+                    if map.contains_key("@type") {
+                        defined.push(id.to_string());
+                    }
+                }
+            }
+            map.values().for_each(|v| blank_nodes(v, defined, named));
+        }
+        Value::Array(items) => items.iter().for_each(|v| blank_nodes(v, defined, named)),
+        _ => {}
+    }
+}
+
 /// Expands the document and checks that no key or value was dropped; returns the expanded one.
 fn expands_without_loss(document: &str) -> Value {
     let compact: Value = serde_json::from_str(document).expect("the output is JSON");
+    let (mut defined, mut named) = (Vec::new(), Vec::new());
+    blank_nodes(&compact, &mut defined, &mut named);
+    let undefined: Vec<_> = named.iter().filter(|n| !defined.contains(n)).collect();
+    assert!(
+        undefined.is_empty(),
+        "referred to, never written: {undefined:?}"
+    );
+    let mut once = defined.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(
+        once.len(),
+        defined.len(),
+        "each shared node written in full once"
+    );
     let prefixes = prefixes(&compact);
     let expanded = expand(document);
     let (mut compact_keys, mut compact_values) = (Vec::new(), Vec::new());

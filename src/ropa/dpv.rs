@@ -252,7 +252,7 @@ fn write_activity<W: Write>(
         |w, (id, by_use)| {
             w.begin_object();
             w.key(HAS_PERSONAL_DATA);
-            reference(w, &format!("_:data-{}", model.data(id).name.node));
+            data(w, model, id, written);
             text(w, "hjemmel:when", &by_use.when.node);
             w.end_object();
         },
@@ -263,8 +263,8 @@ fn write_activity<W: Write>(
         text(w, "@type", PROCESS);
         w.key(HAS_RECIPIENT);
         recipient(w, model, d.recipient.id, written);
-        list(w, HAS_PERSONAL_DATA, &d.data, |w, data| {
-            reference(w, &format!("_:data-{}", model.data(data.id).name.node));
+        list(w, HAS_PERSONAL_DATA, &d.data, |w, category| {
+            data(w, model, category.id, written);
         });
         let mut about: Vec<_> = Vec::new();
         for data in &d.data {
@@ -275,7 +275,7 @@ fn write_activity<W: Write>(
             }
         }
         list(w, HAS_DATA_SUBJECT, about, |w, s| {
-            reference(w, &format!("_:subjects-{}", model.subjects(s).name.node));
+            subjects(w, model, s, written);
         });
         list(w, HAS_LEGAL_BASIS, &d.basis, |w, b| legal_basis(w, lang, b));
         if let Some(condition) = &d.condition {
@@ -298,7 +298,7 @@ fn write_activity<W: Write>(
             w.bool(true);
         }
         list(w, HAS_PERSONAL_DATA, &r.targets, |w, d| {
-            reference(w, &format!("_:data-{}", model.data(d.id).name.node));
+            data(w, model, d.id, written);
         });
         w.end_object();
     });

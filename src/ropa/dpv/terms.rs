@@ -112,3 +112,49 @@ pub fn transfer_basis(
         .to_string(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::vocabulary::Mechanism;
+
+    #[test]
+    fn gdpr_bases_with_an_exact_term() {
+        assert_eq!(
+            gdpr_basis("6", Some(1), Some('e')).as_deref(),
+            Some("eu-gdpr:A6-1-e")
+        );
+        assert_eq!(
+            gdpr_basis("9", Some(2), Some('j')).as_deref(),
+            Some("eu-gdpr:A9-2-j")
+        );
+        // No such letter, another paragraph, no letter, another article: no DPV term.
+        assert_eq!(gdpr_basis("6", Some(1), Some('g')), None);
+        assert_eq!(gdpr_basis("9", Some(2), Some('k')), None);
+        assert_eq!(gdpr_basis("6", Some(4), Some('a')), None);
+        assert_eq!(gdpr_basis("6", Some(1), None), None);
+        assert_eq!(gdpr_basis("10", None, None), None);
+    }
+
+    #[test]
+    fn transfer_mechanisms() {
+        assert_eq!(
+            transfer_basis(Mechanism::Dpf, None).as_deref(),
+            Some("eu-gdpr:A45-3")
+        );
+        assert_eq!(
+            transfer_basis(Mechanism::Scc, None).as_deref(),
+            Some("eu-gdpr:A46-2-c")
+        );
+        assert_eq!(
+            transfer_basis(Mechanism::Bcr, None).as_deref(),
+            Some("eu-gdpr:A46-2-b")
+        );
+        assert_eq!(
+            transfer_basis(Mechanism::Derogation, Some('a')).as_deref(),
+            Some("eu-gdpr:A49-1-a")
+        );
+        assert_eq!(transfer_basis(Mechanism::Derogation, Some('h')), None);
+        assert_eq!(transfer_basis(Mechanism::Derogation, None), None);
+    }
+}
