@@ -15,10 +15,12 @@
 
 pub mod terms;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use terms::*;
 
+use super::Entries;
 use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
@@ -26,7 +28,7 @@ use crate::json_writer::JsonWriter;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::{DataClass, SubjectKind};
-use crate::semantic::model::{Activity, Model, TransferDecl};
+use crate::semantic::model::{Activity, Model, RecipientId, TransferDecl};
 
 /// The record of `model` as JSON-LD, written to `out` as it is made.
 pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -> io::Result<()> {
@@ -34,6 +36,15 @@ pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -
     let mut w = JsonWriter::new(&mut out);
     let transfers = Transfers::of(model, flow);
     let mut written = Written::new(model);
+    // The record's own entries give each activity's recipients as art. 30(1)(d) counts them: those
+    // it discloses to, and those its data reach by way of other activities.
+    let mut entries = super::Activities::new(model, flow, lang);
+    let recipient_ids: HashMap<&str, RecipientId> = model
+        .recipients
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.name.node.as_str(), RecipientId(i as u32)))
+        .collect();
     w.begin_object();
     write_context(&mut w);
     w.key("@graph");
@@ -42,14 +53,18 @@ pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -
     write_controller(&mut w, model);
     for (index, activity) in model.activities.iter().enumerate() {
         w.element();
-        write_activity(
-            &mut w,
-            lang,
-            model,
-            activity,
-            &transfers.by_activity[index],
-            &mut written,
-        );
+        let recipients: Vec<RecipientId> = entries
+            .next_entry()
+            .and_then(|entry| entry.recipients.as_deref())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| recipient_ids.get(r.name).copied())
+            .collect();
+        let shared = Shared {
+            transfers: &transfers.by_activity[index],
+            recipients: &recipients,
+        };
+        write_activity(&mut w, lang, model, activity, shared, &mut written);
         w.flush_some()?;
     }
     w.end_array();
@@ -172,14 +187,24 @@ fn country_word(country: &CountryRef) -> &str {
     }
 }
 
+/// What an activity's node takes from the whole record.
+struct Shared<'a> {
+    transfers: &'a [TransferEntry],
+    recipients: &'a [RecipientId],
+}
+
 fn write_activity<W: Write>(
     w: &mut JsonWriter<W>,
     lang: Lang,
     model: &Model,
     a: &Activity,
-    transfers: &[TransferEntry],
+    shared: Shared,
     written: &mut Written,
 ) {
+    let Shared {
+        transfers,
+        recipients,
+    } = shared;
     let details = a.details();
     w.begin_object();
     text(w, "@id", &format!("_:activity-{}", a.name.node));
@@ -257,7 +282,10 @@ fn write_activity<W: Write>(
             w.end_object();
         },
     );
-    // Recipients: each disclosure says what goes to whom, about whom (Activity::subjects_of).
+    list(w, HAS_RECIPIENT, recipients, |w, &id| {
+        recipient(w, model, id, written)
+    });
+    // Each of its own disclosures says what goes to whom, about whom (Activity::subjects_of).
     list(w, "hjemmel:disclosure", &a.disclosures, |w, d| {
         w.begin_object();
         text(w, "@type", PROCESS);

@@ -182,6 +182,9 @@ pub struct DataEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientEntry<'m> {
     pub label: &'m str,
+    /// The spec's name: what names the recipient's node in the DPV document; not in the JSON.
+    #[serde(skip)]
+    pub name: &'m str,
     /// The spec's word for the kind of recipient: `police`, `authority`, ...
     pub kind: RecipientKind,
     /// The category of recipients in words: `police`, `public authorities`.
@@ -804,6 +807,7 @@ impl<'m> Worded<'m> {
                 let country = r.country.as_ref().map(|c| &c.node);
                 RecipientEntry {
                     label: &r.label.node,
+                    name: &r.name.node,
                     kind: r.kind,
                     description: words::recipient_kind_text(r.kind).get(lang),
                     country,
