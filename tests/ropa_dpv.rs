@@ -163,12 +163,12 @@ fn expanded_terms(value: &Value, keys: &mut Vec<String>, values: &mut Vec<String
 fn blank_nodes(value: &Value, defined: &mut Vec<String>, named: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
-            if let Some(id) = map.get("@id").and_then(Value::as_str) {
-                if id.starts_with("_:") {
-                    named.push(id.to_string());
-                    if map.contains_key("@type") {
-                        defined.push(id.to_string());
-                    }
+            if let Some(id) = map.get("@id").and_then(Value::as_str)
+                && id.starts_with("_:")
+            {
+                named.push(id.to_string());
+                if map.contains_key("@type") {
+                    defined.push(id.to_string());
                 }
             }
             map.values().for_each(|v| blank_nodes(v, defined, named));
