@@ -20,7 +20,6 @@ use std::io::{self, Write};
 
 use terms::*;
 
-use super::Entries;
 use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
@@ -45,6 +44,7 @@ pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -
         .enumerate()
         .map(|(i, r)| (r.name.node.as_str(), RecipientId(i as u32)))
         .collect();
+    let (mut entry_recipients, mut recipients) = (Vec::new(), Vec::new());
     w.begin_object();
     write_context(&mut w);
     w.key("@graph");
@@ -53,13 +53,13 @@ pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -
     write_controller(&mut w, model);
     for (index, activity) in model.activities.iter().enumerate() {
         w.element();
-        let recipients: Vec<RecipientId> = entries
-            .next_entry()
-            .and_then(|entry| entry.recipients.as_deref())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|r| recipient_ids.get(r.name).copied())
-            .collect();
+        entries.next_recipients(&mut entry_recipients);
+        recipients.clear();
+        recipients.extend(
+            entry_recipients
+                .iter()
+                .filter_map(|r| recipient_ids.get(r.name).copied()),
+        );
         let shared = Shared {
             transfers: &transfers.by_activity[index],
             recipients: &recipients,

@@ -312,6 +312,29 @@ impl<'m> Activities<'m> {
     }
 }
 
+impl<'m> Activities<'m> {
+    /// The recipients of the next activity, as its entry gives them (art. 30(1)(d)), without making
+    /// the rest of the entry: what the DPV document takes from the record. `false` when there is no
+    /// activity left.
+    pub fn next_recipients(&mut self, out: &mut Vec<RecipientEntry<'m>>) -> bool {
+        let index = self.next;
+        let Some(activity) = self.model.activities.get(index) else {
+            return false;
+        };
+        self.next += 1;
+        let made = Making {
+            model: self.model,
+            flow: self.flow,
+            lang: self.lang,
+            index,
+            a: activity,
+        };
+        out.clear();
+        made.recipients(&mut self.worded, &mut self.scratch, out);
+        true
+    }
+}
+
 /// The activities' entries, lent one at a time: what the document formats write. A lender may make
 /// each entry in the lists of the one before ([`Activities`]), or lend those of a [`Record`]
 /// (`record.activities.iter()`).
