@@ -147,6 +147,16 @@ impl<'w, W: Write> JsonWriter<'w, W> {
         self.buf.push(b'"');
     }
 
+    /// One string made of `parts`, escaped as the string they join into, without joining them first
+    /// (a node's identifier: a prefix and the spec's name).
+    pub fn string_parts(&mut self, parts: &[&str]) {
+        self.buf.push(b'"');
+        for part in parts {
+            escape_into(&mut self.buf, part);
+        }
+        self.buf.push(b'"');
+    }
+
     pub fn optional_string(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),

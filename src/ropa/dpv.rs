@@ -15,6 +15,7 @@
 
 pub mod terms;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -24,10 +25,12 @@ use crate::flow::transfers::destinations;
 use crate::flow::{FlowGraph, Node};
 use crate::i18n::Lang;
 use crate::json_writer::JsonWriter;
+use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
 use crate::law::vocabulary::{DataClass, SubjectKind};
 use crate::semantic::model::{Activity, Model, RecipientId, TransferDecl};
+use crate::spec_map::SpecMap;
 
 /// The record of `model` as JSON-LD, written to `out` as it is made.
 pub fn write(lang: Lang, model: &Model, flow: &FlowGraph, out: &mut dyn Write) -> io::Result<()> {
@@ -93,8 +96,13 @@ fn write_context<W: Write>(w: &mut JsonWriter<W>) {
     w.end_object();
 }
 
-/// Which shared nodes are already written in full.
+/// What a cited provision is worded from.
+type ProvisionKey = (ActId, Cow<'static, str>, Option<u32>, Option<Point>);
+
+/// Which shared nodes are already written in full, and the provisions already worded.
 struct Written {
+    /// Each provision cited, by what it is worded from: its node identifier and its words.
+    citations: SpecMap<ProvisionKey, (String, Option<String>)>,
     data: Vec<bool>,
     subjects: Vec<bool>,
     recipients: Vec<bool>,
@@ -104,6 +112,7 @@ struct Written {
 impl Written {
     fn new(model: &Model) -> Written {
         Written {
+            citations: SpecMap::default(),
             data: vec![false; model.data.len()],
             subjects: vec![false; model.subjects.len()],
             recipients: vec![false; model.recipients.len()],
@@ -122,6 +131,19 @@ fn text<W: Write>(w: &mut JsonWriter<W>, key: &str, value: &str) {
 fn reference<W: Write>(w: &mut JsonWriter<W>, id: &str) {
     w.begin_object();
     text(w, "@id", id);
+    w.end_object();
+}
+
+/// `"@id": "PREFIXNAME"`: a blank node named by the spec's name.
+fn node_id<W: Write>(w: &mut JsonWriter<W>, prefix: &str, name: &str) {
+    w.key("@id");
+    w.string_parts(&[prefix, name]);
+}
+
+/// `{"@id": "PREFIXNAME"}`.
+fn reference_to<W: Write>(w: &mut JsonWriter<W>, prefix: &str, name: &str) {
+    w.begin_object();
+    node_id(w, prefix, name);
     w.end_object();
 }
 
@@ -207,7 +229,7 @@ fn write_activity<W: Write>(
     } = shared;
     let details = a.details();
     w.begin_object();
-    text(w, "@id", &format!("_:activity-{}", a.name.node));
+    node_id(w, "_:activity-", &a.name.node);
     text(w, "@type", PROCESS);
     text(w, "rdfs:label", &a.label.node);
     text(w, "hjemmel:name", &a.name.node);
@@ -243,7 +265,9 @@ fn write_activity<W: Write>(
         text(w, "rdfs:label", &p.node);
         w.end_object();
     });
-    list(w, HAS_LEGAL_BASIS, &a.bases, |w, b| legal_basis(w, lang, b));
+    list(w, HAS_LEGAL_BASIS, &a.bases, |w, b| {
+        legal_basis(w, lang, b, written)
+    });
     // Bases of some cases only (`basis ... in some cases`): DPV has no term for a basis that does
     // not cover every case.
     list(
@@ -256,7 +280,7 @@ fn write_activity<W: Write>(
                 text(w, "hjemmel:cases", &cases.node);
             }
             list(w, HAS_LEGAL_BASIS, &some.bases, |w, b| {
-                legal_basis(w, lang, b)
+                legal_basis(w, lang, b, written)
             });
             w.end_object();
         },
@@ -305,7 +329,9 @@ fn write_activity<W: Write>(
         list(w, HAS_DATA_SUBJECT, about, |w, s| {
             subjects(w, model, s, written);
         });
-        list(w, HAS_LEGAL_BASIS, &d.basis, |w, b| legal_basis(w, lang, b));
+        list(w, HAS_LEGAL_BASIS, &d.basis, |w, b| {
+            legal_basis(w, lang, b, written)
+        });
         if let Some(condition) = &d.condition {
             text(w, "hjemmel:condition", &condition.node);
         }
@@ -341,7 +367,12 @@ fn write_activity<W: Write>(
 
 /// A legal basis: the EU-GDPR extension's term where there is an exact one, else a
 /// `dpv:LegalBasis` node in the hjemmel namespace with the citation in words.
-fn legal_basis<W: Write>(w: &mut JsonWriter<W>, lang: Lang, citation: &LegalRef) {
+fn legal_basis<W: Write>(
+    w: &mut JsonWriter<W>,
+    lang: Lang,
+    citation: &LegalRef,
+    written: &mut Written,
+) {
     w.begin_object();
     match citation {
         LegalRef::Provision {
@@ -351,29 +382,15 @@ fn legal_basis<W: Write>(w: &mut JsonWriter<W>, lang: Lang, citation: &LegalRef)
             point,
             ..
         } => {
-            let letter = match point {
-                Some(Point::Letter(l)) => Some(*l),
-                _ => None,
-            };
-            let gdpr = (*act == crate::law::acts::ActId::Gdpr)
-                .then(|| gdpr_basis(number, *paragraph, letter))
-                .flatten();
-            match gdpr {
-                Some(id) => text(w, "@id", &id),
-                None => {
-                    let mut id = format!("hjemmel:{}-{}", act.keyword(), iri_safe(number));
-                    if let Some(p) = paragraph {
-                        id.push_str(&format!("-{p}"));
-                    }
-                    match point {
-                        Some(Point::Letter(l)) => id.push_str(&format!("-{l}")),
-                        Some(Point::Number(n)) => id.push_str(&format!("-{n}")),
-                        None => {}
-                    }
-                    text(w, "@id", &id);
-                    text(w, "@type", LEGAL_BASIS);
-                    text(w, "rdfs:label", &super::words::legal_ref(lang, citation));
-                }
+            // Worded once per provision: a large spec cites the same few in thousands of activities.
+            let (id, label) = written
+                .citations
+                .entry((*act, number.clone(), *paragraph, *point))
+                .or_insert_with(|| provision(lang, citation));
+            text(w, "@id", id);
+            if let Some(label) = label {
+                text(w, "@type", LEGAL_BASIS);
+                text(w, "rdfs:label", label);
             }
         }
         LegalRef::Law { text: statute, .. } => {
@@ -388,6 +405,40 @@ fn legal_basis<W: Write>(w: &mut JsonWriter<W>, lang: Lang, citation: &LegalRef)
         }
     }
     w.end_object();
+}
+
+/// A provision's node identifier, and its citation in words unless it is the EU-GDPR extension's
+/// term.
+fn provision(lang: Lang, citation: &LegalRef) -> (String, Option<String>) {
+    let LegalRef::Provision {
+        act,
+        number,
+        paragraph,
+        point,
+        ..
+    } = citation
+    else {
+        unreachable!("only provisions have a node identifier")
+    };
+    let letter = match point {
+        Some(Point::Letter(l)) => Some(*l),
+        _ => None,
+    };
+    if *act == ActId::Gdpr
+        && let Some(id) = gdpr_basis(number, *paragraph, letter)
+    {
+        return (id, None);
+    }
+    let mut id = format!("hjemmel:{}-{}", act.keyword(), iri_safe(number));
+    if let Some(p) = paragraph {
+        id.push_str(&format!("-{p}"));
+    }
+    match point {
+        Some(Point::Letter(l)) => id.push_str(&format!("-{l}")),
+        Some(Point::Number(n)) => id.push_str(&format!("-{n}")),
+        None => {}
+    }
+    (id, Some(super::words::legal_ref(lang, citation)))
 }
 
 /// A provision's number as part of an IRI: letters and digits as they are, anything else
@@ -411,12 +462,12 @@ fn subjects<W: Write>(
     written: &mut Written,
 ) {
     let group = model.subjects(id);
-    let node_id = format!("_:subjects-{}", group.name.node);
+    let name = &group.name.node;
     if std::mem::replace(&mut written.subjects[id.index()], true) {
-        return reference(w, &node_id);
+        return reference_to(w, "_:subjects-", name);
     }
     w.begin_object();
-    text(w, "@id", &node_id);
+    node_id(w, "_:subjects-", name);
     w.key("@type");
     w.strings(
         match group.kind {
@@ -439,12 +490,12 @@ fn data<W: Write>(
     written: &mut Written,
 ) {
     let category = model.data(id);
-    let node_id = format!("_:data-{}", category.name.node);
+    let name = &category.name.node;
     if std::mem::replace(&mut written.data[id.index()], true) {
-        return reference(w, &node_id);
+        return reference_to(w, "_:data-", name);
     }
     w.begin_object();
-    text(w, "@id", &node_id);
+    node_id(w, "_:data-", name);
     w.key("@type");
     // Art. 9(1) data is DPV's special category; criminal-offence data (art. 10), CPR numbers (DBL
     // § 11) and data confidential in Danish practice have no exact DPV term.
@@ -473,12 +524,12 @@ fn recipient<W: Write>(
     written: &mut Written,
 ) {
     let r = model.recipient(id);
-    let node_id = format!("_:recipient-{}", r.name.node);
+    let name = &r.name.node;
     if std::mem::replace(&mut written.recipients[id.index()], true) {
-        return reference(w, &node_id);
+        return reference_to(w, "_:recipient-", name);
     }
     w.begin_object();
-    text(w, "@id", &node_id);
+    node_id(w, "_:recipient-", name);
     text(w, "@type", RECIPIENT);
     text(w, "rdfs:label", &r.label.node);
     text(w, "hjemmel:recipientKind", r.kind.keyword());
@@ -495,12 +546,12 @@ fn processor<W: Write>(
     written: &mut Written,
 ) {
     let p = model.processor(id);
-    let node_id = format!("_:processor-{}", p.name.node);
+    let name = &p.name.node;
     if std::mem::replace(&mut written.processors[id.index()], true) {
-        return reference(w, &node_id);
+        return reference_to(w, "_:processor-", name);
     }
     w.begin_object();
-    text(w, "@id", &node_id);
+    node_id(w, "_:processor-", name);
     text(
         w,
         "@type",
