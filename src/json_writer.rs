@@ -1,6 +1,7 @@
 //! A JSON writer that writes what `serde_json::to_writer_pretty` writes, byte for byte, for the
-//! documents that can run to hundreds of MiB: `check --format json` (src/report/json.rs) and
-//! `ropa --format json` (src/ropa/json.rs). It belongs to neither output, so it lives on its own.
+//! documents that can run to hundreds of MiB: `check --format json` (src/report/json.rs),
+//! `ropa --format json` (src/ropa/json.rs), and `ropa --format dpv` (src/ropa/dpv.rs). It belongs to
+//! none of them, so it lives on its own.
 //!
 //! serde_json escapes a string by looking every byte up in a table and branching on it (about a
 //! third of writing the check document at 10,000 activities); nearly every string of a report needs
