@@ -235,7 +235,12 @@ fn lejre_expands_without_loss() {
 
 #[test]
 fn randers_expands_without_loss() {
-    expands_without_loss(&dpv(&["specs/randers"]));
+    let doc = dpv(&["specs/randers"]);
+    expands_without_loss(&doc);
+    assert!(
+        doc.contains("\"hjemmel:keptBy\""),
+        "a copy another holder keeps"
+    );
 }
 
 #[test]

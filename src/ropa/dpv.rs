@@ -356,6 +356,23 @@ fn write_activity<W: Write>(
         });
         w.end_object();
     });
+    // A copy another holder keeps (`copy NAMES kept by "holder" ...`), with its own deadline: not
+    // the activity's storage, so not DPV's storage condition of it.
+    list(w, "hjemmel:heldCopy", &details.copies, |w, c| {
+        w.begin_object();
+        text(w, "hjemmel:keptBy", &c.holder.node);
+        if let Some(period) = &c.period {
+            w.key(HAS_STORAGE_CONDITION);
+            w.begin_object();
+            text(w, "@type", STORAGE_DURATION);
+            text(w, "rdfs:label", &super::words::period(lang, period));
+            w.end_object();
+        }
+        list(w, HAS_PERSONAL_DATA, &c.data, |w, d| {
+            data(w, model, d.id, written);
+        });
+        w.end_object();
+    });
     list(w, HAS_TOM, &details.security, |w, s| {
         w.begin_object();
         text(w, "@type", TOM);
