@@ -82,6 +82,7 @@ COMMANDS=(
     "ropa SPEC --format md"
     "ropa SPEC --format csv"
     "ropa SPEC --format json"
+    "ropa SPEC --format dpv"
     "graph SPEC --format dot"
     "graph SPEC --format mermaid"
     "graph SPEC --format svg"

@@ -1,6 +1,7 @@
 //! A JSON writer that writes what `serde_json::to_writer_pretty` writes, byte for byte, for the
-//! documents that can run to hundreds of MiB: `check --format json` (src/report/json.rs) and
-//! `ropa --format json` (src/ropa/json.rs). It belongs to neither output, so it lives on its own.
+//! documents that can run to hundreds of MiB: `check --format json` (src/report/json.rs),
+//! `ropa --format json` (src/ropa/json.rs), and `ropa --format dpv` (src/ropa/dpv.rs). It belongs to
+//! none of them, so it lives on its own.
 //!
 //! serde_json escapes a string by looking every byte up in a table and branching on it (about a
 //! third of writing the check document at 10,000 activities); nearly every string of a report needs
@@ -144,6 +145,16 @@ impl<'w, W: Write> JsonWriter<'w, W> {
     pub fn string(&mut self, s: &str) {
         self.buf.push(b'"');
         escape_into(&mut self.buf, s);
+        self.buf.push(b'"');
+    }
+
+    /// One string made of `parts`, escaped as the string they join into, without joining them first
+    /// (a node's identifier: a prefix and the spec's name).
+    pub fn string_parts(&mut self, parts: &[&str]) {
+        self.buf.push(b'"');
+        for part in parts {
+            escape_into(&mut self.buf, part);
+        }
         self.buf.push(b'"');
     }
 

@@ -369,6 +369,7 @@ fn ropa_output(args: &[&str]) -> String {
         "md" => hjemmel::ropa::markdown::render(&record),
         "csv" => hjemmel::ropa::csv::render(&record),
         "json" => hjemmel::ropa::json::render(&record),
+        "dpv" => hjemmel::ropa::dpv::render(lang, &checked.model, &checked.flow),
         other => panic!("unknown format {other}"),
     }
 }

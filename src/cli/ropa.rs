@@ -39,6 +39,8 @@ enum Format {
     /// An Excel workbook (docs/ropa-xlsx.md): to a file with `-o`, or to standard output when it is
     /// not a terminal.
     Xlsx,
+    /// JSON-LD in the W3C Data Privacy Vocabulary (DPV 2.x).
+    Dpv,
 }
 
 pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
@@ -64,6 +66,7 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Format::Csv => ropa::csv::write(lang, &controller, activities, out),
         Format::Json => ropa::json::write(lang, &controller, activities, out),
         Format::Xlsx => ropa::xlsx::write(model, lang, &controller, activities, out),
+        Format::Dpv => ropa::dpv::write(lang, model, flow, out),
     };
     let code = match &args.output {
         Some(file) => output::write_file_with(file, lang, write),

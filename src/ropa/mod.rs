@@ -11,6 +11,7 @@
 //! the HTML report includes it.
 
 pub mod csv;
+pub mod dpv;
 pub mod fields;
 mod fill;
 pub mod json;
@@ -226,6 +227,9 @@ pub struct DataEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecipientEntry<'m> {
     pub label: &'m str,
+    /// The spec's name: what names the recipient's node in the DPV document; not in the JSON.
+    #[serde(skip)]
+    pub name: &'m str,
     /// The spec's word for the kind of recipient: `police`, `authority`, ...
     pub kind: RecipientKind,
     /// The category of recipients in words: `police`, `public authorities`.
@@ -357,6 +361,29 @@ impl<'m> Activities<'m> {
             shows: self.shows,
         };
         made.record(&mut self.worded, &mut self.scratch, &self.transfers, record);
+        true
+    }
+}
+
+impl<'m> Activities<'m> {
+    /// The recipients of the next activity, as its entry gives them (art. 30(1)(d)), without making
+    /// the rest of the entry: what the DPV document takes from the record. `false` when there is no
+    /// activity left.
+    pub fn next_recipients(&mut self, out: &mut Vec<RecipientEntry<'m>>) -> bool {
+        let index = self.next;
+        let Some(activity) = self.model.activities.get(index) else {
+            return false;
+        };
+        self.next += 1;
+        let made = Making {
+            model: self.model,
+            flow: self.flow,
+            lang: self.lang,
+            index,
+            a: activity,
+        };
+        out.clear();
+        made.recipients(&mut self.worded, &mut self.scratch, out);
         true
     }
 }
@@ -939,6 +966,7 @@ impl<'m> Worded<'m> {
                 let country = r.country.as_ref().map(|c| &c.node);
                 RecipientEntry {
                     label: &r.label.node,
+                    name: &r.name.node,
                     kind: r.kind,
                     description: words::recipient_kind_text(r.kind).get(lang),
                     country,

@@ -228,6 +228,11 @@ pub fn render_all(checked: &CheckedInput, outputs: Outputs) -> Vec<Rendered> {
         ropa::json::render(&record),
         &[Check::JsonParses],
     );
+    add(
+        "ropa dpv",
+        ropa::dpv::render(lang, &new_checked.model, &new_checked.flow),
+        &[Check::JsonParses],
+    );
     let graph_options = RenderOptions {
         category: None,
         lang,
