@@ -381,6 +381,7 @@ impl<'m> Activities<'m> {
             lang: self.lang,
             index,
             a: activity,
+            shows: self.shows,
         };
         out.clear();
         made.recipients(&mut self.worded, &mut self.scratch, out);
