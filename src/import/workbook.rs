@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::register::{
-    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,
-    ImportedSubjects, Register, Unplaced,
+    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedDpo, ImportedParty,
+    ImportedSource, ImportedSubjects, Register, Unplaced,
 };
 use crate::i18n::{Lang, Text};
-use crate::law::vocabulary::{DataClass, RecipientKind, SubjectKind};
+use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SubjectKind};
 use crate::ropa::fields;
 use crate::ropa::words;
 use crate::ropa::xlsx::{self as layout, SheetLayout};
@@ -242,6 +242,7 @@ impl Reading {
             processors,
             transfers,
             deadlines,
+            sources,
         ] = tables
         else {
             return Register::default();
@@ -250,7 +251,17 @@ impl Reading {
             source: format!("hjemmel workbook {}", self.file.display()),
             ..Register::default()
         };
-        register.controller = controller.rows.first().map(controller_party);
+        if let Some(row) = controller.rows.first() {
+            let mut party = controller_party(row);
+            let (dpo, unread) = dpo(row.lines(4));
+            // A line of the DPO's cell that is none of the record's is kept as a comment.
+            party.unplaced.extend(unread.into_iter().map(|value| Unplaced {
+                field: fields::DPO.da.to_string(),
+                value,
+            }));
+            register.dpo = dpo;
+            register.controller = Some(party);
+        }
 
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for row in &record.rows {
@@ -355,6 +366,7 @@ impl Reading {
                     recipient: label.clone(),
                     data: row.lines(5),
                     basis,
+                    condition: row.optional(8),
                 });
             if !register.recipients.iter().any(|r| r.label == label) {
                 register.recipients.push(ImportedParty {
@@ -419,6 +431,30 @@ impl Reading {
             }
         }
 
+        // Sources: another activity's label, or a declared source with its kind.
+        for row in &sources.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let label = row.get(2).to_string();
+            if label.is_empty() {
+                continue;
+            }
+            let kind = row.get(3);
+            let a = &mut register.activities[at];
+            if is(layout::ACTIVITY_SOURCE, kind) {
+                a.from_activities.push(label);
+                continue;
+            }
+            a.sources.push(label.clone());
+            if !register.sources.iter().any(|s| s.label == label) {
+                register.sources.push(ImportedSource {
+                    label,
+                    kind: source_kind(kind),
+                });
+            }
+        }
+
         // Deadlines: one for the activity when every category has the same, else each its own.
         let mut periods: Vec<Vec<(String, Option<String>)>> =
             vec![Vec::new(); register.activities.len()];
@@ -456,16 +492,48 @@ impl Reading {
     }
 }
 
-fn controller_party(row: &Row) -> ImportedParty {
-    let mut unplaced = Vec::new();
-    for (col, heading) in [(4, fields::DPO), (5, fields::JOINT_CONTROLLERS)] {
-        for line in row.lines(col) {
-            unplaced.push(Unplaced {
-                field: heading.da.to_string(),
-                value: line,
+/// The DPO of the controller's row, each line `name: ...`, `e-mail: ...` as the record words them;
+/// the lines that are not.
+fn dpo(lines: Vec<String>) -> (Option<ImportedDpo>, Vec<String>) {
+    let mut dpo = ImportedDpo::default();
+    let mut unread = Vec::new();
+    for line in lines {
+        let mut read = false;
+        let slots = [
+            (fields::DPO_NAME, &mut dpo.name),
+            (fields::DPO_EMAIL, &mut dpo.email),
+            (fields::DPO_PHONE, &mut dpo.phone),
+            (fields::DPO_ADDRESS, &mut dpo.address),
+            (fields::DPO_WEB, &mut dpo.web),
+        ];
+        for (words, slot) in slots {
+            let value = Lang::ALL.iter().find_map(|&lang| {
+                let prefix = words.get(lang).strip_suffix("{value}")?;
+                line.strip_prefix(prefix)
             });
+            if let Some(value) = value.filter(|_| slot.is_none()) {
+                *slot = Some(value.to_string());
+                read = true;
+                break;
+            }
+        }
+        if !read {
+            unread.push(line);
         }
     }
+    let any = dpo != ImportedDpo::default();
+    (any.then_some(dpo), unread)
+}
+
+fn controller_party(row: &Row) -> ImportedParty {
+    let unplaced = row
+        .lines(5)
+        .into_iter()
+        .map(|value| Unplaced {
+            field: fields::JOINT_CONTROLLERS.da.to_string(),
+            value,
+        })
+        .collect();
     ImportedParty {
         label: row.get(0).to_string(),
         address: row.optional(1),
@@ -479,6 +547,14 @@ fn controller_party(row: &Row) -> ImportedParty {
 /// The spec's word for a kind of data subjects the workbook words in either language.
 fn subject_kind(text: &str) -> Option<String> {
     SubjectKind::ALL
+        .iter()
+        .find(|k| is(k.text(), text))
+        .map(|k| k.keyword().to_string())
+}
+
+/// The spec's word for a kind of source the workbook words in either language.
+fn source_kind(text: &str) -> Option<String> {
+    SourceKind::ALL
         .iter()
         .find(|k| is(k.text(), text))
         .map(|k| k.keyword().to_string())

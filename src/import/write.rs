@@ -81,6 +81,8 @@ struct Writer {
     data_names: HashMap<String, String>,
     sources: Vec<(String, String)>,
     source_names: HashMap<String, String>,
+    /// The kinds the register gives its sources, by label.
+    source_kinds: HashMap<String, String>,
     processor_names: HashMap<String, String>,
     recipient_names: HashMap<String, String>,
     comments: usize,
@@ -157,6 +159,21 @@ impl Writer {
             let _ = writeln!(out, "  contact \"{}\"", string_body(contact));
         }
         self.country(&mut out, party);
+        if let Some(dpo) = &register.dpo {
+            out.push_str("  dpo {\n");
+            for (keyword, value) in [
+                ("name", &dpo.name),
+                ("email", &dpo.email),
+                ("phone", &dpo.phone),
+                ("address", &dpo.address),
+                ("web", &dpo.web),
+            ] {
+                if let Some(value) = nonempty(value) {
+                    let _ = writeln!(out, "    {keyword} \"{}\"", string_body(value));
+                }
+            }
+            out.push_str("  }\n");
+        }
         out.push_str("}\n");
         out
     }
@@ -184,8 +201,22 @@ impl Writer {
             let name = self.name(&party.label);
             self.recipient_names.insert(party.label.clone(), name);
         }
-        for activity in &register.activities {
-            let name = self.name(&activity.label);
+        for source in &register.sources {
+            if let Some(kind) = &source.kind {
+                self.source_kinds.insert(source.label.clone(), kind.clone());
+            }
+        }
+        // Named before any is written: an activity's sources may name one written after it.
+        let names: Vec<String> = register
+            .activities
+            .iter()
+            .map(|a| self.name(&a.label))
+            .collect();
+        let mut activity_names: HashMap<&str, &str> = HashMap::new();
+        for (activity, name) in register.activities.iter().zip(&names) {
+            activity_names.entry(&activity.label).or_insert(name);
+        }
+        for (activity, name) in register.activities.iter().zip(&names) {
             out.push('\n');
             self.unplaced(&mut out, "", &activity.unplaced);
             let _ = writeln!(
@@ -262,12 +293,22 @@ impl Writer {
                     );
                 }
             }
-            let sources: Vec<String> = activity
+            let mut sources: Vec<String> = activity
                 .sources
                 .iter()
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| self.source(s))
                 .collect();
+            for label in &activity.from_activities {
+                match activity_names.get(label.as_str()) {
+                    Some(name) => sources.push(name.to_string()),
+                    None => self.comment(
+                        &mut out,
+                        "  ",
+                        &format!("source: the activity {label}, which the source does not list"),
+                    ),
+                }
+            }
             if !sources.is_empty() {
                 let _ = writeln!(out, "  sources {}", dedup(sources).join(", "));
             }
@@ -324,6 +365,9 @@ impl Writer {
                 let _ = write!(out, "  disclose {} to {recipient}", dedup(data).join(", "));
                 if !bases.citations.is_empty() {
                     let _ = write!(out, " under {}", bases.citations.join(", "));
+                }
+                if let Some(condition) = nonempty(&disclosure.condition) {
+                    let _ = write!(out, " when \"{}\"", string_body(condition));
                 }
                 out.push('\n');
             }
@@ -488,7 +532,14 @@ impl Writer {
             );
         }
         for (name, label) in std::mem::take(&mut self.sources) {
-            let (kind, why) = source_kind(&label);
+            let given = self
+                .source_kinds
+                .get(&label)
+                .and_then(|k| SourceKind::from_keyword(k));
+            let (kind, why) = match given {
+                Some(kind) => (kind, None),
+                None => source_kind(&label),
+            };
             if let Some(why) = why {
                 self.comment(&mut out, "", &why);
             }
@@ -1158,6 +1209,7 @@ mod tests {
                     recipient: hostile.into(),
                     data: vec![hostile.into()],
                     basis: vec![hostile.into()],
+                    condition: Some(hostile.into()),
                 }],
                 unplaced: vec![Unplaced {
                     field: hostile.into(),
