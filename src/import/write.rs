@@ -374,6 +374,25 @@ impl Writer {
             if let Some(retention) = nonempty(&activity.retention) {
                 self.retention(&mut out, retention, &data_of_label);
             }
+            // A deadline the source gives a category of its own: categories of one deadline
+            // together, in the order the source gives them.
+            let mut per_category: Vec<(&str, String)> = Vec::new();
+            for d in &activity.data {
+                let (Some(text), Some(name)) = (nonempty(&d.retention), data_of_label.get(&d.label))
+                else {
+                    continue;
+                };
+                match per_category.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, names)) => {
+                        names.push_str(", ");
+                        names.push_str(name);
+                    }
+                    None => per_category.push((text, name.clone())),
+                }
+            }
+            for (text, names) in per_category {
+                self.category_retention(&mut out, text, &names);
+            }
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
                 let _ = writeln!(out, "  security \"{}\"", string_body(measure));
             }
@@ -437,6 +456,17 @@ impl Writer {
                 Read::NotStated => {}
                 Read::Unread => self.comment(out, "  ", &format!("retention: {line}")),
             }
+        }
+    }
+
+    /// `retain NAMES ...` of a deadline the source gives some categories; a comment when not read.
+    fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
+        match retention_text::read(text) {
+            Read::Deadline(deadline) if deadline.categories.is_empty() => {
+                let _ = writeln!(out, "  retain {names} {}", deadline.period);
+            }
+            Read::NotStated => {}
+            _ => self.comment(out, "  ", &format!("retention of {names}: {text}")),
         }
     }
 
