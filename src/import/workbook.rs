@@ -15,6 +15,7 @@ use super::register::{
     ImportedSource, ImportedSubjects, Register, Unplaced,
 };
 use crate::i18n::{Lang, Text};
+use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SubjectKind};
 use crate::ropa::fields;
 use crate::ropa::words;
@@ -372,7 +373,7 @@ impl Reading {
                 register.recipients.push(ImportedParty {
                     label,
                     kind: recipient_kind(row.get(3)),
-                    country: row.optional(4),
+                    country: country(row.get(4)),
                     ..ImportedParty::default()
                 });
             }
@@ -392,7 +393,7 @@ impl Reading {
             if !register.processors.iter().any(|p| p.label == label) {
                 register.processors.push(ImportedParty {
                     label,
-                    country: row.optional(4),
+                    country: country(row.get(4)),
                     subprocessor_of: parent,
                     ..ImportedParty::default()
                 });
@@ -550,6 +551,26 @@ fn subject_kind(text: &str) -> Option<String> {
         .iter()
         .find(|k| is(k.text(), text))
         .map(|k| k.keyword().to_string())
+}
+
+/// The country as the workbook gives it, the record's words for a place without a code turned back
+/// into the spec's (`outside_eea`, `unknown`).
+fn country(text: &str) -> Option<String> {
+    if text.is_empty() || is(fields::NOT_STATED, text) {
+        return None;
+    }
+    for (place, keyword) in [
+        (CountryRef::OutsideEea, "outside_eea"),
+        (CountryRef::Unknown, "unknown"),
+    ] {
+        if Lang::ALL
+            .iter()
+            .any(|&lang| words::country(lang, Some(&place)) == text)
+        {
+            return Some(keyword.to_string());
+        }
+    }
+    Some(text.to_string())
 }
 
 /// The spec's word for a kind of source the workbook words in either language.

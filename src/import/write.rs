@@ -178,11 +178,43 @@ impl Writer {
         out
     }
 
+    /// A processor's block, with the blocks of the sub-processors it engaged inside.
+    fn processor(
+        &mut self,
+        out: &mut String,
+        party: &ImportedParty,
+        all: &[ImportedParty],
+        written: &mut HashSet<String>,
+        keyword: &str,
+    ) {
+        if !written.insert(party.label.clone()) {
+            return;
+        }
+        let name = self.processor_names[&party.label].clone();
+        self.unplaced(out, "", &party.unplaced);
+        let _ = writeln!(out, "{keyword} {name} \"{}\" {{", string_body(&party.label));
+        self.country(out, party);
+        self.transfer(out, party);
+        self.contact_comments(out, party);
+        for child in all {
+            if child.subprocessor_of.as_deref() == Some(party.label.as_str())
+                && !written.contains(&child.label)
+            {
+                self.processor(out, child, all, written, "subprocessor");
+            }
+        }
+        out.push_str("}\n");
+    }
+
     /// `country XX`, when the source's words name a country the tool knows; else a comment.
     fn country(&mut self, out: &mut String, party: &ImportedParty) {
         let Some(country) = nonempty(&party.country) else {
             return;
         };
+        if matches!(country, "outside_eea" | "unknown") {
+            let _ = writeln!(out, "  country {country}");
+            return;
+        }
         match country_code(country) {
             Some(code) => {
                 let _ = writeln!(out, "  country {code}");
@@ -591,15 +623,27 @@ impl Writer {
             }
         }
         processors.sort_by_key(|p| self.processor_names.get(&p.label).cloned());
+        // A sub-processor is written in the block of the processor that engaged it; one whose
+        // processor is not in the register, or that would engage itself, is written on its own.
+        let labels: HashSet<&str> = processors.iter().map(|p| p.label.as_str()).collect();
+        let has_parent = |p: &ImportedParty| {
+            p.subprocessor_of
+                .as_deref()
+                .is_some_and(|parent| parent != p.label && labels.contains(parent))
+        };
+        let mut written = HashSet::new();
         for party in &processors {
-            let name = self.processor_names[&party.label].clone();
-            out.push('\n');
-            self.unplaced(&mut out, "", &party.unplaced);
-            let _ = writeln!(out, "processor {name} \"{}\" {{", string_body(&party.label));
-            self.country(&mut out, party);
-            self.transfer(&mut out, party);
-            self.contact_comments(&mut out, party);
-            out.push_str("}\n");
+            if !has_parent(party) {
+                out.push('\n');
+                self.processor(&mut out, party, &processors, &mut written, "processor");
+            }
+        }
+        // Those in a cycle of sub-processors, each on its own.
+        for party in &processors {
+            if !written.contains(&party.label) {
+                out.push('\n');
+                self.processor(&mut out, party, &processors, &mut written, "processor");
+            }
         }
         let mut recipients: Vec<ImportedParty> = register.recipients.clone();
         let declared: HashSet<String> = recipients.iter().map(|p| p.label.clone()).collect();
@@ -649,7 +693,7 @@ impl Writer {
         let Some(text) = nonempty(&party.transfer) else {
             return;
         };
-        match mechanism(text) {
+        match mechanisms(text) {
             Some(m) => {
                 let _ = writeln!(out, "  transfer {m}");
             }
@@ -1090,6 +1134,33 @@ fn country_code(text: &str) -> Option<String> {
 }
 
 /// A transfer mechanism from the source's words ("SCC", "standardkontraktbestemmelser", "BCR").
+/// The mechanisms the source's words name, in the order it names them: `dpf | scc`.
+fn mechanisms(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let mut found: Vec<(usize, &str)> = MECHANISM_WORDS
+        .iter()
+        .filter_map(|(m, words)| {
+            let at = words.iter().filter_map(|w| lower.find(w)).min()?;
+            Some((at, *m))
+        })
+        .collect();
+    found.sort();
+    let names: Vec<&str> = found.into_iter().map(|(_, m)| m).collect();
+    (!names.is_empty()).then(|| names.join(" | "))
+}
+
+/// Each mechanism's keyword and the words that name it.
+const MECHANISM_WORDS: &[(&str, &[&str])] = &[
+    ("scc", &["scc", "standardkontrakt", "standard contractual"]),
+    (
+        "bcr",
+        &["bcr", "binding corporate", "bindende virksomhedsregler"],
+    ),
+    ("dpf", &["dpf", "data privacy framework"]),
+    ("adequacy", &["adequacy", "tilstrækkeligheds"]),
+];
+
+#[cfg(test)]
 fn mechanism(text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     let table: &[(&str, &[&str])] = &[
