@@ -123,6 +123,10 @@ pub struct ImportedParty {
     pub country: Option<String>,
     /// The transfer mechanism as the source writes it ("SCC", "standardkontraktbestemmelser").
     pub transfer: Option<String>,
+    /// The transfer impact assessment, when the source names it (`tia "..."`).
+    pub tia: Option<String>,
+    /// Where the entry on the Data Privacy Framework list was checked (`dpf_listed "..."`).
+    pub dpf_listed: Option<String>,
     pub address: Option<String>,
     pub contact: Option<String>,
     /// For a sub-processor: the label of the [`Register::processors`] party that engaged it.

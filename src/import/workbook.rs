@@ -421,6 +421,14 @@ impl Reading {
                     party.transfer = Some(safeguards.join("; "));
                 }
                 for line in &documentation {
+                    if let Some(text) = record_value(crate::ropa::TIA, line) {
+                        party.tia.get_or_insert_with(|| text.to_string());
+                        continue;
+                    }
+                    if let Some(text) = record_value(crate::ropa::DPF_LISTED, line) {
+                        party.dpf_listed.get_or_insert_with(|| text.to_string());
+                        continue;
+                    }
                     let unplaced = Unplaced {
                         field: layout::DOCUMENTATION.da.to_string(),
                         value: line.clone(),
@@ -491,6 +499,15 @@ impl Reading {
         }
         register
     }
+}
+
+/// The value of a line the record words `words` (`prefix: {text}`), in either language.
+fn record_value<'t>(words: Text, line: &'t str) -> Option<&'t str> {
+    Lang::ALL.iter().find_map(|&lang| {
+        let template = words.get(lang);
+        let at = template.find('{')?;
+        line.strip_prefix(&template[..at])
+    })
 }
 
 /// The DPO of the controller's row, each line `name: ...`, `e-mail: ...` as the record words them;

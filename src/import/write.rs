@@ -690,14 +690,19 @@ impl Writer {
 
     /// `transfer scc`, when the source's words name a mechanism; else a comment.
     fn transfer(&mut self, out: &mut String, party: &ImportedParty) {
-        let Some(text) = nonempty(&party.transfer) else {
-            return;
-        };
-        match mechanisms(text) {
-            Some(m) => {
-                let _ = writeln!(out, "  transfer {m}");
+        if let Some(text) = nonempty(&party.transfer) {
+            match mechanisms(text) {
+                Some(m) => {
+                    let _ = writeln!(out, "  transfer {m}");
+                }
+                None => self.comment(out, "  ", &format!("transfer: {text}")),
             }
-            None => self.comment(out, "  ", &format!("transfer: {text}")),
+        }
+        if let Some(tia) = nonempty(&party.tia) {
+            let _ = writeln!(out, "  tia \"{}\"", string_body(tia));
+        }
+        if let Some(checked) = nonempty(&party.dpf_listed) {
+            let _ = writeln!(out, "  dpf_listed \"{}\"", string_body(checked));
         }
     }
 
