@@ -165,7 +165,10 @@ fn json_compared(value: Value, cuts: &[&str], keys: &[&str], objects_with: &[&st
             let has_label = map.contains_key("label") || map.contains_key("name_in_spec");
             Value::Object(
                 map.into_iter()
-                    .filter(|(k, _)| !(k == "name" && has_label) && !keys.contains(&k.as_str()))
+                    .filter(|(k, _)| {
+                        let a_name = k == "name" && has_label;
+                        !a_name && !keys.contains(&k.as_str())
+                    })
                     .map(|(k, v)| (k, json_compared(v, cuts, keys, objects_with)))
                     .collect(),
             )
@@ -194,7 +197,11 @@ fn json_compared(value: Value, cuts: &[&str], keys: &[&str], objects_with: &[&st
 
 /// The first line where two renderings part, for a message that shows it.
 fn first_difference(a: &[String], b: &[String]) -> String {
-    let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     format!(
         "line {}:\n  original: {:?}\n  imported: {:?}",
         at + 1,
@@ -206,8 +213,12 @@ fn first_difference(a: &[String], b: &[String]) -> String {
 #[test]
 fn the_workbook_imported_back_gives_the_same_record() {
     for spec in SPECS {
-        let cuts: Vec<&str> = exceptions(spec).flat_map(|e| e.cuts.iter().copied()).collect();
-        let keys: Vec<&str> = exceptions(spec).flat_map(|e| e.json_keys.iter().copied()).collect();
+        let cuts: Vec<&str> = exceptions(spec)
+            .flat_map(|e| e.cuts.iter().copied())
+            .collect();
+        let keys: Vec<&str> = exceptions(spec)
+            .flat_map(|e| e.json_keys.iter().copied())
+            .collect();
         let objects_with: Vec<&str> = exceptions(spec)
             .flat_map(|e| e.json_objects_with.iter().copied())
             .collect();

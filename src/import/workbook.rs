@@ -256,10 +256,12 @@ impl Reading {
             let mut party = controller_party(row);
             let (dpo, unread) = dpo(row.lines(4));
             // A line of the DPO's cell that is none of the record's is kept as a comment.
-            party.unplaced.extend(unread.into_iter().map(|value| Unplaced {
-                field: fields::DPO.da.to_string(),
-                value,
-            }));
+            party
+                .unplaced
+                .extend(unread.into_iter().map(|value| Unplaced {
+                    field: fields::DPO.da.to_string(),
+                    value,
+                }));
             register.dpo = dpo;
             register.controller = Some(party);
         }
@@ -502,7 +504,7 @@ impl Reading {
 }
 
 /// The value of a line the record words `words` (`prefix: {text}`), in either language.
-fn record_value<'t>(words: Text, line: &'t str) -> Option<&'t str> {
+fn record_value(words: Text, line: &str) -> Option<&str> {
     Lang::ALL.iter().find_map(|&lang| {
         let template = words.get(lang);
         let at = template.find('{')?;

@@ -410,7 +410,8 @@ impl Writer {
             // together, in the order the source gives them.
             let mut per_category: Vec<(&str, String)> = Vec::new();
             for d in &activity.data {
-                let (Some(text), Some(name)) = (nonempty(&d.retention), data_of_label.get(&d.label))
+                let (Some(text), Some(name)) =
+                    (nonempty(&d.retention), data_of_label.get(&d.label))
                 else {
                     continue;
                 };
@@ -1164,24 +1165,6 @@ const MECHANISM_WORDS: &[(&str, &[&str])] = &[
     ("dpf", &["dpf", "data privacy framework"]),
     ("adequacy", &["adequacy", "tilstrækkeligheds"]),
 ];
-
-#[cfg(test)]
-fn mechanism(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    let table: &[(&str, &[&str])] = &[
-        ("scc", &["scc", "standardkontrakt", "standard contractual"]),
-        (
-            "bcr",
-            &["bcr", "binding corporate", "bindende virksomhedsregler"],
-        ),
-        ("dpf", &["dpf", "data privacy framework"]),
-        ("adequacy", &["adequacy", "tilstrækkeligheds"]),
-    ];
-    table
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| lower.contains(w)))
-        .map(|(m, _)| *m)
-}
 
 #[cfg(test)]
 mod tests {
