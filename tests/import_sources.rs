@@ -46,6 +46,7 @@ fn disclosure(recipient: &str, items: &[&str]) -> ImportedDisclosure {
         recipient: recipient.into(),
         data: strings(items),
         basis: Vec::new(),
+        condition: None,
     }
 }
 

@@ -25,10 +25,12 @@ fn spec(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn code(lang: Lang, country: Option<&CountryRef>) -> Option<String> {
+fn code(_lang: Lang, country: Option<&CountryRef>) -> Option<String> {
     match country? {
         CountryRef::Code(c) | CountryRef::Organisation(c) => Some(c.clone()),
-        other => Some(words::country(lang, Some(other))),
+        // The record's words for a place without a code are read back as the spec's.
+        CountryRef::OutsideEea => Some("outside_eea".to_string()),
+        CountryRef::Unknown => Some("unknown".to_string()),
     }
 }
 

@@ -574,6 +574,7 @@ fn disclose(
                 recipient: to.label,
                 data: Vec::new(),
                 basis: Vec::new(),
+                condition: None,
             });
             activity.disclosures.len() - 1
         });

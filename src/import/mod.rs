@@ -17,8 +17,8 @@ pub mod workbook;
 pub mod write;
 
 pub use register::{
-    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,
-    ImportedSubjects, Register, Unplaced,
+    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedDpo, ImportedParty,
+    ImportedSource, ImportedSubjects, Register, Unplaced,
 };
 
 /// The messages of `hjemmel import`.
@@ -74,6 +74,14 @@ pub fn merge(registers: Vec<Register>) -> Register {
         sources.push(register.source);
         if all.controller.is_none() {
             all.controller = register.controller;
+        }
+        if all.dpo.is_none() {
+            all.dpo = register.dpo;
+        }
+        for source in register.sources {
+            if !all.sources.iter().any(|s| s.label == source.label) {
+                all.sources.push(source);
+            }
         }
         all.activities.extend(register.activities);
         for party in register.processors {

@@ -28,6 +28,11 @@ pub struct Register {
     pub processors: Vec<ImportedParty>,
     /// Recipients the activities name in [`ImportedActivity::disclosures`].
     pub recipients: Vec<ImportedParty>,
+    /// The controller's data protection officer (art. 30(1)(a)), when the source names one.
+    pub dpo: Option<ImportedDpo>,
+    /// The kinds of the sources the activities name in [`ImportedActivity::sources`], when the
+    /// source says; a label not here gets a kind from its words.
+    pub sources: Vec<ImportedSource>,
     /// What the source says of the register as a whole that has no place in the spec.
     pub unplaced: Vec<Unplaced>,
 }
@@ -50,6 +55,9 @@ pub struct ImportedActivity {
     pub bases: Vec<String>,
     /// Where the data comes from, as the source names it.
     pub sources: Vec<String>,
+    /// Labels of other activities of the register this one takes its data from (`sources` naming
+    /// an activity: the record shows them as "disclosed by").
+    pub from_activities: Vec<String>,
     /// Labels of [`Register::processors`].
     pub processors: Vec<String>,
     pub disclosures: Vec<ImportedDisclosure>,
@@ -92,6 +100,25 @@ pub struct ImportedDisclosure {
     pub data: Vec<String>,
     /// The legal basis of the disclosure as the source writes it, when given.
     pub basis: Vec<String>,
+    /// When the disclosure happens (`when "..."`), when the source says.
+    pub condition: Option<String>,
+}
+
+/// A source of data with its kind in the spec language's words (`data_subject`, `register`, ...).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedSource {
+    pub label: String,
+    pub kind: Option<String>,
+}
+
+/// The data protection officer's name and contact details, as the source writes them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedDpo {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub web: Option<String>,
 }
 
 /// A controller, processor or recipient.
@@ -105,6 +132,10 @@ pub struct ImportedParty {
     pub country: Option<String>,
     /// The transfer mechanism as the source writes it ("SCC", "standardkontraktbestemmelser").
     pub transfer: Option<String>,
+    /// The transfer impact assessment, when the source names it (`tia "..."`).
+    pub tia: Option<String>,
+    /// Where the entry on the Data Privacy Framework list was checked (`dpf_listed "..."`).
+    pub dpf_listed: Option<String>,
     pub address: Option<String>,
     pub contact: Option<String>,
     /// For a sub-processor: the label of the [`Register::processors`] party that engaged it.

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::register::{
-    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty,
-    ImportedSubjects, Register, Unplaced,
+    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedDpo, ImportedParty,
+    ImportedSource, ImportedSubjects, Register, Unplaced,
 };
 use crate::i18n::{Lang, Text};
-use crate::law::vocabulary::{DataClass, RecipientKind, SubjectKind};
+use crate::law::countries::CountryRef;
+use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SubjectKind};
 use crate::ropa::fields;
 use crate::ropa::words;
 use crate::ropa::xlsx::{self as layout, SheetLayout};
@@ -242,6 +243,7 @@ impl Reading {
             processors,
             transfers,
             deadlines,
+            sources,
         ] = tables
         else {
             return Register::default();
@@ -253,7 +255,19 @@ impl Reading {
             ),
             ..Register::default()
         };
-        register.controller = controller.rows.first().map(controller_party);
+        if let Some(row) = controller.rows.first() {
+            let mut party = controller_party(row);
+            let (dpo, unread) = dpo(row.lines(4));
+            // A line of the DPO's cell that is none of the record's is kept as a comment.
+            party
+                .unplaced
+                .extend(unread.into_iter().map(|value| Unplaced {
+                    field: fields::DPO.da.to_string(),
+                    value,
+                }));
+            register.dpo = dpo;
+            register.controller = Some(party);
+        }
 
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for row in &record.rows {
@@ -358,12 +372,13 @@ impl Reading {
                     recipient: label.clone(),
                     data: row.lines(5),
                     basis,
+                    condition: row.optional(8),
                 });
             if !register.recipients.iter().any(|r| r.label == label) {
                 register.recipients.push(ImportedParty {
                     label,
                     kind: recipient_kind(row.get(3)),
-                    country: row.optional(4),
+                    country: country(row.get(4)),
                     ..ImportedParty::default()
                 });
             }
@@ -383,7 +398,7 @@ impl Reading {
             if !register.processors.iter().any(|p| p.label == label) {
                 register.processors.push(ImportedParty {
                     label,
-                    country: row.optional(4),
+                    country: country(row.get(4)),
                     subprocessor_of: parent,
                     ..ImportedParty::default()
                 });
@@ -411,6 +426,14 @@ impl Reading {
                     party.transfer = Some(safeguards.join("; "));
                 }
                 for line in &documentation {
+                    if let Some(text) = record_value(crate::ropa::TIA, line) {
+                        party.tia.get_or_insert_with(|| text.to_string());
+                        continue;
+                    }
+                    if let Some(text) = record_value(crate::ropa::DPF_LISTED, line) {
+                        party.dpf_listed.get_or_insert_with(|| text.to_string());
+                        continue;
+                    }
                     let unplaced = Unplaced {
                         field: layout::DOCUMENTATION.da.to_string(),
                         value: line.clone(),
@@ -419,6 +442,30 @@ impl Reading {
                         party.unplaced.push(unplaced);
                     }
                 }
+            }
+        }
+
+        // Sources: another activity's label, or a declared source with its kind.
+        for row in &sources.rows {
+            let Some(at) = activity(row, &mut register) else {
+                continue;
+            };
+            let label = row.get(2).to_string();
+            if label.is_empty() {
+                continue;
+            }
+            let kind = row.get(3);
+            let a = &mut register.activities[at];
+            if is(layout::ACTIVITY_SOURCE, kind) {
+                a.from_activities.push(label);
+                continue;
+            }
+            a.sources.push(label.clone());
+            if !register.sources.iter().any(|s| s.label == label) {
+                register.sources.push(ImportedSource {
+                    label,
+                    kind: source_kind(kind),
+                });
             }
         }
 
@@ -459,16 +506,57 @@ impl Reading {
     }
 }
 
-fn controller_party(row: &Row) -> ImportedParty {
-    let mut unplaced = Vec::new();
-    for (col, heading) in [(4, fields::DPO), (5, fields::JOINT_CONTROLLERS)] {
-        for line in row.lines(col) {
-            unplaced.push(Unplaced {
-                field: heading.da.to_string(),
-                value: line,
+/// The value of a line the record words `words` (`prefix: {text}`), in either language.
+fn record_value(words: Text, line: &str) -> Option<&str> {
+    Lang::ALL.iter().find_map(|&lang| {
+        let template = words.get(lang);
+        let at = template.find('{')?;
+        line.strip_prefix(&template[..at])
+    })
+}
+
+/// The DPO of the controller's row, each line `name: ...`, `e-mail: ...` as the record words them;
+/// the lines that are not.
+fn dpo(lines: Vec<String>) -> (Option<ImportedDpo>, Vec<String>) {
+    let mut dpo = ImportedDpo::default();
+    let mut unread = Vec::new();
+    for line in lines {
+        let mut read = false;
+        let slots = [
+            (fields::DPO_NAME, &mut dpo.name),
+            (fields::DPO_EMAIL, &mut dpo.email),
+            (fields::DPO_PHONE, &mut dpo.phone),
+            (fields::DPO_ADDRESS, &mut dpo.address),
+            (fields::DPO_WEB, &mut dpo.web),
+        ];
+        for (words, slot) in slots {
+            let value = Lang::ALL.iter().find_map(|&lang| {
+                let prefix = words.get(lang).strip_suffix("{value}")?;
+                line.strip_prefix(prefix)
             });
+            if let Some(value) = value.filter(|_| slot.is_none()) {
+                *slot = Some(value.to_string());
+                read = true;
+                break;
+            }
+        }
+        if !read {
+            unread.push(line);
         }
     }
+    let any = dpo != ImportedDpo::default();
+    (any.then_some(dpo), unread)
+}
+
+fn controller_party(row: &Row) -> ImportedParty {
+    let unplaced = row
+        .lines(5)
+        .into_iter()
+        .map(|value| Unplaced {
+            field: fields::JOINT_CONTROLLERS.da.to_string(),
+            value,
+        })
+        .collect();
     ImportedParty {
         label: row.get(0).to_string(),
         address: row.optional(1),
@@ -482,6 +570,34 @@ fn controller_party(row: &Row) -> ImportedParty {
 /// The spec's word for a kind of data subjects the workbook words in either language.
 fn subject_kind(text: &str) -> Option<String> {
     SubjectKind::ALL
+        .iter()
+        .find(|k| is(k.text(), text))
+        .map(|k| k.keyword().to_string())
+}
+
+/// The country as the workbook gives it, the record's words for a place without a code turned back
+/// into the spec's (`outside_eea`, `unknown`).
+fn country(text: &str) -> Option<String> {
+    if text.is_empty() || is(fields::NOT_STATED, text) {
+        return None;
+    }
+    for (place, keyword) in [
+        (CountryRef::OutsideEea, "outside_eea"),
+        (CountryRef::Unknown, "unknown"),
+    ] {
+        if Lang::ALL
+            .iter()
+            .any(|&lang| words::country(lang, Some(&place)) == text)
+        {
+            return Some(keyword.to_string());
+        }
+    }
+    Some(text.to_string())
+}
+
+/// The spec's word for a kind of source the workbook words in either language.
+fn source_kind(text: &str) -> Option<String> {
+    SourceKind::ALL
         .iter()
         .find(|k| is(k.text(), text))
         .map(|k| k.keyword().to_string())

@@ -81,6 +81,8 @@ struct Writer {
     data_names: HashMap<String, String>,
     sources: Vec<(String, String)>,
     source_names: HashMap<String, String>,
+    /// The kinds the register gives its sources, by label.
+    source_kinds: HashMap<String, String>,
     processor_names: HashMap<String, String>,
     recipient_names: HashMap<String, String>,
     comments: usize,
@@ -157,8 +159,51 @@ impl Writer {
             let _ = writeln!(out, "  contact \"{}\"", string_body(contact));
         }
         self.country(&mut out, party);
+        if let Some(dpo) = &register.dpo {
+            out.push_str("  dpo {\n");
+            for (keyword, value) in [
+                ("name", &dpo.name),
+                ("email", &dpo.email),
+                ("phone", &dpo.phone),
+                ("address", &dpo.address),
+                ("web", &dpo.web),
+            ] {
+                if let Some(value) = nonempty(value) {
+                    let _ = writeln!(out, "    {keyword} \"{}\"", string_body(value));
+                }
+            }
+            out.push_str("  }\n");
+        }
         out.push_str("}\n");
         out
+    }
+
+    /// A processor's block, with the blocks of the sub-processors it engaged inside.
+    fn processor(
+        &mut self,
+        out: &mut String,
+        party: &ImportedParty,
+        all: &[ImportedParty],
+        written: &mut HashSet<String>,
+        keyword: &str,
+    ) {
+        if !written.insert(party.label.clone()) {
+            return;
+        }
+        let name = self.processor_names[&party.label].clone();
+        self.unplaced(out, "", &party.unplaced);
+        let _ = writeln!(out, "{keyword} {name} \"{}\" {{", string_body(&party.label));
+        self.country(out, party);
+        self.transfer(out, party);
+        self.contact_comments(out, party);
+        for child in all {
+            if child.subprocessor_of.as_deref() == Some(party.label.as_str())
+                && !written.contains(&child.label)
+            {
+                self.processor(out, child, all, written, "subprocessor");
+            }
+        }
+        out.push_str("}\n");
     }
 
     /// `country XX`, when the source's words name a country the tool knows; else a comment.
@@ -166,6 +211,10 @@ impl Writer {
         let Some(country) = nonempty(&party.country) else {
             return;
         };
+        if matches!(country, "outside_eea" | "unknown") {
+            let _ = writeln!(out, "  country {country}");
+            return;
+        }
         match country_code(country) {
             Some(code) => {
                 let _ = writeln!(out, "  country {code}");
@@ -184,8 +233,22 @@ impl Writer {
             let name = self.name(&party.label);
             self.recipient_names.insert(party.label.clone(), name);
         }
-        for activity in &register.activities {
-            let name = self.name(&activity.label);
+        for source in &register.sources {
+            if let Some(kind) = &source.kind {
+                self.source_kinds.insert(source.label.clone(), kind.clone());
+            }
+        }
+        // Named before any is written: an activity's sources may name one written after it.
+        let names: Vec<String> = register
+            .activities
+            .iter()
+            .map(|a| self.name(&a.label))
+            .collect();
+        let mut activity_names: HashMap<&str, &str> = HashMap::new();
+        for (activity, name) in register.activities.iter().zip(&names) {
+            activity_names.entry(&activity.label).or_insert(name);
+        }
+        for (activity, name) in register.activities.iter().zip(&names) {
             out.push('\n');
             self.unplaced(&mut out, "", &activity.unplaced);
             let _ = writeln!(
@@ -262,12 +325,22 @@ impl Writer {
                     );
                 }
             }
-            let sources: Vec<String> = activity
+            let mut sources: Vec<String> = activity
                 .sources
                 .iter()
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| self.source(s))
                 .collect();
+            for label in &activity.from_activities {
+                match activity_names.get(label.as_str()) {
+                    Some(name) => sources.push(name.to_string()),
+                    None => self.comment(
+                        &mut out,
+                        "  ",
+                        &format!("source: the activity {label}, which the source does not list"),
+                    ),
+                }
+            }
             if !sources.is_empty() {
                 let _ = writeln!(out, "  sources {}", dedup(sources).join(", "));
             }
@@ -325,10 +398,33 @@ impl Writer {
                 if !bases.citations.is_empty() {
                     let _ = write!(out, " under {}", bases.citations.join(", "));
                 }
+                if let Some(condition) = nonempty(&disclosure.condition) {
+                    let _ = write!(out, " when \"{}\"", string_body(condition));
+                }
                 out.push('\n');
             }
             if let Some(retention) = nonempty(&activity.retention) {
                 self.retention(&mut out, retention, &data_of_label);
+            }
+            // A deadline the source gives a category of its own: categories of one deadline
+            // together, in the order the source gives them.
+            let mut per_category: Vec<(&str, String)> = Vec::new();
+            for d in &activity.data {
+                let (Some(text), Some(name)) =
+                    (nonempty(&d.retention), data_of_label.get(&d.label))
+                else {
+                    continue;
+                };
+                match per_category.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, names)) => {
+                        names.push_str(", ");
+                        names.push_str(name);
+                    }
+                    None => per_category.push((text, name.clone())),
+                }
+            }
+            for (text, names) in per_category {
+                self.category_retention(&mut out, text, &names);
             }
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
                 let _ = writeln!(out, "  security \"{}\"", string_body(measure));
@@ -393,6 +489,17 @@ impl Writer {
                 Read::NotStated => {}
                 Read::Unread => self.comment(out, "  ", &format!("retention: {line}")),
             }
+        }
+    }
+
+    /// `retain NAMES ...` of a deadline the source gives some categories; a comment when not read.
+    fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
+        match retention_text::read(text) {
+            Read::Deadline(deadline) if deadline.categories.is_empty() => {
+                let _ = writeln!(out, "  retain {names} {}", deadline.period);
+            }
+            Read::NotStated => {}
+            _ => self.comment(out, "  ", &format!("retention of {names}: {text}")),
         }
     }
 
@@ -488,7 +595,14 @@ impl Writer {
             );
         }
         for (name, label) in std::mem::take(&mut self.sources) {
-            let (kind, why) = source_kind(&label);
+            let given = self
+                .source_kinds
+                .get(&label)
+                .and_then(|k| SourceKind::from_keyword(k));
+            let (kind, why) = match given {
+                Some(kind) => (kind, None),
+                None => source_kind(&label),
+            };
             if let Some(why) = why {
                 self.comment(&mut out, "", &why);
             }
@@ -510,15 +624,27 @@ impl Writer {
             }
         }
         processors.sort_by_key(|p| self.processor_names.get(&p.label).cloned());
+        // A sub-processor is written in the block of the processor that engaged it; one whose
+        // processor is not in the register, or that would engage itself, is written on its own.
+        let labels: HashSet<&str> = processors.iter().map(|p| p.label.as_str()).collect();
+        let has_parent = |p: &ImportedParty| {
+            p.subprocessor_of
+                .as_deref()
+                .is_some_and(|parent| parent != p.label && labels.contains(parent))
+        };
+        let mut written = HashSet::new();
         for party in &processors {
-            let name = self.processor_names[&party.label].clone();
-            out.push('\n');
-            self.unplaced(&mut out, "", &party.unplaced);
-            let _ = writeln!(out, "processor {name} \"{}\" {{", string_body(&party.label));
-            self.country(&mut out, party);
-            self.transfer(&mut out, party);
-            self.contact_comments(&mut out, party);
-            out.push_str("}\n");
+            if !has_parent(party) {
+                out.push('\n');
+                self.processor(&mut out, party, &processors, &mut written, "processor");
+            }
+        }
+        // Those in a cycle of sub-processors, each on its own.
+        for party in &processors {
+            if !written.contains(&party.label) {
+                out.push('\n');
+                self.processor(&mut out, party, &processors, &mut written, "processor");
+            }
         }
         let mut recipients: Vec<ImportedParty> = register.recipients.clone();
         let declared: HashSet<String> = recipients.iter().map(|p| p.label.clone()).collect();
@@ -565,14 +691,19 @@ impl Writer {
 
     /// `transfer scc`, when the source's words name a mechanism; else a comment.
     fn transfer(&mut self, out: &mut String, party: &ImportedParty) {
-        let Some(text) = nonempty(&party.transfer) else {
-            return;
-        };
-        match mechanism(text) {
-            Some(m) => {
-                let _ = writeln!(out, "  transfer {m}");
+        if let Some(text) = nonempty(&party.transfer) {
+            match mechanisms(text) {
+                Some(m) => {
+                    let _ = writeln!(out, "  transfer {m}");
+                }
+                None => self.comment(out, "  ", &format!("transfer: {text}")),
             }
-            None => self.comment(out, "  ", &format!("transfer: {text}")),
+        }
+        if let Some(tia) = nonempty(&party.tia) {
+            let _ = writeln!(out, "  tia \"{}\"", string_body(tia));
+        }
+        if let Some(checked) = nonempty(&party.dpf_listed) {
+            let _ = writeln!(out, "  dpf_listed \"{}\"", string_body(checked));
         }
     }
 
@@ -1009,22 +1140,31 @@ fn country_code(text: &str) -> Option<String> {
 }
 
 /// A transfer mechanism from the source's words ("SCC", "standardkontraktbestemmelser", "BCR").
-fn mechanism(text: &str) -> Option<&'static str> {
+/// The mechanisms the source's words name, in the order it names them: `dpf | scc`.
+fn mechanisms(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let table: &[(&str, &[&str])] = &[
-        ("scc", &["scc", "standardkontrakt", "standard contractual"]),
-        (
-            "bcr",
-            &["bcr", "binding corporate", "bindende virksomhedsregler"],
-        ),
-        ("dpf", &["dpf", "data privacy framework"]),
-        ("adequacy", &["adequacy", "tilstrækkeligheds"]),
-    ];
-    table
+    let mut found: Vec<(usize, &str)> = MECHANISM_WORDS
         .iter()
-        .find(|(_, words)| words.iter().any(|w| lower.contains(w)))
-        .map(|(m, _)| *m)
+        .filter_map(|(m, words)| {
+            let at = words.iter().filter_map(|w| lower.find(w)).min()?;
+            Some((at, *m))
+        })
+        .collect();
+    found.sort();
+    let names: Vec<&str> = found.into_iter().map(|(_, m)| m).collect();
+    (!names.is_empty()).then(|| names.join(" | "))
 }
+
+/// Each mechanism's keyword and the words that name it.
+const MECHANISM_WORDS: &[(&str, &[&str])] = &[
+    ("scc", &["scc", "standardkontrakt", "standard contractual"]),
+    (
+        "bcr",
+        &["bcr", "binding corporate", "bindende virksomhedsregler"],
+    ),
+    ("dpf", &["dpf", "data privacy framework"]),
+    ("adequacy", &["adequacy", "tilstrækkeligheds"]),
+];
 
 #[cfg(test)]
 mod tests {
@@ -1158,6 +1298,7 @@ mod tests {
                     recipient: hostile.into(),
                     data: vec![hostile.into()],
                     basis: vec![hostile.into()],
+                    condition: Some(hostile.into()),
                 }],
                 unplaced: vec![Unplaced {
                     field: hostile.into(),

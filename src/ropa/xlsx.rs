@@ -23,7 +23,7 @@ use crate::escape::terminal_line;
 use crate::i18n::{Lang, Text};
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, SpecialKind};
-use crate::semantic::model::{Activity, Model};
+use crate::semantic::model::{Activity, Model, Origin};
 use crate::texts;
 use crate::tr;
 
@@ -35,6 +35,7 @@ texts! {
     SHEET_PROCESSORS = ("Processors", "Databehandlere"),
     SHEET_TRANSFERS = ("Transfers", "Overførsler"),
     SHEET_DEADLINES = ("Deadlines", "Slettefrister"),
+    SHEET_SOURCES = ("Sources", "Kilder"),
 
     COUNTRY = ("Country", "Land"),
     KLE = ("KLE numbers", "KLE-numre"),
@@ -56,6 +57,11 @@ texts! {
     DISCLOSED_DATA = ("Personal data disclosed", "Videregivne personoplysninger"),
     ABOUT = ("About whom", "Om hvem"),
     DISCLOSURE_BASIS = ("Legal basis of the disclosure", "Hjemmel til videregivelsen"),
+    CONDITION = ("When", "Hvornår"),
+    SOURCE = ("Source", "Kilde"),
+    SOURCE_KIND = ("Kind of source", "Type af kilde"),
+    /// The kind of a source that is another activity of the spec.
+    ACTIVITY_SOURCE = ("processing activity", "behandlingsaktivitet"),
     /// A disclosure that cites no basis of its own rests on the activity's.
     AS_ACTIVITY = ("the activity's legal basis", "aktivitetens behandlingsgrundlag"),
     PROCESSOR = ("Processor", "Databehandler"),
@@ -144,6 +150,7 @@ pub const RECIPIENTS: SheetLayout = SheetLayout {
         (DISCLOSED_DATA, 35.0),
         (ABOUT, 25.0),
         (DISCLOSURE_BASIS, 40.0),
+        (CONDITION, 30.0),
     ],
 };
 
@@ -184,8 +191,20 @@ pub const DEADLINES: SheetLayout = SheetLayout {
     ],
 };
 
+/// One row per activity and place its data comes from: a declared source with its kind, or another
+/// activity (art. 14(2)(f); the record's "disclosed by").
+pub const SOURCES: SheetLayout = SheetLayout {
+    name: SHEET_SOURCES,
+    columns: &[
+        (fields::ACTIVITY, 30.0),
+        (fields::NAME_IN_SPEC, 18.0),
+        (SOURCE, 30.0),
+        (SOURCE_KIND, 25.0),
+    ],
+};
+
 /// Every sheet, in the workbook's order.
-pub const SHEETS: [&SheetLayout; 7] = [
+pub const SHEETS: [&SheetLayout; 8] = [
     &CONTROLLER,
     &RECORD,
     &SUBJECTS,
@@ -193,6 +212,7 @@ pub const SHEETS: [&SheetLayout; 7] = [
     &PROCESSORS,
     &TRANSFERS,
     &DEADLINES,
+    &SOURCES,
 ];
 
 /// Excel's last row (0-based): a sheet goes on in another past it.
@@ -576,6 +596,10 @@ fn activity_rows(
         row.push(cell(&data));
         row.push(cell(&about));
         row.push(cell(&basis));
+        row.push(cell(&[disclosure
+            .condition
+            .as_ref()
+            .map_or("", |c| c.node.as_str())]));
         rows.push((3, row));
     }
 
@@ -600,6 +624,24 @@ fn activity_rows(
         row.push(safeguards);
         row.push(cell(&t.documentation));
         rows.push((5, row));
+    }
+
+    // Sources: declared sources with their kind, and the activities the data comes from.
+    for origin in &a.sources {
+        let (label, kind) = match origin.id {
+            Origin::Source(id) => {
+                let source = model.source(id);
+                (&source.label.node, source.kind.word(lang).to_string())
+            }
+            Origin::Activity(id) => (
+                &model.activities[id.index()].label.node,
+                tr!(lang, ACTIVITY_SOURCE),
+            ),
+        };
+        let mut row = start();
+        row.push(cell(&[label]));
+        row.push(cell(&[kind]));
+        rows.push((7, row));
     }
 
     // Deadlines: each category, and each copy another holder keeps.
