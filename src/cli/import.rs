@@ -206,7 +206,7 @@ fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) ->
         return exit::OK;
     }
     if !force {
-        match first_spec_file(dir) {
+        match super::first_spec_file(dir) {
             Ok(Some(file)) => {
                 eprintln!(
                     "{}",
@@ -226,15 +226,4 @@ fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) ->
         }
     }
     exit::OK
-}
-
-/// The name of a `.hjemmel` file in `dir`, if it has one.
-fn first_spec_file(dir: &Path) -> std::io::Result<Option<String>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".hjemmel"))
-        .collect();
-    names.sort();
-    Ok(names.into_iter().next())
 }

@@ -1,7 +1,7 @@
 //! `hjemmel init [DIR]`: writes a commented starting spec (controller.hjemmel, activities.hjemmel)
 //! into DIR, in the language of `--lang`, and never over an existing spec unless `--force`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -37,7 +37,7 @@ pub fn run(args: InitArgs, lang: Lang) -> ExitCode {
         return cannot(error);
     }
     if !args.force {
-        match first_spec_file(dir) {
+        match super::first_spec_file(dir) {
             Ok(Some(file)) => {
                 eprintln!(
                     "{}",
@@ -58,15 +58,4 @@ pub fn run(args: InitArgs, lang: Lang) -> ExitCode {
     }
     eprintln!("{}", terminal(&tr!(lang, init::NEXT, dir = shown)));
     ExitCode::from(exit::OK)
-}
-
-/// The name of a `.hjemmel` file in `dir`, if it has one.
-fn first_spec_file(dir: &Path) -> std::io::Result<Option<String>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".hjemmel"))
-        .collect();
-    names.sort();
-    Ok(names.into_iter().next())
 }

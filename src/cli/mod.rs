@@ -120,3 +120,15 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .unwrap_or(100)
 }
+
+/// The name of a `.hjemmel` file in `dir`, if it has one: a spec that `init` and `import` do not
+/// write over.
+fn first_spec_file(dir: &std::path::Path) -> std::io::Result<Option<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".hjemmel"))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().next())
+}

@@ -347,18 +347,8 @@ impl<'m> Activities<'m> {
 
     /// Makes the next activity's entry in `record`; `false` when there is none left.
     fn fill(&mut self, record: &mut ActivityRecord<'m>) -> bool {
-        let index = self.next;
-        let Some(activity) = self.model.activities.get(index) else {
+        let Some(made) = self.take_next() else {
             return false;
-        };
-        self.next += 1;
-        let made = Making {
-            model: self.model,
-            flow: self.flow,
-            lang: self.lang,
-            index,
-            a: activity,
-            shows: self.shows,
         };
         made.record(&mut self.worded, &mut self.scratch, &self.transfers, record);
         true
@@ -366,22 +356,27 @@ impl<'m> Activities<'m> {
 }
 
 impl<'m> Activities<'m> {
-    /// The recipients of the next activity, as its entry gives them (art. 30(1)(d)), without making
-    /// the rest of the entry: what the DPV document takes from the record. `false` when there is no
-    /// activity left.
-    pub fn next_recipients(&mut self, out: &mut Vec<RecipientEntry<'m>>) -> bool {
+    /// The next activity, to make (part of) its entry; `None` when there is none left.
+    fn take_next(&mut self) -> Option<Making<'m>> {
         let index = self.next;
-        let Some(activity) = self.model.activities.get(index) else {
-            return false;
-        };
+        let activity = self.model.activities.get(index)?;
         self.next += 1;
-        let made = Making {
+        Some(Making {
             model: self.model,
             flow: self.flow,
             lang: self.lang,
             index,
             a: activity,
             shows: self.shows,
+        })
+    }
+
+    /// The recipients of the next activity, as its entry gives them (art. 30(1)(d)), without making
+    /// the rest of the entry: what the DPV document takes from the record. `false` when there is no
+    /// activity left.
+    pub fn next_recipients(&mut self, out: &mut Vec<RecipientEntry<'m>>) -> bool {
+        let Some(made) = self.take_next() else {
+            return false;
         };
         out.clear();
         made.recipients(&mut self.worded, &mut self.scratch, out);
