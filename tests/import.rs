@@ -266,11 +266,9 @@ fn a_row_without_an_activity_name_and_an_unknown_from_are_errors() {
     assert_eq!(output.status.code(), Some(2));
 }
 
-/// Every rendering of a legal basis that `hjemmel ropa --format md` makes, in both languages, of every
-/// spec and rules fixture, reads back as citations with nothing left over, each a citation the spec
-/// itself writes (the same citation: `gdpr 6(1)(e)`, `dbl 8(2)(1)`, `law "..."` as in the spec).
-#[test]
-fn every_basis_ropa_renders_reads_back() {
+/// Every item that `hjemmel ropa --format md` lists under a field whose heading `field` accepts, in
+/// English and Danish, for every spec and rules fixture: the spec, its text, and the item.
+fn record_items(field: fn(&str) -> bool) -> Vec<(PathBuf, String, String)> {
     let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
     for dir in std::fs::read_dir("tests/fixtures/rules").unwrap() {
         for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
@@ -280,7 +278,7 @@ fn every_basis_ropa_renders_reads_back() {
             }
         }
     }
-    let mut read = 0;
+    let mut items = Vec::new();
     for spec in &specs {
         let source = if spec.is_dir() {
             spec_text(spec)
@@ -293,38 +291,50 @@ fn every_basis_ropa_renders_reads_back() {
                 continue;
             }
             let md = String::from_utf8_lossy(&output.stdout);
-            let mut in_bases = false;
+            let mut in_field = false;
             for line in md.lines() {
                 if line.starts_with("**") {
-                    in_bases = line == "**Legal basis**" || line == "**Behandlingsgrundlag**";
+                    in_field = field(line);
                     continue;
                 }
-                let Some(item) = line.strip_prefix("- ").filter(|_| in_bases) else {
-                    continue;
-                };
-                if item.starts_with('*') {
-                    continue; // *not stated*
+                if let Some(item) = line.strip_prefix("- ").filter(|_| in_field) {
+                    items.push((spec.clone(), source.clone(), item.to_string()));
                 }
-                let bases = hjemmel::import::basis_text::read(item);
-                let one_each = bases.some_cases.is_some() || bases.citations.len() == 1;
-                assert!(
-                    bases.unread.is_empty() && !bases.citations.is_empty() && one_each,
-                    "{}: `{item}` read as {bases:?}",
-                    spec.display()
-                );
-                for citation in &bases.citations {
-                    // `law "Forvaltningsloven § 7"` renders as `fvl 7` does: the typed citation of an
-                    // act the tool knows is the one read (the more precise of the two).
-                    let written_in_words = source.contains(&format!("law \"{item}\""));
-                    assert!(
-                        source.contains(citation.as_str()) || written_in_words,
-                        "{}: `{item}` read as `{citation}`, which the spec does not write",
-                        spec.display()
-                    );
-                }
-                read += 1;
             }
         }
+    }
+    items
+}
+
+/// Every rendering of a legal basis that `hjemmel ropa --format md` makes, in both languages, of every
+/// spec and rules fixture, reads back as citations with nothing left over, each a citation the spec
+/// itself writes (the same citation: `gdpr 6(1)(e)`, `dbl 8(2)(1)`, `law "..."` as in the spec).
+#[test]
+fn every_basis_ropa_renders_reads_back() {
+    let mut read = 0;
+    let items = record_items(|h| h == "**Legal basis**" || h == "**Behandlingsgrundlag**");
+    for (spec, source, item) in &items {
+        if item.starts_with('*') {
+            continue; // *not stated*
+        }
+        let bases = hjemmel::import::basis_text::read(item);
+        let one_each = bases.some_cases.is_some() || bases.citations.len() == 1;
+        assert!(
+            bases.unread.is_empty() && !bases.citations.is_empty() && one_each,
+            "{}: `{item}` read as {bases:?}",
+            spec.display()
+        );
+        for citation in &bases.citations {
+            // `law "Forvaltningsloven § 7"` renders as `fvl 7` does: the typed citation of an
+            // act the tool knows is the one read (the more precise of the two).
+            let written_in_words = source.contains(&format!("law \"{item}\""));
+            assert!(
+                source.contains(citation.as_str()) || written_in_words,
+                "{}: `{item}` read as `{citation}`, which the spec does not write",
+                spec.display()
+            );
+        }
+        read += 1;
     }
     assert!(read > 100, "only {read} bases read");
 }
@@ -334,44 +344,17 @@ fn every_basis_ropa_renders_reads_back() {
 #[test]
 fn every_deadline_ropa_renders_reads_back() {
     use hjemmel::import::retention_text::{self, Read};
-    let mut specs: Vec<PathBuf> = vec!["specs/lejre".into(), "specs/randers".into()];
-    for dir in std::fs::read_dir("tests/fixtures/rules").unwrap() {
-        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|e| e == "hjemmel") {
-                specs.push(path);
-            }
-        }
+    let items = record_items(|h| {
+        h.starts_with("**Time limits for erasure") || h.starts_with("**Tidsfrister for sletning")
+    });
+    for (spec, _, item) in &items {
+        assert!(
+            retention_text::read(item) != Read::Unread,
+            "{}: `{item}` not read",
+            spec.display()
+        );
     }
-    let mut read = 0;
-    for spec in &specs {
-        for lang in ["en", "da"] {
-            let output = hjemmel(&["--lang", lang, "ropa", spec.to_str().unwrap()]);
-            if !output.status.success() {
-                continue;
-            }
-            let md = String::from_utf8_lossy(&output.stdout);
-            let mut in_deadlines = false;
-            for line in md.lines() {
-                if line.starts_with("**") {
-                    in_deadlines = line.starts_with("**Time limits for erasure")
-                        || line.starts_with("**Tidsfrister for sletning");
-                    continue;
-                }
-                let Some(item) = line.strip_prefix("- ").filter(|_| in_deadlines) else {
-                    continue;
-                };
-                let deadline = retention_text::read(item);
-                assert!(
-                    deadline != Read::Unread,
-                    "{}: `{item}` not read",
-                    spec.display()
-                );
-                read += 1;
-            }
-        }
-    }
-    assert!(read > 100, "only {read} deadlines read");
+    assert!(items.len() > 100, "only {} deadlines read", items.len());
 }
 
 /// Every file of tests/fixtures/import/<from>/ imported with `--from <from>`: the spec resolves with no

@@ -211,6 +211,7 @@ struct TaxonomyEntry {
 }
 
 /// Everything the manifests say, by key.
+#[derive(Default)]
 struct Manifests {
     systems: Vec<System>,
     /// fides_key → index in `systems`
@@ -223,15 +224,7 @@ struct Manifests {
 }
 
 fn build(path: &Path, manifests: Vec<(PathBuf, Manifest)>) -> Result<Register, ImportError> {
-    let mut all = Manifests {
-        systems: Vec::new(),
-        system_index: HashMap::new(),
-        datasets: HashMap::new(),
-        organizations: Vec::new(),
-        categories: HashMap::new(),
-        subjects: HashMap::new(),
-        uses: HashMap::new(),
-    };
+    let mut all = Manifests::default();
     let mut keys: HashMap<String, PathBuf> = HashMap::new();
     for (file, manifest) in manifests {
         for system in manifest.system {
@@ -848,15 +841,7 @@ mod tests {
     }
 
     fn class(key: &str) -> Option<String> {
-        let all = Manifests {
-            systems: Vec::new(),
-            system_index: HashMap::new(),
-            datasets: HashMap::new(),
-            organizations: Vec::new(),
-            categories: HashMap::new(),
-            subjects: HashMap::new(),
-            uses: HashMap::new(),
-        };
+        let all = Manifests::default();
         class_of(key, &all)
     }
 
