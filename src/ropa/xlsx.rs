@@ -325,8 +325,12 @@ impl Book {
             .set_background_color(Color::RGB(0xD9E2F3))
             .set_border(FormatBorder::Thin);
         let body = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let mut workbook = Workbook::new();
+        // Deflating the sheets' XML (a GiB at 100,000 activities) was a third of the work at the
+        // default level 6; level 2 takes 0.4 of its time for a file a quarter larger.
+        workbook.set_zip_compression_level(2);
         let mut book = Book {
-            workbook: Workbook::new(),
+            workbook,
             lang,
             heading,
             body,
@@ -354,6 +358,9 @@ impl Book {
         sheet.set_name(name)?;
         for (col, (heading, width)) in layout.columns.iter().enumerate() {
             let col = col as u16;
+            // The body's format is the columns': a cell written without one takes it, and the
+            // format is looked up once per column rather than hashed for every cell.
+            sheet.set_column_format(col, &self.body)?;
             sheet.set_column_width(col, *width)?;
             sheet.write_string_with_format(0, col, heading.get(self.lang), &self.heading)?;
         }
@@ -389,7 +396,7 @@ impl Book {
         worksheet.set_row_height(state.row, row_height(state.layout, cells))?;
         for (col, text) in cells.iter().enumerate() {
             if !text.is_empty() {
-                worksheet.write_string_with_format(state.row, col as u16, text, &self.body)?;
+                worksheet.write_string(state.row, col as u16, text)?;
             }
         }
         state.row += 1;
