@@ -4,17 +4,12 @@
 //! harness at the end imports every file of tests/fixtures/import/<from>/ with `--from <from>`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use hjemmel::i18n::Lang;
 
-fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("hjemmel runs")
-}
+mod support;
+use support::{hjemmel, hjemmel_in};
 
 fn scratch(name: &str) -> PathBuf {
     let dir =
@@ -434,12 +429,7 @@ fn the_walk_through_in_docs_import_md_is_what_hjemmel_does() {
         block_after("For example `fortegnelse.csv`:"),
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(["import", "fortegnelse.csv", "-o", "spec"])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = hjemmel_in(&dir, &["import", "fortegnelse.csv", "-o", "spec"]);
     ok(&output);
     let shown = block_after("2. Import it:");
     let printed = shown
@@ -453,13 +443,7 @@ fn the_walk_through_in_docs_import_md_is_what_hjemmel_does() {
             "spec/{file}.hjemmel"
         );
     }
-    let check = Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(["check", "spec"])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .output()
-        .unwrap();
+    let check = hjemmel_in(&dir, &["check", "spec"]);
     let summary = block_after("4. Check it.");
     let from = summary
         .find("findings by rule:")

@@ -5,10 +5,12 @@
 //! writer makes them of the labels) and the [`EXCEPTIONS`] listed with their reason.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use hjemmel::i18n::Lang;
 use serde_json::Value;
+
+mod support;
+use support::hjemmel;
 
 /// The specs that go round: the two municipalities, and a fixture with what they do not show
 /// between them (KLE numbers, data about some subjects, a sub-processor, transfers with their
@@ -60,14 +62,6 @@ const EXCEPTIONS: &[Exception] = &[
                  comment: the register has no place for it",
     },
 ];
-
-fn hjemmel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hjemmel"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("hjemmel runs")
-}
 
 fn succeeds(args: &[&str]) -> String {
     let out = hjemmel(args);
