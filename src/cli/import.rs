@@ -148,25 +148,32 @@ fn detect(source: &Path, mapped: bool) -> Result<From, Failed> {
         .unwrap_or_default();
     match extension.as_str() {
         "csv" | "txt" => Ok(From::Csv),
-        "xlsx" | "xlsm" | "xls" | "ods" => Ok(if is_hjemmel_workbook(source) {
-            From::HjemmelXlsx
-        } else if !mapped && import::os2compliance_export::is_export(source) {
-            From::Os2compliance
-        } else {
-            From::Xlsx
-        }),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(workbook_format(source, mapped)),
         "json" => Ok(From::Os2compliance),
         "yml" | "yaml" => Ok(From::Fides),
         _ => Err(Failed::Unknown(source.to_path_buf())),
     }
 }
 
-/// Whether a workbook is the one `hjemmel ropa --format xlsx` writes: it has that command's sheets.
-/// Not readable: left to the reader, which says why.
-fn is_hjemmel_workbook(source: &Path) -> bool {
+/// The format of a workbook, opened once: hjemmel's own when it has the sheets `hjemmel ropa
+/// --format xlsx` writes; without a mapping file, OS2compliance's register export when it has that
+/// export's sheet and headings; else a record kept in a spreadsheet. Not readable: left to the
+/// spreadsheet reader, which says why.
+fn workbook_format(source: &Path, mapped: bool) -> From {
     use calamine::Reader;
-    calamine::open_workbook_auto(source)
-        .is_ok_and(|workbook| import::workbook::has_the_layout(&workbook.sheet_names()))
+    let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
+        return From::Xlsx;
+    };
+    if import::workbook::has_the_layout(&workbook.sheet_names()) {
+        return From::HjemmelXlsx;
+    }
+    if !mapped
+        && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
+        && import::os2compliance_export::is_export(xlsx)
+    {
+        return From::Os2compliance;
+    }
+    From::Xlsx
 }
 
 /// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary

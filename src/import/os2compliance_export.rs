@@ -52,15 +52,12 @@ pub fn has_the_layout(headings: &[String]) -> bool {
     title
 }
 
-/// Whether a workbook is OS2compliance's register export: its first sheet is named `Export` and the
-/// first row that is not empty holds the export's headings. Only that row is read, so that telling
-/// the format costs nothing on a large workbook. A workbook that cannot be read is not the export
-/// (the reader it is left to says why).
-pub fn is_export(path: &Path) -> bool {
-    use calamine::{DataType, Reader, Xlsx};
-    let Ok(mut workbook) = calamine::open_workbook::<Xlsx<_>, _>(path) else {
-        return false;
-    };
+/// Whether an open workbook is OS2compliance's register export: its first sheet is named `Export`
+/// and the first row that is not empty holds the export's headings. Only that row is read, so that
+/// telling the format costs next to nothing on a large workbook; a sheet that cannot be read is not
+/// the export (the reader it is left to says why).
+pub fn is_export<RS: std::io::Read + std::io::Seek>(workbook: &mut calamine::Xlsx<RS>) -> bool {
+    use calamine::{DataType, Reader};
     if workbook.sheet_names().first().map(String::as_str) != Some(SHEET) {
         return false;
     }
