@@ -355,6 +355,31 @@ fn only_the_os2compliance_export_layout_is_read_as_that_export() {
         "os2compliance",
     ]));
     assert!(resolves(&out).contains("from OS2compliance's register export renamed.xlsx"));
+    // With a mapping file (headings of another version of OS2compliance), the mapping says which
+    // column holds what, and the source is still the export.
+    let renamed_mapping = dir.join("renamed.toml");
+    std::fs::write(
+        &renamed_mapping,
+        "[columns]\nA = \"activity\"\nStatus = \"ignore\"\n",
+    )
+    .unwrap();
+    let out = dir.join("spec-renamed-mapped");
+    ok(&import(&[
+        renamed.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "os2compliance",
+        "--mapping",
+        renamed_mapping.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    assert!(
+        spec.contains("from OS2compliance's register export renamed.xlsx"),
+        "{spec}"
+    );
+    assert!(spec.contains("// Kolonne \"Afdeling\": Løn"), "{spec}");
+    assert!(!spec.contains("Kolonne \"Status\""), "{spec}");
     // A mapping file given says how to read the workbook, whatever its layout.
     let export = dir.join("export.xlsx");
     os2compliance_export(

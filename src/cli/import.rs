@@ -125,7 +125,8 @@ fn read(source: &Path, from: From, mapping: &Mapping, mapped: bool) -> Result<Re
         From::Xlsx => spreadsheet::read_xlsx(source, mapping).map_err(Failed::Read),
         From::HjemmelXlsx => import::workbook::read(source).map_err(Failed::Read),
         From::Os2compliance if !has_extension(source, "json") => {
-            import::os2compliance_export::read(source).map_err(Failed::Read)
+            import::os2compliance_export::read(source, mapped.then_some(mapping))
+                .map_err(Failed::Read)
         }
         From::Os2compliance => import::os2compliance::read(source).map_err(Failed::Read),
         From::Fides => import::fides::read(source).map_err(Failed::Read),

@@ -24,15 +24,17 @@ pub fn mapping() -> &'static Mapping {
     })
 }
 
-/// Reads an export as OS2compliance writes it (xlsx), or saved as csv.
-pub fn read(path: &Path) -> Result<Register, ImportError> {
+/// Reads an export as OS2compliance writes it (xlsx), or saved as csv, by the export's mapping or,
+/// when one is given, the caller's (a version of OS2compliance whose headings differ).
+pub fn read(path: &Path, given: Option<&Mapping>) -> Result<Register, ImportError> {
+    let mapping = given.unwrap_or_else(|| mapping());
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
     let mut register = if is_csv {
-        spreadsheet::read_csv(path, mapping())?
+        spreadsheet::read_csv(path, mapping)?
     } else {
-        spreadsheet::read_xlsx(path, mapping())?
+        spreadsheet::read_xlsx(path, mapping)?
     };
     register.source = format!("OS2compliance's register export {}", file_name(path));
     Ok(register)
