@@ -500,3 +500,23 @@ fn documented_renderings_of_citations_are_right() {
     }
     assert!(rows > 0, "the table of citations is empty");
 }
+
+/// docs/import.md shows the default mapping whole: the page's copy is the file the import reads.
+#[test]
+fn the_default_mapping_in_docs_import_md_is_the_file() {
+    let file = read("src/import/default_mapping.toml");
+    let shown: Vec<Block> = blocks(&read("docs/import.md"))
+        .into_iter()
+        .filter(|b| b.info == "toml" && b.text.starts_with("# The default mapping of"))
+        .collect();
+    assert_eq!(
+        shown.len(),
+        1,
+        "docs/import.md shows the default mapping once"
+    );
+    assert_eq!(
+        shown[0].text, file,
+        "docs/import.md (line {}) differs from src/import/default_mapping.toml",
+        shown[0].first_line
+    );
+}

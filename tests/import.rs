@@ -198,6 +198,216 @@ fn csv_commas_with_a_mapping_file() {
     );
 }
 
+/// A workbook laid out as OS2compliance's register export writes it (ExcelExportService: one sheet
+/// `Export`, the headings of RegisterDTO's `@ExcelColumn`s in row 1, every cell a string), with the
+/// columns `sheet_name` and `headings` give.
+fn os2compliance_export(path: &Path, sheet_name: &str, headings: &[&str], rows: &[&[&str]]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(sheet_name).unwrap();
+    for (c, heading) in headings.iter().enumerate() {
+        sheet.write_string(0, c as u16, *heading).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, *cell).unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+/// Every column OS2compliance's register export writes by default, in its order (RegisterDTO).
+const OS2COMPLIANCE_EXPORT_HEADINGS: [&str; 8] = [
+    "Titel",
+    "Afdeling",
+    "Opdateret",
+    "Konsekvens vurdering",
+    "Risiko vurdering",
+    "Risiko aktiver",
+    "Status",
+    "Aktiver",
+];
+
+#[test]
+fn os2compliance_register_export_is_recognised_and_read() {
+    let dir = scratch("os2compliance-export");
+    let source = dir.join("export.xlsx");
+    os2compliance_export(
+        &source,
+        "Export",
+        &OS2COMPLIANCE_EXPORT_HEADINGS,
+        &[
+            &[
+                "Sagsbehandling af børnesager",
+                "Center for Børn og Familie",
+                "01-12-2026",
+                "Rød",
+                "Gul",
+                "Grøn",
+                "Klar",
+                "3",
+            ],
+            &["Lønudbetaling", "", "15-11-2026", "", "", "", "I gang", "0"],
+        ],
+    );
+    let out = dir.join("spec");
+    // `--from auto` tells the export from its sheet and headings.
+    ok(&import(&[
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    insta::assert_snapshot!("os2compliance_register_export", spec);
+    assert!(
+        spec.contains("from OS2compliance's register export export.xlsx"),
+        "{spec}"
+    );
+    assert!(
+        spec.contains("unit     \"Center for Børn og Familie\""),
+        "{spec}"
+    );
+    assert!(spec.contains("// Kolonne \"Status\": Klar"), "{spec}");
+    assert!(
+        spec.contains("// Kolonne \"Konsekvens vurdering\": Rød"),
+        "{spec}"
+    );
+    // An empty cell says nothing: no comment, no unit.
+    assert_eq!(spec.matches("unit ").count(), 1, "{spec}");
+    // `check` reads it (exit 1: the record's fields the export does not hold are findings), and
+    // reports what the export did not say.
+    let check = hjemmel(&["check", out.to_str().unwrap()]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let printed = String::from_utf8_lossy(&check.stdout);
+    assert!(printed.contains("RECORD-INCOMPLETE"), "{printed}");
+
+    // Saved as CSV, it is read as the export with `--from os2compliance`.
+    let csv = dir.join("export.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "{}\nLønudbetaling;Løn og personale;15-11-2026;;;;I gang;0\n",
+            OS2COMPLIANCE_EXPORT_HEADINGS.join(";")
+        ),
+    )
+    .unwrap();
+    let out = dir.join("spec-csv");
+    ok(&import(&[
+        csv.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "os2compliance",
+    ]));
+    let spec = resolves(&out);
+    assert!(spec.contains("unit     \"Løn og personale\""), "{spec}");
+    assert!(spec.contains("// Kolonne \"Status\": I gang"), "{spec}");
+}
+
+#[test]
+fn only_the_os2compliance_export_layout_is_read_as_that_export() {
+    let dir = scratch("os2compliance-export-not");
+    // A sheet `Export` with a heading the export never writes is a record kept in a spreadsheet.
+    let other = dir.join("other.xlsx");
+    os2compliance_export(
+        &other,
+        "Export",
+        &["Behandlingsaktivitet", "Formål", "Status"],
+        &[&["Lønudbetaling", "Udbetaling af løn", "Klar"]],
+    );
+    let out = dir.join("spec-other");
+    ok(&import(&[
+        other.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    assert!(spec.contains("from workbook other.xlsx"), "{spec}");
+    assert!(spec.contains("purpose  \"Udbetaling af løn\""), "{spec}");
+    // The export's headings on a sheet of another name: not told from its layout, and the default
+    // mapping knows no `Titel`, which the message says; `--from os2compliance` reads it.
+    let renamed = dir.join("renamed.xlsx");
+    os2compliance_export(
+        &renamed,
+        "Ark1",
+        &OS2COMPLIANCE_EXPORT_HEADINGS,
+        &[&["Lønudbetaling", "Løn", "", "", "", "", "Klar", "0"]],
+    );
+    let out = dir.join("spec-renamed");
+    let output = import(&[renamed.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no column holds the activity's name") && stderr.contains("\"Titel\""),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    ok(&import(&[
+        renamed.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "os2compliance",
+    ]));
+    assert!(resolves(&out).contains("from OS2compliance's register export renamed.xlsx"));
+    // With a mapping file (headings of another version of OS2compliance), the mapping says which
+    // column holds what, and the source is still the export.
+    let renamed_mapping = dir.join("renamed.toml");
+    std::fs::write(
+        &renamed_mapping,
+        "[columns]\nA = \"activity\"\nStatus = \"ignore\"\n",
+    )
+    .unwrap();
+    let out = dir.join("spec-renamed-mapped");
+    ok(&import(&[
+        renamed.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "os2compliance",
+        "--mapping",
+        renamed_mapping.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    assert!(
+        spec.contains("from OS2compliance's register export renamed.xlsx"),
+        "{spec}"
+    );
+    assert!(spec.contains("// Kolonne \"Afdeling\": Løn"), "{spec}");
+    assert!(!spec.contains("Kolonne \"Status\""), "{spec}");
+    // A mapping file given says how to read the workbook, whatever its layout.
+    let export = dir.join("export.xlsx");
+    os2compliance_export(
+        &export,
+        "Export",
+        &OS2COMPLIANCE_EXPORT_HEADINGS,
+        &[&["Lønudbetaling", "Løn", "", "", "", "", "Klar", "0"]],
+    );
+    let mapping = dir.join("mapping.toml");
+    std::fs::write(
+        &mapping,
+        "[columns]\nTitel = \"activity\"\nStatus = \"ignore\"\n",
+    )
+    .unwrap();
+    let out = dir.join("spec-mapped");
+    ok(&import(&[
+        export.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]));
+    let spec = resolves(&out);
+    assert!(spec.contains("from workbook export.xlsx"), "{spec}");
+    assert!(!spec.contains("Kolonne \"Status\""), "{spec}");
+    assert!(spec.contains("// Kolonne \"Afdeling\": Løn"), "{spec}");
+}
+
 #[test]
 fn an_existing_spec_is_not_written_over_without_force() {
     let dir = scratch("force");

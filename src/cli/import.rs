@@ -46,7 +46,7 @@ enum From {
     Csv,
     /// A workbook (xlsx), one activity a row.
     Xlsx,
-    /// OS2compliance's register export or its JSON records.
+    /// OS2compliance's JSON records (.json) or its register export to Excel (.xlsx, or saved as .csv).
     Os2compliance,
     /// Fides manifests (YAML).
     Fides,
@@ -70,7 +70,7 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
     };
     let mut registers = Vec::with_capacity(args.sources.len());
     for source in &args.sources {
-        match read(source, args.from, &mapping) {
+        match read(source, args.from, &mapping, args.mapping.is_some()) {
             Ok(register) => registers.push(register),
             Err(why) => return failed(why, lang),
         }
@@ -113,47 +113,68 @@ fn failed(why: Failed, lang: Lang) -> ExitCode {
     ExitCode::from(exit::INVALID)
 }
 
-/// The register of one source, by its format.
-fn read(source: &Path, from: From, mapping: &Mapping) -> Result<Register, Failed> {
+/// The register of one source, by its format. `mapped`: a mapping file was given, which says how
+/// to read a spreadsheet whatever its layout.
+fn read(source: &Path, from: From, mapping: &Mapping, mapped: bool) -> Result<Register, Failed> {
     let from = match from {
-        From::Auto => detect(source)?,
+        From::Auto => detect(source, mapped)?,
         from => from,
     };
     match from {
         From::Csv => spreadsheet::read_csv(source, mapping).map_err(Failed::Read),
         From::Xlsx => spreadsheet::read_xlsx(source, mapping).map_err(Failed::Read),
         From::HjemmelXlsx => import::workbook::read(source).map_err(Failed::Read),
+        From::Os2compliance if !has_extension(source, "json") => {
+            import::os2compliance_export::read(source, mapped.then_some(mapping))
+                .map_err(Failed::Read)
+        }
         From::Os2compliance => import::os2compliance::read(source).map_err(Failed::Read),
         From::Fides => import::fides::read(source).map_err(Failed::Read),
         From::Auto => Err(Failed::Unknown(source.to_path_buf())),
     }
 }
 
-/// The format of a source, from its extension and, for a workbook, its sheets.
-fn detect(source: &Path) -> Result<From, Failed> {
+fn has_extension(source: &Path, wanted: &str) -> bool {
+    source
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(wanted))
+}
+
+/// The format of a source, from its extension and, for a workbook, its sheets and (without a
+/// mapping file) the headings of OS2compliance's register export.
+fn detect(source: &Path, mapped: bool) -> Result<From, Failed> {
     let extension = source
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match extension.as_str() {
         "csv" | "txt" => Ok(From::Csv),
-        "xlsx" | "xlsm" | "xls" | "ods" => Ok(if is_hjemmel_workbook(source) {
-            From::HjemmelXlsx
-        } else {
-            From::Xlsx
-        }),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(workbook_format(source, mapped)),
         "json" => Ok(From::Os2compliance),
         "yml" | "yaml" => Ok(From::Fides),
         _ => Err(Failed::Unknown(source.to_path_buf())),
     }
 }
 
-/// Whether a workbook is the one `hjemmel ropa --format xlsx` writes: it has that command's sheets.
-/// Not readable: left to the reader, which says why.
-fn is_hjemmel_workbook(source: &Path) -> bool {
+/// The format of a workbook, opened once: hjemmel's own when it has the sheets `hjemmel ropa
+/// --format xlsx` writes; without a mapping file, OS2compliance's register export when it has that
+/// export's sheet and headings; else a record kept in a spreadsheet. Not readable: left to the
+/// spreadsheet reader, which says why.
+fn workbook_format(source: &Path, mapped: bool) -> From {
     use calamine::Reader;
-    calamine::open_workbook_auto(source)
-        .is_ok_and(|workbook| import::workbook::has_the_layout(&workbook.sheet_names()))
+    let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
+        return From::Xlsx;
+    };
+    if import::workbook::has_the_layout(&workbook.sheet_names()) {
+        return From::HjemmelXlsx;
+    }
+    if !mapped
+        && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
+        && import::os2compliance_export::is_export(xlsx)
+    {
+        return From::Os2compliance;
+    }
+    From::Xlsx
 }
 
 /// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary

@@ -10,6 +10,7 @@
 pub mod basis_text;
 pub mod fides;
 pub mod os2compliance;
+pub mod os2compliance_export;
 pub mod register;
 pub mod retention_text;
 pub mod spreadsheet;

@@ -87,18 +87,23 @@ impl Mapping {
 
     /// The field of column `index` with heading `heading`.
     fn field(&self, index: usize, heading: &str) -> Option<Field> {
-        let wanted = normalise_heading(heading);
-        if !wanted.is_empty()
-            && let Some(field) = self
-                .columns
-                .iter()
-                .find(|(k, _)| normalise_heading(k) == wanted)
-                .map(|(_, f)| *f)
-        {
+        if let Some(field) = self.field_of_heading(heading) {
             return Some(field);
         }
         let letter = column_letter(index);
         self.columns.get(&letter).copied()
+    }
+
+    /// The field the mapping gives a column by its heading (not by its letter).
+    pub fn field_of_heading(&self, heading: &str) -> Option<Field> {
+        let wanted = normalise_heading(heading);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.columns
+            .iter()
+            .find(|(k, _)| normalise_heading(k) == wanted)
+            .map(|(_, f)| *f)
     }
 }
 
