@@ -201,6 +201,46 @@ fn csv_commas_with_a_mapping_file() {
 /// A workbook laid out as OS2compliance's register export writes it (ExcelExportService: one sheet
 /// `Export`, the headings of RegisterDTO's `@ExcelColumn`s in row 1, every cell a string), with the
 /// columns `sheet_name` and `headings` give.
+/// `--mapping` says how to read a spreadsheet's columns: given for sources with layouts of their
+/// own it changes nothing, and the user is told so rather than left to believe it was applied.
+#[test]
+fn a_mapping_file_no_source_reads_is_named_in_a_warning() {
+    let dir = scratch("mapping_unused");
+    let mapping = dir.join("mapping.toml");
+    std::fs::write(&mapping, "[columns]\nName = \"activity\"\n").unwrap();
+    let fides =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/fides/system.yml");
+    let out = dir.join("spec");
+    let output = import(&[
+        fides.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: the mapping file") && stderr.contains("was not used"),
+        "{stderr}"
+    );
+
+    // Read by a spreadsheet, the same file is used, and nothing is said of it.
+    let csv = dir.join("record.csv");
+    std::fs::write(&csv, "Name\nNewsletter\n").unwrap();
+    let out = dir.join("spec_csv");
+    let output = import(&[
+        csv.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("was not used"), "{stderr}");
+}
+
 fn os2compliance_export(path: &Path, sheet_name: &str, headings: &[&str], rows: &[&[&str]]) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();

@@ -69,11 +69,24 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
         None => Mapping::default_record(),
     };
     let mut registers = Vec::with_capacity(args.sources.len());
+    let mut mapping_used = false;
     for source in &args.sources {
         match read(source, args.from, &mapping, args.mapping.is_some()) {
-            Ok(register) => registers.push(register),
+            Ok((register, used)) => {
+                registers.push(register);
+                mapping_used |= used;
+            }
             Err(why) => return failed(why, lang),
         }
+    }
+    // A mapping file given for sources whose layout is fixed changes nothing: say so rather than
+    // let the user believe it was applied.
+    if let Some(file) = args.mapping.as_ref().filter(|_| !mapping_used) {
+        let file = file.display().to_string();
+        eprintln!(
+            "{}",
+            terminal(&tr!(lang, text::MAPPING_NOT_USED, file = file))
+        );
     }
     let register = import::merge(registers);
     let written = match import::write::write(&register) {
@@ -113,25 +126,33 @@ fn failed(why: Failed, lang: Lang) -> ExitCode {
     ExitCode::from(exit::INVALID)
 }
 
-/// The register of one source, by its format. `mapped`: a mapping file was given, which says how
-/// to read a spreadsheet whatever its layout.
-fn read(source: &Path, from: From, mapping: &Mapping, mapped: bool) -> Result<Register, Failed> {
+/// The register of one source, by its format, and whether `mapping` was read by it. `mapped`: a
+/// mapping file was given, which says how to read a spreadsheet whatever its layout.
+fn read(
+    source: &Path,
+    from: From,
+    mapping: &Mapping,
+    mapped: bool,
+) -> Result<(Register, bool), Failed> {
     let from = match from {
         From::Auto => detect(source, mapped)?,
         from => from,
     };
-    match from {
-        From::Csv => spreadsheet::read_csv(source, mapping).map_err(Failed::Read),
-        From::Xlsx => spreadsheet::read_xlsx(source, mapping).map_err(Failed::Read),
-        From::HjemmelXlsx => import::workbook::read(source).map_err(Failed::Read),
-        From::Os2compliance if !has_extension(source, "json") => {
-            import::os2compliance_export::read(source, mapped.then_some(mapping))
-                .map_err(Failed::Read)
-        }
-        From::Os2compliance => import::os2compliance::read(source).map_err(Failed::Read),
-        From::Fides => import::fides::read(source).map_err(Failed::Read),
-        From::Auto => Err(Failed::Unknown(source.to_path_buf())),
-    }
+    let (register, mapping_used) = match from {
+        From::Csv => (spreadsheet::read_csv(source, mapping), true),
+        From::Xlsx => (spreadsheet::read_xlsx(source, mapping), true),
+        From::HjemmelXlsx => (import::workbook::read(source), false),
+        From::Os2compliance if !has_extension(source, "json") => (
+            import::os2compliance_export::read(source, mapped.then_some(mapping)),
+            mapped,
+        ),
+        From::Os2compliance => (import::os2compliance::read(source), false),
+        From::Fides => (import::fides::read(source), false),
+        From::Auto => return Err(Failed::Unknown(source.to_path_buf())),
+    };
+    register
+        .map(|register| (register, mapping_used))
+        .map_err(Failed::Read)
 }
 
 fn has_extension(source: &Path, wanted: &str) -> bool {

@@ -44,6 +44,15 @@ pub mod text {
             "cannot tell the format of `{file}` from its name: give `--from csv|xlsx|os2compliance|fides|hjemmel-xlsx`",
             "kan ikke se formatet af `{file}` af dens navn: angiv `--from csv|xlsx|os2compliance|fides|hjemmel-xlsx`"
         ),
+        /// `--mapping` was given but every source has a layout of its own.
+        MAPPING_NOT_USED = (
+            "warning: the mapping file `{file}` was not used: it says how to read a spreadsheet's columns, \
+             and no source was read as a spreadsheet (OS2compliance's JSON, Fides manifests and \
+             hjemmel's own workbook have layouts of their own)",
+            "advarsel: mappingfilen `{file}` blev ikke brugt: den siger, hvordan et regnearks kolonner \
+             læses, og ingen kilde blev læst som et regneark (OS2compliances JSON, Fides-manifester og \
+             hjemmels egen projektmappe har deres egne layouts)"
+        ),
         /// The writer failed: a fault of hjemmel.
         WRITER_FAILED = (
             "the spec written did not parse (a fault of hjemmel, please report it): {error}",
