@@ -1013,8 +1013,9 @@ pub fn name_of(label: &str) -> String {
     }
     let mut name = out.trim_end_matches('_').to_string();
     if name.len() > 40 {
-        // Cut at a word boundary where there is one.
-        let cut = name[..40].rfind('_').filter(|&i| i >= 10).unwrap_or(40);
+        // Cut at the last word boundary that keeps 40 characters, where there is one: the `_`
+        // right after them too, so that a word ending at the 40th is kept.
+        let cut = name[..=40].rfind('_').filter(|&i| i >= 10).unwrap_or(40);
         name.truncate(cut);
     }
     if name.is_empty() {
@@ -1288,6 +1289,34 @@ mod tests {
         assert_eq!(name_of("2024 sager"), "n_2024_sager");
         assert_eq!(name_of("!!!"), "unnamed_item");
         assert!(name_of(&"langt ord ".repeat(20)).len() <= 40);
+    }
+
+    #[test]
+    fn long_labels_are_cut_at_the_last_word_that_fits() {
+        // Randers' labels: the words that fit, none cut in two.
+        for (label, name) in [
+            (
+                "Cpr. nr. fundet ved scanning af drev og mailkonto",
+                "cpr_nr_fundet_ved_scanning_af_drev_og",
+            ),
+            (
+                "Hvor og hvornår du har anvendt nøglekortet",
+                "hvor_og_hvornaar_du_har_anvendt",
+            ),
+            // A word that ends at the 40th character is kept.
+            (
+                "Registrering af medarbejderes arbejdstid og fravær",
+                "registrering_af_medarbejderes_arbejdstid",
+            ),
+            // One word longer than 40: cut at 40, as there is no word boundary.
+            (
+                "Databeskyttelsesforordningsoverholdelsesdokumentation",
+                "databeskyttelsesforordningsoverholdelses",
+            ),
+        ] {
+            assert_eq!(name_of(label), name, "{label}");
+            assert!(name.len() <= 40);
+        }
     }
 
     #[test]
