@@ -1,8 +1,9 @@
 //! `hjemmel ropa --format xlsx`: the record as a workbook a DPO opens in a spreadsheet. One sheet for
 //! the controller (art. 30(1)(a)), one row per activity with the art. 30(1) fields on the record
 //! sheet, and one sheet each for what the record can only list on that row: which data is about which
-//! group of data subjects, what each recipient receives about whom, the processors, the transfers out
-//! of the EU/EEA with their safeguards, and the deletion deadline of each data category.
+//! group of data subjects (and of which class it is when used as stated), what each recipient
+//! receives about whom, the processors, the transfers out of the EU/EEA with their safeguards, and the
+//! deletion deadline of each data category and of each copy another holder keeps.
 //!
 //! The cells hold the record's own words (the legal bases and deadlines as `ropa --format md` words
 //! them), several values of one cell one per line; `hjemmel import --from hjemmel-xlsx`
