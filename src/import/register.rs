@@ -65,7 +65,36 @@ pub struct ImportedActivity {
     pub retention: Option<String>,
     /// The technical and organisational security measures (art. 30(1)(g)).
     pub security: Vec<String>,
+    /// Data of the activity that is of another class when used as the source states
+    /// (`data NAMES as criminal when "..."`).
+    pub uses: Vec<ImportedUse>,
+    /// Copies of some of the activity's data that another holder keeps (`copy NAMES kept by
+    /// "holder" ...`).
+    pub copies: Vec<ImportedCopy>,
     pub unplaced: Vec<Unplaced>,
+}
+
+/// Data of an activity that is of another class when used as stated: a log that becomes data about
+/// criminal offences when opened on a suspicion of a crime.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedUse {
+    /// Labels of the activity's [`ImportedActivity::data`].
+    pub data: Vec<String>,
+    /// The class in the spec language's words (`criminal`).
+    pub class: String,
+    /// The use, in the source's words ("ved mistanke om en kriminel handling").
+    pub when: String,
+}
+
+/// A copy of some of an activity's data that another holder keeps, with the copy's own deadline.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportedCopy {
+    /// Labels of the activity's [`ImportedActivity::data`].
+    pub data: Vec<String>,
+    /// Who keeps it ("brugeren").
+    pub holder: String,
+    /// The copy's deadline as the source writes it; `None` when it gives none.
+    pub period: Option<String>,
 }
 
 /// A group of data subjects.

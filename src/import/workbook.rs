@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::register::{
-    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedDpo, ImportedParty,
-    ImportedSource, ImportedSubjects, Register, Unplaced,
+    ImportError, ImportedActivity, ImportedCopy, ImportedData, ImportedDisclosure, ImportedDpo,
+    ImportedParty, ImportedSource, ImportedSubjects, ImportedUse, Register, Unplaced,
 };
 use crate::i18n::{Lang, Text};
 use crate::law::countries::CountryRef;
@@ -194,7 +194,12 @@ impl Table {
                 }
             }
         }
-        if let Some(missing) = at.iter().position(Option::is_none) {
+        // A column added to the layout later may be missing: the workbook was written before.
+        let missing = at
+            .iter()
+            .zip(layout.columns)
+            .position(|(found, (heading, _))| found.is_none() && !layout.is_added(*heading));
+        if let Some(missing) = missing {
             let (heading, _) = layout.columns[missing];
             return Err(error(
                 file,
@@ -311,9 +316,9 @@ impl Reading {
                 continue;
             };
             let a = &mut register.activities[at];
-            let group = row.get(5);
+            let group = row.get(7);
             if !group.is_empty() {
-                let kind = subject_kind(row.get(6));
+                let kind = subject_kind(row.get(8));
                 match a.subjects.iter_mut().find(|s| s.label == group) {
                     Some(s) => s.kind = s.kind.take().or(kind),
                     None => a.subjects.push(ImportedSubjects {
@@ -337,6 +342,7 @@ impl Reading {
                         ..ImportedData::default()
                     });
                     a.unplaced.extend(unplaced);
+                    read_use(a, label, row);
                     groups.push((label.to_string(), Vec::new()));
                     groups.len() - 1
                 }
@@ -478,10 +484,20 @@ impl Reading {
             };
             let (category, period) = (row.get(2).to_string(), row.optional(3));
             match row.optional(4) {
-                Some(holder) => register.activities[at].unplaced.push(Unplaced {
-                    field: format!("{}: {holder}", layout::KEPT_BY.da),
-                    value: format!("{category}: {}", period.unwrap_or_default()),
-                }),
+                Some(holder) => {
+                    // A copy's categories are rows of their own, one after another.
+                    let copies = &mut register.activities[at].copies;
+                    match copies.last_mut() {
+                        Some(copy) if copy.holder == holder && copy.period == period => {
+                            copy.data.push(category);
+                        }
+                        _ => copies.push(ImportedCopy {
+                            data: vec![category],
+                            holder,
+                            period,
+                        }),
+                    }
+                }
                 None => periods[at].push((category, period)),
             }
         }
@@ -503,6 +519,44 @@ impl Reading {
             }
         }
         register
+    }
+}
+
+/// The class `label` is of in activity `a` when used as stated, from the columns of the data
+/// subjects' sheet (5 and 6), joined to a use of the same class and words; what cannot be read of
+/// it is kept as a comment.
+fn read_use(a: &mut ImportedActivity, label: &str, row: &Row) {
+    let (class, when) = (row.optional(5), row.optional(6));
+    if class.is_none() && when.is_none() {
+        return;
+    }
+    let read = class
+        .as_deref()
+        .and_then(|c| data_class(c, &[]).0)
+        .zip(when.clone());
+    let Some((class, when)) = read else {
+        a.unplaced.push(Unplaced {
+            field: format!("{label}, {}", layout::CLASS_WHEN_USED.da),
+            value: format!(
+                "{} ({}: {})",
+                class.unwrap_or_default(),
+                layout::STATED_USE.da,
+                when.unwrap_or_default()
+            ),
+        });
+        return;
+    };
+    match a
+        .uses
+        .iter_mut()
+        .find(|u| u.class == class && u.when == when)
+    {
+        Some(by_use) => by_use.data.push(label.to_string()),
+        None => a.uses.push(ImportedUse {
+            data: vec![label.to_string()],
+            class,
+            when,
+        }),
     }
 }
 

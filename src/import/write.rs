@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::basis_text;
-use super::register::{ImportedParty, Register, Unplaced};
+use super::register::{ImportedActivity, ImportedParty, Register, Unplaced};
 use super::retention_text::{self, Read};
 use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SpecialKind, SubjectKind};
 
@@ -314,17 +314,9 @@ impl Writer {
                 }
             }
             for (about, names) in &about_groups {
-                if about.is_empty() {
-                    let _ = writeln!(out, "  data {}", names.join(", "));
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "  data {} about {}",
-                        names.join(", "),
-                        about.join(", ")
-                    );
-                }
+                let _ = writeln!(out, "  data {}{}", names.join(", "), about_words(about));
             }
+            self.uses(&mut out, activity, &data_of_label, &about_groups);
             let mut sources: Vec<String> = activity
                 .sources
                 .iter()
@@ -426,12 +418,112 @@ impl Writer {
             for (text, names) in per_category {
                 self.category_retention(&mut out, text, &names);
             }
+            self.copies(&mut out, activity, &data_of_label);
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
                 let _ = writeln!(out, "  security \"{}\"", string_body(measure));
             }
             out.push_str("}\n");
         }
         out
+    }
+
+    /// `data NAMES [about GROUPS] as CLASS when "..."` for each use of the activity's data that gives
+    /// it another class; the categories are listed as their `data` statement lists them, with the
+    /// same `about` (a statement without it would make them about every group). A class the
+    /// language cannot say so, or data the activity does not list, stay comments.
+    fn uses(
+        &mut self,
+        out: &mut String,
+        activity: &ImportedActivity,
+        data: &HashMap<String, String>,
+        about_groups: &[(Vec<String>, Vec<String>)],
+    ) {
+        for by_use in &activity.uses {
+            let names: Option<Vec<&String>> = by_use.data.iter().map(|l| data.get(l)).collect();
+            let stated = by_use.class == "criminal" && !by_use.when.trim().is_empty();
+            let (Some(names), true) = (names, stated) else {
+                self.comment(
+                    out,
+                    "  ",
+                    &format!(
+                        "{}: {} when used as stated: {}",
+                        by_use.data.join(", "),
+                        by_use.class,
+                        by_use.when
+                    ),
+                );
+                continue;
+            };
+            let when = string_body(&by_use.when);
+            for (about, of_group) in about_groups {
+                let listed: Vec<&str> = names
+                    .iter()
+                    .filter(|n| of_group.contains(n))
+                    .map(|n| n.as_str())
+                    .collect();
+                if !listed.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  data {}{} as criminal when \"{when}\"",
+                        dedup_str(&listed).join(", "),
+                        about_words(about)
+                    );
+                }
+            }
+        }
+    }
+
+    /// `copy NAMES kept by "holder" [PERIOD]` for each copy another holder keeps; a period not read
+    /// stays a comment beside it.
+    fn copies(
+        &mut self,
+        out: &mut String,
+        activity: &ImportedActivity,
+        data: &HashMap<String, String>,
+    ) {
+        for copy in &activity.copies {
+            let names: Option<Vec<&str>> = copy
+                .data
+                .iter()
+                .map(|l| data.get(l).map(String::as_str))
+                .collect();
+            let (Some(names), false) = (names, copy.holder.trim().is_empty()) else {
+                self.comment(
+                    out,
+                    "  ",
+                    &format!(
+                        "copy of {} kept by {}: {}",
+                        copy.data.join(", "),
+                        copy.holder,
+                        copy.period.as_deref().unwrap_or_default()
+                    ),
+                );
+                continue;
+            };
+            let period = match nonempty(&copy.period).map(|p| (p, retention_text::read(p))) {
+                // `archive` alone is no period of a copy: `copy` takes `for ...` or `until ...`.
+                Some((_, Read::Deadline(d)))
+                    if d.categories.is_empty() && d.period != "archive" =>
+                {
+                    format!(" {}", d.period)
+                }
+                None | Some((_, Read::NotStated)) => String::new(),
+                Some((text, _)) => {
+                    self.comment(
+                        out,
+                        "  ",
+                        &format!("period of the copy kept by {}: {text}", copy.holder),
+                    );
+                    String::new()
+                }
+            };
+            let _ = writeln!(
+                out,
+                "  copy {} kept by \"{}\"{period}",
+                dedup_str(&names).join(", "),
+                string_body(&copy.holder)
+            );
+        }
     }
 
     /// `basis ...` of the citations read; the pieces not read as comments.
@@ -722,6 +814,20 @@ fn nonempty(text: &Option<String>) -> Option<&str> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty())
 }
 
+/// ` about GROUPS` of a `data` statement; nothing for data about every group.
+fn about_words(about: &[String]) -> String {
+    if about.is_empty() {
+        String::new()
+    } else {
+        format!(" about {}", about.join(", "))
+    }
+}
+
+fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    names.iter().copied().filter(|n| seen.insert(*n)).collect()
+}
+
 fn dedup(names: Vec<String>) -> Vec<String> {
     let mut seen = HashSet::new();
     names
@@ -907,8 +1013,9 @@ pub fn name_of(label: &str) -> String {
     }
     let mut name = out.trim_end_matches('_').to_string();
     if name.len() > 40 {
-        // Cut at a word boundary where there is one.
-        let cut = name[..40].rfind('_').filter(|&i| i >= 10).unwrap_or(40);
+        // Cut at the last word boundary that keeps 40 characters, where there is one: the `_`
+        // right after them too, so that a word ending at the 40th is kept.
+        let cut = name[..=40].rfind('_').filter(|&i| i >= 10).unwrap_or(40);
         name.truncate(cut);
     }
     if name.is_empty() {
@@ -1185,6 +1292,34 @@ mod tests {
     }
 
     #[test]
+    fn long_labels_are_cut_at_the_last_word_that_fits() {
+        // Randers' labels: the words that fit, none cut in two.
+        for (label, name) in [
+            (
+                "Cpr. nr. fundet ved scanning af drev og mailkonto",
+                "cpr_nr_fundet_ved_scanning_af_drev_og",
+            ),
+            (
+                "Hvor og hvornår du har anvendt nøglekortet",
+                "hvor_og_hvornaar_du_har_anvendt",
+            ),
+            // A word that ends at the 40th character is kept.
+            (
+                "Registrering af medarbejderes arbejdstid og fravær",
+                "registrering_af_medarbejderes_arbejdstid",
+            ),
+            // One word longer than 40: cut at 40, as there is no word boundary.
+            (
+                "Databeskyttelsesforordningsoverholdelsesdokumentation",
+                "databeskyttelsesforordningsoverholdelses",
+            ),
+        ] {
+            assert_eq!(name_of(label), name, "{label}");
+            assert!(name.len() <= 40);
+        }
+    }
+
+    #[test]
     fn keywords_are_the_grammars() {
         let grammar = include_str!("../../grammar/hjemmel.pest");
         for line in grammar.lines() {
@@ -1274,7 +1409,9 @@ mod tests {
 
     #[test]
     fn hostile_labels_and_values_give_a_spec_that_parses() {
-        use crate::import::register::{ImportedActivity, ImportedData, ImportedDisclosure};
+        use crate::import::register::{
+            ImportedActivity, ImportedCopy, ImportedData, ImportedDisclosure, ImportedUse,
+        };
         let hostile = "a \"quoted\" \\ back}slash\n// not a comment\r\u{202E}rtl\u{0}nul { } data";
         let register = Register {
             source: hostile.into(),
@@ -1300,6 +1437,16 @@ mod tests {
                     basis: vec![hostile.into()],
                     condition: Some(hostile.into()),
                 }],
+                uses: vec![ImportedUse {
+                    data: vec![hostile.into()],
+                    class: "criminal".into(),
+                    when: hostile.into(),
+                }],
+                copies: vec![ImportedCopy {
+                    data: vec![hostile.into()],
+                    holder: hostile.into(),
+                    period: Some(format!("until {hostile}")),
+                }],
                 unplaced: vec![Unplaced {
                     field: hostile.into(),
                     value: hostile.into(),
@@ -1315,6 +1462,107 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn uses_and_copies_as_statements_or_comments() {
+        use crate::import::register::{ImportedActivity, ImportedCopy, ImportedData, ImportedUse};
+        let data = |label: &str| ImportedData {
+            label: label.into(),
+            class: Some("ordinary".into()),
+            about: vec![],
+            retention: None,
+        };
+        let copy = |data: &str, holder: &str, period: Option<&str>| ImportedCopy {
+            data: vec![data.into()],
+            holder: holder.into(),
+            period: period.map(Into::into),
+        };
+        let register = Register {
+            activities: vec![ImportedActivity {
+                label: "Logning".into(),
+                data: vec![data("Log"), data("Mails")],
+                uses: vec![
+                    ImportedUse {
+                        data: vec!["Log".into(), "Mails".into()],
+                        class: "criminal".into(),
+                        when: "ved mistanke".into(),
+                    },
+                    // The language says no other class of a use; data the activity does not list.
+                    ImportedUse {
+                        data: vec!["Log".into()],
+                        class: "cpr".into(),
+                        when: "altid".into(),
+                    },
+                    ImportedUse {
+                        data: vec!["Ukendt".into()],
+                        class: "criminal".into(),
+                        when: "aldrig".into(),
+                    },
+                ],
+                copies: vec![
+                    copy("Log", "brugeren", Some("30 dage")),
+                    copy("Mails", "lederen", None),
+                    copy("Log", "arkivet", Some("arkiveres")),
+                    copy("Log", "nogen", Some("når det passer")),
+                    copy("Ukendt", "brugeren", Some("30 dage")),
+                ],
+                ..ImportedActivity::default()
+            }],
+            ..Register::default()
+        };
+        let written = write(&register).expect("the spec written parses");
+        let activities = &written
+            .files
+            .iter()
+            .find(|(n, _)| n == "activities.hjemmel")
+            .unwrap()
+            .1;
+        let has = |line: &str| {
+            activities
+                .lines()
+                .any(|l| l.split_whitespace().eq(line.split_whitespace()))
+        };
+        assert!(
+            has("data log, mails as criminal when \"ved mistanke\""),
+            "{activities}"
+        );
+        assert!(
+            has("// Log: cpr when used as stated: altid"),
+            "{activities}"
+        );
+        assert!(
+            has("// Ukendt: criminal when used as stated: aldrig"),
+            "{activities}"
+        );
+        assert!(
+            has("copy log kept by \"brugeren\" for 30 days"),
+            "{activities}"
+        );
+        assert!(has("copy mails kept by \"lederen\""), "{activities}");
+        // `archive` alone, and a period not read: the copy without it, the period a comment.
+        assert!(has("copy log kept by \"arkivet\""), "{activities}");
+        assert!(
+            has("// period of the copy kept by arkivet: arkiveres"),
+            "{activities}"
+        );
+        assert!(has("copy log kept by \"nogen\""), "{activities}");
+        assert!(
+            has("// period of the copy kept by nogen: når det passer"),
+            "{activities}"
+        );
+        assert!(
+            has("// copy of Ukendt kept by brugeren: 30 dage"),
+            "{activities}"
+        );
+        let statements = |keyword: &str| {
+            activities
+                .lines()
+                .filter(|l| l.trim_start().starts_with(keyword))
+                .count()
+        };
+        assert_eq!(statements("data "), 2, "{activities}");
+        assert_eq!(statements("copy "), 4, "{activities}");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `hjemmel ropa --format xlsx`: the record as a workbook a DPO opens in a spreadsheet. One sheet for
 //! the controller (art. 30(1)(a)), one row per activity with the art. 30(1) fields on the record
 //! sheet, and one sheet each for what the record can only list on that row: which data is about which
-//! group of data subjects, what each recipient receives about whom, the processors, the transfers out
-//! of the EU/EEA with their safeguards, and the deletion deadline of each data category.
+//! group of data subjects (and of which class it is when used as stated), what each recipient
+//! receives about whom, the processors, the transfers out of the EU/EEA with their safeguards, and the
+//! deletion deadline of each data category and of each copy another holder keeps.
 //!
 //! The cells hold the record's own words (the legal bases and deadlines as `ropa --format md` words
 //! them), several values of one cell one per line; `hjemmel import --from hjemmel-xlsx`
@@ -47,6 +48,14 @@ texts! {
         "Special categories (art. 9(1))",
         "Særlige kategorier (art. 9, stk. 1)",
     ),
+    /// The class data are of in this activity when used as stated (`data ... as criminal when
+    /// "..."`), beside the class they are declared with.
+    CLASS_WHEN_USED = (
+        "Class when used as stated",
+        "Type af oplysninger ved den angivne anvendelse",
+    ),
+    /// The use that gives them that class, in the notice's words.
+    STATED_USE = ("Stated use", "Angivet anvendelse"),
     /// The class of special-category data, its kinds in a column of their own.
     SPECIAL_CLASS = (
         "special category (art. 9)",
@@ -86,6 +95,16 @@ texts! {
 pub struct SheetLayout {
     pub name: Text,
     pub columns: &'static [(Text, f64)],
+    /// The columns added to the sheet after its first layout: a workbook written before lacks them,
+    /// and is read as if they were empty.
+    pub added: &'static [Text],
+}
+
+impl SheetLayout {
+    /// Whether the column headed `heading` was added after the sheet's first layout.
+    pub fn is_added(&self, heading: Text) -> bool {
+        self.added.contains(&heading)
+    }
 }
 
 /// The controller: one row (art. 30(1)(a)).
@@ -99,6 +118,7 @@ pub const CONTROLLER: SheetLayout = SheetLayout {
         (fields::DPO, 40.0),
         (fields::JOINT_CONTROLLERS, 50.0),
     ],
+    added: &[],
 };
 
 /// One row per activity with the art. 30(1) fields, as `ropa --format md` words them.
@@ -120,11 +140,13 @@ pub const RECORD: SheetLayout = SheetLayout {
         (fields::SECURITY, 40.0),
         (fields::COLLECTION, 25.0),
     ],
+    added: &[],
 };
 
 /// One row per activity, data category and group of data subjects the category is about; a group no
 /// category is about has a row with no category, a category of an activity without subjects one
-/// with no group.
+/// with no group. A category of another class when used as stated (`data ... as criminal when
+/// "..."`) has that class and the use in columns of their own.
 pub const SUBJECTS: SheetLayout = SheetLayout {
     name: SHEET_SUBJECTS,
     columns: &[
@@ -133,9 +155,12 @@ pub const SUBJECTS: SheetLayout = SheetLayout {
         (DATA_CATEGORY, 30.0),
         (DATA_CLASS, 30.0),
         (SPECIAL_KINDS, 30.0),
+        (CLASS_WHEN_USED, 25.0),
+        (STATED_USE, 30.0),
         (SUBJECTS_GROUP, 30.0),
         (SUBJECTS_KIND, 16.0),
     ],
+    added: &[CLASS_WHEN_USED, STATED_USE],
 };
 
 /// One row per disclosure: what the recipient receives, about whom, on what basis.
@@ -152,6 +177,7 @@ pub const RECIPIENTS: SheetLayout = SheetLayout {
         (DISCLOSURE_BASIS, 40.0),
         (CONDITION, 30.0),
     ],
+    added: &[],
 };
 
 /// One row per activity and processor or sub-processor.
@@ -164,6 +190,7 @@ pub const PROCESSORS: SheetLayout = SheetLayout {
         (SUBPROCESSOR_OF, 30.0),
         (COUNTRY, 10.0),
     ],
+    added: &[],
 };
 
 /// One row per activity and party outside the EU/EEA its data reach.
@@ -177,9 +204,11 @@ pub const TRANSFERS: SheetLayout = SheetLayout {
         (SAFEGUARDS, 50.0),
         (DOCUMENTATION, 40.0),
     ],
+    added: &[],
 };
 
-/// One row per activity and data category with its deadline, and per copy another holder keeps.
+/// One row per activity and data category with its deadline, and per category of each copy another
+/// holder keeps (`copy ... kept by "..."`), with the copy's own deadline and its holder.
 pub const DEADLINES: SheetLayout = SheetLayout {
     name: SHEET_DEADLINES,
     columns: &[
@@ -189,6 +218,7 @@ pub const DEADLINES: SheetLayout = SheetLayout {
         (DEADLINE, 50.0),
         (KEPT_BY, 25.0),
     ],
+    added: &[],
 };
 
 /// One row per activity and place its data comes from: a declared source with its kind, or another
@@ -201,6 +231,7 @@ pub const SOURCES: SheetLayout = SheetLayout {
         (SOURCE, 30.0),
         (SOURCE_KIND, 25.0),
     ],
+    added: &[],
 };
 
 /// Every sheet, in the workbook's order.
@@ -530,10 +561,20 @@ fn activity_rows(
     for d in &a.data {
         let data = model.data(d.id);
         let kinds: Vec<&str> = data.special.iter().map(|k| k.description(lang)).collect();
+        // Another class by this activity's use of the data, as the record shows it.
+        let (class_when_used, stated_use) = match a.criminal_use(d.id) {
+            Some(by_use) => (
+                cell(&[class_words(lang, by_use.class)]),
+                cell(&[&by_use.when.node]),
+            ),
+            None => (String::new(), String::new()),
+        };
         let data_cells = [
             cell(&[&data.label.node]),
             cell(&[class_words(lang, data.class)]),
             cell(&kinds),
+            class_when_used,
+            stated_use,
         ];
         let mut any = false;
         for group in a.subjects_of(d.id) {
@@ -558,7 +599,7 @@ fn activity_rows(
         if !done {
             let subjects = model.subjects(s.id);
             let mut row = start();
-            row.extend([String::new(), String::new(), String::new()]);
+            row.extend(std::iter::repeat_n(String::new(), 5));
             row.push(cell(&[&subjects.label.node]));
             row.push(cell(&[subjects.kind.word(lang)]));
             rows.push((2, row));
