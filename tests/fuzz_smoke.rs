@@ -580,8 +580,11 @@ fn import_keywords() -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Runs one import case; the problems found and whether a reader read the source, or the panic.
-fn run_import_case(bytes: &[u8], dir: &Path) -> Result<(Vec<String>, bool), String> {
+/// One import case's run: the problems found and whether a reader read the source, or the panic.
+type ImportRun = Result<(Vec<String>, bool), String>;
+
+/// Runs one import case.
+fn run_import_case(bytes: &[u8], dir: &Path) -> ImportRun {
     catch_unwind(AssertUnwindSafe(|| {
         let input = import_case::ImportInput::from_bytes(bytes);
         let checked = import_case::check_import(&input, dir);
@@ -599,7 +602,7 @@ fn run_import_case(bytes: &[u8], dir: &Path) -> Result<(Vec<String>, bool), Stri
 
 /// Fails with the first few failing cases, each written to target/fuzz-smoke/ to replay
 /// (`cargo +nightly fuzz run import FILE`).
-fn assert_imports_hold(cases: &[(String, Vec<u8>, Result<(Vec<String>, bool), String>)]) {
+fn assert_imports_hold(cases: &[(String, Vec<u8>, ImportRun)]) {
     let dir = root().join("target/fuzz-smoke");
     let mut failing = Vec::new();
     for (name, input, result) in cases {
