@@ -7,12 +7,18 @@
 //! One generation of cases is shared by the test functions below, one function per property, so a
 //! failure names the property it breaks. Huge numbers and long lines make their own sets, each case
 //! with one: a label past column 65,535 used to panic in miette (issue 11, point 2).
+//!
+//! The `import` target's checks (tests/support/import_case.rs) run the same way at the end: the
+//! import seeds (fuzz/seeds-import/) mutated, and workbooks made from the seeds' rows with cells
+//! far from A1 and hostile text.
 
 #[path = "support/rng.rs"]
 mod rng;
 use rng::Rng;
 #[path = "support/fuzz_case.rs"]
 mod fuzz_case;
+#[path = "support/import_case.rs"]
+mod import_case;
 #[path = "support/output_checks.rs"]
 mod output_checks;
 
@@ -537,4 +543,215 @@ fn the_seeds_are_the_repositorys_specs() {
         stale.is_empty(),
         "not in fuzz/seeds/ as they are (run python3 fuzz/build_corpus.py): {stale:#?}"
     );
+}
+
+// ---- `hjemmel import`: the readers and the writer (tests/support/import_case.rs) ----
+
+/// Mutated import sources: each runs every reader, so about 20 ms of CPU in a debug build.
+const IMPORT_CASES: usize = 150;
+/// Workbooks made from the seeds' rows.
+const WORKBOOK_CASES: usize = 40;
+
+/// The import seeds (fuzz/seeds-import/), by name.
+fn import_seeds() -> Vec<(String, Vec<u8>)> {
+    let mut seeds: Vec<(String, Vec<u8>)> = std::fs::read_dir(root().join("fuzz/seeds-import"))
+        .expect("fuzz/seeds-import: run python3 fuzz/build_corpus.py")
+        .map(|entry| {
+            let path = entry.expect("a seed").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("a seed is readable"))
+        })
+        .collect();
+    seeds.sort();
+    assert!(
+        seeds.len() >= 15,
+        "fuzz/seeds-import: {} seeds",
+        seeds.len()
+    );
+    seeds
+}
+
+/// fuzz/import.dict's entries, unescaped.
+fn import_keywords() -> Vec<Vec<u8>> {
+    let dict = std::fs::read_to_string(root().join("fuzz/import.dict")).expect("fuzz/import.dict");
+    dict.lines()
+        .filter(|line| line.starts_with('"'))
+        .map(|line| unescape(&line[1..line.len() - 1]))
+        .collect()
+}
+
+/// One import case's run: the problems found and whether a reader read the source, or the panic.
+type ImportRun = Result<(Vec<String>, bool), String>;
+
+/// Runs one import case.
+fn run_import_case(bytes: &[u8], dir: &Path) -> ImportRun {
+    catch_unwind(AssertUnwindSafe(|| {
+        let input = import_case::ImportInput::from_bytes(bytes);
+        let checked = import_case::check_import(&input, dir);
+        let read = checked.any_source_read();
+        (checked.problems, read)
+    }))
+    .map_err(|payload| {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
+    })
+}
+
+/// Fails with the first few failing cases, each written to target/fuzz-smoke/ to replay
+/// (`cargo +nightly fuzz run import FILE`).
+fn assert_imports_hold(cases: &[(String, Vec<u8>, ImportRun)]) {
+    let dir = root().join("target/fuzz-smoke");
+    let mut failing = Vec::new();
+    for (name, input, result) in cases {
+        let what = match result {
+            Ok((problems, _)) if problems.is_empty() => continue,
+            Ok((problems, _)) => problems.join("\n  "),
+            Err(panic) => format!("panicked: {panic}"),
+        };
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join(format!("import-{}", name.replace(['/', ' ', ':'], "_")));
+        let _ = std::fs::write(&file, input);
+        failing.push(format!("{name} (input: {})\n  {what}", file.display()));
+    }
+    assert!(
+        failing.is_empty(),
+        "{} of {} import cases:\n{}",
+        failing.len(),
+        cases.len(),
+        failing[..failing.len().min(3)].join("\n")
+    );
+}
+
+/// Every import seed, unmutated: each source is read by its reader and imported.
+#[test]
+fn the_import_seeds_import() {
+    let scratch = tempfile::tempdir().expect("a temporary directory");
+    let mut cases = Vec::new();
+    let mut read = 0;
+    for (name, bytes) in import_seeds() {
+        let result = run_import_case(&bytes, scratch.path());
+        if matches!(result, Ok((_, true))) {
+            read += 1;
+        }
+        cases.push((name, bytes, result));
+    }
+    assert_imports_hold(&cases);
+    // Every seed is read by some reader (not just the text register), but the malformed fixtures
+    // and the CSV with docs/import.md's mapping (made for a workbook whose headings are in row 2).
+    let unread: Vec<&str> = cases
+        .iter()
+        .filter(|(_, _, result)| !matches!(result, Ok((_, true))))
+        .map(|(name, ..)| name.as_str())
+        .filter(|name| !name.contains("malformed") && !name.ends_with("with_docs_mapping"))
+        .collect();
+    assert!(unread.is_empty(), "not read ({read} read): {unread:?}");
+}
+
+/// The import seeds, mutated: bytes flipped, deleted, lines doubled, headings, keys and phrases of
+/// fuzz/import.dict spliced in, control characters and huge numbers.
+#[test]
+fn mutated_import_sources_read_or_say_why() {
+    let seeds = import_seeds();
+    let keywords = import_keywords();
+    let mut rng = Rng(0x1A90_F022);
+    let scratch = tempfile::tempdir().expect("a temporary directory");
+    let mut cases = Vec::new();
+    let mut read = 0;
+    for case in 0..IMPORT_CASES {
+        let (seed_name, seed_bytes) = rng.pick(&seeds);
+        let mut input = seed_bytes.clone();
+        let mut applied = BTreeSet::new();
+        for _ in 0..=rng.below(3) {
+            let mutation = *rng.pick(&[
+                Mutation::FlipBit,
+                Mutation::DeleteBytes,
+                Mutation::DuplicateLine,
+                Mutation::SpliceKeyword,
+                Mutation::ControlCharacter,
+                Mutation::FormulaStart,
+                Mutation::HugeNumber,
+            ]);
+            mutate(&mut input, mutation, &keywords, &mut rng);
+            applied.insert(mutation);
+        }
+        let result = run_import_case(&input, scratch.path());
+        if matches!(result, Ok((_, true))) {
+            read += 1;
+        }
+        cases.push((
+            format!("case {case}: {seed_name} with {applied:?}"),
+            input,
+            result,
+        ));
+    }
+    assert_imports_hold(&cases);
+    // The mutations leave many sources readable, so the writer meets what the readers make.
+    assert!(
+        read > IMPORT_CASES / 4,
+        "{read} of {IMPORT_CASES} sources read"
+    );
+}
+
+/// Workbooks made from the seeds' CSV rows: cells in their places, one moved far from A1 (up to
+/// XFD1048576, where calamine used to ask for 17 billion cells), hostile text in some. A workbook
+/// is read or refused with its reason; none takes memory out of proportion to its size.
+#[test]
+fn generated_workbooks_read_or_say_why() {
+    let seeds = import_seeds();
+    let rows_of = |bytes: &[u8]| -> Vec<Vec<String>> {
+        let text = String::from_utf8_lossy(bytes);
+        let delimiter = if text.lines().next().is_some_and(|l| l.contains(';')) {
+            b';'
+        } else {
+            b','
+        };
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .filter_map(Result::ok)
+            .map(|r| r.iter().map(str::to_string).collect())
+            .collect()
+    };
+    let sources: Vec<Vec<Vec<String>>> = seeds
+        .iter()
+        .filter(|(name, _)| name.contains("csv"))
+        .map(|(_, bytes)| rows_of(bytes))
+        .filter(|rows| rows.len() > 1)
+        .collect();
+    assert!(!sources.is_empty(), "no CSV seed");
+    let mut rng = Rng(0xB00C_F022);
+    let scratch = tempfile::tempdir().expect("a temporary directory");
+    let mut cases = Vec::new();
+    for case in 0..WORKBOOK_CASES {
+        let rows = rng.pick(&sources);
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        let (top, left) = (rng.below(3) as u32, rng.below(3) as u16);
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let mut text = cell.clone();
+                if rng.below(8) == 0 {
+                    text.insert_str(0, &String::from_utf8_lossy(rng.piece(CONTROL)));
+                }
+                let _ = sheet.write_string(top + r as u32, left + c as u16, &text);
+            }
+        }
+        let far = match rng.below(4) {
+            0 => (1_048_575, 16_383),
+            1 => (rng.below(1_048_576) as u32, rng.below(16_384) as u16),
+            2 => (rng.below(4096) as u32, rng.below(64) as u16),
+            _ => (rows.len() as u32 + top, 0),
+        };
+        let _ = sheet.write_string(far.0, far.1, "x");
+        let bytes = workbook.save_to_buffer().expect("a workbook");
+        let result = run_import_case(&bytes, scratch.path());
+        cases.push((format!("workbook {case}: a cell at {far:?}"), bytes, result));
+    }
+    assert_imports_hold(&cases);
 }

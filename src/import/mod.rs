@@ -8,6 +8,7 @@
 //! the source does not say is left out, so that `hjemmel check` reports it.
 
 pub mod basis_text;
+pub mod bounded_sheet;
 pub mod fides;
 pub mod os2compliance;
 pub mod os2compliance_export;

@@ -190,9 +190,11 @@ pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError
             .cloned()
             .ok_or_else(|| whole_file(path, "the workbook has no sheet".to_string()))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| whole_file(path, e.to_string()))?;
+    let range = match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => super::bounded_sheet::range(xlsx, &name),
+        other => other.worksheet_range(&name).map_err(|e| e.to_string()),
+    }
+    .map_err(|message| whole_file(path, message))?;
     // The range starts at its first cell that is not empty: rows and columns are padded back to A1,
     // so that letters and row numbers are the sheet's.
     let (top, left) = range

@@ -44,8 +44,7 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
         }
         let mut table = Table::default();
         for name in parts {
-            let range = workbook
-                .worksheet_range(&name)
+            let range = super::bounded_sheet::range(&mut workbook, &name)
                 .map_err(|e| error(path, &name, None, format!("cannot be read: {e}")))?;
             table.read(path, sheet, &name, &range)?;
         }
