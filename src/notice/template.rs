@@ -12,13 +12,14 @@ use crate::i18n::{Lang, Text};
 
 /// A value of a sentence: words put in as they are.
 pub trait Words {
-    fn len(&self) -> usize;
+    /// The bytes it takes at most.
+    fn room(&self) -> usize;
     fn put(&self, out: &mut String);
 }
 
 impl Words for str {
-    fn len(&self) -> usize {
-        str::len(self)
+    fn room(&self) -> usize {
+        self.len()
     }
     fn put(&self, out: &mut String) {
         out.push_str(self);
@@ -26,8 +27,8 @@ impl Words for str {
 }
 
 impl Words for String {
-    fn len(&self) -> usize {
-        self.as_str().len()
+    fn room(&self) -> usize {
+        self.len()
     }
     fn put(&self, out: &mut String) {
         out.push_str(self);
@@ -35,8 +36,8 @@ impl Words for String {
 }
 
 impl Words for Cow<'_, str> {
-    fn len(&self) -> usize {
-        self.as_ref().len()
+    fn room(&self) -> usize {
+        self.len()
     }
     fn put(&self, out: &mut String) {
         out.push_str(self);
@@ -44,8 +45,8 @@ impl Words for Cow<'_, str> {
 }
 
 impl<T: Words + ?Sized> Words for &T {
-    fn len(&self) -> usize {
-        (**self).len()
+    fn room(&self) -> usize {
+        (**self).room()
     }
     fn put(&self, out: &mut String) {
         (**self).put(out);
@@ -53,7 +54,7 @@ impl<T: Words + ?Sized> Words for &T {
 }
 
 impl Words for u64 {
-    fn len(&self) -> usize {
+    fn room(&self) -> usize {
         20
     }
     /// In decimal, as `{}` writes it, without going through `fmt`.
@@ -134,7 +135,7 @@ impl<'t> Template<'t> {
 
     /// The template filled with `values`, in the order of the names it was read with.
     pub fn fill(&self, values: &[&dyn Words]) -> String {
-        let room = self.words_len + values.iter().map(|v| v.len()).sum::<usize>();
+        let room = self.words_len + values.iter().map(|v| v.room()).sum::<usize>();
         let mut out = String::with_capacity(room);
         for piece in &self.pieces {
             match *piece {
