@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::{CountryRef, countries};
@@ -17,6 +17,7 @@ use crate::notice::document::{Block, Collect, Notice, Section, Sink, full_stop};
 use crate::notice::elements::Element;
 use crate::notice::gap_mark;
 use crate::notice::gaps::{self, Articles, Gap};
+use crate::notice::template::{self, Templates, Words};
 use crate::notice::words::{self, *};
 use crate::ropa::words as ropa_words;
 use crate::semantic::model::{
@@ -28,87 +29,35 @@ use crate::syntax::ast::Requirement;
 use crate::syntax::span::Span;
 
 /// [`crate::tr!`] for the notice's sentences: the values are words (spec text, labels, law data)
-/// put in as they are, without `fmt` and with the room for them taken at once. A notice of 10,000
-/// activities fills some 150,000 sentences.
+/// put in as they are, without `fmt` and with the room for them taken at once, and each call
+/// site's template is read once ([`Templates`]). A notice of 10,000 activities fills some 85,000
+/// sentences. The text must be a constant: a call site keeps the template it first read.
 macro_rules! tr {
-    ($lang:expr, $text:expr $(,)?) => {
-        constant($text.get($lang))
+    ($lang:expr, $text:expr $(,)?) => {{
+        const TEXT: crate::i18n::Text = $text;
+        const PLAIN: [bool; 2] = [template::is_plain(TEXT.en), template::is_plain(TEXT.da)];
+        constant(TEXT, PLAIN, $lang)
+    }};
+    ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        const TEXT: crate::i18n::Text = $text;
+        static TEMPLATES: Templates = Templates::new();
+        TEMPLATES
+            .get(TEXT, &[$(stringify!($name)),+], $lang)
+            .fill(&[$(&$value as &dyn Words),+])
+    }};
+}
+
+/// A text with no values: the template itself, borrowed, when it has no braces (`plain`, by
+/// language), as nearly every one has not: a list's lead, a heading, a proviso.
+fn constant(text: Text, plain: [bool; 2], lang: Lang) -> Cow<'static, str> {
+    let (template, plain) = match lang {
+        Lang::En => (text.en, plain[0]),
+        Lang::Da => (text.da, plain[1]),
     };
-    ($lang:expr, $text:expr, $($name:ident = $value:expr),+ $(,)?) => {
-        say($text.get($lang), &[$((stringify!($name), &$value as &dyn Words)),+])
-    };
-}
-
-/// A value of a sentence: words put in as they are.
-trait Words {
-    fn len(&self) -> usize;
-    fn put(&self, out: &mut String);
-}
-
-impl Words for str {
-    fn len(&self) -> usize {
-        str::len(self)
-    }
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Words for String {
-    fn len(&self) -> usize {
-        self.as_str().len()
-    }
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Words for Cow<'_, str> {
-    fn len(&self) -> usize {
-        self.as_ref().len()
-    }
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl<T: Words + ?Sized> Words for &T {
-    fn len(&self) -> usize {
-        (**self).len()
-    }
-    fn put(&self, out: &mut String) {
-        (**self).put(out);
-    }
-}
-
-impl Words for u64 {
-    fn len(&self) -> usize {
-        20
-    }
-    fn put(&self, out: &mut String) {
-        use std::fmt::Write as _;
-        let _ = write!(out, "{self}");
-    }
-}
-
-/// `template` filled as [`crate::i18n::Text::fill`] fills it, with `values` (a byte-by-byte search
-/// for the braces took 25 % more instructions than memchr's).
-fn say(template: &str, values: &[(&str, &dyn Words)]) -> String {
-    let room = values.iter().map(|(_, v)| v.len()).sum();
-    crate::i18n::fill_template(template, room, |name, out| {
-        let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-        value.put(out);
-        Some(())
-    })
-}
-
-/// A text with no values: the template itself, borrowed, when it has no braces (as nearly every
-/// one has not: a list's lead, a heading, a proviso).
-fn constant(template: &'static str) -> Cow<'static, str> {
-    if memchr::memchr2(b'{', b'}', template.as_bytes()).is_none() {
+    if plain {
         Cow::Borrowed(template)
     } else {
-        Cow::Owned(say(template, &[]))
+        Cow::Owned(template::say(template, &[]))
     }
 }
 
@@ -1260,34 +1209,15 @@ impl<'m> Citations<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Text;
 
-    /// `say` fills a template as `Text::fill` does, braces and missing values included.
+    /// A constant text is its template, braces written as `Text::fill` writes them.
     #[test]
-    fn say_fills_as_text_fill_does() {
-        let templates = [
-            "",
-            "plain",
-            "a {x} b",
-            "{x}{x}",
-            "{{x}} and }}{{",
-            "lone } brace",
-            "open {x",
-            "{y} unknown",
-            "{x}: {n} år, {y}.",
-            "{a{x}",
-        ];
-        for template in templates {
-            let text = Text::new(template, template);
-            let n: u64 = 12;
-            let expected = text.fill(Lang::En, &[("x", &"Værdi {x}"), ("n", &n)]);
-            assert_eq!(
-                say(template, &[("x", &"Værdi {x}"), ("n", &n)]),
-                expected,
-                "{template:?}"
-            );
-            assert_eq!(say(template, &[]), text.fill(Lang::En, &[]), "{template:?}");
-            assert_eq!(constant(template), text.fill(Lang::En, &[]), "{template:?}");
+    fn a_constant_text_is_its_template() {
+        const BRACES: Text = Text::new("{{x}} and }}", "lone } brace");
+        for lang in Lang::ALL {
+            assert_eq!(tr!(lang, BRACES), BRACES.fill(lang, &[]));
+            assert!(matches!(tr!(lang, TITLE), Cow::Borrowed(_)));
+            assert_eq!(tr!(lang, TITLE), TITLE.fill(lang, &[]));
         }
     }
 }

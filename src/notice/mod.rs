@@ -8,7 +8,8 @@
 //! - [`document`]: the notice as sections of sentences, each with its element and spec span;
 //! - [`build`]: the notice of a spec, written from its statements;
 //! - [`gap_mark`]: the mark of a gap in a draft;
-//! - [`words`]: the notice's words in Danish and English;
+//! - [`words`]: the notice's words in Danish and English, [`template`]: their templates, each
+//!   read once;
 //! - [`markdown`], [`html`]: the notice written out, a chunk at a time ([`chunked`]), a text said
 //!   again written without escaping it again ([`verbatim`]).
 
@@ -22,5 +23,6 @@ pub mod gaps;
 pub mod html;
 pub mod lix;
 pub mod markdown;
+pub mod template;
 pub mod verbatim;
 pub mod words;
