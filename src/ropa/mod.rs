@@ -38,6 +38,7 @@ use crate::spec_map::SpecMap;
 use crate::texts;
 use crate::tr;
 use petgraph::Direction;
+use std::borrow::Cow;
 
 texts! {
     TIA = (
@@ -865,26 +866,32 @@ enum PeriodKey<'m> {
     Until(&'m str, bool),
 }
 
+/// What a cited provision is worded from.
+type ProvisionKey = (ActId, Cow<'static, str>, Option<u32>, Option<Point>);
+
+/// A cited provision whose number is the act table's text: act, the number's address and length,
+/// paragraph, point. Two numbers of the same text at two addresses are worded alike, each once.
+type TableProvisionKey = (ActId, usize, usize, Option<u32>, Option<Point>);
+
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
 /// was most of the time `hjemmel ropa` took.
-/// What a cited provision is worded from.
-type ProvisionKey = (
-    ActId,
-    std::borrow::Cow<'static, str>,
-    Option<u32>,
-    Option<Point>,
-);
-
 struct Worded<'m> {
     data: Vec<Option<Shared<DataEntry>>>,
     recipients: Vec<Option<RecipientEntry<'m>>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
-    /// The provisions cited, by act, number, paragraph and point (what they are written from).
-    /// Both maps are looked up for every activity, and their keys hold the spec's words (a number
-    /// as written, an event): hashed with [`SpecMap`]'s seeded hash, not SipHash (a third of the
-    /// time the record took to word its activities).
+    /// The provisions cited whose number is the act table's own text, by act, the address of that
+    /// text, paragraph and point: a key of a few integers, hashed and compared without reading the
+    /// number (most citations). Seeded as the other maps, since paragraph and point are the spec's.
+    cited_from_table: SpecMap<TableProvisionKey, Shared<String>>,
+    /// The other provisions cited, by act, number, paragraph and point (what they are written from).
+    /// This map and the periods' are looked up for every activity, and their keys hold the spec's
+    /// words (a number as written, an event): hashed with [`SpecMap`]'s seeded hash, not SipHash (a
+    /// third of the time the record took to word its activities).
     citations: SpecMap<ProvisionKey, Shared<String>>,
+    /// Statutes and agreements cited in free text, by their text, which is their wording: a spec
+    /// cites the same few in thousands of activities.
+    free_text: SpecMap<&'m str, Shared<String>>,
     /// Retention periods, by what they are worded from.
     periods: SpecMap<PeriodKey<'m>, Shared<String>>,
 }
@@ -895,7 +902,9 @@ impl<'m> Worded<'m> {
             data: vec![None; model.data.len()],
             recipients: vec![None; model.recipients.len()],
             processors: vec![None; model.processors.len()],
+            cited_from_table: SpecMap::default(),
             citations: SpecMap::default(),
+            free_text: SpecMap::default(),
             periods: SpecMap::default(),
         }
     }
@@ -915,23 +924,45 @@ impl<'m> Worded<'m> {
             .clone()
     }
 
-    fn citation(&mut self, citation: &LegalRef, lang: Lang) -> Shared<String> {
-        let LegalRef::Provision {
-            act,
-            number,
-            paragraph,
-            point,
-            ..
-        } = citation
-        else {
+    fn citation(&mut self, citation: &'m LegalRef, lang: Lang) -> Shared<String> {
+        let word = || Shared::new(words::legal_ref(lang, citation));
+        match citation {
+            LegalRef::Provision {
+                act,
+                number: Cow::Borrowed(number),
+                paragraph,
+                point,
+                ..
+            } => self
+                .cited_from_table
+                .entry((
+                    *act,
+                    number.as_ptr() as usize,
+                    number.len(),
+                    *paragraph,
+                    *point,
+                ))
+                .or_insert_with(word)
+                .clone(),
+            // A number as written, when the table of an incomplete act does not list it.
+            LegalRef::Provision {
+                act,
+                number,
+                paragraph,
+                point,
+                ..
+            } => self
+                .citations
+                .entry((*act, number.clone(), *paragraph, *point))
+                .or_insert_with(word)
+                .clone(),
             // A statute or agreement in free text stays as written: nothing to word.
-            return Shared::new(words::legal_ref(lang, citation));
-        };
-        // The number is borrowed from the act's reference data, so the key costs no copy.
-        self.citations
-            .entry((*act, number.clone(), *paragraph, *point))
-            .or_insert_with(|| Shared::new(words::legal_ref(lang, citation)))
-            .clone()
+            LegalRef::Law { text, .. } | LegalRef::Agreement { text, .. } => self
+                .free_text
+                .entry(text.as_str())
+                .or_insert_with(word)
+                .clone(),
+        }
     }
 
     fn period(&mut self, period: &'m Period, lang: Lang) -> Shared<String> {
