@@ -164,6 +164,5 @@ pub fn run_rules(
         );
         rule.check(&mut cx);
     }
-    findings.sort_by(Diagnostic::cmp_by_key);
-    findings
+    diagnostic::sorted_by_key(findings)
 }
