@@ -245,40 +245,19 @@ impl Diagnostic {
         (file, start, self.code.clone(), self.message.clone())
     }
 
-    /// [`sort_key`](Self::sort_key) with the code and message borrowed.
-    pub fn borrowed_sort_key(&self) -> (u32, u32, &str, &str) {
-        let (file, start) = self
-            .primary
-            .as_ref()
-            .map(|l| (l.span.file.0, l.span.start))
-            .unwrap_or((0, 0));
-        (file, start, self.code.as_str(), self.message.as_str())
-    }
-
     /// The order of [`sort_key`](Self::sort_key), without copying the code and message: sorting
     /// 200,000 findings by `sort_key` copied two strings per comparison.
     pub fn cmp_by_key(&self, other: &Diagnostic) -> std::cmp::Ordering {
-        self.borrowed_sort_key().cmp(&other.borrowed_sort_key())
+        fn key(d: &Diagnostic) -> (u32, u32, &str, &str) {
+            let (file, start) = d
+                .primary
+                .as_ref()
+                .map(|l| (l.span.file.0, l.span.start))
+                .unwrap_or((0, 0));
+            (file, start, d.code.as_str(), d.message.as_str())
+        }
+        key(self).cmp(&key(other))
     }
-}
-
-/// `diagnostics` in the order of [`Diagnostic::cmp_by_key`], stably, as `sort_by` puts them: the
-/// keys are taken once and their places sorted, and each diagnostic (a few hundred bytes) is moved
-/// once, not at every step of the merge.
-pub fn sorted_by_key(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    {
-        let keys: Vec<_> = diagnostics
-            .iter()
-            .map(Diagnostic::borrowed_sort_key)
-            .collect();
-        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    }
-    let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|at| slots[at].take())
-        .collect()
 }
 
 /// Did-you-mean: the closest candidate to `word`, if it is close enough to be a likely typo.
@@ -295,48 +274,4 @@ pub fn did_you_mean<'a>(
         // order the candidates come in.
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::syntax::span::FileId;
-
-    fn at(file: u32, start: usize, code: &str, message: &str) -> Diagnostic {
-        Diagnostic::spec_error_at(
-            code,
-            message,
-            Span::new(FileId(file), start, start + 1),
-            "here",
-        )
-    }
-
-    /// The findings come out in the order a stable `sort_by(cmp_by_key)` gives, ties kept in the
-    /// order they were made.
-    #[test]
-    fn sorted_by_key_is_the_stable_sort() {
-        let mut made = Vec::new();
-        for (n, (file, start, code)) in [
-            (1, 40, "B"),
-            (0, 7, "A"),
-            (1, 40, "A"),
-            (0, 7, "A"),
-            (0, 3, "Z"),
-            (1, 2, "A"),
-            (0, 7, "A"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            // Equal keys but for the note: their order must stay as made.
-            let mut d = at(file, start, code, "m");
-            d.note = Some(n.to_string());
-            made.push(d);
-        }
-        let mut expected = made.clone();
-        expected.sort_by(Diagnostic::cmp_by_key);
-        let notes = |ds: &[Diagnostic]| ds.iter().map(|d| d.note.clone()).collect::<Vec<_>>();
-        assert_eq!(notes(&sorted_by_key(made)), notes(&expected));
-        assert!(sorted_by_key(Vec::new()).is_empty());
-    }
 }

@@ -164,5 +164,6 @@ pub fn run_rules(
         );
         rule.check(&mut cx);
     }
-    diagnostic::sorted_by_key(findings)
+    findings.sort_by(Diagnostic::cmp_by_key);
+    findings
 }
