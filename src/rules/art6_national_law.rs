@@ -135,7 +135,7 @@ declare_rule! {
 
 /// Whether a citation names a statute at all (`law "..."` or any Danish §). Kept for CCTV-DISCLOSURE;
 /// ART6-NATIONAL-LAW itself asks for the law that lays down the task or duty
-/// ([`basis_lists::task_or_duty_law`]).
+/// ([`basis_lists::cites_task_or_duty_law`]).
 pub(super) fn names_statute(basis: &LegalRef) -> bool {
     match basis {
         LegalRef::Law { .. } => true,
@@ -158,7 +158,7 @@ impl Rule for Art6NationalLaw {
 
 fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let bases = list.bases();
-    if basis_lists::task_or_duty_law(bases).is_some() {
+    if basis_lists::cites_task_or_duty_law(bases) {
         return;
     }
     // Bases of some cases (`basis ... in some cases`) are read with the bases of every case, which
@@ -167,7 +167,7 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let every_case = list.every_case();
     if !every_case.is_empty() {
         let together: Vec<LegalRef> = every_case.iter().chain(bases).cloned().collect();
-        if basis_lists::task_or_duty_law(&together).is_some()
+        if basis_lists::cites_task_or_duty_law(&together)
             || every_case
                 .iter()
                 .any(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))

@@ -159,19 +159,21 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
     let bases = list.bases();
     let lang = cx.lang;
     // Bases of some cases (`basis ... in some cases`) are read with the bases of every case, which
-    // apply to those cases too.
-    let ground = bases.iter().chain(list.every_case()).find(|b| is_ground(b));
-    let obligation = bases
-        .iter()
-        .chain(list.every_case())
-        .any(|b| b.is_gdpr("6", 1, Some('c')));
+    // apply to those cases too. Asked only for a basis that is none: most lists have no finding.
+    let ground = || bases.iter().chain(list.every_case()).find(|b| is_ground(b));
+    let obligation = || {
+        bases
+            .iter()
+            .chain(list.every_case())
+            .any(|b| b.is_gdpr("6", 1, Some('c')))
+    };
     for basis in bases {
         let Some(provision) = not_a_basis(basis) else {
             continue;
         };
         if provision.lays_down == Some(LaysDown::Duty) {
             // A Union-law duty (art. 32) carries art. 6(1)(c) (art. 6(3)(a)).
-            if !obligation {
+            if !obligation() {
                 report_duty(cx, list, basis, provision);
             }
             continue;
@@ -183,7 +185,7 @@ fn report(cx: &mut Context<'_>, list: &BasisList<'_>) {
             basis.span(),
             what.clone(),
         );
-        let fix = match ground {
+        let fix = match ground() {
             Some(ground) => {
                 finding = finding.with_secondary(ground.span(), tr!(lang, text::GROUND));
                 tr!(lang, text::FIX_GROUND, ground = legal_ref(lang, ground))

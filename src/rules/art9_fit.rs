@@ -6,6 +6,7 @@ use crate::law::vocabulary::{Area, SubjectKind};
 use crate::semantic::model::{Activity, Model};
 use crate::syntax::span::Span;
 use crate::tr;
+use rustc_hash::FxHashMap;
 
 declare_rule! {
     /// # ART9-FIT: the art. 9(2) condition does not fit the area of work
@@ -229,6 +230,7 @@ impl Rule for Art9Fit {
         let model = cx.model;
         let lang = cx.lang;
         let mut helps = Helps::default();
+        let mut law_areas = LawAreas::default();
         for activity in &model.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
                 continue;
@@ -283,7 +285,7 @@ impl Rule for Art9Fit {
                     {
                         continue;
                     }
-                    let evidence = evidence(model, activity);
+                    let evidence = evidence(model, activity, &mut law_areas);
                     let mut areas: Vec<Area> = Vec::new();
                     for e in &evidence {
                         for &a in &e.areas {
@@ -389,10 +391,14 @@ struct Found {
 
 /// The areas the spec shows for an activity that states none, each with where it shows it: the laws
 /// cited (reference data), the kind of data subjects and TV surveillance (reading the spec).
-fn evidence(model: &Model, activity: &Activity) -> Vec<Found> {
+fn evidence<'m>(
+    model: &'m Model,
+    activity: &'m Activity,
+    law_areas: &mut LawAreas<'m>,
+) -> Vec<Found> {
     let mut found = Vec::new();
     for basis in &activity.bases {
-        let areas = areas_of_citation(basis);
+        let areas = law_areas.of(basis);
         if !areas.is_empty() {
             found.push(Found {
                 kind: Evidence::Law,
@@ -421,6 +427,25 @@ fn evidence(model: &Model, activity: &Activity) -> Vec<Found> {
         });
     }
     found
+}
+
+/// [`areas_of_citation`] of each `law "..."` text read once per check: a spec names the same few
+/// statutes in thousands of activities, and matching a text against every statute's names is most
+/// of the rule's cost. Other citations are cheap to match and are not kept.
+#[derive(Default)]
+struct LawAreas<'m>(FxHashMap<&'m str, Vec<Area>>);
+
+impl<'m> LawAreas<'m> {
+    fn of(&mut self, citation: &'m LegalRef) -> Vec<Area> {
+        match citation {
+            LegalRef::Law { text, .. } => self
+                .0
+                .entry(text.as_str())
+                .or_insert_with(|| areas_of_citation(citation))
+                .clone(),
+            _ => areas_of_citation(citation),
+        }
+    }
 }
 
 /// `art. 9(2)(f) covers legal claims ...`, from the reference data.

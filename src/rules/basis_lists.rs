@@ -172,21 +172,27 @@ pub fn disclosed_to(lang: Lang, recipient: &Recipient) -> String {
     )
 }
 
-/// The citation in `bases` that is the law a basis in art. 6(1)(c) or (e) rests on (art. 6(3)): the
-/// statute that lays down the task or the duty. That is a statute cited as `law "..."`; a Danish §
-/// the law data marks as laying down a task or a duty (`lays_down`: TVOL § 2 d, offentlighedsloven
-/// § 15, arkivloven § 21, ...); or a Union-law duty of the GDPR itself (art. 32, 30, 33, ...) when
-/// art. 6(1)(c) is cited with it (art. 6(3)(a)). Never a processing condition (DBL §§ 5-12, FVL
-/// §§ 27-28), nor a collective agreement, which is not law in the sense of art. 6(3).
+/// Whether `bases` cite the law a basis in art. 6(1)(c) or (e) rests on (art. 6(3)): the statute
+/// that lays down the task or the duty. That is a statute cited as `law "..."`; a Danish § the law
+/// data marks as laying down a task or a duty (`lays_down`: TVOL § 2 d, offentlighedsloven § 15,
+/// arkivloven § 21, ...); or a Union-law duty of the GDPR itself (art. 32, 30, 33, ...) when art.
+/// 6(1)(c) is cited with it (art. 6(3)(a)). Never a processing condition (DBL §§ 5-12, FVL §§ 27-28),
+/// nor a collective agreement, which is not law in the sense of art. 6(3).
 ///
 /// ART6-NATIONAL-LAW asks for it, and EMPLOYEE-BASIS accepts it in place of DBL § 12: one notion.
-pub fn task_or_duty_law(bases: &[LegalRef]) -> Option<&LegalRef> {
-    let obligation = bases.iter().any(|b| b.is_gdpr("6", 1, Some('c')));
-    bases.iter().find(|basis| match basis {
+pub fn cites_task_or_duty_law(bases: &[LegalRef]) -> bool {
+    // A `law "..."` answers without reading the law data: most lists of a municipality cite one,
+    // and this runs for every list of bases, several times.
+    if bases.iter().any(|b| matches!(b, LegalRef::Law { .. })) {
+        return true;
+    }
+    // Asked only of a duty of the GDPR itself: most lists cite none.
+    let obligation = || bases.iter().any(|b| b.is_gdpr("6", 1, Some('c')));
+    bases.iter().any(|basis| match basis {
         LegalRef::Law { .. } => true,
         LegalRef::Agreement { .. } => false,
         LegalRef::Provision { act, .. } => {
-            // Looked up once for both questions: this runs for every list of bases, several times.
+            // Looked up once for both questions.
             let provision = basis.provision();
             // A Danish § that provides for a disclosure (TVOL § 4 c, offentlighedsloven § 7) lays
             // it down.
@@ -195,7 +201,7 @@ pub fn task_or_duty_law(bases: &[LegalRef]) -> Option<&LegalRef> {
             }
             match provision.and_then(|p| p.lays_down) {
                 Some(LaysDown::Task) => *act != ActId::Gdpr,
-                Some(LaysDown::Duty) => *act != ActId::Gdpr || obligation,
+                Some(LaysDown::Duty) => *act != ActId::Gdpr || obligation(),
                 Some(LaysDown::Condition) | None => false,
             }
         }

@@ -185,8 +185,9 @@ impl Rule for DpiaMissing {
             }
             // (what the trigger is, where it is written, the label there)
             let mut triggers: Vec<(&str, Span, String)> = Vec::new();
-            // The provisions the triggers rest on, art. 35(1) first.
-            let mut cites: Vec<(&str, &str)> = vec![("GDPR", "art. 35(1)")];
+            // The provisions the triggers rest on (art. 35(1) put first for a finding): made only
+            // when there is a trigger, since most activities have none.
+            let mut cites: Vec<(&str, &str)> = Vec::new();
             if let Some(cctv) = details.cctv {
                 triggers.push((text::CCTV.get(lang), cctv, tr!(lang, text::CCTV_LABEL)));
                 cites.push(("GDPR", "art. 35(3)(c)"));
@@ -239,6 +240,7 @@ impl Rule for DpiaMissing {
             if triggers.is_empty() {
                 continue;
             }
+            cites.insert(0, ("GDPR", "art. 35(1)"));
             let names: Vec<&str> = triggers.iter().map(|t| t.0).collect();
             let mut finding = cx.finding(
                 tr!(

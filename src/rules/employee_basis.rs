@@ -238,7 +238,7 @@ fn needs_employment_law(model: &Model, activity: &Activity) -> bool {
     let statute = bases
         .iter()
         .any(|b| b.is_gdpr("6", 1, Some('c')) || b.is_gdpr("6", 1, Some('e')))
-        && basis_lists::task_or_duty_law(bases).is_some();
+        && basis_lists::cites_task_or_duty_law(bases);
     let cctv = activity.details().cctv.is_some()
         || bases.iter().any(|b| {
             matches!(
