@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 use hjemmel::i18n::Lang;
 use hjemmel::import::register::{
-    ImportError, ImportedActivity, ImportedData, ImportedDisclosure, ImportedParty, ImportedSource,
-    ImportedSubjects, Register, Unplaced,
+    ImportError, ImportedActivity, ImportedCopy, ImportedData, ImportedDisclosure, ImportedParty,
+    ImportedSource, ImportedSubjects, ImportedUse, Register, Unplaced,
 };
 use hjemmel::import::spreadsheet::{self, Mapping};
 use hjemmel::import::{basis_text, fides, os2compliance, retention_text, workbook, write};
@@ -321,6 +321,24 @@ pub fn text_register(text: &str) -> Register {
             .collect(),
         retention: Some(text.to_string()),
         security: strings(str::to_string),
+        // Each line as the class and the use of the data, and as a copy's holder and deadline:
+        // text the writer must check or keep in quotes.
+        uses: lines
+            .iter()
+            .map(|l| ImportedUse {
+                data: vec![l.to_string(), first.clone()],
+                class: l.to_string(),
+                when: l.to_string(),
+            })
+            .collect(),
+        copies: lines
+            .iter()
+            .map(|l| ImportedCopy {
+                data: vec![l.to_string()],
+                holder: l.to_string(),
+                period: Some(l.to_string()),
+            })
+            .collect(),
         unplaced: strings(str::to_string)
             .into_iter()
             .map(|value| Unplaced {
