@@ -221,6 +221,9 @@ const LAST_ROW: u32 = 1_048_575;
 /// Excel's longest cell, in UTF-16 code units.
 const LONGEST_CELL: usize = 32_767;
 
+/// Excel's default row height in points: a line of the default font.
+const DEFAULT_ROW_HEIGHT: f64 = 15.0;
+
 /// The class of a data category in the workbook's words: the class alone, the art. 9 kinds in a
 /// column of their own.
 pub fn class_words(lang: Lang, class: DataClass) -> String {
@@ -276,8 +279,7 @@ fn cut(mut text: String) -> String {
 /// The height of a row (in points) that shows all of its wrapped cells: spreadsheets do not grow a
 /// row for wrapped text they did not write themselves, and the lines ran into the next row.
 fn row_height<S: AsRef<str>>(layout: &SheetLayout, cells: &[S]) -> f64 {
-    /// Excel's default line, and its tallest row.
-    const LINE: f64 = 15.0;
+    /// Excel's tallest row.
     const TALLEST: f64 = 409.0;
     let lines = cells
         .iter()
@@ -293,7 +295,7 @@ fn row_height<S: AsRef<str>>(layout: &SheetLayout, cells: &[S]) -> f64 {
         })
         .max()
         .unwrap_or(1);
-    (lines as f64 * LINE).min(TALLEST)
+    (lines as f64 * DEFAULT_ROW_HEIGHT).min(TALLEST)
 }
 
 /// The workbook being written, a row at a time in each sheet.
@@ -314,6 +316,8 @@ struct SheetState {
     row: u32,
     /// 1 for the first sheet of the layout, then 2, 3, ... for the sheets it goes on in.
     part: u32,
+    /// The last row with text below the headings and its height, if any (see [`Book::row`]).
+    last_written: Option<(u32, f64)>,
 }
 
 impl Book {
@@ -343,6 +347,7 @@ impl Book {
                 index,
                 row: 1,
                 part: 1,
+                last_written: None,
             });
         }
         Ok(book)
@@ -389,26 +394,51 @@ impl Book {
                 index,
                 row: 1,
                 part,
+                last_written: None,
             };
         }
         let state = &mut self.sheets[sheet];
         let worksheet = self.workbook.worksheet_from_index(state.index)?;
-        worksheet.set_row_height(state.row, row_height(state.layout, cells))?;
+        let height = row_height(state.layout, cells);
+        // `set_row_height` keeps a record of every row it is given (about 530 bytes, a GiB at
+        // 100,000 activities) that constant-memory mode never frees. A row written without one
+        // takes the sheet's default height at the moment it is flushed, which is when the first
+        // cell of the next row is written: so the default is set to this row's height right
+        // after its first cell has flushed the row before. The XML is the same `ht` with
+        // `customHeight` either way; `finish_sheet` gives the last row its height and puts the
+        // default back.
+        let mut written = false;
         for (col, text) in cells.iter().enumerate() {
             if !text.is_empty() {
                 worksheet.write_string(state.row, col as u16, text)?;
+                if !written {
+                    worksheet.set_default_row_height(height);
+                    written = true;
+                }
             }
+        }
+        if written {
+            state.last_written = Some((state.row, height));
+        } else {
+            // A row with no text is not written: only its height is, as a row of its own.
+            worksheet.set_row_height(state.row, height)?;
         }
         state.row += 1;
         Ok(())
     }
 
-    /// The autofilter over the sheet's rows.
+    /// The last row's height, the default height back to Excel's, and the autofilter over the
+    /// sheet's rows.
     fn finish_sheet(&mut self, sheet: usize) -> Result<(), XlsxError> {
         let state = &self.sheets[sheet];
         let last_col = state.layout.columns.len() as u16 - 1;
         let last_row = state.row.saturating_sub(1).max(1);
         let worksheet = self.workbook.worksheet_from_index(state.index)?;
+        // The last row is flushed when the workbook is saved, after the default is put back.
+        if let Some((row, height)) = state.last_written {
+            worksheet.set_row_height(row, height)?;
+        }
+        worksheet.set_default_row_height(DEFAULT_ROW_HEIGHT);
         worksheet.autofilter(0, 0, last_row, last_col)?;
         Ok(())
     }
