@@ -28,11 +28,18 @@ fn is_hidden(c: char) -> bool {
 /// Whether `text` holds a character [`is_hidden`] selects. By bytes, decoding only where a character
 /// that can be hidden starts: every cell of a large `ropa --format csv` passes through here.
 fn has_hidden(text: &str) -> bool {
+    has_char(text, hidden_start, is_hidden)
+}
+
+/// Whether `text` holds a character `hit` selects, found by bytes: `start` selects the first bytes
+/// such a character can have, and only there is a character decoded.
+#[inline(always)]
+fn has_char(text: &str, start: impl Fn(u8) -> bool + Copy, hit: impl Fn(char) -> bool) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(found) = first_byte(&bytes[at..], hidden_start) {
+    while let Some(found) = first_byte(&bytes[at..], start) {
         at += found;
-        if text[at..].chars().next().is_some_and(is_hidden) {
+        if text[at..].chars().next().is_some_and(&hit) {
             return true;
         }
         at += 1;
@@ -45,6 +52,12 @@ fn has_hidden(text: &str) -> bool {
 #[inline(always)]
 fn hidden_start(b: u8) -> bool {
     (b < 0x20) & (b != b'\t') & (b != b'\n') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+}
+
+/// [`hidden_start`] with LF and TAB: the first bytes of what [`terminal_line`] escapes.
+#[inline(always)]
+fn line_break_or_hidden_start(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
 }
 
 /// Bytes tested at once by [`first_byte`].
@@ -120,15 +133,16 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 /// (`\n`), so that a text from outside (a reason in hjemmel.toml) cannot add lines that look like
 /// hjemmel's own (`checked ...: no findings`).
 pub fn terminal_line(text: &str) -> Cow<'_, str> {
-    rewrite(
-        text,
-        |c| is_hidden(c) || c == '\n' || c == '\t',
-        |c, out| match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push_str(&controls::escaped(c)),
-        },
-    )
+    let hit = |c| is_hidden(c) || c == '\n' || c == '\t';
+    // By bytes first: every cell of a large `ropa --format xlsx` passes through here.
+    if !has_char(text, line_break_or_hidden_start, hit) {
+        return Cow::Borrowed(text);
+    }
+    rewrite(text, hit, |c, out| match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        c => out.push_str(&controls::escaped(c)),
+    })
 }
 
 /// A file's text for a snippet on a terminal: each byte of a character the lexer forbids becomes `?`,
@@ -534,6 +548,40 @@ mod tests {
         assert!(shown.contains("\\u{0d}d\\u{202e}e\\u{7f}f\\u{9b}g"));
         assert!(matches!(terminal("plain\ttext\n"), Cow::Borrowed(_)));
         assert_eq!(terminal_line("a\nb\tc\u{7}"), "a\\nb\\tc\\u{07}");
+    }
+
+    #[test]
+    fn terminal_line_finds_each_escaped_character_at_any_place() {
+        // Every character it escapes, in every block of texts longer than a few blocks; plain
+        // text, non-ASCII text among it, borrowed.
+        let escaped = [
+            '\n', '\t', '\u{0}', '\u{1b}', '\r', '\u{7f}', '\u{85}', '\u{9f}', '\u{202a}',
+            '\u{2069}',
+        ];
+        for len in [0, 1, 15, 16, 17, 40] {
+            let plain = "aæ€".repeat(len);
+            assert!(matches!(terminal_line(&plain), Cow::Borrowed(_)));
+            for c in escaped {
+                for at in (0..plain.len()).filter(|&at| plain.is_char_boundary(at)) {
+                    let mut text = plain.clone();
+                    text.insert(at, c);
+                    let shown = terminal_line(&text);
+                    assert!(
+                        no_hidden(&shown) && !shown.contains(['\n', '\t']),
+                        "{text:?}: {shown:?}"
+                    );
+                    assert_eq!(shown.len(), plain.len() + controls_width(c), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// How long [`terminal_line`] writes `c`.
+    fn controls_width(c: char) -> usize {
+        match c {
+            '\n' | '\t' => 2,
+            c => controls::escaped(c).len(),
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! the law data, as the renderers print it) and the crate's own citation validation accepts it; a
 //! statute named in words stays `law "..."` as written; anything else is kept for a comment.
 
+use memchr::memmem::Finder;
+
 use crate::i18n::Lang;
 use crate::law::acts::ActId;
 use crate::law::citation;
@@ -248,9 +250,11 @@ fn normalise(text: &str) -> String {
 }
 
 /// The names an act goes by in a citation, lowercase: its keyword, its short name and that name's
-/// genitive (as ropa and findings print them), and for the GDPR its usual names.
-fn act_names() -> &'static [(String, ActId)] {
-    static NAMES: std::sync::OnceLock<Vec<(String, ActId)>> = std::sync::OnceLock::new();
+/// genitive (as ropa and findings print them), and for the GDPR its usual names; each with its
+/// searcher, made once (`str::find` builds one for every search: most of the import of a large
+/// register went into that).
+fn act_names() -> &'static [(Finder<'static>, ActId)] {
+    static NAMES: std::sync::OnceLock<Vec<(Finder<'static>, ActId)>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names = Vec::new();
         for act in ActId::ALL {
@@ -276,6 +280,9 @@ fn act_names() -> &'static [(String, ActId)] {
         // Longest first, so that "databeskyttelsesforordningens" is not read as "forordningens".
         names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
         names
+            .into_iter()
+            .map(|(name, act)| (Finder::new(name.as_bytes()).into_owned(), act))
+            .collect()
     })
 }
 
@@ -283,9 +290,10 @@ fn act_names() -> &'static [(String, ActId)] {
 fn find_act(lower: &str) -> Option<(ActId, usize, usize)> {
     for (name, act) in act_names() {
         let mut from = 0;
-        while let Some(found) = lower[from..].find(name.as_str()) {
+        // A name is whole characters, so where its bytes are found is where `str::find` finds it.
+        while let Some(found) = name.find(&lower.as_bytes()[from..]) {
             let start = from + found;
-            let end = start + name.len();
+            let end = start + name.needle().len();
             let before = lower[..start].chars().next_back();
             let after = lower[end..].chars().next();
             let is_word = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');

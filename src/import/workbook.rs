@@ -6,6 +6,7 @@
 //! turned back into the spec language's words, since the workbook gives them in the record's.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -44,9 +45,37 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
         }
         let mut table = Table::default();
         for name in parts {
+            let cannot =
+                |e: calamine::XlsxError| error(path, &name, None, format!("cannot be read: {e}"));
+            // Cell by cell as the sheet's XML gives them, without the whole sheet in memory
+            // (most of the import's memory at 100,000 activities); a sheet whose cells are out of
+            // order (spreadsheets write them in order) is read whole and sorted instead.
+            let kept = table.rows.len();
+            let order = {
+                let mut reader = workbook.worksheet_cells_reader(&name).map_err(cannot)?;
+                let streamed = std::iter::from_fn(|| reader.next_cell().transpose()).map(|cell| {
+                    cell.map(|cell| {
+                        let (row, col) = cell.get_position();
+                        (row, col, Data::from(cell.get_value().clone()))
+                    })
+                });
+                table.read(path, sheet, &name, streamed)?
+            };
+            if order == Order::Kept {
+                continue;
+            }
+            table.rows.truncate(kept);
             let range = super::bounded_sheet::range(&mut workbook, &name)
                 .map_err(|e| error(path, &name, None, format!("cannot be read: {e}")))?;
-            table.read(path, sheet, &name, &range)?;
+            let (first_row, first_col) = range.start().unwrap_or((0, 0));
+            let sorted = range.used_cells().map(|(row, col, data)| {
+                Ok::<_, calamine::XlsxError>((
+                    first_row + row as u32,
+                    first_col + col as u32,
+                    data.clone(),
+                ))
+            });
+            table.read(path, sheet, &name, sorted)?;
         }
         tables.push(table);
     }
@@ -152,81 +181,133 @@ fn cell_text(data: &Data) -> String {
     }
 }
 
+/// Whether a sheet's cells came in order, row by row and left to right in a row.
+#[derive(Debug, PartialEq)]
+enum Order {
+    Kept,
+    Broken,
+}
+
 impl Table {
-    fn read(
+    /// Reads the rows of a sheet from its non-empty cells in order, (row, column, value), the
+    /// first row with a cell holding the headings. A cell out of order stops the reading:
+    /// [`Order::Broken`], and the rows read so far are the caller's to drop.
+    fn read<E: std::fmt::Display>(
         &mut self,
         file: &Path,
         layout: &SheetLayout,
         name: &str,
-        range: &calamine::Range<Data>,
-    ) -> Result<(), ImportError> {
-        let first_col = range.start().map_or(0, |(_, c)| c as usize);
-        let first_row = range.start().map_or(0, |(r, _)| r as usize);
-        let mut rows = range.rows();
-        let header = rows.next().unwrap_or(&[]);
-        // Where each of the layout's columns is.
-        let mut at = vec![None; layout.columns.len()];
-        for (i, heading) in header.iter().enumerate() {
-            let heading = cell_text(heading);
-            let heading = heading.trim();
-            if heading.is_empty() {
+        cells: impl Iterator<Item = Result<(u32, u32, Data), E>>,
+    ) -> Result<Order, ImportError> {
+        let cannot = |e: E| error(file, name, None, format!("cannot be read: {e}"));
+        let mut header: Option<u32> = None;
+        let mut headings: Vec<(u32, Data)> = Vec::new();
+        // Where each of the layout's columns is, by the sheet's column.
+        let mut column_of: HashMap<u32, usize> = HashMap::new();
+        let mut row: Option<(u32, Vec<String>)> = None;
+        let mut last: Option<(u32, u32)> = None;
+        for cell in cells {
+            let (r, c, data) = cell.map_err(cannot)?;
+            if matches!(data, Data::Empty) {
                 continue;
             }
-            let column = format!("column {}", column_letters(first_col + i));
-            match layout.columns.iter().position(|(h, _)| is(*h, heading)) {
-                Some(c) if at[c].is_none() => at[c] = Some(i),
-                Some(_) => {
-                    return Err(error(
-                        file,
-                        name,
-                        Some(column),
-                        format!("the column `{heading}` is there twice"),
-                    ));
-                }
-                None => {
-                    return Err(error(
-                        file,
-                        name,
-                        Some(column),
-                        format!("unknown column `{heading}`"),
-                    ));
-                }
+            if last.is_some_and(|last| (r, c) <= last) {
+                return Ok(Order::Broken);
             }
-        }
-        // A column added to the layout later may be missing: the workbook was written before.
-        let missing = at
-            .iter()
-            .zip(layout.columns)
-            .position(|(found, (heading, _))| found.is_none() && !layout.is_added(*heading));
-        if let Some(missing) = missing {
-            let (heading, _) = layout.columns[missing];
-            return Err(error(
-                file,
-                name,
-                None,
-                format!("the column `{}` (`{}`) is missing", heading.da, heading.en),
-            ));
-        }
-        for (i, row) in rows.enumerate() {
-            let cells: Vec<String> = at
-                .iter()
-                .map(|c| {
-                    c.and_then(|c| row.get(c))
-                        .map(cell_text)
-                        .unwrap_or_default()
-                })
-                .collect();
-            if cells.iter().all(String::is_empty) {
+            last = Some((r, c));
+            let header_row = *header.get_or_insert(r);
+            if r == header_row {
+                headings.push((c, data));
                 continue;
             }
+            if column_of.is_empty() {
+                column_of = columns(file, layout, name, &headings)?;
+            }
+            if row.as_ref().is_some_and(|(at, _)| *at != r) {
+                self.push(name, row.take());
+            }
+            if let Some(&col) = column_of.get(&c) {
+                let (_, cells) =
+                    row.get_or_insert_with(|| (r, vec![String::new(); layout.columns.len()]));
+                cells[col] = cell_text(&data);
+            }
+        }
+        if column_of.is_empty() {
+            columns(file, layout, name, &headings)?;
+        }
+        self.push(name, row);
+        Ok(Order::Kept)
+    }
+
+    /// A row read, unless none of its cells in the layout's columns has text.
+    fn push(&mut self, name: &str, row: Option<(u32, Vec<String>)>) {
+        if let Some((at, cells)) = row
+            && !cells.iter().all(String::is_empty)
+        {
             self.rows.push(Row {
                 sheet: name.to_string(),
-                number: first_row + i + 2,
+                number: at as usize + 1,
                 cells,
             });
         }
-        Ok(())
     }
+}
+
+/// Which of the layout's columns each heading names, by the sheet's column: an error for a heading
+/// the layout does not have, one given twice, or a column of the layout no heading names.
+fn columns(
+    file: &Path,
+    layout: &SheetLayout,
+    name: &str,
+    headings: &[(u32, Data)],
+) -> Result<HashMap<u32, usize>, ImportError> {
+    let mut at = vec![None; layout.columns.len()];
+    for (col, heading) in headings {
+        let heading = cell_text(heading);
+        let heading = heading.trim();
+        if heading.is_empty() {
+            continue;
+        }
+        let column = format!("column {}", column_letters(*col as usize));
+        match layout.columns.iter().position(|(h, _)| is(*h, heading)) {
+            Some(c) if at[c].is_none() => at[c] = Some(*col),
+            Some(_) => {
+                return Err(error(
+                    file,
+                    name,
+                    Some(column),
+                    format!("the column `{heading}` is there twice"),
+                ));
+            }
+            None => {
+                return Err(error(
+                    file,
+                    name,
+                    Some(column),
+                    format!("unknown column `{heading}`"),
+                ));
+            }
+        }
+    }
+    // A column added to the layout later may be missing: the workbook was written before.
+    let missing = at
+        .iter()
+        .zip(layout.columns)
+        .position(|(found, (heading, _))| found.is_none() && !layout.is_added(*heading));
+    if let Some(missing) = missing {
+        let (heading, _) = layout.columns[missing];
+        return Err(error(
+            file,
+            name,
+            None,
+            format!("the column `{}` (`{}`) is missing", heading.da, heading.en),
+        ));
+    }
+    Ok(at
+        .into_iter()
+        .enumerate()
+        .filter_map(|(c, col)| Some((col?, c)))
+        .collect())
 }
 
 /// The register being made of the tables.
@@ -360,6 +441,10 @@ impl Reading {
             }
         }
 
+        // Each party once, found by its label (the sheets have a row for every activity it serves).
+        let mut recipient_at: HashMap<String, usize> = HashMap::new();
+        let mut processor_at: HashMap<String, usize> = HashMap::new();
+
         // Recipients.
         for row in &recipients.rows {
             let Some(at) = activity(row, &mut register) else {
@@ -379,7 +464,8 @@ impl Reading {
                     basis,
                     condition: row.optional(8),
                 });
-            if !register.recipients.iter().any(|r| r.label == label) {
+            if let Entry::Vacant(entry) = recipient_at.entry(label.clone()) {
+                entry.insert(register.recipients.len());
                 register.recipients.push(ImportedParty {
                     label,
                     kind: recipient_kind(row.get(3)),
@@ -400,7 +486,8 @@ impl Reading {
             if parent.is_none() && !a.processors.contains(&label) {
                 a.processors.push(label.clone());
             }
-            if !register.processors.iter().any(|p| p.label == label) {
+            if let Entry::Vacant(entry) = processor_at.entry(label.clone()) {
+                entry.insert(register.processors.len());
                 register.processors.push(ImportedParty {
                     label,
                     country: country(row.get(4)),
@@ -422,11 +509,13 @@ impl Reading {
                 .filter(|s| !is(fields::NO_MECHANISM, s))
                 .collect();
             let documentation = row.lines(5);
-            let parties = register
-                .processors
-                .iter_mut()
-                .chain(register.recipients.iter_mut());
-            for party in parties.filter(|p| p.label == label) {
+            let processor = processor_at
+                .get(label)
+                .map(|&at| &mut register.processors[at]);
+            let recipient = recipient_at
+                .get(label)
+                .map(|&at| &mut register.recipients[at]);
+            for party in processor.into_iter().chain(recipient) {
                 if party.transfer.is_none() && !safeguards.is_empty() {
                     party.transfer = Some(safeguards.join("; "));
                 }

@@ -252,6 +252,9 @@ const LAST_ROW: u32 = 1_048_575;
 /// Excel's longest cell, in UTF-16 code units.
 const LONGEST_CELL: usize = 32_767;
 
+/// Excel's default row height in points: a line of the default font.
+const DEFAULT_ROW_HEIGHT: f64 = 15.0;
+
 /// The class of a data category in the workbook's words: the class alone, the art. 9 kinds in a
 /// column of their own.
 pub fn class_words(lang: Lang, class: DataClass) -> String {
@@ -307,8 +310,7 @@ fn cut(mut text: String) -> String {
 /// The height of a row (in points) that shows all of its wrapped cells: spreadsheets do not grow a
 /// row for wrapped text they did not write themselves, and the lines ran into the next row.
 fn row_height<S: AsRef<str>>(layout: &SheetLayout, cells: &[S]) -> f64 {
-    /// Excel's default line, and its tallest row.
-    const LINE: f64 = 15.0;
+    /// Excel's tallest row.
     const TALLEST: f64 = 409.0;
     let lines = cells
         .iter()
@@ -317,17 +319,30 @@ fn row_height<S: AsRef<str>>(layout: &SheetLayout, cells: &[S]) -> f64 {
             // A character of the default font is about a unit of width; a little less is kept for
             // the words that do not end at the edge.
             let per_line = (width * 0.9).max(1.0) as usize;
+            // A line of no more bytes than fit is one line, without counting its characters.
             text.as_ref()
                 .split('\n')
-                .map(|line| line.chars().count().div_ceil(per_line).max(1))
+                .map(|line| match line.len() <= per_line {
+                    true => 1,
+                    false => line.chars().count().div_ceil(per_line).max(1),
+                })
                 .sum::<usize>()
         })
         .max()
         .unwrap_or(1);
-    (lines as f64 * LINE).min(TALLEST)
+    (lines as f64 * DEFAULT_ROW_HEIGHT).min(TALLEST)
 }
 
 /// The workbook being written, a row at a time in each sheet.
+///
+/// Each row's height is given through its sheet's default height, not `set_row_height`:
+/// rust_xlsxwriter keeps a record of every row given a height (about 530 bytes, a GiB at 100,000
+/// activities) that constant-memory mode never frees, and looks it up for every cell. A row
+/// without one is written with the default height of the moment it is flushed, which is when the
+/// first cell of the next row is written; so the default becomes a row's height right after its
+/// first cell has flushed the row before ([`Book::row`]). The XML is the same `ht` with
+/// `customHeight` either way (tests/workbook_rows.rs). Before saving, the last row gets its height
+/// of its own and the default goes back to Excel's ([`Book::finish_sheet`]).
 struct Book {
     workbook: Workbook,
     lang: Lang,
@@ -345,6 +360,9 @@ struct SheetState {
     row: u32,
     /// 1 for the first sheet of the layout, then 2, 3, ... for the sheets it goes on in.
     part: u32,
+    /// The last row written and its height, which the sheet's default height holds until the
+    /// next row is written.
+    last_written: (u32, f64),
 }
 
 impl Book {
@@ -368,78 +386,96 @@ impl Book {
             sheets: Vec::new(),
         };
         for layout in SHEETS {
-            let index = book.add_sheet(layout, 1)?;
-            book.sheets.push(SheetState {
-                layout,
-                index,
-                row: 1,
-                part: 1,
-            });
+            let sheet = book.add_sheet(layout, 1)?;
+            book.sheets.push(sheet);
         }
         Ok(book)
     }
 
-    /// A new worksheet for `layout` with its heading row, frozen; its index.
-    fn add_sheet(&mut self, layout: &SheetLayout, part: u32) -> Result<usize, XlsxError> {
+    /// A new worksheet for `layout` with its heading row, frozen.
+    fn add_sheet(
+        &mut self,
+        layout: &'static SheetLayout,
+        part: u32,
+    ) -> Result<SheetState, XlsxError> {
         let name = match part {
             1 => layout.name.get(self.lang).to_string(),
             n => format!("{} {n}", layout.name.get(self.lang)),
         };
-        let sheet = self.workbook.add_worksheet_with_constant_memory()?;
-        sheet.set_name(name)?;
-        for (col, (heading, width)) in layout.columns.iter().enumerate() {
-            let col = col as u16;
-            // The body's format is the columns': a cell written without one takes it, and the
-            // format is looked up once per column rather than hashed for every cell.
-            sheet.set_column_format(col, &self.body)?;
-            sheet.set_column_width(col, *width)?;
-            sheet.write_string_with_format(0, col, heading.get(self.lang), &self.heading)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        // Printed (or made a PDF of) for Datatilsynet: across the page, the headings on every page.
-        sheet.set_landscape();
-        sheet.set_repeat_rows(0, 0)?;
         let headings: Vec<&str> = layout
             .columns
             .iter()
             .map(|(h, _)| h.get(self.lang))
             .collect();
-        sheet.set_row_height(0, row_height(layout, &headings))?;
-        Ok(self.workbook.worksheets().len() - 1)
+        let height = row_height(layout, &headings);
+        let sheet = self.workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(name)?;
+        for (col, (heading, width)) in headings.iter().zip(layout.columns).enumerate() {
+            let col = col as u16;
+            // The body's format is the columns': a cell written without one takes it, and the
+            // format is looked up once per column rather than hashed for every cell.
+            sheet.set_column_format(col, &self.body)?;
+            sheet.set_column_width(col, width.1)?;
+            sheet.write_string_with_format(0, col, *heading, &self.heading)?;
+        }
+        // The heading row is the first row: nothing is flushed before it.
+        sheet.set_default_row_height(height);
+        sheet.set_freeze_panes(1, 0)?;
+        // Printed (or made a PDF of) for Datatilsynet: across the page, the headings on every page.
+        sheet.set_landscape();
+        sheet.set_repeat_rows(0, 0)?;
+        Ok(SheetState {
+            layout,
+            index: self.workbook.worksheets().len() - 1,
+            row: 1,
+            part,
+            last_written: (0, height),
+        })
     }
 
     /// Writes a row of `sheet` (its place in [`SHEETS`]).
-    fn row(&mut self, sheet: usize, cells: &[String]) -> Result<(), XlsxError> {
+    fn row(&mut self, sheet: usize, cells: Vec<String>) -> Result<(), XlsxError> {
         if self.sheets[sheet].row > LAST_ROW {
             let state = &self.sheets[sheet];
             let (layout, part) = (state.layout, state.part + 1);
             self.finish_sheet(sheet)?;
-            let index = self.add_sheet(layout, part)?;
-            self.sheets[sheet] = SheetState {
-                layout,
-                index,
-                row: 1,
-                part,
-            };
+            self.sheets[sheet] = self.add_sheet(layout, part)?;
         }
         let state = &mut self.sheets[sheet];
         let worksheet = self.workbook.worksheet_from_index(state.index)?;
-        worksheet.set_row_height(state.row, row_height(state.layout, cells))?;
-        for (col, text) in cells.iter().enumerate() {
+        let height = row_height(state.layout, &cells);
+        let mut written = false;
+        for (col, text) in cells.into_iter().enumerate() {
             if !text.is_empty() {
                 worksheet.write_string(state.row, col as u16, text)?;
+                if !written {
+                    // The row before has been flushed with the default: now it is this row's.
+                    worksheet.set_default_row_height(height);
+                    written = true;
+                }
             }
+        }
+        if written {
+            state.last_written = (state.row, height);
+        } else {
+            // A row with no text is not written: only its height is, as a row of its own.
+            worksheet.set_row_height(state.row, height)?;
         }
         state.row += 1;
         Ok(())
     }
 
-    /// The autofilter over the sheet's rows.
+    /// The last row's height, the default height back to Excel's, and the autofilter over the
+    /// sheet's rows.
     fn finish_sheet(&mut self, sheet: usize) -> Result<(), XlsxError> {
         let state = &self.sheets[sheet];
         let last_col = state.layout.columns.len() as u16 - 1;
         let last_row = state.row.saturating_sub(1).max(1);
         let worksheet = self.workbook.worksheet_from_index(state.index)?;
+        // The last row is flushed when the workbook is saved, after the default is put back.
+        let (row, height) = state.last_written;
+        worksheet.set_row_height(row, height)?;
+        worksheet.set_default_row_height(DEFAULT_ROW_HEIGHT);
         worksheet.autofilter(0, 0, last_row, last_col)?;
         Ok(())
     }
@@ -474,7 +510,7 @@ pub fn workbook<'m>(
     mut activities: impl Entries<'m>,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Book::new(lang)?;
-    book.row(0, &controller_row(controller, lang))?;
+    book.row(0, controller_row(controller, lang))?;
     let not_stated = tr!(lang, fields::NOT_STATED);
     let mut rows = Vec::new();
     let mut index = 0;
@@ -483,10 +519,9 @@ pub fn workbook<'m>(
             break;
         };
         index += 1;
-        rows.clear();
         activity_rows(model, activity, entry, lang, &not_stated, &mut rows);
-        for (sheet, cells) in &rows {
-            book.row(*sheet, cells)?;
+        for (sheet, cells) in rows.drain(..) {
+            book.row(sheet, cells)?;
         }
     }
     book.save()
