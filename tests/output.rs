@@ -237,6 +237,48 @@ fn an_invalid_source_date_epoch_is_an_error() {
     );
 }
 
+/// The workbook records when it was made: with `SOURCE_DATE_EPOCH` two runs give the same bytes,
+/// dated by the variable; a value that cannot be read is the same error as for the report.
+#[test]
+fn the_workbook_is_dated_by_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = |name: &str, value: &str| {
+        let file = dir.path().join(name);
+        let mut command = support::hjemmel_command(&[
+            "ropa",
+            SPEC,
+            "--format",
+            "xlsx",
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        command.env("SOURCE_DATE_EPOCH", value);
+        (support::run(command), file)
+    };
+    let (first, first_file) = workbook("first.xlsx", "1785024000");
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    // A second apart: a workbook dated by the clock would differ.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (second, second_file) = workbook("second.xlsx", "1785024000");
+    assert_eq!(code(&second), 0, "{}", stderr(&second));
+    let bytes = std::fs::read(&first_file).unwrap();
+    assert_eq!(bytes, std::fs::read(&second_file).unwrap());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(core.contains("2026-07-26T"), "{core}");
+
+    let (refused, refused_file) = workbook("refused.xlsx", "2026-07-24");
+    assert_eq!(code(&refused), 2);
+    assert!(
+        stderr(&refused).contains("`SOURCE_DATE_EPOCH` is `2026-07-24`"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!refused_file.exists());
+}
+
 /// Standard output that cannot be written (`> /dev/full`) is an error, as `-o` is; a closed pipe is
 /// not (`| head` reads what it needs and goes).
 #[cfg(target_os = "linux")]

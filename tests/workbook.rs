@@ -40,8 +40,14 @@ fn round_trip(name: &str, lang: Lang) {
     let checked = outcome.result.as_ref().expect("the spec is understood");
     let (model, flow) = (&checked.model, &checked.flow);
     let controller = ControllerRecord::of(model);
-    let bytes = xlsx::workbook(model, lang, &controller, Activities::new(model, flow, lang))
-        .expect("the workbook is written");
+    let bytes = xlsx::workbook(
+        model,
+        lang,
+        &controller,
+        Activities::new(model, flow, lang),
+        None,
+    )
+    .expect("the workbook is written");
     let path = scratch(&format!("{name}-{lang:?}.xlsx"));
     std::fs::write(&path, bytes).unwrap();
     let register = workbook::read(&path).expect("the workbook is read back");

@@ -21,8 +21,14 @@ fn sheets(name: &str, lang: Lang) -> Vec<(String, String)> {
     let checked = outcome.result.as_ref().expect("the spec is understood");
     let (model, flow) = (&checked.model, &checked.flow);
     let controller = ControllerRecord::of(model);
-    let bytes = xlsx::workbook(model, lang, &controller, Activities::new(model, flow, lang))
-        .expect("the workbook is written");
+    let bytes = xlsx::workbook(
+        model,
+        lang,
+        &controller,
+        Activities::new(model, flow, lang),
+        None,
+    )
+    .expect("the workbook is written");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
     let mut sheets = Vec::new();
     for i in 0..archive.len() {

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 
 use super::output;
 use hjemmel::i18n::Lang;
+use hjemmel::report::source_date;
 use hjemmel::ropa::{self, Activities, ControllerRecord};
 use hjemmel::tr;
 
@@ -49,6 +50,21 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", tr!(lang, ropa::xlsx::TO_TERMINAL));
         return ExitCode::from(super::exit::INVALID);
     }
+    // A workbook records when it was made: `SOURCE_DATE_EPOCH` when set, so that a build can make
+    // the same workbook twice; a value that cannot be read is an error before any work.
+    let made_at = match args.format {
+        Format::Xlsx => {
+            let set = std::env::var_os(source_date::VARIABLE);
+            match source_date::seconds(set.as_deref(), lang) {
+                Ok(seconds) => seconds,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(super::exit::INVALID);
+                }
+            }
+        }
+        _ => None,
+    };
     let path = args.spec.display().to_string();
     let outcome = output::understood_without_rules(&args.spec, lang);
     let checked = match output::understood(&outcome, &path, lang) {
@@ -65,7 +81,7 @@ pub fn run(args: RopaArgs, lang: Lang) -> ExitCode {
         Format::Md => ropa::markdown::write(lang, &controller, activities, out),
         Format::Csv => ropa::csv::write(lang, &controller, activities, out),
         Format::Json => ropa::json::write(lang, &controller, activities, out),
-        Format::Xlsx => ropa::xlsx::write(model, lang, &controller, activities, out),
+        Format::Xlsx => ropa::xlsx::write(model, lang, &controller, activities, made_at, out),
         Format::Dpv => ropa::dpv::write(lang, model, flow, out),
     };
     let code = match &args.output {

@@ -504,6 +504,9 @@ fn activity_section<'m>(
 ) -> Section<'m> {
     let lang = cite.lang;
     let mut section = Section::new(activity.label.node.as_str());
+    // Room for the blocks of most activities at once (some twelve: a list or a sentence per
+    // element, a sentence per retention rule), rather than growing the vector three times.
+    section.blocks.reserve(16);
     let blocks = &mut section.blocks;
     let details = activity.details();
 
@@ -582,8 +585,9 @@ fn activity_section<'m>(
             providing_sentence(providing, lang),
         ));
     }
-    recipients(model, activity, audience, lang, blocks);
-    transfers(model, activity, lang, blocks);
+    let processors = processor_tree(model, activity);
+    recipients(model, activity, audience, &processors, lang, blocks);
+    transfers(model, activity, &processors, lang, blocks);
     for rule in &activity.retention {
         blocks.push(Block::sentence(
             Some(Element::Retention),
@@ -724,11 +728,13 @@ fn sources<'m>(
     }
 }
 
-/// The recipients: those the activity discloses to, and its processors (art. 4(9)).
+/// The recipients: those the activity discloses to, and its processors (art. 4(9)), `processors`
+/// with the sub-processors they engaged ([`processor_tree`]).
 fn recipients<'m>(
     model: &'m Model,
     activity: &Activity,
     audience: &Audience,
+    processors: &[ProcessorId],
     lang: Lang,
     blocks: &mut Vec<Block<'m>>,
 ) {
@@ -772,9 +778,9 @@ fn recipients<'m>(
         ));
     }
     if let (Some(first), Some(last)) = (activity.processors.first(), activity.processors.last()) {
-        let items = processor_tree(model, activity)
-            .into_iter()
-            .map(|id| {
+        let items = processors
+            .iter()
+            .map(|&id| {
                 let processor = model.processor(id);
                 match processor.parent {
                     Some(parent) => Cow::Owned(tr!(
@@ -828,8 +834,14 @@ fn data_labels<'m>(
 }
 
 /// A sentence for each party that handles the data outside the EU/EEA, with its safeguard.
-fn transfers<'m>(model: &'m Model, activity: &Activity, lang: Lang, blocks: &mut Vec<Block<'m>>) {
-    let processors = processor_tree(model, activity).into_iter().map(|id| {
+fn transfers<'m>(
+    model: &'m Model,
+    activity: &Activity,
+    processors: &[ProcessorId],
+    lang: Lang,
+    blocks: &mut Vec<Block<'m>>,
+) {
+    let processors = processors.iter().map(|&id| {
         let p = model.processor(id);
         (&p.label, p.country.as_ref(), p.transfer.as_ref(), p.span)
     });
