@@ -3,6 +3,8 @@
 //! field by field; a workbook that lacks a sheet or a column, or has one it does not know, is an
 //! error that names them; no cell is a formula.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -10,7 +12,7 @@ use hjemmel::i18n::Lang;
 use hjemmel::import::workbook;
 use hjemmel::law::countries::CountryRef;
 use hjemmel::law::vocabulary::DataClass;
-use hjemmel::ropa::{Activities, ControllerRecord, Record, words, xlsx};
+use hjemmel::ropa::{Record, words, xlsx};
 use rust_xlsxwriter::Workbook;
 
 fn scratch(name: &str) -> PathBuf {
@@ -39,15 +41,7 @@ fn round_trip(name: &str, lang: Lang) {
     let outcome = hjemmel::check_spec(&spec(name), lang);
     let checked = outcome.result.as_ref().expect("the spec is understood");
     let (model, flow) = (&checked.model, &checked.flow);
-    let controller = ControllerRecord::of(model);
-    let bytes = xlsx::workbook(
-        model,
-        lang,
-        &controller,
-        Activities::new(model, flow, lang),
-        None,
-    )
-    .expect("the workbook is written");
+    let bytes = support::workbook_of(&spec(name), lang);
     let path = scratch(&format!("{name}-{lang:?}.xlsx"));
     std::fs::write(&path, bytes).unwrap();
     let register = workbook::read(&path).expect("the workbook is read back");

@@ -4,10 +4,12 @@
 //! sets each row's height through the sheet's default while the row is written (src/ropa/xlsx.rs,
 //! `Book::row`), so a height given to the wrong row shows here.
 
+mod support;
+
 use std::io::Read;
 
 use hjemmel::i18n::Lang;
-use hjemmel::ropa::{Activities, ControllerRecord, xlsx};
+use hjemmel::ropa::xlsx;
 
 /// Excel's tallest row, as the sheet XML writes it (409 points in whole pixels).
 const TALLEST: f64 = 408.75;
@@ -17,18 +19,7 @@ fn sheets(name: &str, lang: Lang) -> Vec<(String, String)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("specs")
         .join(name);
-    let outcome = hjemmel::check_spec(&path, lang);
-    let checked = outcome.result.as_ref().expect("the spec is understood");
-    let (model, flow) = (&checked.model, &checked.flow);
-    let controller = ControllerRecord::of(model);
-    let bytes = xlsx::workbook(
-        model,
-        lang,
-        &controller,
-        Activities::new(model, flow, lang),
-        None,
-    )
-    .expect("the workbook is written");
+    let bytes = support::workbook_of(&path, lang);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
     let mut sheets = Vec::new();
     for i in 0..archive.len() {

@@ -12,6 +12,17 @@ use hjemmel::i18n::Lang;
 use hjemmel::report::{SpecReport, human};
 use hjemmel::source::SourceMap;
 
+/// The workbook `hjemmel ropa --format xlsx` writes for the spec at `path` in `lang`, dated now.
+pub fn workbook_of(path: &Path, lang: Lang) -> Vec<u8> {
+    use hjemmel::ropa::{Activities, ControllerRecord, xlsx};
+    let outcome = hjemmel::check_spec(path, lang);
+    let checked = outcome.result.as_ref().expect("the spec is understood");
+    let (model, flow) = (&checked.model, &checked.flow);
+    let controller = ControllerRecord::of(model);
+    let activities = Activities::new(model, flow, lang);
+    xlsx::workbook(model, lang, &controller, activities, None).expect("the workbook is written")
+}
+
 /// The `hjemmel` binary with `args`, as the tests run it: at the package root (so that paths are
 /// the repository's), 100 columns wide, without colour.
 pub fn hjemmel_command(args: &[&str]) -> Command {
