@@ -52,20 +52,8 @@ impl<'w> Page<'w> {
 
     /// A number in decimal, without `core::fmt`: the overview writes two for each of 100,000
     /// activities.
-    pub fn number(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
-            self.text.push(d as char);
-        }
+    pub fn number(&mut self, n: usize) {
+        self.text.push_str(itoa::Buffer::new().format(n));
         self.hand_on_when_full();
     }
 
