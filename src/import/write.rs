@@ -73,8 +73,7 @@ pub fn unformatted(register: &Register) -> Written {
 /// Names made so far, and the declarations they stand for.
 #[derive(Default)]
 struct Writer {
-    used: HashSet<String>,
-    next_number: HashMap<String, usize>,
+    names: UniqueNames,
     subjects: Vec<(String, String, Option<String>)>,
     subject_names: HashMap<String, String>,
     data: Vec<DataDecl>,
@@ -94,10 +93,17 @@ struct DataDecl {
     class: Option<String>,
 }
 
-impl Writer {
+/// The names made from labels, each unique in the whole spec.
+#[derive(Default)]
+struct UniqueNames {
+    used: HashSet<String>,
+    next_number: HashMap<String, usize>,
+}
+
+impl UniqueNames {
     /// A new name for `label`, unique in the whole spec. Each base name remembers the next number
     /// to try, so that many labels of one name cost one try each, not one per earlier label.
-    fn name(&mut self, label: &str) -> String {
+    fn make(&mut self, label: &str) -> String {
         let base = name_of(label);
         let next = self.next_number.entry(base.clone()).or_insert(1);
         loop {
@@ -111,6 +117,22 @@ impl Writer {
                 return name;
             }
         }
+    }
+
+    /// The name `known` holds for `label`, or a new one it then holds; whether it is new.
+    fn once(&mut self, known: &mut HashMap<String, String>, label: &str) -> (String, bool) {
+        if let Some(name) = known.get(label) {
+            return (name.clone(), false);
+        }
+        let name = self.make(label);
+        known.insert(label.to_string(), name.clone());
+        (name, true)
+    }
+}
+
+impl Writer {
+    fn name(&mut self, label: &str) -> String {
+        self.names.make(label)
     }
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
@@ -134,7 +156,7 @@ impl Writer {
                 out,
                 "// The source does not name the controller: write its name, address and contact here."
             );
-            self.used.insert("controller".to_string());
+            self.names.used.insert("controller".to_string());
             "controller".to_string()
         } else {
             self.name(&party.label)
@@ -226,12 +248,10 @@ impl Writer {
     fn activities(&mut self, register: &Register) -> String {
         let mut out = String::new();
         for party in &register.processors {
-            let name = self.name(&party.label);
-            self.processor_names.insert(party.label.clone(), name);
+            self.processor_name(&party.label);
         }
         for party in &register.recipients {
-            let name = self.name(&party.label);
-            self.recipient_names.insert(party.label.clone(), name);
+            self.recipient_name(&party.label);
         }
         for source in &register.sources {
             if let Some(kind) = &source.kind {
@@ -596,56 +616,40 @@ impl Writer {
     }
 
     fn subject(&mut self, label: &str, kind: Option<&str>) -> String {
-        if let Some(name) = self.subject_names.get(label) {
-            return name.clone();
+        let (name, new) = self.names.once(&mut self.subject_names, label);
+        if new {
+            self.subjects
+                .push((name.clone(), label.to_string(), kind.map(str::to_string)));
         }
-        let name = self.name(label);
-        self.subject_names.insert(label.to_string(), name.clone());
-        self.subjects
-            .push((name.clone(), label.to_string(), kind.map(str::to_string)));
         name
     }
 
     fn data(&mut self, label: &str, class: Option<&str>) -> String {
-        if let Some(name) = self.data_names.get(label) {
-            return name.clone();
+        let (name, new) = self.names.once(&mut self.data_names, label);
+        if new {
+            self.data.push(DataDecl {
+                name: name.clone(),
+                label: label.to_string(),
+                class: class.map(str::to_string),
+            });
         }
-        let name = self.name(label);
-        self.data_names.insert(label.to_string(), name.clone());
-        self.data.push(DataDecl {
-            name: name.clone(),
-            label: label.to_string(),
-            class: class.map(str::to_string),
-        });
         name
     }
 
     fn source(&mut self, label: &str) -> String {
-        if let Some(name) = self.source_names.get(label) {
-            return name.clone();
+        let (name, new) = self.names.once(&mut self.source_names, label);
+        if new {
+            self.sources.push((name.clone(), label.to_string()));
         }
-        let name = self.name(label);
-        self.source_names.insert(label.to_string(), name.clone());
-        self.sources.push((name.clone(), label.to_string()));
         name
     }
 
     fn processor_name(&mut self, label: &str) -> String {
-        if let Some(name) = self.processor_names.get(label) {
-            return name.clone();
-        }
-        let name = self.name(label);
-        self.processor_names.insert(label.to_string(), name.clone());
-        name
+        self.names.once(&mut self.processor_names, label).0
     }
 
     fn recipient_name(&mut self, label: &str) -> String {
-        if let Some(name) = self.recipient_names.get(label) {
-            return name.clone();
-        }
-        let name = self.name(label);
-        self.recipient_names.insert(label.to_string(), name.clone());
-        name
+        self.names.once(&mut self.recipient_names, label).0
     }
 
     /// Subjects, data, sources, processors and recipients, each declared once.
