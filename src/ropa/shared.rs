@@ -20,6 +20,9 @@ struct Inner<T> {
     entry: T,
     /// The entry's line in the document formats, in the language it was first worded in.
     line: OnceLock<(Lang, String)>,
+    /// The line as the HTML report writes it, escaped: kept here rather than in a map of the
+    /// report's by the entry's address, which each of 100,000 activities looked up.
+    html_line: OnceLock<String>,
 }
 
 impl<T> Shared<T> {
@@ -27,6 +30,7 @@ impl<T> Shared<T> {
         Shared(Arc::new(Inner {
             entry,
             line: OnceLock::new(),
+            html_line: OnceLock::new(),
         }))
     }
 
@@ -51,11 +55,10 @@ impl<T> Shared<T> {
 }
 
 impl<T> Shared<T> {
-    /// Which entry this is: the same for every clone, different for every other entry alive at the
-    /// same time (the address of the entry, which the clones hold). A writer may keep what it made
-    /// of an entry's line by this key, as long as it keeps a clone of the entry with it.
-    pub fn identity(&self) -> usize {
-        Arc::as_ptr(&self.0) as *const () as usize
+    /// The entry's line as the HTML report writes it: made by `make` the first time it is asked
+    /// for (the report's entries are made in one language), then lent.
+    pub fn html_line(&self, make: impl FnOnce(&T) -> String) -> &str {
+        self.0.html_line.get_or_init(|| make(&self.0.entry))
     }
 
     /// Whether another holder shares the entry (a record's memo of entries, another activity's
@@ -116,8 +119,17 @@ mod tests {
             Cow::Borrowed("x in En")
         ));
         assert_eq!(serde_json::to_string(&entry).unwrap(), "\"x\"");
-        assert_eq!(entry.identity(), copy.identity());
-        assert_ne!(entry.identity(), Shared::new("x").identity());
+        // The report's line is kept beside the plain one, once for every holder.
+        assert_eq!(copy.html_line(|e| format!("<b>{e}</b>")), "<b>x</b>");
+        assert_eq!(
+            entry.html_line(|_| unreachable!("made already")),
+            "<b>x</b>"
+        );
+        assert_eq!(Shared::new("x").html_line(|e| format!("{e}!")), "x!");
+        assert!(matches!(
+            entry.line(Lang::En, |_| unreachable!("worded already")),
+            Cow::Borrowed("x in En")
+        ));
         // Two holders share it; one made and held alone does not.
         assert!(entry.is_shared());
         drop(copy);

@@ -53,44 +53,16 @@ pub fn record(out: &mut Page<'_>, model: &Model, flow: &FlowGraph, lang: Lang) {
 const TABLE_START: &str = "<table class=\"record\">\n<tbody>\n";
 const TABLE_END: &str = "</tbody>\n</table>\n";
 
-/// The escaped lines of the entries that many activities share (a data category, a processor, a
-/// transfer, a citation), each escaped the first time it is written: at 100,000 activities they are
-/// half the record's text, the same few hundred lines again and again. Kept by the entry's identity,
-/// with a clone of the entry, so that no other entry can take its address while the line is kept.
-#[derive(Default)]
-struct SharedLines<'m> {
-    data: Escapes<crate::ropa::DataEntry>,
-    processors: Escapes<crate::ropa::ProcessorEntry>,
-    transfers: Escapes<crate::ropa::TransferEntry>,
-    /// Citations and periods.
-    words: Escapes<String>,
-    model: ModelTexts<'m>,
-}
-
-struct Escapes<T>(FxHashMap<usize, (Shared<T>, String)>);
-
-impl<T> Default for Escapes<T> {
-    fn default() -> Self {
-        Escapes(FxHashMap::default())
+/// Writes the escaped line of a shared entry (a data category, a processor, a transfer, a
+/// citation, a period), worded by `line` and escaped the first time and kept on the entry itself: at
+/// 100,000 activities these are half the record's text, the same few hundred lines again and again.
+/// An entry made for one activity alone (a citation in free text, data criminal by its use) is
+/// escaped and not kept: there would be one for each of 100,000 activities.
+fn write_shared<T>(out: &mut Page<'_>, entry: &Shared<T>, line: impl FnOnce() -> String) {
+    if !entry.is_shared() {
+        return out.escaped(&line());
     }
-}
-
-impl<T> Escapes<T> {
-    /// Writes the escaped line of `entry`, worded by `line` the first time. An entry made for one
-    /// activity alone (a citation in free text, data criminal by its use) is escaped and not kept:
-    /// there would be one for each of 100,000 activities.
-    fn write(&mut self, out: &mut Page<'_>, entry: &Shared<T>, line: impl FnOnce() -> String) {
-        if !entry.is_shared() {
-            return out.escaped(&line());
-        }
-        out.push_str(
-            &self
-                .0
-                .entry(entry.identity())
-                .or_insert_with(|| (entry.clone(), escape(&line())))
-                .1,
-        );
-    }
+    out.push_str(entry.html_line(|_| escape(&line())));
 }
 
 /// The model's texts that many activities show (a group of data subjects, a category's label in a
@@ -146,7 +118,8 @@ struct ActivityTables<'m> {
     lang: Lang,
     /// The row of each of [`HEADINGS`].
     rows: Vec<Row>,
-    shared: SharedLines<'m>,
+    /// The model's texts, kept escaped.
+    model_texts: ModelTexts<'m>,
     lines: Lines,
 }
 
@@ -182,7 +155,7 @@ impl<'m> ActivityTables<'m> {
                 .iter()
                 .map(|&heading| Row::of(heading, lang))
                 .collect(),
-            shared: SharedLines::default(),
+            model_texts: ModelTexts::default(),
             lines: Lines::of(lang),
         }
     }
@@ -194,7 +167,7 @@ impl<'m> ActivityTables<'m> {
             data_by_subjects,
             lang,
             rows,
-            shared,
+            model_texts,
             lines,
         } = self;
         let lang = *lang;
@@ -241,21 +214,19 @@ impl<'m> ActivityTables<'m> {
         texts(out, purposes, a.purposes.as_deref());
         match &a.legal_bases {
             Some(list) => values(out, bases, list.len(), |out, i| {
-                shared.words.write(out, &list[i], || list[i].to_string())
+                write_shared(out, &list[i], || list[i].to_string())
             }),
             None => out.push_str(&bases.not_stated),
         }
         match &a.data_subjects {
             Some(list) => values(out, subjects, list.len(), |out, i| {
-                shared.model.write(out, list[i])
+                model_texts.write(out, list[i])
             }),
             None => out.push_str(&subjects.not_stated),
         }
         match &a.personal_data {
             Some(list) => values(out, data, list.len(), |out, i| {
-                shared
-                    .data
-                    .write(out, &list[i], || line("personal_data", i))
+                write_shared(out, &list[i], || line("personal_data", i))
             }),
             None => out.push_str(&data.not_stated),
         }
@@ -271,7 +242,7 @@ impl<'m> ActivityTables<'m> {
             // What a recipient receives about whom is worded by the record's fields: few specs say it.
             Some(list) => values(out, recipients, list.len(), |out, i| {
                 if list[i].receives.is_empty() {
-                    lines.recipient(out, &list[i], &mut shared.model)
+                    lines.recipient(out, &list[i], model_texts)
                 } else {
                     out.escaped(&line("recipients", i))
                 }
@@ -280,9 +251,7 @@ impl<'m> ActivityTables<'m> {
         }
         match &a.processors {
             Some(list) => values(out, processors, list.len(), |out, i| {
-                shared
-                    .processors
-                    .write(out, &list[i], || line("processors", i))
+                write_shared(out, &list[i], || line("processors", i))
             }),
             None => out.push_str(&processors.not_stated),
         }
@@ -293,14 +262,12 @@ impl<'m> ActivityTables<'m> {
         } else {
             let list = &a.transfers;
             values(out, transfers, list.len(), |out, i| {
-                shared
-                    .transfers
-                    .write(out, &list[i], || line("transfers", i))
+                write_shared(out, &list[i], || line("transfers", i))
             });
         }
         match &a.retention {
             Some(list) => values(out, retention, list.len(), |out, i| {
-                lines.retention(out, &list[i], shared)
+                lines.retention(out, &list[i], model_texts)
             }),
             None => out.push_str(&retention.not_stated),
         }
@@ -358,25 +325,24 @@ impl Lines {
         &self,
         out: &mut Page<'_>,
         g: &RetentionEntry<'m>,
-        kept: &mut SharedLines<'m>,
+        texts: &mut ModelTexts<'m>,
     ) {
-        let period = |out: &mut Page<'_>, words: &mut Escapes<String>| match &g.period {
-            Some(period) => words.write(out, period, || period.to_string()),
+        let period = |out: &mut Page<'_>| match &g.period {
+            Some(period) => write_shared(out, period, || period.to_string()),
             None => out.escaped(&self.not_stated),
         };
-        let SharedLines { words, model, .. } = kept;
         if let Some(holder) = g.holder {
             self.copy.write(out, |out, at| match at {
-                0 => model.joined(out, &g.categories),
+                0 => texts.joined(out, &g.categories),
                 1 => out.escaped(holder),
-                _ => period(out, words),
+                _ => period(out),
             });
         } else if g.all {
-            self.all_categories.write(out, |out, _| period(out, words));
+            self.all_categories.write(out, |out, _| period(out));
         } else {
             self.some_categories.write(out, |out, at| match at {
-                0 => model.joined(out, &g.categories),
-                _ => period(out, words),
+                0 => texts.joined(out, &g.categories),
+                _ => period(out),
             });
         }
     }
