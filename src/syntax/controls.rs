@@ -213,10 +213,15 @@ mod tests {
         for bad in ["\u{1b}", "\u{85}", "\u{202e}", "\r", "\u{7f}"] {
             for len in [0, 1, 63, 64, 65, 127, 128, 200] {
                 for at in 0..len {
-                    let mut text = "a§".repeat(len);
-                    text.truncate(len);
-                    while !text.is_char_boundary(text.len()) {
-                        text.pop();
+                    // `len` bytes (or one short) of letters with a `§` (allowed, but suspicious)
+                    // every 80 bytes: blocks with and without a suspicious byte.
+                    let filler = format!("{}§ ", "abcdefghijklmnopqrstuvwxyz".repeat(3));
+                    let mut text = String::new();
+                    for c in filler.chars().cycle() {
+                        if text.len() + c.len_utf8() > len {
+                            break;
+                        }
+                        text.push(c);
                     }
                     let at = (0..=at.min(text.len()))
                         .rev()
