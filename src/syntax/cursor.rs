@@ -251,21 +251,35 @@ impl<'a> Cursor<'a> {
 
     /// The end of the `ident` starting here, without moving: `(XID_START | "_") ~ XID_CONTINUE*`.
     ///
-    /// Most words of a spec are ASCII and shorter than sixteen bytes: such a word is decided from
-    /// one sixteen-byte test, inline; any other word (longer, non-ASCII, at the end of the text)
-    /// by [`word_end_any`](Self::word_end_any), out of line. The call alone cost more than the
-    /// test: it saved and restored six registers and loaded its constants each time.
+    /// Most words of a spec are ASCII and shorter than 32 bytes: such a word is decided from one
+    /// or two sixteen-byte tests, inline; any other word (longer, non-ASCII, at the end of the
+    /// text) by [`word_end_any`](Self::word_end_any), out of line. The call alone cost more than
+    /// the test: it saved and restored six registers and loaded its constants each time. Names of
+    /// data categories (`cpr_child_social_132`) are often longer than sixteen bytes.
     #[inline]
     fn word_end(&self) -> Option<usize> {
-        if let Some(sixteen) = self.bytes.get(self.pos..self.pos + 16)
-            && let Some(stops) = super::scan::non_ident_bytes(sixteen)
-            && (sixteen[0].is_ascii_alphabetic() || sixteen[0] == b'_')
-            && stops != 0
+        if self
+            .bytes
+            .get(self.pos)
+            .is_some_and(|&first| first.is_ascii_alphabetic() || first == b'_')
         {
-            // The first byte is a letter or `_`, so the first stop is after it.
-            let end = self.pos + stops.trailing_zeros() as usize;
-            if self.bytes[end] < 0x80 {
-                return Some(end);
+            let mut at = self.pos;
+            for _ in 0..2 {
+                let Some(sixteen) = self.bytes.get(at..at + 16) else {
+                    break;
+                };
+                let Some(stops) = super::scan::non_ident_bytes(sixteen) else {
+                    break;
+                };
+                if stops != 0 {
+                    // The first byte is a letter or `_`, so the first stop is after it.
+                    let end = at + stops.trailing_zeros() as usize;
+                    if self.bytes[end] < 0x80 {
+                        return Some(end);
+                    }
+                    break;
+                }
+                at += 16;
             }
         }
         self.word_end_any()
@@ -559,12 +573,16 @@ mod tests {
         assert_eq!(name.word_end(), Some("smørrebrød_ÆØÅ".len()));
     }
 
-    /// The inline sixteen-byte path ends every word where the general one does: short and long
-    /// words, words that end in a non-ASCII letter or at the end of the text, and non-words.
+    /// The inline path (two sixteen-byte tests) ends every word where the general one does: short
+    /// and long words (about 16 and 32 bytes, and longer), words that end in a non-ASCII letter or
+    /// at the end of the text, and non-words.
     #[test]
     fn the_short_word_path_agrees_with_the_general_one() {
         let text = "a, purpose_of_the_activity_x \"q\" smørrebrød _x9 9x ø_1 abcdefghijklmnoø \
-                    abcdefghijklmno, abcdefghijklmnop, abcdefghijklmn× {b}\n  cpr_child_it_60 z";
+                    abcdefghijklmno, abcdefghijklmnop, abcdefghijklmn× {b}\n  cpr_child_it_60 z \
+                    abcdefghijklmnopqrstuvwxyz01234, abcdefghijklmnopqrstuvwxyz012345 \
+                    abcdefghijklmnopqrstuvwxyz0123456 abcdefghijklmnopqrstuvwxyz01234ø \
+                    abcdefghijklmnopqrstuvwxyzø abcdefghijklmnopqrstuvwxyz0123456789_long_word";
         for pos in 0..=text.len() {
             if !text.is_char_boundary(pos) {
                 continue;

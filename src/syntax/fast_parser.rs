@@ -163,25 +163,26 @@ pub fn parse_chunk_outlined<'a>(
     range: Range<usize>,
     scratch: &mut Scratch<'a>,
     outline: &mut Vec<Piece>,
+    text_is_clean: bool,
 ) -> Result<Vec<Declaration<'a>>, Fallback> {
     let kept = outline.len();
-    let mut pieces = Some(std::mem::take(outline));
-    let result = parse_chunk_into(file, text, range, scratch, &mut pieces);
-    *outline = pieces.unwrap_or_default();
+    let result = parse_chunk_into(file, text, range, scratch, Some(outline), text_is_clean);
     if result.is_err() {
         outline.truncate(kept);
     }
     result
 }
 
-/// Parses one chunk of `text` (a range `chunks::split` returned).
+/// Parses one chunk of `text` (a range `chunks::split` returned). `text_is_clean`: the whole text
+/// is known to hold no forbidden character (`controls.rs`), so the chunk need not be tested again.
 pub fn parse_chunk<'a>(
     file: FileId,
     text: &'a str,
     range: Range<usize>,
     scratch: &mut Scratch<'a>,
+    text_is_clean: bool,
 ) -> Result<Vec<Declaration<'a>>, Fallback> {
-    parse_chunk_into(file, text, range, scratch, &mut None)
+    parse_chunk_into(file, text, range, scratch, None, text_is_clean)
 }
 
 fn parse_chunk_into<'a>(
@@ -189,23 +190,23 @@ fn parse_chunk_into<'a>(
     text: &'a str,
     range: Range<usize>,
     scratch: &mut Scratch<'a>,
-    outline: &mut Option<Vec<Piece>>,
+    outline: Option<&mut Vec<Piece>>,
+    text_is_clean: bool,
 ) -> Result<Vec<Declaration<'a>>, Fallback> {
     // pest rejects a forbidden character wherever it stands, and the error names it (`controls.rs`);
-    // one test of the chunk here spares the cursor a test in every string and comment.
-    if super::controls::first_forbidden(&text[range.clone()]).is_some() {
+    // one test of the chunk (or of the whole text, once) spares the cursor a test in every string
+    // and comment.
+    if !text_is_clean && super::controls::first_forbidden(&text[range.clone()]).is_some() {
         return Err(Fallback::Invalid);
     }
     let mut p = Parser {
         c: Cursor::new(&text[range.clone()]),
         file,
         offset: range.start,
-        scratch: std::mem::take(scratch),
-        outline: outline.take(),
+        scratch,
+        outline,
     };
     let result = p.spec();
-    *scratch = p.scratch;
-    *outline = p.outline;
     match result {
         _ if p.c.unsure => Err(Fallback::Unsure),
         Some(declarations) => Ok(declarations),
@@ -213,17 +214,19 @@ fn parse_chunk_into<'a>(
     }
 }
 
-struct Parser<'a> {
+/// The scratch lists and the outline are borrowed, not moved in and out: a chunk is a few hundred
+/// bytes, and moving them cost a copy and a drop per chunk.
+struct Parser<'a, 's> {
     c: Cursor<'a>,
     file: FileId,
     /// Where the chunk starts in the file: the cursor's positions are relative to the chunk.
     offset: usize,
-    scratch: Scratch<'a>,
+    scratch: &'s mut Scratch<'a>,
     /// The outline, when the formatter asks for it ([`parse_chunk_outlined`]).
-    outline: Option<Vec<Piece>>,
+    outline: Option<&'s mut Vec<Piece>>,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     /// Notes a piece of the outline, when one is asked for; `at` is relative to the chunk.
     #[inline]
     fn outline(&mut self, piece: fn(usize) -> Piece, at: usize) {
@@ -1333,8 +1336,9 @@ pub fn parse_file(file: FileId, text: &str) -> Result<File<'_>, Fallback> {
     let mut declarations = Vec::new();
     let mut unsure = false;
     let mut scratch = Scratch::default();
+    let clean = super::controls::first_forbidden(text).is_none();
     for chunk in chunks {
-        match parse_chunk(file, text, chunk, &mut scratch) {
+        match parse_chunk(file, text, chunk, &mut scratch, clean) {
             Ok(d) => declarations.extend(d),
             Err(Fallback::Invalid) => return Err(Fallback::Invalid),
             Err(Fallback::Unsure) => unsure = true,

@@ -91,6 +91,8 @@ pub struct Chunks<'a> {
     lang: Lang,
     /// The lists of the trees, kept from one chunk to the next.
     scratch: RefCell<super::fast_parser::Scratch<'a>>,
+    /// No forbidden character anywhere in `text`: tested once here rather than chunk by chunk.
+    clean: bool,
 }
 
 impl<'a> Chunks<'a> {
@@ -114,6 +116,7 @@ impl<'a> Chunks<'a> {
             ranges,
             lang,
             scratch: RefCell::default(),
+            clean: super::controls::first_forbidden(text).is_none(),
         })
     }
 
@@ -159,7 +162,9 @@ impl<'a> Chunks<'a> {
         let (file, text, chunk) = (self.file, self.text, self.ranges[i].clone());
         let fast = {
             let scratch = &mut self.scratch.borrow_mut();
-            super::fast_parser::parse_chunk_outlined(file, text, chunk, scratch, outline)
+            super::fast_parser::parse_chunk_outlined(
+                file, text, chunk, scratch, outline, self.clean,
+            )
         };
         match fast {
             Ok(parsed) => Ok((parsed, true)),
@@ -171,8 +176,9 @@ impl<'a> Chunks<'a> {
         let (file, text, chunk, lang) = (self.file, self.text, self.ranges[i].clone(), self.lang);
         if fast {
             let scratch = &mut self.scratch.borrow_mut();
-            if let Ok(parsed) = super::fast_parser::parse_chunk(file, text, chunk.clone(), scratch)
-            {
+            let parsed =
+                super::fast_parser::parse_chunk(file, text, chunk.clone(), scratch, self.clean);
+            if let Ok(parsed) = parsed {
                 return Ok(parsed);
             }
         }

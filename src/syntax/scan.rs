@@ -1,9 +1,9 @@
 //! Byte scans that run over most of a spec, sixteen bytes at a time.
 //!
 //! Reading a spec is a few scans repeated millions of times: the run of letters of a name, the
-//! next quote, brace or slash of a block, the end of a quoted text, the test for forbidden
-//! characters. Most of what they pass over is short (a name, a text of a few dozen bytes), where a
-//! call to `memchr` costs more in setting up than in searching. With SSE2, which every x86-64
+//! next quote, brace or slash of a block, the end of a quoted text. Most of what they pass over is
+//! short (a name, a text of a few dozen bytes), where a call to `memchr` costs more in setting up
+//! than in searching. With SSE2, which every x86-64
 //! processor has, sixteen bytes are tested in a handful of instructions, inline; elsewhere the
 //! same answer comes a byte at a time. The tests check both against the byte-by-byte definition.
 
@@ -39,22 +39,6 @@ pub(super) fn non_ident_bytes(bytes: &[u8]) -> Option<u32> {
     {
         // SAFETY: SSE2 is part of x86-64 itself.
         Some(unsafe { sse2::non_ident_bytes(bytes) })
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        let _ = bytes;
-        None
-    }
-}
-
-/// Bit `i` set where byte `i` of `bytes` (16 of them) may start a forbidden character (see
-/// `controls::suspicious`); `None` when SSE2 is not there to ask.
-#[inline]
-pub(super) fn suspicious_bytes(bytes: &[u8]) -> Option<u32> {
-    #[cfg(target_arch = "x86_64")]
-    {
-        // SAFETY: SSE2 is part of x86-64 itself.
-        Some(unsafe { sse2::suspicious_bytes(bytes) })
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -114,18 +98,6 @@ mod sse2 {
         let underscore = _mm_cmpeq_epi8(v, splat(b'_'));
         let ident = _mm_or_si128(_mm_or_si128(letter, digit), underscore);
         !(_mm_movemask_epi8(ident) as u32) & 0xFFFF
-    }
-
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    pub(super) fn suspicious_bytes(bytes: &[u8]) -> u32 {
-        let v = load(bytes);
-        let is = |b: u8| _mm_cmpeq_epi8(v, splat(b));
-        // Below 0x20 (unsigned): the minimum with 0x1F is the byte itself.
-        let c0 = _mm_cmpeq_epi8(_mm_min_epu8(v, splat(0x1F)), v);
-        let c0 = _mm_andnot_si128(_mm_or_si128(is(b'\t'), is(b'\n')), c0);
-        let others = _mm_or_si128(_mm_or_si128(is(0x7F), is(0xC2)), is(0xE2));
-        _mm_movemask_epi8(_mm_or_si128(c0, others)) as u32
     }
 }
 
