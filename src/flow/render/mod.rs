@@ -772,7 +772,8 @@ pub fn wrap_words_into(
     let mut line_chars = 0;
     // Whether text is left over once `max_lines` lines are full.
     let mut left_over = false;
-    for (word, word_chars) in words(text) {
+    for word in text.split_whitespace() {
+        let word_chars = word.chars().count();
         if line_chars > 0 && line_chars + 1 + word_chars > width {
             if lines == max_lines {
                 left_over = true;
@@ -888,14 +889,9 @@ fn wrap_word_by_word(text: &str, width: usize, max_lines: usize) -> Vec<String> 
 fn fits_one_line(text: &str, width: usize) -> bool {
     let mut chars = 0;
     let mut after_space = true;
-    // A byte at a time: most texts are ASCII, and a character beyond it is decoded at its first
-    // byte (the bytes after it, from 0x80 to 0xBF, begin no character).
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        if (0x80..0xC0).contains(&byte) {
-            continue;
-        }
-        let space = byte == b' ';
-        if (space && after_space) || (!space && space_and_len(text, at).0) {
+    for c in text.chars() {
+        let space = c == ' ';
+        if (space && after_space) || (!space && c.is_whitespace()) {
             return false;
         }
         after_space = space;
@@ -905,47 +901,6 @@ fn fits_one_line(text: &str, width: usize) -> bool {
         }
     }
     chars > 0 && !after_space
-}
-
-/// The words of `text` as [`str::split_whitespace`] finds them, each with its length in
-/// characters: read a byte at a time, decoding only the characters beyond ASCII.
-fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() {
-            let (space, len) = space_and_len(text, at);
-            if !space {
-                break;
-            }
-            at += len;
-        }
-        if at >= text.len() {
-            return None;
-        }
-        let (start, mut chars) = (at, 0);
-        while at < text.len() {
-            let (space, len) = space_and_len(text, at);
-            if space {
-                break;
-            }
-            at += len;
-            chars += 1;
-        }
-        Some((&text[start..at], chars))
-    })
-}
-
-/// Whether the character that begins at byte `at` of `text` is white space (as
-/// [`char::is_whitespace`] says), and its length in bytes.
-#[inline]
-fn space_and_len(text: &str, at: usize) -> (bool, usize) {
-    match text.as_bytes()[at] {
-        byte @ 0..0x80 => (matches!(byte, b'\t'..=b'\r' | b' '), 1),
-        _ => text[at..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-    }
 }
 
 fn role_of(model: &Model, node: Node) -> Role {
@@ -1048,20 +1003,6 @@ mod tests {
         assert!(fits_one_line("processing activity · act_0_health", 37));
         assert!(!fits_one_line("processing activity · act_0_health", 33));
         assert!(!fits_one_line("two  spaces", 37));
-        for byte in 0..0x80u8 {
-            let text = char::from(byte).to_string();
-            assert_eq!(
-                space_and_len(&text, 0),
-                (char::from(byte).is_whitespace(), 1)
-            );
-        }
-        for text in texts {
-            let expected: Vec<(&str, usize)> = text
-                .split_whitespace()
-                .map(|w| (w, w.chars().count()))
-                .collect();
-            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
-        }
     }
 
     /// Lines written into one string are the lines of wrapping word by word, on random texts of
