@@ -54,16 +54,21 @@ pub struct Port {
 /// The distance between edges of one group where they enter their target.
 pub const BUNDLED: f64 = 7.0;
 
-/// The room the edges entering one node take on its side, from their ports.
-pub fn entry_room<'a>(ports: impl IntoIterator<Item = &'a Port>) -> f64 {
-    let mut groups: FxHashMap<usize, (&Port, usize)> = FxHashMap::default();
-    for port in ports {
-        groups.entry(port.group).or_insert((port, 0)).1 += 1;
+/// The room the edges entering each of `count` nodes take on its side: for each group, the room
+/// over and under it and [`BUNDLED`] between its edges. `targets` are the edges' targets, `ports`
+/// their ports; a group's number is that of its first edge, whose port gives the group's room
+/// (every edge of a group carries the same data, so has the same room). One pass over the edges,
+/// no map of groups per node.
+pub fn entry_rooms(count: usize, targets: impl Iterator<Item = usize>, ports: &[Port]) -> Vec<f64> {
+    let mut room = vec![0.0; count];
+    for ((e, to), port) in targets.enumerate().zip(ports) {
+        room[to] += if port.group == e {
+            port.above + port.below
+        } else {
+            BUNDLED
+        };
     }
-    groups
-        .values()
-        .map(|(port, count)| port.above + BUNDLED * (*count - 1) as f64 + port.below)
-        .sum()
+    room
 }
 
 /// Where a node's box is.
@@ -79,8 +84,8 @@ pub struct Placed {
 #[derive(Debug, Clone)]
 pub struct Route {
     pub start: (f64, f64),
-    /// Where the edge crosses each column between its ends: `(left x, right x, y)`.
-    pub through: Vec<(f64, f64, f64)>,
+    /// Its waypoints in [`Layout::through`]: one list for all routes, not a `Vec` for each.
+    through: std::ops::Range<usize>,
     pub end: (f64, f64),
     /// For the first edge of its group: the height of the group's first and last edge, between
     /// which the label goes. `None` for the others, whose label is that one.
@@ -99,10 +104,19 @@ pub struct Layout {
     pub nodes: Vec<Placed>,
     /// By edge of the view.
     pub routes: Vec<Route>,
+    /// Every route's waypoints, one route's after another's ([`Layout::through`]).
+    through: Vec<(f64, f64, f64)>,
     /// The lowest point of the nodes and waypoints.
     pub bottom: f64,
     /// From the left margin to the right edge of the last column, and the same margin after it.
     pub width: f64,
+}
+
+impl Layout {
+    /// Where `route` crosses each column between its ends: `(left x, right x, y)`.
+    pub fn through(&self, route: &Route) -> &[(f64, f64, f64)] {
+        &self.through[route.through.clone()]
+    }
 }
 
 /// Something stacked in a column: a node of the view, or an edge's waypoint.
@@ -116,11 +130,13 @@ struct Item {
 
 impl Layout {
     /// Lays out `view` from `top` down, with the left edge at `left`. `heights` are the boxes' heights
-    /// (by node), `ports` the room each edge needs where it enters its target (by edge).
+    /// (by node), `ports` the room each edge needs where it enters its target (by edge), `entry`
+    /// the room all of a node's entering edges take ([`entry_rooms`], by node).
     pub fn new(
         view: &FlowView<'_>,
         heights: &[f64],
         ports: &[Port],
+        entry: &[f64],
         left: f64,
         top: f64,
     ) -> Layout {
@@ -200,7 +216,7 @@ impl Layout {
                 height: items[i].height,
             })
             .collect();
-        let routes = route(view, &items, &chains, &nodes, &column_x, ports);
+        let (routes, through) = route(view, &items, &chains, &nodes, &column_x, ports, entry);
         // A loop on the right of the last column, and its label, need room of their own.
         let last = columns.len().saturating_sub(1);
         let loops_at_the_end = view
@@ -216,6 +232,7 @@ impl Layout {
             column_x,
             nodes,
             routes,
+            through,
             bottom: top + tallest,
             width,
         }
@@ -311,6 +328,10 @@ impl Neighbours {
 
     fn of(&self, item: usize) -> &[usize] {
         &self.list[self.first[item]..self.first[item + 1]]
+    }
+
+    fn of_mut(&mut self, item: usize) -> &mut [usize] {
+        &mut self.list[self.first[item]..self.first[item + 1]]
     }
 }
 
@@ -530,64 +551,93 @@ fn route(
     nodes: &[Placed],
     column_x: &[f64],
     ports: &[Port],
-) -> Vec<Route> {
+    entry: &[f64],
+) -> (Vec<Route>, Vec<(f64, f64, f64)>) {
     let centre = |i: usize| items[i].y + items[i].height / 2.0;
-    let mut outgoing = vec![Vec::new(); nodes.len()];
-    let mut incoming = vec![Vec::new(); nodes.len()];
-    let mut starts = vec![(0.0, 0.0); view.edges.len()];
-    let mut ends = vec![(0.0, 0.0); view.edges.len()];
-    let mut labels = vec![None; view.edges.len()];
-    let mut backs = vec![None; view.edges.len()];
-    for (e, edge) in view.edges.iter().enumerate() {
+    // Each node's edges with the flow, out and in, in the order of the edges.
+    let forward = |e: &(usize, &super::ViewEdge)| items[e.1.from].column < items[e.1.to].column;
+    let forwards = || view.edges.iter().enumerate().filter(forward);
+    let mut outgoing = Neighbours::new(nodes.len(), forwards().map(|(e, edge)| (edge.from, e)));
+    let mut incoming = Neighbours::new(nodes.len(), forwards().map(|(e, edge)| (edge.to, e)));
+    // Each route's waypoints are a range of `through` below, as their items are of `items`.
+    let mut routes: Vec<Route> = chains
+        .iter()
+        .map(|chain| Route {
+            start: (0.0, 0.0),
+            through: chain.waypoints.start - nodes.len()..chain.waypoints.end - nodes.len(),
+            end: (0.0, 0.0),
+            label: None,
+            back: None,
+        })
+        .collect();
+    for (edge, route) in view.edges.iter().zip(&mut routes) {
         let (from, to) = (&items[edge.from], &items[edge.to]);
-        if from.column < to.column {
-            outgoing[edge.from].push(e);
-            incoming[edge.to].push(e);
-        } else if from.column > to.column {
+        // Edges with the flow get their ports below, by node.
+        if from.column > to.column {
             let (a, b) = (nodes[edge.from], nodes[edge.to]);
-            starts[e] = (a.x, centre(edge.from));
-            ends[e] = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
-            backs[e] = Some((ends[e].0 + 12.0, ends[e].1 - 4.0));
-        } else {
+            route.start = (a.x, centre(edge.from));
+            route.end = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
+            route.back = Some((route.end.0 + 12.0, route.end.1 - 4.0));
+        } else if from.column == to.column {
             let (a, b) = (nodes[edge.from], nodes[edge.to]);
-            starts[e] = (a.x + NODE_WIDTH, centre(edge.from) - 6.0);
-            ends[e] = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
-            let middle = (starts[e].1 + ends[e].1) / 2.0;
-            backs[e] = Some((a.x + NODE_WIDTH + LOOP + 6.0, middle + 3.0));
+            route.start = (a.x + NODE_WIDTH, centre(edge.from) - 6.0);
+            route.end = (b.x + NODE_WIDTH, centre(edge.to) + 6.0);
+            let middle = (route.start.1 + route.end.1) / 2.0;
+            route.back = Some((a.x + NODE_WIDTH + LOOP + 6.0, middle + 3.0));
         }
     }
     // Kept from node to node: most nodes have a few edges in, and a large picture many nodes.
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    // The groups of a node's entering edges, in the order of their highest member: by group,
+    // where its members begin in `grouped` (then, while filling, where the next one goes).
     let mut group_at: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut group_of: Vec<usize> = Vec::new();
+    let mut group_starts: Vec<usize> = Vec::new();
+    let mut grouped: Vec<usize> = Vec::new();
     let mut keyed: Vec<u128> = Vec::new();
     let mut room = Buckets::default();
     for (i, node) in nodes.iter().enumerate() {
         // Ordered by where the edge goes next (or comes from), so that edges leave and arrive
         // without crossing each other.
-        let out = &mut outgoing[i];
+        let out = outgoing.of_mut(i);
         sort_by_height(out, &mut keyed, &mut room, |e| centre(chains[e].second()));
         let n = out.len() as f64;
         for (at, &e) in out.iter().enumerate() {
             let y = node.y + node.height * (at as f64 + 1.0) / (n + 1.0);
-            starts[e] = (node.x + NODE_WIDTH, y);
+            routes[e].start = (node.x + NODE_WIDTH, y);
         }
 
         // Groups in the order of their highest member, members in order within the group.
         let from = |e: usize| centre(chains[e].second_last());
-        let into = &mut incoming[i];
+        let into = incoming.of_mut(i);
         sort_by_height(into, &mut keyed, &mut room, from);
-        groups.clear();
         group_at.clear();
+        group_of.clear();
+        group_starts.clear();
         for &e in into.iter() {
             let at = *group_at.entry(ports[e].group).or_insert_with(|| {
-                groups.push((ports[e].group, Vec::new()));
-                groups.len() - 1
+                group_starts.push(0);
+                group_starts.len() - 1
             });
-            groups[at].1.push(e);
+            group_of.push(at);
+            group_starts[at] += 1;
         }
-        let room = entry_room(into.iter().map(|&e| &ports[e]));
-        let mut y = node.y + (node.height - room) / 2.0;
-        for (_, members) in &groups {
+        // The counts into where each group begins, then its members dealt in, in order.
+        let mut begin = 0;
+        for start in group_starts.iter_mut() {
+            (*start, begin) = (begin, begin + *start);
+        }
+        grouped.clear();
+        grouped.resize(into.len(), 0);
+        for (&e, &at) in into.iter().zip(&group_of) {
+            grouped[group_starts[at]] = e;
+            group_starts[at] += 1;
+        }
+        // Each `group_starts[g]` is now where group `g` ends, and so where `g + 1` begins.
+        let mut y = node.y + (node.height - entry[i]) / 2.0;
+        let mut begin = 0;
+        for &end in &group_starts {
+            let members = &grouped[begin..end];
+            begin = end;
             let port = ports[members[0]];
             y += port.above;
             let first = y;
@@ -595,30 +645,23 @@ fn route(
                 if at > 0 {
                     y += BUNDLED;
                 }
-                ends[e] = (node.x, y);
+                routes[e].end = (node.x, y);
             }
-            labels[members[0]] = Some((first, y));
+            routes[members[0]].label = Some((first, y));
             y += port.below;
         }
     }
-    chains
+    // The waypoints are numbered in the order of their edges, after the nodes: one list of them
+    // all.
+    let through = items[nodes.len()..]
         .iter()
         .enumerate()
-        .map(|(e, chain)| Route {
-            start: starts[e],
-            through: chain
-                .waypoints
-                .clone()
-                .map(|w| {
-                    let x = column_x[items[w].column];
-                    (x, x + NODE_WIDTH, centre(w))
-                })
-                .collect(),
-            end: ends[e],
-            label: labels[e],
-            back: backs[e],
+        .map(|(w, item)| {
+            let x = column_x[item.column];
+            (x, x + NODE_WIDTH, centre(nodes.len() + w))
         })
-        .collect()
+        .collect();
+    (routes, through)
 }
 
 /// Sorts `edges` (in increasing order) by `height`, those of one height in the order they had: as a
@@ -786,6 +829,44 @@ mod tests {
                 from_total_order(total_order(value)).to_bits(),
                 value.to_bits()
             );
+        }
+    }
+
+    /// The room of each node's entering edges is that of its groups counted with a map, as
+    /// before: for each group its first port's room over and under it, and [`BUNDLED`] between
+    /// its edges.
+    #[test]
+    fn entry_rooms_are_those_of_the_groups() {
+        let mut random = random_numbers();
+        for _ in 0..200 {
+            let nodes = 1 + random(20);
+            let edges = random(80);
+            let targets: Vec<usize> = (0..edges).map(|_| random(nodes)).collect();
+            // A group is the first edge into its node with the same data (here, a number below 3).
+            let data: Vec<usize> = (0..edges).map(|_| random(3)).collect();
+            let mut first: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+            let ports: Vec<Port> = (0..edges)
+                .map(|e| {
+                    let group = *first.entry((targets[e], data[e])).or_insert(e);
+                    Port {
+                        group,
+                        above: 13.0,
+                        below: if data[group] == 0 { 19.0 } else { 6.0 },
+                    }
+                })
+                .collect();
+            let rooms = entry_rooms(nodes, targets.iter().copied(), &ports);
+            for (node, &room) in rooms.iter().enumerate() {
+                let mut groups: FxHashMap<usize, (&Port, usize)> = FxHashMap::default();
+                for e in (0..edges).filter(|&e| targets[e] == node) {
+                    groups.entry(ports[e].group).or_insert((&ports[e], 0)).1 += 1;
+                }
+                let expected: f64 = groups
+                    .values()
+                    .map(|(port, count)| port.above + BUNDLED * (*count - 1) as f64 + port.below)
+                    .sum();
+                assert_eq!(room, expected);
+            }
         }
     }
 

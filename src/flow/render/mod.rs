@@ -378,17 +378,21 @@ pub struct ViewNode<'m> {
 impl ViewNode<'_> {
     /// `sub-processor · hosting`, `source · register · cpr_register`: the line under the label.
     pub fn subtitle(&self, lang: Lang) -> String {
-        // Pieces pushed, not formatted: a picture makes one for each of its thousands of nodes.
-        let role = self.role.name(lang);
-        let mut subtitle = String::with_capacity(role.len() + self.name.len() + 40);
-        subtitle.push_str(role);
-        if let Some(kind) = self.kind {
-            subtitle.push_str(" · ");
-            subtitle.push_str(kind.get(lang));
-        }
-        subtitle.push_str(" · ");
-        subtitle.push_str(self.name);
+        let mut subtitle = String::with_capacity(self.role.name(lang).len() + self.name.len() + 40);
+        self.push_subtitle(&mut subtitle, lang);
         subtitle
+    }
+
+    /// [`ViewNode::subtitle`], appended to `out`.
+    pub fn push_subtitle(&self, out: &mut String, lang: Lang) {
+        // Pieces pushed, not formatted: a picture makes one for each of its thousands of nodes.
+        out.push_str(self.role.name(lang));
+        if let Some(kind) = self.kind {
+            out.push_str(" · ");
+            out.push_str(kind.get(lang));
+        }
+        out.push_str(" · ");
+        out.push_str(self.name);
     }
 
     pub fn marking(&self) -> Marking {
@@ -733,13 +737,104 @@ pub fn list_lines<'a>(items: &'a [&'a str], width: usize) -> impl Iterator<Item 
 /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own);
 /// at most `max_lines` lines, the last ending in `…` when text is left over.
 pub fn wrap_words(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    if max_lines > 0 && fits_one_line(text, width) {
-        return vec![text.to_owned()];
-    }
-    wrap_word_by_word(text, width, max_lines)
+    let mut lines = String::with_capacity(text.len() + 3);
+    let mut ends = Vec::with_capacity(max_lines.min(8));
+    wrap_words_into(text, width, max_lines, &mut lines, &mut ends);
+    let mut start = 0;
+    ends.into_iter()
+        .map(|end| {
+            let line = lines[start..end].to_owned();
+            start = end;
+            line
+        })
+        .collect()
 }
 
-/// [`wrap_words`], a word at a time.
+/// The lines of [`wrap_words`] appended to `out`, one after the other, with the end of each pushed
+/// to `ends` (a line begins where the one before it ends, the first at the length `out` had);
+/// how many lines there are. No `String` per line: a picture wraps three texts for each of its
+/// thousands of nodes and keeps them until it draws them.
+pub fn wrap_words_into(
+    text: &str,
+    width: usize,
+    max_lines: usize,
+    out: &mut String,
+    ends: &mut Vec<usize>,
+) -> usize {
+    if max_lines > 0 && fits_one_line(text, width) {
+        out.push_str(text);
+        ends.push(out.len());
+        return 1;
+    }
+    let mut lines = 0;
+    let mut line_start = out.len();
+    let mut last_start = line_start;
+    let mut line_chars = 0;
+    // Whether text is left over once `max_lines` lines are full.
+    let mut left_over = false;
+    for word in text.split_whitespace() {
+        let word_chars = word.chars().count();
+        if line_chars > 0 && line_chars + 1 + word_chars > width {
+            if lines == max_lines {
+                left_over = true;
+                break;
+            }
+            end_line(out, line_start, line_chars, width);
+            ends.push(out.len());
+            lines += 1;
+            (last_start, line_start, line_chars) = (line_start, out.len(), 0);
+        }
+        if line_chars > 0 {
+            out.push(' ');
+            line_chars += 1;
+        }
+        out.push_str(word);
+        line_chars += word_chars;
+    }
+    if !left_over && line_chars > 0 {
+        if lines == max_lines {
+            left_over = true;
+        } else {
+            end_line(out, line_start, line_chars, width);
+            ends.push(out.len());
+            lines += 1;
+        }
+    }
+    if left_over {
+        // The line begun is dropped, and the last one kept is cut short and ends in `…`.
+        out.truncate(line_start);
+        if lines > 0 {
+            out.truncate(last_start + chars_prefix(&out[last_start..], width.saturating_sub(1)));
+            while out.len() > last_start && out.ends_with([',', ' ', ':', ';']) {
+                out.pop();
+            }
+            out.push('…');
+            if let Some(end) = ends.last_mut() {
+                *end = out.len();
+            }
+        }
+    }
+    lines
+}
+
+/// Ends the line that begins at `start` in `out`, of `chars` characters: one longer than `width`
+/// (a single long word) is cut to `width` with a `…`.
+fn end_line(out: &mut String, start: usize, chars: usize, width: usize) {
+    if chars > width {
+        out.truncate(start + chars_prefix(&out[start..], width.saturating_sub(1)));
+        out.push('…');
+    }
+}
+
+/// The length in bytes of the first `count` characters of `text` (all of it if it has fewer).
+fn chars_prefix(text: &str, count: usize) -> usize {
+    text.char_indices()
+        .nth(count)
+        .map_or(text.len(), |(at, _)| at)
+}
+
+/// [`wrap_words`] as it was first written, a `String` per line: what the tests compare it with.
+#[cfg(test)]
 fn wrap_word_by_word(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     // Each line with room for the whole text, so that it is not grown word by word.
@@ -801,8 +896,11 @@ fn fits_one_line(text: &str, width: usize) -> bool {
         }
         after_space = space;
         chars += 1;
+        if chars > width {
+            return false;
+        }
     }
-    chars > 0 && chars <= width && !after_space
+    chars > 0 && !after_space
 }
 
 fn role_of(model: &Model, node: Node) -> Role {
@@ -905,6 +1003,68 @@ mod tests {
         assert!(fits_one_line("processing activity · act_0_health", 37));
         assert!(!fits_one_line("processing activity · act_0_health", 33));
         assert!(!fits_one_line("two  spaces", 37));
+    }
+
+    /// Lines written into one string are the lines of wrapping word by word, on random texts of
+    /// short and long words, runs of spaces and tabs, punctuation that a cut line drops, and
+    /// characters of several bytes; appended after what the string held, which stays.
+    #[test]
+    fn lines_in_one_string_are_those_of_wrapping_word_by_word() {
+        let pieces = [
+            "a",
+            "to",
+            "data",
+            "Hosting",
+            "GmbH,",
+            "art.",
+            "9:",
+            "x;",
+            "æøå",
+            "Løn",
+            "…",
+            "—",
+            "personoplysninger",
+            "averyveryverylongwordthatfitsnoline",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            ", ",
+            ":",
+            "𝔘𝔫𝔦",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut random = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..random(16) {
+                text.push_str(pieces[random(pieces.len())]);
+                if random(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let width = random(40);
+            let max_lines = random(5);
+            let expected = wrap_word_by_word(&text, width, max_lines);
+            assert_eq!(
+                wrap_words(&text, width, max_lines),
+                expected,
+                "{text:?} {width} {max_lines}"
+            );
+            let mut out = String::from("before");
+            let mut ends = vec![6];
+            let count = wrap_words_into(&text, width, max_lines, &mut out, &mut ends);
+            assert_eq!(count, expected.len());
+            let lines: Vec<&str> = ends.windows(2).map(|w| &out[w[0]..w[1]]).collect();
+            assert_eq!(lines, expected, "{text:?} {width} {max_lines}");
+            assert_eq!(out.len(), *ends.last().unwrap_or(&6));
+            assert!(out.starts_with("before"));
+        }
     }
 
     #[test]

@@ -28,11 +28,12 @@ use std::io;
 use rustc_hash::FxHashMap;
 
 use super::document::{self, Document};
-use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_room};
+use super::layout::{Column, LOOP, Layout, NODE_WIDTH, Placed, Port, Route, entry_rooms};
 use super::number::Tenths;
 use super::style::{EdgeStyle, NodeStyle, edge_style, marking_style, node_style, role_style};
 use super::{
     FlowView, Mark, Marking, RenderOptions, Role, ViewEdge, ViewNode, push_more, wrap_words,
+    wrap_words_into,
 };
 use crate::escape::{xml, xml_into};
 use crate::flow::FlowGraph;
@@ -127,28 +128,29 @@ pub fn write_to(
 
 /// The layout of the picture's nodes and edges, with its top at `top`: each box as tall as its text
 /// and the edges that enter and leave it need.
-fn lay_out(view: &FlowView<'_>, texts: &[NodeText], top: f64) -> Layout {
+fn lay_out(view: &FlowView<'_>, texts: &NodeTexts, top: f64) -> Layout {
     let ports = ports(view);
-    let mut entering: Vec<Vec<&Port>> = vec![Vec::new(); view.nodes.len()];
+    let entry = entry_rooms(view.nodes.len(), view.edges.iter().map(|e| e.to), &ports);
     let mut leaving = vec![0usize; view.nodes.len()];
-    for (edge, port) in view.edges.iter().zip(&ports) {
-        entering[edge.to].push(port);
+    for edge in &view.edges {
         leaving[edge.from] += 1;
     }
     let heights: Vec<f64> = (0..view.nodes.len())
         .map(|i| {
-            let incoming = entry_room(entering[i].iter().copied());
             let outgoing = leaving[i] as f64 * PORT_OUT;
-            texts[i].height().max(incoming + 10.0).max(outgoing + 10.0)
+            texts
+                .get(i)
+                .height()
+                .max(entry[i] + 10.0)
+                .max(outgoing + 10.0)
         })
         .collect();
-    drop(entering);
-    Layout::new(view, &heights, &ports, MARGIN, top)
+    Layout::new(view, &heights, &ports, &entry, MARGIN, top)
 }
 
 fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     let lang = view.lang;
-    let texts: Vec<NodeText> = view.nodes.iter().map(|n| NodeText::new(n, lang)).collect();
+    let texts = NodeTexts::new(&view.nodes, lang);
     let escaped = Escaped::new(view);
     let title_lines = if view.subtitle().is_some() { 2.0 } else { 1.0 };
     let headings_y = MARGIN + 14.0 + title_lines * 22.0 + 12.0;
@@ -217,16 +219,15 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
     }
     // Edges first, their labels over them, the nodes over both.
     for (edge, route) in view.edges.iter().zip(&layout.routes) {
-        draw_edge(&mut svg, view, edge, route);
+        draw_edge(&mut svg, view, edge, route, layout.through(route));
         svg.out.piece_done()?;
     }
     for (edge, route) in view.edges.iter().zip(&layout.routes) {
         draw_edge_label(&mut svg, view, edge, route);
         svg.out.piece_done()?;
     }
-    for (i, ((node, placed), text)) in view.nodes.iter().zip(&layout.nodes).zip(&texts).enumerate()
-    {
-        draw_node(&mut svg, i, node, placed, text);
+    for (i, (node, placed)) in view.nodes.iter().zip(&layout.nodes).enumerate() {
+        draw_node(&mut svg, i, node, placed, &texts.get(i));
         svg.out.piece_done()?;
     }
     draw_legend(&mut svg, lang, legend_top, width, organisations);
@@ -272,10 +273,9 @@ impl Escaped {
         &self.names[data.index()].0
     }
 
-    /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped; their length in
-    /// characters before escaping.
-    fn push_summary(&self, out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) -> usize {
-        let (shown, mut chars) =
+    /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped.
+    fn push_summary(&self, out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) {
+        let (shown, _) =
             view.summary_names(edge, EDGE_CHARS, |i| self.names[edge.data[i].index()].1);
         for (i, &data) in edge.data[..shown].iter().enumerate() {
             if i > 0 {
@@ -285,50 +285,154 @@ impl Escaped {
         }
         if shown < edge.data.len() {
             // At least one name is shown, so fewer than all are left out.
-            let (more, more_chars) = &self.more[edge.data.len() - shown];
             out.push_str(", ");
-            out.push_str(more);
-            chars += 2 + more_chars;
+            out.push_str(&self.more[edge.data.len() - shown].0);
         }
-        chars
+    }
+
+    /// How many characters [`Escaped::push_summary`] writes, before escaping.
+    fn summary_chars(&self, view: &FlowView<'_>, edge: &ViewEdge) -> usize {
+        let (shown, chars) =
+            view.summary_names(edge, EDGE_CHARS, |i| self.names[edge.data[i].index()].1);
+        if shown < edge.data.len() {
+            chars + 2 + self.more[edge.data.len() - shown].1
+        } else {
+            chars
+        }
     }
 }
 
-/// The text of a node's box, and of its tooltip, made once.
-struct NodeText {
-    label: Vec<String>,
-    subtitle: Vec<String>,
-    place: Vec<String>,
-    /// `sub-processor · hosting`, whole.
-    full_subtitle: String,
-    /// `third country: India (IN), no adequacy decision`, whole, for a node with a place.
-    full_place: Option<String>,
+/// The texts of every node's box and tooltip, made once, all in one string: a picture keeps them
+/// from the layout (which needs their heights) until it draws the nodes, and a `String` per line
+/// of thousands of nodes took more room, and time, than the text.
+struct NodeTexts {
+    /// The pieces of each node in turn: its whole subtitle (`sub-processor · hosting`), its whole
+    /// place (`third country: India (IN), no adequacy decision`) if it has one, then the lines of
+    /// its label, of its subtitle and of its place.
+    text: String,
+    /// Where each piece ends in `text`; the next begins there.
+    ends: Vec<usize>,
+    /// By node.
+    nodes: Vec<NodePieces>,
 }
 
-impl NodeText {
-    fn new(node: &ViewNode<'_>, lang: Lang) -> NodeText {
-        let full_subtitle = node.subtitle(lang);
-        let full_place = node.place.as_ref().map(|p| p.describe(lang));
-        NodeText {
-            label: wrap_words(node.label, LABEL_CHARS, 3),
-            subtitle: wrap_words(&full_subtitle, SMALL_CHARS, 2),
-            place: full_place
+/// Where a node's pieces are in [`NodeTexts`].
+#[derive(Clone, Copy)]
+struct NodePieces {
+    /// The number of its first piece (its whole subtitle).
+    first: usize,
+    has_place: bool,
+    label_lines: usize,
+    subtitle_lines: usize,
+    place_lines: usize,
+}
+
+impl NodeTexts {
+    fn new(nodes: &[ViewNode<'_>], lang: Lang) -> NodeTexts {
+        let mut texts = NodeTexts {
+            text: String::new(),
+            ends: Vec::with_capacity(nodes.len() * 5),
+            nodes: Vec::with_capacity(nodes.len()),
+        };
+        let mut subtitle = String::new();
+        for node in nodes {
+            let first = texts.ends.len();
+            subtitle.clear();
+            node.push_subtitle(&mut subtitle, lang);
+            texts.push(&subtitle);
+            let place = node.place.as_ref().map(|p| p.describe(lang));
+            if let Some(place) = &place {
+                texts.push(place);
+            }
+            let (text, ends) = (&mut texts.text, &mut texts.ends);
+            let label_lines = wrap_words_into(node.label, LABEL_CHARS, 3, text, ends);
+            let subtitle_lines = wrap_words_into(&subtitle, SMALL_CHARS, 2, text, ends);
+            let place_lines = place
                 .as_deref()
-                .map(|p| wrap_words(p, SMALL_CHARS, 3))
-                .unwrap_or_default(),
-            full_subtitle,
-            full_place,
+                .map_or(0, |p| wrap_words_into(p, SMALL_CHARS, 3, text, ends));
+            texts.nodes.push(NodePieces {
+                first,
+                has_place: place.is_some(),
+                label_lines,
+                subtitle_lines,
+                place_lines,
+            });
         }
+        texts
+    }
+
+    fn push(&mut self, piece: &str) {
+        self.text.push_str(piece);
+        self.ends.push(self.text.len());
+    }
+
+    /// The `count` pieces from the `first`th.
+    fn pieces(&self, first: usize, count: usize) -> impl Iterator<Item = &str> {
+        (first..first + count).map(|k| {
+            let start = if k == 0 { 0 } else { self.ends[k - 1] };
+            &self.text[start..self.ends[k]]
+        })
+    }
+
+    /// The text of node `i`.
+    fn get(&self, i: usize) -> NodeText<'_> {
+        NodeText {
+            texts: self,
+            pieces: self.nodes[i],
+        }
+    }
+}
+
+/// The text of one node's box, and of its tooltip.
+struct NodeText<'t> {
+    texts: &'t NodeTexts,
+    pieces: NodePieces,
+}
+
+impl<'t> NodeText<'t> {
+    /// `sub-processor · hosting`, whole.
+    fn full_subtitle(&self) -> &'t str {
+        self.texts
+            .pieces(self.pieces.first, 1)
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// `third country: India (IN), no adequacy decision`, whole, for a node with a place.
+    fn full_place(&self) -> Option<&'t str> {
+        let p = &self.pieces;
+        p.has_place
+            .then(|| self.texts.pieces(p.first + 1, 1).next())
+            .flatten()
+    }
+
+    fn label(&self) -> impl Iterator<Item = &'t str> {
+        let p = &self.pieces;
+        let first = p.first + 1 + usize::from(p.has_place);
+        self.texts.pieces(first, p.label_lines)
+    }
+
+    fn subtitle(&self) -> impl Iterator<Item = &'t str> {
+        let p = &self.pieces;
+        let first = p.first + 1 + usize::from(p.has_place) + p.label_lines;
+        self.texts.pieces(first, p.subtitle_lines)
+    }
+
+    fn place(&self) -> impl Iterator<Item = &'t str> {
+        let p = &self.pieces;
+        let first = p.first + 1 + usize::from(p.has_place) + p.label_lines + p.subtitle_lines;
+        self.texts.pieces(first, p.place_lines)
     }
 
     fn height(&self) -> f64 {
-        let place = if self.place.is_empty() {
+        let p = &self.pieces;
+        let place = if p.place_lines == 0 {
             0.0
         } else {
-            4.0 + SMALL_LINE * self.place.len() as f64
+            4.0 + SMALL_LINE * p.place_lines as f64
         };
-        10.0 + LABEL_LINE * self.label.len() as f64
-            + SMALL_LINE * self.subtitle.len() as f64
+        10.0 + LABEL_LINE * p.label_lines as f64
+            + SMALL_LINE * p.subtitle_lines as f64
             + place
             + 8.0
     }
@@ -403,7 +507,13 @@ fn draw_headings(svg: &mut Svg<'_, '_>, lang: Lang, layout: &Layout, y: f64) {
     }
 }
 
-fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route: &Route) {
+fn draw_edge(
+    svg: &mut Svg<'_, '_>,
+    view: &FlowView<'_>,
+    edge: &ViewEdge,
+    route: &Route,
+    through: &[(f64, f64, f64)],
+) {
     let style = edge_style(edge.strongest());
     let (x1, y1) = route.start;
     let (x2, y2) = route.end;
@@ -416,12 +526,9 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
     out.push_str(" → ");
     out.push_str(&escaped.labels[edge.to]);
     out.push_str(": ");
-    // The label, written here only to be measured, is cut off again: the run before the target
-    // is its length.
-    let label_start = out.len();
+    // The run before the target is the label's length.
     let run = if route.back.is_none() {
-        let names = escaped.push_summary(out, view, edge);
-        out.truncate(label_start);
+        let names = escaped.summary_chars(view, edge);
         names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
     } else {
         0.0
@@ -450,7 +557,7 @@ fn draw_edge(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, route:
         push_point(out, numbers, x2 + ARROW, y2);
     } else {
         let mut at = route.start;
-        for &(left, right, y) in &route.through {
+        for &(left, right, y) in through {
             curve(out, numbers, at, (left, y));
             out.push_str(" L ");
             push_point(out, numbers, right, y);
@@ -540,15 +647,15 @@ fn draw_node(
     i: usize,
     node: &ViewNode<'_>,
     placed: &Placed,
-    text: &NodeText,
+    text: &NodeText<'_>,
 ) {
     let style = node_style(node);
     let out = &mut svg.out.text;
     out.push_str("<g><title>");
     out.push_str(&svg.escaped.labels[i]);
     out.push('\n');
-    xml_into(out, &text.full_subtitle);
-    if let Some(place) = &text.full_place {
+    xml_into(out, text.full_subtitle());
+    if let Some(place) = text.full_place() {
         out.push('\n');
         xml_into(out, place);
     }
@@ -556,15 +663,15 @@ fn draw_node(
     svg.rect(placed.x, placed.y, NODE_WIDTH, placed.height, &style);
     let x = placed.x + 10.0;
     let mut y = placed.y + 10.0;
-    for line in &text.label {
+    for line in text.label() {
         y += LABEL_LINE;
         svg.text(x, y - 3.0, line, "12.5", "#111827", "bold", "start");
     }
-    for line in &text.subtitle {
+    for line in text.subtitle() {
         y += SMALL_LINE;
         svg.text(x, y - 2.0, line, "10", "#4b5563", "normal", "start");
     }
-    if !text.place.is_empty() {
+    if text.pieces.place_lines > 0 {
         y += 4.0;
         let (colour, weight) = match node.marking() {
             Marking::ThirdCountry => ("#991b1b", "bold"),
@@ -572,7 +679,7 @@ fn draw_node(
             Marking::Unknown => ("#4b5563", "normal"),
             Marking::None => ("#374151", "normal"),
         };
-        for line in &text.place {
+        for line in text.place() {
             y += SMALL_LINE;
             svg.text(x, y - 2.0, line, "10.5", colour, weight, "start");
         }

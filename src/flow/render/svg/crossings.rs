@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::super::layout::Layout;
 use super::super::{FlowView, RenderOptions};
-use super::{NodeText, lay_out};
+use super::{NodeTexts, lay_out};
 use crate::i18n::Lang;
 
 /// The crossings between neighbouring columns of `layout`.
@@ -20,7 +20,12 @@ pub fn crossings(layout: &Layout) -> usize {
     let mut gaps: FxHashMap<u64, Vec<(f64, f64)>> = FxHashMap::default();
     for route in layout.routes.iter().filter(|r| r.back.is_none()) {
         let points: Vec<(f64, f64)> = std::iter::once(route.start)
-            .chain(route.through.iter().flat_map(|&(l, r, y)| [(l, y), (r, y)]))
+            .chain(
+                layout
+                    .through(route)
+                    .iter()
+                    .flat_map(|&(l, r, y)| [(l, y), (r, y)]),
+            )
             .chain(std::iter::once(route.end))
             .collect();
         // Source to first waypoint, each waypoint's right side to the next one's left side, ...
@@ -80,11 +85,7 @@ pub fn crossings_of(path: &Path) -> usize {
         lang: Lang::En,
     };
     let view = FlowView::new(&model, &flow, &options);
-    let texts: Vec<NodeText> = view
-        .nodes
-        .iter()
-        .map(|n| NodeText::new(n, Lang::En))
-        .collect();
+    let texts = NodeTexts::new(&view.nodes, Lang::En);
     crossings(&lay_out(&view, &texts, 0.0))
 }
 
