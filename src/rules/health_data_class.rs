@@ -168,10 +168,7 @@ struct WordsFile {
 
 fn words_file() -> &'static WordsFile {
     static WORDS: OnceLock<WordsFile> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        toml::from_str(include_str!("../law/data/health_words.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/health_words.toml is malformed: {e}"))
-    })
+    WORDS.get_or_init(|| crate::law::table::read_table!("health_words"))
 }
 
 /// An automaton that finds any stem of the list in a text.
