@@ -9,7 +9,9 @@ use crate::diagnostic::Diagnostic;
 /// then swapped into its place along the cycles of that permutation, without a second list.
 pub fn sort(findings: &mut [Diagnostic]) {
     let mut keyed: Vec<(Key<'_>, usize)> = findings.iter().map(key).zip(0..).collect();
-    keyed.sort_unstable();
+    // Stable, though no two keys are equal (each has its place): driftsort takes the runs each rule
+    // reports in order as they are, where a quicksort would compare across them.
+    keyed.sort();
     let mut order: Vec<usize> = keyed.into_iter().map(|(_, place)| place).collect();
     // `order[k]` is the place the finding that belongs at `k` is at; a place already filled is
     // marked by `order[k] == k`.
