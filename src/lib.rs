@@ -164,6 +164,6 @@ pub fn run_rules(
         );
         rule.check(&mut cx);
     }
-    findings.sort_by(Diagnostic::cmp_by_key);
+    rules::order::sort(&mut findings);
     findings
 }

@@ -10,10 +10,11 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
-/// The acts a spec can cite by keyword. Each line names the act's variant, the keyword a spec writes and
-/// its data file in `src/law/data/`: adding an act is one line here and its file there.
+/// The acts a spec can cite by keyword. Each line names the act's variant and the keyword a spec
+/// writes, which is also the name of its data file, `src/law/data/KEYWORD.toml`: adding an act is one
+/// line here and its file there.
 macro_rules! acts {
-    ($($(#[$doc:meta])* $variant:ident => $keyword:literal, $file:literal;)*) => {
+    ($($(#[$doc:meta])* $variant:ident => $keyword:literal;)*) => {
         /// The acts known to the tool, by the keyword used in specs.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ActId {
@@ -36,10 +37,17 @@ macro_rules! acts {
                 })
             }
 
-            /// The act's data file, built into the binary.
+            /// The act's data file, built into the binary (the report's about section).
             pub(crate) fn source(self) -> &'static str {
                 match self {
-                    $(ActId::$variant => include_str!(concat!("data/", $file)),)*
+                    $(ActId::$variant => include_str!(concat!("data/", $keyword, ".toml")),)*
+                }
+            }
+
+            /// The act's data file as the JSON build.rs made of it, built into the binary.
+            fn table(self) -> &'static str {
+                match self {
+                    $(ActId::$variant => $crate::law::table::table_json!($keyword),)*
                 }
             }
         }
@@ -48,56 +56,56 @@ macro_rules! acts {
 
 acts! {
     /// Regulation (EU) 2016/679.
-    Gdpr => "gdpr", "gdpr.toml";
+    Gdpr => "gdpr";
     /// Databeskyttelsesloven.
-    Dbl => "dbl", "dbl.toml";
+    Dbl => "dbl";
     /// Tv-overvågningsloven.
-    Tvol => "tvol", "tvol.toml";
+    Tvol => "tvol";
     /// Forvaltningsloven.
-    Fvl => "fvl", "fvl.toml";
+    Fvl => "fvl";
     /// Offentlighedsloven.
-    Offl => "offl", "offl.toml";
+    Offl => "offl";
     /// Arkivloven.
-    Arkivl => "arkivl", "arkivl.toml";
+    Arkivl => "arkivl";
     // Sector statutes: the tasks, duties, disclosures and reuse they provide for (issue 12).
     /// Serviceloven (lov om social service).
-    Servl => "servl", "servl.toml";
+    Servl => "servl";
     /// Barnets lov.
-    Barnl => "barnl", "barnl.toml";
+    Barnl => "barnl";
     /// Retssikkerhedsloven (lov om retssikkerhed og administration på det sociale område).
-    Rsl => "rsl", "rsl.toml";
+    Rsl => "rsl";
     /// Aktivloven (lov om aktiv socialpolitik).
-    Aktivl => "aktivl", "aktivl.toml";
+    Aktivl => "aktivl";
     /// Kommunestyrelsesloven (lov om kommunernes styrelse).
-    Kstyl => "kstyl", "kstyl.toml";
+    Kstyl => "kstyl";
     /// Beskæftigelsesindsatsloven (lov om en aktiv beskæftigelsesindsats).
-    Lab => "lab", "lab.toml";
+    Lab => "lab";
     /// Sygedagpengeloven.
-    Sdpl => "sdpl", "sdpl.toml";
+    Sdpl => "sdpl";
     /// CPR-loven (lov om Det Centrale Personregister).
-    Cprl => "cprl", "cprl.toml";
+    Cprl => "cprl";
     /// Børneattestloven (lov om indhentelse af børneattest).
-    Boerneattest => "boerneattest", "boerneattest.toml";
+    Boerneattest => "boerneattest";
     /// Folkeskoleloven.
-    Fsl => "fsl", "fsl.toml";
+    Fsl => "fsl";
     /// Dagtilbudsloven.
-    Dtl => "dtl", "dtl.toml";
+    Dtl => "dtl";
     /// Sundhedsloven.
-    Sul => "sul", "sul.toml";
+    Sul => "sul";
     /// Indkomstregisterloven (lov om et indkomstregister: eIndkomst).
-    Irl => "irl", "irl.toml";
+    Irl => "irl";
     /// Skatteforvaltningsloven.
-    Sfl => "sfl", "sfl.toml";
+    Sfl => "sfl";
     /// Skatteindberetningsloven (the reporting duties to the tax authority).
-    Sil => "sil", "sil.toml";
+    Sil => "sil";
     /// Arbejdstidsloven.
-    Atl => "atl", "atl.toml";
+    Atl => "atl";
     /// Arbejdsmiljøloven.
-    Aml => "aml", "aml.toml";
+    Aml => "aml";
     /// Ferieloven (lov om ferie).
-    Feriel => "feriel", "feriel.toml";
+    Feriel => "feriel";
     /// Byggeloven.
-    Byggel => "byggel", "byggel.toml";
+    Byggel => "byggel";
 }
 
 /// An act is written in JSON as the keyword a spec cites it by.
@@ -113,16 +121,16 @@ impl ActId {
         // By index, not in a map: every citation of a spec looks its act up, and the rules again.
         static ACTS: [OnceLock<Act>; ActId::ALL.len()] =
             [const { OnceLock::new() }; ActId::ALL.len()];
-        ACTS[self as usize].get_or_init(|| load_act(self, self.source()))
+        ACTS[self as usize].get_or_init(|| load_act(self, read_table(self)))
     }
 
-    /// The act's `[act]` table alone, read from its data file up to the first provision: finding an
-    /// act by its name (a rule's citation, `law "..."`) then parses no act's provisions, which were
-    /// most of a small spec's run when every act was read to compare names.
+    /// The act's `[act]` table alone, its provisions passed over unread: finding an act by its name
+    /// (a rule's citation, `law "..."`) then builds no act's provisions, which were most of a small
+    /// spec's run when every act was read to compare names.
     pub fn header(self) -> &'static ActHeader {
         static HEADERS: [OnceLock<ActHeader>; ActId::ALL.len()] =
             [const { OnceLock::new() }; ActId::ALL.len()];
-        HEADERS[self as usize].get_or_init(|| load_header(self, self.source()))
+        HEADERS[self as usize].get_or_init(|| read_header(self))
     }
 }
 
@@ -416,24 +424,23 @@ fn plain_number(number: &str) -> Option<usize> {
     plain.then(|| bytes.iter().fold(0, |n, &d| n * 10 + usize::from(d - b'0')))
 }
 
-/// The `[act]` table of an act's data file, which comes before its `[[provision]]`s.
-fn load_header(id: ActId, text: &str) -> ActHeader {
+/// The `[act]` table of an act's data file; the `[[provision]]`s are skipped, not built.
+fn read_header(id: ActId) -> ActHeader {
     #[derive(Deserialize)]
     struct HeaderFile {
         act: ActHeader,
     }
-    let head = text
-        .find("\n[[provision]]")
-        .map_or(text, |end| &text[..end]);
-    let file: HeaderFile = toml::from_str(head)
-        .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+    let file: HeaderFile = super::table::read(id.keyword(), id.table());
     file.act
 }
 
-/// The data files are part of the build; a malformed one is a bug caught by the tests, not user input.
-fn load_act(id: ActId, text: &str) -> Act {
-    let file: ActFile = toml::from_str(text)
-        .unwrap_or_else(|e| panic!("src/law/data/{}.toml is malformed: {e}", id.keyword()));
+/// An act's data file, as written.
+fn read_table(id: ActId) -> ActFile {
+    super::table::read(id.keyword(), id.table())
+}
+
+/// The act's provisions indexed as the look-ups want them.
+fn load_act(id: ActId, file: ActFile) -> Act {
     let table: HashMap<String, Provision> = file
         .provision
         .into_iter()
@@ -637,7 +644,7 @@ mod tests {
             number = "4"
             paragraphs = 1
         "#;
-        let act = load_act(ActId::Fvl, text);
+        let act = load_act(ActId::Fvl, toml::from_str(text).unwrap());
         let provides = |n: &str| act.provision(n).unwrap().provides_for;
         assert_eq!(provides("1"), Some(ProvidesFor::Disclosure));
         assert_eq!(provides("2"), Some(ProvidesFor::Reuse));

@@ -58,8 +58,7 @@ pub fn ai_act(id: &str) -> &'static AiActProvision {
     static TABLE: OnceLock<Vec<AiActProvision>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let file: File = toml::from_str(include_str!("data/ai_act.toml"))
-                .unwrap_or_else(|e| panic!("src/law/data/ai_act.toml is malformed: {e}"));
+            let file: File = crate::law::table::read_table!("ai_act");
             file.provision
         })
         .iter()

@@ -124,10 +124,7 @@ struct StatuteEntry {
 
 fn parse_file() -> &'static Art9File {
     static FILE: OnceLock<Art9File> = OnceLock::new();
-    FILE.get_or_init(|| {
-        toml::from_str(include_str!("data/art9.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/art9.toml is malformed: {e}"))
-    })
+    FILE.get_or_init(|| crate::law::table::read_table!("art9"))
 }
 
 fn areas_of(words: &[String], whose: &str) -> Vec<Area> {

@@ -194,8 +194,7 @@ struct TvolFile {
 pub fn cctv() -> &'static Cctv {
     static CCTV: OnceLock<Cctv> = OnceLock::new();
     CCTV.get_or_init(|| {
-        let file: TvolFile = toml::from_str(include_str!("data/tvol.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/tvol.toml [cctv] is malformed: {e}"));
+        let file: TvolFile = crate::law::table::read_table!("tvol");
         file.cctv
     })
 }

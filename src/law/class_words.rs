@@ -36,10 +36,7 @@ struct WordsFile {
 fn words() -> &'static [ClassWord] {
     static WORDS: OnceLock<WordsFile> = OnceLock::new();
     &WORDS
-        .get_or_init(|| {
-            toml::from_str(include_str!("data/class_words.toml"))
-                .unwrap_or_else(|e| panic!("src/law/data/class_words.toml is malformed: {e}"))
-        })
+        .get_or_init(|| crate::law::table::read_table!("class_words"))
         .word
 }
 

@@ -194,11 +194,8 @@ pub struct Countries {
 pub fn countries() -> &'static Countries {
     static COUNTRIES: OnceLock<Countries> = OnceLock::new();
     COUNTRIES.get_or_init(|| {
-        let file: CountriesFile = toml::from_str(include_str!("data/countries.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/countries.toml is malformed: {e}"));
-        let organisations: OrganisationsFile =
-            toml::from_str(include_str!("data/organisations.toml"))
-                .unwrap_or_else(|e| panic!("src/law/data/organisations.toml is malformed: {e}"));
+        let file: CountriesFile = crate::law::table::read_table!("countries");
+        let organisations: OrganisationsFile = crate::law::table::read_table!("organisations");
         Countries {
             organisations: organisations.organisation,
             by_code: file

@@ -118,8 +118,7 @@ fn yes() -> bool {
 pub fn disclosure_grounds() -> &'static DisclosureGrounds {
     static TABLE: OnceLock<DisclosureGrounds> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let file: File = toml::from_str(include_str!("data/disclosures.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/disclosures.toml is malformed: {e}"));
+        let file: File = crate::law::table::read_table!("disclosures");
         let recipients = file
             .recipient
             .into_iter()

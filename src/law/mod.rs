@@ -13,6 +13,7 @@ pub mod disclosures;
 pub mod parameters;
 pub mod placeholders;
 pub mod rights;
+pub(crate) mod table;
 pub mod vocabulary;
 
 pub use acts::{Act, ActId};

@@ -56,10 +56,7 @@ pub struct Parameters {
 
 pub fn parameters() -> &'static Parameters {
     static PARAMETERS: OnceLock<Parameters> = OnceLock::new();
-    PARAMETERS.get_or_init(|| {
-        toml::from_str(include_str!("data/dk_parameters.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/dk_parameters.toml is malformed: {e}"))
-    })
+    PARAMETERS.get_or_init(|| crate::law::table::read_table!("dk_parameters"))
 }
 
 #[cfg(test)]

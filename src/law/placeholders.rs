@@ -26,8 +26,7 @@ pub struct Placeholders {
 pub fn placeholders() -> &'static Placeholders {
     static PLACEHOLDERS: OnceLock<Placeholders> = OnceLock::new();
     PLACEHOLDERS.get_or_init(|| {
-        let file: File = toml::from_str(include_str!("data/placeholders.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/placeholders.toml is malformed: {e}"));
+        let file: File = crate::law::table::read_table!("placeholders");
         file.placeholders
     })
 }

@@ -360,10 +360,7 @@ fn data() -> &'static Data {
     static FILE: OnceLock<File> = OnceLock::new();
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
-        let file: &'static File = FILE.get_or_init(|| {
-            toml::from_str(include_str!("data/rights.toml"))
-                .unwrap_or_else(|e| panic!("src/law/data/rights.toml is malformed: {e}"))
-        });
+        let file: &'static File = FILE.get_or_init(|| crate::law::table::read_table!("rights"));
         let points = |list: &'static [String]| -> Vec<GdprPoint> {
             list.iter().map(|p| GdprPoint::parse(p)).collect()
         };

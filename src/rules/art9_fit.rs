@@ -230,6 +230,7 @@ impl Rule for Art9Fit {
         let model = cx.model;
         let lang = cx.lang;
         let mut helps = Helps::default();
+        let mut area_lists = AreaLists::default();
         let mut law_areas = LawAreas::default();
         for activity in &model.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
@@ -336,7 +337,7 @@ impl Rule for Art9Fit {
                                         lang,
                                         message,
                                         letters = letters(),
-                                        areas = area_list(lang, &areas),
+                                        areas = area_lists.of(lang, &areas),
                                         activity = activity.name.node
                                     ),
                                     first_ref.span(),
@@ -344,7 +345,7 @@ impl Rule for Art9Fit {
                                 )
                                 .with_secondary(special.span, special_label());
                             for e in &evidence {
-                                let areas = area_list(lang, &e.areas);
+                                let areas = area_lists.of(lang, &e.areas);
                                 let label = match e.kind {
                                     Evidence::Law => tr!(lang, text::EVIDENCE_LAW, areas = areas),
                                     Evidence::Employees => {
@@ -465,6 +466,27 @@ fn area_list(lang: Lang, areas: &[Area]) -> String {
         .map(|a| tr!(lang, text::AREA_WORD, area = a.word(lang)))
         .collect();
     join_or(&words, &tr!(lang, text::OR))
+}
+
+/// [`area_list`] for each list of areas worded once per check: a spec's findings name a few lists,
+/// each many times. Only the first [`AreaLists::KEPT`] lists are kept, so that a spec of many
+/// different lists costs no more than wording each.
+#[derive(Default)]
+struct AreaLists(Vec<(Vec<Area>, String)>);
+
+impl AreaLists {
+    const KEPT: usize = 32;
+
+    fn of(&mut self, lang: Lang, areas: &[Area]) -> String {
+        if let Some((_, list)) = self.0.iter().find(|(a, _)| a == areas) {
+            return list.clone();
+        }
+        let worded = area_list(lang, areas);
+        if self.0.len() < Self::KEPT {
+            self.0.push((areas.to_vec(), worded.clone()));
+        }
+        worded
+    }
 }
 
 /// [`help`] for each area worded once per check: it depends on the area alone, and its wording is

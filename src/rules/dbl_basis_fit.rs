@@ -181,8 +181,7 @@ struct SectionsFile {
 fn sections() -> &'static [(Section, Governs)] {
     static SECTIONS: OnceLock<Vec<(Section, Governs)>> = OnceLock::new();
     SECTIONS.get_or_init(|| {
-        let file: SectionsFile = toml::from_str(include_str!("../law/data/dbl_subjects.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/dbl_subjects.toml is malformed: {e}"));
+        let file: SectionsFile = crate::law::table::read_table!("dbl_subjects");
         file.section
             .into_iter()
             .map(|s| {

@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use serde::Deserialize;
 
@@ -168,17 +168,18 @@ struct WordsFile {
 
 fn words_file() -> &'static WordsFile {
     static WORDS: OnceLock<WordsFile> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        toml::from_str(include_str!("../law/data/health_words.toml"))
-            .unwrap_or_else(|e| panic!("src/law/data/health_words.toml is malformed: {e}"))
-    })
+    WORDS.get_or_init(|| crate::law::table::read_table!("health_words"))
 }
 
-/// An automaton that finds any stem of the list in a text.
+/// An automaton that finds any stem of the list in a text. A contiguous NFA, not the DFA the crate
+/// would choose for so few stems: it answers the same, and building the DFA cost more than all of a
+/// 10k spec's searches (docs/performance.md, ninth round).
 fn any_stem() -> &'static AhoCorasick {
     static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
     STEMS.get_or_init(|| {
-        AhoCorasick::new(words_file().word.iter().map(|w| w.stem.as_str()))
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(words_file().word.iter().map(|w| w.stem.as_str()))
             .expect("the stems of health_words.toml make an automaton")
     })
 }

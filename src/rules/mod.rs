@@ -7,6 +7,7 @@
 pub mod basis_lists;
 pub mod context;
 pub mod docs;
+pub mod order;
 pub mod registry;
 pub mod suggest;
 
