@@ -121,8 +121,9 @@ pub fn write_with<'m>(
     let placed = PlacedGaps::new(model, gaps);
     sink.head(lang, title(model, lang), meta(model, lang));
     sink.section(controller_section(model, &placed, lang), 2);
+    let mut sets = BasisSets::new(model, lang);
     for audience in audiences {
-        audience_section(law, model, audience, &placed, lang, sink);
+        audience_section(law, model, audience, &placed, &mut sets, sink);
     }
     let complaint = complaint_section(law.authority, &placed, lang);
     if !complaint.blocks.is_empty() {
@@ -281,16 +282,17 @@ fn audience_section<'m>(
     model: &'m Model,
     audience: &Audience,
     gaps: &PlacedGaps<'_>,
-    lang: Lang,
+    sets: &mut BasisSets<'m>,
     sink: &mut dyn Sink<'m>,
 ) {
+    let lang = sets.cite.lang;
     let groups: Vec<Cow<'m, str>> = audience
         .group_labels(model)
         .into_iter()
         .map(Cow::Borrowed)
         .collect();
     let guide = Block::list_guide(tr!(lang, AUDIENCE_GROUPS), groups);
-    let covered: Vec<(usize, &Activity)> = model
+    let covered: Vec<(usize, &'m Activity)> = model
         .activities
         .iter()
         .enumerate()
@@ -308,32 +310,27 @@ fn audience_section<'m>(
     // The rights that apply alike to every activity of the audience (for the same cases) are said
     // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
     // said with the right; of some activities, with each of them.
-    // Most activities cite one of a few sets of bases: the rights of each set are found once and
-    // kept once, each activity holding the number of its set.
-    let mut sets: SpecMap<Vec<BasisKey<'_>>, usize> = SpecMap::default();
-    let mut rights_sets: Vec<Vec<RightFor>> = Vec::new();
     let rights: Vec<usize> = covered
         .iter()
-        .map(|(_, a)| {
-            *sets.entry(basis_key(a)).or_insert_with(|| {
-                let every: Vec<&LegalRef> = a.bases.iter().collect();
-                let some: Vec<&LegalRef> = a.case_bases().iter().flat_map(|c| &c.bases).collect();
-                rights_sets.push(
-                    (law.rights_for)(&every, &some)
-                        .into_iter()
-                        .filter(|r| r.right.key != "complaint")
-                        .collect(),
-                );
-                rights_sets.len() - 1
-            })
-        })
+        .map(|&(index, activity)| sets.of(law, index, activity))
         .collect();
-    // Every set is some activity's: "every activity" is "every set".
-    let common: Vec<RightFor> = rights_sets[rights[0]]
+    // The sets of the audience's activities, each once: "every activity" is "every set".
+    let mut in_audience = vec![false; sets.rights.len()];
+    let mut audience_sets: Vec<&[RightFor]> = Vec::new();
+    for &set in &rights {
+        if !std::mem::replace(&mut in_audience[set], true) {
+            audience_sets.push(&sets.rights[set]);
+        }
+    }
+    let common: Vec<RightFor> = sets.rights[rights[0]]
         .iter()
-        .filter(|r| rights_sets.iter().all(|rs| rs.iter().any(|o| alike(o, r))))
+        .filter(|r| {
+            audience_sets
+                .iter()
+                .all(|rs| rs.iter().any(|o| alike(o, r)))
+        })
         .map(|r| RightFor {
-            limited: rights_sets
+            limited: audience_sets
                 .iter()
                 .all(|rs| rs.iter().any(|o| alike(o, r) && o.limited)),
             ..*r
@@ -341,11 +338,11 @@ fn audience_section<'m>(
         .collect();
 
     sink.open(audience.heading.clone().into(), vec![guide], 2);
-    let mut cite = Citations::new(lang);
     for part in layout(&covered) {
         let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink<'m>| {
             let (index, activity) = covered[at];
-            let own_rights = &rights_sets[rights[at]];
+            let set = rights[at];
+            let own_rights = &sets.rights[set];
             let extra: Vec<RightFor> = own_rights
                 .iter()
                 .copied()
@@ -365,8 +362,9 @@ fn audience_section<'m>(
                 activity,
                 audience,
                 rights,
+                &sets.citations[set],
                 gaps.of_activity(index),
-                &mut cite,
+                &mut sets.cite,
             );
             sink.section(section, level);
         };
@@ -391,6 +389,61 @@ fn audience_section<'m>(
     sink.close(2);
 }
 
+/// The sets of bases the notice's activities cite, each found once for the whole notice (most
+/// activities cite one of a few sets, and an activity is in the part of every audience it is for):
+/// its rights and its bases as cited.
+struct BasisSets<'m> {
+    by_key: SpecMap<Vec<BasisKey<'m>>, usize>,
+    /// The set of each activity of the model, once found.
+    of_activity: Vec<Option<usize>>,
+    /// The rights of each set, but the complaint (said in a part of its own).
+    rights: Vec<Vec<RightFor>>,
+    /// The bases of each set as the notice cites them: those of every case, then those of some
+    /// cases, as [`Activity::every_cited_basis`] gives them.
+    citations: Vec<Vec<String>>,
+    /// Every citation written, for the sets and for the activities' other citations (a restriction,
+    /// an exemption from telling the person).
+    cite: Citations<'m>,
+}
+
+impl<'m> BasisSets<'m> {
+    fn new(model: &Model, lang: Lang) -> BasisSets<'m> {
+        BasisSets {
+            by_key: SpecMap::default(),
+            of_activity: vec![None; model.activities.len()],
+            rights: Vec::new(),
+            citations: Vec::new(),
+            cite: Citations::new(lang),
+        }
+    }
+
+    /// The number of the set of `activity`, the model's activity number `index`.
+    fn of(&mut self, law: &LawData, index: usize, activity: &'m Activity) -> usize {
+        if let Some(set) = self.of_activity[index] {
+            return set;
+        }
+        let next = self.rights.len();
+        let set = *self.by_key.entry(basis_key(activity)).or_insert(next);
+        if set == next {
+            let every: Vec<&LegalRef> = activity.bases.iter().collect();
+            let some: Vec<&LegalRef> = (activity.case_bases().iter())
+                .flat_map(|c| &c.bases)
+                .collect();
+            self.rights.push(
+                (law.rights_for)(&every, &some)
+                    .into_iter()
+                    .filter(|r| r.right.key != "complaint")
+                    .collect(),
+            );
+            let cite = &mut self.cite;
+            let citations = activity.every_cited_basis().map(|c| cite.of(c)).collect();
+            self.citations.push(citations);
+        }
+        self.of_activity[index] = Some(set);
+        set
+    }
+}
+
 /// A basis as the rights read it: the provision, law or agreement cited, without its span.
 #[derive(PartialEq, Eq, Hash)]
 enum BasisKey<'m> {
@@ -401,7 +454,8 @@ enum BasisKey<'m> {
     SomeCases,
 }
 
-/// The bases of every case, then those of some cases, of `activity`: what its rights depend on.
+/// The bases of every case, then those of some cases, of `activity`: what its rights depend on, and
+/// its citations (two activities of one key cite the same bases, in the same order).
 fn basis_key(activity: &Activity) -> Vec<BasisKey<'_>> {
     fn one(citation: &LegalRef) -> BasisKey<'_> {
         match citation {
@@ -493,12 +547,14 @@ fn right_block(right: &RightFor, span: Option<Span>, lang: Lang) -> Block<'stati
 }
 
 /// One activity's part of the notice: a block per statement that gives an element, in the order of
-/// the elements, and the marks of its gaps where they would stand.
+/// the elements, and the marks of its gaps where they would stand. `bases` are the activity's
+/// bases as cited, those of every case and then those of some cases ([`Activity::every_cited_basis`]).
 fn activity_section<'m>(
     model: &'m Model,
     activity: &'m Activity,
     audience: &Audience,
     rights: ActivityRights<'_>,
+    bases: &[String],
     gaps: &[&Gap],
     cite: &mut Citations<'m>,
 ) -> Section<'m> {
@@ -529,8 +585,10 @@ fn activity_section<'m>(
             vec![Cow::Borrowed(measure.reason.node.as_str())],
         ));
     }
+    // Of the same length, and cited alike, in every activity of a set of bases (`basis_key`).
+    let (every_case, mut some_cases) = bases.split_at(activity.bases.len());
     if !activity.bases.is_empty() {
-        let items = activity.bases.iter().map(|b| cite.of(b).into()).collect();
+        let items = every_case.iter().map(|b| Cow::Owned(b.clone())).collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(activity.basis_span()),
@@ -543,7 +601,9 @@ fn activity_section<'m>(
             Some(cases) => Cow::Owned(tr!(lang, CASE_BASES_WHICH, cases = cases.node)),
             None => tr!(lang, CASE_BASES),
         };
-        let items = case.bases.iter().map(|b| cite.of(b).into()).collect();
+        let (these, rest) = some_cases.split_at(case.bases.len());
+        some_cases = rest;
+        let items = these.iter().map(|b| Cow::Owned(b.clone())).collect();
         blocks.push(Block::list(
             Element::PurposesAndBasis,
             Some(case.span),

@@ -106,7 +106,7 @@ impl<'m> Sink<'m> for Writer<'_> {
     }
 
     fn open(&mut self, heading: Cow<'m, str>, blocks: Vec<Block<'m>>, level: usize) {
-        heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
+        heading_into(&mut self.out.text, &heading, level);
         for block in &blocks {
             block_into(&mut self.out.text, &mut self.verbatim, block);
         }
@@ -122,19 +122,20 @@ impl<'m> Sink<'m> for Writer<'_> {
     }
 }
 
-fn heading_into(out: &mut String, verbatim: &mut Verbatim, heading: &str, level: usize) {
+fn heading_into(out: &mut String, heading: &str, level: usize) {
     let level = b'0' + level.min(6) as u8;
     out.push_str("<section>\n<h");
     out.push(char::from(level));
     out.push('>');
-    verbatim.write(out, heading, escape_into);
+    // Escaped each time: a heading (an activity's label) is said once, not worth keeping.
+    escape_into(out, heading);
     out.push_str("</h");
     out.push(char::from(level));
     out.push_str(">\n");
 }
 
 fn section_into(out: &mut String, verbatim: &mut Verbatim, section: &Section, level: usize) {
-    heading_into(out, verbatim, &section.heading, level);
+    heading_into(out, &section.heading, level);
     for block in &section.blocks {
         block_into(out, verbatim, block);
     }

@@ -80,7 +80,7 @@ impl<'m> Sink<'m> for Writer<'_> {
     }
 
     fn open(&mut self, heading: Cow<'m, str>, blocks: Vec<Block<'m>>, level: usize) {
-        heading_into(&mut self.out.text, &mut self.verbatim, &heading, level);
+        heading_into(&mut self.out.text, &heading, level);
         for block in &blocks {
             block_into(&mut self.out.text, &mut self.verbatim, block);
         }
@@ -94,18 +94,19 @@ impl<'m> Sink<'m> for Writer<'_> {
     fn close(&mut self, _level: usize) {}
 }
 
-fn heading_into(out: &mut String, verbatim: &mut Verbatim, heading: &str, level: usize) {
+fn heading_into(out: &mut String, heading: &str, level: usize) {
     // Markdown has six levels; the notice uses four (title, audience, unit, activity).
     for _ in 0..level.min(6) {
         out.push('#');
     }
     out.push(' ');
-    line(out, verbatim, heading);
+    // Escaped each time: a heading (an activity's label) is said once, not worth keeping.
+    escape_prose_item_into(out, without_leading_blanks(heading));
     out.push_str("\n\n");
 }
 
 fn section_into(out: &mut String, verbatim: &mut Verbatim, section: &Section, level: usize) {
-    heading_into(out, verbatim, &section.heading, level);
+    heading_into(out, &section.heading, level);
     for block in &section.blocks {
         block_into(out, verbatim, block);
     }
@@ -136,12 +137,15 @@ fn block_into(out: &mut String, verbatim: &mut Verbatim, block: &Block) {
 
 /// One line of text: escaped, and without leading blanks (four would start a code block).
 fn line(out: &mut String, verbatim: &mut Verbatim, text: &str) {
+    verbatim.write(out, without_leading_blanks(text), escape_prose_item_into);
+}
+
+fn without_leading_blanks(text: &str) -> &str {
     // Nearly every line starts with a letter: then there is nothing to trim.
-    let text = match text.as_bytes().first() {
+    match text.as_bytes().first() {
         Some(b) if b.is_ascii_graphic() => text,
         _ => text.trim_start(),
-    };
-    verbatim.write(out, text, escape_prose_item_into);
+    }
 }
 
 #[cfg(test)]
