@@ -506,22 +506,30 @@ fn with_last_rows_swapped(bytes: &[u8], sheets: &[&str]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).unwrap();
-        let name = file.name().to_string();
+        let name = file.name().unwrap().to_string();
         let mut text = Vec::new();
         file.read_to_end(&mut text).unwrap();
         if sheets.contains(&name.as_str()) {
             let xml = String::from_utf8(text).unwrap();
-            let starts: Vec<usize> = xml.match_indices("<row ").map(|(at, _)| at).collect();
-            let [.., before_last, last] = starts[..] else {
+            let end = xml.find("</sheetData>").unwrap();
+            let mut starts: Vec<usize> = xml.match_indices("<row ").map(|(at, _)| at).collect();
+            starts.push(end);
+            // The rows with cells (the last row's height is given again by an empty one).
+            let rows: Vec<(usize, usize)> = starts
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .filter(|&(from, to)| !xml[from..to].ends_with("/>"))
+                .collect();
+            let [.., before_last, last] = rows[..] else {
                 panic!("{name} has fewer than two rows");
             };
-            let end = xml.find("</sheetData>").unwrap();
+            assert_eq!(before_last.1, last.0);
             let swapped = format!(
                 "{}{}{}{}",
-                &xml[..before_last],
-                &xml[last..end],
-                &xml[before_last..last],
-                &xml[end..]
+                &xml[..before_last.0],
+                &xml[last.0..last.1],
+                &xml[before_last.0..before_last.1],
+                &xml[last.1..]
             );
             text = swapped.into_bytes();
         }
