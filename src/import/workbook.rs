@@ -33,7 +33,7 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
     let mut sorted = HashSet::new();
     loop {
         match read_sheets(path, &sorted)? {
-            Outcome::Read(register) => return Ok(register),
+            Outcome::Read(register) => return Ok(*register),
             Outcome::OutOfOrder(name) => {
                 // A sheet read sorted is in order: this is never expected, and ends the loop.
                 if !sorted.insert(name.clone()) {
@@ -51,7 +51,7 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
 
 /// What reading the sheets came to.
 enum Outcome {
-    Read(Register),
+    Read(Box<Register>),
     /// The sheet of this name had cells out of order.
     OutOfOrder(String),
 }
@@ -129,7 +129,7 @@ fn read_sheets(path: &Path, sorted: &HashSet<String>) -> Result<Outcome, ImportE
         }
         reading.sheet_read(sheet);
     }
-    Ok(Outcome::Read(reading.register))
+    Ok(Outcome::Read(Box::new(reading.register)))
 }
 
 /// Whether a workbook with these sheets is one `hjemmel ropa --format xlsx` wrote: it has every sheet
