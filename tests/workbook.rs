@@ -497,3 +497,86 @@ activity library_loans "+cmd|' /C calc'!A0" {
     assert!(out.status.success());
     assert!(out.stdout.starts_with(b"PK\x03\x04"));
 }
+
+/// The workbook `bytes` with the last two rows of each of `sheets` (their XML in the archive)
+/// swapped, so that the sheet's cells come out of order after the rows before them.
+fn with_last_rows_swapped(bytes: &[u8], sheets: &[&str]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut text = Vec::new();
+        file.read_to_end(&mut text).unwrap();
+        if sheets.contains(&name.as_str()) {
+            let xml = String::from_utf8(text).unwrap();
+            let end = xml.find("</sheetData>").unwrap();
+            let mut starts: Vec<usize> = xml.match_indices("<row ").map(|(at, _)| at).collect();
+            starts.push(end);
+            // The rows with cells (the last row's height is given again by an empty one).
+            let rows: Vec<(usize, usize)> = starts
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .filter(|&(from, to)| !xml[from..to].ends_with("/>"))
+                .collect();
+            let [.., before_last, last] = rows[..] else {
+                panic!("{name} has fewer than two rows");
+            };
+            assert_eq!(before_last.1, last.0);
+            let swapped = format!(
+                "{}{}{}{}",
+                &xml[..before_last.0],
+                &xml[last.0..last.1],
+                &xml[before_last.0..before_last.1],
+                &xml[last.1..]
+            );
+            text = swapped.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Rows are read into the register as a sheet gives them; a sheet whose cells come out of order is
+/// read whole and sorted, and the register made again, so that it is the one of the workbook in
+/// order (no row counted twice, none lost).
+#[test]
+fn a_sheet_with_rows_out_of_order_is_read_as_if_in_order() {
+    let bytes = support::workbook_of(&spec("lejre"), Lang::En);
+    let in_order = scratch("lejre-in-order.xlsx");
+    std::fs::write(&in_order, &bytes).unwrap();
+    let expected = workbook::read(&in_order).expect("the workbook is read");
+    // The data subjects' sheet and the recipients' (a row each disclosure).
+    let sheets = ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"];
+    let swapped = with_last_rows_swapped(&bytes, &sheets);
+    assert_ne!(swapped, bytes);
+    let out_of_order = scratch("lejre-out-of-order.xlsx");
+    std::fs::write(&out_of_order, &swapped).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&out_of_order).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[2], "Data subjects and data");
+    let mut reader = book.worksheet_cells_reader(&names[3]).unwrap();
+    let mut rows = Vec::new();
+    while let Some(cell) = reader.next_cell().unwrap() {
+        rows.push(cell.get_position().0);
+    }
+    assert!(!rows.is_sorted(), "the recipients' rows are out of order");
+    drop(reader);
+
+    let read = workbook::read(&out_of_order).expect("the workbook is read");
+    // The file's name aside, which the register gives as its source.
+    assert!(read.source.ends_with("lejre-out-of-order.xlsx"));
+    let read = hjemmel::import::Register {
+        source: expected.source.clone(),
+        ..read
+    };
+    let disclosures = |r: &hjemmel::import::Register| -> usize {
+        r.activities.iter().map(|a| a.disclosures.len()).sum()
+    };
+    assert!(disclosures(&expected) > 10);
+    assert_eq!(disclosures(&read), disclosures(&expected));
+    assert_eq!(read, expected);
+}

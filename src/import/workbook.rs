@@ -4,12 +4,15 @@
 //! The texts are taken as the workbook gives them: legal bases and deadlines as the record words
 //! them (the import's free-text readers make citations and periods of them again), kinds and classes
 //! turned back into the spec language's words, since the workbook gives them in the record's.
+//!
+//! The register is made row by row as the sheets are read: no sheet's rows are held (at 100,000
+//! activities the workbook has 1.9 million rows, and holding them as text took most of a GiB).
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook};
 
 use super::register::{
     ImportError, ImportedActivity, ImportedCopy, ImportedData, ImportedDisclosure, ImportedDpo,
@@ -24,65 +27,109 @@ use crate::ropa::xlsx::{self as layout, SheetLayout};
 
 /// The register of the workbook at `path`.
 pub fn read(path: &Path) -> Result<Register, ImportError> {
+    // A sheet whose cells come out of order (spreadsheets write them in order) is read whole and
+    // sorted; its rows read before that showed have gone into the register already, so the
+    // register is made again from the start.
+    let mut sorted = HashSet::new();
+    loop {
+        match read_sheets(path, &sorted)? {
+            Outcome::Read(register) => return Ok(*register),
+            Outcome::OutOfOrder(name) => {
+                // A sheet read sorted is in order: this is never expected, and ends the loop.
+                if !sorted.insert(name.clone()) {
+                    return Err(error(
+                        path,
+                        &name,
+                        None,
+                        "its cells are out of order".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// What reading the sheets came to.
+enum Outcome {
+    Read(Box<Register>),
+    /// The sheet of this name had cells out of order.
+    OutOfOrder(String),
+}
+
+/// The sheets of [`layout::SHEETS`], in its order.
+#[derive(Clone, Copy, PartialEq)]
+enum Sheet {
+    Controller,
+    Record,
+    Subjects,
+    Recipients,
+    Processors,
+    Transfers,
+    Deadlines,
+    Sources,
+}
+
+const SHEETS: [Sheet; 8] = [
+    Sheet::Controller,
+    Sheet::Record,
+    Sheet::Subjects,
+    Sheet::Recipients,
+    Sheet::Processors,
+    Sheet::Transfers,
+    Sheet::Deadlines,
+    Sheet::Sources,
+];
+
+/// Reads every sheet into the register, cell by cell as the sheet's XML gives them, except the
+/// sheets named in `sorted`, which are read whole and sorted.
+fn read_sheets(path: &Path, sorted: &HashSet<String>) -> Result<Outcome, ImportError> {
     let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| ImportError {
         file: path.to_path_buf(),
         place: None,
         message: format!("not a workbook that can be read: {e}"),
     })?;
     let names = workbook.sheet_names();
-    let mut tables = Vec::new();
-    for sheet in layout::SHEETS {
-        let parts = parts_of(sheet, &names);
+    let mut reading = Reading::new(path);
+    for (layout, sheet) in layout::SHEETS.iter().zip(SHEETS) {
+        let parts = parts_of(layout, &names);
         if parts.is_empty() {
             return Err(ImportError {
                 file: path.to_path_buf(),
                 place: None,
                 message: format!(
                     "the sheet `{}` (`{}`) is missing",
-                    sheet.name.da, sheet.name.en
+                    layout.name.da, layout.name.en
                 ),
             });
         }
-        let mut table = Table::default();
         for name in parts {
-            let cannot =
-                |e: calamine::XlsxError| error(path, &name, None, format!("cannot be read: {e}"));
-            // Cell by cell as the sheet's XML gives them, without the whole sheet in memory
-            // (most of the import's memory at 100,000 activities); a sheet whose cells are out of
-            // order (spreadsheets write them in order) is read whole and sorted instead.
-            let kept = table.rows.len();
-            let order = {
-                let mut reader = workbook.worksheet_cells_reader(&name).map_err(cannot)?;
-                let streamed = std::iter::from_fn(|| reader.next_cell().transpose()).map(|cell| {
-                    cell.map(|cell| {
-                        let (row, col) = cell.get_position();
-                        (row, col, Data::from(cell.get_value().clone()))
-                    })
+            let cannot = |e: String| error(path, &name, None, format!("cannot be read: {e}"));
+            let mut each_row = |row: &Row| reading.row(sheet, row);
+            if sorted.contains(&name) {
+                let range = super::bounded_sheet::range(&mut workbook, &name).map_err(cannot)?;
+                let (first_row, first_col) = range.start().unwrap_or((0, 0));
+                let cells = range.used_cells().map(|(row, col, data)| {
+                    Ok::<_, String>((first_row + row as u32, first_col + col as u32, data))
                 });
-                table.read(path, sheet, &name, streamed)?
-            };
-            if order == Order::Kept {
+                read_rows(path, layout, &name, cells, &mut each_row)?;
                 continue;
             }
-            table.rows.truncate(kept);
-            let range = super::bounded_sheet::range(&mut workbook, &name)
-                .map_err(|e| error(path, &name, None, format!("cannot be read: {e}")))?;
-            let (first_row, first_col) = range.start().unwrap_or((0, 0));
-            let sorted = range.used_cells().map(|(row, col, data)| {
-                Ok::<_, calamine::XlsxError>((
-                    first_row + row as u32,
-                    first_col + col as u32,
-                    data.clone(),
-                ))
+            let mut reader = workbook
+                .worksheet_cells_reader(&name)
+                .map_err(|e| cannot(e.to_string()))?;
+            let cells = std::iter::from_fn(|| reader.next_cell().transpose()).map(|cell| {
+                cell.map(|cell| {
+                    let (row, col) = cell.get_position();
+                    (row, col, cell)
+                })
             });
-            table.read(path, sheet, &name, sorted)?;
+            if read_rows(path, layout, &name, cells, &mut each_row)? == Order::Broken {
+                return Ok(Outcome::OutOfOrder(name));
+            }
         }
-        tables.push(table);
+        reading.sheet_read(sheet);
     }
-    Ok(Reading {
-        file: path.to_path_buf(),
-    }
-    .register(&tables))
+    Ok(Outcome::Read(Box::new(reading.register)))
 }
 
 /// Whether a workbook with these sheets is one `hjemmel ropa --format xlsx` wrote: it has every sheet
@@ -134,21 +181,16 @@ fn column_letters(mut col: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// A sheet's rows, each cell in the place of its layout's column; the sheet and row each came from,
-/// for messages.
-#[derive(Default)]
-struct Table {
-    rows: Vec<Row>,
-}
-
-struct Row {
-    sheet: String,
+/// A row of a sheet, each cell in the place of its layout's column; the sheet and row it came
+/// from, for messages.
+struct Row<'a> {
+    sheet: &'a str,
     /// 1-based, as the spreadsheet shows it.
     number: usize,
-    cells: Vec<String>,
+    cells: &'a [String],
 }
 
-impl Row {
+impl Row<'_> {
     fn get(&self, col: usize) -> &str {
         self.cells.get(col).map_or("", String::as_str)
     }
@@ -173,11 +215,42 @@ fn is(words: Text, text: &str) -> bool {
     Lang::ALL.iter().any(|&lang| words.get(lang) == text)
 }
 
-fn cell_text(data: &Data) -> String {
-    match data {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        other => other.to_string(),
+/// A cell's value as calamine gives it: streamed from the sheet's XML, or from a whole sheet.
+trait CellValue {
+    fn is_empty(&self) -> bool;
+    /// Appends the cell's text to `out`.
+    fn push_text(&self, out: &mut String);
+}
+
+impl CellValue for &Data {
+    fn is_empty(&self) -> bool {
+        matches!(self, Data::Empty)
+    }
+
+    fn push_text(&self, out: &mut String) {
+        match self {
+            Data::Empty => {}
+            Data::String(s) => out.push_str(s),
+            other => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{other}");
+            }
+        }
+    }
+}
+
+impl CellValue for calamine::Cell<DataRef<'_>> {
+    fn is_empty(&self) -> bool {
+        matches!(self.get_value(), DataRef::Empty)
+    }
+
+    fn push_text(&self, out: &mut String) {
+        match self.get_value() {
+            DataRef::String(s) => out.push_str(s),
+            DataRef::SharedString(s) => out.push_str(s),
+            // As the whole sheet's cell would be written.
+            other => (&Data::from(other.clone())).push_text(out),
+        }
     }
 }
 
@@ -188,69 +261,71 @@ enum Order {
     Broken,
 }
 
-impl Table {
-    /// Reads the rows of a sheet from its non-empty cells in order, (row, column, value), the
-    /// first row with a cell holding the headings. A cell out of order stops the reading:
-    /// [`Order::Broken`], and the rows read so far are the caller's to drop.
-    fn read<E: std::fmt::Display>(
-        &mut self,
-        file: &Path,
-        layout: &SheetLayout,
-        name: &str,
-        cells: impl Iterator<Item = Result<(u32, u32, Data), E>>,
-    ) -> Result<Order, ImportError> {
-        let cannot = |e: E| error(file, name, None, format!("cannot be read: {e}"));
-        let mut header: Option<u32> = None;
-        let mut headings: Vec<(u32, Data)> = Vec::new();
-        // Where each of the layout's columns is, by the sheet's column.
-        let mut column_of: HashMap<u32, usize> = HashMap::new();
-        let mut row: Option<(u32, Vec<String>)> = None;
-        let mut last: Option<(u32, u32)> = None;
-        for cell in cells {
-            let (r, c, data) = cell.map_err(cannot)?;
-            if matches!(data, Data::Empty) {
-                continue;
+/// Reads the rows of a sheet from its non-empty cells in order, (row, column, value), the first
+/// row with a cell holding the headings, and hands each row to `each_row`, unless none of its
+/// cells in the layout's columns has text. A cell out of order stops the reading:
+/// [`Order::Broken`], after the rows before it were handed on.
+fn read_rows<V: CellValue, E: std::fmt::Display>(
+    file: &Path,
+    layout: &SheetLayout,
+    name: &str,
+    cells: impl Iterator<Item = Result<(u32, u32, V), E>>,
+    each_row: &mut impl FnMut(&Row),
+) -> Result<Order, ImportError> {
+    let cannot = |e: E| error(file, name, None, format!("cannot be read: {e}"));
+    let mut header: Option<u32> = None;
+    let mut headings: Vec<(u32, String)> = Vec::new();
+    // Where each of the layout's columns is, by the sheet's column.
+    let mut column_of: HashMap<u32, usize> = HashMap::new();
+    // The row being read (the number of the sheet's row, when it has a cell in a layout's column)
+    // and its cells, kept from row to row so that their buffers are reused.
+    let mut row: Option<u32> = None;
+    let mut texts = vec![String::new(); layout.columns.len()];
+    let mut hand_on = |row: &mut Option<u32>, texts: &mut [String]| {
+        if let Some(at) = row.take() {
+            if texts.iter().any(|t| !t.is_empty()) {
+                each_row(&Row {
+                    sheet: name,
+                    number: at as usize + 1,
+                    cells: texts,
+                });
             }
-            if last.is_some_and(|last| (r, c) <= last) {
-                return Ok(Order::Broken);
-            }
-            last = Some((r, c));
-            let header_row = *header.get_or_insert(r);
-            if r == header_row {
-                headings.push((c, data));
-                continue;
-            }
-            if column_of.is_empty() {
-                column_of = columns(file, layout, name, &headings)?;
-            }
-            if row.as_ref().is_some_and(|(at, _)| *at != r) {
-                self.push(name, row.take());
-            }
-            if let Some(&col) = column_of.get(&c) {
-                let (_, cells) =
-                    row.get_or_insert_with(|| (r, vec![String::new(); layout.columns.len()]));
-                cells[col] = cell_text(&data);
-            }
+            texts.iter_mut().for_each(String::clear);
+        }
+    };
+    let mut last: Option<(u32, u32)> = None;
+    for cell in cells {
+        let (r, c, value) = cell.map_err(cannot)?;
+        if value.is_empty() {
+            continue;
+        }
+        if last.is_some_and(|last| (r, c) <= last) {
+            return Ok(Order::Broken);
+        }
+        last = Some((r, c));
+        let header_row = *header.get_or_insert(r);
+        if r == header_row {
+            let mut text = String::new();
+            value.push_text(&mut text);
+            headings.push((c, text));
+            continue;
         }
         if column_of.is_empty() {
-            columns(file, layout, name, &headings)?;
+            column_of = columns(file, layout, name, &headings)?;
         }
-        self.push(name, row);
-        Ok(Order::Kept)
-    }
-
-    /// A row read, unless none of its cells in the layout's columns has text.
-    fn push(&mut self, name: &str, row: Option<(u32, Vec<String>)>) {
-        if let Some((at, cells)) = row
-            && !cells.iter().all(String::is_empty)
-        {
-            self.rows.push(Row {
-                sheet: name.to_string(),
-                number: at as usize + 1,
-                cells,
-            });
+        if row.is_some_and(|at| at != r) {
+            hand_on(&mut row, &mut texts);
+        }
+        if let Some(&col) = column_of.get(&c) {
+            row = Some(r);
+            value.push_text(&mut texts[col]);
         }
     }
+    if column_of.is_empty() {
+        columns(file, layout, name, &headings)?;
+    }
+    hand_on(&mut row, &mut texts);
+    Ok(Order::Kept)
 }
 
 /// Which of the layout's columns each heading names, by the sheet's column: an error for a heading
@@ -259,11 +334,10 @@ fn columns(
     file: &Path,
     layout: &SheetLayout,
     name: &str,
-    headings: &[(u32, Data)],
+    headings: &[(u32, String)],
 ) -> Result<HashMap<u32, usize>, ImportError> {
     let mut at = vec![None; layout.columns.len()];
     for (col, heading) in headings {
-        let heading = cell_text(heading);
         let heading = heading.trim();
         if heading.is_empty() {
             continue;
@@ -310,303 +384,337 @@ fn columns(
         .collect())
 }
 
-/// The register being made of the tables.
+/// The register being made of the sheets' rows, sheet after sheet in the order of
+/// [`layout::SHEETS`] (the record's activities before the rows that refer to them).
 struct Reading {
-    file: PathBuf,
+    register: Register,
+    /// Whether the controller's row was read: only the first one is.
+    controller_read: bool,
+    /// The activities by the name the sheets refer to them by.
+    by_name: HashMap<String, usize>,
+    /// Each activity's data categories, each with the groups of data subjects it is about.
+    groups_of: Vec<Vec<(String, Vec<String>)>>,
+    /// Each party once, found by its label (the sheets have a row for every activity it serves).
+    recipient_at: HashMap<String, usize>,
+    processor_at: HashMap<String, usize>,
+    /// Each activity's deadlines that are not a copy's: (category, period).
+    periods: Vec<Vec<(String, Option<String>)>>,
 }
 
 /// The columns every sheet of an activity's rows begins with.
 const ACTIVITY_NAME: usize = 1;
 
 impl Reading {
-    fn register(&self, tables: &[Table]) -> Register {
-        let [
-            controller,
-            record,
-            subjects,
-            recipients,
-            processors,
-            transfers,
-            deadlines,
-            sources,
-        ] = tables
-        else {
-            return Register::default();
-        };
-        let mut register = Register {
-            source: format!(
-                "hjemmel workbook {}",
-                super::register::file_name(&self.file)
-            ),
-            ..Register::default()
-        };
-        if let Some(row) = controller.rows.first() {
-            let mut party = controller_party(row);
-            let (dpo, unread) = dpo(row.lines(4));
-            // A line of the DPO's cell that is none of the record's is kept as a comment.
-            party
-                .unplaced
-                .extend(unread.into_iter().map(|value| Unplaced {
-                    field: fields::DPO.da.to_string(),
-                    value,
-                }));
-            register.dpo = dpo;
-            register.controller = Some(party);
+    fn new(file: &Path) -> Reading {
+        Reading {
+            register: Register {
+                source: format!("hjemmel workbook {}", super::register::file_name(file)),
+                ..Register::default()
+            },
+            controller_read: false,
+            by_name: HashMap::new(),
+            groups_of: Vec::new(),
+            recipient_at: HashMap::new(),
+            processor_at: HashMap::new(),
+            periods: Vec::new(),
         }
+    }
 
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        for row in &record.rows {
-            by_name.insert(
-                row.get(ACTIVITY_NAME).to_string(),
-                register.activities.len(),
-            );
-            register.activities.push(ImportedActivity {
-                label: row.get(0).to_string(),
-                unit: row.optional(2),
-                kle: row.lines(3),
-                purposes: row.lines(4),
-                bases: row.lines(5),
-                subjects: row
-                    .lines(6)
-                    .into_iter()
-                    .map(|label| ImportedSubjects { label, kind: None })
-                    .collect(),
-                security: row.lines(12),
-                ..ImportedActivity::default()
+    /// A row of `sheet` into the register.
+    fn row(&mut self, sheet: Sheet, row: &Row) {
+        match sheet {
+            Sheet::Controller => self.controller(row),
+            Sheet::Record => self.activity_row(row),
+            Sheet::Subjects => self.subjects(row),
+            Sheet::Recipients => self.recipient(row),
+            Sheet::Processors => self.processor(row),
+            Sheet::Transfers => self.transfer(row),
+            Sheet::Deadlines => self.deadline(row),
+            Sheet::Sources => self.source(row),
+        }
+    }
+
+    /// What is known once every row of `sheet` is read.
+    fn sheet_read(&mut self, sheet: Sheet) {
+        let register = &mut self.register;
+        match sheet {
+            Sheet::Record => {
+                self.groups_of = vec![Vec::new(); register.activities.len()];
+                self.periods = vec![Vec::new(); register.activities.len()];
+            }
+            // A category about every group of its activity says nothing more than one about all.
+            Sheet::Subjects => {
+                for (a, groups) in register.activities.iter_mut().zip(&self.groups_of) {
+                    for (data, (_, about)) in a.data.iter_mut().zip(groups) {
+                        let all = a.subjects.iter().all(|s| about.contains(&s.label));
+                        if !all {
+                            data.about = about.clone();
+                        }
+                    }
+                }
+            }
+            // Deadlines: one for the activity when every category has the same, else each its own.
+            Sheet::Deadlines => {
+                let periods = std::mem::take(&mut self.periods);
+                for (a, periods) in register.activities.iter_mut().zip(periods) {
+                    let first = periods.first().and_then(|(_, p)| p.clone());
+                    let same = first.is_some()
+                        && periods.iter().all(|(_, p)| *p == first)
+                        && a.data
+                            .iter()
+                            .all(|d| periods.iter().any(|(c, _)| *c == d.label));
+                    if same {
+                        a.retention = first;
+                        continue;
+                    }
+                    for (category, period) in periods {
+                        if let Some(data) = a.data.iter_mut().find(|d| d.label == category) {
+                            data.retention = period;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn controller(&mut self, row: &Row) {
+        if std::mem::replace(&mut self.controller_read, true) {
+            return;
+        }
+        let mut party = controller_party(row);
+        let (dpo, unread) = dpo(row.lines(4));
+        // A line of the DPO's cell that is none of the record's is kept as a comment.
+        party
+            .unplaced
+            .extend(unread.into_iter().map(|value| Unplaced {
+                field: fields::DPO.da.to_string(),
+                value,
+            }));
+        self.register.dpo = dpo;
+        self.register.controller = Some(party);
+    }
+
+    fn activity_row(&mut self, row: &Row) {
+        let activities = &mut self.register.activities;
+        self.by_name
+            .insert(row.get(ACTIVITY_NAME).to_string(), activities.len());
+        activities.push(ImportedActivity {
+            label: row.get(0).to_string(),
+            unit: row.optional(2),
+            kle: row.lines(3),
+            purposes: row.lines(4),
+            bases: row.lines(5),
+            subjects: row
+                .lines(6)
+                .into_iter()
+                .map(|label| ImportedSubjects { label, kind: None })
+                .collect(),
+            security: row.lines(12),
+            ..ImportedActivity::default()
+        });
+    }
+
+    /// The activity a row is of. A row of an activity the record sheet does not list is kept
+    /// where the register keeps what it cannot place.
+    fn activity(&mut self, row: &Row) -> Option<usize> {
+        let found = self.by_name.get(row.get(ACTIVITY_NAME)).copied();
+        if found.is_none() {
+            self.register.unplaced.push(Unplaced {
+                field: format!("sheet {}, row {}", row.sheet, row.number),
+                value: row.cells.join(" | "),
             });
         }
-        // Rows of an activity the record sheet does not list are kept where the register keeps
-        // what it cannot place.
-        let activity = |row: &Row, register: &mut Register| -> Option<usize> {
-            let found = by_name.get(row.get(ACTIVITY_NAME)).copied();
-            if found.is_none() {
-                register.unplaced.push(Unplaced {
-                    field: format!("sheet {}, row {}", row.sheet, row.number),
-                    value: row.cells.join(" | "),
-                });
-            }
-            found
-        };
+        found
+    }
 
-        // Data subjects × data.
-        let mut groups_of: Vec<Vec<(String, Vec<String>)>> =
-            vec![Vec::new(); register.activities.len()];
-        for row in &subjects.rows {
-            let Some(at) = activity(row, &mut register) else {
-                continue;
-            };
-            let a = &mut register.activities[at];
-            let group = row.get(7);
-            if !group.is_empty() {
-                let kind = subject_kind(row.get(8));
-                match a.subjects.iter_mut().find(|s| s.label == group) {
-                    Some(s) => s.kind = s.kind.take().or(kind),
-                    None => a.subjects.push(ImportedSubjects {
-                        label: group.to_string(),
-                        kind,
+    /// Data subjects × data.
+    fn subjects(&mut self, row: &Row) {
+        let Some(at) = self.activity(row) else {
+            return;
+        };
+        let a = &mut self.register.activities[at];
+        let group = row.get(7);
+        if !group.is_empty() {
+            let kind = subject_kind(row.get(8));
+            match a.subjects.iter_mut().find(|s| s.label == group) {
+                Some(s) => s.kind = s.kind.take().or(kind),
+                None => a.subjects.push(ImportedSubjects {
+                    label: group.to_string(),
+                    kind,
+                }),
+            }
+        }
+        let label = row.get(2);
+        if label.is_empty() {
+            return;
+        }
+        let groups = &mut self.groups_of[at];
+        let at_data = match groups.iter().position(|(l, _)| l == label) {
+            Some(i) => i,
+            None => {
+                let (class, unplaced) = data_class(row.get(3), &row.lines(4));
+                a.data.push(ImportedData {
+                    label: label.to_string(),
+                    class,
+                    ..ImportedData::default()
+                });
+                a.unplaced.extend(unplaced);
+                read_use(a, label, row);
+                groups.push((label.to_string(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if !group.is_empty() {
+            groups[at_data].1.push(group.to_string());
+        }
+    }
+
+    fn recipient(&mut self, row: &Row) {
+        let Some(at) = self.activity(row) else {
+            return;
+        };
+        let register = &mut self.register;
+        let label = row.get(2).to_string();
+        let basis = row
+            .lines(7)
+            .into_iter()
+            .filter(|b| !is(layout::AS_ACTIVITY, b))
+            .collect();
+        register.activities[at]
+            .disclosures
+            .push(ImportedDisclosure {
+                recipient: label.clone(),
+                data: row.lines(5),
+                basis,
+                condition: row.optional(8),
+            });
+        if let Entry::Vacant(entry) = self.recipient_at.entry(label.clone()) {
+            entry.insert(register.recipients.len());
+            register.recipients.push(ImportedParty {
+                label,
+                kind: recipient_kind(row.get(3)),
+                country: country(row.get(4)),
+                ..ImportedParty::default()
+            });
+        }
+    }
+
+    /// Processors: the activity names those that are no one's sub-processor.
+    fn processor(&mut self, row: &Row) {
+        let Some(at) = self.activity(row) else {
+            return;
+        };
+        let register = &mut self.register;
+        let label = row.get(2).to_string();
+        let parent = row.optional(3);
+        let a = &mut register.activities[at];
+        if parent.is_none() && !a.processors.contains(&label) {
+            a.processors.push(label.clone());
+        }
+        if let Entry::Vacant(entry) = self.processor_at.entry(label.clone()) {
+            entry.insert(register.processors.len());
+            register.processors.push(ImportedParty {
+                label,
+                country: country(row.get(4)),
+                subprocessor_of: parent,
+                ..ImportedParty::default()
+            });
+        }
+    }
+
+    /// Transfers: each party's safeguards, once.
+    fn transfer(&mut self, row: &Row) {
+        if self.activity(row).is_none() {
+            return;
+        }
+        let register = &mut self.register;
+        let label = row.get(2);
+        let safeguards: Vec<String> = row
+            .lines(4)
+            .into_iter()
+            .filter(|s| !is(fields::NO_MECHANISM, s))
+            .collect();
+        let documentation = row.lines(5);
+        let processor = self
+            .processor_at
+            .get(label)
+            .map(|&at| &mut register.processors[at]);
+        let recipient = self
+            .recipient_at
+            .get(label)
+            .map(|&at| &mut register.recipients[at]);
+        for party in processor.into_iter().chain(recipient) {
+            if party.transfer.is_none() && !safeguards.is_empty() {
+                party.transfer = Some(safeguards.join("; "));
+            }
+            for line in &documentation {
+                if let Some(text) = record_value(crate::ropa::TIA, line) {
+                    party.tia.get_or_insert_with(|| text.to_string());
+                    continue;
+                }
+                if let Some(text) = record_value(crate::ropa::DPF_LISTED, line) {
+                    party.dpf_listed.get_or_insert_with(|| text.to_string());
+                    continue;
+                }
+                let unplaced = Unplaced {
+                    field: layout::DOCUMENTATION.da.to_string(),
+                    value: line.clone(),
+                };
+                if !party.unplaced.contains(&unplaced) {
+                    party.unplaced.push(unplaced);
+                }
+            }
+        }
+    }
+
+    /// Sources: another activity's label, or a declared source with its kind.
+    fn source(&mut self, row: &Row) {
+        let Some(at) = self.activity(row) else {
+            return;
+        };
+        let register = &mut self.register;
+        let label = row.get(2).to_string();
+        if label.is_empty() {
+            return;
+        }
+        let kind = row.get(3);
+        let a = &mut register.activities[at];
+        if is(layout::ACTIVITY_SOURCE, kind) {
+            a.from_activities.push(label);
+            return;
+        }
+        a.sources.push(label.clone());
+        if !register.sources.iter().any(|s| s.label == label) {
+            register.sources.push(ImportedSource {
+                label,
+                kind: source_kind(kind),
+            });
+        }
+    }
+
+    fn deadline(&mut self, row: &Row) {
+        let Some(at) = self.activity(row) else {
+            return;
+        };
+        let (category, period) = (row.get(2).to_string(), row.optional(3));
+        match row.optional(4) {
+            Some(holder) => {
+                // A copy's categories are rows of their own, one after another.
+                let copies = &mut self.register.activities[at].copies;
+                match copies.last_mut() {
+                    Some(copy) if copy.holder == holder && copy.period == period => {
+                        copy.data.push(category);
+                    }
+                    _ => copies.push(ImportedCopy {
+                        data: vec![category],
+                        holder,
+                        period,
                     }),
                 }
             }
-            let label = row.get(2);
-            if label.is_empty() {
-                continue;
-            }
-            let groups = &mut groups_of[at];
-            let at_data = match groups.iter().position(|(l, _)| l == label) {
-                Some(i) => i,
-                None => {
-                    let (class, unplaced) = data_class(row.get(3), &row.lines(4));
-                    a.data.push(ImportedData {
-                        label: label.to_string(),
-                        class,
-                        ..ImportedData::default()
-                    });
-                    a.unplaced.extend(unplaced);
-                    read_use(a, label, row);
-                    groups.push((label.to_string(), Vec::new()));
-                    groups.len() - 1
-                }
-            };
-            if !group.is_empty() {
-                groups[at_data].1.push(group.to_string());
-            }
+            None => self.periods[at].push((category, period)),
         }
-        // A category about every group of its activity says nothing more than one about all.
-        for (a, groups) in register.activities.iter_mut().zip(&groups_of) {
-            for (data, (_, about)) in a.data.iter_mut().zip(groups) {
-                let all = a.subjects.iter().all(|s| about.contains(&s.label));
-                if !all {
-                    data.about = about.clone();
-                }
-            }
-        }
-
-        // Each party once, found by its label (the sheets have a row for every activity it serves).
-        let mut recipient_at: HashMap<String, usize> = HashMap::new();
-        let mut processor_at: HashMap<String, usize> = HashMap::new();
-
-        // Recipients.
-        for row in &recipients.rows {
-            let Some(at) = activity(row, &mut register) else {
-                continue;
-            };
-            let label = row.get(2).to_string();
-            let basis = row
-                .lines(7)
-                .into_iter()
-                .filter(|b| !is(layout::AS_ACTIVITY, b))
-                .collect();
-            register.activities[at]
-                .disclosures
-                .push(ImportedDisclosure {
-                    recipient: label.clone(),
-                    data: row.lines(5),
-                    basis,
-                    condition: row.optional(8),
-                });
-            if let Entry::Vacant(entry) = recipient_at.entry(label.clone()) {
-                entry.insert(register.recipients.len());
-                register.recipients.push(ImportedParty {
-                    label,
-                    kind: recipient_kind(row.get(3)),
-                    country: country(row.get(4)),
-                    ..ImportedParty::default()
-                });
-            }
-        }
-
-        // Processors: the activity names those that are no one's sub-processor.
-        for row in &processors.rows {
-            let Some(at) = activity(row, &mut register) else {
-                continue;
-            };
-            let label = row.get(2).to_string();
-            let parent = row.optional(3);
-            let a = &mut register.activities[at];
-            if parent.is_none() && !a.processors.contains(&label) {
-                a.processors.push(label.clone());
-            }
-            if let Entry::Vacant(entry) = processor_at.entry(label.clone()) {
-                entry.insert(register.processors.len());
-                register.processors.push(ImportedParty {
-                    label,
-                    country: country(row.get(4)),
-                    subprocessor_of: parent,
-                    ..ImportedParty::default()
-                });
-            }
-        }
-
-        // Transfers: each party's safeguards, once.
-        for row in &transfers.rows {
-            if activity(row, &mut register).is_none() {
-                continue;
-            }
-            let label = row.get(2);
-            let safeguards: Vec<String> = row
-                .lines(4)
-                .into_iter()
-                .filter(|s| !is(fields::NO_MECHANISM, s))
-                .collect();
-            let documentation = row.lines(5);
-            let processor = processor_at
-                .get(label)
-                .map(|&at| &mut register.processors[at]);
-            let recipient = recipient_at
-                .get(label)
-                .map(|&at| &mut register.recipients[at]);
-            for party in processor.into_iter().chain(recipient) {
-                if party.transfer.is_none() && !safeguards.is_empty() {
-                    party.transfer = Some(safeguards.join("; "));
-                }
-                for line in &documentation {
-                    if let Some(text) = record_value(crate::ropa::TIA, line) {
-                        party.tia.get_or_insert_with(|| text.to_string());
-                        continue;
-                    }
-                    if let Some(text) = record_value(crate::ropa::DPF_LISTED, line) {
-                        party.dpf_listed.get_or_insert_with(|| text.to_string());
-                        continue;
-                    }
-                    let unplaced = Unplaced {
-                        field: layout::DOCUMENTATION.da.to_string(),
-                        value: line.clone(),
-                    };
-                    if !party.unplaced.contains(&unplaced) {
-                        party.unplaced.push(unplaced);
-                    }
-                }
-            }
-        }
-
-        // Sources: another activity's label, or a declared source with its kind.
-        for row in &sources.rows {
-            let Some(at) = activity(row, &mut register) else {
-                continue;
-            };
-            let label = row.get(2).to_string();
-            if label.is_empty() {
-                continue;
-            }
-            let kind = row.get(3);
-            let a = &mut register.activities[at];
-            if is(layout::ACTIVITY_SOURCE, kind) {
-                a.from_activities.push(label);
-                continue;
-            }
-            a.sources.push(label.clone());
-            if !register.sources.iter().any(|s| s.label == label) {
-                register.sources.push(ImportedSource {
-                    label,
-                    kind: source_kind(kind),
-                });
-            }
-        }
-
-        // Deadlines: one for the activity when every category has the same, else each its own.
-        let mut periods: Vec<Vec<(String, Option<String>)>> =
-            vec![Vec::new(); register.activities.len()];
-        for row in &deadlines.rows {
-            let Some(at) = activity(row, &mut register) else {
-                continue;
-            };
-            let (category, period) = (row.get(2).to_string(), row.optional(3));
-            match row.optional(4) {
-                Some(holder) => {
-                    // A copy's categories are rows of their own, one after another.
-                    let copies = &mut register.activities[at].copies;
-                    match copies.last_mut() {
-                        Some(copy) if copy.holder == holder && copy.period == period => {
-                            copy.data.push(category);
-                        }
-                        _ => copies.push(ImportedCopy {
-                            data: vec![category],
-                            holder,
-                            period,
-                        }),
-                    }
-                }
-                None => periods[at].push((category, period)),
-            }
-        }
-        for (a, periods) in register.activities.iter_mut().zip(periods) {
-            let first = periods.first().and_then(|(_, p)| p.clone());
-            let same = first.is_some()
-                && periods.iter().all(|(_, p)| *p == first)
-                && a.data
-                    .iter()
-                    .all(|d| periods.iter().any(|(c, _)| *c == d.label));
-            if same {
-                a.retention = first;
-                continue;
-            }
-            for (category, period) in periods {
-                if let Some(data) = a.data.iter_mut().find(|d| d.label == category) {
-                    data.retention = period;
-                }
-            }
-        }
-        register
     }
 }
 

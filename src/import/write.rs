@@ -85,6 +85,10 @@ struct Writer {
     processor_names: HashMap<String, String>,
     recipient_names: HashMap<String, String>,
     comments: usize,
+    /// Each text of legal bases and of deadlines read once: a register repeats the same few in
+    /// thousands of activities, and reading one is some thousands of instructions.
+    bases_read: HashMap<String, basis_text::Bases>,
+    deadlines_read: HashMap<String, Read>,
 }
 
 struct DataDecl {
@@ -133,6 +137,26 @@ impl UniqueNames {
 impl Writer {
     fn name(&mut self, label: &str) -> String {
         self.names.make(label)
+    }
+
+    /// [`basis_text::read`] of `text`, read once.
+    fn read_bases(&mut self, text: &str) -> basis_text::Bases {
+        if let Some(bases) = self.bases_read.get(text) {
+            return bases.clone();
+        }
+        let bases = basis_text::read(text);
+        self.bases_read.insert(text.to_string(), bases.clone());
+        bases
+    }
+
+    /// [`retention_text::read`] of `text`, read once.
+    fn read_deadline(&mut self, text: &str) -> Read {
+        if let Some(read) = self.deadlines_read.get(text) {
+            return read.clone();
+        }
+        let read = retention_text::read(text);
+        self.deadlines_read.insert(text.to_string(), read.clone());
+        read
     }
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
@@ -376,14 +400,12 @@ impl Writer {
                     .iter()
                     .filter_map(|l| data_of_label.get(l).cloned())
                     .collect();
-                let bases = disclosure.basis.iter().map(|b| basis_text::read(b)).fold(
-                    basis_text::Bases::default(),
-                    |mut all, b| {
-                        all.citations.extend(b.citations);
-                        all.unread.extend(b.unread);
-                        all
-                    },
-                );
+                let mut bases = basis_text::Bases::default();
+                for basis in &disclosure.basis {
+                    let read = self.read_bases(basis);
+                    bases.citations.extend(read.citations);
+                    bases.unread.extend(read.unread);
+                }
                 for unread in &bases.unread {
                     self.comment(
                         &mut out,
@@ -550,7 +572,7 @@ impl Writer {
     fn bases(&mut self, out: &mut String, texts: &[String]) {
         let mut all = Vec::new();
         for text in texts {
-            let bases = basis_text::read(text);
+            let bases = self.read_bases(text);
             for unread in &bases.unread {
                 self.comment(out, "  ", &format!("basis: {unread}"));
             }
@@ -575,7 +597,7 @@ impl Writer {
 
     fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<String, String>) {
         for line in text.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
-            match retention_text::read(line) {
+            match self.read_deadline(line) {
                 Read::Deadline(deadline) => {
                     let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
                         Some(vec!["all".to_string()])
@@ -606,7 +628,7 @@ impl Writer {
 
     /// `retain NAMES ...` of a deadline the source gives some categories; a comment when not read.
     fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
-        match retention_text::read(text) {
+        match self.read_deadline(text) {
             Read::Deadline(deadline) if deadline.categories.is_empty() => {
                 let _ = writeln!(out, "  retain {names} {}", deadline.period);
             }
