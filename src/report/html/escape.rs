@@ -147,8 +147,9 @@ pub fn labelled(text: &str, label: &dyn Fn(&str) -> Option<String>) -> String {
     let escaped = escape(text);
     let mut out = String::with_capacity(escaped.len() + 32);
     let mut rest = escaped.as_str();
-    while let Some(open) = rest.find('`') {
-        let Some(close) = rest[open + 1..].find('`').map(|c| open + 1 + c) else {
+    while let Some(open) = memchr::memchr(b'`', rest.as_bytes()) {
+        let Some(close) = memchr::memchr(b'`', &rest.as_bytes()[open + 1..]).map(|c| open + 1 + c)
+        else {
             break;
         };
         out.push_str(&rest[..open]);
