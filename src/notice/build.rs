@@ -470,9 +470,13 @@ fn basis_key(activity: &Activity) -> Vec<BasisKey<'_>> {
             LegalRef::Agreement { text, .. } => BasisKey::Agreement(text),
         }
     }
-    let mut key: Vec<BasisKey<'_>> = activity.bases.iter().map(one).collect();
+    let case_bases = activity.case_bases();
+    let some_cases: usize = case_bases.iter().map(|c| c.bases.len()).sum();
+    // Its length known first: collecting the bases of every case and then pushing grew it each time.
+    let mut key: Vec<BasisKey<'_>> = Vec::with_capacity(activity.bases.len() + 1 + some_cases);
+    key.extend(activity.bases.iter().map(one));
     key.push(BasisKey::SomeCases);
-    key.extend(activity.case_bases().iter().flat_map(|c| &c.bases).map(one));
+    key.extend(case_bases.iter().flat_map(|c| &c.bases).map(one));
     key
 }
 
@@ -620,9 +624,9 @@ fn activity_section<'m>(
             .filter(|d| audience.is_about(activity, d.id))
     };
     if let (Some(first), Some(last)) = (data().next(), data().next_back()) {
-        let items = data()
-            .map(|d| Cow::Borrowed(model.data(d.id).label.node.as_str()))
-            .collect();
+        // Room for all the activity's data (a filter's collect starts with room for four).
+        let mut items = Vec::with_capacity(activity.data.len());
+        items.extend(data().map(|d| Cow::Borrowed(model.data(d.id).label.node.as_str())));
         blocks.push(Block::list(
             Element::DataCategories,
             Some(first.span.to(last.span)),

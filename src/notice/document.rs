@@ -251,12 +251,24 @@ pub fn reading_order(element: Element) -> u8 {
 /// `text` as a whole sentence: a full stop added when spec text ends without one (spec text that
 /// ends a sentence is borrowed as it is).
 pub fn full_stop<'t>(text: impl Into<Cow<'t, str>>) -> Cow<'t, str> {
-    let mut text = text.into();
-    if !text
+    let text = text.into();
+    if text
         .trim_end()
         .ends_with(['.', '!', '?', ':', ')', '"', '»'])
     {
-        text.to_mut().push('.');
+        return text;
     }
-    text
+    match text {
+        Cow::Owned(mut owned) => {
+            owned.push('.');
+            Cow::Owned(owned)
+        }
+        // Copied once with room for the stop, rather than copied and then grown.
+        Cow::Borrowed(borrowed) => {
+            let mut owned = String::with_capacity(borrowed.len() + 1);
+            owned.push_str(borrowed);
+            owned.push('.');
+            Cow::Owned(owned)
+        }
+    }
 }

@@ -124,7 +124,9 @@ impl<'t> Template<'t> {
 
     /// The template filled with `values`, in the order of the names it was read with.
     pub fn fill(&self, values: &[&dyn Words]) -> String {
-        let room = self.words_len + values.iter().map(|v| v.room()).sum::<usize>();
+        // One byte more: a sentence filled is often given its full stop (`full_stop`), which
+        // would otherwise grow it (a copy) just after it was written.
+        let room = self.words_len + values.iter().map(|v| v.room()).sum::<usize>() + 1;
         let mut out = String::with_capacity(room);
         for piece in &self.pieces {
             match *piece {
