@@ -409,14 +409,18 @@ fn ropa_documents_are_written_without_being_held_whole() {
 /// 100,000 activities. Here the notice of 1,000 and of 2,000 activities (every audience, and a draft
 /// with its gaps): what is held while writing may grow by a number per activity (which part it
 /// stands in, which set of rights it has: some 120 bytes), not by its sentences (1,300 to 2,100
-/// bytes). Held whole, the notice took some three times its own size.
+/// bytes). Held whole, the notice took some three times its own size. What a notice of ten
+/// activities holds is taken off first: a constant (the writers' cache of texts written again, a
+/// fixed table of some 200 KB) is not the notice held.
 #[test]
 fn notices_are_written_without_being_held_whole() {
     use hjemmel::notice::{audience, build, gaps, html, markdown};
     let dir = tempfile::tempdir().unwrap();
+    // Format, language and bytes held at ten activities: what does not grow with the notice.
+    let mut constant: Vec<(&str, Lang, u64)> = Vec::new();
     // Format, language, bytes held and written at 1,000 activities.
     let mut smaller: Vec<(&str, Lang, u64, u64)> = Vec::new();
-    for activities in [1000, 2000] {
+    for activities in [10, 1000, 2000] {
         let (_sources, checked) = checked(dir.path(), &ropa_spec_with_activities(activities));
         let model = &checked.model;
         let draft_gaps = gaps::gaps(model);
@@ -436,15 +440,24 @@ fn notices_are_written_without_being_held_whole() {
                     }
                 });
                 written.unwrap();
+                if activities == 10 {
+                    constant.push((format, lang, peak));
+                    continue;
+                }
                 assert!(
                     document.0 > 1_000_000,
                     "{format}: {} bytes; the test needs a large document",
                     document.0
                 );
+                let (.., held_anyway) = constant
+                    .iter()
+                    .find(|(f, l, _)| *f == format && *l == lang)
+                    .expect("the notice of ten activities comes first");
                 assert!(
-                    peak < document.0 / 4,
+                    peak.saturating_sub(*held_anyway) < document.0 / 4,
                     "{format} ({lang:?}, {activities} activities): {peak} bytes held at most \
-                     while writing {} bytes: the notice is held whole",
+                     ({held_anyway} at ten activities) while writing {} bytes: the notice is held \
+                     whole",
                     document.0
                 );
                 match smaller.iter().find(|(f, l, ..)| *f == format && *l == lang) {
