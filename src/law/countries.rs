@@ -2,7 +2,7 @@
 //! `src/law/data/countries.toml`; and the international organisations a spec can name as a destination
 //! (GDPR art. 4(26), 44), with their adequacy decisions, from `src/law/data/organisations.toml`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -183,10 +183,12 @@ struct OrganisationsFile {
     organisation: Vec<Organisation>,
 }
 
+/// Keyed by the tables' own codes, so Fx hashing (src/spec_map.rs): a spec's country is looked up
+/// once per transfer and recipient, and SipHash made that a tenth of the notice's transfers part.
 pub struct Countries {
-    by_code: HashMap<String, Country>,
-    adequacy: HashMap<String, Adequacy>,
-    aliases: HashMap<String, Alias>,
+    by_code: FxHashMap<String, Country>,
+    adequacy: FxHashMap<String, Adequacy>,
+    aliases: FxHashMap<String, Alias>,
     /// The international organisations, in the order of organisations.toml.
     organisations: Vec<Organisation>,
 }
