@@ -1093,7 +1093,7 @@ impl<'a> Parser<'a, '_> {
                 Statement::Jointly(self.peeked(keyword, |p| p.after("with", Self::names))?)
             }
             "kle" => Statement::Kle(self.peeked(keyword, Self::kle_numbers)?),
-            "allow" => Statement::Allow(self.waiver()?),
+            "allow" => Statement::Allow(Box::new(self.waiver()?)),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
                 let word = self.name()?;
