@@ -1526,7 +1526,7 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(w), a.span),
+                ast::Statement::Allow(w) => self.waivers(std::slice::from_ref(&**w), a.span),
                 ast::Statement::Unknown(word) => {
                     let declaration = matches!(
                         word.node,

@@ -272,7 +272,9 @@ impl<'a> Parser<'a, '_> {
         then(self)
     }
 
-    /// A keyword followed by what `then` reads (`kw_x ~ ...`).
+    /// A keyword followed by what `then` reads (`kw_x ~ ...`). Always inlined, so that the keyword,
+    /// known at the call, is compared as a constant rather than through a `memcmp` call.
+    #[inline(always)]
     fn after<T>(&mut self, keyword: &str, then: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         self.c.keyword(keyword)?;
         self.c.skip();
@@ -1091,7 +1093,7 @@ impl<'a> Parser<'a, '_> {
                 Statement::Jointly(self.peeked(keyword, |p| p.after("with", Self::names))?)
             }
             "kle" => Statement::Kle(self.peeked(keyword, Self::kle_numbers)?),
-            "allow" => Statement::Allow(self.waiver()?),
+            "allow" => Statement::Allow(Box::new(self.waiver()?)),
             // `unknown_field`: any other word, and the rest of its line.
             _ => {
                 let word = self.name()?;

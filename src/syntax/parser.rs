@@ -911,7 +911,7 @@ impl Builder {
                     .map(|n| Spanned::new(n.as_str(), self.span(&n)))
                     .collect(),
             ),
-            Rule::allow_field => Statement::Allow(self.waiver(pair)),
+            Rule::allow_field => Statement::Allow(Box::new(self.waiver(pair))),
             Rule::unknown_field => {
                 let word = pair.into_inner().next().unwrap();
                 Statement::Unknown(self.name(word))

@@ -31,6 +31,36 @@ pub(super) fn find_any<const N: usize>(
         .map(|i| at + i)
 }
 
+/// A way to run [`find_any`]: the scans of [`chunks::split`](super::chunks::split) are written once
+/// and compiled for each.
+pub(super) trait Finder {
+    fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: [u8; N]) -> Option<usize>;
+}
+
+/// [`find_any`] as it is, sixteen bytes at a time (SSE2) or a byte at a time.
+pub(super) struct Portable;
+
+impl Finder for Portable {
+    #[inline(always)]
+    fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: [u8; N]) -> Option<usize> {
+        find_any(bytes, from, needles)
+    }
+}
+
+/// [`find_any`] 32 bytes at a time. Only for code compiled for AVX2 and run where the processor
+/// has it (checked once, by the caller that chooses this finder).
+#[cfg(target_arch = "x86_64")]
+pub(super) struct Avx2;
+
+#[cfg(target_arch = "x86_64")]
+impl Finder for Avx2 {
+    #[inline(always)]
+    fn find_any<const N: usize>(bytes: &[u8], from: usize, needles: [u8; N]) -> Option<usize> {
+        // SAFETY: `Avx2` is only used where the processor has AVX2 (see above).
+        unsafe { avx2::find_any(bytes, from, needles) }
+    }
+}
+
 /// Bit `i` set where byte `i` of `bytes` (16 of them) is not an ASCII letter, digit or `_`; `None`
 /// when SSE2 is not there to ask (the caller then tests byte by byte).
 #[inline]
@@ -101,6 +131,37 @@ mod sse2 {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::*;
+
+    /// [`find_any`](super::find_any) with 32 bytes to a vector; the last bytes, fewer than 32, as
+    /// it reads them.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    pub(super) fn find_any<const N: usize>(
+        bytes: &[u8],
+        from: usize,
+        needles: [u8; N],
+    ) -> Option<usize> {
+        let mut at = from;
+        while let Some(block) = bytes.get(at..at + 32) {
+            // SAFETY: `block` holds 32 bytes; the load takes any alignment.
+            let v = unsafe { _mm256_loadu_si256(block.as_ptr().cast()) };
+            let mut hits = _mm256_setzero_si256();
+            for needle in needles {
+                hits = _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needle as i8)));
+            }
+            let found = _mm256_movemask_epi8(hits) as u32;
+            if found != 0 {
+                return Some(at + found.trailing_zeros() as usize);
+            }
+            at += 32;
+        }
+        super::find_any(bytes, at, needles)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +185,29 @@ mod tests {
         }
         assert_eq!(find_any(b"{ab{", 1, needles), Some(3));
         assert_eq!(find_any(b"ab", 5, needles), None);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn the_avx2_scan_finds_what_the_portable_one_finds() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return;
+        }
+        let needles = [b'"', b'\\', b'\n'];
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 47, 63, 64, 65, 100] {
+            for at in 0..len {
+                for b in [b'"', b'\\', b'\n', b'a', 0x80, 0xFF, 0] {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    for from in [0, 1, at, at + 1, len, len + 3] {
+                        assert_eq!(
+                            Avx2::find_any(&bytes, from, needles),
+                            Portable::find_any(&bytes, from, needles),
+                            "{b:#04x} at {at} of {len}, from {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
