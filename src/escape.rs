@@ -427,21 +427,19 @@ fn mermaid_char(c: char, out: &mut String) {
 }
 
 /// The first bytes of the characters [`xml_char`] changes: the markup characters, the ASCII
-/// controls but TAB, LF and CR, DEL, and the first bytes of the C1 controls (0xc2), the
-/// text-direction characters (0xe2) and U+FFFE and U+FFFF (0xef). Arithmetic, so that
-/// [`first_byte`] tests a block of bytes in a few vector instructions: most text of a large SVG
-/// needs no escape.
+/// controls and DEL, and the first bytes of the C1 controls (0xc2), the text-direction characters
+/// (0xe2) and U+FFFE and U+FFFF (0xef). Arithmetic, so that a block of bytes is tested in a few
+/// vector instructions (most text of a large SVG needs no escape), and in as few tests as can be:
+/// pairs of bytes one bit apart are one test, and a few bytes more are selected (TAB, LF and CR,
+/// 0xff, which UTF-8 never holds) and found kept by [`xml_keeps`].
 #[inline(always)]
 const fn xml_start(b: u8) -> bool {
-    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')
-        | (b == b'&')
-        | (b == b'<')
-        | (b == b'>')
+    (b < 0x20)
         | (b == b'"')
-        | (b == b'\'')
-        | (b == 0x7f)
-        | (b == 0xc2)
-        | (b == 0xe2)
+        | ((b & 0xfe) == b'&') // & '
+        | ((b & 0xfd) == b'<') // < >
+        | ((b & 0x7f) == 0x7f) // DEL, 0xff
+        | ((b & 0xdf) == 0xc2) // 0xc2, 0xe2
         | (b == 0xef)
 }
 
