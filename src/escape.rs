@@ -426,8 +426,21 @@ fn mermaid_char(c: char, out: &mut String) {
     }
 }
 
-fn xml_plain(b: u8) -> bool {
-    matches!(b, b' '..=b'~') && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+/// The first bytes of the characters [`xml_char`] changes: the markup characters, the ASCII
+/// controls and DEL, and the first bytes of the C1 controls (0xc2), the text-direction characters
+/// (0xe2) and U+FFFE and U+FFFF (0xef). Arithmetic, so that a block of bytes is tested in a few
+/// vector instructions (most text of a large SVG needs no escape), and in as few tests as can be:
+/// pairs of bytes one bit apart are one test, and a few bytes more are selected (TAB, LF and CR,
+/// 0xff, which UTF-8 never holds) and found kept by [`xml_keeps`].
+#[inline(always)]
+const fn xml_start(b: u8) -> bool {
+    (b < 0x20)
+        | (b == b'"')
+        | ((b & 0xfe) == b'&') // & '
+        | ((b & 0xfd) == b'<') // < >
+        | ((b & 0x7f) == 0x7f) // DEL, 0xff
+        | ((b & 0xdf) == 0xc2) // 0xc2, 0xe2
+        | (b == 0xef)
 }
 
 fn xml_char(c: char, out: &mut String) {
@@ -501,7 +514,66 @@ pub fn xml(text: &str) -> String {
 
 /// [`xml`], appended to `out`.
 pub fn xml_into(out: &mut String, text: &str) {
-    escape_into(out, text, xml_plain, xml_char);
+    let bytes = text.as_bytes();
+    // Text before `copied` is in `out`; the scan goes on from `at`. A character that only shares
+    // its first byte with one to change (an arrow, a middle dot, a letter) stays in the run.
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = xml_first(&bytes[at..]) {
+        let start = at + found;
+        // `xml_start` selects ASCII and first bytes only, so `start` begins a character.
+        let Some(c) = text[start..].chars().next() else {
+            break;
+        };
+        at = start + c.len_utf8();
+        if xml_keeps(c) {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        xml_char(c, out);
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// [`xml_start`] of every byte, for the bytes looked at one by one.
+const XML_START: [bool; 256] = {
+    let mut start = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        start[byte] = xml_start(byte as u8);
+        byte += 1;
+    }
+    start
+};
+
+/// [`first_byte`] for [`xml_start`], with the last bytes (after the whole blocks) tested as one
+/// more block, filled up with a byte it does not select: a node's text is a few dozen bytes, so
+/// they were most of what was looked at, a byte at a time.
+fn xml_first(bytes: &[u8]) -> Option<usize> {
+    const FILL: u8 = b'a';
+    let selected = |block: &[u8]| block.iter().fold(false, |any, &b| any | xml_start(b));
+    let in_block = |block: &[u8]| block.iter().position(|&b| XML_START[b as usize]);
+    let mut at = 0;
+    for block in bytes.chunks_exact(SCAN_BLOCK) {
+        if selected(block) {
+            return in_block(block).map(|i| at + i);
+        }
+        at += SCAN_BLOCK;
+    }
+    let tail = &bytes[at..];
+    let mut filled = [FILL; SCAN_BLOCK];
+    filled[..tail.len()].copy_from_slice(tail);
+    if selected(&filled) {
+        in_block(tail).map(|i| at + i)
+    } else {
+        None
+    }
+}
+
+/// Whether [`xml_char`] writes `c` as it is.
+fn xml_keeps(c: char) -> bool {
+    !matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFE}' | '\u{FFFF}') && !graphic(c)
 }
 
 #[cfg(test)]
@@ -711,11 +783,7 @@ mod tests {
     #[test]
     fn plain_runs_change_nothing() {
         type Rule = (fn(u8) -> bool, fn(char, &mut String));
-        let rules: [Rule; 3] = [
-            (dot_plain, dot_char),
-            (mermaid_plain, mermaid_char),
-            (xml_plain, xml_char),
-        ];
+        let rules: [Rule; 2] = [(dot_plain, dot_char), (mermaid_plain, mermaid_char)];
         for (plain, each) in rules {
             for b in (0u8..0x80).filter(|&b| plain(b)) {
                 let mut one = String::new();
@@ -723,6 +791,79 @@ mod tests {
                 assert_eq!(one, char::from(b).to_string());
             }
             assert!(!(0x80..=0xff).any(plain), "only ASCII is copied as it is");
+        }
+    }
+
+    /// XML copies whole the runs of characters whose first byte [`xml_start`] does not select:
+    /// each of them, of every plane, is one [`xml_char`] writes as it is.
+    #[test]
+    fn xml_copies_only_what_it_keeps() {
+        let mut changed = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut first = [0; 4];
+            let selected = xml_start(c.encode_utf8(&mut first).as_bytes()[0]);
+            let mut one = String::new();
+            xml_char(c, &mut one);
+            assert_eq!(xml_keeps(c), one == c.to_string(), "{c:?}");
+            if one != c.to_string() {
+                changed += 1;
+                assert!(selected, "{c:?} is changed but copied");
+            }
+        }
+        // The markup (5), the controls but TAB, LF and CR (29 + 1 + 32), the text-direction
+        // characters (9) and U+FFFE, U+FFFF.
+        assert_eq!(changed, 5 + 62 + 9 + 2);
+    }
+
+    #[test]
+    fn xml_first_finds_the_first_selected_byte_anywhere() {
+        assert!(!xml_start(b'a'), "the filling byte must not be selected");
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 70] {
+            let plain = vec![b'x'; len];
+            assert_eq!(xml_first(&plain), None);
+            for at in 0..len {
+                for selected in [b'<', b'\r' - 1, 0xc2, 0xef, 0x7f] {
+                    let mut text = plain.clone();
+                    text[at] = selected;
+                    if at + 3 < len {
+                        text[at + 3] = b'&';
+                    }
+                    assert_eq!(xml_first(&text), Some(at), "{len} {at} {selected:#x}");
+                }
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(XML_START[b as usize], xml_start(b));
+        }
+    }
+
+    /// XML is escaped the same wherever in a block the character to escape stands, and the same
+    /// as character by character.
+    #[test]
+    fn xml_is_escaped_at_every_place_of_a_block() {
+        let pieces = [
+            "Kommunens egne medarbejdere",
+            "&",
+            "<b>",
+            "\"a\" 'b'",
+            "\u{202e}",
+            "\u{85}",
+            "\u{ffff}\u{fffe}\u{fffd}",
+            "a\nb\r\t\u{1}\u{7f}",
+            "æøå – ’ €",
+            "𝄞",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for pad in [0, 5, 15, 16, 17, 40] {
+                    let text = format!("{}{first}{}{second}", "x".repeat(pad), "y".repeat(pad));
+                    let mut by_char = String::new();
+                    for c in text.chars() {
+                        xml_char(c, &mut by_char);
+                    }
+                    assert_eq!(xml(&text), by_char, "{text:?}");
+                }
+            }
         }
     }
 

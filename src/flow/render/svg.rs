@@ -89,8 +89,11 @@ texts! {
     ),
 }
 
-const FONT: &str =
-    "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+/// The lines are wrapped by a count of characters (`LABEL_CHARS` and the others) that fits the
+/// widths of Helvetica, Arial and Liberation Sans; DejaVu Sans, on many Linux systems the only
+/// one of these, is about a sixth wider and ran past the boxes, its condensed cut fits.
+const FONT: &str = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans Condensed', \
+                    'DejaVu Sans', sans-serif";
 const MARGIN: f64 = 24.0;
 /// Characters that fit on a line: a node's label, its smaller lines, an edge's list of categories.
 const LABEL_CHARS: usize = 29;
