@@ -56,6 +56,35 @@ struct Fragment {
     width: usize,
 }
 
+impl Fragment {
+    /// A fragment that starts at `start`, with no characters and no spaces yet.
+    fn starting_at(start: usize) -> Fragment {
+        Fragment {
+            start,
+            end: usize::MAX,
+            space: 0,
+            width: 0,
+        }
+    }
+
+    /// This fragment, ended at `end` with its spaces up to `space`, handed to `each`; the next one
+    /// starts at `space`.
+    fn hand_on(
+        &mut self,
+        end: usize,
+        space: usize,
+        each: &mut impl FnMut(Fragment) -> Option<()>,
+    ) -> Option<()> {
+        let ended = Fragment {
+            end,
+            space,
+            ..*self
+        };
+        *self = Fragment::starting_at(space);
+        each(ended)
+    }
+}
+
 /// Lays out one line of plain text after the lines in `out`, `\n` between them: the first at most
 /// `widths[0]` columns, the others `widths[1]`. textwrap places an empty word before the first
 /// fragment (`wrap_single_line_slow_path`, when there is an indent), so every fragment may start a
@@ -100,12 +129,7 @@ fn for_each_fragment(
     width: usize,
     mut each: impl FnMut(Fragment) -> Option<()>,
 ) -> Option<()> {
-    let mut f = Fragment {
-        start: 0,
-        end: usize::MAX,
-        space: 0,
-        width: 0,
-    };
+    let mut f = Fragment::starting_at(0);
     // The character before the last, and the last.
     let (mut before_last, mut last) = ('\n', '\n');
     for (at, c) in line.char_indices() {
@@ -117,17 +141,7 @@ fn for_each_fragment(
         };
         if new_word && at > f.start {
             let end = if in_space { f.end } else { at };
-            each(Fragment {
-                end,
-                space: at,
-                ..f
-            })?;
-            f = Fragment {
-                start: at,
-                end: usize::MAX,
-                space: 0,
-                width: 0,
-            };
+            f.hand_on(end, at, &mut each)?;
         } else if c == ' ' {
             if !in_space {
                 f.end = at;
@@ -135,17 +149,7 @@ fn for_each_fragment(
         } else {
             let hyphen = last == '-' && before_last.is_alphanumeric() && c.is_alphanumeric();
             if hyphen || f.width == width {
-                each(Fragment {
-                    end: at,
-                    space: at,
-                    ..f
-                })?;
-                f = Fragment {
-                    start: at,
-                    end: usize::MAX,
-                    space: 0,
-                    width: 0,
-                };
+                f.hand_on(at, at, &mut each)?;
             }
         }
         if c != ' ' {
