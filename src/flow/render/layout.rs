@@ -771,21 +771,11 @@ mod tests {
         Neighbours::new(of.len(), links)
     }
 
-    fn random_numbers() -> impl FnMut(usize) -> usize {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        }
-    }
-
     /// The keys come out as the standard sort gives them: numbers spread out, bunched, many equal,
     /// far apart, negative, not finite; from short lists to long ones.
     #[test]
     fn keys_are_sorted_as_the_standard_sort_sorts_them() {
-        let mut random = random_numbers();
+        let mut random = crate::flow::render::random_numbers(0x2545_f491_4f6c_dd1d);
         let mut room = Buckets::default();
         let spreads: [fn(usize) -> f64; 6] = [
             |r| r as f64 / 1e6,
@@ -837,7 +827,7 @@ mod tests {
     /// its edges.
     #[test]
     fn entry_rooms_are_those_of_the_groups() {
-        let mut random = random_numbers();
+        let mut random = crate::flow::render::random_numbers(0x2545_f491_4f6c_dd1d);
         for _ in 0..200 {
             let nodes = 1 + random(20);
             let edges = random(80);
@@ -872,7 +862,7 @@ mod tests {
 
     #[test]
     fn the_order_is_that_of_every_sweep() {
-        let mut random = random_numbers();
+        let mut random = crate::flow::render::random_numbers(0x2545_f491_4f6c_dd1d);
         for _ in 0..400 {
             let columns = 1 + random(6);
             let count = 1 + random(60);

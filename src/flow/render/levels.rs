@@ -107,13 +107,7 @@ mod tests {
 
     #[test]
     fn without_cycles_the_levels_are_the_longest_chains() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut random = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut random = crate::flow::render::random_numbers(0x2545_f491_4f6c_dd1d);
         for _ in 0..500 {
             let count = 1 + random(30);
             // Edges from a lower to a higher number in a random numbering: no cycle, in any order

@@ -957,6 +957,18 @@ pub fn depth(model: &Model, node: Node) -> usize {
     }
 }
 
+/// The tests' random numbers below a bound: xorshift from `seed`, so a failing case can be replayed.
+#[cfg(test)]
+pub(crate) fn random_numbers(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1033,13 +1045,7 @@ mod tests {
             ":",
             "𝔘𝔫𝔦",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut random = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut random = super::random_numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..random(16) {
