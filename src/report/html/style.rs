@@ -63,7 +63,8 @@ dd { margin: 0; }
 .suppressed .where { color: var(--muted); font-size: .85rem; }
 .suppressed td.code { white-space: nowrap; }
 .record th { width: 32%; font-weight: 600; }
-.record em.missing { color: var(--error); font-style: italic; }
+/* "not stated" in the record: the only emphasis its cells have. */
+.record td > em { color: var(--error); font-style: italic; }
 .activity .name { color: var(--muted); font-weight: normal; font-size: .9rem; margin-left: .4rem; }
 /* The picture at its own size, so its words stay readable: a wide one scrolls sideways. */
 .picture { overflow-x: auto; border: 1px solid var(--rule); border-radius: 4px; padding: .5rem; margin: 0; }
