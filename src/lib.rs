@@ -150,8 +150,8 @@ pub fn run_rules(
 }
 
 /// How many activities the rules that check each activity on its own take at a time: a run's
-/// activities, with what hangs off them (about 1 MB at the synth specs' 1 KB an activity), stay in
-/// the cache while every such rule reads them.
+/// activities, with what hangs off them (a few MB in the synth specs, at about 2 KB of model an
+/// activity), stay in the cache while every such rule reads them.
 const ACTIVITIES_PER_RUN: usize = 1024;
 
 /// [`run_rules`], with the rules that check each activity on its own ([`rules::Rule::by_activity`])
