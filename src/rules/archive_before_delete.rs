@@ -98,9 +98,13 @@ impl Rule for ArchiveBeforeDelete {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
-        for activity in &cx.model.activities {
+        for activity in cx.activities {
             let Some(preserve) = &activity.details().preserve else {
                 continue;
             };

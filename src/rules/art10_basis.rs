@@ -147,11 +147,15 @@ impl Rule for Art10Basis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
         let public = model.controller.public_authority;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(criminal) = activity.criminal_data(model) else {
                 continue;
             };

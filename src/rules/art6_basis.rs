@@ -102,9 +102,13 @@ impl Rule for Art6Basis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
-        for activity in &cx.model.activities {
+        for activity in cx.activities {
             // A point is needed: `gdpr 6(1)` alone does not say which basis is relied on.
             if activity
                 .bases

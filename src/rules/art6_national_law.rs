@@ -149,8 +149,12 @@ impl Rule for Art6NationalLaw {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
-        for list in basis_lists::all(cx.model) {
+        for list in basis_lists::all(cx.model, cx.activities) {
             report(cx, &list);
         }
     }

@@ -148,8 +148,12 @@ impl Rule for Art6NotABasis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
-        for list in basis_lists::all(cx.model) {
+        for list in basis_lists::all(cx.model, cx.activities) {
             report(cx, &list);
         }
     }

@@ -82,6 +82,10 @@ impl Rule for Art6fPublicAuthority {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
@@ -93,7 +97,7 @@ impl Rule for Art6fPublicAuthority {
             text::AUTHORITY,
             controller = model.controller.name.node
         );
-        for list in basis_lists::all(model) {
+        for list in basis_lists::all(model, cx.activities) {
             for basis in list.bases().iter().filter(|b| is_6_1_f(b)) {
                 report(cx, basis, &list.whose(lang), &authority);
             }

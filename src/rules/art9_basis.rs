@@ -116,10 +116,14 @@ impl Rule for Art9Basis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
                 continue;
             };

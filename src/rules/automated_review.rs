@@ -176,10 +176,14 @@ impl Rule for AutomatedReview {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let details = activity.details();
             let ai = details.review.iter().find(|r| r.node == ReviewMode::Ai);
             let automated = details

@@ -85,10 +85,13 @@ impl<'a> BasisList<'a> {
     }
 }
 
-/// Every list of bases in the spec: each activity's, its lists of some cases, then each of its
-/// disclosures'.
-pub fn all(model: &Model) -> impl Iterator<Item = BasisList<'_>> {
-    model.activities.iter().flat_map(move |activity| {
+/// Every list of bases of `activities` (of `model`): each activity's, its lists of some cases,
+/// then each of its disclosures'.
+pub fn all<'m>(
+    model: &'m Model,
+    activities: &'m [Activity],
+) -> impl Iterator<Item = BasisList<'m>> {
+    activities.iter().flat_map(move |activity| {
         std::iter::once(BasisList::Activity(activity))
             .chain(
                 activity

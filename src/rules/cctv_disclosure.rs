@@ -134,10 +134,14 @@ impl Rule for CctvDisclosure {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(cctv) = activity.details().cctv else {
                 continue;
             };

@@ -172,6 +172,10 @@ impl Rule for CctvGround {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
@@ -182,7 +186,7 @@ impl Rule for CctvGround {
         } else {
             &data.signs
         };
-        for activity in &model.activities {
+        for activity in cx.activities {
             let details = activity.details();
             if details.cctv.is_none() || details.cameras.is_empty() {
                 continue;

@@ -339,11 +339,14 @@ impl Rule for CctvRetention {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
-        let model = cx.model;
         let data = cctv();
         let limit = u64::from(data.limit_days);
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(cctv_span) = activity.details().cctv else {
                 continue;
             };

@@ -108,11 +108,15 @@ impl Rule for ChildConsent {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
         let limit = &parameters().child_consent_age;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(online) = activity.details().online_service else {
                 continue;
             };

@@ -141,9 +141,13 @@ impl Rule for ConsentWithdrawal {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
-        for activity in &cx.model.activities {
+        for activity in cx.activities {
             match &activity.details().withdrawal {
                 // The quick fix's words, not yet replaced: no channel is stated, and the notice
                 // would tell people "TODO".

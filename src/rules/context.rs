@@ -24,18 +24,53 @@ pub struct Context<'a> {
     /// Every party outside the EU/EEA (or of unknown place) that data reaches, walked once for all
     /// the transfer rules ([`crate::flow::transfers::destinations`]).
     pub transfers: &'a [Destination<'a>],
+    /// The activities to check: all of the model's, or a run of them for a rule that checks each
+    /// activity on its own ([`super::Rule::by_activity`]). Another activity (a source of data, say)
+    /// is looked up in `model`.
+    pub activities: &'a [Activity],
     /// The language to word findings in: `tr!(cx.lang, TEXT, ...)`.
     pub lang: Lang,
     /// Where each declaration of the model is, to tell which one a finding is about.
     declarations: &'a Declarations<'a>,
+    /// The rule's metadata and provisions.
+    citations: &'a Citations,
+    findings: &'a mut Vec<Diagnostic>,
+}
+
+/// A rule's provisions as cited in `lang`, and those of them the law data marks unverified: the
+/// same for every finding of the rule, so made once per check (not once per run of activities);
+/// the unverified ones at the first finding, since telling them reads the acts' provisions, which
+/// a rule without findings (most rules on a small spec) need not.
+#[derive(Debug)]
+pub struct Citations {
     meta: &'static RuleMeta,
-    /// The rule's provisions as cited in `lang`, and those of them the law data marks unverified:
-    /// the same for every finding of the rule, so made once; the unverified ones at the first
-    /// finding, since telling them reads the acts' provisions, which a rule without findings (most
-    /// rules on a small spec) need not.
+    lang: Lang,
     provisions: Vec<String>,
     unverified: OnceCell<Vec<String>>,
-    findings: &'a mut Vec<Diagnostic>,
+}
+
+impl Citations {
+    pub fn of(meta: &'static RuleMeta, lang: Lang) -> Citations {
+        let cite = |c: &Cite| crate::i18n::citation::cite(lang, c.act, c.provision);
+        Citations {
+            meta,
+            lang,
+            provisions: meta.provisions.iter().map(cite).collect(),
+            unverified: OnceCell::new(),
+        }
+    }
+
+    /// The rule's provisions that the law data marks unverified, cited in `lang`.
+    fn unverified(&self) -> &Vec<String> {
+        self.unverified.get_or_init(|| {
+            self.meta
+                .provisions
+                .iter()
+                .filter(|c| !is_verified(c.act, c.provision))
+                .map(|c| crate::i18n::citation::cite(self.lang, c.act, c.provision))
+                .collect()
+        })
+    }
 }
 
 impl<'a> Context<'a> {
@@ -46,21 +81,19 @@ impl<'a> Context<'a> {
         sources: &'a SourceMap,
         transfers: &'a [Destination<'a>],
         declarations: &'a Declarations<'a>,
-        meta: &'static RuleMeta,
-        lang: Lang,
+        citations: &'a Citations,
+        activities: &'a [Activity],
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        let cite = |c: &Cite| crate::i18n::citation::cite(lang, c.act, c.provision);
         Context {
             model,
             flow,
             sources,
             transfers,
-            lang,
+            activities,
+            lang: citations.lang,
             declarations,
-            meta,
-            provisions: meta.provisions.iter().map(cite).collect(),
-            unverified: OnceCell::new(),
+            citations,
             findings,
         }
     }
@@ -76,18 +109,18 @@ impl<'a> Context<'a> {
         label: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
-            code: self.meta.code.to_string(),
+            code: self.citations.meta.code.to_string(),
             origin: Origin::Rule,
-            severity: self.meta.severity,
+            severity: self.citations.meta.severity,
             message: message.into(),
             primary: Some(Label::new(span, label)),
             secondary: Vec::new(),
             help: None,
-            provisions: self.provisions.clone(),
+            provisions: self.citations.provisions.clone(),
             path: Vec::new(),
             note: None,
             declaration: self.declarations.at(span),
-            unverified: self.unverified().clone(),
+            unverified: self.citations.unverified().clone(),
             suggestions: Vec::new(),
         }
     }
@@ -111,18 +144,6 @@ impl<'a> Context<'a> {
             finding.provisions.push(cited);
         }
         finding
-    }
-
-    /// The rule's provisions that the law data marks unverified, cited in `lang`.
-    fn unverified(&self) -> &Vec<String> {
-        self.unverified.get_or_init(|| {
-            self.meta
-                .provisions
-                .iter()
-                .filter(|c| !is_verified(c.act, c.provision))
-                .map(|c| crate::i18n::citation::cite(self.lang, c.act, c.provision))
-                .collect()
-        })
     }
 
     pub fn report(&mut self, finding: Diagnostic) {

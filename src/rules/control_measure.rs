@@ -190,10 +190,14 @@ impl Rule for ControlMeasure {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let details = activity.details();
             let employees = activity.subjects_of_kind(model, SubjectKind::Employees);
             let and_notified = if details.notified.is_some() {

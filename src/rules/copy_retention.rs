@@ -114,10 +114,14 @@ impl Rule for CopyRetention {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             for copy in &activity.details().copies {
                 let event = match &copy.period {
                     Some(Period::Deadline { .. } | Period::Archive) => continue,

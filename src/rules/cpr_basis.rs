@@ -169,12 +169,16 @@ impl Rule for CprBasis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
         let public = model.controller.public_authority;
         let stk = if public { 1 } else { 2 };
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(cpr) = activity
                 .data
                 .iter()

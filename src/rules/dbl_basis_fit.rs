@@ -216,10 +216,14 @@ impl Rule for DblBasisFit {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             for (section, governs) in sections() {
                 // Of every case or of some cases (`basis ... in some cases`): the § is cited.
                 let mut cited = activity

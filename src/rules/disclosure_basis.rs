@@ -217,11 +217,15 @@ impl Rule for DisclosureBasis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
         let table = disclosure_grounds();
-        for activity in &model.activities {
+        for activity in cx.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
                 let grounds = table.of(recipient.kind);

@@ -179,11 +179,15 @@ impl Rule for DisclosureStatuteFit {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
         let table = disclosure_grounds();
-        for activity in &model.activities {
+        for activity in cx.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
                 let kind = recipient.kind;

@@ -175,10 +175,14 @@ impl Rule for DpiaMissing {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let details = activity.details();
             if details.dpia.is_some() {
                 continue;

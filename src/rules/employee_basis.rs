@@ -162,10 +162,14 @@ impl Rule for EmployeeBasis {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let Some(employees) = activity.subjects_of_kind(model, SubjectKind::Employees) else {
                 continue;
             };

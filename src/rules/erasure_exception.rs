@@ -110,9 +110,13 @@ impl Rule for ErasureException {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
-        for activity in &cx.model.activities {
+        for activity in cx.activities {
             let Some(refusal) = &activity.details().erasure_refusal else {
                 continue;
             };

@@ -100,6 +100,15 @@ pub struct RuleMeta {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &mut Context<'_>);
+    /// Whether `check` looks at each of `cx.activities` on its own (anything else only by
+    /// reference) and reports nothing but what it finds there. Such a rule is given the
+    /// activities in runs, each run to every such rule before the next (`run_rules`): a large
+    /// spec's activities are then read from memory once for all these rules, not once per rule.
+    /// The findings come out in the same order once sorted: each rule still reports in the
+    /// activities' order, and two rules never share a code.
+    fn by_activity(&self) -> bool {
+        false
+    }
 }
 
 /// Declares a rule: a unit struct with its [`RuleMeta`], the documentation taken from the doc comment

@@ -1,6 +1,8 @@
 //! The order findings are reported in: [`Diagnostic::cmp_by_key`] (file, place, code, message),
 //! stable, as `sort_by(Diagnostic::cmp_by_key)` gives it.
 
+use std::ops::Range;
+
 use crate::diagnostic::Diagnostic;
 
 /// Sorts `findings` by [`Diagnostic::cmp_by_key`], keeping the order they were reported in among
@@ -8,13 +10,38 @@ use crate::diagnostic::Diagnostic;
 /// sorted instead, each with the finding's place (which keeps equals in order), and each finding is
 /// then swapped into its place along the cycles of that permutation, without a second list.
 pub fn sort(findings: &mut [Diagnostic]) {
-    let mut keyed: Vec<(Key<'_>, usize)> = findings.iter().map(key).zip(0..).collect();
+    let order = sorted_places(findings.iter().map(key).zip(0..).collect());
+    permute(findings, order);
+}
+
+/// Sorts `findings` as [`sort`] does, given who reported them: `reports` holds, for each check of
+/// a rule that found anything, the rule's place in the registry and the findings it reported then.
+/// The keys are sorted from each rule's findings together, in the order reported, rule after rule,
+/// as they came when every rule checked all the activities in one go: driftsort takes each rule's
+/// findings, reported in the activities' order, as runs already sorted, which the runs of
+/// activities `run_rules` checks at a time would cut short. The order is the same either way: two
+/// findings with the same key have the same code, so come from the same rule, in the order reported.
+pub fn sort_by_rule(findings: &mut [Diagnostic], reports: &mut [(usize, Range<usize>)]) {
+    // Stable: a rule's checks stay in the order they ran.
+    reports.sort_by_key(|(rule, _)| *rule);
+    let mut keyed = Vec::with_capacity(findings.len());
+    let places = reports.iter().flat_map(|(_, places)| places.clone());
+    keyed.extend(places.map(|place| (key(&findings[place]), place)));
+    permute(findings, sorted_places(keyed));
+}
+
+/// The places of the findings in sorted order, from their keys and places.
+fn sorted_places(mut keyed: Vec<(Key<'_>, usize)>) -> Vec<usize> {
     // Stable, though no two keys are equal (each has its place): driftsort takes the runs each rule
     // reports in order as they are, where a quicksort would compare across them.
     keyed.sort();
-    let mut order: Vec<usize> = keyed.into_iter().map(|(_, place)| place).collect();
-    // `order[k]` is the place the finding that belongs at `k` is at; a place already filled is
-    // marked by `order[k] == k`.
+    keyed.into_iter().map(|(_, place)| place).collect()
+}
+
+/// Moves each finding to its place in `order` (`order[k]` is the place the finding that belongs at
+/// `k` is at), swapping along the cycles of that permutation, without a second list.
+fn permute(findings: &mut [Diagnostic], mut order: Vec<usize>) {
+    // A place already filled is marked by `order[k] == k`.
     for start in 0..order.len() {
         let mut at = start;
         while order[at] != start {
@@ -87,6 +114,46 @@ mod tests {
             let helps =
                 |list: &[Diagnostic]| list.iter().map(|d| d.help.clone()).collect::<Vec<_>>();
             assert_eq!(helps(&sorted), helps(&expected), "{len} findings");
+        }
+    }
+
+    /// Findings reported by three rules in turns (as the runs of activities report them) come out
+    /// as the same findings reported rule after rule, sorted stably; ties included.
+    #[test]
+    fn findings_reported_in_turns_sort_as_reported_rule_after_rule() {
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let codes = ["A", "B", "C"];
+        for turns in 0..40 {
+            // (rule, finding) in the order reported: each turn, one rule reports 0-3 findings.
+            let mut reported: Vec<Diagnostic> = Vec::new();
+            let mut reports: Vec<(usize, Range<usize>)> = Vec::new();
+            let mut by_rule: [Vec<Diagnostic>; 3] = Default::default();
+            for turn in 0..turns {
+                let rule = next(3) as usize;
+                let start = reported.len();
+                for i in 0..next(4) {
+                    let message = ["m", "n"][next(2) as usize];
+                    let help = format!("{turn}.{i}");
+                    let finding = finding(0, next(4) as usize, codes[rule], message, &help);
+                    by_rule[rule].push(finding.clone());
+                    reported.push(finding);
+                }
+                if reported.len() > start {
+                    reports.push((rule, start..reported.len()));
+                }
+            }
+            let mut expected: Vec<Diagnostic> = by_rule.concat();
+            expected.sort_by(Diagnostic::cmp_by_key);
+            sort_by_rule(&mut reported, &mut reports);
+            let helps =
+                |list: &[Diagnostic]| list.iter().map(|d| d.help.clone()).collect::<Vec<_>>();
+            assert_eq!(helps(&reported), helps(&expected), "{turns} turns");
         }
     }
 }

@@ -165,10 +165,14 @@ impl Rule for PublicationConfidential {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             for disclosure in &activity.disclosures {
                 let recipient = model.recipient(disclosure.recipient.id);
                 if recipient.kind != RecipientKind::Public {

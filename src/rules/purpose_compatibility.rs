@@ -160,10 +160,14 @@ impl Rule for PurposeCompatibility {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             let details = activity.details();
             if details.compatibility.is_some()
                 || details.compatibility_under.iter().any(provides_for_reuse)

@@ -71,9 +71,13 @@ impl Rule for PurposeMissing {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let lang = cx.lang;
-        for activity in &cx.model.activities {
+        for activity in cx.activities {
             if !activity.purposes.is_empty() {
                 continue;
             }

@@ -100,10 +100,14 @@ impl Rule for RetentionExceedsLimit {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             for data in &activity.data {
                 let category = model.data(data.id);
                 let Some(limit) = &category.limit else {

@@ -113,10 +113,14 @@ impl Rule for RetentionMissing {
         &Self::META
     }
 
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        for activity in &model.activities {
+        for activity in cx.activities {
             // `retain all ...` gives every category a deadline: nothing to look up.
             if activity.retention.iter().any(|r| r.all.is_some()) {
                 continue;
