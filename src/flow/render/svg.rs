@@ -449,7 +449,7 @@ fn ports(view: &FlowView<'_>) -> Vec<Port> {
         .iter()
         .enumerate()
         .map(|(e, edge)| {
-            let group = *groups.entry((edge.to, edge.data.as_slice())).or_insert(e);
+            let group = *groups.entry((edge.to, &edge.data[..])).or_insert(e);
             let tags = if edge.marks.is_empty() {
                 0.0
             } else {
