@@ -820,7 +820,13 @@ pub fn wrap_words_into(
                 return 1;
             }
             let words = text.split_whitespace();
-            wrap_counted_words(words.map(|w| (w, w.chars().count())), width, max_lines, out, ends)
+            wrap_counted_words(
+                words.map(|w| (w, w.chars().count())),
+                width,
+                max_lines,
+                out,
+                ends,
+            )
         }
     }
 }
@@ -1249,21 +1255,62 @@ mod tests {
             .collect();
         assert_eq!(white.len(), 24);
         for c in &white {
-            for text in [format!("a{c}b"), format!("{c}"), format!("æø{c}"), format!("{c} x")] {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("æø{c}"),
+                format!("{c} x"),
+            ] {
                 assert!(plain_spacing(&text).is_none(), "{text:?}");
             }
         }
         let pieces = [
-            "a", "Løn", "æøå", "·", "→", "…", "—", "–", "𝔘𝔫𝔦", "\u{1f}", "\u{80}", "\u{a1}",
-            "\u{2030}", "\u{205e}", "\u{3001}", "\u{1681}", "x", " ", "  ", "\t", "\u{a0}",
-            "\u{2009}", "\u{3000}",
+            "a",
+            "Løn",
+            "æøå",
+            "·",
+            "→",
+            "…",
+            "—",
+            "–",
+            "𝔘𝔫𝔦",
+            "\u{1f}",
+            "\u{80}",
+            "\u{a1}",
+            "\u{2030}",
+            "\u{205e}",
+            "\u{3001}",
+            "\u{1681}",
+            "x",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+        ];
+        // Half the texts without white space but the ASCII space, so that long ones are read.
+        let spaced = [
+            "a",
+            "Løn",
+            "æøå",
+            "·",
+            "→",
+            "𝔘𝔫𝔦",
+            "\u{1f}",
+            "\u{80}",
+            "\u{a1}",
+            "x",
+            " ",
+            "  ",
         ];
         let mut random = super::random_numbers(0x2545_f491_4f6c_dd1d);
         let mut short = 0;
         for _ in 0..20_000 {
+            let set: &[&str] = if random(2) == 0 { &pieces } else { &spaced };
             let mut text = String::new();
-            for _ in 0..random(8) {
-                text.push_str(pieces[random(pieces.len())]);
+            for _ in 0..random(16) {
+                text.push_str(set[random(set.len())]);
             }
             let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ');
             match plain_spacing(&text) {
@@ -1280,17 +1327,38 @@ mod tests {
                     }
                 }
                 None => assert!(
-                    !plain || text.contains(['…', '—', '–', '\u{2030}', '\u{205e}', '\u{3001}', '\u{1681}']),
+                    !plain
+                        || text.contains([
+                            '…', '—', '–', '\u{2030}', '\u{205e}', '\u{3001}', '\u{1681}'
+                        ]),
                     "{text:?}"
                 ),
             }
         }
-        assert!(short > 1000, "{short}");
-        for text in ["Løn og personale · æøå", "activity · Økonomiafdelingen · act_0", "Å", ""] {
+        assert!(short > 10_000, "{short}");
+        let long = "Journalisering af hjælpemidler (IT-afdelingen, 6)";
+        for text in [
+            "Løn og personale · æøå",
+            "activity · Økonomiafdelingen · act_0",
+            "Å",
+            "",
+            long,
+        ] {
             let spacing = plain_spacing(text).expect(text);
             assert_eq!(spacing.chars, text.chars().count());
+            for width in [0, 15, 29, 49, 100] {
+                assert_eq!(
+                    spacing.one_line(width),
+                    fits_one_line(text, width),
+                    "{text:?}"
+                );
+            }
         }
-        let words: Vec<(&str, usize)> = SpacedWords { text: "  Løn ·  𝔘𝔫x ", at: 0 }.collect();
+        let words: Vec<(&str, usize)> = SpacedWords {
+            text: "  Løn ·  𝔘𝔫x ",
+            at: 0,
+        }
+        .collect();
         assert_eq!(words, [("Løn", 3), ("·", 1), ("𝔘𝔫x", 3)]);
     }
 

@@ -270,10 +270,7 @@ impl Escaped {
                     .filter(|&m| set & 1 << m as usize != 0)
                     .collect();
                 let escaped: Vec<String> = marks.iter().map(|m| xml(m.tag(view.lang))).collect();
-                let chars: usize = marks
-                    .iter()
-                    .map(|m| m.tag(view.lang).chars().count())
-                    .sum();
+                let chars: usize = marks.iter().map(|m| m.tag(view.lang).chars().count()).sum();
                 (
                     escaped.join(TAG_BETWEEN),
                     chars + TAG_BETWEEN.chars().count() * marks.len().saturating_sub(1),
