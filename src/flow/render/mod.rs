@@ -361,7 +361,7 @@ impl Mark {
 /// The marks of an edge's data, weightiest first, each once: at most the three there are, kept in
 /// place rather than in a `Vec` of their own for each of the hundreds of thousands of edges of a
 /// large picture. Read as a slice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Marks {
     marks: [Mark; Mark::ALL.len()],
     len: u8,
@@ -396,6 +396,15 @@ impl Deref for Marks {
         &self.marks[..usize::from(self.len)]
     }
 }
+
+/// Equal when they hold the same marks: the places after the last are not compared.
+impl PartialEq for Marks {
+    fn eq(&self, other: &Marks) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Marks {}
 
 /// A party in the picture.
 #[derive(Debug, Clone)]
@@ -1360,6 +1369,26 @@ mod tests {
         }
         .collect();
         assert_eq!(words, [("Løn", 3), ("·", 1), ("𝔘𝔫x", 3)]);
+    }
+
+    /// An edge's marks are its first places: equal with the same marks whatever follows them, and
+    /// read as the slice of those.
+    #[test]
+    fn marks_are_their_first_places() {
+        let one = Marks {
+            marks: [Mark::Cpr, Mark::Criminal, Mark::Cpr],
+            len: 1,
+        };
+        let same = Marks {
+            marks: [Mark::Cpr, Mark::Special, Mark::Special],
+            len: 1,
+        };
+        assert_eq!(one, same);
+        assert_eq!(*one, [Mark::Cpr]);
+        let two = Marks { len: 2, ..one };
+        assert_ne!(one, two);
+        assert_eq!(*two, [Mark::Cpr, Mark::Criminal]);
+        assert!(Marks { len: 0, ..one }.is_empty());
     }
 
     #[test]
