@@ -144,7 +144,7 @@ fn the_view_marks_third_countries_and_weighty_data() {
             .find(|e| view.nodes[e.from].key == from && view.nodes[e.to].key == to)
             .unwrap_or_else(|| panic!("no edge {from} -> {to}"))
             .marks
-            .clone()
+            .to_vec()
     };
     assert_eq!(
         marks("activity:decisions", "recipient:police"),
@@ -190,7 +190,7 @@ fn a_category_keeps_its_flows_and_drops_the_others() {
     assert!(all.nodes.iter().any(|n| n.key == "recipient:police"));
     // Every kept edge carries the category, and only it is written on it.
     let id = find_category(&model, "health").unwrap();
-    assert!(health.edges.iter().all(|e| e.data == vec![id]));
+    assert!(health.edges.iter().all(|e| *e.data == [id]));
     assert!(health.edges.len() < all.edges.len());
 
     let convictions = FlowView::new(

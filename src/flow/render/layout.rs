@@ -159,6 +159,13 @@ impl Layout {
             })
             .collect();
         // Each edge as the items it passes: its source, a waypoint per column between, its target.
+        // The waypoints counted first, so that the list is made once at its size, not doubled.
+        let waypoints: usize = view
+            .edges
+            .iter()
+            .map(|e| items[e.to].column.saturating_sub(items[e.from].column + 1))
+            .sum();
+        items.reserve_exact(waypoints);
         let chains: Vec<Chain> = view
             .edges
             .iter()
@@ -181,11 +188,10 @@ impl Layout {
             })
             .collect();
         // The links between neighbouring columns that the ordering pulls together.
-        let links: Vec<(usize, usize)> = chains
-            .iter()
-            .flat_map(Chain::links)
-            .filter(|&(a, b)| items[a].column + 1 == items[b].column)
-            .collect();
+        let mut links = Vec::with_capacity(chains.len() + items.len() - view.nodes.len());
+        for chain in &chains {
+            chain.push_links(&items, &mut links);
+        }
         let after = Neighbours::new(items.len(), links.iter().copied());
         let before = Neighbours::new(items.len(), links.iter().map(|&(a, b)| (b, a)));
         drop(links);
@@ -290,12 +296,21 @@ impl Chain {
         }
     }
 
-    /// Each item and the next.
-    fn links(&self) -> impl Iterator<Item = (usize, usize)> {
-        let items = std::iter::once(self.source)
-            .chain(self.waypoints.clone())
-            .chain(std::iter::once(self.target));
-        items.clone().zip(items.skip(1))
+    /// Each item and the next, pushed to `links` where the next stands in the column after the
+    /// item's. A loop, not a chain of iterators zipped with itself (which cost some 140
+    /// instructions a link).
+    fn push_links(&self, items: &[Item], links: &mut Vec<(usize, usize)>) {
+        let mut link = |a: usize, b: usize| {
+            if items[a].column + 1 == items[b].column {
+                links.push((a, b));
+            }
+        };
+        let mut previous = self.source;
+        for waypoint in self.waypoints.clone() {
+            link(previous, waypoint);
+            previous = waypoint;
+        }
+        link(previous, self.target);
     }
 }
 

@@ -29,6 +29,9 @@ mod number;
 mod style;
 pub mod svg;
 
+use std::ops::Deref;
+use std::sync::Arc;
+
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -355,6 +358,54 @@ impl Mark {
     }
 }
 
+/// The marks of an edge's data, weightiest first, each once: at most the three there are, kept in
+/// place rather than in a `Vec` of their own for each of the hundreds of thousands of edges of a
+/// large picture. Read as a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks {
+    marks: [Mark; Mark::ALL.len()],
+    len: u8,
+}
+
+impl Marks {
+    /// The marks of the categories `data`.
+    fn of(model: &Model, data: &[DataId]) -> Marks {
+        let mut carried = [false; Mark::ALL.len()];
+        for d in data {
+            if let Some(mark) = Mark::of(model.data(*d).class) {
+                carried[mark as usize] = true;
+            }
+        }
+        let mut marks = Marks {
+            marks: Mark::ALL,
+            len: 0,
+        };
+        // In order of weight, each once.
+        for mark in Mark::ALL.into_iter().filter(|&m| carried[m as usize]) {
+            marks.marks[marks.len as usize] = mark;
+            marks.len += 1;
+        }
+        marks
+    }
+}
+
+impl Deref for Marks {
+    type Target = [Mark];
+
+    fn deref(&self) -> &[Mark] {
+        &self.marks[..usize::from(self.len)]
+    }
+}
+
+/// Equal when they hold the same marks: the places after the last are not compared.
+impl PartialEq for Marks {
+    fn eq(&self, other: &Marks) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Marks {}
+
 /// A party in the picture.
 #[derive(Debug, Clone)]
 pub struct ViewNode<'m> {
@@ -406,10 +457,11 @@ pub struct ViewEdge {
     /// Indexes into [`FlowView::nodes`].
     pub from: usize,
     pub to: usize,
-    /// The categories carried, in declaration order (only the chosen one under `--category`).
-    pub data: Vec<DataId>,
+    /// The categories carried, in declaration order (only the chosen one under `--category`):
+    /// the flow's own list, shared, not a copy for each edge.
+    pub data: Arc<[DataId]>,
     /// The marks of the data carried, weightiest first.
-    pub marks: Vec<Mark>,
+    pub marks: Marks,
 }
 
 impl ViewEdge {
@@ -488,29 +540,28 @@ impl<'m> FlowView<'m> {
             })
             .collect();
         keys.sort_unstable();
+        // Under `--category`, every edge carries the one list of the chosen category.
+        let chosen: Option<(Arc<[DataId]>, Marks)> = options.category.map(|c| {
+            let data: Arc<[DataId]> = Arc::from([c]);
+            let marks = Marks::of(model, &data);
+            (data, marks)
+        });
         let edges: Vec<ViewEdge> = keys
             .iter()
             .map(|&key| {
                 let e = all[(key & ((1 << 40) - 1)) as usize];
-                let data: Vec<DataId> = match options.category {
-                    Some(c) => vec![c],
-                    None => e.weight().data.to_vec(),
-                };
-                let mut carried = [false; Mark::ALL.len()];
-                for d in &data {
-                    if let Some(mark) = Mark::of(model.data(*d).class) {
-                        carried[mark as usize] = true;
+                let (data, marks) = match &chosen {
+                    Some((data, marks)) => (Arc::clone(data), *marks),
+                    None => {
+                        let data = &e.weight().data;
+                        (Arc::clone(data), Marks::of(model, data))
                     }
-                }
+                };
                 ViewEdge {
                     from: position[e.source().index()],
                     to: position[e.target().index()],
                     data,
-                    // In order of weight, each once.
-                    marks: Mark::ALL
-                        .into_iter()
-                        .filter(|&m| carried[m as usize])
-                        .collect(),
+                    marks,
                 }
             })
             .collect();
@@ -761,19 +812,49 @@ pub fn wrap_words_into(
     out: &mut String,
     ends: &mut Vec<usize>,
 ) -> usize {
-    if max_lines > 0 && fits_one_line(text, width) {
-        out.push_str(text);
-        ends.push(out.len());
-        return 1;
+    match plain_spacing(text) {
+        // The usual line of a picture: its words a space apart, its characters counted by bytes.
+        Some(spacing) => {
+            if max_lines > 0 && spacing.one_line(width) {
+                out.push_str(text);
+                ends.push(out.len());
+                return 1;
+            }
+            wrap_counted_words(SpacedWords { text, at: 0 }, width, max_lines, out, ends)
+        }
+        None => {
+            if max_lines > 0 && fits_one_line(text, width) {
+                out.push_str(text);
+                ends.push(out.len());
+                return 1;
+            }
+            let words = text.split_whitespace();
+            wrap_counted_words(
+                words.map(|w| (w, w.chars().count())),
+                width,
+                max_lines,
+                out,
+                ends,
+            )
+        }
     }
+}
+
+/// [`wrap_words_into`] of the words `words`, each with its length in characters.
+fn wrap_counted_words<'t>(
+    words: impl Iterator<Item = (&'t str, usize)>,
+    width: usize,
+    max_lines: usize,
+    out: &mut String,
+    ends: &mut Vec<usize>,
+) -> usize {
     let mut lines = 0;
     let mut line_start = out.len();
     let mut last_start = line_start;
     let mut line_chars = 0;
     // Whether text is left over once `max_lines` lines are full.
     let mut left_over = false;
-    for word in text.split_whitespace() {
-        let word_chars = word.chars().count();
+    for (word, word_chars) in words {
         if line_chars > 0 && line_chars + 1 + word_chars > width {
             if lines == max_lines {
                 left_over = true;
@@ -815,6 +896,104 @@ pub fn wrap_words_into(
         }
     }
     lines
+}
+
+/// How the words of a text are apart, found in one pass over its bytes by [`plain_spacing`].
+struct Spacing {
+    /// The text's length in characters.
+    chars: usize,
+    /// Not empty, and its words one space apart, with none before or after them.
+    single: bool,
+}
+
+impl Spacing {
+    /// Whether the text is its own one line of `width` characters ([`fits_one_line`]).
+    fn one_line(&self, width: usize) -> bool {
+        self.single && self.chars <= width
+    }
+}
+
+/// The spacing of `text` if the ASCII space is its only white space, so that its words are the
+/// pieces between spaces; `None` if it may hold other white space (a tab, a no-break space, an
+/// ideographic space: any character that `char::is_whitespace` takes), which the word-by-word
+/// path reads. A byte at a time with the test in line: most texts of a picture are a few words of
+/// letters, and decoding each character to ask `is_whitespace` cost more than the rest.
+fn plain_spacing(text: &str) -> Option<Spacing> {
+    let bytes = text.as_bytes();
+    let mut chars = 0;
+    let mut single = true;
+    let mut after_space = true;
+    for (i, &byte) in bytes.iter().enumerate() {
+        // Most bytes are ASCII letters, digits and punctuation.
+        if byte > b' ' && byte < 0x80 {
+            after_space = false;
+            chars += 1;
+            continue;
+        }
+        if byte == b' ' {
+            single &= !after_space;
+            after_space = true;
+            chars += 1;
+            continue;
+        }
+        after_space = false;
+        if byte < 0x80 {
+            // Tab, line feed, vertical tab, form feed, carriage return.
+            if (0x09..=0x0d).contains(&byte) {
+                return None;
+            }
+            chars += 1;
+        } else if byte >= 0xc0 {
+            chars += 1;
+            // The other white space of Unicode begins C2 85 and C2 A0 (U+0085, U+00A0),
+            // E1 9A (U+1680), E2 80 and E2 81 (U+2000–U+200A, U+2028, U+2029, U+202F, U+205F),
+            // E3 80 (U+3000); a few characters that are not white space begin so too (`…`, `—`),
+            // and take the longer path.
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let may_be_space = match byte {
+                0xc2 => next == 0x85 || next == 0xa0,
+                0xe1..=0xe3 => matches!(next, 0x80 | 0x81 | 0x9a),
+                _ => false,
+            };
+            if may_be_space {
+                return None;
+            }
+        }
+    }
+    Some(Spacing {
+        chars,
+        single: single && !after_space,
+    })
+}
+
+/// The words of a text whose only white space is the ASCII space ([`plain_spacing`]), each with
+/// its length in characters: the bytes between spaces, counted as they are read (the bytes that
+/// begin a character), instead of a search for the next space and a count of each word after it.
+struct SpacedWords<'t> {
+    text: &'t str,
+    /// Where the next word is looked for.
+    at: usize,
+}
+
+impl<'t> Iterator for SpacedWords<'t> {
+    type Item = (&'t str, usize);
+
+    fn next(&mut self) -> Option<(&'t str, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        let start = at;
+        let mut chars = 0;
+        while at < bytes.len() && bytes[at] != b' ' {
+            chars += usize::from((bytes[at] as i8) >= -0x40);
+            at += 1;
+        }
+        self.at = at;
+        // A space is a whole character, so both ends lie between characters.
+        (start < at).then(|| (&self.text[start..at], chars))
+    }
 }
 
 /// Ends the line that begins at `start` in `out`, of `chars` characters: one longer than `width`
@@ -1071,6 +1250,145 @@ mod tests {
             assert_eq!(out.len(), *ends.last().unwrap_or(&6));
             assert!(out.starts_with("before"));
         }
+    }
+
+    /// The byte-wise reading of a text's spacing takes every character that is white space, other
+    /// than the ASCII space, to the longer path, and counts the characters and sees the one-line
+    /// shape as reading character by character does; the usual texts of a picture (Danish
+    /// letters, `·`) take the short path.
+    #[test]
+    fn spacing_read_by_bytes_is_that_read_by_characters() {
+        let white: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() && *c != ' ')
+            .collect();
+        assert_eq!(white.len(), 24);
+        for c in &white {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("æø{c}"),
+                format!("{c} x"),
+            ] {
+                assert!(plain_spacing(&text).is_none(), "{text:?}");
+            }
+        }
+        let pieces = [
+            "a",
+            "Løn",
+            "æøå",
+            "·",
+            "→",
+            "…",
+            "—",
+            "–",
+            "𝔘𝔫𝔦",
+            "\u{1f}",
+            "\u{80}",
+            "\u{a1}",
+            "\u{2030}",
+            "\u{205e}",
+            "\u{3001}",
+            "\u{1681}",
+            "x",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+        ];
+        // Half the texts without white space but the ASCII space, so that long ones are read.
+        let spaced = [
+            "a",
+            "Løn",
+            "æøå",
+            "·",
+            "→",
+            "𝔘𝔫𝔦",
+            "\u{1f}",
+            "\u{80}",
+            "\u{a1}",
+            "x",
+            " ",
+            "  ",
+        ];
+        let mut random = super::random_numbers(0x2545_f491_4f6c_dd1d);
+        let mut short = 0;
+        for _ in 0..20_000 {
+            let set: &[&str] = if random(2) == 0 { &pieces } else { &spaced };
+            let mut text = String::new();
+            for _ in 0..random(16) {
+                text.push_str(set[random(set.len())]);
+            }
+            let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ');
+            match plain_spacing(&text) {
+                Some(spacing) => {
+                    assert!(plain, "{text:?}");
+                    short += 1;
+                    assert_eq!(spacing.chars, text.chars().count(), "{text:?}");
+                    for width in [0, 1, 3, 8, 29, 100] {
+                        assert_eq!(
+                            spacing.one_line(width),
+                            fits_one_line(&text, width),
+                            "{text:?} {width}"
+                        );
+                    }
+                }
+                None => assert!(
+                    !plain
+                        || text.contains([
+                            '…', '—', '–', '\u{2030}', '\u{205e}', '\u{3001}', '\u{1681}'
+                        ]),
+                    "{text:?}"
+                ),
+            }
+        }
+        assert!(short > 10_000, "{short}");
+        let long = "Journalisering af hjælpemidler (IT-afdelingen, 6)";
+        for text in [
+            "Løn og personale · æøå",
+            "activity · Økonomiafdelingen · act_0",
+            "Å",
+            "",
+            long,
+        ] {
+            let spacing = plain_spacing(text).expect(text);
+            assert_eq!(spacing.chars, text.chars().count());
+            for width in [0, 15, 29, 49, 100] {
+                assert_eq!(
+                    spacing.one_line(width),
+                    fits_one_line(text, width),
+                    "{text:?}"
+                );
+            }
+        }
+        let words: Vec<(&str, usize)> = SpacedWords {
+            text: "  Løn ·  𝔘𝔫x ",
+            at: 0,
+        }
+        .collect();
+        assert_eq!(words, [("Løn", 3), ("·", 1), ("𝔘𝔫x", 3)]);
+    }
+
+    /// An edge's marks are its first places: equal with the same marks whatever follows them, and
+    /// read as the slice of those.
+    #[test]
+    fn marks_are_their_first_places() {
+        let one = Marks {
+            marks: [Mark::Cpr, Mark::Criminal, Mark::Cpr],
+            len: 1,
+        };
+        let same = Marks {
+            marks: [Mark::Cpr, Mark::Special, Mark::Special],
+            len: 1,
+        };
+        assert_eq!(one, same);
+        assert_eq!(*one, [Mark::Cpr]);
+        let two = Marks { len: 2, ..one };
+        assert_ne!(one, two);
+        assert_eq!(*two, [Mark::Cpr, Mark::Criminal]);
+        assert!(Marks { len: 0, ..one }.is_empty());
     }
 
     #[test]

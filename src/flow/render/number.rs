@@ -81,7 +81,7 @@ pub struct Tenths {
     slots: Box<[Slot]>,
 }
 
-/// A number's text, the last `len` bytes of `text`; `len` 0 for an empty slot.
+/// A number's text, the first `len` bytes of `text`; `len` 0 for an empty slot.
 #[derive(Clone, Copy)]
 struct Slot {
     bits: u64,
@@ -117,10 +117,31 @@ impl Tenths {
             let Some(at) = tenths_into(&mut slot.text, value) else {
                 return push_formatted(out, value);
             };
+            // At the start, so that the copy below begins with the text.
+            slot.text.copy_within(at.., 0);
             slot.bits = bits;
             slot.len = (TEXT - at) as u8;
         }
-        push_ascii(out, &slot.text[TEXT - slot.len as usize..]);
+        push_ascii_padded(out, &slot.text, slot.len as usize);
+    }
+}
+
+/// Appends the first `len` bytes of `text` (ASCII) by copying all of it into `out`'s spare room:
+/// a copy of a fixed size is a few moves, where one of a few bytes was a call of `memcpy`, for
+/// each of the millions of numbers in a large picture. What is copied after the `len` bytes lies
+/// past the string's end.
+fn push_ascii_padded(out: &mut String, text: &[u8; TEXT], len: usize) {
+    assert!(len <= TEXT);
+    debug_assert!(text[..len].is_ascii());
+    // SAFETY: `reserve` leaves room for `TEXT` bytes after the end; only the first `len` bytes
+    // become part of the string, and they are ASCII (the digits, `.` and `-` of `tenths_into`), so
+    // it stays UTF-8.
+    unsafe {
+        let bytes = out.as_mut_vec();
+        bytes.reserve(TEXT);
+        let end = bytes.len();
+        std::ptr::copy_nonoverlapping(text.as_ptr(), bytes.as_mut_ptr().add(end), TEXT);
+        bytes.set_len(end + len);
     }
 }
 

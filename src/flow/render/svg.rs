@@ -247,6 +247,9 @@ struct Escaped {
     names: Vec<(String, usize)>,
     /// By the number of categories left out: `+3 more` escaped, and its length in characters.
     more: Vec<(String, usize)>,
+    /// By set of marks ([`mark_set`]): `art. 9 · CPR` escaped, and its length in characters. Each
+    /// edge with marks writes them once or twice, and there are only eight sets.
+    tags: Vec<(String, usize)>,
 }
 
 impl Escaped {
@@ -260,8 +263,23 @@ impl Escaped {
                 (xml(&scratch), scratch.chars().count())
             })
             .collect();
+        let tags = (0..1 << Mark::ALL.len())
+            .map(|set: usize| {
+                let marks: Vec<Mark> = Mark::ALL
+                    .into_iter()
+                    .filter(|&m| set & 1 << m as usize != 0)
+                    .collect();
+                let escaped: Vec<String> = marks.iter().map(|m| xml(m.tag(view.lang))).collect();
+                let chars: usize = marks.iter().map(|m| m.tag(view.lang).chars().count()).sum();
+                (
+                    escaped.join(TAG_BETWEEN),
+                    chars + TAG_BETWEEN.chars().count() * marks.len().saturating_sub(1),
+                )
+            })
+            .collect();
         Escaped {
             more,
+            tags,
             labels: view.nodes.iter().map(|n| xml(n.label)).collect(),
             names: view
                 .model
@@ -274,6 +292,16 @@ impl Escaped {
 
     fn name(&self, data: DataId) -> &str {
         &self.names[data.index()].0
+    }
+
+    /// `art. 9 · CPR`: the marks of an edge ([`FlowView::tags`]), escaped.
+    fn tags(&self, edge: &ViewEdge) -> &str {
+        &self.tags[mark_set(&edge.marks)].0
+    }
+
+    /// How many characters [`FlowView::tags`] has.
+    fn tags_chars(&self, edge: &ViewEdge) -> usize {
+        self.tags[mark_set(&edge.marks)].1
     }
 
     /// An edge's categories as [`FlowView::data_summary_into`] writes them, escaped.
@@ -444,12 +472,14 @@ impl<'t> NodeText<'t> {
 /// How each edge enters its target: edges into one node that carry the same data are a group,
 /// with one label (the categories above the group, the marks below it).
 fn ports(view: &FlowView<'_>) -> Vec<Port> {
-    let mut groups: FxHashMap<(usize, &[DataId]), usize> = FxHashMap::default();
+    // Room for every edge from the start: growing it hashed every list again at each doubling.
+    let mut groups: FxHashMap<(usize, &[DataId]), usize> =
+        FxHashMap::with_capacity_and_hasher(view.edges.len(), Default::default());
     view.edges
         .iter()
         .enumerate()
         .map(|(e, edge)| {
-            let group = *groups.entry((edge.to, edge.data.as_slice())).or_insert(e);
+            let group = *groups.entry((edge.to, &edge.data[..])).or_insert(e);
             let tags = if edge.marks.is_empty() {
                 0.0
             } else {
@@ -532,7 +562,7 @@ fn draw_edge(
     // The run before the target is the label's length.
     let run = if route.back.is_none() {
         let names = escaped.summary_chars(view, edge);
-        names.max(tags_chars(view, edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
+        names.max(escaped.tags_chars(edge)) as f64 * EDGE_CHAR_WIDTH + ARROW + 16.0
     } else {
         0.0
     };
@@ -544,7 +574,7 @@ fn draw_edge(
     }
     if !edge.marks.is_empty() {
         out.push_str(" (");
-        push_tags(out, view, edge);
+        out.push_str(escaped.tags(edge));
         out.push(')');
     }
     out.push_str("</title><path d=\"M ");
@@ -586,24 +616,12 @@ fn push_point(out: &mut String, numbers: &mut Tenths, x: f64, y: f64) {
     numbers.push(out, y);
 }
 
-/// `art. 9 · CPR`: the marks of an edge ([`FlowView::tags`]), XML-escaped.
-fn push_tags(out: &mut String, view: &FlowView<'_>, edge: &ViewEdge) {
-    for (i, mark) in edge.marks.iter().enumerate() {
-        if i > 0 {
-            out.push_str(" · ");
-        }
-        xml_into(out, mark.tag(view.lang));
-    }
-}
+/// Between two marks of an edge, as [`FlowView::tags`] writes them.
+const TAG_BETWEEN: &str = " · ";
 
-/// How many characters [`FlowView::tags`] has.
-fn tags_chars(view: &FlowView<'_>, edge: &ViewEdge) -> usize {
-    let tags: usize = edge
-        .marks
-        .iter()
-        .map(|m| m.tag(view.lang).chars().count())
-        .sum();
-    tags + 3 * edge.marks.len().saturating_sub(1)
+/// A set of marks as a number below 2^3: a bit for each mark it holds.
+fn mark_set(marks: &[Mark]) -> usize {
+    marks.iter().fold(0, |set, &m| set | 1 << m as usize)
 }
 
 /// A curve from `a` to `b` that leaves and arrives level.
@@ -625,7 +643,7 @@ fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, 
         svg.escaped.push_summary(out, view, edge);
         if !edge.marks.is_empty() {
             out.push_str(" (");
-            push_tags(out, view, edge);
+            out.push_str(svg.escaped.tags(edge));
             out.push(')');
         }
         out.push_str("</text>\n");
@@ -639,7 +657,7 @@ fn draw_edge_label(svg: &mut Svg<'_, '_>, view: &FlowView<'_>, edge: &ViewEdge, 
         if !edge.marks.is_empty() {
             svg.halo_start(x, last + 11.0, style.stroke, "bold", "end");
             let out = &mut svg.out.text;
-            push_tags(out, view, edge);
+            out.push_str(svg.escaped.tags(edge));
             out.push_str("</text>\n");
         }
     }
