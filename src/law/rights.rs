@@ -90,20 +90,30 @@ pub struct RightFor {
 impl RightFor {
     /// The notice's sentence(s) for the right: the right, then its limit where there is one.
     pub fn sentence(&self, lang: Lang) -> String {
+        self.words(lang).into_owned()
+    }
+
+    /// [`RightFor::sentence`], borrowed from the law data where no limit is added to it (nearly
+    /// every right a notice says), so that saying it costs no copy.
+    pub fn words(&self, lang: Lang) -> Cow<'static, str> {
         let r = self.right;
         let (every, some, limit) = match lang {
             Lang::Da => (r.da, r.da_some_cases, r.limit_da),
             Lang::En => (r.en, r.en_some_cases, r.limit_en),
         };
-        let mut text = match self.scope {
-            Scope::SomeCases if !some.is_empty() => some.to_string(),
-            _ => every.to_string(),
+        let text = match self.scope {
+            Scope::SomeCases if !some.is_empty() => some,
+            _ => every,
         };
         if self.limited && !limit.is_empty() {
-            text.push(' ');
-            text.push_str(limit);
+            let mut limited = String::with_capacity(text.len() + 1 + limit.len());
+            limited.push_str(text);
+            limited.push(' ');
+            limited.push_str(limit);
+            Cow::Owned(limited)
+        } else {
+            Cow::Borrowed(text)
         }
-        text
     }
 }
 
