@@ -483,6 +483,55 @@ mod tests {
         }
     }
 
+    /// A right's words are its sentence for the cases it is said for, with its limit after a
+    /// space when one applies; borrowed from the law data unless a limit is added.
+    #[test]
+    fn a_rights_words_are_borrowed_unless_its_limit_is_added() {
+        let mut limits_added = 0;
+        for right in all_rights() {
+            for (scope, limited) in [
+                (Scope::Every, false),
+                (Scope::Every, true),
+                (Scope::SomeCases, false),
+                (Scope::SomeCases, true),
+            ] {
+                let said = RightFor {
+                    right,
+                    scope,
+                    limited,
+                };
+                for lang in Lang::ALL {
+                    let (every, some, limit) = match lang {
+                        Lang::Da => (right.da, right.da_some_cases, right.limit_da),
+                        Lang::En => (right.en, right.en_some_cases, right.limit_en),
+                    };
+                    let text = if scope == Scope::SomeCases && !some.is_empty() {
+                        some
+                    } else {
+                        every
+                    };
+                    let adds_limit = limited && !limit.is_empty();
+                    let expected = if adds_limit {
+                        format!("{text} {limit}")
+                    } else {
+                        text.to_string()
+                    };
+                    let words = said.words(lang);
+                    assert_eq!(words, expected, "{} {lang:?}", right.key);
+                    assert_eq!(said.sentence(lang), expected, "{} {lang:?}", right.key);
+                    assert_eq!(
+                        matches!(words, Cow::Borrowed(_)),
+                        !adds_limit,
+                        "{}",
+                        right.key
+                    );
+                    limits_added += usize::from(adds_limit);
+                }
+            }
+        }
+        assert!(limits_added > 0, "the law data has a right with a limit");
+    }
+
     #[test]
     fn public_task_alone_objection_but_no_portability_or_withdrawal() {
         assert_keys(
