@@ -552,7 +552,7 @@ impl SetRights {
         let extra = own
             .iter()
             .filter(|r| !common.iter().any(|c| alike(c, r)))
-            .map(|r| right_block(r, None, lang).text)
+            .map(|r| r.words(lang))
             .collect();
         let limits = own
             .iter()
