@@ -90,20 +90,30 @@ pub struct RightFor {
 impl RightFor {
     /// The notice's sentence(s) for the right: the right, then its limit where there is one.
     pub fn sentence(&self, lang: Lang) -> String {
+        self.words(lang).into_owned()
+    }
+
+    /// [`RightFor::sentence`], borrowed from the law data where no limit is added to it (nearly
+    /// every right a notice says), so that saying it costs no copy.
+    pub fn words(&self, lang: Lang) -> Cow<'static, str> {
         let r = self.right;
         let (every, some, limit) = match lang {
             Lang::Da => (r.da, r.da_some_cases, r.limit_da),
             Lang::En => (r.en, r.en_some_cases, r.limit_en),
         };
-        let mut text = match self.scope {
-            Scope::SomeCases if !some.is_empty() => some.to_string(),
-            _ => every.to_string(),
+        let text = match self.scope {
+            Scope::SomeCases if !some.is_empty() => some,
+            _ => every,
         };
         if self.limited && !limit.is_empty() {
-            text.push(' ');
-            text.push_str(limit);
+            let mut limited = String::with_capacity(text.len() + 1 + limit.len());
+            limited.push_str(text);
+            limited.push(' ');
+            limited.push_str(limit);
+            Cow::Owned(limited)
+        } else {
+            Cow::Borrowed(text)
         }
-        text
     }
 }
 
@@ -471,6 +481,55 @@ mod tests {
         for key in without {
             assert!(!got.contains(key), "{key} given for {bases:?}: {got:?}");
         }
+    }
+
+    /// A right's words are its sentence for the cases it is said for, with its limit after a
+    /// space when one applies; borrowed from the law data unless a limit is added.
+    #[test]
+    fn a_rights_words_are_borrowed_unless_its_limit_is_added() {
+        let mut limits_added = 0;
+        for right in all_rights() {
+            for (scope, limited) in [
+                (Scope::Every, false),
+                (Scope::Every, true),
+                (Scope::SomeCases, false),
+                (Scope::SomeCases, true),
+            ] {
+                let said = RightFor {
+                    right,
+                    scope,
+                    limited,
+                };
+                for lang in Lang::ALL {
+                    let (every, some, limit) = match lang {
+                        Lang::Da => (right.da, right.da_some_cases, right.limit_da),
+                        Lang::En => (right.en, right.en_some_cases, right.limit_en),
+                    };
+                    let text = if scope == Scope::SomeCases && !some.is_empty() {
+                        some
+                    } else {
+                        every
+                    };
+                    let adds_limit = limited && !limit.is_empty();
+                    let expected = if adds_limit {
+                        format!("{text} {limit}")
+                    } else {
+                        text.to_string()
+                    };
+                    let words = said.words(lang);
+                    assert_eq!(words, expected, "{} {lang:?}", right.key);
+                    assert_eq!(said.sentence(lang), expected, "{} {lang:?}", right.key);
+                    assert_eq!(
+                        matches!(words, Cow::Borrowed(_)),
+                        !adds_limit,
+                        "{}",
+                        right.key
+                    );
+                    limits_added += usize::from(adds_limit);
+                }
+            }
+        }
+        assert!(limits_added > 0, "the law data has a right with a limit");
     }
 
     #[test]
