@@ -371,7 +371,7 @@ impl Builder {
                         other => unreachable!("not a subjects field: {other:?}"),
                     }
                 }
-                Declaration::Subjects(subjects)
+                Declaration::Subjects(Box::new(subjects))
             }
             Rule::data_decl => {
                 let span = self.span(&pair);
@@ -407,7 +407,7 @@ impl Builder {
                         other => unreachable!("not a data field: {other:?}"),
                     }
                 }
-                Declaration::Data(data)
+                Declaration::Data(Box::new(data))
             }
             Rule::source_decl => {
                 let span = self.span(&pair);
@@ -433,7 +433,7 @@ impl Builder {
                         other => unreachable!("not a source field: {other:?}"),
                     }
                 }
-                Declaration::Source(source)
+                Declaration::Source(Box::new(source))
             }
             Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
             Rule::recipient => Declaration::Recipient(Box::new(self.recipient(pair))),
