@@ -128,6 +128,14 @@ impl<'a> Chunks<'a> {
         self.ranges.is_empty()
     }
 
+    /// Starts loading the first words of chunk `i` (if there is one) into the cache, for a
+    /// [`header`](Self::header) a few chunks later (see `crate::prefetch`).
+    pub fn prefetch_header(&self, i: usize) {
+        if let Some(range) = self.ranges.get(i) {
+            crate::prefetch::prefetch(self.text.as_bytes()[range.start..].as_ptr());
+        }
+    }
+
     /// The keyword and name of chunk `i` read from its first words, when it starts a declaration
     /// that declares one name (not `processor`); `None` otherwise. Only a guess until the chunk is
     /// parsed: the caller checks it against the tree.
