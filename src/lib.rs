@@ -23,6 +23,7 @@ pub(crate) mod json_writer;
 pub mod law;
 pub mod lsp;
 pub mod notice;
+mod prefetch;
 pub mod report;
 pub mod ropa;
 pub mod rules;

@@ -73,7 +73,7 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
         Format::Mermaid => render::mermaid::write_to(&model, &flow, &options, out),
         Format::Svg => render::svg::write_to(&model, &flow, &options, out),
     };
-    match &args.output {
+    let code = match &args.output {
         None => ExitCode::from(output::write_stdout_with(lang, draw)),
         // As before streaming: silent when written, `error: cannot write ...` when not.
         Some(path) => match write_output_with(path, draw) {
@@ -84,7 +84,11 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
                 ExitCode::from(exit::INVALID)
             }
         },
-    }
+    };
+    // The process ends here: the operating system takes the memory back at once, while running every
+    // destructor of a large spec's model and graph touches all of it again (as `check` does).
+    std::mem::forget((sources, model, flow));
+    code
 }
 
 /// The spec errors, as `hjemmel check` shows them, on standard error: standard output is for the

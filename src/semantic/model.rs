@@ -340,13 +340,44 @@ pub struct Activity {
     pub details: Option<Box<ActivityDetails>>,
 }
 
-/// The statements of an activity that most activities do not make: CCTV and automated review,
-/// consent, control measures, DPIA triggers, exceptions, security, archiving. They are kept apart
-/// so that an activity without any of them costs one pointer rather than some 600 bytes: the model
-/// of 100,000 activities is most of the memory of a large run (docs/performance.md).
+/// The statements of an activity that most activities do not make: automated review, DPIAs,
+/// control measures, consent, security, ... They are kept apart so that an activity without any of
+/// them costs one pointer rather than some 400 bytes: the model of 100,000 activities is most of the
+/// memory of a large run (docs/performance.md). The rarer ones still (CCTV, children's consent,
+/// erasure refused, ...) are kept apart again, in [`RarerDetails`], and read through this struct as
+/// if they were its own fields (`details.cctv`, by `Deref`): an activity with a DPIA and nothing
+/// rarer then takes some 450 bytes for them rather than some 1,300.
 #[derive(Debug, Clone, Default)]
 pub struct ActivityDetails {
     pub review: Vec<Spanned<ReviewMode>>,
+    pub dpia: Option<Text>,
+    pub since: Option<Spanned<Date>>,
+    pub justification: Option<Text>,
+    pub notified: Option<Spanned<Date>>,
+    /// `control measure "reason"`: the activity is declared a control measure towards employees.
+    pub control_measure: Option<ControlMeasureDecl>,
+    pub security: Vec<Text>,
+    /// `area social`: the field of work, which the art. 9(2) condition must fit.
+    pub area: Option<Spanned<Area>>,
+    /// `withdrawal "..."`: how consent is withdrawn (art. 7(3)).
+    pub withdrawal: Option<Text>,
+    /// `logic "..."`: what the data subjects are told of the logic of automated review (art. 13(2)(f)).
+    pub logic: Option<Text>,
+    /// `monitoring "..."`: the activity systematically monitors people (art. 35(3)(c)).
+    pub monitoring: Option<Text>,
+    /// `large_scale`: the activity processes data on a large scale (art. 35(3)(b)).
+    pub large_scale: Option<Span>,
+    /// `unit "..."`: the department or staff function the activity belongs to.
+    pub unit: Option<Text>,
+    /// The rarer statements, or `None` when the activity makes none of them; read through `Deref`.
+    rarer: Option<Box<RarerDetails>>,
+}
+
+/// The statements of an activity that few activities make, even among those with
+/// [`ActivityDetails`]: CCTV, exceptions, children's consent, reuse, erasure refused, archiving,
+/// copies, joint controllers, KLE numbers, data about some groups.
+#[derive(Debug, Clone, Default)]
+pub struct RarerDetails {
     pub cctv: Option<Span>,
     /// `cctv tvol 2d`: the § of tv-overvågningsloven the surveillance rests on, where stated.
     pub cctv_ground: Option<Spanned<&'static SurveillanceGround>>,
@@ -361,17 +392,6 @@ pub struct ActivityDetails {
     pub polcam: Option<Span>,
     pub polcam_date: Option<Spanned<Date>>,
     pub exceptions: Vec<ExceptionDecl>,
-    pub dpia: Option<Text>,
-    pub since: Option<Spanned<Date>>,
-    pub justification: Option<Text>,
-    pub notified: Option<Spanned<Date>>,
-    /// `control measure "reason"`: the activity is declared a control measure towards employees.
-    pub control_measure: Option<ControlMeasureDecl>,
-    pub security: Vec<Text>,
-    /// `area social`: the field of work, which the art. 9(2) condition must fit.
-    pub area: Option<Spanned<Area>>,
-    /// `withdrawal "..."`: how consent is withdrawn (art. 7(3)).
-    pub withdrawal: Option<Text>,
     /// `withdrawal right "..."`: what the notice tells of the right to withdraw consent (art. 13(2)(c)).
     pub withdrawal_right: Option<Text>,
     /// `online_service`: an information society service offered directly to the data subjects (art. 8).
@@ -382,17 +402,11 @@ pub struct ActivityDetails {
     pub compatibility: Option<Text>,
     /// `compatibility under CITATIONS`: the statute the author states provides for the reuse.
     pub compatibility_under: Vec<LegalRef>,
-    /// `logic "..."`: what the data subjects are told of the logic of automated review (art. 13(2)(f)).
-    pub logic: Option<Text>,
     /// `providing required by law "..."`: whether the data must be provided, and what follows if it
     /// is not (art. 13(2)(e)).
     pub providing: Option<Providing>,
     /// `interests "..."`: the legitimate interests pursued under art. 6(1)(f) (art. 13(1)(d), 14(2)(b)).
     pub interests: Option<Text>,
-    /// `monitoring "..."`: the activity systematically monitors people (art. 35(3)(c)).
-    pub monitoring: Option<Text>,
-    /// `large_scale`: the activity processes data on a large scale (art. 35(3)(b)).
-    pub large_scale: Option<Span>,
     /// `erasure refused ...`: requests for erasure are refused, and on what ground.
     pub erasure_refusal: Option<ErasureRefusal>,
     /// `preserve "..."`: the records must be handed to the public archive (arkivloven).
@@ -402,8 +416,6 @@ pub struct ActivityDetails {
     /// `basis ... in some cases "..."`: bases of some cases of the activity only, each statement
     /// apart. [`Activity::bases`] holds the bases of every case.
     pub case_bases: Vec<CaseBases>,
-    /// `unit "..."`: the department or staff function the activity belongs to.
-    pub unit: Option<Text>,
     /// `collect NAMES every N UNIT`: data collected anew at an interval.
     pub collections: Vec<Collection>,
     /// `copy NAMES kept by "holder" [PERIOD]`: copies that another holder keeps.
@@ -499,6 +511,30 @@ impl ActivityDetails {
     /// An activity that makes none of these statements.
     const NONE: ActivityDetails = ActivityDetails {
         review: Vec::new(),
+        dpia: None,
+        since: None,
+        justification: None,
+        notified: None,
+        control_measure: None,
+        security: Vec::new(),
+        area: None,
+        withdrawal: None,
+        logic: None,
+        monitoring: None,
+        large_scale: None,
+        unit: None,
+        rarer: None,
+    };
+
+    /// The rarer statements, to fill in: made on the first that needs them.
+    pub fn rarer_mut(&mut self) -> &mut RarerDetails {
+        self.rarer.get_or_insert_with(Box::default)
+    }
+}
+
+impl RarerDetails {
+    /// An activity that makes none of these statements.
+    const NONE: RarerDetails = RarerDetails {
         cctv: None,
         cctv_ground: None,
         cameras: Vec::new(),
@@ -508,35 +544,34 @@ impl ActivityDetails {
         polcam: None,
         polcam_date: None,
         exceptions: Vec::new(),
-        dpia: None,
-        since: None,
-        justification: None,
-        notified: None,
-        control_measure: None,
-        security: Vec::new(),
-        area: None,
-        withdrawal: None,
         withdrawal_right: None,
         online_service: None,
         parental_consent: None,
         compatibility: None,
         compatibility_under: Vec::new(),
-        logic: None,
         providing: None,
         interests: None,
-        monitoring: None,
-        large_scale: None,
         erasure_refusal: None,
         preserve: None,
         case_bases: Vec::new(),
         uses: Vec::new(),
-        unit: None,
         collections: Vec::new(),
         copies: Vec::new(),
         joint_controllers: Vec::new(),
         kle: Vec::new(),
         about: Vec::new(),
     };
+}
+
+/// The rarer statements read as if they were fields of [`ActivityDetails`] (all empty when the
+/// activity makes none of them), so that a reader need not know which part holds which.
+impl std::ops::Deref for ActivityDetails {
+    type Target = RarerDetails;
+
+    fn deref(&self) -> &RarerDetails {
+        static NONE: RarerDetails = RarerDetails::NONE;
+        self.rarer.as_deref().unwrap_or(&NONE)
+    }
 }
 
 /// `data logs as criminal when "ved mistanke om en kriminel handling"`: in this activity, `data` becomes
@@ -824,7 +859,7 @@ pub mod text {
 
 #[cfg(test)]
 mod tests {
-    use super::{Activity, Model};
+    use super::{Activity, ActivityDetails, Model};
     use crate::i18n::Lang;
 
     fn model(activity: &str) -> Model {
@@ -877,5 +912,27 @@ mod tests {
     fn an_activity_stays_small() {
         let size = std::mem::size_of::<Activity>();
         assert!(size <= 384, "Activity is {size} bytes");
+    }
+
+    /// Where an activity makes one of the commoner detail statements (a DPIA, security, consent
+    /// withdrawn), its details take one allocation of this size: a rare statement belongs in
+    /// `RarerDetails`.
+    #[test]
+    fn the_commoner_details_stay_small() {
+        let size = std::mem::size_of::<ActivityDetails>();
+        assert!(size <= 448, "ActivityDetails is {size} bytes");
+    }
+
+    #[test]
+    fn the_rarer_details_read_as_the_details_own_fields() {
+        let m = model("subjects staff\ndata name\ndpia \"DPIA 2024\"\nkle 27.15.00");
+        let details = m.activities[0].details();
+        assert!(details.dpia.is_some());
+        assert_eq!(details.kle.len(), 1);
+        assert!(details.cctv.is_none() && details.about.is_empty());
+        let m = model("subjects staff\ndata name\ndpia \"DPIA 2024\"");
+        let details = m.activities[0].details();
+        assert!(details.dpia.is_some() && details.rarer.is_none());
+        assert!(details.kle.is_empty() && details.cctv.is_none());
     }
 }

@@ -1352,18 +1352,19 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Cctv(span, ground) => {
                     self.single(&mut singles, "cctv", *span);
-                    act.details_mut().cctv = Some(*span);
+                    act.details_mut().rarer_mut().cctv = Some(*span);
                     if let Some(ground) = ground {
-                        act.details_mut().cctv_ground = self.cctv_ground(ground);
+                        act.details_mut().rarer_mut().cctv_ground = self.cctv_ground(ground);
                     }
                 }
                 ast::Statement::Cameras(places, span) => {
                     self.single(&mut singles, "cameras", *span);
-                    act.details_mut().cameras_span = Some(*span);
+                    act.details_mut().rarer_mut().cameras_span = Some(*span);
                     let words = cctv::cctv().place_words();
                     for word in places {
                         if let Some(place) = self.keyword(word, PLACE, cctv::place, &words) {
                             act.details_mut()
+                                .rarer_mut()
                                 .cameras
                                 .push(Spanned::new(place, word.span));
                         }
@@ -1371,17 +1372,17 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Covert(span) => {
                     self.single(&mut singles, "covert", *span);
-                    act.details_mut().covert = Some(*span);
+                    act.details_mut().rarer_mut().covert = Some(*span);
                 }
                 ast::Statement::Signs(t) => {
                     self.single(&mut singles, "signs", t.span);
-                    act.details_mut().signs = Some(t.to_text());
+                    act.details_mut().rarer_mut().signs = Some(t.to_text());
                 }
                 ast::Statement::Polcam(span, date) => {
                     self.single(&mut singles, "polcam", *span);
-                    act.details_mut().polcam = Some(*span);
+                    act.details_mut().rarer_mut().polcam = Some(*span);
                     if let Some(date) = date {
-                        act.details_mut().polcam_date = self.date(date);
+                        act.details_mut().rarer_mut().polcam_date = self.date(date);
                     }
                 }
                 ast::Statement::Exception(e) => {
@@ -1392,13 +1393,16 @@ impl<'a> Resolver<'a> {
                             .ground
                             .as_ref()
                             .and_then(|g| self.exception_ground(g, &citation));
-                        act.details_mut().exceptions.push(ExceptionDecl {
-                            citation,
-                            ground,
-                            notice: e.ground.as_ref().and_then(|g| g.notice),
-                            reason: e.reason.as_ref().map(Quoted::to_text),
-                            span: e.span,
-                        });
+                        act.details_mut()
+                            .rarer_mut()
+                            .exceptions
+                            .push(ExceptionDecl {
+                                citation,
+                                ground,
+                                notice: e.ground.as_ref().and_then(|g| g.notice),
+                                reason: e.reason.as_ref().map(Quoted::to_text),
+                                span: e.span,
+                            });
                     }
                 }
                 ast::Statement::Dpia(t) => {
@@ -1437,23 +1441,23 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::WithdrawalRight(t) => {
                     self.single(&mut singles, "withdrawal right", t.span);
-                    act.details_mut().withdrawal_right = Some(t.to_text());
+                    act.details_mut().rarer_mut().withdrawal_right = Some(t.to_text());
                 }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", *span);
-                    act.details_mut().online_service = Some(*span);
+                    act.details_mut().rarer_mut().online_service = Some(*span);
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.details_mut().parental_consent = Some(t.to_text());
+                    act.details_mut().rarer_mut().parental_consent = Some(t.to_text());
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.details_mut().compatibility = Some(t.to_text());
+                    act.details_mut().rarer_mut().compatibility = Some(t.to_text());
                 }
                 ast::Statement::CompatibilityUnder(basis, span) => {
                     self.single(&mut singles, "compatibility", *span);
-                    act.details_mut().compatibility_under = self.citations(basis);
+                    act.details_mut().rarer_mut().compatibility_under = self.citations(basis);
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
@@ -1461,7 +1465,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Providing(requirement, t, span) => {
                     self.single(&mut singles, "providing", *span);
-                    act.details_mut().providing = Some(Providing {
+                    act.details_mut().rarer_mut().providing = Some(Providing {
                         requirement: *requirement,
                         consequences: t.to_text(),
                         span: *span,
@@ -1469,7 +1473,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Interests(t) => {
                     self.single(&mut singles, "interests", t.span);
-                    act.details_mut().interests = Some(t.to_text());
+                    act.details_mut().rarer_mut().interests = Some(t.to_text());
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
@@ -1485,7 +1489,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
-                    act.details_mut().erasure_refusal = Some(ErasureRefusal {
+                    act.details_mut().rarer_mut().erasure_refusal = Some(ErasureRefusal {
                         reason: e.reason.to_text(),
                         basis: self.citations(&e.basis),
                         span: e.span,
@@ -1495,7 +1499,7 @@ impl<'a> Resolver<'a> {
                     let mut bases = Vec::with_capacity(some.citations.len());
                     self.citations_into(&some.citations, &mut bases);
                     act.basis_spans.push(some.span);
-                    act.details_mut().case_bases.push(CaseBases {
+                    act.details_mut().rarer_mut().case_bases.push(CaseBases {
                         bases,
                         cases: some.cases.as_ref().map(|t| t.to_text()),
                         span: some.span,
@@ -1503,7 +1507,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.details_mut().preserve = Some(t.to_text());
+                    act.details_mut().rarer_mut().preserve = Some(t.to_text());
                 }
                 ast::Statement::Unit(t) => {
                     self.single(&mut singles, "unit", t.span);
@@ -1515,14 +1519,14 @@ impl<'a> Resolver<'a> {
                             Kind::JointController(id) => Some(id),
                             _ => None,
                         }) {
-                            act.details_mut().joint_controllers.push(r);
+                            act.details_mut().rarer_mut().joint_controllers.push(r);
                         }
                     }
                 }
                 ast::Statement::Kle(numbers) => {
                     for number in numbers {
                         if let Some(kle) = self.kle_number(number) {
-                            act.details_mut().kle.push(kle);
+                            act.details_mut().rarer_mut().kle.push(kle);
                         }
                     }
                 }
@@ -1594,18 +1598,18 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Collect(c) => {
                     if let Some(collection) = self.collection(c, &act) {
-                        act.details_mut().collections.push(collection);
+                        act.details_mut().rarer_mut().collections.push(collection);
                     }
                 }
                 ast::Statement::Copy(c) => {
                     if let Some(copy) = self.held_copy(c, &act) {
-                        act.details_mut().copies.push(copy);
+                        act.details_mut().rarer_mut().copies.push(copy);
                     }
                 }
                 ast::Statement::DataAbout(d) => {
                     let plain = plain.get_or_insert_with(|| self.listed_plainly(&a.statements));
                     if let Some(about) = self.data_about(d, plain, &act) {
-                        act.details_mut().about.push(about);
+                        act.details_mut().rarer_mut().about.push(about);
                     }
                 }
                 _ => {}
@@ -1643,7 +1647,7 @@ impl<'a> Resolver<'a> {
                 act.data.push(r);
             }
             if let (Some(class), Some((_, when))) = (class, used) {
-                act.details_mut().uses.push(DataUse {
+                act.details_mut().rarer_mut().uses.push(DataUse {
                     data: r,
                     class,
                     when: when.to_text(),

@@ -29,6 +29,10 @@ enum Step<'a> {
     Parsed(Result<Vec<Declaration<'a>>, Vec<Diagnostic>>),
 }
 
+/// How many chunks ahead the first pass asks for a chunk's first words: reading one header takes
+/// less time than loading it from memory.
+const HEADERS_AHEAD: usize = 4;
+
 /// Parses and resolves every file of `sources`. Syntax errors come in the order of the text; the
 /// errors of resolving, sorted by [`Diagnostic::sort_key`].
 pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<Diagnostic>> {
@@ -38,17 +42,20 @@ pub fn parse_and_resolve(sources: &SourceMap, lang: Lang) -> Result<Model, Vec<D
         let plan = Chunks::new(id, &file.text, lang).map(|chunks| {
             resolver.reserve(chunks.len());
             let steps: Vec<Step> = (0..chunks.len())
-                .map(|i| match chunks.header(i) {
-                    Some((keyword, name)) => {
-                        resolver.declare_name(keyword, &name);
-                        Step::Declared(keyword, name)
-                    }
-                    None => {
-                        let parsed = chunks.parse(i);
-                        for decl in parsed.iter().flatten() {
-                            resolver.declare(decl);
+                .map(|i| {
+                    chunks.prefetch_header(i + HEADERS_AHEAD);
+                    match chunks.header(i) {
+                        Some((keyword, name)) => {
+                            resolver.declare_name(keyword, &name);
+                            Step::Declared(keyword, name)
                         }
-                        Step::Parsed(parsed)
+                        None => {
+                            let parsed = chunks.parse(i);
+                            for decl in parsed.iter().flatten() {
+                                resolver.declare(decl);
+                            }
+                            Step::Parsed(parsed)
+                        }
                     }
                 })
                 .collect();

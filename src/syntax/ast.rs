@@ -46,9 +46,9 @@ pub struct File<'a> {
 /// every declaration is as big as the largest variant.
 pub enum Declaration<'a> {
     Controller(Box<Controller<'a>>),
-    Subjects(Subjects<'a>),
-    Data(Data<'a>),
-    Source(Source<'a>),
+    Subjects(Box<Subjects<'a>>),
+    Data(Box<Data<'a>>),
+    Source(Box<Source<'a>>),
     Processor(Box<Processor<'a>>),
     Recipient(Box<Recipient<'a>>),
     /// `joint controller NAME "..." { ... }` (GDPR art. 26).
@@ -582,5 +582,14 @@ mod tests {
     fn a_statement_takes_at_most_56_bytes() {
         let size = std::mem::size_of::<super::Statement<'_>>();
         assert!(size <= 56, "a statement takes {size} bytes");
+    }
+
+    /// Each chunk's declarations are pushed, read and handed back to the parser's pool
+    /// (`Chunks::recycle`): only an activity, of which a large spec has many, is kept inline.
+    #[test]
+    fn a_declaration_is_no_larger_than_an_activity_and_its_tag() {
+        let size = std::mem::size_of::<super::Declaration<'_>>();
+        let activity = std::mem::size_of::<super::Activity<'_>>();
+        assert!(size <= activity + 8, "a declaration takes {size} bytes");
     }
 }

@@ -349,9 +349,9 @@ impl<'a> Parser<'a, '_> {
         let start = self.c.pos;
         Some(match self.c.peek_word()? {
             "controller" => Declaration::Controller(Box::new(self.controller(start)?)),
-            "subjects" => Declaration::Subjects(self.subjects(start)?),
-            "data" => Declaration::Data(self.data(start)?),
-            "source" => Declaration::Source(self.source(start)?),
+            "subjects" => Declaration::Subjects(Box::new(self.subjects(start)?)),
+            "data" => Declaration::Data(Box::new(self.data(start)?)),
+            "source" => Declaration::Source(Box::new(self.source(start)?)),
             "processor" => Declaration::Processor(Box::new(self.processor("processor", 0)?)),
             "recipient" => Declaration::Recipient(Box::new(self.recipient(start)?)),
             "joint" => Declaration::JointController(Box::new(self.joint_controller(start)?)),

@@ -128,6 +128,14 @@ impl<'a> Chunks<'a> {
         self.ranges.is_empty()
     }
 
+    /// Starts loading the first words of chunk `i` (if there is one) into the cache, for a
+    /// [`header`](Self::header) a few chunks later (see `crate::prefetch`).
+    pub fn prefetch_header(&self, i: usize) {
+        if let Some(range) = self.ranges.get(i) {
+            crate::prefetch::prefetch(self.text.as_bytes()[range.start..].as_ptr());
+        }
+    }
+
     /// The keyword and name of chunk `i` read from its first words, when it starts a declaration
     /// that declares one name (not `processor`); `None` otherwise. Only a guess until the chunk is
     /// parsed: the caller checks it against the tree.
@@ -371,7 +379,7 @@ impl Builder {
                         other => unreachable!("not a subjects field: {other:?}"),
                     }
                 }
-                Declaration::Subjects(subjects)
+                Declaration::Subjects(Box::new(subjects))
             }
             Rule::data_decl => {
                 let span = self.span(&pair);
@@ -407,7 +415,7 @@ impl Builder {
                         other => unreachable!("not a data field: {other:?}"),
                     }
                 }
-                Declaration::Data(data)
+                Declaration::Data(Box::new(data))
             }
             Rule::source_decl => {
                 let span = self.span(&pair);
@@ -433,7 +441,7 @@ impl Builder {
                         other => unreachable!("not a source field: {other:?}"),
                     }
                 }
-                Declaration::Source(source)
+                Declaration::Source(Box::new(source))
             }
             Rule::processor => Declaration::Processor(Box::new(self.processor(pair))),
             Rule::recipient => Declaration::Recipient(Box::new(self.recipient(pair))),
