@@ -870,6 +870,9 @@ fn dedup(names: Vec<String>) -> Vec<String> {
 /// of white space made one space.
 pub fn comment_text(text: &str) -> String {
     let bytes = text.as_bytes();
+    if is_one_clean_line(bytes) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut word_start = 0;
     let mut i = 0;
@@ -897,6 +900,20 @@ pub fn comment_text(text: &str) -> String {
 /// one of these stands.
 fn may_start_blank(b: u8) -> bool {
     !(0x21..=0x7E).contains(&b) && (b < 0x80 || matches!(b, 0xC2 | 0xE1..=0xE3))
+}
+
+/// Whether `comment_text` would give the text back as it is, as most texts of a register are:
+/// no blank but single spaces between words. Tested on every byte without branching, so that the
+/// compiler tests many bytes at once; a text this does not clear is scanned as above.
+fn is_one_clean_line(bytes: &[u8]) -> bool {
+    let others = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b != b' ' && may_start_blank(b)));
+    let double_space = bytes.windows(2).any(|pair| pair == b"  ");
+    !others
+        && !double_space
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
 }
 
 /// `word` after the words already in `out`, one space between; an empty word adds nothing.
