@@ -270,7 +270,11 @@ fn lines(cell: &str) -> Vec<String> {
 fn pieces(cell: &str, is_break: impl Fn(u8) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
-    let ends = cell.bytes().enumerate().filter(|&(_, b)| is_break(b)).map(|(i, _)| i);
+    let ends = cell
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| is_break(b))
+        .map(|(i, _)| i);
     for end in ends.chain([cell.len()]) {
         let piece = cell[start..end]
             .trim()

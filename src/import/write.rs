@@ -92,6 +92,7 @@ struct Writer {
     /// Each text of legal bases and of deadlines read once: a register repeats the same few in
     /// thousands of activities, and reading one is some thousands of instructions.
     bases_read: HashMap<String, basis_text::Bases>,
+    basis_pieces: basis_text::PieceReader,
     deadlines_read: HashMap<String, Read>,
 }
 
@@ -148,7 +149,7 @@ impl Writer {
         if let Some(bases) = self.bases_read.get(text) {
             return bases.clone();
         }
-        let bases = basis_text::read(text);
+        let bases = self.basis_pieces.read(text);
         self.bases_read.insert(text.to_string(), bases.clone());
         bases
     }
@@ -910,10 +911,7 @@ fn is_one_clean_line(bytes: &[u8]) -> bool {
         .iter()
         .fold(false, |seen, &b| seen | (b != b' ' && may_start_blank(b)));
     let double_space = bytes.windows(2).any(|pair| pair == b"  ");
-    !others
-        && !double_space
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
+    !others && !double_space && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
 }
 
 /// `word` after the words already in `out`, one space between; an empty word adds nothing.
