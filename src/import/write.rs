@@ -93,6 +93,7 @@ struct Writer {
     /// thousands of activities, and reading one is some thousands of instructions.
     bases_read: HashMap<String, basis_text::Bases>,
     basis_pieces: basis_text::PieceReader,
+    periods: retention_text::PeriodReader,
     deadlines_read: HashMap<String, Read>,
 }
 
@@ -159,7 +160,7 @@ impl Writer {
         if let Some(read) = self.deadlines_read.get(text) {
             return read.clone();
         }
-        let read = retention_text::read(text);
+        let read = self.periods.read(text);
         self.deadlines_read.insert(text.to_string(), read.clone());
         read
     }
