@@ -26,11 +26,37 @@ pub enum Read {
 
 /// Reads one deadline.
 pub fn read(text: &str) -> Read {
+    read_with(text, period)
+}
+
+/// [`read`] with each period's reading kept: a register's deadlines are many labels before a few
+/// periods ("CPR-nummer (Jobcentret): 1 years from collection"; the 10k synth record: 5,069 lines).
+#[derive(Default)]
+pub struct PeriodReader {
+    read: crate::spec_map::SpecMap<String, Option<String>>,
+}
+
+impl PeriodReader {
+    /// What [`read`] gives for `text`.
+    pub fn read(&mut self, text: &str) -> Read {
+        read_with(text, |period_text| {
+            if let Some(read) = self.read.get(period_text) {
+                return read.clone();
+            }
+            let read = period(period_text);
+            self.read.insert(period_text.to_string(), read.clone());
+            read
+        })
+    }
+}
+
+/// [`read`], each period read by `period`.
+fn read_with(text: &str, mut period: impl FnMut(&str) -> Option<String>) -> Read {
     let text = text.trim().trim_end_matches('.').trim();
     if not_stated(text) {
         return Read::NotStated;
     }
-    let (categories, text) = categories_prefix(text);
+    let (categories, text) = categories_prefix(text, &mut period);
     if not_stated(text) {
         return Read::NotStated;
     }
@@ -46,8 +72,12 @@ fn not_stated(text: &str) -> bool {
     lower.is_empty() || matches!(lower.trim_matches('*'), "not stated" | "ikke angivet")
 }
 
-/// `all categories: `, `alle kategorier: `, or the labels a rendering puts before the period.
-fn categories_prefix(text: &str) -> (Vec<String>, &str) {
+/// `all categories: `, `alle kategorier: `, or the labels a rendering puts before the period (read
+/// by `period`).
+fn categories_prefix<'a>(
+    text: &'a str,
+    period: &mut impl FnMut(&str) -> Option<String>,
+) -> (Vec<String>, &'a str) {
     let lower = text.to_lowercase();
     for all in ["all categories:", "alle kategorier:"] {
         if lower.starts_with(all) {
@@ -192,6 +222,26 @@ fn unit(amount: u64, word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each period read once gives what reading every line whole gives.
+    #[test]
+    fn a_period_reader_reads_as_read_does() {
+        let lines = [
+            "CPR-nummer (Jobcentret): 1 years from collection",
+            "Adresse (Kultur og fritid): 1 years from collection",
+            "all categories: 5 years after sidste kontakt, then handed to the public archive",
+            "Adgangslog: 12 months from collection.",
+            "Adgangslog: som aftalt med nogen",
+            "not stated",
+            "",
+        ];
+        let mut periods = PeriodReader::default();
+        for line in lines.iter().chain(lines.iter().rev()) {
+            assert_eq!(periods.read(line), read(line), "{line}");
+        }
+        assert!(matches!(read(lines[0]), Read::Deadline(_)));
+        assert!(matches!(read(lines[4]), Read::Unread));
+    }
 
     fn period_of(text: &str) -> String {
         match read(text) {

@@ -255,20 +255,37 @@ fn delimiter(text: &str) -> u8 {
 
 /// The items of a list in a cell: split at line breaks, `;` and `,`.
 fn items(cell: &str) -> Vec<String> {
-    cell.split(['\n', '\r', ';', ','])
-        .map(|s| s.trim().trim_start_matches(['-', '•', '*']).trim())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    pieces(cell, |b| matches!(b, b'\n' | b'\r' | b';' | b','))
 }
 
 /// Lines of a cell: split at line breaks only (a purpose or a measure may hold commas).
 fn lines(cell: &str) -> Vec<String> {
-    cell.split(['\n', '\r'])
-        .map(|s| s.trim().trim_start_matches(['-', '•', '*']).trim())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    pieces(cell, |b| matches!(b, b'\n' | b'\r'))
+}
+
+/// The pieces of `cell` between the ASCII bytes `is_break` picks, trimmed of white space and of a
+/// leading bullet, the empty ones left out. The cell is scanned byte by byte: a str's split at a
+/// set of characters decodes every character, several times the cost, and an ASCII byte is
+/// never part of a longer character, so every piece is whole UTF-8.
+fn pieces(cell: &str, is_break: impl Fn(u8) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ends = cell
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| is_break(b))
+        .map(|(i, _)| i);
+    for end in ends.chain([cell.len()]) {
+        let piece = cell[start..end]
+            .trim()
+            .trim_start_matches(['-', '•', '*'])
+            .trim();
+        if !piece.is_empty() {
+            out.push(piece.to_string());
+        }
+        start = end + 1;
+    }
+    out
 }
 
 fn read_rows(

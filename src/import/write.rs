@@ -8,13 +8,17 @@
 //! and otherwise the most neutral word is written with a comment that says it was not stated. Every
 //! value the reader could not place is a comment beside its declaration.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::basis_text;
 use super::register::{ImportedActivity, ImportedParty, Register, Unplaced};
 use super::retention_text::{self, Read};
 use crate::law::vocabulary::{DataClass, RecipientKind, SourceKind, SpecialKind, SubjectKind};
+
+/// Maps and sets keyed by the source's labels, words anyone may write: hashed as a spec's words
+/// are (src/spec_map.rs), faster than the standard library's SipHash.
+type HashMap<K, V> = crate::spec_map::SpecMap<K, V>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// The spec files written, and how many values were kept as comments.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +92,8 @@ struct Writer {
     /// Each text of legal bases and of deadlines read once: a register repeats the same few in
     /// thousands of activities, and reading one is some thousands of instructions.
     bases_read: HashMap<String, basis_text::Bases>,
+    basis_pieces: basis_text::PieceReader,
+    periods: retention_text::PeriodReader,
     deadlines_read: HashMap<String, Read>,
 }
 
@@ -144,7 +150,7 @@ impl Writer {
         if let Some(bases) = self.bases_read.get(text) {
             return bases.clone();
         }
-        let bases = basis_text::read(text);
+        let bases = self.basis_pieces.read(text);
         self.bases_read.insert(text.to_string(), bases.clone());
         bases
     }
@@ -154,7 +160,7 @@ impl Writer {
         if let Some(read) = self.deadlines_read.get(text) {
             return read.clone();
         }
-        let read = retention_text::read(text);
+        let read = self.periods.read(text);
         self.deadlines_read.insert(text.to_string(), read.clone());
         read
     }
@@ -288,7 +294,7 @@ impl Writer {
             .iter()
             .map(|a| self.name(&a.label))
             .collect();
-        let mut activity_names: HashMap<&str, &str> = HashMap::new();
+        let mut activity_names: HashMap<&str, &str> = HashMap::default();
         for (activity, name) in register.activities.iter().zip(&names) {
             activity_names.entry(&activity.label).or_insert(name);
         }
@@ -320,7 +326,7 @@ impl Writer {
                 self.comment(&mut out, "  ", &format!("KLE: {k}"));
             }
             let mut subject_names = Vec::new();
-            let mut subject_of_label = HashMap::new();
+            let mut subject_of_label = HashMap::default();
             for s in &activity.subjects {
                 if s.label.trim().is_empty() {
                     continue;
@@ -335,7 +341,7 @@ impl Writer {
                 let _ = writeln!(out, "  subjects {}", subject_names.join(", "));
             }
             let mut all_data = Vec::new();
-            let mut data_of_label = HashMap::new();
+            let mut data_of_label = HashMap::default();
             let mut about_groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
             for d in &activity.data {
                 if d.label.trim().is_empty() {
@@ -750,7 +756,7 @@ impl Writer {
                 .as_deref()
                 .is_some_and(|parent| parent != p.label && labels.contains(parent))
         };
-        let mut written = HashSet::new();
+        let mut written = HashSet::default();
         for party in &processors {
             if !has_parent(party) {
                 out.push('\n');
@@ -850,12 +856,12 @@ fn about_words(about: &[String]) -> String {
 }
 
 fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     names.iter().copied().filter(|n| seen.insert(*n)).collect()
 }
 
 fn dedup(names: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     names
         .into_iter()
         .filter(|n| seen.insert(n.clone()))
@@ -865,28 +871,86 @@ fn dedup(names: Vec<String>) -> Vec<String> {
 /// Text made safe for a comment: no line breaks, controls or characters a spec may not hold; runs
 /// of white space made one space.
 pub fn comment_text(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let bad = c.is_control()
-            || crate::syntax::controls::is_forbidden(c, chars.get(i + 1).copied())
-            || matches!(c, '\u{2028}' | '\u{2029}');
-        if bad || c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
+    let bytes = text.as_bytes();
+    if is_one_clean_line(bytes) {
+        return text.to_string();
     }
-    out.trim().to_string()
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_start_blank(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // An ASCII byte or a lead byte: a character starts here.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_blank(c) {
+            push_word(&mut out, &text[word_start..i]);
+            word_start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    push_word(&mut out, &text[word_start..]);
+    out
+}
+
+/// A byte that may start a blank character ([`is_blank`]): any but ASCII's graphic characters, and
+/// of the rest of UTF-8 the lead bytes of U+0080..U+00BF (0xC2) and of U+1000..U+3FFF
+/// (0xE1..=0xE3), where all the blank characters beyond ASCII are. Continuation bytes
+/// (0x80..=0xBF) are never any of these, so a text is scanned byte by byte and decoded only where
+/// one of these stands.
+fn may_start_blank(b: u8) -> bool {
+    !(0x21..=0x7E).contains(&b) && (b < 0x80 || matches!(b, 0xC2 | 0xE1..=0xE3))
+}
+
+/// Whether `comment_text` would give the text back as it is, as most texts of a register are:
+/// no blank but single spaces between words. Tested on every byte without branching, so that the
+/// compiler tests many bytes at once; a text this does not clear is scanned as above.
+fn is_one_clean_line(bytes: &[u8]) -> bool {
+    let others = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b != b' ' && may_start_blank(b)));
+    let double_space = bytes.windows(2).any(|pair| pair == b"  ");
+    !others && !double_space && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
+}
+
+/// `word` after the words already in `out`, one space between; an empty word adds nothing.
+fn push_word(out: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+/// A character a comment or a string turns into a space: white space, a control, a line or
+/// paragraph separator, or a character no spec may hold. In ASCII that is every character but the
+/// graphic ones, tested without decoding further.
+fn is_blank(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_graphic();
+    }
+    // A CR is a control, so whatever follows it does not matter here.
+    c.is_whitespace() || c.is_control() || crate::syntax::controls::is_forbidden(c, None)
 }
 
 /// Text made safe inside a quoted string of the spec language: one line, `"` and `\` escaped.
 pub fn string_body(text: &str) -> String {
-    comment_text(text)
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
+    let line = comment_text(text);
+    if !line.contains(['\\', '"']) {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if matches!(c, '\\' | '"') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
@@ -1366,6 +1430,34 @@ mod tests {
     fn comments_hold_one_clean_line() {
         assert_eq!(comment_text("a\nb\r\n\u{202E}c\u{7}d"), "a b c d");
         assert_eq!(string_body("say \"hi\"\\"), "say \\\"hi\\\"\\\\");
+    }
+
+    /// The byte scan decodes only where a blank character may start: every character, between two
+    /// letters, comes out as the character-by-character definition says.
+    #[test]
+    fn every_blank_character_and_no_other_becomes_one_space() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('b');
+            let blank = c.is_whitespace()
+                || c.is_control()
+                || crate::syntax::controls::is_forbidden(c, None);
+            let expected = if blank {
+                "a b".to_string()
+            } else {
+                text.clone()
+            };
+            assert_eq!(comment_text(&text), expected, "U+{:04X}", c as u32);
+        }
+        assert_eq!(comment_text(" \u{3000}x\u{a0}\u{a0}y\u{2029} "), "x y");
+        assert_eq!(comment_text("\u{85}\t\r\n"), "");
+        assert_eq!(
+            comment_text("Databeskyttelsesrådgiver – § 6"),
+            "Databeskyttelsesrådgiver – § 6"
+        );
     }
 
     #[test]
