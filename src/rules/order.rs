@@ -76,17 +76,22 @@ mod tests {
             .with_help(help)
     }
 
-    /// The same order as a stable sort by the key, ties (same place, code and message) included, on
-    /// lists in every order a small seed gives.
-    #[test]
-    fn sorts_as_a_stable_sort_by_the_key() {
-        let mut seed = 7u64;
-        let mut next = |n: u64| {
+    /// A seeded sequence of numbers: `next(n)` is the next one below `n` (a linear congruential
+    /// generator: the tests need many orders, not good randomness).
+    fn numbers_below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % n
-        };
+        }
+    }
+
+    /// The same order as a stable sort by the key, ties (same place, code and message) included, on
+    /// lists in every order a small seed gives.
+    #[test]
+    fn sorts_as_a_stable_sort_by_the_key() {
+        let mut next = numbers_below(7);
         for len in 0..60 {
             let findings: Vec<Diagnostic> = (0..len)
                 .map(|i| {
@@ -121,13 +126,7 @@ mod tests {
     /// as the same findings reported rule after rule, sorted stably; ties included.
     #[test]
     fn findings_reported_in_turns_sort_as_reported_rule_after_rule() {
-        let mut seed = 11u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = numbers_below(11);
         let codes = ["A", "B", "C"];
         for turns in 0..40 {
             // (rule, finding) in the order reported: each turn, one rule reports 0-3 findings.
