@@ -88,13 +88,9 @@ pub struct RightFor {
 }
 
 impl RightFor {
-    /// The notice's sentence(s) for the right: the right, then its limit where there is one.
-    pub fn sentence(&self, lang: Lang) -> String {
-        self.words(lang).into_owned()
-    }
-
-    /// [`RightFor::sentence`], borrowed from the law data where no limit is added to it (nearly
-    /// every right a notice says), so that saying it costs no copy.
+    /// The notice's sentence(s) for the right: the right, then its limit where there is one;
+    /// borrowed from the law data where no limit is added to it (nearly every right a notice
+    /// says), so that saying it costs no copy.
     pub fn words(&self, lang: Lang) -> Cow<'static, str> {
         let r = self.right;
         let (every, some, limit) = match lang {
@@ -518,7 +514,6 @@ mod tests {
                     };
                     let words = said.words(lang);
                     assert_eq!(words, expected, "{} {lang:?}", right.key);
-                    assert_eq!(said.sentence(lang), expected, "{} {lang:?}", right.key);
                     assert_eq!(
                         matches!(words, Cow::Borrowed(_)),
                         !adds_limit,
@@ -629,12 +624,12 @@ mod tests {
         assert_eq!(withdraw.scope, Scope::SomeCases);
         assert!(
             withdraw
-                .sentence(Lang::Da)
+                .words(Lang::Da)
                 .starts_with("I de sager, hvor vi bruger dit samtykke")
         );
         assert!(
             withdraw
-                .sentence(Lang::En)
+                .words(Lang::En)
                 .starts_with("Where we rely on your consent")
         );
         let objection = rights.iter().find(|r| r.right.key == "objection").unwrap();
@@ -659,11 +654,11 @@ mod tests {
         assert!(erasure(&[&task]).limited);
         assert!(
             erasure(&[&task])
-                .sentence(Lang::Da)
+                .words(Lang::Da)
                 .contains("art. 17, stk. 3")
         );
         assert!(!erasure(&[&consent]).limited);
-        assert!(!erasure(&[&consent]).sentence(Lang::Da).contains("stk. 3"));
+        assert!(!erasure(&[&consent]).words(Lang::Da).contains("stk. 3"));
     }
 
     #[test]
