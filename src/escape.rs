@@ -837,6 +837,24 @@ mod tests {
         }
     }
 
+    /// Every two of `pieces` after and between runs of plain letters of lengths around a 16-byte
+    /// block's edges, so that each piece stands at every place of a block and across two.
+    fn at_every_place_of_a_block(pieces: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for first in pieces {
+            for second in pieces {
+                for pad in [0, 5, 15, 16, 17, 40] {
+                    texts.push(format!(
+                        "{}{first}{}{second}",
+                        "x".repeat(pad),
+                        "y".repeat(pad)
+                    ));
+                }
+            }
+        }
+        texts
+    }
+
     /// XML is escaped the same wherever in a block the character to escape stands, and the same
     /// as character by character.
     #[test]
@@ -853,17 +871,12 @@ mod tests {
             "æøå – ’ €",
             "𝄞",
         ];
-        for first in pieces {
-            for second in pieces {
-                for pad in [0, 5, 15, 16, 17, 40] {
-                    let text = format!("{}{first}{}{second}", "x".repeat(pad), "y".repeat(pad));
-                    let mut by_char = String::new();
-                    for c in text.chars() {
-                        xml_char(c, &mut by_char);
-                    }
-                    assert_eq!(xml(&text), by_char, "{text:?}");
-                }
+        for text in at_every_place_of_a_block(&pieces) {
+            let mut by_char = String::new();
+            for c in text.chars() {
+                xml_char(c, &mut by_char);
             }
+            assert_eq!(xml(&text), by_char, "{text:?}");
         }
     }
 
@@ -882,15 +895,10 @@ mod tests {
             "æøå",
             "[x](y) <b> | ~ ` _ # $ & ! \\",
         ];
-        for first in pieces {
-            for second in pieces {
-                for pad in [0, 5, 15, 16, 17, 40] {
-                    let text = format!("{}{first}{}{second}", "x".repeat(pad), "y".repeat(pad));
-                    let mut prose = String::new();
-                    markdown_prose_into(&mut prose, &text);
-                    assert_eq!(prose, markdown_inline(&text), "{text:?}");
-                }
-            }
+        for text in at_every_place_of_a_block(&pieces) {
+            let mut prose = String::new();
+            markdown_prose_into(&mut prose, &text);
+            assert_eq!(prose, markdown_inline(&text), "{text:?}");
         }
     }
 }
