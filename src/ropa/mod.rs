@@ -395,10 +395,16 @@ pub trait Entries<'m> {
 
 impl<'m> Entries<'m> for Activities<'m> {
     fn next_entry(&mut self) -> Option<&ActivityRecord<'m>> {
-        let mut entry = std::mem::take(&mut self.entry);
-        let made = self.fill(&mut entry);
-        self.entry = entry;
-        made.then_some(&self.entry)
+        // Made in place: the entry is some 400 bytes, and moving it out and back for each of
+        // 100,000 activities was a copy of it twice over.
+        let made = self.take_next()?;
+        made.record(
+            &mut self.worded,
+            &mut self.scratch,
+            &self.transfers,
+            &mut self.entry,
+        );
+        Some(&self.entry)
     }
 }
 
@@ -440,6 +446,23 @@ struct Scratch<'m> {
     indirect: Vec<RecipientId>,
     /// The `retain` statement of each retention group, by the group's place.
     rules: Vec<Option<usize>>,
+    /// By data category: the first `retain` statement of the activity that names it
+    /// ([`NOT_NAMED`] when none does), set for the activity's statements and cleared after.
+    named_by: Vec<u32>,
+    /// The lists of labels the last entry's retention groups and recipients held (`categories`,
+    /// `via`), emptied for the next entry's: one of each for every activity was most of the
+    /// allocations an entry made.
+    spare_labels: Vec<Vec<&'m str>>,
+}
+
+/// [`Scratch::named_by`] of a category no `retain` statement of the activity names.
+const NOT_NAMED: u32 = u32::MAX;
+
+/// A list of labels holding `first`, one of `spare` ([`Scratch::spare_labels`]) when there is one.
+fn labels<'m>(spare: &mut Vec<Vec<&'m str>>, first: &'m str) -> Vec<&'m str> {
+    let mut labels = spare.pop().unwrap_or_default();
+    labels.push(first);
+    labels
 }
 
 impl<'m> Scratch<'m> {
@@ -456,6 +479,17 @@ impl<'m> Scratch<'m> {
             reached: Vec::new(),
             indirect: Vec::new(),
             rules: Vec::new(),
+            named_by: vec![NOT_NAMED; model.data.len()],
+            spare_labels: Vec::new(),
+        }
+    }
+
+
+    /// `list`, emptied for use again.
+    fn spare(&mut self, mut list: Vec<&'m str>) {
+        if list.capacity() > 0 {
+            list.clear();
+            self.spare_labels.push(list);
         }
     }
 }
@@ -532,7 +566,10 @@ impl<'m> Making<'m> {
                 None => worded.data(model, d.id, lang),
             }),
         );
-        let mut recipients = reuse(&mut record.recipients);
+        let mut recipients = record.recipients.take().unwrap_or_default();
+        for r in recipients.drain(..) {
+            scratch.spare(r.via);
+        }
         self.recipients(worded, scratch, &mut recipients);
         if !details.about.is_empty() {
             self.receives(&mut recipients);
@@ -684,7 +721,7 @@ impl<'m> Making<'m> {
                     scratch.recipient_seen[id.index()] = true;
                     scratch.recipients_seen.push(id);
                     scratch.indirect.push(id);
-                    out.push(entry(id, vec![via]));
+                    out.push(entry(id, labels(&mut scratch.spare_labels, via)));
                 }
             }
         }
@@ -808,26 +845,40 @@ impl<'m> Making<'m> {
         slot: &mut Option<Vec<RetentionEntry<'m>>>,
     ) {
         let (model, a, lang) = (self.model, self.a, self.lang);
-        let mut entries = reuse(slot);
+        let mut entries = slot.take().unwrap_or_default();
+        for old in entries.drain(..) {
+            scratch.spare(old.categories);
+        }
         if a.retention.is_empty() || a.data.is_empty() {
             return;
         }
+        // The statement that covers each category, as `Activity::retention_of` finds it: the first
+        // that names it, else the first `retain all`. Marked by category once, not searched for
+        // each (at 100,000 activities the statements were read again for every category).
+        for (i, r) in a.retention.iter().enumerate() {
+            for t in &r.targets {
+                let named_by = &mut scratch.named_by[t.id.index()];
+                *named_by = (*named_by).min(i as u32);
+            }
+        }
+        let all = a.retention.iter().position(|r| r.all.is_some());
         // The rule of each group, by its index in `a.retention`; `None`: not covered.
         scratch.rules.clear();
         for d in &a.data {
             if std::mem::replace(&mut scratch.data_seen[d.id.index()], true) {
                 continue;
             }
-            let rule = a
-                .retention_of(d.id)
-                .and_then(|r| a.retention.iter().position(|x| std::ptr::eq(x, r)));
+            let rule = match scratch.named_by[d.id.index()] {
+                NOT_NAMED => all,
+                i => Some(i as usize),
+            };
             let label = model.data(d.id).label.node.as_str();
             match scratch.rules.iter().position(|g| *g == rule) {
                 Some(at) => entries[at].categories.push(label),
                 None => {
                     scratch.rules.push(rule);
                     entries.push(RetentionEntry {
-                        categories: vec![label],
+                        categories: labels(&mut scratch.spare_labels, label),
                         all: false,
                         period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
                         holder: None,
@@ -838,17 +889,20 @@ impl<'m> Making<'m> {
         for d in &a.data {
             scratch.data_seen[d.id.index()] = false;
         }
+        for r in &a.retention {
+            for t in &r.targets {
+                scratch.named_by[t.id.index()] = NOT_NAMED;
+            }
+        }
         if let [only] = entries.as_mut_slice() {
             only.all = scratch.rules[0].is_some();
         }
         // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
         for c in &a.details().copies {
+            let mut categories = scratch.spare_labels.pop().unwrap_or_default();
+            categories.extend(c.data.iter().map(|d| model.data(d.id).label.node.as_str()));
             entries.push(RetentionEntry {
-                categories: c
-                    .data
-                    .iter()
-                    .map(|d| model.data(d.id).label.node.as_str())
-                    .collect(),
+                categories,
                 all: false,
                 period: c.period.as_ref().map(|p| worded.period(p, lang)),
                 holder: Some(c.holder.node.as_str()),
