@@ -529,7 +529,6 @@ impl<'m> Scratch<'m> {
         }
     }
 
-
     /// `list`, emptied for use again.
     fn spare(&mut self, mut list: Vec<&'m str>) {
         if list.capacity() > 0 {
@@ -957,6 +956,9 @@ type ProvisionKey = (ActId, Cow<'static, str>, Option<u32>, Option<Point>);
 /// paragraph, point. Two numbers of the same text at two addresses are worded alike, each once.
 type TableProvisionKey = (ActId, usize, usize, Option<u32>, Option<Point>);
 
+/// A processor and its sub-processors, depth first, each once, with their entries.
+type ProcessorTree = Vec<(ProcessorId, Shared<ProcessorEntry>)>;
+
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
 /// was most of the time `hjemmel ropa` took.
@@ -965,7 +967,7 @@ struct Worded<'m> {
     recipients: Vec<Option<RecipientEntry<'m>>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
     /// By processor: it and its sub-processors, depth first, each once ([`Worded::processor_tree`]).
-    processor_trees: Vec<Option<Vec<(ProcessorId, Shared<ProcessorEntry>)>>>,
+    processor_trees: Vec<Option<ProcessorTree>>,
     /// The provisions cited whose number is the act table's own text, by act, the address of that
     /// text, paragraph and point: a key of a few integers, hashed and compared without reading the
     /// number (most citations). Seeded as the other maps, since paragraph and point are the spec's.
@@ -1131,7 +1133,9 @@ impl<'m> Worded<'m> {
             }
             self.processor_trees[id.index()] = Some(tree);
         }
-        self.processor_trees[id.index()].as_deref().unwrap_or_default()
+        self.processor_trees[id.index()]
+            .as_deref()
+            .unwrap_or_default()
     }
 }
 
@@ -1318,7 +1322,11 @@ mod tests {
     fn successors_are_the_graphs_in_its_order() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut compared = 0;
-        for spec in ["specs/lejre", "specs/randers", "tests/fixtures/ropa/data_about.hjemmel"] {
+        for spec in [
+            "specs/lejre",
+            "specs/randers",
+            "tests/fixtures/ropa/data_about.hjemmel",
+        ] {
             let outcome = crate::check_spec(&root.join(spec), Lang::En);
             let checked = outcome.result.as_ref().expect("the spec is understood");
             let (model, flow) = (&checked.model, &checked.flow);
@@ -1333,7 +1341,11 @@ mod tests {
                         _ => None,
                     })
                     .collect();
-                assert_eq!(successors.of_activity(i as u32), expected, "{spec}: activity {i}");
+                assert_eq!(
+                    successors.of_activity(i as u32),
+                    expected,
+                    "{spec}: activity {i}"
+                );
                 compared += expected.len();
             }
         }

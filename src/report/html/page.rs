@@ -177,7 +177,10 @@ mod tests {
         let (bytes, writes) = (output.0, output.1);
         assert!(writes.len() > 10, "{writes:?}");
         let (last, whole) = writes.split_last().unwrap();
-        assert!(whole.iter().all(|&len| len > 0 && len % CHUNK == 0), "{writes:?}");
+        assert!(
+            whole.iter().all(|&len| len > 0 && len % CHUNK == 0),
+            "{writes:?}"
+        );
         assert!(*last < CHUNK);
         assert!(
             bytes
