@@ -31,13 +31,10 @@ use crate::law::acts::ActId;
 use crate::law::citation::{LegalRef, Point};
 use crate::law::countries::CountryRef;
 use crate::law::vocabulary::{DataClass, RecipientKind, SpecialKind, TimeUnit};
-use crate::semantic::model::{
-    Activity, ActivityId, DataId, Model, Period, ProcessorId, RecipientId,
-};
+use crate::semantic::model::{Activity, DataId, Model, Period, ProcessorId, RecipientId};
 use crate::spec_map::SpecMap;
 use crate::texts;
 use crate::tr;
-use petgraph::Direction;
 use std::borrow::Cow;
 
 texts! {
@@ -317,7 +314,6 @@ impl ControllerRecord {
 /// every text of the model). As [`Entries`] it lends each entry and makes the next in the same lists.
 pub struct Activities<'m> {
     model: &'m Model,
-    flow: &'m FlowGraph,
     lang: Lang,
     worded: Worded<'m>,
     transfers: Transfers,
@@ -335,7 +331,6 @@ impl<'m> Activities<'m> {
     pub fn new(model: &'m Model, flow: &'m FlowGraph, lang: Lang) -> Activities<'m> {
         Activities {
             model,
-            flow,
             lang,
             worded: Worded::new(model),
             transfers: Transfers::of(model, flow, lang),
@@ -364,7 +359,6 @@ impl<'m> Activities<'m> {
         self.next += 1;
         Some(Making {
             model: self.model,
-            flow: self.flow,
             lang: self.lang,
             index,
             a: activity,
@@ -395,10 +389,16 @@ pub trait Entries<'m> {
 
 impl<'m> Entries<'m> for Activities<'m> {
     fn next_entry(&mut self) -> Option<&ActivityRecord<'m>> {
-        let mut entry = std::mem::take(&mut self.entry);
-        let made = self.fill(&mut entry);
-        self.entry = entry;
-        made.then_some(&self.entry)
+        // Made in place: the entry is some 400 bytes, and moving it out and back for each of
+        // 100,000 activities was a copy of it twice over.
+        let made = self.take_next()?;
+        made.record(
+            &mut self.worded,
+            &mut self.scratch,
+            &self.transfers,
+            &mut self.entry,
+        );
+        Some(&self.entry)
     }
 }
 
@@ -433,13 +433,80 @@ struct Scratch<'m> {
     processor_seen: Vec<bool>,
     processors_seen: Vec<ProcessorId>,
     data_seen: Vec<bool>,
-    node_visited: Vec<bool>,
-    nodes_visited: Vec<petgraph::graph::NodeIndex>,
-    queue: std::collections::VecDeque<petgraph::graph::NodeIndex>,
+    /// The activities the data go on to from each activity, read from the flow graph once.
+    successors: Successors,
+    activity_visited: Vec<bool>,
+    activities_visited: Vec<u32>,
+    queue: std::collections::VecDeque<u32>,
     reached: Vec<(RecipientId, &'m str)>,
     indirect: Vec<RecipientId>,
     /// The `retain` statement of each retention group, by the group's place.
     rules: Vec<Option<usize>>,
+    /// By data category: the first `retain` statement of the activity that names it
+    /// ([`NOT_NAMED`] when none does), set for the activity's statements and cleared after.
+    named_by: Vec<u32>,
+    /// The lists of labels the last entry's retention groups and recipients held (`categories`,
+    /// `via`), emptied for the next entry's: one of each for every activity was most of the
+    /// allocations an entry made.
+    spare_labels: Vec<Vec<&'m str>>,
+}
+
+/// The activities each activity's data flow on to (the activities that take it as a source), as
+/// the flow graph lists them: read from the graph's edges once, in the order they lie, rather than
+/// by walking each activity's edges (to its recipients and processors too) for every activity, which
+/// at 100,000 activities was a read of the graph at random.
+struct Successors {
+    /// By activity: where its successors start in `activities` (and the next one's, where they end).
+    starts: Vec<u32>,
+    activities: Vec<u32>,
+}
+
+impl Successors {
+    fn of(model: &Model, flow: &FlowGraph) -> Successors {
+        let activity = |node| match flow.graph[node] {
+            Node::Activity(id) => Some(id.0),
+            _ => None,
+        };
+        let edges: Vec<(u32, u32)> = flow
+            .graph
+            .raw_edges()
+            .iter()
+            .filter_map(|e| Some((activity(e.source())?, activity(e.target())?)))
+            .collect();
+        let mut starts = vec![0u32; model.activities.len() + 1];
+        for &(from, _) in &edges {
+            starts[from as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut filled = starts.clone();
+        let mut activities = vec![0u32; edges.len()];
+        for &(from, to) in &edges {
+            activities[filled[from as usize] as usize] = to;
+            filled[from as usize] += 1;
+        }
+        // The graph lists a node's outgoing edges newest first.
+        for window in starts.windows(2) {
+            activities[window[0] as usize..window[1] as usize].reverse();
+        }
+        Successors { starts, activities }
+    }
+
+    fn of_activity(&self, activity: u32) -> &[u32] {
+        let at = activity as usize;
+        &self.activities[self.starts[at] as usize..self.starts[at + 1] as usize]
+    }
+}
+
+/// [`Scratch::named_by`] of a category no `retain` statement of the activity names.
+const NOT_NAMED: u32 = u32::MAX;
+
+/// A list of labels holding `first`, one of `spare` ([`Scratch::spare_labels`]) when there is one.
+fn labels<'m>(spare: &mut Vec<Vec<&'m str>>, first: &'m str) -> Vec<&'m str> {
+    let mut labels = spare.pop().unwrap_or_default();
+    labels.push(first);
+    labels
 }
 
 impl<'m> Scratch<'m> {
@@ -450,12 +517,23 @@ impl<'m> Scratch<'m> {
             processor_seen: vec![false; model.processors.len()],
             processors_seen: Vec::new(),
             data_seen: vec![false; model.data.len()],
-            node_visited: vec![false; flow.graph.node_count()],
-            nodes_visited: Vec::new(),
+            successors: Successors::of(model, flow),
+            activity_visited: vec![false; model.activities.len()],
+            activities_visited: Vec::new(),
             queue: std::collections::VecDeque::new(),
             reached: Vec::new(),
             indirect: Vec::new(),
             rules: Vec::new(),
+            named_by: vec![NOT_NAMED; model.data.len()],
+            spare_labels: Vec::new(),
+        }
+    }
+
+    /// `list`, emptied for use again.
+    fn spare(&mut self, mut list: Vec<&'m str>) {
+        if list.capacity() > 0 {
+            list.clear();
+            self.spare_labels.push(list);
         }
     }
 }
@@ -463,7 +541,6 @@ impl<'m> Scratch<'m> {
 /// One activity's entry being made.
 struct Making<'m> {
     model: &'m Model,
-    flow: &'m FlowGraph,
     lang: Lang,
     index: usize,
     a: &'m Activity,
@@ -532,7 +609,10 @@ impl<'m> Making<'m> {
                 None => worded.data(model, d.id, lang),
             }),
         );
-        let mut recipients = reuse(&mut record.recipients);
+        let mut recipients = record.recipients.take().unwrap_or_default();
+        for r in recipients.drain(..) {
+            scratch.spare(r.via);
+        }
         self.recipients(worded, scratch, &mut recipients);
         if !details.about.is_empty() {
             self.receives(&mut recipients);
@@ -628,7 +708,7 @@ impl<'m> Making<'m> {
         scratch: &mut Scratch<'m>,
         out: &mut Vec<RecipientEntry<'m>>,
     ) {
-        let (model, flow, a, lang, index) = (self.model, self.flow, self.a, self.lang, self.index);
+        let (model, a, lang, index) = (self.model, self.a, self.lang, self.index);
         let mut entry = |id: RecipientId, via: Vec<&'m str>| RecipientEntry {
             via,
             ..worded.recipient(model, id, lang)
@@ -641,29 +721,24 @@ impl<'m> Making<'m> {
             }
         }
         // The activities the data go on to, breadth first, and what each of them discloses.
-        // The graph's index, not a search of its nodes: a search per activity made the record
-        // quadratic.
-        let start = flow.activity_node(ActivityId(index as u32));
-        scratch.queue.push_back(start);
+        scratch.queue.push_back(index as u32);
         scratch.reached.clear();
         while let Some(n) = scratch.queue.pop_front() {
-            if std::mem::replace(&mut scratch.node_visited[n.index()], true) {
+            if std::mem::replace(&mut scratch.activity_visited[n as usize], true) {
                 continue;
             }
-            scratch.nodes_visited.push(n);
-            for next in flow.graph.neighbors_directed(n, Direction::Outgoing) {
-                if let Node::Activity(id) = flow.graph[next] {
-                    if id.index() == index {
-                        continue;
-                    }
-                    let other = &model.activities[id.index()];
-                    for d in &other.disclosures {
-                        scratch
-                            .reached
-                            .push((d.recipient.id, other.label.node.as_str()));
-                    }
-                    scratch.queue.push_back(next);
+            scratch.activities_visited.push(n);
+            for &next in scratch.successors.of_activity(n) {
+                if next as usize == index {
+                    continue;
                 }
+                let other = &model.activities[next as usize];
+                for d in &other.disclosures {
+                    scratch
+                        .reached
+                        .push((d.recipient.id, other.label.node.as_str()));
+                }
+                scratch.queue.push_back(next);
             }
         }
         // A recipient the activity discloses to itself is listed once, as its own.
@@ -684,15 +759,15 @@ impl<'m> Making<'m> {
                     scratch.recipient_seen[id.index()] = true;
                     scratch.recipients_seen.push(id);
                     scratch.indirect.push(id);
-                    out.push(entry(id, vec![via]));
+                    out.push(entry(id, labels(&mut scratch.spare_labels, via)));
                 }
             }
         }
         for id in scratch.recipients_seen.drain(..) {
             scratch.recipient_seen[id.index()] = false;
         }
-        for n in scratch.nodes_visited.drain(..) {
-            scratch.node_visited[n.index()] = false;
+        for n in scratch.activities_visited.drain(..) {
+            scratch.activity_visited[n as usize] = false;
         }
     }
 
@@ -774,24 +849,15 @@ impl<'m> Making<'m> {
         scratch: &mut Scratch<'m>,
         out: &mut Vec<Shared<ProcessorEntry>>,
     ) {
-        fn visit(
-            model: &Model,
-            worded: &mut Worded<'_>,
-            id: ProcessorId,
-            scratch: &mut Scratch<'_>,
-            out: &mut Vec<Shared<ProcessorEntry>>,
-        ) {
-            if std::mem::replace(&mut scratch.processor_seen[id.index()], true) {
-                return;
-            }
-            scratch.processors_seen.push(id);
-            out.push(worded.processor(model, id));
-            for &sub in &model.processor(id).subprocessors {
-                visit(model, worded, sub, scratch, out);
-            }
-        }
+        // A processor seen already was listed with all of its sub-processors then: skipping it
+        // alone in another's tree lists what skipping its whole subtree did.
         for via in &self.a.processors {
-            visit(self.model, worded, via.id, scratch, out);
+            for (id, entry) in worded.processor_tree(self.model, via.id) {
+                if !std::mem::replace(&mut scratch.processor_seen[id.index()], true) {
+                    scratch.processors_seen.push(*id);
+                    out.push(entry.clone());
+                }
+            }
         }
         for id in scratch.processors_seen.drain(..) {
             scratch.processor_seen[id.index()] = false;
@@ -808,26 +874,40 @@ impl<'m> Making<'m> {
         slot: &mut Option<Vec<RetentionEntry<'m>>>,
     ) {
         let (model, a, lang) = (self.model, self.a, self.lang);
-        let mut entries = reuse(slot);
+        let mut entries = slot.take().unwrap_or_default();
+        for old in entries.drain(..) {
+            scratch.spare(old.categories);
+        }
         if a.retention.is_empty() || a.data.is_empty() {
             return;
         }
+        // The statement that covers each category, as `Activity::retention_of` finds it: the first
+        // that names it, else the first `retain all`. Marked by category once, not searched for
+        // each (at 100,000 activities the statements were read again for every category).
+        for (i, r) in a.retention.iter().enumerate() {
+            for t in &r.targets {
+                let named_by = &mut scratch.named_by[t.id.index()];
+                *named_by = (*named_by).min(i as u32);
+            }
+        }
+        let all = a.retention.iter().position(|r| r.all.is_some());
         // The rule of each group, by its index in `a.retention`; `None`: not covered.
         scratch.rules.clear();
         for d in &a.data {
             if std::mem::replace(&mut scratch.data_seen[d.id.index()], true) {
                 continue;
             }
-            let rule = a
-                .retention_of(d.id)
-                .and_then(|r| a.retention.iter().position(|x| std::ptr::eq(x, r)));
+            let rule = match scratch.named_by[d.id.index()] {
+                NOT_NAMED => all,
+                i => Some(i as usize),
+            };
             let label = model.data(d.id).label.node.as_str();
             match scratch.rules.iter().position(|g| *g == rule) {
                 Some(at) => entries[at].categories.push(label),
                 None => {
                     scratch.rules.push(rule);
                     entries.push(RetentionEntry {
-                        categories: vec![label],
+                        categories: labels(&mut scratch.spare_labels, label),
                         all: false,
                         period: rule.map(|i| worded.period(&a.retention[i].period, lang)),
                         holder: None,
@@ -838,17 +918,20 @@ impl<'m> Making<'m> {
         for d in &a.data {
             scratch.data_seen[d.id.index()] = false;
         }
+        for r in &a.retention {
+            for t in &r.targets {
+                scratch.named_by[t.id.index()] = NOT_NAMED;
+            }
+        }
         if let [only] = entries.as_mut_slice() {
             only.all = scratch.rules[0].is_some();
         }
         // The copies other holders keep, each with its own period (`copy ... kept by "..."`).
         for c in &a.details().copies {
+            let mut categories = scratch.spare_labels.pop().unwrap_or_default();
+            categories.extend(c.data.iter().map(|d| model.data(d.id).label.node.as_str()));
             entries.push(RetentionEntry {
-                categories: c
-                    .data
-                    .iter()
-                    .map(|d| model.data(d.id).label.node.as_str())
-                    .collect(),
+                categories,
                 all: false,
                 period: c.period.as_ref().map(|p| worded.period(p, lang)),
                 holder: Some(c.holder.node.as_str()),
@@ -873,6 +956,9 @@ type ProvisionKey = (ActId, Cow<'static, str>, Option<u32>, Option<Point>);
 /// paragraph, point. Two numbers of the same text at two addresses are worded alike, each once.
 type TableProvisionKey = (ActId, usize, usize, Option<u32>, Option<Point>);
 
+/// A processor and its sub-processors, depth first, each once, with their entries.
+type ProcessorTree = Vec<(ProcessorId, Shared<ProcessorEntry>)>;
+
 /// The entries that many activities share, each worded once: a large spec names the same data
 /// categories, citations, recipients and processors in thousands of activities, and wording each anew
 /// was most of the time `hjemmel ropa` took.
@@ -880,6 +966,8 @@ struct Worded<'m> {
     data: Vec<Option<Shared<DataEntry>>>,
     recipients: Vec<Option<RecipientEntry<'m>>>,
     processors: Vec<Option<Shared<ProcessorEntry>>>,
+    /// By processor: it and its sub-processors, depth first, each once ([`Worded::processor_tree`]).
+    processor_trees: Vec<Option<ProcessorTree>>,
     /// The provisions cited whose number is the act table's own text, by act, the address of that
     /// text, paragraph and point: a key of a few integers, hashed and compared without reading the
     /// number (most citations). Seeded as the other maps, since paragraph and point are the spec's.
@@ -902,6 +990,7 @@ impl<'m> Worded<'m> {
             data: vec![None; model.data.len()],
             recipients: vec![None; model.recipients.len()],
             processors: vec![None; model.processors.len()],
+            processor_trees: vec![None; model.processors.len()],
             cited_from_table: SpecMap::default(),
             citations: SpecMap::default(),
             free_text: SpecMap::default(),
@@ -1018,6 +1107,35 @@ impl<'m> Worded<'m> {
                 })
             })
             .clone()
+    }
+}
+
+impl<'m> Worded<'m> {
+    /// The processor `id` and its sub-processors, depth first, each once, with their entries:
+    /// followed through the model once per processor, not for every activity that names it (at
+    /// 100,000 activities, reading the processors' declarations and their lists again for each
+    /// was most of what listing an activity's processors cost).
+    fn processor_tree(
+        &mut self,
+        model: &Model,
+        id: ProcessorId,
+    ) -> &[(ProcessorId, Shared<ProcessorEntry>)] {
+        if self.processor_trees[id.index()].is_none() {
+            let mut tree = Vec::new();
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut stack = vec![id];
+            while let Some(next) = stack.pop() {
+                if !seen.insert(next) {
+                    continue;
+                }
+                tree.push((next, self.processor(model, next)));
+                stack.extend(model.processor(next).subprocessors.iter().rev());
+            }
+            self.processor_trees[id.index()] = Some(tree);
+        }
+        self.processor_trees[id.index()]
+            .as_deref()
+            .unwrap_or_default()
     }
 }
 
@@ -1189,4 +1307,48 @@ pub(crate) fn in_memory(
     let mut out = Vec::new();
     let _ = write(&mut out);
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::semantic::model::ActivityId;
+    use petgraph::Direction;
+
+    /// Each activity's successors are the activities its node's outgoing edges lead to, in the
+    /// order the graph lists them (which decides the order of the recipients reached through them),
+    /// on specs whose activities take others as sources.
+    #[test]
+    fn successors_are_the_graphs_in_its_order() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut compared = 0;
+        for spec in [
+            "specs/lejre",
+            "specs/randers",
+            "tests/fixtures/ropa/data_about.hjemmel",
+        ] {
+            let outcome = crate::check_spec(&root.join(spec), Lang::En);
+            let checked = outcome.result.as_ref().expect("the spec is understood");
+            let (model, flow) = (&checked.model, &checked.flow);
+            let successors = Successors::of(model, flow);
+            for i in 0..model.activities.len() {
+                let node = flow.activity_node(ActivityId(i as u32));
+                let expected: Vec<u32> = flow
+                    .graph
+                    .neighbors_directed(node, Direction::Outgoing)
+                    .filter_map(|n| match flow.graph[n] {
+                        Node::Activity(id) => Some(id.0),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(
+                    successors.of_activity(i as u32),
+                    expected,
+                    "{spec}: activity {i}"
+                );
+                compared += expected.len();
+            }
+        }
+        assert!(compared > 5, "only {compared} successors compared");
+    }
 }

@@ -45,9 +45,13 @@ impl<'m> Activities<'m> {
 }
 
 /// Per activity (by index), the findings about it: `(errors, warnings, codes ordered by severity)`.
-pub fn per_activity<'a>(model: &Model, findings: &'a [Diagnostic]) -> Vec<Row<'a>> {
+/// `activities` is [`Activities::of`] the model, which the caller keeps for its own look-ups.
+pub fn per_activity<'a>(
+    model: &Model,
+    activities: &Activities<'_>,
+    findings: &'a [Diagnostic],
+) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'a>> = model.activities.iter().map(|_| Row::default()).collect();
-    let activities = Activities::of(model);
     for d in findings {
         if let Some(i) = activities.of_finding(d) {
             let row = &mut rows[i];

@@ -16,6 +16,7 @@ use super::page::Page;
 use super::template::Template;
 use crate::flow::FlowGraph;
 use crate::i18n::{Lang, Text};
+use crate::law::countries::CountryRef;
 use crate::ropa::fields::{self, Field};
 use crate::ropa::{
     Activities, ActivityRecord, ControllerRecord, Entries, RecipientEntry, RetentionEntry, Shared,
@@ -75,6 +76,9 @@ fn write_shared<T>(out: &mut Page<'_>, entry: &Shared<T>, line: impl FnOnce() ->
 #[derive(Default)]
 struct ModelTexts<'m> {
     escaped: FxHashMap<(usize, usize), String>,
+    /// A recipient's country in words, escaped, by the address of the model's country: each
+    /// recipient's entry lends its own, for every activity that discloses to it.
+    countries: FxHashMap<usize, String>,
     model: std::marker::PhantomData<&'m str>,
 }
 
@@ -84,6 +88,15 @@ impl<'m> ModelTexts<'m> {
             self.escaped
                 .entry((text.as_ptr() as usize, text.len()))
                 .or_insert_with(|| escape(text)),
+        );
+    }
+
+    /// `country` in words (`DE`, `outside the EU/EEA`), escaped.
+    fn country(&mut self, out: &mut Page<'_>, lang: Lang, country: &'m CountryRef) {
+        out.push_str(
+            self.countries
+                .entry(country as *const CountryRef as usize)
+                .or_insert_with(|| escape(&crate::ropa::words::country(lang, Some(country)))),
         );
     }
 
@@ -306,12 +319,12 @@ impl Lines {
         let entry = |out: &mut Page<'_>, texts: &mut ModelTexts<'m>| match r.country {
             Some(code) => self.labelled_in.write(out, |out, at| match at {
                 0 => texts.write(out, r.label),
-                1 => out.escaped(r.description),
-                _ => out.escaped(&crate::ropa::words::country(self.lang, Some(code))),
+                1 => texts.write(out, r.description),
+                _ => texts.country(out, self.lang, code),
             }),
             None => self.labelled.write(out, |out, at| match at {
                 0 => texts.write(out, r.label),
-                _ => out.escaped(r.description),
+                _ => texts.write(out, r.description),
             }),
         };
         if r.via.is_empty() {
