@@ -2,6 +2,7 @@
 
 mod listed;
 pub mod model;
+mod name_key;
 pub mod resolve;
 pub mod stream;
 mod suggest;

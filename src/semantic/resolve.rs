@@ -6,6 +6,7 @@ use crate::spec_map::SpecMap;
 
 use super::listed::ListedData;
 use super::model::*;
+use super::name_key::NameKey;
 use super::suggest::Suggestions;
 use crate::diagnostic::{Diagnostic, SuggestedEdit, Suggestion, did_you_mean};
 use crate::i18n::{Lang, Text as Words};
@@ -353,8 +354,9 @@ impl<'a> Incremental<'a> {
 
 #[derive(Default)]
 struct Resolver<'a> {
-    /// Every declared name, borrowed from the text.
-    names: SpecMap<&'a str, (Kind, Span)>,
+    /// Every declared name, borrowed from the text (its first bytes in the key: see
+    /// [`NameKey`]).
+    names: SpecMap<NameKey<'a>, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
     waivers: Vec<Waiver>,
@@ -423,7 +425,8 @@ impl<'a> Resolver<'a> {
 
     fn declare(&mut self, name: &Word<'a>, kind: Kind) {
         let lang = self.lang;
-        if let Some((previous_kind, previous_span)) = self.names.get(name.node) {
+        let key = NameKey::new(name.node);
+        if let Some((previous_kind, previous_span)) = self.names.get(&key) {
             let what = if previous_kind.keyword() == kind.keyword() {
                 tr!(lang, text::DECLARED_TWICE, name = name.node)
             } else {
@@ -446,7 +449,7 @@ impl<'a> Resolver<'a> {
             self.error(d);
             return;
         }
-        self.names.insert(name.node, (kind, name.span));
+        self.names.insert(key, (kind, name.span));
         self.suggestions.forget();
     }
 
@@ -1007,7 +1010,7 @@ impl<'a> Resolver<'a> {
         expected: Expected,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
-        let found = self.names.get(name.node).copied();
+        let found = self.names.get(&NameKey::new(name.node)).copied();
         if let Some(id) = found.and_then(|(kind, _)| expect(kind)) {
             return Some(Ref {
                 id,
@@ -1031,7 +1034,7 @@ impl<'a> Resolver<'a> {
             names
                 .iter()
                 .filter(move |(_, (k, _))| expected.accepts(*k))
-                .map(|(n, _)| *n)
+                .map(|(n, _)| n.name())
         };
         match found {
             Some((kind, declared)) => {
