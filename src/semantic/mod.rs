@@ -2,7 +2,7 @@
 
 mod listed;
 pub mod model;
-mod name_key;
+mod names;
 pub mod resolve;
 pub mod stream;
 mod suggest;

@@ -1,13 +1,21 @@
-//! A declared name as the resolver's table of names keeps it: its first bytes in the key itself.
+//! The resolver's table of declared names, made for the look-ups of 100,000 activities.
 //!
-//! The table is probed for every reference of every activity (about 1.3 million at 100,000
-//! activities), and a probe that finds its name compares the two. With the key a `&str` into the
-//! text, that compare read the declaration's own words, far back in a text of 64 MB and seldom in
-//! the cache (`memcmp` took about 5 % of parsing and resolving at 100k, more than its
-//! instructions). With the first [`HEAD`] bytes in the key, a name that long or shorter compares
-//! within the table's entry, and only the rest of a longer one is read from the text.
+//! Every reference of every activity is looked up (about 1.3 million at 100,000 activities), and
+//! at that size each look-up is a wait for memory, which perf shows and instruction counts do not:
+//!
+//! - A look-up that finds its name compares the two. With the key a `&str` into the text, that
+//!   read the declaration's own words, far back in a text of 64 MB and seldom in the cache
+//!   (`memcmp` took about 5 % of parsing and resolving at 100k, more than its instructions). A
+//!   [`NameKey`] keeps the first [`HEAD`] bytes of its name, so a name that long or shorter
+//!   compares within the table's entry, and only the rest of a longer one is read from the text.
+//! - The activities' own names, 100,000 of the 105,000, are seldom looked up (a source that is
+//!   another activity). In a table of their own, the names the activities refer to (groups, data,
+//!   sources, processors, recipients) make a table of about 1 MB at 100k, whose control bytes stay
+//!   in the cache, instead of being scattered through one of 8 MB.
 
 use std::hash::{Hash, Hasher};
+
+use crate::spec_map::SpecMap;
 
 /// Bytes of a name kept in its key: the names of data categories and groups are seldom longer.
 const HEAD: usize = 24;
@@ -15,14 +23,14 @@ const HEAD: usize = 24;
 /// A name, its first [`HEAD`] bytes copied (zero-padded) beside the name itself. Hashes as the
 /// name does; equal exactly when the names are.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct NameKey<'a> {
+struct NameKey<'a> {
     head: [u8; HEAD],
     name: &'a str,
 }
 
 impl<'a> NameKey<'a> {
     #[inline]
-    pub(crate) fn new(name: &'a str) -> Self {
+    fn new(name: &'a str) -> Self {
         let bytes = name.as_bytes();
         let mut head = [0u8; HEAD];
         if let Some(first) = bytes.first_chunk::<HEAD>() {
@@ -34,7 +42,7 @@ impl<'a> NameKey<'a> {
     }
 
     /// The name.
-    pub(crate) fn name(&self) -> &'a str {
+    fn name(&self) -> &'a str {
         self.name
     }
 }
@@ -56,6 +64,62 @@ impl Hash for NameKey<'_> {
     #[inline]
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.name.hash(state);
+    }
+}
+
+/// Every declared name, what it was declared as and where, in two tables (module documentation).
+/// A name is in at most one of them.
+pub(crate) struct Names<'a, V> {
+    /// Every name but the activities'.
+    referred: SpecMap<NameKey<'a>, V>,
+    /// The activities' names.
+    activities: SpecMap<&'a str, V>,
+}
+
+impl<'a, V: Copy> Names<'a, V> {
+    /// Makes room for about `activities` more activities' names.
+    pub(crate) fn reserve_activities(&mut self, activities: usize) {
+        self.activities.reserve(activities);
+    }
+
+    /// What `name` was declared as, if it was.
+    #[inline]
+    pub(crate) fn get(&self, name: &str) -> Option<V> {
+        match self.referred.get(&NameKey::new(name)) {
+            Some(found) => Some(*found),
+            None => self.activities.get(name).copied(),
+        }
+    }
+
+    /// Declares `name`, which must not be declared yet, as an activity's name or as another's.
+    pub(crate) fn insert(&mut self, name: &'a str, activity: bool, value: V) {
+        debug_assert!(self.get(name).is_none());
+        if activity {
+            self.activities.insert(name, value);
+        } else {
+            self.referred.insert(NameKey::new(name), value);
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.referred.len() + self.activities.len()
+    }
+
+    /// Every name and its value, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'a str, &V)> + '_ {
+        self.referred
+            .iter()
+            .map(|(k, v)| (k.name(), v))
+            .chain(self.activities.iter().map(|(k, v)| (*k, v)))
+    }
+}
+
+impl<V> Default for Names<'_, V> {
+    fn default() -> Self {
+        Names {
+            referred: SpecMap::default(),
+            activities: SpecMap::default(),
+        }
     }
 }
 
@@ -116,5 +180,32 @@ mod tests {
         ] {
             assert_eq!(state.hash_one(NameKey::new(name)), state.hash_one(name));
         }
+    }
+
+    /// A name is found whichever table it went to, and not found in the other's stead.
+    #[test]
+    fn names_are_found_in_either_table() {
+        let mut names: Names<'_, u32> = Names::default();
+        names.reserve_activities(2);
+        names.insert("payroll", true, 1);
+        names.insert("salary", false, 2);
+        names.insert("a_name_longer_than_the_head_of_a_key", false, 3);
+        assert_eq!(names.get("payroll"), Some(1));
+        assert_eq!(names.get("salary"), Some(2));
+        assert_eq!(names.get("a_name_longer_than_the_head_of_a_key"), Some(3));
+        assert_eq!(names.get("a_name_longer_than_the_head_of_a_kez"), None);
+        assert_eq!(names.get("payrol"), None);
+        assert_eq!(names.get(""), None);
+        assert_eq!(names.len(), 3);
+        let mut all: Vec<_> = names.iter().map(|(n, v)| (n, *v)).collect();
+        all.sort();
+        assert_eq!(
+            all,
+            [
+                ("a_name_longer_than_the_head_of_a_key", 3),
+                ("payroll", 1),
+                ("salary", 2)
+            ]
+        );
     }
 }
