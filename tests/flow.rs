@@ -162,7 +162,7 @@ data address "Adresse" ordinary
 source staff "Medarbejderen selv" data_subject
 processor hosting "Hosting" { agreement "DBA" country DK }
 recipient skat "Skattestyrelsen" tax { country DK }
-recipient bank "Banken" other { country DK }
+recipient bank "Banken" organisation { country DK }
 activity payroll "Løn" {
   purpose "Lønudbetaling"
   subjects employees
