@@ -148,3 +148,42 @@ fn transfers_are_found_at_the_end_of_a_chain_with_the_whole_path() {
         ]
     );
 }
+
+/// An edge that two statements name: a party named twice carries the data once, and two
+/// disclosures to one recipient carry the data of both, in order and without repeats.
+#[test]
+fn an_edge_named_twice_carries_the_data_of_both_statements() {
+    let spec = r#"
+controller k "Kommune" { public authority dpo { email "dpo@k.dk" } }
+subjects employees "Medarbejdere" employees
+data name "Navn" ordinary
+data salary "Løn" confidential
+data address "Adresse" ordinary
+source staff "Medarbejderen selv" data_subject
+processor hosting "Hosting" { agreement "DBA" country DK }
+recipient skat "Skattestyrelsen" tax { country DK }
+recipient bank "Banken" organisation { country DK }
+activity payroll "Løn" {
+  purpose "Lønudbetaling"
+  subjects employees
+  data salary, name, address
+  sources staff, staff
+  basis gdpr 6(1)(b)
+  retain all for 5 years
+  via hosting, hosting
+  disclose salary to skat under gdpr 6(1)(c)
+  disclose name, salary to skat under gdpr 6(1)(c)
+  disclose address to bank under gdpr 6(1)(b)
+}
+"#;
+    let mut sources = SourceMap::new();
+    sources.add(SourceFile::new("twice.hjemmel", spec));
+    let (model, flow) = hjemmel::compile(&sources, Lang::En).expect("the spec is valid");
+    // In the order the categories are declared in, whatever order the statements give.
+    let all = ["name", "salary", "address"];
+    assert_eq!(edge(&model, &flow, "staff", "payroll"), all);
+    assert_eq!(edge(&model, &flow, "payroll", "hosting"), all);
+    assert_eq!(edge(&model, &flow, "payroll", "skat"), ["name", "salary"]);
+    assert_eq!(edge(&model, &flow, "payroll", "bank"), ["address"]);
+    assert_eq!(flow.edge_count(), 4);
+}

@@ -41,13 +41,18 @@ impl Flow {
     }
 }
 
-/// The edges of the activity being added, and the data gathered for each edge (by edge index).
+/// The edges of the activity being added, and the data of the few edges that more than one
+/// statement adds to.
 #[derive(Default)]
 struct Edges {
     local: Vec<(NodeIndex, NodeIndex, EdgeIndex)>,
     /// `local` as a map, once it is too long to scan (an activity with thousands of processors).
     local_index: FxHashMap<(NodeIndex, NodeIndex), EdgeIndex>,
-    data: Vec<EdgeData>,
+    /// By edge, the data of an edge named again with other data (a source and a `disclose` to the
+    /// same party, a recipient named twice): gathered here, sorted when the graph is complete.
+    /// Every other edge's list is its weight from the start, so that a list per edge of the 250,000
+    /// of 100,000 activities is not held twice.
+    gathered: FxHashMap<EdgeIndex, Vec<DataId>>,
 }
 
 /// How many activities ahead `FlowGraph::build` asks for an activity's lists: each is an allocation
@@ -85,14 +90,6 @@ impl Edges {
             }
         }
     }
-}
-
-/// The data of one edge while the graph is built.
-enum EdgeData {
-    /// A list sorted and without repeats, shared with other edges.
-    Shared(Arc<[DataId]>),
-    /// Gathered from several statements: sorted when the graph is complete.
-    Gathered(Vec<DataId>),
 }
 
 impl Carried<'_> {
@@ -240,10 +237,7 @@ impl FlowGraph {
             recipients,
             processor_users: Vec::new(),
         };
-        let mut edges = Edges {
-            data: Vec::with_capacity(model.activities.len() * 3),
-            ..Edges::default()
-        };
+        let mut edges = Edges::default();
         // By processor: the activities that hand it data themselves (`via`), and, for a processor
         // that passes data on, the data they hand it. What goes on down the chains of
         // sub-processors is added once the activities are all in, once per link of a chain, not
@@ -291,14 +285,11 @@ impl FlowGraph {
                 flow.add_flow(&mut edges, here, to, Carried::Listed(data));
             }
         }
-        flow.pass_on_to_subprocessors(model, &mut edges, direct_users, handed);
-        // Each edge's data is sorted once, when the graph is complete, instead of one insertion at a
-        // time into a set per edge.
-        for (i, data) in edges.data.into_iter().enumerate() {
-            flow.graph[EdgeIndex::new(i)].data = match data {
-                EdgeData::Shared(data) => data,
-                EdgeData::Gathered(data) => sorted(data).into(),
-            };
+        flow.pass_on_to_subprocessors(model, direct_users, handed);
+        // The data gathered for an edge is sorted once, when the graph is complete, instead of one
+        // insertion at a time into a set per edge.
+        for (edge, data) in edges.gathered {
+            flow.graph[edge].data = sorted(data).into();
         }
         flow
     }
@@ -309,7 +300,6 @@ impl FlowGraph {
     fn pass_on_to_subprocessors(
         &mut self,
         model: &Model,
-        edges: &mut Edges,
         direct_users: Vec<Vec<ActivityId>>,
         handed: Vec<Vec<DataId>>,
     ) {
@@ -335,11 +325,14 @@ impl FlowGraph {
             let data: Arc<[DataId]> = union(&sorted(handed), from_above).into();
             let here = self.processors[p];
             for sub in &processor.subprocessors {
-                let edge = self
-                    .graph
-                    .add_edge(here, self.processors[sub.index()], Flow::default());
-                debug_assert_eq!(edge.index(), edges.data.len());
-                edges.data.push(EdgeData::Shared(Arc::clone(&data)));
+                let to = self.processors[sub.index()];
+                self.graph.add_edge(
+                    here,
+                    to,
+                    Flow {
+                        data: Arc::clone(&data),
+                    },
+                );
             }
             reaching[p] = Some(data);
         }
@@ -352,25 +345,27 @@ impl FlowGraph {
         // are added at the end (`pass_on_to_subprocessors`); the others touch the activity being
         // added, so its own edges find any repeat.
         let Some(edge) = edges.find_local(from, to) else {
-            let edge = self.graph.add_edge(from, to, Flow::default());
+            // Both kinds of list are sorted and without repeats: the edge's data as it stands.
+            let data = match data {
+                Carried::Shared(all) => Arc::clone(all),
+                Carried::Listed(list) => list.into(),
+            };
+            let edge = self.graph.add_edge(from, to, Flow { data });
             edges.push_local(from, to, edge);
-            edges.data.push(match data {
-                Carried::Shared(all) => EdgeData::Shared(Arc::clone(all)),
-                Carried::Listed(list) => EdgeData::Gathered(list.to_vec()),
-            });
             return;
         };
-        let gathered = &mut edges.data[edge.index()];
-        match (&mut *gathered, data) {
+        let had = &self.graph[edge].data;
+        if let Carried::Shared(more) = data
+            && Arc::ptr_eq(had, more)
+        {
             // The same list again (a source named twice): nothing new.
-            (EdgeData::Shared(had), Carried::Shared(more)) if Arc::ptr_eq(had, more) => {}
-            (EdgeData::Shared(had), more) => {
-                let mut list = had.to_vec();
-                list.extend_from_slice(more.list());
-                *gathered = EdgeData::Gathered(list);
-            }
-            (EdgeData::Gathered(list), more) => list.extend_from_slice(more.list()),
+            return;
         }
+        edges
+            .gathered
+            .entry(edge)
+            .or_insert_with(|| had.to_vec())
+            .extend_from_slice(data.list());
     }
 
     pub fn activity_node(&self, id: ActivityId) -> NodeIndex {

@@ -2,6 +2,7 @@
 
 mod listed;
 pub mod model;
+mod names;
 pub mod resolve;
 pub mod stream;
 mod suggest;

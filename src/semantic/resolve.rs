@@ -6,6 +6,7 @@ use crate::spec_map::SpecMap;
 
 use super::listed::ListedData;
 use super::model::*;
+use super::names::Names;
 use super::suggest::Suggestions;
 use crate::diagnostic::{Diagnostic, SuggestedEdit, Suggestion, did_you_mean};
 use crate::i18n::{Lang, Text as Words};
@@ -242,7 +243,7 @@ impl<'a> Incremental<'a> {
 
     /// Makes room for the names of about `declarations` more declarations.
     pub fn reserve(&mut self, declarations: usize) {
-        self.r.names.reserve(declarations);
+        self.r.names.reserve_activities(declarations);
     }
 
     /// Declares the names a declaration introduces (a processor's sub-processors too).
@@ -354,7 +355,7 @@ impl<'a> Incremental<'a> {
 #[derive(Default)]
 struct Resolver<'a> {
     /// Every declared name, borrowed from the text.
-    names: SpecMap<&'a str, (Kind, Span)>,
+    names: Names<'a, (Kind, Span)>,
     errors: Vec<Diagnostic>,
     processor_count: u32,
     waivers: Vec<Waiver>,
@@ -441,12 +442,13 @@ impl<'a> Resolver<'a> {
                 name.span,
                 tr!(lang, text::DECLARED_AGAIN),
             )
-            .with_secondary(*previous_span, tr!(lang, text::FIRST_DECLARED))
+            .with_secondary(previous_span, tr!(lang, text::FIRST_DECLARED))
             .with_help(tr!(lang, text::UNIQUE_NAMES));
             self.error(d);
             return;
         }
-        self.names.insert(name.node, (kind, name.span));
+        let activity = matches!(kind, Kind::Activity(_));
+        self.names.insert(name.node, activity, (kind, name.span));
         self.suggestions.forget();
     }
 
@@ -1007,7 +1009,7 @@ impl<'a> Resolver<'a> {
         expected: Expected,
         expect: impl Fn(Kind) -> Option<T>,
     ) -> Option<Ref<T>> {
-        let found = self.names.get(name.node).copied();
+        let found = self.names.get(name.node);
         if let Some(id) = found.and_then(|(kind, _)| expect(kind)) {
             return Some(Ref {
                 id,
@@ -1031,7 +1033,7 @@ impl<'a> Resolver<'a> {
             names
                 .iter()
                 .filter(move |(_, (k, _))| expected.accepts(*k))
-                .map(|(n, _)| *n)
+                .map(|(n, _)| n)
         };
         match found {
             Some((kind, declared)) => {
