@@ -30,25 +30,57 @@ pub struct Written {
 }
 
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
-/// with the formatter's messages; never expected.
+/// with the parser's or the formatter's messages; never expected.
 pub fn write(register: &Register) -> Result<Written, String> {
-    let unformatted = unformatted(register);
+    let drafted = draft(register);
     let mut files = Vec::new();
-    for (name, text) in unformatted.files {
-        let formatted = crate::fmt::format(&text).map_err(|errors| {
+    for Draft {
+        name,
+        text,
+        laid_out,
+    } in drafted.drafts
+    {
+        let checked = if laid_out {
+            // Written in the canonical layout already (most of a record: its activities), so
+            // laying it out again would give it back unchanged (the tests check that it does);
+            // what is left to catch is a writer's fault that is no spec.
+            debug_assert!(
+                crate::fmt::format(&text).is_ok_and(|formatted| formatted == text),
+                "{name} is not in the canonical layout"
+            );
+            crate::fmt::parse_errors(&text).map(|()| text)
+        } else {
+            crate::fmt::format(&text)
+        };
+        let text = checked.map_err(|errors| {
             let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
             format!("{name}: {}", messages.join("; "))
         })?;
-        files.push((name, formatted));
+        files.push((name, text));
     }
     Ok(Written {
         files,
-        comments: unformatted.comments,
+        comments: drafted.comments,
     })
 }
 
-/// The spec files' text before `hjemmel fmt` lays it out.
-pub fn unformatted(register: &Register) -> Written {
+/// A spec file as the writer wrote it, before the check (and, unless `laid_out`, the layout) of
+/// [`write`].
+struct Draft {
+    name: String,
+    text: String,
+    /// Whether the writer wrote it in `hjemmel fmt`'s layout itself.
+    laid_out: bool,
+}
+
+/// The spec files as written, and how many values were kept as comments.
+struct Drafts {
+    drafts: Vec<Draft>,
+    comments: usize,
+}
+
+/// The spec files' text before [`write`] checks it and lays out what the writer did not.
+fn draft(register: &Register) -> Drafts {
     let mut writer = Writer::default();
     let controller = writer.controller(register);
     let activities = writer.activities(register);
@@ -57,21 +89,31 @@ pub fn unformatted(register: &Register) -> Written {
         "// Imported by `hjemmel import` from {}.\n// Check it with `hjemmel check`: what the source did not say is reported there.\n\n",
         comment_text(&register.source)
     );
-    let mut files = Vec::new();
-    for (name, body) in [
-        ("controller.hjemmel", controller),
-        ("declarations.hjemmel", declarations),
-        ("activities.hjemmel", activities),
+    let mut drafts = Vec::new();
+    for (name, body, laid_out) in [
+        ("controller.hjemmel", controller, false),
+        ("declarations.hjemmel", declarations, false),
+        ("activities.hjemmel", activities, true),
     ] {
         if body.trim().is_empty() {
             continue;
         }
-        files.push((name.to_string(), format!("{header}{body}")));
+        drafts.push(Draft {
+            name: name.to_string(),
+            text: format!("{header}{body}"),
+            laid_out,
+        });
     }
-    Written {
-        files,
+    Drafts {
+        drafts,
         comments: writer.comments,
     }
+}
+
+/// The start of a statement of an activity's block as `hjemmel fmt` lays it out, so that the
+/// activities are written in the layout and need not be laid out again.
+fn activity_head(out: &mut String, keyword: &str) {
+    crate::fmt::push_activity_head(out, keyword);
 }
 
 /// Names made so far, and the declarations they stand for.
@@ -299,18 +341,24 @@ impl Writer {
             activity_names.entry(&activity.label).or_insert(name);
         }
         for (activity, name) in register.activities.iter().zip(&names) {
-            out.push('\n');
+            // An empty line between declarations; the file's header ends in one.
+            if !out.is_empty() {
+                out.push('\n');
+            }
             self.unplaced(&mut out, "", &activity.unplaced);
             let _ = writeln!(
                 out,
                 "activity {name} \"{}\" {{",
                 string_body(&activity.label)
             );
+            let block_start = out.len();
             if let Some(unit) = nonempty(&activity.unit) {
-                let _ = writeln!(out, "  unit \"{}\"", string_body(unit));
+                activity_head(&mut out, "unit");
+                let _ = writeln!(out, "\"{}\"", string_body(unit));
             }
             for purpose in activity.purposes.iter().filter(|p| !p.trim().is_empty()) {
-                let _ = writeln!(out, "  purpose \"{}\"", string_body(purpose));
+                activity_head(&mut out, "purpose");
+                let _ = writeln!(out, "\"{}\"", string_body(purpose));
             }
             let kle: Vec<&str> = activity
                 .kle
@@ -320,7 +368,8 @@ impl Writer {
                 .collect();
             let (good, bad): (Vec<&str>, Vec<&str>) = kle.iter().partition(|k| is_kle(k));
             if !good.is_empty() {
-                let _ = writeln!(out, "  kle {}", good.join(", "));
+                activity_head(&mut out, "kle");
+                let _ = writeln!(out, "{}", good.join(", "));
             }
             for k in bad {
                 self.comment(&mut out, "  ", &format!("KLE: {k}"));
@@ -338,7 +387,8 @@ impl Writer {
                 }
             }
             if !subject_names.is_empty() {
-                let _ = writeln!(out, "  subjects {}", subject_names.join(", "));
+                activity_head(&mut out, "subjects");
+                let _ = writeln!(out, "{}", subject_names.join(", "));
             }
             let mut all_data = Vec::new();
             let mut data_of_label = HashMap::default();
@@ -364,7 +414,8 @@ impl Writer {
                 }
             }
             for (about, names) in &about_groups {
-                let _ = writeln!(out, "  data {}{}", names.join(", "), about_words(about));
+                activity_head(&mut out, "data");
+                let _ = writeln!(out, "{}{}", names.join(", "), about_words(about));
             }
             self.uses(&mut out, activity, &data_of_label, &about_groups);
             let mut sources: Vec<String> = activity
@@ -384,7 +435,8 @@ impl Writer {
                 }
             }
             if !sources.is_empty() {
-                let _ = writeln!(out, "  sources {}", dedup(sources).join(", "));
+                activity_head(&mut out, "sources");
+                let _ = writeln!(out, "{}", dedup(sources).join(", "));
             }
             self.bases(&mut out, &activity.bases);
             let via: Vec<String> = activity
@@ -394,7 +446,8 @@ impl Writer {
                 .map(|p| self.processor_name(p))
                 .collect();
             if !via.is_empty() {
-                let _ = writeln!(out, "  via {}", dedup(via).join(", "));
+                activity_head(&mut out, "via");
+                let _ = writeln!(out, "{}", dedup(via).join(", "));
             }
             for disclosure in &activity.disclosures {
                 if disclosure.recipient.trim().is_empty() {
@@ -434,7 +487,8 @@ impl Writer {
                     );
                     continue;
                 }
-                let _ = write!(out, "  disclose {} to {recipient}", dedup(data).join(", "));
+                activity_head(&mut out, "disclose");
+                let _ = write!(out, "{} to {recipient}", dedup(data).join(", "));
                 if !bases.citations.is_empty() {
                     let _ = write!(out, " under {}", bases.citations.join(", "));
                 }
@@ -468,7 +522,12 @@ impl Writer {
             }
             self.copies(&mut out, activity, &data_of_label);
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
-                let _ = writeln!(out, "  security \"{}\"", string_body(measure));
+                activity_head(&mut out, "security");
+                let _ = writeln!(out, "\"{}\"", string_body(measure));
+            }
+            if out.len() == block_start {
+                // An empty block, as the layout writes it: `{}` on the activity's line.
+                out.pop();
             }
             out.push_str("}\n");
         }
@@ -510,9 +569,10 @@ impl Writer {
                     .map(|n| n.as_str())
                     .collect();
                 if !listed.is_empty() {
+                    activity_head(out, "data");
                     let _ = writeln!(
                         out,
-                        "  data {}{} as criminal when \"{when}\"",
+                        "{}{} as criminal when \"{when}\"",
                         dedup_str(&listed).join(", "),
                         about_words(about)
                     );
@@ -565,9 +625,10 @@ impl Writer {
                     String::new()
                 }
             };
+            activity_head(out, "copy");
             let _ = writeln!(
                 out,
-                "  copy {} kept by \"{}\"{period}",
+                "{} kept by \"{}\"{period}",
                 dedup_str(&names).join(", "),
                 string_body(&copy.holder)
             );
@@ -587,7 +648,8 @@ impl Writer {
             }
             match bases.some_cases {
                 Some(cases) => {
-                    let _ = write!(out, "  basis {} in some cases", bases.citations.join(", "));
+                    activity_head(out, "basis");
+                    let _ = write!(out, "{} in some cases", bases.citations.join(", "));
                     if let Some(cases) = cases {
                         let _ = write!(out, " \"{}\"", string_body(&cases));
                     }
@@ -597,7 +659,8 @@ impl Writer {
             }
         }
         if !all.is_empty() {
-            let _ = writeln!(out, "  basis {}", dedup(all).join(", "));
+            activity_head(out, "basis");
+            let _ = writeln!(out, "{}", dedup(all).join(", "));
         }
     }
 
@@ -616,12 +679,8 @@ impl Writer {
                     };
                     match targets {
                         Some(targets) => {
-                            let _ = writeln!(
-                                out,
-                                "  retain {} {}",
-                                targets.join(", "),
-                                deadline.period
-                            );
+                            activity_head(out, "retain");
+                            let _ = writeln!(out, "{} {}", targets.join(", "), deadline.period);
                         }
                         None => self.comment(out, "  ", &format!("retention: {line}")),
                     }
@@ -636,7 +695,8 @@ impl Writer {
     fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
         match self.read_deadline(text) {
             Read::Deadline(deadline) if deadline.categories.is_empty() => {
-                let _ = writeln!(out, "  retain {names} {}", deadline.period);
+                activity_head(out, "retain");
+                let _ = writeln!(out, "{names} {}", deadline.period);
             }
             Read::NotStated => {}
             _ => self.comment(out, "  ", &format!("retention of {names}: {text}")),
@@ -1506,23 +1566,23 @@ mod tests {
             }],
             ..Register::default()
         };
-        let written = unformatted(&register);
-        let activities = &written
-            .files
+        let drafted = draft(&register);
+        let activities = &drafted
+            .drafts
             .iter()
-            .find(|(n, _)| n == "activities.hjemmel")
+            .find(|d| d.name == "activities.hjemmel")
             .unwrap()
-            .1;
+            .text;
         assert!(
-            activities.contains("  kle 27.15.00, 27.15.01\n"),
+            activities.contains("  kle      27.15.00, 27.15.01\n"),
             "{activities}"
         );
         assert!(activities.contains("// KLE: 27.15.00.G01"), "{activities}");
         assert!(
-            activities.contains("  data helbred about boern\n"),
+            activities.contains("  data     helbred about boern\n"),
             "{activities}"
         );
-        assert!(activities.contains("  data navn\n"), "{activities}");
+        assert!(activities.contains("  data     navn\n"), "{activities}");
     }
 
     #[test]
@@ -1579,7 +1639,60 @@ mod tests {
                 !text.contains('\u{202E}') && !text.contains('\u{0}'),
                 "{text}"
             );
+            assert_eq!(crate::fmt::format(text).as_ref(), Ok(text), "in the layout");
         }
+    }
+
+    /// The activities are written in `hjemmel fmt`'s layout, not laid out again: an activity with
+    /// nothing stated (`{}`), one with comments alone, and one with every statement come back
+    /// unchanged from the formatter.
+    #[test]
+    fn activities_are_written_in_the_layout() {
+        use crate::import::register::ImportedActivity;
+        let stated = ImportedActivity {
+            label: "Løn".into(),
+            unit: Some("HR".into()),
+            purposes: vec!["Udbetaling af løn".into()],
+            kle: vec!["81.00".into(), "x".into()],
+            bases: vec!["art. 6, stk. 1, litra c".into(), "sundt fornuft".into()],
+            retention: Some("5 år efter fratrædelse".into()),
+            security: vec!["Adgangsstyring".into()],
+            ..ImportedActivity::default()
+        };
+        let register = Register {
+            activities: vec![
+                ImportedActivity {
+                    label: "Tom".into(),
+                    ..ImportedActivity::default()
+                },
+                ImportedActivity {
+                    label: "Kun kommentarer".into(),
+                    kle: vec!["ikke et nummer".into()],
+                    ..ImportedActivity::default()
+                },
+                stated,
+            ],
+            ..Register::default()
+        };
+        let drafts = draft(&register);
+        let activities = drafts
+            .drafts
+            .iter()
+            .find(|d| d.name == "activities.hjemmel")
+            .expect("the activities written");
+        assert!(activities.laid_out);
+        let text = &activities.text;
+        assert!(text.contains("activity tom \"Tom\" {}\n"), "{text}");
+        assert!(
+            text.contains("\n  purpose  \"Udbetaling af løn\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n  // KLE: ikke et nummer\n"), "{text}");
+        assert_eq!(crate::fmt::format(text).as_ref(), Ok(text));
+        // The check that is left is the parse: a writer's fault that is no spec is refused.
+        assert!(crate::fmt::parse_errors(text).is_ok());
+        let unclosed = &text[..text.rfind('}').expect("a block")];
+        assert!(crate::fmt::parse_errors(unclosed).is_err());
     }
 
     #[test]
