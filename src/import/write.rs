@@ -23,11 +23,17 @@ type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 /// The spec files written, and how many values were kept as comments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Written {
-    /// File name and text, in the canonical layout.
-    pub files: Vec<(String, String)>,
+    /// File name and text, in the canonical layout; the text in pieces, one after another (see
+    /// [`PIECE`]).
+    pub files: Vec<(String, Vec<String>)>,
     /// Values of the source kept as comments (unplaced values, bases and deadlines not read).
     pub comments: usize,
 }
+
+/// The activities' text is written in pieces of about this many bytes, each of whole
+/// declarations: at 100,000 activities it is some hundred megabytes, which one string would copy
+/// each time it grew (and hold twice while it did).
+pub const PIECE: usize = 1 << 20;
 
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
 /// with the parser's or the formatter's messages; never expected.
@@ -36,27 +42,32 @@ pub fn write(register: &Register) -> Result<Written, String> {
     let mut files = Vec::new();
     for Draft {
         name,
-        text,
+        pieces,
         laid_out,
     } in drafted.drafts
     {
         let checked = if laid_out {
             // Written in the canonical layout already (most of a record: its activities), so
             // laying it out again would give it back unchanged (the tests check that it does);
-            // what is left to catch is a writer's fault that is no spec.
+            // what is left to catch is a writer's fault that is no spec. Each piece holds whole
+            // declarations, so each is parsed on its own.
             debug_assert!(
-                crate::fmt::format(&text).is_ok_and(|formatted| formatted == text),
+                crate::fmt::format(&pieces.concat())
+                    .is_ok_and(|formatted| formatted == pieces.concat()),
                 "{name} is not in the canonical layout"
             );
-            crate::fmt::parse_errors(&text).map(|()| text)
+            pieces
+                .iter()
+                .try_for_each(|piece| crate::fmt::parse_errors(piece))
+                .map(|()| pieces)
         } else {
-            crate::fmt::format(&text)
+            crate::fmt::format(&pieces.concat()).map(|text| vec![text])
         };
-        let text = checked.map_err(|errors| {
+        let pieces = checked.map_err(|errors| {
             let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
             format!("{name}: {}", messages.join("; "))
         })?;
-        files.push((name, text));
+        files.push((name, pieces));
     }
     Ok(Written {
         files,
@@ -68,7 +79,8 @@ pub fn write(register: &Register) -> Result<Written, String> {
 /// [`write`].
 struct Draft {
     name: String,
-    text: String,
+    /// Its text, in pieces one after another.
+    pieces: Vec<String>,
     /// Whether the writer wrote it in `hjemmel fmt`'s layout itself.
     laid_out: bool,
 }
@@ -81,27 +93,33 @@ struct Drafts {
 
 /// The spec files' text before [`write`] checks it and lays out what the writer did not.
 fn draft(register: &Register) -> Drafts {
-    let mut writer = Writer::default();
-    let controller = writer.controller(register);
-    let activities = writer.activities(register);
-    let declarations = writer.declarations(register);
     let header = format!(
         "// Imported by `hjemmel import` from {}.\n// Check it with `hjemmel check`: what the source did not say is reported there.\n\n",
         comment_text(&register.source)
     );
+    let mut writer = Writer::default();
+    let controller = writer.controller(register);
+    let activities = writer.activities(register, &header);
+    let declarations = writer.declarations(register);
     let mut drafts = Vec::new();
-    for (name, body, laid_out) in [
-        ("controller.hjemmel", controller, false),
-        ("declarations.hjemmel", declarations, false),
-        ("activities.hjemmel", activities, true),
+    for (name, body) in [
+        ("controller.hjemmel", controller),
+        ("declarations.hjemmel", declarations),
     ] {
         if body.trim().is_empty() {
             continue;
         }
         drafts.push(Draft {
             name: name.to_string(),
-            text: format!("{header}{body}"),
-            laid_out,
+            pieces: vec![format!("{header}{body}")],
+            laid_out: false,
+        });
+    }
+    if !activities.is_empty() {
+        drafts.push(Draft {
+            name: "activities.hjemmel".to_string(),
+            pieces: activities,
+            laid_out: true,
         });
     }
     Drafts {
@@ -317,8 +335,13 @@ impl Writer {
         }
     }
 
-    fn activities(&mut self, register: &Register) -> String {
-        let mut out = String::new();
+    /// The activities' declarations after `header`, in pieces of about [`PIECE`] bytes; none when
+    /// the register has no activity.
+    fn activities(&mut self, register: &Register, header: &str) -> Vec<String> {
+        let mut pieces = Vec::new();
+        let new_piece = || String::with_capacity(PIECE + PIECE / 4);
+        let mut out = new_piece();
+        out.push_str(header);
         for party in &register.processors {
             self.processor_name(&party.label);
         }
@@ -340,9 +363,12 @@ impl Writer {
         for (activity, name) in register.activities.iter().zip(&names) {
             activity_names.entry(&activity.label).or_insert(name);
         }
-        for (activity, name) in register.activities.iter().zip(&names) {
+        for (index, (activity, name)) in register.activities.iter().zip(&names).enumerate() {
+            if out.len() >= PIECE {
+                pieces.push(std::mem::replace(&mut out, new_piece()));
+            }
             // An empty line between declarations; the file's header ends in one.
-            if !out.is_empty() {
+            if index > 0 {
                 out.push('\n');
             }
             self.unplaced(&mut out, "", &activity.unplaced);
@@ -531,7 +557,10 @@ impl Writer {
             }
             out.push_str("}\n");
         }
-        out
+        if !register.activities.is_empty() {
+            pieces.push(out);
+        }
+        pieces
     }
 
     /// `data NAMES [about GROUPS] as CLASS when "..."` for each use of the activity's data that gives
@@ -1572,7 +1601,8 @@ mod tests {
             .iter()
             .find(|d| d.name == "activities.hjemmel")
             .unwrap()
-            .text;
+            .pieces
+            .concat();
         assert!(
             activities.contains("  kle      27.15.00, 27.15.01\n"),
             "{activities}"
@@ -1634,7 +1664,8 @@ mod tests {
             ..Register::default()
         };
         let written = write(&register).expect("the spec written parses");
-        for (_, text) in &written.files {
+        for (_, pieces) in &written.files {
+            let text = &pieces.concat();
             assert!(
                 !text.contains('\u{202E}') && !text.contains('\u{0}'),
                 "{text}"
@@ -1681,7 +1712,7 @@ mod tests {
             .find(|d| d.name == "activities.hjemmel")
             .expect("the activities written");
         assert!(activities.laid_out);
-        let text = &activities.text;
+        let text = &activities.pieces.concat();
         assert!(text.contains("activity tom \"Tom\" {}\n"), "{text}");
         assert!(
             text.contains("\n  purpose  \"Udbetaling af løn\"\n"),
@@ -1748,7 +1779,8 @@ mod tests {
             .iter()
             .find(|(n, _)| n == "activities.hjemmel")
             .unwrap()
-            .1;
+            .1
+            .concat();
         let has = |line: &str| {
             activities
                 .lines()
