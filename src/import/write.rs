@@ -227,7 +227,10 @@ impl Writer {
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
         self.comments += 1;
-        let _ = writeln!(out, "{indent}// {}", comment_text(text));
+        out.push_str(indent);
+        out.push_str("// ");
+        push_comment_text(out, text);
+        out.push('\n');
     }
 
     fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
@@ -960,11 +963,19 @@ fn dedup(names: Vec<String>) -> Vec<String> {
 /// Text made safe for a comment: no line breaks, controls or characters a spec may not hold; runs
 /// of white space made one space.
 pub fn comment_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_comment_text(&mut out, text);
+    out
+}
+
+/// [`comment_text`] of `text`, pushed onto `out`.
+fn push_comment_text(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     if is_one_clean_line(bytes) {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    let start = out.len();
     let mut word_start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -975,13 +986,12 @@ pub fn comment_text(text: &str) -> String {
         // An ASCII byte or a lead byte: a character starts here.
         let c = text[i..].chars().next().unwrap_or(' ');
         if is_blank(c) {
-            push_word(&mut out, &text[word_start..i]);
+            push_word(out, start, &text[word_start..i]);
             word_start = i + c.len_utf8();
         }
         i += c.len_utf8();
     }
-    push_word(&mut out, &text[word_start..]);
-    out
+    push_word(out, start, &text[word_start..]);
 }
 
 /// A byte that may start a blank character ([`is_blank`]): any but ASCII's graphic characters, and
@@ -994,22 +1004,26 @@ fn may_start_blank(b: u8) -> bool {
 }
 
 /// Whether `comment_text` would give the text back as it is, as most texts of a register are:
-/// no blank but single spaces between words. Tested on every byte without branching, so that the
-/// compiler tests many bytes at once; a text this does not clear is scanned as above.
+/// no blank but single spaces between words. The blanks are tested on every byte without
+/// branching, so that the compiler tests many bytes at once, and a double space is looked for with
+/// memchr's search; a text this does not clear is scanned as above.
 fn is_one_clean_line(bytes: &[u8]) -> bool {
     let others = bytes
         .iter()
         .fold(false, |seen, &b| seen | (b != b' ' && may_start_blank(b)));
-    let double_space = bytes.windows(2).any(|pair| pair == b"  ");
-    !others && !double_space && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
+    !others
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none()
 }
 
-/// `word` after the words already in `out`, one space between; an empty word adds nothing.
-fn push_word(out: &mut String, word: &str) {
+/// `word` after the words already in `out` since `start`, one space between; an empty word adds
+/// nothing.
+fn push_word(out: &mut String, start: usize, word: &str) {
     if word.is_empty() {
         return;
     }
-    if !out.is_empty() {
+    if out.len() > start {
         out.push(' ');
     }
     out.push_str(word);
