@@ -1058,7 +1058,7 @@ pub fn string_body(text: &str) -> String {
 
 /// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
 /// with in places (`all`, `special`): a name is never one of them (a test derives the list from the
-/// grammar).
+/// grammar). Sorted, for a binary search.
 pub const KEYWORDS: &[&str] = &[
     "about",
     "activity",
@@ -1172,36 +1172,15 @@ pub const KEYWORDS: &[&str] = &[
 /// folded to their base letter), lowercase, words joined by `_`, at most 40 characters, never a
 /// keyword and never starting with a digit.
 pub fn name_of(label: &str) -> String {
-    let mut out = String::new();
-    for c in label.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'æ' => "ae",
-            'ø' => "oe",
-            'å' => "aa",
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            'à' | 'á' | 'â' | 'ã' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' => "o",
-            'ù' | 'ú' | 'û' => "u",
-            'ý' | 'ÿ' => "y",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "_",
-        };
-        if folded == "_" {
-            if !out.is_empty() && !out.ends_with('_') {
-                out.push('_');
-            }
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        // ASCII, most of a label, lowercased without Unicode's tables.
+        if c.is_ascii() {
+            push_name_char(&mut out, c.to_ascii_lowercase());
         } else {
-            out.push_str(folded);
+            for lower in c.to_lowercase() {
+                push_name_char(&mut out, lower);
+            }
         }
     }
     let mut name = out.trim_end_matches('_').to_string();
@@ -1217,10 +1196,44 @@ pub fn name_of(label: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert_str(0, "n_");
     }
-    if KEYWORDS.contains(&name.as_str()) {
+    if KEYWORDS.binary_search(&name.as_str()).is_ok() {
         name.push('_');
     }
     name
+}
+
+/// A lowercase character of a label as [`name_of`] writes it: a letter or digit, a folded letter
+/// (`æ` → `ae`), or one `_` for a run of anything else.
+fn push_name_char(out: &mut String, c: char) {
+    let folded: &str = match c {
+        'æ' => "ae",
+        'ø' => "oe",
+        'å' => "aa",
+        'ä' => "ae",
+        'ö' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'ã' => "a",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' => "o",
+        'ù' | 'ú' | 'û' => "u",
+        'ý' | 'ÿ' => "y",
+        c if c.is_ascii_alphanumeric() => {
+            out.push(c);
+            return;
+        }
+        _ => "_",
+    };
+    if folded == "_" {
+        if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    } else {
+        out.push_str(folded);
+    }
 }
 
 /// `27.15.00`, `27.15`, `27`: two digits, then up to two groups of `.` and two digits.
@@ -1514,6 +1527,8 @@ mod tests {
 
     #[test]
     fn keywords_are_the_grammars() {
+        // Sorted: `name_of` looks a name up by binary search.
+        assert!(KEYWORDS.is_sorted());
         let grammar = include_str!("../../grammar/hjemmel.pest");
         for line in grammar.lines() {
             let Some(rest) = line.trim_start().strip_prefix("kw_") else {
