@@ -209,8 +209,8 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// Whether the two texts hold the same tokens and comments, white space aside: the tokens [`Lexer`]
 /// gives, compared in one pass without making them. From a token on, bytes alike in both up to a
 /// line break (the rest of a line whose padding was all that changed) are passed at once; a word
-/// of plain bytes is compared as a run of bytes; any other token is found as the lexer finds it
-/// and compared whole.
+/// of plain bytes is compared as it is read; any other token is found as the lexer finds it and
+/// compared whole.
 pub fn same_tokens(a: &str, b: &str) -> bool {
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
     let (mut i, mut j) = (0, 0);
@@ -244,14 +244,17 @@ pub fn same_tokens(a: &str, b: &str) -> bool {
             return false;
         }
         if BYTE_CLASS[ab[i] as usize] == PLAIN {
-            // The run of plain bytes in `a`, and the same bytes in `b` compared at once: the same
-            // word if it ends there in both. Otherwise the tokens are compared whole below.
-            let run = ab[i..]
-                .iter()
-                .position(|&c| BYTE_CLASS[c as usize] != PLAIN)
-                .unwrap_or(ab.len() - i);
-            let (x, y) = (i + run, j + run);
-            if bb.get(j..y) == Some(&ab[i..x]) && word_end(a, x) == x && word_end(b, y) == y {
+            let (mut x, mut y) = (i + 1, j + 1);
+            while x < ab.len()
+                && y < bb.len()
+                && ab[x] == bb[y]
+                && BYTE_CLASS[ab[x] as usize] == PLAIN
+            {
+                x += 1;
+                y += 1;
+            }
+            // Equal so far; the same word if it ends here in both.
+            if word_end(a, x) == x && word_end(b, y) == y {
                 i = x;
                 j = y;
                 continue;
