@@ -371,6 +371,18 @@ fn read_rows(
     let fields: Vec<Option<Field>> = (0..width)
         .map(|i| mapping.field(i, headings.get(i).copied().unwrap_or("")))
         .collect();
+    // What a value no field takes is called, by its column's heading or letter: made once a
+    // column, not once a cell.
+    let unplaced_fields: Vec<String> = (0..width)
+        .map(|column| {
+            let heading = headings
+                .get(column)
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .map_or_else(|| column_letter(column), str::to_string);
+            format!("Kolonne \"{heading}\"")
+        })
+        .collect();
     if !fields.contains(&Some(Field::Activity)) {
         return Err(ImportError {
             file: path.to_path_buf(),
@@ -409,13 +421,8 @@ fn read_rows(
             if cell.is_empty() {
                 continue;
             }
-            let heading = headings
-                .get(column)
-                .map(|h| h.trim())
-                .filter(|h| !h.is_empty())
-                .map_or_else(|| column_letter(column), str::to_string);
             let unplaced = || Unplaced {
-                field: format!("Kolonne \"{heading}\""),
+                field: unplaced_fields[column].clone(),
                 value: cell.to_string(),
             };
             match fields.get(column).copied().flatten() {
