@@ -19,8 +19,10 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The spec in `dir` resolves with no error; its files' text, concatenated.
+/// The spec in `dir` resolves with no error and every file of it is in `hjemmel fmt`'s layout; its
+/// files' text, concatenated.
 fn resolves(dir: &Path) -> String {
+    in_the_layout(dir);
     let outcome = hjemmel::check_spec(dir, Lang::En);
     if let Err(errors) = &outcome.result {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
@@ -31,6 +33,30 @@ fn resolves(dir: &Path) -> String {
         );
     }
     spec_text(dir)
+}
+
+/// Every spec file in `dir` laid out by `hjemmel fmt` comes back unchanged: the writer writes the
+/// activities in the layout itself (src/import/write.rs) instead of laying them out again.
+fn in_the_layout(dir: &Path) {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "hjemmel") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let formatted = hjemmel::fmt::format(&text)
+            .unwrap_or_else(|_| panic!("{} does not parse", path.display()));
+        if formatted != text {
+            panic!(
+                "{} is not in the layout:\n{}",
+                path.display(),
+                hjemmel::fmt::unified_diff("written", &text, &formatted)
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no spec file in {}", dir.display());
 }
 
 fn spec_text(dir: &Path) -> String {

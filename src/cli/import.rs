@@ -201,7 +201,7 @@ fn workbook_format(source: &Path, mapped: bool) -> From {
 /// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary
 /// name and renamed into place once every file is in it; in one that exists, each file is written
 /// completely or not at all, and a spec there is written over only with `force`.
-fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) -> u8 {
+fn write_dir(dir: &Path, files: &[(String, Vec<String>)], force: bool, lang: Lang) -> u8 {
     let shown = dir.display().to_string();
     let cannot = |error: std::io::Error| {
         eprintln!(
@@ -225,8 +225,10 @@ fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) ->
             Ok(staging) => staging,
             Err(error) => return cannot(error),
         };
-        for (name, text) in files {
-            if let Err(error) = std::fs::write(staging.path().join(name), text) {
+        for (name, pieces) in files {
+            let written = std::fs::File::create(staging.path().join(name))
+                .and_then(|mut file| write_pieces(&mut file, pieces));
+            if let Err(error) = written {
                 return cannot(error);
             }
         }
@@ -260,12 +262,18 @@ fn write_dir(dir: &Path, files: &[(String, String)], force: bool, lang: Lang) ->
             Err(error) => return cannot(error),
         }
     }
-    for (name, text) in files {
-        let code =
-            output::write_file_with(&dir.join(name), lang, |out| out.write_all(text.as_bytes()));
+    for (name, pieces) in files {
+        let code = output::write_file_with(&dir.join(name), lang, |out| write_pieces(out, pieces));
         if code != exit::OK {
             return code;
         }
     }
     exit::OK
+}
+
+/// A file's text, written one piece after another.
+fn write_pieces(out: &mut dyn std::io::Write, pieces: &[String]) -> std::io::Result<()> {
+    pieces
+        .iter()
+        .try_for_each(|piece| out.write_all(piece.as_bytes()))
 }

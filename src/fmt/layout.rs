@@ -135,6 +135,16 @@ fn value_column(sort: Sort) -> usize {
     }
 }
 
+/// The start of a statement of an activity's block as the layout prints it: one level in, its
+/// keyword (one word) padded to the block's value column. For a writer that writes the layout
+/// itself (`hjemmel import`'s activities).
+pub fn push_activity_head(out: &mut String, keyword: &str) {
+    push_indent(out, INDENT);
+    out.push_str(keyword);
+    let column = value_column(Sort::Activity);
+    push_indent(out, column.saturating_sub(width(keyword)).max(1));
+}
+
 /// Statements whose first two words are one keyword, aligned as one (`control measure "..."`).
 const TWO_WORD_HEADS: &[(&str, &str)] = &[
     ("control", "measure"),

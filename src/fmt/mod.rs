@@ -51,6 +51,27 @@ pub fn format_in(text: &str, lang: Lang) -> Result<String, Vec<Diagnostic>> {
         .ok_or_else(failed)
 }
 
+/// The parse errors of `text` (located in `FileId(0)`), parsed as `check` parses it, one chunk at a
+/// time; nothing laid out. For a writer that writes the canonical layout itself (`hjemmel import`)
+/// and needs only the proof that it wrote a spec.
+pub fn parse_errors(text: &str) -> Result<(), Vec<Diagnostic>> {
+    let chunks = Chunks::new(FileId(0), text, Lang::En)?;
+    let mut errors = Vec::new();
+    for i in 0..chunks.len() {
+        match chunks.parse(i) {
+            Ok(declarations) => chunks.recycle(declarations),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+pub use layout::push_activity_head;
+
 /// Parses `text` one chunk at a time, as `check` parses it (each tree dropped once built, so that
 /// a large spec is never held whole as a tree), and lays out each chunk's declarations from the
 /// fast parser's outline of it (pest's tree for a chunk the fast parser leaves to pest). The parse

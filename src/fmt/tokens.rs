@@ -207,28 +207,32 @@ fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// Whether the two texts hold the same tokens and comments, white space aside: the tokens [`Lexer`]
-/// gives, compared in one pass without making them. A word of plain bytes, most of a spec, is
-/// compared as it is read; any other token is found as the lexer finds it and compared whole.
+/// gives, compared in one pass without making them. From a token on, bytes alike in both up to a
+/// line break (the rest of a line whose padding was all that changed) are passed at once; a word
+/// of plain bytes is compared as it is read; any other token is found as the lexer finds it and
+/// compared whole.
 pub fn same_tokens(a: &str, b: &str) -> bool {
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
     let (mut i, mut j) = (0, 0);
+    // Where in `a` the last look for bytes alike stopped.
+    let mut looked_to = 0;
     loop {
-        let (mut breaks_a, mut breaks_b) = (0, 0);
-        let (from_a, from_b) = (i, j);
-        i = skip_space(a, i, &mut breaks_a);
-        j = skip_space(b, j, &mut breaks_b);
-        // No token holds a line break, so where both texts start a line their tokens so far are
-        // equal and the lexer starts afresh: the whole lines that follow alike in both, white space
-        // included, hold the same tokens (each line looked at once: linear).
-        if breaks_a > 0 && breaks_b > 0 {
-            let line_a = from_a + memchr::memrchr(b'\n', &ab[from_a..i]).map_or(0, |at| at + 1);
-            let line_b = from_b + memchr::memrchr(b'\n', &bb[from_b..j]).map_or(0, |at| at + 1);
-            let alike = common_prefix(&ab[line_a..], &bb[line_b..]);
-            if let Some(last) = memchr::memrchr(b'\n', &ab[line_a..line_a + alike]) {
-                i = line_a + last + 1;
-                j = line_b + last + 1;
+        let mut breaks = 0;
+        i = skip_space(a, i, &mut breaks);
+        j = skip_space(b, j, &mut breaks);
+        // Both texts are at the start of a token, where the lexer starts afresh; no token holds a
+        // line break, and the lexer looks at most one byte ahead, up to the line break. So bytes
+        // alike in both from here to a line break, white space included, hold the same tokens.
+        // Looked for only past where the last look stopped, so that each byte is looked at once
+        // (linear, even for a spec on one line).
+        if i >= looked_to {
+            let alike = common_prefix(&ab[i..], &bb[j..]);
+            if let Some(last) = memchr::memrchr(b'\n', &ab[i..i + alike]) {
+                i += last + 1;
+                j += last + 1;
                 continue;
             }
+            looked_to = i + alike.max(1);
         }
         match (i < ab.len(), j < bb.len()) {
             (false, false) => return true,
@@ -373,6 +377,24 @@ mod tests {
             assert!(!same_tokens(SPEC, &changed), "{what}");
             assert!(!same_tokens(&changed, SPEC), "{what}, the other way");
         }
+    }
+
+    /// The rest of a line alike in both texts, after its first tokens were spaced differently, is
+    /// passed at once; a change on a later line, or at the end of a long single line, is still
+    /// caught.
+    #[test]
+    fn lines_alike_after_their_padding_are_passed_and_changes_after_them_caught() {
+        let laid = "  purpose  \"p\" // c\n  data     a, b\n";
+        let written = "  purpose \"p\" // c\n  data a, b\n";
+        assert!(same_tokens(laid, written) && same_tokens(written, laid));
+        let changed = "  purpose \"p\" // c\n  data a, c\n";
+        assert!(!same_tokens(laid, changed) && !same_tokens(changed, laid));
+        let line: String = (0..2000).map(|n| format!("w{n} ")).collect();
+        let respaced = line.replacen("w0 ", "w0  ", 1);
+        assert!(same_tokens(&line, &respaced));
+        let last_changed = format!("{}x", respaced.trim_end());
+        assert!(!same_tokens(&line, &last_changed));
+        assert!(!same_by_lexing(&line, &last_changed));
     }
 
     /// Every text made by inserting or removing one byte of white space, or changing one byte, in

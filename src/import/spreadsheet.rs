@@ -136,32 +136,91 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// The rows of a sheet as text, with the sheet's name for messages.
-struct Sheet {
+/// The rows of a sheet as text, with the sheet's name for messages. Every cell is a slice of text
+/// held elsewhere (a CSV's cells in one buffer), so that a sheet of a hundred thousand rows is not
+/// two million strings.
+struct Sheet<'a> {
     name: Option<String>,
-    rows: Vec<Vec<String>>,
+    /// The cells of every row, one row after another.
+    cells: Vec<&'a str>,
+    /// Where each row's cells end in `cells`.
+    row_ends: Vec<usize>,
+}
+
+impl<'a> Sheet<'a> {
+    /// A sheet of rows of owned cells.
+    fn of_rows(name: Option<String>, rows: &'a [Vec<String>]) -> Self {
+        let mut cells = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+        let mut row_ends = Vec::with_capacity(rows.len());
+        for row in rows {
+            cells.extend(row.iter().map(String::as_str));
+            row_ends.push(cells.len());
+        }
+        Sheet {
+            name,
+            cells,
+            row_ends,
+        }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[&'a str]> {
+        let starts = std::iter::once(0).chain(self.row_ends.iter().copied());
+        starts
+            .zip(&self.row_ends)
+            .map(|(start, &end)| &self.cells[start..end])
+    }
 }
 
 /// Reads a csv file.
 pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
-    let text = decode(&bytes);
+    let text = decode(bytes);
     let delimiter = delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ImportError {
-            file: path.to_path_buf(),
-            place: Some(format!("row {}", i + 1)),
-            message: e.to_string(),
-        })?;
-        rows.push(record.iter().map(str::to_string).collect());
+    // Every cell's text in one buffer, read as bytes: the text was checked as UTF-8 whole, so the
+    // csv reader's check of each record would be a second one.
+    let mut buffer = Vec::with_capacity(text.len());
+    let mut cell_ends = Vec::new();
+    let mut row_ends = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(ImportError {
+                    file: path.to_path_buf(),
+                    place: Some(format!("row {}", row_ends.len() + 1)),
+                    message: e.to_string(),
+                });
+            }
+        }
+        for cell in &record {
+            buffer.extend_from_slice(cell);
+            cell_ends.push(buffer.len());
+        }
+        row_ends.push(cell_ends.len());
     }
-    let sheet = Sheet { name: None, rows };
+    drop(reader);
+    drop(text);
+    // Cells of UTF-8 text split at ASCII bytes (quotes, separators, line breaks), which are never
+    // part of a longer character: UTF-8 still, so this one pass never fails.
+    let buffer = String::from_utf8(buffer).map_err(|e| whole_file(path, e.to_string()))?;
+    let mut cells = Vec::with_capacity(cell_ends.len());
+    let mut start = 0;
+    for end in cell_ends {
+        cells.push(&buffer[start..end]);
+        start = end;
+    }
+    let sheet = Sheet {
+        name: None,
+        cells,
+        row_ends,
+    };
     read_rows(path, &sheet, mapping, "CSV")
 }
 
@@ -210,10 +269,7 @@ pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError
         }));
         rows.push(cells);
     }
-    let sheet = Sheet {
-        name: Some(name),
-        rows,
-    };
+    let sheet = Sheet::of_rows(Some(name), &rows);
     read_rows(path, &sheet, mapping, "workbook")
 }
 
@@ -225,13 +281,17 @@ fn whole_file(path: &Path, message: String) -> ImportError {
     }
 }
 
-/// UTF-8 (a byte-order mark dropped), else Windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+/// UTF-8 (a byte-order mark dropped), else Windows-1252. UTF-8 is taken without a copy.
+fn decode(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    String::from_utf8(bytes).unwrap_or_else(|not_utf8| {
+        encoding_rs::WINDOWS_1252
+            .decode(not_utf8.as_bytes())
+            .0
+            .into_owned()
+    })
 }
 
 /// `;` or `,`: whichever separates more fields of the first line (outside quotes).
@@ -298,19 +358,30 @@ fn read_rows(
         Some(name) => format!("sheet {name}, row {row}"),
         None => format!("row {row}"),
     };
-    let is_empty = |row: &Vec<String>| row.iter().all(|c| c.trim().is_empty());
+    let is_empty = |row: &[&str]| row.iter().all(|c| c.trim().is_empty());
     let header_index = match mapping.header_row {
         Some(n) if n >= 1 => n - 1,
         _ => sheet
-            .rows
-            .iter()
+            .rows()
             .position(|r| !is_empty(r))
             .ok_or_else(|| whole_file(path, "the sheet is empty".to_string()))?,
     };
-    let headings = sheet.rows.get(header_index).cloned().unwrap_or_default();
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let headings = sheet.rows().nth(header_index).unwrap_or_default();
+    let width = sheet.rows().map(<[&str]>::len).max().unwrap_or(0);
     let fields: Vec<Option<Field>> = (0..width)
-        .map(|i| mapping.field(i, headings.get(i).map_or("", String::as_str)))
+        .map(|i| mapping.field(i, headings.get(i).copied().unwrap_or("")))
+        .collect();
+    // What a value no field takes is called, by its column's heading or letter: made once a
+    // column, not once a cell.
+    let unplaced_fields: Vec<String> = (0..width)
+        .map(|column| {
+            let heading = headings
+                .get(column)
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .map_or_else(|| column_letter(column), str::to_string);
+            format!("Kolonne \"{heading}\"")
+        })
         .collect();
     if !fields.contains(&Some(Field::Activity)) {
         return Err(ImportError {
@@ -340,7 +411,7 @@ fn read_rows(
     // Each party once, found in a set: a register of thousands of rows names the same few often.
     let mut recipients = std::collections::HashSet::new();
     let mut processors = std::collections::HashSet::new();
-    for (index, row) in sheet.rows.iter().enumerate().skip(header_index + 1) {
+    for (index, row) in sheet.rows().enumerate().skip(header_index + 1) {
         if is_empty(row) {
             continue;
         }
@@ -350,13 +421,8 @@ fn read_rows(
             if cell.is_empty() {
                 continue;
             }
-            let heading = headings
-                .get(column)
-                .map(|h| h.trim())
-                .filter(|h| !h.is_empty())
-                .map_or_else(|| column_letter(column), str::to_string);
             let unplaced = || Unplaced {
-                field: format!("Kolonne \"{heading}\""),
+                field: unplaced_fields[column].clone(),
                 value: cell.to_string(),
             };
             match fields.get(column).copied().flatten() {
@@ -509,7 +575,8 @@ mod tests {
     fn separators_and_encodings() {
         assert_eq!(delimiter("a;b;\"c,d\"\n"), b';');
         assert_eq!(delimiter("a,b,c\n"), b',');
-        assert_eq!(decode(b"\xEF\xBB\xBFR\xC3\xA5d"), "Råd");
-        assert_eq!(decode(b"R\xE5d \xF8 \xE6"), "Råd ø æ");
+        assert_eq!(decode(b"\xEF\xBB\xBFR\xC3\xA5d".to_vec()), "Råd");
+        assert_eq!(decode(b"R\xE5d \xF8 \xE6".to_vec()), "Råd ø æ");
+        assert_eq!(decode(b"\xEF\xBB\xBFR\xE5d".to_vec()), "Råd");
     }
 }

@@ -209,7 +209,8 @@ pub fn written_problems(register: &Register) -> Vec<String> {
     };
     let mut problems = Vec::new();
     let mut sources = SourceMap::new();
-    for (name, text) in &written.files {
+    for (name, pieces) in &written.files {
+        let text = pieces.concat();
         if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_control(c)) {
             let line = text[..at].matches('\n').count() + 1;
             problems.push(format!(
@@ -217,7 +218,7 @@ pub fn written_problems(register: &Register) -> Vec<String> {
                 c as u32
             ));
         }
-        sources.add(SourceFile::new(name.clone(), text.clone()));
+        sources.add(SourceFile::new(name.clone(), text));
     }
     if let Err(errors) = hjemmel::check_sources(&sources, Lang::En) {
         for error in errors {
@@ -235,8 +236,8 @@ pub fn written_problems(register: &Register) -> Vec<String> {
         }
     }
     if !problems.is_empty() {
-        for (name, text) in &written.files {
-            problems.push(format!("--- {name}\n{text}"));
+        for (name, pieces) in &written.files {
+            problems.push(format!("--- {name}\n{}", pieces.concat()));
         }
     }
     problems
