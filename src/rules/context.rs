@@ -1,7 +1,8 @@
 //! What a rule sees, and the one place where findings get their code, severity, provisions, the
 //! declaration they are about and whether the law data they rest on is verified.
 
-use std::cell::OnceCell;
+use std::any::Any;
+use std::cell::{OnceCell, RefCell, RefMut};
 
 use crate::diagnostic::{Declaration, DeclarationKind, Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
@@ -34,8 +35,14 @@ pub struct Context<'a> {
     declarations: &'a Declarations<'a>,
     /// The rule's metadata and provisions.
     citations: &'a Citations,
+    /// What the rule keeps from one run of activities to the next ([`Context::state`]).
+    state: &'a RuleState,
     findings: &'a mut Vec<Diagnostic>,
 }
+
+/// What a rule keeps from one run of activities to the next: one per rule and check, empty until
+/// the rule first asks for it ([`Context::state`]).
+pub type RuleState = RefCell<Option<Box<dyn Any>>>;
 
 /// A rule's provisions as cited in `lang`, and those of them the law data marks unverified: the
 /// same for every finding of the rule, so made once per check (not once per run of activities);
@@ -82,6 +89,7 @@ impl<'a> Context<'a> {
         transfers: &'a [Destination<'a>],
         declarations: &'a Declarations<'a>,
         citations: &'a Citations,
+        state: &'a RuleState,
         activities: &'a [Activity],
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
@@ -94,8 +102,22 @@ impl<'a> Context<'a> {
             lang: citations.lang,
             declarations,
             citations,
+            state,
             findings,
         }
+    }
+
+    /// What the rule keeps across the runs of activities it is given ([`super::Rule::by_activity`]):
+    /// made by `new` at the first call of the check, then the same at every run and in
+    /// [`super::Rule::finish`]. It borrows from the state, not from the context, so the rule can
+    /// report while it holds it.
+    pub fn state<S: Any>(&self, new: impl FnOnce() -> S) -> RefMut<'a, S> {
+        let state: &'a RuleState = self.state;
+        RefMut::map(state.borrow_mut(), |kept| {
+            kept.get_or_insert_with(|| Box::new(new()))
+                .downcast_mut::<S>()
+                .expect("a rule keeps one type of state")
+        })
     }
 
     /// Starts a finding of the current rule at `span`: code, severity and provisions come from the
