@@ -400,11 +400,7 @@ struct Found {
 
 /// The areas the spec shows for an activity that states none, each with where it shows it: the laws
 /// cited (reference data), the kind of data subjects and TV surveillance (reading the spec).
-fn evidence<'m>(
-    model: &'m Model,
-    activity: &'m Activity,
-    law_areas: &mut LawAreas,
-) -> Vec<Found> {
+fn evidence<'m>(model: &'m Model, activity: &'m Activity, law_areas: &mut LawAreas) -> Vec<Found> {
     let mut found = Vec::new();
     for basis in &activity.bases {
         let areas = law_areas.of(basis);

@@ -88,7 +88,11 @@ impl<'a> BasisList<'a> {
 /// Gives `visit` every list of bases of `activities` (of `model`): each activity's, its lists of some
 /// cases, then each of its disclosures'. A loop, not an iterator: as a flattened chain of iterators
 /// it took some 70 instructions a list, for the several rules that walk every list of a spec.
-pub fn each<'m>(model: &'m Model, activities: &'m [Activity], mut visit: impl FnMut(BasisList<'m>)) {
+pub fn each<'m>(
+    model: &'m Model,
+    activities: &'m [Activity],
+    mut visit: impl FnMut(BasisList<'m>),
+) {
     for activity in activities {
         visit(BasisList::Activity(activity));
         for cases in activity.case_bases() {

@@ -270,11 +270,7 @@ fn same_words(a: &str, b: &str) -> bool {
     }
     // The characters the two share at the start lowercase alike: compare the rest. Purposes of one
     // department share their first words ("Myndighedsudøvelse og sagsbehandling i ...").
-    let same_bytes = a
-        .bytes()
-        .zip(b.bytes())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let same_bytes = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let shared = (0..=same_bytes)
         .rev()
         .find(|&at| a.is_char_boundary(at))
