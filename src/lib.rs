@@ -177,9 +177,11 @@ fn run_rules_in_runs(
         .iter()
         .map(|rule| rules::context::Citations::of(rule.meta(), lang))
         .collect();
+    // What each rule keeps from one run of activities to the next.
+    let states: Vec<rules::context::RuleState> = rules.iter().map(|_| Default::default()).collect();
     // Which rule reported which findings, for the sort: (the rule's place, its findings).
     let mut reports = Vec::new();
-    let mut check = |place: usize, activities| {
+    let mut check = |place: usize, activities, step: fn(&dyn rules::Rule, &mut rules::Context)| {
         let start = findings.len();
         let mut cx = rules::Context::new(
             model,
@@ -188,22 +190,26 @@ fn run_rules_in_runs(
             &transfers,
             &declarations,
             &citations[place],
+            &states[place],
             activities,
             &mut findings,
         );
-        rules[place].check(&mut cx);
+        step(rules[place], &mut cx);
         if findings.len() > start {
             reports.push((place, start..findings.len()));
         }
     };
     let by_activity: Vec<bool> = rules.iter().map(|rule| rule.by_activity()).collect();
     for place in (0..rules.len()).filter(|&place| !by_activity[place]) {
-        check(place, &model.activities);
+        check(place, &model.activities, |rule, cx| rule.check(cx));
     }
     for activities in model.activities.chunks(per_run.max(1)) {
         for place in (0..rules.len()).filter(|&place| by_activity[place]) {
-            check(place, activities);
+            check(place, activities, |rule, cx| rule.check(cx));
         }
+    }
+    for place in (0..rules.len()).filter(|&place| by_activity[place]) {
+        check(place, &[], |rule, cx| rule.finish(cx));
     }
     rules::order::sort_by_rule(&mut findings, &mut reports);
     findings

@@ -154,9 +154,7 @@ impl Rule for Art6NationalLaw {
     }
 
     fn check(&self, cx: &mut Context<'_>) {
-        for list in basis_lists::all(cx.model, cx.activities) {
-            report(cx, &list);
-        }
+        basis_lists::each(cx.model, cx.activities, |list| report(cx, &list));
     }
 }
 

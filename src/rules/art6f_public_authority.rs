@@ -97,11 +97,11 @@ impl Rule for Art6fPublicAuthority {
             text::AUTHORITY,
             controller = model.controller.name.node
         );
-        for list in basis_lists::all(model, cx.activities) {
+        basis_lists::each(model, cx.activities, |list| {
             for basis in list.bases().iter().filter(|b| is_6_1_f(b)) {
                 report(cx, basis, &list.whose(lang), &authority);
             }
-        }
+        });
     }
 }
 

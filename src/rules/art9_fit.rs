@@ -226,13 +226,21 @@ impl Rule for Art9Fit {
         &Self::META
     }
 
+    /// The runs of activities share the memos of wordings and areas ([`Memos`]).
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        let mut helps = Helps::default();
-        let mut area_lists = AreaLists::default();
-        let mut law_areas = LawAreas::default();
-        for activity in &model.activities {
+        let mut memos = cx.state(Memos::default);
+        let Memos {
+            helps,
+            area_lists,
+            law_areas,
+        } = &mut *memos;
+        for activity in cx.activities {
             let Some(special) = activity.data.iter().find(|d| model.data(d.id).is_special()) else {
                 continue;
             };
@@ -286,7 +294,7 @@ impl Rule for Art9Fit {
                     {
                         continue;
                     }
-                    let evidence = evidence(model, activity, &mut law_areas);
+                    let evidence = evidence(model, activity, law_areas);
                     let mut areas: Vec<Area> = Vec::new();
                     for e in &evidence {
                         for &a in &e.areas {
@@ -392,11 +400,7 @@ struct Found {
 
 /// The areas the spec shows for an activity that states none, each with where it shows it: the laws
 /// cited (reference data), the kind of data subjects and TV surveillance (reading the spec).
-fn evidence<'m>(
-    model: &'m Model,
-    activity: &'m Activity,
-    law_areas: &mut LawAreas<'m>,
-) -> Vec<Found> {
+fn evidence<'m>(model: &'m Model, activity: &'m Activity, law_areas: &mut LawAreas) -> Vec<Found> {
     let mut found = Vec::new();
     for basis in &activity.bases {
         let areas = law_areas.of(basis);
@@ -430,20 +434,31 @@ fn evidence<'m>(
     found
 }
 
+/// What ART9-FIT words or reads once per check and keeps across the runs of activities.
+#[derive(Default)]
+struct Memos {
+    helps: Helps,
+    area_lists: AreaLists,
+    law_areas: LawAreas,
+}
+
 /// [`areas_of_citation`] of each `law "..."` text read once per check: a spec names the same few
 /// statutes in thousands of activities, and matching a text against every statute's names is most
 /// of the rule's cost. Other citations are cheap to match and are not kept.
 #[derive(Default)]
-struct LawAreas<'m>(FxHashMap<&'m str, Vec<Area>>);
+struct LawAreas(FxHashMap<String, Vec<Area>>);
 
-impl<'m> LawAreas<'m> {
-    fn of(&mut self, citation: &'m LegalRef) -> Vec<Area> {
+impl LawAreas {
+    fn of(&mut self, citation: &LegalRef) -> Vec<Area> {
         match citation {
-            LegalRef::Law { text, .. } => self
-                .0
-                .entry(text.as_str())
-                .or_insert_with(|| areas_of_citation(citation))
-                .clone(),
+            LegalRef::Law { text, .. } => match self.0.get(text.as_str()) {
+                Some(areas) => areas.clone(),
+                None => {
+                    let areas = areas_of_citation(citation);
+                    self.0.insert(text.clone(), areas.clone());
+                    areas
+                }
+            },
             _ => areas_of_citation(citation),
         }
     }

@@ -1,7 +1,8 @@
 //! What a rule sees, and the one place where findings get their code, severity, provisions, the
 //! declaration they are about and whether the law data they rest on is verified.
 
-use std::cell::OnceCell;
+use std::any::Any;
+use std::cell::{OnceCell, RefCell, RefMut};
 
 use crate::diagnostic::{Declaration, DeclarationKind, Diagnostic, Label, Origin};
 use crate::flow::FlowGraph;
@@ -34,8 +35,14 @@ pub struct Context<'a> {
     declarations: &'a Declarations<'a>,
     /// The rule's metadata and provisions.
     citations: &'a Citations,
+    /// What the rule keeps from one run of activities to the next ([`Context::state`]).
+    state: &'a RuleState,
     findings: &'a mut Vec<Diagnostic>,
 }
+
+/// What a rule keeps from one run of activities to the next: one per rule and check, empty until
+/// the rule first asks for it ([`Context::state`]).
+pub type RuleState = RefCell<Option<Box<dyn Any>>>;
 
 /// A rule's provisions as cited in `lang`, and those of them the law data marks unverified: the
 /// same for every finding of the rule, so made once per check (not once per run of activities);
@@ -82,6 +89,7 @@ impl<'a> Context<'a> {
         transfers: &'a [Destination<'a>],
         declarations: &'a Declarations<'a>,
         citations: &'a Citations,
+        state: &'a RuleState,
         activities: &'a [Activity],
         findings: &'a mut Vec<Diagnostic>,
     ) -> Self {
@@ -94,8 +102,22 @@ impl<'a> Context<'a> {
             lang: citations.lang,
             declarations,
             citations,
+            state,
             findings,
         }
+    }
+
+    /// What the rule keeps across the runs of activities it is given ([`super::Rule::by_activity`]):
+    /// made by `new` at the first call of the check, then the same at every run and in
+    /// [`super::Rule::finish`]. It borrows from the state, not from the context, so the rule can
+    /// report while it holds it.
+    pub fn state<S: Any>(&self, new: impl FnOnce() -> S) -> RefMut<'a, S> {
+        let state: &'a RuleState = self.state;
+        RefMut::map(state.borrow_mut(), |kept| {
+            kept.get_or_insert_with(|| Box::new(new()))
+                .downcast_mut::<S>()
+                .expect("a rule keeps one type of state")
+        })
     }
 
     /// Starts a finding of the current rule at `span`: code, severity and provisions come from the
@@ -119,7 +141,7 @@ impl<'a> Context<'a> {
             provisions: self.citations.provisions.clone(),
             path: Vec::new(),
             note: None,
-            declaration: self.declarations.at(span),
+            declaration: self.declarations.at(span, self.activities),
             unverified: self.citations.unverified().clone(),
             suggestions: Vec::new(),
         }
@@ -195,12 +217,21 @@ fn provision_numbers(provision: &str) -> Vec<String> {
 /// Where each declaration of a model is written, to find the one a place in the spec stands in.
 /// Made once per check, for every rule. It borrows the names and labels from the model: only the
 /// declarations a finding is about are copied, not all of them (two strings per activity).
-#[derive(Debug, Default)]
+///
+/// The activities, most of the declarations of a large spec, are not indexed up front: a finding
+/// is nearly always in one of the activities being checked, which a run of them holds in the cache
+/// ([`Declarations::at`]); reading every activity's place first read the whole model once more.
+#[derive(Debug)]
 pub struct Declarations<'m> {
-    /// By file, then start; a sub-processor comes after the processor it is nested in.
-    spans: Vec<(Span, Placed<'m>)>,
+    model: &'m Model,
+    /// Every declaration but the activities, by file, then start; a sub-processor comes after the
+    /// processor it is nested in.
+    others: Vec<(Span, Placed<'m>)>,
+    /// The activities' places and their places in the model's list, by file, then start: made at
+    /// the first finding that is in none of the activities being checked, nor in another
+    /// declaration.
+    activities: OnceCell<Vec<(Span, usize)>>,
 }
-
 /// A declaration as [`Declarations`] keeps it: [`Declaration`] with its words borrowed.
 #[derive(Debug, Clone, Copy)]
 pub struct Placed<'m> {
@@ -211,50 +242,78 @@ pub struct Placed<'m> {
 
 impl<'m> Declarations<'m> {
     pub fn of(model: &'m Model) -> Declarations<'m> {
-        let count = 1
-            + model.subjects.len()
-            + model.data.len()
-            + model.sources.len()
-            + model.processors.len()
-            + model.recipients.len()
-            + model.joint_controllers.len()
-            + model.activities.len();
-        let mut spans = Vec::with_capacity(count);
-        let all = std::iter::once(model.controller.placed())
+        let others = std::iter::once(model.controller.placed())
             .chain(model.subjects.iter().map(Declared::placed))
             .chain(model.data.iter().map(Declared::placed))
             .chain(model.sources.iter().map(Declared::placed))
             .chain(model.processors.iter().map(Declared::placed))
             .chain(model.recipients.iter().map(Declared::placed))
-            .chain(model.joint_controllers.iter().map(Declared::placed))
-            .chain(model.activities.iter().map(Declared::placed))
-            .filter(|(span, _)| !span.is_synthetic());
-        spans.extend(all);
-        spans.sort_by_key(|(span, _)| (span.file, span.start, std::cmp::Reverse(span.end)));
-        Declarations { spans }
+            .chain(model.joint_controllers.iter().map(Declared::placed));
+        Declarations {
+            model,
+            others: by_place(others),
+            activities: OnceCell::new(),
+        }
     }
 
-    /// The innermost declaration whose words hold `span`.
-    pub fn at(&self, span: Span) -> Option<Declaration> {
+    /// The innermost declaration whose words hold `span`; `checked`, the activities being checked
+    /// (in the model's order), are looked at first.
+    pub fn at(&self, span: Span, checked: &[Activity]) -> Option<Declaration> {
         if span.is_synthetic() {
             return None;
         }
-        let after = self
-            .spans
-            .partition_point(|(s, _)| (s.file, s.start) <= (span.file, span.start));
-        // Declarations nest only as a processor's sub-processors do, so walking back passes only
-        // the siblings before the one that holds the span.
-        self.spans[..after]
-            .iter()
-            .rev()
-            .take_while(|(s, _)| s.file == span.file)
-            .find(|(s, _)| s.start <= span.start && span.end <= s.end)
-            .map(|(_, d)| Declaration {
-                kind: d.kind,
-                name: d.name.to_string(),
-                label: d.label.to_string(),
-            })
+        // Declarations nest only as a processor's sub-processors do: an activity that holds the
+        // span is the one. The activities are in the order they are written, so the one that holds
+        // it is the last that starts at or before it; if not (in another file's order, say), the
+        // index below still answers.
+        let after =
+            checked.partition_point(|a| (a.span.file, a.span.start) <= (span.file, span.start));
+        let placed = checked[..after]
+            .last()
+            .filter(|a| holds(a.span, span))
+            .map(|a| a.placed().1)
+            .or_else(|| innermost(&self.others, span))
+            .or_else(|| {
+                let activities = self.activities.get_or_init(|| {
+                    let places = self.model.activities.iter().map(|a| a.span);
+                    by_place(places.zip(0..))
+                });
+                innermost(activities, span).map(|i| self.model.activities[i].placed().1)
+            })?;
+        Some(Declaration {
+            kind: placed.kind,
+            name: placed.name.to_string(),
+            label: placed.label.to_string(),
+        })
     }
+}
+
+/// The declarations with a place in the spec, by file, then start (the outer of two that start
+/// together first).
+fn by_place<T>(declarations: impl Iterator<Item = (Span, T)>) -> Vec<(Span, T)> {
+    let mut spans: Vec<_> = declarations
+        .filter(|(span, _)| !span.is_synthetic())
+        .collect();
+    spans.sort_by_key(|(span, _)| (span.file, span.start, std::cmp::Reverse(span.end)));
+    spans
+}
+
+/// Whether the words at `outer` hold those at `inner`.
+fn holds(outer: Span, inner: Span) -> bool {
+    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The innermost of `spans` (sorted [`by_place`]) that holds `span`.
+fn innermost<T: Copy>(spans: &[(Span, T)], span: Span) -> Option<T> {
+    let after = spans.partition_point(|(s, _)| (s.file, s.start) <= (span.file, span.start));
+    // Declarations nest only as a processor's sub-processors do, so walking back passes only the
+    // siblings before the one that holds the span.
+    spans[..after]
+        .iter()
+        .rev()
+        .take_while(|(s, _)| s.file == span.file)
+        .find(|(s, _)| holds(*s, span))
+        .map(|(_, placed)| *placed)
 }
 
 /// A declaration of the model, as a finding names it.
@@ -317,19 +376,25 @@ mod tests {
     fn a_place_after_a_sub_processor_belongs_to_its_processor() {
         use crate::source::SourceFile;
         let text = "controller c \"C\" {\n  contact \"c@c.dk\"\n}\n\
-                    processor p \"P\" {\n  subprocessor q \"Q\" {\n    country DE\n  }\n  country DK\n}\n";
+                    processor p \"P\" {\n  subprocessor q \"Q\" {\n    country DE\n  }\n  country DK\n}\n\
+                    activity a \"A\" {\n  purpose \"A\"\n}\nactivity b \"B\" {\n  purpose \"B\"\n}\n";
         let mut sources = SourceMap::new();
         let file = sources.add(SourceFile::new("spec.hjemmel", text));
         let (model, _) = crate::compile(&sources, crate::i18n::Lang::En).unwrap();
         let declarations = Declarations::of(&model);
-        let name_at = |needle: &str| {
-            let start = text.find(needle).unwrap();
-            let span = Span::new(file, start, start + needle.len());
-            declarations.at(span).map(|d| d.name)
-        };
-        assert_eq!(name_at("country DE").as_deref(), Some("q"));
-        assert_eq!(name_at("country DK").as_deref(), Some("p"));
-        assert_eq!(name_at("contact").as_deref(), Some("c"));
+        // Found with the activities being checked and without (from the index made then).
+        for checked in [&model.activities[..], &[]] {
+            let name_at = |needle: &str| {
+                let start = text.find(needle).unwrap();
+                let span = Span::new(file, start, start + needle.len());
+                declarations.at(span, checked).map(|d| d.name)
+            };
+            assert_eq!(name_at("country DE").as_deref(), Some("q"));
+            assert_eq!(name_at("country DK").as_deref(), Some("p"));
+            assert_eq!(name_at("contact").as_deref(), Some("c"));
+            assert_eq!(name_at("purpose").as_deref(), Some("a"));
+            assert_eq!(name_at("purpose \"B\"").as_deref(), Some("b"));
+        }
     }
 
     #[test]

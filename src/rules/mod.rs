@@ -100,15 +100,20 @@ pub struct RuleMeta {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &mut Context<'_>);
-    /// Whether `check` looks at each of `cx.activities` on its own (anything else only by
-    /// reference) and reports nothing but what it finds there. Such a rule is given the
-    /// activities in runs, each run to every such rule before the next (`run_rules`): a large
-    /// spec's activities are then read from memory once for all these rules, not once per rule.
-    /// The findings come out in the same order once sorted: each rule still reports in the
-    /// activities' order, and two rules never share a code.
+    /// Whether `check` walks `cx.activities` in their order, reading other declarations only by
+    /// reference, and carries nothing from one activity to the next but what it keeps in
+    /// [`Context::state`]. Such a rule is given the activities in runs, each run to every such
+    /// rule before the next (`run_rules`), then [`Rule::finish`]: a large spec's activities are
+    /// read from memory once for all these rules, not once per rule. The findings come out in the
+    /// same order once sorted: each rule still reports in the activities' order, and two rules
+    /// never share a code.
     fn by_activity(&self) -> bool {
         false
     }
+    /// For a rule [`Rule::by_activity`]: called once after the last run of activities (with no run
+    /// before it when the spec has no activities), to report what only all of them tell, from what
+    /// the runs kept in [`Context::state`].
+    fn finish(&self, _cx: &mut Context<'_>) {}
 }
 
 /// Declares a rule: a unit struct with its [`RuleMeta`], the documentation taken from the doc comment

@@ -138,9 +138,51 @@ impl Rule for RecordIncomplete {
         &Self::META
     }
 
+    /// The runs of activities report the activities and mark the joint controllers they name
+    /// (kept across runs); [`Rule::finish`] reports the controller and the joint controllers.
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
+        let mut joints_used = cx.state(|| vec![false; model.joint_controllers.len()]);
+        for activity in cx.activities {
+            for jointly in &activity.details().joint_controllers {
+                joints_used[jointly.id.index()] = true;
+            }
+            let (missing, what, help) =
+                match (activity.subjects.is_empty(), activity.data.is_empty()) {
+                    (false, false) => continue,
+                    (true, true) => (text::MISSING_BOTH, text::WHAT_BOTH, text::HELP_BOTH),
+                    (true, false) => (
+                        text::MISSING_SUBJECTS,
+                        text::WHAT_SUBJECTS,
+                        text::HELP_SUBJECTS,
+                    ),
+                    (false, true) => (text::MISSING_DATA, text::WHAT_DATA, text::HELP_DATA),
+                };
+            let finding = cx.finding(
+                tr!(
+                    lang,
+                    text::ACTIVITY,
+                    activity = activity.name.node,
+                    what = what.get(lang)
+                ),
+                activity.name.span,
+                tr!(lang, missing),
+            );
+            cx.report(finding.with_help(tr!(lang, help)));
+        }
+    }
+
+    /// The controller and the joint controllers, once every activity has said which joint
+    /// controllers it names.
+    fn finish(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        let lang = cx.lang;
+        let joints_used = cx.state(|| vec![false; model.joint_controllers.len()]);
         let controller = &model.controller;
         if controller.address.is_none() && controller.contact.is_none() {
             let finding = cx.finding(
@@ -164,13 +206,7 @@ impl Rule for RecordIncomplete {
         }
         // A joint controller no activity names is UNUSED-DECLARATION's, and not in the record.
         for (i, joint) in model.joint_controllers.iter().enumerate() {
-            let used = model.activities.iter().any(|a| {
-                a.details()
-                    .joint_controllers
-                    .iter()
-                    .any(|j| j.id.index() == i)
-            });
-            if !used || joint.address.is_some() || joint.contact.is_some() {
+            if !joints_used[i] || joint.address.is_some() || joint.contact.is_some() {
                 continue;
             }
             let finding = cx.finding(
@@ -179,30 +215,6 @@ impl Rule for RecordIncomplete {
                 tr!(lang, text::CONTROLLER_LABEL),
             );
             cx.report(finding.with_help(tr!(lang, text::JOINT_HELP)));
-        }
-        for activity in &model.activities {
-            let (missing, what, help) =
-                match (activity.subjects.is_empty(), activity.data.is_empty()) {
-                    (false, false) => continue,
-                    (true, true) => (text::MISSING_BOTH, text::WHAT_BOTH, text::HELP_BOTH),
-                    (true, false) => (
-                        text::MISSING_SUBJECTS,
-                        text::WHAT_SUBJECTS,
-                        text::HELP_SUBJECTS,
-                    ),
-                    (false, true) => (text::MISSING_DATA, text::WHAT_DATA, text::HELP_DATA),
-                };
-            let finding = cx.finding(
-                tr!(
-                    lang,
-                    text::ACTIVITY,
-                    activity = activity.name.node,
-                    what = what.get(lang)
-                ),
-                activity.name.span,
-                tr!(lang, missing),
-            );
-            cx.report(finding.with_help(tr!(lang, help)));
         }
     }
 }

@@ -160,19 +160,36 @@ declare_rule! {
     }
 }
 
+/// A controller's or a source's `notice exempt` is reported once for the spec, not once per
+/// activity that inherits it: whether it was, kept across the runs of activities.
+struct ExemptionsReported {
+    controller: bool,
+    /// By the source's place in the model.
+    sources: Vec<bool>,
+}
+
 impl Rule for SourceNotice {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
+    /// The runs of activities share which exemptions were reported ([`ExemptionsReported`]).
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
         let lang = cx.lang;
-        // A controller's or a source's `notice exempt` is reported once for the spec, not once per
-        // activity that inherits it.
-        let mut controller_exempt_reported = false;
-        let mut source_exempt_reported = vec![false; model.sources.len()];
-        for activity in &model.activities {
+        let mut exemptions = cx.state(|| ExemptionsReported {
+            controller: false,
+            sources: vec![false; model.sources.len()],
+        });
+        let ExemptionsReported {
+            controller: controller_exempt_reported,
+            sources: source_exempt_reported,
+        } = &mut *exemptions;
+        for activity in cx.activities {
             // The activity's own notice covers every source it names.
             match &activity.notice {
                 Some(NoticeDecl::Practice(_)) => continue,
@@ -218,7 +235,7 @@ impl Rule for SourceNotice {
                 };
                 let reported = match of_source {
                     true => &mut source_exempt_reported[id.index()],
-                    false => &mut controller_exempt_reported,
+                    false => &mut *controller_exempt_reported,
                 };
                 if basis.iter().any(is_art14_exception) || *reported {
                     continue;

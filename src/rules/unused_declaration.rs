@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::i18n::Text;
-use crate::semantic::model::Origin;
+use crate::semantic::model::{Activity, Model, Origin};
 use crate::syntax::ast::Name;
 use crate::tr;
 
@@ -101,42 +101,82 @@ declare_rule! {
     }
 }
 
+/// Which declarations the activities seen so far use, by their place in the model's lists.
+struct Used {
+    data: Vec<bool>,
+    subjects: Vec<bool>,
+    sources: Vec<bool>,
+    processors: Vec<bool>,
+    recipients: Vec<bool>,
+    joint_controllers: Vec<bool>,
+}
+
+impl Used {
+    fn none_of(model: &Model) -> Used {
+        Used {
+            data: vec![false; model.data.len()],
+            subjects: vec![false; model.subjects.len()],
+            sources: vec![false; model.sources.len()],
+            processors: vec![false; model.processors.len()],
+            recipients: vec![false; model.recipients.len()],
+            joint_controllers: vec![false; model.joint_controllers.len()],
+        }
+    }
+
+    fn mark(&mut self, activity: &Activity) {
+        for d in &activity.data {
+            self.data[d.id.index()] = true;
+        }
+        for s in &activity.subjects {
+            self.subjects[s.id.index()] = true;
+        }
+        for origin in &activity.sources {
+            if let Origin::Source(id) = origin.id {
+                self.sources[id.index()] = true;
+            }
+        }
+        for via in &activity.processors {
+            self.processors[via.id.index()] = true;
+        }
+        for disclosure in &activity.disclosures {
+            self.recipients[disclosure.recipient.id.index()] = true;
+        }
+        for jointly in &activity.details().joint_controllers {
+            self.joint_controllers[jointly.id.index()] = true;
+        }
+    }
+}
+
 impl Rule for UnusedDeclaration {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
+    /// The runs of activities mark what they use; [`Rule::finish`] reports the rest.
+    fn by_activity(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &mut Context<'_>) {
         let model = cx.model;
-        let lang = cx.lang;
-        let mut data = vec![false; model.data.len()];
-        let mut subjects = vec![false; model.subjects.len()];
-        let mut sources = vec![false; model.sources.len()];
-        let mut processors = vec![false; model.processors.len()];
-        let mut recipients = vec![false; model.recipients.len()];
-        let mut joint_controllers = vec![false; model.joint_controllers.len()];
-        for activity in &model.activities {
-            for d in &activity.data {
-                data[d.id.index()] = true;
-            }
-            for s in &activity.subjects {
-                subjects[s.id.index()] = true;
-            }
-            for origin in &activity.sources {
-                if let Origin::Source(id) = origin.id {
-                    sources[id.index()] = true;
-                }
-            }
-            for via in &activity.processors {
-                processors[via.id.index()] = true;
-            }
-            for disclosure in &activity.disclosures {
-                recipients[disclosure.recipient.id.index()] = true;
-            }
-            for jointly in &activity.details().joint_controllers {
-                joint_controllers[jointly.id.index()] = true;
-            }
+        let mut used = cx.state(|| Used::none_of(model));
+        for activity in cx.activities {
+            used.mark(activity);
         }
+    }
+
+    fn finish(&self, cx: &mut Context<'_>) {
+        let model = cx.model;
+        let lang = cx.lang;
+        let used = cx.state(|| Used::none_of(model));
+        let Used {
+            data,
+            subjects,
+            sources,
+            processors,
+            recipients,
+            joint_controllers,
+        } = &*used;
         let mut unused: Vec<(&Name, Text, Text)> = Vec::new();
         let pick = |used: &[bool]| -> Vec<usize> {
             used.iter()
@@ -145,16 +185,16 @@ impl Rule for UnusedDeclaration {
                 .map(|(i, _)| i)
                 .collect()
         };
-        for i in pick(&data) {
+        for i in pick(data) {
             unused.push((&model.data[i].name, text::DATA, text::USE_DATA));
         }
-        for i in pick(&subjects) {
+        for i in pick(subjects) {
             unused.push((&model.subjects[i].name, text::SUBJECTS, text::USE_SUBJECTS));
         }
-        for i in pick(&sources) {
+        for i in pick(sources) {
             unused.push((&model.sources[i].name, text::SOURCE, text::USE_SOURCE));
         }
-        for i in pick(&processors) {
+        for i in pick(processors) {
             // A sub-processor is used through its processor.
             if model.processors[i].parent.is_some() {
                 continue;
@@ -165,14 +205,14 @@ impl Rule for UnusedDeclaration {
                 text::USE_PROCESSOR,
             ));
         }
-        for i in pick(&recipients) {
+        for i in pick(recipients) {
             unused.push((
                 &model.recipients[i].name,
                 text::RECIPIENT,
                 text::USE_RECIPIENT,
             ));
         }
-        for i in pick(&joint_controllers) {
+        for i in pick(joint_controllers) {
             unused.push((
                 &model.joint_controllers[i].name,
                 text::JOINT_CONTROLLER,
