@@ -3,7 +3,8 @@
 //!
 //! Fixtures: tests/fixtures/ropa/ (`missing_fields.hjemmel` leaves out what a record needs,
 //! `transfers.hjemmel` fills every field and sends data to third countries, `data_about.hjemmel`
-//! has KLE numbers and data about some of an activity's groups only).
+//! has KLE numbers and data about some of an activity's groups only, `unit_and_collection.hjemmel`
+//! has one activity with a unit and a `collect` and one with neither).
 
 mod support;
 
@@ -16,6 +17,7 @@ use support::hjemmel;
 const MISSING: &str = "tests/fixtures/ropa/missing_fields.hjemmel";
 const TRANSFERS: &str = "tests/fixtures/ropa/transfers.hjemmel";
 const ABOUT: &str = "tests/fixtures/ropa/data_about.hjemmel";
+const UNIT_AND_COLLECTION: &str = "tests/fixtures/ropa/unit_and_collection.hjemmel";
 
 /// The record of the spec at `path`. Its entries borrow their words from the model, so the model is
 /// kept for the rest of the test run (a few small specs).
@@ -142,6 +144,64 @@ fn a_joint_controller_is_named_in_the_record() {
     );
     let without = ropa::markdown::render(&record(MISSING, Lang::En));
     assert!(!without.contains("Joint controllers"), "{without}");
+}
+
+/// The organisational unit and how often data is collected are not fields of art. 30(1): a spec
+/// where some activity gives them has them in every activity's entry (not stated where that
+/// activity gives none), in the Markdown, the CSV and the report's record; a spec where no activity
+/// gives them has neither field, rather than "not stated" in every entry.
+#[test]
+fn unit_and_collection_are_fields_only_of_a_spec_that_gives_them() {
+    const FIELDS: [&str; 2] = ["Organisational unit", "How often data is collected"];
+    let md = ropa::markdown::render(&record(UNIT_AND_COLLECTION, Lang::En));
+    for field in FIELDS {
+        assert_eq!(md.matches(&format!("**{field}**")).count(), 2, "{md}");
+    }
+    assert!(
+        md.contains("**Organisational unit**\n\n- Børn og læring\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**How often data is collected**\n\n- Børneattest: every 1 year\n"),
+        "{md}"
+    );
+    assert_eq!(
+        md.matches("**Organisational unit**\n\n- *not stated*")
+            .count(),
+        1,
+        "{md}"
+    );
+    let csv = ropa::csv::render(&record(UNIT_AND_COLLECTION, Lang::En));
+    let header = csv.lines().next().unwrap();
+    assert!(FIELDS.iter().all(|field| header.contains(field)), "{csv}");
+    assert!(
+        csv.lines().nth(2).unwrap().ends_with(",not stated"),
+        "{csv}"
+    );
+
+    let without_md = ropa::markdown::render(&record(MISSING, Lang::En));
+    let without_csv = ropa::csv::render(&record(MISSING, Lang::En));
+    for field in FIELDS {
+        assert!(!without_md.contains(field), "{without_md}");
+        assert!(!without_csv.contains(field), "{without_csv}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let report = |spec: &str| {
+        let file = dir.path().join("report.html");
+        let output = hjemmel(&["report", spec, "-o", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let with = report(UNIT_AND_COLLECTION);
+    for field in FIELDS {
+        let row = format!("<tr><th scope=\"row\">{field}<td>");
+        assert_eq!(with.matches(&row).count(), 2, "{with}");
+    }
+    let without = report(MISSING);
+    for field in FIELDS {
+        assert!(!without.contains(&format!(">{field}<")), "{without}");
+    }
 }
 
 /// Data that an activity states becomes criminal-offence data by its use (`data ... as criminal

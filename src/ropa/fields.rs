@@ -374,12 +374,12 @@ pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'
             })
             .collect()
     });
-    let mut fields = vec![Field::new(
-        "unit",
-        UNIT,
-        a.unit.map(|unit| vec![Cow::Borrowed(unit)]),
-    )];
     // Fields only some specs need: in every activity's entry of such a spec, in none of another's.
+    let mut fields = Vec::new();
+    if a.shows.unit {
+        let unit = a.unit.map(|unit| vec![Cow::Borrowed(unit)]);
+        fields.push(Field::new("unit", UNIT, unit));
+    }
     if a.shows.kle {
         let numbers =
             (!a.kle.is_empty()).then(|| a.kle.iter().map(|k| Cow::Borrowed(k.as_str())).collect());
@@ -412,8 +412,14 @@ pub fn activity_fields<'a>(a: &'a ActivityRecord<'_>, lang: Lang) -> Vec<Field<'
         Field::new("transfers", TRANSFERS, Some(transfers)),
         Field::new("retention", RETENTION, retention),
         Field::new("security", SECURITY, borrowed(&a.security)),
-        Field::new("collection", COLLECTION, borrowed(&a.collection)),
     ]);
+    if a.shows.collection {
+        fields.push(Field::new(
+            "collection",
+            COLLECTION,
+            borrowed(&a.collection),
+        ));
+    }
     fields
 }
 

@@ -177,6 +177,12 @@ pub struct ActivityRecord<'m> {
 /// as it did before they were added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Shows {
+    /// Some activity names its organisational unit (`unit "..."`). Not a field of art. 30(1): a
+    /// record whose spec names no unit would only say "not stated" in every entry.
+    pub unit: bool,
+    /// Some activity says how often data is collected anew (`collect ... every ...`); not a field
+    /// of art. 30(1) either.
+    pub collection: bool,
     /// Some activity gives KLE numbers.
     pub kle: bool,
     /// Some activity says of some data that it is about some groups of subjects only.
@@ -186,6 +192,11 @@ pub struct Shows {
 impl Shows {
     fn of(model: &Model) -> Shows {
         Shows {
+            unit: model.activities.iter().any(|a| a.details().unit.is_some()),
+            collection: model
+                .activities
+                .iter()
+                .any(|a| !a.details().collections.is_empty()),
             kle: model.activities.iter().any(|a| !a.kle().is_empty()),
             data_by_subjects: model
                 .activities

@@ -130,6 +130,7 @@ const HEADINGS: [Text; 11] = [
 /// openings, the lines of shared entries, the templates of the lines worded per activity.
 struct ActivityTables<'m> {
     /// The rows only some specs have (`kle`, `data ... about`): [`fields::activity_fields`] words them.
+    /// (`unit` and `collect`, also only in some specs, are among [`HEADINGS`].)
     kle: Row,
     data_by_subjects: Row,
     lang: Lang,
@@ -221,9 +222,11 @@ impl<'m> ActivityTables<'m> {
         else {
             unreachable!("a row for each heading")
         };
-        match a.unit {
-            Some(text) => values(out, unit, 1, |out, _| out.escaped(text)),
-            None => out.push_str(&unit.not_stated),
+        if a.shows.unit {
+            match a.unit {
+                Some(text) => values(out, unit, 1, |out, _| out.escaped(text)),
+                None => out.push_str(&unit.not_stated),
+            }
         }
         if a.shows.kle {
             texts(out, kle, (!a.kle.is_empty()).then_some(&a.kle[..]));
@@ -289,7 +292,9 @@ impl<'m> ActivityTables<'m> {
             None => out.push_str(&retention.not_stated),
         }
         texts(out, security, a.security.as_deref());
-        texts(out, collection, a.collection.as_deref());
+        if a.shows.collection {
+            texts(out, collection, a.collection.as_deref());
+        }
         out.push_str(TABLE_END);
     }
 }
