@@ -406,7 +406,8 @@ impl<'a> Printer<'a> {
         let inner = &self.text[block.open + 1..block.close];
         let inline = !inner.contains('\n') && !lex(inner).0.iter().any(|t| t.kind == Kind::Comment);
         let mut text = statement(header, indent, column, false);
-        if header.last().is_some_and(|t| t.kind == Kind::Comment) {
+        let comment_before_block = header.last().is_some_and(|t| t.kind == Kind::Comment);
+        if comment_before_block {
             text.push('\n');
             push_indent(&mut text, indent);
             text.push('{');
@@ -416,7 +417,11 @@ impl<'a> Printer<'a> {
         if inline {
             let block_text = self.inline_block(block);
             text.push_str(&block_text[1..]);
-            let cells = cells(header, parent, Some(block_text));
+            // A comment ends its line, so the block goes on the next: no row of a table, whose
+            // cells would put the block after the comment, inside it.
+            let cells = (!comment_before_block)
+                .then(|| cells(header, parent, Some(block_text)))
+                .flatten();
             return (text, cells);
         }
         let mut open_trailing = None;

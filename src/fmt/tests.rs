@@ -29,6 +29,21 @@ fn processor_and_dpo_blocks_have_their_own_columns() {
     );
 }
 
+/// A comment between a one-line declaration and its one-line block ends the line, so the block
+/// goes on the next and the declaration, now of two lines, is no row of its neighbours' table but
+/// stands apart as other declarations of several lines do (as a row, its block came after the
+/// comment, inside it, and the formatter refused the file).
+#[test]
+fn a_comment_before_a_one_line_block_keeps_the_block_out_of_it() {
+    assert_eq!(
+        fmt(
+            "recipient a \"A\" police\nrecipient police \"Politiet\" police // c\n { country unknown }\nrecipient bb \"BB\" police\n"
+        ),
+        "recipient a \"A\" police\n\nrecipient police \"Politiet\" police // c\n{ country unknown }\n\n\
+         recipient bb \"BB\" police\n"
+    );
+}
+
 #[test]
 fn one_line_declarations_form_tables_and_long_cells_stay_out() {
     assert_eq!(
