@@ -892,26 +892,25 @@ impl<'m> Making<'m> {
         if a.retention.is_empty() || a.data.is_empty() {
             return;
         }
-        // The statement that covers each category, as `Activity::retention_of` finds it: the first
-        // that names it, else the first `retain all`. Marked by category once, not searched for
-        // each (at 100,000 activities the statements were read again for every category).
+        // The first statement that names each category, marked by category once rather than
+        // searched for each (at 100,000 activities the statements were read again for every
+        // category); `Activity::retention_covering` then says which statement covers it.
         for (i, r) in a.retention.iter().enumerate() {
             for t in &r.targets {
                 let named_by = &mut scratch.named_by[t.id.index()];
                 *named_by = (*named_by).min(i as u32);
             }
         }
-        let all = a.retention.iter().position(|r| r.all.is_some());
         // The rule of each group, by its index in `a.retention`; `None`: not covered.
         scratch.rules.clear();
         for d in &a.data {
             if std::mem::replace(&mut scratch.data_seen[d.id.index()], true) {
                 continue;
             }
-            let rule = match scratch.named_by[d.id.index()] {
-                NOT_NAMED => all,
+            let rule = a.retention_covering(match scratch.named_by[d.id.index()] {
+                NOT_NAMED => None,
                 i => Some(i as usize),
-            };
+            });
             let label = model.data(d.id).label.node.as_str();
             match scratch.rules.iter().position(|g| *g == rule) {
                 Some(at) => entries[at].categories.push(label),

@@ -687,10 +687,18 @@ impl Activity {
 
     /// The retention rule that covers a category: a rule naming it, or else `retain all`.
     pub fn retention_of(&self, data: DataId) -> Option<&RetentionRule> {
-        self.retention
+        let naming = self
+            .retention
             .iter()
-            .find(|r| r.targets.iter().any(|t| t.id == data))
-            .or_else(|| self.retention.iter().find(|r| r.all.is_some()))
+            .position(|r| r.targets.iter().any(|t| t.id == data));
+        self.retention_covering(naming).map(|i| &self.retention[i])
+    }
+
+    /// Which of `retention` covers a category, given the first that names it (`naming`, by its
+    /// place): that one, or else the first `retain all`. The rule of [`Activity::retention_of`],
+    /// for a caller that finds the naming rules of many categories at once (the record).
+    pub fn retention_covering(&self, naming: Option<usize>) -> Option<usize> {
+        naming.or_else(|| self.retention.iter().position(|r| r.all.is_some()))
     }
 
     /// How the activity says it uses `data` as criminal-offence data (`data logs as criminal when
