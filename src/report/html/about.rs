@@ -103,17 +103,40 @@ pub fn links() -> &'static [Link] {
 /// The address of the text of the act a provision (as the findings write it, `GDPR art. 6(1)`,
 /// `Databeskyttelsesloven § 8, stk. 2`) belongs to; `None` for a provision of no known act.
 pub fn provision_link(lang: Lang, provision: &str) -> Option<&'static str> {
-    ActId::ALL.into_iter().find_map(|id| {
-        let name = crate::i18n::citation::act(lang, &id.header().short);
+    act_links(lang).iter().find_map(|(name, link)| {
         let rest = provision.strip_prefix(name.as_str())?;
         if !rest.is_empty() && !rest.starts_with(' ') {
             return None;
         }
-        let link = links().iter().find(|l| l.act == id.keyword())?;
-        Some(match lang {
-            Lang::En => link.en.as_str(),
-            Lang::Da => link.da.as_str(),
-        })
+        *link
+    })
+}
+
+/// Each act's short name in `lang`, in the order of [`ActId::ALL`], with the address of its text
+/// where links.toml gives one: worded once, not for every act and every provision of every finding.
+fn act_links(lang: Lang) -> &'static [(String, Option<&'static str>)] {
+    type ActLinks = Vec<(String, Option<&'static str>)>;
+    static EN: OnceLock<ActLinks> = OnceLock::new();
+    static DA: OnceLock<ActLinks> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Da => &DA,
+    };
+    cell.get_or_init(|| {
+        ActId::ALL
+            .into_iter()
+            .map(|id| {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                let link = links()
+                    .iter()
+                    .find(|l| l.act == id.keyword())
+                    .map(|link| match lang {
+                        Lang::En => link.en.as_str(),
+                        Lang::Da => link.da.as_str(),
+                    });
+                (name, link)
+            })
+            .collect()
     })
 }
 

@@ -34,6 +34,11 @@ impl<'m> Activities<'m> {
         Activities(by_name)
     }
 
+    /// The index of the first activity named `name`, where one is.
+    pub fn of_name(&self, name: &str) -> Option<usize> {
+        self.0.get(name).copied()
+    }
+
     /// The index of the activity the finding is about, where it is about one.
     pub fn of_finding(&self, d: &Diagnostic) -> Option<usize> {
         let declaration = d.declaration.as_ref()?;
