@@ -509,11 +509,10 @@ fn activity_overview(
     for i in order {
         let row = &rows[i];
         out.push_str("<tr><td>");
-        out.escaped(&model.activities[i].label.node);
-        // `unit "..."`: the department or staff function, where the spec gives it.
-        if let Some(unit) = &model.activities[i].details().unit {
+        out.escaped(row.label);
+        if let Some(unit) = row.unit {
             out.push_str(" <span class=\"unit\">(");
-            out.escaped(&unit.node);
+            out.escaped(unit);
             out.push_str(")</span>");
         }
         // Pieces and numbers, not `write!`: a row for each of 100,000 activities.
