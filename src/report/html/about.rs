@@ -191,4 +191,44 @@ mod tests {
         );
         assert_eq!(provision_link(Lang::En, "Lov om social service § 11"), None);
     }
+
+    /// The acts' names worded once give every provision the link that wording each act's name for
+    /// each provision gave: every act's name alone, with a provision after it, run into another
+    /// word, and no act's name at all, in both languages.
+    #[test]
+    fn links_from_names_worded_once_are_those_worded_per_provision() {
+        let per_provision = |lang: Lang, provision: &str| -> Option<&'static str> {
+            ActId::ALL.into_iter().find_map(|id| {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                let rest = provision.strip_prefix(name.as_str())?;
+                if !rest.is_empty() && !rest.starts_with(' ') {
+                    return None;
+                }
+                let link = links().iter().find(|l| l.act == id.keyword())?;
+                Some(match lang {
+                    Lang::En => link.en.as_str(),
+                    Lang::Da => link.da.as_str(),
+                })
+            })
+        };
+        let mut linked = 0;
+        for lang in Lang::ALL {
+            for id in ActId::ALL {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                for provision in [
+                    name.clone(),
+                    format!("{name} art. 6(1)(e)"),
+                    format!("{name} § 8, stk. 2"),
+                    format!("{name}x § 1"),
+                    format!("x{name}"),
+                ] {
+                    let link = provision_link(lang, &provision);
+                    assert_eq!(link, per_provision(lang, &provision), "{provision}");
+                    linked += usize::from(link.is_some());
+                }
+            }
+            assert_eq!(provision_link(lang, ""), None);
+        }
+        assert!(linked >= 3 * 2 * ActId::ALL.len(), "{linked}");
+    }
 }
