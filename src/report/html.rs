@@ -193,7 +193,10 @@ fn write_report(
     scope::scope_box(out, lang);
     contents(out, lang);
 
-    let labels = Labels::of(&checked.model);
+    // The activities by name, for the overview's rows and the findings' labels alike: one map of
+    // 100,000 names at 100,000 activities, not two.
+    let activities = overview::Activities::of(&checked.model);
+    let labels = Labels::of(&checked.model, &activities);
     let label_of = |name: &str| labels.of_name(name);
     let names = findings::Names { label: &label_of };
     let groups = overview::groups(&checked.findings);
@@ -201,7 +204,7 @@ fn write_report(
         summary(out, checked, &groups, lang)
     });
     section(out, "overview", OVERVIEW, lang, |out| {
-        activity_overview(out, checked, &groups, lang)
+        activity_overview(out, checked, &activities, &groups, lang)
     });
     section(out, "findings", FINDINGS, lang, |out| {
         findings::findings(out, sources, &groups, &names, lang)
@@ -365,17 +368,21 @@ fn contents(out: &mut Page<'_>, lang: Lang) {
 /// The label of each declaration by its spec name, built once: a search of every declaration for
 /// each name a message shows made the report quadratic. Where two declarations share a name, the
 /// first in the order activities, subjects, data, sources, processors, recipients, controller wins.
-/// Keyed by the spec's names: hashed as [`SpecMap`] hashes them (not SipHash), and sized once for
-/// every declaration (tens of thousands in a large spec) rather than grown.
-struct Labels<'m>(SpecMap<&'m str, &'m str>);
+/// The activities are looked up in the overview's map of them (most of a large spec's
+/// declarations, so not hashed into a second map); the rest are keyed by the spec's names: hashed
+/// as [`SpecMap`] hashes them (not SipHash), and sized once rather than grown.
+struct Labels<'m, 'a> {
+    model: &'m Model,
+    activities: &'a overview::Activities<'m>,
+    others: SpecMap<&'m str, &'m str>,
+}
 
-impl<'m> Labels<'m> {
-    fn of(model: &'m Model) -> Self {
+impl<'m, 'a> Labels<'m, 'a> {
+    fn of(model: &'m Model, activities: &'a overview::Activities<'m>) -> Self {
         let declarations = model
-            .activities
+            .subjects
             .iter()
-            .map(|a| (&a.name, &a.label))
-            .chain(model.subjects.iter().map(|x| (&x.name, &x.label)))
+            .map(|x| (&x.name, &x.label))
             .chain(model.data.iter().map(|x| (&x.name, &x.label)))
             .chain(model.sources.iter().map(|x| (&x.name, &x.label)))
             .chain(model.processors.iter().map(|x| (&x.name, &x.label)))
@@ -384,25 +391,31 @@ impl<'m> Labels<'m> {
                 &model.controller.name,
                 &model.controller.label,
             )));
-        let count = model.activities.len()
-            + model.subjects.len()
+        let count = model.subjects.len()
             + model.data.len()
             + model.sources.len()
             + model.processors.len()
             + model.recipients.len()
             + 1;
-        let mut by_name = SpecMap::with_capacity_and_hasher(count, Default::default());
+        let mut others = SpecMap::with_capacity_and_hasher(count, Default::default());
         for (name, label) in declarations {
-            by_name
+            others
                 .entry(name.node.as_str())
                 .or_insert(label.node.as_str());
         }
-        Labels(by_name)
+        Labels {
+            model,
+            activities,
+            others,
+        }
     }
 
     /// The label of the declaration a spec name stands for, where the name is one.
-    fn of_name(&self, name: &str) -> Option<String> {
-        self.0.get(name).map(|label| (*label).to_owned())
+    fn of_name(&self, name: &str) -> Option<&'m str> {
+        match self.activities.of_name(name) {
+            Some(i) => Some(&self.model.activities[i].label.node),
+            None => self.others.get(name).copied(),
+        }
     }
 }
 
@@ -455,10 +468,15 @@ fn summary(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>], lang: La
 
 /// One row per activity: how many errors and warnings, and the rules, errors first, each linked to
 /// its finding. Activities with the most errors come first.
-fn activity_overview(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>], lang: Lang) {
+fn activity_overview(
+    out: &mut Page<'_>,
+    checked: &Checked,
+    activities: &overview::Activities<'_>,
+    groups: &[Group<'_>],
+    lang: Lang,
+) {
     let model = &checked.model;
-    let activities = overview::Activities::of(model);
-    let rows = overview::per_activity(model, &activities, &checked.findings);
+    let rows = overview::per_activity(model, activities, &checked.findings);
     // The first card of each (activity, code), found in one pass over the cards.
     // Keyed by an index and a rule's code, neither written by the spec's author: hashed with
     // FxHash, not SipHash (100,000 rows).
@@ -491,11 +509,10 @@ fn activity_overview(out: &mut Page<'_>, checked: &Checked, groups: &[Group<'_>]
     for i in order {
         let row = &rows[i];
         out.push_str("<tr><td>");
-        out.escaped(&model.activities[i].label.node);
-        // `unit "..."`: the department or staff function, where the spec gives it.
-        if let Some(unit) = &model.activities[i].details().unit {
+        out.escaped(row.label);
+        if let Some(unit) = row.unit {
             out.push_str(" <span class=\"unit\">(");
-            out.escaped(&unit.node);
+            out.escaped(unit);
             out.push_str(")</span>");
         }
         // Pieces and numbers, not `write!`: a row for each of 100,000 activities.

@@ -190,20 +190,30 @@ pub struct Shows {
 }
 
 impl Shows {
+    /// In one walk over the activities, not one for each field: at 100,000 activities each walk
+    /// reads every activity and its details box again.
     fn of(model: &Model) -> Shows {
-        Shows {
-            unit: model.activities.iter().any(|a| a.details().unit.is_some()),
-            collection: model
-                .activities
-                .iter()
-                .any(|a| !a.details().collections.is_empty()),
-            kle: model.activities.iter().any(|a| !a.kle().is_empty()),
-            data_by_subjects: model
-                .activities
-                .iter()
-                .any(|a| !a.details().about.is_empty()),
+        let mut shows = Shows::default();
+        for a in &model.activities {
+            let details = a.details();
+            shows.unit |= details.unit.is_some();
+            shows.collection |= !details.collections.is_empty();
+            shows.kle |= !details.kle.is_empty();
+            shows.data_by_subjects |= !details.about.is_empty();
+            if shows == Shows::ALL {
+                break;
+            }
         }
+        shows
     }
+
+    /// Every field shown: no activity can add to it.
+    const ALL: Shows = Shows {
+        unit: true,
+        collection: true,
+        kle: true,
+        data_by_subjects: true,
+    };
 }
 
 /// Categories of personal data about one group of data subjects (`data ... about ...`).

@@ -103,17 +103,40 @@ pub fn links() -> &'static [Link] {
 /// The address of the text of the act a provision (as the findings write it, `GDPR art. 6(1)`,
 /// `Databeskyttelsesloven § 8, stk. 2`) belongs to; `None` for a provision of no known act.
 pub fn provision_link(lang: Lang, provision: &str) -> Option<&'static str> {
-    ActId::ALL.into_iter().find_map(|id| {
-        let name = crate::i18n::citation::act(lang, &id.header().short);
+    act_links(lang).iter().find_map(|(name, link)| {
         let rest = provision.strip_prefix(name.as_str())?;
         if !rest.is_empty() && !rest.starts_with(' ') {
             return None;
         }
-        let link = links().iter().find(|l| l.act == id.keyword())?;
-        Some(match lang {
-            Lang::En => link.en.as_str(),
-            Lang::Da => link.da.as_str(),
-        })
+        *link
+    })
+}
+
+/// Each act's short name in `lang`, in the order of [`ActId::ALL`], with the address of its text
+/// where links.toml gives one: worded once, not for every act and every provision of every finding.
+fn act_links(lang: Lang) -> &'static [(String, Option<&'static str>)] {
+    type ActLinks = Vec<(String, Option<&'static str>)>;
+    static EN: OnceLock<ActLinks> = OnceLock::new();
+    static DA: OnceLock<ActLinks> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Da => &DA,
+    };
+    cell.get_or_init(|| {
+        ActId::ALL
+            .into_iter()
+            .map(|id| {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                let link = links()
+                    .iter()
+                    .find(|l| l.act == id.keyword())
+                    .map(|link| match lang {
+                        Lang::En => link.en.as_str(),
+                        Lang::Da => link.da.as_str(),
+                    });
+                (name, link)
+            })
+            .collect()
     })
 }
 
@@ -167,5 +190,45 @@ mod tests {
             Some("https://eur-lex.europa.eu/eli/reg/2016/679/oj/dan")
         );
         assert_eq!(provision_link(Lang::En, "Lov om social service § 11"), None);
+    }
+
+    /// The acts' names worded once give every provision the link that wording each act's name for
+    /// each provision gave: every act's name alone, with a provision after it, run into another
+    /// word, and no act's name at all, in both languages.
+    #[test]
+    fn links_from_names_worded_once_are_those_worded_per_provision() {
+        let per_provision = |lang: Lang, provision: &str| -> Option<&'static str> {
+            ActId::ALL.into_iter().find_map(|id| {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                let rest = provision.strip_prefix(name.as_str())?;
+                if !rest.is_empty() && !rest.starts_with(' ') {
+                    return None;
+                }
+                let link = links().iter().find(|l| l.act == id.keyword())?;
+                Some(match lang {
+                    Lang::En => link.en.as_str(),
+                    Lang::Da => link.da.as_str(),
+                })
+            })
+        };
+        let mut linked = 0;
+        for lang in Lang::ALL {
+            for id in ActId::ALL {
+                let name = crate::i18n::citation::act(lang, &id.header().short);
+                for provision in [
+                    name.clone(),
+                    format!("{name} art. 6(1)(e)"),
+                    format!("{name} § 8, stk. 2"),
+                    format!("{name}x § 1"),
+                    format!("x{name}"),
+                ] {
+                    let link = provision_link(lang, &provision);
+                    assert_eq!(link, per_provision(lang, &provision), "{provision}");
+                    linked += usize::from(link.is_some());
+                }
+            }
+            assert_eq!(provision_link(lang, ""), None);
+        }
+        assert!(linked >= 3 * 2 * ActId::ALL.len(), "{linked}");
     }
 }

@@ -143,7 +143,7 @@ pub fn message(text: &str) -> String {
 /// Like [`message`], but a name in backticks that `label` knows (a declaration of the spec) is
 /// written as its label in quotation marks: the reader sees "Børn og læring", not
 /// `boern_og_laering`.
-pub fn labelled(text: &str, label: &dyn Fn(&str) -> Option<String>) -> String {
+pub fn labelled<'l>(text: &str, label: &dyn Fn(&str) -> Option<&'l str>) -> String {
     let escaped = escape(text);
     let mut out = String::with_capacity(escaped.len() + 32);
     let mut rest = escaped.as_str();
@@ -157,7 +157,10 @@ pub fn labelled(text: &str, label: &dyn Fn(&str) -> Option<String>) -> String {
         match label(name) {
             Some(label) => {
                 out.push_str("<q>");
-                out.push_str(&escape(&label));
+                let _ = escape_pieces(label, |piece| {
+                    out.push_str(piece);
+                    Ok::<(), ()>(())
+                });
                 out.push_str("</q>");
             }
             None => {

@@ -66,7 +66,7 @@ pub fn findings(
 
 /// How the report names declarations: the label of each spec name.
 pub struct Names<'a> {
-    pub label: &'a dyn Fn(&str) -> Option<String>,
+    pub label: &'a dyn Fn(&str) -> Option<&'a str>,
 }
 
 fn finding(
@@ -103,7 +103,8 @@ fn finding(
     // The declarations the group concerns, by label, each once (a set beside the list: a group of
     // the same finding in every activity is as long as the spec).
     let mut concerns: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Hashed as `SpecMap` hashes the spec's words, not with SipHash.
+    let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     let mut kinds = Vec::new();
     for declaration in group.findings.iter().filter_map(|d| d.declaration.as_ref()) {
         let label = if declaration.label.is_empty() {
@@ -168,19 +169,30 @@ fn finding(
         );
     }
     if !d.provisions.is_empty() {
-        let items: String = d
-            .provisions
-            .iter()
-            .map(|p| match provision_link(lang, p) {
-                Some(href) => format!("<li><a href=\"{}\">{}</a></li>", escape(href), escape(p)),
-                None => format!("<li>{}</li>", escape(p)),
-            })
-            .collect();
-        let _ = writeln!(
+        // Written piece by piece into the page, not gathered into strings first: a card for each
+        // group, and a large spec has thousands.
+        let _ = write!(
             out,
-            "<dt>{}</dt><dd><ul class=\"provisions\">{items}</ul></dd>",
+            "<dt>{}</dt><dd><ul class=\"provisions\">",
             tr!(lang, PROVISIONS)
         );
+        for p in &d.provisions {
+            match provision_link(lang, p) {
+                Some(href) => {
+                    out.push_str("<li><a href=\"");
+                    out.escaped(href);
+                    out.push_str("\">");
+                    out.escaped(p);
+                    out.push_str("</a></li>");
+                }
+                None => {
+                    out.push_str("<li>");
+                    out.escaped(p);
+                    out.push_str("</li>");
+                }
+            }
+        }
+        out.push_str("</ul></dd>\n");
     }
     if let Some(note) = &d.note {
         let _ = writeln!(

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::escape::{escape, message};
+use super::escape::message;
 use super::page::Page;
 use crate::diagnostic::Label;
 use crate::report::excerpt::{self, CUT};
@@ -83,20 +83,20 @@ fn figure(out: &mut Page<'_>, sources: &SourceMap, group: &[Placed]) {
         .flat_map(|p| [p.label.span.start as usize, p.label.span.end as usize])
         .collect();
 
-    let _ = write!(
-        out,
-        "<figure class=\"snippet {}\"><figcaption><span class=\"where\">{}:{}:{}</span>",
-        class(head.primary),
-        escape(head.at.file),
-        head.at.line,
-        head.at.column
-    );
+    // Pieces and numbers, not `write!`: a picture for each group of findings.
+    out.push_str("<figure class=\"snippet ");
+    out.push_str(class(head.primary));
+    out.push_str("\"><figcaption><span class=\"where\">");
+    out.escaped(head.at.file);
+    out.push(':');
+    out.number(head.at.line);
+    out.push(':');
+    out.number(head.at.column);
+    out.push_str("</span>");
     if !head.label.message.is_empty() {
-        let _ = write!(
-            out,
-            " <span class=\"label\">{}</span>",
-            message(&head.label.message)
-        );
+        out.push_str(" <span class=\"label\">");
+        out.push_str(&message(&head.label.message));
+        out.push_str("</span>");
     }
     out.push_str("</figcaption><pre>");
     // From the line before the first marked one (the labels of a group are in one file).
