@@ -748,8 +748,9 @@ impl Activity {
 
 #[derive(Debug, Clone)]
 pub struct RetentionRule {
-    /// The categories named; empty for `retain all`.
-    pub targets: Vec<Ref<DataId>>,
+    /// The categories named; empty for `retain all`. A boxed slice and boxed words in the period,
+    /// not a vector and strings: 80 bytes a rule instead of 96, three rules an activity.
+    pub targets: Box<[Ref<DataId>]>,
     /// `Some(span of "all")` for `retain all`.
     pub all: Option<Span>,
     pub period: Period,
@@ -765,11 +766,11 @@ pub enum Period {
         amount: u64,
         unit: TimeUnit,
         /// The event the period runs from ("end of the journal period"); from collection when `None`.
-        after: Option<String>,
+        after: Option<Box<str>>,
         then_archive: bool,
     },
     /// `until "event"`: kept until the event, the criterion art. 13(2)(a) allows; no number of days.
-    Until { event: String, then_archive: bool },
+    Until { event: Box<str>, then_archive: bool },
 }
 
 impl Period {

@@ -1874,7 +1874,7 @@ impl<'a> Resolver<'a> {
                     return None;
                 }
                 Period::Until {
-                    event: event.node.to_string(),
+                    event: Box::from(&*event.node),
                     then_archive: *then_archive,
                 }
             }
@@ -1890,7 +1890,7 @@ impl<'a> Resolver<'a> {
                     Period::Deadline {
                         amount: n,
                         unit: u,
-                        after: after.as_ref().map(|t| t.node.to_string()),
+                        after: after.as_ref().map(|t| Box::from(&*t.node)),
                         then_archive: *then_archive,
                     }
                 } else {
@@ -1899,7 +1899,7 @@ impl<'a> Resolver<'a> {
             }
         };
         listed.then_some(RetentionRule {
-            targets,
+            targets: targets.into_boxed_slice(),
             all,
             period,
             span: r.span,
