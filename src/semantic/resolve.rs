@@ -2556,7 +2556,6 @@ pub mod text {
     }
 }
 
-
 /// An activity while its statements are read: its lists grow here, and [`ActivityDraft::finish`]
 /// makes them the model's boxed slices (allocated to the size the statements give, so boxing them
 /// moves nothing).
