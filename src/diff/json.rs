@@ -286,7 +286,7 @@ impl PeriodJson {
                 event,
                 then_archive,
             } => PeriodJson::Until {
-                event: event.clone(),
+                event: event.to_string(),
                 then_archive: *then_archive,
             },
             Period::Deadline {
@@ -297,7 +297,7 @@ impl PeriodJson {
             } => PeriodJson::Deadline {
                 amount: *amount,
                 unit: unit.keyword(),
-                after: after.clone(),
+                after: after.as_deref().map(str::to_string),
                 then_archive: *then_archive,
             },
         }

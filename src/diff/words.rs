@@ -418,7 +418,7 @@ mod tests {
         let period = Period::Deadline {
             amount: 5,
             unit: TimeUnit::Years,
-            after: Some("sagens afslutning".to_string()),
+            after: Some("sagens afslutning".into()),
             then_archive: true,
         };
         assert_eq!(

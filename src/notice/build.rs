@@ -1029,7 +1029,7 @@ fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
             then_archive,
         } => {
             let unit = unit.word(*amount, lang);
-            let text = match after {
+            let text = match after.as_deref() {
                 Some(event) => tr!(
                     lang,
                     KEEP_FOR_AFTER,
@@ -1046,7 +1046,7 @@ fn retention(model: &Model, rule: &RetentionRule, lang: Lang) -> String {
             event,
             then_archive,
         } => (
-            tr!(lang, KEEP_UNTIL, data = data, event = event),
+            tr!(lang, KEEP_UNTIL, data = data, event = &**event),
             *then_archive,
         ),
     };
@@ -1070,7 +1070,7 @@ fn held_copy(model: &Model, copy: &HeldCopy, lang: Lang) -> String {
             ..
         }) => {
             let unit = unit.word(*amount, lang);
-            match after {
+            match after.as_deref() {
                 Some(event) => tr!(
                     lang,
                     COPY_KEPT_FOR_AFTER,
@@ -1095,7 +1095,7 @@ fn held_copy(model: &Model, copy: &HeldCopy, lang: Lang) -> String {
             COPY_KEPT_UNTIL,
             data = data,
             holder = holder,
-            event = event
+            event = &**event
         ),
         Some(Period::Archive) | None => tr!(lang, COPY_KEPT, data = data, holder = holder),
     }

@@ -125,7 +125,7 @@ impl Rule for CopyRetention {
             for copy in &activity.details().copies {
                 let event = match &copy.period {
                     Some(Period::Deadline { .. } | Period::Archive) => continue,
-                    Some(Period::Until { event, .. }) => Some(event.as_str()),
+                    Some(Period::Until { event, .. }) => Some(&**event),
                     None => None,
                 };
                 let names: Vec<&str> = copy

@@ -1259,7 +1259,7 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
-        let mut act = Activity {
+        let mut act = ActivityDraft {
             name: a.name.to_name(),
             label: a.label.to_text(),
             span: a.span,
@@ -1617,14 +1617,14 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
-        act
+        act.finish()
     }
 
     /// `data NAMES [about ...] as CLASS when "..."`, or the names of a `data ... about` without a
     /// use: each category once in the activity's data, and its use if one is stated.
     fn data_used(
         &mut self,
-        act: &mut Activity,
+        act: &mut ActivityDraft,
         data: &[Word<'a>],
         used: Option<(&Word<'a>, &Quoted<'a>)>,
         span: Span,
@@ -1666,7 +1666,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         d: &ast::DataAbout<'_>,
         plain: &[DataId],
-        act: &Activity,
+        act: &ActivityDraft,
     ) -> Option<DataAbout> {
         let mut subjects = Vec::with_capacity(d.subjects.len());
         let mut ok = true;
@@ -1803,7 +1803,7 @@ impl<'a> Resolver<'a> {
     fn listed_data(
         &mut self,
         names: &[Word<'_>],
-        act: &Activity,
+        act: &ActivityDraft,
         statement: &str,
     ) -> (Vec<Ref<DataId>>, bool) {
         let mut ok = true;
@@ -1845,7 +1845,7 @@ impl<'a> Resolver<'a> {
         (refs, ok)
     }
 
-    fn retention(&mut self, r: &ast::Retain<'_>, act: &Activity) -> Option<RetentionRule> {
+    fn retention(&mut self, r: &ast::Retain<'_>, act: &ActivityDraft) -> Option<RetentionRule> {
         let (targets, all, listed) = match &r.targets {
             None => (Vec::new(), Some(r.span), true),
             Some(names) => {
@@ -1874,7 +1874,7 @@ impl<'a> Resolver<'a> {
                     return None;
                 }
                 Period::Until {
-                    event: event.node.to_string(),
+                    event: Box::from(&*event.node),
                     then_archive: *then_archive,
                 }
             }
@@ -1890,7 +1890,7 @@ impl<'a> Resolver<'a> {
                     Period::Deadline {
                         amount: n,
                         unit: u,
-                        after: after.as_ref().map(|t| t.node.to_string()),
+                        after: after.as_ref().map(|t| Box::from(&*t.node)),
                         then_archive: *then_archive,
                     }
                 } else {
@@ -1899,7 +1899,7 @@ impl<'a> Resolver<'a> {
             }
         };
         listed.then_some(RetentionRule {
-            targets,
+            targets: targets.into_boxed_slice(),
             all,
             period,
             span: r.span,
@@ -1907,7 +1907,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// `collect NAMES every N UNIT`: the data must be the activity's, the period a whole number.
-    fn collection(&mut self, c: &ast::Collect<'_>, act: &Activity) -> Option<Collection> {
+    fn collection(&mut self, c: &ast::Collect<'_>, act: &ActivityDraft) -> Option<Collection> {
         let (data, listed) = self.listed_data(&c.data, act, "collect");
         let unit = self.time_unit(&c.unit);
         let amount = self.period_amount(&c.amount, &c.unit, PeriodOf::Collection);
@@ -1921,7 +1921,7 @@ impl<'a> Resolver<'a> {
 
     /// `copy NAMES kept by "holder" [PERIOD]`: the data must be the activity's; the period is read as
     /// a `retain`'s.
-    fn held_copy(&mut self, c: &ast::HeldCopy<'_>, act: &Activity) -> Option<HeldCopy> {
+    fn held_copy(&mut self, c: &ast::HeldCopy<'_>, act: &ActivityDraft) -> Option<HeldCopy> {
         let (data, listed) = self.listed_data(&c.data, act, "copy");
         let period = match &c.period {
             None => None,
@@ -2022,7 +2022,7 @@ impl<'a> Resolver<'a> {
         );
     }
 
-    fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &Activity) -> Option<Disclosure> {
+    fn disclosure(&mut self, d: &ast::Disclose<'a>, act: &ActivityDraft) -> Option<Disclosure> {
         let (data, listed) = self.listed_data(&d.data, act, "disclose");
         let recipient = self.lookup(&d.recipient, Expected::Recipient, |k| match k {
             Kind::Recipient(id) => Some(id),
@@ -2553,6 +2553,52 @@ pub mod text {
             "a period is at most {years} years ({days} days); check the number",
             "en periode er højst {years} år ({days} dage); kontrollér tallet"
         ),
+    }
+}
+
+/// An activity while its statements are read: its lists grow here, and [`ActivityDraft::finish`]
+/// makes them the model's boxed slices (allocated to the size the statements give, so boxing them
+/// moves nothing).
+struct ActivityDraft {
+    name: ast::Name,
+    label: ast::Text,
+    span: Span,
+    purposes: Vec<ast::Text>,
+    subjects: Vec<Ref<SubjectsId>>,
+    data: Vec<Ref<DataId>>,
+    sources: Vec<Ref<Origin>>,
+    bases: Vec<LegalRef>,
+    basis_spans: Vec<Span>,
+    retention: Vec<RetentionRule>,
+    processors: Vec<Ref<ProcessorId>>,
+    disclosures: Vec<Disclosure>,
+    notice: Option<NoticeDecl>,
+    details: Option<Box<ActivityDetails>>,
+}
+
+impl ActivityDraft {
+    /// The details, to fill in: made on the first statement that needs them.
+    fn details_mut(&mut self) -> &mut ActivityDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    fn finish(self) -> Activity {
+        Activity {
+            name: self.name,
+            label: self.label,
+            span: self.span,
+            purposes: self.purposes.into_boxed_slice(),
+            subjects: self.subjects.into_boxed_slice(),
+            data: self.data.into_boxed_slice(),
+            sources: self.sources.into_boxed_slice(),
+            bases: self.bases.into_boxed_slice(),
+            basis_spans: self.basis_spans.into_boxed_slice(),
+            retention: self.retention.into_boxed_slice(),
+            processors: self.processors.into_boxed_slice(),
+            disclosures: self.disclosures.into_boxed_slice(),
+            notice: self.notice,
+            details: self.details,
+        }
     }
 }
 
