@@ -9,6 +9,7 @@
 //! value the reader could not place is a comment beside its declaration.
 
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 use super::basis_text;
 use super::register::{ImportedActivity, ImportedParty, Register, Unplaced};
@@ -154,7 +155,9 @@ struct Writer {
     bases_read: HashMap<String, basis_text::Bases>,
     basis_pieces: basis_text::PieceReader,
     periods: retention_text::PeriodReader,
-    deadlines_read: HashMap<String, Read>,
+    deadlines_read: HashMap<String, Rc<Read>>,
+    /// A comment's text being put together (see [`Writer::comment_of`]), kept to reuse its memory.
+    scratch: String,
 }
 
 struct DataDecl {
@@ -215,14 +218,26 @@ impl Writer {
         bases
     }
 
-    /// [`retention_text::read`] of `text`, read once.
-    fn read_deadline(&mut self, text: &str) -> Read {
+    /// [`retention_text::read`] of `text`, read once; shared, not copied, at each use.
+    fn read_deadline(&mut self, text: &str) -> Rc<Read> {
         if let Some(read) = self.deadlines_read.get(text) {
-            return read.clone();
+            return Rc::clone(read);
         }
-        let read = self.periods.read(text);
-        self.deadlines_read.insert(text.to_string(), read.clone());
+        let read = Rc::new(self.periods.read(text));
+        self.deadlines_read
+            .insert(text.to_string(), Rc::clone(&read));
         read
+    }
+
+    /// A comment of `parts` one after another, put together in `scratch` (no new string each).
+    fn comment_of(&mut self, out: &mut String, indent: &str, parts: &[&str]) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        for part in parts {
+            text.push_str(part);
+        }
+        self.comment(out, indent, &text);
+        self.scratch = text;
     }
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
@@ -233,9 +248,10 @@ impl Writer {
         out.push('\n');
     }
 
+    /// Each value as a comment `FIELD: VALUE` (a register has one or more a row).
     fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
         for u in values {
-            self.comment(out, indent, &format!("{}: {}", u.field, u.value));
+            self.comment_of(out, indent, &[u.field.as_str(), ": ", u.value.as_str()]);
         }
     }
 
@@ -375,19 +391,19 @@ impl Writer {
                 out.push('\n');
             }
             self.unplaced(&mut out, "", &activity.unplaced);
-            let _ = writeln!(
-                out,
-                "activity {name} \"{}\" {{",
-                string_body(&activity.label)
-            );
+            out.push_str("activity ");
+            out.push_str(name);
+            out.push(' ');
+            push_string(&mut out, &activity.label);
+            out.push_str(" {\n");
             let block_start = out.len();
             if let Some(unit) = nonempty(&activity.unit) {
                 activity_head(&mut out, "unit");
-                let _ = writeln!(out, "\"{}\"", string_body(unit));
+                push_string_line(&mut out, unit);
             }
             for purpose in activity.purposes.iter().filter(|p| !p.trim().is_empty()) {
                 activity_head(&mut out, "purpose");
-                let _ = writeln!(out, "\"{}\"", string_body(purpose));
+                push_string_line(&mut out, purpose);
             }
             let kle: Vec<&str> = activity
                 .kle
@@ -398,36 +414,39 @@ impl Writer {
             let (good, bad): (Vec<&str>, Vec<&str>) = kle.iter().partition(|k| is_kle(k));
             if !good.is_empty() {
                 activity_head(&mut out, "kle");
-                let _ = writeln!(out, "{}", good.join(", "));
+                push_list_line(&mut out, &good);
             }
             for k in bad {
-                self.comment(&mut out, "  ", &format!("KLE: {k}"));
+                self.comment_of(&mut out, "  ", &["KLE: ", k]);
             }
             let mut subject_names = Vec::new();
-            let mut subject_of_label = HashMap::default();
+            // Keyed by the register's own labels (not copied), sized for the activity's lists.
+            let mut subject_of_label: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(activity.subjects.len(), Default::default());
             for s in &activity.subjects {
                 if s.label.trim().is_empty() {
                     continue;
                 }
                 let name = self.subject(&s.label, s.kind.as_deref());
-                subject_of_label.insert(s.label.clone(), name.clone());
+                subject_of_label.insert(&s.label, name.clone());
                 if !subject_names.contains(&name) {
                     subject_names.push(name);
                 }
             }
             if !subject_names.is_empty() {
                 activity_head(&mut out, "subjects");
-                let _ = writeln!(out, "{}", subject_names.join(", "));
+                push_list_line(&mut out, &subject_names);
             }
             let mut all_data = Vec::new();
-            let mut data_of_label = HashMap::default();
+            let mut data_of_label: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(activity.data.len(), Default::default());
             let mut about_groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
             for d in &activity.data {
                 if d.label.trim().is_empty() {
                     continue;
                 }
                 let name = self.data(&d.label, d.class.as_deref());
-                data_of_label.insert(d.label.clone(), name.clone());
+                data_of_label.insert(&d.label, name.clone());
                 if all_data.contains(&name) {
                     continue;
                 }
@@ -435,7 +454,7 @@ impl Writer {
                 let about: Vec<String> = d
                     .about
                     .iter()
-                    .filter_map(|l| subject_of_label.get(l).cloned())
+                    .filter_map(|l| subject_of_label.get(l.as_str()).cloned())
                     .collect();
                 match about_groups.iter_mut().find(|(a, _)| *a == about) {
                     Some((_, names)) => names.push(name),
@@ -444,7 +463,9 @@ impl Writer {
             }
             for (about, names) in &about_groups {
                 activity_head(&mut out, "data");
-                let _ = writeln!(out, "{}{}", names.join(", "), about_words(about));
+                push_list(&mut out, names);
+                push_about(&mut out, about);
+                out.push('\n');
             }
             self.uses(&mut out, activity, &data_of_label, &about_groups);
             let mut sources: Vec<String> = activity
@@ -465,7 +486,7 @@ impl Writer {
             }
             if !sources.is_empty() {
                 activity_head(&mut out, "sources");
-                let _ = writeln!(out, "{}", dedup(sources).join(", "));
+                push_list_line(&mut out, &dedup(sources));
             }
             self.bases(&mut out, &activity.bases);
             let via: Vec<String> = activity
@@ -476,7 +497,7 @@ impl Writer {
                 .collect();
             if !via.is_empty() {
                 activity_head(&mut out, "via");
-                let _ = writeln!(out, "{}", dedup(via).join(", "));
+                push_list_line(&mut out, &dedup(via));
             }
             for disclosure in &activity.disclosures {
                 if disclosure.recipient.trim().is_empty() {
@@ -486,7 +507,7 @@ impl Writer {
                 let data: Vec<String> = disclosure
                     .data
                     .iter()
-                    .filter_map(|l| data_of_label.get(l).cloned())
+                    .filter_map(|l| data_of_label.get(l.as_str()).cloned())
                     .collect();
                 let mut bases = basis_text::Bases::default();
                 for basis in &disclosure.basis {
@@ -506,23 +527,28 @@ impl Writer {
                 }
                 if data.is_empty() {
                     // Which data goes to the recipient is a fact the source did not give.
-                    self.comment(
+                    self.comment_of(
                         &mut out,
                         "  ",
-                        &format!(
-                            "recipient {}: the source does not say which data it receives",
-                            disclosure.recipient
-                        ),
+                        &[
+                            "recipient ",
+                            disclosure.recipient.as_str(),
+                            ": the source does not say which data it receives",
+                        ],
                     );
                     continue;
                 }
                 activity_head(&mut out, "disclose");
-                let _ = write!(out, "{} to {recipient}", dedup(data).join(", "));
+                push_list(&mut out, &dedup(data));
+                out.push_str(" to ");
+                out.push_str(&recipient);
                 if !bases.citations.is_empty() {
-                    let _ = write!(out, " under {}", bases.citations.join(", "));
+                    out.push_str(" under ");
+                    push_list(&mut out, &bases.citations);
                 }
                 if let Some(condition) = nonempty(&disclosure.condition) {
-                    let _ = write!(out, " when \"{}\"", string_body(condition));
+                    out.push_str(" when ");
+                    push_string(&mut out, condition);
                 }
                 out.push('\n');
             }
@@ -534,7 +560,7 @@ impl Writer {
             let mut per_category: Vec<(&str, String)> = Vec::new();
             for d in &activity.data {
                 let (Some(text), Some(name)) =
-                    (nonempty(&d.retention), data_of_label.get(&d.label))
+                    (nonempty(&d.retention), data_of_label.get(d.label.as_str()))
                 else {
                     continue;
                 };
@@ -552,7 +578,7 @@ impl Writer {
             self.copies(&mut out, activity, &data_of_label);
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
                 activity_head(&mut out, "security");
-                let _ = writeln!(out, "\"{}\"", string_body(measure));
+                push_string_line(&mut out, measure);
             }
             if out.len() == block_start {
                 // An empty block, as the layout writes it: `{}` on the activity's line.
@@ -574,11 +600,12 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<String, String>,
+        data: &HashMap<&str, String>,
         about_groups: &[(Vec<String>, Vec<String>)],
     ) {
         for by_use in &activity.uses {
-            let names: Option<Vec<&String>> = by_use.data.iter().map(|l| data.get(l)).collect();
+            let names: Option<Vec<&String>> =
+                by_use.data.iter().map(|l| data.get(l.as_str())).collect();
             let stated = by_use.class == "criminal" && !by_use.when.trim().is_empty();
             let (Some(names), true) = (names, stated) else {
                 self.comment(
@@ -619,13 +646,13 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<String, String>,
+        data: &HashMap<&str, String>,
     ) {
         for copy in &activity.copies {
             let names: Option<Vec<&str>> = copy
                 .data
                 .iter()
-                .map(|l| data.get(l).map(String::as_str))
+                .map(|l| data.get(l.as_str()).map(String::as_str))
                 .collect();
             let (Some(names), false) = (names, copy.holder.trim().is_empty()) else {
                 self.comment(
@@ -673,7 +700,7 @@ impl Writer {
         for text in texts {
             let bases = self.read_bases(text);
             for unread in &bases.unread {
-                self.comment(out, "  ", &format!("basis: {unread}"));
+                self.comment_of(out, "  ", &["basis: ", unread]);
             }
             if bases.citations.is_empty() {
                 continue;
@@ -692,13 +719,13 @@ impl Writer {
         }
         if !all.is_empty() {
             activity_head(out, "basis");
-            let _ = writeln!(out, "{}", dedup(all).join(", "));
+            push_list_line(out, &dedup(all));
         }
     }
 
-    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<String, String>) {
+    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<&str, String>) {
         for line in text.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
-            match self.read_deadline(line) {
+            match &*self.read_deadline(line) {
                 Read::Deadline(deadline) => {
                     let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
                         Some(vec!["all".to_string()])
@@ -706,32 +733,38 @@ impl Writer {
                         deadline
                             .categories
                             .iter()
-                            .map(|l| data.get(l).cloned())
+                            .map(|l| data.get(l.as_str()).cloned())
                             .collect()
                     };
                     match targets {
                         Some(targets) => {
                             activity_head(out, "retain");
-                            let _ = writeln!(out, "{} {}", targets.join(", "), deadline.period);
+                            push_list(out, &targets);
+                            out.push(' ');
+                            out.push_str(&deadline.period);
+                            out.push('\n');
                         }
-                        None => self.comment(out, "  ", &format!("retention: {line}")),
+                        None => self.comment_of(out, "  ", &["retention: ", line]),
                     }
                 }
                 Read::NotStated => {}
-                Read::Unread => self.comment(out, "  ", &format!("retention: {line}")),
+                Read::Unread => self.comment_of(out, "  ", &["retention: ", line]),
             }
         }
     }
 
     /// `retain NAMES ...` of a deadline the source gives some categories; a comment when not read.
     fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
-        match self.read_deadline(text) {
+        match &*self.read_deadline(text) {
             Read::Deadline(deadline) if deadline.categories.is_empty() => {
                 activity_head(out, "retain");
-                let _ = writeln!(out, "{names} {}", deadline.period);
+                out.push_str(names);
+                out.push(' ');
+                out.push_str(&deadline.period);
+                out.push('\n');
             }
             Read::NotStated => {}
-            _ => self.comment(out, "  ", &format!("retention of {names}: {text}")),
+            _ => self.comment_of(out, "  ", &["retention of ", names, ": ", text]),
         }
     }
 
@@ -952,12 +985,60 @@ fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {
     names.iter().copied().filter(|n| seen.insert(*n)).collect()
 }
 
+/// `names` without repeats, in their order. A statement lists a few names, looked for in those
+/// kept; a long list uses a set, so that it stays linear.
 fn dedup(names: Vec<String>) -> Vec<String> {
+    if names.len() <= 16 {
+        let mut kept: Vec<String> = Vec::with_capacity(names.len());
+        for name in names {
+            if !kept.contains(&name) {
+                kept.push(name);
+            }
+        }
+        return kept;
+    }
     let mut seen = HashSet::default();
     names
         .into_iter()
         .filter(|n| seen.insert(n.clone()))
         .collect()
+}
+
+/// `names` joined by `, `, pushed onto `out`.
+fn push_list<S: AsRef<str>>(out: &mut String, names: &[S]) {
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name.as_ref());
+    }
+}
+
+/// [`push_list`] and the line's end.
+fn push_list_line<S: AsRef<str>>(out: &mut String, names: &[S]) {
+    push_list(out, names);
+    out.push('\n');
+}
+
+/// [`about_words`] pushed onto `out`.
+fn push_about(out: &mut String, about: &[String]) {
+    if !about.is_empty() {
+        out.push_str(" about ");
+        push_list(out, about);
+    }
+}
+
+/// `text` as a quoted string of the spec language ([`string_body`]) pushed onto `out`.
+fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    push_string_body(out, text);
+    out.push('"');
+}
+
+/// [`push_string`] and the line's end.
+fn push_string_line(out: &mut String, text: &str) {
+    push_string(out, text);
+    out.push('\n');
 }
 
 /// Text made safe for a comment: no line breaks, controls or characters a spec may not hold; runs
@@ -1003,6 +1084,10 @@ fn may_start_blank(b: u8) -> bool {
     !(0x21..=0x7E).contains(&b) && (b < 0x80 || matches!(b, 0xC2 | 0xE1..=0xE3))
 }
 
+/// memchr's search for a double space, made once rather than at each text.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether `comment_text` would give the text back as it is, as most texts of a register are:
 /// no blank but single spaces between words. The blanks are tested on every byte without
 /// branching, so that the compiler tests many bytes at once, and a double space is looked for with
@@ -1014,7 +1099,7 @@ fn is_one_clean_line(bytes: &[u8]) -> bool {
     !others
         && bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && memchr::memmem::find(bytes, b"  ").is_none()
+        && DOUBLE_SPACE.find(bytes).is_none()
 }
 
 /// `word` after the words already in `out` since `start`, one space between; an empty word adds
@@ -1042,18 +1127,26 @@ fn is_blank(c: char) -> bool {
 
 /// Text made safe inside a quoted string of the spec language: one line, `"` and `\` escaped.
 pub fn string_body(text: &str) -> String {
-    let line = comment_text(text);
-    if !line.contains(['\\', '"']) {
-        return line;
+    let mut out = String::with_capacity(text.len());
+    push_string_body(&mut out, text);
+    out
+}
+
+/// [`string_body`] of `text`, pushed onto `out`: cleaned onto it, then escaped there when it holds
+/// a `"` or `\` (few texts do).
+fn push_string_body(out: &mut String, text: &str) {
+    let start = out.len();
+    push_comment_text(out, text);
+    if !out[start..].contains(['\\', '"']) {
+        return;
     }
-    let mut out = String::with_capacity(line.len() + 8);
+    let line = out.split_off(start);
     for c in line.chars() {
         if matches!(c, '\\' | '"') {
             out.push('\\');
         }
         out.push(c);
     }
-    out
 }
 
 /// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
@@ -1174,8 +1267,11 @@ pub const KEYWORDS: &[&str] = &[
 pub fn name_of(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for c in label.chars() {
-        // ASCII, most of a label, lowercased without Unicode's tables.
-        if c.is_ascii() {
+        // ASCII, most of a label, lowercased without Unicode's tables; a letter or digit is
+        // pushed as it is, which is what push_name_char does with it.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
             push_name_char(&mut out, c.to_ascii_lowercase());
         } else {
             for lower in c.to_lowercase() {
