@@ -114,6 +114,9 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
         )
     );
     eprintln!("{}", terminal(&tr!(lang, text::NEXT, dir = dir)));
+    // The process ends here: the register (some million small strings at 100,000 activities) is
+    // left to the system rather than freed one by one, 4 % of the import's time.
+    std::mem::forget(register);
     ExitCode::from(exit::OK)
 }
 
