@@ -36,73 +36,70 @@ pub struct Written {
 /// each time it grew (and hold twice while it did).
 pub const PIECE: usize = 1 << 20;
 
+/// The file of the activities, most of a register's text.
+pub const ACTIVITIES: &str = "activities.hjemmel";
+
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
 /// with the parser's or the formatter's messages; never expected.
 pub fn write(register: &Register) -> Result<Written, String> {
-    let drafted = draft(register);
-    let mut files = Vec::new();
-    for Draft {
-        name,
-        pieces,
-        laid_out,
-    } in drafted.drafts
-    {
-        let checked = if laid_out {
-            // Written in the canonical layout already (most of a record: its activities), so
-            // laying it out again would give it back unchanged (the tests check that it does);
-            // what is left to catch is a writer's fault that is no spec. Each piece holds whole
-            // declarations, so each is parsed on its own.
-            debug_assert!(
-                crate::fmt::format(&pieces.concat())
-                    .is_ok_and(|formatted| formatted == pieces.concat()),
-                "{name} is not in the canonical layout"
-            );
-            pieces
-                .iter()
-                .try_for_each(|piece| crate::fmt::parse_errors(piece))
-                .map(|()| pieces)
-        } else {
-            crate::fmt::format(&pieces.concat()).map(|text| vec![text])
-        };
-        let pieces = checked.map_err(|errors| {
-            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-            format!("{name}: {}", messages.join("; "))
-        })?;
-        files.push((name, pieces));
+    let mut activities = Vec::new();
+    let written = write_streaming(register, |piece| {
+        activities.push(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut written = written.map_err(|failure| match failure {
+        Failure::Writer(message) => message,
+        Failure::Sink(never) => match never {},
+    })?;
+    if !activities.is_empty() {
+        written.files.push((ACTIVITIES.to_string(), activities));
     }
-    Ok(Written {
-        files,
-        comments: drafted.comments,
-    })
+    Ok(written)
 }
 
-/// A spec file as the writer wrote it, before the check (and, unless `laid_out`, the layout) of
-/// [`write`].
-struct Draft {
-    name: String,
-    /// Its text, in pieces one after another.
-    pieces: Vec<String>,
-    /// Whether the writer wrote it in `hjemmel fmt`'s layout itself.
-    laid_out: bool,
+/// Why [`write_streaming`] stopped.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// A fault of the writer: its text did not parse (the parser's or the formatter's messages);
+    /// never expected.
+    Writer(String),
+    /// What `sink` said.
+    Sink(E),
 }
 
-/// The spec files as written, and how many values were kept as comments.
-struct Drafts {
-    drafts: Vec<Draft>,
-    comments: usize,
-}
-
-/// The spec files' text before [`write`] checks it and lays out what the writer did not.
-fn draft(register: &Register) -> Drafts {
+/// [`write`], the activities' file handed to `sink` piece by piece as each is written and
+/// checked (at 100,000 activities it is some hundred megabytes, not held whole); none when the
+/// register has no activity. The files returned are the others (controller.hjemmel,
+/// declarations.hjemmel, where they say anything), laid out by `hjemmel fmt`'s formatter.
+pub fn write_streaming<E>(
+    register: &Register,
+    mut sink: impl FnMut(String) -> Result<(), E>,
+) -> Result<Written, Failure<E>> {
     let header = format!(
         "// Imported by `hjemmel import` from {}.\n// Check it with `hjemmel check`: what the source did not say is reported there.\n\n",
         comment_text(&register.source)
     );
     let mut writer = Writer::default();
     let controller = writer.controller(register);
-    let activities = writer.activities(register, &header);
+    #[cfg(debug_assertions)]
+    let mut whole = String::new();
+    writer.activities(register, &header, &mut |piece: String| {
+        // Written in the canonical layout already, so laying it out again would give it back
+        // unchanged (the tests check that it does, and a debug build below); what is left to
+        // catch is a writer's fault that is no spec. Each piece holds whole declarations, so
+        // each is parsed on its own.
+        crate::fmt::parse_errors(&piece).map_err(|errors| writer_fault(ACTIVITIES, &errors))?;
+        #[cfg(debug_assertions)]
+        whole.push_str(&piece);
+        sink(piece).map_err(Failure::Sink)
+    })?;
+    #[cfg(debug_assertions)]
+    debug_assert!(
+        crate::fmt::format(&whole).is_ok_and(|formatted| formatted == whole),
+        "{ACTIVITIES} is not in the canonical layout"
+    );
     let declarations = writer.declarations(register);
-    let mut drafts = Vec::new();
+    let mut files = Vec::new();
     for (name, body) in [
         ("controller.hjemmel", controller),
         ("declarations.hjemmel", declarations),
@@ -110,23 +107,20 @@ fn draft(register: &Register) -> Drafts {
         if body.trim().is_empty() {
             continue;
         }
-        drafts.push(Draft {
-            name: name.to_string(),
-            pieces: vec![format!("{header}{body}")],
-            laid_out: false,
-        });
+        let text = crate::fmt::format(&format!("{header}{body}"))
+            .map_err(|errors| writer_fault(name, &errors))?;
+        files.push((name.to_string(), vec![text]));
     }
-    if !activities.is_empty() {
-        drafts.push(Draft {
-            name: "activities.hjemmel".to_string(),
-            pieces: activities,
-            laid_out: true,
-        });
-    }
-    Drafts {
-        drafts,
+    Ok(Written {
+        files,
         comments: writer.comments,
-    }
+    })
+}
+
+/// The writer's fault in file `name`: the parser's or the formatter's messages.
+fn writer_fault<E>(name: &str, errors: &[crate::diagnostic::Diagnostic]) -> Failure<E> {
+    let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+    Failure::Writer(format!("{name}: {}", messages.join("; ")))
 }
 
 /// The start of a statement of an activity's block as `hjemmel fmt` lays it out, so that the
@@ -354,10 +348,14 @@ impl Writer {
         }
     }
 
-    /// The activities' declarations after `header`, in pieces of about [`PIECE`] bytes; none when
-    /// the register has no activity.
-    fn activities(&mut self, register: &Register, header: &str) -> Vec<String> {
-        let mut pieces = Vec::new();
+    /// The activities' declarations after `header`, handed to `emit` in pieces of about [`PIECE`]
+    /// bytes; none when the register has no activity.
+    fn activities<E>(
+        &mut self,
+        register: &Register,
+        header: &str,
+        emit: &mut impl FnMut(String) -> Result<(), E>,
+    ) -> Result<(), E> {
         let new_piece = || String::with_capacity(PIECE + PIECE / 4);
         let mut out = new_piece();
         out.push_str(header);
@@ -384,7 +382,7 @@ impl Writer {
         }
         for (index, (activity, name)) in register.activities.iter().zip(&names).enumerate() {
             if out.len() >= PIECE {
-                pieces.push(std::mem::replace(&mut out, new_piece()));
+                emit(std::mem::replace(&mut out, new_piece()))?;
             }
             // An empty line between declarations; the file's header ends in one.
             if index > 0 {
@@ -587,9 +585,9 @@ impl Writer {
             out.push_str("}\n");
         }
         if !register.activities.is_empty() {
-            pieces.push(out);
+            emit(out)?;
         }
-        pieces
+        Ok(())
     }
 
     /// `data NAMES [about GROUPS] as CLASS when "..."` for each use of the activity's data that gives
