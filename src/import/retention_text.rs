@@ -77,6 +77,11 @@ fn not_stated(text: &str) -> bool {
             || bare.eq_ignore_ascii_case("not stated")
             || bare.eq_ignore_ascii_case("ikke angivet");
     }
+    // A character lowercases to one character or more, and is at most four bytes: a text of more
+    // than 48 bytes between its stars has more than the twelve characters of either phrase.
+    if text.trim_matches('*').len() > 48 {
+        return false;
+    }
     let lower = text.to_lowercase();
     lower.is_empty() || matches!(lower.trim_matches('*'), "not stated" | "ikke angivet")
 }
@@ -88,12 +93,16 @@ fn categories_prefix<'a>(
     period: &mut impl FnMut(&str) -> Option<String>,
 ) -> (Vec<String>, &'a str) {
     for all in ["all categories:", "alle kategorier:"] {
-        // An ASCII text's lowercase has the same bytes' places; any other is lowercased whole.
+        // An ASCII text's lowercase has the same bytes' places. Of any other only as many
+        // characters as `all` has bytes are lowercased: each gives one character or more, so
+        // they give at least as many bytes (only Σ lowercases by what follows it, and never to
+        // ASCII, which `all` is).
         let starts = if text.is_ascii() {
             text.get(..all.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(all))
         } else {
-            text.to_lowercase().starts_with(all)
+            let head: String = text.chars().take(all.len()).collect();
+            head.to_lowercase().starts_with(all)
         };
         if starts {
             return (Vec::new(), text[all.len()..].trim_start());

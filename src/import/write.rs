@@ -722,7 +722,7 @@ impl Writer {
     }
 
     fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<&str, String>) {
-        for line in text.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
+        for line in deadline_lines(text) {
             match &*self.read_deadline(line) {
                 Read::Deadline(deadline) => {
                     let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
@@ -1000,6 +1000,20 @@ fn dedup(names: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter(|n| seen.insert(n.clone()))
         .collect()
+}
+
+/// The lines of a deadline's text, split at line breaks and `;`, the blank ones left out. Split
+/// at the bytes (memchr), not by decoding every character: they are ASCII, never part of a longer
+/// character.
+fn deadline_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr2_iter(b'\n', b';', text.as_bytes()).chain([text.len()]);
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+    .filter(|l| !l.trim().is_empty())
 }
 
 /// `names` joined by `, `, pushed onto `out`.
