@@ -1732,13 +1732,13 @@ mod tests {
             }],
             ..Register::default()
         };
-        let drafted = draft(&register);
-        let activities = &drafted
-            .drafts
+        let written = write(&register).expect("a spec");
+        let activities = &written
+            .files
             .iter()
-            .find(|d| d.name == "activities.hjemmel")
+            .find(|(name, _)| name == ACTIVITIES)
             .unwrap()
-            .pieces
+            .1
             .concat();
         assert!(
             activities.contains("  kle      27.15.00, 27.15.01\n"),
@@ -1842,14 +1842,14 @@ mod tests {
             ],
             ..Register::default()
         };
-        let drafts = draft(&register);
-        let activities = drafts
-            .drafts
+        // The activities as the writer wrote them: checked by the parse, not laid out again.
+        let written = write(&register).expect("a spec");
+        let (_, pieces) = written
+            .files
             .iter()
-            .find(|d| d.name == "activities.hjemmel")
+            .find(|(name, _)| name == ACTIVITIES)
             .expect("the activities written");
-        assert!(activities.laid_out);
-        let text = &activities.pieces.concat();
+        let text = &pieces.concat();
         assert!(text.contains("activity tom \"Tom\" {}\n"), "{text}");
         assert!(
             text.contains("\n  purpose  \"Udbetaling af løn\"\n"),
