@@ -68,7 +68,21 @@ fn read_with(text: &str, mut period: impl FnMut(&str) -> Option<String>) -> Read
 
 /// "not stated", "ikke angivet", nothing.
 fn not_stated(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let text = text.trim();
+    if text.is_ascii() {
+        // Lowercased without a new string; beyond ASCII a character may lowercase to ASCII
+        // (the Kelvin sign to `k`), so such a text is lowercased whole as before.
+        let bare = text.trim_matches('*');
+        return text.is_empty()
+            || bare.eq_ignore_ascii_case("not stated")
+            || bare.eq_ignore_ascii_case("ikke angivet");
+    }
+    // A character lowercases to one character or more, and is at most four bytes: a text of more
+    // than 48 bytes between its stars has more than the twelve characters of either phrase.
+    if text.trim_matches('*').len() > 48 {
+        return false;
+    }
+    let lower = text.to_lowercase();
     lower.is_empty() || matches!(lower.trim_matches('*'), "not stated" | "ikke angivet")
 }
 
@@ -78,9 +92,19 @@ fn categories_prefix<'a>(
     text: &'a str,
     period: &mut impl FnMut(&str) -> Option<String>,
 ) -> (Vec<String>, &'a str) {
-    let lower = text.to_lowercase();
     for all in ["all categories:", "alle kategorier:"] {
-        if lower.starts_with(all) {
+        // An ASCII text's lowercase has the same bytes' places. Of any other only as many
+        // characters as `all` has bytes are lowercased: each gives one character or more, so
+        // they give at least as many bytes (only Σ lowercases by what follows it, and never to
+        // ASCII, which `all` is).
+        let starts = if text.is_ascii() {
+            text.get(..all.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(all))
+        } else {
+            let head: String = text.chars().take(all.len()).collect();
+            head.to_lowercase().starts_with(all)
+        };
+        if starts {
             return (Vec::new(), text[all.len()..].trim_start());
         }
     }

@@ -175,51 +175,13 @@ impl<'a> Sheet<'a> {
 pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
     let text = decode(bytes);
-    let delimiter = delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    // Every cell's text in one buffer, read as bytes: the text was checked as UTF-8 whole, so the
-    // csv reader's check of each record would be a second one.
-    let mut buffer = Vec::with_capacity(text.len());
-    let mut cell_ends = Vec::new();
-    let mut row_ends = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(ImportError {
-                    file: path.to_path_buf(),
-                    place: Some(format!("row {}", row_ends.len() + 1)),
-                    message: e.to_string(),
-                });
-            }
-        }
-        for cell in &record {
-            buffer.extend_from_slice(cell);
-            cell_ends.push(buffer.len());
-        }
-        row_ends.push(cell_ends.len());
-    }
-    drop(reader);
-    drop(text);
-    // Cells of UTF-8 text split at ASCII bytes (quotes, separators, line breaks), which are never
-    // part of a longer character: UTF-8 still, so this one pass never fails.
-    let buffer = String::from_utf8(buffer).map_err(|e| whole_file(path, e.to_string()))?;
-    let mut cells = Vec::with_capacity(cell_ends.len());
-    let mut start = 0;
-    for end in cell_ends {
-        cells.push(&buffer[start..end]);
-        start = end;
-    }
+    // Cells are slices of the text (csv_cells), which is UTF-8 whole: no copy of the file.
+    let mut buffer = String::new();
+    let read = super::csv_cells::read(&text, delimiter(&text), &mut buffer);
     let sheet = Sheet {
         name: None,
-        cells,
-        row_ends,
+        cells: read.cells,
+        row_ends: read.row_ends,
     };
     read_rows(path, &sheet, mapping, "CSV")
 }
@@ -336,16 +298,28 @@ fn pieces(cell: &str, is_break: impl Fn(u8) -> bool) -> Vec<String> {
         .filter(|&(_, b)| is_break(b))
         .map(|(i, _)| i);
     for end in ends.chain([cell.len()]) {
-        let piece = cell[start..end]
-            .trim()
-            .trim_start_matches(['-', '•', '*'])
-            .trim();
+        let mut piece = trim(&cell[start..end]);
+        if piece.starts_with(['-', '•', '*']) {
+            piece = piece.trim_start_matches(['-', '•', '*']).trim();
+        }
         if !piece.is_empty() {
             out.push(piece.to_string());
         }
         start = end + 1;
     }
     out
+}
+
+/// The labels of the parties found so far (labels anyone may write, hashed as a spec's words are).
+type PartySet = std::collections::HashSet<String, foldhash::fast::RandomState>;
+
+/// `text.trim()`; a text that starts and ends with an ASCII letter, digit or sign (most cells and
+/// pieces of a register) is taken as it is without looking further.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 fn read_rows(
@@ -358,7 +332,7 @@ fn read_rows(
         Some(name) => format!("sheet {name}, row {row}"),
         None => format!("row {row}"),
     };
-    let is_empty = |row: &[&str]| row.iter().all(|c| c.trim().is_empty());
+    let is_empty = |row: &[&str]| row.iter().all(|c| trim(c).is_empty());
     let header_index = match mapping.header_row {
         Some(n) if n >= 1 => n - 1,
         _ => sheet
@@ -409,15 +383,15 @@ fn read_rows(
         ..ImportedParty::default()
     });
     // Each party once, found in a set: a register of thousands of rows names the same few often.
-    let mut recipients = std::collections::HashSet::new();
-    let mut processors = std::collections::HashSet::new();
+    let mut recipients = PartySet::default();
+    let mut processors = PartySet::default();
     for (index, row) in sheet.rows().enumerate().skip(header_index + 1) {
         if is_empty(row) {
             continue;
         }
         let mut activity = ImportedActivity::default();
         for (column, cell) in row.iter().enumerate() {
-            let cell = cell.trim();
+            let cell = trim(cell);
             if cell.is_empty() {
                 continue;
             }
@@ -491,7 +465,8 @@ fn read_rows(
                 },
                 Some(Field::Recipients) => {
                     for label in items(cell) {
-                        if recipients.insert(label.clone()) {
+                        if !recipients.contains(&label) {
+                            recipients.insert(label.clone());
                             register.recipients.push(ImportedParty {
                                 label: label.clone(),
                                 ..ImportedParty::default()
@@ -505,7 +480,8 @@ fn read_rows(
                 }
                 Some(Field::Processors) => {
                     for label in items(cell) {
-                        if processors.insert(label.clone()) {
+                        if !processors.contains(&label) {
+                            processors.insert(label.clone());
                             register.processors.push(ImportedParty {
                                 label: label.clone(),
                                 ..ImportedParty::default()

@@ -9,6 +9,7 @@
 //! value the reader could not place is a comment beside its declaration.
 
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 use super::basis_text;
 use super::register::{ImportedActivity, ImportedParty, Register, Unplaced};
@@ -35,73 +36,70 @@ pub struct Written {
 /// each time it grew (and hold twice while it did).
 pub const PIECE: usize = 1 << 20;
 
+/// The file of the activities, most of a register's text.
+pub const ACTIVITIES: &str = "activities.hjemmel";
+
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
 /// with the parser's or the formatter's messages; never expected.
 pub fn write(register: &Register) -> Result<Written, String> {
-    let drafted = draft(register);
-    let mut files = Vec::new();
-    for Draft {
-        name,
-        pieces,
-        laid_out,
-    } in drafted.drafts
-    {
-        let checked = if laid_out {
-            // Written in the canonical layout already (most of a record: its activities), so
-            // laying it out again would give it back unchanged (the tests check that it does);
-            // what is left to catch is a writer's fault that is no spec. Each piece holds whole
-            // declarations, so each is parsed on its own.
-            debug_assert!(
-                crate::fmt::format(&pieces.concat())
-                    .is_ok_and(|formatted| formatted == pieces.concat()),
-                "{name} is not in the canonical layout"
-            );
-            pieces
-                .iter()
-                .try_for_each(|piece| crate::fmt::parse_errors(piece))
-                .map(|()| pieces)
-        } else {
-            crate::fmt::format(&pieces.concat()).map(|text| vec![text])
-        };
-        let pieces = checked.map_err(|errors| {
-            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-            format!("{name}: {}", messages.join("; "))
-        })?;
-        files.push((name, pieces));
+    let mut activities = Vec::new();
+    let written = write_streaming(register, |piece| {
+        activities.push(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut written = written.map_err(|failure| match failure {
+        Failure::Writer(message) => message,
+        Failure::Sink(never) => match never {},
+    })?;
+    if !activities.is_empty() {
+        written.files.push((ACTIVITIES.to_string(), activities));
     }
-    Ok(Written {
-        files,
-        comments: drafted.comments,
-    })
+    Ok(written)
 }
 
-/// A spec file as the writer wrote it, before the check (and, unless `laid_out`, the layout) of
-/// [`write`].
-struct Draft {
-    name: String,
-    /// Its text, in pieces one after another.
-    pieces: Vec<String>,
-    /// Whether the writer wrote it in `hjemmel fmt`'s layout itself.
-    laid_out: bool,
+/// Why [`write_streaming`] stopped.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// A fault of the writer: its text did not parse (the parser's or the formatter's messages);
+    /// never expected.
+    Writer(String),
+    /// What `sink` said.
+    Sink(E),
 }
 
-/// The spec files as written, and how many values were kept as comments.
-struct Drafts {
-    drafts: Vec<Draft>,
-    comments: usize,
-}
-
-/// The spec files' text before [`write`] checks it and lays out what the writer did not.
-fn draft(register: &Register) -> Drafts {
+/// [`write`], the activities' file handed to `sink` piece by piece as each is written and
+/// checked (at 100,000 activities it is some hundred megabytes, not held whole); none when the
+/// register has no activity. The files returned are the others (controller.hjemmel,
+/// declarations.hjemmel, where they say anything), laid out by `hjemmel fmt`'s formatter.
+pub fn write_streaming<E>(
+    register: &Register,
+    mut sink: impl FnMut(String) -> Result<(), E>,
+) -> Result<Written, Failure<E>> {
     let header = format!(
         "// Imported by `hjemmel import` from {}.\n// Check it with `hjemmel check`: what the source did not say is reported there.\n\n",
         comment_text(&register.source)
     );
     let mut writer = Writer::default();
     let controller = writer.controller(register);
-    let activities = writer.activities(register, &header);
+    #[cfg(debug_assertions)]
+    let mut whole = String::new();
+    writer.activities(register, &header, &mut |piece: String| {
+        // Written in the canonical layout already, so laying it out again would give it back
+        // unchanged (the tests check that it does, and a debug build below); what is left to
+        // catch is a writer's fault that is no spec. Each piece holds whole declarations, so
+        // each is parsed on its own.
+        crate::fmt::parse_errors(&piece).map_err(|errors| writer_fault(ACTIVITIES, &errors))?;
+        #[cfg(debug_assertions)]
+        whole.push_str(&piece);
+        sink(piece).map_err(Failure::Sink)
+    })?;
+    #[cfg(debug_assertions)]
+    debug_assert!(
+        crate::fmt::format(&whole).is_ok_and(|formatted| formatted == whole),
+        "{ACTIVITIES} is not in the canonical layout"
+    );
     let declarations = writer.declarations(register);
-    let mut drafts = Vec::new();
+    let mut files = Vec::new();
     for (name, body) in [
         ("controller.hjemmel", controller),
         ("declarations.hjemmel", declarations),
@@ -109,23 +107,20 @@ fn draft(register: &Register) -> Drafts {
         if body.trim().is_empty() {
             continue;
         }
-        drafts.push(Draft {
-            name: name.to_string(),
-            pieces: vec![format!("{header}{body}")],
-            laid_out: false,
-        });
+        let text = crate::fmt::format(&format!("{header}{body}"))
+            .map_err(|errors| writer_fault(name, &errors))?;
+        files.push((name.to_string(), vec![text]));
     }
-    if !activities.is_empty() {
-        drafts.push(Draft {
-            name: "activities.hjemmel".to_string(),
-            pieces: activities,
-            laid_out: true,
-        });
-    }
-    Drafts {
-        drafts,
+    Ok(Written {
+        files,
         comments: writer.comments,
-    }
+    })
+}
+
+/// The writer's fault in file `name`: the parser's or the formatter's messages.
+fn writer_fault<E>(name: &str, errors: &[crate::diagnostic::Diagnostic]) -> Failure<E> {
+    let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+    Failure::Writer(format!("{name}: {}", messages.join("; ")))
 }
 
 /// The start of a statement of an activity's block as `hjemmel fmt` lays it out, so that the
@@ -154,7 +149,9 @@ struct Writer {
     bases_read: HashMap<String, basis_text::Bases>,
     basis_pieces: basis_text::PieceReader,
     periods: retention_text::PeriodReader,
-    deadlines_read: HashMap<String, Read>,
+    deadlines_read: HashMap<String, Rc<Read>>,
+    /// A comment's text being put together (see [`Writer::comment_of`]), kept to reuse its memory.
+    scratch: String,
 }
 
 struct DataDecl {
@@ -215,14 +212,26 @@ impl Writer {
         bases
     }
 
-    /// [`retention_text::read`] of `text`, read once.
-    fn read_deadline(&mut self, text: &str) -> Read {
+    /// [`retention_text::read`] of `text`, read once; shared, not copied, at each use.
+    fn read_deadline(&mut self, text: &str) -> Rc<Read> {
         if let Some(read) = self.deadlines_read.get(text) {
-            return read.clone();
+            return Rc::clone(read);
         }
-        let read = self.periods.read(text);
-        self.deadlines_read.insert(text.to_string(), read.clone());
+        let read = Rc::new(self.periods.read(text));
+        self.deadlines_read
+            .insert(text.to_string(), Rc::clone(&read));
         read
+    }
+
+    /// A comment of `parts` one after another, put together in `scratch` (no new string each).
+    fn comment_of(&mut self, out: &mut String, indent: &str, parts: &[&str]) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        for part in parts {
+            text.push_str(part);
+        }
+        self.comment(out, indent, &text);
+        self.scratch = text;
     }
 
     fn comment(&mut self, out: &mut String, indent: &str, text: &str) {
@@ -233,9 +242,10 @@ impl Writer {
         out.push('\n');
     }
 
+    /// Each value as a comment `FIELD: VALUE` (a register has one or more a row).
     fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
         for u in values {
-            self.comment(out, indent, &format!("{}: {}", u.field, u.value));
+            self.comment_of(out, indent, &[u.field.as_str(), ": ", u.value.as_str()]);
         }
     }
 
@@ -338,10 +348,14 @@ impl Writer {
         }
     }
 
-    /// The activities' declarations after `header`, in pieces of about [`PIECE`] bytes; none when
-    /// the register has no activity.
-    fn activities(&mut self, register: &Register, header: &str) -> Vec<String> {
-        let mut pieces = Vec::new();
+    /// The activities' declarations after `header`, handed to `emit` in pieces of about [`PIECE`]
+    /// bytes; none when the register has no activity.
+    fn activities<E>(
+        &mut self,
+        register: &Register,
+        header: &str,
+        emit: &mut impl FnMut(String) -> Result<(), E>,
+    ) -> Result<(), E> {
         let new_piece = || String::with_capacity(PIECE + PIECE / 4);
         let mut out = new_piece();
         out.push_str(header);
@@ -368,26 +382,26 @@ impl Writer {
         }
         for (index, (activity, name)) in register.activities.iter().zip(&names).enumerate() {
             if out.len() >= PIECE {
-                pieces.push(std::mem::replace(&mut out, new_piece()));
+                emit(std::mem::replace(&mut out, new_piece()))?;
             }
             // An empty line between declarations; the file's header ends in one.
             if index > 0 {
                 out.push('\n');
             }
             self.unplaced(&mut out, "", &activity.unplaced);
-            let _ = writeln!(
-                out,
-                "activity {name} \"{}\" {{",
-                string_body(&activity.label)
-            );
+            out.push_str("activity ");
+            out.push_str(name);
+            out.push(' ');
+            push_string(&mut out, &activity.label);
+            out.push_str(" {\n");
             let block_start = out.len();
             if let Some(unit) = nonempty(&activity.unit) {
                 activity_head(&mut out, "unit");
-                let _ = writeln!(out, "\"{}\"", string_body(unit));
+                push_string_line(&mut out, unit);
             }
             for purpose in activity.purposes.iter().filter(|p| !p.trim().is_empty()) {
                 activity_head(&mut out, "purpose");
-                let _ = writeln!(out, "\"{}\"", string_body(purpose));
+                push_string_line(&mut out, purpose);
             }
             let kle: Vec<&str> = activity
                 .kle
@@ -398,36 +412,39 @@ impl Writer {
             let (good, bad): (Vec<&str>, Vec<&str>) = kle.iter().partition(|k| is_kle(k));
             if !good.is_empty() {
                 activity_head(&mut out, "kle");
-                let _ = writeln!(out, "{}", good.join(", "));
+                push_list_line(&mut out, &good);
             }
             for k in bad {
-                self.comment(&mut out, "  ", &format!("KLE: {k}"));
+                self.comment_of(&mut out, "  ", &["KLE: ", k]);
             }
             let mut subject_names = Vec::new();
-            let mut subject_of_label = HashMap::default();
+            // Keyed by the register's own labels (not copied), sized for the activity's lists.
+            let mut subject_of_label: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(activity.subjects.len(), Default::default());
             for s in &activity.subjects {
                 if s.label.trim().is_empty() {
                     continue;
                 }
                 let name = self.subject(&s.label, s.kind.as_deref());
-                subject_of_label.insert(s.label.clone(), name.clone());
+                subject_of_label.insert(&s.label, name.clone());
                 if !subject_names.contains(&name) {
                     subject_names.push(name);
                 }
             }
             if !subject_names.is_empty() {
                 activity_head(&mut out, "subjects");
-                let _ = writeln!(out, "{}", subject_names.join(", "));
+                push_list_line(&mut out, &subject_names);
             }
             let mut all_data = Vec::new();
-            let mut data_of_label = HashMap::default();
+            let mut data_of_label: HashMap<&str, String> =
+                HashMap::with_capacity_and_hasher(activity.data.len(), Default::default());
             let mut about_groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
             for d in &activity.data {
                 if d.label.trim().is_empty() {
                     continue;
                 }
                 let name = self.data(&d.label, d.class.as_deref());
-                data_of_label.insert(d.label.clone(), name.clone());
+                data_of_label.insert(&d.label, name.clone());
                 if all_data.contains(&name) {
                     continue;
                 }
@@ -435,7 +452,7 @@ impl Writer {
                 let about: Vec<String> = d
                     .about
                     .iter()
-                    .filter_map(|l| subject_of_label.get(l).cloned())
+                    .filter_map(|l| subject_of_label.get(l.as_str()).cloned())
                     .collect();
                 match about_groups.iter_mut().find(|(a, _)| *a == about) {
                     Some((_, names)) => names.push(name),
@@ -444,7 +461,9 @@ impl Writer {
             }
             for (about, names) in &about_groups {
                 activity_head(&mut out, "data");
-                let _ = writeln!(out, "{}{}", names.join(", "), about_words(about));
+                push_list(&mut out, names);
+                push_about(&mut out, about);
+                out.push('\n');
             }
             self.uses(&mut out, activity, &data_of_label, &about_groups);
             let mut sources: Vec<String> = activity
@@ -465,7 +484,7 @@ impl Writer {
             }
             if !sources.is_empty() {
                 activity_head(&mut out, "sources");
-                let _ = writeln!(out, "{}", dedup(sources).join(", "));
+                push_list_line(&mut out, &dedup(sources));
             }
             self.bases(&mut out, &activity.bases);
             let via: Vec<String> = activity
@@ -476,7 +495,7 @@ impl Writer {
                 .collect();
             if !via.is_empty() {
                 activity_head(&mut out, "via");
-                let _ = writeln!(out, "{}", dedup(via).join(", "));
+                push_list_line(&mut out, &dedup(via));
             }
             for disclosure in &activity.disclosures {
                 if disclosure.recipient.trim().is_empty() {
@@ -486,7 +505,7 @@ impl Writer {
                 let data: Vec<String> = disclosure
                     .data
                     .iter()
-                    .filter_map(|l| data_of_label.get(l).cloned())
+                    .filter_map(|l| data_of_label.get(l.as_str()).cloned())
                     .collect();
                 let mut bases = basis_text::Bases::default();
                 for basis in &disclosure.basis {
@@ -506,23 +525,28 @@ impl Writer {
                 }
                 if data.is_empty() {
                     // Which data goes to the recipient is a fact the source did not give.
-                    self.comment(
+                    self.comment_of(
                         &mut out,
                         "  ",
-                        &format!(
-                            "recipient {}: the source does not say which data it receives",
-                            disclosure.recipient
-                        ),
+                        &[
+                            "recipient ",
+                            disclosure.recipient.as_str(),
+                            ": the source does not say which data it receives",
+                        ],
                     );
                     continue;
                 }
                 activity_head(&mut out, "disclose");
-                let _ = write!(out, "{} to {recipient}", dedup(data).join(", "));
+                push_list(&mut out, &dedup(data));
+                out.push_str(" to ");
+                out.push_str(&recipient);
                 if !bases.citations.is_empty() {
-                    let _ = write!(out, " under {}", bases.citations.join(", "));
+                    out.push_str(" under ");
+                    push_list(&mut out, &bases.citations);
                 }
                 if let Some(condition) = nonempty(&disclosure.condition) {
-                    let _ = write!(out, " when \"{}\"", string_body(condition));
+                    out.push_str(" when ");
+                    push_string(&mut out, condition);
                 }
                 out.push('\n');
             }
@@ -534,7 +558,7 @@ impl Writer {
             let mut per_category: Vec<(&str, String)> = Vec::new();
             for d in &activity.data {
                 let (Some(text), Some(name)) =
-                    (nonempty(&d.retention), data_of_label.get(&d.label))
+                    (nonempty(&d.retention), data_of_label.get(d.label.as_str()))
                 else {
                     continue;
                 };
@@ -552,7 +576,7 @@ impl Writer {
             self.copies(&mut out, activity, &data_of_label);
             for measure in activity.security.iter().filter(|s| !s.trim().is_empty()) {
                 activity_head(&mut out, "security");
-                let _ = writeln!(out, "\"{}\"", string_body(measure));
+                push_string_line(&mut out, measure);
             }
             if out.len() == block_start {
                 // An empty block, as the layout writes it: `{}` on the activity's line.
@@ -561,9 +585,9 @@ impl Writer {
             out.push_str("}\n");
         }
         if !register.activities.is_empty() {
-            pieces.push(out);
+            emit(out)?;
         }
-        pieces
+        Ok(())
     }
 
     /// `data NAMES [about GROUPS] as CLASS when "..."` for each use of the activity's data that gives
@@ -574,11 +598,12 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<String, String>,
+        data: &HashMap<&str, String>,
         about_groups: &[(Vec<String>, Vec<String>)],
     ) {
         for by_use in &activity.uses {
-            let names: Option<Vec<&String>> = by_use.data.iter().map(|l| data.get(l)).collect();
+            let names: Option<Vec<&String>> =
+                by_use.data.iter().map(|l| data.get(l.as_str())).collect();
             let stated = by_use.class == "criminal" && !by_use.when.trim().is_empty();
             let (Some(names), true) = (names, stated) else {
                 self.comment(
@@ -619,13 +644,13 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<String, String>,
+        data: &HashMap<&str, String>,
     ) {
         for copy in &activity.copies {
             let names: Option<Vec<&str>> = copy
                 .data
                 .iter()
-                .map(|l| data.get(l).map(String::as_str))
+                .map(|l| data.get(l.as_str()).map(String::as_str))
                 .collect();
             let (Some(names), false) = (names, copy.holder.trim().is_empty()) else {
                 self.comment(
@@ -673,7 +698,7 @@ impl Writer {
         for text in texts {
             let bases = self.read_bases(text);
             for unread in &bases.unread {
-                self.comment(out, "  ", &format!("basis: {unread}"));
+                self.comment_of(out, "  ", &["basis: ", unread]);
             }
             if bases.citations.is_empty() {
                 continue;
@@ -692,13 +717,13 @@ impl Writer {
         }
         if !all.is_empty() {
             activity_head(out, "basis");
-            let _ = writeln!(out, "{}", dedup(all).join(", "));
+            push_list_line(out, &dedup(all));
         }
     }
 
-    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<String, String>) {
-        for line in text.split(['\n', ';']).filter(|l| !l.trim().is_empty()) {
-            match self.read_deadline(line) {
+    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<&str, String>) {
+        for line in deadline_lines(text) {
+            match &*self.read_deadline(line) {
                 Read::Deadline(deadline) => {
                     let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
                         Some(vec!["all".to_string()])
@@ -706,32 +731,38 @@ impl Writer {
                         deadline
                             .categories
                             .iter()
-                            .map(|l| data.get(l).cloned())
+                            .map(|l| data.get(l.as_str()).cloned())
                             .collect()
                     };
                     match targets {
                         Some(targets) => {
                             activity_head(out, "retain");
-                            let _ = writeln!(out, "{} {}", targets.join(", "), deadline.period);
+                            push_list(out, &targets);
+                            out.push(' ');
+                            out.push_str(&deadline.period);
+                            out.push('\n');
                         }
-                        None => self.comment(out, "  ", &format!("retention: {line}")),
+                        None => self.comment_of(out, "  ", &["retention: ", line]),
                     }
                 }
                 Read::NotStated => {}
-                Read::Unread => self.comment(out, "  ", &format!("retention: {line}")),
+                Read::Unread => self.comment_of(out, "  ", &["retention: ", line]),
             }
         }
     }
 
     /// `retain NAMES ...` of a deadline the source gives some categories; a comment when not read.
     fn category_retention(&mut self, out: &mut String, text: &str, names: &str) {
-        match self.read_deadline(text) {
+        match &*self.read_deadline(text) {
             Read::Deadline(deadline) if deadline.categories.is_empty() => {
                 activity_head(out, "retain");
-                let _ = writeln!(out, "{names} {}", deadline.period);
+                out.push_str(names);
+                out.push(' ');
+                out.push_str(&deadline.period);
+                out.push('\n');
             }
             Read::NotStated => {}
-            _ => self.comment(out, "  ", &format!("retention of {names}: {text}")),
+            _ => self.comment_of(out, "  ", &["retention of ", names, ": ", text]),
         }
     }
 
@@ -952,12 +983,74 @@ fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {
     names.iter().copied().filter(|n| seen.insert(*n)).collect()
 }
 
+/// `names` without repeats, in their order. A statement lists a few names, looked for in those
+/// kept; a long list uses a set, so that it stays linear.
 fn dedup(names: Vec<String>) -> Vec<String> {
+    if names.len() <= 16 {
+        let mut kept: Vec<String> = Vec::with_capacity(names.len());
+        for name in names {
+            if !kept.contains(&name) {
+                kept.push(name);
+            }
+        }
+        return kept;
+    }
     let mut seen = HashSet::default();
     names
         .into_iter()
         .filter(|n| seen.insert(n.clone()))
         .collect()
+}
+
+/// The lines of a deadline's text, split at line breaks and `;`, the blank ones left out. Split
+/// at the bytes (memchr), not by decoding every character: they are ASCII, never part of a longer
+/// character.
+fn deadline_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr2_iter(b'\n', b';', text.as_bytes()).chain([text.len()]);
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+    .filter(|l| !l.trim().is_empty())
+}
+
+/// `names` joined by `, `, pushed onto `out`.
+fn push_list<S: AsRef<str>>(out: &mut String, names: &[S]) {
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name.as_ref());
+    }
+}
+
+/// [`push_list`] and the line's end.
+fn push_list_line<S: AsRef<str>>(out: &mut String, names: &[S]) {
+    push_list(out, names);
+    out.push('\n');
+}
+
+/// [`about_words`] pushed onto `out`.
+fn push_about(out: &mut String, about: &[String]) {
+    if !about.is_empty() {
+        out.push_str(" about ");
+        push_list(out, about);
+    }
+}
+
+/// `text` as a quoted string of the spec language ([`string_body`]) pushed onto `out`.
+fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    push_string_body(out, text);
+    out.push('"');
+}
+
+/// [`push_string`] and the line's end.
+fn push_string_line(out: &mut String, text: &str) {
+    push_string(out, text);
+    out.push('\n');
 }
 
 /// Text made safe for a comment: no line breaks, controls or characters a spec may not hold; runs
@@ -1003,6 +1096,10 @@ fn may_start_blank(b: u8) -> bool {
     !(0x21..=0x7E).contains(&b) && (b < 0x80 || matches!(b, 0xC2 | 0xE1..=0xE3))
 }
 
+/// memchr's search for a double space, made once rather than at each text.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether `comment_text` would give the text back as it is, as most texts of a register are:
 /// no blank but single spaces between words. The blanks are tested on every byte without
 /// branching, so that the compiler tests many bytes at once, and a double space is looked for with
@@ -1014,7 +1111,7 @@ fn is_one_clean_line(bytes: &[u8]) -> bool {
     !others
         && bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && memchr::memmem::find(bytes, b"  ").is_none()
+        && DOUBLE_SPACE.find(bytes).is_none()
 }
 
 /// `word` after the words already in `out` since `start`, one space between; an empty word adds
@@ -1042,18 +1139,26 @@ fn is_blank(c: char) -> bool {
 
 /// Text made safe inside a quoted string of the spec language: one line, `"` and `\` escaped.
 pub fn string_body(text: &str) -> String {
-    let line = comment_text(text);
-    if !line.contains(['\\', '"']) {
-        return line;
+    let mut out = String::with_capacity(text.len());
+    push_string_body(&mut out, text);
+    out
+}
+
+/// [`string_body`] of `text`, pushed onto `out`: cleaned onto it, then escaped there when it holds
+/// a `"` or `\` (few texts do).
+fn push_string_body(out: &mut String, text: &str) {
+    let start = out.len();
+    push_comment_text(out, text);
+    if !out[start..].contains(['\\', '"']) {
+        return;
     }
-    let mut out = String::with_capacity(line.len() + 8);
+    let line = out.split_off(start);
     for c in line.chars() {
         if matches!(c, '\\' | '"') {
             out.push('\\');
         }
         out.push(c);
     }
-    out
 }
 
 /// Every keyword of the grammar (`kw_*` in grammar/hjemmel.pest), plus the words a name is compared
@@ -1174,8 +1279,11 @@ pub const KEYWORDS: &[&str] = &[
 pub fn name_of(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for c in label.chars() {
-        // ASCII, most of a label, lowercased without Unicode's tables.
-        if c.is_ascii() {
+        // ASCII, most of a label, lowercased without Unicode's tables; a letter or digit is
+        // pushed as it is, which is what push_name_char does with it.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
             push_name_char(&mut out, c.to_ascii_lowercase());
         } else {
             for lower in c.to_lowercase() {
@@ -1624,13 +1732,13 @@ mod tests {
             }],
             ..Register::default()
         };
-        let drafted = draft(&register);
-        let activities = &drafted
-            .drafts
+        let written = write(&register).expect("a spec");
+        let activities = &written
+            .files
             .iter()
-            .find(|d| d.name == "activities.hjemmel")
+            .find(|(name, _)| name == ACTIVITIES)
             .unwrap()
-            .pieces
+            .1
             .concat();
         assert!(
             activities.contains("  kle      27.15.00, 27.15.01\n"),
@@ -1734,14 +1842,14 @@ mod tests {
             ],
             ..Register::default()
         };
-        let drafts = draft(&register);
-        let activities = drafts
-            .drafts
+        // The activities as the writer wrote them: checked by the parse, not laid out again.
+        let written = write(&register).expect("a spec");
+        let (_, pieces) = written
+            .files
             .iter()
-            .find(|d| d.name == "activities.hjemmel")
+            .find(|(name, _)| name == ACTIVITIES)
             .expect("the activities written");
-        assert!(activities.laid_out);
-        let text = &activities.pieces.concat();
+        let text = &pieces.concat();
         assert!(text.contains("activity tom \"Tom\" {}\n"), "{text}");
         assert!(
             text.contains("\n  purpose  \"Udbetaling af løn\"\n"),
