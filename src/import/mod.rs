@@ -9,7 +9,6 @@
 
 pub mod basis_text;
 pub mod bounded_sheet;
-mod csv_cells;
 pub mod fides;
 pub mod os2compliance;
 pub mod os2compliance_export;

@@ -175,13 +175,51 @@ impl<'a> Sheet<'a> {
 pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
     let text = decode(bytes);
-    // Cells are slices of the text (csv_cells), which is UTF-8 whole: no copy of the file.
-    let mut buffer = String::new();
-    let read = super::csv_cells::read(&text, delimiter(&text), &mut buffer);
+    let delimiter = delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // Every cell's text in one buffer, read as bytes: the text was checked as UTF-8 whole, so the
+    // csv reader's check of each record would be a second one.
+    let mut buffer = Vec::with_capacity(text.len());
+    let mut cell_ends = Vec::new();
+    let mut row_ends = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(ImportError {
+                    file: path.to_path_buf(),
+                    place: Some(format!("row {}", row_ends.len() + 1)),
+                    message: e.to_string(),
+                });
+            }
+        }
+        for cell in &record {
+            buffer.extend_from_slice(cell);
+            cell_ends.push(buffer.len());
+        }
+        row_ends.push(cell_ends.len());
+    }
+    drop(reader);
+    drop(text);
+    // Cells of UTF-8 text split at ASCII bytes (quotes, separators, line breaks), which are never
+    // part of a longer character: UTF-8 still, so this one pass never fails.
+    let buffer = String::from_utf8(buffer).map_err(|e| whole_file(path, e.to_string()))?;
+    let mut cells = Vec::with_capacity(cell_ends.len());
+    let mut start = 0;
+    for end in cell_ends {
+        cells.push(&buffer[start..end]);
+        start = end;
+    }
     let sheet = Sheet {
         name: None,
-        cells: read.cells,
-        row_ends: read.row_ends,
+        cells,
+        row_ends,
     };
     read_rows(path, &sheet, mapping, "CSV")
 }
