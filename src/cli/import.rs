@@ -183,6 +183,10 @@ fn detect(source: &Path, mapped: bool) -> Result<From, Failed> {
 /// spreadsheet reader, which says why.
 fn workbook_format(source: &Path, mapped: bool) -> From {
     use calamine::Reader;
+    // An .xls or .ods past the bound is not opened here: calamine reads it whole.
+    if import::bounded_sheet::check_before_opening(source).is_err() {
+        return From::Xlsx;
+    }
     let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
         return From::Xlsx;
     };

@@ -227,6 +227,12 @@ pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError>
 /// Reads a workbook (xlsx).
 pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     use calamine::{Data, Reader};
+    // .xls and .ods are read whole when opened: measured from the file first.
+    super::bounded_sheet::check_before_opening(path).map_err(|refused| ImportError {
+        file: path.to_path_buf(),
+        place: refused.sheet.map(|sheet| format!("sheet {sheet}")),
+        message: refused.message,
+    })?;
     let mut workbook =
         calamine::open_workbook_auto(path).map_err(|e| whole_file(path, e.to_string()))?;
     let names = workbook.sheet_names();
@@ -249,11 +255,8 @@ pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError
             .cloned()
             .ok_or_else(|| whole_file(path, "the workbook has no sheet".to_string()))?,
     };
-    let range = match &mut workbook {
-        calamine::Sheets::Xlsx(xlsx) => super::bounded_sheet::range(xlsx, &name),
-        other => other.worksheet_range(&name).map_err(|e| e.to_string()),
-    }
-    .map_err(|message| whole_file(path, message))?;
+    let range = super::bounded_sheet::sheet_range(&mut workbook, &name)
+        .map_err(|message| whole_file(path, message))?;
     // The range starts at its first cell that is not empty: rows and columns are padded back to A1,
     // so that letters and row numbers are the sheet's.
     let (top, left) = range
