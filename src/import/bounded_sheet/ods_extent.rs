@@ -289,8 +289,8 @@ struct Cell {
     name: Vec<u8>,
     repeats: u64,
     empty: bool,
-    /// calamine reads the text of a string cell up to the first end of a cell, else to the end
-    /// of this one, same-named elements nested.
+    /// calamine reads the text of a string cell up to the first end of a cell, else skips to the
+    /// end of this one, same-named elements nested.
     string: bool,
     nested: u64,
     in_annotation: bool,
@@ -356,6 +356,8 @@ impl Tables {
         let (mut value_set, mut string, mut error, mut empty_string_value) =
             (false, false, false, false);
         let mut formula = false;
+        // The text the cell holds in strings (a value or a formula), copied for each repeat.
+        let mut text = 0u64;
         for (key, value) in &tag.attributes {
             match key.as_slice() {
                 b"office:value" | b"office:boolean-value" if !value_set => value_set = true,
@@ -364,10 +366,14 @@ impl Tables {
                 {
                     value_set = true;
                     empty_string_value = key == b"office:string-value" && value.is_empty();
+                    text += value.len() as u64;
                 }
                 b"office:value-type" if !value_set => string = value == b"string",
                 b"calcext:value-type" => error = value == b"error",
-                b"table:formula" => formula = !value.is_empty(),
+                b"table:formula" => {
+                    formula = !value.is_empty();
+                    text += value.len() as u64;
+                }
                 _ => {}
             }
         }
@@ -379,13 +385,16 @@ impl Tables {
             string,
             nested: 1,
             in_annotation: false,
-            text: tag.bytes,
+            text,
         });
     }
 
     fn in_cell(&mut self, tag: &Tag) {
         let Some(cell) = &mut self.cell else { return };
-        cell.text = cell.text.saturating_add(tag.bytes);
+        if cell.string {
+            // The text before this tag, and the tag: more than the text it makes.
+            cell.text = cell.text.saturating_add(tag.bytes);
+        }
         let starts = tag.kind != TagKind::End;
         let ends = tag.kind != TagKind::Start;
         let done = if cell.string {
@@ -428,9 +437,7 @@ impl Tables {
             row.empty_waiting = repeats;
         } else {
             row.width += repeats;
-            row.text = row
-                .text
-                .saturating_add(repeats.saturating_mul(cell.text));
+            row.text = row.text.saturating_add(repeats.saturating_mul(cell.text));
         }
     }
 
@@ -472,7 +479,11 @@ impl Tables {
                 "the sheet reaches to cell {}{}{}: more than the {MAX_CELLS} cells (rows × columns from A1, every sheet of an .ods) hjemmel reads",
                 super::super::spreadsheet::column_letter(self.reach_columns.max(1) as usize - 1),
                 self.reach_rows,
-                if self.cells > 0 { " with the sheets before it" } else { "" },
+                if self.cells > 0 {
+                    " with the sheets before it"
+                } else {
+                    ""
+                },
             )));
         }
         if self.text.saturating_add(self.table_text) > MAX_TEXT_BYTES {
@@ -481,5 +492,85 @@ impl Tables {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    /// An .ods of one table whose rows are `rows` (the XML inside `<table:table>`).
+    fn ods(rows: &str) -> Cursor<Vec<u8>> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        write!(
+            zip,
+            r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><!-- <table:table-row table:number-rows-repeated="9"> --><table:table table:name="Ark1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        )
+        .unwrap();
+        let mut file = zip.finish().unwrap();
+        file.set_position(0);
+        file
+    }
+
+    fn row(repeats: u64, cells: &str) -> String {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{repeats}">{cells}</table:table-row>"#
+        )
+    }
+
+    fn numbers(columns: u64) -> String {
+        format!(
+            r#"<table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#
+        )
+    }
+
+    #[test]
+    fn empty_rows_and_columns_as_an_office_suite_writes_them_cost_nothing() {
+        // LibreOffice ends a sheet with its empty rows and columns, counted.
+        let sheet = row(1, &numbers(3))
+            + &row(
+                1_048_575,
+                r#"<table:table-cell table:number-columns-repeated="1024"/>"#,
+            );
+        assert!(check(ods(&sheet)).is_ok());
+    }
+
+    #[test]
+    fn repeated_cells_are_counted_up_to_the_bound_and_refused_past_it() {
+        // 1,048,576 rows of 16 columns is the bound itself; of 17, past it.
+        assert!(check(ods(&row(1_048_576, &numbers(16)))).is_ok());
+        let refused = check(ods(&row(1_048_576, &numbers(17)))).unwrap_err();
+        assert_eq!(refused.sheet.as_deref(), Some("Ark1"));
+        assert!(refused.message.contains("Q1048576"), "{}", refused.message);
+        // An empty cell before a number is pushed, and reaches as far.
+        let gap =
+            r#"<table:table-cell table:number-columns-repeated="16"/>"#.to_string() + &numbers(1);
+        assert!(check(ods(&row(1_048_576, &gap))).is_err());
+        // A count written with a character reference is read as calamine reads it.
+        let referenced = r#"<table:table-row table:number-rows-repeated="&#49;048576">"#
+            .to_string()
+            + &numbers(17)
+            + "</table:table-row>";
+        assert!(check(ods(&referenced)).is_err());
+    }
+
+    #[test]
+    fn text_copied_into_repeated_cells_is_counted() {
+        let spaces = r#"<table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p><text:s text:c="3000000"/></text:p></table:table-cell>"#;
+        let refused = check(ods(&row(1, spaces))).unwrap_err();
+        assert!(
+            refused.message.contains("bytes of text"),
+            "{}",
+            refused.message
+        );
+        let few = spaces.replace("3000000", "30");
+        assert!(check(ods(&row(1, &few))).is_ok());
     }
 }

@@ -193,7 +193,8 @@ fn workbook_stream(file: &[u8]) -> Result<Option<Vec<u8>>, String> {
             return Ok(None);
         };
         let mini_fat_bytes = mini_fat_len.saturating_mul(size);
-        let Some(mini_fat) = compound.chain(u32_at(60), Some(mini_fat_bytes), max_id, file.len())?
+        let Some(mini_fat) =
+            compound.chain(u32_at(60), Some(mini_fat_bytes), max_id, file.len())?
         else {
             return Ok(None);
         };
@@ -232,7 +233,12 @@ impl<'a> Iterator for Records<'a> {
     type Item = (u16, &'a [u8]);
 
     fn next(&mut self) -> Option<(u16, &'a [u8])> {
-        let header = |s: &[u8]| (u16::from_le_bytes([s[0], s[1]]), u16::from_le_bytes([s[2], s[3]]) as usize);
+        let header = |s: &[u8]| {
+            (
+                u16::from_le_bytes([s[0], s[1]]),
+                u16::from_le_bytes([s[2], s[3]]) as usize,
+            )
+        };
         if self.stream.len() < 4 {
             return None;
         }
@@ -325,7 +331,7 @@ fn sheet_cells(records: &[u8]) -> Result<(u64, usize), String> {
         Ok(())
     };
     let (mut seen_bof, mut depth) = (false, 0usize);
-    while let Some((kind, data)) = records.next() {
+    for (kind, data) in records.by_ref() {
         // Embedded substreams (charts) carry cell records calamine skips.
         if depth > 0 {
             match kind {
@@ -362,7 +368,8 @@ fn sheet_cells(records: &[u8]) -> Result<(u64, usize), String> {
 /// subtracts them unchecked).
 fn dimensions(data: &[u8]) -> Result<(), String> {
     let u16_at = |at: usize| u32::from(u16::from_le_bytes([data[at], data[at + 1]]));
-    let u32_at = |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
+    let u32_at =
+        |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
     let (first_row, row_end, mut first_column, column_end) = match data.len() {
         10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
         14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
@@ -410,5 +417,85 @@ fn sheet_name(data: &[u8], index: usize) -> String {
                 String::from_utf16_lossy(&units)
             })
             .unwrap_or_else(fallback)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/import/xlsx/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(path).unwrap()
+    }
+
+    /// `bytes` with the one occurrence of `old` replaced by `new`.
+    fn patched(mut bytes: Vec<u8>, old: &[u8], new: &[u8]) -> Vec<u8> {
+        let at = bytes.windows(old.len()).position(|w| w == old).unwrap();
+        bytes[at..at + new.len()].copy_from_slice(new);
+        bytes
+    }
+
+    #[test]
+    fn a_cell_in_the_last_column_a_sheet_has_is_read_and_one_past_it_refused() {
+        // The RK record of the far cell: row 65,536, column 65,536; then column 256 (IV), the
+        // last of a BIFF8 sheet: 65,536 × 256 cells is the bound itself.
+        let far = fixture("malformed_far_column.xls");
+        let refused = check(&far).unwrap_err();
+        assert_eq!(refused.sheet.as_deref(), Some("far"));
+        assert!(refused.message.contains("65536"), "{}", refused.message);
+        let last_column = patched(
+            far,
+            b"\x7e\x02\x0a\x00\xff\xff\xff\xff",
+            b"\x7e\x02\x0a\x00\xff\xff\xff\x00",
+        );
+        assert!(check(&last_column).is_ok());
+        let one_past = patched(
+            last_column,
+            b"\x7e\x02\x0a\x00\xff\xff\xff\x00",
+            b"\x7e\x02\x0a\x00\xff\xff\x00\x01",
+        );
+        assert!(check(&one_past).is_err());
+    }
+
+    #[test]
+    fn dimensions_are_refused_past_the_bound_and_when_they_end_before_they_start() {
+        let dimensions = |first_row: u32, row_end: u32| {
+            let mut record = Vec::new();
+            record.extend(first_row.to_le_bytes());
+            record.extend(row_end.to_le_bytes());
+            record.extend([0, 0, 0, 1, 0, 0]); // columns A to IV
+            record
+        };
+        assert!(super::dimensions(&dimensions(0, 65_536)).is_ok());
+        assert!(super::dimensions(&dimensions(0, 65_537)).is_err());
+        assert!(super::dimensions(&dimensions(9, 5)).is_err());
+        assert!(check(&fixture("malformed_dimensions.xls")).is_err());
+    }
+
+    #[test]
+    fn a_workbook_as_an_office_suite_writes_it_is_read() {
+        assert!(check(&fixture("record.xls")).is_ok());
+        // Not a compound file: left to calamine, which says why.
+        assert!(check(b"not a workbook").is_ok());
+        // Cut short: its sectors lie past the end of the file, which calamine pads with zeros or,
+        // reading one past the end first, panics on.
+        let refused = check(&fixture("record.xls")[..600]).unwrap_err();
+        assert!(refused.message.contains("damaged"), "{}", refused.message);
+    }
+
+    #[test]
+    fn a_sheet_that_starts_past_its_stream_is_refused() {
+        let mut stream = Vec::new();
+        // BOUNDSHEET: the sheet's BOF at byte 1,000,000; a visible worksheet named "A".
+        stream.extend([0x85, 0x00, 0x09, 0x00]);
+        stream.extend(1_000_000u32.to_le_bytes());
+        stream.extend([0, 0, 1, 0, b'A']);
+        stream.extend([0x0A, 0x00, 0x00, 0x00]); // EOF
+        let refused = check_sheets(&stream).unwrap_err();
+        assert_eq!(refused.sheet.as_deref(), Some("A"));
     }
 }
