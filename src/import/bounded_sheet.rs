@@ -155,3 +155,22 @@ fn too_much_text(row: u64, column: u64) -> String {
         row + 1
     )
 }
+
+/// `read()`, or the message of the panic it ended in. calamine's readers panic on some malformed
+/// files (an .xlsb naming a relationship its workbook lacks, a record shorter than its fields);
+/// the panic is caught, and not printed (the hook is set aside while `read` runs: hjemmel reads
+/// one workbook at a time), so that the file is refused with a message instead.
+pub fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("its reader failed: {message}")
+    })
+}
