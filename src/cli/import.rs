@@ -187,19 +187,23 @@ fn workbook_format(source: &Path, mapped: bool) -> From {
     if import::bounded_sheet::check_before_opening(source).is_err() {
         return From::Xlsx;
     }
-    let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
-        return From::Xlsx;
-    };
-    if import::workbook::has_the_layout(&workbook.sheet_names()) {
-        return From::HjemmelXlsx;
-    }
-    if !mapped
-        && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
-        && import::os2compliance_export::is_export(xlsx)
-    {
-        return From::Os2compliance;
-    }
-    From::Xlsx
+    // calamine panics on some malformed files: left to the reader, which says why.
+    import::bounded_sheet::guarded(|| {
+        let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
+            return From::Xlsx;
+        };
+        if import::workbook::has_the_layout(&workbook.sheet_names()) {
+            return From::HjemmelXlsx;
+        }
+        if !mapped
+            && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
+            && import::os2compliance_export::is_export(xlsx)
+        {
+            return From::Os2compliance;
+        }
+        From::Xlsx
+    })
+    .unwrap_or(From::Xlsx)
 }
 
 /// Writes the files into `dir`. A directory that does not exist is made beside it under a temporary
