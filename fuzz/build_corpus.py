@@ -169,8 +169,11 @@ def docs_mapping() -> bytes:
 def import_seeds():
     out = {}
     fixtures = ROOT / "tests/fixtures/import"
-    for f in sorted(p for p in fixtures.rglob("*") if p.is_file()):
+    # Every fixture but the scripts that write some of them.
+    for f in sorted(p for p in fixtures.rglob("*") if p.is_file() and p.suffix != ".py"):
         out[seed_name(f)] = f.read_bytes()
+    # The .ods record stored, so that the fuzzer mutates its content.xml, not a deflate stream.
+    out["xlsx__record_stored.ods"] = stored_zip((fixtures / "xlsx/record.ods").read_bytes())
     record = fixtures / "csv/record.csv"
     text = record.read_bytes()
     # Danish Excel's "CSV (semikolonsepareret)": Windows-1252.
@@ -214,6 +217,10 @@ def import_dictionary():
         b";", b",", b"\"", b"\r\n", b"\n", b"\xef\xbb\xbf", b"\xe6\xf8\xe5",
         b"{", b"}", b"[", b"]", b": ", b"- ", b"null", b"&a", b"*a", b"<<: ",
         b"<c r=\"XFD1048576\"", b"<dimension ref=\"A1:XFD1048576\"/>", b"<row r=\"1048576\">",
+        # .ods content.xml: the counts calamine expands, a string cell's text, a run of spaces.
+        b"table:number-rows-repeated=\"1048576\"", b"table:number-columns-repeated=\"16384\"",
+        b"<table:table-cell office:value-type=\"string\">", b"<text:s text:c=\"",
+        b"office:value=\"", b"table:formula=\"", b"<office:annotation>",
         b"t=\"inlineStr\"", b"<is><t>", b"t=\"s\"", b"<v>", b"</v>", b"<sheet name=\"",
         b"\x1b[31m", b"\x07", b"\r", b"\xc2\x9b", b"\xe2\x80\xae", b"\x00",
         b"5508753709683126373", b"18446744073709551616",

@@ -197,19 +197,27 @@ fn detect(source: &Path, mapped: bool) -> Result<From, Failed> {
 /// spreadsheet reader, which says why.
 fn workbook_format(source: &Path, mapped: bool) -> From {
     use calamine::Reader;
-    let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
+    // An .xls or .ods past the bound is not opened here: calamine reads it whole.
+    if import::bounded_sheet::check_before_opening(source).is_err() {
         return From::Xlsx;
-    };
-    if import::workbook::has_the_layout(&workbook.sheet_names()) {
-        return From::HjemmelXlsx;
     }
-    if !mapped
-        && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
-        && import::os2compliance_export::is_export(xlsx)
-    {
-        return From::Os2compliance;
-    }
-    From::Xlsx
+    // calamine panics on some malformed files: left to the reader, which says why.
+    import::bounded_sheet::guarded(|| {
+        let Ok(mut workbook) = calamine::open_workbook_auto(source) else {
+            return From::Xlsx;
+        };
+        if import::workbook::has_the_layout(&workbook.sheet_names()) {
+            return From::HjemmelXlsx;
+        }
+        if !mapped
+            && let calamine::Sheets::Xlsx(xlsx) = &mut workbook
+            && import::os2compliance_export::is_export(xlsx)
+        {
+            return From::Os2compliance;
+        }
+        From::Xlsx
+    })
+    .unwrap_or(From::Xlsx)
 }
 
 /// Writes `register` as a new directory `dir`: made beside it under a temporary name, the

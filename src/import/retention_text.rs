@@ -231,21 +231,39 @@ fn amount(word: &str) -> Option<u64> {
         .map(|(_, n)| *n)
 }
 
-/// The unit keyword of the spec language for a unit word in Danish or English.
+/// The unit keyword of the spec language for a unit word in Danish or English; `None` also for a
+/// period longer than the language accepts (the resolver refuses it: the deadline stays a comment).
 fn unit(amount: u64, word: &str) -> Option<&'static str> {
-    let (one, many) = match word {
-        "day" | "days" | "dag" | "dage" | "dags" => ("day", "days"),
-        "week" | "weeks" | "uge" | "uger" => ("week", "weeks"),
-        "month" | "months" | "måned" | "måneder" | "mdr" | "md" => ("month", "months"),
-        "year" | "years" | "år" => ("year", "years"),
+    use crate::law::vocabulary::TimeUnit;
+    let (one, many, unit) = match word {
+        "day" | "days" | "dag" | "dage" | "dags" => ("day", "days", TimeUnit::Days),
+        "week" | "weeks" | "uge" | "uger" => ("week", "weeks", TimeUnit::Weeks),
+        "month" | "months" | "måned" | "måneder" | "mdr" | "md" => {
+            ("month", "months", TimeUnit::Months)
+        }
+        "year" | "years" | "år" => ("year", "years", TimeUnit::Years),
         _ => return None,
     };
+    if amount.saturating_mul(unit.days()) > crate::semantic::model::MAX_PERIOD_DAYS {
+        return None;
+    }
     Some(if amount == 1 { one } else { many })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A period the resolver refuses as too long is not written (found by tests/fuzz_smoke.rs:
+    /// `5508753709683126373 years` made a spec hjemmel refused); the longest it accepts is.
+    #[test]
+    fn a_period_longer_than_the_language_accepts_is_not_read() {
+        assert_eq!(deadline("5508753709683126373 år"), None);
+        assert_eq!(deadline("1001 years"), None);
+        assert_eq!(deadline("1000 years").as_deref(), Some("for 1000 years"));
+        assert_eq!(deadline("365000 dage").as_deref(), Some("for 365000 days"));
+        assert_eq!(deadline("365001 dage"), None);
+    }
 
     /// Each period read once gives what reading every line whole gives.
     #[test]

@@ -227,33 +227,42 @@ pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError>
 /// Reads a workbook (xlsx).
 pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     use calamine::{Data, Reader};
-    let mut workbook =
-        calamine::open_workbook_auto(path).map_err(|e| whole_file(path, e.to_string()))?;
-    let names = workbook.sheet_names();
-    let name = match &mapping.sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
-            .cloned()
-            .ok_or_else(|| {
-                whole_file(
-                    path,
-                    format!(
-                        "no sheet `{wanted}` (the workbook has: {})",
-                        names.join(", ")
-                    ),
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| whole_file(path, "the workbook has no sheet".to_string()))?,
-    };
-    let range = match &mut workbook {
-        calamine::Sheets::Xlsx(xlsx) => super::bounded_sheet::range(xlsx, &name),
-        other => other.worksheet_range(&name).map_err(|e| e.to_string()),
-    }
-    .map_err(|message| whole_file(path, message))?;
+    // .xls and .ods are read whole when opened: measured from the file first.
+    super::bounded_sheet::check_before_opening(path).map_err(|refused| ImportError {
+        file: path.to_path_buf(),
+        place: refused.sheet.map(|sheet| format!("sheet {sheet}")),
+        message: refused.message,
+    })?;
+    // calamine panics on some malformed workbooks (an .xlsb whose sheet names a relationship its
+    // workbook lacks): a panic is an error about the file, not the end of hjemmel.
+    let (name, range) = super::bounded_sheet::guarded(|| {
+        let mut workbook =
+            calamine::open_workbook_auto(path).map_err(|e| whole_file(path, e.to_string()))?;
+        let names = workbook.sheet_names();
+        let name = match &mapping.sheet {
+            Some(wanted) => names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+                .cloned()
+                .ok_or_else(|| {
+                    whole_file(
+                        path,
+                        format!(
+                            "no sheet `{wanted}` (the workbook has: {})",
+                            names.join(", ")
+                        ),
+                    )
+                })?,
+            None => names
+                .first()
+                .cloned()
+                .ok_or_else(|| whole_file(path, "the workbook has no sheet".to_string()))?,
+        };
+        let range = super::bounded_sheet::sheet_range(&mut workbook, &name)
+            .map_err(|message| whole_file(path, message))?;
+        Ok((name, range))
+    })
+    .map_err(|panic| whole_file(path, format!("the workbook cannot be read ({panic})")))??;
     // The range starts at its first cell that is not empty: rows and columns are padded back to A1,
     // so that letters and row numbers are the sheet's.
     let (top, left) = range

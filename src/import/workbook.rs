@@ -32,7 +32,17 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
     // register is made again from the start.
     let mut sorted = HashSet::new();
     loop {
-        match read_sheets(path, &sorted)? {
+        // calamine panics on some malformed files (a compound file, as an .xlsx protected by a
+        // password is, with a sector past its end): an error about the file, not the end of hjemmel.
+        let outcome =
+            super::bounded_sheet::guarded(|| read_sheets(path, &sorted)).map_err(|panic| {
+                ImportError {
+                    file: path.to_path_buf(),
+                    place: None,
+                    message: format!("not a workbook that can be read ({panic})"),
+                }
+            })??;
+        match outcome {
             Outcome::Read(register) => return Ok(*register),
             Outcome::OutOfOrder(name) => {
                 // A sheet read sorted is in order: this is never expected, and ends the loop.

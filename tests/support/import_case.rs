@@ -3,8 +3,8 @@
 //! stable smoke test tests/fuzz_smoke.rs, which include this file.
 //!
 //! The bytes are one source file, optionally followed by [`MAPPING_MARKER`] and a mapping file
-//! (TOML, `--mapping`). The source is read as CSV and as a workbook (xlsx) with that mapping when it
-//! loads (the default mapping otherwise), as hjemmel's own workbook, as OS2compliance JSON and as a
+//! (TOML, `--mapping`). The source is read as CSV and as a workbook (xlsx, and as .xls, .xlsb and
+//! .ods) with that mapping when it loads (the default mapping otherwise), as hjemmel's own workbook, as OS2compliance JSON and as a
 //! Fides manifest; the mapping reader reads the mapping part, or the source when there is none. The
 //! free-text readers of legal bases and deadlines read the source's text through a register made of
 //! its lines ([`text_register`]), so that the writer meets every string the fuzzer makes.
@@ -76,7 +76,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// What one reader made of the input.
 pub struct ReaderRun {
-    /// `csv`, `xlsx`, `hjemmel-xlsx`, `os2compliance`, `fides`, `mapping`, `text`.
+    /// `csv`, `xlsx`, `hjemmel-xlsx`, `xls`, `xlsb`, `ods`, `os2compliance`, `fides`, `mapping`,
+    /// `text`.
     pub reader: &'static str,
     /// The file it was given.
     pub file: PathBuf,
@@ -145,6 +146,20 @@ pub fn check_import(input: &ImportInput, dir: &Path) -> ImportChecked {
         result: workbook::read(&xlsx),
         file: xlsx,
     });
+    // The other workbooks `read_xlsx` reads, told by their extension (calamine reads .xls and .ods
+    // whole when it opens them, .xlsb cell by cell).
+    for (reader, name) in [
+        ("xls", "source.xls"),
+        ("xlsb", "source.xlsb"),
+        ("ods", "source.ods"),
+    ] {
+        let path = file(name, &input.source);
+        runs.push(ReaderRun {
+            reader,
+            result: spreadsheet::read_xlsx(&path, &mapping),
+            file: path,
+        });
+    }
     let json = PathBuf::from("source.json");
     runs.push(ReaderRun {
         reader: "os2compliance",

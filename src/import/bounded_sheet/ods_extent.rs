@@ -1,0 +1,576 @@
+//! How far the tables of an .ods workbook reach, read from its `content.xml` before calamine opens
+//! it.
+//!
+//! calamine's `Ods` reads every table when it opens the file, and expands what the XML only counts:
+//! a cell repeated by `table:number-columns-repeated` (up to 16,384 times) and a row by
+//! `table:number-rows-repeated` (up to 1,048,576), copying the cell's text each time, up to 100
+//! million cells a table. One row of 16,384 numbers repeated 6,000 times, an .ods of 815 bytes,
+//! took hjemmel past 4 GB before it aborted. So `content.xml` is read here as calamine reads it (the
+//! same elements and attributes, the same caps, a cell empty as calamine finds it empty), and the
+//! workbook is refused when its tables reach past [`MAX_CELLS`] from A1 together, or their text,
+//! copies counted, passes [`MAX_TEXT_BYTES`]. `content.xml` itself may hold at most
+//! [`MAX_CONTENT_BYTES`].
+
+use std::io::{BufRead, Read, Seek};
+
+use super::{MAX_CELLS, MAX_TEXT_BYTES, Refused};
+
+/// The most bytes `content.xml` may hold once decompressed (1 GiB): deflate packs a thousand
+/// bytes into one, and calamine reads every byte however few cells they make.
+pub const MAX_CONTENT_BYTES: u64 = 1 << 30;
+/// calamine's own caps: the rows of a table and the cells of a row it expands repeats to.
+const MAX_ROWS: u64 = 1_048_576;
+const MAX_COLUMNS: u64 = 16_384;
+
+/// `Ok` when calamine may open the workbook (or will refuse it itself: no zip, no `content.xml`).
+pub fn check<R: Read + Seek>(file: R) -> Result<(), Refused> {
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut xml = Xml {
+        input: std::io::BufReader::new(content.take(MAX_CONTENT_BYTES + 1)),
+        read: 0,
+    };
+    let mut tables = Tables::default();
+    loop {
+        match xml.next_tag() {
+            Ok(Some(tag)) => tables.tag(&tag)?,
+            Ok(None) => break,
+            // calamine stops where the XML cannot be read, as here.
+            Err(Fault::Unreadable) => break,
+            Err(Fault::TooLong) => {
+                return Err(Refused {
+                    sheet: None,
+                    message: format!(
+                        "the workbook's content.xml holds more than the {MAX_CONTENT_BYTES} bytes hjemmel reads"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+enum Fault {
+    Unreadable,
+    TooLong,
+}
+
+/// An XML tag: a start (`<a ...>`), an empty element (`<a .../>`, a start and its end, as calamine
+/// reads it) or an end (`</a>`); with the bytes of text before it.
+struct Tag {
+    name: Vec<u8>,
+    attributes: Vec<(Vec<u8>, Vec<u8>)>,
+    kind: TagKind,
+    /// The length of the tag and of the text before it, in bytes.
+    bytes: u64,
+}
+
+#[derive(PartialEq)]
+enum TagKind {
+    Start,
+    Empty,
+    End,
+}
+
+impl Tag {
+    /// The value of attribute `name`, its entities decoded.
+    fn attribute(&self, name: &[u8]) -> Option<String> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| unescape(value))
+    }
+}
+
+/// The tags of an XML document, read byte by byte (comments, CDATA and processing instructions
+/// skipped) as quick-xml reads them: a tag ends at the first `>` outside quotes.
+struct Xml<R> {
+    input: R,
+    read: u64,
+}
+
+impl<R: BufRead> Xml<R> {
+    fn byte(&mut self) -> Result<Option<u8>, Fault> {
+        let buffer = self.input.fill_buf().map_err(|_| Fault::Unreadable)?;
+        let Some(&byte) = buffer.first() else {
+            return Ok(None);
+        };
+        self.input.consume(1);
+        self.read += 1;
+        if self.read > MAX_CONTENT_BYTES {
+            return Err(Fault::TooLong);
+        }
+        Ok(Some(byte))
+    }
+
+    /// Bytes up to and including `end`; `false` when the document ends first.
+    fn skip_past(&mut self, end: &[u8]) -> Result<bool, Fault> {
+        let mut window = Vec::with_capacity(end.len());
+        while let Some(byte) = self.byte()? {
+            if window.len() == end.len() {
+                window.remove(0);
+            }
+            window.push(byte);
+            if window == end {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn next_tag(&mut self) -> Result<Option<Tag>, Fault> {
+        let start = self.read;
+        loop {
+            // Text up to the next tag.
+            loop {
+                match self.byte()? {
+                    Some(b'<') => break,
+                    Some(_) => {}
+                    None => return Ok(None),
+                }
+            }
+            let mut raw = Vec::new();
+            let mut quote = None;
+            loop {
+                let Some(byte) = self.byte()? else {
+                    return Err(Fault::Unreadable);
+                };
+                if raw.is_empty() && byte == b'?' {
+                    self.skip_past(b"?>")?;
+                    break;
+                }
+                raw.push(byte);
+                if raw == b"!--" {
+                    self.skip_past(b"-->")?;
+                    break;
+                }
+                if raw == b"![CDATA[" {
+                    self.skip_past(b"]]>")?;
+                    break;
+                }
+                match (quote, byte) {
+                    (Some(q), b) if b == q => quote = None,
+                    (None, b'"' | b'\'') => quote = Some(byte),
+                    (None, b'>') => {
+                        raw.pop();
+                        if raw.first() == Some(&b'!') {
+                            break; // a declaration: <!DOCTYPE ...>
+                        }
+                        return Ok(Some(parse_tag(&raw, self.read - start)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn parse_tag(raw: &[u8], bytes: u64) -> Tag {
+    let (kind, raw) = if let Some(rest) = raw.strip_prefix(b"/") {
+        (TagKind::End, rest)
+    } else if let Some(rest) = raw.strip_suffix(b"/") {
+        (TagKind::Empty, rest)
+    } else {
+        (TagKind::Start, raw)
+    };
+    let name_end = raw
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .unwrap_or(raw.len());
+    let name = raw[..name_end].to_vec();
+    let mut attributes = Vec::new();
+    let mut rest = &raw[name_end..];
+    loop {
+        rest = rest.trim_ascii_start();
+        let Some(equals) = rest.iter().position(|&b| b == b'=') else {
+            break;
+        };
+        let key = rest[..equals].trim_ascii().to_vec();
+        rest = rest[equals + 1..].trim_ascii_start();
+        let Some(&quote @ (b'"' | b'\'')) = rest.first() else {
+            break;
+        };
+        let Some(end) = rest[1..].iter().position(|&b| b == quote) else {
+            break;
+        };
+        attributes.push((key, rest[1..1 + end].to_vec()));
+        rest = &rest[end + 2..];
+    }
+    Tag {
+        name,
+        attributes,
+        kind,
+        bytes,
+    }
+}
+
+/// An attribute's value with XML's entities decoded (those calamine decodes before a number is
+/// parsed).
+fn unescape(value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(value);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = &*text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else {
+            break;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "quot" => Some('"'),
+            _ => entity
+                .strip_prefix("#x")
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| entity.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A count from an attribute (`None` when absent), as calamine parses it: a count it cannot parse
+/// makes it refuse the file, so it is taken as one.
+fn count(tag: &Tag, name: &[u8]) -> u64 {
+    tag.attribute(name)
+        .map_or(1, |v| v.parse::<usize>().map_or(1, |n| n as u64))
+}
+
+/// The tables read so far, as calamine's `parse_content`, `read_table`, `read_row` and
+/// `get_datatype` meet the tags.
+#[derive(Default)]
+struct Tables {
+    /// The table being read (its name), when one is.
+    table: Option<String>,
+    /// The cells of the tables before it, from A1, and their text, copies counted.
+    cells: u64,
+    text: u64,
+    // The table being read: its rows so far (repeats counted), the rows and columns its
+    // non-empty cells reach from A1, the cells calamine has pushed (repeats of a row not counted)
+    // and their text (counted).
+    rows: u64,
+    reach_rows: u64,
+    reach_columns: u64,
+    pushed: u64,
+    table_text: u64,
+    row: Option<Row>,
+    cell: Option<Cell>,
+}
+
+struct Row {
+    repeats: u64,
+    /// The cells pushed so far, and the empty ones waiting for a non-empty one after them.
+    width: u64,
+    empty_waiting: u64,
+    text: u64,
+}
+
+struct Cell {
+    name: Vec<u8>,
+    repeats: u64,
+    empty: bool,
+    /// calamine reads the text of a string cell up to the first end of a cell, else skips to the
+    /// end of this one, same-named elements nested.
+    string: bool,
+    nested: u64,
+    in_annotation: bool,
+    text: u64,
+}
+
+const TABLE: &[u8] = b"table:table";
+const ROW: &[u8] = b"table:table-row";
+const CELL: &[u8] = b"table:table-cell";
+const COVERED_CELL: &[u8] = b"table:covered-table-cell";
+
+impl Tables {
+    fn tag(&mut self, tag: &Tag) -> Result<(), Refused> {
+        if self.cell.is_some() {
+            self.in_cell(tag);
+            return Ok(());
+        }
+        let starts = tag.kind != TagKind::End;
+        let ends = tag.kind != TagKind::Start;
+        if self.row.is_some() {
+            if starts && (tag.name == CELL || tag.name == COVERED_CELL) {
+                self.start_cell(tag);
+                if ends {
+                    self.end_cell();
+                }
+            } else if tag.kind == TagKind::End && tag.name == ROW {
+                self.end_row()?;
+            }
+            return Ok(());
+        }
+        match &self.table {
+            None if starts && tag.name == TABLE => {
+                if let Some(name) = tag.attribute(b"table:name") {
+                    self.table = Some(name);
+                    if ends {
+                        self.end_table()?;
+                    }
+                }
+            }
+            Some(_) if starts && tag.name == ROW => {
+                let remaining = MAX_ROWS.saturating_sub(self.rows);
+                let repeats = count(tag, b"table:number-rows-repeated").min(remaining);
+                self.rows += repeats;
+                self.row = Some(Row {
+                    repeats,
+                    width: 0,
+                    empty_waiting: 0,
+                    text: 0,
+                });
+                if ends {
+                    self.end_row()?;
+                }
+            }
+            Some(_) if tag.kind == TagKind::End && tag.name == TABLE => self.end_table()?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start_cell(&mut self, tag: &Tag) {
+        // get_datatype: a value sets the cell once; a string type without a value reads the
+        // cell's text; a formula is kept beside the value.
+        let (mut value_set, mut string, mut error, mut empty_string_value) =
+            (false, false, false, false);
+        let mut formula = false;
+        // The text the cell holds in strings (a value or a formula), copied for each repeat.
+        let mut text = 0u64;
+        for (key, value) in &tag.attributes {
+            match key.as_slice() {
+                b"office:value" | b"office:boolean-value" if !value_set => value_set = true,
+                b"office:string-value" | b"office:date-value" | b"office:time-value"
+                    if !value_set =>
+                {
+                    value_set = true;
+                    empty_string_value = key == b"office:string-value" && value.is_empty();
+                    text += value.len() as u64;
+                }
+                b"office:value-type" if !value_set => string = value == b"string",
+                b"calcext:value-type" => error = value == b"error",
+                b"table:formula" => {
+                    formula = !value.is_empty();
+                    text += value.len() as u64;
+                }
+                _ => {}
+            }
+        }
+        let string = (!value_set && string) || (error && empty_string_value);
+        self.cell = Some(Cell {
+            name: tag.name.clone(),
+            repeats: count(tag, b"table:number-columns-repeated"),
+            empty: !value_set && !string && !formula,
+            string,
+            nested: 1,
+            in_annotation: false,
+            text,
+        });
+    }
+
+    fn in_cell(&mut self, tag: &Tag) {
+        let Some(cell) = &mut self.cell else { return };
+        if cell.string {
+            // The text before this tag, and the tag: more than the text it makes.
+            cell.text = cell.text.saturating_add(tag.bytes);
+        }
+        let starts = tag.kind != TagKind::End;
+        let ends = tag.kind != TagKind::Start;
+        let done = if cell.string {
+            if cell.in_annotation {
+                cell.in_annotation = !(ends && tag.name == b"office:annotation");
+                false
+            } else if starts && tag.name == b"office:annotation" {
+                cell.in_annotation = tag.kind == TagKind::Start;
+                false
+            } else if starts && tag.name == b"text:s" {
+                cell.text = cell.text.saturating_add(count(tag, b"text:c"));
+                false
+            } else {
+                tag.kind == TagKind::End && (tag.name == CELL || tag.name == COVERED_CELL)
+            }
+        } else if tag.name == cell.name && tag.kind == TagKind::Start {
+            cell.nested += 1;
+            false
+        } else if tag.name == cell.name && tag.kind == TagKind::End {
+            cell.nested -= 1;
+            cell.nested == 0
+        } else {
+            false
+        };
+        if done {
+            self.end_cell();
+        }
+    }
+
+    /// read_row: empty cells are pushed only when a non-empty one follows them in the row, and a
+    /// row holds at most 16,384 cells.
+    fn end_cell(&mut self) {
+        let (Some(cell), Some(row)) = (self.cell.take(), &mut self.row) else {
+            return;
+        };
+        row.width += row.empty_waiting.min(MAX_COLUMNS - row.width);
+        row.empty_waiting = 0;
+        let repeats = cell.repeats.min(MAX_COLUMNS - row.width);
+        if cell.empty {
+            row.empty_waiting = repeats;
+        } else {
+            row.width += repeats;
+            row.text = row.text.saturating_add(repeats.saturating_mul(cell.text));
+        }
+    }
+
+    fn end_row(&mut self) -> Result<(), Refused> {
+        let Some(row) = self.row.take() else {
+            return Ok(());
+        };
+        self.pushed += row.width;
+        if row.width > 0 {
+            self.reach_rows = self.rows;
+            self.reach_columns = self.reach_columns.max(row.width);
+        }
+        self.table_text = self
+            .table_text
+            .saturating_add(row.repeats.saturating_mul(row.text));
+        self.check()
+    }
+
+    fn end_table(&mut self) -> Result<(), Refused> {
+        self.check()?;
+        self.cells += self.reach_rows * self.reach_columns;
+        self.text = self.text.saturating_add(self.table_text);
+        let table = std::mem::take(self);
+        self.cells = table.cells;
+        self.text = table.text;
+        Ok(())
+    }
+
+    /// The table so far, with the tables before it, within the bounds.
+    fn check(&self) -> Result<(), Refused> {
+        let refused = |message: String| Refused {
+            sheet: self.table.clone(),
+            message,
+        };
+        let reach = self.reach_rows * self.reach_columns;
+        let cells = self.cells + reach.max(self.pushed);
+        if cells > MAX_CELLS {
+            return Err(refused(format!(
+                "the sheet reaches to cell {}{}{}: more than the {MAX_CELLS} cells (rows × columns from A1, every sheet of an .ods) hjemmel reads",
+                super::super::spreadsheet::column_letter(self.reach_columns.max(1) as usize - 1),
+                self.reach_rows,
+                if self.cells > 0 {
+                    " with the sheets before it"
+                } else {
+                    ""
+                },
+            )));
+        }
+        if self.text.saturating_add(self.table_text) > MAX_TEXT_BYTES {
+            return Err(refused(format!(
+                "the sheets' cells hold more than the {MAX_TEXT_BYTES} bytes of text hjemmel reads (a repeated cell's text counted each time)"
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    /// An .ods of one table whose rows are `rows` (the XML inside `<table:table>`).
+    fn ods(rows: &str) -> Cursor<Vec<u8>> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        write!(
+            zip,
+            r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><!-- <table:table-row table:number-rows-repeated="9"> --><table:table table:name="Ark1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        )
+        .unwrap();
+        let mut file = zip.finish().unwrap();
+        file.set_position(0);
+        file
+    }
+
+    fn row(repeats: u64, cells: &str) -> String {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{repeats}">{cells}</table:table-row>"#
+        )
+    }
+
+    fn numbers(columns: u64) -> String {
+        format!(
+            r#"<table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#
+        )
+    }
+
+    #[test]
+    fn empty_rows_and_columns_as_an_office_suite_writes_them_cost_nothing() {
+        // LibreOffice ends a sheet with its empty rows and columns, counted.
+        let sheet = row(1, &numbers(3))
+            + &row(
+                1_048_575,
+                r#"<table:table-cell table:number-columns-repeated="1024"/>"#,
+            );
+        assert!(check(ods(&sheet)).is_ok());
+    }
+
+    #[test]
+    fn repeated_cells_are_counted_up_to_the_bound_and_refused_past_it() {
+        // 1,048,576 rows of 16 columns is the bound itself; of 17, past it.
+        assert!(check(ods(&row(1_048_576, &numbers(16)))).is_ok());
+        let refused = check(ods(&row(1_048_576, &numbers(17)))).unwrap_err();
+        assert_eq!(refused.sheet.as_deref(), Some("Ark1"));
+        assert!(refused.message.contains("Q1048576"), "{}", refused.message);
+        // An empty cell before a number is pushed, and reaches as far.
+        let gap =
+            r#"<table:table-cell table:number-columns-repeated="16"/>"#.to_string() + &numbers(1);
+        assert!(check(ods(&row(1_048_576, &gap))).is_err());
+        // A count written with a character reference is read as calamine reads it.
+        let referenced = r#"<table:table-row table:number-rows-repeated="&#49;048576">"#
+            .to_string()
+            + &numbers(17)
+            + "</table:table-row>";
+        assert!(check(ods(&referenced)).is_err());
+    }
+
+    #[test]
+    fn text_copied_into_repeated_cells_is_counted() {
+        let spaces = r#"<table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p><text:s text:c="3000000"/></text:p></table:table-cell>"#;
+        let refused = check(ods(&row(1, spaces))).unwrap_err();
+        assert!(
+            refused.message.contains("bytes of text"),
+            "{}",
+            refused.message
+        );
+        let few = spaces.replace("3000000", "30");
+        assert!(check(ods(&row(1, &few))).is_ok());
+    }
+}
