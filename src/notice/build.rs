@@ -311,9 +311,14 @@ fn audience_section<'m>(
     // The rights that apply alike to every activity of the audience (for the same cases) are said
     // once, the others with the activity they apply to. A limit (art. 17(3)(b)) of every activity is
     // said with the right; of some activities, with each of them.
-    let rights: Vec<usize> = covered
-        .iter()
-        .map(|&(index, activity)| sets.of(law, index, activity))
+    let rights: Vec<usize> = (covered.iter().enumerate())
+        .map(|(at, &(index, activity))| {
+            // The bases of an activity ahead, each list an allocation of its own.
+            if let Some(&(_, ahead)) = covered.get(at + ACTIVITIES_AHEAD) {
+                prefetch(ahead.bases.as_ptr());
+            }
+            sets.of(law, index, activity)
+        })
         .collect();
     // The sets of the audience's activities, each once: "every activity" is "every set".
     let mut in_audience = vec![false; sets.rights.len()];
@@ -348,6 +353,9 @@ fn audience_section<'m>(
         let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink<'m>| {
             if let Some(&(_, ahead)) = covered.get(at + ACTIVITIES_AHEAD) {
                 prefetch_activity(model, ahead);
+            }
+            if let Some(&(_, next)) = covered.get(at + 1) {
+                prefetch_pointees(next);
             }
             let (index, activity) = covered[at];
             let set = rights[at];
@@ -409,6 +417,21 @@ fn prefetch_activity(model: &Model, activity: &Activity) {
     }
     for via in &activity.processors {
         prefetch(model.processor(via.id));
+    }
+}
+
+/// Asks for what the lists of `activity` point to, once [`prefetch_activity`] has brought the
+/// lists themselves: the purposes' words, and the categories each retention rule and disclosure
+/// names.
+fn prefetch_pointees(activity: &Activity) {
+    for purpose in &activity.purposes {
+        prefetch(purpose.node.as_ptr());
+    }
+    for rule in &activity.retention {
+        prefetch(rule.targets.as_ptr());
+    }
+    for disclosure in &activity.disclosures {
+        prefetch(disclosure.data.as_ptr());
     }
 }
 
