@@ -351,11 +351,14 @@ fn audience_section<'m>(
     sink.open(audience.heading.clone().into(), vec![guide], 2);
     for part in layout(&covered) {
         let mut activity_part = |at: usize, level: usize, sink: &mut dyn Sink<'m>| {
+            if let Some(&(_, further)) = covered.get(at + 2 * ACTIVITIES_AHEAD) {
+                prefetch_lines(further);
+            }
             if let Some(&(_, ahead)) = covered.get(at + ACTIVITIES_AHEAD) {
                 prefetch_activity(model, ahead);
             }
             if let Some(&(_, next)) = covered.get(at + 1) {
-                prefetch_pointees(next);
+                prefetch_pointees(model, next);
             }
             let (index, activity) = covered[at];
             let set = rights[at];
@@ -416,14 +419,23 @@ fn prefetch_activity(model: &Model, activity: &Activity) {
         prefetch(&**details);
     }
     for via in &activity.processors {
-        prefetch(model.processor(via.id));
+        // The fields read, not the processor's start: it spans seven cache lines.
+        let processor = model.processor(via.id);
+        prefetch(&processor.label);
+        prefetch(&processor.subprocessors);
+        prefetch(&processor.country);
     }
 }
 
 /// Asks for what the lists of `activity` point to, once [`prefetch_activity`] has brought the
-/// lists themselves: the purposes' words, and the categories each retention rule and disclosure
-/// names.
-fn prefetch_pointees(activity: &Activity) {
+/// lists themselves: the processors' names and sub-processors, the purposes' words, and the
+/// categories each retention rule and disclosure names.
+fn prefetch_pointees(model: &Model, activity: &Activity) {
+    for via in &activity.processors {
+        let processor = model.processor(via.id);
+        prefetch(processor.label.node.as_ptr());
+        prefetch(processor.subprocessors.as_ptr());
+    }
     for purpose in &activity.purposes {
         prefetch(purpose.node.as_ptr());
     }
@@ -432,6 +444,15 @@ fn prefetch_pointees(activity: &Activity) {
     }
     for disclosure in &activity.disclosures {
         prefetch(disclosure.data.as_ptr());
+    }
+}
+
+/// Asks for the cache lines of `activity` itself, before [`prefetch_activity`] reads where its
+/// lists lie.
+fn prefetch_lines(activity: &Activity) {
+    let start = std::ptr::from_ref(activity).cast::<u8>();
+    for offset in (0..size_of::<Activity>()).step_by(64) {
+        prefetch(start.wrapping_add(offset));
     }
 }
 
