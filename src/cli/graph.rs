@@ -65,6 +65,10 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
             }
         },
     };
+    // The spec's text is not read again once it is compiled: freed before the picture is made, the
+    // allocator hands its memory to the picture (the SVG's layout of a large spec holds a hundred
+    // megabytes) instead of the system zeroing new pages for it.
+    drop(sources);
     let options = RenderOptions { category, lang };
     // The picture is written as it is drawn, never held whole (hundreds of megabytes of SVG for a
     // large spec).
@@ -87,7 +91,7 @@ pub fn run(args: GraphArgs, lang: Lang) -> ExitCode {
     };
     // The process ends here: the operating system takes the memory back at once, while running every
     // destructor of a large spec's model and graph touches all of it again (as `check` does).
-    std::mem::forget((sources, model, flow));
+    std::mem::forget((model, flow));
     code
 }
 

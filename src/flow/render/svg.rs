@@ -179,10 +179,19 @@ fn draw(view: &FlowView<'_>, document: &mut Document<'_>) -> io::Result<()> {
         .any(|n| matches!(n.place, Some(super::Place::Organisation { .. })));
     let height = legend_top + legend_height(width, organisations) + MARGIN;
 
+    let mut numbers = Tenths::default();
+    let edge_ends = [
+        None,
+        Some(Mark::Special),
+        Some(Mark::Criminal),
+        Some(Mark::Cpr),
+    ]
+    .map(|mark| edge_end(&mut numbers, mark));
     let mut svg = Svg {
         out: document,
         escaped,
-        numbers: Tenths::default(),
+        numbers,
+        edge_ends,
     };
     svg.start(view, width, height);
     svg.text(
@@ -547,7 +556,6 @@ fn draw_edge(
     route: &Route,
     through: &[(f64, f64, f64)],
 ) {
-    let style = edge_style(edge.strongest());
     let (x1, y1) = route.start;
     let (x2, y2) = route.end;
     let escaped = &svg.escaped;
@@ -602,11 +610,28 @@ fn draw_edge(
         out.push_str(" L ");
         push_point(out, numbers, x2 - ARROW, y2);
     }
-    out.push_str("\" fill=\"none\" ");
-    push_stroke_attributes(out, numbers, style.stroke, style.width, style.dash);
+    out.push_str(&svg.edge_ends[mark_number(edge.strongest())]);
+}
+
+/// Each mark (none first) as a number below 4, for [`Svg::edge_ends`].
+fn mark_number(mark: Option<Mark>) -> usize {
+    match mark {
+        None => 0,
+        Some(Mark::Special) => 1,
+        Some(Mark::Criminal) => 2,
+        Some(Mark::Cpr) => 3,
+    }
+}
+
+/// The end of an edge's path whose strongest mark is `mark`: its stroke and arrow head.
+fn edge_end(numbers: &mut Tenths, mark: Option<Mark>) -> String {
+    let style = edge_style(mark);
+    let mut out = String::from("\" fill=\"none\" ");
+    push_stroke_attributes(&mut out, numbers, style.stroke, style.width, style.dash);
     out.push_str(" marker-end=\"url(#");
-    out.push_str(arrow_id(edge.strongest()));
+    out.push_str(arrow_id(mark));
     out.push_str(")\"/></g>\n");
+    out
 }
 
 /// `x y`, each to a tenth.
@@ -896,11 +921,16 @@ struct Svg<'d, 'w> {
     out: &'d mut Document<'w>,
     escaped: Escaped,
     numbers: Tenths,
+    /// The end of an edge's path by its strongest mark ([`mark_number`]): its stroke and arrow
+    /// head, written once here rather than in seven pieces for each edge.
+    edge_ends: [String; 4],
 }
 
 impl Svg<'_, '_> {
     /// `<text x=".." y=".." font-size="12.5" ...>text</text>`. `size` as the attribute says it.
     #[allow(clippy::too_many_arguments)]
+    // In line: the attributes given as literals are then copied as known lengths, not by calls.
+    #[inline(always)]
     fn text(
         &mut self,
         x: f64,
@@ -920,6 +950,8 @@ impl Svg<'_, '_> {
 
     /// The start of a text of 10 units with a white outline, readable over the lines it crosses;
     /// the caller writes the text, escaped, and `</text>`.
+    // In line: the attributes given as literals are then copied as known lengths, not by calls.
+    #[inline(always)]
     fn halo_start(&mut self, x: f64, y: f64, colour: &str, weight: &str, anchor: &str) {
         self.text_start(x, y, "10", colour, weight, anchor);
         self.out.text.push_str(
@@ -928,6 +960,8 @@ impl Svg<'_, '_> {
     }
 
     /// `<text ... text-anchor="start`, without the closing quote.
+    // In line: the attributes given as literals are then copied as known lengths, not by calls.
+    #[inline(always)]
     fn text_start(&mut self, x: f64, y: f64, size: &str, colour: &str, weight: &str, anchor: &str) {
         let out = &mut self.out.text;
         out.push_str("<text x=\"");
@@ -944,6 +978,8 @@ impl Svg<'_, '_> {
         out.push_str(anchor);
     }
 
+    // In line: the attributes given as literals are then copied as known lengths, not by calls.
+    #[inline(always)]
     fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, style: &NodeStyle) {
         let out = &mut self.out.text;
         let numbers = &mut self.numbers;
