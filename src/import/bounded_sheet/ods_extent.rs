@@ -5,13 +5,20 @@
 //! a cell repeated by `table:number-columns-repeated` (up to 16,384 times) and a row by
 //! `table:number-rows-repeated` (up to 1,048,576), copying the cell's text each time, up to 100
 //! million cells a table. One row of 16,384 numbers repeated 6,000 times, an .ods of 815 bytes,
-//! took hjemmel past 4 GB before it aborted. So `content.xml` is read here as calamine reads it (the
-//! same elements and attributes, the same caps, a cell empty as calamine finds it empty), and the
-//! workbook is refused when its tables reach past [`MAX_CELLS`] from A1 together, or their text,
-//! copies counted, passes [`MAX_TEXT_BYTES`]. `content.xml` itself may hold at most
-//! [`MAX_CONTENT_BYTES`].
+//! took hjemmel past 4 GB before it aborted. So `content.xml` is read here as calamine reads it
+//! (quick-xml, configured as calamine configures it; the same elements and attributes, the same
+//! caps, a cell empty as calamine finds it empty), and the workbook is refused when its tables
+//! reach past [`MAX_CELLS`] from A1 together, or their text, copies counted, passes
+//! [`MAX_TEXT_BYTES`]. `content.xml` itself may hold at most [`MAX_CONTENT_BYTES`].
+//!
+//! quick-xml holds one event whole (a text up to the next `<`, a tag up to its `>`) in the buffer
+//! it is read into, so no more than [`MAX_CONTENT_BYTES`] are read: one event is never larger,
+//! and calamine would hold the same event when it read the file.
 
-use std::io::{BufRead, Read, Seek};
+use std::io::{BufReader, Read, Seek};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
 
 use super::{MAX_CELLS, MAX_TEXT_BYTES, Refused};
 
@@ -30,228 +37,84 @@ pub fn check<R: Read + Seek>(file: R) -> Result<(), Refused> {
     let Ok(content) = zip.by_name("content.xml") else {
         return Ok(());
     };
-    let mut xml = Xml {
-        input: std::io::BufReader::new(content.take(MAX_CONTENT_BYTES + 1)),
-        read: 0,
-    };
+    let mut xml = Reader::from_reader(BufReader::new(content.take(MAX_CONTENT_BYTES + 1)));
+    // As calamine's `parse_content` configures it: an empty element is read as a start and an end.
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut event_bytes = Vec::new();
     let mut tables = Tables::default();
+    let mut position = 0;
     loop {
-        match xml.next_tag() {
-            Ok(Some(tag)) => tables.tag(&tag)?,
-            Ok(None) => break,
+        event_bytes.clear();
+        let event = xml.read_event_into(&mut event_bytes);
+        // All of the bound read: `content.xml` is longer.
+        if xml.get_ref().get_ref().limit() == 0 {
+            return Err(Refused {
+                sheet: None,
+                message: format!(
+                    "the workbook's content.xml holds more than the {MAX_CONTENT_BYTES} bytes hjemmel reads"
+                ),
+            });
+        }
+        tables.passed(xml.buffer_position() - position);
+        position = xml.buffer_position();
+        match event {
+            Ok(Event::Start(start)) => tables.tag(&Tag::Start(&start))?,
+            Ok(Event::End(end)) => tables.tag(&Tag::End(end.name().0))?,
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
             // calamine stops where the XML cannot be read, as here.
-            Err(Fault::Unreadable) => break,
-            Err(Fault::TooLong) => {
-                return Err(Refused {
-                    sheet: None,
-                    message: format!(
-                        "the workbook's content.xml holds more than the {MAX_CONTENT_BYTES} bytes hjemmel reads"
-                    ),
-                });
-            }
+            Err(_) => break,
         }
     }
     Ok(())
 }
 
-enum Fault {
-    Unreadable,
-    TooLong,
+/// A start tag (an empty element is read as a start and an end, as calamine reads it) or an end.
+enum Tag<'a> {
+    Start(&'a BytesStart<'a>),
+    End(&'a str),
 }
 
-/// An XML tag: a start (`<a ...>`), an empty element (`<a .../>`, a start and its end, as calamine
-/// reads it) or an end (`</a>`); with the bytes of text before it.
-struct Tag {
-    name: Vec<u8>,
-    attributes: Vec<(Vec<u8>, Vec<u8>)>,
-    kind: TagKind,
-    /// The length of the tag and of the text before it, in bytes.
-    bytes: u64,
-}
-
-#[derive(PartialEq)]
-enum TagKind {
-    Start,
-    Empty,
-    End,
-}
-
-impl Tag {
-    /// The value of attribute `name`, its entities decoded.
-    fn attribute(&self, name: &[u8]) -> Option<String> {
-        self.attributes
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| unescape(value))
-    }
-}
-
-/// The tags of an XML document, read byte by byte (comments, CDATA and processing instructions
-/// skipped) as quick-xml reads them: a tag ends at the first `>` outside quotes.
-struct Xml<R> {
-    input: R,
-    read: u64,
-}
-
-impl<R: BufRead> Xml<R> {
-    fn byte(&mut self) -> Result<Option<u8>, Fault> {
-        let buffer = self.input.fill_buf().map_err(|_| Fault::Unreadable)?;
-        let Some(&byte) = buffer.first() else {
-            return Ok(None);
-        };
-        self.input.consume(1);
-        self.read += 1;
-        if self.read > MAX_CONTENT_BYTES {
-            return Err(Fault::TooLong);
-        }
-        Ok(Some(byte))
-    }
-
-    /// Bytes up to and including `end`; `false` when the document ends first.
-    fn skip_past(&mut self, end: &[u8]) -> Result<bool, Fault> {
-        let mut window = Vec::with_capacity(end.len());
-        while let Some(byte) = self.byte()? {
-            if window.len() == end.len() {
-                window.remove(0);
-            }
-            window.push(byte);
-            if window == end {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    }
-
-    fn next_tag(&mut self) -> Result<Option<Tag>, Fault> {
-        let start = self.read;
-        loop {
-            // Text up to the next tag.
-            loop {
-                match self.byte()? {
-                    Some(b'<') => break,
-                    Some(_) => {}
-                    None => return Ok(None),
-                }
-            }
-            let mut raw = Vec::new();
-            let mut quote = None;
-            loop {
-                let Some(byte) = self.byte()? else {
-                    return Err(Fault::Unreadable);
-                };
-                if raw.is_empty() && byte == b'?' {
-                    self.skip_past(b"?>")?;
-                    break;
-                }
-                raw.push(byte);
-                if raw == b"!--" {
-                    self.skip_past(b"-->")?;
-                    break;
-                }
-                if raw == b"![CDATA[" {
-                    self.skip_past(b"]]>")?;
-                    break;
-                }
-                match (quote, byte) {
-                    (Some(q), b) if b == q => quote = None,
-                    (None, b'"' | b'\'') => quote = Some(byte),
-                    (None, b'>') => {
-                        raw.pop();
-                        if raw.first() == Some(&b'!') {
-                            break; // a declaration: <!DOCTYPE ...>
-                        }
-                        return Ok(Some(parse_tag(&raw, self.read - start)));
-                    }
-                    _ => {}
-                }
-            }
+impl Tag<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Tag::Start(start) => start.name().0,
+            Tag::End(name) => name,
         }
     }
-}
 
-fn parse_tag(raw: &[u8], bytes: u64) -> Tag {
-    let (kind, raw) = if let Some(rest) = raw.strip_prefix(b"/") {
-        (TagKind::End, rest)
-    } else if let Some(rest) = raw.strip_suffix(b"/") {
-        (TagKind::Empty, rest)
-    } else {
-        (TagKind::Start, raw)
-    };
-    let name_end = raw
-        .iter()
-        .position(|b| b.is_ascii_whitespace())
-        .unwrap_or(raw.len());
-    let name = raw[..name_end].to_vec();
-    let mut attributes = Vec::new();
-    let mut rest = &raw[name_end..];
-    loop {
-        rest = rest.trim_ascii_start();
-        let Some(equals) = rest.iter().position(|&b| b == b'=') else {
-            break;
-        };
-        let key = rest[..equals].trim_ascii().to_vec();
-        rest = rest[equals + 1..].trim_ascii_start();
-        let Some(&quote @ (b'"' | b'\'')) = rest.first() else {
-            break;
-        };
-        let Some(end) = rest[1..].iter().position(|&b| b == quote) else {
-            break;
-        };
-        attributes.push((key, rest[1..1 + end].to_vec()));
-        rest = &rest[end + 2..];
+    fn is_start(&self) -> bool {
+        matches!(self, Tag::Start(_))
     }
-    Tag {
-        name,
-        attributes,
-        kind,
-        bytes,
-    }
-}
 
-/// An attribute's value with XML's entities decoded (those calamine decodes before a number is
-/// parsed).
-fn unescape(value: &[u8]) -> String {
-    let text = String::from_utf8_lossy(value);
-    let mut out = String::with_capacity(text.len());
-    let mut rest = &*text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let Some(end) = rest.find(';') else {
-            break;
-        };
-        let entity = &rest[1..end];
-        let decoded = match entity {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "apos" => Some('\''),
-            "quot" => Some('"'),
-            _ => entity
-                .strip_prefix("#x")
-                .map(|hex| u32::from_str_radix(hex, 16))
-                .or_else(|| entity.strip_prefix('#').map(str::parse))
-                .and_then(Result::ok)
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
+    fn is_end(&self) -> bool {
+        !self.is_start()
     }
-    out.push_str(rest);
-    out
+
+    /// The value of attribute `name`, its entities decoded (left as written when they cannot be).
+    fn attribute(&self, name: &str) -> Option<String> {
+        let Tag::Start(start) = self else {
+            return None;
+        };
+        let attribute = start
+            .attributes()
+            .with_checks(false)
+            .map_while(Result::ok)
+            .find(|attribute| attribute.key.0 == name)?;
+        Some(
+            quick_xml::escape::unescape(&attribute.value)
+                .map_or_else(|_| attribute.value.to_string(), |value| value.into_owned()),
+        )
+    }
 }
 
 /// A count from an attribute (`None` when absent), as calamine parses it: a count it cannot parse
 /// makes it refuse the file, so it is taken as one.
-fn count(tag: &Tag, name: &[u8]) -> u64 {
+fn count(tag: &Tag, name: &str) -> u64 {
     tag.attribute(name)
         .map_or(1, |v| v.parse::<usize>().map_or(1, |n| n as u64))
 }
@@ -286,7 +149,7 @@ struct Row {
 }
 
 struct Cell {
-    name: Vec<u8>,
+    name: String,
     repeats: u64,
     empty: bool,
     /// calamine reads the text of a string cell up to the first end of a cell, else skips to the
@@ -297,42 +160,43 @@ struct Cell {
     text: u64,
 }
 
-const TABLE: &[u8] = b"table:table";
-const ROW: &[u8] = b"table:table-row";
-const CELL: &[u8] = b"table:table-cell";
-const COVERED_CELL: &[u8] = b"table:covered-table-cell";
+const TABLE: &str = "table:table";
+const ROW: &str = "table:table-row";
+const CELL: &str = "table:table-cell";
+const COVERED_CELL: &str = "table:covered-table-cell";
 
 impl Tables {
+    /// The bytes of the next event (a tag, a text, a comment): in a string cell, more than the
+    /// text they make, and counted as its text.
+    fn passed(&mut self, bytes: u64) {
+        if let Some(cell) = &mut self.cell
+            && cell.string
+        {
+            cell.text = cell.text.saturating_add(bytes);
+        }
+    }
+
     fn tag(&mut self, tag: &Tag) -> Result<(), Refused> {
         if self.cell.is_some() {
             self.in_cell(tag);
             return Ok(());
         }
-        let starts = tag.kind != TagKind::End;
-        let ends = tag.kind != TagKind::Start;
+        let name = tag.name();
         if self.row.is_some() {
-            if starts && (tag.name == CELL || tag.name == COVERED_CELL) {
+            if tag.is_start() && (name == CELL || name == COVERED_CELL) {
                 self.start_cell(tag);
-                if ends {
-                    self.end_cell();
-                }
-            } else if tag.kind == TagKind::End && tag.name == ROW {
+            } else if tag.is_end() && name == ROW {
                 self.end_row()?;
             }
             return Ok(());
         }
         match &self.table {
-            None if starts && tag.name == TABLE => {
-                if let Some(name) = tag.attribute(b"table:name") {
-                    self.table = Some(name);
-                    if ends {
-                        self.end_table()?;
-                    }
-                }
+            None if tag.is_start() && name == TABLE => {
+                self.table = tag.attribute("table:name");
             }
-            Some(_) if starts && tag.name == ROW => {
+            Some(_) if tag.is_start() && name == ROW => {
                 let remaining = MAX_ROWS.saturating_sub(self.rows);
-                let repeats = count(tag, b"table:number-rows-repeated").min(remaining);
+                let repeats = count(tag, "table:number-rows-repeated").min(remaining);
                 self.rows += repeats;
                 self.row = Some(Row {
                     repeats,
@@ -340,17 +204,15 @@ impl Tables {
                     empty_waiting: 0,
                     text: 0,
                 });
-                if ends {
-                    self.end_row()?;
-                }
             }
-            Some(_) if tag.kind == TagKind::End && tag.name == TABLE => self.end_table()?,
+            Some(_) if tag.is_end() && name == TABLE => self.end_table()?,
             _ => {}
         }
         Ok(())
     }
 
     fn start_cell(&mut self, tag: &Tag) {
+        let Tag::Start(start) = tag else { return };
         // get_datatype: a value sets the cell once; a string type without a value reads the
         // cell's text; a formula is kept beside the value.
         let (mut value_set, mut string, mut error, mut empty_string_value) =
@@ -358,19 +220,20 @@ impl Tables {
         let mut formula = false;
         // The text the cell holds in strings (a value or a formula), copied for each repeat.
         let mut text = 0u64;
-        for (key, value) in &tag.attributes {
-            match key.as_slice() {
-                b"office:value" | b"office:boolean-value" if !value_set => value_set = true,
-                b"office:string-value" | b"office:date-value" | b"office:time-value"
+        for attribute in start.attributes().with_checks(false).map_while(Result::ok) {
+            let value = &*attribute.value;
+            match attribute.key.0 {
+                "office:value" | "office:boolean-value" if !value_set => value_set = true,
+                key @ ("office:string-value" | "office:date-value" | "office:time-value")
                     if !value_set =>
                 {
                     value_set = true;
-                    empty_string_value = key == b"office:string-value" && value.is_empty();
+                    empty_string_value = key == "office:string-value" && value.is_empty();
                     text += value.len() as u64;
                 }
-                b"office:value-type" if !value_set => string = value == b"string",
-                b"calcext:value-type" => error = value == b"error",
-                b"table:formula" => {
+                "office:value-type" if !value_set => string = value == "string",
+                "calcext:value-type" => error = value == "error",
+                "table:formula" => {
                     formula = !value.is_empty();
                     text += value.len() as u64;
                 }
@@ -379,8 +242,8 @@ impl Tables {
         }
         let string = (!value_set && string) || (error && empty_string_value);
         self.cell = Some(Cell {
-            name: tag.name.clone(),
-            repeats: count(tag, b"table:number-columns-repeated"),
+            name: tag.name().to_owned(),
+            repeats: count(tag, "table:number-columns-repeated"),
             empty: !value_set && !string && !formula,
             string,
             nested: 1,
@@ -391,29 +254,24 @@ impl Tables {
 
     fn in_cell(&mut self, tag: &Tag) {
         let Some(cell) = &mut self.cell else { return };
-        if cell.string {
-            // The text before this tag, and the tag: more than the text it makes.
-            cell.text = cell.text.saturating_add(tag.bytes);
-        }
-        let starts = tag.kind != TagKind::End;
-        let ends = tag.kind != TagKind::Start;
+        let name = tag.name();
         let done = if cell.string {
             if cell.in_annotation {
-                cell.in_annotation = !(ends && tag.name == b"office:annotation");
+                cell.in_annotation = !(tag.is_end() && name == "office:annotation");
                 false
-            } else if starts && tag.name == b"office:annotation" {
-                cell.in_annotation = tag.kind == TagKind::Start;
+            } else if tag.is_start() && name == "office:annotation" {
+                cell.in_annotation = true;
                 false
-            } else if starts && tag.name == b"text:s" {
-                cell.text = cell.text.saturating_add(count(tag, b"text:c"));
+            } else if tag.is_start() && name == "text:s" {
+                cell.text = cell.text.saturating_add(count(tag, "text:c"));
                 false
             } else {
-                tag.kind == TagKind::End && (tag.name == CELL || tag.name == COVERED_CELL)
+                tag.is_end() && (name == CELL || name == COVERED_CELL)
             }
-        } else if tag.name == cell.name && tag.kind == TagKind::Start {
+        } else if name == cell.name && tag.is_start() {
             cell.nested += 1;
             false
-        } else if tag.name == cell.name && tag.kind == TagKind::End {
+        } else if name == cell.name && tag.is_end() {
             cell.nested -= 1;
             cell.nested == 0
         } else {

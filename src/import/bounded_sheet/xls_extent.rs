@@ -11,6 +11,12 @@
 //! reach past [`MAX_CELLS`] from A1. What calamine would reject on its own is left to it; what would
 //! make it panic or read without end (a chain of sectors that loops, a sector past the end of the
 //! file, a sheet that starts past the end of its stream) is refused here.
+//!
+//! The compound file is read here, not with the cfb crate: the bound must measure the stream
+//! calamine builds the sheets from, and calamine takes the first entry named `Workbook` (or
+//! `Book`) in the directory's order, linked into the root's tree or not, where cfb looks the name
+//! up in the tree. A file with both (tests/fixtures/import/xlsx/malformed_orphan_workbook.xls)
+//! would show cfb a sheet of one cell and calamine one of 4 billion rows.
 
 use super::{MAX_CELLS, Refused};
 
@@ -485,6 +491,25 @@ mod tests {
         // reading one past the end first, panics on.
         let refused = check(&fixture("record.xls")[..600]).unwrap_err();
         assert!(refused.message.contains("damaged"), "{}", refused.message);
+    }
+
+    #[test]
+    fn the_workbook_stream_measured_is_the_one_calamine_reads() {
+        // Two `Workbook` streams: calamine reads the first in the directory's order (not linked
+        // into the root's tree), of 4 billion rows; the second, the root's child, is one cell.
+        let orphan = fixture("malformed_orphan_workbook.xls");
+        let refused = check(&orphan).unwrap_err();
+        assert!(
+            refused.message.contains("DIMENSIONS"),
+            "{}",
+            refused.message
+        );
+        // The streams swapped: the sheet of one cell comes first, and is the one read.
+        let (first, second) = (1536..1536 + 4096, 1536 + 4096..1536 + 8192);
+        let mut swapped = orphan.clone();
+        swapped[first.clone()].copy_from_slice(&orphan[second.clone()]);
+        swapped[second].copy_from_slice(&orphan[first]);
+        assert!(check(&swapped).is_ok());
     }
 
     #[test]
