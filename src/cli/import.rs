@@ -225,14 +225,7 @@ fn workbook_format(source: &Path, mapped: bool) -> From {
 /// files after, and renamed into place once every file is in it. How many values were kept as
 /// comments, or the exit code of a failure (the temporary directory removed).
 fn write_new_dir(dir: &Path, register: &Register, lang: Lang) -> Result<usize, ExitCode> {
-    let shown = dir.display().to_string();
-    let cannot = |error: std::io::Error| {
-        eprintln!(
-            "{}",
-            terminal(&tr!(lang, text::CANNOT_USE_DIR, dir = shown, error = error))
-        );
-        ExitCode::from(exit::INVALID)
-    };
+    let cannot = |error| ExitCode::from(cannot_use_dir(dir, error, lang));
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -298,13 +291,6 @@ fn write_new_dir(dir: &Path, register: &Register, lang: Lang) -> Result<usize, E
 /// and a spec there written over only with `force`.
 fn write_into_dir(dir: &Path, files: &[(String, Vec<String>)], force: bool, lang: Lang) -> u8 {
     let shown = dir.display().to_string();
-    let cannot = |error: std::io::Error| {
-        eprintln!(
-            "{}",
-            terminal(&tr!(lang, text::CANNOT_USE_DIR, dir = shown, error = error))
-        );
-        exit::INVALID
-    };
     if !force {
         match super::first_spec_file(dir) {
             Ok(Some(file)) => {
@@ -315,7 +301,7 @@ fn write_into_dir(dir: &Path, files: &[(String, Vec<String>)], force: bool, lang
                 return exit::INVALID;
             }
             Ok(None) => {}
-            Err(error) => return cannot(error),
+            Err(error) => return cannot_use_dir(dir, error, lang),
         }
     }
     for (name, pieces) in files {
@@ -325,6 +311,16 @@ fn write_into_dir(dir: &Path, files: &[(String, Vec<String>)], force: bool, lang
         }
     }
     exit::OK
+}
+
+/// Says that the directory `dir` cannot be made or written into, and why: the exit code.
+fn cannot_use_dir(dir: &Path, error: std::io::Error, lang: Lang) -> u8 {
+    let shown = dir.display().to_string();
+    eprintln!(
+        "{}",
+        terminal(&tr!(lang, text::CANNOT_USE_DIR, dir = shown, error = error))
+    );
+    exit::INVALID
 }
 
 /// A file's text, written one piece after another.

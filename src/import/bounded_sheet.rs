@@ -46,22 +46,19 @@ pub fn check_before_opening(path: &Path) -> Result<(), Refused> {
         message,
     };
     let mut file = std::fs::File::open(path).map_err(|e| whole_file(e.to_string()))?;
-    let mut magic = [0u8; 8];
-    let mut read = 0;
-    while read < magic.len() {
-        match file.read(&mut magic[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) => return Err(whole_file(e.to_string())),
-        }
-    }
-    if magic[..read] == xls_extent::SIGNATURE[..] {
+    // The first bytes tell the format; a shorter file is none of these.
+    let mut magic = Vec::with_capacity(xls_extent::SIGNATURE.len());
+    (&mut file)
+        .take(xls_extent::SIGNATURE.len() as u64)
+        .read_to_end(&mut magic)
+        .map_err(|e| whole_file(e.to_string()))?;
+    if magic == xls_extent::SIGNATURE {
         file.rewind().map_err(|e| whole_file(e.to_string()))?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| whole_file(e.to_string()))?;
         xls_extent::check(&bytes)
-    } else if magic[..read.min(4)] == *b"PK\x03\x04" {
+    } else if magic.starts_with(b"PK\x03\x04") {
         file.rewind().map_err(|e| whole_file(e.to_string()))?;
         ods_extent::check(std::io::BufReader::new(file))
     } else {

@@ -971,11 +971,9 @@ fn nonempty(text: &Option<String>) -> Option<&str> {
 
 /// ` about GROUPS` of a `data` statement; nothing for data about every group.
 fn about_words(about: &[String]) -> String {
-    if about.is_empty() {
-        String::new()
-    } else {
-        format!(" about {}", about.join(", "))
-    }
+    let mut words = String::new();
+    push_about(&mut words, about);
+    words
 }
 
 fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {

@@ -645,11 +645,6 @@ impl Activity {
         self.details.as_deref().unwrap_or(&NONE)
     }
 
-    /// The details, to fill in: made on the first statement that needs them.
-    pub fn details_mut(&mut self) -> &mut ActivityDetails {
-        self.details.get_or_insert_with(Box::default)
-    }
-
     /// The first of the activity's groups of data subjects that is of `kind`.
     pub fn subjects_of_kind<'a>(
         &'a self,
