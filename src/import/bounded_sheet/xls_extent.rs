@@ -292,7 +292,7 @@ const CELLS: [u16; 6] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006];
 fn check_sheets(stream: &[u8]) -> Result<u64, Refused> {
     let mut sheets = Vec::new();
     let mut strings = Vec::new();
-    // calamine decodes text by the CODEPAGE record met last (UTF-16 until one is).
+    // calamine decodes text by the CODEPAGE record met last (UTF-16LE, 1200, until one is).
     let mut utf16 = true;
     for (kind, data, continued) in (Records { stream }) {
         match kind {
@@ -307,7 +307,7 @@ fn check_sheets(stream: &[u8]) -> Result<u64, Refused> {
                 sheets.push((start, sheet_name(&data[6..], sheets.len())));
             }
             CODEPAGE if data.len() >= 2 => {
-                utf16 = matches!(u16::from_le_bytes([data[0], data[1]]), 1200 | 1201);
+                utf16 = u16::from_le_bytes([data[0], data[1]]) == 1200;
             }
             SST => {
                 strings =

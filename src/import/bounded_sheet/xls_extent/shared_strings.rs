@@ -136,12 +136,15 @@ impl Pieces<'_> {
     }
 }
 
-/// The most bytes of UTF-8 the characters `text` (two bytes each when `wide`) become. A UTF-16
-/// workbook's are counted as UTF-8 writes them (a pair of surrogates as 3 bytes each, not 4 for
-/// the two); under any other code page calamine decodes the bytes as that code page's, every byte
-/// up to a character of 3 bytes (a one-byte character with its high byte of 0 added).
+/// The most bytes of UTF-8 the characters `text` (two bytes each when `wide`) become, decoded at
+/// once as calamine decodes them (encoding_rs's `decode`). A UTF-16 workbook's are counted as
+/// UTF-8 writes them (a pair of surrogates as 3 bytes each, not 4 for the two). Under any other
+/// code page, and where `decode` finds a byte-order mark of UTF-8 or UTF-16BE and decodes the rest
+/// by it, every byte may become a character of up to 3 bytes (a one-byte character with its high
+/// byte of 0 added: 4).
 fn utf8_bytes(text: &[u8], wide: bool, utf16: bool) -> u64 {
-    match (utf16, wide) {
+    let other_order = text.starts_with(b"\xEF\xBB\xBF") || text.starts_with(b"\xFE\xFF");
+    match (utf16 && !(wide && other_order), wide) {
         (true, false) => text.iter().map(|&b| if b < 0x80 { 1 } else { 2 }).sum(),
         (true, true) => text
             .chunks_exact(2)
@@ -183,6 +186,16 @@ mod tests {
         assert_eq!(text_bytes(&table(&strings), &[], true).unwrap(), [3, 5]);
         // Under a code page of one byte a character, every byte at most 3 of UTF-8 and a zero.
         assert_eq!(text_bytes(&table(&strings), &[], false).unwrap(), [12, 12]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_that_turns_the_decoder_is_counted_at_the_most() {
+        // U+BBEF U+41BF U+4242 as UTF-16LE, 9 bytes of UTF-8; decoded from its UTF-8 mark: up to 3
+        // bytes each of the 3 that follow it.
+        let strings = [3, 0, 1, 0xEF, 0xBB, 0xBF, 0x41, 0x42, 0x42];
+        assert_eq!(text_bytes(&table(&strings), &[], true).unwrap(), [18]);
+        let decoded = encoding_rs::UTF_16LE.decode(&strings[3..]).0;
+        assert!(decoded.len() <= 18, "{decoded:?}");
     }
 
     #[test]
