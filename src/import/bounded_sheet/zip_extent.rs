@@ -79,7 +79,7 @@ mod tests {
         let path = dir.join(format!("{}.xlsx", bytes.len()));
         std::fs::write(&path, bytes).unwrap();
         let result = check_before_opening(&path);
-        std::fs::remove_file(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
         result
     }
 
