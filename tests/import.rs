@@ -537,6 +537,22 @@ fn a_row_without_an_activity_name_and_an_unknown_from_are_errors() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// `--from auto` knows an .xlsb by its extension and reads it as a workbook: this one is refused for
+/// how far its cells reach, not as a file of an unknown format.
+#[test]
+fn auto_reads_an_xlsb_as_a_workbook() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/xlsx/malformed_far_cells.xlsb");
+    let out = scratch("auto-xlsb").join("spec");
+    let output = import(&[source.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("malformed_far_cells.xlsb") && stderr.contains("XFD1048576"),
+        "{stderr}"
+    );
+}
+
 /// Every item that `hjemmel ropa --format md` lists under a field whose heading `field` accepts, in
 /// English and Danish, for every spec and rules fixture: the spec, its text, and the item.
 fn record_items(field: fn(&str) -> bool) -> Vec<(PathBuf, String, String)> {

@@ -184,7 +184,7 @@ fn detect(source: &Path, mapped: bool) -> Result<From, Failed> {
         .unwrap_or_default();
     match extension.as_str() {
         "csv" | "txt" => Ok(From::Csv),
-        "xlsx" | "xlsm" | "xls" | "ods" => Ok(workbook_format(source, mapped)),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Ok(workbook_format(source, mapped)),
         "json" => Ok(From::Os2compliance),
         "yml" | "yaml" => Ok(From::Fides),
         _ => Err(Failed::Unknown(source.to_path_buf())),

@@ -7,10 +7,13 @@
 //! [`MAX_CELLS`] counted from A1, or hold more than [`MAX_TEXT_BYTES`] of text, is refused as soon
 //! as one does, before anything of that size is made. calamine reads every sheet of an .xls or
 //! .ods workbook whole when it opens the file, so those are measured from the file's own records
-//! first ([`check_before_opening`]), and refused before calamine opens them.
+//! first ([`check_before_opening`]), and refused before calamine opens them; so is a zipped
+//! workbook (.xlsx, .xlsb, .ods) a part of which declares more than
+//! [`zip_extent::MAX_PART_BYTES`] once inflated.
 
 mod ods_extent;
 mod xls_extent;
+mod zip_extent;
 
 use std::io::{Read, Seek};
 use std::path::Path;
@@ -39,7 +42,8 @@ pub struct Refused {
 
 /// Refuses an .xls or .ods workbook (told by its content, as calamine would read it) whose sheets
 /// span more than [`MAX_CELLS`] or hold more than [`MAX_TEXT_BYTES`] of text, before calamine
-/// opens it and builds every sheet whole. Any other file is left to calamine: `Ok`.
+/// opens it and builds every sheet whole, and a zipped workbook a part of which declares more
+/// than [`zip_extent::MAX_PART_BYTES`] once inflated. Any other file is left to calamine: `Ok`.
 pub fn check_before_opening(path: &Path) -> Result<(), Refused> {
     let whole_file = |message: String| Refused {
         sheet: None,
@@ -60,7 +64,12 @@ pub fn check_before_opening(path: &Path) -> Result<(), Refused> {
         xls_extent::check(&bytes)
     } else if magic.starts_with(b"PK\x03\x04") {
         file.rewind().map_err(|e| whole_file(e.to_string()))?;
-        ods_extent::check(std::io::BufReader::new(file))
+        // Not a zip: calamine refuses it itself.
+        let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+            return Ok(());
+        };
+        zip_extent::check(&zip)?;
+        ods_extent::check(&mut zip)
     } else {
         Ok(())
     }

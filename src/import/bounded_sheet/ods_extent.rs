@@ -29,11 +29,8 @@ pub const MAX_CONTENT_BYTES: u64 = 1 << 30;
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 
-/// `Ok` when calamine may open the workbook (or will refuse it itself: no zip, no `content.xml`).
-pub fn check<R: Read + Seek>(file: R) -> Result<(), Refused> {
-    let Ok(mut zip) = zip::ZipArchive::new(file) else {
-        return Ok(());
-    };
+/// `Ok` when calamine may open the workbook (or will refuse it itself: no `content.xml`).
+pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), Refused> {
     let Ok(content) = zip.by_name("content.xml") else {
         return Ok(());
     };
@@ -359,6 +356,11 @@ mod tests {
     use std::io::{Cursor, Write};
 
     /// An .ods of one table whose rows are `rows` (the XML inside `<table:table>`).
+    /// [`super::check`] of a zip in memory.
+    fn check(file: Cursor<Vec<u8>>) -> Result<(), Refused> {
+        super::check(&mut zip::ZipArchive::new(file).unwrap())
+    }
+
     fn ods(rows: &str) -> Cursor<Vec<u8>> {
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let stored = zip::write::SimpleFileOptions::default()

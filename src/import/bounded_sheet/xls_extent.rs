@@ -17,8 +17,15 @@
 //! `Book`) in the directory's order, linked into the root's tree or not, where cfb looks the name
 //! up in the tree. A file with both (tests/fixtures/import/xlsx/malformed_orphan_workbook.xls)
 //! would show cfb a sheet of one cell and calamine one of 4 billion rows.
+//!
+//! calamine copies a shared string into every cell that shows it (a LABELSST record of 14 bytes
+//! naming a string of up to 196,605 bytes), so the text of those copies is counted too, from the
+//! shared string table as calamine reads it ([`shared_strings`]), and refused past
+//! [`MAX_TEXT_BYTES`] for all sheets together.
 
-use super::{MAX_CELLS, Refused};
+mod shared_strings;
+
+use super::{MAX_CELLS, MAX_TEXT_BYTES, Refused};
 
 /// The first bytes of a compound file (MS-CFB 2.2).
 pub const SIGNATURE: [u8; 8] = *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -34,7 +41,7 @@ const MINI_STREAM_CUTOFF: usize = 4096;
 /// refuse the file itself before it builds a sheet.
 pub fn check(file: &[u8]) -> Result<(), Refused> {
     match workbook_stream(file) {
-        Ok(Some(stream)) => check_sheets(&stream),
+        Ok(Some(stream)) => check_sheets(&stream).map(|_| ()),
         Ok(None) => Ok(()),
         Err(message) => Err(Refused {
             sheet: None,
@@ -236,9 +243,10 @@ struct Records<'a> {
 }
 
 impl<'a> Iterator for Records<'a> {
-    type Item = (u16, &'a [u8]);
+    /// The record's type, its data, and the CONTINUE records after it (headers and all).
+    type Item = (u16, &'a [u8], &'a [u8]);
 
-    fn next(&mut self) -> Option<(u16, &'a [u8])> {
+    fn next(&mut self) -> Option<Self::Item> {
         let header = |s: &[u8]| {
             (
                 u16::from_le_bytes([s[0], s[1]]),
@@ -251,7 +259,8 @@ impl<'a> Iterator for Records<'a> {
         let (kind, len) = header(self.stream);
         let data = self.stream.get(4..4 + len)?;
         self.stream = &self.stream[4 + len..];
-        while self.stream.len() > 4 && header(self.stream).0 == 0x003C {
+        let continued = self.stream;
+        while self.stream.len() > 4 && header(self.stream).0 == CONTINUE {
             let (_, len) = header(self.stream);
             if self.stream.len() < len + 4 {
                 // calamine stops at a CONTINUE record cut short.
@@ -260,23 +269,32 @@ impl<'a> Iterator for Records<'a> {
             }
             self.stream = &self.stream[4 + len..];
         }
-        Some((kind, data))
+        let continued = &continued[..continued.len() - self.stream.len()];
+        Some((kind, data, continued))
     }
 }
 
+const CONTINUE: u16 = 0x003C;
+const CODEPAGE: u16 = 0x0042;
+const SST: u16 = 0x00FC;
+const LABELSST: u16 = 0x00FD;
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const BOUNDSHEET: u16 = 0x0085;
 const DIMENSIONS: u16 = 0x0200;
 const MULRK: u16 = 0x00BD;
 /// The records calamine makes a cell of, its row and column in their first four bytes: NUMBER,
-/// LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA.
-const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
+/// LABEL, RSTRING, BOOLERR, RK, FORMULA (and LABELSST, read on its own: [`LABELSST`]).
+const CELLS: [u16; 6] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006];
 
-/// Each sheet calamine would build, read from where its BOUNDSHEET record says it starts.
-fn check_sheets(stream: &[u8]) -> Result<(), Refused> {
+/// Each sheet calamine would build, read from where its BOUNDSHEET record says it starts, and
+/// the text its cells copy from the shared string table: `Ok` with the bytes of that text.
+fn check_sheets(stream: &[u8]) -> Result<u64, Refused> {
     let mut sheets = Vec::new();
-    for (kind, data) in (Records { stream }) {
+    let mut strings = Vec::new();
+    // calamine decodes text by the CODEPAGE record met last (UTF-16LE, 1200, until one is).
+    let mut utf16 = true;
+    for (kind, data, continued) in (Records { stream }) {
         match kind {
             BOUNDSHEET => {
                 if data.len() < 6 {
@@ -288,6 +306,18 @@ fn check_sheets(stream: &[u8]) -> Result<(), Refused> {
                 let start = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize;
                 sheets.push((start, sheet_name(&data[6..], sheets.len())));
             }
+            CODEPAGE if data.len() >= 2 => {
+                utf16 = u16::from_le_bytes([data[0], data[1]]) == 1200;
+            }
+            SST => {
+                strings =
+                    shared_strings::text_bytes(data, continued, utf16).map_err(|message| {
+                        Refused {
+                            sheet: None,
+                            message,
+                        }
+                    })?;
+            }
             EOF => break,
             _ => {}
         }
@@ -295,7 +325,7 @@ fn check_sheets(stream: &[u8]) -> Result<(), Refused> {
     // Each sheet is read from its start to its EOF; sheets that overlap, or have no EOF, read the
     // stream again for each (calamine does): refused past a few times the stream's length.
     let mut budget = stream.len().saturating_mul(4).saturating_add(1 << 20);
-    let mut total = 0u64;
+    let (mut total, mut text) = (0u64, 0u64);
     for (start, name) in sheets {
         let refused = |message: String| Refused {
             sheet: Some(name.clone()),
@@ -307,7 +337,7 @@ fn check_sheets(stream: &[u8]) -> Result<(), Refused> {
                 stream.len()
             )));
         };
-        let (cells, read) = sheet_cells(records).map_err(&refused)?;
+        let (cells, read) = sheet_cells(records, &strings, &mut text).map_err(&refused)?;
         budget = budget.checked_sub(read).ok_or_else(|| {
             refused("the workbook's sheets read its records over and over".to_string())
         })?;
@@ -318,13 +348,14 @@ fn check_sheets(stream: &[u8]) -> Result<(), Refused> {
             )));
         }
     }
-    Ok(())
+    Ok(text)
 }
 
 /// The cells a sheet spans from A1, and the bytes of records read, from its BOF to its EOF as
 /// calamine reads it; an error when the sheet, or the room its DIMENSIONS record asks for, is past
-/// [`MAX_CELLS`].
-fn sheet_cells(records: &[u8]) -> Result<(u64, usize), String> {
+/// [`MAX_CELLS`], or when the text its cells copy from the shared strings (`strings`, the bytes of
+/// each), added to `text` (the sheets' before it), passes [`MAX_TEXT_BYTES`].
+fn sheet_cells(records: &[u8], strings: &[u64], text: &mut u64) -> Result<(u64, usize), String> {
     let mut records = Records { stream: records };
     let full = records.stream.len();
     let (mut rows, mut columns) = (0u64, 0u64);
@@ -337,7 +368,7 @@ fn sheet_cells(records: &[u8]) -> Result<(u64, usize), String> {
         Ok(())
     };
     let (mut seen_bof, mut depth) = (false, 0usize);
-    for (kind, data) in records.by_ref() {
+    for (kind, data, _) in records.by_ref() {
         // Embedded substreams (charts) carry cell records calamine skips.
         if depth > 0 {
             match kind {
@@ -361,6 +392,21 @@ fn sheet_cells(records: &[u8]) -> Result<(u64, usize), String> {
                 }
                 let values = (data.len() as u64 - 6) / 6;
                 reach(row, (first + values.max(1) - 1).max(last))?;
+            }
+            // A copy of shared string `index`.
+            LABELSST if data.len() >= 10 => {
+                reach(u16_at(0), u16_at(2))?;
+                let index = u32::from_le_bytes([data[6], data[7], data[8], data[9]]) as usize;
+                if let Some(bytes) = strings.get(index) {
+                    *text += bytes;
+                    if *text > MAX_TEXT_BYTES {
+                        return Err(format!(
+                            "with the sheets before it, the workbook's cells copy more than the {MAX_TEXT_BYTES} bytes of text hjemmel reads from its shared strings (at cell {}{}; a shared string counted once for every cell that shows it)",
+                            super::super::spreadsheet::column_letter(u16_at(2) as usize),
+                            u16_at(0) + 1
+                        ));
+                    }
+                }
             }
             kind if CELLS.contains(&kind) && data.len() >= 4 => reach(u16_at(0), u16_at(2))?,
             _ => {}
@@ -510,6 +556,45 @@ mod tests {
         swapped[first.clone()].copy_from_slice(&orphan[second.clone()]);
         swapped[second].copy_from_slice(&orphan[first]);
         assert!(check(&swapped).is_ok());
+    }
+
+    #[test]
+    fn the_text_of_shared_strings_is_counted_as_calamine_copies_it() {
+        use calamine::{Data, Reader};
+        // LibreOffice writes every text cell as a LABELSST: the text counted is the text calamine
+        // makes of them, byte for byte.
+        let path = format!(
+            "{}/tests/fixtures/import/xlsx/record.xls",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let stream = workbook_stream(&fixture("record.xls")).unwrap().unwrap();
+        let counted = check_sheets(&stream).unwrap();
+        let mut workbook: calamine::Xls<_> = calamine::open_workbook(&path).unwrap();
+        let mut copied = 0;
+        for name in workbook.sheet_names() {
+            for cell in workbook.worksheet_range(&name).unwrap().used_cells() {
+                if let Data::String(text) = cell.2 {
+                    copied += text.len() as u64;
+                }
+            }
+        }
+        assert!(copied > 500, "{copied}");
+        assert_eq!(counted, copied);
+    }
+
+    #[test]
+    fn copies_of_a_shared_string_past_the_bound_are_refused() {
+        // 3,072 cells naming one string of 32,768 characters of 3 bytes: 302 MB of copies.
+        let copies = fixture("malformed_shared_string_copies.xls");
+        let refused = check(&copies).unwrap_err();
+        assert_eq!(refused.sheet.as_deref(), Some("Ark1"));
+        assert!(
+            refused.message.contains("268435456") && refused.message.contains("shared strings"),
+            "{}",
+            refused.message
+        );
+        // The cell at which the copies pass the bound: 2,731 × 98,304 bytes.
+        assert!(refused.message.contains("A2731"), "{}", refused.message);
     }
 
     #[test]
