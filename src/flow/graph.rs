@@ -163,6 +163,52 @@ fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
+/// The data the activities hand a processor that passes data on: a list while it is short, bits
+/// once the list would be longer than a bit per data category. A processor used by many activities
+/// gets the same categories often; the list, sorted again each time it grew long, was a fifth of
+/// building the graph.
+#[derive(Clone, Default)]
+enum Handed {
+    #[default]
+    Nothing,
+    Listed(Vec<DataId>),
+    /// A bit per data category of the model.
+    Bits(Vec<u64>),
+}
+
+impl Handed {
+    /// Adds `data` (of a model of `categories` data categories).
+    fn add(&mut self, data: &[DataId], categories: usize) {
+        let words = categories.div_ceil(64);
+        match self {
+            Handed::Nothing => *self = Handed::Listed(data.to_vec()),
+            // Bits once the list is longer than the bits: never more memory than the list.
+            Handed::Listed(list) if (list.len() + data.len()) / 2 > words => {
+                let mut bits = vec![0; words];
+                for d in list.iter().chain(data) {
+                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                }
+                *self = Handed::Bits(bits);
+            }
+            Handed::Listed(list) => list.extend_from_slice(data),
+            Handed::Bits(bits) => {
+                for d in data {
+                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                }
+            }
+        }
+    }
+
+    /// What was handed, sorted and without repeats.
+    fn into_sorted(self) -> Vec<DataId> {
+        match self {
+            Handed::Nothing => Vec::new(),
+            Handed::Listed(list) => sorted(list),
+            Handed::Bits(bits) => ids_of_bits(&bits).map(DataId).collect(),
+        }
+    }
+}
+
 /// The positions of the bits set, in order.
 fn ids_of_bits(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
     bits.iter().enumerate().flat_map(|(w, &word)| {
@@ -244,7 +290,7 @@ impl FlowGraph {
         // once per activity and link: one processor with K sub-processors, used by K activities,
         // made K² hand-overs.
         let mut direct_users: Vec<Vec<ActivityId>> = vec![Vec::new(); model.processors.len()];
-        let mut handed: Vec<Vec<DataId>> = vec![Vec::new(); model.processors.len()];
+        let mut handed: Vec<Handed> = vec![Handed::default(); model.processors.len()];
         // Each activity's data sorted here, then copied once into the list its edges share.
         let mut scratch: Vec<DataId> = Vec::new();
         for (i, activity) in model.activities.iter().enumerate() {
@@ -272,11 +318,7 @@ impl FlowGraph {
                     direct_users[p].push(id);
                 }
                 if !model.processors[p].subprocessors.is_empty() {
-                    handed[p].extend_from_slice(&all_data);
-                    // Kept short: a processor used by many activities gets the same data often.
-                    if handed[p].len() > 4 * model.data.len() {
-                        handed[p] = sorted(std::mem::take(&mut handed[p]));
-                    }
+                    handed[p].add(&all_data, model.data.len());
                 }
             }
             for disclosure in &activity.disclosures {
@@ -301,7 +343,7 @@ impl FlowGraph {
         &mut self,
         model: &Model,
         direct_users: Vec<Vec<ActivityId>>,
-        handed: Vec<Vec<DataId>>,
+        handed: Vec<Handed>,
     ) {
         // The data reaching each processor that passes data on (`None`: none reaches it).
         let mut reaching: Vec<Option<Arc<[DataId]>>> = vec![None; model.processors.len()];
@@ -322,7 +364,7 @@ impl FlowGraph {
                 continue;
             }
             let from_above = parent.and_then(|q| reaching[q].as_deref()).unwrap_or(&[]);
-            let data: Arc<[DataId]> = union(&sorted(handed), from_above).into();
+            let data: Arc<[DataId]> = union(&handed.into_sorted(), from_above).into();
             let here = self.processors[p];
             for sub in &processor.subprocessors {
                 let to = self.processors[sub.index()];
