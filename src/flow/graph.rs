@@ -2,7 +2,6 @@
 //! processors (and on through their sub-processors, to any depth) and disclose it to recipients.
 //! Every party node knows its country, every edge the data categories it carries.
 
-use std::collections::BTreeSet;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -422,8 +421,9 @@ impl FlowGraph {
         self.recipients[id.index()]
     }
 
-    /// The data that reaches a node, over all edges into it.
-    pub fn data_reaching(&self, node: NodeIndex) -> BTreeSet<DataId> {
+    /// The data that reaches a node, over all edges into it: sorted, without repeats (a list, not a
+    /// set: it is read in order and counted, never searched).
+    pub fn data_reaching(&self, node: NodeIndex) -> Vec<DataId> {
         // A processor used by thousands of activities has as many edges in, mostly with the same
         // categories: gather them as bits, which come out sorted, rather than sort them all.
         let mut bits: Vec<u64> = Vec::new();
