@@ -521,3 +521,32 @@ pub fn processor_chain(model: &Model, processor: ProcessorId) -> Vec<ProcessorId
     chain.reverse();
     chain
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a processor is handed comes out sorted and without repeats whether it stayed a list or
+    /// became bits, for lists of several lengths handed many times over (a processor used by many
+    /// activities), among models of few and of many categories.
+    #[test]
+    fn what_is_handed_comes_out_the_same_as_a_list_or_as_bits() {
+        for categories in [1, 5, 64, 65, 300, 50_000] {
+            let mut handed = Handed::default();
+            let mut all = Vec::new();
+            let mut became_bits = false;
+            for activity in 0..200u32 {
+                // A few categories an activity, sorted, spread over the model's.
+                let data = sorted(
+                    (0..activity % 7).map(|k| DataId((activity * 31 + k * 17) % categories as u32)),
+                );
+                handed.add(&data, categories);
+                all.extend_from_slice(&data);
+                became_bits |= matches!(handed, Handed::Bits(_));
+            }
+            assert_eq!(became_bits, categories < 50_000, "{categories} categories");
+            assert_eq!(handed.into_sorted(), sorted(all), "{categories} categories");
+        }
+        assert!(Handed::default().into_sorted().is_empty());
+    }
+}
