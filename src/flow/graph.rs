@@ -2,7 +2,6 @@
 //! processors (and on through their sub-processors, to any depth) and disclose it to recipients.
 //! Every party node knows its country, every edge the data categories it carries.
 
-use std::collections::BTreeSet;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -163,6 +162,52 @@ fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
+/// The data the activities hand a processor that passes data on: a list while it is short, bits
+/// once the list would be longer than a bit per data category. A processor used by many activities
+/// gets the same categories often; the list, sorted again each time it grew long, was a fifth of
+/// building the graph.
+#[derive(Clone, Default)]
+enum Handed {
+    #[default]
+    Nothing,
+    Listed(Vec<DataId>),
+    /// A bit per data category of the model.
+    Bits(Vec<u64>),
+}
+
+impl Handed {
+    /// Adds `data` (of a model of `categories` data categories).
+    fn add(&mut self, data: &[DataId], categories: usize) {
+        let words = categories.div_ceil(64);
+        match self {
+            Handed::Nothing => *self = Handed::Listed(data.to_vec()),
+            // Bits once the list is longer than the bits: never more memory than the list.
+            Handed::Listed(list) if (list.len() + data.len()) / 2 > words => {
+                let mut bits = vec![0; words];
+                for d in list.iter().chain(data) {
+                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                }
+                *self = Handed::Bits(bits);
+            }
+            Handed::Listed(list) => list.extend_from_slice(data),
+            Handed::Bits(bits) => {
+                for d in data {
+                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                }
+            }
+        }
+    }
+
+    /// What was handed, sorted and without repeats.
+    fn into_sorted(self) -> Vec<DataId> {
+        match self {
+            Handed::Nothing => Vec::new(),
+            Handed::Listed(list) => sorted(list),
+            Handed::Bits(bits) => ids_of_bits(&bits).map(DataId).collect(),
+        }
+    }
+}
+
 /// The positions of the bits set, in order.
 fn ids_of_bits(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
     bits.iter().enumerate().flat_map(|(w, &word)| {
@@ -244,7 +289,7 @@ impl FlowGraph {
         // once per activity and link: one processor with K sub-processors, used by K activities,
         // made K² hand-overs.
         let mut direct_users: Vec<Vec<ActivityId>> = vec![Vec::new(); model.processors.len()];
-        let mut handed: Vec<Vec<DataId>> = vec![Vec::new(); model.processors.len()];
+        let mut handed: Vec<Handed> = vec![Handed::default(); model.processors.len()];
         // Each activity's data sorted here, then copied once into the list its edges share.
         let mut scratch: Vec<DataId> = Vec::new();
         for (i, activity) in model.activities.iter().enumerate() {
@@ -272,11 +317,7 @@ impl FlowGraph {
                     direct_users[p].push(id);
                 }
                 if !model.processors[p].subprocessors.is_empty() {
-                    handed[p].extend_from_slice(&all_data);
-                    // Kept short: a processor used by many activities gets the same data often.
-                    if handed[p].len() > 4 * model.data.len() {
-                        handed[p] = sorted(std::mem::take(&mut handed[p]));
-                    }
+                    handed[p].add(&all_data, model.data.len());
                 }
             }
             for disclosure in &activity.disclosures {
@@ -301,7 +342,7 @@ impl FlowGraph {
         &mut self,
         model: &Model,
         direct_users: Vec<Vec<ActivityId>>,
-        handed: Vec<Vec<DataId>>,
+        handed: Vec<Handed>,
     ) {
         // The data reaching each processor that passes data on (`None`: none reaches it).
         let mut reaching: Vec<Option<Arc<[DataId]>>> = vec![None; model.processors.len()];
@@ -322,7 +363,7 @@ impl FlowGraph {
                 continue;
             }
             let from_above = parent.and_then(|q| reaching[q].as_deref()).unwrap_or(&[]);
-            let data: Arc<[DataId]> = union(&sorted(handed), from_above).into();
+            let data: Arc<[DataId]> = union(&handed.into_sorted(), from_above).into();
             let here = self.processors[p];
             for sub in &processor.subprocessors {
                 let to = self.processors[sub.index()];
@@ -380,8 +421,9 @@ impl FlowGraph {
         self.recipients[id.index()]
     }
 
-    /// The data that reaches a node, over all edges into it.
-    pub fn data_reaching(&self, node: NodeIndex) -> BTreeSet<DataId> {
+    /// The data that reaches a node, over all edges into it: sorted, without repeats (a list, not a
+    /// set: it is read in order and counted, never searched).
+    pub fn data_reaching(&self, node: NodeIndex) -> Vec<DataId> {
         // A processor used by thousands of activities has as many edges in, mostly with the same
         // categories: gather them as bits, which come out sorted, rather than sort them all.
         let mut bits: Vec<u64> = Vec::new();
@@ -478,4 +520,33 @@ pub fn processor_chain(model: &Model, processor: ProcessorId) -> Vec<ProcessorId
     }
     chain.reverse();
     chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a processor is handed comes out sorted and without repeats whether it stayed a list or
+    /// became bits, for lists of several lengths handed many times over (a processor used by many
+    /// activities), among models of few and of many categories.
+    #[test]
+    fn what_is_handed_comes_out_the_same_as_a_list_or_as_bits() {
+        for categories in [1, 5, 64, 65, 300, 50_000] {
+            let mut handed = Handed::default();
+            let mut all = Vec::new();
+            let mut became_bits = false;
+            for activity in 0..200u32 {
+                // A few categories an activity, sorted, spread over the model's.
+                let data = sorted(
+                    (0..activity % 7).map(|k| DataId((activity * 31 + k * 17) % categories as u32)),
+                );
+                handed.add(&data, categories);
+                all.extend_from_slice(&data);
+                became_bits |= matches!(handed, Handed::Bits(_));
+            }
+            assert_eq!(became_bits, categories < 50_000, "{categories} categories");
+            assert_eq!(handed.into_sorted(), sorted(all), "{categories} categories");
+        }
+        assert!(Handed::default().into_sorted().is_empty());
+    }
 }

@@ -1,8 +1,6 @@
 //! Where data leaves the EU/EEA: every processor, sub-processor or recipient outside it (or of unknown
 //! place) that data reaches, with the path that takes it there.
 
-use std::collections::BTreeSet;
-
 use petgraph::graph::NodeIndex;
 
 use super::graph::{FlowGraph, Node, Users, processor_chain};
@@ -41,8 +39,8 @@ pub struct Destination<'m> {
     pub tia: Option<&'m Text>,
     /// The activities whose data reaches it.
     pub activities: Users,
-    /// The categories that reach it.
-    pub data: BTreeSet<DataId>,
+    /// The categories that reach it, in order.
+    pub data: Vec<DataId>,
     /// The chain of processors from the one an activity uses down to this one (empty for a recipient).
     pub chain: Vec<Node>,
 }

@@ -354,16 +354,19 @@ pub fn diagnostic<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> DiagnosticJs
         .primary
         .as_ref()
         .and_then(|l| Location::of(sources, l.span));
-    let labels = d
-        .primary
-        .iter()
-        .map(|l| (true, l))
-        .chain(d.secondary.iter().map(|l| (false, l)))
-        .map(|(primary, l)| LabelJson {
-            primary,
+    // The primary label is where the diagnostic is: located once, not looked up in the line index
+    // again.
+    let primary = d.primary.iter().map(|l| LabelJson {
+        primary: true,
+        message: &l.message,
+        location: location.clone(),
+    });
+    let labels = primary
+        .chain(d.secondary.iter().map(|l| LabelJson {
+            primary: false,
             message: &l.message,
             location: Location::of(sources, l.span),
-        })
+        }))
         .collect();
     DiagnosticJson {
         code: &d.code,
