@@ -4,7 +4,6 @@
 
 use std::cmp::Ordering;
 
-use petgraph::Direction;
 
 use serde::Serialize;
 
@@ -177,8 +176,6 @@ impl<'a> FlowTable<'a> {
         // (`in_order`): no sort of millions of pairs.
         let mut party_start = 0;
         let mut reached = RankSet::new(data.len());
-        // Bits over the categories' ids, emptied again as they are read.
-        let mut reaching: Vec<u64> = Vec::new();
         for (node, party) in nodes {
             // A name is declared once per kind, so two parties with one key do not happen in a
             // resolved model; should they, their pairs are counted once, as one party's.
@@ -193,24 +190,8 @@ impl<'a> FlowTable<'a> {
                 Node::Recipient(id) => flow.recipient_node(id),
                 _ => continue,
             };
-            // What `FlowGraph::data_reaching` gives, without its `BTreeSet`: the categories on
-            // the edges into the party as bits over their ids (a processor used by thousands of
-            // activities has as many edges in, mostly with the same categories), then as ranks.
-            for edge in flow.graph.edges_directed(index, Direction::Incoming) {
-                for d in edge.weight().data.iter() {
-                    let word = d.index() / 64;
-                    if word >= reaching.len() {
-                        reaching.resize(word + 1, 0);
-                    }
-                    reaching[word] |= 1 << (d.index() % 64);
-                }
-            }
-            for (at, word) in reaching.iter_mut().enumerate() {
-                while *word != 0 {
-                    let id = at * 64 + word.trailing_zeros() as usize;
-                    pairs.push((rank, data_rank[id]));
-                    *word &= *word - 1;
-                }
+            for d in flow.data_reaching(index) {
+                pairs.push((rank, data_rank[d.index()]));
             }
         }
         reached.in_order(&mut pairs, party_start);
