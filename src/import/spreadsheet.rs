@@ -395,14 +395,14 @@ fn read_rows(
         .collect();
     // What a value no field takes is called, by its column's heading or letter: made once a
     // column, not once a cell.
-    let unplaced_fields: Vec<String> = (0..width)
+    let unplaced_fields: Vec<std::rc::Rc<str>> = (0..width)
         .map(|column| {
             let heading = headings
                 .get(column)
                 .map(|h| h.trim())
                 .filter(|h| !h.is_empty())
                 .map_or_else(|| column_letter(column), str::to_string);
-            format!("Kolonne \"{heading}\"")
+            format!("Kolonne \"{heading}\"").into()
         })
         .collect();
     if !fields.contains(&Some(Field::Activity)) {
@@ -449,7 +449,7 @@ fn read_rows(
                 continue;
             }
             let unplaced = || Unplaced {
-                field: unplaced_fields[column].clone(),
+                field: std::rc::Rc::clone(&unplaced_fields[column]),
                 value: cell.to_string(),
             };
             match fields.get(column).copied().flatten() {

@@ -249,7 +249,7 @@ impl Writer {
     /// Each value as a comment `FIELD: VALUE` (a register has one or more a row).
     fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
         for u in values {
-            self.comment_of(out, indent, &[u.field.as_str(), ": ", u.value.as_str()]);
+            self.comment_of(out, indent, &[&*u.field, ": ", u.value.as_str()]);
         }
     }
 
