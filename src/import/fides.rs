@@ -690,7 +690,7 @@ fn class_of(key: &str, all: &Manifests) -> Option<String> {
 
 fn unplaced(field: &str, value: String) -> Unplaced {
     Unplaced {
-        field: field.to_string(),
+        field: field.into(),
         value,
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod basis_text;
 pub mod bounded_sheet;
+mod csv_cells;
 pub mod fides;
 pub mod os2compliance;
 pub mod os2compliance_export;

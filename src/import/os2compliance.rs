@@ -392,7 +392,7 @@ fn drop_covered_main_groups(kle: &mut Vec<String>) {
 
 fn unplaced(field: &str, value: String) -> Unplaced {
     Unplaced {
-        field: field.to_string(),
+        field: field.into(),
         value,
     }
 }

@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// A source's file name without its directories, for the header of the files written: where they
 /// came from, without the importer's own paths.
@@ -175,8 +176,9 @@ pub struct ImportedParty {
 /// A value the reader could not place in the spec, kept as a comment: `// Kolonne "Bemærkninger": ...`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unplaced {
-    /// Where it came from in the source: a column heading, a field name.
-    pub field: String,
+    /// Where it came from in the source: a column heading, a field name. Shared: a spreadsheet's
+    /// column gives its heading to a value in every row.
+    pub field: Rc<str>,
     pub value: String,
 }
 

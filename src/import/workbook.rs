@@ -498,7 +498,7 @@ impl Reading {
         party
             .unplaced
             .extend(unread.into_iter().map(|value| Unplaced {
-                field: fields::DPO.da.to_string(),
+                field: fields::DPO.da.into(),
                 value,
             }));
         self.register.dpo = dpo;
@@ -531,7 +531,7 @@ impl Reading {
         let found = self.by_name.get(row.get(ACTIVITY_NAME)).copied();
         if found.is_none() {
             self.register.unplaced.push(Unplaced {
-                field: format!("sheet {}, row {}", row.sheet, row.number),
+                field: format!("sheet {}, row {}", row.sheet, row.number).into(),
                 value: row.cells.join(" | "),
             });
         }
@@ -668,7 +668,7 @@ impl Reading {
                     continue;
                 }
                 let unplaced = Unplaced {
-                    field: layout::DOCUMENTATION.da.to_string(),
+                    field: layout::DOCUMENTATION.da.into(),
                     value: line.clone(),
                 };
                 if !party.unplaced.contains(&unplaced) {
@@ -742,7 +742,7 @@ fn read_use(a: &mut ImportedActivity, label: &str, row: &Row) {
         .zip(when.clone());
     let Some((class, when)) = read else {
         a.unplaced.push(Unplaced {
-            field: format!("{label}, {}", layout::CLASS_WHEN_USED.da),
+            field: format!("{label}, {}", layout::CLASS_WHEN_USED.da).into(),
             value: format!(
                 "{} ({}: {})",
                 class.unwrap_or_default(),
@@ -813,7 +813,7 @@ fn controller_party(row: &Row) -> ImportedParty {
         .lines(5)
         .into_iter()
         .map(|value| Unplaced {
-            field: fields::JOINT_CONTROLLERS.da.to_string(),
+            field: fields::JOINT_CONTROLLERS.da.into(),
             value,
         })
         .collect();
@@ -886,7 +886,7 @@ fn data_class(class: &str, kinds: &[String]) -> (Option<String>, Vec<Unplaced>) 
                 match layout::special_kind(kind) {
                     Some(k) => words.push(k.keyword()),
                     None => unplaced.push(Unplaced {
-                        field: layout::SPECIAL_KINDS.da.to_string(),
+                        field: layout::SPECIAL_KINDS.da.into(),
                         value: kind.clone(),
                     }),
                 }
@@ -897,7 +897,7 @@ fn data_class(class: &str, kinds: &[String]) -> (Option<String>, Vec<Unplaced>) 
         None => {
             if !class.is_empty() {
                 unplaced.push(Unplaced {
-                    field: layout::DATA_CLASS.da.to_string(),
+                    field: layout::DATA_CLASS.da.into(),
                     value: class.to_string(),
                 });
             }

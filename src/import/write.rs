@@ -129,20 +129,24 @@ fn activity_head(out: &mut String, keyword: &str) {
     crate::fmt::push_activity_head(out, keyword);
 }
 
+/// A name made from a label: shared, not copied, by every statement that lists it (a register
+/// names the same few groups, categories and parties in thousands of activities).
+type Name = Rc<str>;
+
 /// Names made so far, and the declarations they stand for.
 #[derive(Default)]
 struct Writer {
     names: UniqueNames,
-    subjects: Vec<(String, String, Option<String>)>,
-    subject_names: HashMap<String, String>,
+    subjects: Vec<(Name, String, Option<String>)>,
+    subject_names: HashMap<String, Name>,
     data: Vec<DataDecl>,
-    data_names: HashMap<String, String>,
-    sources: Vec<(String, String)>,
-    source_names: HashMap<String, String>,
+    data_names: HashMap<String, Name>,
+    sources: Vec<(Name, String)>,
+    source_names: HashMap<String, Name>,
     /// The kinds the register gives its sources, by label.
     source_kinds: HashMap<String, String>,
-    processor_names: HashMap<String, String>,
-    recipient_names: HashMap<String, String>,
+    processor_names: HashMap<String, Name>,
+    recipient_names: HashMap<String, Name>,
     comments: usize,
     /// Each text of legal bases and of deadlines read once: a register repeats the same few in
     /// thousands of activities, and reading one is some thousands of instructions.
@@ -155,7 +159,7 @@ struct Writer {
 }
 
 struct DataDecl {
-    name: String,
+    name: Name,
     label: String,
     class: Option<String>,
 }
@@ -187,12 +191,12 @@ impl UniqueNames {
     }
 
     /// The name `known` holds for `label`, or a new one it then holds; whether it is new.
-    fn once(&mut self, known: &mut HashMap<String, String>, label: &str) -> (String, bool) {
+    fn once(&mut self, known: &mut HashMap<String, Name>, label: &str) -> (Name, bool) {
         if let Some(name) = known.get(label) {
-            return (name.clone(), false);
+            return (Rc::clone(name), false);
         }
-        let name = self.make(label);
-        known.insert(label.to_string(), name.clone());
+        let name = Name::from(self.make(label));
+        known.insert(label.to_string(), Rc::clone(&name));
         (name, true)
     }
 }
@@ -245,7 +249,7 @@ impl Writer {
     /// Each value as a comment `FIELD: VALUE` (a register has one or more a row).
     fn unplaced(&mut self, out: &mut String, indent: &str, values: &[Unplaced]) {
         for u in values {
-            self.comment_of(out, indent, &[u.field.as_str(), ": ", u.value.as_str()]);
+            self.comment_of(out, indent, &[&*u.field, ": ", u.value.as_str()]);
         }
     }
 
@@ -419,7 +423,7 @@ impl Writer {
             }
             let mut subject_names = Vec::new();
             // Keyed by the register's own labels (not copied), sized for the activity's lists.
-            let mut subject_of_label: HashMap<&str, String> =
+            let mut subject_of_label: HashMap<&str, Name> =
                 HashMap::with_capacity_and_hasher(activity.subjects.len(), Default::default());
             for s in &activity.subjects {
                 if s.label.trim().is_empty() {
@@ -436,9 +440,9 @@ impl Writer {
                 push_list_line(&mut out, &subject_names);
             }
             let mut all_data = Vec::new();
-            let mut data_of_label: HashMap<&str, String> =
+            let mut data_of_label: HashMap<&str, Name> =
                 HashMap::with_capacity_and_hasher(activity.data.len(), Default::default());
-            let mut about_groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+            let mut about_groups: Vec<(Vec<Name>, Vec<Name>)> = Vec::new();
             for d in &activity.data {
                 if d.label.trim().is_empty() {
                     continue;
@@ -449,7 +453,7 @@ impl Writer {
                     continue;
                 }
                 all_data.push(name.clone());
-                let about: Vec<String> = d
+                let about: Vec<Name> = d
                     .about
                     .iter()
                     .filter_map(|l| subject_of_label.get(l.as_str()).cloned())
@@ -466,7 +470,7 @@ impl Writer {
                 out.push('\n');
             }
             self.uses(&mut out, activity, &data_of_label, &about_groups);
-            let mut sources: Vec<String> = activity
+            let mut sources: Vec<Name> = activity
                 .sources
                 .iter()
                 .filter(|s| !s.trim().is_empty())
@@ -474,7 +478,7 @@ impl Writer {
                 .collect();
             for label in &activity.from_activities {
                 match activity_names.get(label.as_str()) {
-                    Some(name) => sources.push(name.to_string()),
+                    Some(name) => sources.push(Name::from(*name)),
                     None => self.comment(
                         &mut out,
                         "  ",
@@ -487,7 +491,7 @@ impl Writer {
                 push_list_line(&mut out, &dedup(sources));
             }
             self.bases(&mut out, &activity.bases);
-            let via: Vec<String> = activity
+            let via: Vec<Name> = activity
                 .processors
                 .iter()
                 .filter(|p| !p.trim().is_empty())
@@ -502,7 +506,7 @@ impl Writer {
                     continue;
                 }
                 let recipient = self.recipient_name(&disclosure.recipient);
-                let data: Vec<String> = disclosure
+                let data: Vec<Name> = disclosure
                     .data
                     .iter()
                     .filter_map(|l| data_of_label.get(l.as_str()).cloned())
@@ -567,7 +571,7 @@ impl Writer {
                         names.push_str(", ");
                         names.push_str(name);
                     }
-                    None => per_category.push((text, name.clone())),
+                    None => per_category.push((text, name.to_string())),
                 }
             }
             for (text, names) in per_category {
@@ -598,11 +602,11 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<&str, String>,
-        about_groups: &[(Vec<String>, Vec<String>)],
+        data: &HashMap<&str, Name>,
+        about_groups: &[(Vec<Name>, Vec<Name>)],
     ) {
         for by_use in &activity.uses {
-            let names: Option<Vec<&String>> =
+            let names: Option<Vec<&Name>> =
                 by_use.data.iter().map(|l| data.get(l.as_str())).collect();
             let stated = by_use.class == "criminal" && !by_use.when.trim().is_empty();
             let (Some(names), true) = (names, stated) else {
@@ -623,7 +627,7 @@ impl Writer {
                 let listed: Vec<&str> = names
                     .iter()
                     .filter(|n| of_group.contains(n))
-                    .map(|n| n.as_str())
+                    .map(|n| &***n)
                     .collect();
                 if !listed.is_empty() {
                     activity_head(out, "data");
@@ -644,13 +648,13 @@ impl Writer {
         &mut self,
         out: &mut String,
         activity: &ImportedActivity,
-        data: &HashMap<&str, String>,
+        data: &HashMap<&str, Name>,
     ) {
         for copy in &activity.copies {
             let names: Option<Vec<&str>> = copy
                 .data
                 .iter()
-                .map(|l| data.get(l.as_str()).map(String::as_str))
+                .map(|l| data.get(l.as_str()).map(|name| &**name))
                 .collect();
             let (Some(names), false) = (names, copy.holder.trim().is_empty()) else {
                 self.comment(
@@ -721,12 +725,12 @@ impl Writer {
         }
     }
 
-    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<&str, String>) {
+    fn retention(&mut self, out: &mut String, text: &str, data: &HashMap<&str, Name>) {
         for line in deadline_lines(text) {
             match &*self.read_deadline(line) {
                 Read::Deadline(deadline) => {
-                    let targets: Option<Vec<String>> = if deadline.categories.is_empty() {
-                        Some(vec!["all".to_string()])
+                    let targets: Option<Vec<Name>> = if deadline.categories.is_empty() {
+                        Some(vec![Name::from("all")])
                     } else {
                         deadline
                             .categories
@@ -766,7 +770,7 @@ impl Writer {
         }
     }
 
-    fn subject(&mut self, label: &str, kind: Option<&str>) -> String {
+    fn subject(&mut self, label: &str, kind: Option<&str>) -> Name {
         let (name, new) = self.names.once(&mut self.subject_names, label);
         if new {
             self.subjects
@@ -775,7 +779,7 @@ impl Writer {
         name
     }
 
-    fn data(&mut self, label: &str, class: Option<&str>) -> String {
+    fn data(&mut self, label: &str, class: Option<&str>) -> Name {
         let (name, new) = self.names.once(&mut self.data_names, label);
         if new {
             self.data.push(DataDecl {
@@ -787,7 +791,7 @@ impl Writer {
         name
     }
 
-    fn source(&mut self, label: &str) -> String {
+    fn source(&mut self, label: &str) -> Name {
         let (name, new) = self.names.once(&mut self.source_names, label);
         if new {
             self.sources.push((name.clone(), label.to_string()));
@@ -795,11 +799,11 @@ impl Writer {
         name
     }
 
-    fn processor_name(&mut self, label: &str) -> String {
+    fn processor_name(&mut self, label: &str) -> Name {
         self.names.once(&mut self.processor_names, label).0
     }
 
-    fn recipient_name(&mut self, label: &str) -> String {
+    fn recipient_name(&mut self, label: &str) -> Name {
         self.names.once(&mut self.recipient_names, label).0
     }
 
@@ -970,7 +974,7 @@ fn nonempty(text: &Option<String>) -> Option<&str> {
 }
 
 /// ` about GROUPS` of a `data` statement; nothing for data about every group.
-fn about_words(about: &[String]) -> String {
+fn about_words(about: &[Name]) -> String {
     let mut words = String::new();
     push_about(&mut words, about);
     words
@@ -983,9 +987,9 @@ fn dedup_str<'a>(names: &[&'a str]) -> Vec<&'a str> {
 
 /// `names` without repeats, in their order. A statement lists a few names, looked for in those
 /// kept; a long list uses a set, so that it stays linear.
-fn dedup(names: Vec<String>) -> Vec<String> {
+fn dedup<S: Eq + std::hash::Hash + Clone>(names: Vec<S>) -> Vec<S> {
     if names.len() <= 16 {
-        let mut kept: Vec<String> = Vec::with_capacity(names.len());
+        let mut kept: Vec<S> = Vec::with_capacity(names.len());
         for name in names {
             if !kept.contains(&name) {
                 kept.push(name);
@@ -1031,7 +1035,7 @@ fn push_list_line<S: AsRef<str>>(out: &mut String, names: &[S]) {
 }
 
 /// [`about_words`] pushed onto `out`.
-fn push_about(out: &mut String, about: &[String]) {
+fn push_about(out: &mut String, about: &[Name]) {
     if !about.is_empty() {
         out.push_str(" about ");
         push_list(out, about);

@@ -293,7 +293,7 @@ pub fn text_register(text: &str) -> Register {
         contact: Some(label.to_string()),
         subprocessor_of: Some(first.clone()),
         unplaced: vec![Unplaced {
-            field: label.to_string(),
+            field: label.into(),
             value: label.to_string(),
         }],
         kind: None,
@@ -358,7 +358,7 @@ pub fn text_register(text: &str) -> Register {
         unplaced: strings(str::to_string)
             .into_iter()
             .map(|value| Unplaced {
-                field: first.clone(),
+                field: first.as_str().into(),
                 value,
             })
             .collect(),
@@ -393,7 +393,7 @@ pub fn text_register(text: &str) -> Register {
             })
             .collect(),
         unplaced: vec![Unplaced {
-            field: first.clone(),
+            field: first.as_str().into(),
             value: text.chars().take(200).collect(),
         }],
     }
