@@ -553,6 +553,30 @@ fn auto_reads_an_xlsb_as_a_workbook() {
     );
 }
 
+/// `--from hjemmel-xlsx` checks the workbook's parts before calamine opens it, as `--from auto` and
+/// `--from xlsx` do: a part that declares more than the bound once inflated is refused, named.
+#[test]
+fn hjemmel_xlsx_refuses_a_part_declared_too_large() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/xlsx/malformed_part_declared_too_large.xlsx");
+    let out = scratch("hjemmel-xlsx-part").join("spec");
+    let output = import(&[
+        "--from",
+        "hjemmel-xlsx",
+        source.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("malformed_part_declared_too_large.xlsx")
+            && stderr.contains("xl/worksheets/sheet1.xml"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 /// Every item that `hjemmel ropa --format md` lists under a field whose heading `field` accepts, in
 /// English and Danish, for every spec and rules fixture: the spec, its text, and the item.
 fn record_items(field: fn(&str) -> bool) -> Vec<(PathBuf, String, String)> {

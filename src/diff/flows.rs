@@ -4,7 +4,6 @@
 
 use std::cmp::Ordering;
 
-
 use serde::Serialize;
 
 use super::Side;

@@ -40,6 +40,17 @@ pub struct Refused {
     pub message: String,
 }
 
+impl Refused {
+    /// The refusal as the error `hjemmel import` reports about `path`.
+    pub fn about(self, path: &Path) -> super::ImportError {
+        super::ImportError {
+            file: path.to_path_buf(),
+            place: self.sheet.map(|sheet| format!("sheet {sheet}")),
+            message: self.message,
+        }
+    }
+}
+
 /// Refuses an .xls or .ods workbook (told by its content, as calamine would read it) whose sheets
 /// span more than [`MAX_CELLS`] or hold more than [`MAX_TEXT_BYTES`] of text, before calamine
 /// opens it and builds every sheet whole, and a zipped workbook a part of which declares more

@@ -212,11 +212,7 @@ pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError>
 pub fn read_xlsx(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
     use calamine::{Data, Reader};
     // .xls and .ods are read whole when opened: measured from the file first.
-    super::bounded_sheet::check_before_opening(path).map_err(|refused| ImportError {
-        file: path.to_path_buf(),
-        place: refused.sheet.map(|sheet| format!("sheet {sheet}")),
-        message: refused.message,
-    })?;
+    super::bounded_sheet::check_before_opening(path).map_err(|refused| refused.about(path))?;
     // calamine panics on some malformed workbooks (an .xlsb whose sheet names a relationship its
     // workbook lacks): a panic is an error about the file, not the end of hjemmel.
     let (name, range) = super::bounded_sheet::guarded(|| {

@@ -93,6 +93,8 @@ const SHEETS: [Sheet; 8] = [
 /// Reads every sheet into the register, cell by cell as the sheet's XML gives them, except the
 /// sheets named in `sorted`, which are read whole and sorted.
 fn read_sheets(path: &Path, sorted: &HashSet<String>) -> Result<Outcome, ImportError> {
+    // A part that declares more than the bound once inflated is refused before calamine inflates it.
+    super::bounded_sheet::check_before_opening(path).map_err(|refused| refused.about(path))?;
     let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| ImportError {
         file: path.to_path_buf(),
         place: None,
