@@ -99,7 +99,7 @@ fn settle(
     if let Some(waiver) = index.find(finding) {
         return Some((
             SuppressedBy::Waiver,
-            waiver.reason.node.clone(),
+            waiver.reason.node.to_string(),
             waiver.span,
         ));
     }

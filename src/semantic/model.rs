@@ -1,6 +1,7 @@
 //! The resolved model of a spec: every name replaced by a typed index into the model, every word of
 //! the vocabulary replaced by its enum, every citation validated. Rules and renderers read this.
 
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::tr;
@@ -761,11 +762,11 @@ pub enum Period {
         amount: u64,
         unit: TimeUnit,
         /// The event the period runs from ("end of the journal period"); from collection when `None`.
-        after: Option<Box<str>>,
+        after: Option<ArcStr>,
         then_archive: bool,
     },
     /// `until "event"`: kept until the event, the criterion art. 13(2)(a) allows; no number of days.
-    Until { event: Box<str>, then_archive: bool },
+    Until { event: ArcStr, then_archive: bool },
 }
 
 impl Period {
