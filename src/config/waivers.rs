@@ -240,7 +240,7 @@ mod tests {
         let scope = Span::new(FileId(file), start as usize, end as usize);
         Waiver {
             code: Spanned::new(code.to_string(), scope),
-            reason: Spanned::new(format!("{code} {start}..{end}"), scope),
+            reason: Spanned::new(format!("{code} {start}..{end}").into(), scope),
             scope,
             span: scope,
         }

@@ -1193,11 +1193,24 @@ impl<'a> Resolver<'a> {
     /// cited in activity after activity, so an act's citation is validated once per spelling.
     fn citation(&mut self, c: &ast::Citation<'a>) -> Option<LegalRef> {
         let lang = self.lang;
-        let ast::Citation::Act {
-            act, number, parts, ..
-        } = c
-        else {
-            return citation::validate(c, lang).map_err(|d| self.error(d)).ok();
+        let (act, number, parts) = match c {
+            ast::Citation::Act {
+                act, number, parts, ..
+            } => (act, number, parts),
+            // Free text is not checked (`citation::validate`); the statutes cited in activity after
+            // activity share one copy of their text.
+            ast::Citation::Law(text) => {
+                return Some(LegalRef::Law {
+                    text: self.shared(&text.node),
+                    span: text.span,
+                });
+            }
+            ast::Citation::Agreement(text) => {
+                return Some(LegalRef::Agreement {
+                    text: self.shared(&text.node),
+                    span: text.span,
+                });
+            }
         };
         if let Some(key) = packed_citation(act.node, number, parts) {
             if let Some(known) = self.short_citations.get(&key) {
