@@ -52,11 +52,19 @@ fn round_trip(name: &str, lang: Lang) {
     assert_eq!(c.label, model.controller.label.node);
     assert_eq!(
         c.address,
-        model.controller.address.as_ref().map(|t| t.node.to_string())
+        model
+            .controller
+            .address
+            .as_ref()
+            .map(|t| t.node.to_string())
     );
     assert_eq!(
         c.contact,
-        model.controller.contact.as_ref().map(|t| t.node.to_string())
+        model
+            .controller
+            .contact
+            .as_ref()
+            .map(|t| t.node.to_string())
     );
     assert_eq!(c.country, code(lang, Some(&model.controller.country)));
 
@@ -253,7 +261,9 @@ fn round_trip(name: &str, lang: Lang) {
             read.country,
             code(lang, p.country.as_ref().map(|c| &c.node))
         );
-        let parent = p.parent.map(|id| model.processor(id).label.node.to_string());
+        let parent = p
+            .parent
+            .map(|id| model.processor(id).label.node.to_string());
         assert_eq!(read.subprocessor_of, parent, "{}", p.label.node);
     }
     for r in &model.recipients {
