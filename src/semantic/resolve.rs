@@ -1461,7 +1461,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::ControlMeasure(reason, span) => {
                     self.single(&mut singles, "control measure", *span);
                     act.details_mut().control_measure = Some(ControlMeasureDecl {
-                        reason: self.shared_text(&reason),
+                        reason: self.shared_text(reason),
                         span: *span,
                     });
                 }
