@@ -10,6 +10,8 @@
 
 /// A hash map keyed by words of a spec.
 pub(crate) type SpecMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// A hash set of a spec's words.
+pub(crate) type SpecSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 #[cfg(test)]
 mod tests {

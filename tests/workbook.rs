@@ -52,11 +52,19 @@ fn round_trip(name: &str, lang: Lang) {
     assert_eq!(c.label, model.controller.label.node);
     assert_eq!(
         c.address,
-        model.controller.address.as_ref().map(|t| t.node.clone())
+        model
+            .controller
+            .address
+            .as_ref()
+            .map(|t| t.node.to_string())
     );
     assert_eq!(
         c.contact,
-        model.controller.contact.as_ref().map(|t| t.node.clone())
+        model
+            .controller
+            .contact
+            .as_ref()
+            .map(|t| t.node.to_string())
     );
     assert_eq!(c.country, code(lang, Some(&model.controller.country)));
 
@@ -72,7 +80,7 @@ fn round_trip(name: &str, lang: Lang) {
         assert_eq!(imported.label, label);
         assert_eq!(
             imported.unit,
-            details.unit.as_ref().map(|u| u.node.clone()),
+            details.unit.as_ref().map(|u| u.node.to_string()),
             "{}",
             at("unit", label)
         );
@@ -96,7 +104,7 @@ fn round_trip(name: &str, lang: Lang) {
             .map(|s| {
                 let group = model.subjects(s.id);
                 (
-                    group.label.node.clone(),
+                    group.label.node.to_string(),
                     Some(group.kind.keyword().to_string()),
                 )
             })
@@ -127,7 +135,7 @@ fn round_trip(name: &str, lang: Lang) {
             );
             let groups: Vec<String> = a
                 .subjects_of(d.id)
-                .map(|s| model.subjects(s).label.node.clone())
+                .map(|s| model.subjects(s).label.node.to_string())
                 .collect();
             let about = if groups.len() == a.subjects.len() {
                 Vec::new()
@@ -140,7 +148,7 @@ fn round_trip(name: &str, lang: Lang) {
         let processors: Vec<String> = a
             .processors
             .iter()
-            .map(|p| model.processor(p.id).label.node.clone())
+            .map(|p| model.processor(p.id).label.node.to_string())
             .collect();
         assert_eq!(
             imported.processors,
@@ -155,7 +163,7 @@ fn round_trip(name: &str, lang: Lang) {
             let data: Vec<String> = d
                 .data
                 .iter()
-                .map(|x| model.data(x.id).label.node.clone())
+                .map(|x| model.data(x.id).label.node.to_string())
                 .collect();
             assert_eq!(read.data, data, "{}", at("disclosed data", label));
             let basis: Vec<String> = d.basis.iter().map(|b| words::legal_ref(lang, b)).collect();
@@ -203,9 +211,9 @@ fn round_trip(name: &str, lang: Lang) {
             .filter_map(|d| {
                 let by_use = a.criminal_use(d.id)?;
                 Some((
-                    model.data(d.id).label.node.clone(),
+                    model.data(d.id).label.node.to_string(),
                     by_use.class.keyword().to_string(),
-                    by_use.when.node.clone(),
+                    by_use.when.node.to_string(),
                 ))
             })
             .collect();
@@ -253,7 +261,9 @@ fn round_trip(name: &str, lang: Lang) {
             read.country,
             code(lang, p.country.as_ref().map(|c| &c.node))
         );
-        let parent = p.parent.map(|id| model.processor(id).label.node.clone());
+        let parent = p
+            .parent
+            .map(|id| model.processor(id).label.node.to_string());
         assert_eq!(read.subprocessor_of, parent, "{}", p.label.node);
     }
     for r in &model.recipients {

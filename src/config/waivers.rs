@@ -99,7 +99,7 @@ fn settle(
     if let Some(waiver) = index.find(finding) {
         return Some((
             SuppressedBy::Waiver,
-            waiver.reason.node.clone(),
+            waiver.reason.node.to_string(),
             waiver.span,
         ));
     }
@@ -240,7 +240,7 @@ mod tests {
         let scope = Span::new(FileId(file), start as usize, end as usize);
         Waiver {
             code: Spanned::new(code.to_string(), scope),
-            reason: Spanned::new(format!("{code} {start}..{end}"), scope),
+            reason: Spanned::new(format!("{code} {start}..{end}").into(), scope),
             scope,
             span: scope,
         }

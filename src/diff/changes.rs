@@ -142,7 +142,7 @@ impl<'a> Facts<'a> {
                 .map(|d| {
                     let facts = DataFacts {
                         name: d.name.node.clone(),
-                        label: d.label.node.clone(),
+                        label: d.label.node.to_string(),
                         class: d.class,
                         special: d.special.clone(),
                     };
@@ -156,7 +156,7 @@ impl<'a> Facts<'a> {
                 .map(|r| {
                     let facts = RecipientFacts {
                         name: r.name.node.clone(),
-                        label: r.label.node.clone(),
+                        label: r.label.node.to_string(),
                         kind: r.kind,
                         place: r.country.as_ref().map(|c| Place::of(&c.node)),
                         mechanisms: mechanisms(r.transfer.as_ref()),
@@ -188,7 +188,7 @@ fn processors(model: &Model) -> BTreeMap<String, ProcessorFacts> {
         .map(|p| {
             let facts = ProcessorFacts {
                 name: p.name.node.clone(),
-                label: p.label.node.clone(),
+                label: p.label.node.to_string(),
                 parent: p.parent.map(|id| model.processor(id).name.node.clone()),
                 place: p
                     .country
@@ -361,7 +361,7 @@ impl ActivityRef {
     fn of(a: &Activity) -> ActivityRef {
         ActivityRef {
             name: a.name.node.clone(),
-            label: a.label.node.clone(),
+            label: a.label.node.to_string(),
         }
     }
 }

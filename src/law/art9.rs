@@ -406,7 +406,7 @@ mod tests {
     #[test]
     fn statutes_tell_their_area() {
         let law = |text: &str| LegalRef::Law {
-            text: text.to_string(),
+            text: text.into(),
             span: crate::syntax::span::Span::SYNTHETIC,
         };
         // art9.toml's group says social; serviceloven's own data adds care (elderly care, § 83).
@@ -439,7 +439,7 @@ mod tests {
         );
         assert!(areas_of_citation(&cite(ActId::Fvl, "28")).is_empty());
         let agreement = LegalRef::Agreement {
-            text: "Overenskomst".to_string(),
+            text: "Overenskomst".into(),
             span: crate::syntax::span::Span::SYNTHETIC,
         };
         assert_eq!(areas_of_citation(&agreement), vec![Area::Employment]);

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use arcstr::ArcStr;
+
 use serde::Serialize;
 
 use super::acts::{ActHeader, ActId, LaysDown, PointStyle, ProvidesFor, Provision, Unit};
@@ -36,15 +38,16 @@ pub enum LegalRef {
         #[serde(skip)]
         span: Span,
     },
-    /// A statute cited in free text (`law "..."`).
+    /// A statute cited in free text (`law "..."`). The text is shared: the resolver keeps one copy
+    /// of each statute a spec cites in activity after activity (src/semantic/resolve.rs).
     Law {
-        text: String,
+        text: ArcStr,
         #[serde(skip)]
         span: Span,
     },
     /// A collective agreement (`agreement "..."`).
     Agreement {
-        text: String,
+        text: ArcStr,
         #[serde(skip)]
         span: Span,
     },
@@ -201,13 +204,13 @@ pub fn validate(citation: &ast::Citation<'_>, lang: Lang) -> Result<LegalRef, Di
     let (act_name, number, parts, span) = match citation {
         ast::Citation::Law(text) => {
             return Ok(LegalRef::Law {
-                text: text.node.to_string(),
+                text: ArcStr::from(&*text.node),
                 span: text.span,
             });
         }
         ast::Citation::Agreement(text) => {
             return Ok(LegalRef::Agreement {
-                text: text.node.to_string(),
+                text: ArcStr::from(&*text.node),
                 span: text.span,
             });
         }

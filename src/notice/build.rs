@@ -134,7 +134,7 @@ pub fn write_with<'m>(
 
 fn title(model: &Model, lang: Lang) -> String {
     match &model.controller.document {
-        Some(document) => document.title.node.clone(),
+        Some(document) => document.title.node.to_string(),
         None => tr!(lang, TITLE).into_owned(),
     }
 }
@@ -982,7 +982,9 @@ fn data_labels<'m>(
     {
         return Cow::Borrowed(model.data(id).label.node.as_str());
     }
-    let labels: Vec<String> = ids.map(|id| model.data(id).label.node.clone()).collect();
+    let labels: Vec<String> = ids
+        .map(|id| model.data(id).label.node.to_string())
+        .collect();
     Cow::Owned(words::join(lang, &labels))
 }
 

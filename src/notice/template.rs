@@ -35,6 +35,15 @@ impl Words for String {
     }
 }
 
+impl Words for arcstr::ArcStr {
+    fn room(&self) -> usize {
+        self.len()
+    }
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
 impl Words for Cow<'_, str> {
     fn room(&self) -> usize {
         self.len()

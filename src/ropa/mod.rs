@@ -623,7 +623,7 @@ impl<'m> Making<'m> {
                             class = entry.description,
                             when = by_use.when.node
                         ),
-                        criminal_when: Some(by_use.when.node.clone()),
+                        criminal_when: Some(by_use.when.node.to_string()),
                         ..entry.clone()
                     })
                 }
@@ -1160,7 +1160,7 @@ impl<'m> Worded<'m> {
 }
 
 fn text(t: &crate::syntax::ast::Text) -> String {
-    t.node.clone()
+    t.node.to_string()
 }
 
 /// `None` for an empty list: the spec does not say.

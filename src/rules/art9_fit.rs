@@ -455,7 +455,7 @@ impl LawAreas {
                 Some(areas) => areas.clone(),
                 None => {
                     let areas = areas_of_citation(citation);
-                    self.0.insert(text.clone(), areas.clone());
+                    self.0.insert(text.to_string(), areas.clone());
                     areas
                 }
             },

@@ -331,7 +331,7 @@ macro_rules! declared {
                 Declaration {
                     kind: DeclarationKind::$kind,
                     name: self.name.node.clone(),
-                    label: self.label.node.clone(),
+                    label: self.label.node.to_string(),
                 }
             }
             fn placed(&self) -> (Span, Placed<'_>) {

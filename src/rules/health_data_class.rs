@@ -255,10 +255,12 @@ impl Rule for HealthDataClass {
                 continue;
             }
             // The label first: it holds the notice's own words.
-            let Some((span, (word, entry))) = [&data.label, &data.name]
-                .into_iter()
-                .find_map(|text| health_word(&text.node).map(|found| (text.span, found)))
-            else {
+            let Some((span, (word, entry))) = [
+                (&*data.label.node, data.label.span),
+                (&*data.name.node, data.name.span),
+            ]
+            .into_iter()
+            .find_map(|(text, span)| health_word(text).map(|found| (span, found))) else {
                 continue;
             };
             let class = data.class.keyword();

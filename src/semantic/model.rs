@@ -1,6 +1,7 @@
 //! The resolved model of a spec: every name replaced by a typed index into the model, every word of
 //! the vocabulary replaced by its enum, every citation validated. Rules and renderers read this.
 
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::tr;
@@ -761,11 +762,11 @@ pub enum Period {
         amount: u64,
         unit: TimeUnit,
         /// The event the period runs from ("end of the journal period"); from collection when `None`.
-        after: Option<Box<str>>,
+        after: Option<ArcStr>,
         then_archive: bool,
     },
     /// `until "event"`: kept until the event, the criterion art. 13(2)(a) allows; no number of days.
-    Until { event: Box<str>, then_archive: bool },
+    Until { event: ArcStr, then_archive: bool },
 }
 
 impl Period {
@@ -866,8 +867,11 @@ pub mod text {
 
 #[cfg(test)]
 mod tests {
-    use super::{Activity, ActivityDetails, Model, RetentionRule};
+    use super::{Activity, ActivityDetails, Model, Period, RetentionRule};
     use crate::i18n::Lang;
+    use crate::law::citation::LegalRef;
+    use crate::syntax::ast::Text;
+    use arcstr::ArcStr;
 
     fn model(activity: &str) -> Model {
         let text = format!(
@@ -918,7 +922,7 @@ mod tests {
     #[test]
     fn an_activity_stays_small() {
         let size = std::mem::size_of::<Activity>();
-        assert!(size <= 296, "Activity is {size} bytes");
+        assert!(size <= 272, "Activity is {size} bytes");
     }
 
     /// An activity keeps about three retention rules in one allocation: a field added to the rule
@@ -926,7 +930,51 @@ mod tests {
     #[test]
     fn a_retention_rule_stays_small() {
         let size = std::mem::size_of::<RetentionRule>();
-        assert!(size <= 80, "RetentionRule is {size} bytes");
+        assert!(size <= 72, "RetentionRule is {size} bytes");
+    }
+
+    /// A text is one pointer (docs/performance.md, model15): a `Text` field costs 24 bytes.
+    #[test]
+    fn a_text_is_a_pointer_and_its_span() {
+        assert_eq!(std::mem::size_of::<Text>(), 24);
+        assert_eq!(std::mem::size_of::<Option<Text>>(), 24);
+    }
+
+    /// Equal texts of statements share one copy, each with the span of its own use; other texts and
+    /// the labels do not.
+    #[test]
+    fn equal_texts_share_one_copy() {
+        let text = "controller k \"K\" { public authority contact \"k@k.dk\" dpo { email \"d@k.dk\" } }\n\
+                    subjects staff \"Staff\" employees\ndata name \"Name\" ordinary\n\
+                    activity a \"Same\" { purpose \"Pay\" subjects staff data name basis gdpr 6(1)(b), law \"Act\" retain all for 1 years after \"leaving\" }\n\
+                    activity b \"Same\" { purpose \"Pay\" subjects staff data name basis gdpr 6(1)(b), law \"Act\" retain all for 1 years after \"leaving\" }\n\
+                    activity c \"Other\" { purpose \"Hire\" subjects staff data name basis gdpr 6(1)(b), law \"Another act\" retain all for 2 years }\n";
+        let mut sources = crate::source::SourceMap::new();
+        sources.add(crate::source::SourceFile::new("a.hjemmel", text));
+        let m = crate::compile(&sources, Lang::En).expect("understood").0;
+        let [a, b, c] = &m.activities[..] else {
+            panic!("three activities")
+        };
+        assert!(ArcStr::ptr_eq(&a.purposes[0].node, &b.purposes[0].node));
+        assert_ne!(a.purposes[0].span, b.purposes[0].span);
+        assert_eq!(&*c.purposes[0].node, "Hire");
+        assert!(!ArcStr::ptr_eq(&a.purposes[0].node, &c.purposes[0].node));
+        let law = |act: &Activity| match act.bases.last() {
+            Some(LegalRef::Law { text, .. }) => text.clone(),
+            other => panic!("a law citation, not {other:?}"),
+        };
+        assert!(ArcStr::ptr_eq(&law(a), &law(b)));
+        assert_eq!(&*law(c), "Another act");
+        let after = |act: &Activity| match &act.retention[0].period {
+            Period::Deadline { after, .. } => after.clone(),
+            other => panic!("a deadline, not {other:?}"),
+        };
+        let (after_a, after_b) = (after(a).unwrap(), after(b).unwrap());
+        assert!(ArcStr::ptr_eq(&after_a, &after_b));
+        assert_eq!(after(c), None);
+        // Labels are copied: equal, not shared.
+        assert_eq!(a.label.node, b.label.node);
+        assert!(!ArcStr::ptr_eq(&a.label.node, &b.label.node));
     }
 
     /// Where an activity makes one of the commoner detail statements (a DPIA, security, consent
@@ -935,7 +983,7 @@ mod tests {
     #[test]
     fn the_commoner_details_stay_small() {
         let size = std::mem::size_of::<ActivityDetails>();
-        assert!(size <= 448, "ActivityDetails is {size} bytes");
+        assert!(size <= 312, "ActivityDetails is {size} bytes");
     }
 
     #[test]

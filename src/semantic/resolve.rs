@@ -2,7 +2,9 @@
 //!
 //! Errors are collected rather than stopping at the first, so a DPO fixes a spec in one round.
 
-use crate::spec_map::SpecMap;
+use arcstr::ArcStr;
+
+use crate::spec_map::{SpecMap, SpecSet};
 
 use super::listed::ListedData;
 use super::model::*;
@@ -19,7 +21,7 @@ use crate::law::vocabulary::{
     TimeUnit,
 };
 use crate::syntax::STATEMENTS;
-use crate::syntax::ast::{self, Quoted, Word};
+use crate::syntax::ast::{self, Quoted, Text, Word};
 use crate::syntax::span::{FileId, Span, Spanned};
 use crate::tr;
 
@@ -376,6 +378,8 @@ struct Resolver<'a> {
     suggestions: Suggestions<'a, Expected>,
     /// By unknown name: how often it is used.
     unknown_uses: SpecMap<Box<str>, UnknownUses>,
+    /// Every text of the statements read so far (see [`Resolver::shared_text`]).
+    texts: SpecSet<ArcStr>,
 }
 
 /// Uses of one unknown name that get an error of their own; further uses are counted in a note on
@@ -635,10 +639,28 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A text of a statement, sharing one copy with every equal text read before it. Activities
+    /// repeat their purposes, notices, DPIAs and retention events (the 10k synthetic spec: 24
+    /// distinct purposes, one notice), and a copy each was a tenth of the model's allocations.
+    /// Labels, nearly all distinct, are copied ([`Quoted::to_text`]).
+    fn shared_text(&mut self, t: &Quoted<'_>) -> Text {
+        Spanned::new(self.shared(&t.node), t.span)
+    }
+
+    /// The one copy of `words` (see [`Resolver::shared_text`]).
+    fn shared(&mut self, words: &str) -> ArcStr {
+        if let Some(known) = self.texts.get(words) {
+            return known.clone();
+        }
+        let text = ArcStr::from(words);
+        self.texts.insert(text.clone());
+        text
+    }
+
     /// `notice "..."` or `notice exempt CITATIONS`, in an activity or in the controller.
     fn notice(&mut self, n: &ast::Notice<'a>) -> NoticeDecl {
         match n {
-            ast::Notice::Practice(t) => NoticeDecl::Practice(t.to_text()),
+            ast::Notice::Practice(t) => NoticeDecl::Practice(self.shared_text(t)),
             ast::Notice::Exempt { basis, span } => NoticeDecl::Exempt {
                 basis: self.citations(basis),
                 span: *span,
@@ -1171,11 +1193,24 @@ impl<'a> Resolver<'a> {
     /// cited in activity after activity, so an act's citation is validated once per spelling.
     fn citation(&mut self, c: &ast::Citation<'a>) -> Option<LegalRef> {
         let lang = self.lang;
-        let ast::Citation::Act {
-            act, number, parts, ..
-        } = c
-        else {
-            return citation::validate(c, lang).map_err(|d| self.error(d)).ok();
+        let (act, number, parts) = match c {
+            ast::Citation::Act {
+                act, number, parts, ..
+            } => (act, number, parts),
+            // Free text is not checked (`citation::validate`); the statutes cited in activity after
+            // activity share one copy of their text.
+            ast::Citation::Law(text) => {
+                return Some(LegalRef::Law {
+                    text: self.shared(&text.node),
+                    span: text.span,
+                });
+            }
+            ast::Citation::Agreement(text) => {
+                return Some(LegalRef::Agreement {
+                    text: self.shared(&text.node),
+                    span: text.span,
+                });
+            }
         };
         if let Some(key) = packed_citation(act.node, number, parts) {
             if let Some(known) = self.short_citations.get(&key) {
@@ -1283,7 +1318,7 @@ impl<'a> Resolver<'a> {
         self.listed.clear();
         for statement in &a.statements {
             match statement {
-                ast::Statement::Purpose(t) => act.purposes.push(t.to_text()),
+                ast::Statement::Purpose(t) => act.purposes.push(self.shared_text(t)),
                 ast::Statement::Subjects(names) => {
                     for n in names {
                         if let Some(r) = self.lookup(n, Expected::Subjects, |k| match k {
@@ -1378,7 +1413,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Signs(t) => {
                     self.single(&mut singles, "signs", t.span);
-                    act.details_mut().rarer_mut().signs = Some(t.to_text());
+                    act.details_mut().rarer_mut().signs = Some(self.shared_text(t));
                 }
                 ast::Statement::Polcam(span, date) => {
                     self.single(&mut singles, "polcam", *span);
@@ -1402,14 +1437,14 @@ impl<'a> Resolver<'a> {
                                 citation,
                                 ground,
                                 notice: e.ground.as_ref().and_then(|g| g.notice),
-                                reason: e.reason.as_ref().map(Quoted::to_text),
+                                reason: e.reason.as_ref().map(|t| self.shared_text(t)),
                                 span: e.span,
                             });
                     }
                 }
                 ast::Statement::Dpia(t) => {
                     self.single(&mut singles, "dpia", t.span);
-                    act.details_mut().dpia = Some(t.to_text());
+                    act.details_mut().dpia = Some(self.shared_text(t));
                 }
                 ast::Statement::Since(t) => {
                     self.single(&mut singles, "since", t.span);
@@ -1417,7 +1452,7 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Justification(t) => {
                     self.single(&mut singles, "justification", t.span);
-                    act.details_mut().justification = Some(t.to_text());
+                    act.details_mut().justification = Some(self.shared_text(t));
                 }
                 ast::Statement::Notified(t) => {
                     self.single(&mut singles, "notified", t.span);
@@ -1426,11 +1461,11 @@ impl<'a> Resolver<'a> {
                 ast::Statement::ControlMeasure(reason, span) => {
                     self.single(&mut singles, "control measure", *span);
                     act.details_mut().control_measure = Some(ControlMeasureDecl {
-                        reason: reason.to_text(),
+                        reason: self.shared_text(reason),
                         span: *span,
                     });
                 }
-                ast::Statement::Security(t) => act.details_mut().security.push(t.to_text()),
+                ast::Statement::Security(t) => act.details_mut().security.push(self.shared_text(t)),
                 ast::Statement::Area(word) => {
                     self.single(&mut singles, "area", word.span);
                     act.details_mut().area = self
@@ -1439,11 +1474,11 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Withdrawal(t) => {
                     self.single(&mut singles, "withdrawal", t.span);
-                    act.details_mut().withdrawal = Some(t.to_text());
+                    act.details_mut().withdrawal = Some(self.shared_text(t));
                 }
                 ast::Statement::WithdrawalRight(t) => {
                     self.single(&mut singles, "withdrawal right", t.span);
-                    act.details_mut().rarer_mut().withdrawal_right = Some(t.to_text());
+                    act.details_mut().rarer_mut().withdrawal_right = Some(self.shared_text(t));
                 }
                 ast::Statement::OnlineService(span) => {
                     self.single(&mut singles, "online_service", *span);
@@ -1451,11 +1486,11 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::ParentalConsent(t) => {
                     self.single(&mut singles, "parental_consent", t.span);
-                    act.details_mut().rarer_mut().parental_consent = Some(t.to_text());
+                    act.details_mut().rarer_mut().parental_consent = Some(self.shared_text(t));
                 }
                 ast::Statement::Compatibility(t) => {
                     self.single(&mut singles, "compatibility", t.span);
-                    act.details_mut().rarer_mut().compatibility = Some(t.to_text());
+                    act.details_mut().rarer_mut().compatibility = Some(self.shared_text(t));
                 }
                 ast::Statement::CompatibilityUnder(basis, span) => {
                     self.single(&mut singles, "compatibility", *span);
@@ -1463,23 +1498,23 @@ impl<'a> Resolver<'a> {
                 }
                 ast::Statement::Logic(t) => {
                     self.single(&mut singles, "logic", t.span);
-                    act.details_mut().logic = Some(t.to_text());
+                    act.details_mut().logic = Some(self.shared_text(t));
                 }
                 ast::Statement::Providing(requirement, t, span) => {
                     self.single(&mut singles, "providing", *span);
                     act.details_mut().rarer_mut().providing = Some(Providing {
                         requirement: *requirement,
-                        consequences: t.to_text(),
+                        consequences: self.shared_text(t),
                         span: *span,
                     });
                 }
                 ast::Statement::Interests(t) => {
                     self.single(&mut singles, "interests", t.span);
-                    act.details_mut().rarer_mut().interests = Some(t.to_text());
+                    act.details_mut().rarer_mut().interests = Some(self.shared_text(t));
                 }
                 ast::Statement::Monitoring(t) => {
                     self.single(&mut singles, "monitoring", t.span);
-                    act.details_mut().monitoring = Some(t.to_text());
+                    act.details_mut().monitoring = Some(self.shared_text(t));
                 }
                 ast::Statement::LargeScale(span) => {
                     self.single(&mut singles, "large_scale", *span);
@@ -1492,7 +1527,7 @@ impl<'a> Resolver<'a> {
                 ast::Statement::ErasureRefused(e) => {
                     self.single(&mut singles, "erasure refused", e.span);
                     act.details_mut().rarer_mut().erasure_refusal = Some(ErasureRefusal {
-                        reason: e.reason.to_text(),
+                        reason: self.shared_text(&e.reason),
                         basis: self.citations(&e.basis),
                         span: e.span,
                     });
@@ -1503,17 +1538,17 @@ impl<'a> Resolver<'a> {
                     act.basis_spans.push(some.span);
                     act.details_mut().rarer_mut().case_bases.push(CaseBases {
                         bases,
-                        cases: some.cases.as_ref().map(|t| t.to_text()),
+                        cases: some.cases.as_ref().map(|t| self.shared_text(t)),
                         span: some.span,
                     });
                 }
                 ast::Statement::Preserve(t) => {
                     self.single(&mut singles, "preserve", t.span);
-                    act.details_mut().rarer_mut().preserve = Some(t.to_text());
+                    act.details_mut().rarer_mut().preserve = Some(self.shared_text(t));
                 }
                 ast::Statement::Unit(t) => {
                     self.single(&mut singles, "unit", t.span);
-                    act.details_mut().unit = Some(t.to_text());
+                    act.details_mut().unit = Some(self.shared_text(t));
                 }
                 ast::Statement::Jointly(names) => {
                     for n in names {
@@ -1652,7 +1687,7 @@ impl<'a> Resolver<'a> {
                 act.details_mut().rarer_mut().uses.push(DataUse {
                     data: r,
                     class,
-                    when: when.to_text(),
+                    when: self.shared_text(when),
                     span,
                 });
             }
@@ -1874,7 +1909,7 @@ impl<'a> Resolver<'a> {
                     return None;
                 }
                 Period::Until {
-                    event: Box::from(&*event.node),
+                    event: self.shared(&event.node),
                     then_archive: *then_archive,
                 }
             }
@@ -1890,7 +1925,7 @@ impl<'a> Resolver<'a> {
                     Period::Deadline {
                         amount: n,
                         unit: u,
-                        after: after.as_ref().map(|t| Box::from(&*t.node)),
+                        after: after.as_ref().map(|t| self.shared(&t.node)),
                         then_archive: *then_archive,
                     }
                 } else {
@@ -1936,7 +1971,7 @@ impl<'a> Resolver<'a> {
         };
         listed.then_some(HeldCopy {
             data,
-            holder: c.holder.to_text(),
+            holder: self.shared_text(&c.holder),
             period,
             span: c.span,
         })
@@ -2034,7 +2069,7 @@ impl<'a> Resolver<'a> {
             data,
             recipient,
             basis,
-            condition: d.condition.as_ref().map(Quoted::to_text),
+            condition: d.condition.as_ref().map(|t| self.shared_text(t)),
             span: d.span,
         })
     }

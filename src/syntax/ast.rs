@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use arcstr::ArcStr;
+
 use super::span::{Span, Spanned};
 
 /// A word of the spec as written: a name (a declaration's own, or a reference to one), a keyword from
@@ -18,8 +20,9 @@ pub type Quoted<'a> = Spanned<Cow<'a, str>>;
 
 /// A name as the model keeps it (owned).
 pub type Name = Spanned<String>;
-/// A quoted string as the model keeps it (owned), escapes undone.
-pub type Text = Spanned<String>;
+/// A quoted string as the model keeps it, escapes undone: a counted string, one pointer, so that
+/// equal texts (the same purpose in activity after activity) can share one copy.
+pub type Text = Spanned<ArcStr>;
 
 impl Word<'_> {
     /// The owned name, for the model.
@@ -29,9 +32,9 @@ impl Word<'_> {
 }
 
 impl Quoted<'_> {
-    /// The owned text, for the model.
+    /// The text for the model, a copy of its own (see `Resolver::shared_text` for one shared).
     pub fn to_text(&self) -> Text {
-        Spanned::new(self.node.to_string(), self.span)
+        Spanned::new(ArcStr::from(&*self.node), self.span)
     }
 }
 

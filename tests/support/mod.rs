@@ -376,7 +376,7 @@ pub fn names_and_labels(m: &hjemmel::semantic::model::Model) -> Vec<String> {
         .chain(m.processors.iter().map(|d| (&d.name, &d.label)))
         .chain(m.recipients.iter().map(|d| (&d.name, &d.label)))
         .chain(m.activities.iter().map(|d| (&d.name, &d.label)))
-        .flat_map(|(n, l)| [n.node.clone(), l.node.clone()])
+        .flat_map(|(n, l)| [n.node.clone(), l.node.to_string()])
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -582,7 +582,7 @@ impl<'m> FlowView<'m> {
         let controller = &self.model.controller;
         let name = match &controller.country {
             CountryRef::Code(code) => format!("{} ({code})", controller.label.node),
-            _ => controller.label.node.clone(),
+            _ => controller.label.node.to_string(),
         };
         tr!(self.lang, CONTROLLER, name = name)
     }
