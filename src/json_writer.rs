@@ -284,15 +284,20 @@ mod tests {
             "\u{7f}\u{85}\u{202e}".to_string(),
         ];
         for s in samples {
-            let mut ours = vec![b'"'];
-            escape_into(&mut ours, &s);
-            ours.push(b'"');
-            assert_eq!(
-                String::from_utf8(ours).unwrap(),
-                serde_json::to_string(&s).unwrap(),
-                "{s:?}"
-            );
+            assert_escaped_as_serde_json(&s);
         }
+    }
+
+    /// `s` in quotes, escaped by [`escape_into`], is the JSON string serde_json writes.
+    fn assert_escaped_as_serde_json(s: &str) {
+        let mut ours = vec![b'"'];
+        escape_into(&mut ours, s);
+        ours.push(b'"');
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string(s).unwrap(),
+            "{s:?}"
+        );
     }
 
     /// Each byte to escape at each place of strings longer and shorter than a word, among bytes
@@ -310,14 +315,7 @@ mod tests {
                         // Keep the place on a character boundary of the filler.
                         let at = at - at % filler.len();
                         s.replace_range(at..at + filler.len(), special.encode_utf8(&mut [0; 4]));
-                        let mut ours = vec![b'"'];
-                        escape_into(&mut ours, &s);
-                        ours.push(b'"');
-                        assert_eq!(
-                            String::from_utf8(ours).unwrap(),
-                            serde_json::to_string(&s).unwrap(),
-                            "{s:?}"
-                        );
+                        assert_escaped_as_serde_json(&s);
                     }
                 }
             }
