@@ -6,7 +6,7 @@
 //! part declares its size in the central directory, so the workbook is refused before a byte is
 //! inflated when one declares more than [`MAX_PART_BYTES`]. A part that inflates to more than it
 //! declares is not read past its declared size: the zip crate, calamine's, stops it there with an
-//! error ("File is larger than its declared uncompressed size"; tests/import_bounds.rs holds it to
+//! error ("File is larger than its declared uncompressed size"; a test below holds it to
 //! that).
 
 use std::io::{Read, Seek};
