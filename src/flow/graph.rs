@@ -185,14 +185,14 @@ impl Handed {
             Handed::Listed(list) if (list.len() + data.len()) / 2 > words => {
                 let mut bits = vec![0; words];
                 for d in list.iter().chain(data) {
-                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                    set_bit(&mut bits, d.index());
                 }
                 *self = Handed::Bits(bits);
             }
             Handed::Listed(list) => list.extend_from_slice(data),
             Handed::Bits(bits) => {
                 for d in data {
-                    bits[d.index() / 64] |= 1 << (d.index() % 64);
+                    set_bit(bits, d.index());
                 }
             }
         }
@@ -206,6 +206,11 @@ impl Handed {
             Handed::Bits(bits) => ids_of_bits(&bits).map(DataId).collect(),
         }
     }
+}
+
+/// Sets bit `index` of `bits` (a bit per id, 64 a word), which holds it.
+fn set_bit(bits: &mut [u64], index: usize) {
+    bits[index / 64] |= 1 << (index % 64);
 }
 
 /// The positions of the bits set, in order.
@@ -433,7 +438,7 @@ impl FlowGraph {
                 if word >= bits.len() {
                     bits.resize(word + 1, 0);
                 }
-                bits[word] |= 1 << (d.index() % 64);
+                set_bit(&mut bits, d.index());
             }
         }
         ids_of_bits(&bits).map(DataId).collect()

@@ -299,8 +299,9 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// The items of a list in a cell, into `out` (emptied first): split at line breaks, `;` and `,`.
-fn items<'a>(cell: &'a str, out: &mut Vec<&'a str>) {
+/// The items of a list in a cell, into `out` (emptied first, and given back): split at line
+/// breaks, `;` and `,`.
+fn items<'a, 'o>(cell: &'a str, out: &'o mut Vec<&'a str>) -> &'o [&'a str] {
     out.clear();
     // memchr finds up to three bytes at once: the parts between `\n`, `;` and `,` are split again
     // at `\r` where the cell has one (seldom), which gives the same pieces in the same order as
@@ -308,18 +309,20 @@ fn items<'a>(cell: &'a str, out: &mut Vec<&'a str>) {
     let breaks = memchr::memchr3_iter(b'\n', b';', b',', cell.as_bytes());
     if memchr::memchr(b'\r', cell.as_bytes()).is_none() {
         out.extend(parts(cell, breaks).filter_map(piece));
-        return;
+        return out;
     }
     for part in parts(cell, breaks) {
         out.extend(parts(part, memchr::memchr_iter(b'\r', part.as_bytes())).filter_map(piece));
     }
+    out
 }
 
-/// Lines of a cell, into `out` (emptied first): split at line breaks only (a purpose or a measure
-/// may hold commas).
-fn lines<'a>(cell: &'a str, out: &mut Vec<&'a str>) {
+/// Lines of a cell, into `out` (emptied first, and given back): split at line breaks only (a
+/// purpose or a measure may hold commas).
+fn lines<'a, 'o>(cell: &'a str, out: &'o mut Vec<&'a str>) -> &'o [&'a str] {
     out.clear();
     out.extend(parts(cell, memchr::memchr2_iter(b'\n', b'\r', cell.as_bytes())).filter_map(piece));
+    out
 }
 
 /// The parts of `text` between the positions of the ASCII bytes `breaks` finds (memchr, not a
@@ -453,49 +456,44 @@ fn read_rows(
                 Some(Field::Ignore) => {}
                 Some(Field::Activity) => activity.label = cell.to_string(),
                 Some(Field::Unit) => activity.unit = Some(cell.to_string()),
-                Some(Field::Purpose) => {
-                    lines(cell, &mut pieces);
-                    activity.purposes.extend(owned(&pieces));
-                }
-                Some(Field::Subjects) => {
-                    items(cell, &mut pieces);
-                    activity
-                        .subjects
-                        .extend(owned(&pieces).map(|label| ImportedSubjects { label, kind: None }));
-                }
+                Some(Field::Purpose) => activity.purposes.extend(owned(lines(cell, &mut pieces))),
+                Some(Field::Subjects) => activity.subjects.extend(
+                    owned(items(cell, &mut pieces))
+                        .map(|label| ImportedSubjects { label, kind: None }),
+                ),
                 Some(Field::Data) => {
-                    items(cell, &mut pieces);
                     activity
                         .data
-                        .extend(owned(&pieces).map(|label| ImportedData {
+                        .extend(owned(items(cell, &mut pieces)).map(|label| ImportedData {
                             label,
                             ..ImportedData::default()
                         }))
                 }
                 Some(Field::SpecialData) => {
-                    items(cell, &mut pieces);
-                    activity.data.extend(owned(&pieces).map(|label| {
-                        // Special, of a kind the words tell only where the list says so.
-                        let kind = if crate::rules::health_data_class::certain_health_word(&label)
-                            .is_some()
-                        {
-                            "special(health)"
-                        } else {
-                            "special(any)"
-                        };
-                        ImportedData {
-                            label,
-                            class: Some(kind.to_string()),
-                            about: Vec::new(),
-                            retention: None,
-                        }
-                    }))
-                }
-                Some(Field::CriminalData) => {
-                    items(cell, &mut pieces);
                     activity
                         .data
-                        .extend(owned(&pieces).map(|label| ImportedData {
+                        .extend(owned(items(cell, &mut pieces)).map(|label| {
+                            // Special, of a kind the words tell only where the list says so.
+                            let kind =
+                                if crate::rules::health_data_class::certain_health_word(&label)
+                                    .is_some()
+                                {
+                                    "special(health)"
+                                } else {
+                                    "special(any)"
+                                };
+                            ImportedData {
+                                label,
+                                class: Some(kind.to_string()),
+                                about: Vec::new(),
+                                retention: None,
+                            }
+                        }))
+                }
+                Some(Field::CriminalData) => {
+                    activity
+                        .data
+                        .extend(owned(items(cell, &mut pieces)).map(|label| ImportedData {
                             label,
                             class: Some("criminal".to_string()),
                             about: Vec::new(),
@@ -520,8 +518,7 @@ fn read_rows(
                     }),
                 },
                 Some(Field::Recipients) => {
-                    items(cell, &mut pieces);
-                    for &label in &pieces {
+                    for &label in items(cell, &mut pieces) {
                         if !recipients.contains(label) {
                             recipients.insert(label.to_string());
                             register.recipients.push(ImportedParty {
@@ -536,8 +533,7 @@ fn read_rows(
                     }
                 }
                 Some(Field::Processors) => {
-                    items(cell, &mut pieces);
-                    for &label in &pieces {
+                    for &label in items(cell, &mut pieces) {
                         if !processors.contains(label) {
                             processors.insert(label.to_string());
                             register.processors.push(ImportedParty {
@@ -551,22 +547,10 @@ fn read_rows(
                 // Which recipient or processor a transfer goes to, a row does not say: a comment.
                 Some(Field::Transfers | Field::Comments) => activity.unplaced.push(unplaced()),
                 Some(Field::Retention) => activity.retention = Some(cell.to_string()),
-                Some(Field::Security) => {
-                    lines(cell, &mut pieces);
-                    activity.security.extend(owned(&pieces));
-                }
-                Some(Field::Basis) => {
-                    lines(cell, &mut pieces);
-                    activity.bases.extend(owned(&pieces));
-                }
-                Some(Field::Kle) => {
-                    items(cell, &mut pieces);
-                    activity.kle.extend(owned(&pieces));
-                }
-                Some(Field::Sources) => {
-                    items(cell, &mut pieces);
-                    activity.sources.extend(owned(&pieces));
-                }
+                Some(Field::Security) => activity.security.extend(owned(lines(cell, &mut pieces))),
+                Some(Field::Basis) => activity.bases.extend(owned(lines(cell, &mut pieces))),
+                Some(Field::Kle) => activity.kle.extend(owned(items(cell, &mut pieces))),
+                Some(Field::Sources) => activity.sources.extend(owned(items(cell, &mut pieces))),
                 Some(Field::Controller) => {
                     let party = controller.get_or_insert_with(ImportedParty::default);
                     if party.label.is_empty() {
