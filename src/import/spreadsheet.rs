@@ -463,8 +463,7 @@ impl Columns {
                 Some(Field::Unit) => activity.unit = Some(cell.to_string()),
                 Some(Field::Purpose) => activity.purposes.extend(owned(lines(cell, pieces))),
                 Some(Field::Subjects) => activity.subjects.extend(
-                    owned(items(cell, pieces))
-                        .map(|label| ImportedSubjects { label, kind: None }),
+                    owned(items(cell, pieces)).map(|label| ImportedSubjects { label, kind: None }),
                 ),
                 Some(Field::Data) => {
                     activity
@@ -525,16 +524,12 @@ impl Columns {
                 Some(Field::Recipients) => {
                     activity
                         .disclosures
-                        .extend(items(cell, pieces).iter().map(|&label| {
-                            ImportedDisclosure {
-                                recipient: label.to_string(),
-                                ..ImportedDisclosure::default()
-                            }
+                        .extend(items(cell, pieces).iter().map(|&label| ImportedDisclosure {
+                            recipient: label.to_string(),
+                            ..ImportedDisclosure::default()
                         }))
                 }
-                Some(Field::Processors) => activity
-                    .processors
-                    .extend(owned(items(cell, pieces))),
+                Some(Field::Processors) => activity.processors.extend(owned(items(cell, pieces))),
                 // Which recipient or processor a transfer goes to, a row does not say: a comment.
                 Some(Field::Transfers | Field::Comments) => activity.unplaced.push(unplaced()),
                 Some(Field::Retention) => activity.retention = Some(cell.to_string()),
@@ -694,6 +689,7 @@ fn read_rows_into<'s, 'a, R>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::write;
 
     #[test]
     fn headings_and_letters() {
@@ -744,6 +740,102 @@ mod tests {
         ] {
             assert_eq!(trim(text), text.trim(), "{text:?}");
         }
+    }
+
+    /// A CSV in a temporary file, with a mapping of its headings.
+    fn csv_file(text: &str) -> (tempfile::NamedTempFile, Mapping) {
+        let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+        std::io::Write::write_all(&mut file, text.as_bytes()).expect("written");
+        let mapping = toml::from_str(
+            "[columns]\nAktivitet = \"activity\"\nAnsvarlig = \"controller\"\n\
+             Adresse = \"address\"\nModtagere = \"recipients\"\nDatabehandlere = \"processors\"\n",
+        )
+        .expect("a mapping");
+        (file, mapping)
+    }
+
+    #[test]
+    fn the_rows_share_their_parties_and_the_first_controller() {
+        // The controller is first named on the second row; the third names another.
+        let (file, mapping) = csv_file(
+            "Aktivitet;Ansvarlig;Adresse;Modtagere;Databehandlere;Noter\n\
+             A;;;X;P;\n\
+             B;K1;Vej 1;Y, X;;n\n\
+             ;;;;;\n\
+             C;K2;Vej 2;Z;P, Q;\n",
+        );
+        let register = read_csv(file.path(), &mapping).expect("read");
+        let controller = register.controller.as_ref().expect("a controller");
+        assert_eq!(controller.label, "K1");
+        assert_eq!(controller.address.as_deref(), Some("Vej 1"));
+        let labels = |parties: &[ImportedParty]| -> Vec<String> {
+            parties.iter().map(|p| p.label.clone()).collect()
+        };
+        assert_eq!(labels(&register.recipients), ["X", "Y", "Z"]);
+        assert_eq!(labels(&register.processors), ["P", "Q"]);
+        let activities: Vec<&str> = register
+            .activities
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(activities, ["A", "B", "C"], "the blank row is no activity");
+        let unplaced = |a: &ImportedActivity| -> Vec<String> {
+            a.unplaced
+                .iter()
+                .map(|u| format!("{}: {}", u.field, u.value))
+                .collect()
+        };
+        assert!(unplaced(&register.activities[0]).is_empty());
+        assert_eq!(unplaced(&register.activities[1]), ["Kolonne \"Noter\": n"]);
+        assert_eq!(
+            unplaced(&register.activities[2]),
+            ["Kolonne \"Ansvarlig\": K2"],
+            "another controller is kept as a comment"
+        );
+        let recipients: Vec<&str> = register.activities[1]
+            .disclosures
+            .iter()
+            .map(|d| d.recipient.as_str())
+            .collect();
+        assert_eq!(recipients, ["Y", "X"]);
+        assert_eq!(register.activities[2].processors, ["P", "Q"]);
+    }
+
+    #[test]
+    fn a_csv_written_as_it_is_read_is_the_csv_written_whole() {
+        let (file, mapping) = csv_file(
+            "Aktivitet;Ansvarlig;Modtagere;Databehandlere\n\
+             Løn;Kommunen;Skat;Lønsystem\n\
+             Løn;Andet;Skat, Banken;\n\
+             Rekruttering;;;Lønsystem, Jobportal\n",
+        );
+        let whole = write::write(&read_csv(file.path(), &mapping).expect("read")).expect("written");
+        let streamed = read_csv_into(file.path(), &mapping, |register, rows| {
+            let mut activities = Vec::new();
+            let activities_of = write::Activities {
+                labels: rows.labels(),
+                each: rows.activities(),
+            };
+            let written = write::write_streaming_from(&register, activities_of, |piece| {
+                activities.push(piece);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .expect("written");
+            (written, activities)
+        })
+        .expect("read");
+        let (mut streamed, activities) = streamed;
+        streamed
+            .files
+            .push((write::ACTIVITIES.to_string(), activities));
+        assert_eq!(streamed.files, whole.files);
+        assert_eq!(streamed.comments, whole.comments);
+        assert!(
+            whole
+                .files
+                .iter()
+                .any(|(_, pieces)| pieces.concat().contains("rekruttering"))
+        );
     }
 
     #[test]

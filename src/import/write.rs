@@ -76,7 +76,11 @@ pub fn write_streaming<E>(
     register: &Register,
     sink: impl FnMut(String) -> Result<(), E>,
 ) -> Result<Written, Failure<E>> {
-    let labels: Vec<&str> = register.activities.iter().map(|a| a.label.as_str()).collect();
+    let labels: Vec<&str> = register
+        .activities
+        .iter()
+        .map(|a| a.label.as_str())
+        .collect();
     let activities = Activities {
         labels: &labels,
         each: register.activities.iter(),
