@@ -86,12 +86,27 @@ fn read_plain(csv: &str, delimiter: u8, capacity: Option<usize>) -> Option<Cells
         if bytes.get(row_start..row_start + row.len())? != row {
             return None;
         }
+        // The row's next `"` or `\r`: the cells before it are plain, found so by one search, not
+        // one a cell.
+        let mut special = next_quote_or_cr(row, 0);
         for raw in record.iter() {
             // `raw` is part of `row`: its place in the text follows from its place in the row.
             let offset = (raw.as_ptr() as usize)
                 .checked_sub(row.as_ptr() as usize)
                 .filter(|offset| offset + raw.len() <= row.len())?;
-            push_cell(&mut cells, csv, row_start + offset, raw)?;
+            let end = offset + raw.len();
+            if special < offset {
+                special = next_quote_or_cr(row, offset);
+            }
+            if special >= end {
+                // Cut at ASCII bytes (separators, line ends): on a character's boundary always.
+                cells
+                    .cells
+                    .push(csv.get(row_start + offset..row_start + end)?);
+            } else {
+                push_quoted(&mut cells, csv, row_start + offset, raw)?;
+                special = next_quote_or_cr(row, end);
+            }
         }
         cells.row_ends.push(cells.cells.len());
         row_start = usize::try_from(reader.position()).ok()?;
@@ -99,16 +114,20 @@ fn read_plain(csv: &str, delimiter: u8, capacity: Option<usize>) -> Option<Cells
     Some(cells)
 }
 
-/// Pushes a cell as csv reads it (`raw`, at `start` in `csv`): a cell without `"` or `\r` as it
-/// is, a quoted one without its quotes and with each doubled `"` once; none for any other cell.
-fn push_cell<'a>(cells: &mut Cells<'a>, csv: &'a str, start: usize, raw: &[u8]) -> Option<()> {
-    // Cut at ASCII bytes (separators, line ends, quotes): on a character's boundary always.
-    if memchr2(b'"', b'\r', raw).is_none() {
-        cells.cells.push(csv.get(start..start + raw.len())?);
-        return Some(());
-    }
+/// Where the first `"` or `\r` at or after `from` is in `row` (the row's length if none).
+fn next_quote_or_cr(row: &[u8], from: usize) -> usize {
+    row.get(from..)
+        .and_then(|rest| memchr2(b'"', b'\r', rest))
+        .map_or(row.len(), |at| from + at)
+}
+
+/// Pushes a cell with a `"` or `\r` in it (`raw`, at `start` in `csv`) as csv reads it when it is
+/// quoted as RFC 4180 quotes: without its quotes and with each doubled `"` once; none for any
+/// other cell.
+fn push_quoted<'a>(cells: &mut Cells<'a>, csv: &'a str, start: usize, raw: &[u8]) -> Option<()> {
     let mut inside = raw.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
     if memchr(b'"', inside).is_none() {
+        // Cut at ASCII bytes (quotes): on a character's boundary always.
         cells
             .cells
             .push(csv.get(start + 1..start + 1 + inside.len())?);
@@ -254,7 +273,11 @@ mod tests {
         assert_eq!(cells.row_ends.len(), 400);
         assert_eq!(cells.unescaped_cells.len(), 400);
         // Every cell but the 400 copied is a slice of the text.
-        let copied: Vec<usize> = cells.unescaped_cells.iter().map(|&(cell, _)| cell).collect();
+        let copied: Vec<usize> = cells
+            .unescaped_cells
+            .iter()
+            .map(|&(cell, _)| cell)
+            .collect();
         for (i, cell) in cells.cells.iter().enumerate() {
             assert_eq!(is_slice_of(cell, &text), !copied.contains(&i), "cell {i}");
         }
