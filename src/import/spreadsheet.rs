@@ -187,27 +187,26 @@ pub fn read_csv_into<R>(
     let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
     let text = decode(&bytes);
     let delimiter = delimiter(&text);
-    let read = super::csv_cells::read(text.as_bytes(), delimiter).map_err(|(row, e)| ImportError {
+    // The cells are slices of `text` (kept until the rows are read), but for those whose doubled
+    // quotes are made single, in `unescaped`.
+    let super::csv_cells::Cells {
+        mut cells,
+        row_ends,
+        unescaped,
+        unescaped_cells,
+    } = super::csv_cells::read(&text, delimiter).map_err(|(row, e)| ImportError {
         file: path.to_path_buf(),
         place: Some(format!("row {row}")),
         message: e.to_string(),
-    });
-    drop(text);
-    drop(bytes);
-    let super::csv_cells::Cells {
-        text: buffer,
-        cell_ends,
-        row_ends,
-    } = read?;
+    })?;
     // Cells of UTF-8 text split at ASCII bytes (quotes, separators, line breaks), which are never
     // part of a longer character: UTF-8 still, so this one pass never fails. simdutf8 checks it
     // several times faster than std.
-    let buffer =
-        simdutf8::compat::from_utf8(&buffer).map_err(|e| whole_file(path, e.to_string()))?;
-    let mut cells = Vec::with_capacity(cell_ends.len());
+    let unescaped =
+        simdutf8::compat::from_utf8(&unescaped).map_err(|e| whole_file(path, e.to_string()))?;
     let mut start = 0;
-    for end in cell_ends {
-        cells.push(&buffer[start..end]);
+    for (cell, end) in unescaped_cells {
+        cells[cell] = &unescaped[start..end];
         start = end;
     }
     let sheet = Sheet {
