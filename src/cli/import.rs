@@ -69,10 +69,18 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
         },
         None => Mapping::default_record(),
     };
+    let mapped = args.mapping.is_some();
     let mut registers = Vec::with_capacity(args.sources.len());
     let mut mapping_used = false;
     for source in &args.sources {
-        match read(source, args.from, &mapping, args.mapping.is_some()) {
+        let from = match format_of(source, args.from, mapped) {
+            Ok(from) => from,
+            Err(why) => return failed(why, lang),
+        };
+        if from == From::Csv && args.sources.len() == 1 && !args.output.exists() {
+            return import_csv(source, &mapping, &args.output, lang);
+        }
+        match read(source, from, &mapping, mapped) {
             Ok((register, used)) => {
                 registers.push(register);
                 mapping_used |= used;
@@ -101,26 +109,57 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
         }
         written.comments
     } else {
-        match write_new_dir(&args.output, &register, lang) {
+        match write_new_dir(&args.output, lang, |sink| {
+            import::write::write_streaming(&register, sink)
+        }) {
             Ok(comments) => comments,
             Err(code) => return code,
         }
     };
-    let dir = args.output.display().to_string();
+    summary(&args.output, register.activities.len(), comments, lang);
+    // The process ends here: the register (some million small strings at 100,000 activities) is
+    // left to the system rather than freed one by one, 4 % of the import's time.
+    std::mem::forget(register);
+    ExitCode::from(exit::OK)
+}
+
+/// One CSV into a new directory, written as it is read: each row's activity is made as the writer
+/// comes to it and dropped once written, so that the register (some million small strings at
+/// 100,000 rows, more than half the import's memory) is never held whole.
+fn import_csv(source: &Path, mapping: &Mapping, dir: &Path, lang: Lang) -> ExitCode {
+    let written = spreadsheet::read_csv_into(source, mapping, |register, rows| {
+        let activities = import::write::Activities {
+            labels: rows.labels(),
+            each: rows.activities(),
+        };
+        let comments = write_new_dir(dir, lang, |sink| {
+            import::write::write_streaming_from(&register, activities, sink)
+        });
+        (comments, rows.labels().len())
+    });
+    match written {
+        Ok((Ok(comments), activities)) => {
+            summary(dir, activities, comments, lang);
+            ExitCode::from(exit::OK)
+        }
+        Ok((Err(code), _)) => code,
+        Err(error) => failed(Failed::Read(error), lang),
+    }
+}
+
+/// What was imported, and what to run next.
+fn summary(dir: &Path, activities: usize, comments: usize, lang: Lang) {
+    let dir = dir.display().to_string();
     eprintln!(
         "{}",
         tr!(
             lang,
             text::SUMMARY,
-            activities = register.activities.len(),
+            activities = activities,
             comments = comments
         )
     );
     eprintln!("{}", terminal(&tr!(lang, text::NEXT, dir = dir)));
-    // The process ends here: the register (some million small strings at 100,000 activities) is
-    // left to the system rather than freed one by one, 4 % of the import's time.
-    std::mem::forget(register);
-    ExitCode::from(exit::OK)
 }
 
 fn writer_failed(error: &str, lang: Lang) -> ExitCode {
@@ -148,10 +187,6 @@ fn read(
     mapping: &Mapping,
     mapped: bool,
 ) -> Result<(Register, bool), Failed> {
-    let from = match from {
-        From::Auto => detect(source, mapped)?,
-        from => from,
-    };
     let (register, mapping_used) = match from {
         From::Csv => (spreadsheet::read_csv(source, mapping), true),
         From::Xlsx => (spreadsheet::read_xlsx(source, mapping), true),
@@ -167,6 +202,14 @@ fn read(
     register
         .map(|register| (register, mapping_used))
         .map_err(Failed::Read)
+}
+
+/// The format of a source: `from`, or for `auto` what [`detect`] tells.
+fn format_of(source: &Path, from: From, mapped: bool) -> Result<From, Failed> {
+    match from {
+        From::Auto => detect(source, mapped),
+        from => Ok(from),
+    }
 }
 
 fn has_extension(source: &Path, wanted: &str) -> bool {
@@ -220,11 +263,18 @@ fn workbook_format(source: &Path, mapped: bool) -> From {
     .unwrap_or(From::Xlsx)
 }
 
-/// Writes `register` as a new directory `dir`: made beside it under a temporary name, the
-/// activities' file written piece by piece as the writer checks each (not held whole), the other
+/// Writes a spec as a new directory `dir`, `write` handing each piece of the activities' file to
+/// the sink it is given: the directory made beside `dir` under a temporary name, the
+/// activities' file written piece by piece as the writer makes each (not held whole), the other
 /// files after, and renamed into place once every file is in it. How many values were kept as
 /// comments, or the exit code of a failure (the temporary directory removed).
-fn write_new_dir(dir: &Path, register: &Register, lang: Lang) -> Result<usize, ExitCode> {
+fn write_new_dir(
+    dir: &Path,
+    lang: Lang,
+    write: impl FnOnce(
+        &mut dyn FnMut(String) -> std::io::Result<()>,
+    ) -> Result<import::write::Written, import::write::Failure<std::io::Error>>,
+) -> Result<usize, ExitCode> {
     let cannot = |error| ExitCode::from(cannot_use_dir(dir, error, lang));
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -243,7 +293,7 @@ fn write_new_dir(dir: &Path, register: &Register, lang: Lang) -> Result<usize, E
     let activities_path = staging.path().join(import::write::ACTIVITIES);
     // Made at the first piece: a register without activities has no such file.
     let mut activities: Option<std::fs::File> = None;
-    let written = import::write::write_streaming(register, |piece| {
+    let written = write(&mut |piece| {
         let file = match &mut activities {
             Some(file) => file,
             None => activities.insert(std::fs::File::create(&activities_path)?),

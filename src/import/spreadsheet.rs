@@ -174,30 +174,39 @@ impl<'a> Sheet<'a> {
 
 /// Reads a csv file.
 pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError> {
+    read_csv_into(path, mapping, whole_register)
+}
+
+/// Reads a CSV and gives `then` its register without the activities, and its rows, whose
+/// activities `then` takes one at a time (so that it need not hold them all).
+pub fn read_csv_into<R>(
+    path: &Path,
+    mapping: &Mapping,
+    then: impl FnOnce(Register, RowActivities<'_, '_>) -> R,
+) -> Result<R, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| whole_file(path, e.to_string()))?;
     let text = decode(&bytes);
     let delimiter = delimiter(&text);
-    let read = super::csv_cells::read(text.as_bytes(), delimiter).map_err(|(row, e)| ImportError {
+    // The cells are slices of `text` (kept until the rows are read), but for those whose doubled
+    // quotes are made single, in `unescaped`.
+    let super::csv_cells::Cells {
+        mut cells,
+        row_ends,
+        unescaped,
+        unescaped_cells,
+    } = super::csv_cells::read(&text, delimiter).map_err(|(row, e)| ImportError {
         file: path.to_path_buf(),
         place: Some(format!("row {row}")),
         message: e.to_string(),
-    });
-    drop(text);
-    drop(bytes);
-    let super::csv_cells::Cells {
-        text: buffer,
-        cell_ends,
-        row_ends,
-    } = read?;
+    })?;
     // Cells of UTF-8 text split at ASCII bytes (quotes, separators, line breaks), which are never
     // part of a longer character: UTF-8 still, so this one pass never fails. simdutf8 checks it
     // several times faster than std.
-    let buffer =
-        simdutf8::compat::from_utf8(&buffer).map_err(|e| whole_file(path, e.to_string()))?;
-    let mut cells = Vec::with_capacity(cell_ends.len());
+    let unescaped =
+        simdutf8::compat::from_utf8(&unescaped).map_err(|e| whole_file(path, e.to_string()))?;
     let mut start = 0;
-    for end in cell_ends {
-        cells.push(&buffer[start..end]);
+    for (cell, end) in unescaped_cells {
+        cells[cell] = &unescaped[start..end];
         start = end;
     }
     let sheet = Sheet {
@@ -205,7 +214,7 @@ pub fn read_csv(path: &Path, mapping: &Mapping) -> Result<Register, ImportError>
         cells,
         row_ends,
     };
-    read_rows(path, &sheet, mapping, "CSV")
+    read_rows_into(path, &sheet, mapping, "CSV", then)
 }
 
 /// Reads a workbook (xlsx).
@@ -375,96 +384,90 @@ fn read_rows(
     mapping: &Mapping,
     what: &str,
 ) -> Result<Register, ImportError> {
-    let place = |row: usize| match &sheet.name {
-        Some(name) => format!("sheet {name}, row {row}"),
-        None => format!("row {row}"),
-    };
-    let is_empty = |row: &[&str]| row.iter().all(|c| trim(c).is_empty());
-    let header_index = match mapping.header_row {
-        Some(n) if n >= 1 => n - 1,
-        _ => sheet
-            .rows()
-            .position(|r| !is_empty(r))
-            .ok_or_else(|| whole_file(path, "the sheet is empty".to_string()))?,
-    };
-    let headings = sheet.rows().nth(header_index).unwrap_or_default();
-    let width = sheet.rows().map(<[&str]>::len).max().unwrap_or(0);
-    let fields: Vec<Option<Field>> = (0..width)
-        .map(|i| mapping.field(i, headings.get(i).copied().unwrap_or("")))
-        .collect();
-    // What a value no field takes is called, by its column's heading or letter: made once a
-    // column, not once a cell.
-    let unplaced_fields: Vec<std::rc::Rc<str>> = (0..width)
-        .map(|column| {
-            let heading = headings
-                .get(column)
-                .map(|h| h.trim())
-                .filter(|h| !h.is_empty())
-                .map_or_else(|| column_letter(column), str::to_string);
-            format!("Kolonne \"{heading}\"").into()
-        })
-        .collect();
-    if !fields.contains(&Some(Field::Activity)) {
-        return Err(ImportError {
-            file: path.to_path_buf(),
-            place: Some(place(header_index + 1)),
-            message: format!(
-                "no column holds the activity's name (headings: {}); name it in a mapping file (`--mapping`)",
-                headings
-                    .iter()
-                    .filter(|h| !h.trim().is_empty())
-                    .map(|h| format!("\"{}\"", h.trim()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        });
+    read_rows_into(path, sheet, mapping, what, whole_register)
+}
+
+/// The register with every row's activity in it.
+fn whole_register(mut register: Register, rows: RowActivities) -> Register {
+    register.activities = rows.activities().collect();
+    register
+}
+
+/// The activities of a sheet's rows, each made as it is asked for: a register of 100,000 rows is
+/// then never held whole (some million small strings), when the writer takes each as it comes.
+pub struct RowActivities<'s, 'a> {
+    rows: Vec<&'s [&'a str]>,
+    labels: Vec<&'a str>,
+    columns: Columns,
+    /// The controller's label: a row naming another keeps it as a comment.
+    controller: Option<String>,
+}
+
+impl<'a> RowActivities<'_, 'a> {
+    /// Each activity's label, in the order of the rows.
+    pub fn labels(&self) -> &[&'a str] {
+        &self.labels
     }
-    let mut register = Register {
-        // The file's name, not its path: the header of the files written says where they came from
-        // without the importer's directories.
-        source: format!("{what} {}", super::register::file_name(path)),
-        // A row an activity (blank ones aside): made once, not grown by doubling and copied (at
-        // 100k rows the list is 38 MB).
-        activities: Vec::with_capacity(sheet.row_ends.len().saturating_sub(header_index + 1)),
-        ..Register::default()
-    };
-    let mut controller = mapping.controller.clone().map(|label| ImportedParty {
-        label,
-        ..ImportedParty::default()
-    });
-    // Each party once, found in a set: a register of thousands of rows names the same few often.
-    let mut recipients = PartySet::default();
-    let mut processors = PartySet::default();
-    // A cell's items or lines, as slices of it: one list for every cell, not a new one each.
-    let mut pieces = Vec::new();
-    for (index, row) in sheet.rows().enumerate().skip(header_index + 1) {
-        if is_empty(row) {
-            continue;
-        }
-        let mut activity = ImportedActivity::default();
-        for (column, cell) in row.iter().enumerate() {
+
+    /// Each row's activity, in the order of the rows.
+    pub fn activities(&self) -> impl ExactSizeIterator<Item = ImportedActivity> + '_ {
+        // A cell's items or lines, as slices of it: one list for every cell, not a new one each.
+        let mut pieces = Vec::new();
+        self.rows.iter().zip(&self.labels).map(move |(row, label)| {
+            self.columns
+                .activity(row, label, self.controller.as_deref(), &mut pieces)
+        })
+    }
+}
+
+/// What each column of a sheet holds.
+struct Columns {
+    fields: Vec<Option<Field>>,
+    /// What a value no field takes is called, by its column's heading or letter: made once a
+    /// column, not once a cell.
+    unplaced_fields: Vec<std::rc::Rc<str>>,
+}
+
+impl Columns {
+    fn field(&self, column: usize) -> Option<Field> {
+        self.fields.get(column).copied().flatten()
+    }
+
+    /// The activity of a row whose label is `label`. The register's parties and its controller
+    /// are read from every row first ([`read_rows_into`]); `controller` is its label.
+    fn activity<'a>(
+        &self,
+        row: &[&'a str],
+        label: &str,
+        controller: Option<&str>,
+        pieces: &mut Vec<&'a str>,
+    ) -> ImportedActivity {
+        let mut activity = ImportedActivity {
+            label: label.to_string(),
+            ..ImportedActivity::default()
+        };
+        for (column, &cell) in row.iter().enumerate() {
             let cell = trim(cell);
             if cell.is_empty() {
                 continue;
             }
             let unplaced = || Unplaced {
-                field: std::rc::Rc::clone(&unplaced_fields[column]),
+                field: std::rc::Rc::clone(&self.unplaced_fields[column]),
                 value: cell.to_string(),
             };
-            match fields.get(column).copied().flatten() {
+            match self.field(column) {
                 None => activity.unplaced.push(unplaced()),
-                Some(Field::Ignore) => {}
-                Some(Field::Activity) => activity.label = cell.to_string(),
+                // Read with the register's parts, before the rows' activities.
+                Some(Field::Ignore | Field::Activity | Field::Address | Field::Contact) => {}
                 Some(Field::Unit) => activity.unit = Some(cell.to_string()),
-                Some(Field::Purpose) => activity.purposes.extend(owned(lines(cell, &mut pieces))),
+                Some(Field::Purpose) => activity.purposes.extend(owned(lines(cell, pieces))),
                 Some(Field::Subjects) => activity.subjects.extend(
-                    owned(items(cell, &mut pieces))
-                        .map(|label| ImportedSubjects { label, kind: None }),
+                    owned(items(cell, pieces)).map(|label| ImportedSubjects { label, kind: None }),
                 ),
                 Some(Field::Data) => {
                     activity
                         .data
-                        .extend(owned(items(cell, &mut pieces)).map(|label| ImportedData {
+                        .extend(owned(items(cell, pieces)).map(|label| ImportedData {
                             label,
                             ..ImportedData::default()
                         }))
@@ -472,7 +475,7 @@ fn read_rows(
                 Some(Field::SpecialData) => {
                     activity
                         .data
-                        .extend(owned(items(cell, &mut pieces)).map(|label| {
+                        .extend(owned(items(cell, pieces)).map(|label| {
                             // Special, of a kind the words tell only where the list says so.
                             let kind =
                                 if crate::rules::health_data_class::certain_health_word(&label)
@@ -493,7 +496,7 @@ fn read_rows(
                 Some(Field::CriminalData) => {
                     activity
                         .data
-                        .extend(owned(items(cell, &mut pieces)).map(|label| ImportedData {
+                        .extend(owned(items(cell, pieces)).map(|label| ImportedData {
                             label,
                             class: Some("criminal".to_string()),
                             about: Vec::new(),
@@ -518,73 +521,174 @@ fn read_rows(
                     }),
                 },
                 Some(Field::Recipients) => {
-                    for &label in items(cell, &mut pieces) {
-                        if !recipients.contains(label) {
-                            recipients.insert(label.to_string());
-                            register.recipients.push(ImportedParty {
-                                label: label.to_string(),
-                                ..ImportedParty::default()
-                            });
-                        }
-                        activity.disclosures.push(ImportedDisclosure {
+                    activity
+                        .disclosures
+                        .extend(items(cell, pieces).iter().map(|&label| ImportedDisclosure {
                             recipient: label.to_string(),
                             ..ImportedDisclosure::default()
-                        });
-                    }
+                        }))
                 }
-                Some(Field::Processors) => {
-                    for &label in items(cell, &mut pieces) {
-                        if !processors.contains(label) {
-                            processors.insert(label.to_string());
-                            register.processors.push(ImportedParty {
-                                label: label.to_string(),
-                                ..ImportedParty::default()
-                            });
-                        }
-                        activity.processors.push(label.to_string());
-                    }
-                }
+                Some(Field::Processors) => activity.processors.extend(owned(items(cell, pieces))),
                 // Which recipient or processor a transfer goes to, a row does not say: a comment.
                 Some(Field::Transfers | Field::Comments) => activity.unplaced.push(unplaced()),
                 Some(Field::Retention) => activity.retention = Some(cell.to_string()),
-                Some(Field::Security) => activity.security.extend(owned(lines(cell, &mut pieces))),
-                Some(Field::Basis) => activity.bases.extend(owned(lines(cell, &mut pieces))),
-                Some(Field::Kle) => activity.kle.extend(owned(items(cell, &mut pieces))),
-                Some(Field::Sources) => activity.sources.extend(owned(items(cell, &mut pieces))),
+                Some(Field::Security) => activity.security.extend(owned(lines(cell, pieces))),
+                Some(Field::Basis) => activity.bases.extend(owned(lines(cell, pieces))),
+                Some(Field::Kle) => activity.kle.extend(owned(items(cell, pieces))),
+                Some(Field::Sources) => activity.sources.extend(owned(items(cell, pieces))),
+                // The first controller named is the register's; another is kept as a comment.
+                Some(Field::Controller) => {
+                    if controller != Some(cell) {
+                        activity.unplaced.push(unplaced())
+                    }
+                }
+            }
+        }
+        activity
+    }
+}
+
+/// Reads a sheet's headings and, from every row, what the rows share: each activity's label, the
+/// recipients and processors (each once, in the order first named) and the controller. `then`
+/// gets the register of those and the rows, whose activities it takes one at a time.
+fn read_rows_into<'s, 'a, R>(
+    path: &Path,
+    sheet: &'s Sheet<'a>,
+    mapping: &Mapping,
+    what: &str,
+    then: impl FnOnce(Register, RowActivities<'s, 'a>) -> R,
+) -> Result<R, ImportError> {
+    let place = |row: usize| match &sheet.name {
+        Some(name) => format!("sheet {name}, row {row}"),
+        None => format!("row {row}"),
+    };
+    let is_empty = |row: &[&str]| row.iter().all(|c| trim(c).is_empty());
+    let header_index = match mapping.header_row {
+        Some(n) if n >= 1 => n - 1,
+        _ => sheet
+            .rows()
+            .position(|r| !is_empty(r))
+            .ok_or_else(|| whole_file(path, "the sheet is empty".to_string()))?,
+    };
+    let headings = sheet.rows().nth(header_index).unwrap_or_default();
+    let width = sheet.rows().map(<[&str]>::len).max().unwrap_or(0);
+    let columns = Columns {
+        fields: (0..width)
+            .map(|i| mapping.field(i, headings.get(i).copied().unwrap_or("")))
+            .collect(),
+        unplaced_fields: (0..width)
+            .map(|column| {
+                let heading = headings
+                    .get(column)
+                    .map(|h| h.trim())
+                    .filter(|h| !h.is_empty())
+                    .map_or_else(|| column_letter(column), str::to_string);
+                format!("Kolonne \"{heading}\"").into()
+            })
+            .collect(),
+    };
+    if !columns.fields.contains(&Some(Field::Activity)) {
+        return Err(ImportError {
+            file: path.to_path_buf(),
+            place: Some(place(header_index + 1)),
+            message: format!(
+                "no column holds the activity's name (headings: {}); name it in a mapping file (`--mapping`)",
+                headings
+                    .iter()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| format!("\"{}\"", h.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let mut register = Register {
+        // The file's name, not its path: the header of the files written says where they came from
+        // without the importer's directories.
+        source: format!("{what} {}", super::register::file_name(path)),
+        ..Register::default()
+    };
+    let mut controller = mapping.controller.clone().map(|label| ImportedParty {
+        label,
+        ..ImportedParty::default()
+    });
+    // Each party once, found in a set: a register of thousands of rows names the same few often.
+    let mut recipients = PartySet::default();
+    let mut processors = PartySet::default();
+    let mut pieces = Vec::new();
+    // A row an activity (blank ones aside).
+    let capacity = sheet.row_ends.len().saturating_sub(header_index + 1);
+    let (mut rows, mut labels) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+    for (index, row) in sheet.rows().enumerate().skip(header_index + 1) {
+        if is_empty(row) {
+            continue;
+        }
+        let mut label = "";
+        for (column, &cell) in row.iter().enumerate() {
+            let cell = trim(cell);
+            if cell.is_empty() {
+                continue;
+            }
+            let (parties, set) = match columns.field(column) {
+                Some(Field::Activity) => {
+                    label = cell;
+                    continue;
+                }
+                Some(Field::Recipients) => (&mut register.recipients, &mut recipients),
+                Some(Field::Processors) => (&mut register.processors, &mut processors),
                 Some(Field::Controller) => {
                     let party = controller.get_or_insert_with(ImportedParty::default);
                     if party.label.is_empty() {
                         party.label = cell.to_string();
-                    } else if party.label != cell {
-                        activity.unplaced.push(unplaced());
                     }
+                    continue;
                 }
                 Some(Field::Address) => {
                     let party = controller.get_or_insert_with(ImportedParty::default);
                     party.address.get_or_insert_with(|| cell.to_string());
+                    continue;
                 }
                 Some(Field::Contact) => {
                     let party = controller.get_or_insert_with(ImportedParty::default);
                     party.contact.get_or_insert_with(|| cell.to_string());
+                    continue;
+                }
+                _ => continue,
+            };
+            for &label in items(cell, &mut pieces) {
+                if !set.contains(label) {
+                    set.insert(label.to_string());
+                    parties.push(ImportedParty {
+                        label: label.to_string(),
+                        ..ImportedParty::default()
+                    });
                 }
             }
         }
-        if activity.label.trim().is_empty() {
+        if label.trim().is_empty() {
             return Err(ImportError {
                 file: path.to_path_buf(),
                 place: Some(place(index + 1)),
                 message: "the row has no activity name".to_string(),
             });
         }
-        register.activities.push(activity);
+        rows.push(row);
+        labels.push(label);
     }
+    let rows = RowActivities {
+        rows,
+        labels,
+        columns,
+        controller: controller.as_ref().map(|party| party.label.clone()),
+    };
     register.controller = controller;
-    Ok(register)
+    Ok(then(register, rows))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::write;
 
     #[test]
     fn headings_and_letters() {
@@ -635,6 +739,102 @@ mod tests {
         ] {
             assert_eq!(trim(text), text.trim(), "{text:?}");
         }
+    }
+
+    /// A CSV in a temporary file, with a mapping of its headings.
+    fn csv_file(text: &str) -> (tempfile::NamedTempFile, Mapping) {
+        let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+        std::io::Write::write_all(&mut file, text.as_bytes()).expect("written");
+        let mapping = toml::from_str(
+            "[columns]\nAktivitet = \"activity\"\nAnsvarlig = \"controller\"\n\
+             Adresse = \"address\"\nModtagere = \"recipients\"\nDatabehandlere = \"processors\"\n",
+        )
+        .expect("a mapping");
+        (file, mapping)
+    }
+
+    #[test]
+    fn the_rows_share_their_parties_and_the_first_controller() {
+        // The controller is first named on the second row; the third names another.
+        let (file, mapping) = csv_file(
+            "Aktivitet;Ansvarlig;Adresse;Modtagere;Databehandlere;Noter\n\
+             A;;;X;P;\n\
+             B;K1;Vej 1;Y, X;;n\n\
+             ;;;;;\n\
+             C;K2;Vej 2;Z;P, Q;\n",
+        );
+        let register = read_csv(file.path(), &mapping).expect("read");
+        let controller = register.controller.as_ref().expect("a controller");
+        assert_eq!(controller.label, "K1");
+        assert_eq!(controller.address.as_deref(), Some("Vej 1"));
+        let labels = |parties: &[ImportedParty]| -> Vec<String> {
+            parties.iter().map(|p| p.label.clone()).collect()
+        };
+        assert_eq!(labels(&register.recipients), ["X", "Y", "Z"]);
+        assert_eq!(labels(&register.processors), ["P", "Q"]);
+        let activities: Vec<&str> = register
+            .activities
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(activities, ["A", "B", "C"], "the blank row is no activity");
+        let unplaced = |a: &ImportedActivity| -> Vec<String> {
+            a.unplaced
+                .iter()
+                .map(|u| format!("{}: {}", u.field, u.value))
+                .collect()
+        };
+        assert!(unplaced(&register.activities[0]).is_empty());
+        assert_eq!(unplaced(&register.activities[1]), ["Kolonne \"Noter\": n"]);
+        assert_eq!(
+            unplaced(&register.activities[2]),
+            ["Kolonne \"Ansvarlig\": K2"],
+            "another controller is kept as a comment"
+        );
+        let recipients: Vec<&str> = register.activities[1]
+            .disclosures
+            .iter()
+            .map(|d| d.recipient.as_str())
+            .collect();
+        assert_eq!(recipients, ["Y", "X"]);
+        assert_eq!(register.activities[2].processors, ["P", "Q"]);
+    }
+
+    #[test]
+    fn a_csv_written_as_it_is_read_is_the_csv_written_whole() {
+        let (file, mapping) = csv_file(
+            "Aktivitet;Ansvarlig;Modtagere;Databehandlere\n\
+             Løn;Kommunen;Skat;Lønsystem\n\
+             Løn;Andet;Skat, Banken;\n\
+             Rekruttering;;;Lønsystem, Jobportal\n",
+        );
+        let whole = write::write(&read_csv(file.path(), &mapping).expect("read")).expect("written");
+        let streamed = read_csv_into(file.path(), &mapping, |register, rows| {
+            let mut activities = Vec::new();
+            let activities_of = write::Activities {
+                labels: rows.labels(),
+                each: rows.activities(),
+            };
+            let written = write::write_streaming_from(&register, activities_of, |piece| {
+                activities.push(piece);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .expect("written");
+            (written, activities)
+        })
+        .expect("read");
+        let (mut streamed, activities) = streamed;
+        streamed
+            .files
+            .push((write::ACTIVITIES.to_string(), activities));
+        assert_eq!(streamed.files, whole.files);
+        assert_eq!(streamed.comments, whole.comments);
+        assert!(
+            whole
+                .files
+                .iter()
+                .any(|(_, pieces)| pieces.concat().contains("rekruttering"))
+        );
     }
 
     #[test]
