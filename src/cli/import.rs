@@ -128,12 +128,8 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
 /// 100,000 rows, more than half the import's memory) is never held whole.
 fn import_csv(source: &Path, mapping: &Mapping, dir: &Path, lang: Lang) -> ExitCode {
     let written = spreadsheet::read_csv_into(source, mapping, |register, rows| {
-        let activities = import::write::Activities {
-            labels: rows.labels(),
-            each: rows.activities(),
-        };
         let comments = write_new_dir(dir, lang, |sink| {
-            import::write::write_streaming_from(&register, activities, sink)
+            import::write::write_streaming_from(&register, rows.for_writer(), sink)
         });
         (comments, rows.labels().len())
     });

@@ -409,6 +409,16 @@ impl<'a> RowActivities<'_, 'a> {
         &self.labels
     }
 
+    /// The rows' activities as the writer takes them: every label, then each activity.
+    pub fn for_writer(
+        &self,
+    ) -> super::write::Activities<'a, impl Iterator<Item = ImportedActivity> + '_> {
+        super::write::Activities {
+            labels: self.labels.clone(),
+            each: self.activities(),
+        }
+    }
+
     /// Each row's activity, in the order of the rows.
     pub fn activities(&self) -> impl ExactSizeIterator<Item = ImportedActivity> + '_ {
         // A cell's items or lines, as slices of it: one list for every cell, not a new one each.
@@ -810,25 +820,11 @@ mod tests {
         );
         let whole = write::write(&read_csv(file.path(), &mapping).expect("read")).expect("written");
         let streamed = read_csv_into(file.path(), &mapping, |register, rows| {
-            let mut activities = Vec::new();
-            let activities_of = write::Activities {
-                labels: rows.labels(),
-                each: rows.activities(),
-            };
-            let written = write::write_streaming_from(&register, activities_of, |piece| {
-                activities.push(piece);
-                Ok::<(), std::convert::Infallible>(())
-            })
-            .expect("written");
-            (written, activities)
+            write::write_from(&register, rows.for_writer())
         })
-        .expect("read");
-        let (mut streamed, activities) = streamed;
-        streamed
-            .files
-            .push((write::ACTIVITIES.to_string(), activities));
-        assert_eq!(streamed.files, whole.files);
-        assert_eq!(streamed.comments, whole.comments);
+        .expect("read")
+        .expect("written");
+        assert_eq!(streamed, whole);
         assert!(
             whole
                 .files

@@ -43,17 +43,25 @@ pub const ACTIVITIES: &str = "activities.hjemmel";
 /// Writes `register` as spec files. An `Err` is a fault of the writer (its text did not parse),
 /// with the parser's or the formatter's messages; never expected.
 pub fn write(register: &Register) -> Result<Written, String> {
-    let mut activities = Vec::new();
-    let written = write_streaming(register, |piece| {
-        activities.push(piece);
+    write_from(register, Activities::of(register))
+}
+
+/// [`write`] of `register` (whose own list of activities is not read) with `activities`.
+pub fn write_from<A: Borrow<ImportedActivity>>(
+    register: &Register,
+    activities: Activities<'_, impl Iterator<Item = A>>,
+) -> Result<Written, String> {
+    let mut pieces = Vec::new();
+    let written = write_streaming_from(register, activities, |piece| {
+        pieces.push(piece);
         Ok::<(), std::convert::Infallible>(())
     });
     let mut written = written.map_err(|failure| match failure {
         Failure::Writer(message) => message,
         Failure::Sink(never) => match never {},
     })?;
-    if !activities.is_empty() {
-        written.files.push((ACTIVITIES.to_string(), activities));
+    if !pieces.is_empty() {
+        written.files.push((ACTIVITIES.to_string(), pieces));
     }
     Ok(written)
 }
@@ -76,16 +84,7 @@ pub fn write_streaming<E>(
     register: &Register,
     sink: impl FnMut(String) -> Result<(), E>,
 ) -> Result<Written, Failure<E>> {
-    let labels: Vec<&str> = register
-        .activities
-        .iter()
-        .map(|a| a.label.as_str())
-        .collect();
-    let activities = Activities {
-        labels: &labels,
-        each: register.activities.iter(),
-    };
-    write_streaming_from(register, activities, sink)
+    write_streaming_from(register, Activities::of(register), sink)
 }
 
 /// A register's activities as the writer takes them: every label first (each activity is named
@@ -93,8 +92,22 @@ pub fn write_streaming<E>(
 /// sheet's rows each read as the writer comes to it
 /// ([`super::spreadsheet::RowActivities`]), so that a CSV of 100,000 rows is never held whole.
 pub struct Activities<'l, I> {
-    pub labels: &'l [&'l str],
+    pub labels: Vec<&'l str>,
     pub each: I,
+}
+
+impl<'r> Activities<'r, std::slice::Iter<'r, ImportedActivity>> {
+    /// The register's own list.
+    pub fn of(register: &'r Register) -> Self {
+        Activities {
+            labels: register
+                .activities
+                .iter()
+                .map(|a| a.label.as_str())
+                .collect(),
+            each: register.activities.iter(),
+        }
+    }
 }
 
 /// [`write_streaming`] of `register` (whose own list of activities is not read) with `activities`.

@@ -130,9 +130,11 @@ pub fn check_import(input: &ImportInput, dir: &Path) -> ImportChecked {
     });
 
     let csv = file("source.csv", &input.source);
+    let csv_read = spreadsheet::read_csv(&csv, &mapping);
+    let streamed = streamed_problems(&csv, &mapping, &csv_read);
     runs.push(ReaderRun {
         reader: "csv",
-        result: spreadsheet::read_csv(&csv, &mapping),
+        result: csv_read,
         file: csv,
     });
     let xlsx = file("source.xlsx", &input.source);
@@ -178,7 +180,7 @@ pub fn check_import(input: &ImportInput, dir: &Path) -> ImportChecked {
         file: PathBuf::from("source.txt"),
     });
 
-    let mut problems = Vec::new();
+    let mut problems = streamed;
     for run in &runs {
         match &run.result {
             Err(error) => problems.extend(error_problems(run, error)),
@@ -193,6 +195,29 @@ pub fn check_import(input: &ImportInput, dir: &Path) -> ImportChecked {
         }
     }
     ImportChecked { runs, problems }
+}
+
+/// A CSV written as `hjemmel import` writes it into a new directory, each row's activity made as
+/// the writer comes to it, must be the CSV written from its whole register (`whole`), or fail
+/// alike.
+fn streamed_problems(
+    csv: &Path,
+    mapping: &Mapping,
+    whole: &Result<Register, ImportError>,
+) -> Vec<String> {
+    let streamed = spreadsheet::read_csv_into(csv, mapping, |register, rows| {
+        write::write_from(&register, rows.for_writer())
+    });
+    let same = match (streamed, whole) {
+        (Ok(streamed), Ok(whole)) => streamed == write::write(whole),
+        (Err(streamed), Err(whole)) => streamed == *whole,
+        _ => false,
+    };
+    if same {
+        Vec::new()
+    } else {
+        vec!["csv: written as it is read, it differs from the CSV written whole".to_string()]
+    }
 }
 
 /// An error must name the file it was given and say what is wrong.
