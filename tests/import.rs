@@ -577,6 +577,95 @@ fn hjemmel_xlsx_refuses_a_part_declared_too_large() {
     assert!(!out.exists());
 }
 
+/// A FIFO or a device named as a source is refused by name at once, in every format (a FIFO would
+/// wait for a writer, `/dev/zero` never end), and nothing is written; a FIFO among a Fides
+/// directory's manifests too.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_as_a_source_is_refused_at_once() {
+    let dir = scratch("fifo-source");
+    let fifo = dir.join("record.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success(), "mkfifo {}", fifo.display());
+    let out = dir.join("spec");
+    let (fifo, out) = (fifo.to_str().unwrap(), out.to_str().unwrap());
+    for (source, from, kind) in [
+        (fifo, "auto", "a FIFO (named pipe)"),
+        (fifo, "xlsx", "a FIFO (named pipe)"),
+        ("/dev/zero", "csv", "a character device"),
+        ("/dev/zero", "os2compliance", "a character device"),
+    ] {
+        let output = support::hjemmel_ends(&["import", "--from", from, source, "-o", out]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{from}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{source}: it is {kind}, not a file")),
+            "{from}: {stderr}"
+        );
+        assert!(!Path::new(out).exists(), "{from}");
+    }
+    let manifests = dir.join("fides");
+    std::fs::create_dir(&manifests).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/fides/system.yml"),
+        manifests.join("a.yml"),
+    )
+    .unwrap();
+    let waiting = manifests.join("b.yml");
+    let made = std::process::Command::new("mkfifo").arg(&waiting).status();
+    assert!(made.unwrap().success());
+    let output = support::hjemmel_ends(&[
+        "import",
+        "--from",
+        "fides",
+        manifests.to_str().unwrap(),
+        "-o",
+        out,
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: it is a FIFO", waiting.display())),
+        "{stderr}"
+    );
+    // The same directory without the FIFO imports: what was refused was the FIFO.
+    std::fs::remove_file(&waiting).unwrap();
+    let output = support::hjemmel_ends(&[
+        "import",
+        "--from",
+        "fides",
+        manifests.to_str().unwrap(),
+        "-o",
+        out,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A source of more than the bound (a spec's, 1 GiB) is refused before it is read: a sparse file,
+/// so that the test writes nothing.
+#[test]
+fn a_source_over_the_bound_is_refused_unread() {
+    let dir = scratch("large-source");
+    let large = dir.join("record.csv");
+    let file = std::fs::File::create(&large).unwrap();
+    file.set_len(hjemmel::import::source_file::MAX_SOURCE_BYTES + 1)
+        .unwrap();
+    let out = dir.join("spec");
+    let output = import(&[large.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("it holds 1073741825 bytes, more than the 1073741824 a source may hold"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 /// Every item that `hjemmel ropa --format md` lists under a field whose heading `field` accepts, in
 /// English and Danish, for every spec and rules fixture: the spec, its text, and the item.
 fn record_items(field: fn(&str) -> bool) -> Vec<(PathBuf, String, String)> {

@@ -123,19 +123,7 @@ fn a_file_cut_short_while_it_is_checked_never_crashes() {
 /// ended, so that the test fails rather than waits forever (this is no test of speed: each of
 /// these runs takes milliseconds).
 fn check_ends(path: &Path) -> Output {
-    let mut child = support::hjemmel_command(&["check", &path.display().to_string()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    for _ in 0..600 {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    child.kill().unwrap();
-    panic!("`hjemmel check {}` hangs", path.display());
+    support::hjemmel_ends(&["check", &path.display().to_string()])
 }
 
 /// Exit 2 with `message` in the output.

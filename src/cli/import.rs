@@ -73,6 +73,9 @@ pub fn run(args: ImportArgs, lang: Lang) -> ExitCode {
     let mut registers = Vec::with_capacity(args.sources.len());
     let mut mapping_used = false;
     for source in &args.sources {
+        if let Err(error) = import::source_file::check(source) {
+            return failed(Failed::Read(error), lang);
+        }
         let from = match format_of(source, args.from, mapped) {
             Ok(from) => from,
             Err(why) => return failed(why, lang),

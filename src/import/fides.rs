@@ -25,6 +25,8 @@ pub fn read(path: &Path) -> Result<Register, ImportError> {
     let files = manifest_files(path)?;
     let mut manifests = Vec::with_capacity(files.len());
     for file in &files {
+        // A manifest of a directory that is a FIFO or a device is named, not waited on.
+        super::source_file::check(file)?;
         let bytes = std::fs::read(file).map_err(|e| ImportError {
             file: file.clone(),
             place: None,

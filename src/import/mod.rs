@@ -15,6 +15,7 @@ pub mod os2compliance;
 pub mod os2compliance_export;
 pub mod register;
 pub mod retention_text;
+pub mod source_file;
 pub mod spreadsheet;
 pub mod workbook;
 pub mod write;

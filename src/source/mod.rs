@@ -408,7 +408,7 @@ fn not_a_file(
 }
 
 /// What a file that is not a regular file is, in words.
-fn kind_of(kind: std::fs::FileType) -> crate::i18n::Text {
+pub(crate) fn kind_of(kind: std::fs::FileType) -> crate::i18n::Text {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -52,6 +52,24 @@ pub fn run(mut command: Command) -> Output {
     command.output().expect("the hjemmel binary runs")
 }
 
+/// Runs [`hjemmel_command`] with `args` to its end, or fails the test if it has not ended within
+/// a minute (a FIFO or a device read would make it wait or read for ever).
+pub fn hjemmel_ends(args: &[&str]) -> Output {
+    let mut child = hjemmel_command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the hjemmel binary runs");
+    for _ in 0..600 {
+        if child.try_wait().expect("the child's state").is_some() {
+            return child.wait_with_output().expect("its output");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().expect("the child is stopped");
+    panic!("`hjemmel {}` hangs", args.join(" "));
+}
+
 /// What checking a spec gave.
 pub struct Checked {
     pub sources: SourceMap,
