@@ -577,16 +577,29 @@ fn hjemmel_xlsx_refuses_a_part_declared_too_large() {
     assert!(!out.exists());
 }
 
-/// A FIFO or a device named as a source is refused by name at once, in every format (a FIFO would
-/// wait for a writer, `/dev/zero` never end), and nothing is written; a FIFO among a Fides
-/// directory's manifests too.
+/// Exit 2, nothing read, and `source` named as `kind`, not a file.
+fn refused_as_not_a_file(output: &Output, source: &str, kind: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{source}: {stderr}");
+    assert!(
+        stderr.contains(&format!("{source}: it is {kind}, not a file")),
+        "{stderr}"
+    );
+}
+
+/// A FIFO or a device named as a source or a mapping file is refused by name at once, in every
+/// format (a FIFO would wait for a writer, `/dev/zero` never end), and nothing is written; a FIFO
+/// among a Fides directory's manifests too.
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_a_device_as_a_source_is_refused_at_once() {
     let dir = scratch("fifo-source");
+    let mkfifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.unwrap().success(), "mkfifo {}", path.display());
+    };
     let fifo = dir.join("record.csv");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    assert!(made.unwrap().success(), "mkfifo {}", fifo.display());
+    mkfifo(&fifo);
     let out = dir.join("spec");
     let (fifo, out) = (fifo.to_str().unwrap(), out.to_str().unwrap());
     for (source, from, kind) in [
@@ -596,14 +609,14 @@ fn a_fifo_or_a_device_as_a_source_is_refused_at_once() {
         ("/dev/zero", "os2compliance", "a character device"),
     ] {
         let output = support::hjemmel_ends(&["import", "--from", from, source, "-o", out]);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{from}: {stderr}");
-        assert!(
-            stderr.contains(&format!("{source}: it is {kind}, not a file")),
-            "{from}: {stderr}"
-        );
-        assert!(!Path::new(out).exists(), "{from}");
+        refused_as_not_a_file(&output, source, kind);
     }
+    let record = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/csv/record.csv");
+    let record = record.to_str().unwrap();
+    let output = support::hjemmel_ends(&["import", record, "--mapping", "/dev/zero", "-o", out]);
+    refused_as_not_a_file(&output, "/dev/zero", "a character device");
+    assert!(!Path::new(out).exists());
+
     let manifests = dir.join("fides");
     std::fs::create_dir(&manifests).unwrap();
     std::fs::copy(
@@ -612,32 +625,25 @@ fn a_fifo_or_a_device_as_a_source_is_refused_at_once() {
     )
     .unwrap();
     let waiting = manifests.join("b.yml");
-    let made = std::process::Command::new("mkfifo").arg(&waiting).status();
-    assert!(made.unwrap().success());
-    let output = support::hjemmel_ends(&[
-        "import",
-        "--from",
-        "fides",
-        manifests.to_str().unwrap(),
-        "-o",
-        out,
-    ]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains(&format!("{}: it is a FIFO", waiting.display())),
-        "{stderr}"
+    mkfifo(&waiting);
+    let import_manifests = || {
+        support::hjemmel_ends(&[
+            "import",
+            "--from",
+            "fides",
+            manifests.to_str().unwrap(),
+            "-o",
+            out,
+        ])
+    };
+    refused_as_not_a_file(
+        &import_manifests(),
+        waiting.to_str().unwrap(),
+        "a FIFO (named pipe)",
     );
     // The same directory without the FIFO imports: what was refused was the FIFO.
     std::fs::remove_file(&waiting).unwrap();
-    let output = support::hjemmel_ends(&[
-        "import",
-        "--from",
-        "fides",
-        manifests.to_str().unwrap(),
-        "-o",
-        out,
-    ]);
+    let output = import_manifests();
     assert_eq!(
         output.status.code(),
         Some(0),

@@ -76,6 +76,7 @@ impl Mapping {
             place,
             message,
         };
+        super::source_file::check(path)?;
         let text = std::fs::read_to_string(path).map_err(|e| error(None, e.to_string()))?;
         toml::from_str(&text).map_err(|e| {
             let place = e.span().map(|s| {
