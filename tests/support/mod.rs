@@ -53,7 +53,8 @@ pub fn run(mut command: Command) -> Output {
 }
 
 /// Runs [`hjemmel_command`] with `args` to its end, or fails the test if it has not ended within
-/// a minute (a FIFO or a device read would make it wait or read for ever).
+/// a minute (a FIFO or a device read would make it wait or read for ever). For commands that print
+/// little: the pipes are read once it has ended, so a run that fills one would wait.
 pub fn hjemmel_ends(args: &[&str]) -> Output {
     let mut child = hjemmel_command(args)
         .stdout(std::process::Stdio::piped())
