@@ -30,6 +30,8 @@ pub mod rules;
 pub mod semantic;
 pub mod source;
 pub(crate) mod spec_map;
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod sse2;
 pub mod syntax;
 
 use std::path::Path;

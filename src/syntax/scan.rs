@@ -79,24 +79,14 @@ pub(super) fn non_ident_bytes(bytes: &[u8]) -> Option<u32> {
 
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
+    use crate::sse2::{load_halves, splat};
     use std::arch::x86_64::*;
 
     /// The first 16 bytes of `bytes` as a vector (one unaligned load once compiled).
     #[inline]
     #[target_feature(enable = "sse2")]
     fn load(bytes: &[u8]) -> __m128i {
-        let half = |at: usize| {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(&bytes[at..at + 8]);
-            i64::from_le_bytes(eight)
-        };
-        _mm_set_epi64x(half(8), half(0))
-    }
-
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn splat(b: u8) -> __m128i {
-        _mm_set1_epi8(b as i8)
+        load_halves(bytes, &bytes[8..])
     }
 
     #[inline]

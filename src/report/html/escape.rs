@@ -148,26 +148,8 @@ fn plain_run(bytes: &[u8]) -> usize {
 /// instructions a byte, most of what escaping cost.
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
+    use crate::sse2::{load_halves, splat};
     use std::arch::x86_64::*;
-
-    /// The first 8 bytes of `low` and of `high` as a vector, `low`'s first (two loads once
-    /// compiled, or one where `high` follows `low`).
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn load(low: &[u8], high: &[u8]) -> __m128i {
-        let eight = |bytes: &[u8]| {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(&bytes[..8]);
-            i64::from_le_bytes(eight)
-        };
-        _mm_set_epi64x(eight(high), eight(low))
-    }
-
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    fn splat(b: u8) -> __m128i {
-        _mm_set1_epi8(b as i8)
-    }
 
     /// Bit `i` set where byte `i` of the 16 bytes (the first 8 of `low`, then the first 8 of
     /// `high`) ends a run: a control character (below 0x20, or DEL), one of the five characters
@@ -177,7 +159,7 @@ mod sse2 {
     #[inline]
     #[target_feature(enable = "sse2")]
     pub(super) fn stops(low: &[u8], high: &[u8]) -> u32 {
-        let v = load(low, high);
+        let v = load_halves(low, high);
         let below_space = _mm_cmpeq_epi8(_mm_min_epu8(v, splat(0x1f)), v);
         let first_byte = _mm_cmpeq_epi8(_mm_max_epu8(v, splat(0xc0)), v);
         let other_first_byte = _mm_andnot_si128(_mm_cmpeq_epi8(v, splat(0xc3)), first_byte);
